@@ -1,0 +1,154 @@
+//! Building and running the application: `App::build(config)` binds the port (0 in tests) and
+//! wires the store, provider, metrics and clock into `AppState`; `run_until_stopped` serves until
+//! the shutdown future completes, then lets in-flight sends finish.
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::config::Config;
+use crate::jobs::OutboxWorker;
+use crate::metrics::Metrics;
+use crate::store::Store;
+use crate::telephony::{console::ConsoleProvider, twilio::TwilioClient, Provider};
+use anyhow::Context;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Notify};
+
+/// What every handler and job shares. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+    pub clock: SharedClock,
+    pub metrics: Arc<Metrics>,
+    pub provider: Provider,
+    pub outbox_wake: Arc<Notify>,
+}
+
+impl AppState {
+    /// Tell the outbox worker a row was written (it may be asleep).
+    pub fn wake_outbox(&self) {
+        self.outbox_wake.notify_one();
+    }
+
+    /// The auth token webhook signatures are checked with, when Twilio is configured.
+    pub fn twilio_auth_token(&self) -> Option<&str> {
+        self.config.twilio.as_ref().map(|t| t.auth_token.as_str())
+    }
+}
+
+/// Choices made by the caller of `build` rather than by configuration (tests, the demo).
+#[derive(Default)]
+pub struct BuildOptions {
+    pub clock: Option<SharedClock>,
+    pub store: Option<Store>,
+    /// Run the outbox worker (tests that drive it step by step turn this off).
+    pub without_worker: bool,
+}
+
+pub struct App {
+    listener: TcpListener,
+    state: AppState,
+    run_worker: bool,
+}
+
+impl App {
+    pub async fn build(config: Config, options: BuildOptions) -> anyhow::Result<Self> {
+        let store = match options.store {
+            Some(s) => s,
+            None => Store::open(&config.database_url, config.db_max_connections).await?,
+        };
+        let provider = match &config.twilio {
+            Some(t) => Provider::Twilio(TwilioClient::new(
+                &config.twilio_api_base,
+                &t.account_sid,
+                &t.auth_token,
+                config.send_timeout,
+            )?),
+            None => {
+                tracing::warn!(
+                    "no Twilio credentials: using the console provider (texts are logged, not sent) \
+                     and accepting unsigned webhooks"
+                );
+                Provider::Console(ConsoleProvider::default())
+            }
+        };
+        if config.public_url.is_none() && config.twilio.is_some() {
+            tracing::warn!("FRONTDESK_PUBLIC_URL is not set: delivery status callbacks are off and signatures are checked against the Host header");
+        }
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("FRONTDESK_LISTEN: cannot listen on {}", config.listen))?;
+        let state = AppState {
+            store,
+            config: Arc::new(config),
+            clock: options.clock.unwrap_or_else(|| Arc::new(SystemClock)),
+            metrics: Arc::new(Metrics::default()),
+            provider,
+            outbox_wake: Arc::new(Notify::new()),
+        };
+        Ok(Self {
+            listener,
+            state,
+            run_worker: !options.without_worker,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serve until `shutdown` completes; then stop taking requests and let in-flight sends finish.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let worker = self
+            .run_worker
+            .then(|| tokio::spawn(OutboxWorker::new(self.state.clone()).run(stop_rx)));
+        let router = crate::http::router(self.state.clone());
+        tracing::info!(addr = %self.local_addr(), provider = self.state.provider.name(), "frontdesk listening");
+        let served = axum::serve(self.listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("serving HTTP");
+        let _ = stop_tx.send(true);
+        if let Some(worker) = worker {
+            let _ = worker.await;
+        }
+        self.state.store.close().await;
+        tracing::info!("frontdesk stopped");
+        served
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+    tracing::info!("shutting down: finishing in-flight work");
+}

@@ -1,0 +1,376 @@
+//! Settings from environment variables, optionally from a `frontdesk.toml` file too.
+//!
+//! Each setting has one environment variable; the file may give the same settings under the
+//! lower-case name without the `FRONTDESK_` prefix (`DATABASE_URL` -> `database_url`,
+//! `FRONTDESK_LISTEN` -> `listen`). The environment wins over the file. A bad value stops start-up
+//! with one line that names the key. Secrets are never printed (see the `Debug` impl).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    /// The public base URL Twilio calls (e.g. `https://frontdesk.example.com`).
+    pub public_url: Option<String>,
+    pub twilio: Option<TwilioConfig>,
+    /// Used for webhook signature checks even without sending credentials.
+    pub twilio_api_base: String,
+    pub log_json: bool,
+    pub db_max_connections: Option<u32>,
+    pub send_concurrency: usize,
+    pub send_retry_base: Duration,
+    pub send_timeout: Duration,
+    /// Largest webhook body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+#[derive(Clone)]
+pub struct TwilioConfig {
+    pub account_sid: String,
+    pub auth_token: String,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field(
+                "twilio_account_sid",
+                &self.twilio.as_ref().map(|t| &t.account_sid),
+            )
+            .field(
+                "twilio_auth_token",
+                &self.twilio.as_ref().map(|_| "<redacted>"),
+            )
+            .field("twilio_api_base", &self.twilio_api_base)
+            .field("log_json", &self.log_json)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Hide a password in a database URL.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let creds = &url[scheme_end + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!(
+                    "{}{}:<redacted>{}",
+                    &url[..scheme_end + 3],
+                    user,
+                    &url[at..]
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// A configuration problem, naming the key at fault.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration error: {key}: {message}")]
+pub struct ConfigError {
+    pub key: String,
+    pub message: String,
+}
+
+fn bad(key: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        key: key.to_string(),
+        message: message.into(),
+    }
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://frontdesk.db";
+
+impl Config {
+    /// Read the process environment and, if present, the config file.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars().collect();
+        let explicit = file
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("FRONTDESK_CONFIG").map(Into::into));
+        let (path, required) = match explicit {
+            Some(p) => (p, true),
+            None => ("frontdesk.toml".into(), false),
+        };
+        let file_table = match std::fs::read_to_string(&path) {
+            Ok(text) => Some(
+                text.parse::<toml::Table>()
+                    .map_err(|e| bad(&path.display().to_string(), e.message().to_string()))?,
+            ),
+            Err(_) if !required => None,
+            Err(e) => {
+                return Err(bad(
+                    &path.display().to_string(),
+                    format!("cannot read: {e}"),
+                ))
+            }
+        };
+        Self::from_sources(&env, file_table.as_ref())
+    }
+
+    /// Build from explicit sources (the environment wins over the file).
+    pub fn from_sources(
+        env: &HashMap<String, String>,
+        file: Option<&toml::Table>,
+    ) -> Result<Self, ConfigError> {
+        if let Some(table) = file {
+            for key in table.keys() {
+                if !KEYS.iter().any(|k| file_key(k) == *key) {
+                    return Err(bad(key, "unknown setting in frontdesk.toml"));
+                }
+            }
+        }
+        let get = |key: &str| -> Result<Option<String>, ConfigError> {
+            if let Some(v) = env.get(key) {
+                return Ok(Some(v.clone()).filter(|v| !v.trim().is_empty()));
+            }
+            match file.and_then(|t| t.get(&file_key(key))) {
+                None => Ok(None),
+                Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+                Some(toml::Value::Integer(i)) => Ok(Some(i.to_string())),
+                Some(toml::Value::Boolean(b)) => Ok(Some(b.to_string())),
+                Some(_) => Err(bad(&file_key(key), "must be a string or a number")),
+            }
+        };
+
+        let database_url = get("DATABASE_URL")?.unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(bad(
+                "DATABASE_URL",
+                "must start with sqlite: or postgres:// (e.g. sqlite://frontdesk.db)",
+            ));
+        }
+
+        let listen_raw = get("FRONTDESK_LISTEN")?.unwrap_or_else(|| "127.0.0.1:3000".into());
+        let listen = listen_raw.parse().map_err(|_| {
+            bad(
+                "FRONTDESK_LISTEN",
+                format!("'{listen_raw}' is not an address like 127.0.0.1:3000"),
+            )
+        })?;
+
+        let public_url = get("FRONTDESK_PUBLIC_URL")?
+            .map(|u| {
+                let trimmed = u.trim_end_matches('/').to_string();
+                let parsed = reqwest::Url::parse(&trimmed)
+                    .map_err(|e| bad("FRONTDESK_PUBLIC_URL", format!("'{u}' is not a URL: {e}")))?;
+                if !matches!(parsed.scheme(), "http" | "https") {
+                    return Err(bad("FRONTDESK_PUBLIC_URL", "must be an http or https URL"));
+                }
+                Ok(trimmed)
+            })
+            .transpose()?;
+
+        let twilio = match (get("TWILIO_ACCOUNT_SID")?, get("TWILIO_AUTH_TOKEN")?) {
+            (Some(sid), Some(token)) => {
+                if !sid.starts_with("AC") || sid.len() != 34 {
+                    return Err(bad(
+                        "TWILIO_ACCOUNT_SID",
+                        "must look like AC followed by 32 hex characters",
+                    ));
+                }
+                Some(TwilioConfig {
+                    account_sid: sid,
+                    auth_token: token,
+                })
+            }
+            (Some(_), None) => {
+                return Err(bad(
+                    "TWILIO_AUTH_TOKEN",
+                    "is required when TWILIO_ACCOUNT_SID is set",
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(bad(
+                    "TWILIO_ACCOUNT_SID",
+                    "is required when TWILIO_AUTH_TOKEN is set",
+                ))
+            }
+            (None, None) => None,
+        };
+
+        let twilio_api_base = get("TWILIO_API_BASE")?
+            .unwrap_or_else(|| "https://api.twilio.com".into())
+            .trim_end_matches('/')
+            .to_string();
+        reqwest::Url::parse(&twilio_api_base).map_err(|e| {
+            bad(
+                "TWILIO_API_BASE",
+                format!("'{twilio_api_base}' is not a URL: {e}"),
+            )
+        })?;
+
+        let log_json = match get("FRONTDESK_LOG_FORMAT")?.as_deref() {
+            None | Some("text") => false,
+            Some("json") => true,
+            Some(other) => {
+                return Err(bad(
+                    "FRONTDESK_LOG_FORMAT",
+                    format!("'{other}' is not one of: text, json"),
+                ))
+            }
+        };
+
+        let number = |key: &str,
+                      default: u64,
+                      range: std::ops::RangeInclusive<u64>|
+         -> Result<u64, ConfigError> {
+            match get(key)? {
+                None => Ok(default),
+                Some(raw) => match raw.trim().parse::<u64>() {
+                    Ok(v) if range.contains(&v) => Ok(v),
+                    _ => Err(bad(
+                        key,
+                        format!(
+                            "'{raw}' is not a whole number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ),
+                    )),
+                },
+            }
+        };
+        let db_max_connections = match get("FRONTDESK_DB_MAX_CONNECTIONS")? {
+            None => None,
+            Some(_) => Some(number("FRONTDESK_DB_MAX_CONNECTIONS", 10, 1..=500)? as u32),
+        };
+        Ok(Self {
+            database_url,
+            listen,
+            public_url,
+            twilio,
+            twilio_api_base,
+            log_json,
+            db_max_connections,
+            send_concurrency: number("FRONTDESK_SEND_CONCURRENCY", 32, 1..=1024)? as usize,
+            send_retry_base: Duration::from_millis(number(
+                "FRONTDESK_SEND_RETRY_BASE_MS",
+                1000,
+                1..=600_000,
+            )?),
+            send_timeout: Duration::from_secs(number("FRONTDESK_SEND_TIMEOUT_SECS", 15, 1..=300)?),
+            max_body_bytes: number(
+                "FRONTDESK_MAX_BODY_BYTES",
+                64 * 1024,
+                1024..=10 * 1024 * 1024,
+            )? as usize,
+        })
+    }
+
+    /// Defaults only (no environment, no file): what tests start from.
+    pub fn defaults() -> Self {
+        Self::from_sources(&HashMap::new(), None).expect("defaults are valid")
+    }
+}
+
+/// Every setting's environment variable name.
+pub const KEYS: &[&str] = &[
+    "DATABASE_URL",
+    "FRONTDESK_LISTEN",
+    "FRONTDESK_PUBLIC_URL",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_API_BASE",
+    "FRONTDESK_LOG_FORMAT",
+    "FRONTDESK_DB_MAX_CONNECTIONS",
+    "FRONTDESK_SEND_CONCURRENCY",
+    "FRONTDESK_SEND_RETRY_BASE_MS",
+    "FRONTDESK_SEND_TIMEOUT_SECS",
+    "FRONTDESK_MAX_BODY_BYTES",
+];
+
+fn file_key(env_key: &str) -> String {
+    env_key
+        .strip_prefix("FRONTDESK_")
+        .unwrap_or(env_key)
+        .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults() {
+        let c = Config::defaults();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
+        assert!(c.twilio.is_none());
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let e = Config::from_sources(&env(&[("FRONTDESK_LISTEN", "nope")]), None).unwrap_err();
+        assert_eq!(e.key, "FRONTDESK_LISTEN");
+        let e = Config::from_sources(&env(&[("DATABASE_URL", "mysql://x")]), None).unwrap_err();
+        assert_eq!(e.key, "DATABASE_URL");
+        let e = Config::from_sources(
+            &env(&[("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000")]),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "TWILIO_AUTH_TOKEN");
+        let e =
+            Config::from_sources(&env(&[("FRONTDESK_SEND_CONCURRENCY", "0")]), None).unwrap_err();
+        assert_eq!(e.key, "FRONTDESK_SEND_CONCURRENCY");
+        assert!(e
+            .to_string()
+            .starts_with("configuration error: FRONTDESK_SEND_CONCURRENCY:"));
+    }
+
+    #[test]
+    fn file_values_and_env_precedence() {
+        let table: toml::Table = "listen = \"0.0.0.0:8080\"\ndatabase_url = \"sqlite://x.db\""
+            .parse()
+            .unwrap();
+        let c =
+            Config::from_sources(&env(&[("DATABASE_URL", "sqlite://y.db")]), Some(&table)).unwrap();
+        assert_eq!(c.listen.to_string(), "0.0.0.0:8080");
+        assert_eq!(c.database_url, "sqlite://y.db");
+        let table: toml::Table = "lisen = \"0.0.0.0:8080\"".parse().unwrap();
+        assert_eq!(
+            Config::from_sources(&env(&[]), Some(&table))
+                .unwrap_err()
+                .key,
+            "lisen"
+        );
+    }
+
+    #[test]
+    fn secrets_are_not_printed() {
+        let c = Config::from_sources(
+            &env(&[
+                ("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000"),
+                ("TWILIO_AUTH_TOKEN", "supersecret"),
+                ("DATABASE_URL", "postgres://u:hunter2@db/x"),
+            ]),
+            None,
+        )
+        .unwrap();
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("supersecret") && !shown.contains("hunter2"),
+            "{shown}"
+        );
+    }
+}

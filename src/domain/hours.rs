@@ -1,0 +1,219 @@
+//! Opening hours: per weekday ranges like `08:00-12:00,13:00-17:00`, or `closed`, plus closed dates.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Open ranges of one weekday, in minutes after local midnight, sorted and non-overlapping.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DayHours(Vec<(u16, u16)>);
+
+impl DayHours {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let text = raw.trim();
+        if text.is_empty() || text.eq_ignore_ascii_case("closed") {
+            return Ok(Self(Vec::new()));
+        }
+        let mut ranges = Vec::new();
+        for part in text.split(',') {
+            let part = part.trim();
+            let (a, b) = part
+                .split_once('-')
+                .ok_or_else(|| format!("'{part}' is not a range like 08:00-17:00"))?;
+            let start = parse_hhmm(a.trim(), false).map_err(|e| format!("'{part}': {e}"))?;
+            let end = parse_hhmm(b.trim(), true).map_err(|e| format!("'{part}': {e}"))?;
+            if start >= end {
+                return Err(format!("'{part}': the range must end after it starts"));
+            }
+            ranges.push((start, end));
+        }
+        ranges.sort_unstable();
+        for pair in ranges.windows(2) {
+            if pair[1].0 < pair[0].1 {
+                return Err(format!(
+                    "ranges '{}' and '{}' overlap",
+                    fmt_range(pair[0]),
+                    fmt_range(pair[1])
+                ));
+            }
+        }
+        Ok(Self(ranges))
+    }
+
+    pub fn ranges(&self) -> &[(u16, u16)] {
+        &self.0
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, minute_of_day: u16) -> bool {
+        self.0
+            .iter()
+            .any(|&(s, e)| minute_of_day >= s && minute_of_day < e)
+    }
+}
+
+fn parse_hhmm(s: &str, allow_24: bool) -> Result<u16, String> {
+    let (h, m) = s
+        .split_once(':')
+        .ok_or_else(|| format!("'{s}' is not a time like 08:00"))?;
+    let valid_shape = (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
+    if !valid_shape {
+        return Err(format!("'{s}' is not a time like 08:00"));
+    }
+    let (h, m): (u16, u16) = (h.parse().unwrap_or(99), m.parse().unwrap_or(99));
+    if m > 59 {
+        return Err(format!("'{s}': minutes must be 00-59"));
+    }
+    if h == 24 && m == 0 && allow_24 {
+        return Ok(24 * 60);
+    }
+    if h > 23 {
+        return Err(format!("'{s}': hours must be 00-23"));
+    }
+    Ok(h * 60 + m)
+}
+
+fn fmt_range((s, e): (u16, u16)) -> String {
+    format!("{:02}:{:02}-{:02}:{:02}", s / 60, s % 60, e / 60, e % 60)
+}
+
+impl fmt::Display for DayHours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("closed");
+        }
+        let parts: Vec<String> = self.0.iter().map(|&r| fmt_range(r)).collect();
+        f.write_str(&parts.join(","))
+    }
+}
+
+impl TryFrom<String> for DayHours {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<DayHours> for String {
+    fn from(value: DayHours) -> Self {
+        value.to_string()
+    }
+}
+
+/// The week's hours and the dates the business is closed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    #[serde(default)]
+    pub mon: DayHours,
+    #[serde(default)]
+    pub tue: DayHours,
+    #[serde(default)]
+    pub wed: DayHours,
+    #[serde(default)]
+    pub thu: DayHours,
+    #[serde(default)]
+    pub fri: DayHours,
+    #[serde(default)]
+    pub sat: DayHours,
+    #[serde(default)]
+    pub sun: DayHours,
+    #[serde(default)]
+    pub closed_dates: Vec<NaiveDate>,
+}
+
+impl Hours {
+    pub fn day(&self, weekday: Weekday) -> &DayHours {
+        match weekday {
+            Weekday::Mon => &self.mon,
+            Weekday::Tue => &self.tue,
+            Weekday::Wed => &self.wed,
+            Weekday::Thu => &self.thu,
+            Weekday::Fri => &self.fri,
+            Weekday::Sat => &self.sat,
+            Weekday::Sun => &self.sun,
+        }
+    }
+
+    /// Open ranges on a given local date: none on a closed date.
+    pub fn on_date(&self, date: NaiveDate) -> &[(u16, u16)] {
+        if self.closed_dates.contains(&date) {
+            &[]
+        } else {
+            self.day(date.weekday()).ranges()
+        }
+    }
+
+    /// Whether the business is open at a local date and time.
+    pub fn is_open_at(&self, date: NaiveDate, time: NaiveTime) -> bool {
+        let minute = (time.hour() * 60 + time.minute()) as u16;
+        self.on_date(date)
+            .iter()
+            .any(|&(s, e)| minute >= s && minute < e)
+    }
+
+    pub fn always_closed(&self) -> bool {
+        [
+            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
+        ]
+        .iter()
+        .all(|d| d.is_closed())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_split_shifts() {
+        let d = DayHours::parse("08:00-12:00,13:00-17:00").unwrap();
+        assert_eq!(d.ranges(), &[(480, 720), (780, 1020)]);
+        assert!(d.contains(480) && !d.contains(720) && d.contains(800));
+        assert_eq!(d.to_string(), "08:00-12:00,13:00-17:00");
+    }
+
+    #[test]
+    fn closed_and_24() {
+        assert!(DayHours::parse("closed").unwrap().is_closed());
+        assert_eq!(
+            DayHours::parse("00:00-24:00").unwrap().ranges(),
+            &[(0, 1440)]
+        );
+    }
+
+    #[test]
+    fn rejects_bad_ranges() {
+        for bad in [
+            "25:00-26:00",
+            "08:00-07:00",
+            "08:00-12:00,11:00-13:00",
+            "8-17",
+            "08:60-09:00",
+            "nine to five",
+            "24:00-24:00",
+        ] {
+            assert!(DayHours::parse(bad).is_err(), "{bad} accepted");
+        }
+        let err = DayHours::parse("08:00-12:00,11:00-13:00").unwrap_err();
+        assert!(err.contains("overlap"), "{err}");
+    }
+
+    #[test]
+    fn closed_dates_close_the_day() {
+        let hours = Hours {
+            fri: DayHours::parse("08:00-16:00").unwrap(),
+            closed_dates: vec![NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()],
+            ..Default::default()
+        };
+        let t = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        assert!(!hours.is_open_at(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap(), t));
+        assert!(hours.is_open_at(NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(), t));
+    }
+}

@@ -1,0 +1,10 @@
+//! Plain types that parse rather than validate: once built, they are correct.
+
+pub mod hours;
+pub mod phone;
+pub mod profile;
+pub mod sms_text;
+
+pub use hours::{DayHours, Hours};
+pub use phone::PhoneNumber;
+pub use profile::{BusinessProfile, ProfileError};

@@ -1,0 +1,509 @@
+//! The business profile: everything the receptionist knows about a business, as imported from TOML.
+//!
+//! Parsing is strict: unknown keys, bad time zones, malformed hours, numbers not in E.164 and
+//! templates that do not render or do not fit one SMS are rejected with the path of the field.
+
+use super::{hours::Hours, phone::PhoneNumber, sms_text};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessProfile {
+    pub business: BusinessSection,
+    #[serde(default)]
+    pub textback: TextbackSection,
+    #[serde(default)]
+    pub hours: Hours,
+    #[serde(default)]
+    pub booking: BookingSection,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+    #[serde(default)]
+    pub escalation: EscalationSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessSection {
+    pub name: String,
+    pub timezone: TimeZone,
+    pub phone_numbers: Vec<PhoneNumber>,
+    #[serde(default)]
+    pub forward_to: Vec<PhoneNumber>,
+    #[serde(default = "default_ring_seconds")]
+    pub ring_seconds: u32,
+    #[serde(default)]
+    pub service_area: String,
+    #[serde(default)]
+    pub about: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextbackSection {
+    #[serde(default = "default_textback")]
+    pub message: String,
+    #[serde(default = "default_after_hours")]
+    pub after_hours_message: String,
+    #[serde(default = "default_cooldown")]
+    pub cooldown_minutes: u32,
+    /// Numbers that never get a text-back (optional; e.g. known spam callers or suppliers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub block_list: Vec<PhoneNumber>,
+}
+
+impl Default for TextbackSection {
+    fn default() -> Self {
+        Self {
+            message: default_textback(),
+            after_hours_message: default_after_hours(),
+            cooldown_minutes: default_cooldown(),
+            block_list: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingSection {
+    #[serde(default)]
+    pub calendar_feeds: Vec<String>,
+    #[serde(default = "default_slot")]
+    pub slot_minutes: u32,
+    #[serde(default)]
+    pub buffer_minutes: u32,
+    #[serde(default = "default_notice")]
+    pub min_notice_minutes: u32,
+    #[serde(default = "default_horizon")]
+    pub horizon_days: u32,
+    #[serde(default = "default_proposals")]
+    pub max_proposals: u32,
+}
+
+impl Default for BookingSection {
+    fn default() -> Self {
+        Self {
+            calendar_feeds: Vec::new(),
+            slot_minutes: default_slot(),
+            buffer_minutes: 0,
+            min_notice_minutes: default_notice(),
+            horizon_days: default_horizon(),
+            max_proposals: default_proposals(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub name: String,
+    pub duration_minutes: Option<u32>,
+    pub price: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub q: String,
+    pub a: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationSection {
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub notify: Vec<PhoneNumber>,
+}
+
+fn default_ring_seconds() -> u32 {
+    20
+}
+fn default_textback() -> String {
+    "Sorry we missed you - this is {{ business.name }}. What do you need help with?".into()
+}
+fn default_after_hours() -> String {
+    "Thanks for calling {{ business.name }}. We're closed right now, but reply here and we'll get you on the schedule.".into()
+}
+fn default_cooldown() -> u32 {
+    60
+}
+fn default_slot() -> u32 {
+    60
+}
+fn default_notice() -> u32 {
+    120
+}
+fn default_horizon() -> u32 {
+    14
+}
+fn default_proposals() -> u32 {
+    3
+}
+
+/// An IANA time zone name such as `America/New_York`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TimeZone(pub Tz);
+
+impl TryFrom<String> for TimeZone {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse::<Tz>().map(TimeZone).map_err(|_| {
+            format!("unknown time zone '{value}' (use an IANA name like America/New_York)")
+        })
+    }
+}
+
+impl From<TimeZone> for String {
+    fn from(value: TimeZone) -> Self {
+        value.0.name().to_string()
+    }
+}
+
+/// Why a profile was refused: the field at fault and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() || self.field == "." {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> ProfileError {
+    ProfileError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Longest text-back allowed: one GSM-7 segment.
+pub const TEXTBACK_MAX_CHARS: usize = 160;
+
+impl BusinessProfile {
+    /// Parse and validate a profile from TOML text.
+    pub fn from_toml(text: &str) -> Result<Self, ProfileError> {
+        let de = toml::Deserializer::new(text);
+        let profile: BusinessProfile = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let mut message = inner.message().to_string();
+            if let Some(span) = inner.span() {
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                message = format!("{message} (line {line})");
+            }
+            err(path, message)
+        })?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, ProfileError> {
+        serde_json::from_str(text)
+            .map_err(|e| err("", format!("stored profile is unreadable: {e}")))
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub fn tz(&self) -> Tz {
+        self.business.timezone.0
+    }
+
+    /// Cross-field checks that serde alone cannot express.
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        let b = &self.business;
+        if b.name.trim().is_empty() {
+            return Err(err("business.name", "must not be empty"));
+        }
+        if b.name.chars().count() > 60 {
+            return Err(err(
+                "business.name",
+                "must be at most 60 characters (it goes into texts)",
+            ));
+        }
+        if b.phone_numbers.is_empty() {
+            return Err(err(
+                "business.phone_numbers",
+                "at least one provider number is needed to route calls and texts",
+            ));
+        }
+        for (i, n) in b.phone_numbers.iter().enumerate() {
+            if b.phone_numbers[..i].contains(n) {
+                return Err(err(
+                    format!("business.phone_numbers[{i}]"),
+                    format!("{n} is listed twice"),
+                ));
+            }
+        }
+        if !b.forward_to.is_empty() && !(5..=120).contains(&b.ring_seconds) {
+            return Err(err("business.ring_seconds", "must be between 5 and 120"));
+        }
+        for (i, n) in b.forward_to.iter().enumerate() {
+            if b.phone_numbers.contains(n) {
+                return Err(err(
+                    format!("business.forward_to[{i}]"),
+                    format!(
+                        "{n} is one of the business's own provider numbers (the call would loop)"
+                    ),
+                ));
+            }
+        }
+        if self.textback.cooldown_minutes > 60 * 24 * 30 {
+            return Err(err(
+                "textback.cooldown_minutes",
+                "must be at most 43200 (30 days)",
+            ));
+        }
+        for (field, template) in [
+            ("textback.message", &self.textback.message),
+            (
+                "textback.after_hours_message",
+                &self.textback.after_hours_message,
+            ),
+        ] {
+            for open_now in [true, false] {
+                let text =
+                    render_sms_template(template, self, open_now).map_err(|e| err(field, e))?;
+                check_fits_one_sms(&text).map_err(|e| err(field, e))?;
+            }
+        }
+        let bk = &self.booking;
+        if !(5..=24 * 60).contains(&bk.slot_minutes) {
+            return Err(err("booking.slot_minutes", "must be between 5 and 1440"));
+        }
+        if !(1..=365).contains(&bk.horizon_days) {
+            return Err(err("booking.horizon_days", "must be between 1 and 365"));
+        }
+        if !(1..=10).contains(&bk.max_proposals) {
+            return Err(err("booking.max_proposals", "must be between 1 and 10"));
+        }
+        for (i, feed) in bk.calendar_feeds.iter().enumerate() {
+            if feed.trim().is_empty() {
+                return Err(err(
+                    format!("booking.calendar_feeds[{i}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        for (i, s) in self.services.iter().enumerate() {
+            if s.name.trim().is_empty() {
+                return Err(err(format!("services[{i}].name"), "must not be empty"));
+            }
+            if self.services[..i]
+                .iter()
+                .any(|o| o.name.eq_ignore_ascii_case(&s.name))
+            {
+                return Err(err(
+                    format!("services[{i}].name"),
+                    format!("'{}' is listed twice", s.name),
+                ));
+            }
+            if let Some(d) = s.duration_minutes {
+                if !(5..=24 * 60).contains(&d) {
+                    return Err(err(
+                        format!("services[{i}].duration_minutes"),
+                        "must be between 5 and 1440",
+                    ));
+                }
+            }
+        }
+        for (i, f) in self.faq.iter().enumerate() {
+            if f.q.trim().is_empty() {
+                return Err(err(format!("faq[{i}].q"), "must not be empty"));
+            }
+            if f.a.trim().is_empty() {
+                return Err(err(format!("faq[{i}].a"), "must not be empty"));
+            }
+        }
+        for (i, k) in self.escalation.keywords.iter().enumerate() {
+            if k.trim().is_empty() {
+                return Err(err(
+                    format!("escalation.keywords[{i}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every number that belongs to the business or its people: never texted a text-back.
+    pub fn internal_numbers(&self) -> impl Iterator<Item = &PhoneNumber> {
+        self.business
+            .phone_numbers
+            .iter()
+            .chain(&self.business.forward_to)
+            .chain(&self.escalation.notify)
+    }
+}
+
+/// Render an SMS template with tera and normalise it to plain GSM-7 text.
+///
+/// The context offers `business` (name, service_area, about, phone) and `open_now`.
+pub fn render_sms_template(
+    template: &str,
+    profile: &BusinessProfile,
+    open_now: bool,
+) -> Result<String, String> {
+    let mut ctx = tera::Context::new();
+    ctx.insert(
+        "business",
+        &serde_json::json!({
+            "name": profile.business.name,
+            "service_area": profile.business.service_area,
+            "about": profile.business.about,
+            "phone": profile.business.phone_numbers.first().map(|n| n.display_national()),
+        }),
+    );
+    ctx.insert("open_now", &open_now);
+    let rendered = tera::Tera::one_off(template, &ctx, false).map_err(|e| {
+        let mut msg = format!("template does not render: {e}");
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            msg.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        msg
+    })?;
+    let text = sms_text::normalize(&rendered);
+    if text.is_empty() {
+        return Err("template renders to an empty text".into());
+    }
+    Ok(text)
+}
+
+/// A text-back must fit one SMS: at most 160 GSM-7 characters.
+pub fn check_fits_one_sms(text: &str) -> Result<(), String> {
+    let size = sms_text::measure(text);
+    match size.encoding {
+        sms_text::Encoding::Gsm7 if size.units <= TEXTBACK_MAX_CHARS => Ok(()),
+        sms_text::Encoding::Gsm7 => Err(format!(
+            "renders to {} characters; a text-back must fit one SMS ({} characters)",
+            size.units, TEXTBACK_MAX_CHARS
+        )),
+        sms_text::Encoding::Ucs2 => {
+            let bad: String = text
+                .chars()
+                .filter(|c| !sms_text::is_gsm_char(*c))
+                .take(5)
+                .collect();
+            Err(format!(
+                "contains characters outside the GSM-7 SMS alphabet ({bad}); they would make every text cost more and split it"
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");
+
+    #[test]
+    fn example_profile_parses() {
+        let p = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        assert_eq!(p.business.name, "Dave's Plumbing");
+        assert_eq!(p.tz(), chrono_tz::America::New_York);
+        assert_eq!(p.services.len(), 3);
+        assert_eq!(p.faq.len(), 4);
+        assert_eq!(p.hours.mon.ranges().len(), 2);
+        assert!(p.hours.sun.is_closed());
+    }
+
+    #[test]
+    fn export_round_trips() {
+        let p = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        let again = BusinessProfile::from_toml(&p.to_toml()).unwrap();
+        assert_eq!(p, again);
+        let from_json = BusinessProfile::from_json(&p.to_json()).unwrap();
+        assert_eq!(p, from_json);
+    }
+
+    fn rejected(edit: impl Fn(&str) -> String) -> ProfileError {
+        BusinessProfile::from_toml(&edit(EXAMPLE)).unwrap_err()
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = rejected(|t| t.replace("America/New_York", "Mars/Olympus"));
+        assert_eq!(e.field, "business.timezone", "{e}");
+        assert!(e.message.contains("Mars/Olympus"), "{e}");
+
+        let e = rejected(|t| t.replace("tue = \"08:00-17:00\"", "tue = \"25:00-26:00\""));
+        assert_eq!(e.field, "hours.tue", "{e}");
+
+        let e =
+            rejected(|t| t.replace("\"08:00-12:00,13:00-17:00\"", "\"08:00-12:00,11:00-17:00\""));
+        assert_eq!(e.field, "hours.mon", "{e}");
+        assert!(e.message.contains("overlap"), "{e}");
+
+        let e = rejected(|t| t.replace("[\"+15550100200\"]", "[\"555-0100\"]"));
+        assert_eq!(e.field, "business.phone_numbers[0]", "{e}");
+
+        let e = rejected(|t| {
+            t.replace(
+                "ring_seconds = 20",
+                "ring_seconds = 20\nfavourite_colour = \"blue\"",
+            )
+        });
+        assert!(e.field.starts_with("business"), "{e}");
+        assert!(e.message.contains("favourite_colour"), "{e}");
+
+        let e = rejected(|t| {
+            t.replace(
+                "{{ business.name }}. What",
+                "{{ business.name | nope }}. What",
+            )
+        });
+        assert_eq!(e.field, "textback.message", "{e}");
+
+        let e = rejected(|t| {
+            t.replace(
+                "What do you need help with?",
+                &"What do you need help with? ".repeat(6),
+            )
+        });
+        assert_eq!(e.field, "textback.message", "{e}");
+        assert!(e.message.contains("160"), "{e}");
+    }
+
+    #[test]
+    fn renders_templates_plain() {
+        let p = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        let t = render_sms_template(&p.textback.message, &p, true).unwrap();
+        assert_eq!(
+            t,
+            "Sorry we missed you - this is Dave's Plumbing. What do you need help with?"
+        );
+        let t = render_sms_template(
+            "{% if open_now %}open{% else %}closed{% endif %}",
+            &p,
+            false,
+        )
+        .unwrap();
+        assert_eq!(t, "closed");
+    }
+}

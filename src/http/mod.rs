@@ -1,0 +1,14 @@
+//! HTTP: each module exposes its own `router()`, merged here.
+
+pub mod ops;
+pub mod twilio;
+
+use crate::app::AppState;
+use axum::Router;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(twilio::router(state.config.max_body_bytes))
+        .merge(ops::router())
+        .with_state(state)
+}

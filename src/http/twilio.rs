@@ -1,0 +1,357 @@
+//! Twilio webhooks. Paths are fixed: owners paste them into Twilio's console.
+//!
+//! Every request is form-encoded and signed; [`TwilioForm`] checks the signature over the public
+//! URL and all parameters before a handler sees anything, so a forged request stores nothing.
+
+use crate::app::AppState;
+use crate::error::{Error, Result};
+use crate::inbound::{self, InboundSms};
+use crate::store::businesses::{self, BusinessRecord};
+use crate::store::contacts;
+use crate::store::messages::{self, MessageKey};
+use crate::telephony::{twilio as tw, twiml};
+use crate::textback::{self, MissedCall, Outcome};
+use axum::body::Body;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+use std::collections::HashMap;
+
+pub fn router(max_body: usize) -> Router<AppState> {
+    Router::new()
+        .route("/webhooks/twilio/voice", post(voice))
+        .route("/webhooks/twilio/voice/dial-status", post(dial_status))
+        .route("/webhooks/twilio/voice/status", post(call_status))
+        .route("/webhooks/twilio/sms", post(sms))
+        .route("/webhooks/twilio/sms/status", post(sms_status))
+        .layer(axum::extract::DefaultBodyLimit::max(max_body))
+}
+
+pub const DIAL_STATUS_PATH: &str = "/webhooks/twilio/voice/dial-status";
+
+/// A verified Twilio webhook: the form parameters, and the query (part of what was signed).
+pub struct TwilioForm {
+    params: HashMap<String, String>,
+    query: HashMap<String, String>,
+}
+
+impl TwilioForm {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    fn require(&self, name: &str) -> Result<&str> {
+        self.get(name)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| Error::BadRequest(format!("missing form parameter {name}")))
+    }
+}
+
+impl FromRequest<AppState> for TwilioForm {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self> {
+        let (parts, body) = req.into_parts();
+        let reject = |reason: &str, e: Error| {
+            state.metrics.webhook_rejected(reason);
+            tracing::warn!(path = parts.uri.path(), reason, "webhook rejected");
+            e
+        };
+        let is_form = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(reject(
+                "content_type",
+                Error::UnsupportedMediaType(
+                    "expected an application/x-www-form-urlencoded body".into(),
+                ),
+            ));
+        }
+        let limit = state.config.max_body_bytes;
+        let bytes = axum::body::to_bytes(Body::new(body), limit)
+            .await
+            .map_err(|_| reject("too_large", Error::PayloadTooLarge(limit)))?;
+        let params: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|e| {
+            reject(
+                "malformed",
+                Error::BadRequest(format!("malformed form body: {e}")),
+            )
+        })?;
+        let path_and_query = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
+        if let Some(token) = state.twilio_auth_token() {
+            let Some(given) = parts
+                .headers
+                .get("x-twilio-signature")
+                .and_then(|v| v.to_str().ok())
+            else {
+                return Err(reject(
+                    "missing_signature",
+                    Error::Forbidden("missing X-Twilio-Signature".into()),
+                ));
+            };
+            let url = match &state.config.public_url {
+                Some(base) => format!("{base}{path_and_query}"),
+                None => {
+                    let host = parts
+                        .headers
+                        .get(header::HOST)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("");
+                    let proto = parts
+                        .headers
+                        .get("x-forwarded-proto")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("http");
+                    format!("{proto}://{host}{path_and_query}")
+                }
+            };
+            if !tw::verify(token, &url, &params, given) {
+                return Err(reject(
+                    "bad_signature",
+                    Error::Forbidden("invalid X-Twilio-Signature".into()),
+                ));
+            }
+        }
+        let query = parts
+            .uri
+            .query()
+            .map(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).unwrap_or_default())
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        Ok(Self {
+            params: params.into_iter().collect(),
+            query,
+        })
+    }
+}
+
+fn xml(status: StatusCode, body: String) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// The business a webhook's `To` number belongs to, or a 404 TwiML answer.
+async fn business_for(
+    state: &AppState,
+    to: &str,
+    voice: bool,
+) -> Result<std::result::Result<BusinessRecord, Response>> {
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    match businesses::by_number(&mut conn, to).await? {
+        Some(b) => Ok(Ok(b)),
+        None => {
+            state.metrics.webhook_rejected("unknown_number");
+            tracing::warn!(to, "webhook for a number that belongs to no business");
+            let body = if voice {
+                twiml::say_and_hang_up("Sorry, this number is not in service.")
+            } else {
+                twiml::empty()
+            };
+            Ok(Err(xml(StatusCode::NOT_FOUND, body)))
+        }
+    }
+}
+
+fn missed_call_line(business: &BusinessRecord, outcome: &Outcome) -> String {
+    let name = &business.profile.business.name;
+    match outcome {
+        Outcome::Queued { .. } | Outcome::AlreadyDecided => {
+            format!("Thanks for calling {name}. Sorry we missed you. We are sending you a text message right now.")
+        }
+        Outcome::Skipped(_) => format!("Thanks for calling {name}. Sorry, nobody can take your call right now. Please try again later."),
+    }
+}
+
+const MISSED: &[&str] = &["no-answer", "busy", "failed", "canceled"];
+
+#[tracing::instrument(skip_all)]
+async fn voice(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let (sid, from, to) = (
+        form.require("CallSid")?,
+        form.get("From").unwrap_or(""),
+        form.require("To")?,
+    );
+    let business = match business_for(&state, to, true).await? {
+        Ok(b) => b,
+        Err(resp) => return Ok(resp),
+    };
+    let forward_to = &business.profile.business.forward_to;
+    if forward_to.is_empty() {
+        // Forward mode: the carrier sent us a call nobody answered.
+        let call = MissedCall {
+            call_sid: sid,
+            from,
+            to,
+            status: "forwarded",
+        };
+        let outcome = textback::handle_missed_call(&state, &business, &call).await?;
+        return Ok(xml(
+            StatusCode::OK,
+            twiml::say_and_hang_up(&missed_call_line(&business, &outcome)),
+        ));
+    }
+    textback::record_call(&state, &business, sid, from, to, "ringing").await?;
+    let body = twiml::dial(
+        forward_to,
+        business.profile.business.ring_seconds,
+        DIAL_STATUS_PATH,
+    );
+    Ok(xml(StatusCode::OK, body))
+}
+
+#[tracing::instrument(skip_all)]
+async fn dial_status(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let (sid, from, to) = (
+        form.require("CallSid")?,
+        form.get("From").unwrap_or(""),
+        form.require("To")?,
+    );
+    let dial = form.require("DialCallStatus")?;
+    let business = match business_for(&state, to, true).await? {
+        Ok(b) => b,
+        Err(resp) => return Ok(resp),
+    };
+    if MISSED.contains(&dial) {
+        let call = MissedCall {
+            call_sid: sid,
+            from,
+            to,
+            status: dial,
+        };
+        let outcome = textback::handle_missed_call(&state, &business, &call).await?;
+        return Ok(xml(
+            StatusCode::OK,
+            twiml::say_and_hang_up(&missed_call_line(&business, &outcome)),
+        ));
+    }
+    textback::record_call(
+        &state,
+        &business,
+        sid,
+        from,
+        to,
+        if dial == "completed" {
+            "answered"
+        } else {
+            dial
+        },
+    )
+    .await?;
+    Ok(xml(StatusCode::OK, twiml::hang_up()))
+}
+
+#[tracing::instrument(skip_all)]
+async fn call_status(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let (sid, from, to) = (
+        form.require("CallSid")?,
+        form.get("From").unwrap_or(""),
+        form.require("To")?,
+    );
+    let status = form.require("CallStatus")?;
+    let business = match business_for(&state, to, true).await? {
+        Ok(b) => b,
+        Err(resp) => return Ok(resp),
+    };
+    if MISSED.contains(&status) {
+        let call = MissedCall {
+            call_sid: sid,
+            from,
+            to,
+            status,
+        };
+        textback::handle_missed_call(&state, &business, &call).await?;
+    } else {
+        textback::record_call(&state, &business, sid, from, to, status).await?;
+    }
+    Ok(xml(StatusCode::OK, twiml::empty()))
+}
+
+#[tracing::instrument(skip_all)]
+async fn sms(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let sid = form
+        .get("MessageSid")
+        .or_else(|| form.get("SmsSid"))
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Error::BadRequest("missing form parameter MessageSid".into()))?;
+    let (from, to) = (form.require("From")?, form.require("To")?);
+    let body = form.get("Body").unwrap_or("");
+    let business = match business_for(&state, to, false).await? {
+        Ok(b) => b,
+        Err(resp) => return Ok(resp),
+    };
+    let sms = InboundSms {
+        message_sid: sid,
+        from,
+        to,
+        body,
+    };
+    inbound::handle_inbound_sms(&state, &business, &sms).await?;
+    Ok(xml(StatusCode::OK, twiml::empty()))
+}
+
+#[tracing::instrument(skip_all)]
+async fn sms_status(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let sid = form
+        .get("MessageSid")
+        .or_else(|| form.get("SmsSid"))
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Error::BadRequest("missing form parameter MessageSid".into()))?;
+    let status = form
+        .get("MessageStatus")
+        .or_else(|| form.get("SmsStatus"))
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Error::BadRequest("missing form parameter MessageStatus".into()))?
+        .to_ascii_lowercase();
+    let error_code = form.get("ErrorCode").filter(|c| !c.is_empty() && *c != "0");
+    let message_id = form.query.get("m").and_then(|m| m.parse::<i64>().ok());
+    let now_ms = crate::clock::to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    let key = match message_id {
+        Some(id) => {
+            // The status can arrive before the send's own answer was recorded: the signed
+            // callback URL names the message, so record the SID from here too.
+            messages::set_provider_sid(&mut tx, id, sid, now_ms).await?;
+            MessageKey::Id(id)
+        }
+        None => MessageKey::Sid(sid),
+    };
+    let Some((msg_id, contact_id)) = messages::ids_of(&mut tx, key).await? else {
+        tx.commit().await?;
+        return Err(Error::NotFound(format!("no message with SID {sid}")));
+    };
+    messages::advance_status(&mut tx, MessageKey::Id(msg_id), &status, error_code, now_ms).await?;
+    if let Some(code) = error_code {
+        if code == tw::OPTED_OUT {
+            contacts::opt_out_number(&mut tx, contact_id, now_ms).await?;
+        } else if tw::is_not_textable(code) {
+            contacts::mark_not_textable(
+                &mut tx,
+                contact_id,
+                &format!("delivery error {code}"),
+                now_ms,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(xml(StatusCode::OK, twiml::empty()))
+}

@@ -1,0 +1,345 @@
+//! Inbound texts: stored first, then opt-out, opt-in and help keywords are honoured before
+//! anything else may look at the text. What is left is owed an answer by the receptionist.
+
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::domain::phone::CallerId;
+use crate::domain::PhoneNumber;
+use crate::store::businesses::BusinessRecord;
+use crate::store::messages::{Author, NewOutbound};
+use crate::store::{contacts, conversations, messages, outbox, Tx};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keyword {
+    OptOut,
+    OptIn,
+    Help,
+}
+
+/// Outbound kinds that may still go to a contact who opted out: the one confirmation of the
+/// opt-out itself, and answers to HELP (which carriers require).
+pub const KINDS_ALLOWED_AFTER_OPT_OUT: &[&str] = &["optout_confirm", "help"];
+
+const OPT_OUT_WORDS: &[&str] = &[
+    "stop",
+    "stopall",
+    "stop all",
+    "unsubscribe",
+    "cancel",
+    "end",
+    "quit",
+    "revoke",
+    "optout",
+    "opt out",
+];
+const OPT_OUT_PHRASES: &[&str] = &[
+    "stop texting",
+    "stop messaging",
+    "stop sending",
+    "stop contacting",
+    "stop text",
+    "dont text me",
+    "do not text me",
+    "dont message me",
+    "do not message me",
+    "dont contact me",
+    "do not contact me",
+    "no more texts",
+    "no more messages",
+    "remove me from",
+    "take me off",
+    "unsubscribe me",
+    "opt me out",
+];
+const OPT_IN_WORDS: &[&str] = &["start", "unstop", "yes", "opt in", "optin"];
+const HELP_WORDS: &[&str] = &["help", "info"];
+/// Words that may stand beside a keyword without changing what it means ("STOP please").
+const FILLER: &[&str] = &["please", "pls", "now", "it", "thanks", "thank you", "me"];
+
+/// Lower-case, drop apostrophes, turn other punctuation into spaces, collapse white space.
+fn normalize(body: &str) -> String {
+    let cleaned: String = body
+        .chars()
+        .filter(|c| *c != '\'' && *c != '\u{2019}')
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_word_with_filler(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        if text == *w {
+            return true;
+        }
+        let rest = text
+            .strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .or_else(|| text.strip_suffix(w).and_then(|r| r.strip_suffix(' ')));
+        rest.is_some_and(|r| FILLER.contains(&r))
+    })
+}
+
+/// What a text means as a compliance keyword, if anything.
+pub fn classify(body: &str) -> Option<Keyword> {
+    let text = normalize(body);
+    if text.is_empty() {
+        return None;
+    }
+    if is_word_with_filler(&text, OPT_OUT_WORDS)
+        || OPT_OUT_PHRASES.iter().any(|p| contains_phrase(&text, p))
+    {
+        return Some(Keyword::OptOut);
+    }
+    if is_word_with_filler(&text, OPT_IN_WORDS) {
+        return Some(Keyword::OptIn);
+    }
+    if is_word_with_filler(&text, HELP_WORDS) {
+        return Some(Keyword::Help);
+    }
+    None
+}
+
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let padded = format!(" {text} ");
+    padded.contains(&format!(" {phrase} ")) || padded.contains(&format!(" {phrase}"))
+}
+
+pub struct InboundSms<'a> {
+    pub message_sid: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub body: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InboundOutcome {
+    /// A retry of a text already stored.
+    Duplicate,
+    /// From a sender we cannot answer (short code, alphanumeric ID).
+    Unanswerable,
+    OptedOut {
+        confirmation_queued: bool,
+    },
+    OptedIn,
+    HelpSent,
+    /// Stored without answer: the contact has opted out.
+    Silenced,
+    /// Stored; the conversation now awaits the receptionist's reply.
+    AwaitingReply {
+        conversation_id: i64,
+        message_id: i64,
+    },
+}
+
+#[tracing::instrument(skip_all, fields(business = business.id, message_sid = sms.message_sid))]
+pub async fn handle_inbound_sms(
+    state: &AppState,
+    business: &BusinessRecord,
+    sms: &InboundSms<'_>,
+) -> anyhow::Result<InboundOutcome> {
+    let from = match CallerId::parse(sms.from) {
+        CallerId::Number(n) => n,
+        CallerId::Withheld => {
+            tracing::info!("inbound text from a sender that cannot be answered; ignored");
+            return Ok(InboundOutcome::Unanswerable);
+        }
+    };
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    if messages::exists_by_sid(&mut tx, sms.message_sid).await? {
+        tx.commit().await?;
+        return Ok(InboundOutcome::Duplicate);
+    }
+    let contact = contacts::upsert(&mut tx, business.id, from.as_str(), now_ms).await?;
+    let conversation_id =
+        conversations::open_for_contact(&mut tx, business.id, contact.id, "qualifying", now_ms)
+            .await?;
+    let Some(message_id) = messages::insert_inbound(
+        &mut tx,
+        business.id,
+        conversation_id,
+        contact.id,
+        sms.body,
+        sms.message_sid,
+        now_ms,
+    )
+    .await?
+    else {
+        tx.commit().await?;
+        return Ok(InboundOutcome::Duplicate);
+    };
+    state.metrics.inbound_message();
+    let opted_out = contact.opted_out_at.is_some();
+    let name = &business.profile.business.name;
+    let reply = Reply {
+        business: business.id,
+        conversation_id,
+        contact_id: contact.id,
+        to: &from,
+        from: sms.to,
+        now_ms,
+    };
+    let outcome = match classify(sms.body) {
+        Some(Keyword::OptOut) if !opted_out => {
+            contacts::set_opted_out(&mut tx, contact.id, Some(now_ms)).await?;
+            conversations::set_state(&mut tx, conversation_id, "opted_out", now_ms).await?;
+            let text = format!("You're unsubscribed from {name} texts and won't get any more. Reply START to resubscribe.");
+            reply.queue(&mut tx, "optout_confirm", &text).await?;
+            InboundOutcome::OptedOut {
+                confirmation_queued: true,
+            }
+        }
+        Some(Keyword::OptOut) => InboundOutcome::OptedOut {
+            confirmation_queued: false,
+        },
+        Some(Keyword::OptIn) if opted_out => {
+            contacts::set_opted_out(&mut tx, contact.id, None).await?;
+            conversations::set_state(&mut tx, conversation_id, "qualifying", now_ms).await?;
+            let text = format!("You're resubscribed to {name} texts. Reply STOP to opt out.");
+            reply.queue(&mut tx, "optin_confirm", &text).await?;
+            InboundOutcome::OptedIn
+        }
+        Some(Keyword::Help) => {
+            let phone = PhoneNumber::parse(sms.to)
+                .map(|n| n.display_national())
+                .unwrap_or_else(|_| sms.to.to_string());
+            let text = format!("{name}: to reach a person, call us at {phone}. Msg&data rates may apply. Reply STOP to opt out.");
+            reply.queue(&mut tx, "help", &text).await?;
+            InboundOutcome::HelpSent
+        }
+        _ if opted_out => InboundOutcome::Silenced,
+        _ => {
+            conversations::touch(&mut tx, conversation_id, now_ms, true).await?;
+            InboundOutcome::AwaitingReply {
+                conversation_id,
+                message_id,
+            }
+        }
+    };
+    if !matches!(outcome, InboundOutcome::AwaitingReply { .. }) {
+        conversations::touch(&mut tx, conversation_id, now_ms, false).await?;
+    }
+    tx.commit().await?;
+    if matches!(
+        outcome,
+        InboundOutcome::OptedOut {
+            confirmation_queued: true
+        } | InboundOutcome::OptedIn
+            | InboundOutcome::HelpSent
+    ) {
+        state.wake_outbox();
+    }
+    tracing::info!(outcome = ?outcome, "inbound text handled");
+    Ok(outcome)
+}
+
+/// Where a system reply to an inbound text goes.
+struct Reply<'a> {
+    business: i64,
+    conversation_id: i64,
+    contact_id: i64,
+    to: &'a PhoneNumber,
+    from: &'a str,
+    now_ms: i64,
+}
+
+impl Reply<'_> {
+    async fn queue(&self, tx: &mut Tx, kind: &str, text: &str) -> anyhow::Result<i64> {
+        let body = crate::domain::sms_text::normalize(text);
+        let message_id = messages::insert_outbound(
+            tx,
+            NewOutbound {
+                business_id: self.business,
+                conversation_id: self.conversation_id,
+                contact_id: self.contact_id,
+                author: Author::System,
+                author_name: None,
+                kind,
+                body: &body,
+                now_ms: self.now_ms,
+            },
+        )
+        .await?;
+        outbox::enqueue(
+            tx,
+            outbox::NewItem {
+                message_id,
+                business_id: self.business,
+                contact_id: self.contact_id,
+                to: self.to.as_str(),
+                from: self.from,
+                body: &body,
+                kind,
+                now_ms: self.now_ms,
+                expires_at: None,
+            },
+        )
+        .await?;
+        Ok(message_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opt_out_keywords() {
+        for s in [
+            "STOP",
+            "stop",
+            "Stop.",
+            " STOP!! ",
+            "stopall",
+            "UNSUBSCRIBE",
+            "cancel",
+            "End",
+            "quit",
+            "REVOKE",
+            "optout",
+            "opt-out",
+            "Stop please",
+            "please stop",
+            "stop texting me",
+            "Please stop texting me!",
+            "Don't text me again",
+            "do not text me",
+            "take me off your list",
+            "remove me from this list",
+        ] {
+            assert_eq!(classify(s), Some(Keyword::OptOut), "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinary_texts_are_not_keywords() {
+        for s in [
+            "Can you stop by tomorrow?",
+            "My sink won't stop leaking",
+            "I need help with my water heater",
+            "cancel my appointment on Tuesday",
+            "Is this the end of the line?",
+            "yes please come at 3",
+            "",
+            "hello",
+        ] {
+            assert_eq!(classify(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn opt_in_and_help() {
+        for s in ["START", "start", "Unstop", "YES", "yes!"] {
+            assert_eq!(classify(s), Some(Keyword::OptIn), "{s}");
+        }
+        for s in ["HELP", "help?", "Info", "help please"] {
+            assert_eq!(classify(s), Some(Keyword::Help), "{s}");
+        }
+    }
+}

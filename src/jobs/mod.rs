@@ -1,0 +1,5 @@
+//! Background work: the outbox sender.
+
+pub mod outbox;
+
+pub use outbox::OutboxWorker;

@@ -1,0 +1,136 @@
+//! The `frontdesk` command: parse the command line, set up logging, call into the library.
+
+use clap::{Parser, Subcommand};
+use frontdesk::app::{shutdown_signal, App, BuildOptions};
+use frontdesk::config::Config;
+use frontdesk::store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "frontdesk",
+    version,
+    about = "AI receptionist: missed-call text-back and SMS conversations"
+)]
+struct Cli {
+    /// Settings file (default: ./frontdesk.toml if it exists; environment variables win).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the webhooks and run the outbox worker.
+    Serve {
+        /// Import the example business (Dave's Plumbing) if the database has none.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Create the database if needed and apply pending migrations.
+    Migrate,
+    /// Manage business profiles.
+    Business {
+        #[command(subcommand)]
+        command: BusinessCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BusinessCommand {
+    /// Create or update a business from a profile TOML file (matched by phone number).
+    Import { file: PathBuf },
+    /// Print a business's profile as TOML.
+    Export { name_or_number: String },
+    /// List businesses.
+    List,
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("frontdesk: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(config.log_json);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("frontdesk: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("frontdesk: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    let store = Store::open(&config.database_url, config.db_max_connections).await?;
+    match command {
+        Command::Serve { demo } => {
+            if demo {
+                if let Some(name) = frontdesk::cli::ensure_demo_business(&store).await? {
+                    tracing::info!("demo: imported the example business '{name}'");
+                }
+            }
+            let app = App::build(
+                config,
+                BuildOptions {
+                    store: Some(store),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            if demo {
+                tracing::info!(
+                    "demo: simulate a missed call with\n  curl --data-urlencode CallSid=CA1 --data-urlencode From=+15550100123 --data-urlencode To=+15550100200 http://{}/webhooks/twilio/voice",
+                    app.local_addr()
+                );
+            }
+            app.run_until_stopped(shutdown_signal()).await
+        }
+        Command::Migrate => {
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Business { command } => {
+            let out = match command {
+                BusinessCommand::Import { file } => {
+                    frontdesk::cli::import(&store, &file).await? + "\n"
+                }
+                BusinessCommand::Export { name_or_number } => {
+                    frontdesk::cli::export(&store, &name_or_number).await?
+                }
+                BusinessCommand::List => frontdesk::cli::list(&store).await?,
+            };
+            print!("{out}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Calls, one row per provider call SID, and the one text-back decision each gets.
+
+use super::{col, Conn};
+use anyhow::Context;
+
+#[derive(Debug, Clone)]
+pub struct CallRow {
+    pub id: i64,
+    pub status: String,
+    /// `None` until decided; then `queued` or `skipped`.
+    pub textback: Option<String>,
+    pub textback_reason: Option<String>,
+}
+
+/// Find or create the call. On PostgreSQL the row stays locked until the transaction ends, so
+/// duplicate webhooks for one call (retries, dial-status plus status callback) take turns and the
+/// later one sees the earlier one's decision.
+pub async fn upsert(
+    conn: &mut Conn,
+    business_id: i64,
+    call_sid: &str,
+    from: &str,
+    to: &str,
+    status: &str,
+    now_ms: i64,
+) -> anyhow::Result<CallRow> {
+    let row = sqlx::query(
+        "INSERT INTO calls (business_id, call_sid, from_number, to_number, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) \
+         ON CONFLICT (call_sid) DO UPDATE SET updated_at = excluded.updated_at \
+         RETURNING id, status, textback, textback_reason",
+    )
+    .bind(business_id)
+    .bind(call_sid)
+    .bind(from)
+    .bind(to)
+    .bind(status)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await
+    .context("upserting call")?;
+    Ok(CallRow {
+        id: col(&row, "id")?,
+        status: col(&row, "status")?,
+        textback: col(&row, "textback")?,
+        textback_reason: col(&row, "textback_reason")?,
+    })
+}
+
+pub async fn set_status(conn: &mut Conn, id: i64, status: &str, now_ms: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE calls SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status)
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub struct Decision<'a> {
+    pub call_id: i64,
+    pub contact_id: Option<i64>,
+    pub missed_at: i64,
+    pub status: &'a str,
+    pub textback: &'a str,
+    pub reason: Option<&'a str>,
+    pub message_id: Option<i64>,
+}
+
+pub async fn record_decision(conn: &mut Conn, d: Decision<'_>) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE calls SET contact_id = $1, missed_at = $2, status = $3, textback = $4, textback_reason = $5, \
+         message_id = $6, updated_at = $2 WHERE id = $7",
+    )
+    .bind(d.contact_id)
+    .bind(d.missed_at)
+    .bind(d.status)
+    .bind(d.textback)
+    .bind(d.reason)
+    .bind(d.message_id)
+    .bind(d.call_id)
+    .execute(&mut *conn)
+    .await
+    .context("recording text-back decision")?;
+    Ok(())
+}

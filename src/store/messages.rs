@@ -1,0 +1,258 @@
+//! Messages: every text in or out, who wrote it, and (outbound) how far it got.
+
+use super::{col, Conn};
+use anyhow::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    Caller,
+    Ai,
+    Staff,
+    System,
+}
+
+impl Author {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Author::Caller => "caller",
+            Author::Ai => "ai",
+            Author::Staff => "staff",
+            Author::System => "system",
+        }
+    }
+}
+
+/// Local status of an outbound message before the provider has it.
+pub const PENDING: &str = "pending";
+
+/// How far along a status is; a message's status only moves to a higher rank.
+pub fn status_rank(status: &str) -> u8 {
+    match status {
+        "pending" => 0,
+        "accepted" | "scheduled" | "queued" => 1,
+        "sending" => 2,
+        "sent" => 3,
+        "partially_delivered" => 4,
+        "delivered" | "undelivered" | "failed" | "canceled" | "dropped" => 5,
+        "read" => 6,
+        _ => 0,
+    }
+}
+
+const ALL_STATUSES: &[&str] = &[
+    "pending",
+    "accepted",
+    "scheduled",
+    "queued",
+    "sending",
+    "sent",
+    "partially_delivered",
+    "delivered",
+    "undelivered",
+    "failed",
+    "canceled",
+    "dropped",
+    "read",
+];
+
+pub struct NewOutbound<'a> {
+    pub business_id: i64,
+    pub conversation_id: i64,
+    pub contact_id: i64,
+    pub author: Author,
+    pub author_name: Option<&'a str>,
+    pub kind: &'a str,
+    pub body: &'a str,
+    pub now_ms: i64,
+}
+
+pub async fn insert_outbound(conn: &mut Conn, m: NewOutbound<'_>) -> anyhow::Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, author_name, kind, \
+         body, status, created_at, updated_at) VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $9) \
+         RETURNING id",
+    )
+    .bind(m.business_id)
+    .bind(m.conversation_id)
+    .bind(m.contact_id)
+    .bind(m.author.as_str())
+    .bind(m.author_name)
+    .bind(m.kind)
+    .bind(m.body)
+    .bind(PENDING)
+    .bind(m.now_ms)
+    .fetch_one(&mut *conn)
+    .await
+    .context("inserting outbound message")?;
+    col(&row, "id")
+}
+
+/// Store an inbound text; `None` when this provider SID was stored already (a webhook retry).
+pub async fn insert_inbound(
+    conn: &mut Conn,
+    business_id: i64,
+    conversation_id: i64,
+    contact_id: i64,
+    body: &str,
+    provider_sid: &str,
+    now_ms: i64,
+) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query(
+        "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, kind, body, \
+         provider_sid, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, 'inbound', 'caller', 'inbound', $4, $5, 'received', $6, $6) \
+         ON CONFLICT (provider_sid) DO NOTHING RETURNING id",
+    )
+    .bind(business_id)
+    .bind(conversation_id)
+    .bind(contact_id)
+    .bind(body)
+    .bind(provider_sid)
+    .bind(now_ms)
+    .fetch_optional(&mut *conn)
+    .await
+    .context("inserting inbound message")?;
+    row.map(|r| col(&r, "id")).transpose()
+}
+
+pub async fn exists_by_sid(conn: &mut Conn, provider_sid: &str) -> anyhow::Result<bool> {
+    let row = sqlx::query("SELECT id FROM messages WHERE provider_sid = $1")
+        .bind(provider_sid)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// Move a message's status forward (never back). Returns whether a row changed.
+pub async fn advance_status(
+    conn: &mut Conn,
+    key: MessageKey<'_>,
+    status: &str,
+    error_code: Option<&str>,
+    now_ms: i64,
+) -> anyhow::Result<bool> {
+    let rank = status_rank(status);
+    let lower: Vec<String> = ALL_STATUSES
+        .iter()
+        .filter(|s| status_rank(s) < rank)
+        .map(|s| format!("'{s}'"))
+        .collect();
+    if lower.is_empty() {
+        return Ok(false);
+    }
+    let (filter, key_value): (&str, KeyValue) = match key {
+        MessageKey::Sid(sid) => ("provider_sid = $4", KeyValue::Text(sid)),
+        MessageKey::Id(id) => ("id = $4", KeyValue::Int(id)),
+    };
+    let sql = format!(
+        "UPDATE messages SET status = $1, error_code = COALESCE($2, error_code), updated_at = $3 \
+         WHERE {filter} AND status IN ({})",
+        lower.join(", ")
+    );
+    let query = sqlx::query(&sql).bind(status).bind(error_code).bind(now_ms);
+    let query = match key_value {
+        KeyValue::Text(s) => query.bind(s),
+        KeyValue::Int(i) => query.bind(i),
+    };
+    let done = query
+        .execute(&mut *conn)
+        .await
+        .context("advancing message status")?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum MessageKey<'a> {
+    Sid(&'a str),
+    Id(i64),
+}
+
+enum KeyValue<'a> {
+    Text(&'a str),
+    Int(i64),
+}
+
+/// Record the provider's SID for a message the provider accepted.
+pub async fn set_provider_sid(
+    conn: &mut Conn,
+    id: i64,
+    sid: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE messages SET provider_sid = $1, updated_at = $2 WHERE id = $3 AND provider_sid IS NULL")
+        .bind(sid)
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .context("recording provider sid")?;
+    Ok(())
+}
+
+/// When the last text-back to this contact went out (or is on its way), if any.
+pub async fn last_textback_at(conn: &mut Conn, contact_id: i64) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query(
+        "SELECT MAX(created_at) AS at FROM messages WHERE contact_id = $1 AND kind = 'textback' \
+         AND status NOT IN ('failed', 'dropped', 'undelivered', 'canceled')",
+    )
+    .bind(contact_id)
+    .fetch_one(&mut *conn)
+    .await
+    .context("finding last text-back")?;
+    col(&row, "at")
+}
+
+#[derive(Debug, Clone)]
+pub struct MessageRow {
+    pub id: i64,
+    pub direction: String,
+    pub author: String,
+    pub kind: String,
+    pub body: String,
+    pub status: String,
+    pub provider_sid: Option<String>,
+    pub error_code: Option<String>,
+}
+
+/// A conversation's messages, oldest first.
+pub async fn for_conversation(
+    conn: &mut Conn,
+    conversation_id: i64,
+) -> anyhow::Result<Vec<MessageRow>> {
+    let rows = sqlx::query(
+        "SELECT id, direction, author, kind, body, status, provider_sid, error_code FROM messages \
+         WHERE conversation_id = $1 ORDER BY id",
+    )
+    .bind(conversation_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(MessageRow {
+                id: col(r, "id")?,
+                direction: col(r, "direction")?,
+                author: col(r, "author")?,
+                kind: col(r, "kind")?,
+                body: col(r, "body")?,
+                status: col(r, "status")?,
+                provider_sid: col(r, "provider_sid")?,
+                error_code: col(r, "error_code")?,
+            })
+        })
+        .collect()
+}
+
+/// A message's id and contact, by id or provider SID.
+pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> anyhow::Result<Option<(i64, i64)>> {
+    let query = match key {
+        MessageKey::Sid(sid) => {
+            sqlx::query("SELECT id, contact_id FROM messages WHERE provider_sid = $1").bind(sid)
+        }
+        MessageKey::Id(id) => {
+            sqlx::query("SELECT id, contact_id FROM messages WHERE id = $1").bind(id)
+        }
+    };
+    let row = query.fetch_optional(&mut *conn).await?;
+    row.map(|r| Ok((col(&r, "id")?, col(&r, "contact_id")?)))
+        .transpose()
+}

@@ -1,0 +1,132 @@
+//! Persistence: one `Store` over SQLite (the zero-set-up default) or PostgreSQL (for several
+//! instances sharing one database), chosen by the URL scheme.
+//!
+//! Both backends run the same runtime SQL through sqlx's `Any` driver: we keep to the dialect they
+//! share (`$n` parameters, `RETURNING`, `ON CONFLICT`, BIGINT millisecond timestamps), so every query
+//! is written once and every store test runs on both. Where the backends must differ (row locks,
+//! `SKIP LOCKED`), the query asks [`Backend`]. Schema files live in `migrations/<backend>/`.
+
+pub mod businesses;
+pub mod calls;
+pub mod contacts;
+pub mod conversations;
+pub mod messages;
+pub mod migrate;
+pub mod outbox;
+
+use anyhow::Context;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyConnection, AnyPool, Executor, Row};
+use std::time::Duration;
+
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub type Conn = AnyConnection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connect (creating a SQLite file if missing) and apply pending migrations.
+    pub async fn open(url: &str, max_connections: Option<u32>) -> anyhow::Result<Self> {
+        let store = Self::connect(url, max_connections).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connect without migrating.
+    pub async fn connect(url: &str, max_connections: Option<u32>) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            anyhow::bail!("DATABASE_URL must start with sqlite: or postgres://");
+        };
+        let (url, options) = match backend {
+            Backend::Sqlite => {
+                let url = if url.contains("mode=") || url.contains(":memory:") {
+                    url.to_string()
+                } else if url.contains('?') {
+                    format!("{url}&mode=rwc")
+                } else {
+                    format!("{url}?mode=rwc")
+                };
+                // SQLite allows one writer at a time; one connection serialises writes without
+                // busy-wait retries, and WAL keeps readers of other processes unblocked.
+                let options = AnyPoolOptions::new()
+                    .max_connections(max_connections.unwrap_or(1))
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    });
+                (url, options)
+            }
+            Backend::Postgres => (
+                url.to_string(),
+                AnyPoolOptions::new().max_connections(max_connections.unwrap_or(10)),
+            ),
+        };
+        let pool = options
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(&url)
+            .await
+            .with_context(|| {
+                format!("connecting to database {}", crate::config::redact_url(&url))
+            })?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        migrate::run(self).await
+    }
+
+    pub async fn begin(&self) -> anyhow::Result<Tx> {
+        self.pool
+            .begin()
+            .await
+            .context("starting a database transaction")
+    }
+
+    /// Is the database reachable?
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Read a column, naming it in the error.
+pub(crate) fn col<'r, T>(row: &'r AnyRow, name: &str) -> anyhow::Result<T>
+where
+    T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    row.try_get(name)
+        .with_context(|| format!("reading column {name}"))
+}

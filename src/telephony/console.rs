@@ -1,0 +1,43 @@
+//! The console provider: used when no Twilio credentials are set (e.g. `serve --demo`). It logs
+//! each outbound text and records it as sent, so the whole pipeline runs on a fresh machine.
+
+use super::{Accepted, OutboundSms, SendError};
+use std::sync::{Arc, Mutex};
+
+#[derive(Clone, Default)]
+pub struct ConsoleProvider {
+    sent: Arc<Mutex<Vec<(String, String, String, String)>>>,
+}
+
+impl ConsoleProvider {
+    pub fn send(&self, sms: &OutboundSms<'_>) -> Result<Accepted, SendError> {
+        let sid = format!("SMconsole{}", uuid::Uuid::new_v4().simple());
+        // The console provider exists to show what would be sent, so it prints the text itself.
+        tracing::info!(to = sms.to, from = sms.from, sid = %sid, "console provider: would send SMS: {}", sms.body);
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        sent.push((sid.clone(), sms.to.into(), sms.from.into(), sms.body.into()));
+        Ok(Accepted {
+            sid,
+            status: "sent".into(),
+        })
+    }
+
+    pub fn find_sent(&self, sms: &OutboundSms<'_>) -> Option<Accepted> {
+        let sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        sent.iter()
+            .rev()
+            .find(|(_, to, from, body)| to == sms.to && from == sms.from && body == sms.body)
+            .map(|(sid, ..)| Accepted {
+                sid: sid.clone(),
+                status: "sent".into(),
+            })
+    }
+
+    /// Texts "sent" so far: (to, body).
+    pub fn sent(&self) -> Vec<(String, String)> {
+        let sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        sent.iter()
+            .map(|(_, to, _, body)| (to.clone(), body.clone()))
+            .collect()
+    }
+}

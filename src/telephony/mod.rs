@@ -1,0 +1,81 @@
+//! Telephony providers: Twilio (the real thing) and a console provider for demos and development.
+//!
+//! Webhook parsing and signature checks live in [`twilio`]; the HTTP handlers that use them are in
+//! `crate::http::twilio`. Sending goes through [`Provider`], chosen once at start-up.
+
+pub mod console;
+pub mod twilio;
+pub mod twiml;
+
+/// One text to send.
+#[derive(Debug, Clone)]
+pub struct OutboundSms<'a> {
+    pub to: &'a str,
+    pub from: &'a str,
+    pub body: &'a str,
+    /// Where the provider reports delivery status.
+    pub status_callback: Option<String>,
+}
+
+/// The provider took the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    pub sid: String,
+    pub status: String,
+}
+
+/// Why a send did not succeed, sorted by what the outbox must do next.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SendError {
+    /// Certainly not sent (connection refused, 429, 5xx): retry with backoff.
+    #[error("temporary failure: {0}")]
+    Transient(String),
+    /// Maybe sent (the request went out and no answer came back): reconcile before any resend.
+    #[error("outcome unknown: {0}")]
+    Unknown(String),
+    /// The recipient has opted out at the carrier (Twilio 21610): never retry, mark the contact.
+    #[error("recipient opted out ({code}): {message}")]
+    OptedOut { code: String, message: String },
+    /// The number cannot receive texts (invalid, landline, unreachable): never retry, mark it.
+    #[error("number cannot receive texts ({code}): {message}")]
+    NotTextable { code: String, message: String },
+    /// Any other refusal (bad credentials, bad sender): never retry.
+    #[error("refused ({code}): {message}")]
+    Permanent { code: String, message: String },
+}
+
+/// The sending side of a provider.
+#[derive(Clone)]
+pub enum Provider {
+    Twilio(twilio::TwilioClient),
+    Console(console::ConsoleProvider),
+}
+
+impl Provider {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Provider::Twilio(_) => "twilio",
+            Provider::Console(_) => "console",
+        }
+    }
+
+    pub async fn send(&self, sms: &OutboundSms<'_>) -> Result<Accepted, SendError> {
+        match self {
+            Provider::Twilio(t) => t.send(sms).await,
+            Provider::Console(c) => c.send(sms),
+        }
+    }
+
+    /// Find a text sent at or after `since_ms` with this recipient, sender and body: did an earlier
+    /// attempt whose outcome we never learnt actually go out?
+    pub async fn find_sent(
+        &self,
+        sms: &OutboundSms<'_>,
+        since_ms: i64,
+    ) -> anyhow::Result<Option<Accepted>> {
+        match self {
+            Provider::Twilio(t) => t.find_sent(sms, since_ms).await,
+            Provider::Console(c) => Ok(c.find_sent(sms)),
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! TwiML responses: the XML Twilio expects back from voice and messaging webhooks.
+
+use crate::domain::PhoneNumber;
+
+/// Escape text for XML content and attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const HEADER: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
+
+/// Nothing to do (e.g. inbound SMS; the reply is sent asynchronously).
+pub fn empty() -> String {
+    format!("{HEADER}<Response/>")
+}
+
+/// Say one line, then hang up.
+pub fn say_and_hang_up(line: &str) -> String {
+    format!(
+        "{HEADER}<Response><Say>{}</Say><Hangup/></Response>",
+        escape(line)
+    )
+}
+
+/// Ring the owner's phones for `timeout` seconds; Twilio then posts the outcome to `action`.
+pub fn dial(numbers: &[PhoneNumber], timeout: u32, action: &str) -> String {
+    let targets: String = numbers
+        .iter()
+        .map(|n| format!("<Number>{}</Number>", escape(n.as_str())))
+        .collect();
+    format!(
+        r#"{HEADER}<Response><Dial timeout="{timeout}" action="{}" method="POST">{targets}</Dial></Response>"#,
+        escape(action)
+    )
+}
+
+/// Just end the call.
+pub fn hang_up() -> String {
+    format!("{HEADER}<Response><Hangup/></Response>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(
+            say_and_hang_up("Dave's <Plumbing> & co"),
+            format!("{HEADER}<Response><Say>Dave&apos;s &lt;Plumbing&gt; &amp; co</Say><Hangup/></Response>")
+        );
+    }
+
+    #[test]
+    fn dials_every_number() {
+        let n = vec![
+            PhoneNumber::parse("+15550100300").unwrap(),
+            PhoneNumber::parse("+15550100301").unwrap(),
+        ];
+        let x = dial(&n, 20, "/webhooks/twilio/voice/dial-status");
+        assert!(x.contains(
+            r#"<Dial timeout="20" action="/webhooks/twilio/voice/dial-status" method="POST">"#
+        ));
+        assert!(x.contains("<Number>+15550100300</Number><Number>+15550100301</Number>"));
+    }
+}

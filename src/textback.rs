@@ -1,0 +1,240 @@
+//! The missed-call text-back gate: one decision per call, made in one transaction, in a fixed order.
+//!
+//! 1. a call already decided (webhook retry, or dial-status and status callback both reporting it)
+//!    is left alone;
+//! 2. a withheld caller ID (anonymous, restricted, empty, not E.164) is skipped: nobody to text;
+//! 3. a contact who opted out is skipped (opt-outs come before anything else about a real person);
+//! 4. the business's own numbers and its staff's are skipped, then the profile's block list;
+//! 5. a number the carrier said cannot receive texts is skipped;
+//! 6. at most one text-back per caller within `cooldown_minutes`;
+//! 7. otherwise the profile's template (after-hours one when closed) is rendered and queued in the
+//!    outbox with the decision. Every skip records its reason on the call.
+
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::domain::phone::CallerId;
+use crate::domain::profile::{check_fits_one_sms, render_sms_template};
+use crate::store::businesses::BusinessRecord;
+use crate::store::messages::{Author, NewOutbound};
+use crate::store::{calls, contacts, conversations, messages, outbox};
+use chrono::{DateTime, Utc};
+
+/// Caller IDs Twilio substitutes when the caller hides their number.
+const TWILIO_WITHHELD: &[&str] = &["+266696687", "+7378742833", "+86282452253", "+8656696"];
+
+/// A text-back is pointless after this long: it is dropped rather than sent late.
+pub const TEXTBACK_TTL_MINUTES: i64 = 15;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Queued {
+        message_id: i64,
+    },
+    Skipped(SkipReason),
+    /// This call was decided before (a duplicate webhook).
+    AlreadyDecided,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    Withheld,
+    OptedOut,
+    InternalNumber,
+    Blocked,
+    NotTextable,
+    Cooldown,
+    TemplateError,
+}
+
+impl SkipReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Withheld => "withheld",
+            SkipReason::OptedOut => "opted_out",
+            SkipReason::InternalNumber => "internal_number",
+            SkipReason::Blocked => "blocked",
+            SkipReason::NotTextable => "not_textable",
+            SkipReason::Cooldown => "cooldown",
+            SkipReason::TemplateError => "template_error",
+        }
+    }
+}
+
+pub struct MissedCall<'a> {
+    pub call_sid: &'a str,
+    pub from: &'a str,
+    /// The business number that was called (the text-back comes from it).
+    pub to: &'a str,
+    /// What made it a missed call (`forwarded`, `no-answer`, `busy`, ...).
+    pub status: &'a str,
+}
+
+/// Is the business open at this instant (in its own time zone)?
+pub fn open_at(business: &BusinessRecord, at: DateTime<Utc>) -> bool {
+    let local = at.with_timezone(&business.profile.tz());
+    business
+        .profile
+        .hours
+        .is_open_at(local.date_naive(), local.time())
+}
+
+/// Record a missed call and decide its text-back. Safe to call again for the same call.
+#[tracing::instrument(skip_all, fields(business = business.id, call_sid = call.call_sid))]
+pub async fn handle_missed_call(
+    state: &AppState,
+    business: &BusinessRecord,
+    call: &MissedCall<'_>,
+) -> anyhow::Result<Outcome> {
+    let now = state.clock.now();
+    let now_ms = to_millis(now);
+    let profile = &business.profile;
+    let mut tx = state.store.begin().await?;
+    let row = calls::upsert(
+        &mut tx,
+        business.id,
+        call.call_sid,
+        call.from,
+        call.to,
+        call.status,
+        now_ms,
+    )
+    .await?;
+    if row.textback.is_some() {
+        tx.commit().await?;
+        tracing::debug!("call already decided");
+        return Ok(Outcome::AlreadyDecided);
+    }
+    state.metrics.missed_call();
+
+    let skip = |reason: SkipReason| Outcome::Skipped(reason);
+    let mut contact_id = None;
+    let outcome: Outcome = 'gate: {
+        let number = match CallerId::parse(call.from) {
+            CallerId::Number(n) if !TWILIO_WITHHELD.contains(&n.as_str()) => n,
+            _ => break 'gate skip(SkipReason::Withheld),
+        };
+        let contact = contacts::upsert(&mut tx, business.id, number.as_str(), now_ms).await?;
+        contact_id = Some(contact.id);
+        if contact.opted_out_at.is_some() {
+            break 'gate skip(SkipReason::OptedOut);
+        }
+        if profile.internal_numbers().any(|n| *n == number) {
+            break 'gate skip(SkipReason::InternalNumber);
+        }
+        if profile.textback.block_list.contains(&number) {
+            break 'gate skip(SkipReason::Blocked);
+        }
+        if contact.not_textable_at.is_some() {
+            break 'gate skip(SkipReason::NotTextable);
+        }
+        let cooldown_ms = i64::from(profile.textback.cooldown_minutes) * 60_000;
+        if let Some(last) = messages::last_textback_at(&mut tx, contact.id).await? {
+            if cooldown_ms > 0 && now_ms - last < cooldown_ms {
+                break 'gate skip(SkipReason::Cooldown);
+            }
+        }
+        let open = open_at(business, now);
+        let template = if open {
+            &profile.textback.message
+        } else {
+            &profile.textback.after_hours_message
+        };
+        let body = match render_sms_template(template, profile, open)
+            .and_then(|b| check_fits_one_sms(&b).map(|_| b))
+        {
+            Ok(body) => body,
+            Err(e) => {
+                // Import validates templates, so this is a stored profile gone bad: say so loudly.
+                tracing::error!(error = %e, "text-back template failed to render");
+                break 'gate skip(SkipReason::TemplateError);
+            }
+        };
+        let conversation_id =
+            conversations::open_for_contact(&mut tx, business.id, contact.id, "greeted", now_ms)
+                .await?;
+        let message_id = messages::insert_outbound(
+            &mut tx,
+            NewOutbound {
+                business_id: business.id,
+                conversation_id,
+                contact_id: contact.id,
+                author: Author::System,
+                author_name: None,
+                kind: "textback",
+                body: &body,
+                now_ms,
+            },
+        )
+        .await?;
+        conversations::touch(&mut tx, conversation_id, now_ms, false).await?;
+        outbox::enqueue(
+            &mut tx,
+            outbox::NewItem {
+                message_id,
+                business_id: business.id,
+                contact_id: contact.id,
+                to: number.as_str(),
+                from: call.to,
+                body: &body,
+                kind: "textback",
+                now_ms,
+                expires_at: Some(now_ms + TEXTBACK_TTL_MINUTES * 60_000),
+            },
+        )
+        .await?;
+        Outcome::Queued { message_id }
+    };
+
+    let (textback, reason, message_id) = match &outcome {
+        Outcome::Queued { message_id } => ("queued", None, Some(*message_id)),
+        Outcome::Skipped(r) => ("skipped", Some(r.as_str()), None),
+        Outcome::AlreadyDecided => unreachable!("decided calls return early"),
+    };
+    calls::record_decision(
+        &mut tx,
+        calls::Decision {
+            call_id: row.id,
+            contact_id,
+            missed_at: now_ms,
+            status: call.status,
+            textback,
+            reason,
+            message_id,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+
+    match &outcome {
+        Outcome::Queued { .. } => {
+            state.metrics.textback_queued();
+            state.wake_outbox();
+            tracing::info!("text-back queued");
+        }
+        Outcome::Skipped(r) => {
+            state.metrics.textback_skipped(r.as_str());
+            tracing::info!(reason = r.as_str(), "text-back skipped");
+        }
+        Outcome::AlreadyDecided => {}
+    }
+    Ok(outcome)
+}
+
+/// Note a call that is not (yet) missed, e.g. ringing through to the owner.
+pub async fn record_call(
+    state: &AppState,
+    business: &BusinessRecord,
+    call_sid: &str,
+    from: &str,
+    to: &str,
+    status: &str,
+) -> anyhow::Result<()> {
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    let row = calls::upsert(&mut tx, business.id, call_sid, from, to, status, now_ms).await?;
+    if row.textback.is_none() && row.status != status {
+        calls::set_status(&mut tx, row.id, status, now_ms).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
