@@ -6,7 +6,14 @@ use std::sync::{Arc, Mutex};
 
 #[derive(Clone, Default)]
 pub struct ConsoleProvider {
-    sent: Arc<Mutex<Vec<(String, String, String, String)>>>,
+    sent: Arc<Mutex<Vec<ConsoleText>>>,
+}
+
+struct ConsoleText {
+    sid: String,
+    to: String,
+    from: String,
+    body: String,
 }
 
 impl ConsoleProvider {
@@ -15,7 +22,12 @@ impl ConsoleProvider {
         // The console provider exists to show what would be sent, so it prints the text itself.
         tracing::info!(to = sms.to, from = sms.from, sid = %sid, "console provider: would send SMS: {}", sms.body);
         let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        sent.push((sid.clone(), sms.to.into(), sms.from.into(), sms.body.into()));
+        sent.push(ConsoleText {
+            sid: sid.clone(),
+            to: sms.to.into(),
+            from: sms.from.into(),
+            body: sms.body.into(),
+        });
         Ok(Accepted {
             sid,
             status: "sent".into(),
@@ -26,9 +38,9 @@ impl ConsoleProvider {
         let sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
         sent.iter()
             .rev()
-            .find(|(_, to, from, body)| to == sms.to && from == sms.from && body == sms.body)
-            .map(|(sid, ..)| Accepted {
-                sid: sid.clone(),
+            .find(|t| t.to == sms.to && t.from == sms.from && t.body == sms.body)
+            .map(|t| Accepted {
+                sid: t.sid.clone(),
                 status: "sent".into(),
             })
     }
@@ -37,7 +49,7 @@ impl ConsoleProvider {
     pub fn sent(&self) -> Vec<(String, String)> {
         let sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
         sent.iter()
-            .map(|(_, to, _, body)| (to.clone(), body.clone()))
+            .map(|t| (t.to.clone(), t.body.clone()))
             .collect()
     }
 }

@@ -1,0 +1,391 @@
+//! Test helpers: a real app on a random port, a fresh database per test, and a fake Twilio REST
+//! server (wiremock) that records what it received.
+
+#![allow(dead_code)]
+
+use frontdesk::app::{App, AppState, BuildOptions};
+use frontdesk::clock::{FixedClock, SharedClock};
+use frontdesk::config::{Config, TwilioConfig};
+use frontdesk::store::Store;
+use frontdesk::telephony::twilio::signature;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+pub const ACCOUNT_SID: &str = "AC00000000000000000000000000000001";
+pub const AUTH_TOKEN: &str = "test-auth-token";
+pub const PUBLIC_URL: &str = "http://frontdesk.test";
+pub const BUSINESS_NUMBER: &str = "+15550100200";
+pub const CALLER: &str = "+15550100123";
+pub const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");
+pub const MESSAGES_PATH: &str =
+    "/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generate one test per backend from an `async fn name(backend: Backend)`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::Backend;
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name(Backend::Sqlite).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if $crate::helpers::postgres_url().is_none() {
+                        eprintln!("FRONTDESK_TEST_POSTGRES_URL not set: PostgreSQL variant skipped");
+                        return;
+                    }
+                    super::$name(Backend::Postgres).await
+                }
+            }
+        )*
+    };
+}
+
+pub fn postgres_url() -> Option<String> {
+    std::env::var("FRONTDESK_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// A fresh, empty database for one test. Holds what must live as long as the test.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn fresh_db(backend: Backend) -> TestDb {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}/frontdesk.db", dir.path().display());
+            TestDb {
+                url,
+                _dir: Some(dir),
+            }
+        }
+        Backend::Postgres => {
+            let admin = postgres_url().expect("FRONTDESK_TEST_POSTGRES_URL");
+            sqlx::any::install_default_drivers();
+            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+                .await
+                .expect("connect to test PostgreSQL");
+            let now = chrono::Utc::now().timestamp();
+            // Databases of test runs older than two hours are left-overs of crashed runs.
+            let old: Vec<(String,)> =
+                sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'fdtest_%'")
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap_or_default();
+            for (name,) in old {
+                let ts = name
+                    .split('_')
+                    .nth(1)
+                    .and_then(|t| t.parse::<i64>().ok())
+                    .unwrap_or(now);
+                if now - ts > 7200 {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+                        .execute(&mut conn)
+                        .await;
+                }
+            }
+            let name = format!("fdtest_{now}_{}", uuid::Uuid::new_v4().simple());
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            TestDb {
+                url: format!("{base}/{name}"),
+                _dir: None,
+            }
+        }
+    }
+}
+
+/// A unique SID per request, like Twilio's.
+struct TwilioMessages(AtomicU64);
+
+impl Respond for TwilioMessages {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let n = self.0.fetch_add(1, Ordering::SeqCst);
+        ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "sid": format!("SM{:032x}", n + 1),
+            "status": "queued",
+            "account_sid": ACCOUNT_SID,
+        }))
+    }
+}
+
+pub struct Options {
+    pub clock: Option<FixedClock>,
+    pub profile: String,
+    pub worker: bool,
+    pub mount_default_twilio: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            clock: None,
+            profile: EXAMPLE.to_string(),
+            worker: true,
+            mount_default_twilio: true,
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub twilio: MockServer,
+    pub http: reqwest::Client,
+    pub clock: Option<FixedClock>,
+    pub business_id: i64,
+    pub db: TestDb,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Options::default()).await
+}
+
+pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
+    let mut config = Config::defaults();
+    config.database_url = db_url.to_string();
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.public_url = Some(PUBLIC_URL.into());
+    config.twilio = Some(TwilioConfig {
+        account_sid: ACCOUNT_SID.into(),
+        auth_token: AUTH_TOKEN.into(),
+    });
+    config.twilio_api_base = twilio_base.to_string();
+    config.send_retry_base = Duration::from_millis(20);
+    config.send_timeout = Duration::from_secs(2);
+    config
+}
+
+pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    let db = fresh_db(backend).await;
+    let twilio = MockServer::start().await;
+    if options.mount_default_twilio {
+        mount_twilio_ok(&twilio).await;
+    }
+    let config = test_config(&db.url, &twilio.uri());
+    let store = Store::open(&config.database_url, None)
+        .await
+        .expect("open store");
+    let profile = frontdesk::domain::BusinessProfile::from_toml(&options.profile)
+        .expect("test profile is valid");
+    let business_id = frontdesk::store::businesses::import(&store, &profile, 0)
+        .await
+        .expect("import")
+        .id;
+    let app = App::build(
+        config,
+        BuildOptions {
+            clock: options.clock.clone().map(|c| Arc::new(c) as SharedClock),
+            store: Some(store),
+            without_worker: !options.worker,
+        },
+    )
+    .await
+    .expect("build app");
+    let base = format!("http://{}", app.local_addr());
+    let state = app.state().clone();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let server = tokio::spawn(app.run_until_stopped(async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base,
+        state,
+        twilio,
+        http: reqwest::Client::new(),
+        clock: options.clock,
+        business_id,
+        db,
+        shutdown: Some(tx),
+        server: Some(server),
+    }
+}
+
+pub async fn mount_twilio_ok(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .respond_with(TwilioMessages(AtomicU64::new(0)))
+        .mount(server)
+        .await;
+}
+
+pub fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+impl TestApp {
+    /// POST a webhook signed the way Twilio signs it.
+    pub async fn post_twilio(&self, path: &str, params: &[(&str, &str)]) -> reqwest::Response {
+        let params = form(params);
+        let sig = signature(AUTH_TOKEN, &format!("{PUBLIC_URL}{path}"), &params);
+        self.post_raw(path, &params, Some(&sig)).await
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        params: &[(String, String)],
+        sig: Option<&str>,
+    ) -> reqwest::Response {
+        let mut req = self.http.post(format!("{}{path}", self.base)).form(params);
+        if let Some(sig) = sig {
+            req = req.header("X-Twilio-Signature", sig);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// A call forwarded to us unanswered (forward mode).
+    pub async fn missed_call(&self, call_sid: &str, from: &str) -> reqwest::Response {
+        self.post_twilio(
+            "/webhooks/twilio/voice",
+            &[
+                ("CallSid", call_sid),
+                ("AccountSid", ACCOUNT_SID),
+                ("From", from),
+                ("To", BUSINESS_NUMBER),
+                ("CallStatus", "ringing"),
+                ("Direction", "inbound"),
+                ("ApiVersion", "2010-04-01"),
+                ("CallerCountry", "US"),
+            ],
+        )
+        .await
+    }
+
+    pub async fn inbound_sms(&self, sid: &str, from: &str, body: &str) -> reqwest::Response {
+        self.post_twilio(
+            "/webhooks/twilio/sms",
+            &[
+                ("MessageSid", sid),
+                ("SmsSid", sid),
+                ("AccountSid", ACCOUNT_SID),
+                ("From", from),
+                ("To", BUSINESS_NUMBER),
+                ("Body", body),
+                ("NumMedia", "0"),
+                ("NumSegments", "1"),
+                ("ApiVersion", "2010-04-01"),
+            ],
+        )
+        .await
+    }
+
+    /// Every Messages POST the fake Twilio received, as form maps, in order.
+    pub async fn sent_texts(&self) -> Vec<HashMap<String, String>> {
+        let requests = self.twilio.received_requests().await.unwrap_or_default();
+        requests
+            .iter()
+            .filter(|r| r.method.as_str() == "POST" && r.url.path() == MESSAGES_PATH)
+            .map(|r| {
+                serde_urlencoded::from_bytes::<Vec<(String, String)>>(&r.body)
+                    .unwrap()
+                    .into_iter()
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Wait until nothing is left to send (the worker finished every row), then return what was sent.
+    pub async fn settle(&self) -> Vec<HashMap<String, String>> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let depth = frontdesk::store::outbox::depth(&self.state.store)
+                .await
+                .unwrap();
+            if depth == 0 {
+                break;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "outbox did not drain: {depth} rows left"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        self.sent_texts().await
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let row: (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(self.state.store.pool())
+            .await
+            .unwrap();
+        row.0
+    }
+
+    /// The text-back decision recorded for a call: (textback, reason).
+    pub async fn call_decision(&self, call_sid: &str) -> (Option<String>, Option<String>) {
+        sqlx::query_as("SELECT textback, textback_reason FROM calls WHERE call_sid = $1")
+            .bind(call_sid)
+            .fetch_one(self.state.store.pool())
+            .await
+            .unwrap()
+    }
+
+    pub async fn contact(&self, phone: &str) -> frontdesk::store::contacts::Contact {
+        let mut conn = self.state.store.pool().acquire().await.unwrap();
+        frontdesk::store::contacts::by_phone(&mut conn, self.business_id, phone)
+            .await
+            .unwrap()
+            .expect("contact exists")
+    }
+
+    pub async fn metrics(&self) -> String {
+        self.http
+            .get(format!("{}/metrics", self.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    pub fn advance(&self, by: chrono::Duration) {
+        self.clock.as_ref().expect("fixed clock").advance(by);
+        self.state.wake_outbox();
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+    }
+}
+
+/// Wednesday 2026-12-02 10:00 in New York: Dave's Plumbing is open.
+pub fn open_hours_instant() -> chrono::DateTime<chrono::Utc> {
+    "2026-12-02T15:00:00Z".parse().unwrap()
+}
+
+/// Sunday 2026-12-06 10:00 in New York: closed.
+pub fn closed_instant() -> chrono::DateTime<chrono::Utc> {
+    "2026-12-06T15:00:00Z".parse().unwrap()
+}

@@ -1,0 +1,11 @@
+//! Integration tests, one binary. Every database test runs on SQLite, and on PostgreSQL when
+//! FRONTDESK_TEST_POSTGRES_URL is set (each test in a fresh database).
+
+mod helpers;
+
+mod cli;
+mod outbox;
+mod profile_import;
+mod sms;
+mod textback;
+mod webhooks;

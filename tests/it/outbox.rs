@@ -1,0 +1,284 @@
+//! The outbox under provider faults: retries without duplicates, permanent errors, expiry, and
+//! reconciliation of sends whose outcome was never learnt.
+
+use crate::both_backends;
+use crate::helpers::*;
+use frontdesk::clock::FixedClock;
+use frontdesk::jobs::outbox::{OutboxWorker, Sent};
+use std::time::Duration;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+both_backends!(
+    provider_500_then_success_sends_exactly_once,
+    provider_21610_opts_the_contact_out_without_retry,
+    unreachable_number_is_marked_not_textable,
+    stale_textback_is_dropped_not_sent_late,
+    opt_out_after_queueing_stops_the_text,
+    crash_after_send_is_reconciled_not_resent,
+    crash_before_send_is_sent_once,
+    timeout_is_reconciled_not_resent,
+);
+
+fn twilio_error(status: u16, code: u32, message: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(serde_json::json!({
+        "code": code, "message": message, "more_info": format!("https://www.twilio.com/docs/errors/{code}"), "status": status
+    }))
+}
+
+async fn outbound_row(app: &TestApp) -> (String, Option<String>, Option<String>) {
+    sqlx::query_as("SELECT status, provider_sid, error_code FROM messages WHERE direction = 'outbound' ORDER BY id LIMIT 1")
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap()
+}
+
+async fn provider_500_then_success_sends_exactly_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .respond_with(twilio_error(500, 20500, "Internal Server Error"))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&app.twilio)
+        .await;
+    app.missed_call("CA1", CALLER).await;
+    let sent = app.settle().await;
+    assert_eq!(sent.len(), 3, "two failures, then one success");
+    assert!(sent.iter().all(|t| t["To"] == CALLER));
+    let (status, sid, _) = outbound_row(&app).await;
+    assert_eq!(status, "queued");
+    assert!(sid.is_some());
+    let metrics = app.metrics().await;
+    assert!(
+        metrics.contains("frontdesk_send_retries_total 2"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("frontdesk_outbound_messages_total{result=\"sent\"} 1"),
+        "{metrics}"
+    );
+    app.stop().await;
+}
+
+async fn provider_21610_opts_the_contact_out_without_retry(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            mount_default_twilio: false,
+            ..Default::default()
+        },
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .respond_with(twilio_error(
+            400,
+            21610,
+            "Attempt to send to unsubscribed recipient",
+        ))
+        .mount(&app.twilio)
+        .await;
+    app.missed_call("CA1", CALLER).await;
+    assert_eq!(app.settle().await.len(), 1, "no retry of a permanent error");
+    let (status, _, code) = outbound_row(&app).await;
+    assert_eq!(
+        (status.as_str(), code.as_deref()),
+        ("failed", Some("21610"))
+    );
+    assert!(app.contact(CALLER).await.opted_out_at.is_some());
+    // A later missed call is skipped before any request goes out.
+    app.missed_call("CA2", CALLER).await;
+    assert_eq!(app.settle().await.len(), 1);
+    assert_eq!(
+        app.call_decision("CA2").await.1.as_deref(),
+        Some("opted_out")
+    );
+    app.stop().await;
+}
+
+async fn unreachable_number_is_marked_not_textable(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            mount_default_twilio: false,
+            ..Default::default()
+        },
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .respond_with(twilio_error(
+            400,
+            21614,
+            "'To' number is not a valid mobile number",
+        ))
+        .mount(&app.twilio)
+        .await;
+    app.missed_call("CA1", CALLER).await;
+    assert_eq!(app.settle().await.len(), 1);
+    let contact = app.contact(CALLER).await;
+    assert!(contact.not_textable_at.is_some());
+    assert!(contact.not_textable_reason.unwrap().contains("21614"));
+    app.missed_call("CA2", CALLER).await;
+    assert_eq!(app.settle().await.len(), 1);
+    assert_eq!(
+        app.call_decision("CA2").await.1.as_deref(),
+        Some("not_textable")
+    );
+    app.stop().await;
+}
+
+fn manual(clock: &FixedClock) -> Options {
+    Options {
+        clock: Some(clock.clone()),
+        worker: false,
+        ..Default::default()
+    }
+}
+
+async fn stale_textback_is_dropped_not_sent_late(backend: Backend) {
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(backend, manual(&clock)).await;
+    app.missed_call("CA1", CALLER).await;
+    clock.advance(chrono::Duration::minutes(16));
+    let worker = OutboxWorker::new(app.state.clone());
+    assert_eq!(
+        worker.try_execute_batch(10).await.unwrap(),
+        vec![Sent::Dropped("expired")]
+    );
+    assert!(app.sent_texts().await.is_empty());
+    assert_eq!(outbound_row(&app).await.0, "dropped");
+    app.stop().await;
+}
+
+async fn opt_out_after_queueing_stops_the_text(backend: Backend) {
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(backend, manual(&clock)).await;
+    app.missed_call("CA1", CALLER).await;
+    app.inbound_sms("SM1", CALLER, "STOP").await;
+    let worker = OutboxWorker::new(app.state.clone());
+    let results = worker.try_execute_batch(10).await.unwrap();
+    assert_eq!(results, vec![Sent::Dropped("opted_out"), Sent::Sent]);
+    let sent = app.sent_texts().await;
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0]["Body"].contains("unsubscribed"));
+    app.stop().await;
+}
+
+/// Claim the row the way a worker does, then "crash" (never record the outcome).
+async fn claim_and_crash(app: &TestApp) {
+    let now = frontdesk::clock::to_millis(app.state.clock.now());
+    let claimed = frontdesk::store::outbox::claim(&app.state.store, now, 32_000, 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+}
+
+async fn mount_lookup(app: &TestApp, messages: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path(MESSAGES_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "messages": messages, "page": 0, "page_size": 50
+        })))
+        .mount(&app.twilio)
+        .await;
+}
+
+async fn crash_after_send_is_reconciled_not_resent(backend: Backend) {
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(backend, manual(&clock)).await;
+    app.missed_call("CA1", CALLER).await;
+    claim_and_crash(&app).await;
+    // The crashed attempt did reach Twilio: it is in the message log.
+    let date = clock.now_rfc2822();
+    mount_lookup(
+        &app,
+        serde_json::json!([{
+            "sid": "SMalreadythere", "status": "delivered", "to": CALLER, "from": BUSINESS_NUMBER,
+            "body": "Sorry we missed you - this is Dave's Plumbing. What do you need help with?",
+            "date_created": date
+        }]),
+    )
+    .await;
+    let worker = OutboxWorker::new(app.state.clone());
+    assert!(
+        worker.try_execute_batch(10).await.unwrap().is_empty(),
+        "the lease still holds"
+    );
+    clock.advance(chrono::Duration::minutes(1));
+    assert_eq!(
+        worker.try_execute_batch(10).await.unwrap(),
+        vec![Sent::Reconciled]
+    );
+    assert!(app.sent_texts().await.is_empty(), "nothing resent");
+    let (status, sid, _) = outbound_row(&app).await;
+    assert_eq!(
+        (status.as_str(), sid.as_deref()),
+        ("delivered", Some("SMalreadythere"))
+    );
+    app.stop().await;
+}
+
+async fn crash_before_send_is_sent_once(backend: Backend) {
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(backend, manual(&clock)).await;
+    app.missed_call("CA1", CALLER).await;
+    claim_and_crash(&app).await;
+    mount_lookup(&app, serde_json::json!([])).await;
+    clock.advance(chrono::Duration::minutes(1));
+    let worker = OutboxWorker::new(app.state.clone());
+    assert_eq!(
+        worker.try_execute_batch(10).await.unwrap(),
+        vec![Sent::Sent]
+    );
+    assert_eq!(worker.try_execute_batch(10).await.unwrap(), vec![]);
+    assert_eq!(app.sent_texts().await.len(), 1);
+    app.stop().await;
+}
+
+async fn timeout_is_reconciled_not_resent(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Twilio takes the text but answers after our 2 s timeout.
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_json(serde_json::json!({"sid": "SMslow", "status": "queued"}))
+                .set_delay(Duration::from_secs(3)),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&app.twilio)
+        .await;
+    mount_lookup(
+        &app,
+        serde_json::json!([{
+            "sid": "SMslow", "status": "sent", "to": CALLER, "from": BUSINESS_NUMBER,
+            "body": "Sorry we missed you - this is Dave's Plumbing. What do you need help with?",
+            "date_created": chrono::Utc::now().to_rfc2822()
+        }]),
+    )
+    .await;
+    app.missed_call("CA1", CALLER).await;
+    let sent = app.settle().await;
+    assert_eq!(
+        sent.len(),
+        1,
+        "the timed-out send is found at Twilio, not repeated"
+    );
+    let (_, sid, _) = outbound_row(&app).await;
+    assert_eq!(sid.as_deref(), Some("SMslow"));
+    app.stop().await;
+}
+
+trait Rfc2822 {
+    fn now_rfc2822(&self) -> String;
+}
+
+impl Rfc2822 for FixedClock {
+    fn now_rfc2822(&self) -> String {
+        use frontdesk::clock::Clock;
+        self.now().to_rfc2822()
+    }
+}
