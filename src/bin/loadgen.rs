@@ -50,12 +50,26 @@ struct FakeTwilio {
     counter: std::sync::atomic::AtomicU64,
 }
 
-async fn messages(State(fake): State<Arc<FakeTwilio>>, body: axum::body::Bytes) -> (StatusCode, String) {
+async fn messages(
+    State(fake): State<Arc<FakeTwilio>>,
+    body: axum::body::Bytes,
+) -> (StatusCode, String) {
     let now = Instant::now();
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let to = form.iter().find(|(k, _)| k == "To").map(|(_, v)| v.clone()).unwrap_or_default();
-    fake.received.lock().unwrap().entry(to).or_default().push(now);
-    let n = fake.counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let to = form
+        .iter()
+        .find(|(k, _)| k == "To")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    fake.received
+        .lock()
+        .unwrap()
+        .entry(to)
+        .or_default()
+        .push(now);
+    let n = fake
+        .counter
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     (
         StatusCode::CREATED,
         format!(r#"{{"sid":"SM{n:032x}","status":"queued","account_sid":"{ACCOUNT_SID}"}}"#),
@@ -96,14 +110,21 @@ async fn main() -> anyhow::Result<()> {
         Some(p) => p,
         None => std::env::current_exe()?.with_file_name("frontdesk"),
     };
-    anyhow::ensure!(binary.exists(), "{} not found: build it with cargo build --release", binary.display());
+    anyhow::ensure!(
+        binary.exists(),
+        "{} not found: build it with cargo build --release",
+        binary.display()
+    );
 
     // The fake Twilio REST API.
     let fake = Arc::new(FakeTwilio::default());
     let twilio_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let twilio_base = format!("http://{}", twilio_listener.local_addr()?);
     let router = Router::new()
-        .route(&format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"), post(messages))
+        .route(
+            &format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"),
+            post(messages),
+        )
         .with_state(fake.clone());
     tokio::spawn(async move { axum::serve(twilio_listener, router).await });
 
@@ -129,15 +150,25 @@ async fn main() -> anyhow::Result<()> {
     import.args(["business", "import"]).arg(&profile);
     env(&mut import);
     let out = import.output().await?;
-    anyhow::ensure!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
+    anyhow::ensure!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let mut serve = tokio::process::Command::new(&binary);
-    serve.arg("serve").stdout(Stdio::null()).stderr(Stdio::inherit()).kill_on_drop(true);
+    serve
+        .arg("serve")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
     env(&mut serve);
     let mut child = serve.spawn()?;
     let pid = child.id().unwrap_or(0);
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(256)
+        .build()?;
     let ready_by = Instant::now() + Duration::from_secs(30);
     loop {
         if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
@@ -179,14 +210,27 @@ async fn main() -> anyhow::Result<()> {
             ("Direction".to_string(), "inbound".to_string()),
         ];
         let sig = signature(AUTH_TOKEN, &signed_url, &params);
-        let (client, url, sent_at, lat, errors) =
-            (client.clone(), url.clone(), sent_at.clone(), http_latency.clone(), http_errors.clone());
+        let (client, url, sent_at, lat, errors) = (
+            client.clone(),
+            url.clone(),
+            sent_at.clone(),
+            http_latency.clone(),
+            http_errors.clone(),
+        );
         tasks.spawn(async move {
             let t0 = Instant::now();
             sent_at.lock().unwrap().insert(caller, t0);
-            let res = client.post(&url).header("X-Twilio-Signature", sig).form(&params).send().await;
+            let res = client
+                .post(&url)
+                .header("X-Twilio-Signature", sig)
+                .form(&params)
+                .send()
+                .await;
             match res {
-                Ok(r) if r.status().is_success() => lat.lock().unwrap().push(t0.elapsed().as_secs_f64() * 1000.0),
+                Ok(r) if r.status().is_success() => lat
+                    .lock()
+                    .unwrap()
+                    .push(t0.elapsed().as_secs_f64() * 1000.0),
                 _ => {
                     errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
@@ -242,9 +286,18 @@ async fn main() -> anyhow::Result<()> {
         "webhook_response_ms": { "p50": percentile(&http, 50.0), "p99": percentile(&http, 99.0) },
         "server_peak_rss_mib": rss.map(|k| k as f64 / 1024.0),
     });
-    println!("texts received     {} of {} ({} lost, {} duplicates)", ttt.len(), total, lost, duplicates);
+    println!(
+        "texts received     {} of {} ({} lost, {} duplicates)",
+        ttt.len(),
+        total,
+        lost,
+        duplicates
+    );
     println!("webhook errors     {}", report["webhook_errors"]);
-    println!("throughput         {throughput:.1} texts/s (offered {}/s)", args.rate);
+    println!(
+        "throughput         {throughput:.1} texts/s (offered {}/s)",
+        args.rate
+    );
     println!(
         "time-to-text ms    p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}",
         percentile(&ttt, 50.0),
