@@ -2,6 +2,7 @@
 //! wires the store, provider, metrics and clock into `AppState`; `run_until_stopped` serves until
 //! the shutdown future completes, then lets in-flight sends finish.
 
+use crate::calendar::feeds::{FeedCache, Fetcher};
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::Config;
 use crate::jobs::OutboxWorker;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub provider: Provider,
     pub outbox_wake: Arc<Notify>,
+    pub fetcher: Arc<Fetcher>,
+    pub feed_cache: Arc<FeedCache>,
 }
 
 impl AppState {
@@ -80,6 +83,7 @@ impl App {
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("FRONTDESK_LISTEN: cannot listen on {}", config.listen))?;
+        let fetcher = Arc::new(Fetcher::new(config.feed_timeout, config.feed_max_bytes)?);
         let state = AppState {
             store,
             config: Arc::new(config),
@@ -87,6 +91,8 @@ impl App {
             metrics: Arc::new(Metrics::default()),
             provider,
             outbox_wake: Arc::new(Notify::new()),
+            fetcher,
+            feed_cache: Arc::new(FeedCache::default()),
         };
         Ok(Self {
             listener,
@@ -113,7 +119,13 @@ impl App {
         let (stop_tx, stop_rx) = watch::channel(false);
         let worker = self
             .run_worker
-            .then(|| tokio::spawn(OutboxWorker::new(self.state.clone()).run(stop_rx)));
+            .then(|| tokio::spawn(OutboxWorker::new(self.state.clone()).run(stop_rx.clone())));
+        let feeds = self.run_worker.then(|| {
+            tokio::spawn(crate::calendar::feeds::refresh_loop(
+                self.state.clone(),
+                stop_rx,
+            ))
+        });
         let router = crate::http::router(self.state.clone());
         tracing::info!(addr = %self.local_addr(), provider = self.state.provider.name(), "frontdesk listening");
         let served = axum::serve(self.listener, router)
@@ -123,6 +135,9 @@ impl App {
         let _ = stop_tx.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;
+        }
+        if let Some(feeds) = feeds {
+            let _ = feeds.await;
         }
         self.state.store.close().await;
         tracing::info!("frontdesk stopped");

@@ -27,6 +27,11 @@ pub struct Config {
     pub send_timeout: Duration,
     /// Largest webhook body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// How often calendar feeds are fetched again.
+    pub feed_refresh: Duration,
+    pub feed_timeout: Duration,
+    /// Largest calendar feed accepted, in bytes.
+    pub feed_max_bytes: usize,
 }
 
 #[derive(Clone)]
@@ -267,6 +272,14 @@ impl Config {
                 64 * 1024,
                 1024..=10 * 1024 * 1024,
             )? as usize,
+            feed_refresh: Duration::from_secs(number(
+                "FRONTDESK_FEED_REFRESH_SECS",
+                900,
+                10..=86_400,
+            )?),
+            feed_timeout: Duration::from_secs(number("FRONTDESK_FEED_TIMEOUT_SECS", 10, 1..=120)?),
+            feed_max_bytes: number("FRONTDESK_FEED_MAX_BYTES", 10_000_000, 10_000..=100_000_000)?
+                as usize,
         })
     }
 
@@ -290,6 +303,9 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_SEND_RETRY_BASE_MS",
     "FRONTDESK_SEND_TIMEOUT_SECS",
     "FRONTDESK_MAX_BODY_BYTES",
+    "FRONTDESK_FEED_REFRESH_SECS",
+    "FRONTDESK_FEED_TIMEOUT_SECS",
+    "FRONTDESK_FEED_MAX_BYTES",
 ];
 
 fn file_key(env_key: &str) -> String {

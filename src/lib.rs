@@ -4,6 +4,7 @@
 //! - [`config`]: settings from the environment and an optional `frontdesk.toml`; secrets never printed.
 //! - [`app`]: `App::build(config)` binds the listener, starts workers; `AppState` shared by handlers.
 //! - [`error`]: the one error type of the HTTP edge and its responses.
+//! - [`calendar`]: owners' iCalendar feeds, open slots, proposals, race-free booking, bookings feed.
 //! - [`clock`]: the injectable clock (tests fix "now").
 //! - [`metrics`]: counters and histograms rendered in Prometheus text format.
 //! - [`domain`]: plain types that parse: phone numbers, business profiles, hours, SMS text.
@@ -17,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;

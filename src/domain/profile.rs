@@ -82,6 +82,9 @@ pub struct BookingSection {
     pub horizon_days: u32,
     #[serde(default = "default_proposals")]
     pub max_proposals: u32,
+    /// Slots start on this grid, in minutes after midnight (optional; default 30).
+    #[serde(default = "default_grid")]
+    pub grid_minutes: u32,
 }
 
 impl Default for BookingSection {
@@ -93,6 +96,7 @@ impl Default for BookingSection {
             min_notice_minutes: default_notice(),
             horizon_days: default_horizon(),
             max_proposals: default_proposals(),
+            grid_minutes: default_grid(),
         }
     }
 }
@@ -146,6 +150,9 @@ fn default_horizon() -> u32 {
 }
 fn default_proposals() -> u32 {
     3
+}
+fn default_grid() -> u32 {
+    30
 }
 
 /// An IANA time zone name such as `America/New_York`.
@@ -299,6 +306,15 @@ impl BusinessProfile {
         }
         if !(1..=10).contains(&bk.max_proposals) {
             return Err(err("booking.max_proposals", "must be between 1 and 10"));
+        }
+        if !(5..=240).contains(&bk.grid_minutes) || 1440 % bk.grid_minutes != 0 {
+            return Err(err(
+                "booking.grid_minutes",
+                "must divide a day evenly and be between 5 and 240 (e.g. 15, 30, 60)",
+            ));
+        }
+        if bk.buffer_minutes > 24 * 60 {
+            return Err(err("booking.buffer_minutes", "must be at most 1440"));
         }
         for (i, feed) in bk.calendar_feeds.iter().enumerate() {
             if feed.trim().is_empty() {

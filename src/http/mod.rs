@@ -10,5 +10,6 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(twilio::router(state.config.max_body_bytes))
         .merge(ops::router())
+        .merge(crate::calendar::export::router())
         .with_state(state)
 }

@@ -119,6 +119,7 @@ pub async fn import(
             .await
             .context("inserting business number")?;
     }
+    super::feeds::sync(&mut tx, outcome.id, &profile.booking.calendar_feeds).await?;
     tx.commit().await.context("committing import")?;
     Ok(outcome)
 }

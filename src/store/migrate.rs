@@ -13,12 +13,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "calendar",
+        sqlite: include_str!("../../migrations/sqlite/0002_calendar.sql"),
+        postgres: include_str!("../../migrations/postgres/0002_calendar.sql"),
+    },
+];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).
 const LOCK_KEY: i64 = 0x6664_6d69_6772;

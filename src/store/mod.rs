@@ -6,10 +6,12 @@
 //! is written once and every store test runs on both. Where the backends must differ (row locks,
 //! `SKIP LOCKED`), the query asks [`Backend`]. Schema files live in `migrations/<backend>/`.
 
+pub mod bookings;
 pub mod businesses;
 pub mod calls;
 pub mod contacts;
 pub mod conversations;
+pub mod feeds;
 pub mod messages;
 pub mod migrate;
 pub mod outbox;

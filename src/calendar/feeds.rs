@@ -1,0 +1,388 @@
+//! Fetching and caching owners' calendar feeds.
+//!
+//! A feed is a URL (http or https; conditional GET with ETag and Last-Modified) or a file path. A
+//! copy that fetches and parses replaces the stored one; a failure records the error and keeps the
+//! last good copy. Parsed busy time is cached in memory per feed version, so availability does not
+//! re-read the feed; any instance can rebuild the cache from the stored copy.
+
+use super::ics::{busy_time, BusyTime};
+use super::Interval;
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::store::feeds::{self, FeedMeta};
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// What a fetch brought back.
+pub enum Fetched {
+    NotModified,
+    Body {
+        text: String,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+}
+
+#[derive(Clone)]
+struct Cached {
+    version: i64,
+    window_end: i64,
+    busy: Arc<Vec<Interval>>,
+}
+
+/// Parsed busy time per feed id and version.
+#[derive(Default)]
+pub struct FeedCache {
+    inner: Mutex<HashMap<i64, Cached>>,
+}
+
+/// Busy time of all of a business's feeds, and the feeds that have never loaded.
+#[derive(Debug, Clone, Default)]
+pub struct FeedsBusy {
+    pub intervals: Vec<Interval>,
+    pub unloaded: Vec<String>,
+}
+
+pub struct Fetcher {
+    http: reqwest::Client,
+    max_bytes: usize,
+}
+
+impl Fetcher {
+    pub fn new(timeout: std::time::Duration, max_bytes: usize) -> anyhow::Result<Self> {
+        crate::telephony::twilio::ensure_crypto_provider();
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .user_agent(concat!(
+                "frontdesk/",
+                env!("CARGO_PKG_VERSION"),
+                " (calendar feed reader)"
+            ))
+            .build()?;
+        Ok(Self { http, max_bytes })
+    }
+
+    /// Fetch a feed. Errors are sentences for the owner.
+    pub async fn fetch(
+        &self,
+        source: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<Fetched, String> {
+        let source = source.trim();
+        let lower = source.to_ascii_lowercase();
+        // Calendar apps hand out webcal:// addresses; they are plain https.
+        let url = if let Some(rest) = lower.strip_prefix("webcal://") {
+            Some(format!("https://{}", &source[source.len() - rest.len()..]))
+        } else if lower.starts_with("http://") || lower.starts_with("https://") {
+            Some(source.to_string())
+        } else {
+            None
+        };
+        let Some(url) = url else {
+            let path = source.strip_prefix("file://").unwrap_or(source);
+            let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            if meta.len() as usize > self.max_bytes {
+                return Err(format!(
+                    "the file is larger than the {} MB limit",
+                    self.max_bytes / 1_000_000
+                ));
+            }
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            return Ok(Fetched::Body {
+                text,
+                etag: None,
+                last_modified: None,
+            });
+        };
+        let mut req = self.http.get(&url);
+        if let Some(e) = etag {
+            req = req.header("If-None-Match", e);
+        }
+        if let Some(m) = last_modified {
+            req = req.header("If-Modified-Since", m);
+        }
+        let mut res = req.send().await.map_err(|e| {
+            if e.is_timeout() {
+                "the calendar server did not answer in time".to_string()
+            } else {
+                format!("cannot reach the calendar server: {e}")
+            }
+        })?;
+        let status = res.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(Fetched::NotModified);
+        }
+        if !status.is_success() {
+            return Err(format!("the calendar server answered {status}"));
+        }
+        let header = |name: &str| {
+            res.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let (etag, last_modified) = (header("etag"), header("last-modified"));
+        if res
+            .content_length()
+            .is_some_and(|l| l as usize > self.max_bytes)
+        {
+            return Err(format!(
+                "the feed is larger than the {} MB limit",
+                self.max_bytes / 1_000_000
+            ));
+        }
+        let mut body: Vec<u8> = Vec::new();
+        loop {
+            match res.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > self.max_bytes {
+                        return Err(format!(
+                            "the feed is larger than the {} MB limit",
+                            self.max_bytes / 1_000_000
+                        ));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) if e.is_timeout() => {
+                    return Err("the calendar server did not answer in time".into())
+                }
+                Err(e) => return Err(format!("the download broke off: {e}")),
+            }
+        }
+        let text = String::from_utf8(body).map_err(|_| "the feed is not UTF-8 text".to_string())?;
+        Ok(Fetched::Body {
+            text,
+            etag,
+            last_modified,
+        })
+    }
+}
+
+/// The span a parsed feed covers: a day back (events running into today) to the horizon and a
+/// day beyond (DST and long events at the edge).
+fn window(now: DateTime<Utc>, horizon_days: u32) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        now - Duration::days(1),
+        now + Duration::days(i64::from(horizon_days) + 2),
+    )
+}
+
+/// Fetch one feed now and record the outcome. Returns the error, if any.
+pub async fn refresh(
+    state: &AppState,
+    feed: &FeedMeta,
+    tz: Tz,
+    horizon_days: u32,
+) -> anyhow::Result<Option<String>> {
+    let now = state.clock.now();
+    let fetched = state
+        .fetcher
+        .fetch(
+            &feed.source,
+            feed.etag.as_deref(),
+            feed.last_modified.as_deref(),
+        )
+        .await;
+    let mut conn = state.store.pool().acquire().await?;
+    let outcome = match fetched {
+        Ok(Fetched::NotModified) => {
+            feeds::record_success(
+                &mut conn,
+                feed.id,
+                feeds::Success {
+                    body: None,
+                    etag: None,
+                    last_modified: None,
+                    events: None,
+                    warnings: None,
+                },
+                to_millis(now),
+            )
+            .await?;
+            None
+        }
+        Ok(Fetched::Body {
+            text,
+            etag,
+            last_modified,
+        }) => {
+            let (from, to) = window(now, horizon_days);
+            match busy_time(&text, tz, from, to) {
+                Ok(parsed) => {
+                    let warnings =
+                        (!parsed.warnings.is_empty()).then(|| parsed.warnings.join("; "));
+                    feeds::record_success(
+                        &mut conn,
+                        feed.id,
+                        feeds::Success {
+                            body: Some(&text),
+                            etag: etag.as_deref(),
+                            last_modified: last_modified.as_deref(),
+                            events: Some(parsed.events as i64),
+                            warnings: warnings.as_deref(),
+                        },
+                        to_millis(now),
+                    )
+                    .await?;
+                    None
+                }
+                Err(e) => Some(e.to_string()),
+            }
+        }
+        Err(e) => Some(e),
+    };
+    if let Some(e) = &outcome {
+        tracing::warn!(feed = feed.id, business = feed.business_id, error = %e, "calendar feed refresh failed; keeping the last good copy");
+        feeds::record_error(&mut conn, feed.id, e, to_millis(now)).await?;
+    }
+    Ok(outcome)
+}
+
+/// Busy time from every feed of a business. A feed that has never loaded is tried once now; if it
+/// still has nothing, it is listed in `unloaded` (its busy time is unknown).
+pub async fn busy_for(
+    state: &AppState,
+    business_id: i64,
+    tz: Tz,
+    horizon_days: u32,
+) -> anyhow::Result<FeedsBusy> {
+    let now = state.clock.now();
+    let metas = {
+        let mut conn = state.store.pool().acquire().await?;
+        feeds::list(&mut conn, business_id).await?
+    };
+    let mut lists: Vec<Arc<Vec<Interval>>> = Vec::new();
+    let mut unloaded = Vec::new();
+    let (_, needed_end) = window(now, horizon_days);
+    let mut refreshed = false;
+    for meta in metas.iter().filter(|m| !m.has_body) {
+        refresh(state, meta, tz, horizon_days).await?;
+        refreshed = true;
+    }
+    let metas = if refreshed {
+        let mut conn = state.store.pool().acquire().await?;
+        feeds::list(&mut conn, business_id).await?
+    } else {
+        metas
+    };
+    for meta in metas {
+        match cached_busy(
+            state,
+            &meta,
+            tz,
+            horizon_days,
+            needed_end.timestamp_millis(),
+        )
+        .await?
+        {
+            Some(busy) => lists.push(busy),
+            None => unloaded.push(meta.source.clone()),
+        }
+    }
+    let refs: Vec<&[Interval]> = lists.iter().map(|l| l.as_slice()).collect();
+    Ok(FeedsBusy {
+        intervals: super::merge_all(&refs),
+        unloaded,
+    })
+}
+
+async fn cached_busy(
+    state: &AppState,
+    meta: &FeedMeta,
+    tz: Tz,
+    horizon_days: u32,
+    needed_end: i64,
+) -> anyhow::Result<Option<Arc<Vec<Interval>>>> {
+    let hit = {
+        let cache = state
+            .feed_cache
+            .inner
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache.get(&meta.id).cloned()
+    };
+    if !meta.has_body {
+        return Ok(None);
+    }
+    if let Some(c) = &hit {
+        if c.version == meta.version && c.window_end >= needed_end {
+            return Ok(Some(c.busy.clone()));
+        }
+    }
+    let stored = {
+        let mut conn = state.store.pool().acquire().await?;
+        feeds::body(&mut conn, meta.id).await?
+    };
+    let Some((text, version)) = stored else {
+        return Ok(None);
+    };
+    let (from, to) = window(state.clock.now(), horizon_days);
+    let parsed: BusyTime = match busy_time(&text, tz, from, to) {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(feed = meta.id, error = %e, "stored calendar copy no longer parses");
+            return Ok(None);
+        }
+    };
+    let busy = Arc::new(parsed.intervals);
+    let mut cache = state
+        .feed_cache
+        .inner
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    cache.insert(
+        meta.id,
+        Cached {
+            version,
+            window_end: to.timestamp_millis(),
+            busy: busy.clone(),
+        },
+    );
+    Ok(Some(busy))
+}
+
+/// Refresh every feed of every business.
+pub async fn refresh_all(state: &AppState) -> anyhow::Result<usize> {
+    let metas = {
+        let mut conn = state.store.pool().acquire().await?;
+        feeds::all(&mut conn).await?
+    };
+    let mut failures = 0;
+    for meta in metas {
+        let business = {
+            let mut conn = state.store.pool().acquire().await?;
+            crate::store::businesses::by_id(&mut conn, meta.business_id).await?
+        };
+        let Some(b) = business else { continue };
+        if refresh(state, &meta, b.profile.tz(), b.profile.booking.horizon_days)
+            .await?
+            .is_some()
+        {
+            failures += 1;
+        }
+    }
+    Ok(failures)
+}
+
+/// Refresh feeds on an interval until told to stop.
+pub async fn refresh_loop(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let every = state.config.feed_refresh;
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+        if let Err(e) = refresh_all(&state).await {
+            tracing::error!(error = %format!("{e:#}"), "calendar feed refresh round failed");
+        }
+    }
+}

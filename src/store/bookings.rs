@@ -1,0 +1,303 @@
+//! Bookings and holds, and the cells that make overlaps impossible.
+
+use super::{col, Conn};
+use anyhow::Context;
+
+/// Cells are five minutes long.
+pub const CELL_MS: i64 = 5 * 60_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingRow {
+    pub id: i64,
+    pub business_id: i64,
+    pub uid: String,
+    pub status: String,
+    pub start_at: i64,
+    pub end_at: i64,
+    pub hold_expires_at: Option<i64>,
+    pub conversation_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub caller_name: Option<String>,
+    pub caller_phone: Option<String>,
+    pub service: Option<String>,
+    pub address: Option<String>,
+    pub notes: Option<String>,
+    pub sequence: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, contact_id, \
+    caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at";
+
+fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
+    Ok(BookingRow {
+        id: col(r, "id")?,
+        business_id: col(r, "business_id")?,
+        uid: col(r, "uid")?,
+        status: col(r, "status")?,
+        start_at: col(r, "start_at")?,
+        end_at: col(r, "end_at")?,
+        hold_expires_at: col(r, "hold_expires_at")?,
+        conversation_id: col(r, "conversation_id")?,
+        contact_id: col(r, "contact_id")?,
+        caller_name: col(r, "caller_name")?,
+        caller_phone: col(r, "caller_phone")?,
+        service: col(r, "service")?,
+        address: col(r, "address")?,
+        notes: col(r, "notes")?,
+        sequence: col(r, "sequence")?,
+        created_at: col(r, "created_at")?,
+        updated_at: col(r, "updated_at")?,
+    })
+}
+
+/// Free the cells of holds that have lapsed, and mark them expired.
+pub async fn expire_holds(conn: &mut Conn, business_id: i64, now_ms: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "DELETE FROM booking_cells WHERE booking_id IN (SELECT id FROM bookings WHERE business_id = $1 \
+         AND status = 'held' AND hold_expires_at <= $2)",
+    )
+    .bind(business_id)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await
+    .context("freeing lapsed holds")?;
+    sqlx::query(
+        "UPDATE bookings SET status = 'expired', updated_at = $2 WHERE business_id = $1 AND status = 'held' \
+         AND hold_expires_at <= $2",
+    )
+    .bind(business_id)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Active bookings and live holds overlapping `[from, to)`, as (id, start, end).
+pub async fn active_between(
+    conn: &mut Conn,
+    business_id: i64,
+    from: i64,
+    to: i64,
+    now_ms: i64,
+) -> anyhow::Result<Vec<(i64, i64, i64)>> {
+    let rows = sqlx::query(
+        "SELECT id, start_at, end_at FROM bookings WHERE business_id = $1 AND end_at > $2 AND start_at < $3 \
+         AND (status IN ('booked', 'rescheduled') OR (status = 'held' AND hold_expires_at > $4)) ORDER BY start_at",
+    )
+    .bind(business_id)
+    .bind(from)
+    .bind(to)
+    .bind(now_ms)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading bookings")?;
+    rows.iter()
+        .map(|r| Ok((col(r, "id")?, col(r, "start_at")?, col(r, "end_at")?)))
+        .collect()
+}
+
+pub struct NewBooking<'a> {
+    pub business_id: i64,
+    pub status: &'a str,
+    pub start_at: i64,
+    pub end_at: i64,
+    pub hold_expires_at: Option<i64>,
+    pub conversation_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub caller_name: Option<&'a str>,
+    pub caller_phone: Option<&'a str>,
+    pub service: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub notes: Option<&'a str>,
+    pub now_ms: i64,
+}
+
+pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<i64> {
+    let uid = format!("{}@frontdesk", uuid::Uuid::new_v4());
+    let row = sqlx::query(
+        "INSERT INTO bookings (business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, \
+         contact_id, caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $14) RETURNING id",
+    )
+    .bind(b.business_id)
+    .bind(uid)
+    .bind(b.status)
+    .bind(b.start_at)
+    .bind(b.end_at)
+    .bind(b.hold_expires_at)
+    .bind(b.conversation_id)
+    .bind(b.contact_id)
+    .bind(b.caller_name)
+    .bind(b.caller_phone)
+    .bind(b.service)
+    .bind(b.address)
+    .bind(b.notes)
+    .bind(b.now_ms)
+    .fetch_one(&mut *conn)
+    .await
+    .context("inserting booking")?;
+    col(&row, "id")
+}
+
+/// Claim the cells of `[start, end + buffer)`. `Ok(false)` when another booking holds one of them.
+pub async fn claim_cells(
+    conn: &mut Conn,
+    business_id: i64,
+    booking_id: i64,
+    start: i64,
+    end_with_buffer: i64,
+) -> anyhow::Result<bool> {
+    let first = start.div_euclid(CELL_MS);
+    let last = (end_with_buffer + CELL_MS - 1).div_euclid(CELL_MS);
+    // One statement for all cells: it either inserts them all or fails on the first taken one.
+    let values: Vec<String> = (first..last).map(|c| format!("($1, {c}, $2)")).collect();
+    if values.is_empty() {
+        return Ok(true);
+    }
+    let sql = format!(
+        "INSERT INTO booking_cells (business_id, cell, booking_id) VALUES {}",
+        values.join(", ")
+    );
+    match sqlx::query(&sql)
+        .bind(business_id)
+        .bind(booking_id)
+        .execute(&mut *conn)
+        .await
+    {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(anyhow::Error::from(e).context("claiming booking cells")),
+    }
+}
+
+pub async fn release_cells(conn: &mut Conn, booking_id: i64) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM booking_cells WHERE booking_id = $1")
+        .bind(booking_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn get(conn: &mut Conn, business_id: i64, id: i64) -> anyhow::Result<Option<BookingRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND id = $2");
+    let row = sqlx::query(&sql)
+        .bind(business_id)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Change a booking's status (and details); bumps the sequence. Guarded by the expected status.
+#[allow(clippy::too_many_arguments)]
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    expected_status: &str,
+    status: &str,
+    start_at: i64,
+    end_at: i64,
+    details: Option<Details<'_>>,
+    now_ms: i64,
+) -> anyhow::Result<bool> {
+    let done = match details {
+        Some(d) => sqlx::query(
+            "UPDATE bookings SET status = $1, start_at = $2, end_at = $3, hold_expires_at = NULL, caller_name = $4, \
+             caller_phone = $5, service = $6, address = $7, notes = $8, contact_id = COALESCE($9, contact_id), \
+             sequence = sequence + 1, updated_at = $10 WHERE id = $11 AND status = $12",
+        )
+        .bind(status)
+        .bind(start_at)
+        .bind(end_at)
+        .bind(d.caller_name)
+        .bind(d.caller_phone)
+        .bind(d.service)
+        .bind(d.address)
+        .bind(d.notes)
+        .bind(d.contact_id)
+        .bind(now_ms)
+        .bind(id)
+        .bind(expected_status)
+        .execute(&mut *conn)
+        .await,
+        None => sqlx::query(
+            "UPDATE bookings SET status = $1, start_at = $2, end_at = $3, hold_expires_at = NULL, \
+             sequence = sequence + 1, updated_at = $4 WHERE id = $5 AND status = $6",
+        )
+        .bind(status)
+        .bind(start_at)
+        .bind(end_at)
+        .bind(now_ms)
+        .bind(id)
+        .bind(expected_status)
+        .execute(&mut *conn)
+        .await,
+    }
+    .context("updating booking")?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Details<'a> {
+    pub caller_name: Option<&'a str>,
+    pub caller_phone: Option<&'a str>,
+    pub service: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub notes: Option<&'a str>,
+    pub contact_id: Option<i64>,
+}
+
+/// Bookings the owner's calendar should show (not holds, not lapsed holds).
+pub async fn for_export(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec<BookingRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND status IN ('booked', 'rescheduled', 'cancelled') \
+         ORDER BY start_at"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(business_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn business_by_calendar_token(
+    conn: &mut Conn,
+    token: &str,
+) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query("SELECT id FROM businesses WHERE calendar_token = $1")
+        .bind(token)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|r| col(&r, "id")).transpose()
+}
+
+/// The business's calendar token, created on first use.
+pub async fn calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result<String> {
+    let row = sqlx::query("SELECT calendar_token FROM businesses WHERE id = $1")
+        .bind(business_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let existing: Option<String> = col(&row, "calendar_token")?;
+    if let Some(t) = existing {
+        return Ok(t);
+    }
+    let token = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    sqlx::query(
+        "UPDATE businesses SET calendar_token = $1 WHERE id = $2 AND calendar_token IS NULL",
+    )
+    .bind(&token)
+    .bind(business_id)
+    .execute(&mut *conn)
+    .await?;
+    let row = sqlx::query("SELECT calendar_token FROM businesses WHERE id = $1")
+        .bind(business_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    col(&row, "calendar_token")
+}
