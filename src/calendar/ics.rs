@@ -431,6 +431,12 @@ fn expand(
         When::Date(d) => local_instant(default_tz, d.and_hms_opt(0, 0, 0).expect("midnight"))
             .with_timezone(&rrule::Tz::Tz(default_tz)),
     };
+    // Rules finer than hourly are not how anyone marks busy time, and expanding years of them
+    // would let one feed stall availability: refuse them.
+    let upper = rule.to_ascii_uppercase();
+    if upper.contains("FREQ=SECONDLY") || upper.contains("FREQ=MINUTELY") {
+        return Err("a rule repeating every second or minute is not supported".into());
+    }
     // Some writers give UNTIL as a date or local time where the RFC wants UTC: make it UTC.
     let rule = normalise_until(rule, &dtstart);
     let parsed: rrule::RRule<rrule::Unvalidated> =

@@ -175,6 +175,8 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
     config.twilio_api_base = twilio_base.to_string();
     config.send_retry_base = Duration::from_millis(20);
     config.send_timeout = Duration::from_secs(2);
+    config.feed_timeout = Duration::from_secs(1);
+    config.feed_max_bytes = 100_000;
     config
 }
 
@@ -362,6 +364,14 @@ impl TestApp {
             .unwrap()
             .text()
             .await
+            .unwrap()
+    }
+
+    pub async fn business(&self) -> frontdesk::store::businesses::BusinessRecord {
+        let mut conn = self.state.store.pool().acquire().await.unwrap();
+        frontdesk::store::businesses::by_id(&mut conn, self.business_id)
+            .await
+            .unwrap()
             .unwrap()
     }
 

@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod calendar;
+mod calendar_ics;
 mod cli;
 mod outbox;
 mod profile_import;
