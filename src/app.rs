@@ -56,12 +56,9 @@ pub struct App {
     run_worker: bool,
 }
 
-impl App {
-    pub async fn build(config: Config, options: BuildOptions) -> anyhow::Result<Self> {
-        let store = match options.store {
-            Some(s) => s,
-            None => Store::open(&config.database_url, config.db_max_connections).await?,
-        };
+impl AppState {
+    /// Everything but the listener: also what the CLI uses for calendar commands.
+    pub fn new(config: Config, store: Store, clock: Option<SharedClock>) -> anyhow::Result<Self> {
         let provider = match &config.twilio {
             Some(t) => Provider::Twilio(TwilioClient::new(
                 &config.twilio_api_base,
@@ -69,31 +66,40 @@ impl App {
                 &t.auth_token,
                 config.send_timeout,
             )?),
-            None => {
-                tracing::warn!(
-                    "no Twilio credentials: using the console provider (texts are logged, not sent) \
-                     and accepting unsigned webhooks"
-                );
-                Provider::Console(ConsoleProvider::default())
-            }
+            None => Provider::Console(ConsoleProvider::default()),
         };
-        if config.public_url.is_none() && config.twilio.is_some() {
-            tracing::warn!("FRONTDESK_PUBLIC_URL is not set: delivery status callbacks are off and signatures are checked against the Host header");
-        }
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .with_context(|| format!("FRONTDESK_LISTEN: cannot listen on {}", config.listen))?;
         let fetcher = Arc::new(Fetcher::new(config.feed_timeout, config.feed_max_bytes)?);
-        let state = AppState {
+        Ok(AppState {
             store,
             config: Arc::new(config),
-            clock: options.clock.unwrap_or_else(|| Arc::new(SystemClock)),
+            clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
             metrics: Arc::new(Metrics::default()),
             provider,
             outbox_wake: Arc::new(Notify::new()),
             fetcher,
             feed_cache: Arc::new(FeedCache::default()),
+        })
+    }
+}
+
+impl App {
+    pub async fn build(config: Config, options: BuildOptions) -> anyhow::Result<Self> {
+        let store = match options.store {
+            Some(s) => s,
+            None => Store::open(&config.database_url, config.db_max_connections).await?,
         };
+        if config.twilio.is_none() {
+            tracing::warn!(
+                "no Twilio credentials: using the console provider (texts are logged, not sent) \
+                 and accepting unsigned webhooks"
+            );
+        } else if config.public_url.is_none() {
+            tracing::warn!("FRONTDESK_PUBLIC_URL is not set: delivery status callbacks are off and signatures are checked against the Host header");
+        }
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("FRONTDESK_LISTEN: cannot listen on {}", config.listen))?;
+        let state = AppState::new(config, store, options.clock)?;
         Ok(Self {
             listener,
             state,

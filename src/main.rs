@@ -36,6 +36,31 @@ enum Command {
         #[command(subcommand)]
         command: BusinessCommand,
     },
+    /// Calendar feeds, open slots and the bookings feed.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Health of each calendar feed: last success, last error, events.
+    Status { name_or_number: String },
+    /// Fetch every feed of the business now.
+    Refresh { name_or_number: String },
+    /// Print the secret address of the bookings feed to subscribe to.
+    Url { name_or_number: String },
+    /// Show what would be offered now.
+    Slots {
+        name_or_number: String,
+        /// A service from the profile (default: the slot length).
+        #[arg(long)]
+        service: Option<String>,
+        /// The caller's words about timing, e.g. "tomorrow after 3".
+        #[arg(long, default_value = "")]
+        when: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -117,6 +142,35 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             println!("database is up to date");
+            Ok(())
+        }
+        Command::Calendar { command } => {
+            let state = frontdesk::app::AppState::new(config, store, None)?;
+            let out = match command {
+                CalendarCommand::Status { name_or_number } => {
+                    frontdesk::cli::calendar_status(&state, &name_or_number).await?
+                }
+                CalendarCommand::Refresh { name_or_number } => {
+                    frontdesk::cli::calendar_refresh(&state, &name_or_number).await?
+                }
+                CalendarCommand::Url { name_or_number } => {
+                    frontdesk::cli::calendar_url(&state, &name_or_number).await?
+                }
+                CalendarCommand::Slots {
+                    name_or_number,
+                    service,
+                    when,
+                } => {
+                    frontdesk::cli::calendar_slots(
+                        &state,
+                        &name_or_number,
+                        service.as_deref(),
+                        &when,
+                    )
+                    .await?
+                }
+            };
+            print!("{out}");
             Ok(())
         }
         Command::Business { command } => {

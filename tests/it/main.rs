@@ -5,6 +5,7 @@ mod helpers;
 
 mod calendar;
 mod calendar_ics;
+mod calendar_props;
 mod cli;
 mod outbox;
 mod profile_import;
