@@ -25,6 +25,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub provider: Provider,
     pub outbox_wake: Arc<Notify>,
+    /// Woken when a caller's text is stored and owed a reply.
+    pub turn_wake: Arc<Notify>,
     pub fetcher: Arc<Fetcher>,
     pub feed_cache: Arc<FeedCache>,
 }
@@ -76,6 +78,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             provider,
             outbox_wake: Arc::new(Notify::new()),
+            turn_wake: Arc::new(Notify::new()),
             fetcher,
             feed_cache: Arc::new(FeedCache::default()),
         })
@@ -126,6 +129,9 @@ impl App {
         let worker = self
             .run_worker
             .then(|| tokio::spawn(OutboxWorker::new(self.state.clone()).run(stop_rx.clone())));
+        let turns = self.run_worker.then(|| {
+            tokio::spawn(crate::jobs::TurnWorker::new(self.state.clone()).run(stop_rx.clone()))
+        });
         let feeds = self.run_worker.then(|| {
             tokio::spawn(crate::calendar::feeds::refresh_loop(
                 self.state.clone(),
@@ -141,6 +147,9 @@ impl App {
         let _ = stop_tx.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;
+        }
+        if let Some(turns) = turns {
+            let _ = turns.await;
         }
         if let Some(feeds) = feeds {
             let _ = feeds.await;

@@ -32,6 +32,8 @@ pub struct Config {
     pub feed_timeout: Duration,
     /// Largest calendar feed accepted, in bytes.
     pub feed_max_bytes: usize,
+    /// How long a caller must be quiet before the receptionist answers (bursts get one reply).
+    pub reply_quiet: Duration,
 }
 
 #[derive(Clone)]
@@ -280,6 +282,11 @@ impl Config {
             feed_timeout: Duration::from_secs(number("FRONTDESK_FEED_TIMEOUT_SECS", 10, 1..=120)?),
             feed_max_bytes: number("FRONTDESK_FEED_MAX_BYTES", 10_000_000, 10_000..=100_000_000)?
                 as usize,
+            reply_quiet: Duration::from_millis(number(
+                "FRONTDESK_REPLY_QUIET_MS",
+                2500,
+                0..=30_000,
+            )?),
         })
     }
 
@@ -306,6 +313,7 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_FEED_REFRESH_SECS",
     "FRONTDESK_FEED_TIMEOUT_SECS",
     "FRONTDESK_FEED_MAX_BYTES",
+    "FRONTDESK_REPLY_QUIET_MS",
 ];
 
 fn file_key(env_key: &str) -> String {

@@ -269,6 +269,26 @@ impl<'a> Calendar<'a> {
         Ok(row)
     }
 
+    /// Let go of a hold that is no longer wanted (it never was a booking, so it leaves no trace
+    /// in the bookings feed).
+    pub async fn release(&self, hold_id: i64) -> Result<(), BookingError> {
+        let now_ms = to_millis(self.state.clock.now());
+        let mut tx = self.state.store.begin().await?;
+        let Some(b) = bookings::get(&mut tx, self.business.id, hold_id).await? else {
+            return Err(BookingError::NotFound);
+        };
+        if b.status == "held"
+            && bookings::update(
+                &mut tx, b.id, "held", "expired", b.start_at, b.end_at, None, now_ms,
+            )
+            .await?
+        {
+            bookings::release_cells(&mut tx, b.id).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn cancel(&self, booking_id: i64) -> Result<BookingRow, BookingError> {
         let now_ms = to_millis(self.state.clock.now());
         let mut tx = self.state.store.begin().await?;

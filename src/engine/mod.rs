@@ -1,4 +1,17 @@
 //! The conversation engine: an explicit state machine whose moves are tools.
+//!
+//! - [`state`]: states, tools and the transition table;
+//! - [`tools`]: tool execution and validation, shared by every policy;
+//! - [`builtin`]: the deterministic policy (the default, and the fallback when an LLM fails);
+//! - [`understand`], [`knowledge`]: reading callers' texts; answering from the profile only;
+//! - [`guard`]: output checks every reply passes;
+//! - [`turn`]: one turn of a conversation, from pending texts to one reply.
 
+pub mod builtin;
+pub mod details;
+pub mod guard;
+pub mod knowledge;
 pub mod state;
+pub mod tools;
+pub mod turn;
 pub mod understand;

@@ -275,6 +275,37 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
     found
 }
 
+pub fn is_greeting(text: &str) -> bool {
+    let w = words(text);
+    w.len() <= 4
+        && has_any(
+            text,
+            &[
+                "hi",
+                "hello",
+                "hey",
+                "good morning",
+                "good afternoon",
+                "good evening",
+                "yo",
+            ],
+        )
+}
+
+pub fn has_thanks(text: &str) -> bool {
+    has_any(
+        text,
+        &[
+            "thanks",
+            "thank you",
+            "thx",
+            "ty",
+            "appreciate it",
+            "cheers",
+        ],
+    )
+}
+
 pub fn wants_booking(text: &str) -> bool {
     has_any(
         text,

@@ -43,7 +43,7 @@ pub async fn touch(
     awaiting_reply: bool,
 ) -> anyhow::Result<()> {
     let sql = if awaiting_reply {
-        "UPDATE conversations SET last_message_at = $1, updated_at = $1, \
+        "UPDATE conversations SET last_message_at = $1, updated_at = $1, last_inbound_at = $1, \
          awaiting_reply_since = COALESCE(awaiting_reply_since, $1) WHERE id = $2"
     } else {
         "UPDATE conversations SET last_message_at = $1, updated_at = $1 WHERE id = $2"
@@ -72,4 +72,190 @@ pub async fn state(conn: &mut Conn, id: i64) -> anyhow::Result<String> {
         .fetch_one(&mut *conn)
         .await?;
     col(&row, "state")
+}
+
+/// What a turn needs to know about a conversation.
+#[derive(Debug, Clone)]
+pub struct TurnRow {
+    pub id: i64,
+    pub business_id: i64,
+    pub contact_id: i64,
+    pub state: String,
+    pub details_json: Option<String>,
+    pub last_handled_message_id: i64,
+}
+
+pub async fn load_for_turn(conn: &mut Conn, id: i64) -> anyhow::Result<Option<TurnRow>> {
+    let row = sqlx::query(
+        "SELECT id, business_id, contact_id, state, details_json, last_handled_message_id FROM conversations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok(TurnRow {
+            id: col(&r, "id")?,
+            business_id: col(&r, "business_id")?,
+            contact_id: col(&r, "contact_id")?,
+            state: col(&r, "state")?,
+            details_json: col(&r, "details_json")?,
+            last_handled_message_id: col(&r, "last_handled_message_id")?,
+        })
+    })
+    .transpose()
+}
+
+/// Inbound texts not yet answered, oldest first: (id, body).
+pub async fn pending_inbound(
+    conn: &mut Conn,
+    id: i64,
+    after: i64,
+) -> anyhow::Result<Vec<(i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT id, body FROM messages WHERE conversation_id = $1 AND direction = 'inbound' AND id > $2 ORDER BY id",
+    )
+    .bind(id)
+    .bind(after)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((col(r, "id")?, col(r, "body")?)))
+        .collect()
+}
+
+/// The last few messages of a conversation, oldest first: (author, body).
+pub async fn recent_messages(
+    conn: &mut Conn,
+    id: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT author, body FROM messages WHERE conversation_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| Ok((col(r, "author")?, col(r, "body")?)))
+        .collect::<anyhow::Result<_>>()?;
+    out.reverse();
+    Ok(out)
+}
+
+/// Replies the AI sent in this conversation since an instant.
+pub async fn ai_replies_since(conn: &mut Conn, id: i64, since_ms: i64) -> anyhow::Result<i64> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM messages WHERE conversation_id = $1 AND author = 'ai' AND created_at >= $2",
+    )
+    .bind(id)
+    .bind(since_ms)
+    .fetch_one(&mut *conn)
+    .await?;
+    col(&row, "n")
+}
+
+pub struct TurnResult<'a> {
+    pub state: &'a str,
+    pub details_json: &'a str,
+    pub handled_up_to: i64,
+    pub handoff_reason: Option<&'a str>,
+}
+
+/// Record a finished turn. The conversation stays awaiting a reply if texts arrived meanwhile.
+pub async fn finish_turn(
+    conn: &mut Conn,
+    id: i64,
+    t: TurnResult<'_>,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
+         handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, \
+         awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
+             AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
+         WHERE id = $6",
+    )
+    .bind(t.state)
+    .bind(t.details_json)
+    .bind(t.handled_up_to)
+    .bind(t.handoff_reason)
+    .bind(now_ms)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("finishing turn")?;
+    Ok(())
+}
+
+/// Claim conversations owed a reply whose caller has been quiet for a moment (or waited long
+/// enough), so that one worker at a time answers each.
+pub async fn claim_due(
+    store: &super::Store,
+    now_ms: i64,
+    quiet_ms: i64,
+    max_wait_ms: i64,
+    lease_ms: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<i64>> {
+    let lock = match store.backend() {
+        super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+        super::Backend::Sqlite => "",
+    };
+    let sql = format!(
+        "UPDATE conversations SET turn_lease_until = $1 WHERE id IN (SELECT id FROM conversations \
+         WHERE awaiting_reply_since IS NOT NULL AND (last_inbound_at <= $2 OR awaiting_reply_since <= $3) \
+         AND (turn_lease_until IS NULL OR turn_lease_until < $4) ORDER BY awaiting_reply_since LIMIT $5 {lock}) \
+         RETURNING id"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(now_ms + lease_ms)
+        .bind(now_ms - quiet_ms)
+        .bind(now_ms - max_wait_ms)
+        .bind(now_ms)
+        .bind(limit)
+        .fetch_all(store.pool())
+        .await
+        .context("claiming conversations")?;
+    rows.iter().map(|r| col(r, "id")).collect()
+}
+
+pub async fn release(conn: &mut Conn, id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE conversations SET turn_lease_until = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// When the next conversation falls due, if any waits.
+pub async fn next_due(store: &super::Store, quiet_ms: i64) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query(
+        "SELECT MIN(last_inbound_at) AS at FROM conversations WHERE awaiting_reply_since IS NOT NULL",
+    )
+    .fetch_one(store.pool())
+    .await?;
+    let at: Option<i64> = col(&row, "at")?;
+    Ok(at.map(|a| a + quiet_ms))
+}
+
+pub async fn record_unanswered(
+    conn: &mut Conn,
+    business_id: i64,
+    conversation_id: i64,
+    question: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO unanswered_questions (business_id, conversation_id, question, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(business_id)
+    .bind(conversation_id)
+    .bind(question)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await
+    .context("recording unanswered question")?;
+    Ok(())
 }

@@ -26,6 +26,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_calendar.sql"),
         postgres: include_str!("../../migrations/postgres/0002_calendar.sql"),
     },
+    Migration {
+        version: 3,
+        name: "engine",
+        sqlite: include_str!("../../migrations/sqlite/0003_engine.sql"),
+        postgres: include_str!("../../migrations/postgres/0003_engine.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

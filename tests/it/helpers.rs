@@ -177,6 +177,7 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
     config.send_timeout = Duration::from_secs(2);
     config.feed_timeout = Duration::from_secs(1);
     config.feed_max_bytes = 100_000;
+    config.reply_quiet = Duration::ZERO;
     config
 }
 
@@ -365,6 +366,91 @@ impl TestApp {
             .text()
             .await
             .unwrap()
+    }
+
+    /// Text the business as the caller and wait for the receptionist's one reply to it.
+    pub async fn say(&self, body: &str) -> String {
+        self.say_from(CALLER, body).await
+    }
+
+    pub async fn say_from(&self, from: &str, body: &str) -> String {
+        let before = self.texts_to(from).await.len();
+        let sid = format!("SM{}", uuid::Uuid::new_v4().simple());
+        assert_eq!(self.inbound_sms(&sid, from, body).await.status(), 200);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let texts = self.texts_to(from).await;
+            if texts.len() > before {
+                self.quiet().await;
+                let texts = self.texts_to(from).await;
+                assert_eq!(
+                    texts.len(),
+                    before + 1,
+                    "more than one reply to {body:?}: {texts:?}"
+                );
+                return texts.last().unwrap().clone();
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no reply to {body:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// Text and expect no reply.
+    pub async fn say_nothing_back(&self, body: &str) {
+        let before = self.texts_to(CALLER).await.len();
+        let sid = format!("SM{}", uuid::Uuid::new_v4().simple());
+        assert_eq!(self.inbound_sms(&sid, CALLER, body).await.status(), 200);
+        self.quiet().await;
+        assert_eq!(
+            self.texts_to(CALLER).await.len(),
+            before,
+            "unexpected reply to {body:?}"
+        );
+    }
+
+    /// Wait until no conversation is owed a reply and nothing is left to send.
+    pub async fn quiet(&self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let owed = self
+                .count("conversations WHERE awaiting_reply_since IS NOT NULL")
+                .await;
+            let depth = frontdesk::store::outbox::depth(&self.state.store)
+                .await
+                .unwrap();
+            if owed == 0 && depth == 0 {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "did not settle: {owed} owed, {depth} to send"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// Bodies of texts sent to a number, in order.
+    pub async fn texts_to(&self, to: &str) -> Vec<String> {
+        self.sent_texts()
+            .await
+            .into_iter()
+            .filter(|t| t["To"] == to)
+            .map(|t| t["Body"].clone())
+            .collect()
+    }
+
+    pub async fn conversation_state(&self, phone: &str) -> String {
+        let (s,): (String,) = sqlx::query_as(
+            "SELECT c.state FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE k.phone = $1 ORDER BY c.id DESC LIMIT 1",
+        )
+        .bind(phone)
+        .fetch_one(self.state.store.pool())
+        .await
+        .unwrap();
+        s
     }
 
     pub async fn business(&self) -> frontdesk::store::businesses::BusinessRecord {

@@ -7,6 +7,7 @@ mod calendar;
 mod calendar_ics;
 mod calendar_props;
 mod cli;
+mod engine;
 mod outbox;
 mod profile_import;
 mod sms;

@@ -1,0 +1,53 @@
+//! What the receptionist has learnt and offered in a conversation, kept as JSON beside its state.
+
+use crate::calendar::Slot;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    pub service: Option<String>,
+    pub description: Option<String>,
+    pub address: Option<String>,
+    pub name: Option<String>,
+    pub urgency: Option<String>,
+    /// Slots offered, numbered from 1 in the text.
+    pub proposals: Vec<Slot>,
+    /// The slot chosen and held, awaiting YES.
+    pub chosen: Option<Slot>,
+    pub hold_id: Option<i64>,
+    pub booking_id: Option<i64>,
+    pub booked: Option<Slot>,
+    /// Proposals are for moving the existing booking.
+    pub rescheduling: bool,
+    /// Clarifying questions asked in a row without understanding.
+    pub unsure: u32,
+    pub asked_address: bool,
+    pub asked_name: bool,
+}
+
+impl Details {
+    pub fn parse(json: Option<&str>) -> Self {
+        json.and_then(|j| serde_json::from_str(j).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// One line for staff: "Drain cleaning at 12 Oak St for Jane".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = &self.service {
+            parts.push(s.clone());
+        }
+        if let Some(a) = &self.address {
+            parts.push(format!("at {a}"));
+        }
+        if let Some(n) = &self.name {
+            parts.push(format!("for {n}"));
+        }
+        parts.join(" ")
+    }
+}

@@ -1,0 +1,188 @@
+//! Output checks on every reply before it can reach a caller: plain SMS text of at most two
+//! segments, and no figure, phone number, address on the web or e-mail that the profile (or the
+//! caller) did not give.
+
+use crate::domain::profile::BusinessProfile;
+use crate::domain::sms_text::{measure, normalize};
+
+/// Longest reply: two GSM-7 segments.
+pub const MAX_REPLY_CHARS: usize = 306;
+
+/// Make a reply SMS-shaped: no markdown, no list symbols, plain GSM-7, at most two segments (cut at
+/// a sentence end when too long).
+pub fn finalize(text: &str) -> String {
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        let l = line
+            .trim()
+            .trim_start_matches(['#', '>', '*', '-', '\u{2022}'])
+            .trim();
+        if !l.is_empty() {
+            lines.push(l.to_string());
+        }
+    }
+    let joined = lines.join(" ");
+    let cleaned: String = joined
+        .chars()
+        .filter(|c| !matches!(c, '*' | '`' | '~'))
+        .collect();
+    let mut out = normalize(&cleaned);
+    // Emoji and other non-GSM characters would halve the segment size: drop them.
+    out = out
+        .chars()
+        .filter(|c| crate::domain::sms_text::is_gsm_char(*c))
+        .collect();
+    out = normalize(&out);
+    if measure(&out).units <= MAX_REPLY_CHARS {
+        return out;
+    }
+    let mut cut = String::new();
+    for sentence in out.split_inclusive(['.', '!', '?']) {
+        if measure(&(cut.clone() + sentence)).units > MAX_REPLY_CHARS {
+            break;
+        }
+        cut.push_str(sentence);
+    }
+    if cut.trim().is_empty() {
+        cut = out.chars().take(MAX_REPLY_CHARS - 3).collect::<String>() + "...";
+    }
+    cut.trim().to_string()
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+/// Number-like and link-like things in a text, as they would be compared.
+fn figures(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| c.is_whitespace()) {
+        let token = raw.trim_matches(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '\''
+            )
+        });
+        if token.is_empty() {
+            continue;
+        }
+        let lower = token.to_ascii_lowercase();
+        if lower.contains("http")
+            || lower.starts_with("www.")
+            || lower.contains('@')
+            || [".com", ".net", ".org", ".io", ".co"]
+                .iter()
+                .any(|d| lower.contains(d))
+        {
+            out.push((token.to_string(), lower));
+            continue;
+        }
+        let d = digits(token);
+        // Clock times ("10:00", "2:30pm") are the engine's own renderings of slots and hours.
+        let time_like = token.contains(':')
+            && d.len() <= 4
+            && token.split(':').all(|p| {
+                p.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+            });
+        if time_like {
+            continue;
+        }
+        let money = token.contains('$') || lower.ends_with('k') && !d.is_empty();
+        if money || d.len() >= 4 || token.contains('%') {
+            out.push((token.to_string(), d));
+        }
+    }
+    out
+}
+
+/// Figures in `reply` that appear neither in the profile nor in `also_allowed` (the caller's own
+/// words, the slots and dates the engine rendered).
+pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String]) -> Vec<String> {
+    let mut sources = vec![profile.to_toml()];
+    sources.extend(also_allowed.iter().cloned());
+    let known: Vec<(String, String)> = sources.iter().flat_map(|s| figures(s)).collect();
+    let known_text = sources.join(" ").to_ascii_lowercase();
+    // The caller may see the business's own numbers written nationally.
+    let own: Vec<String> = profile
+        .business
+        .phone_numbers
+        .iter()
+        .map(|n| digits(n.as_str()))
+        .collect();
+    figures(reply)
+        .into_iter()
+        .filter(|(shown, key)| {
+            let is_link = !key.chars().all(|c| c.is_ascii_digit());
+            if is_link {
+                return !known_text.contains(key.as_str());
+            }
+            let grounded = known.iter().any(|(_, k)| k == key)
+                || own
+                    .iter()
+                    .any(|o| key.len() >= 7 && o.ends_with(key.as_str()))
+                || (key.len() >= 4 && known_text.contains(key.as_str()) && !shown.contains('$'));
+            !grounded
+        })
+        .map(|(shown, _)| shown)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> BusinessProfile {
+        BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap()
+    }
+
+    #[test]
+    fn invented_figures_are_caught() {
+        let p = profile();
+        assert!(ungrounded("Drain cleaning is $149 flat rate.", &p, &[]).is_empty());
+        assert!(ungrounded(
+            "Water heaters start from $1,200 including the unit.",
+            &p,
+            &[]
+        )
+        .is_empty());
+        assert_eq!(
+            ungrounded("Drain cleaning is $99 today only!", &p, &[]),
+            vec!["$99"]
+        );
+        assert_eq!(
+            ungrounded("Call us on 813-555-9999.", &p, &[]),
+            vec!["813-555-9999"]
+        );
+        assert_eq!(
+            ungrounded("See www.daves-plumbing.com for more", &p, &[]),
+            vec!["www.daves-plumbing.com"]
+        );
+        assert_eq!(
+            ungrounded("Our licence is CFC9999999.", &p, &[]),
+            vec!["CFC9999999"]
+        );
+        assert!(ungrounded("Our licence is CFC1234567.", &p, &[]).is_empty());
+        assert!(ungrounded("Call (555) 010-0200 anytime.", &p, &[]).is_empty());
+        assert!(ungrounded(
+            "See you at 4410 Kennedy Blvd",
+            &p,
+            &["4410 Kennedy Blvd".into()]
+        )
+        .is_empty());
+        assert!(ungrounded("Thu Dec 3, 10:00 AM works.", &p, &[]).is_empty());
+    }
+
+    #[test]
+    fn replies_are_plain_and_short() {
+        assert_eq!(
+            finalize("**Great!** Here you go:\n- one\n- two \u{1F600}"),
+            "Great! Here you go: one two"
+        );
+        let long = "This is a sentence that goes on. ".repeat(20);
+        let out = finalize(&long);
+        assert!(measure(&out).units <= MAX_REPLY_CHARS, "{}", out.len());
+        assert!(out.ends_with('.'));
+    }
+}

@@ -1,0 +1,352 @@
+//! The tools a policy may use, checked against the state's table and validated here, whoever
+//! asked for them (the LLM or the built-in policy). The business, the caller and the conversation
+//! come from the verified webhook, never from tool arguments.
+
+use super::details::Details;
+use super::knowledge::{answer, follow_up_when};
+use super::state::{transition, State, ToolName};
+use super::understand::{match_service, topic};
+use crate::app::AppState;
+use crate::calendar::service::{BookingDetails, BookingError, Calendar, DEFAULT_HOLD_MINUTES};
+use crate::calendar::Slot;
+use crate::store::businesses::BusinessRecord;
+use crate::store::contacts::Contact;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ToolCall {
+    AnswerFromProfile {
+        topic: String,
+    },
+    RecordDetails {
+        service: Option<String>,
+        description: Option<String>,
+        address: Option<String>,
+        name: Option<String>,
+        urgency: Option<String>,
+    },
+    FindSlots {
+        service: Option<String>,
+        preference: String,
+    },
+    ChooseSlot {
+        option: usize,
+    },
+    ConfirmBooking,
+    CancelBooking,
+    Reschedule {
+        preference: String,
+    },
+    HandOff {
+        reason: String,
+    },
+}
+
+impl ToolCall {
+    pub fn name(&self) -> ToolName {
+        match self {
+            ToolCall::AnswerFromProfile { .. } => ToolName::AnswerFromProfile,
+            ToolCall::RecordDetails { .. } => ToolName::RecordDetails,
+            ToolCall::FindSlots { .. } => ToolName::FindSlots,
+            ToolCall::ChooseSlot { .. } => ToolName::ChooseSlot,
+            ToolCall::ConfirmBooking => ToolName::ConfirmBooking,
+            ToolCall::CancelBooking => ToolName::CancelBooking,
+            ToolCall::Reschedule { .. } => ToolName::Reschedule,
+            ToolCall::HandOff { .. } => ToolName::HandOff,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Answer(String),
+    /// The profile does not answer this; recorded for the owner.
+    Unanswered(String),
+    Recorded,
+    Proposed(Vec<Slot>),
+    NoSlots,
+    /// A feed never loaded: a person must confirm times.
+    NeedsPerson,
+    Chosen(Slot),
+    Booked(Slot),
+    Moved(Slot),
+    Cancelled(Slot),
+    HandedOff(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ToolError {
+    #[error("{tool} is not available while the conversation is {state}")]
+    NotAllowed { state: State, tool: &'static str },
+    #[error("{0}")]
+    BadArgument(String),
+    #[error(transparent)]
+    Booking(#[from] BookingError),
+}
+
+/// Things a turn does besides replying, written with the turn's result.
+#[derive(Debug, Clone, Default)]
+pub struct Effects {
+    /// Texts to the business's notify numbers (hand-offs, booking receipts).
+    pub notify: Vec<String>,
+    pub unanswered: Vec<String>,
+    pub handoff_reason: Option<String>,
+}
+
+pub struct Turn<'a> {
+    pub state: &'a AppState,
+    pub business: &'a BusinessRecord,
+    pub conversation_id: i64,
+    pub contact: &'a Contact,
+    pub current: State,
+    pub details: Details,
+    pub effects: Effects,
+}
+
+fn clip(s: Option<String>, max: usize) -> Option<String> {
+    s.map(|v| v.trim().chars().take(max).collect::<String>())
+        .filter(|v| !v.is_empty())
+}
+
+impl Turn<'_> {
+    fn calendar(&self) -> Calendar<'_> {
+        Calendar::new(self.state, self.business)
+    }
+
+    fn booking_details(&self) -> BookingDetails {
+        BookingDetails {
+            service: self.details.service.clone(),
+            caller_name: self.details.name.clone(),
+            caller_phone: Some(self.contact.phone.clone()),
+            address: self.details.address.clone(),
+            notes: self.details.description.clone(),
+            conversation_id: Some(self.conversation_id),
+            contact_id: Some(self.contact.id),
+        }
+    }
+
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.business.profile.tz()
+    }
+
+    /// Run one tool: refused unless the current state offers it; on success the state moves as
+    /// the transition table says.
+    pub async fn execute(&mut self, call: ToolCall) -> Result<Outcome, ToolError> {
+        let tool = call.name();
+        let Some(next) = transition(self.current, tool) else {
+            return Err(ToolError::NotAllowed {
+                state: self.current,
+                tool: tool.as_str(),
+            });
+        };
+        let profile = &self.business.profile;
+        let outcome = match call {
+            ToolCall::AnswerFromProfile { topic: asked } => match topic(&asked, profile) {
+                Some(t) => Outcome::Answer(answer(&t, profile)),
+                None => {
+                    self.effects
+                        .unanswered
+                        .push(asked.chars().take(300).collect());
+                    return Ok(Outcome::Unanswered(asked));
+                }
+            },
+            ToolCall::RecordDetails {
+                service,
+                description,
+                address,
+                name,
+                urgency,
+            } => {
+                if let Some(s) = service.filter(|s| !s.trim().is_empty()) {
+                    let exact = profile
+                        .services
+                        .iter()
+                        .position(|x| x.name.eq_ignore_ascii_case(s.trim()));
+                    let index = exact
+                        .or_else(|| match_service(&s, profile))
+                        .ok_or_else(|| {
+                            ToolError::BadArgument(format!(
+                                "'{s}' is not one of the services of {}",
+                                profile.business.name
+                            ))
+                        })?;
+                    self.details.service = Some(profile.services[index].name.clone());
+                }
+                if let Some(v) = clip(description, 300) {
+                    self.details.description = Some(v);
+                }
+                if let Some(v) = clip(address, 120) {
+                    self.details.address = Some(v);
+                }
+                if let Some(v) = clip(name, 60) {
+                    self.details.name = Some(v);
+                }
+                if let Some(v) = clip(urgency, 40) {
+                    self.details.urgency = Some(v);
+                }
+                Outcome::Recorded
+            }
+            ToolCall::FindSlots {
+                service,
+                preference,
+            } => {
+                if let Some(s) = service {
+                    let index = profile
+                        .services
+                        .iter()
+                        .position(|x| x.name.eq_ignore_ascii_case(s.trim()))
+                        .or_else(|| match_service(&s, profile))
+                        .ok_or_else(|| {
+                            ToolError::BadArgument(format!("'{s}' is not one of the services"))
+                        })?;
+                    self.details.service = Some(profile.services[index].name.clone());
+                }
+                return self.find(&preference, next).await;
+            }
+            ToolCall::Reschedule { preference } => {
+                let Some(booking) = self.details.booking_id else {
+                    return Err(ToolError::BadArgument("there is no booking to move".into()));
+                };
+                let _ = booking;
+                self.details.rescheduling = true;
+                return self.find(&preference, next).await;
+            }
+            ToolCall::ChooseSlot { option } => {
+                let n = self.details.proposals.len();
+                if option == 0 || option > n {
+                    return Err(ToolError::BadArgument(format!(
+                        "option {option} was not offered (1 to {n} were)"
+                    )));
+                }
+                let slot = self.details.proposals[option - 1];
+                self.release_hold().await;
+                let hold = self
+                    .calendar()
+                    .hold(slot, &self.booking_details(), DEFAULT_HOLD_MINUTES)
+                    .await?;
+                self.details.chosen = Some(slot);
+                self.details.hold_id = Some(hold.id);
+                Outcome::Chosen(slot)
+            }
+            ToolCall::ConfirmBooking => {
+                let (Some(slot), Some(hold)) = (self.details.chosen, self.details.hold_id) else {
+                    return Err(ToolError::BadArgument("no time has been chosen yet".into()));
+                };
+                let outcome = match (self.details.rescheduling, self.details.booking_id) {
+                    (true, Some(booking)) => {
+                        self.calendar().release(hold).await?;
+                        self.details.hold_id = None;
+                        self.calendar().reschedule(booking, slot).await?;
+                        Outcome::Moved(slot)
+                    }
+                    _ => {
+                        let row = self
+                            .calendar()
+                            .book(slot, &self.booking_details(), Some(hold))
+                            .await?;
+                        self.details.booking_id = Some(row.id);
+                        Outcome::Booked(slot)
+                    }
+                };
+                self.details.booked = Some(slot);
+                self.details.chosen = None;
+                self.details.hold_id = None;
+                self.details.proposals.clear();
+                self.details.rescheduling = false;
+                let verb = if matches!(outcome, Outcome::Moved(_)) {
+                    "Moved booking"
+                } else {
+                    "New booking"
+                };
+                let receipt = format!(
+                    "{verb}: {} {}, {} ({}){}",
+                    self.details.service.as_deref().unwrap_or("Visit"),
+                    slot.for_sms(self.tz()),
+                    self.details.name.as_deref().unwrap_or("caller"),
+                    self.contact.phone,
+                    self.details
+                        .address
+                        .as_deref()
+                        .map(|a| format!(", {a}"))
+                        .unwrap_or_default()
+                );
+                self.effects.notify.push(receipt);
+                outcome
+            }
+            ToolCall::CancelBooking => {
+                let Some(booking) = self.details.booking_id else {
+                    return Err(ToolError::BadArgument(
+                        "there is no booking to cancel".into(),
+                    ));
+                };
+                let row = self.calendar().cancel(booking).await?;
+                let slot = Slot {
+                    start: row.start_at,
+                    end: row.end_at,
+                };
+                self.effects.notify.push(format!(
+                    "Cancelled: {} {}, {} ({})",
+                    row.service.as_deref().unwrap_or("Visit"),
+                    slot.for_sms(self.tz()),
+                    self.details.name.as_deref().unwrap_or("caller"),
+                    self.contact.phone
+                ));
+                self.details.booking_id = None;
+                self.details.booked = None;
+                Outcome::Cancelled(slot)
+            }
+            ToolCall::HandOff { reason } => {
+                let reason: String = reason.trim().chars().take(80).collect();
+                let reason = if reason.is_empty() {
+                    "unspecified".to_string()
+                } else {
+                    reason
+                };
+                self.release_hold().await;
+                let summary = self.details.summary();
+                self.effects.notify.push(format!(
+                    "Frontdesk: {} needs a person ({}).{}",
+                    self.contact.phone,
+                    reason.replace('_', " "),
+                    if summary.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {summary}.")
+                    }
+                ));
+                self.effects.handoff_reason = Some(reason.clone());
+                Outcome::HandedOff(follow_up_when(profile, self.state.clock.now()))
+            }
+        };
+        self.current = next;
+        Ok(outcome)
+    }
+
+    async fn find(&mut self, preference: &str, next: State) -> Result<Outcome, ToolError> {
+        let service = self.details.service.clone();
+        let (slots, availability) = self
+            .calendar()
+            .propose(service.as_deref(), preference)
+            .await?;
+        if availability.needs_human_confirmation() {
+            return Ok(Outcome::NeedsPerson);
+        }
+        if slots.is_empty() {
+            return Ok(Outcome::NoSlots);
+        }
+        self.release_hold().await;
+        self.details.proposals = slots.clone();
+        self.details.chosen = None;
+        self.current = next;
+        Ok(Outcome::Proposed(slots))
+    }
+
+    /// Let go of a hold this conversation no longer needs.
+    async fn release_hold(&mut self) {
+        if let Some(hold) = self.details.hold_id.take() {
+            if let Err(e) = self.calendar().release(hold).await {
+                tracing::debug!(error = %e, "releasing hold");
+            }
+        }
+        self.details.chosen = None;
+    }
+}

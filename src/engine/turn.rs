@@ -1,0 +1,260 @@
+//! One turn: the caller's unanswered texts in, at most one reply out, written in one transaction
+//! with the new state, the details, any notifications to staff and the outbox rows.
+
+use super::details::Details;
+use super::guard;
+use super::state::State;
+use super::tools::{Effects, Turn};
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::store::messages::{Author, NewOutbound};
+use crate::store::{businesses, contacts, conversations, messages, outbox, Tx};
+use anyhow::Context;
+
+/// AI replies per conversation per day before a person takes over.
+pub const MAX_AI_REPLIES_PER_DAY: i64 = 30;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TurnOutcome {
+    /// Nothing was waiting.
+    Idle,
+    /// Texts were handled without a reply (staff own the thread, opted out, an internal number).
+    Silent,
+    Replied {
+        state: State,
+    },
+}
+
+#[tracing::instrument(skip_all, fields(conversation = conversation_id))]
+pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
+    let now = state.clock.now();
+    let now_ms = to_millis(now);
+    let (row, pending, business, contact) = {
+        let mut conn = state.store.pool().acquire().await?;
+        let Some(row) = conversations::load_for_turn(&mut conn, conversation_id).await? else {
+            return Ok(TurnOutcome::Idle);
+        };
+        let pending =
+            conversations::pending_inbound(&mut conn, conversation_id, row.last_handled_message_id)
+                .await?;
+        let business = businesses::by_id(&mut conn, row.business_id)
+            .await?
+            .context("conversation without business")?;
+        let contact = contacts::get(&mut conn, row.contact_id)
+            .await?
+            .context("conversation without contact")?;
+        (row, pending, business, contact)
+    };
+    let Some(&(last_id, _)) = pending.last() else {
+        let mut tx = state.store.begin().await?;
+        let details = row.details_json.clone().unwrap_or_else(|| "{}".into());
+        let t = conversations::TurnResult {
+            state: &row.state,
+            details_json: &details,
+            handled_up_to: row.last_handled_message_id,
+            handoff_reason: None,
+        };
+        conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
+        tx.commit().await?;
+        return Ok(TurnOutcome::Idle);
+    };
+    let current = State::parse(&row.state).unwrap_or(State::Qualifying);
+    let internal = business
+        .profile
+        .internal_numbers()
+        .any(|n| n.as_str() == contact.phone);
+    let details = Details::parse(row.details_json.as_deref());
+    let mut turn = Turn {
+        state,
+        business: &business,
+        conversation_id: row.id,
+        contact: &contact,
+        current: if current == State::Closed {
+            State::Qualifying
+        } else {
+            current
+        },
+        details,
+        effects: Effects::default(),
+    };
+    let text = pending
+        .iter()
+        .map(|(_, b)| b.trim())
+        .filter(|b| !b.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
+    let reply: Option<String> = if silent {
+        None
+    } else {
+        let replies_today = {
+            let mut conn = state.store.pool().acquire().await?;
+            conversations::ai_replies_since(&mut conn, row.id, now_ms - 86_400_000).await?
+        };
+        let repeated = pending.len() >= 3 && pending.windows(2).all(|w| w[0].1 == w[1].1);
+        if replies_today >= MAX_AI_REPLIES_PER_DAY
+            || super::understand::looks_automated(&text)
+            || repeated
+        {
+            // Do not answer a machine or keep texting forever: hand the thread to a person quietly.
+            let reason = if replies_today >= MAX_AI_REPLIES_PER_DAY {
+                "reply_cap"
+            } else {
+                "auto_responder"
+            };
+            turn.execute(super::tools::ToolCall::HandOff {
+                reason: reason.into(),
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            None
+        } else {
+            super::builtin::respond(&mut turn, &text).await?
+        }
+    };
+    let reply = match reply.map(|r| guard::finalize(&r)) {
+        Some(r) if r.is_empty() => None,
+        Some(r) => {
+            let mut allowed: Vec<String> = pending.iter().map(|(_, b)| b.clone()).collect();
+            allowed.extend(turn.details.address.clone());
+            let bad = guard::ungrounded(&r, &business.profile, &allowed);
+            if bad.is_empty() {
+                Some(r)
+            } else {
+                // Never send a figure the profile does not contain: hand off instead.
+                tracing::warn!(figures = ?bad, "reply blocked by the grounding check");
+                let when = super::knowledge::follow_up_when(&business.profile, now);
+                turn.execute(super::tools::ToolCall::HandOff {
+                    reason: "grounding_check".into(),
+                })
+                .await
+                .ok();
+                Some(guard::finalize(&format!(
+                    "I want to get that right, so I'm passing this to the team at {}; a person will text you back {when}.",
+                    business.profile.business.name
+                )))
+            }
+        }
+        None => None,
+    };
+
+    let mut tx = state.store.begin().await?;
+    let final_state = turn.current;
+    let details_json = turn.details.to_json();
+    let from = business
+        .profile
+        .business
+        .phone_numbers
+        .first()
+        .map(|n| n.as_str().to_string())
+        .unwrap_or_default();
+    if let Some(body) = &reply {
+        queue(
+            &mut tx,
+            &business,
+            row.id,
+            contact.id,
+            &contact.phone,
+            &from,
+            Author::Ai,
+            "reply",
+            body,
+            now_ms,
+        )
+        .await?;
+    }
+    for note in &turn.effects.notify {
+        for staff in &business.profile.escalation.notify {
+            let staff_contact =
+                contacts::upsert(&mut tx, business.id, staff.as_str(), now_ms).await?;
+            let staff_conv = conversations::open_for_contact(
+                &mut tx,
+                business.id,
+                staff_contact.id,
+                "human_owned",
+                now_ms,
+            )
+            .await?;
+            let body = guard::finalize(note);
+            queue(
+                &mut tx,
+                &business,
+                staff_conv,
+                staff_contact.id,
+                staff.as_str(),
+                &from,
+                Author::System,
+                "staff_notify",
+                &body,
+                now_ms,
+            )
+            .await?;
+        }
+    }
+    for q in &turn.effects.unanswered {
+        conversations::record_unanswered(&mut tx, business.id, row.id, q, now_ms).await?;
+    }
+    let t = conversations::TurnResult {
+        state: final_state.as_str(),
+        details_json: &details_json,
+        handled_up_to: last_id,
+        handoff_reason: turn.effects.handoff_reason.as_deref(),
+    };
+    conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
+    tx.commit().await?;
+    if reply.is_some() || !turn.effects.notify.is_empty() {
+        state.wake_outbox();
+    }
+    tracing::info!(from_state = %current, to_state = %final_state, replied = reply.is_some(), "turn done");
+    Ok(match reply {
+        Some(_) => TurnOutcome::Replied { state: final_state },
+        None => TurnOutcome::Silent,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn queue(
+    tx: &mut Tx,
+    business: &businesses::BusinessRecord,
+    conversation_id: i64,
+    contact_id: i64,
+    to: &str,
+    from: &str,
+    author: Author,
+    kind: &str,
+    body: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    let message_id = messages::insert_outbound(
+        tx,
+        NewOutbound {
+            business_id: business.id,
+            conversation_id,
+            contact_id,
+            author,
+            author_name: None,
+            kind,
+            body,
+            now_ms,
+        },
+    )
+    .await?;
+    outbox::enqueue(
+        tx,
+        outbox::NewItem {
+            message_id,
+            business_id: business.id,
+            contact_id,
+            to,
+            from,
+            body,
+            kind,
+            now_ms,
+            expires_at: None,
+        },
+    )
+    .await?;
+    conversations::touch(tx, conversation_id, now_ms, false).await?;
+    Ok(())
+}

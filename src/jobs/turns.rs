@@ -1,0 +1,112 @@
+//! The reply worker: answers conversations whose caller is owed a reply, once the caller has been
+//! quiet for a moment (so a burst of texts gets one answer). A lease on the conversation row
+//! keeps every conversation to one worker at a time, across instances too.
+
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::engine::turn::{run_turn, TurnOutcome};
+use crate::store::conversations;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+/// A caller who keeps typing is still answered after this long.
+pub const MAX_WAIT_MS: i64 = 10_000;
+const LEASE_MS: i64 = 120_000;
+const CONCURRENCY: i64 = 16;
+
+#[derive(Clone)]
+pub struct TurnWorker {
+    state: AppState,
+}
+
+impl TurnWorker {
+    pub fn new(state: AppState) -> Self {
+        Self { state }
+    }
+
+    fn quiet_ms(&self) -> i64 {
+        self.state.config.reply_quiet.as_millis() as i64
+    }
+
+    /// Claim due conversations and answer them, waiting for all: one step, for tests and tools.
+    pub async fn try_execute_batch(&self) -> anyhow::Result<Vec<TurnOutcome>> {
+        let now_ms = to_millis(self.state.clock.now());
+        let ids = conversations::claim_due(
+            &self.state.store,
+            now_ms,
+            self.quiet_ms(),
+            MAX_WAIT_MS,
+            LEASE_MS,
+            CONCURRENCY,
+        )
+        .await?;
+        let mut out = Vec::new();
+        for id in ids {
+            out.push(self.answer(id).await?);
+        }
+        Ok(out)
+    }
+
+    async fn answer(&self, id: i64) -> anyhow::Result<TurnOutcome> {
+        let result = run_turn(&self.state, id).await;
+        let mut conn = self.state.store.pool().acquire().await?;
+        conversations::release(&mut conn, id).await?;
+        result
+    }
+
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut tasks: JoinSet<()> = JoinSet::new();
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            while tasks.try_join_next().is_some() {}
+            let now_ms = to_millis(self.state.clock.now());
+            let free = CONCURRENCY - tasks.len() as i64;
+            let claimed = if free > 0 {
+                conversations::claim_due(
+                    &self.state.store,
+                    now_ms,
+                    self.quiet_ms(),
+                    MAX_WAIT_MS,
+                    LEASE_MS,
+                    free,
+                )
+                .await
+            } else {
+                Ok(Vec::new())
+            };
+            match claimed {
+                Ok(ids) if !ids.is_empty() => {
+                    for id in ids {
+                        let worker = self.clone();
+                        tasks.spawn(async move {
+                            if let Err(e) = worker.answer(id).await {
+                                tracing::error!(conversation = id, error = %format!("{e:#}"), "turn failed; the conversation stays owed a reply");
+                            }
+                        });
+                    }
+                    continue;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(error = %format!("{e:#}"), "claiming conversations failed")
+                }
+            }
+            let wait = match conversations::next_due(&self.state.store, self.quiet_ms()).await {
+                Ok(Some(due)) => Duration::from_millis(
+                    (due - to_millis(self.state.clock.now())).clamp(20, 2_000) as u64,
+                ),
+                _ => Duration::from_secs(2),
+            };
+            tokio::select! {
+                _ = self.state.turn_wake.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => {}
+                Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
+            }
+        }
+        while tasks.join_next().await.is_some() {}
+    }
+}
