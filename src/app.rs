@@ -29,6 +29,8 @@ pub struct AppState {
     pub turn_wake: Arc<Notify>,
     pub fetcher: Arc<Fetcher>,
     pub feed_cache: Arc<FeedCache>,
+    /// The LLM policy, when an endpoint is configured; otherwise the built-in policy answers.
+    pub llm: Option<Arc<crate::engine::llm::Llm>>,
 }
 
 impl AppState {
@@ -71,6 +73,10 @@ impl AppState {
             None => Provider::Console(ConsoleProvider::default()),
         };
         let fetcher = Arc::new(Fetcher::new(config.feed_timeout, config.feed_max_bytes)?);
+        let llm = match &config.llm {
+            Some(c) => Some(Arc::new(crate::engine::llm::Llm::new(c)?)),
+            None => None,
+        };
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -81,6 +87,7 @@ impl AppState {
             turn_wake: Arc::new(Notify::new()),
             fetcher,
             feed_cache: Arc::new(FeedCache::default()),
+            llm,
         })
     }
 }

@@ -34,6 +34,18 @@ pub struct Config {
     pub feed_max_bytes: usize,
     /// How long a caller must be quiet before the receptionist answers (bursts get one reply).
     pub reply_quiet: Duration,
+    /// The OpenAI-compatible chat-completions endpoint, when an LLM is configured.
+    pub llm: Option<LlmConfig>,
+}
+
+#[derive(Clone)]
+pub struct LlmConfig {
+    pub base_url: String,
+    pub api_key: Option<String>,
+    pub model: String,
+    pub timeout: Duration,
+    /// Further attempts after a failed call (HTTP error or timeout).
+    pub retries: u32,
 }
 
 #[derive(Clone)]
@@ -58,6 +70,15 @@ impl fmt::Debug for Config {
             )
             .field("twilio_api_base", &self.twilio_api_base)
             .field("log_json", &self.log_json)
+            .field("llm_base_url", &self.llm.as_ref().map(|l| &l.base_url))
+            .field(
+                "llm_api_key",
+                &self
+                    .llm
+                    .as_ref()
+                    .and_then(|l| l.api_key.as_ref())
+                    .map(|_| "<redacted>"),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -287,6 +308,34 @@ impl Config {
                 2500,
                 0..=30_000,
             )?),
+            llm: {
+                let base = get("OPENAI_BASE_URL")?;
+                let key = get("OPENAI_API_KEY")?;
+                match (base, key) {
+                    (None, None) => None,
+                    (base, api_key) => {
+                        let base_url = base
+                            .unwrap_or_else(|| "https://api.openai.com/v1".into())
+                            .trim_end_matches('/')
+                            .to_string();
+                        reqwest::Url::parse(&base_url).map_err(|e| {
+                            bad("OPENAI_BASE_URL", format!("'{base_url}' is not a URL: {e}"))
+                        })?;
+                        Some(LlmConfig {
+                            base_url,
+                            api_key,
+                            model: get("FRONTDESK_LLM_MODEL")?
+                                .unwrap_or_else(|| "gpt-4o-mini".into()),
+                            timeout: Duration::from_secs(number(
+                                "FRONTDESK_LLM_TIMEOUT_SECS",
+                                10,
+                                1..=300,
+                            )?),
+                            retries: number("FRONTDESK_LLM_RETRIES", 1, 0..=5)? as u32,
+                        })
+                    }
+                }
+            },
         })
     }
 
@@ -314,6 +363,11 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_FEED_TIMEOUT_SECS",
     "FRONTDESK_FEED_MAX_BYTES",
     "FRONTDESK_REPLY_QUIET_MS",
+    "OPENAI_BASE_URL",
+    "OPENAI_API_KEY",
+    "FRONTDESK_LLM_MODEL",
+    "FRONTDESK_LLM_TIMEOUT_SECS",
+    "FRONTDESK_LLM_RETRIES",
 ];
 
 fn file_key(env_key: &str) -> String {

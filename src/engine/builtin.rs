@@ -177,23 +177,41 @@ fn has_time_words(text: &str) -> bool {
         .any(|w| u::words(text).iter().any(|x| x == w))
 }
 
-/// Decide and act on the caller's (combined) text; returns the reply, if any.
-pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
-    let profile = turn.business.profile.clone();
-    // Safety, a request for a person, complaints: always first, in every state.
+/// Safety words, a request for a person, complaints and the profile's escalation keywords hand
+/// off at once, whatever the policy: decided in code, before any model sees the text.
+pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
     if u::safety(text) {
         return hand_off(turn, "safety", &format!("{SAFETY} ")).await;
     }
     if u::wants_human(text) {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
-    if let Some(k) = u::complaint(text, &profile.escalation.keywords) {
+    if let Some(k) = u::complaint(text, &turn.business.profile.escalation.keywords) {
         return hand_off(
             turn,
             &format!("escalation: {k}"),
             "I'm sorry to hear that. ",
         )
         .await;
+    }
+    Ok(None)
+}
+
+/// The standard words for a hand-off, with the follow-up time.
+pub fn handoff_reply(turn: &Turn<'_>, when: &str) -> String {
+    handoff_text(turn, when, "")
+}
+
+/// Hand off for a reason the caller needs no special words for.
+pub async fn hand_off_plain(turn: &mut Turn<'_>, reason: &str) -> anyhow::Result<Option<String>> {
+    hand_off(turn, reason, "").await
+}
+
+/// Decide and act on the caller's (combined) text; returns the reply, if any.
+pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
+    let profile = turn.business.profile.clone();
+    if let Some(reply) = hand_off_if_needed(turn, text).await? {
+        return Ok(Some(reply));
     }
     let question = u::is_question(text);
     let answer = if question {

@@ -11,6 +11,7 @@ pub mod builtin;
 pub mod details;
 pub mod guard;
 pub mod knowledge;
+pub mod llm;
 pub mod state;
 pub mod tools;
 pub mod turn;

@@ -1,8 +1,10 @@
 //! One turn: the caller's unanswered texts in, at most one reply out, written in one transaction
 //! with the new state, the details, any notifications to staff and the outbox rows.
 
+use super::builtin;
 use super::details::Details;
 use super::guard;
+use super::llm::{CallRecord, LlmReply};
 use super::state::State;
 use super::tools::{Effects, Turn};
 use crate::app::AppState;
@@ -85,6 +87,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
         .join(" ");
 
     let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
+    let mut llm_records: Vec<CallRecord> = Vec::new();
     let reply: Option<String> = if silent {
         None
     } else {
@@ -110,7 +113,15 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             None
         } else {
-            super::builtin::respond(&mut turn, &text).await?
+            let history = {
+                let mut conn = state.store.pool().acquire().await?;
+                let mut recent =
+                    conversations::recent_messages(&mut conn, row.id, 10 + pending.len() as i64)
+                        .await?;
+                recent.truncate(recent.len().saturating_sub(pending.len()));
+                recent
+            };
+            choose_policy(&mut turn, &text, &history, &mut llm_records).await?
         }
     };
     let reply = match reply.map(|r| guard::finalize(&r)) {
@@ -192,6 +203,25 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
             .await?;
         }
     }
+    if let Some(llm) = &state.llm {
+        for r in &llm_records {
+            sqlx::query(
+                "INSERT INTO llm_calls (business_id, conversation_id, model, latency_ms, prompt_tokens, completion_tokens, outcome, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(business.id)
+            .bind(row.id)
+            .bind(&llm.model)
+            .bind(r.latency_ms)
+            .bind(r.prompt_tokens)
+            .bind(r.completion_tokens)
+            .bind(&r.outcome)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await
+            .context("recording LLM call")?;
+        }
+    }
     for q in &turn.effects.unanswered {
         conversations::record_unanswered(&mut tx, business.id, row.id, q, now_ms).await?;
     }
@@ -211,6 +241,44 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
         Some(_) => TurnOutcome::Replied { state: final_state },
         None => TurnOutcome::Silent,
     })
+}
+
+/// LLM turns failing this many times in a row hand the thread to a person.
+pub const MAX_LLM_FAILURES: u32 = 3;
+
+/// The deterministic hand-offs first; then the LLM when configured, falling back to the built-in
+/// policy when it fails; otherwise the built-in policy.
+async fn choose_policy(
+    turn: &mut Turn<'_>,
+    text: &str,
+    history: &[(String, String)],
+    records: &mut Vec<CallRecord>,
+) -> anyhow::Result<Option<String>> {
+    if let Some(reply) = builtin::hand_off_if_needed(turn, text).await? {
+        return Ok(Some(reply));
+    }
+    let Some(llm) = turn.state.llm.clone() else {
+        return builtin::respond(turn, text).await;
+    };
+    match llm.respond(turn, text, history, records).await {
+        Ok(LlmReply::Text(reply)) => {
+            turn.details.llm_failures = 0;
+            Ok(Some(reply))
+        }
+        Ok(LlmReply::HandedOff(when)) => {
+            turn.details.llm_failures = 0;
+            Ok(Some(builtin::handoff_reply(turn, &when)))
+        }
+        Ok(LlmReply::Ungrounded) => builtin::hand_off_plain(turn, "grounding_check").await,
+        Err(e) => {
+            turn.details.llm_failures += 1;
+            tracing::warn!(error = %e, failures = turn.details.llm_failures, "LLM turn failed; the built-in policy answers");
+            if turn.details.llm_failures >= MAX_LLM_FAILURES {
+                return builtin::hand_off_plain(turn, "llm_failure").await;
+            }
+            builtin::respond(turn, text).await
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -32,6 +32,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0003_engine.sql"),
         postgres: include_str!("../../migrations/postgres/0003_engine.sql"),
     },
+    Migration {
+        version: 4,
+        name: "llm_calls",
+        sqlite: include_str!("../../migrations/sqlite/0004_llm_calls.sql"),
+        postgres: include_str!("../../migrations/postgres/0004_llm_calls.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -134,6 +134,8 @@ pub struct Options {
     pub profile: String,
     pub worker: bool,
     pub mount_default_twilio: bool,
+    /// Base URL of an OpenAI-compatible server (e.g. a scripted one) to use as the LLM.
+    pub llm: Option<String>,
 }
 
 impl Default for Options {
@@ -143,6 +145,7 @@ impl Default for Options {
             profile: EXAMPLE.to_string(),
             worker: true,
             mount_default_twilio: true,
+            llm: None,
         }
     }
 }
@@ -187,7 +190,17 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     if options.mount_default_twilio {
         mount_twilio_ok(&twilio).await;
     }
-    let config = test_config(&db.url, &twilio.uri());
+    let mut config = test_config(&db.url, &twilio.uri());
+    config.llm = options
+        .llm
+        .clone()
+        .map(|base_url| frontdesk::config::LlmConfig {
+            base_url,
+            api_key: None,
+            model: "scripted-model".into(),
+            timeout: Duration::from_secs(1),
+            retries: 0,
+        });
     let store = Store::open(&config.database_url, None)
         .await
         .expect("open store");

@@ -1,0 +1,461 @@
+//! The LLM policy: any OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, vLLM,
+//! llama.cpp) through async-openai, with tool calling. The model only sees the tools of the
+//! current state; every call it makes goes through the same validation as the built-in policy's;
+//! its text passes the same output checks. Any failure falls back to the built-in policy.
+
+use super::knowledge::hours_summary;
+use super::state::{allowed, ToolName};
+use super::tools::{Outcome, ToolCall, Turn};
+use super::understand;
+use crate::config::LlmConfig;
+use async_openai::config::OpenAIConfig;
+use async_openai::types::chat::{
+    ChatCompletionMessageToolCalls, CreateChatCompletionRequest, CreateChatCompletionResponse,
+};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const SYSTEM: &str = include_str!("../../prompts/system.tera");
+const STATE: &str = include_str!("../../prompts/state.tera");
+/// Model round trips per turn (tool calls and their results count as one each).
+const MAX_ROUNDS: usize = 4;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LlmError {
+    #[error("the model did not answer in time")]
+    Timeout,
+    #[error("the model endpoint failed: {0}")]
+    Http(String),
+    #[error("the model's answer was unusable: {0}")]
+    Malformed(String),
+}
+
+impl LlmError {
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            LlmError::Timeout => "timeout",
+            LlmError::Http(_) => "http_error",
+            LlmError::Malformed(_) => "malformed",
+        }
+    }
+}
+
+pub struct Llm {
+    client: async_openai::Client<OpenAIConfig>,
+    pub model: String,
+    timeout: Duration,
+    retries: u32,
+    templates: tera::Tera,
+}
+
+/// Token counts and timing of one model call, recorded per call.
+#[derive(Debug, Clone, Default)]
+pub struct CallRecord {
+    pub latency_ms: i64,
+    pub prompt_tokens: Option<i64>,
+    pub completion_tokens: Option<i64>,
+    pub outcome: String,
+}
+
+impl Llm {
+    pub fn new(cfg: &LlmConfig) -> anyhow::Result<Self> {
+        crate::telephony::twilio::ensure_crypto_provider();
+        let mut config = OpenAIConfig::new().with_api_base(cfg.base_url.clone());
+        // Local servers (Ollama, llama.cpp) take any key; OpenAI needs the real one.
+        config = config.with_api_key(cfg.api_key.clone().unwrap_or_else(|| "not-needed".into()));
+        let http = reqwest::Client::builder().timeout(cfg.timeout).build()?;
+        let mut templates = tera::Tera::default();
+        templates.add_raw_templates(vec![("system", SYSTEM), ("state", STATE)])?;
+        Ok(Self {
+            client: async_openai::Client::build(http, config),
+            model: cfg.model.clone(),
+            timeout: cfg.timeout,
+            retries: cfg.retries,
+            templates,
+        })
+    }
+
+    /// The static business part of the prompt (first, so providers can cache it).
+    pub fn system_prompt(&self, turn: &Turn<'_>) -> anyhow::Result<String> {
+        let p = &turn.business.profile;
+        let mut ctx = tera::Context::new();
+        ctx.insert("business", &p.business);
+        ctx.insert("services", &p.services);
+        ctx.insert("faq", &p.faq);
+        ctx.insert("hours", &hours_summary(p));
+        Ok(self.templates.render("system", &ctx)?)
+    }
+
+    /// The per-turn part: state instructions and a running summary of what is known.
+    pub fn state_prompt(&self, turn: &Turn<'_>) -> anyhow::Result<String> {
+        let tz = turn.tz();
+        let mut ctx = tera::Context::new();
+        ctx.insert("state", turn.current.as_str());
+        ctx.insert("details", &turn.details);
+        let offered: Vec<String> = turn
+            .details
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}) {}", i + 1, s.for_sms(tz)))
+            .collect();
+        ctx.insert("proposals", &offered.join(", "));
+        ctx.insert("chosen", &turn.details.chosen.map(|s| s.for_sms(tz)));
+        ctx.insert("booked", &turn.details.booked.map(|s| s.for_sms(tz)));
+        Ok(self.templates.render("state", &ctx)?)
+    }
+
+    fn tools(&self, turn: &Turn<'_>) -> Vec<Value> {
+        allowed(turn.current)
+            .iter()
+            .map(|t| tool_schema(*t))
+            .collect()
+    }
+
+    async fn call(
+        &self,
+        request: &Value,
+        records: &mut Vec<CallRecord>,
+    ) -> Result<CreateChatCompletionResponse, LlmError> {
+        let parsed: CreateChatCompletionRequest = serde_json::from_value(request.clone())
+            .map_err(|e| LlmError::Malformed(format!("request: {e}")))?;
+        let mut last = LlmError::Timeout;
+        for _ in 0..=self.retries {
+            let started = Instant::now();
+            let result =
+                tokio::time::timeout(self.timeout, self.client.chat().create(parsed.clone())).await;
+            let latency_ms = started.elapsed().as_millis() as i64;
+            match result {
+                Ok(Ok(resp)) => {
+                    records.push(CallRecord {
+                        latency_ms,
+                        prompt_tokens: resp.usage.as_ref().map(|u| i64::from(u.prompt_tokens)),
+                        completion_tokens: resp
+                            .usage
+                            .as_ref()
+                            .map(|u| i64::from(u.completion_tokens)),
+                        outcome: "ok".into(),
+                    });
+                    return Ok(resp);
+                }
+                Ok(Err(e)) => {
+                    let err = match e {
+                        async_openai::error::OpenAIError::JSONDeserialize(e, _) => {
+                            LlmError::Malformed(e.to_string())
+                        }
+                        other => LlmError::Http(other.to_string()),
+                    };
+                    records.push(CallRecord {
+                        latency_ms,
+                        outcome: err.outcome().into(),
+                        ..Default::default()
+                    });
+                    last = err;
+                }
+                Err(_) => {
+                    records.push(CallRecord {
+                        latency_ms,
+                        outcome: "timeout".into(),
+                        ..Default::default()
+                    });
+                    last = LlmError::Timeout;
+                }
+            }
+        }
+        Err(last)
+    }
+
+    /// Drive one turn. `Ok(None)` when the model handed off without words (the caller still gets
+    /// the standard hand-off text from the caller of this function).
+    pub async fn respond(
+        &self,
+        turn: &mut Turn<'_>,
+        text: &str,
+        history: &[(String, String)],
+        records: &mut Vec<CallRecord>,
+    ) -> Result<LlmReply, LlmError> {
+        let system = self
+            .system_prompt(turn)
+            .map_err(|e| LlmError::Malformed(e.to_string()))?;
+        let mut messages = vec![json!({"role": "system", "content": system})];
+        let state_note = self
+            .state_prompt(turn)
+            .map_err(|e| LlmError::Malformed(e.to_string()))?;
+        messages.push(json!({"role": "system", "content": state_note}));
+        for (author, body) in history {
+            let role = if author == "caller" {
+                "user"
+            } else {
+                "assistant"
+            };
+            messages.push(json!({"role": role, "content": body}));
+        }
+        messages.push(json!({"role": "user", "content": text}));
+        let mut regenerated = false;
+        for _ in 0..MAX_ROUNDS {
+            let request = json!({
+                "model": self.model,
+                "messages": messages,
+                "tools": self.tools(turn),
+                "temperature": 0.2,
+                "max_tokens": 300,
+            });
+            let response = self.call(&request, records).await?;
+            let message = response
+                .choices
+                .into_iter()
+                .next()
+                .ok_or_else(|| LlmError::Malformed("no choices".into()))?
+                .message;
+            let calls: Vec<(String, String, String)> = message
+                .tool_calls
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|c| match c {
+                    ChatCompletionMessageToolCalls::Function(f) => {
+                        Some((f.id, f.function.name, f.function.arguments))
+                    }
+                    ChatCompletionMessageToolCalls::Custom(_) => None,
+                })
+                .collect();
+            if !calls.is_empty() {
+                let wire: Vec<Value> = calls
+                    .iter()
+                    .map(|(id, name, args)| json!({"id": id, "type": "function", "function": {"name": name, "arguments": args}}))
+                    .collect();
+                messages.push(
+                    json!({"role": "assistant", "content": message.content, "tool_calls": wire}),
+                );
+                for (id, name, args) in calls {
+                    let result = match parse_call(&name, &args) {
+                        Err(e) => {
+                            tracing::info!(tool = %name, error = %e, "model tool call refused");
+                            format!("refused: {e}")
+                        }
+                        Ok(ToolCall::ConfirmBooking) if !understand::is_yes(text) => {
+                            "refused: the caller has not said YES to this time; ask them to reply YES".to_string()
+                        }
+                        Ok(call) => match turn.execute(call).await {
+                            Ok(Outcome::HandedOff(when)) => return Ok(LlmReply::HandedOff(when)),
+                            Ok(outcome) => describe(&outcome, turn),
+                            Err(e) => format!("refused: {e}"),
+                        },
+                    };
+                    messages.push(json!({"role": "tool", "tool_call_id": id, "content": result}));
+                }
+                continue;
+            }
+            let content = message.content.unwrap_or_default();
+            let reply = super::guard::finalize(&content);
+            if reply.is_empty() {
+                return Err(LlmError::Malformed("empty reply".into()));
+            }
+            let mut allowed_text: Vec<String> = vec![text.to_string()];
+            allowed_text.extend(history.iter().map(|(_, b)| b.clone()));
+            allowed_text.extend(turn.details.proposals.iter().map(|s| s.for_sms(turn.tz())));
+            let bad = super::guard::ungrounded(&reply, &turn.business.profile, &allowed_text);
+            if bad.is_empty() {
+                return Ok(LlmReply::Text(reply));
+            }
+            tracing::warn!(figures = ?bad, "model reply blocked by the grounding check");
+            if regenerated {
+                return Ok(LlmReply::Ungrounded);
+            }
+            regenerated = true;
+            messages.push(json!({"role": "assistant", "content": content}));
+            messages.push(json!({"role": "system", "content": format!(
+                "Your reply mentioned {}, which is not in the business facts. Write the reply again using only the facts given, or call hand_off.",
+                bad.join(", ")
+            )}));
+        }
+        Err(LlmError::Malformed("too many tool rounds".into()))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LlmReply {
+    Text(String),
+    HandedOff(String),
+    /// Twice a reply with figures the profile does not contain.
+    Ungrounded,
+}
+
+fn describe(outcome: &Outcome, turn: &Turn<'_>) -> String {
+    let tz = turn.tz();
+    match outcome {
+        Outcome::Answer(a) => format!("answer from the profile: {a}"),
+        Outcome::Unanswered(_) => {
+            "the profile does not answer this; call hand_off with reason unanswered_question".into()
+        }
+        Outcome::Recorded => "recorded".into(),
+        Outcome::Proposed(slots) => {
+            let list: Vec<String> = slots
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}) {}", i + 1, s.for_sms(tz)))
+                .collect();
+            format!(
+                "open times to offer, numbered: {}. Offer exactly these and ask for the number.",
+                list.join(", ")
+            )
+        }
+        Outcome::NoSlots => "no open time fits; ask for another day or time".into(),
+        Outcome::NeedsPerson => {
+            "the calendar is not confirmed; call hand_off with reason calendar_unconfirmed".into()
+        }
+        Outcome::Chosen(s) => format!(
+            "holding {}; read it back with the service and address and ask the caller to reply YES",
+            s.for_sms(tz)
+        ),
+        Outcome::Booked(s) => format!("booked for {}", s.for_sms(tz)),
+        Outcome::Moved(s) => format!("moved to {}", s.for_sms(tz)),
+        Outcome::Cancelled(s) => format!("cancelled the booking of {}", s.for_sms(tz)),
+        Outcome::HandedOff(when) => format!("handed off; a person follows up {when}"),
+    }
+}
+
+fn opt(v: &Value, key: &str) -> Option<String> {
+    v.get(key)
+        .and_then(|x| x.as_str())
+        .map(str::to_string)
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Turn a model's tool call into a typed call, refusing unknown tools and malformed arguments.
+pub fn parse_call(name: &str, arguments: &str) -> Result<ToolCall, String> {
+    let tool = ToolName::parse(name).ok_or_else(|| format!("there is no tool named {name}"))?;
+    let args: Value = if arguments.trim().is_empty() {
+        json!({})
+    } else {
+        serde_json::from_str(arguments).map_err(|e| format!("arguments are not JSON: {e}"))?
+    };
+    if !args.is_object() {
+        return Err("arguments must be a JSON object".into());
+    }
+    Ok(match tool {
+        ToolName::AnswerFromProfile => ToolCall::AnswerFromProfile {
+            topic: opt(&args, "topic").ok_or("topic is required")?,
+        },
+        ToolName::RecordDetails => ToolCall::RecordDetails {
+            service: opt(&args, "service"),
+            description: opt(&args, "description"),
+            address: opt(&args, "address"),
+            name: opt(&args, "name"),
+            urgency: opt(&args, "urgency"),
+        },
+        ToolName::FindSlots => ToolCall::FindSlots {
+            service: opt(&args, "service"),
+            preference: opt(&args, "preference").unwrap_or_default(),
+        },
+        ToolName::ChooseSlot => {
+            let option = args
+                .get("option")
+                .and_then(|o| {
+                    o.as_u64()
+                        .or_else(|| o.as_str().and_then(|s| s.trim().parse().ok()))
+                })
+                .ok_or("option must be the number of an offered time")?;
+            ToolCall::ChooseSlot {
+                option: option as usize,
+            }
+        }
+        ToolName::ConfirmBooking => ToolCall::ConfirmBooking,
+        ToolName::CancelBooking => ToolCall::CancelBooking,
+        ToolName::Reschedule => ToolCall::Reschedule {
+            preference: opt(&args, "preference").unwrap_or_default(),
+        },
+        ToolName::HandOff => ToolCall::HandOff {
+            reason: opt(&args, "reason").unwrap_or_else(|| "model_request".into()),
+        },
+    })
+}
+
+fn tool_schema(tool: ToolName) -> Value {
+    let (description, properties, required): (&str, Value, Vec<&str>) = match tool {
+        ToolName::AnswerFromProfile => (
+            "Look up the answer to the caller's question in the business profile.",
+            json!({"topic": {"type": "string", "description": "the caller's question in their words"}}),
+            vec!["topic"],
+        ),
+        ToolName::RecordDetails => (
+            "Record what the caller needs.",
+            json!({
+                "service": {"type": "string", "description": "one of the business's services"},
+                "description": {"type": "string"},
+                "address": {"type": "string"},
+                "name": {"type": "string"},
+                "urgency": {"type": "string"}
+            }),
+            vec![],
+        ),
+        ToolName::FindSlots => (
+            "Find open times for the service, narrowed by the caller's preference (e.g. 'Thursday morning').",
+            json!({"service": {"type": "string"}, "preference": {"type": "string"}}),
+            vec![],
+        ),
+        ToolName::ChooseSlot => (
+            "Hold the offered time the caller picked, by its number.",
+            json!({"option": {"type": "integer", "minimum": 1}}),
+            vec!["option"],
+        ),
+        ToolName::ConfirmBooking => ("Book the held time after the caller said YES.", json!({}), vec![]),
+        ToolName::CancelBooking => ("Cancel the caller's booking.", json!({}), vec![]),
+        ToolName::Reschedule => ("Find new times to move the caller's booking to.", json!({"preference": {"type": "string"}}), vec![]),
+        ToolName::HandOff => (
+            "Pass the conversation to a person.",
+            json!({"reason": {"type": "string", "description": "why: human_requested, unanswered_question, complaint, unsure, ..."}}),
+            vec!["reason"],
+        ),
+    };
+    json!({
+        "type": "function",
+        "function": {
+            "name": tool.as_str(),
+            "description": description,
+            "parameters": {"type": "object", "properties": properties, "required": required}
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tool_calls_are_validated() {
+        assert_eq!(
+            parse_call("choose_slot", r#"{"option": 2}"#),
+            Ok(ToolCall::ChooseSlot { option: 2 })
+        );
+        assert_eq!(
+            parse_call("choose_slot", r#"{"option": "3"}"#),
+            Ok(ToolCall::ChooseSlot { option: 3 })
+        );
+        assert!(parse_call("choose_slot", r#"{"option": "the second"}"#).is_err());
+        assert!(parse_call("choose_slot", "{not json").is_err());
+        assert!(parse_call("book_twenty_slots", "{}").is_err());
+        assert!(parse_call("answer_from_profile", "{}").is_err());
+        assert_eq!(
+            parse_call("confirm_booking", ""),
+            Ok(ToolCall::ConfirmBooking)
+        );
+    }
+
+    #[test]
+    fn requests_deserialize_into_async_openai_types() {
+        let request = json!({
+            "model": "m",
+            "messages": [
+                {"role": "system", "content": "s"},
+                {"role": "user", "content": "u"},
+                {"role": "assistant", "content": null, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "hand_off", "arguments": "{}"}}]},
+                {"role": "tool", "tool_call_id": "c1", "content": "ok"}
+            ],
+            "tools": [tool_schema(ToolName::HandOff)],
+            "temperature": 0.2,
+            "max_tokens": 300
+        });
+        let parsed: CreateChatCompletionRequest = serde_json::from_value(request).unwrap();
+        assert_eq!(parsed.messages.len(), 4);
+    }
+}
