@@ -46,6 +46,7 @@ CREATE TABLE bookings (
     updated_at       BIGINT  NOT NULL
 );
 CREATE INDEX bookings_business_start ON bookings(business_id, start_at);
+CREATE INDEX bookings_business_status ON bookings(business_id, status, hold_expires_at);
 
 -- Each active booking or hold owns the 5-minute cells from its start to its end plus the buffer.
 -- The primary key makes two overlapping bookings impossible, whoever commits first.

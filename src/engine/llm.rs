@@ -46,6 +46,11 @@ pub struct Llm {
     timeout: Duration,
     retries: u32,
     templates: tera::Tera,
+    /// The rendered business part of the prompt per business, with the profile it came from.
+    system_cache:
+        std::sync::Mutex<std::collections::HashMap<i64, (String, std::sync::Arc<String>)>>,
+    /// Total time spent waiting for the model, in microseconds (for measuring the engine's own cost).
+    model_time_us: std::sync::atomic::AtomicU64,
 }
 
 /// Token counts and timing of one model call, recorded per call.
@@ -72,11 +77,32 @@ impl Llm {
             timeout: cfg.timeout,
             retries: cfg.retries,
             templates,
+            model_time_us: std::sync::atomic::AtomicU64::new(0),
+            system_cache: Default::default(),
         })
     }
 
+    /// Time spent waiting for the model so far, in microseconds.
+    pub fn model_time_us(&self) -> u64 {
+        self.model_time_us
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The static business part of the prompt (first, so providers can cache it).
-    pub fn system_prompt(&self, turn: &Turn<'_>) -> anyhow::Result<String> {
+    pub fn system_prompt(&self, turn: &Turn<'_>) -> anyhow::Result<std::sync::Arc<String>> {
+        let key = turn.business.profile.to_json();
+        let mut cache = self.system_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((profile, prompt)) = cache.get(&turn.business.id) {
+            if *profile == key {
+                return Ok(prompt.clone());
+            }
+        }
+        let prompt = std::sync::Arc::new(self.render_system(turn)?);
+        cache.insert(turn.business.id, (key, prompt.clone()));
+        Ok(prompt)
+    }
+
+    fn render_system(&self, turn: &Turn<'_>) -> anyhow::Result<String> {
         let p = &turn.business.profile;
         let mut ctx = tera::Context::new();
         ctx.insert("business", &p.business);
@@ -124,7 +150,12 @@ impl Llm {
             let started = Instant::now();
             let result =
                 tokio::time::timeout(self.timeout, self.client.chat().create(parsed.clone())).await;
-            let latency_ms = started.elapsed().as_millis() as i64;
+            let elapsed = started.elapsed();
+            self.model_time_us.fetch_add(
+                elapsed.as_micros() as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            let latency_ms = elapsed.as_millis() as i64;
             match result {
                 Ok(Ok(resp)) => {
                     records.push(CallRecord {
@@ -177,7 +208,7 @@ impl Llm {
         let system = self
             .system_prompt(turn)
             .map_err(|e| LlmError::Malformed(e.to_string()))?;
-        let mut messages = vec![json!({"role": "system", "content": system})];
+        let mut messages = vec![json!({"role": "system", "content": system.as_str()})];
         let state_note = self
             .state_prompt(turn)
             .map_err(|e| LlmError::Malformed(e.to_string()))?;
