@@ -3,6 +3,7 @@
 //! Module map (one line each; find any behaviour in one guess):
 //! - [`config`]: settings from the environment and an optional `frontdesk.toml`; secrets never printed.
 //! - [`app`]: `App::build(config)` binds the listener, starts workers; `AppState` shared by handlers.
+//! - [`eval`]: `frontdesk eval`, the conversation evaluation suite and its scoring.
 //! - [`error`]: the one error type of the HTTP edge and its responses.
 //! - [`calendar`]: owners' iCalendar feeds, open slots, proposals, race-free booking, bookings feed.
 //! - [`clock`]: the injectable clock (tests fix "now").
@@ -25,6 +26,7 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod eval;
 pub mod http;
 pub mod inbound;
 pub mod jobs;

@@ -36,6 +36,21 @@ enum Command {
         #[command(subcommand)]
         command: BusinessCommand,
     },
+    /// Run the conversation evaluation suite (evals/scenarios) and score the receptionist.
+    Eval {
+        /// The folder with businesses/, calendars/ and scenarios/.
+        #[arg(long, default_value = "evals")]
+        dir: PathBuf,
+        /// Only scenarios whose name or file contains this.
+        #[arg(long)]
+        only: Option<String>,
+        /// Also write the report as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Scenarios run at once.
+        #[arg(long, default_value_t = 4)]
+        parallel: usize,
+    },
     /// Calendar feeds, open slots and the bookings feed.
     Calendar {
         #[command(subcommand)]
@@ -73,9 +88,10 @@ enum BusinessCommand {
     List,
 }
 
-fn init_logging(json: bool) {
+fn init_logging(json: bool, quiet: bool) {
+    let default = if quiet { "warn" } else { "info,sqlx=warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -95,7 +111,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    init_logging(config.log_json);
+    init_logging(config.log_json, matches!(cli.command, Command::Eval { .. }));
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -116,6 +132,27 @@ fn main() -> ExitCode {
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    if let Command::Eval {
+        dir,
+        only,
+        json,
+        parallel,
+    } = &command
+    {
+        let report =
+            frontdesk::eval::run_suite(dir, only.as_deref(), config.llm.clone(), *parallel).await?;
+        print!("{}", frontdesk::eval::render(&report));
+        if let Some(path) = json {
+            std::fs::write(path, serde_json::to_string_pretty(&report)?)?;
+        }
+        if report.totals.hard_failures > 0 {
+            anyhow::bail!(
+                "{} hard failures (grounding, missed emergency hand-off, or a text after STOP)",
+                report.totals.hard_failures
+            );
+        }
+        return Ok(());
+    }
     let store = Store::open(&config.database_url, config.db_max_connections).await?;
     match command {
         Command::Serve { demo } => {
@@ -144,6 +181,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
+        Command::Eval { .. } => unreachable!("handled above"),
         Command::Calendar { command } => {
             let state = frontdesk::app::AppState::new(config, store, None)?;
             let out = match command {

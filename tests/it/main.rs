@@ -8,6 +8,7 @@ mod calendar_ics;
 mod calendar_props;
 mod cli;
 mod engine;
+mod eval;
 mod llm;
 mod outbox;
 mod profile_import;
