@@ -349,7 +349,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         State::Greeted | State::Qualifying | State::Answering | State::Closed => {}
     }
 
-    // Learning what the caller needs.
+    // Learning what the caller needs; a wish about timing is kept for when slots are offered.
+    if has_time_words(text) {
+        turn.details.preference = Some(text.to_string());
+    }
     let mut understood = false;
     let mut lead = String::new();
     let service = u::match_service(text, &profile).map(|i| profile.services[i].name.clone());
@@ -470,7 +473,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     let pref = if has_time_words(text) {
         text.to_string()
     } else {
-        String::new()
+        turn.details.preference.clone().unwrap_or_default()
     };
     find(
         turn,

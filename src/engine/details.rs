@@ -24,6 +24,8 @@ pub struct Details {
     pub unsure: u32,
     pub asked_address: bool,
     pub asked_name: bool,
+    /// What the caller said about timing before slots were offered ("tomorrow morning").
+    pub preference: Option<String>,
     /// Turns in a row on which the LLM failed (the built-in policy answered instead).
     pub llm_failures: u32,
 }

@@ -123,6 +123,23 @@ pub fn safety(text: &str) -> bool {
             "sewage backing up",
             "burst pipe",
             "pipe burst",
+            "trouble breathing",
+            "cant breathe",
+            "cannot breathe",
+            "barely breathe",
+            "difficulty breathing",
+            "hard to breathe",
+            "short of breath",
+            "throat feels tight",
+            "throat is closing",
+            "chest pain",
+            "allergic reaction",
+            "anaphylaxis",
+            "passed out",
+            "fainted",
+            "seizure",
+            "heavy bleeding",
+            "wont stop bleeding",
         ],
     )
 }
@@ -509,10 +526,14 @@ pub fn match_service(text: &str, profile: &BusinessProfile) -> Option<usize> {
             "job",
             "work",
         ];
+        // ...unless the generic word leads the name ("Cleaning and exam").
         let name: Vec<String> = words(&s.name)
             .into_iter()
-            .filter(|w| !STOP.contains(&w.as_str()) && !GENERIC.contains(&w.as_str()))
-            .map(|w| stem(&w))
+            .enumerate()
+            .filter(|(i, w)| {
+                !STOP.contains(&w.as_str()) && (*i == 0 || !GENERIC.contains(&w.as_str()))
+            })
+            .map(|(_, w)| stem(&w))
             .collect();
         if name.is_empty() {
             continue;
@@ -557,10 +578,19 @@ fn content_words(text: &str) -> Vec<String> {
 
 /// Does the text ask something?
 pub fn is_question(text: &str) -> bool {
+    let w = words(text);
+    // "??? zzz" asks nothing: a question needs at least one word that could be a word.
+    let wordlike = w.iter().any(|x| {
+        x.len() >= 2
+            && x.chars().any(|c| "aeiouy".contains(c))
+            && x.chars().all(|c| c.is_alphabetic())
+    });
+    if !wordlike {
+        return false;
+    }
     if text.contains('?') {
         return true;
     }
-    let w = words(text);
     const Q: &[&str] = &[
         "do", "does", "did", "can", "could", "will", "would", "is", "are", "what", "whats", "when",
         "where", "how", "why", "who", "which", "should",
@@ -664,17 +694,18 @@ pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
     ) {
         return Some(Topic::ServiceArea);
     }
-    if price_asked
-        || has_any(
-            text,
-            &[
-                "what services",
-                "what do you do",
-                "what do you offer",
-                "services",
-            ],
-        )
-    {
+    // A price for something the profile does not list is unanswered, not the whole price list.
+    if has_any(
+        text,
+        &[
+            "what services",
+            "what do you do",
+            "what do you offer",
+            "services",
+            "price list",
+            "your prices",
+        ],
+    ) {
         return Some(Topic::Services);
     }
     if has_any(
