@@ -82,6 +82,26 @@ impl Llm {
         })
     }
 
+    /// A plain completion without tools (the evaluation suite's simulated caller).
+    pub async fn complete(&self, system: &str, user: &str) -> Result<String, LlmError> {
+        let request = json!({
+            "model": self.model,
+            "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+            "temperature": 0.7,
+            "max_tokens": 120,
+        });
+        let mut records = Vec::new();
+        let response = self.call(&request, &mut records).await?;
+        response
+            .choices
+            .into_iter()
+            .next()
+            .and_then(|c| c.message.content)
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| LlmError::Malformed("empty completion".into()))
+    }
+
     /// Time spent waiting for the model so far, in microseconds.
     pub fn model_time_us(&self) -> u64 {
         self.model_time_us

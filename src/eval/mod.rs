@@ -64,6 +64,11 @@ pub struct Report {
 
 /// Every scenario file in `dir/scenarios`, sorted, optionally those whose name contains `only`.
 pub fn load(dir: &Path, only: Option<&str>) -> anyhow::Result<Vec<(String, Scenario)>> {
+    load_for(dir, only, true)
+}
+
+/// Scenarios whose caller is simulated by the LLM are left out when no LLM is configured.
+pub fn load_for(dir: &Path, only: Option<&str>, with_simulated: bool) -> anyhow::Result<Vec<(String, Scenario)>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("scenarios"))
         .with_context(|| format!("reading {}", dir.join("scenarios").display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -74,7 +79,11 @@ pub fn load(dir: &Path, only: Option<&str>) -> anyhow::Result<Vec<(String, Scena
     for f in files {
         let text = std::fs::read_to_string(&f)?;
         let s = Scenario::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
-        if only.is_none_or(|o| s.name.contains(o) || f.to_string_lossy().contains(o)) {
+        if s.caller.messages.is_empty() && s.caller.goal.is_none() {
+            anyhow::bail!("{}: the caller needs messages or a goal", f.display());
+        }
+        let simulated = s.caller.messages.is_empty();
+        if (with_simulated || !simulated) && only.is_none_or(|o| s.name.contains(o) || f.to_string_lossy().contains(o)) {
             out.push((
                 f.file_name()
                     .unwrap_or_default()
@@ -94,7 +103,7 @@ pub async fn run_suite(
     llm: Option<LlmConfig>,
     parallel: usize,
 ) -> anyhow::Result<Report> {
-    let scenarios = load(dir, only)?;
+    let scenarios = load_for(dir, only, llm.is_some())?;
     anyhow::ensure!(
         !scenarios.is_empty(),
         "no scenarios found in {}",
@@ -131,7 +140,7 @@ pub async fn run_suite(
     }
     results.sort_by_key(|(i, _)| *i);
     let results: Vec<ScenarioResult> = results.into_iter().map(|(_, r)| r).collect();
-    let scenarios_for_totals = load(dir, only)?;
+    let scenarios_for_totals = load_for(dir, only, llm.is_some())?;
     let totals = totals(
         &results,
         &scenarios_for_totals
@@ -254,6 +263,10 @@ async fn run_one(
             seed_booking(&state, &business, s).await?;
         }
         let to = profile.business.phone_numbers[0].as_str().to_string();
+        if s.caller.messages.is_empty() {
+            let llm = state.llm.clone().context("this scenario's caller is simulated by the LLM: configure OPENAI_BASE_URL")?;
+            simulate_caller(&state, &business, s, &llm, &clock, &to, index).await?;
+        }
         let mut pending: Vec<i64> = Vec::new();
         for (i, body) in s.caller.messages.iter().enumerate() {
             let sid = format!("SMeval{index}x{i}");
@@ -287,6 +300,47 @@ async fn run_one(
     .await;
     let _ = std::fs::remove_dir_all(&tmp);
     Ok((result?, profile))
+}
+
+/// The LLM plays the caller: each turn it writes the caller's next text from the persona, the
+/// goal and the conversation so far, until it says DONE or eight texts were sent.
+async fn simulate_caller(
+    state: &AppState,
+    business: &businesses::BusinessRecord,
+    s: &Scenario,
+    llm: &crate::engine::llm::Llm,
+    clock: &FixedClock,
+    to: &str,
+    index: usize,
+) -> anyhow::Result<()> {
+    let system = format!(
+        "You are role-playing a person texting {}. Persona: {}. Goal: {}. Write only the next SMS you would send, \
+         short and natural. When your goal is reached or cannot be reached, reply with just DONE.",
+        business.profile.business.name,
+        s.caller.persona.as_deref().unwrap_or("an ordinary customer"),
+        s.caller.goal.as_deref().unwrap_or("get help")
+    );
+    for i in 0..8 {
+        let transcript = read_transcript(&state.store, business.id).await?;
+        let so_far: Vec<String> = transcript
+            .lines
+            .iter()
+            .map(|l| format!("{}: {}", if l.author == "caller" { "You" } else { "Business" }, l.body))
+            .collect();
+        let next = llm
+            .complete(&system, &format!("Conversation so far:\n{}\nYour next text:", so_far.join("\n")))
+            .await?;
+        if next.trim().eq_ignore_ascii_case("done") || next.trim().starts_with("DONE") {
+            break;
+        }
+        let sid = format!("SMsim{index}x{i}");
+        let sms = InboundSms { message_sid: &sid, from: CALLER, to, body: &next };
+        if let InboundOutcome::AwaitingReply { conversation_id, .. } = handle_inbound_sms(state, business, &sms).await? {
+            run_turn(state, conversation_id).await?;
+        }
+        clock.advance(chrono::Duration::minutes(1));
+    }
+    Ok(())
 }
 
 /// A returning caller: a booking for the scenario's service at the first open time, and a
