@@ -68,7 +68,11 @@ pub fn load(dir: &Path, only: Option<&str>) -> anyhow::Result<Vec<(String, Scena
 }
 
 /// Scenarios whose caller is simulated by the LLM are left out when no LLM is configured.
-pub fn load_for(dir: &Path, only: Option<&str>, with_simulated: bool) -> anyhow::Result<Vec<(String, Scenario)>> {
+pub fn load_for(
+    dir: &Path,
+    only: Option<&str>,
+    with_simulated: bool,
+) -> anyhow::Result<Vec<(String, Scenario)>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("scenarios"))
         .with_context(|| format!("reading {}", dir.join("scenarios").display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -83,7 +87,9 @@ pub fn load_for(dir: &Path, only: Option<&str>, with_simulated: bool) -> anyhow:
             anyhow::bail!("{}: the caller needs messages or a goal", f.display());
         }
         let simulated = s.caller.messages.is_empty();
-        if (with_simulated || !simulated) && only.is_none_or(|o| s.name.contains(o) || f.to_string_lossy().contains(o)) {
+        if (with_simulated || !simulated)
+            && only.is_none_or(|o| s.name.contains(o) || f.to_string_lossy().contains(o))
+        {
             out.push((
                 f.file_name()
                     .unwrap_or_default()
@@ -264,7 +270,9 @@ async fn run_one(
         }
         let to = profile.business.phone_numbers[0].as_str().to_string();
         if s.caller.messages.is_empty() {
-            let llm = state.llm.clone().context("this scenario's caller is simulated by the LLM: configure OPENAI_BASE_URL")?;
+            let llm = state.llm.clone().context(
+                "this scenario's caller is simulated by the LLM: configure OPENAI_BASE_URL",
+            )?;
             simulate_caller(&state, &business, s, &llm, &clock, &to, index).await?;
         }
         let mut pending: Vec<i64> = Vec::new();
@@ -325,17 +333,41 @@ async fn simulate_caller(
         let so_far: Vec<String> = transcript
             .lines
             .iter()
-            .map(|l| format!("{}: {}", if l.author == "caller" { "You" } else { "Business" }, l.body))
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    if l.author == "caller" {
+                        "You"
+                    } else {
+                        "Business"
+                    },
+                    l.body
+                )
+            })
             .collect();
         let next = llm
-            .complete(&system, &format!("Conversation so far:\n{}\nYour next text:", so_far.join("\n")))
+            .complete(
+                &system,
+                &format!(
+                    "Conversation so far:\n{}\nYour next text:",
+                    so_far.join("\n")
+                ),
+            )
             .await?;
         if next.trim().eq_ignore_ascii_case("done") || next.trim().starts_with("DONE") {
             break;
         }
         let sid = format!("SMsim{index}x{i}");
-        let sms = InboundSms { message_sid: &sid, from: CALLER, to, body: &next };
-        if let InboundOutcome::AwaitingReply { conversation_id, .. } = handle_inbound_sms(state, business, &sms).await? {
+        let sms = InboundSms {
+            message_sid: &sid,
+            from: CALLER,
+            to,
+            body: &next,
+        };
+        if let InboundOutcome::AwaitingReply {
+            conversation_id, ..
+        } = handle_inbound_sms(state, business, &sms).await?
+        {
             run_turn(state, conversation_id).await?;
         }
         clock.advance(chrono::Duration::minutes(1));
