@@ -129,6 +129,38 @@ pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String
         .collect()
 }
 
+/// Commitments a receptionist may only repeat, never make up: each must appear in the profile.
+const PROMISES: &[&str] = &[
+    "guarantee",
+    "guaranteed",
+    "promise",
+    "warranty",
+    "discount",
+    "free",
+    "no charge",
+    "no cost",
+    "refund",
+    "% off",
+    "percent off",
+    "coupon",
+    "waive",
+    "same day",
+    "same-day",
+    "within the hour",
+    "within an hour",
+];
+
+/// Promises in `reply` that the profile does not make.
+pub fn unpromised(reply: &str, profile: &BusinessProfile) -> Vec<String> {
+    let said = reply.to_lowercase();
+    let known = profile.to_toml().to_lowercase();
+    PROMISES
+        .iter()
+        .filter(|p| said.contains(*p) && !known.contains(*p))
+        .map(|p| p.to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +204,18 @@ mod tests {
         )
         .is_empty());
         assert!(ungrounded("Thu Dec 3, 10:00 AM works.", &p, &[]).is_empty());
+    }
+
+    #[test]
+    fn invented_promises_are_caught() {
+        let p = profile();
+        assert_eq!(
+            unpromised("I promise we'll be there in 10 minutes.", &p),
+            vec!["promise"]
+        );
+        assert_eq!(unpromised("We guarantee our work.", &p), vec!["guarantee"]);
+        // The profile itself says estimates are free.
+        assert!(unpromised("Estimates are free inside our service area.", &p).is_empty());
     }
 
     #[test]

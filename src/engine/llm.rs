@@ -163,13 +163,30 @@ impl Llm {
         request: &Value,
         records: &mut Vec<CallRecord>,
     ) -> Result<CreateChatCompletionResponse, LlmError> {
+        let deadline = Instant::now() + self.timeout * (self.retries + 1);
+        self.call_until(request, records, deadline).await
+    }
+
+    /// One model call (retried on failure), never running past `deadline`.
+    async fn call_until(
+        &self,
+        request: &Value,
+        records: &mut Vec<CallRecord>,
+        deadline: Instant,
+    ) -> Result<CreateChatCompletionResponse, LlmError> {
         let parsed: CreateChatCompletionRequest = serde_json::from_value(request.clone())
             .map_err(|e| LlmError::Malformed(format!("request: {e}")))?;
         let mut last = LlmError::Timeout;
         for _ in 0..=self.retries {
             let started = Instant::now();
+            let budget = self
+                .timeout
+                .min(deadline.saturating_duration_since(started));
+            if budget.is_zero() {
+                return Err(LlmError::Timeout);
+            }
             let result =
-                tokio::time::timeout(self.timeout, self.client.chat().create(parsed.clone())).await;
+                tokio::time::timeout(budget, self.client.chat().create(parsed.clone())).await;
             let elapsed = started.elapsed();
             self.model_time_us.fetch_add(
                 elapsed.as_micros() as u64,
@@ -191,6 +208,9 @@ impl Llm {
                 }
                 Ok(Err(e)) => {
                     let err = match e {
+                        async_openai::error::OpenAIError::Reqwest(e) if e.is_timeout() => {
+                            LlmError::Timeout
+                        }
                         async_openai::error::OpenAIError::JSONDeserialize(e, _) => {
                             LlmError::Malformed(e.to_string())
                         }
@@ -243,15 +263,17 @@ impl Llm {
         }
         messages.push(json!({"role": "user", "content": text}));
         let mut regenerated = false;
+        // The whole turn, every round included, gets one timeout's worth of the model's time.
+        let deadline = Instant::now() + self.timeout;
         for _ in 0..MAX_ROUNDS {
             let request = json!({
                 "model": self.model,
                 "messages": messages,
                 "tools": self.tools(turn),
                 "temperature": 0.2,
-                "max_tokens": 300,
+                "max_tokens": 160,
             });
-            let response = self.call(&request, records).await?;
+            let response = self.call_until(&request, records, deadline).await?;
             let message = response
                 .choices
                 .into_iter()
@@ -304,7 +326,8 @@ impl Llm {
             let mut allowed_text: Vec<String> = vec![text.to_string()];
             allowed_text.extend(history.iter().map(|(_, b)| b.clone()));
             allowed_text.extend(turn.details.proposals.iter().map(|s| s.for_sms(turn.tz())));
-            let bad = super::guard::ungrounded(&reply, &turn.business.profile, &allowed_text);
+            let mut bad = super::guard::ungrounded(&reply, &turn.business.profile, &allowed_text);
+            bad.extend(super::guard::unpromised(&reply, &turn.business.profile));
             if bad.is_empty() {
                 return Ok(LlmReply::Text(reply));
             }

@@ -129,7 +129,8 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
         Some(r) => {
             let mut allowed: Vec<String> = pending.iter().map(|(_, b)| b.clone()).collect();
             allowed.extend(turn.details.address.clone());
-            let bad = guard::ungrounded(&r, &business.profile, &allowed);
+            let mut bad = guard::ungrounded(&r, &business.profile, &allowed);
+            bad.extend(guard::unpromised(&r, &business.profile));
             if bad.is_empty() {
                 Some(r)
             } else {

@@ -80,7 +80,8 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         }
         if line.author == "ai" {
             ai_replies += 1;
-            let bad = ungrounded(&line.body, profile, &caller_words);
+            let mut bad = ungrounded(&line.body, profile, &caller_words);
+            bad.extend(crate::engine::guard::unpromised(&line.body, profile));
             if !bad.is_empty() {
                 out.grounding_violations.extend(bad.iter().cloned());
                 out.hard_failures.push(format!(

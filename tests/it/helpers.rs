@@ -136,6 +136,8 @@ pub struct Options {
     pub mount_default_twilio: bool,
     /// Base URL of an OpenAI-compatible server (e.g. a scripted one) to use as the LLM.
     pub llm: Option<String>,
+    /// Per-call timeout for that LLM (default 1 s, for scripted servers).
+    pub llm_timeout: Option<Duration>,
 }
 
 impl Default for Options {
@@ -146,6 +148,7 @@ impl Default for Options {
             worker: true,
             mount_default_twilio: true,
             llm: None,
+            llm_timeout: None,
         }
     }
 }
@@ -185,6 +188,13 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
 }
 
 pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    // Logs only when asked for (RUST_LOG=frontdesk=debug cargo test ...).
+    if std::env::var_os("RUST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
+    }
     let db = fresh_db(backend).await;
     let twilio = MockServer::start().await;
     if options.mount_default_twilio {
@@ -198,7 +208,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
             base_url,
             api_key: None,
             model: "scripted-model".into(),
-            timeout: Duration::from_secs(1),
+            timeout: options.llm_timeout.unwrap_or(Duration::from_secs(1)),
             retries: 0,
         });
     let store = Store::open(&config.database_url, None)
@@ -390,7 +400,8 @@ impl TestApp {
         let before = self.texts_to(from).await.len();
         let sid = format!("SM{}", uuid::Uuid::new_v4().simple());
         assert_eq!(self.inbound_sms(&sid, from, body).await.status(), 200);
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        // Generous: a real model on a CPU takes seconds per reply.
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
         loop {
             let texts = self.texts_to(from).await;
             if texts.len() > before {
@@ -426,7 +437,7 @@ impl TestApp {
 
     /// Wait until no conversation is owed a reply and nothing is left to send.
     pub async fn quiet(&self) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
         loop {
             let owed = self
                 .count("conversations WHERE awaiting_reply_since IS NOT NULL")

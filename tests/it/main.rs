@@ -12,6 +12,7 @@ mod eval;
 mod llm;
 mod outbox;
 mod profile_import;
+mod real_llm;
 mod sms;
 mod textback;
 mod webhooks;
