@@ -332,6 +332,9 @@ impl Llm {
                 return Ok(LlmReply::Text(reply));
             }
             tracing::warn!(figures = ?bad, "model reply blocked by the grounding check");
+            if let Some(last) = records.last_mut() {
+                last.outcome = "blocked".into();
+            }
             if regenerated {
                 return Ok(LlmReply::Ungrounded);
             }

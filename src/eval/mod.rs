@@ -53,6 +53,7 @@ pub struct Totals {
     pub avg_turns_to_book: f64,
     pub llm_tokens_per_conversation: f64,
     pub llm_latency_ms_per_conversation: f64,
+    pub blocked_replies: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -198,6 +199,7 @@ fn totals(results: &[ScenarioResult], scenarios: &[Scenario]) -> Totals {
         }
         tokens += r.transcript.prompt_tokens + r.transcript.completion_tokens;
         latency += r.transcript.llm_latency_ms;
+        t.blocked_replies += r.transcript.blocked_replies;
     }
     t.booking_rate = ratio(t.booked_when_bookable, t.bookable);
     t.handoff_precision = ratio(t.handoff_correct, t.handoff_actual);
@@ -460,6 +462,10 @@ async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Tran
     )
     .fetch_one(pool)
     .await?;
+    let blocked: (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM llm_calls WHERE outcome = 'blocked'")
+            .fetch_one(pool)
+            .await?;
     let (state, reason) = conv.unwrap_or_default();
     Ok(Transcript {
         lines: lines
@@ -475,6 +481,7 @@ async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Tran
         prompt_tokens: llm.1.unwrap_or(0),
         completion_tokens: llm.2.unwrap_or(0),
         llm_latency_ms: llm.3.unwrap_or(0),
+        blocked_replies: blocked.0,
     })
 }
 
@@ -520,8 +527,8 @@ pub fn render(report: &Report) -> String {
     ));
     if report.policy == "llm" {
         out.push_str(&format!(
-            "LLM tokens per conversation: {:.0}; LLM latency per conversation: {:.0} ms\n",
-            t.llm_tokens_per_conversation, t.llm_latency_ms_per_conversation
+            "model replies blocked by the grounding check: {}\nLLM tokens per conversation: {:.0}; LLM latency per conversation: {:.0} ms\n",
+            t.blocked_replies, t.llm_tokens_per_conversation, t.llm_latency_ms_per_conversation
         ));
     }
     out

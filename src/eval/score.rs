@@ -30,6 +30,8 @@ pub struct Transcript {
     pub prompt_tokens: i64,
     pub completion_tokens: i64,
     pub llm_latency_ms: i64,
+    /// Model replies the grounding check stopped before they reached the caller.
+    pub blocked_replies: i64,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
