@@ -58,18 +58,7 @@ const FILLER: &[&str] = &["please", "pls", "now", "it", "thanks", "thank you", "
 
 /// Lower-case, drop apostrophes, turn other punctuation into spaces, collapse white space.
 fn normalize(body: &str) -> String {
-    let cleaned: String = body
-        .chars()
-        .filter(|c| *c != '\'' && *c != '\u{2019}')
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::engine::understand::words(body).join(" ")
 }
 
 fn is_word_with_filler(text: &str, words: &[&str]) -> bool {
