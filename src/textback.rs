@@ -17,7 +17,6 @@ use crate::domain::profile::{check_fits_one_sms, render_sms_template};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::{Author, NewOutbound};
 use crate::store::{calls, contacts, conversations, messages, outbox};
-use chrono::{DateTime, Utc};
 
 /// Caller IDs Twilio substitutes when the caller hides their number.
 const TWILIO_WITHHELD: &[&str] = &["+266696687", "+7378742833", "+86282452253", "+8656696"];
@@ -67,15 +66,6 @@ pub struct MissedCall<'a> {
     pub to: &'a str,
     /// What made it a missed call (`forwarded`, `no-answer`, `busy`, ...).
     pub status: &'a str,
-}
-
-/// Is the business open at this instant (in its own time zone)?
-pub fn open_at(business: &BusinessRecord, at: DateTime<Utc>) -> bool {
-    let local = at.with_timezone(&business.profile.tz());
-    business
-        .profile
-        .hours
-        .is_open_at(local.date_naive(), local.time())
 }
 
 /// Record a missed call and decide its text-back. Safe to call again for the same call.
@@ -133,7 +123,7 @@ pub async fn handle_missed_call(
                 break 'gate skip(SkipReason::Cooldown);
             }
         }
-        let open = open_at(business, now);
+        let open = profile.is_open_at(now);
         let template = if open {
             &profile.textback.message
         } else {

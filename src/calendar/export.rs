@@ -38,7 +38,6 @@ async fn feed(
         &business.profile.business.name,
         business.profile.tz().name(),
         &rows,
-        state.clock.now(),
     );
     Ok((
         [
@@ -87,12 +86,7 @@ fn stamp(ms: i64) -> String {
         .to_string()
 }
 
-pub fn render(
-    business_name: &str,
-    tz_name: &str,
-    rows: &[BookingRow],
-    _now: DateTime<Utc>,
-) -> String {
+pub fn render(business_name: &str, tz_name: &str, rows: &[BookingRow]) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");

@@ -157,14 +157,6 @@ impl Hours {
             .iter()
             .any(|&(s, e)| minute >= s && minute < e)
     }
-
-    pub fn always_closed(&self) -> bool {
-        [
-            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
-        ]
-        .iter()
-        .all(|d| d.is_closed())
-    }
 }
 
 #[cfg(test)]

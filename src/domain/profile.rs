@@ -365,6 +365,12 @@ impl BusinessProfile {
         Ok(())
     }
 
+    /// Is the business open at this instant (in its own time zone, closed dates included)?
+    pub fn is_open_at(&self, at: chrono::DateTime<chrono::Utc>) -> bool {
+        let local = at.with_timezone(&self.tz());
+        self.hours.is_open_at(local.date_naive(), local.time())
+    }
+
     /// Every number that belongs to the business or its people: never texted a text-back.
     pub fn internal_numbers(&self) -> impl Iterator<Item = &PhoneNumber> {
         self.business

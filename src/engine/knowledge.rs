@@ -84,14 +84,9 @@ pub fn next_opening(profile: &BusinessProfile, now: DateTime<Utc>) -> Option<Dat
     None
 }
 
-pub fn is_open(profile: &BusinessProfile, now: DateTime<Utc>) -> bool {
-    let local = now.with_timezone(&profile.tz());
-    profile.hours.is_open_at(local.date_naive(), local.time())
-}
-
 /// When a person will follow up, in words: "shortly" during hours, else "when we open Mon at 8am".
 pub fn follow_up_when(profile: &BusinessProfile, now: DateTime<Utc>) -> String {
-    if is_open(profile, now) {
+    if profile.is_open_at(now) {
         return "shortly".into();
     }
     match next_opening(profile, now) {

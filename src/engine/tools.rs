@@ -203,10 +203,9 @@ impl Turn<'_> {
                 return self.find(&preference, next).await;
             }
             ToolCall::Reschedule { preference } => {
-                let Some(booking) = self.details.booking_id else {
+                if self.details.booking_id.is_none() {
                     return Err(ToolError::BadArgument("there is no booking to move".into()));
-                };
-                let _ = booking;
+                }
                 self.details.rescheduling = true;
                 return self.find(&preference, next).await;
             }

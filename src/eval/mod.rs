@@ -111,6 +111,7 @@ pub async fn run_suite(
     parallel: usize,
 ) -> anyhow::Result<Report> {
     let scenarios = load_for(dir, only, llm.is_some())?;
+    let expectations: Vec<Scenario> = scenarios.iter().map(|(_, s)| s.clone()).collect();
     anyhow::ensure!(
         !scenarios.is_empty(),
         "no scenarios found in {}",
@@ -147,14 +148,7 @@ pub async fn run_suite(
     }
     results.sort_by_key(|(i, _)| *i);
     let results: Vec<ScenarioResult> = results.into_iter().map(|(_, r)| r).collect();
-    let scenarios_for_totals = load_for(dir, only, llm.is_some())?;
-    let totals = totals(
-        &results,
-        &scenarios_for_totals
-            .iter()
-            .map(|(_, s)| s.clone())
-            .collect::<Vec<_>>(),
-    );
+    let totals = totals(&results, &expectations);
     Ok(Report {
         policy: if llm.is_some() {
             "llm".into()

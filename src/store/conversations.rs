@@ -66,14 +66,6 @@ pub async fn set_state(conn: &mut Conn, id: i64, state: &str, now_ms: i64) -> an
     Ok(())
 }
 
-pub async fn state(conn: &mut Conn, id: i64) -> anyhow::Result<String> {
-    let row = sqlx::query("SELECT state FROM conversations WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-    col(&row, "state")
-}
-
 /// What a turn needs to know about a conversation.
 #[derive(Debug, Clone)]
 pub struct TurnRow {

@@ -202,46 +202,6 @@ pub async fn last_textback_at(conn: &mut Conn, contact_id: i64) -> anyhow::Resul
     col(&row, "at")
 }
 
-#[derive(Debug, Clone)]
-pub struct MessageRow {
-    pub id: i64,
-    pub direction: String,
-    pub author: String,
-    pub kind: String,
-    pub body: String,
-    pub status: String,
-    pub provider_sid: Option<String>,
-    pub error_code: Option<String>,
-}
-
-/// A conversation's messages, oldest first.
-pub async fn for_conversation(
-    conn: &mut Conn,
-    conversation_id: i64,
-) -> anyhow::Result<Vec<MessageRow>> {
-    let rows = sqlx::query(
-        "SELECT id, direction, author, kind, body, status, provider_sid, error_code FROM messages \
-         WHERE conversation_id = $1 ORDER BY id",
-    )
-    .bind(conversation_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(MessageRow {
-                id: col(r, "id")?,
-                direction: col(r, "direction")?,
-                author: col(r, "author")?,
-                kind: col(r, "kind")?,
-                body: col(r, "body")?,
-                status: col(r, "status")?,
-                provider_sid: col(r, "provider_sid")?,
-                error_code: col(r, "error_code")?,
-            })
-        })
-        .collect()
-}
-
 /// A message's id and contact, by id or provider SID.
 pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> anyhow::Result<Option<(i64, i64)>> {
     let query = match key {

@@ -44,12 +44,4 @@ impl ConsoleProvider {
                 status: "sent".into(),
             })
     }
-
-    /// Texts "sent" so far: (to, body).
-    pub fn sent(&self) -> Vec<(String, String)> {
-        let sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        sent.iter()
-            .map(|t| (t.to.clone(), t.body.clone()))
-            .collect()
-    }
 }
