@@ -147,10 +147,13 @@ impl App {
         });
         let router = crate::http::router(self.state.clone());
         tracing::info!(addr = %self.local_addr(), provider = self.state.provider.name(), "frontdesk listening");
-        let served = axum::serve(self.listener, router)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("serving HTTP");
+        let served = axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serving HTTP");
         let _ = stop_tx.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;

@@ -200,3 +200,117 @@ pub async fn calendar_slots(
     }
     Ok(out)
 }
+
+/// `frontdesk user add`: give an account a role at a business, creating the account if needed.
+pub async fn user_add(
+    store: &Store,
+    business_name: &str,
+    email: &str,
+    role: &str,
+    name: Option<&str>,
+    password: Option<&str>,
+) -> anyhow::Result<String> {
+    Ok(add_user(store, business_name, email, role, name, password)
+        .await?
+        .0)
+}
+
+/// The report to print, and the one-time password when one was made for a new account.
+async fn add_user(
+    store: &Store,
+    business_name: &str,
+    email: &str,
+    role: &str,
+    name: Option<&str>,
+    password: Option<&str>,
+) -> anyhow::Result<(String, Option<String>)> {
+    use crate::store::users::{self, Role};
+    let b = business(store, business_name).await?;
+    let role = Role::parse(role)
+        .ok_or_else(|| anyhow::anyhow!("--role: '{role}' is not a role (use owner or staff)"))?;
+    let email = users::normalise_email(email);
+    if !email.contains('@') || email.contains(' ') || email.len() > 200 {
+        anyhow::bail!("--email: '{email}' is not an email address");
+    }
+    let name = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| email.split('@').next().unwrap_or("").to_string());
+    let (password, one_time) = match password {
+        Some(p) => {
+            crate::dashboard::auth::check_new_password(p)
+                .map_err(|e| anyhow::anyhow!("password: {e}"))?;
+            (p.to_string(), false)
+        }
+        None => (crate::dashboard::auth::one_time_password(), true),
+    };
+    let hash = crate::dashboard::auth::hash_password(&password)?;
+    let now_ms = crate::clock::to_millis(chrono::Utc::now());
+    let mut tx = store.begin().await?;
+    let (user, created) =
+        users::add_to_business(&mut tx, &email, &name, &hash, one_time, b.id, role, now_ms).await?;
+    if !created && !one_time {
+        users::set_password(&mut tx, user.id, &hash, false).await?;
+    }
+    tx.commit().await?;
+    let business_name = &b.profile.business.name;
+    let mut out = format!(
+        "{} is {} of {business_name} (business {}).\n",
+        user.email,
+        match role {
+            Role::Owner => "an owner",
+            Role::Staff => "staff",
+        },
+        b.id
+    );
+    if created && one_time {
+        out.push_str(&format!(
+            "One-time password: {password}\n(they choose their own at first sign-in)\n"
+        ));
+    } else if !created && one_time {
+        out.push_str("The account existed already; its password is unchanged.\n");
+    }
+    Ok((out, (created && one_time).then_some(password)))
+}
+
+/// `frontdesk user list`.
+pub async fn user_list(store: &Store, business_name: &str) -> anyhow::Result<String> {
+    let b = business(store, business_name).await?;
+    let mut conn = store.pool().acquire().await?;
+    let members = crate::store::users::members(&mut conn, b.id).await?;
+    let mut out = String::new();
+    for m in members {
+        out.push_str(&format!("{}\t{}\t{}\n", m.email, m.role.as_str(), m.name));
+    }
+    if out.is_empty() {
+        out = format!(
+            "{} has no dashboard accounts yet\n",
+            b.profile.business.name
+        );
+    }
+    Ok(out)
+}
+
+/// With `serve --demo`: an owner account for the demo business when there is no account yet.
+/// Returns the email and one-time password to print.
+pub async fn ensure_demo_owner(store: &Store) -> anyhow::Result<Option<(String, String)>> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM users")
+        .fetch_one(store.pool())
+        .await?;
+    let n: i64 = crate::store::col(&row, "n")?;
+    if n > 0 {
+        return Ok(None);
+    }
+    let Some(first) = crate::store::businesses::list(store)
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    let email = "owner@example.com";
+    let (_, password) =
+        add_user(store, &first.name, email, "owner", Some("Demo Owner"), None).await?;
+    Ok(password.map(|p| (email.to_string(), p)))
+}

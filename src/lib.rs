@@ -15,7 +15,8 @@
 //! - [`store`]: persistence on SQLite or PostgreSQL, migrations, runtime queries.
 //! - [`jobs`]: the transactional outbox and its sending worker.
 //! - [`http`]: routers: Twilio webhooks and operations endpoints.
-//! - [`cli`]: the `business` subcommands (import, export, list).
+//! - [`cli`]: the `business` and `user` subcommands.
+//! - [`dashboard`]: the web dashboard: sign-in, inbox, threads, profile editor, bookings, funnel, simulator.
 #![forbid(unsafe_code)]
 
 pub mod app;
@@ -23,6 +24,7 @@ pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod dashboard;
 pub mod domain;
 pub mod engine;
 pub mod error;

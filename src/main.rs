@@ -51,6 +51,11 @@ enum Command {
         #[arg(long, default_value_t = 4)]
         parallel: usize,
     },
+    /// Dashboard accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Calendar feeds, open slots and the bookings feed.
     Calendar {
         #[command(subcommand)]
@@ -76,6 +81,30 @@ enum CalendarCommand {
         #[arg(long, default_value = "")]
         when: String,
     },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Give someone access to a business's dashboard (creating the account if needed). Prints a
+    /// one-time password for a new account, unless --password-stdin gives the password.
+    Add {
+        /// The business, by name or phone number.
+        #[arg(long)]
+        business: String,
+        #[arg(long)]
+        email: String,
+        /// owner (everything) or staff (inbox and bookings).
+        #[arg(long)]
+        role: String,
+        /// Shown on their replies (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from standard input instead of generating a one-time password.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the accounts of a business.
+    List { business: String },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +189,12 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 if let Some(name) = frontdesk::cli::ensure_demo_business(&store).await? {
                     tracing::info!("demo: imported the example business '{name}'");
                 }
+                if let Some((email, password)) = frontdesk::cli::ensure_demo_owner(&store).await? {
+                    tracing::info!(
+                        "demo: dashboard at http://{}/login: sign in as {email} with the one-time password {password}",
+                        config.listen
+                    );
+                }
             }
             let app = App::build(
                 config,
@@ -176,6 +211,39 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 );
             }
             app.run_until_stopped(shutdown_signal()).await
+        }
+        Command::User { command } => {
+            let out = match command {
+                UserCommand::Add {
+                    business,
+                    email,
+                    role,
+                    name,
+                    password_stdin,
+                } => {
+                    let password = if password_stdin {
+                        let mut line = String::new();
+                        std::io::stdin().read_line(&mut line)?;
+                        Some(line.trim_end_matches(['\r', '\n']).to_string())
+                    } else {
+                        None
+                    };
+                    frontdesk::cli::user_add(
+                        &store,
+                        &business,
+                        &email,
+                        &role,
+                        name.as_deref(),
+                        password.as_deref(),
+                    )
+                    .await?
+                }
+                UserCommand::List { business } => {
+                    frontdesk::cli::user_list(&store, &business).await?
+                }
+            };
+            print!("{out}");
+            Ok(())
         }
         Command::Migrate => {
             println!("database is up to date");

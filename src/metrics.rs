@@ -55,6 +55,8 @@ pub struct Metrics {
     send_retries: AtomicU64,
     webhooks_rejected: Labeled,
     time_to_text: Histogram,
+    logins_throttled: AtomicU64,
+    staff_replies: AtomicU64,
 }
 
 impl Metrics {
@@ -73,6 +75,12 @@ impl Metrics {
     /// `result` is sent, failed or dropped.
     pub fn outbound_message(&self, result: &str) {
         self.outbound_messages.inc(result);
+    }
+    pub fn login_throttled(&self) {
+        self.logins_throttled.fetch_add(1, Ordering::Relaxed);
+    }
+    pub fn staff_reply(&self) {
+        self.staff_replies.fetch_add(1, Ordering::Relaxed);
     }
     pub fn send_retry(&self) {
         self.send_retries.fetch_add(1, Ordering::Relaxed);
@@ -130,6 +138,18 @@ impl Metrics {
             "Outbound texts finished, by result (sent, failed, dropped).",
             "result",
             &self.outbound_messages,
+        );
+        counter(
+            &mut out,
+            "frontdesk_logins_throttled_total",
+            "Dashboard sign-ins refused for too many failures.",
+            self.logins_throttled.load(Ordering::Relaxed),
+        );
+        counter(
+            &mut out,
+            "frontdesk_staff_replies_total",
+            "Replies sent by staff from the dashboard.",
+            self.staff_replies.load(Ordering::Relaxed),
         );
         counter(
             &mut out,

@@ -152,7 +152,16 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
     };
 
     let mut tx = state.store.begin().await?;
-    let final_state = turn.current;
+    // A member of staff may have taken the thread over while this turn ran: then the AI stays quiet.
+    let taken_over = current != State::HumanOwned
+        && conversations::lock_state(&mut tx, state.store.backend(), row.id).await?
+            == State::HumanOwned.as_str();
+    let reply = if taken_over { None } else { reply };
+    let final_state = if taken_over {
+        State::HumanOwned
+    } else {
+        turn.current
+    };
     let details_json = turn.details.to_json();
     let from = business
         .profile

@@ -11,5 +11,6 @@ pub fn router(state: AppState) -> Router {
         .merge(twilio::router(state.config.max_body_bytes))
         .merge(ops::router())
         .merge(crate::calendar::export::router())
+        .merge(crate::dashboard::router())
         .with_state(state)
 }

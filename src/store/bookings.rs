@@ -27,10 +27,10 @@ pub struct BookingRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, contact_id, \
+pub(crate) const COLUMNS: &str = "id, business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, contact_id, \
     caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at";
 
-fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
+pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
     Ok(BookingRow {
         id: col(r, "id")?,
         business_id: col(r, "business_id")?,

@@ -165,6 +165,7 @@ pub async fn finish_turn(
     sqlx::query(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
          handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, \
+         handed_off_at = CASE WHEN $1 = 'human_owned' THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
              AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
          WHERE id = $6",
@@ -250,4 +251,23 @@ pub async fn record_unanswered(
     .await
     .context("recording unanswered question")?;
     Ok(())
+}
+
+/// The conversation's state, locking its row until the transaction ends (PostgreSQL; SQLite
+/// transactions are serialised anyway).
+pub async fn lock_state(
+    conn: &mut Conn,
+    backend: super::Backend,
+    id: i64,
+) -> anyhow::Result<String> {
+    let sql = match backend {
+        super::Backend::Postgres => "SELECT state FROM conversations WHERE id = $1 FOR UPDATE",
+        super::Backend::Sqlite => "SELECT state FROM conversations WHERE id = $1",
+    };
+    let row = sqlx::query(sql)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+        .context("locking conversation")?;
+    col(&row, "state")
 }

@@ -38,6 +38,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0004_llm_calls.sql"),
         postgres: include_str!("../../migrations/postgres/0004_llm_calls.sql"),
     },
+    Migration {
+        version: 5,
+        name: "dashboard",
+        sqlite: include_str!("../../migrations/sqlite/0005_dashboard.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_dashboard.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -11,10 +11,12 @@ pub mod businesses;
 pub mod calls;
 pub mod contacts;
 pub mod conversations;
+pub mod dashboard;
 pub mod feeds;
 pub mod messages;
 pub mod migrate;
 pub mod outbox;
+pub mod users;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, AnyRow};

@@ -71,8 +71,11 @@ pub async fn claim(
     let sql = format!(
         "UPDATE outbox SET state = 'sending', lease_until = $1, attempts = attempts + 1, \
          uncertain_since = in_flight_since, in_flight_since = $2, updated_at = $2 \
-         WHERE id IN (SELECT id FROM outbox WHERE (state = 'pending' AND next_attempt_at <= $2) \
-                      OR (state = 'sending' AND lease_until < $2) ORDER BY next_attempt_at, id LIMIT $3 {lock}) \
+         WHERE id IN (SELECT id FROM outbox o WHERE ((o.state = 'pending' AND o.next_attempt_at <= $2) \
+                      OR (o.state = 'sending' AND o.lease_until < $2)) \
+                      AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.to_number = o.to_number \
+                          AND e.state IN ('pending', 'sending') AND e.id < o.id) \
+                      ORDER BY o.next_attempt_at, o.id LIMIT $3 {lock}) \
          RETURNING id, message_id, business_id, contact_id, to_number, from_number, body, kind, attempts, \
                    created_at, expires_at, uncertain_since"
     );
@@ -131,6 +134,12 @@ pub async fn finish_sent(
         return Ok(false);
     }
     messages::set_provider_sid(&mut tx, item.message_id, sid, now_ms).await?;
+    sqlx::query("UPDATE messages SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL")
+        .bind(now_ms)
+        .bind(item.message_id)
+        .execute(&mut *tx)
+        .await
+        .context("recording when the text went out")?;
     messages::advance_status(
         &mut tx,
         messages::MessageKey::Id(item.message_id),

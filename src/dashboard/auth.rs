@@ -1,0 +1,425 @@
+//! Sign-in, sessions, CSRF tokens and rate limiting.
+//!
+//! Passwords are hashed with argon2id. The session cookie holds a random token; the database keeps
+//! only its SHA-1 (the token has 256 random bits, so the hash is not guessable), together with the
+//! session's CSRF token, which every form must send back. Cookies are HttpOnly and SameSite=Lax,
+//! and Secure when the dashboard is served over https.
+
+use super::view::FormData;
+use super::{render, render_status, DashError, DashResult};
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::store::users::{self, Membership, User};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use base64::Engine;
+use rand::RngCore;
+use sha1::{Digest, Sha1};
+use std::net::SocketAddr;
+
+pub const COOKIE: &str = "fd_session";
+const LOGIN_CSRF_COOKIE: &str = "fd_login";
+const SESSION_DAYS: i64 = 14;
+/// Failed sign-ins allowed per account, and per client address, in the window.
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+pub const FAILURE_WINDOW_MS: i64 = 15 * 60_000;
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A password for a new account, readable enough to type once: four groups of letters and digits.
+pub fn one_time_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::thread_rng();
+    let mut out = String::new();
+    for group in 0..4 {
+        if group > 0 {
+            out.push('-');
+        }
+        for _ in 0..4 {
+            out.push(ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()] as char);
+        }
+    }
+    out
+}
+
+fn token_hash(token: &str) -> String {
+    let digest = Sha1::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing password: {e}"))
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// Hashing costs tens of milliseconds of CPU: keep it off the async workers.
+async fn hash_blocking(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || hash_password(&password)).await?
+}
+
+async fn verify_blocking(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false)
+}
+
+pub fn check_new_password(password: &str) -> Result<(), String> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(format!("Use at least {MIN_PASSWORD_CHARS} characters."));
+    }
+    if password.chars().count() > 200 {
+        return Err("Use at most 200 characters.".into());
+    }
+    Ok(())
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Over https (by the public URL or the proxy's header), cookies are marked Secure.
+fn is_https(state: &AppState, headers: &HeaderMap) -> bool {
+    state
+        .config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"))
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+fn set_cookie(name: &str, value: &str, max_age_s: i64, secure: bool) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_s}");
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The signed-in user, taken from the session cookie.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    pub csrf: String,
+    pub token_hash: String,
+    pub memberships: Vec<Membership>,
+}
+
+impl Session {
+    /// Every state-changing request must carry the session's CSRF token.
+    pub fn check_csrf(&self, given: &str) -> DashResult<()> {
+        use subtle::ConstantTimeEq;
+        if !given.is_empty() && bool::from(given.as_bytes().ct_eq(self.csrf.as_bytes())) {
+            Ok(())
+        } else {
+            Err(DashError::Csrf)
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Session {
+    type Rejection = DashError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> DashResult<Self> {
+        let next = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/app".into());
+        let Some(token) = cookie_value(&parts.headers, COOKIE) else {
+            return Err(DashError::Login(next));
+        };
+        let hash = token_hash(&token);
+        let now_ms = to_millis(state.clock.now());
+        let Some(row) = users::session(&state.store, &hash, now_ms).await? else {
+            return Err(DashError::Login(next));
+        };
+        // A user with a one-time password must choose their own before anything else.
+        if row.user.must_change_password
+            && parts.uri.path() != "/app/password"
+            && parts.uri.path() != "/logout"
+        {
+            return Err(DashError::Redirect("/app/password".into()));
+        }
+        let mut conn = state
+            .store
+            .pool()
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        let memberships = users::memberships(&mut conn, row.user.id).await?;
+        Ok(Session {
+            user: row.user,
+            csrf: row.csrf,
+            token_hash: hash,
+            memberships,
+        })
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local paths are followed after sign-in (no open redirect).
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/app".into(),
+    }
+}
+
+fn login_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    email: &str,
+    next: &str,
+    error: Option<&str>,
+) -> DashResult<Response> {
+    let token = random_token();
+    let mut ctx = tera::Context::new();
+    ctx.insert("login_csrf", &token);
+    ctx.insert("email", email);
+    ctx.insert("next", next);
+    ctx.insert("error", &error);
+    let mut resp = render_status(status, "login.html", &ctx)?;
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, &token, 3600, is_https(state, headers)),
+    );
+    Ok(resp)
+}
+
+pub async fn login_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<NextQuery>,
+) -> DashResult<Response> {
+    login_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "",
+        &safe_next(q.next.as_deref()),
+        None,
+    )
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    let email = users::normalise_email(form.get("email").unwrap_or(""));
+    let password = form.get("password").unwrap_or("").to_string();
+    let next = safe_next(form.get("next"));
+    // Double-submit check: the form's token must match the cookie set with the form.
+    let cookie = cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    {
+        use subtle::ConstantTimeEq;
+        let given = form.csrf();
+        if cookie.is_empty()
+            || given.is_empty()
+            || !bool::from(given.as_bytes().ct_eq(cookie.as_bytes()))
+        {
+            return Err(DashError::Csrf);
+        }
+    }
+    let now_ms = to_millis(state.clock.now());
+    let since = now_ms - FAILURE_WINDOW_MS;
+    let account_key = format!("email:{email}");
+    let address_key = format!("ip:{}", peer.ip());
+    if users::failures_since(&state.store, &account_key, since).await? >= MAX_FAILURES_PER_ACCOUNT
+        || users::failures_since(&state.store, &address_key, since).await?
+            >= MAX_FAILURES_PER_ADDRESS
+    {
+        state.metrics.login_throttled();
+        return login_form(
+            &state,
+            &headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            &email,
+            &next,
+            Some("Too many failed sign-ins. Wait 15 minutes and try again."),
+        );
+    }
+    let user = {
+        let mut conn = state
+            .store
+            .pool()
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        users::by_email(&mut conn, &email).await?
+    };
+    let ok = match &user {
+        Some(u) => verify_blocking(password, u.password_hash.clone()).await,
+        None => {
+            // Spend the same effort for unknown accounts, so timing does not reveal them.
+            let _ = hash_blocking(password).await;
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        users::record_failure(&state.store, &account_key, now_ms).await?;
+        users::record_failure(&state.store, &address_key, now_ms).await?;
+        tracing::info!(email = %email, "failed sign-in");
+        return login_form(
+            &state,
+            &headers,
+            StatusCode::UNAUTHORIZED,
+            &email,
+            &next,
+            Some("That email and password do not match."),
+        );
+    };
+    users::clear_failures(&state.store, &account_key).await?;
+    let token = random_token();
+    let csrf = random_token();
+    let expires = now_ms + SESSION_DAYS * 86_400_000;
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    users::create_session(
+        &mut conn,
+        &token_hash(&token),
+        user.id,
+        &csrf,
+        now_ms,
+        expires,
+    )
+    .await?;
+    tracing::info!(user = user.id, "signed in");
+    let to = if user.must_change_password {
+        "/app/password".to_string()
+    } else {
+        next
+    };
+    let mut resp = Redirect::to(&to).into_response();
+    let secure = is_https(&state, &headers);
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(COOKIE, &token, SESSION_DAYS * 86_400, secure),
+    );
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, "", 0, secure),
+    );
+    Ok(resp)
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    session: Session,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    users::delete_session(&state.store, &session.token_hash).await?;
+    let mut resp = Redirect::to("/login").into_response();
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(COOKIE, "", 0, is_https(&state, &headers)),
+    );
+    Ok(resp)
+}
+
+pub async fn home(session: Session) -> DashResult<Response> {
+    match session.memberships.first() {
+        Some(m) => Ok(Redirect::to(&format!("/app/{}/inbox", m.business_id)).into_response()),
+        None => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("title", "No business yet");
+            ctx.insert(
+                "detail",
+                "Your account is not part of any business. Ask an owner to invite you.",
+            );
+            render("message.html", &ctx)
+        }
+    }
+}
+
+fn password_ctx(session: &Session, error: Option<&str>) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("csrf", &session.csrf);
+    ctx.insert("user_name", &session.user.name);
+    ctx.insert("must_change", &session.user.must_change_password);
+    ctx.insert("error", &error);
+    ctx
+}
+
+pub async fn password_page(session: Session) -> DashResult<Response> {
+    render("password.html", &password_ctx(&session, None))
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let current = form.get("current").unwrap_or("").to_string();
+    let new = form.get("new").unwrap_or("").to_string();
+    let again = form.get("again").unwrap_or("");
+    let fail = |msg: &str| {
+        render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "password.html",
+            &password_ctx(&session, Some(msg)),
+        )
+    };
+    if !verify_blocking(current, session.user.password_hash.clone()).await {
+        return fail("Your current password is not right.");
+    }
+    if let Err(e) = check_new_password(&new) {
+        return fail(&e);
+    }
+    if new != again {
+        return fail("The two new passwords differ.");
+    }
+    let hash = hash_blocking(new).await?;
+    let mut tx = state.store.begin().await?;
+    users::set_password(&mut tx, session.user.id, &hash, false).await?;
+    users::delete_other_sessions(&mut tx, session.user.id, &session.token_hash).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    Ok(Redirect::to("/app").into_response())
+}

@@ -1,0 +1,488 @@
+//! The inbox and the thread page: staff see conversations live, take them over, reply and hand
+//! them back to the receptionist.
+
+use super::view::{self, FormData};
+use super::{access, render, DashError, DashResult, Session};
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::domain::sms_text;
+use crate::engine::details::Details;
+use crate::store::dashboard::{self as q, Filter, InboxRow};
+use crate::store::messages::{self, Author, NewOutbound};
+use crate::store::{contacts, outbox};
+use axum::extract::{Path, Query, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::{Deserialize, Serialize};
+use std::convert::Infallible;
+use std::time::Duration;
+
+/// Longest staff reply: a few segments are fine for a person, a novel is not.
+pub const MAX_REPLY_CHARS: usize = 640;
+
+pub async fn to_inbox(Path(bid): Path<i64>) -> Redirect {
+    Redirect::to(&format!("/app/{bid}/inbox"))
+}
+
+#[derive(Deserialize, Default)]
+pub struct InboxQuery {
+    filter: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    id: i64,
+    caller: String,
+    name: Option<String>,
+    state: String,
+    state_label: &'static str,
+    reason: Option<String>,
+    taken_over_by: Option<String>,
+    last: String,
+    last_author: String,
+    when: String,
+    needs_human: bool,
+    waiting_since: Option<i64>,
+    waiting: Option<String>,
+    opted_out: bool,
+    closed: bool,
+}
+
+fn row_view(r: &InboxRow, now_ms: i64, tz: chrono_tz::Tz) -> RowView {
+    let needs_human = r.state == "human_owned" && !r.closed && !r.opted_out;
+    let waiting_since = if needs_human { r.waiting_since } else { None };
+    RowView {
+        id: r.id,
+        caller: view::phone(&r.phone),
+        name: r.name.clone(),
+        state: r.state.clone(),
+        state_label: if r.opted_out {
+            "Opted out"
+        } else if r.closed {
+            "Resolved"
+        } else {
+            view::state_label(&r.state)
+        },
+        reason: r.handoff_reason.as_deref().map(view::reason_label),
+        taken_over_by: r.taken_over_by.clone(),
+        last: r
+            .last_body
+            .as_deref()
+            .map(|b| b.chars().take(120).collect())
+            .unwrap_or_default(),
+        last_author: r.last_author.clone().unwrap_or_default(),
+        when: view::short_when(r.last_message_at, now_ms, tz),
+        needs_human,
+        waiting_since,
+        waiting: waiting_since.map(|t| view::duration(now_ms - t)),
+        opted_out: r.opted_out,
+        closed: r.closed,
+    }
+}
+
+async fn inbox_context(
+    state: &AppState,
+    a: &super::Access,
+    filter: Filter,
+) -> DashResult<tera::Context> {
+    let now_ms = to_millis(state.clock.now());
+    let tz = a.business.profile.tz();
+    let rows = q::inbox(&state.store, a.business.id, filter, 200).await?;
+    let views: Vec<RowView> = rows.iter().map(|r| row_view(r, now_ms, tz)).collect();
+    let mut ctx = a.context("inbox");
+    ctx.insert("rows", &views);
+    ctx.insert("filter", filter.as_str());
+    ctx.insert(
+        "filters",
+        &[
+            ("all", "All"),
+            ("human", "Needs a person"),
+            ("ai", "AI handling"),
+            ("booked", "Booked"),
+            ("opted_out", "Opted out"),
+            ("resolved", "Resolved"),
+        ],
+    );
+    Ok(ctx)
+}
+
+pub async fn inbox(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<InboxQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    let filter = Filter::parse(query.filter.as_deref());
+    render("inbox.html", &inbox_context(&state, &a, filter).await?)
+}
+
+/// The rows alone, for the live refresh.
+pub async fn inbox_rows(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<InboxQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    let filter = Filter::parse(query.filter.as_deref());
+    render("inbox_rows.html", &inbox_context(&state, &a, filter).await?)
+}
+
+/// Server-sent events: a `change` event whenever a message or conversation of the business
+/// changes (on any instance: it watches the database, not this process). Pages re-fetch their
+/// live part when it arrives.
+pub async fn events(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    let business_id = a.business.id;
+    let first = q::change_marker(&state.store, business_id).await?;
+    let stream = futures_util::stream::unfold(
+        (state, first, true),
+        move |(state, last, hello)| async move {
+            if hello {
+                // Tell the page it is connected (and what it has seen).
+                let ev = Event::default().event("hello").data(last.clone());
+                return Some((Ok::<_, Infallible>(ev), (state, last, false)));
+            }
+            loop {
+                tokio::time::sleep(Duration::from_millis(700)).await;
+                match q::change_marker(&state.store, business_id).await {
+                    Ok(now) if now != last => {
+                        let ev = Event::default().event("change").data(now.clone());
+                        return Some((Ok(ev), (state, now, false)));
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        tracing::warn!(error = %format!("{e:#}"), "live updates: reading changes failed");
+                    }
+                }
+            }
+        },
+    );
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response())
+}
+
+#[derive(Serialize)]
+struct MessageView {
+    id: i64,
+    inbound: bool,
+    who: String,
+    author: String,
+    body: String,
+    when: String,
+    status: String,
+    failed: bool,
+    segments: usize,
+}
+
+fn message_views(rows: &[q::MessageRow], tz: chrono_tz::Tz, caller: &str) -> Vec<MessageView> {
+    rows.iter()
+        .map(|m| {
+            let who = match m.author.as_str() {
+                "caller" => caller.to_string(),
+                "ai" => "AI receptionist".to_string(),
+                "staff" => m.author_name.clone().unwrap_or_else(|| "Staff".to_string()),
+                _ => "System".to_string(),
+            };
+            MessageView {
+                id: m.id,
+                inbound: m.direction == "inbound",
+                who,
+                author: m.author.clone(),
+                body: m.body.clone(),
+                when: view::when(m.created_at, tz),
+                status: if m.direction == "inbound" {
+                    String::new()
+                } else {
+                    m.status.clone()
+                },
+                failed: matches!(m.status.as_str(), "failed" | "undelivered" | "dropped"),
+                segments: sms_text::measure(&m.body).segments,
+            }
+        })
+        .collect()
+}
+
+async fn thread_context(
+    state: &AppState,
+    a: &super::Access,
+    cid: i64,
+    error: Option<&str>,
+    draft: &str,
+) -> DashResult<tera::Context> {
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    let head = q::thread_head(&mut conn, a.business.id, cid)
+        .await?
+        .ok_or(DashError::NotFound)?;
+    let msgs = q::messages(&mut conn, a.business.id, cid).await?;
+    drop(conn);
+    let tz = a.business.profile.tz();
+    let now_ms = to_millis(state.clock.now());
+    let caller = view::phone(&head.row.phone);
+    let details = Details::parse(head.details_json.as_deref());
+    let mut ctx = a.context("inbox");
+    ctx.insert("c", &row_view(&head.row, now_ms, tz));
+    ctx.insert("messages", &message_views(&msgs, tz, &caller));
+    ctx.insert(
+        "details",
+        &[
+            ("Service", details.service.clone()),
+            ("What's wrong", details.description.clone()),
+            ("Address", details.address.clone()),
+            ("Name", details.name.clone()),
+            ("Urgency", details.urgency.clone()),
+            ("Preferred time", details.preference.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect::<Vec<_>>(),
+    );
+    ctx.insert("booked", &details.booked.map(|s| s.for_sms(tz)));
+    ctx.insert("held", &details.chosen.map(|s| s.for_sms(tz)));
+    ctx.insert("human_owned", &(head.row.state == "human_owned"));
+    ctx.insert("error", &error);
+    ctx.insert("draft", draft);
+    ctx.insert("max_reply", &MAX_REPLY_CHARS);
+    Ok(ctx)
+}
+
+pub async fn thread(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, cid)): Path<(i64, i64)>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    render(
+        "thread.html",
+        &thread_context(&state, &a, cid, None, "").await?,
+    )
+}
+
+pub async fn thread_messages(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, cid)): Path<(i64, i64)>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    render(
+        "thread_messages.html",
+        &thread_context(&state, &a, cid, None, "").await?,
+    )
+}
+
+fn back(bid: i64, cid: i64) -> Response {
+    Redirect::to(&format!("/app/{bid}/c/{cid}")).into_response()
+}
+
+pub async fn take_over(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, cid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    let exists = q::thread_head(&mut tx, bid, cid).await?.is_some();
+    if !exists {
+        return Err(DashError::NotFound);
+    }
+    if !q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await? {
+        return Err(DashError::Conflict(
+            "This caller has opted out of texts; the thread cannot be taken over.".into(),
+        ));
+    }
+    tx.commit().await?;
+    tracing::info!(
+        conversation = cid,
+        user = a.session.user.id,
+        "thread taken over"
+    );
+    Ok(back(bid, cid))
+}
+
+pub async fn hand_back(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, cid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    let head = q::thread_head(&mut tx, bid, cid)
+        .await?
+        .ok_or(DashError::NotFound)?;
+    if head.row.opted_out {
+        return Err(DashError::Conflict(
+            "This caller has opted out of texts; the receptionist cannot take the thread back."
+                .into(),
+        ));
+    }
+    let details = Details::parse(head.details_json.as_deref());
+    // The receptionist resumes where the conversation stands: after a booking, in `booked`.
+    let resume = if details.booked.is_some() {
+        "booked"
+    } else {
+        "qualifying"
+    };
+    if !q::hand_back(&mut tx, bid, cid, resume, now_ms).await? {
+        return Err(DashError::Conflict(
+            "The receptionist is already handling this thread.".into(),
+        ));
+    }
+    tx.commit().await?;
+    tracing::info!(
+        conversation = cid,
+        user = a.session.user.id,
+        "thread handed back to the AI"
+    );
+    Ok(back(bid, cid))
+}
+
+pub async fn resolve(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, cid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let _a = access(&state, session, bid).await?;
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    if q::thread_head(&mut tx, bid, cid).await?.is_none() {
+        return Err(DashError::NotFound);
+    }
+    q::resolve(&mut tx, bid, cid, now_ms).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/app/{bid}/inbox?filter=human")).into_response())
+}
+
+/// Why a staff reply cannot be sent, as the words the staff member sees.
+pub fn check_reply(body: &str) -> Result<String, String> {
+    let text = sms_text::normalize(body);
+    if text.trim().is_empty() {
+        return Err("Write a message first.".into());
+    }
+    if text.chars().count() > MAX_REPLY_CHARS {
+        return Err(format!(
+            "That is {} characters; keep replies under {MAX_REPLY_CHARS}.",
+            text.chars().count()
+        ));
+    }
+    Ok(text)
+}
+
+/// A staff reply: sent as a text from the business number through the outbox, recorded with the
+/// staff member's name. Replying takes the thread over (the AI goes silent).
+pub async fn reply(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, cid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    let draft = form.get("body").unwrap_or("").to_string();
+    let text = match check_reply(&draft) {
+        Ok(t) => t,
+        Err(msg) => {
+            let ctx = thread_context(&state, &a, cid, Some(&msg), &draft).await?;
+            return super::render_status(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                "thread.html",
+                &ctx,
+            );
+        }
+    };
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    let head = q::thread_head(&mut tx, bid, cid)
+        .await?
+        .ok_or(DashError::NotFound)?;
+    let contact = contacts::get(&mut tx, head.contact_id)
+        .await?
+        .ok_or(DashError::NotFound)?;
+    if contact.opted_out_at.is_some() {
+        drop(tx);
+        return Err(DashError::Conflict(format!(
+            "{} has opted out of texts (they replied STOP). Nothing was sent; they can text START to opt back in.",
+            view::phone(&contact.phone)
+        )));
+    }
+    if contact.not_textable_at.is_some() {
+        drop(tx);
+        return Err(DashError::Conflict(format!(
+            "{} cannot receive texts ({}). Nothing was sent.",
+            view::phone(&contact.phone),
+            contact
+                .not_textable_reason
+                .as_deref()
+                .unwrap_or("carrier refused")
+        )));
+    }
+    let from = a
+        .business
+        .profile
+        .business
+        .phone_numbers
+        .first()
+        .map(|n| n.as_str().to_string())
+        .ok_or_else(|| {
+            DashError::Conflict("The business has no phone number to send from.".into())
+        })?;
+    q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await?;
+    let message_id = messages::insert_outbound(
+        &mut tx,
+        NewOutbound {
+            business_id: bid,
+            conversation_id: cid,
+            contact_id: contact.id,
+            author: Author::Staff,
+            author_name: Some(&a.session.user.name),
+            kind: "staff_reply",
+            body: &text,
+            now_ms,
+        },
+    )
+    .await?;
+    outbox::enqueue(
+        &mut tx,
+        outbox::NewItem {
+            message_id,
+            business_id: bid,
+            contact_id: contact.id,
+            to: &contact.phone,
+            from: &from,
+            body: &text,
+            kind: "staff_reply",
+            now_ms,
+            expires_at: None,
+        },
+    )
+    .await?;
+    crate::store::conversations::touch(&mut tx, cid, now_ms, false).await?;
+    tx.commit().await?;
+    state.metrics.staff_reply();
+    state.wake_outbox();
+    tracing::info!(
+        conversation = cid,
+        user = a.session.user.id,
+        "staff reply queued"
+    );
+    Ok(back(bid, cid))
+}

@@ -1,0 +1,581 @@
+//! Bookings (list and week view, cancel, the secret feed URL), the funnel with its charts, and
+//! the phone simulator.
+
+use super::view::{self, FormData};
+use super::{access, render, DashError, DashResult, Session};
+use crate::app::AppState;
+use crate::calendar::service::Calendar;
+use crate::clock::to_millis;
+use crate::domain::phone::PhoneNumber;
+use crate::engine::details::Details;
+use crate::inbound::{handle_inbound_sms, InboundSms};
+use crate::store::bookings::{self, BookingRow};
+use crate::store::dashboard as q;
+use crate::textback::{handle_missed_call, MissedCall};
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use chrono::{Datelike, Duration as CDuration, NaiveDate, TimeZone, Timelike};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize, Default)]
+pub struct BookingsQuery {
+    view: Option<String>,
+    week: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct BookingView {
+    id: i64,
+    when: String,
+    day: String,
+    time: String,
+    minutes: i64,
+    top_pct: f64,
+    height_pct: f64,
+    status: String,
+    service: String,
+    caller: String,
+    name: String,
+    address: String,
+    conversation_id: Option<i64>,
+    cancellable: bool,
+}
+
+fn booking_view(b: &BookingRow, tz: chrono_tz::Tz) -> BookingView {
+    let start = view::local(b.start_at, tz);
+    let minutes = (b.end_at - b.start_at) / 60_000;
+    let from_midnight = (start.hour() * 60 + start.minute()) as f64;
+    // Week view spans 6:00 to 22:00.
+    let top = ((from_midnight - 360.0) / 960.0 * 100.0).clamp(0.0, 98.0);
+    BookingView {
+        id: b.id,
+        when: view::when(b.start_at, tz),
+        day: start.format("%a %b %-d").to_string(),
+        time: format!(
+            "{} - {}",
+            start.format("%-I:%M %p"),
+            view::local(b.end_at, tz).format("%-I:%M %p")
+        ),
+        minutes,
+        top_pct: top,
+        height_pct: (minutes as f64 / 960.0 * 100.0).clamp(2.0, 100.0 - top),
+        status: b.status.clone(),
+        service: b.service.clone().unwrap_or_default(),
+        caller: b
+            .caller_phone
+            .as_deref()
+            .map(view::phone)
+            .unwrap_or_default(),
+        name: b.caller_name.clone().unwrap_or_default(),
+        address: b.address.clone().unwrap_or_default(),
+        conversation_id: b.conversation_id,
+        cancellable: matches!(b.status.as_str(), "booked" | "rescheduled") && b.end_at > 0,
+    }
+}
+
+fn local_midnight_ms(day: NaiveDate, tz: chrono_tz::Tz) -> i64 {
+    tz.from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .earliest()
+        .map(|d| d.timestamp_millis())
+        .unwrap_or_default()
+}
+
+pub async fn bookings(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<BookingsQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    let tz = a.business.profile.tz();
+    let now = state.clock.now();
+    let now_ms = to_millis(now);
+    let mut ctx = a.context("bookings");
+    let week_view = query.view.as_deref() == Some("week");
+    ctx.insert("week_view", &week_view);
+    if week_view {
+        let today = now.with_timezone(&tz).date_naive();
+        let start = query
+            .week
+            .as_deref()
+            .and_then(|w| NaiveDate::parse_from_str(w, "%Y-%m-%d").ok())
+            .unwrap_or(today);
+        let monday = start - CDuration::days(start.weekday().num_days_from_monday() as i64);
+        let from = local_midnight_ms(monday, tz);
+        let to = local_midnight_ms(monday + CDuration::days(7), tz);
+        let rows = q::bookings_between(&state.store, bid, from, to, false).await?;
+        let days: Vec<(String, bool, Vec<BookingView>)> = (0..7)
+            .map(|i| {
+                let d = monday + CDuration::days(i);
+                let list = rows
+                    .iter()
+                    .filter(|b| b.status != "cancelled")
+                    .filter(|b| view::local(b.start_at, tz).date_naive() == d)
+                    .map(|b| booking_view(b, tz))
+                    .collect();
+                (d.format("%a %b %-d").to_string(), d == today, list)
+            })
+            .collect();
+        ctx.insert("days", &days);
+        ctx.insert(
+            "prev_week",
+            &(monday - CDuration::days(7)).format("%Y-%m-%d").to_string(),
+        );
+        ctx.insert(
+            "next_week",
+            &(monday + CDuration::days(7)).format("%Y-%m-%d").to_string(),
+        );
+        ctx.insert(
+            "week_label",
+            &monday.format("Week of %b %-d, %Y").to_string(),
+        );
+    } else {
+        let upcoming = q::bookings_between(&state.store, bid, now_ms, i64::MAX / 2, false).await?;
+        let past =
+            q::bookings_between(&state.store, bid, now_ms - 90 * 86_400_000, now_ms, true).await?;
+        ctx.insert(
+            "upcoming",
+            &upcoming
+                .iter()
+                .map(|b| booking_view(b, tz))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "past",
+            &past.iter().map(|b| booking_view(b, tz)).collect::<Vec<_>>(),
+        );
+    }
+    if a.is_owner() {
+        let mut conn = state
+            .store
+            .pool()
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        let token = bookings::calendar_token(&mut conn, bid).await?;
+        let base = state
+            .config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", state.config.listen));
+        ctx.insert("feed_url", &format!("{base}/calendar/{token}.ics"));
+    }
+    render("bookings.html", &ctx)
+}
+
+/// Cancel a booking: its time is free again, and the conversation no longer counts it as booked.
+pub async fn cancel_booking(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, id)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    let cancelled = Calendar::new(&state, &a.business)
+        .cancel(id)
+        .await
+        .map_err(|e| match e {
+            crate::calendar::service::BookingError::NotFound => DashError::NotFound,
+            other => DashError::Conflict(format!("The booking cannot be cancelled: {other}")),
+        })?;
+    if let Some(cid) = cancelled.conversation_id {
+        let mut tx = state.store.begin().await?;
+        if let Some(head) = q::thread_head(&mut tx, bid, cid).await? {
+            let mut d = Details::parse(head.details_json.as_deref());
+            if d.booking_id == Some(id) {
+                d.booking_id = None;
+                d.booked = None;
+                let next_state = if head.row.state == "booked" {
+                    "qualifying"
+                } else {
+                    head.row.state.as_str()
+                };
+                sqlx::query(
+                    "UPDATE conversations SET details_json = $1, state = $2, updated_at = $3 WHERE id = $4 AND business_id = $5",
+                )
+                .bind(d.to_json())
+                .bind(next_state)
+                .bind(to_millis(state.clock.now()))
+                .bind(cid)
+                .bind(bid)
+                .execute(&mut *tx)
+                .await
+                .map_err(anyhow::Error::from)?;
+            }
+        }
+        tx.commit().await?;
+    }
+    tracing::info!(
+        booking = id,
+        user = a.session.user.id,
+        "booking cancelled from the dashboard"
+    );
+    Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
+}
+
+/// A new secret feed address; the old one stops working at once.
+pub async fn rotate_calendar_token(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    sqlx::query("UPDATE businesses SET calendar_token = NULL WHERE id = $1")
+        .bind(bid)
+        .execute(&mut *conn)
+        .await
+        .map_err(anyhow::Error::from)?;
+    bookings::calendar_token(&mut conn, bid).await?;
+    Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct FunnelQuery {
+    days: Option<i64>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    label: String,
+    value: i64,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// Horizontal bars for the funnel stages, scaled to the largest.
+fn stage_bars(stages: &[(&str, i64)]) -> Vec<Bar> {
+    let max = stages.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
+    stages
+        .iter()
+        .enumerate()
+        .map(|(i, (label, v))| Bar {
+            label: label.to_string(),
+            value: *v,
+            x: 150.0,
+            y: 8.0 + i as f64 * 34.0,
+            w: (*v as f64 / max * 300.0).max(if *v > 0 { 2.0 } else { 0.0 }),
+            h: 24.0,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct DayBars {
+    label: String,
+    x: f64,
+    missed_y: f64,
+    missed_h: f64,
+    booked_y: f64,
+    booked_h: f64,
+    missed: i64,
+    booked: i64,
+    show_label: bool,
+}
+
+fn daily_bars(daily: &[(String, i64, i64)]) -> (Vec<DayBars>, f64) {
+    let n = daily.len().max(1) as f64;
+    let slot = 560.0 / n;
+    let max = daily
+        .iter()
+        .map(|(_, m, b)| (*m).max(*b))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let every = (daily.len() / 7).max(1);
+    let bars = daily
+        .iter()
+        .enumerate()
+        .map(|(i, (d, m, b))| {
+            let mh = *m as f64 / max * 140.0;
+            let bh = *b as f64 / max * 140.0;
+            DayBars {
+                label: d.get(5..).unwrap_or(d).to_string(),
+                x: 30.0 + i as f64 * slot,
+                missed_y: 150.0 - mh,
+                missed_h: mh,
+                booked_y: 150.0 - bh,
+                booked_h: bh,
+                missed: *m,
+                booked: *b,
+                show_label: i % every == 0,
+            }
+        })
+        .collect();
+    (bars, (slot / 2.0 - 1.0).max(1.0))
+}
+
+pub async fn funnel(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<FunnelQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    let tz = a.business.profile.tz();
+    let now = state.clock.now();
+    let today = now.with_timezone(&tz).date_naive();
+    let parse = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    let (first, last, days) = match (parse(&query.from), parse(&query.to)) {
+        (Some(f), Some(t)) if f <= t && (t - f).num_days() <= 366 => (f, t, None),
+        _ => {
+            let days = query.days.unwrap_or(30).clamp(1, 366);
+            (today - CDuration::days(days - 1), today, Some(days))
+        }
+    };
+    let from = local_midnight_ms(first, tz);
+    let to = local_midnight_ms(last + CDuration::days(1), tz);
+    let f = q::funnel(&state.store, bid, from, to, tz).await?;
+    let stages = [
+        ("Missed calls", f.missed_calls),
+        ("Text-backs sent", f.textbacks_sent),
+        ("Callers replied", f.callers_replied),
+        ("Handed off", f.handed_off),
+        ("Bookings made", f.bookings),
+    ];
+    let (daily, bar_w) = daily_bars(&f.daily);
+    let mut ctx = a.context("funnel");
+    ctx.insert("stages", &stage_bars(&stages));
+    ctx.insert("daily", &daily);
+    ctx.insert("bar_w", &bar_w);
+    ctx.insert(
+        "skipped",
+        &f.textbacks_skipped
+            .iter()
+            .map(|(r, n)| (view::reason_label(r), *n))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "median_tt_text",
+        &f.median_time_to_text_ms.map(view::short_duration),
+    );
+    ctx.insert(
+        "median_staff",
+        &f.median_first_staff_reply_ms.map(view::duration),
+    );
+    ctx.insert("from", &first.format("%Y-%m-%d").to_string());
+    ctx.insert("to", &last.format("%Y-%m-%d").to_string());
+    ctx.insert("days", &days);
+    ctx.insert(
+        "rate",
+        &if f.missed_calls > 0 {
+            Some(format!(
+                "{:.0}%",
+                f.bookings as f64 / f.missed_calls as f64 * 100.0
+            ))
+        } else {
+            None
+        },
+    );
+    render("funnel.html", &ctx)
+}
+
+/// The caller number the simulator plays (fictional 555-01xx range by default).
+pub const SIM_CALLER: &str = "+15550100777";
+
+#[derive(Deserialize, Default)]
+pub struct SimQuery {
+    from: Option<String>,
+}
+
+fn sim_caller(raw: Option<&str>) -> DashResult<String> {
+    let raw = raw
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(SIM_CALLER);
+    PhoneNumber::parse(raw)
+        .map(|n| n.as_str().to_string())
+        .map_err(|e| DashError::BadRequest(format!("The caller number is not valid: {e}")))
+}
+
+async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashResult<tera::Context> {
+    let tz = a.business.profile.tz();
+    let rows = sqlx::query(
+        "SELECT m.id FROM messages m JOIN contacts k ON k.id = m.contact_id \
+         WHERE m.business_id = $1 AND k.phone = $2 ORDER BY m.id DESC LIMIT 1",
+    )
+    .bind(a.business.id)
+    .bind(from)
+    .fetch_optional(state.store.pool())
+    .await
+    .map_err(anyhow::Error::from)?;
+    let mut messages = Vec::new();
+    if rows.is_some() {
+        let list = sqlx::query(
+            "SELECT m.direction, m.author, m.author_name, m.body, m.status, m.created_at FROM messages m \
+             JOIN contacts k ON k.id = m.contact_id WHERE m.business_id = $1 AND k.phone = $2 \
+             ORDER BY m.id DESC LIMIT 60",
+        )
+        .bind(a.business.id)
+        .bind(from)
+        .fetch_all(state.store.pool())
+        .await
+        .map_err(anyhow::Error::from)?;
+        for r in list.iter().rev() {
+            use sqlx::Row;
+            let direction: String = r.try_get("direction").unwrap_or_default();
+            let author: String = r.try_get("author").unwrap_or_default();
+            let name: Option<String> = r.try_get("author_name").unwrap_or_default();
+            let body: String = r.try_get("body").unwrap_or_default();
+            let status: String = r.try_get("status").unwrap_or_default();
+            let at: i64 = r.try_get("created_at").unwrap_or_default();
+            messages.push(serde_json::json!({
+                "mine": direction == "inbound",
+                "who": match author.as_str() {
+                    "caller" => "You".to_string(),
+                    "ai" => "Receptionist (AI)".to_string(),
+                    "staff" => name.unwrap_or_else(|| "Staff".into()),
+                    _ => "System".to_string(),
+                },
+                "body": body,
+                "status": status,
+                "when": view::local(at, tz).format("%-I:%M %p").to_string(),
+            }));
+        }
+    }
+    let mut ctx = a.context("simulator");
+    ctx.insert("from", from);
+    ctx.insert("from_q", &super::urlencode(from));
+    ctx.insert("from_display", &view::phone(from));
+    ctx.insert("messages", &messages);
+    ctx.insert(
+        "business_number",
+        &a.business
+            .profile
+            .business
+            .phone_numbers
+            .first()
+            .map(|n| n.display_national())
+            .unwrap_or_default(),
+    );
+    ctx.insert("console", &(state.provider.name() == "console"));
+    Ok(ctx)
+}
+
+pub async fn simulator(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<SimQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let from = sim_caller(query.from.as_deref())?;
+    render("simulator.html", &sim_context(&state, &a, &from).await?)
+}
+
+pub async fn simulator_messages(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<SimQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let from = sim_caller(query.from.as_deref())?;
+    render("sim_messages.html", &sim_context(&state, &a, &from).await?)
+}
+
+fn sim_back(bid: i64, from: &str) -> Response {
+    Redirect::to(&format!(
+        "/app/{bid}/simulator?from={}",
+        super::urlencode(from)
+    ))
+    .into_response()
+}
+
+/// "Call" the business: a missed call through the same code path as Twilio's webhook.
+pub async fn simulator_call(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let from = sim_caller(form.get("from"))?;
+    let to = a
+        .business
+        .profile
+        .business
+        .phone_numbers
+        .first()
+        .map(|n| n.as_str().to_string())
+        .ok_or_else(|| DashError::Conflict("The business has no phone number.".into()))?;
+    let sid = format!("CAsim{}", uuid::Uuid::new_v4().simple());
+    handle_missed_call(
+        &state,
+        &a.business,
+        &MissedCall {
+            call_sid: &sid,
+            from: &from,
+            to: &to,
+            status: "no-answer",
+        },
+    )
+    .await?;
+    state.wake_outbox();
+    Ok(sim_back(bid, &from))
+}
+
+/// Text the business as the caller: the same code path as an inbound SMS webhook.
+pub async fn simulator_text(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let from = sim_caller(form.get("from"))?;
+    let body = form.text("body");
+    if body.is_empty() {
+        return Ok(sim_back(bid, &from));
+    }
+    if body.chars().count() > 1600 {
+        return Err(DashError::BadRequest(
+            "A text message can be at most 1600 characters.".into(),
+        ));
+    }
+    let to = a
+        .business
+        .profile
+        .business
+        .phone_numbers
+        .first()
+        .map(|n| n.as_str().to_string())
+        .ok_or_else(|| DashError::Conflict("The business has no phone number.".into()))?;
+    let sid = format!("SMsim{}", uuid::Uuid::new_v4().simple());
+    handle_inbound_sms(
+        &state,
+        &a.business,
+        &InboundSms {
+            message_sid: &sid,
+            from: &from,
+            to: &to,
+            body: &body,
+        },
+    )
+    .await?;
+    state.turn_wake.notify_one();
+    Ok(sim_back(bid, &from))
+}

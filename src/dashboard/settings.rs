@@ -1,0 +1,764 @@
+//! Owner pages: the profile editor (what the receptionist knows), unanswered questions, the team.
+//!
+//! A save builds the whole profile anew from the stored one plus the submitted section, runs the
+//! same validation as `frontdesk business import`, and stores it in one transaction. An invalid
+//! save changes nothing and shows each error next to its field.
+
+use super::view::{self, FormData};
+use super::{access, render, render_status, Access, DashError, DashResult, Session};
+use crate::app::AppState;
+use crate::clock::to_millis;
+use crate::domain::profile::{render_sms_template, BusinessProfile, Faq, ProfileError};
+use crate::domain::sms_text;
+use crate::store::users::{self, Role};
+use crate::store::{businesses, dashboard as q, feeds};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Json};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub const SECTIONS: &[&str] = &[
+    "details",
+    "hours",
+    "services",
+    "faq",
+    "messages",
+    "escalation",
+    "booking",
+];
+const DAYS: &[(&str, &str)] = &[
+    ("mon", "Monday"),
+    ("tue", "Tuesday"),
+    ("wed", "Wednesday"),
+    ("thu", "Thursday"),
+    ("fri", "Friday"),
+    ("sat", "Saturday"),
+    ("sun", "Sunday"),
+];
+
+fn lines(s: &str) -> Vec<Value> {
+    s.lines()
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| Value::String(l.to_string()))
+        .collect()
+}
+
+fn join_lines(v: &Value) -> String {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
+}
+
+fn str_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// A number field: kept as a string when it is not a number, so the error names the field.
+fn number(s: &str) -> Value {
+    let t = s.trim();
+    match t.parse::<u64>() {
+        Ok(n) => json!(n),
+        Err(_) => Value::String(t.to_string()),
+    }
+}
+
+#[derive(Serialize, Clone, Default)]
+struct ServiceRow {
+    name: String,
+    duration: String,
+    price: String,
+    description: String,
+}
+
+#[derive(Serialize, Clone, Default)]
+struct FaqRow {
+    q: String,
+    a: String,
+}
+
+/// Every field of the editor as the text shown in its input.
+#[derive(Default)]
+struct Values {
+    fields: BTreeMap<String, String>,
+    services: Vec<ServiceRow>,
+    faq: Vec<FaqRow>,
+}
+
+fn values_of(profile: &BusinessProfile) -> Values {
+    let v = serde_json::to_value(profile).unwrap_or_default();
+    let mut f = BTreeMap::new();
+    for key in ["name", "timezone", "service_area", "about", "ring_seconds"] {
+        f.insert(format!("business.{key}"), str_of(&v["business"][key]));
+    }
+    f.insert(
+        "business.forward_to".into(),
+        join_lines(&v["business"]["forward_to"]),
+    );
+    for (d, _) in DAYS {
+        f.insert(format!("hours.{d}"), str_of(&v["hours"][*d]));
+    }
+    f.insert(
+        "hours.closed_dates".into(),
+        join_lines(&v["hours"]["closed_dates"]),
+    );
+    for key in ["message", "after_hours_message", "cooldown_minutes"] {
+        f.insert(format!("textback.{key}"), str_of(&v["textback"][key]));
+    }
+    f.insert(
+        "escalation.keywords".into(),
+        join_lines(&v["escalation"]["keywords"]),
+    );
+    f.insert(
+        "escalation.notify".into(),
+        join_lines(&v["escalation"]["notify"]),
+    );
+    f.insert(
+        "booking.calendar_feeds".into(),
+        join_lines(&v["booking"]["calendar_feeds"]),
+    );
+    for key in [
+        "slot_minutes",
+        "buffer_minutes",
+        "min_notice_minutes",
+        "horizon_days",
+        "max_proposals",
+    ] {
+        f.insert(format!("booking.{key}"), str_of(&v["booking"][key]));
+    }
+    Values {
+        fields: f,
+        services: profile
+            .services
+            .iter()
+            .map(|s| ServiceRow {
+                name: s.name.clone(),
+                duration: s
+                    .duration_minutes
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                price: s.price.clone().unwrap_or_default(),
+                description: s.description.clone().unwrap_or_default(),
+            })
+            .collect(),
+        faq: profile
+            .faq
+            .iter()
+            .map(|x| FaqRow {
+                q: x.q.clone(),
+                a: x.a.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Apply one submitted section to the profile's JSON form; also returns the submitted values,
+/// to show again if the save is refused.
+fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> DashResult<()> {
+    let mut set = |path: &str, value: Value, text: String| {
+        let mut parts = path.split('.');
+        let (a, b) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        v[a][b] = value;
+        shown.fields.insert(path.to_string(), text);
+    };
+    match section {
+        "details" => {
+            for key in ["name", "timezone", "service_area", "about"] {
+                let path = format!("business.{key}");
+                let t = form.text(&path);
+                set(&path, Value::String(t.clone()), t);
+            }
+            let ring = form.text("business.ring_seconds");
+            set("business.ring_seconds", number(&ring), ring);
+            let fwd = form.get("business.forward_to").unwrap_or("").to_string();
+            set("business.forward_to", Value::Array(lines(&fwd)), fwd);
+        }
+        "hours" => {
+            for (d, _) in DAYS {
+                let path = format!("hours.{d}");
+                let mut t = form.text(&path);
+                if t.is_empty() {
+                    t = "closed".into();
+                }
+                set(&path, Value::String(t.clone()), t);
+            }
+            let dates = form.get("hours.closed_dates").unwrap_or("").to_string();
+            set("hours.closed_dates", Value::Array(lines(&dates)), dates);
+        }
+        "messages" => {
+            for key in ["message", "after_hours_message"] {
+                let path = format!("textback.{key}");
+                let t = form.text(&path);
+                set(&path, Value::String(t.clone()), t);
+            }
+            let c = form.text("textback.cooldown_minutes");
+            set("textback.cooldown_minutes", number(&c), c);
+        }
+        "escalation" => {
+            for key in ["keywords", "notify"] {
+                let path = format!("escalation.{key}");
+                let t = form.get(&path).unwrap_or("").to_string();
+                set(&path, Value::Array(lines(&t)), t);
+            }
+        }
+        "booking" => {
+            let feeds = form.get("booking.calendar_feeds").unwrap_or("").to_string();
+            let list: Vec<Value> = feeds
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| Value::String(l.to_string()))
+                .collect();
+            set("booking.calendar_feeds", Value::Array(list), feeds);
+            for key in [
+                "slot_minutes",
+                "buffer_minutes",
+                "min_notice_minutes",
+                "horizon_days",
+                "max_proposals",
+            ] {
+                let path = format!("booking.{key}");
+                let t = form.text(&path);
+                set(&path, number(&t), t);
+            }
+        }
+        "services" => {
+            let mut rows = Vec::new();
+            let mut shown_rows = Vec::new();
+            for i in 0..200 {
+                let key = |f: &str| format!("services[{i}].{f}");
+                if form.get(&key("name")).is_none() {
+                    break;
+                }
+                let row = ServiceRow {
+                    name: form.text(&key("name")),
+                    duration: form.text(&key("duration_minutes")),
+                    price: form.text(&key("price")),
+                    description: form.text(&key("description")),
+                };
+                let removed = form.get(&key("remove")).is_some();
+                let blank = row.name.is_empty()
+                    && row.duration.is_empty()
+                    && row.price.is_empty()
+                    && row.description.is_empty();
+                if removed || blank {
+                    continue;
+                }
+                let mut s = json!({"name": row.name});
+                s["duration_minutes"] = if row.duration.is_empty() {
+                    Value::Null
+                } else {
+                    number(&row.duration)
+                };
+                s["price"] = if row.price.is_empty() {
+                    Value::Null
+                } else {
+                    Value::String(row.price.clone())
+                };
+                if !row.description.is_empty() {
+                    s["description"] = Value::String(row.description.clone());
+                }
+                rows.push(s);
+                shown_rows.push(row);
+            }
+            v["services"] = Value::Array(rows);
+            shown.services = shown_rows;
+        }
+        "faq" => {
+            let mut rows: Vec<FaqRow> = Vec::new();
+            for i in 0..500 {
+                let (qk, ak) = (format!("faq[{i}].q"), format!("faq[{i}].a"));
+                if form.get(&qk).is_none() {
+                    break;
+                }
+                rows.push(FaqRow {
+                    q: form.text(&qk),
+                    a: form.text(&ak),
+                });
+            }
+            // Buttons: delete:i, up:i, down:i; anything else saves.
+            let action = form.text("action");
+            if let Some((verb, index)) = action.split_once(':') {
+                let i: usize = index
+                    .parse()
+                    .map_err(|_| DashError::BadRequest("unknown FAQ action".into()))?;
+                if i >= rows.len() {
+                    return Err(DashError::BadRequest("no such FAQ entry".into()));
+                }
+                match verb {
+                    "delete" => {
+                        rows.remove(i);
+                    }
+                    "up" if i > 0 => rows.swap(i, i - 1),
+                    "down" if i + 1 < rows.len() => rows.swap(i, i + 1),
+                    "up" | "down" => {}
+                    _ => return Err(DashError::BadRequest("unknown FAQ action".into())),
+                }
+            }
+            rows.retain(|r| !(r.q.is_empty() && r.a.is_empty()));
+            v["faq"] = Value::Array(rows.iter().map(|r| json!({"q": r.q, "a": r.a})).collect());
+            shown.faq = rows;
+        }
+        _ => return Err(DashError::NotFound),
+    }
+    Ok(())
+}
+
+/// Profile-level checks the editor adds: FAQ entries need both halves.
+fn check_extra(profile: &BusinessProfile) -> Result<(), ProfileError> {
+    for (i, f) in profile.faq.iter().enumerate() {
+        if f.q.trim().is_empty() {
+            return Err(ProfileError {
+                field: format!("faq[{i}].q"),
+                message: "write the question".into(),
+            });
+        }
+        if f.a.trim().is_empty() {
+            return Err(ProfileError {
+                field: format!("faq[{i}].a"),
+                message: "write the answer the receptionist should give".into(),
+            });
+        }
+    }
+    for (i, s) in profile.services.iter().enumerate() {
+        if s.name.trim().is_empty() {
+            return Err(ProfileError {
+                field: format!("services[{i}].name"),
+                message: "give the service a name".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Parse and validate the edited JSON as a profile, naming the field at fault.
+pub fn profile_from_value(v: Value) -> Result<BusinessProfile, ProfileError> {
+    let profile: BusinessProfile = serde_path_to_error::deserialize(v).map_err(|e| {
+        let field = e.path().to_string();
+        ProfileError {
+            field,
+            message: e.into_inner().to_string(),
+        }
+    })?;
+    profile.validate()?;
+    check_extra(&profile)?;
+    Ok(profile)
+}
+
+#[derive(Serialize)]
+struct FeedView {
+    source: String,
+    loaded: bool,
+    events: Option<i64>,
+    last_success: Option<String>,
+    last_error: Option<String>,
+    last_error_at: Option<String>,
+    warnings: Option<String>,
+}
+
+async fn profile_context(
+    state: &AppState,
+    a: &Access,
+    values: &Values,
+    errors: &BTreeMap<String, String>,
+    saved: Option<&str>,
+) -> DashResult<tera::Context> {
+    let tz = a.business.profile.tz();
+    let feeds = {
+        let mut conn = state
+            .store
+            .pool()
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        feeds::list(&mut conn, a.business.id).await?
+    };
+    let feed_views: Vec<FeedView> = feeds
+        .iter()
+        .map(|f| FeedView {
+            source: f.source.clone(),
+            loaded: f.has_body,
+            events: f.events,
+            last_success: f.last_success_at.map(|t| view::when(t, tz)),
+            last_error: f.last_error.clone(),
+            last_error_at: f.last_error_at.map(|t| view::when(t, tz)),
+            warnings: f.warnings.clone(),
+        })
+        .collect();
+    let mut ctx = a.context("profile");
+    ctx.insert("f", &values.fields);
+    ctx.insert("services", &values.services);
+    ctx.insert("faq", &values.faq);
+    ctx.insert("errors", errors);
+    ctx.insert("days", DAYS);
+    ctx.insert("feeds", &feed_views);
+    ctx.insert("saved", &saved);
+    ctx.insert(
+        "numbers",
+        &a.business
+            .profile
+            .business
+            .phone_numbers
+            .iter()
+            .map(|n| n.display_national())
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("has_errors", &!errors.is_empty());
+    Ok(ctx)
+}
+
+#[derive(Deserialize, Default)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn profile(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<SavedQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let values = values_of(&a.business.profile);
+    let ctx = profile_context(
+        &state,
+        &a,
+        &values,
+        &BTreeMap::new(),
+        query.saved.as_deref().filter(|s| SECTIONS.contains(s)),
+    )
+    .await?;
+    render("profile.html", &ctx)
+}
+
+/// Store a validated profile for this business (matched by its numbers, which the editor never changes).
+async fn store_profile(state: &AppState, profile: &BusinessProfile) -> DashResult<()> {
+    let now_ms = to_millis(state.clock.now());
+    businesses::import(&state.store, profile, now_ms)
+        .await
+        .map_err(|e| match e {
+            businesses::ImportError::Profile(p) => DashError::BadRequest(p.to_string()),
+            businesses::ImportError::Store(e) => DashError::Internal(e),
+        })?;
+    Ok(())
+}
+
+pub async fn save_section(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, section)): Path<(i64, String)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    if !SECTIONS.contains(&section.as_str()) {
+        return Err(DashError::NotFound);
+    }
+    let mut v = serde_json::to_value(&a.business.profile).map_err(anyhow::Error::from)?;
+    let mut shown = values_of(&a.business.profile);
+    apply(&section, &mut v, &form, &mut shown)?;
+    match profile_from_value(v) {
+        Ok(profile) => {
+            store_profile(&state, &profile).await?;
+            tracing::info!(business = bid, section = %section, user = a.session.user.id, "profile saved");
+            if section == "booking" {
+                // Fetch new or changed feeds now, so their health shows on the next page.
+                let st = state.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = crate::calendar::feeds::refresh_all(&st).await {
+                        tracing::warn!(error = %format!("{e:#}"), "refreshing feeds after a save");
+                    }
+                });
+            }
+            Ok(
+                Redirect::to(&format!("/app/{bid}/profile?saved={section}#{section}"))
+                    .into_response(),
+            )
+        }
+        Err(e) => {
+            let mut errors = BTreeMap::new();
+            let field = if e.field.is_empty() || e.field == "." {
+                section.clone()
+            } else {
+                e.field.clone()
+            };
+            errors.insert(field, e.message.clone());
+            let mut ctx = profile_context(&state, &a, &shown, &errors, None).await?;
+            ctx.insert("error_section", &section);
+            ctx.insert("error_summary", &e.to_string());
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, "profile.html", &ctx)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PreviewQuery {
+    template: String,
+}
+
+/// Live preview of a text template: rendered text, length and segments.
+pub async fn preview(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Query(query): Query<PreviewQuery>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    let open_now = a.business.profile.is_open_at(state.clock.now());
+    let body = match render_sms_template(&query.template, &a.business.profile, open_now) {
+        Ok(text) => {
+            let m = sms_text::measure(&text);
+            json!({
+                "ok": true,
+                "text": text,
+                "chars": text.chars().count(),
+                "segments": m.segments,
+                "encoding": format!("{:?}", m.encoding),
+                "fits": m.segments <= 1,
+            })
+        }
+        Err(e) => json!({"ok": false, "error": e}),
+    };
+    Ok(Json(body).into_response())
+}
+
+#[derive(Serialize)]
+struct QuestionView {
+    id: i64,
+    question: String,
+    conversation_id: i64,
+    when: String,
+}
+
+async fn questions_context(state: &AppState, a: &Access) -> DashResult<tera::Context> {
+    let tz = a.business.profile.tz();
+    let list = q::unanswered(&state.store, a.business.id).await?;
+    let mut ctx = a.context("questions");
+    ctx.insert(
+        "questions",
+        &list
+            .iter()
+            .map(|u| QuestionView {
+                id: u.id,
+                question: u.question.clone(),
+                conversation_id: u.conversation_id,
+                when: view::when(u.created_at, tz),
+            })
+            .collect::<Vec<_>>(),
+    );
+    Ok(ctx)
+}
+
+pub async fn questions(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    render("questions.html", &questions_context(&state, &a).await?)
+}
+
+/// One click: the question becomes an FAQ entry with the owner's answer.
+pub async fn question_to_faq(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, qid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let question = {
+        let mut conn = state
+            .store
+            .pool()
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        q::unanswered_one(&mut conn, bid, qid)
+            .await?
+            .ok_or(DashError::NotFound)?
+    };
+    let q_text = {
+        let edited = form.text("q");
+        if edited.is_empty() {
+            question
+        } else {
+            edited
+        }
+    };
+    let answer = form.text("a");
+    if answer.is_empty() {
+        let mut ctx = questions_context(&state, &a).await?;
+        ctx.insert("error_id", &qid);
+        ctx.insert("error", "Write the answer the receptionist should give.");
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, "questions.html", &ctx);
+    }
+    let mut profile = a.business.profile.clone();
+    profile.faq.push(Faq {
+        q: q_text,
+        a: answer,
+    });
+    if let Err(e) = profile.validate().and_then(|_| check_extra(&profile)) {
+        let mut ctx = questions_context(&state, &a).await?;
+        ctx.insert("error_id", &qid);
+        ctx.insert("error", &e.to_string());
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, "questions.html", &ctx);
+    }
+    store_profile(&state, &profile).await?;
+    let now_ms = to_millis(state.clock.now());
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    q::resolve_unanswered(&mut conn, bid, qid, now_ms).await?;
+    Ok(Redirect::to(&format!("/app/{bid}/questions")).into_response())
+}
+
+pub async fn dismiss_question(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, qid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let now_ms = to_millis(state.clock.now());
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    if !q::resolve_unanswered(&mut conn, bid, qid, now_ms).await? {
+        return Err(DashError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/app/{bid}/questions")).into_response())
+}
+
+async fn team_context(state: &AppState, a: &Access) -> DashResult<tera::Context> {
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    let members = users::members(&mut conn, a.business.id).await?;
+    let mut ctx = a.context("team");
+    ctx.insert("members", &members);
+    ctx.insert("me", &a.session.user.id);
+    Ok(ctx)
+}
+
+pub async fn team(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+) -> DashResult<Response> {
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    render("team.html", &team_context(&state, &a).await?)
+}
+
+/// Invite someone: a new account gets a one-time password, shown once to the owner to pass on.
+pub async fn invite(
+    State(state): State<AppState>,
+    session: Session,
+    Path(bid): Path<i64>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let email = users::normalise_email(&form.text("email"));
+    let name = form.text("name");
+    let role = Role::parse(&form.text("role"));
+    let mut errors: BTreeMap<&str, String> = BTreeMap::new();
+    if !(email.contains('@') && email.len() >= 3 && email.len() <= 200 && !email.contains(' ')) {
+        errors.insert(
+            "email",
+            "Enter an email address like sam@example.com.".into(),
+        );
+    }
+    if name.is_empty() || name.chars().count() > 80 {
+        errors.insert(
+            "name",
+            "Enter the person's name (shown on their replies).".into(),
+        );
+    }
+    let Some(role) = role else {
+        errors.insert("role", "Choose owner or staff.".into());
+        let mut ctx = team_context(&state, &a).await?;
+        ctx.insert("errors", &errors);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, "team.html", &ctx);
+    };
+    if !errors.is_empty() {
+        let mut ctx = team_context(&state, &a).await?;
+        ctx.insert("errors", &errors);
+        ctx.insert("draft_email", &email);
+        ctx.insert("draft_name", &name);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, "team.html", &ctx);
+    }
+    let password = super::auth::one_time_password();
+    let hash = {
+        let p = password.clone();
+        tokio::task::spawn_blocking(move || super::auth::hash_password(&p))
+            .await
+            .map_err(anyhow::Error::from)??
+    };
+    let now_ms = to_millis(state.clock.now());
+    let mut tx = state.store.begin().await?;
+    let (user, created) =
+        users::add_to_business(&mut tx, &email, &name, &hash, true, bid, role, now_ms).await?;
+    tx.commit().await?;
+    let mut ctx = team_context(&state, &a).await?;
+    ctx.insert("invited", &user.email);
+    if created {
+        ctx.insert("one_time_password", &password);
+    }
+    render("team.html", &ctx)
+}
+
+pub async fn remove_member(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, uid)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let mut tx = state.store.begin().await?;
+    let members = users::members(&mut tx, bid).await?;
+    let Some(target) = members.iter().find(|m| m.user_id == uid) else {
+        return Err(DashError::NotFound);
+    };
+    let owners = members.iter().filter(|m| m.role == Role::Owner).count();
+    if target.role == Role::Owner && owners <= 1 {
+        return Err(DashError::Conflict(
+            "A business needs at least one owner. Make someone else an owner first.".into(),
+        ));
+    }
+    users::remove_member(&mut tx, bid, uid).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/app/{bid}/team")).into_response())
+}

@@ -1,0 +1,562 @@
+//! Read models and staff actions for the dashboard. Every query takes the business id, so a
+//! foreign id simply finds nothing.
+
+use super::{col, Conn, Store};
+use anyhow::Context;
+use serde::Serialize;
+
+/// Inbox filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    NeedsHuman,
+    Ai,
+    Booked,
+    OptedOut,
+    Resolved,
+}
+
+impl Filter {
+    pub fn parse(s: Option<&str>) -> Filter {
+        match s.unwrap_or("") {
+            "human" => Filter::NeedsHuman,
+            "ai" => Filter::Ai,
+            "booked" => Filter::Booked,
+            "opted_out" => Filter::OptedOut,
+            "resolved" => Filter::Resolved,
+            _ => Filter::All,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::NeedsHuman => "human",
+            Filter::Ai => "ai",
+            Filter::Booked => "booked",
+            Filter::OptedOut => "opted_out",
+            Filter::Resolved => "resolved",
+        }
+    }
+    fn sql(self) -> &'static str {
+        match self {
+            Filter::All => "",
+            Filter::NeedsHuman => {
+                " AND c.state = 'human_owned' AND c.closed_at IS NULL AND k.opted_out_at IS NULL"
+            }
+            Filter::Ai => {
+                " AND c.state NOT IN ('human_owned', 'opted_out', 'booked', 'closed') AND c.closed_at IS NULL AND k.opted_out_at IS NULL"
+            }
+            Filter::Booked => " AND c.state = 'booked'",
+            Filter::OptedOut => " AND (k.opted_out_at IS NOT NULL OR c.state = 'opted_out')",
+            Filter::Resolved => " AND c.closed_at IS NOT NULL",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InboxRow {
+    pub id: i64,
+    pub phone: String,
+    pub name: Option<String>,
+    pub state: String,
+    pub handoff_reason: Option<String>,
+    pub handed_off_at: Option<i64>,
+    pub taken_over_by: Option<String>,
+    pub opted_out: bool,
+    pub closed: bool,
+    pub last_message_at: i64,
+    pub last_body: Option<String>,
+    pub last_author: Option<String>,
+    /// The caller wrote last and nobody has answered (for escalated threads: the wait).
+    pub waiting_since: Option<i64>,
+}
+
+const HEAD: &str = "SELECT c.id, k.phone, k.name, c.state, c.handoff_reason, c.handed_off_at, u.name AS taken_over_by, \
+    k.opted_out_at, c.closed_at, c.last_message_at, c.details_json, \
+    (SELECT m.body FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body, \
+    (SELECT m.author FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_author, \
+    (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound' \
+        AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'outbound' \
+        AND o.author IN ('staff', 'ai') AND o.id > m.id)) AS waiting_since \
+    FROM conversations c JOIN contacts k ON k.id = c.contact_id LEFT JOIN users u ON u.id = c.taken_over_by";
+
+fn inbox_row(r: &sqlx::any::AnyRow) -> anyhow::Result<InboxRow> {
+    Ok(InboxRow {
+        id: col(r, "id")?,
+        phone: col(r, "phone")?,
+        name: col(r, "name")?,
+        state: col(r, "state")?,
+        handoff_reason: col(r, "handoff_reason")?,
+        handed_off_at: col(r, "handed_off_at")?,
+        taken_over_by: col(r, "taken_over_by")?,
+        opted_out: col::<Option<i64>>(r, "opted_out_at")?.is_some(),
+        closed: col::<Option<i64>>(r, "closed_at")?.is_some(),
+        last_message_at: col(r, "last_message_at")?,
+        last_body: col(r, "last_body")?,
+        last_author: col(r, "last_author")?,
+        waiting_since: col(r, "waiting_since")?,
+    })
+}
+
+/// Conversations of the business, newest first. Staff notification threads are left out.
+pub async fn inbox(
+    store: &Store,
+    business_id: i64,
+    filter: Filter,
+    limit: i64,
+) -> anyhow::Result<Vec<InboxRow>> {
+    let sql = format!(
+        "{HEAD} WHERE c.business_id = $1 AND EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = c.id \
+         AND x.kind <> 'staff_notify'){} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $2",
+        filter.sql()
+    );
+    let rows = sqlx::query(&sql)
+        .bind(business_id)
+        .bind(limit)
+        .fetch_all(store.pool())
+        .await
+        .context("listing conversations")?;
+    rows.iter().map(inbox_row).collect()
+}
+
+pub struct ThreadHead {
+    pub row: InboxRow,
+    pub contact_id: i64,
+    pub details_json: Option<String>,
+}
+
+pub async fn thread_head(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+) -> anyhow::Result<Option<ThreadHead>> {
+    let sql = format!("{HEAD} WHERE c.business_id = $1 AND c.id = $2");
+    let row = sqlx::query(&sql)
+        .bind(business_id)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("loading conversation")?;
+    let Some(r) = row else { return Ok(None) };
+    let contact = sqlx::query("SELECT contact_id FROM conversations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(Some(ThreadHead {
+        row: inbox_row(&r)?,
+        contact_id: col(&contact, "contact_id")?,
+        details_json: col(&r, "details_json")?,
+    }))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageRow {
+    pub id: i64,
+    pub direction: String,
+    pub author: String,
+    pub author_name: Option<String>,
+    pub kind: String,
+    pub body: String,
+    pub status: String,
+    pub error_code: Option<String>,
+    pub created_at: i64,
+}
+
+pub async fn messages(
+    conn: &mut Conn,
+    business_id: i64,
+    conversation_id: i64,
+) -> anyhow::Result<Vec<MessageRow>> {
+    let rows = sqlx::query(
+        "SELECT id, direction, author, author_name, kind, body, status, error_code, created_at FROM messages \
+         WHERE business_id = $1 AND conversation_id = $2 ORDER BY id",
+    )
+    .bind(business_id)
+    .bind(conversation_id)
+    .fetch_all(&mut *conn)
+    .await
+    .context("loading messages")?;
+    rows.iter()
+        .map(|r| {
+            Ok(MessageRow {
+                id: col(r, "id")?,
+                direction: col(r, "direction")?,
+                author: col(r, "author")?,
+                author_name: col(r, "author_name")?,
+                kind: col(r, "kind")?,
+                body: col(r, "body")?,
+                status: col(r, "status")?,
+                error_code: col(r, "error_code")?,
+                created_at: col(r, "created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Staff take the thread: the AI goes silent. Returns false when there is no such thread.
+pub async fn take_over(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+    user_id: i64,
+    now_ms: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE conversations SET state = 'human_owned', taken_over_by = $1, \
+         handoff_reason = COALESCE(handoff_reason, 'taken_over'), handed_off_at = COALESCE(handed_off_at, $2), \
+         awaiting_reply_since = NULL, closed_at = NULL, resolved_at = NULL, updated_at = $2 \
+         WHERE business_id = $3 AND id = $4 AND state <> 'opted_out'",
+    )
+    .bind(user_id)
+    .bind(now_ms)
+    .bind(business_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("taking over conversation")?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Give the thread back to the receptionist, which picks up with the conversation so far.
+pub async fn hand_back(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+    resume_state: &str,
+    now_ms: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE conversations SET state = $1, taken_over_by = NULL, handoff_reason = NULL, handed_off_at = NULL, \
+         closed_at = NULL, resolved_at = NULL, updated_at = $2, \
+         last_handled_message_id = COALESCE((SELECT MAX(id) FROM messages WHERE conversation_id = $4), 0) \
+         WHERE business_id = $3 AND id = $4 AND state = 'human_owned'",
+    )
+    .bind(resume_state)
+    .bind(now_ms)
+    .bind(business_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("handing conversation back")?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Close the thread: the caller's next text opens a new one.
+pub async fn resolve(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+    now_ms: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE conversations SET closed_at = $1, resolved_at = $1, awaiting_reply_since = NULL, updated_at = $1 \
+         WHERE business_id = $2 AND id = $3 AND closed_at IS NULL",
+    )
+    .bind(now_ms)
+    .bind(business_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("resolving conversation")?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Unanswered {
+    pub id: i64,
+    pub question: String,
+    pub conversation_id: i64,
+    pub created_at: i64,
+}
+
+pub async fn unanswered(store: &Store, business_id: i64) -> anyhow::Result<Vec<Unanswered>> {
+    let rows = sqlx::query(
+        "SELECT id, question, conversation_id, created_at FROM unanswered_questions \
+         WHERE business_id = $1 AND resolved_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 200",
+    )
+    .bind(business_id)
+    .fetch_all(store.pool())
+    .await
+    .context("listing unanswered questions")?;
+    rows.iter()
+        .map(|r| {
+            Ok(Unanswered {
+                id: col(r, "id")?,
+                question: col(r, "question")?,
+                conversation_id: col(r, "conversation_id")?,
+                created_at: col(r, "created_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn unanswered_one(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+) -> anyhow::Result<Option<String>> {
+    let row = sqlx::query(
+        "SELECT question FROM unanswered_questions WHERE business_id = $1 AND id = $2 AND resolved_at IS NULL",
+    )
+    .bind(business_id)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| col(&r, "question")).transpose()
+}
+
+pub async fn resolve_unanswered(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+    now_ms: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE unanswered_questions SET resolved_at = $1 WHERE business_id = $2 AND id = $3 AND resolved_at IS NULL",
+    )
+    .bind(now_ms)
+    .bind(business_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Something to refresh a live page on: changes whenever a message or conversation changes.
+pub async fn change_marker(store: &Store, business_id: i64) -> anyhow::Result<String> {
+    let row = sqlx::query(
+        "SELECT (SELECT MAX(updated_at) FROM messages WHERE business_id = $1) AS m, \
+                (SELECT MAX(id) FROM messages WHERE business_id = $1) AS i, \
+                (SELECT MAX(updated_at) FROM conversations WHERE business_id = $1) AS c, \
+                (SELECT COUNT(*) FROM conversations WHERE business_id = $1 AND state = 'human_owned' AND closed_at IS NULL) AS h",
+    )
+    .bind(business_id)
+    .fetch_one(store.pool())
+    .await
+    .context("reading change marker")?;
+    let m: Option<i64> = col(&row, "m")?;
+    let i: Option<i64> = col(&row, "i")?;
+    let c: Option<i64> = col(&row, "c")?;
+    let h: i64 = col(&row, "h")?;
+    Ok(format!(
+        "{}-{}-{}-{h}",
+        m.unwrap_or(0),
+        i.unwrap_or(0),
+        c.unwrap_or(0)
+    ))
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Funnel {
+    pub missed_calls: i64,
+    pub textbacks_sent: i64,
+    pub textbacks_skipped: Vec<(String, i64)>,
+    pub callers_replied: i64,
+    pub handed_off: i64,
+    pub bookings: i64,
+    pub median_time_to_text_ms: Option<i64>,
+    pub median_first_staff_reply_ms: Option<i64>,
+    /// Per day (local date string): missed calls, bookings.
+    pub daily: Vec<(String, i64, i64)>,
+}
+
+fn median(mut v: Vec<i64>) -> Option<i64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_unstable();
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2
+    })
+}
+
+async fn count(
+    store: &Store,
+    sql: &str,
+    business_id: i64,
+    from: i64,
+    to: i64,
+) -> anyhow::Result<i64> {
+    let row = sqlx::query(sql)
+        .bind(business_id)
+        .bind(from)
+        .bind(to)
+        .fetch_one(store.pool())
+        .await
+        .with_context(|| format!("funnel query: {sql}"))?;
+    col(&row, "n")
+}
+
+async fn instants(
+    store: &Store,
+    sql: &str,
+    business_id: i64,
+    from: i64,
+    to: i64,
+) -> anyhow::Result<Vec<i64>> {
+    let rows = sqlx::query(sql)
+        .bind(business_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(store.pool())
+        .await
+        .with_context(|| format!("funnel query: {sql}"))?;
+    rows.iter().map(|r| col(r, "t")).collect()
+}
+
+/// The funnel for missed calls in `[from, to)`, with per-day series in the business's zone.
+pub async fn funnel(
+    store: &Store,
+    business_id: i64,
+    from: i64,
+    to: i64,
+    tz: chrono_tz::Tz,
+) -> anyhow::Result<Funnel> {
+    let mut f = Funnel {
+        missed_calls: count(
+            store,
+            "SELECT COUNT(*) AS n FROM calls WHERE business_id = $1 AND missed_at >= $2 AND missed_at < $3",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+        textbacks_sent: count(
+            store,
+            "SELECT COUNT(*) AS n FROM calls c JOIN messages m ON m.id = c.message_id WHERE c.business_id = $1 \
+             AND c.missed_at >= $2 AND c.missed_at < $3 AND c.textback = 'queued' AND m.sent_at IS NOT NULL",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+        callers_replied: count(
+            store,
+            "SELECT COUNT(DISTINCT c.contact_id) AS n FROM calls c WHERE c.business_id = $1 AND c.missed_at >= $2 \
+             AND c.missed_at < $3 AND c.textback = 'queued' AND EXISTS (SELECT 1 FROM messages m WHERE \
+             m.contact_id = c.contact_id AND m.direction = 'inbound' AND m.created_at >= c.missed_at)",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+        handed_off: count(
+            store,
+            "SELECT COUNT(*) AS n FROM conversations c WHERE c.business_id = $1 AND c.handed_off_at >= $2 \
+             AND c.handed_off_at < $3 AND EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = c.id \
+             AND x.kind <> 'staff_notify')",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+        bookings: count(
+            store,
+            "SELECT COUNT(*) AS n FROM bookings WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 \
+             AND status IN ('booked', 'rescheduled')",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+        ..Default::default()
+    };
+    let rows = sqlx::query(
+        "SELECT COALESCE(textback_reason, 'unknown') AS reason, COUNT(*) AS n FROM calls WHERE business_id = $1 \
+         AND missed_at >= $2 AND missed_at < $3 AND textback = 'skipped' GROUP BY COALESCE(textback_reason, 'unknown') \
+         ORDER BY n DESC",
+    )
+    .bind(business_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(store.pool())
+    .await
+    .context("funnel: skipped text-backs")?;
+    for r in &rows {
+        f.textbacks_skipped.push((col(r, "reason")?, col(r, "n")?));
+    }
+    f.median_time_to_text_ms = median(
+        instants(
+            store,
+            "SELECT m.sent_at - c.missed_at AS t FROM calls c JOIN messages m ON m.id = c.message_id \
+             WHERE c.business_id = $1 AND c.missed_at >= $2 AND c.missed_at < $3 AND m.sent_at IS NOT NULL",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+    );
+    f.median_first_staff_reply_ms = median(
+        instants(
+            store,
+            "SELECT (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'staff' \
+             AND m.created_at >= c.handed_off_at) - c.handed_off_at AS t FROM conversations c \
+             WHERE c.business_id = $1 AND c.handed_off_at >= $2 AND c.handed_off_at < $3 AND EXISTS \
+             (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.author = 'staff' AND m.created_at >= c.handed_off_at)",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
+    );
+    // Daily series, bucketed in the business's zone.
+    let missed = instants(
+        store,
+        "SELECT missed_at AS t FROM calls WHERE business_id = $1 AND missed_at >= $2 AND missed_at < $3",
+        business_id,
+        from,
+        to,
+    )
+    .await?;
+    let booked = instants(
+        store,
+        "SELECT created_at AS t FROM bookings WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 \
+         AND status IN ('booked', 'rescheduled')",
+        business_id,
+        from,
+        to,
+    )
+    .await?;
+    let day = |ms: i64| {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|d| d.with_timezone(&tz).date_naive())
+            .unwrap_or_default()
+    };
+    let (mut d, last) = (day(from), day(to - 1));
+    while d <= last && f.daily.len() < 400 {
+        let m = missed.iter().filter(|t| day(**t) == d).count() as i64;
+        let b = booked.iter().filter(|t| day(**t) == d).count() as i64;
+        f.daily.push((d.format("%Y-%m-%d").to_string(), m, b));
+        match d.succ_opt() {
+            Some(next) => d = next,
+            None => break,
+        }
+    }
+    Ok(f)
+}
+
+/// Bookings (booked, rescheduled, cancelled) starting in `[from, to)`.
+pub async fn bookings_between(
+    store: &Store,
+    business_id: i64,
+    from: i64,
+    to: i64,
+    newest_first: bool,
+) -> anyhow::Result<Vec<super::bookings::BookingRow>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM bookings WHERE business_id = $1 AND start_at >= $2 AND start_at < $3 \
+         AND status IN ('booked', 'rescheduled', 'cancelled') ORDER BY start_at {} LIMIT 500",
+        super::bookings::COLUMNS,
+        if newest_first { "DESC" } else { "ASC" }
+    ))
+    .bind(business_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(store.pool())
+    .await
+    .context("listing bookings")?;
+    rows.iter().map(super::bookings::from_row).collect()
+}
