@@ -31,12 +31,18 @@ pub struct AppState {
     pub feed_cache: Arc<FeedCache>,
     /// The LLM policy, when an endpoint is configured; otherwise the built-in policy answers.
     pub llm: Option<Arc<crate::engine::llm::Llm>>,
+    /// Set when the server begins to shut down: long-lived responses (live updates) end.
+    pub stopping: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
     /// Tell the outbox worker a row was written (it may be asleep).
     pub fn wake_outbox(&self) {
         self.outbox_wake.notify_one();
+    }
+
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The auth token webhook signatures are checked with, when Twilio is configured.
@@ -88,6 +94,7 @@ impl AppState {
             fetcher,
             feed_cache: Arc::new(FeedCache::default()),
             llm,
+            stopping: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         })
     }
 }
@@ -151,7 +158,13 @@ impl App {
             self.listener,
             router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown({
+            let stopping = self.state.stopping.clone();
+            async move {
+                shutdown.await;
+                stopping.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        })
         .await
         .context("serving HTTP");
         let _ = stop_tx.send(true);

@@ -149,8 +149,13 @@ pub async fn events(
                 let ev = Event::default().event("hello").data(last.clone());
                 return Some((Ok::<_, Infallible>(ev), (state, last, false)));
             }
+            // Browsers reconnect by themselves: end the stream after a while, and at shutdown.
+            let until = tokio::time::Instant::now() + Duration::from_secs(300);
             loop {
                 tokio::time::sleep(Duration::from_millis(700)).await;
+                if state.is_stopping() || tokio::time::Instant::now() > until {
+                    return None;
+                }
                 match q::change_marker(&state.store, business_id).await {
                     Ok(now) if now != last => {
                         let ev = Event::default().event("change").data(now.clone());

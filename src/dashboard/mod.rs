@@ -230,7 +230,7 @@ pub(crate) fn render_status(
     Ok((status, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
 }
 
-pub(crate) fn urlencode(s: &str) -> String {
+pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)])
         .map(|e| e.trim_start_matches('=').to_string())
         .unwrap_or_default()

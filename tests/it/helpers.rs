@@ -424,12 +424,16 @@ impl TestApp {
 
     /// Text and expect no reply.
     pub async fn say_nothing_back(&self, body: &str) {
-        let before = self.texts_to(CALLER).await.len();
+        self.say_nothing_back_from(CALLER, body).await
+    }
+
+    pub async fn say_nothing_back_from(&self, from: &str, body: &str) {
+        let before = self.texts_to(from).await.len();
         let sid = format!("SM{}", uuid::Uuid::new_v4().simple());
-        assert_eq!(self.inbound_sms(&sid, CALLER, body).await.status(), 200);
+        assert_eq!(self.inbound_sms(&sid, from, body).await.status(), 200);
         self.quiet().await;
         assert_eq!(
-            self.texts_to(CALLER).await.len(),
+            self.texts_to(from).await.len(),
             before,
             "unexpected reply to {body:?}"
         );

@@ -3,10 +3,13 @@
 
 mod helpers;
 
+mod browser;
+
 mod calendar;
 mod calendar_ics;
 mod calendar_props;
 mod cli;
+mod dashboard;
 mod engine;
 mod eval;
 mod llm;

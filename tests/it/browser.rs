@@ -1,0 +1,335 @@
+//! The dashboard in a real headless Chromium, driven over the W3C WebDriver protocol
+//! (chromedriver): an owner adds an FAQ entry and the simulator's receptionist uses it; a thread
+//! escalated from the simulator is taken over by staff, answered and handed back. Screenshots of
+//! the inbox, a thread, the profile editor and the funnel land in target/screenshots/.
+//!
+//! Runs when /usr/bin/chromedriver (Debian's chromium-driver) exists; `.ci/run` installs it.
+
+use crate::dashboard::{add_user, OWNER, PASSWORD, STAFF_EMAIL};
+use crate::helpers::*;
+use frontdesk::clock::FixedClock;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+struct Driver {
+    http: reqwest::Client,
+    base: String,
+    session: String,
+    process: tokio::process::Child,
+}
+
+impl Driver {
+    async fn start() -> Option<Driver> {
+        if !std::path::Path::new(CHROMEDRIVER).exists() {
+            assert!(
+                std::env::var_os("FRONTDESK_REQUIRE_BROWSER").is_none(),
+                "{CHROMEDRIVER} is required (FRONTDESK_REQUIRE_BROWSER is set)"
+            );
+            eprintln!("{CHROMEDRIVER} not found: browser test skipped (apt-get install chromium chromium-driver)");
+            return None;
+        }
+        frontdesk::telephony::twilio::ensure_crypto_provider();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let process = tokio::process::Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts");
+        let http = reqwest::Client::new();
+        let base = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if http.get(format!("{base}/status")).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=412,915"]
+            }
+        }}});
+        let resp: Value = http
+            .post(format!("{base}/session"))
+            .json(&caps)
+            .send()
+            .await
+            .expect("new session")
+            .json()
+            .await
+            .unwrap();
+        let session = resp["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {resp}"))
+            .to_string();
+        Some(Driver {
+            http,
+            base,
+            session,
+            process,
+        })
+    }
+
+    async fn cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}/session/{}{path}", self.base, self.session);
+        let mut req = self.http.request(method, url);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let v: Value = req.send().await.unwrap().json().await.unwrap();
+        if v["value"].get("error").is_some() {
+            panic!("webdriver {path}: {}", v["value"]);
+        }
+        v["value"].clone()
+    }
+
+    async fn go(&self, url: &str) {
+        self.cmd(reqwest::Method::POST, "/url", Some(json!({"url": url})))
+            .await;
+    }
+
+    async fn find(&self, css: &str) -> String {
+        for _ in 0..100 {
+            let url = format!("{}/session/{}/element", self.base, self.session);
+            let v: Value = self
+                .http
+                .post(url)
+                .json(&json!({"using": "css selector", "value": css}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if let Some(id) = v["value"][ELEMENT].as_str() {
+                return id.to_string();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no element {css} on {}", self.source().await);
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{id}/clear"),
+            Some(json!({})),
+        )
+        .await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{id}/value"),
+            Some(json!({"text": text})),
+        )
+        .await;
+    }
+
+    async fn click(&self, css: &str) {
+        let id = self.find(css).await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{id}/click"),
+            Some(json!({})),
+        )
+        .await;
+    }
+
+    async fn source(&self) -> String {
+        self.cmd(reqwest::Method::GET, "/source", None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    async fn text_of(&self, css: &str) -> String {
+        let id = self.find(css).await;
+        self.cmd(reqwest::Method::GET, &format!("/element/{id}/text"), None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Wait until the element's visible text contains `needle` (live updates, no reload).
+    async fn wait_text(&self, css: &str, needle: &str) {
+        for _ in 0..300 {
+            if self.text_of(css).await.contains(needle) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never showed {needle:?}: {}", self.text_of(css).await);
+    }
+
+    async fn screenshot(&self, name: &str) {
+        use base64::Engine;
+        let png = self.cmd(reqwest::Method::GET, "/screenshot", None).await;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png.as_str().unwrap())
+            .unwrap();
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), bytes).unwrap();
+    }
+
+    async fn sign_in(&self, base: &str, email: &str) {
+        self.go(&format!("{base}/login")).await;
+        self.type_into("#email", email).await;
+        self.type_into("#password", PASSWORD).await;
+        self.click("button[type=submit]").await;
+        self.find("header.top").await;
+    }
+
+    async fn sign_out(&self) {
+        self.click("form[action='/logout'] button").await;
+        self.find("#email").await;
+    }
+
+    async fn quit(mut self) {
+        let _ = self
+            .http
+            .delete(format!("{}/session/{}", self.base, self.session))
+            .send()
+            .await;
+        let _ = self.process.kill().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owner_and_staff_in_a_real_browser() {
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        Options {
+            clock: Some(FixedClock::new(open_hours_instant())),
+            ..Default::default()
+        },
+    )
+    .await;
+    add_user(&app, OWNER, "owner", "Dave").await;
+    add_user(&app, STAFF_EMAIL, "staff", "Sam").await;
+    let (base, bid) = (app.base.clone(), app.business_id);
+    // Some history for the inbox and the funnel.
+    app.missed_call("CAbrowser1", CALLER).await;
+    app.quiet().await;
+    app.say("Hi, my kitchen drain is clogged, can you come out?")
+        .await;
+    app.say("12 Oak St, I'm Jane Doe").await;
+    app.say("2").await;
+    app.say("YES").await;
+    app.say_from("+15550100124", "Do you fix boilers?").await;
+
+    // The owner adds an FAQ entry in the profile editor...
+    driver.sign_in(&base, OWNER).await;
+    driver.screenshot("inbox").await;
+    driver.go(&format!("{base}/app/{bid}/profile#faq")).await;
+    let n = {
+        let src = driver.source().await;
+        (0..50)
+            .take_while(|i| src.contains(&format!("id=\"faq[{i}].a\"")))
+            .count()
+            - 1
+    };
+    driver
+        .type_into(
+            &format!("[id='faq[{n}].q']"),
+            "Do you service septic tanks?",
+        )
+        .await;
+    driver
+        .type_into(
+            &format!("[id='faq[{n}].a']"),
+            "No, we do not work on septic tanks.",
+        )
+        .await;
+    driver.click("#save-faq").await;
+    driver.wait_text("#saved", "Saved faq").await;
+    driver.go(&format!("{base}/app/{bid}/profile")).await;
+    driver.find("[id='textback.message-preview'] .sms").await;
+    driver
+        .wait_text("[id='textback.message-preview'] .count", "segment")
+        .await;
+    driver.screenshot("profile-editor").await;
+
+    // ...and the simulator's receptionist uses it.
+    driver.go(&format!("{base}/app/{bid}/simulator")).await;
+    driver.click("#sim-call").await;
+    driver
+        .wait_text("#sim-messages", "Sorry we missed you")
+        .await;
+    driver
+        .type_into("#sim-body", "Do you service septic tanks?")
+        .await;
+    driver.click("#sim-send").await;
+    driver
+        .wait_text("#sim-messages", "we do not work on septic tanks")
+        .await;
+    // Escalate from the simulator: ask for a person.
+    driver
+        .type_into("#sim-body", "Can I talk to a real person please")
+        .await;
+    driver.click("#sim-send").await;
+    driver.wait_text("#sim-messages", "Receptionist (AI)").await;
+    app.quiet().await;
+    assert_eq!(app.conversation_state("+15550100777").await, "human_owned");
+    driver.screenshot("simulator").await;
+    driver.go(&format!("{base}/app/{bid}/funnel")).await;
+    driver.find("#funnel-chart").await;
+    driver.screenshot("funnel").await;
+    driver.sign_out().await;
+
+    // Staff see it in the inbox, take it over, reply and hand back.
+    driver.sign_in(&base, STAFF_EMAIL).await;
+    driver
+        .go(&format!("{base}/app/{bid}/inbox?filter=human"))
+        .await;
+    driver.wait_text("#inbox-rows", "(555) 010-0777").await;
+    driver.screenshot("inbox-needs-a-person").await;
+    driver
+        .click("#inbox-rows li[data-conversation] a[href*='/c/']")
+        .await;
+    driver.find("#transcript").await;
+    // A text arriving while the page is open shows up live.
+    app.say_nothing_back_from("+15550100777", "hello? anyone?")
+        .await;
+    driver.wait_text("#transcript", "hello? anyone?").await;
+    if driver.source().await.contains("id=\"take-over\"") {
+        driver.click("#take-over").await;
+    }
+    driver
+        .type_into(
+            "#reply-body",
+            "Hi, this is Sam from Dave's. How can I help?",
+        )
+        .await;
+    driver.click("form.reply button[type=submit]").await;
+    driver.wait_text("#transcript", "this is Sam").await;
+    app.quiet().await;
+    assert_eq!(
+        app.texts_to("+15550100777").await.last().unwrap(),
+        "Hi, this is Sam from Dave's. How can I help?"
+    );
+    driver.screenshot("thread").await;
+    driver.click("#hand-back").await;
+    driver.wait_text("#thread-state", "AI handling").await;
+    assert_eq!(app.conversation_state("+15550100777").await, "qualifying");
+    driver.quit().await;
+    app.stop().await;
+}

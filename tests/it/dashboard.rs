@@ -1,0 +1,983 @@
+//! The dashboard over HTTP: sign-in and sessions, CSRF on every form, tenant isolation, roles,
+//! the inbox and thread actions, the profile editor, questions, bookings, funnel, live updates,
+//! and the phone simulator.
+
+use crate::both_backends;
+use crate::helpers::*;
+use frontdesk::clock::FixedClock;
+use reqwest::StatusCode;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+both_backends!(
+    pages_need_sign_in_and_sessions_end_at_sign_out,
+    failed_sign_ins_are_throttled,
+    every_form_needs_the_csrf_token,
+    another_business_is_invisible,
+    staff_see_the_inbox_but_not_settings,
+    take_over_reply_and_hand_back,
+    two_replies_at_once_both_go_out_in_order,
+    a_reply_to_an_opted_out_caller_is_refused,
+    profile_editor_saves_and_refuses_invalid,
+    an_unanswered_question_becomes_an_faq_entry,
+    bookings_list_cancel_and_feed_rotation,
+    funnel_counts_the_way_from_missed_call_to_booking,
+    live_updates_announce_new_messages,
+    phone_simulator_plays_the_caller,
+);
+
+pub const OWNER: &str = "owner@daves.test";
+pub const STAFF_EMAIL: &str = "sam@daves.test";
+pub const PASSWORD: &str = "correct-horse-battery";
+
+/// A browser-like client: keeps cookies, does not follow redirects.
+pub struct Web {
+    base: String,
+    client: reqwest::Client,
+    cookies: Mutex<BTreeMap<String, String>>,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub body: String,
+    pub location: Option<String>,
+}
+
+impl Page {
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let i = self
+            .body
+            .find(marker)
+            .expect("page has a form with a CSRF token")
+            + marker.len();
+        self.body[i..].split('"').next().unwrap().to_string()
+    }
+}
+
+impl Web {
+    pub fn new(app: &TestApp) -> Self {
+        Self {
+            base: app.base.clone(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            cookies: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    async fn finish(&self, resp: reqwest::Response) -> Page {
+        for v in resp.headers().get_all("set-cookie") {
+            let v = v.to_str().unwrap();
+            let pair = v.split(';').next().unwrap();
+            let (k, val) = pair.split_once('=').unwrap();
+            let mut jar = self.cookies.lock().unwrap();
+            if v.contains("Max-Age=0") {
+                jar.remove(k);
+            } else {
+                jar.insert(k.to_string(), val.to_string());
+            }
+        }
+        let status = resp.status();
+        let location = resp
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_string());
+        Page {
+            status,
+            body: resp.text().await.unwrap(),
+            location,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let resp = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("cookie", self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        self.finish(resp).await
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        let resp = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.cookie_header())
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        self.finish(resp).await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Page {
+        let form = self.get("/login").await;
+        let csrf = form.csrf();
+        self.post(
+            "/login",
+            &[
+                ("csrf", &csrf),
+                ("email", email),
+                ("password", password),
+                ("next", "/app"),
+            ],
+        )
+        .await
+    }
+
+    /// Post a form found on `page_path`, with its CSRF token.
+    pub async fn submit(&self, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let csrf = self.get(page_path).await.csrf();
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        form.extend_from_slice(fields);
+        self.post(action, &form).await
+    }
+}
+
+pub async fn add_user(app: &TestApp, email: &str, role: &str, name: &str) {
+    frontdesk::cli::user_add(
+        &app.state.store,
+        "Dave's Plumbing",
+        email,
+        role,
+        Some(name),
+        Some(PASSWORD),
+    )
+    .await
+    .unwrap();
+}
+
+pub async fn dashboard_app(backend: Backend) -> TestApp {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(FixedClock::new(open_hours_instant())),
+            ..Default::default()
+        },
+    )
+    .await;
+    add_user(&app, OWNER, "owner", "Dave").await;
+    add_user(&app, STAFF_EMAIL, "staff", "Sam").await;
+    app
+}
+
+pub async fn signed_in(app: &TestApp, email: &str) -> Web {
+    let web = Web::new(app);
+    let page = web.sign_in(email, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    web
+}
+
+async fn conversation_id(app: &TestApp, phone: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(
+        "SELECT c.id FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE k.phone = $1 ORDER BY c.id DESC LIMIT 1",
+    )
+    .bind(phone)
+    .fetch_one(app.state.store.pool())
+    .await
+    .unwrap()
+    .get::<i64, _>("id")
+}
+
+async fn profile_of(app: &TestApp) -> frontdesk::domain::BusinessProfile {
+    let mut conn = app.state.store.pool().acquire().await.unwrap();
+    frontdesk::store::businesses::by_id(&mut conn, app.business_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .profile
+}
+
+async fn pages_need_sign_in_and_sessions_end_at_sign_out(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let web = Web::new(&app);
+    let page = web.get(&format!("/app/{bid}/inbox")).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page.location.as_deref(),
+        Some(format!("/login?next=%2Fapp%2F{bid}%2Finbox").as_str())
+    );
+    let page = web.sign_in(OWNER, "wrong password!").await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert!(page.body.contains("That email and password do not match."));
+    let page = web.sign_in(OWNER, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let cookie = web.cookies.lock().unwrap().get("fd_session").cloned();
+    assert!(cookie.is_some(), "a session cookie is set");
+    for path in [
+        "inbox",
+        "inbox?filter=human",
+        "profile",
+        "questions",
+        "team",
+        "bookings",
+        "bookings?view=week",
+        "funnel",
+        "funnel?days=7",
+        "simulator",
+    ] {
+        let page = web.get(&format!("/app/{bid}/{path}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+        assert!(page.body.contains("Dave&#x27;s Plumbing"), "{path}");
+    }
+    // Sign out: the same cookie no longer opens anything.
+    let inbox = web.get(&format!("/app/{bid}/inbox")).await;
+    let page = web.post("/logout", &[("csrf", &inbox.csrf())]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let stale = Web::new(&app);
+    stale
+        .cookies
+        .lock()
+        .unwrap()
+        .insert("fd_session".into(), cookie.unwrap());
+    let page = stale.get(&format!("/app/{bid}/inbox")).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "signed out");
+    // The cookie's attributes.
+    let resp = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap();
+    let set = resp.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+    app.stop().await;
+}
+
+async fn failed_sign_ins_are_throttled(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let web = Web::new(&app);
+    for _ in 0..5 {
+        let page = web.sign_in(OWNER, "not the password").await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    }
+    // Even the right password is refused now, with a clear message.
+    let page = web.sign_in(OWNER, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        page.body.contains("Too many failed sign-ins"),
+        "{}",
+        page.body
+    );
+    assert!(app
+        .metrics()
+        .await
+        .contains("frontdesk_logins_throttled_total 1"));
+    // Another account is not locked by it.
+    let page = web.sign_in(STAFF_EMAIL, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+async fn every_form_needs_the_csrf_token(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    app.say("Do you charge for estimates?").await;
+    let cid = conversation_id(&app, CALLER).await;
+    let web = signed_in(&app, OWNER).await;
+    let before = profile_of(&app).await;
+    let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
+        (format!("/app/{bid}/c/{cid}/take-over"), vec![]),
+        (format!("/app/{bid}/c/{cid}/reply"), vec![("body", "hi")]),
+        (format!("/app/{bid}/c/{cid}/hand-back"), vec![]),
+        (format!("/app/{bid}/c/{cid}/resolve"), vec![]),
+        (
+            format!("/app/{bid}/profile/details"),
+            vec![("business.name", "Hacked")],
+        ),
+        (
+            format!("/app/{bid}/team"),
+            vec![("email", "x@y.z"), ("name", "X"), ("role", "owner")],
+        ),
+        (format!("/app/{bid}/calendar/rotate"), vec![]),
+        (format!("/app/{bid}/simulator/call"), vec![]),
+        ("/logout".to_string(), vec![]),
+    ];
+    for (path, fields) in &posts {
+        for token in [None, Some("forged-token")] {
+            let mut form = fields.clone();
+            if let Some(t) = token {
+                form.push(("csrf", t));
+            }
+            let page = web.post(path, &form).await;
+            assert_eq!(page.status, StatusCode::FORBIDDEN, "{path} {token:?}");
+            assert!(page.body.contains("The form expired"), "{path}");
+        }
+    }
+    // Nothing changed.
+    assert_eq!(profile_of(&app).await, before);
+    assert_eq!(app.conversation_state(CALLER).await, "answering");
+    assert_eq!(app.count("messages WHERE author = 'staff'").await, 0);
+    assert_eq!(app.count("users").await, 2);
+    // Sign-in itself is protected by a token tied to the form's cookie.
+    let fresh = Web::new(&app);
+    let page = fresh
+        .post(
+            "/login",
+            &[
+                ("csrf", "made-up"),
+                ("email", OWNER),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+async fn another_business_is_invisible(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    // A second business with its own caller and conversation.
+    let other = EXAMPLE
+        .replace("Dave's Plumbing", "Rival Rooter")
+        .replace("+15550100200", "+15550100300");
+    let profile = frontdesk::domain::BusinessProfile::from_toml(&other).unwrap();
+    let other_id = frontdesk::store::businesses::import(&app.state.store, &profile, 0)
+        .await
+        .unwrap()
+        .id;
+    let resp = app
+        .post_twilio(
+            "/webhooks/twilio/sms",
+            &[
+                ("MessageSid", "SMother1"),
+                ("From", "+15550100555"),
+                ("To", "+15550100300"),
+                ("Body", "hello rival"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    app.quiet().await;
+    let foreign = conversation_id(&app, "+15550100555").await;
+    let foreign_state = app.conversation_state("+15550100555").await;
+    let web = signed_in(&app, OWNER).await;
+    let csrf = web.get(&format!("/app/{bid}/inbox")).await.csrf();
+    for path in [
+        format!("/app/{other_id}/inbox"),
+        format!("/app/{other_id}/profile"),
+        format!("/app/{other_id}/funnel"),
+        format!("/app/{other_id}/c/{foreign}"),
+        format!("/app/{bid}/c/{foreign}"),
+        format!("/app/{bid}/c/{foreign}/messages"),
+        format!("/app/{bid}/c/999999"),
+    ] {
+        let page = web.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains("hello rival"), "{path}");
+    }
+    for path in [
+        format!("/app/{bid}/c/{foreign}/take-over"),
+        format!("/app/{bid}/c/{foreign}/reply"),
+        format!("/app/{bid}/c/{foreign}/resolve"),
+        format!("/app/{other_id}/c/{foreign}/take-over"),
+        format!("/app/{other_id}/profile/details"),
+    ] {
+        let page = web
+            .post(
+                &path,
+                &[("csrf", &csrf), ("body", "sneaky"), ("business.name", "X")],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The inbox lists only this business's conversations.
+    let inbox = web.get(&format!("/app/{bid}/inbox")).await;
+    assert!(!inbox.body.contains("(555) 010-0555"));
+    assert_eq!(app.count("messages WHERE author = 'staff'").await, 0);
+    assert_eq!(app.conversation_state("+15550100555").await, foreign_state);
+    app.stop().await;
+}
+
+async fn staff_see_the_inbox_but_not_settings(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    for path in ["inbox", "bookings", "funnel"] {
+        assert_eq!(
+            web.get(&format!("/app/{bid}/{path}")).await.status,
+            StatusCode::OK,
+            "{path}"
+        );
+    }
+    let inbox = web.get(&format!("/app/{bid}/inbox")).await;
+    assert!(
+        !inbox.body.contains("/profile\""),
+        "no settings link for staff"
+    );
+    for path in ["profile", "questions", "team", "simulator"] {
+        assert_eq!(
+            web.get(&format!("/app/{bid}/{path}")).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let before = profile_of(&app).await;
+    let page = web
+        .post(
+            &format!("/app/{bid}/profile/details"),
+            &[("csrf", &inbox.csrf()), ("business.name", "Sam's Plumbing")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert_eq!(profile_of(&app).await, before);
+    app.stop().await;
+}
+
+async fn take_over_reply_and_hand_back(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    app.say("Hi, my kitchen drain is clogged").await;
+    let cid = conversation_id(&app, CALLER).await;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let thread = format!("/app/{bid}/c/{cid}");
+    let page = web.get(&thread).await;
+    assert!(page.body.contains("Hi, my kitchen drain is clogged"));
+    assert!(page.body.contains("AI receptionist"));
+
+    let page = web
+        .submit(&thread, &format!("{thread}/take-over"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    // The AI is silent now.
+    app.say_nothing_back("are you still there?").await;
+    let page = web.get(&format!("/app/{bid}/inbox?filter=human")).await;
+    assert!(page.body.contains("Taken over by staff"), "{}", page.body);
+    assert!(page.body.contains("Waiting"), "the wait shows");
+
+    let page = web
+        .submit(
+            &thread,
+            &format!("{thread}/reply"),
+            &[("body", "Hi, this is Sam. I can come at 3pm today.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    app.quiet().await;
+    let texts = app.texts_to(CALLER).await;
+    assert_eq!(
+        texts.last().unwrap(),
+        "Hi, this is Sam. I can come at 3pm today."
+    );
+    assert_eq!(
+        app.count(
+            "messages WHERE author = 'staff' AND author_name = 'Sam' AND sent_at IS NOT NULL"
+        )
+        .await,
+        1,
+        "{:?}",
+        {
+            use sqlx::Row;
+            sqlx::query("SELECT author, author_name, status, body FROM messages ORDER BY id")
+                .fetch_all(app.state.store.pool())
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}/{:?}/{}/{}",
+                        r.get::<String, _>("author"),
+                        r.get::<Option<String>, _>("author_name"),
+                        r.get::<String, _>("status"),
+                        r.get::<String, _>("body")
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    );
+    let page = web.get(&thread).await;
+    assert!(page.body.contains("Sam"), "the reply shows who sent it");
+    // An empty or over-long reply is refused next to the box, and nothing is sent.
+    let page = web
+        .submit(&thread, &format!("{thread}/reply"), &[("body", "   ")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("Write a message first."));
+    let long = "x".repeat(700);
+    let page = web
+        .submit(&thread, &format!("{thread}/reply"), &[("body", &long)])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains(&long), "the draft is kept");
+
+    // Hand back: the AI answers the next text, with the conversation so far.
+    let page = web
+        .submit(&thread, &format!("{thread}/hand-back"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.conversation_state(CALLER).await, "qualifying");
+    let reply = app.say("Do you charge for estimates?").await;
+    assert!(reply.contains("Estimates are free"), "{reply}");
+
+    // Resolve closes the thread; the next text starts a new one.
+    let page = web.submit(&thread, &format!("{thread}/resolve"), &[]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(&format!(
+            "conversations WHERE id = {cid} AND closed_at IS NOT NULL"
+        ))
+        .await,
+        1
+    );
+    app.stop().await;
+}
+
+async fn two_replies_at_once_both_go_out_in_order(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    app.say("Hi, my kitchen drain is clogged").await;
+    let cid = conversation_id(&app, CALLER).await;
+    let owner = signed_in(&app, OWNER).await;
+    let staff = signed_in(&app, STAFF_EMAIL).await;
+    let thread = format!("/app/{bid}/c/{cid}");
+    let (a, b) = (
+        owner.get(&thread).await.csrf(),
+        staff.get(&thread).await.csrf(),
+    );
+    let path = format!("{thread}/reply");
+    let f1 = [("csrf", a.as_str()), ("body", "From Dave: on my way")];
+    let f2 = [
+        ("csrf", b.as_str()),
+        ("body", "From Sam: Dave is on his way"),
+    ];
+    let (r1, r2) = tokio::join!(owner.post(&path, &f1), staff.post(&path, &f2));
+    assert_eq!(r1.status, StatusCode::SEE_OTHER);
+    assert_eq!(r2.status, StatusCode::SEE_OTHER);
+    app.quiet().await;
+    // Both sent, in the order they were accepted (message ids), once each.
+    use sqlx::Row;
+    let stored: Vec<String> =
+        sqlx::query("SELECT body FROM messages WHERE author = 'staff' ORDER BY id")
+            .fetch_all(app.state.store.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get::<String, _>("body"))
+            .collect();
+    assert_eq!(stored.len(), 2);
+    let texts = app.texts_to(CALLER).await;
+    let sent: Vec<&String> = texts.iter().filter(|t| t.starts_with("From ")).collect();
+    assert_eq!(sent, stored.iter().collect::<Vec<_>>());
+    app.stop().await;
+}
+
+async fn a_reply_to_an_opted_out_caller_is_refused(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    app.say("Hi, my kitchen drain is clogged").await;
+    let cid = conversation_id(&app, CALLER).await;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let thread = format!("/app/{bid}/c/{cid}");
+    let csrf = web.get(&thread).await.csrf();
+    app.say("STOP").await;
+    let before = app.texts_to(CALLER).await.len();
+    let page = web
+        .post(
+            &format!("{thread}/reply"),
+            &[("csrf", &csrf), ("body", "Are you sure?")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::CONFLICT);
+    assert!(
+        page.body.contains("has opted out of texts"),
+        "{}",
+        page.body
+    );
+    app.quiet().await;
+    assert_eq!(app.texts_to(CALLER).await.len(), before);
+    assert_eq!(app.count("messages WHERE author = 'staff'").await, 0);
+    // The thread page says so instead of offering a reply box.
+    let page = web.get(&thread).await;
+    assert!(page.body.contains("This caller opted out"));
+    assert!(!page.body.contains("id=\"reply-body\""));
+    app.stop().await;
+}
+
+async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let web = signed_in(&app, OWNER).await;
+    let profile_page = format!("/app/{bid}/profile");
+    let page = web.get(&profile_page).await;
+    assert!(page.body.contains("Do you charge for estimates?"));
+    assert!(page.body.contains("08:00-12:00,13:00-17:00"));
+
+    // Add an FAQ entry (the existing four are posted back as the form holds them).
+    let p = profile_of(&app).await;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (i, f) in p.faq.iter().enumerate() {
+        fields.push((format!("faq[{i}].q"), f.q.clone()));
+        fields.push((format!("faq[{i}].a"), f.a.clone()));
+    }
+    let n = p.faq.len();
+    fields.push((format!("faq[{n}].q"), "Do you service septic tanks?".into()));
+    fields.push((
+        format!("faq[{n}].a"),
+        "No, we do not work on septic tanks.".into(),
+    ));
+    fields.push(("action".into(), "save".into()));
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let page = web
+        .submit(&profile_page, &format!("{profile_page}/faq"), &refs)
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let after = profile_of(&app).await;
+    assert_eq!(after.faq.len(), n + 1);
+    // The receptionist uses it at once.
+    let reply = app.say("Do you service septic tanks?").await;
+    assert!(reply.contains("we do not work on septic tanks"), "{reply}");
+
+    // Move the new entry up, then delete the first one.
+    let mut move_fields = refs.clone();
+    move_fields.retain(|(k, _)| *k != "action");
+    let up = format!("up:{n}");
+    move_fields.push(("action", &up));
+    let page = web
+        .submit(&profile_page, &format!("{profile_page}/faq"), &move_fields)
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let moved = profile_of(&app).await;
+    assert_eq!(moved.faq[n - 1].q, "Do you service septic tanks?");
+
+    // Invalid hours: refused next to the field, nothing stored.
+    let before = profile_of(&app).await;
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/hours"),
+            &[
+                ("hours.mon", "25:00-26:00"),
+                ("hours.tue", "08:00-17:00"),
+                ("hours.wed", "08:00-17:00"),
+                ("hours.thu", "08:00-17:00"),
+                ("hours.fri", "08:00-16:00"),
+                ("hours.sat", "closed"),
+                ("hours.sun", "closed"),
+                ("hours.closed_dates", "2026-12-25"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.body.contains("id=\"hours.mon-error\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("value=\"25:00-26:00\""),
+        "the bad value stays in its box"
+    );
+    assert_eq!(profile_of(&app).await, before);
+    // A bad service duration and an over-long text-back are refused too.
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/services"),
+            &[
+                ("services[0].name", "Drain cleaning"),
+                ("services[0].duration_minutes", "an hour"),
+                ("services[0].price", "$149"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("services[0].duration_minutes"));
+    let long = "Sorry we missed you! ".repeat(12);
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/messages"),
+            &[
+                ("textback.message", &long),
+                ("textback.after_hours_message", "We're closed."),
+                ("textback.cooldown_minutes", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(profile_of(&app).await, before);
+
+    // Valid split shifts and a new service save.
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/hours"),
+            &[
+                ("hours.mon", "07:00-11:00,12:00-18:00"),
+                ("hours.tue", "08:00-17:00"),
+                ("hours.wed", "08:00-17:00"),
+                ("hours.thu", "08:00-17:00"),
+                ("hours.fri", "08:00-16:00"),
+                ("hours.sat", ""),
+                ("hours.sun", "closed"),
+                ("hours.closed_dates", "2026-12-25\n2027-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let saved = profile_of(&app).await;
+    assert_eq!(saved.hours.mon.to_string(), "07:00-11:00,12:00-18:00");
+    assert_eq!(saved.hours.sat.to_string(), "closed");
+    assert_eq!(saved.hours.closed_dates.len(), 2);
+    // The live preview renders the template and counts segments.
+    let resp = web
+        .get(&format!(
+            "/app/{bid}/preview?template={}",
+            frontdesk::dashboard::urlencode("Hi from {{ business.name }}!")
+        ))
+        .await;
+    let preview: serde_json::Value = serde_json::from_str(&resp.body).unwrap();
+    assert_eq!(preview["text"], "Hi from Dave's Plumbing!");
+    assert_eq!(preview["segments"], 1);
+    app.stop().await;
+}
+
+async fn an_unanswered_question_becomes_an_faq_entry(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    app.say("Do you fix boilers?").await;
+    let web = signed_in(&app, OWNER).await;
+    let page = web.get(&format!("/app/{bid}/questions")).await;
+    assert!(page.body.contains("Do you fix boilers?"), "{}", page.body);
+    let qid: i64 = {
+        use sqlx::Row;
+        sqlx::query("SELECT id FROM unanswered_questions")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap()
+            .get("id")
+    };
+    // No answer: refused, nothing added.
+    let path = format!("/app/{bid}/questions/{qid}/faq");
+    let page = web
+        .submit(&format!("/app/{bid}/questions"), &path, &[("a", "")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = web
+        .submit(
+            &format!("/app/{bid}/questions"),
+            &path,
+            &[("a", "No, we only work on water heaters, not boilers.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let p = profile_of(&app).await;
+    assert_eq!(p.faq.last().unwrap().q, "Do you fix boilers?");
+    let page = web.get(&format!("/app/{bid}/questions")).await;
+    assert!(!page.body.contains("Do you fix boilers?"));
+    app.stop().await;
+}
+
+async fn book_a_job(app: &TestApp) {
+    app.say("Hi, my kitchen drain is clogged, can you come out?")
+        .await;
+    app.say("12 Oak St, I'm Jane Doe").await;
+    app.say("2").await;
+    let r = app.say("YES").await;
+    assert!(r.contains("booked"), "{r}");
+}
+
+async fn bookings_list_cancel_and_feed_rotation(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    book_a_job(&app).await;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let page = web.get(&format!("/app/{bid}/bookings")).await;
+    assert!(page.body.contains("Drain cleaning"), "{}", page.body);
+    assert!(page.body.contains("Jane Doe"));
+    assert!(
+        !page.body.contains("feed-url"),
+        "staff do not see the secret feed"
+    );
+    let booking_id: i64 = {
+        use sqlx::Row;
+        sqlx::query("SELECT id, start_at FROM bookings WHERE status = 'booked'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap()
+            .get("id")
+    };
+    let week = web.get(&format!("/app/{bid}/bookings?view=week")).await;
+    assert!(
+        week.body.contains("class=\"slot\""),
+        "the week view shows it"
+    );
+    let page = web
+        .submit(
+            &format!("/app/{bid}/bookings"),
+            &format!("/app/{bid}/bookings/{booking_id}/cancel"),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(app.count("bookings WHERE status = 'cancelled'").await, 1);
+    assert_eq!(app.conversation_state(CALLER).await, "qualifying");
+    // Owners see the feed address and can rotate it; the old one stops working.
+    let owner = signed_in(&app, OWNER).await;
+    let page = owner.get(&format!("/app/{bid}/bookings")).await;
+    let marker = "id=\"feed-url\" readonly value=\"";
+    let i = page.body.find(marker).unwrap() + marker.len();
+    let url = page.body[i..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#x2F;", "/");
+    let old_path = url
+        .split("/calendar/")
+        .nth(1)
+        .unwrap_or_else(|| panic!("feed url {url}"))
+        .to_string();
+    let feed = reqwest::get(format!("{}/calendar/{old_path}", app.base))
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), 200);
+    let page = owner
+        .submit(
+            &format!("/app/{bid}/bookings"),
+            &format!("/app/{bid}/calendar/rotate"),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let feed = reqwest::get(format!("{}/calendar/{old_path}", app.base))
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), 404);
+    app.stop().await;
+}
+
+async fn funnel_counts_the_way_from_missed_call_to_booking(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    assert_eq!(app.missed_call("CAfunnel1", CALLER).await.status(), 200);
+    app.quiet().await;
+    book_a_job(&app).await;
+    // A second missed call from a withheld number: skipped, with its reason.
+    assert_eq!(
+        app.missed_call("CAfunnel2", "anonymous").await.status(),
+        200
+    );
+    let web = signed_in(&app, OWNER).await;
+    let page = web.get(&format!("/app/{bid}/funnel?days=7")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"stat-missed\">2<"), "{}", page.body);
+    assert!(page.body.contains("id=\"stat-booked\">1<"));
+    assert!(page.body.contains("Text-backs sent: 1"));
+    assert!(page.body.contains("callers who replied: 1"));
+    assert!(page.body.contains("Number withheld"));
+    assert!(page.body.contains("<svg"), "charts are drawn");
+    assert!(page.body.contains(
+        "Missed calls 2, Text-backs sent 1, Callers replied 1, Handed off 0, Bookings made 1"
+    ));
+    app.stop().await;
+}
+
+async fn read_until<S>(stream: &mut S, seen: &mut String, needle: &str)
+where
+    S: futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Unpin,
+{
+    use futures::StreamExt;
+    tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        while !seen.contains(needle) {
+            let chunk = stream.next().await.expect("stream open").unwrap();
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no {needle} event"));
+}
+
+async fn live_updates_announce_new_messages(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let resp = web
+        .client
+        .get(format!("{}/app/{bid}/events", app.base))
+        .header("cookie", web.cookie_header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "text/event-stream");
+    let mut stream = resp.bytes_stream();
+    let mut seen = String::new();
+    read_until(&mut stream, &mut seen, "event: hello").await;
+    app.say("Hi, my kitchen drain is clogged").await;
+    read_until(&mut stream, &mut seen, "event: change").await;
+    // Someone without access gets no stream.
+    let stranger = Web::new(&app);
+    assert_eq!(
+        stranger.get(&format!("/app/{bid}/events")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    app.stop().await;
+}
+
+async fn phone_simulator_plays_the_caller(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let web = signed_in(&app, OWNER).await;
+    let sim = format!("/app/{bid}/simulator");
+    let sim_number = "+15550100777";
+    let page = web
+        .submit(&sim, &format!("{sim}/call"), &[("from", sim_number)])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    app.quiet().await;
+    assert_eq!(app.count("calls").await, 1, "a missed call, as from Twilio");
+    let texts = app.texts_to(sim_number).await;
+    assert_eq!(texts.len(), 1);
+    assert!(texts[0].contains("Dave's Plumbing"), "{texts:?}");
+    let page = web
+        .submit(
+            &sim,
+            &format!("{sim}/text"),
+            &[
+                ("from", sim_number),
+                ("body", "how much is drain cleaning?"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    app.quiet().await;
+    let page = web
+        .get(&format!("{sim}/messages?from=%2B15550100777"))
+        .await;
+    assert!(
+        page.body.contains("how much is drain cleaning?"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("$149 flat rate"), "{}", page.body);
+    // A bad caller number is a clear error.
+    let page = web.get(&format!("{sim}?from=not-a-number")).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    app.stop().await;
+}
