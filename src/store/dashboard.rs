@@ -67,7 +67,8 @@ pub struct InboxRow {
     pub last_message_at: i64,
     pub last_body: Option<String>,
     pub last_author: Option<String>,
-    /// The caller wrote last and nobody has answered (for escalated threads: the wait).
+    /// For escalated threads: since the hand-off until a person answers, then since the caller's
+    /// first text after the last staff reply.
     pub waiting_since: Option<i64>,
 }
 
@@ -75,9 +76,11 @@ const HEAD: &str = "SELECT c.id, k.phone, k.name, c.state, c.handoff_reason, c.h
     k.opted_out_at, c.closed_at, c.last_message_at, c.details_json, \
     (SELECT m.body FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body, \
     (SELECT m.author FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_author, \
-    (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound' \
-        AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'outbound' \
-        AND o.author IN ('staff', 'ai') AND o.id > m.id)) AS waiting_since \
+    CASE WHEN NOT EXISTS (SELECT 1 FROM messages s WHERE s.conversation_id = c.id AND s.author = 'staff' \
+        AND s.created_at >= c.handed_off_at) THEN c.handed_off_at \
+      ELSE (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound' \
+        AND m.id > (SELECT MAX(s.id) FROM messages s WHERE s.conversation_id = c.id AND s.author = 'staff')) \
+      END AS waiting_since \
     FROM conversations c JOIN contacts k ON k.id = c.contact_id LEFT JOIN users u ON u.id = c.taken_over_by";
 
 fn inbox_row(r: &sqlx::any::AnyRow) -> anyhow::Result<InboxRow> {

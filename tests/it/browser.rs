@@ -83,7 +83,12 @@ impl Driver {
         })
     }
 
-    async fn cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+    async fn try_cmd(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, Value> {
         let url = format!("{}/session/{}{path}", self.base, self.session);
         let mut req = self.http.request(method, url);
         if let Some(b) = body {
@@ -91,9 +96,51 @@ impl Driver {
         }
         let v: Value = req.send().await.unwrap().json().await.unwrap();
         if v["value"].get("error").is_some() {
-            panic!("webdriver {path}: {}", v["value"]);
+            return Err(v["value"].clone());
         }
-        v["value"].clone()
+        Ok(v["value"].clone())
+    }
+
+    async fn cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        self.try_cmd(method, path, body)
+            .await
+            .unwrap_or_else(|e| panic!("webdriver {path}: {e}"))
+    }
+
+    /// Find the element and act on it, finding it again if a live update replaced it meanwhile.
+    async fn on_element(
+        &self,
+        css: &str,
+        method: reqwest::Method,
+        action: &str,
+        body: Option<Value>,
+    ) -> Value {
+        let mut last = Value::Null;
+        for _ in 0..20 {
+            let id = self.find(css).await;
+            match self
+                .try_cmd(
+                    method.clone(),
+                    &format!("/element/{id}{action}"),
+                    body.clone(),
+                )
+                .await
+            {
+                Ok(v) => return v,
+                // The page navigated or a live update replaced the element: find it again.
+                Err(e)
+                    if e["error"] == "stale element reference"
+                        || e["message"]
+                            .as_str()
+                            .is_some_and(|m| m.contains("does not belong to the document")) =>
+                {
+                    last = e
+                }
+                Err(e) => panic!("webdriver {css}{action}: {e}"),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} kept going stale: {last}")
     }
 
     async fn go(&self, url: &str) {
@@ -123,29 +170,20 @@ impl Driver {
     }
 
     async fn type_into(&self, css: &str, text: &str) {
-        let id = self.find(css).await;
-        self.cmd(
+        self.on_element(css, reqwest::Method::POST, "/clear", Some(json!({})))
+            .await;
+        self.on_element(
+            css,
             reqwest::Method::POST,
-            &format!("/element/{id}/clear"),
-            Some(json!({})),
-        )
-        .await;
-        self.cmd(
-            reqwest::Method::POST,
-            &format!("/element/{id}/value"),
+            "/value",
             Some(json!({"text": text})),
         )
         .await;
     }
 
     async fn click(&self, css: &str) {
-        let id = self.find(css).await;
-        self.cmd(
-            reqwest::Method::POST,
-            &format!("/element/{id}/click"),
-            Some(json!({})),
-        )
-        .await;
+        self.on_element(css, reqwest::Method::POST, "/click", Some(json!({})))
+            .await;
     }
 
     async fn source(&self) -> String {
@@ -157,8 +195,7 @@ impl Driver {
     }
 
     async fn text_of(&self, css: &str) -> String {
-        let id = self.find(css).await;
-        self.cmd(reqwest::Method::GET, &format!("/element/{id}/text"), None)
+        self.on_element(css, reqwest::Method::GET, "/text", None)
             .await
             .as_str()
             .unwrap_or_default()
@@ -286,7 +323,9 @@ async fn owner_and_staff_in_a_real_browser() {
         .type_into("#sim-body", "Can I talk to a real person please")
         .await;
     driver.click("#sim-send").await;
-    driver.wait_text("#sim-messages", "Receptionist (AI)").await;
+    driver
+        .wait_text("#sim-messages", "passing this to the team")
+        .await;
     app.quiet().await;
     assert_eq!(app.conversation_state("+15550100777").await, "human_owned");
     driver.screenshot("simulator").await;
