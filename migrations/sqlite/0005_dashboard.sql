@@ -51,3 +51,8 @@ ALTER TABLE unanswered_questions ADD COLUMN resolved_at BIGINT;
 
 -- Texts to one recipient go out in the order they were queued: the claim looks for earlier rows.
 CREATE INDEX outbox_recipient ON outbox(to_number, state, id);
+
+-- Live updates look for the newest change of a business every second or so.
+CREATE INDEX messages_business_id ON messages(business_id, id);
+CREATE INDEX messages_business_updated ON messages(business_id, updated_at);
+CREATE INDEX conversations_business_updated ON conversations(business_id, updated_at);

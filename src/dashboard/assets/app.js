@@ -26,6 +26,8 @@
     es.addEventListener("hello", function () {
       if (status) status.textContent = "Live: new messages appear here as they arrive.";
       document.body.setAttribute("data-live-ready", "1");
+      // Anything that changed between rendering the page and connecting shows now.
+      parts.forEach(refresh);
     });
     es.addEventListener("change", function () {
       parts.forEach(refresh);
