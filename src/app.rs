@@ -33,12 +33,33 @@ pub struct AppState {
     pub llm: Option<Arc<crate::engine::llm::Llm>>,
     /// Set when the server begins to shut down: long-lived responses (live updates) end.
     pub stopping: Arc<std::sync::atomic::AtomicBool>,
+    /// Names this process in shared bookkeeping (which instance ran a periodic job).
+    pub instance: Arc<str>,
 }
 
 impl AppState {
-    /// Tell the outbox worker a row was written (it may be asleep).
+    /// Tell the outbox worker a row was written (it may be asleep), here and on every other
+    /// instance sharing the PostgreSQL database.
     pub fn wake_outbox(&self) {
         self.outbox_wake.notify_one();
+        self.tell_peers(crate::jobs::listen::OUTBOX);
+    }
+
+    /// Tell the reply worker a caller is owed an answer, here and on the other instances.
+    pub fn wake_turns(&self) {
+        self.turn_wake.notify_one();
+        self.tell_peers(crate::jobs::listen::TURNS);
+    }
+
+    fn tell_peers(&self, channel: &'static str) {
+        if self.store.backend() == crate::store::Backend::Postgres {
+            let store = self.store.clone();
+            tokio::spawn(async move {
+                if let Err(e) = store.notify(channel).await {
+                    tracing::warn!(error = %format!("{e:#}"), channel, "could not notify other instances; they find the work on their next poll");
+                }
+            });
+        }
     }
 
     pub fn is_stopping(&self) -> bool {
@@ -95,6 +116,12 @@ impl AppState {
             feed_cache: Arc::new(FeedCache::default()),
             llm,
             stopping: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            instance: format!(
+                "{}-{}",
+                std::process::id(),
+                &uuid::Uuid::new_v4().simple().to_string()[..8]
+            )
+            .into(),
         })
     }
 }
@@ -149,9 +176,17 @@ impl App {
         let feeds = self.run_worker.then(|| {
             tokio::spawn(crate::calendar::feeds::refresh_loop(
                 self.state.clone(),
-                stop_rx,
+                stop_rx.clone(),
             ))
         });
+        let listener = (self.run_worker
+            && self.state.store.backend() == crate::store::Backend::Postgres)
+            .then(|| {
+                tokio::spawn(crate::jobs::listen::listen(
+                    self.state.clone(),
+                    stop_rx.clone(),
+                ))
+            });
         let router = crate::http::router(self.state.clone());
         tracing::info!(addr = %self.local_addr(), provider = self.state.provider.name(), "frontdesk listening");
         let served = axum::serve(
@@ -176,6 +211,9 @@ impl App {
         }
         if let Some(feeds) = feeds {
             let _ = feeds.await;
+        }
+        if let Some(listener) = listener {
+            let _ = listener.await;
         }
         self.state.store.close().await;
         tracing::info!("frontdesk stopped");

@@ -99,6 +99,10 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     padded.contains(&format!(" {phrase} ")) || padded.contains(&format!(" {phrase}"))
 }
 
+/// The longest inbound text stored (Twilio's own limit for a concatenated message).
+pub const MAX_INBOUND_CHARS: usize = 1600;
+
+#[derive(Clone, Copy)]
 pub struct InboundSms<'a> {
     pub message_sid: &'a str,
     pub from: &'a str,
@@ -140,6 +144,16 @@ pub async fn handle_inbound_sms(
         }
     };
     let now_ms = to_millis(state.clock.now());
+    // Twilio delivers at most 1600 characters; anything longer is cut there, not stored whole.
+    let clipped: String;
+    let body = if sms.body.chars().count() > MAX_INBOUND_CHARS {
+        tracing::warn!(chars = sms.body.chars().count(), "inbound text longer than {MAX_INBOUND_CHARS} characters; keeping the first {MAX_INBOUND_CHARS}");
+        clipped = sms.body.chars().take(MAX_INBOUND_CHARS).collect();
+        clipped.as_str()
+    } else {
+        sms.body
+    };
+    let sms = &InboundSms { body, ..*sms };
     let mut tx = state.store.begin().await?;
     if messages::exists_by_sid(&mut tx, sms.message_sid).await? {
         tx.commit().await?;
@@ -223,6 +237,9 @@ pub async fn handle_inbound_sms(
             | InboundOutcome::HelpSent
     ) {
         state.wake_outbox();
+    }
+    if matches!(outcome, InboundOutcome::AwaitingReply { .. }) {
+        state.wake_turns();
     }
     tracing::info!(outcome = ?outcome, "inbound text handled");
     Ok(outcome)

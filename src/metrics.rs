@@ -56,6 +56,8 @@ pub struct Metrics {
     webhooks_rejected: Labeled,
     time_to_text: Histogram,
     logins_throttled: AtomicU64,
+    llm_calls: Labeled,
+    feed_errors: AtomicU64,
     staff_replies: AtomicU64,
 }
 
@@ -75,6 +77,13 @@ impl Metrics {
     /// `result` is sent, failed or dropped.
     pub fn outbound_message(&self, result: &str) {
         self.outbound_messages.inc(result);
+    }
+    /// `outcome`: ok, timeout, http_error, malformed, blocked.
+    pub fn llm_call(&self, outcome: &str) {
+        self.llm_calls.inc(outcome);
+    }
+    pub fn feed_error(&self) {
+        self.feed_errors.fetch_add(1, Ordering::Relaxed);
     }
     pub fn login_throttled(&self) {
         self.logins_throttled.fetch_add(1, Ordering::Relaxed);
@@ -138,6 +147,19 @@ impl Metrics {
             "Outbound texts finished, by result (sent, failed, dropped).",
             "result",
             &self.outbound_messages,
+        );
+        labeled(
+            &mut out,
+            "frontdesk_llm_calls_total",
+            "Calls to the language model, by outcome (ok, timeout, http_error, malformed, blocked).",
+            "outcome",
+            &self.llm_calls,
+        );
+        counter(
+            &mut out,
+            "frontdesk_feed_errors_total",
+            "Calendar feed fetches or parses that failed (the last good copy stays in use).",
+            self.feed_errors.load(Ordering::Relaxed),
         );
         counter(
             &mut out,

@@ -1,7 +1,18 @@
-//! `frontdesk-loadgen`: fires signed missed-call webhooks at a real `frontdesk serve` process and
-//! measures time-to-text: from sending the webhook to the moment a fake Twilio REST server (run
-//! here) receives the Messages POST for that caller. Also counts duplicates and lost texts, and
-//! reads the server's peak RSS. See BENCHMARKS.md.
+//! `frontdesk-loadgen`: realistic traffic against real `frontdesk serve` processes, with a fake
+//! Twilio and (optionally) a scripted LLM run here. See BENCHMARKS.md.
+//!
+//! Traffic: missed calls at `--rate` per second; each caller then texts (`--texts-rate` per
+//! second in all): most ask a question, `--stop-pct` text STOP, `--book-pct` go through a whole
+//! booking (details, pick a time, YES), waiting for each answer. Webhooks are spread across
+//! `--instances` servers sharing one database, as a load balancer would (a refused connection is
+//! retried on another instance). Faults on demand: `--twilio-fail-pct` of sends get a 500,
+//! `--llm-timeout-pct` of model calls never answer, `--kill-at` kills instance 0 with SIGKILL
+//! and restarts it.
+//!
+//! Reported: throughput, time-to-text and time-to-reply percentiles (reply time without the
+//! scripted model's latency), webhook errors, duplicates (texts beyond what each caller is owed),
+//! lost texts, order violations, and each server's peak RSS. Exit code 1 on any lost, duplicate
+//! or out-of-order text.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,42 +23,72 @@ use frontdesk::telephony::twilio::signature;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Stdio;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tokio::sync::Notify;
 
 const ACCOUNT_SID: &str = "AC0000000000000000000000000000load";
 const AUTH_TOKEN: &str = "loadgen-token";
 const PUBLIC_URL: &str = "http://loadgen.test";
 const BUSINESS_NUMBER: &str = "+15550100200";
 
-#[derive(Parser)]
-#[command(about = "Load generator: missed calls in, time-to-text out")]
+#[derive(Parser, Clone)]
+#[command(about = "Load generator: missed calls and conversations in, texts out, measured")]
 struct Args {
     /// Missed calls per second (open loop: sent on schedule whatever the responses do).
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 300)]
     rate: u64,
+    /// Inbound texts per second in all (each caller texts once; 0: no texts).
+    #[arg(long)]
+    texts_rate: Option<u64>,
     /// Seconds of load.
     #[arg(long, default_value_t = 20)]
     duration: u64,
+    /// Servers to start on the same database (more than one needs PostgreSQL).
+    #[arg(long, default_value_t = 1)]
+    instances: usize,
     /// The frontdesk binary to start (default: next to this one).
     #[arg(long)]
     frontdesk: Option<PathBuf>,
-    /// Database for the server (default: a fresh SQLite file in a temp folder).
+    /// Database for the servers (default: a fresh SQLite file in a temp folder). A PostgreSQL
+    /// database is emptied first.
     #[arg(long)]
     database_url: Option<String>,
+    /// Percent of texting callers who text STOP.
+    #[arg(long, default_value_t = 5)]
+    stop_pct: u64,
+    /// Percent of texting callers who book a job (three texts, each after the previous answer).
+    #[arg(long, default_value_t = 2)]
+    book_pct: u64,
+    /// Percent of sends the fake Twilio answers with a 500 (the outbox retries them).
+    #[arg(long, default_value_t = 0)]
+    twilio_fail_pct: u64,
+    /// Run a scripted OpenAI-compatible model with this latency (ms) and use it.
+    #[arg(long)]
+    llm_latency_ms: Option<u64>,
+    /// Percent of model calls that never answer (cut by the servers' 1 s model timeout).
+    #[arg(long, default_value_t = 0)]
+    llm_timeout_pct: u64,
+    /// Kill instance 0 with SIGKILL this many seconds in, and restart it.
+    #[arg(long)]
+    kill_at: Option<u64>,
     /// How long to wait for stragglers after the last webhook, in seconds.
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, default_value_t = 30)]
     drain: u64,
     /// Also write the report as JSON to this file.
     #[arg(long)]
     json: Option<PathBuf>,
 }
 
+/// The fake Twilio REST API: records every accepted text per recipient, in arrival order.
 #[derive(Default)]
 struct FakeTwilio {
-    /// caller -> instants the Messages POSTs for it arrived
-    received: Mutex<HashMap<String, Vec<Instant>>>,
-    counter: std::sync::atomic::AtomicU64,
+    received: Mutex<HashMap<String, Vec<(Instant, String)>>>,
+    counter: AtomicU64,
+    failed: AtomicU64,
+    fail_pct: u64,
+    arrived: Notify,
 }
 
 async fn messages(
@@ -55,25 +96,55 @@ async fn messages(
     body: axum::body::Bytes,
 ) -> (StatusCode, String) {
     let now = Instant::now();
+    let n = fake.counter.fetch_add(1, Ordering::Relaxed);
+    if fake.fail_pct > 0 && rand::random::<u64>() % 100 < fake.fail_pct {
+        fake.failed.fetch_add(1, Ordering::Relaxed);
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            r#"{"code":20500,"message":"Internal Server Error","status":500}"#.into(),
+        );
+    }
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let to = form
-        .iter()
-        .find(|(k, _)| k == "To")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let field = |k: &str| {
+        form.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     fake.received
         .lock()
         .unwrap()
-        .entry(to)
+        .entry(field("To"))
         .or_default()
-        .push(now);
-    let n = fake
-        .counter
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        .push((now, field("Body")));
+    fake.arrived.notify_waiters();
     (
         StatusCode::CREATED,
         format!(r#"{{"sid":"SM{n:032x}","status":"queued","account_sid":"{ACCOUNT_SID}"}}"#),
     )
+}
+
+/// A scripted OpenAI-compatible model: answers from the profile after a fixed latency.
+#[derive(Clone)]
+struct Script {
+    latency: Duration,
+    timeout_pct: u64,
+    calls: Arc<AtomicU64>,
+}
+
+async fn completions(State(s): State<Script>) -> (StatusCode, String) {
+    s.calls.fetch_add(1, Ordering::Relaxed);
+    if s.timeout_pct > 0 && rand::random::<u64>() % 100 < s.timeout_pct {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    }
+    tokio::time::sleep(s.latency).await;
+    let body = serde_json::json!({
+        "id": "chatcmpl-load", "object": "chat.completion", "created": 0, "model": "scripted",
+        "choices": [{"index": 0, "finish_reason": "stop",
+            "message": {"role": "assistant", "content": "Estimates are free inside our service area."}}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110}
+    });
+    (StatusCode::OK, body.to_string())
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -102,11 +173,150 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// What a caller does after the missed call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    Silent,
+    Question,
+    Stop,
+    Book,
+}
+
+struct Servers {
+    binary: PathBuf,
+    env: Vec<(String, String)>,
+    ports: Vec<u16>,
+    children: Vec<Option<tokio::process::Child>>,
+    peak_rss: Vec<u64>,
+}
+
+impl Servers {
+    fn spawn(&self, i: usize) -> anyhow::Result<tokio::process::Child> {
+        let mut cmd = tokio::process::Command::new(&self.binary);
+        cmd.arg("serve")
+            .env("FRONTDESK_LISTEN", format!("127.0.0.1:{}", self.ports[i]))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .env_remove("FRONTDESK_CONFIG");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        Ok(cmd.spawn()?)
+    }
+
+    fn note_rss(&mut self) {
+        for (i, c) in self.children.iter().enumerate() {
+            if let Some(k) = c.as_ref().and_then(|c| c.id()).and_then(peak_rss_kib) {
+                self.peak_rss[i] = self.peak_rss[i].max(k);
+            }
+        }
+    }
+}
+
+async fn wait_ready(client: &reqwest::Client, port: u16) -> anyhow::Result<()> {
+    let ready_by = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(r) = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+        {
+            if r.status().is_success() {
+                return Ok(());
+            }
+        }
+        anyhow::ensure!(Instant::now() < ready_by, "frontdesk did not become ready");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A signed webhook, to instance `first` or (if it refuses the connection) the next one.
+#[derive(Clone)]
+struct Sender {
+    client: reqwest::Client,
+    ports: Arc<Vec<u16>>,
+    errors: Arc<AtomicU64>,
+    rerouted: Arc<AtomicU64>,
+    latency: Arc<Mutex<Vec<f64>>>,
+}
+
+impl Sender {
+    async fn post(&self, first: usize, path: &str, params: &[(String, String)]) -> bool {
+        let sig = signature(AUTH_TOKEN, &format!("{PUBLIC_URL}{path}"), params);
+        let t0 = Instant::now();
+        for attempt in 0..self.ports.len() * 20 {
+            let port = self.ports[(first + attempt) % self.ports.len()];
+            let res = self
+                .client
+                .post(format!("http://127.0.0.1:{port}{path}"))
+                .header("X-Twilio-Signature", &sig)
+                .form(params)
+                .send()
+                .await;
+            match res {
+                Ok(r) if r.status().is_success() => {
+                    self.latency
+                        .lock()
+                        .unwrap()
+                        .push(t0.elapsed().as_secs_f64() * 1000.0);
+                    return true;
+                }
+                Ok(_) => {
+                    self.errors.fetch_add(1, Ordering::Relaxed);
+                    return false;
+                }
+                Err(_) => {
+                    // Down (killed or restarting): the load balancer tries another instance.
+                    self.rerouted.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            }
+        }
+        self.errors.fetch_add(1, Ordering::Relaxed);
+        false
+    }
+}
+
+fn text_params(sid: String, from: &str, body: &str) -> Vec<(String, String)> {
+    vec![
+        ("MessageSid".into(), sid.clone()),
+        ("SmsSid".into(), sid),
+        ("AccountSid".into(), ACCOUNT_SID.into()),
+        ("From".into(), from.into()),
+        ("To".into(), BUSINESS_NUMBER.into()),
+        ("Body".into(), body.into()),
+        ("NumMedia".into(), "0".into()),
+    ]
+}
+
+/// Wait until `caller` has received more than `have` texts (or give up).
+async fn wait_for_text(fake: &FakeTwilio, caller: &str, have: usize, limit: Duration) -> bool {
+    let until = Instant::now() + limit;
+    loop {
+        let notified = fake.arrived.notified();
+        if fake
+            .received
+            .lock()
+            .unwrap()
+            .get(caller)
+            .map_or(0, |v| v.len())
+            > have
+        {
+            return true;
+        }
+        if Instant::now() > until {
+            return false;
+        }
+        let _ = tokio::time::timeout(Duration::from_millis(200), notified).await;
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     frontdesk::telephony::twilio::ensure_crypto_provider();
-    let binary = match args.frontdesk {
+    let binary = match args.frontdesk.clone() {
         Some(p) => p,
         None => std::env::current_exe()?.with_file_name("frontdesk"),
     };
@@ -115,9 +325,12 @@ async fn main() -> anyhow::Result<()> {
         "{} not found: build it with cargo build --release",
         binary.display()
     );
+    let texts_rate = args.texts_rate.unwrap_or(args.rate);
 
-    // The fake Twilio REST API.
-    let fake = Arc::new(FakeTwilio::default());
+    let fake = Arc::new(FakeTwilio {
+        fail_pct: args.twilio_fail_pct,
+        ..Default::default()
+    });
     let twilio_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let twilio_base = format!("http://{}", twilio_listener.local_addr()?);
     let router = Router::new()
@@ -128,27 +341,65 @@ async fn main() -> anyhow::Result<()> {
         .with_state(fake.clone());
     tokio::spawn(async move { axum::serve(twilio_listener, router).await });
 
+    let script = Script {
+        latency: Duration::from_millis(args.llm_latency_ms.unwrap_or(0)),
+        timeout_pct: args.llm_timeout_pct,
+        calls: Arc::default(),
+    };
+    let llm_base = if args.llm_latency_ms.is_some() {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let base = format!("http://{}/v1", l.local_addr()?);
+        let router = Router::new()
+            .route("/v1/chat/completions", post(completions))
+            .with_state(script.clone());
+        tokio::spawn(async move { axum::serve(l, router).await });
+        Some(base)
+    } else {
+        None
+    };
+
     let tmp = std::env::temp_dir().join(format!("frontdesk-loadgen-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let database_url = args
         .database_url
+        .clone()
         .unwrap_or_else(|| format!("sqlite://{}/load.db", tmp.display()));
+    anyhow::ensure!(
+        args.instances == 1 || database_url.starts_with("postgres"),
+        "--instances > 1 needs a PostgreSQL --database-url"
+    );
+    if database_url.starts_with("postgres") {
+        // A clean slate: the schema is re-created by the import below.
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&database_url).await?;
+        sqlx::query("DROP SCHEMA public CASCADE")
+            .execute(&pool)
+            .await?;
+        sqlx::query("CREATE SCHEMA public").execute(&pool).await?;
+        pool.close().await;
+    }
+    let mut env: Vec<(String, String)> = vec![
+        ("DATABASE_URL".into(), database_url.clone()),
+        ("FRONTDESK_PUBLIC_URL".into(), PUBLIC_URL.into()),
+        ("TWILIO_ACCOUNT_SID".into(), ACCOUNT_SID.into()),
+        ("TWILIO_AUTH_TOKEN".into(), AUTH_TOKEN.into()),
+        ("TWILIO_API_BASE".into(), twilio_base.clone()),
+        ("FRONTDESK_REPLY_QUIET_MS".into(), "0".into()),
+        ("FRONTDESK_SEND_RETRY_BASE_MS".into(), "50".into()),
+        ("RUST_LOG".into(), "error".into()),
+    ];
+    if let Some(base) = &llm_base {
+        env.push(("OPENAI_BASE_URL".into(), base.clone()));
+        env.push(("FRONTDESK_LLM_TIMEOUT_SECS".into(), "1".into()));
+        env.push(("FRONTDESK_LLM_RETRIES".into(), "0".into()));
+    }
     let profile = tmp.join("profile.toml");
     std::fs::write(&profile, frontdesk::cli::DEMO_PROFILE)?;
-    let port = free_port();
-    let env = |cmd: &mut tokio::process::Command| {
-        cmd.env("DATABASE_URL", &database_url)
-            .env("FRONTDESK_LISTEN", format!("127.0.0.1:{port}"))
-            .env("FRONTDESK_PUBLIC_URL", PUBLIC_URL)
-            .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
-            .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
-            .env("TWILIO_API_BASE", &twilio_base)
-            .env("RUST_LOG", "warn")
-            .env_remove("FRONTDESK_CONFIG");
-    };
     let mut import = tokio::process::Command::new(&binary);
     import.args(["business", "import"]).arg(&profile);
-    env(&mut import);
+    for (k, v) in &env {
+        import.env(k, v);
+    }
     let out = import.output().await?;
     anyhow::ensure!(
         out.status.success(),
@@ -156,148 +407,286 @@ async fn main() -> anyhow::Result<()> {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let mut serve = tokio::process::Command::new(&binary);
-    serve
-        .arg("serve")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true);
-    env(&mut serve);
-    let mut child = serve.spawn()?;
-    let pid = child.id().unwrap_or(0);
-    let base = format!("http://127.0.0.1:{port}");
+    let ports: Vec<u16> = (0..args.instances).map(|_| free_port()).collect();
+    let mut servers = Servers {
+        binary: binary.clone(),
+        env,
+        ports: ports.clone(),
+        children: Vec::new(),
+        peak_rss: vec![0; args.instances],
+    };
     let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(256)
+        .pool_max_idle_per_host(512)
         .build()?;
-    let ready_by = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
-            if r.status().is_success() {
-                break;
-            }
-        }
-        anyhow::ensure!(Instant::now() < ready_by, "frontdesk did not become ready");
-        tokio::time::sleep(Duration::from_millis(50)).await;
+    for (i, port) in ports.iter().enumerate() {
+        let child = servers.spawn(i)?;
+        servers.children.push(Some(child));
+        wait_ready(&client, *port).await?;
     }
 
-    let total = args.rate * args.duration;
+    let total_calls = args.rate * args.duration;
+    let texting = (texts_rate * args.duration).min(total_calls);
     println!(
-        "frontdesk-loadgen: {} missed calls at {}/s for {}s against {} ({})",
-        total,
+        "frontdesk-loadgen: {total_calls} missed calls at {}/s and {texting} texting callers ({texts_rate}/s) for {}s; {} instance(s) on {}{}{}{}",
         args.rate,
         args.duration,
-        base,
-        frontdesk::config::redact_url(&database_url)
+        args.instances,
+        frontdesk::config::redact_url(&database_url),
+        if args.twilio_fail_pct > 0 { format!("; Twilio fails {}% of sends", args.twilio_fail_pct) } else { String::new() },
+        match args.llm_latency_ms { Some(l) => format!("; scripted LLM {l} ms, {}% time out", args.llm_timeout_pct), None => String::new() },
+        match args.kill_at { Some(k) => format!("; instance 0 killed at {k}s"), None => String::new() },
     );
-    let sent_at: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
-    let http_latency: Arc<Mutex<Vec<f64>>> = Arc::default();
-    let http_errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let url = format!("{base}/webhooks/twilio/voice");
-    let signed_url = format!("{PUBLIC_URL}/webhooks/twilio/voice");
+    let sender = Sender {
+        client: client.clone(),
+        ports: Arc::new(ports.clone()),
+        errors: Arc::default(),
+        rerouted: Arc::default(),
+        latency: Arc::default(),
+    };
+    let call_sent: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
+    // caller -> (instant each text was sent, texts the caller had received before it)
+    let texts_sent: Arc<Mutex<HashMap<String, Vec<Instant>>>> = Arc::default();
+    let plans: Arc<Mutex<HashMap<String, Plan>>> = Arc::default();
     let start = Instant::now();
     let interval = Duration::from_secs_f64(1.0 / args.rate as f64);
     let mut tasks = tokio::task::JoinSet::new();
-    for i in 0..total {
+    let mut killed = false;
+    for i in 0..total_calls {
         let due = start + interval.mul_f64(i as f64);
         tokio::time::sleep_until(due.into()).await;
+        if let Some(k) = args.kill_at {
+            if !killed && start.elapsed() >= Duration::from_secs(k) {
+                killed = true;
+                servers.note_rss();
+                if let Some(mut c) = servers.children[0].take() {
+                    let _ = c.start_kill();
+                    let _ = c.wait().await;
+                }
+                println!(
+                    "killed instance 0 (SIGKILL) at {:.1}s",
+                    start.elapsed().as_secs_f64()
+                );
+                let child = servers.spawn(0)?;
+                servers.children[0] = Some(child);
+            }
+        }
+        if i % 200 == 0 {
+            servers.note_rss();
+        }
         let caller = format!("+1555{:07}", 2_000_000 + i);
-        let params = vec![
-            ("CallSid".to_string(), format!("CAload{i:026}")),
-            ("AccountSid".to_string(), ACCOUNT_SID.to_string()),
-            ("From".to_string(), caller.clone()),
-            ("To".to_string(), BUSINESS_NUMBER.to_string()),
-            ("CallStatus".to_string(), "ringing".to_string()),
-            ("Direction".to_string(), "inbound".to_string()),
-        ];
-        let sig = signature(AUTH_TOKEN, &signed_url, &params);
-        let (client, url, sent_at, lat, errors) = (
-            client.clone(),
-            url.clone(),
-            sent_at.clone(),
-            http_latency.clone(),
-            http_errors.clone(),
+        // Which callers text back, and how.
+        let plan = if i < texting {
+            let roll = (i * 7919) % 100;
+            if roll < args.stop_pct {
+                Plan::Stop
+            } else if roll < args.stop_pct + args.book_pct {
+                Plan::Book
+            } else {
+                Plan::Question
+            }
+        } else {
+            Plan::Silent
+        };
+        plans.lock().unwrap().insert(caller.clone(), plan);
+        let (sender, fake, call_sent, texts_sent) = (
+            sender.clone(),
+            fake.clone(),
+            call_sent.clone(),
+            texts_sent.clone(),
         );
+        let instances = args.instances;
         tasks.spawn(async move {
-            let t0 = Instant::now();
-            sent_at.lock().unwrap().insert(caller, t0);
-            let res = client
-                .post(&url)
-                .header("X-Twilio-Signature", sig)
-                .form(&params)
-                .send()
-                .await;
-            match res {
-                Ok(r) if r.status().is_success() => lat
+            let params = vec![
+                ("CallSid".to_string(), format!("CAload{i:026}")),
+                ("AccountSid".to_string(), ACCOUNT_SID.to_string()),
+                ("From".to_string(), caller.clone()),
+                ("To".to_string(), BUSINESS_NUMBER.to_string()),
+                ("CallStatus".to_string(), "ringing".to_string()),
+                ("Direction".to_string(), "inbound".to_string()),
+            ];
+            call_sent
+                .lock()
+                .unwrap()
+                .insert(caller.clone(), Instant::now());
+            if !sender
+                .post(i as usize % instances, "/webhooks/twilio/voice", &params)
+                .await
+            {
+                return;
+            }
+            if plan == Plan::Silent {
+                return;
+            }
+            // The caller reads the text-back, then answers (on whichever instance).
+            if !wait_for_text(&fake, &caller, 0, Duration::from_secs(60)).await {
+                return;
+            }
+            let script: &[&str] = match plan {
+                Plan::Stop => &["STOP"],
+                Plan::Book => &[
+                    "Hi, I need drain cleaning at 12 Oak St, I'm Jane Doe",
+                    "1",
+                    "YES",
+                ],
+                _ => &["Do you charge for estimates?"],
+            };
+            for (turn, body) in script.iter().enumerate() {
+                let have = turn + 1;
+                texts_sent
                     .lock()
                     .unwrap()
-                    .push(t0.elapsed().as_secs_f64() * 1000.0),
-                _ => {
-                    errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    .entry(caller.clone())
+                    .or_default()
+                    .push(Instant::now());
+                let sid = format!("SMload{i:020}t{turn}");
+                let params = text_params(sid, &caller, body);
+                if !sender
+                    .post(
+                        (i as usize + turn + 1) % instances,
+                        "/webhooks/twilio/sms",
+                        &params,
+                    )
+                    .await
+                {
+                    return;
+                }
+                if turn + 1 < script.len()
+                    && !wait_for_text(&fake, &caller, have, Duration::from_secs(60)).await
+                {
+                    return;
                 }
             }
         });
         while tasks.try_join_next().is_some() {}
     }
-    while tasks.join_next().await.is_some() {}
     let offered_secs = start.elapsed().as_secs_f64();
     let drain_by = Instant::now() + Duration::from_secs(args.drain);
+    while !tasks.is_empty() && Instant::now() < drain_by {
+        let _ = tokio::time::timeout(Duration::from_millis(200), tasks.join_next()).await;
+        servers.note_rss();
+    }
+    tasks.abort_all();
+    // Everything owed, then a moment more so a late duplicate would still be seen.
+    let owed = |plan: Plan| match plan {
+        Plan::Silent => 1,
+        Plan::Question | Plan::Stop => 2,
+        Plan::Book => 4,
+    };
+    let plans = plans.lock().unwrap().clone();
+    let expected: u64 = plans.values().map(|p| owed(*p) as u64).sum();
     while Instant::now() < drain_by {
-        if fake.received.lock().unwrap().len() as u64 >= total {
+        let got: u64 = fake
+            .received
+            .lock()
+            .unwrap()
+            .values()
+            .map(|v| v.len() as u64)
+            .sum();
+        if got >= expected {
             break;
         }
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        servers.note_rss();
     }
-    // A moment more, so a late duplicate would still be seen.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let rss = peak_rss_kib(pid);
-    let _ = child.start_kill();
-    let _ = child.wait().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    servers.note_rss();
+    for c in servers.children.iter_mut().flatten() {
+        let _ = c.start_kill();
+        let _ = c.wait().await;
+    }
 
-    let sent_at = sent_at.lock().unwrap();
+    let call_sent = call_sent.lock().unwrap();
+    let texts_sent = texts_sent.lock().unwrap();
     let received = fake.received.lock().unwrap();
-    let mut ttt: Vec<f64> = Vec::with_capacity(received.len());
-    let mut duplicates = 0u64;
+    let (mut ttt, mut ttr) = (Vec::new(), Vec::new());
+    let (mut duplicates, mut lost, mut out_of_order) = (0u64, 0u64, 0u64);
     let mut last_receive = start;
-    for (caller, times) in received.iter() {
-        duplicates += times.len().saturating_sub(1) as u64;
-        if let (Some(t0), Some(first)) = (sent_at.get(caller), times.first()) {
-            ttt.push(first.duration_since(*t0).as_secs_f64() * 1000.0);
+    let llm_ms = args.llm_latency_ms.unwrap_or(0) as f64;
+    for (caller, plan) in &plans {
+        let got = received.get(caller).map(|v| v.as_slice()).unwrap_or(&[]);
+        let want = owed(*plan);
+        duplicates += got.len().saturating_sub(want) as u64;
+        lost += want.saturating_sub(got.len()) as u64;
+        if let Some((first, body)) = got.first() {
+            if !body.starts_with("Sorry we missed you") && !body.starts_with("Thanks for calling") {
+                out_of_order += 1;
+            }
+            if let Some(t0) = call_sent.get(caller) {
+                ttt.push(first.duration_since(*t0).as_secs_f64() * 1000.0);
+            }
             last_receive = last_receive.max(*first);
+        }
+        if let Some(sent) = texts_sent.get(caller) {
+            for (k, t0) in sent.iter().enumerate() {
+                if let Some((t, _)) = got.get(k + 1) {
+                    let ms = t.duration_since(*t0).as_secs_f64() * 1000.0;
+                    ttr.push((ms - llm_ms).max(0.0));
+                    last_receive = last_receive.max(*t);
+                }
+            }
+        }
+        if *plan == Plan::Stop && got.len() >= 2 && !got[1].1.contains("unsubscribed") {
+            out_of_order += 1;
         }
     }
     ttt.sort_by(|a, b| a.total_cmp(b));
-    let mut http = http_latency.lock().unwrap().clone();
+    ttr.sort_by(|a, b| a.total_cmp(b));
+    let mut http = sender.latency.lock().unwrap().clone();
     http.sort_by(|a, b| a.total_cmp(b));
-    let lost = total.saturating_sub(ttt.len() as u64);
-    let throughput = ttt.len() as f64 / last_receive.duration_since(start).as_secs_f64().max(1e-9);
+    let all: u64 = received.values().map(|v| v.len() as u64).sum();
+    let delivered: u64 = plans
+        .keys()
+        .map(|c| received.get(c).map_or(0, |v| v.len() as u64))
+        .sum();
+    let to_staff = all - delivered;
+    let throughput = delivered as f64 / last_receive.duration_since(start).as_secs_f64().max(1e-9);
+    let webhooks = http.len() as u64;
     let report = serde_json::json!({
-        "calls": total,
-        "rate_offered_per_s": args.rate,
+        "instances": args.instances,
+        "database": frontdesk::config::redact_url(&database_url),
+        "missed_calls": total_calls,
+        "texting_callers": texting,
+        "webhooks_accepted": webhooks,
+        "webhooks_per_s": webhooks as f64 / offered_secs,
         "offered_seconds": offered_secs,
-        "texts_received": ttt.len(),
+        "texts_expected": expected,
+        "texts_delivered": delivered,
+        "texts_to_staff": to_staff,
         "throughput_texts_per_s": throughput,
         "duplicates": duplicates,
         "lost": lost,
-        "webhook_errors": http_errors.load(std::sync::atomic::Ordering::Relaxed),
+        "out_of_order": out_of_order,
+        "webhook_errors": sender.errors.load(Ordering::Relaxed),
+        "webhooks_rerouted": sender.rerouted.load(Ordering::Relaxed),
+        "twilio_500s": fake.failed.load(Ordering::Relaxed),
+        "llm_calls": script.calls.load(Ordering::Relaxed),
         "time_to_text_ms": {
             "p50": percentile(&ttt, 50.0), "p90": percentile(&ttt, 90.0),
             "p99": percentile(&ttt, 99.0), "max": ttt.last().copied().unwrap_or(f64::NAN)
         },
+        "time_to_reply_ms_excluding_llm": {
+            "p50": percentile(&ttr, 50.0), "p90": percentile(&ttr, 90.0),
+            "p99": percentile(&ttr, 99.0), "max": ttr.last().copied().unwrap_or(f64::NAN)
+        },
         "webhook_response_ms": { "p50": percentile(&http, 50.0), "p99": percentile(&http, 99.0) },
-        "server_peak_rss_mib": rss.map(|k| k as f64 / 1024.0),
+        "server_peak_rss_mib": servers.peak_rss.iter().map(|k| *k as f64 / 1024.0).collect::<Vec<_>>(),
     });
     println!(
-        "texts received     {} of {} ({} lost, {} duplicates)",
-        ttt.len(),
-        total,
-        lost,
-        duplicates
+        "texts delivered    {delivered} of {expected} owed ({lost} lost, {duplicates} duplicates, {out_of_order} out of order); {to_staff} hand-off notices to staff"
     );
-    println!("webhook errors     {}", report["webhook_errors"]);
     println!(
-        "throughput         {throughput:.1} texts/s (offered {}/s)",
-        args.rate
+        "webhooks           {webhooks} accepted ({:.0}/s), {} errors, {} rerouted after a refused connection",
+        webhooks as f64 / offered_secs,
+        report["webhook_errors"],
+        report["webhooks_rerouted"]
     );
+    if args.twilio_fail_pct > 0 {
+        println!("twilio 500s        {} (retried)", report["twilio_500s"]);
+    }
+    if llm_base.is_some() {
+        println!("llm calls          {}", report["llm_calls"]);
+    }
+    println!("throughput         {throughput:.1} texts/s");
     println!(
         "time-to-text ms    p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}",
         percentile(&ttt, 50.0),
@@ -306,18 +695,25 @@ async fn main() -> anyhow::Result<()> {
         ttt.last().copied().unwrap_or(f64::NAN)
     );
     println!(
+        "time-to-reply ms   p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}  (without the model's {llm_ms} ms)",
+        percentile(&ttr, 50.0),
+        percentile(&ttr, 90.0),
+        percentile(&ttr, 99.0),
+        ttr.last().copied().unwrap_or(f64::NAN)
+    );
+    println!(
         "webhook answer ms  p50 {:.2}  p99 {:.2}",
         percentile(&http, 50.0),
         percentile(&http, 99.0)
     );
-    if let Some(k) = rss {
-        println!("server peak RSS    {:.1} MiB", k as f64 / 1024.0);
+    for (i, k) in servers.peak_rss.iter().enumerate() {
+        println!("instance {i} peak RSS {:.1} MiB", *k as f64 / 1024.0);
     }
     if let Some(path) = args.json {
         std::fs::write(path, serde_json::to_string_pretty(&report)?)?;
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    if lost > 0 || duplicates > 0 {
+    if lost > 0 || duplicates > 0 || out_of_order > 0 {
         std::process::exit(1);
     }
     Ok(())

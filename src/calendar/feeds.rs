@@ -239,6 +239,7 @@ pub async fn refresh(
     };
     if let Some(e) = &outcome {
         tracing::warn!(feed = feed.id, business = feed.business_id, error = %e, "calendar feed refresh failed; keeping the last good copy");
+        state.metrics.feed_error();
         feeds::record_error(&mut conn, feed.id, e, to_millis(now)).await?;
     }
     Ok(outcome)
@@ -370,19 +371,38 @@ pub async fn refresh_all(state: &AppState) -> anyhow::Result<usize> {
     Ok(failures)
 }
 
-/// Refresh feeds on an interval until told to stop.
+/// Refresh feeds on an interval until told to stop. With several instances on one database, one
+/// of them runs each round (see `store::jobs`).
 pub async fn refresh_loop(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     let every = state.config.feed_refresh;
+    let tick = every.min(std::time::Duration::from_secs(30));
     loop {
         tokio::select! {
-            _ = tokio::time::sleep(every) => {}
+            _ = tokio::time::sleep(tick) => {}
             _ = stop.changed() => return,
         }
         if *stop.borrow() {
             return;
         }
-        if let Err(e) = refresh_all(&state).await {
-            tracing::error!(error = %format!("{e:#}"), "calendar feed refresh round failed");
+        let now_ms = crate::clock::to_millis(chrono::Utc::now());
+        match crate::store::jobs::claim_run(
+            &state.store,
+            "calendar_feed_refresh",
+            &state.instance,
+            now_ms,
+            every.as_millis() as i64,
+        )
+        .await
+        {
+            Ok(true) => {
+                if let Err(e) = refresh_all(&state).await {
+                    tracing::error!(error = %format!("{e:#}"), "calendar feed refresh round failed");
+                }
+            }
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "could not claim the feed refresh round")
+            }
         }
     }
 }

@@ -576,6 +576,5 @@ pub async fn simulator_text(
         },
     )
     .await?;
-    state.turn_wake.notify_one();
     Ok(sim_back(bid, &from))
 }

@@ -215,6 +215,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
     }
     if let Some(llm) = &state.llm {
         for r in &llm_records {
+            state.metrics.llm_call(&r.outcome);
             sqlx::query(
                 "INSERT INTO llm_calls (business_id, conversation_id, model, latency_ms, prompt_tokens, completion_tokens, outcome, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -3,6 +3,9 @@
 use super::{col, Conn};
 use anyhow::Context;
 
+/// Threads a caller may open in an hour; past it, their latest thread is reopened.
+pub const MAX_CONVERSATIONS_PER_HOUR: i64 = 5;
+
 /// The open thread with this contact, created if there is none.
 pub async fn open_for_contact(
     conn: &mut Conn,
@@ -20,6 +23,31 @@ pub async fn open_for_contact(
     .context("finding conversation")?;
     if let Some(row) = row {
         return col(&row, "id");
+    }
+    // A caller who keeps opening threads (texting again after each is resolved) gets their latest
+    // thread back instead of yet another one.
+    let recent = sqlx::query(
+        "SELECT COUNT(*) AS n, MAX(id) AS latest FROM conversations WHERE contact_id = $1 AND created_at > $2",
+    )
+    .bind(contact_id)
+    .bind(now_ms - 3_600_000)
+    .fetch_one(&mut *conn)
+    .await
+    .context("counting recent conversations")?;
+    let n: i64 = col(&recent, "n")?;
+    if n >= MAX_CONVERSATIONS_PER_HOUR {
+        let latest: i64 = col::<Option<i64>>(&recent, "latest")?.unwrap_or_default();
+        sqlx::query("UPDATE conversations SET closed_at = NULL, updated_at = $1 WHERE id = $2")
+            .bind(now_ms)
+            .bind(latest)
+            .execute(&mut *conn)
+            .await
+            .context("reopening conversation")?;
+        tracing::info!(
+            contact = contact_id,
+            "conversation limit reached; the latest thread is reopened"
+        );
+        return Ok(latest);
     }
     let row = sqlx::query(
         "INSERT INTO conversations (business_id, contact_id, state, created_at, updated_at, last_message_at) \

@@ -44,6 +44,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0005_dashboard.sql"),
         postgres: include_str!("../../migrations/postgres/0005_dashboard.sql"),
     },
+    Migration {
+        version: 6,
+        name: "scale",
+        sqlite: include_str!("../../migrations/sqlite/0006_scale.sql"),
+        postgres: include_str!("../../migrations/postgres/0006_scale.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
 pub mod feeds;
+pub mod jobs;
 pub mod messages;
 pub mod migrate;
 pub mod outbox;
@@ -116,6 +117,19 @@ impl Store {
     }
 
     /// Is the database reachable?
+    /// Tell every instance listening on this PostgreSQL database that there is work on `channel`
+    /// (NOTIFY). A no-op on SQLite, where one process owns the database.
+    pub async fn notify(&self, channel: &str) -> anyhow::Result<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, '')")
+                .bind(channel)
+                .execute(&self.pool)
+                .await
+                .context("NOTIFY")?;
+        }
+        Ok(())
+    }
+
     pub async fn ping(&self) -> anyhow::Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())

@@ -494,6 +494,35 @@ impl TestApp {
         self.state.wake_outbox();
     }
 
+    /// Stop serving but keep the database (for a real binary to take over).
+    pub async fn stop_keep_db(mut self) -> TestDb {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+        self.db
+    }
+
+    /// A signed Twilio webhook to another instance serving the same business.
+    pub async fn post_twilio_to(
+        &self,
+        base: &str,
+        path: &str,
+        params: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let params = form(params);
+        let sig = signature(AUTH_TOKEN, &format!("{PUBLIC_URL}{path}"), &params);
+        self.http
+            .post(format!("{base}{path}"))
+            .header("X-Twilio-Signature", sig)
+            .form(&params)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
