@@ -61,6 +61,9 @@ struct Args {
     /// Percent of texting callers who book a job (three texts, each after the previous answer).
     #[arg(long, default_value_t = 2)]
     book_pct: u64,
+    /// Percent of texting callers a member of staff also answers from the dashboard.
+    #[arg(long, default_value_t = 2)]
+    staff_pct: u64,
     /// Percent of sends the fake Twilio answers with a 500 (the outbox retries them).
     #[arg(long, default_value_t = 0)]
     twilio_fail_pct: u64,
@@ -89,6 +92,25 @@ struct FakeTwilio {
     failed: AtomicU64,
     fail_pct: u64,
     arrived: Notify,
+    /// (sid, to, from, body) of every accepted text: the Messages list a sender reconciles with.
+    log: Mutex<Vec<(String, String, String, String)>>,
+}
+
+/// GET Messages.json?To=..&From=..: Twilio's message log, which the outbox consults before
+/// resending a text whose outcome it never learnt (a crash mid-send).
+async fn message_log(
+    State(fake): State<Arc<FakeTwilio>>,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> axum::Json<serde_json::Value> {
+    let log = fake.log.lock().unwrap();
+    let messages: Vec<serde_json::Value> = log
+        .iter()
+        .rev()
+        .filter(|(_, to, from, _)| Some(to) == q.get("To") && Some(from) == q.get("From"))
+        .take(50)
+        .map(|(sid, _, _, body)| serde_json::json!({"sid": sid, "body": body, "status": "sent"}))
+        .collect();
+    axum::Json(serde_json::json!({ "messages": messages }))
 }
 
 async fn messages(
@@ -117,6 +139,12 @@ async fn messages(
         .entry(field("To"))
         .or_default()
         .push((now, field("Body")));
+    fake.log.lock().unwrap().push((
+        format!("SM{n:032x}"),
+        field("To"),
+        field("From"),
+        field("Body"),
+    ));
     fake.arrived.notify_waiters();
     (
         StatusCode::CREATED,
@@ -180,6 +208,122 @@ enum Plan {
     Question,
     Stop,
     Book,
+    /// A question, then a staff reply from the dashboard.
+    Staff,
+}
+
+const STAFF_EMAIL: &str = "load@example.com";
+const STAFF_PASSWORD: &str = "loadgen-password-123";
+
+/// A signed-in staff member: replies through the dashboard like a person would.
+#[derive(Clone)]
+struct Staff {
+    client: reqwest::Client,
+    cookie: String,
+    csrf: String,
+    business_id: i64,
+    db: sqlx::AnyPool,
+}
+
+fn set_cookies(resp: &reqwest::Response) -> Vec<String> {
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .map(str::to_string)
+        .collect()
+}
+
+fn csrf_in(html: &str) -> Option<String> {
+    let marker = "name=\"csrf\" value=\"";
+    let i = html.find(marker)? + marker.len();
+    Some(html[i..].split('"').next()?.to_string())
+}
+
+impl Staff {
+    async fn sign_in(port: u16, database_url: &str) -> anyhow::Result<Staff> {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        let base = format!("http://127.0.0.1:{port}");
+        let page = client.get(format!("{base}/login")).send().await?;
+        let login_cookie = set_cookies(&page).join("; ");
+        let token = csrf_in(&page.text().await?).ok_or_else(|| anyhow::anyhow!("no login form"))?;
+        let resp = client
+            .post(format!("{base}/login"))
+            .header("cookie", &login_cookie)
+            .form(&[
+                ("csrf", token.as_str()),
+                ("email", STAFF_EMAIL),
+                ("password", STAFF_PASSWORD),
+                ("next", "/app"),
+            ])
+            .send()
+            .await?;
+        let cookie = set_cookies(&resp)
+            .into_iter()
+            .find(|c| c.starts_with("fd_session=") && c.len() > "fd_session=".len())
+            .ok_or_else(|| anyhow::anyhow!("sign-in refused ({})", resp.status()))?;
+        sqlx::any::install_default_drivers();
+        let db = sqlx::AnyPool::connect(database_url).await?;
+        let row = sqlx::query("SELECT id FROM businesses ORDER BY id LIMIT 1")
+            .fetch_one(&db)
+            .await?;
+        let business_id: i64 = sqlx::Row::try_get(&row, "id")?;
+        let inbox = client
+            .get(format!("{base}/app/{business_id}/inbox"))
+            .header("cookie", &cookie)
+            .send()
+            .await?
+            .text()
+            .await?;
+        let csrf = csrf_in(&inbox).ok_or_else(|| anyhow::anyhow!("no CSRF token on the inbox"))?;
+        Ok(Staff {
+            client,
+            cookie,
+            csrf,
+            business_id,
+            db,
+        })
+    }
+
+    /// Reply to the caller's thread from the dashboard of instance `port`. `None`: the instance
+    /// refused the connection (nothing was sent), try again.
+    async fn reply(&self, port: u16, caller: &str) -> Option<bool> {
+        let Ok(row) = sqlx::query(
+            "SELECT c.id FROM conversations c JOIN contacts k ON k.id = c.contact_id \
+             WHERE k.phone = $1 ORDER BY c.id DESC LIMIT 1",
+        )
+        .bind(caller)
+        .fetch_one(&self.db)
+        .await
+        else {
+            return Some(false);
+        };
+        let cid: i64 = sqlx::Row::try_get(&row, "id").unwrap_or_default();
+        let resp = self
+            .client
+            .post(format!(
+                "http://127.0.0.1:{port}/app/{}/c/{cid}/reply",
+                self.business_id
+            ))
+            .header("cookie", &self.cookie)
+            .form(&[
+                ("csrf", self.csrf.as_str()),
+                (
+                    "body",
+                    "Hi, this is Sam from the office. I'll call you shortly.",
+                ),
+            ])
+            .send()
+            .await;
+        match resp {
+            Ok(r) => Some(r.status() == StatusCode::SEE_OTHER),
+            Err(e) if e.is_connect() => None,
+            Err(_) => Some(false),
+        }
+    }
 }
 
 struct Servers {
@@ -336,7 +480,7 @@ async fn main() -> anyhow::Result<()> {
     let router = Router::new()
         .route(
             &format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"),
-            post(messages),
+            post(messages).get(message_log),
         )
         .with_state(fake.clone());
     tokio::spawn(async move { axum::serve(twilio_listener, router).await });
@@ -407,6 +551,36 @@ async fn main() -> anyhow::Result<()> {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    let mut add_user = tokio::process::Command::new(&binary);
+    add_user
+        .args([
+            "user",
+            "add",
+            "--business",
+            "Dave's Plumbing",
+            "--email",
+            STAFF_EMAIL,
+            "--role",
+            "staff",
+            "--name",
+            "Sam",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null());
+    for (k, v) in &env {
+        add_user.env(k, v);
+    }
+    let mut child = add_user.spawn()?;
+    {
+        use tokio::io::AsyncWriteExt;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(format!("{STAFF_PASSWORD}\n").as_bytes())
+            .await?;
+    }
+    anyhow::ensure!(child.wait().await?.success(), "user add failed");
+
     let ports: Vec<u16> = (0..args.instances).map(|_| free_port()).collect();
     let mut servers = Servers {
         binary: binary.clone(),
@@ -424,6 +598,7 @@ async fn main() -> anyhow::Result<()> {
         wait_ready(&client, *port).await?;
     }
 
+    let staff = Staff::sign_in(ports[0], &database_url).await?;
     let total_calls = args.rate * args.duration;
     let texting = (texts_rate * args.duration).min(total_calls);
     println!(
@@ -481,6 +656,8 @@ async fn main() -> anyhow::Result<()> {
                 Plan::Stop
             } else if roll < args.stop_pct + args.book_pct {
                 Plan::Book
+            } else if roll < args.stop_pct + args.book_pct + args.staff_pct {
+                Plan::Staff
             } else {
                 Plan::Question
             }
@@ -488,11 +665,12 @@ async fn main() -> anyhow::Result<()> {
             Plan::Silent
         };
         plans.lock().unwrap().insert(caller.clone(), plan);
-        let (sender, fake, call_sent, texts_sent) = (
+        let (sender, fake, call_sent, texts_sent, staff) = (
             sender.clone(),
             fake.clone(),
             call_sent.clone(),
             texts_sent.clone(),
+            staff.clone(),
         );
         let instances = args.instances;
         tasks.spawn(async move {
@@ -556,6 +734,21 @@ async fn main() -> anyhow::Result<()> {
                     return;
                 }
             }
+            if plan == Plan::Staff
+                && wait_for_text(&fake, &caller, 1, Duration::from_secs(60)).await
+            {
+                for attempt in 0..50 {
+                    let port = sender.ports[(i as usize + attempt) % sender.ports.len()];
+                    match staff.reply(port, &caller).await {
+                        Some(true) => break,
+                        Some(false) => {
+                            sender.errors.fetch_add(1, Ordering::Relaxed);
+                            break;
+                        }
+                        None => tokio::time::sleep(Duration::from_millis(100)).await,
+                    }
+                }
+            }
         });
         while tasks.try_join_next().is_some() {}
     }
@@ -570,6 +763,7 @@ async fn main() -> anyhow::Result<()> {
     let owed = |plan: Plan| match plan {
         Plan::Silent => 1,
         Plan::Question | Plan::Stop => 2,
+        Plan::Staff => 3,
         Plan::Book => 4,
     };
     let plans = plans.lock().unwrap().clone();

@@ -12,8 +12,8 @@ use tokio::task::JoinSet;
 
 /// A caller who keeps typing is still answered after this long.
 pub const MAX_WAIT_MS: i64 = 10_000;
-const LEASE_MS: i64 = 120_000;
-const CONCURRENCY: i64 = 16;
+/// Turns in flight per instance. Most of a turn with a model is waiting on it, so this is high.
+const CONCURRENCY: i64 = 64;
 
 #[derive(Clone)]
 pub struct TurnWorker {
@@ -23,6 +23,20 @@ pub struct TurnWorker {
 impl TurnWorker {
     pub fn new(state: AppState) -> Self {
         Self { state }
+    }
+
+    /// How long a claimed conversation stays with this worker: the longest a turn may take (the
+    /// model's whole budget, a slow calendar feed) plus a margin. After a crash, another worker
+    /// takes the conversation over when it runs out.
+    fn lease_ms(&self) -> i64 {
+        let model = self
+            .state
+            .config
+            .llm
+            .as_ref()
+            .map(|l| l.timeout.as_millis() as i64)
+            .unwrap_or(0);
+        model + self.state.config.feed_timeout.as_millis() as i64 + 10_000
     }
 
     fn quiet_ms(&self) -> i64 {
@@ -37,7 +51,7 @@ impl TurnWorker {
             now_ms,
             self.quiet_ms(),
             MAX_WAIT_MS,
-            LEASE_MS,
+            self.lease_ms(),
             CONCURRENCY,
         )
         .await?;
@@ -70,7 +84,7 @@ impl TurnWorker {
                     now_ms,
                     self.quiet_ms(),
                     MAX_WAIT_MS,
-                    LEASE_MS,
+                    self.lease_ms(),
                     free,
                 )
                 .await
