@@ -198,7 +198,12 @@ pub struct NextQuery {
 /// Only local paths are followed after sign-in (no open redirect).
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if (n == "/app" || n.starts_with("/app/"))
+                && !n.bytes().any(|b| b <= 0x20 || b == 0x7f || b == b'\\') =>
+        {
+            n.to_string()
+        }
         _ => "/app".into(),
     }
 }
@@ -264,7 +269,15 @@ pub async fn login(
     let now_ms = to_millis(state.clock.now());
     let since = now_ms - FAILURE_WINDOW_MS;
     let account_key = format!("email:{email}");
-    let address_key = format!("ip:{}", peer.ip());
+    // Behind a proxy every client shares its address: count the client the proxy names.
+    let client = headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| peer.ip().to_string());
+    let address_key = format!("ip:{client}");
     if users::failures_since(&state.store, &account_key, since).await? >= MAX_FAILURES_PER_ACCOUNT
         || users::failures_since(&state.store, &address_key, since).await?
             >= MAX_FAILURES_PER_ADDRESS

@@ -301,11 +301,10 @@ pub async fn take_over(
     let a = access(&state, session, bid).await?;
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
-    let exists = q::thread_head(&mut tx, bid, cid).await?.is_some();
-    if !exists {
-        return Err(DashError::NotFound);
-    }
-    if !q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await? {
+    let head = q::thread_head(&mut tx, bid, cid)
+        .await?
+        .ok_or(DashError::NotFound)?;
+    if head.row.opted_out || !q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await? {
         return Err(DashError::Conflict(
             "This caller has opted out of texts; the thread cannot be taken over.".into(),
         ));
@@ -450,7 +449,11 @@ pub async fn reply(
         .ok_or_else(|| {
             DashError::Conflict("The business has no phone number to send from.".into())
         })?;
-    q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await?;
+    if !q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await? {
+        return Err(DashError::Conflict(
+            "This caller has opted out of texts. Nothing was sent.".into(),
+        ));
+    }
     let message_id = messages::insert_outbound(
         &mut tx,
         NewOutbound {

@@ -100,6 +100,7 @@ pub async fn bookings(
             .week
             .as_deref()
             .and_then(|w| NaiveDate::parse_from_str(w, "%Y-%m-%d").ok())
+            .filter(|d| (2000..=2200).contains(&d.year()))
             .unwrap_or(today);
         let monday = start - CDuration::days(start.weekday().num_days_from_monday() as i64);
         let from = local_midnight_ms(monday, tz);
@@ -332,6 +333,7 @@ pub async fn funnel(
     let parse = |s: &Option<String>| {
         s.as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .filter(|d| (2000..=2200).contains(&d.year()))
     };
     let (first, last, days) = match (parse(&query.from), parse(&query.to)) {
         (Some(f), Some(t)) if f <= t && (t - f).num_days() <= 366 => (f, t, None),

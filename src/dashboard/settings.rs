@@ -446,7 +446,26 @@ pub async fn profile(
 }
 
 /// Store a validated profile for this business (matched by its numbers, which the editor never changes).
-async fn store_profile(state: &AppState, profile: &BusinessProfile) -> DashResult<()> {
+async fn store_profile(state: &AppState, bid: i64, profile: &BusinessProfile) -> DashResult<()> {
+    // The save must land on this business (matched by its numbers, which the editor keeps).
+    let mut conn = state
+        .store
+        .pool()
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
+    for n in &profile.business.phone_numbers {
+        match businesses::by_number(&mut conn, n.as_str()).await? {
+            Some(b) if b.id == bid => {}
+            _ => {
+                return Err(DashError::Conflict(format!(
+                "{} does not belong to this business any more; nothing was saved. Reload the page.",
+                n.display_national()
+            )))
+            }
+        }
+    }
+    drop(conn);
     let now_ms = to_millis(state.clock.now());
     businesses::import(&state.store, profile, now_ms)
         .await
@@ -474,7 +493,7 @@ pub async fn save_section(
     apply(&section, &mut v, &form, &mut shown)?;
     match profile_from_value(v) {
         Ok(profile) => {
-            store_profile(&state, &profile).await?;
+            store_profile(&state, bid, &profile).await?;
             tracing::info!(business = bid, section = %section, user = a.session.user.id, "profile saved");
             if section == "booking" {
                 // Fetch new or changed feeds now, so their health shows on the next page.
@@ -519,6 +538,7 @@ pub async fn preview(
     Query(query): Query<PreviewQuery>,
 ) -> DashResult<Response> {
     let a = access(&state, session, bid).await?;
+    a.require_owner()?;
     let open_now = a.business.profile.is_open_at(state.clock.now());
     let body = match render_sms_template(&query.template, &a.business.profile, open_now) {
         Ok(text) => {
@@ -621,7 +641,7 @@ pub async fn question_to_faq(
         ctx.insert("error", &e.to_string());
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, "questions.html", &ctx);
     }
-    store_profile(&state, &profile).await?;
+    store_profile(&state, bid, &profile).await?;
     let now_ms = to_millis(state.clock.now());
     let mut conn = state
         .store
@@ -718,6 +738,25 @@ pub async fn invite(
         ctx.insert("draft_name", &name);
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, "team.html", &ctx);
     }
+    {
+        let mut conn = state
+            .store
+            .pool()
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        if let Some(m) = users::members(&mut conn, bid)
+            .await?
+            .into_iter()
+            .find(|m| m.email == email)
+        {
+            return Err(DashError::Conflict(format!(
+                "{} is already on the team (as {}). Remove them first to change their role.",
+                m.email,
+                m.role.as_str()
+            )));
+        }
+    }
     let password = super::auth::one_time_password();
     let hash = {
         let p = password.clone();
@@ -748,6 +787,8 @@ pub async fn remove_member(
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
     let mut tx = state.store.begin().await?;
+    // Two owners removing each other at once: the owner rows are locked, so one sees the other gone.
+    users::lock_owners(&mut tx, state.store.backend(), bid).await?;
     let members = users::members(&mut tx, bid).await?;
     let Some(target) = members.iter().find(|m| m.user_id == uid) else {
         return Err(DashError::NotFound);

@@ -381,6 +381,9 @@ impl BusinessProfile {
     }
 }
 
+/// Longest template accepted (its rendered text must fit one SMS anyway).
+pub const MAX_TEMPLATE_CHARS: usize = 1000;
+
 /// Render an SMS template with tera and normalise it to plain GSM-7 text.
 ///
 /// The context offers `business` (name, service_area, about, phone) and `open_now`.
@@ -400,15 +403,36 @@ pub fn render_sms_template(
         }),
     );
     ctx.insert("open_now", &open_now);
-    let rendered = tera::Tera::one_off(template, &ctx, false).map_err(|e| {
-        let mut msg = format!("template does not render: {e}");
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            msg.push_str(&format!(": {s}"));
-            source = s.source();
-        }
-        msg
-    })?;
+    if template.chars().count() > MAX_TEMPLATE_CHARS {
+        return Err(format!(
+            "template is longer than {MAX_TEMPLATE_CHARS} characters"
+        ));
+    }
+    // A sandbox: owners write these templates, so no environment variables (tera's `get_env`
+    // would read the server's secrets), no unbounded `range`, nothing but the context above.
+    let mut tera = tera::Tera::default();
+    for name in ["get_env", "range", "now", "get_random", "throw"] {
+        tera.register_function(
+            name,
+            |_: &std::collections::HashMap<String, serde_json::Value>| -> tera::Result<serde_json::Value> {
+                Err(tera::Error::msg(
+                    "only {{ business.name }}, {{ business.service_area }}, {{ business.about }}, {{ business.phone }} and open_now can be used in a text template",
+                ))
+            },
+        );
+    }
+    let rendered = tera
+        .add_raw_template("sms", template)
+        .and_then(|_| tera.render("sms", &ctx))
+        .map_err(|e| {
+            let mut msg = format!("template does not render: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                msg.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            msg
+        })?;
     let text = sms_text::normalize(&rendered);
     if text.is_empty() {
         return Err("template renders to an empty text".into());
@@ -443,6 +467,26 @@ mod tests {
     use super::*;
 
     const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");
+
+    #[test]
+    fn templates_cannot_read_the_environment_or_loop_forever() {
+        std::env::set_var("FRONTDESK_TEMPLATE_SECRET", "s3cret-value");
+        let p = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        for t in [
+            "{{ get_env(name=\"FRONTDESK_TEMPLATE_SECRET\") }}",
+            "{% for i in range(end=1000000000) %}x{% endfor %}",
+            "{{ now() }}",
+        ] {
+            let out = render_sms_template(t, &p, true);
+            assert!(out.is_err(), "{t} rendered: {out:?}");
+            assert!(!format!("{out:?}").contains("s3cret-value"));
+        }
+        assert!(render_sms_template(&"x".repeat(1001), &p, true).is_err());
+        assert_eq!(
+            render_sms_template("Hi from {{ business.name }}", &p, true).unwrap(),
+            "Hi from Dave's Plumbing"
+        );
+    }
 
     #[test]
     fn example_profile_parses() {

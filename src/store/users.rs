@@ -315,3 +315,22 @@ pub async fn clear_failures(store: &Store, key: &str) -> anyhow::Result<()> {
         .context("clearing failed sign-ins")?;
     Ok(())
 }
+
+/// Lock the business's owner memberships until the transaction ends (PostgreSQL; SQLite
+/// transactions are serialised anyway).
+pub async fn lock_owners(
+    conn: &mut Conn,
+    backend: super::Backend,
+    business_id: i64,
+) -> anyhow::Result<()> {
+    if backend == super::Backend::Postgres {
+        sqlx::query(
+            "SELECT user_id FROM memberships WHERE business_id = $1 AND role = 'owner' FOR UPDATE",
+        )
+        .bind(business_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("locking owners")?;
+    }
+    Ok(())
+}

@@ -236,6 +236,21 @@ async fn pages_need_sign_in_and_sessions_end_at_sign_out(backend: Backend) {
         assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
         assert!(page.body.contains("Dave&#x27;s Plumbing"), "{path}");
     }
+    for evil in [
+        "//evil.example",
+        "/\t/evil.example",
+        "https://evil.example",
+        "/app\\..\\x",
+        "/login",
+    ] {
+        let page = sign_in_to(&Web::new(&app), evil).await;
+        assert_eq!(page.location.as_deref(), Some("/app"), "{evil:?}");
+    }
+    let page = sign_in_to(&Web::new(&app), &format!("/app/{bid}/funnel?days=7")).await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some(format!("/app/{bid}/funnel?days=7").as_str())
+    );
     // Sign out: the same cookie no longer opens anything.
     let inbox = web.get(&format!("/app/{bid}/inbox")).await;
     let page = web.post("/logout", &[("csrf", &inbox.csrf())]).await;
@@ -263,6 +278,21 @@ async fn pages_need_sign_in_and_sessions_end_at_sign_out(backend: Backend) {
         "{set}"
     );
     app.stop().await;
+}
+
+/// After sign-in only local dashboard paths are followed (no open redirect).
+async fn sign_in_to(web: &Web, next: &str) -> Page {
+    let csrf = web.get("/login").await.csrf();
+    web.post(
+        "/login",
+        &[
+            ("csrf", &csrf),
+            ("email", OWNER),
+            ("password", PASSWORD),
+            ("next", next),
+        ],
+    )
+    .await
 }
 
 async fn failed_sign_ins_are_throttled(backend: Backend) {
@@ -427,7 +457,13 @@ async fn staff_see_the_inbox_but_not_settings(backend: Backend) {
         !inbox.body.contains("/profile\""),
         "no settings link for staff"
     );
-    for path in ["profile", "questions", "team", "simulator"] {
+    for path in [
+        "profile",
+        "questions",
+        "team",
+        "simulator",
+        "preview?template=hi",
+    ] {
         assert_eq!(
             web.get(&format!("/app/{bid}/{path}")).await.status,
             StatusCode::FORBIDDEN,

@@ -6,7 +6,11 @@
   function refresh(el) {
     var url = el.getAttribute("data-live");
     return fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (r) {
+        // Signed out meanwhile: go to the sign-in page rather than showing it inside a panel.
+        if (r.redirected) { window.location = r.url; return null; }
+        return r.ok ? r.text() : null;
+      })
       .then(function (html) {
         if (html === null) return;
         var stick = el.scrollTop + el.clientHeight >= el.scrollHeight - 20;
