@@ -49,7 +49,9 @@ impl OutboxWorker {
     }
 
     fn lease_ms(&self) -> i64 {
-        (self.state.config.send_timeout + Duration::from_secs(30)).as_millis() as i64
+        // Longer than any send can take (its timeout) plus the write after it; short, so a
+        // crashed instance's rows are taken over (and reconciled) within seconds.
+        (self.state.config.send_timeout + Duration::from_secs(5)).as_millis() as i64
     }
 
     /// Claim up to `limit` due rows and send them, waiting for all: one step, for tests and tools.
