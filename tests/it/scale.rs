@@ -338,7 +338,7 @@ async fn slow_twilio() -> (String, Arc<SlowTwilio>) {
         };
         let held =
             f.hold.load(std::sync::atomic::Ordering::SeqCst) && f.sent.lock().unwrap().len() > 5;
-        let wait = if held { 3600_000 } else { 150 };
+        let wait = if held { 3_600_000 } else { 150 };
         tokio::time::sleep(Duration::from_millis(wait)).await;
         (
             axum::http::StatusCode::CREATED,
