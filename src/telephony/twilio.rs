@@ -198,7 +198,8 @@ impl TwilioClient {
                 .date_created
                 .as_deref()
                 .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
-                .map(|d| d.timestamp_millis() >= since_ms - 1000)
+                // Twilio's dates have whole seconds, and clocks differ a little.
+                .map(|d| d.timestamp_millis() >= since_ms - 5_000)
                 .unwrap_or(true);
             same_body && recent
         });

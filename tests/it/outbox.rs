@@ -253,12 +253,26 @@ async fn timeout_is_reconciled_not_resent(backend: Backend) {
         .with_priority(1)
         .mount(&app.twilio)
         .await;
+    // The real clock decides which text-back goes out (open hours or after hours).
+    let profile = frontdesk::domain::BusinessProfile::from_toml(EXAMPLE).unwrap();
+    let now = chrono::Utc::now();
+    let template = if profile.is_open_at(now) {
+        &profile.textback.message
+    } else {
+        &profile.textback.after_hours_message
+    };
+    let body = frontdesk::domain::profile::render_sms_template(
+        template,
+        &profile,
+        profile.is_open_at(now),
+    )
+    .unwrap();
     mount_lookup(
         &app,
         serde_json::json!([{
             "sid": "SMslow", "status": "sent", "to": CALLER, "from": BUSINESS_NUMBER,
-            "body": "Sorry we missed you - this is Dave's Plumbing. What do you need help with?",
-            "date_created": chrono::Utc::now().to_rfc2822()
+            "body": body,
+            "date_created": now.to_rfc2822()
         }]),
     )
     .await;

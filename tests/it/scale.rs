@@ -178,7 +178,12 @@ async fn two_instances_share_the_work_exactly_once() {
             3,
             "{c}: one text-back and one reply per text: {texts:?}"
         );
-        assert!(texts[0].starts_with("Sorry we missed you"), "{texts:?}");
+        // The text-back first (open-hours or after-hours wording: the real clock decides).
+        assert!(
+            texts[0].starts_with("Sorry we missed you")
+                || texts[0].starts_with("Thanks for calling"),
+            "{texts:?}"
+        );
         assert!(
             texts[1].contains("Estimates are free"),
             "in order: {texts:?}"
