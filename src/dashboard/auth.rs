@@ -77,7 +77,7 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 }
 
 /// Hashing costs tens of milliseconds of CPU: keep it off the async workers.
-async fn hash_blocking(password: String) -> anyhow::Result<String> {
+pub(crate) async fn hash_blocking(password: String) -> anyhow::Result<String> {
     tokio::task::spawn_blocking(move || hash_password(&password)).await?
 }
 
@@ -174,12 +174,7 @@ impl FromRequestParts<AppState> for Session {
         {
             return Err(DashError::Redirect("/app/password".into()));
         }
-        let mut conn = state
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
+        let mut conn = state.store.pool().acquire().await?;
         let memberships = users::memberships(&mut conn, row.user.id).await?;
         Ok(Session {
             user: row.user,
@@ -293,12 +288,7 @@ pub async fn login(
         );
     }
     let user = {
-        let mut conn = state
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
+        let mut conn = state.store.pool().acquire().await?;
         users::by_email(&mut conn, &email).await?
     };
     let ok = match &user {
@@ -326,12 +316,7 @@ pub async fn login(
     let token = random_token();
     let csrf = random_token();
     let expires = now_ms + SESSION_DAYS * 86_400_000;
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     users::create_session(
         &mut conn,
         &token_hash(&token),
@@ -433,6 +418,6 @@ pub async fn change_password(
     let mut tx = state.store.begin().await?;
     users::set_password(&mut tx, session.user.id, &hash, false).await?;
     users::delete_other_sessions(&mut tx, session.user.id, &session.token_hash).await?;
-    tx.commit().await.map_err(anyhow::Error::from)?;
+    tx.commit().await?;
     Ok(Redirect::to("/app").into_response())
 }

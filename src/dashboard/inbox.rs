@@ -7,9 +7,9 @@ use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::sms_text;
 use crate::engine::details::Details;
+use crate::store::contacts;
 use crate::store::dashboard::{self as q, Filter, InboxRow};
-use crate::store::messages::{self, Author, NewOutbound};
-use crate::store::{contacts, outbox};
+use crate::store::messages::Author;
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -222,12 +222,7 @@ async fn thread_context(
     error: Option<&str>,
     draft: &str,
 ) -> DashResult<tera::Context> {
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     let head = q::thread_head(&mut conn, a.business.id, cid)
         .await?
         .ok_or(DashError::NotFound)?;
@@ -442,10 +437,8 @@ pub async fn reply(
     let from = a
         .business
         .profile
-        .business
-        .phone_numbers
-        .first()
-        .map(|n| n.as_str().to_string())
+        .sending_number()
+        .map(str::to_string)
         .ok_or_else(|| {
             DashError::Conflict("The business has no phone number to send from.".into())
         })?;
@@ -454,36 +447,20 @@ pub async fn reply(
             "This caller has opted out of texts. Nothing was sent.".into(),
         ));
     }
-    let message_id = messages::insert_outbound(
+    crate::engine::turn::queue(
         &mut tx,
-        NewOutbound {
-            business_id: bid,
-            conversation_id: cid,
-            contact_id: contact.id,
-            author: Author::Staff,
-            author_name: Some(&a.session.user.name),
-            kind: "staff_reply",
-            body: &text,
-            now_ms,
-        },
+        &a.business,
+        cid,
+        contact.id,
+        &contact.phone,
+        &from,
+        Author::Staff,
+        Some(&a.session.user.name),
+        "staff_reply",
+        &text,
+        now_ms,
     )
     .await?;
-    outbox::enqueue(
-        &mut tx,
-        outbox::NewItem {
-            message_id,
-            business_id: bid,
-            contact_id: contact.id,
-            to: &contact.phone,
-            from: &from,
-            body: &text,
-            kind: "staff_reply",
-            now_ms,
-            expires_at: None,
-        },
-    )
-    .await?;
-    crate::store::conversations::touch(&mut tx, cid, now_ms, false).await?;
     tx.commit().await?;
     state.metrics.staff_reply();
     state.wake_outbox();

@@ -283,12 +283,7 @@ pub async fn access(state: &AppState, session: Session, bid: i64) -> DashResult<
     else {
         return Err(DashError::NotFound);
     };
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     let business = crate::store::businesses::by_id(&mut conn, bid)
         .await?
         .ok_or(DashError::NotFound)?;

@@ -148,12 +148,7 @@ pub async fn bookings(
         );
     }
     if a.is_owner() {
-        let mut conn = state
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
+        let mut conn = state.store.pool().acquire().await?;
         let token = bookings::calendar_token(&mut conn, bid).await?;
         let base = state
             .config
@@ -202,8 +197,7 @@ pub async fn cancel_booking(
                 .bind(cid)
                 .bind(bid)
                 .execute(&mut *tx)
-                .await
-                .map_err(anyhow::Error::from)?;
+                .await?;
             }
         }
         tx.commit().await?;
@@ -226,17 +220,11 @@ pub async fn rotate_calendar_token(
     session.check_csrf(form.csrf())?;
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     sqlx::query("UPDATE businesses SET calendar_token = NULL WHERE id = $1")
         .bind(bid)
         .execute(&mut *conn)
-        .await
-        .map_err(anyhow::Error::from)?;
+        .await?;
     bookings::calendar_token(&mut conn, bid).await?;
     Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
 }
@@ -409,17 +397,8 @@ fn sim_caller(raw: Option<&str>) -> DashResult<String> {
 
 async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashResult<tera::Context> {
     let tz = a.business.profile.tz();
-    let rows = sqlx::query(
-        "SELECT m.id FROM messages m JOIN contacts k ON k.id = m.contact_id \
-         WHERE m.business_id = $1 AND k.phone = $2 ORDER BY m.id DESC LIMIT 1",
-    )
-    .bind(a.business.id)
-    .bind(from)
-    .fetch_optional(state.store.pool())
-    .await
-    .map_err(anyhow::Error::from)?;
     let mut messages = Vec::new();
-    if rows.is_some() {
+    {
         let list = sqlx::query(
             "SELECT m.direction, m.author, m.author_name, m.body, m.status, m.created_at FROM messages m \
              JOIN contacts k ON k.id = m.contact_id WHERE m.business_id = $1 AND k.phone = $2 \
@@ -428,8 +407,7 @@ async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashRes
         .bind(a.business.id)
         .bind(from)
         .fetch_all(state.store.pool())
-        .await
-        .map_err(anyhow::Error::from)?;
+        .await?;
         for r in list.iter().rev() {
             use sqlx::Row;
             let direction: String = r.try_get("direction").unwrap_or_default();
@@ -503,6 +481,14 @@ fn sim_back(bid: i64, from: &str) -> Response {
     .into_response()
 }
 
+fn business_number(a: &super::Access) -> DashResult<String> {
+    a.business
+        .profile
+        .sending_number()
+        .map(str::to_string)
+        .ok_or_else(|| DashError::Conflict("The business has no phone number.".into()))
+}
+
 /// "Call" the business: a missed call through the same code path as Twilio's webhook.
 pub async fn simulator_call(
     State(state): State<AppState>,
@@ -514,14 +500,7 @@ pub async fn simulator_call(
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
     let from = sim_caller(form.get("from"))?;
-    let to = a
-        .business
-        .profile
-        .business
-        .phone_numbers
-        .first()
-        .map(|n| n.as_str().to_string())
-        .ok_or_else(|| DashError::Conflict("The business has no phone number.".into()))?;
+    let to = business_number(&a)?;
     let sid = format!("CAsim{}", uuid::Uuid::new_v4().simple());
     handle_missed_call(
         &state,
@@ -558,14 +537,7 @@ pub async fn simulator_text(
             "A text message can be at most 1600 characters.".into(),
         ));
     }
-    let to = a
-        .business
-        .profile
-        .business
-        .phone_numbers
-        .first()
-        .map(|n| n.as_str().to_string())
-        .ok_or_else(|| DashError::Conflict("The business has no phone number.".into()))?;
+    let to = business_number(&a)?;
     let sid = format!("SMsim{}", uuid::Uuid::new_v4().simple());
     handle_inbound_sms(
         &state,

@@ -378,12 +378,7 @@ async fn profile_context(
 ) -> DashResult<tera::Context> {
     let tz = a.business.profile.tz();
     let feeds = {
-        let mut conn = state
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
+        let mut conn = state.store.pool().acquire().await?;
         feeds::list(&mut conn, a.business.id).await?
     };
     let feed_views: Vec<FeedView> = feeds
@@ -448,12 +443,7 @@ pub async fn profile(
 /// Store a validated profile for this business (matched by its numbers, which the editor never changes).
 async fn store_profile(state: &AppState, bid: i64, profile: &BusinessProfile) -> DashResult<()> {
     // The save must land on this business (matched by its numbers, which the editor keeps).
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     for n in &profile.business.phone_numbers {
         match businesses::by_number(&mut conn, n.as_str()).await? {
             Some(b) if b.id == bid => {}
@@ -605,12 +595,7 @@ pub async fn question_to_faq(
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
     let question = {
-        let mut conn = state
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
+        let mut conn = state.store.pool().acquire().await?;
         q::unanswered_one(&mut conn, bid, qid)
             .await?
             .ok_or(DashError::NotFound)?
@@ -643,12 +628,7 @@ pub async fn question_to_faq(
     }
     store_profile(&state, bid, &profile).await?;
     let now_ms = to_millis(state.clock.now());
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     q::resolve_unanswered(&mut conn, bid, qid, now_ms).await?;
     Ok(Redirect::to(&format!("/app/{bid}/questions")).into_response())
 }
@@ -663,12 +643,7 @@ pub async fn dismiss_question(
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
     let now_ms = to_millis(state.clock.now());
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     if !q::resolve_unanswered(&mut conn, bid, qid, now_ms).await? {
         return Err(DashError::NotFound);
     }
@@ -676,12 +651,7 @@ pub async fn dismiss_question(
 }
 
 async fn team_context(state: &AppState, a: &Access) -> DashResult<tera::Context> {
-    let mut conn = state
-        .store
-        .pool()
-        .acquire()
-        .await
-        .map_err(anyhow::Error::from)?;
+    let mut conn = state.store.pool().acquire().await?;
     let members = users::members(&mut conn, a.business.id).await?;
     let mut ctx = a.context("team");
     ctx.insert("members", &members);
@@ -739,12 +709,7 @@ pub async fn invite(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, "team.html", &ctx);
     }
     {
-        let mut conn = state
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
+        let mut conn = state.store.pool().acquire().await?;
         if let Some(m) = users::members(&mut conn, bid)
             .await?
             .into_iter()
@@ -758,12 +723,7 @@ pub async fn invite(
         }
     }
     let password = super::auth::one_time_password();
-    let hash = {
-        let p = password.clone();
-        tokio::task::spawn_blocking(move || super::auth::hash_password(&p))
-            .await
-            .map_err(anyhow::Error::from)??
-    };
+    let hash = super::auth::hash_blocking(password.clone()).await?;
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
     let (user, created) =

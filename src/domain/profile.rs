@@ -235,6 +235,11 @@ impl BusinessProfile {
         toml::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// The number texts to callers are sent from: the first provider number.
+    pub fn sending_number(&self) -> Option<&str> {
+        self.business.phone_numbers.first().map(|n| n.as_str())
+    }
+
     pub fn tz(&self) -> Tz {
         self.business.timezone.0
     }

@@ -165,11 +165,9 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
     let details_json = turn.details.to_json();
     let from = business
         .profile
-        .business
-        .phone_numbers
-        .first()
-        .map(|n| n.as_str().to_string())
-        .unwrap_or_default();
+        .sending_number()
+        .unwrap_or_default()
+        .to_string();
     if let Some(body) = &reply {
         queue(
             &mut tx,
@@ -179,6 +177,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
             &contact.phone,
             &from,
             Author::Ai,
+            None,
             "reply",
             body,
             now_ms,
@@ -206,6 +205,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
                 staff.as_str(),
                 &from,
                 Author::System,
+                None,
                 "staff_notify",
                 &body,
                 now_ms,
@@ -292,8 +292,9 @@ async fn choose_policy(
     }
 }
 
+/// Write an outbound text and its outbox row, and note it on the conversation (one transaction).
 #[allow(clippy::too_many_arguments)]
-async fn queue(
+pub(crate) async fn queue(
     tx: &mut Tx,
     business: &businesses::BusinessRecord,
     conversation_id: i64,
@@ -301,6 +302,7 @@ async fn queue(
     to: &str,
     from: &str,
     author: Author,
+    author_name: Option<&str>,
     kind: &str,
     body: &str,
     now_ms: i64,
@@ -312,7 +314,7 @@ async fn queue(
             conversation_id,
             contact_id,
             author,
-            author_name: None,
+            author_name,
             kind,
             body,
             now_ms,
