@@ -5,6 +5,7 @@
 use crate::calendar::feeds::{FeedCache, Fetcher};
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::Config;
+use crate::jobs::listen::Bell;
 use crate::jobs::OutboxWorker;
 use crate::metrics::Metrics;
 use crate::store::Store;
@@ -33,8 +34,17 @@ pub struct AppState {
     pub llm: Option<Arc<crate::engine::llm::Llm>>,
     /// Set when the server begins to shut down: long-lived responses (live updates) end.
     pub stopping: Arc<std::sync::atomic::AtomicBool>,
-    /// Names this process in shared bookkeeping (which instance ran a periodic job).
+    /// Names this process in shared bookkeeping (which instance ran a periodic job) and in
+    /// its NOTIFYs.
     pub instance: Arc<str>,
+    bells: Arc<Bells>,
+}
+
+/// One [`Bell`] per NOTIFY channel.
+#[derive(Default)]
+struct Bells {
+    outbox: Arc<Bell>,
+    turns: Arc<Bell>,
 }
 
 impl AppState {
@@ -42,23 +52,18 @@ impl AppState {
     /// instance sharing the PostgreSQL database.
     pub fn wake_outbox(&self) {
         self.outbox_wake.notify_one();
-        self.tell_peers(crate::jobs::listen::OUTBOX);
+        self.tell_peers(&self.bells.outbox, crate::jobs::listen::OUTBOX);
     }
 
     /// Tell the reply worker a caller is owed an answer, here and on the other instances.
     pub fn wake_turns(&self) {
         self.turn_wake.notify_one();
-        self.tell_peers(crate::jobs::listen::TURNS);
+        self.tell_peers(&self.bells.turns, crate::jobs::listen::TURNS);
     }
 
-    fn tell_peers(&self, channel: &'static str) {
+    fn tell_peers(&self, bell: &Arc<Bell>, channel: &'static str) {
         if self.store.backend() == crate::store::Backend::Postgres {
-            let store = self.store.clone();
-            tokio::spawn(async move {
-                if let Err(e) = store.notify(channel).await {
-                    tracing::warn!(error = %format!("{e:#}"), channel, "could not notify other instances; they find the work on their next poll");
-                }
-            });
+            bell.ring(&self.store, channel, &self.instance);
         }
     }
 
@@ -122,6 +127,7 @@ impl AppState {
                 &uuid::Uuid::new_v4().simple().to_string()[..8]
             )
             .into(),
+            bells: Arc::default(),
         })
     }
 }

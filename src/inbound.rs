@@ -6,7 +6,7 @@ use crate::clock::to_millis;
 use crate::domain::phone::CallerId;
 use crate::domain::PhoneNumber;
 use crate::store::businesses::BusinessRecord;
-use crate::store::messages::{Author, NewOutbound};
+use crate::store::messages::Author;
 use crate::store::{contacts, conversations, messages, outbox, Tx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +225,13 @@ pub async fn handle_inbound_sms(
             }
         }
     };
-    if !matches!(outcome, InboundOutcome::AwaitingReply { .. }) {
+    if matches!(
+        outcome,
+        InboundOutcome::OptedOut {
+            confirmation_queued: false
+        } | InboundOutcome::Silenced
+    ) {
+        // Queued replies noted the thread already.
         conversations::touch(&mut tx, conversation_id, now_ms, false).await?;
     }
     tx.commit().await?;
@@ -258,30 +264,18 @@ struct Reply<'a> {
 impl Reply<'_> {
     async fn queue(&self, tx: &mut Tx, kind: &str, text: &str) -> anyhow::Result<i64> {
         let body = crate::domain::sms_text::normalize(text);
-        let message_id = messages::insert_outbound(
+        let message_id = outbox::queue_text(
             tx,
-            NewOutbound {
+            outbox::NewText {
                 business_id: self.business,
                 conversation_id: self.conversation_id,
                 contact_id: self.contact_id,
                 author: Author::System,
                 author_name: None,
                 kind,
-                body: &body,
-                now_ms: self.now_ms,
-            },
-        )
-        .await?;
-        outbox::enqueue(
-            tx,
-            outbox::NewItem {
-                message_id,
-                business_id: self.business,
-                contact_id: self.contact_id,
                 to: self.to.as_str(),
                 from: self.from,
                 body: &body,
-                kind,
                 now_ms: self.now_ms,
                 expires_at: None,
             },

@@ -15,7 +15,7 @@ use crate::clock::to_millis;
 use crate::domain::phone::CallerId;
 use crate::domain::profile::{check_fits_one_sms, render_sms_template};
 use crate::store::businesses::BusinessRecord;
-use crate::store::messages::{Author, NewOutbound};
+use crate::store::messages::Author;
 use crate::store::{calls, contacts, conversations, messages, outbox};
 
 /// Caller IDs Twilio substitutes when the caller hides their number.
@@ -142,31 +142,18 @@ pub async fn handle_missed_call(
         let conversation_id =
             conversations::open_for_contact(&mut tx, business.id, contact.id, "greeted", now_ms)
                 .await?;
-        let message_id = messages::insert_outbound(
+        let message_id = outbox::queue_text(
             &mut tx,
-            NewOutbound {
+            outbox::NewText {
                 business_id: business.id,
                 conversation_id,
                 contact_id: contact.id,
                 author: Author::System,
                 author_name: None,
                 kind: "textback",
-                body: &body,
-                now_ms,
-            },
-        )
-        .await?;
-        conversations::touch(&mut tx, conversation_id, now_ms, false).await?;
-        outbox::enqueue(
-            &mut tx,
-            outbox::NewItem {
-                message_id,
-                business_id: business.id,
-                contact_id: contact.id,
                 to: number.as_str(),
                 from: call.to,
                 body: &body,
-                kind: "textback",
                 now_ms,
                 expires_at: Some(now_ms + TEXTBACK_TTL_MINUTES * 60_000),
             },

@@ -9,8 +9,8 @@ use super::state::State;
 use super::tools::{Effects, Turn};
 use crate::app::AppState;
 use crate::clock::to_millis;
-use crate::store::messages::{Author, NewOutbound};
-use crate::store::{businesses, contacts, conversations, messages, outbox, Tx};
+use crate::store::messages::Author;
+use crate::store::{businesses, contacts, conversations, outbox, Tx};
 use anyhow::Context;
 
 /// AI replies per conversation per day before a person takes over.
@@ -31,22 +31,19 @@ pub enum TurnOutcome {
 pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
     let now = state.clock.now();
     let now_ms = to_millis(now);
-    let (row, pending, business, contact) = {
+    let (row, pending) = {
         let mut conn = state.store.pool().acquire().await?;
-        let Some(row) = conversations::load_for_turn(&mut conn, conversation_id).await? else {
+        let since = now_ms - 86_400_000;
+        let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
+        else {
             return Ok(TurnOutcome::Idle);
         };
         let pending =
             conversations::pending_inbound(&mut conn, conversation_id, row.last_handled_message_id)
                 .await?;
-        let business = businesses::by_id(&mut conn, row.business_id)
-            .await?
-            .context("conversation without business")?;
-        let contact = contacts::get(&mut conn, row.contact_id)
-            .await?
-            .context("conversation without contact")?;
-        (row, pending, business, contact)
+        (row, pending)
     };
+    let (business, contact) = (&row.business, &row.contact);
     let Some(&(last_id, _)) = pending.last() else {
         let mut tx = state.store.begin().await?;
         let details = row.details_json.clone().unwrap_or_else(|| "{}".into());
@@ -68,9 +65,9 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
     let details = Details::parse(row.details_json.as_deref());
     let mut turn = Turn {
         state,
-        business: &business,
+        business,
         conversation_id: row.id,
-        contact: &contact,
+        contact,
         current: if current == State::Closed {
             State::Qualifying
         } else {
@@ -91,10 +88,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
     let reply: Option<String> = if silent {
         None
     } else {
-        let replies_today = {
-            let mut conn = state.store.pool().acquire().await?;
-            conversations::ai_replies_since(&mut conn, row.id, now_ms - 86_400_000).await?
-        };
+        let replies_today = row.ai_replies;
         let repeated = pending.len() >= 3 && pending.windows(2).all(|w| w[0].1 == w[1].1);
         if replies_today >= MAX_AI_REPLIES_PER_DAY
             || super::understand::looks_automated(&text)
@@ -113,13 +107,16 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             None
         } else {
-            let history = {
+            // Only a model reads the history; the built-in policy answers from the new texts.
+            let history = if state.llm.is_some() {
                 let mut conn = state.store.pool().acquire().await?;
                 let mut recent =
                     conversations::recent_messages(&mut conn, row.id, 10 + pending.len() as i64)
                         .await?;
                 recent.truncate(recent.len().saturating_sub(pending.len()));
                 recent
+            } else {
+                Vec::new()
             };
             choose_policy(&mut turn, &text, &history, &mut llm_records).await?
         }
@@ -171,7 +168,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
     if let Some(body) = &reply {
         queue(
             &mut tx,
-            &business,
+            business,
             row.id,
             contact.id,
             &contact.phone,
@@ -199,7 +196,7 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
             let body = guard::finalize(note);
             queue(
                 &mut tx,
-                &business,
+                business,
                 staff_conv,
                 staff_contact.id,
                 staff.as_str(),
@@ -307,35 +304,22 @@ pub(crate) async fn queue(
     body: &str,
     now_ms: i64,
 ) -> anyhow::Result<()> {
-    let message_id = messages::insert_outbound(
+    outbox::queue_text(
         tx,
-        NewOutbound {
+        outbox::NewText {
             business_id: business.id,
             conversation_id,
             contact_id,
             author,
             author_name,
             kind,
-            body,
-            now_ms,
-        },
-    )
-    .await?;
-    outbox::enqueue(
-        tx,
-        outbox::NewItem {
-            message_id,
-            business_id: business.id,
-            contact_id,
             to,
             from,
             body,
-            kind,
             now_ms,
             expires_at: None,
         },
     )
     .await?;
-    conversations::touch(tx, conversation_id, now_ms, false).await?;
     Ok(())
 }

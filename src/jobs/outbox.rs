@@ -14,7 +14,6 @@ use crate::clock::to_millis;
 use crate::inbound::KINDS_ALLOWED_AFTER_OPT_OUT;
 use crate::store::{contacts, outbox, outbox::Claimed};
 use crate::telephony::{OutboundSms, SendError};
-use anyhow::Context;
 use rand::Rng;
 use std::sync::Arc;
 use std::time::Duration;
@@ -101,6 +100,8 @@ impl OutboxWorker {
                     continue;
                 }
             };
+            // A full batch: more may be due at once. Fewer: nothing else is due now, so wait.
+            let full = claimed.len() >= free;
             if !claimed.is_empty() {
                 for item in claimed {
                     let Ok(permit) = permits.clone().acquire_owned().await else {
@@ -116,9 +117,12 @@ impl OutboxWorker {
                         drop(permit);
                     });
                 }
-                continue;
+                if full {
+                    continue;
+                }
             }
-            let wait = match outbox::next_due(&self.state.store).await {
+            let now_ms = to_millis(self.state.clock.now());
+            let wait = match outbox::next_due(&self.state.store, now_ms).await {
                 Ok(Some(due)) => Duration::from_millis(
                     (due - to_millis(self.state.clock.now())).clamp(5, 5_000) as u64,
                 ),
@@ -154,22 +158,16 @@ impl OutboxWorker {
     pub async fn process(&self, item: Claimed) -> anyhow::Result<Sent> {
         let state = &self.state;
         let now_ms = to_millis(state.clock.now());
-        let contact = {
-            let mut conn = state.store.pool().acquire().await?;
-            contacts::get(&mut conn, item.contact_id).await?
-        }
-        .context("outbox row without contact")?;
-        let drop_reason = if contact.opted_out_at.is_some()
-            && !KINDS_ALLOWED_AFTER_OPT_OUT.contains(&item.kind.as_str())
-        {
-            Some("recipient opted out")
-        } else if contact.not_textable_at.is_some() {
-            Some("number cannot receive texts")
-        } else if item.expires_at.is_some_and(|at| now_ms > at) {
-            Some("expired before it could be sent")
-        } else {
-            None
-        };
+        let drop_reason =
+            if item.opted_out && !KINDS_ALLOWED_AFTER_OPT_OUT.contains(&item.kind.as_str()) {
+                Some("recipient opted out")
+            } else if item.not_textable {
+                Some("number cannot receive texts")
+            } else if item.expires_at.is_some_and(|at| now_ms > at) {
+                Some("expired before it could be sent")
+            } else {
+                None
+            };
         if let Some(reason) = drop_reason {
             return self.give_up(&item, "dropped", reason, None, now_ms).await;
         }

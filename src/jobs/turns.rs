@@ -64,8 +64,11 @@ impl TurnWorker {
 
     async fn answer(&self, id: i64) -> anyhow::Result<TurnOutcome> {
         let result = run_turn(&self.state, id).await;
-        let mut conn = self.state.store.pool().acquire().await?;
-        conversations::release(&mut conn, id).await?;
+        if result.is_err() {
+            // A finished turn released its lease in its last write; a failed one does it here.
+            let mut conn = self.state.store.pool().acquire().await?;
+            conversations::release(&mut conn, id).await?;
+        }
         result
     }
 
@@ -93,6 +96,8 @@ impl TurnWorker {
             };
             match claimed {
                 Ok(ids) if !ids.is_empty() => {
+                    // A full batch: more may be due at once. Fewer: nothing else is due now.
+                    let full = ids.len() as i64 >= free;
                     for id in ids {
                         let worker = self.clone();
                         tasks.spawn(async move {
@@ -101,19 +106,23 @@ impl TurnWorker {
                             }
                         });
                     }
-                    continue;
+                    if full {
+                        continue;
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => {
                     tracing::error!(error = %format!("{e:#}"), "claiming conversations failed")
                 }
             }
-            let wait = match conversations::next_due(&self.state.store, self.quiet_ms()).await {
-                Ok(Some(due)) => Duration::from_millis(
-                    (due - to_millis(self.state.clock.now())).clamp(20, 2_000) as u64,
-                ),
-                _ => Duration::from_secs(2),
-            };
+            let now_ms = to_millis(self.state.clock.now());
+            let wait =
+                match conversations::next_due(&self.state.store, now_ms, self.quiet_ms()).await {
+                    Ok(Some(due)) => Duration::from_millis(
+                        (due - to_millis(self.state.clock.now())).clamp(20, 2_000) as u64,
+                    ),
+                    _ => Duration::from_secs(2),
+                };
             tokio::select! {
                 _ = self.state.turn_wake.notified() => {}
                 _ = tokio::time::sleep(wait) => {}

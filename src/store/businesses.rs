@@ -131,9 +131,13 @@ impl From<sqlx::Error> for ImportError {
 }
 
 fn record(row: &sqlx::any::AnyRow) -> anyhow::Result<BusinessRecord> {
-    let json: String = col(row, "profile_json")?;
-    let id: i64 = col(row, "id")?;
-    let profile = BusinessProfile::from_json(&json).with_context(|| format!("business {id}"))?;
+    parse_record(col(row, "id")?, &col::<String>(row, "profile_json")?)
+}
+
+/// A business from its stored profile.
+pub(crate) fn parse_record(id: i64, profile_json: &str) -> anyhow::Result<BusinessRecord> {
+    let profile =
+        BusinessProfile::from_json(profile_json).with_context(|| format!("business {id}"))?;
     Ok(BusinessRecord { id, profile })
 }
 

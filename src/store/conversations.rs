@@ -1,5 +1,7 @@
 //! Conversation threads between a business and a contact.
 
+use super::businesses::{self, BusinessRecord};
+use super::contacts::Contact;
 use super::{col, Conn};
 use anyhow::Context;
 
@@ -14,29 +16,25 @@ pub async fn open_for_contact(
     initial_state: &str,
     now_ms: i64,
 ) -> anyhow::Result<i64> {
-    let row = sqlx::query(
-        "SELECT id FROM conversations WHERE contact_id = $1 AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
-    )
-    .bind(contact_id)
-    .fetch_optional(&mut *conn)
-    .await
-    .context("finding conversation")?;
-    if let Some(row) = row {
-        return col(&row, "id");
-    }
-    // A caller who keeps opening threads (texting again after each is resolved) gets their latest
-    // thread back instead of yet another one.
-    let recent = sqlx::query(
-        "SELECT COUNT(*) AS n, MAX(id) AS latest FROM conversations WHERE contact_id = $1 AND created_at > $2",
+    // The open thread, and (in case there is none) how many this caller opened in the last hour.
+    let found = sqlx::query(
+        "SELECT (SELECT id FROM conversations WHERE contact_id = $1 AND closed_at IS NULL ORDER BY id DESC LIMIT 1) AS open_id, \
+                (SELECT COUNT(*) FROM conversations WHERE contact_id = $1 AND created_at > $2) AS n, \
+                (SELECT MAX(id) FROM conversations WHERE contact_id = $1 AND created_at > $2) AS latest",
     )
     .bind(contact_id)
     .bind(now_ms - 3_600_000)
     .fetch_one(&mut *conn)
     .await
-    .context("counting recent conversations")?;
-    let n: i64 = col(&recent, "n")?;
+    .context("finding conversation")?;
+    if let Some(id) = col::<Option<i64>>(&found, "open_id")? {
+        return Ok(id);
+    }
+    // A caller who keeps opening threads (texting again after each is resolved) gets their latest
+    // thread back instead of yet another one.
+    let n: i64 = col(&found, "n")?;
     if n >= MAX_CONVERSATIONS_PER_HOUR {
-        let latest: i64 = col::<Option<i64>>(&recent, "latest")?.unwrap_or_default();
+        let latest: i64 = col::<Option<i64>>(&found, "latest")?.unwrap_or_default();
         sqlx::query("UPDATE conversations SET closed_at = NULL, updated_at = $1 WHERE id = $2")
             .bind(now_ms)
             .bind(latest)
@@ -94,35 +92,59 @@ pub async fn set_state(conn: &mut Conn, id: i64, state: &str, now_ms: i64) -> an
     Ok(())
 }
 
-/// What a turn needs to know about a conversation.
+/// What a turn needs to know: the conversation, its business and contact, and how many replies
+/// the AI sent in it recently. One query.
 #[derive(Debug, Clone)]
 pub struct TurnRow {
     pub id: i64,
-    pub business_id: i64,
-    pub contact_id: i64,
     pub state: String,
     pub details_json: Option<String>,
     pub last_handled_message_id: i64,
+    pub business: BusinessRecord,
+    pub contact: Contact,
+    /// AI replies since the `ai_replies_since` given to [`load_for_turn`].
+    pub ai_replies: i64,
 }
 
-pub async fn load_for_turn(conn: &mut Conn, id: i64) -> anyhow::Result<Option<TurnRow>> {
+pub async fn load_for_turn(
+    conn: &mut Conn,
+    id: i64,
+    ai_replies_since: i64,
+) -> anyhow::Result<Option<TurnRow>> {
     let row = sqlx::query(
-        "SELECT id, business_id, contact_id, state, details_json, last_handled_message_id FROM conversations WHERE id = $1",
+        "SELECT c.id, c.business_id, c.state, c.details_json, c.last_handled_message_id, b.profile_json, \
+                k.id AS contact_id, k.phone, k.opted_out_at, k.not_textable_at, k.not_textable_reason, \
+                (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'ai' \
+                 AND m.created_at >= $2) AS ai_replies \
+         FROM conversations c JOIN businesses b ON b.id = c.business_id JOIN contacts k ON k.id = c.contact_id \
+         WHERE c.id = $1",
     )
     .bind(id)
+    .bind(ai_replies_since)
     .fetch_optional(&mut *conn)
-    .await?;
-    row.map(|r| {
-        Ok(TurnRow {
-            id: col(&r, "id")?,
-            business_id: col(&r, "business_id")?,
-            contact_id: col(&r, "contact_id")?,
-            state: col(&r, "state")?,
-            details_json: col(&r, "details_json")?,
-            last_handled_message_id: col(&r, "last_handled_message_id")?,
-        })
-    })
-    .transpose()
+    .await
+    .context("loading conversation for a turn")?;
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    Ok(Some(TurnRow {
+        id: col(&r, "id")?,
+        state: col(&r, "state")?,
+        details_json: col(&r, "details_json")?,
+        last_handled_message_id: col(&r, "last_handled_message_id")?,
+        business: businesses::parse_record(
+            col(&r, "business_id")?,
+            &col::<String>(&r, "profile_json")?,
+        )?,
+        contact: Contact {
+            id: col(&r, "contact_id")?,
+            phone: col(&r, "phone")?,
+            opted_out_at: col(&r, "opted_out_at")?,
+            not_textable_at: col(&r, "not_textable_at")?,
+            not_textable_reason: col(&r, "not_textable_reason")?,
+        },
+        ai_replies: col(&r, "ai_replies")?,
+    }))
 }
 
 /// Inbound texts not yet answered, oldest first: (id, body).
@@ -164,18 +186,6 @@ pub async fn recent_messages(
     Ok(out)
 }
 
-/// Replies the AI sent in this conversation since an instant.
-pub async fn ai_replies_since(conn: &mut Conn, id: i64, since_ms: i64) -> anyhow::Result<i64> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM messages WHERE conversation_id = $1 AND author = 'ai' AND created_at >= $2",
-    )
-    .bind(id)
-    .bind(since_ms)
-    .fetch_one(&mut *conn)
-    .await?;
-    col(&row, "n")
-}
-
 pub struct TurnResult<'a> {
     pub state: &'a str,
     pub details_json: &'a str,
@@ -183,7 +193,8 @@ pub struct TurnResult<'a> {
     pub handoff_reason: Option<&'a str>,
 }
 
-/// Record a finished turn. The conversation stays awaiting a reply if texts arrived meanwhile.
+/// Record a finished turn and release the turn's lease. The conversation stays awaiting a reply
+/// if texts arrived meanwhile.
 pub async fn finish_turn(
     conn: &mut Conn,
     id: i64,
@@ -192,7 +203,7 @@ pub async fn finish_turn(
 ) -> anyhow::Result<()> {
     sqlx::query(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
-         handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, \
+         handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, turn_lease_until = NULL, \
          handed_off_at = CASE WHEN $1 = 'human_owned' THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
              AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
@@ -250,15 +261,25 @@ pub async fn release(conn: &mut Conn, id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// When the next conversation falls due, if any waits.
-pub async fn next_due(store: &super::Store, quiet_ms: i64) -> anyhow::Result<Option<i64>> {
+/// When a conversation next falls due: its caller's quiet time ends, or a turn's lease runs out.
+/// Conversations in a turn now are not counted: the worker running it claims again when done.
+pub async fn next_due(
+    store: &super::Store,
+    now_ms: i64,
+    quiet_ms: i64,
+) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
-        "SELECT MIN(last_inbound_at) AS at FROM conversations WHERE awaiting_reply_since IS NOT NULL",
+        "SELECT (SELECT MIN(last_inbound_at) FROM conversations WHERE awaiting_reply_since IS NOT NULL \
+                 AND (turn_lease_until IS NULL OR turn_lease_until < $1)) AS quiet, \
+                (SELECT MIN(turn_lease_until) FROM conversations WHERE turn_lease_until >= $1 \
+                 AND awaiting_reply_since IS NOT NULL) AS lease",
     )
+    .bind(now_ms)
     .fetch_one(store.pool())
     .await?;
-    let at: Option<i64> = col(&row, "at")?;
-    Ok(at.map(|a| a + quiet_ms))
+    let quiet: Option<i64> = col(&row, "quiet")?;
+    let lease: Option<i64> = col(&row, "lease")?;
+    Ok(quiet.map(|q| q + quiet_ms).into_iter().chain(lease).min())
 }
 
 pub async fn record_unanswered(

@@ -22,9 +22,6 @@ impl Author {
     }
 }
 
-/// Local status of an outbound message before the provider has it.
-pub const PENDING: &str = "pending";
-
 /// How far along a status is; a message's status only moves to a higher rank.
 pub fn status_rank(status: &str) -> u8 {
     match status {
@@ -54,38 +51,6 @@ const ALL_STATUSES: &[&str] = &[
     "dropped",
     "read",
 ];
-
-pub struct NewOutbound<'a> {
-    pub business_id: i64,
-    pub conversation_id: i64,
-    pub contact_id: i64,
-    pub author: Author,
-    pub author_name: Option<&'a str>,
-    pub kind: &'a str,
-    pub body: &'a str,
-    pub now_ms: i64,
-}
-
-pub async fn insert_outbound(conn: &mut Conn, m: NewOutbound<'_>) -> anyhow::Result<i64> {
-    let row = sqlx::query(
-        "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, author_name, kind, \
-         body, status, created_at, updated_at) VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $9) \
-         RETURNING id",
-    )
-    .bind(m.business_id)
-    .bind(m.conversation_id)
-    .bind(m.contact_id)
-    .bind(m.author.as_str())
-    .bind(m.author_name)
-    .bind(m.kind)
-    .bind(m.body)
-    .bind(PENDING)
-    .bind(m.now_ms)
-    .fetch_one(&mut *conn)
-    .await
-    .context("inserting outbound message")?;
-    col(&row, "id")
-}
 
 /// Store an inbound text; `None` when this provider SID was stored already (a webhook retry).
 pub async fn insert_inbound(
@@ -123,6 +88,31 @@ pub async fn exists_by_sid(conn: &mut Conn, provider_sid: &str) -> anyhow::Resul
     Ok(row.is_some())
 }
 
+/// The statuses a message may move forward from to `status`, as a quoted SQL list ("" if none).
+fn statuses_below(status: &str) -> String {
+    let rank = status_rank(status);
+    ALL_STATUSES
+        .iter()
+        .filter(|s| status_rank(s) < rank)
+        .map(|s| format!("'{s}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What recording a sent text sets on its message: the provider's SID ($1), when it went out
+/// ($2) and its status ($3, moved forward only).
+pub fn sent_assignments(status: &str) -> String {
+    let lower = statuses_below(status);
+    let advance = if lower.is_empty() {
+        "status".to_string()
+    } else {
+        format!("CASE WHEN status IN ({lower}) THEN $3 ELSE status END")
+    };
+    format!(
+        "provider_sid = COALESCE(provider_sid, $1), sent_at = COALESCE(sent_at, $2), status = {advance}, updated_at = $2"
+    )
+}
+
 /// Move a message's status forward (never back). Returns whether a row changed.
 pub async fn advance_status(
     conn: &mut Conn,
@@ -131,12 +121,7 @@ pub async fn advance_status(
     error_code: Option<&str>,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
-    let rank = status_rank(status);
-    let lower: Vec<String> = ALL_STATUSES
-        .iter()
-        .filter(|s| status_rank(s) < rank)
-        .map(|s| format!("'{s}'"))
-        .collect();
+    let lower = statuses_below(status);
     if lower.is_empty() {
         return Ok(false);
     }
@@ -147,7 +132,7 @@ pub async fn advance_status(
     let sql = format!(
         "UPDATE messages SET status = $1, error_code = COALESCE($2, error_code), updated_at = $3 \
          WHERE {filter} AND status IN ({})",
-        lower.join(", ")
+        lower
     );
     let query = sqlx::query(&sql).bind(status).bind(error_code).bind(now_ms);
     let query = match key_value {

@@ -50,6 +50,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0006_scale.sql"),
         postgres: include_str!("../../migrations/postgres/0006_scale.sql"),
     },
+    Migration {
+        version: 7,
+        name: "claims",
+        sqlite: include_str!("../../migrations/sqlite/0007_claims.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_claims.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

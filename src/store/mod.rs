@@ -33,6 +33,17 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The backend a connection (or transaction) talks to.
+    pub fn of(conn: &Conn) -> Backend {
+        if conn.backend_name().eq_ignore_ascii_case("postgresql") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
@@ -118,11 +129,13 @@ impl Store {
 
     /// Is the database reachable?
     /// Tell every instance listening on this PostgreSQL database that there is work on `channel`
-    /// (NOTIFY). A no-op on SQLite, where one process owns the database.
-    pub async fn notify(&self, channel: &str) -> anyhow::Result<()> {
+    /// (NOTIFY; `from` names the sender, so it can ignore its own). A no-op on SQLite, where one
+    /// process owns the database.
+    pub async fn notify(&self, channel: &str, from: &str) -> anyhow::Result<()> {
         if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify($1, '')")
+            sqlx::query("SELECT pg_notify($1, $2)")
                 .bind(channel)
+                .bind(from)
                 .execute(&self.pool)
                 .await
                 .context("NOTIFY")?;

@@ -2,41 +2,98 @@
 //! under a lease, and finished exactly once (the attempt count fences out a worker whose lease ran
 //! out while another took the row over).
 
-use super::{col, messages, Backend, Conn, Store};
+use super::messages::{self, Author};
+use super::{col, Backend, Conn, Store};
 use anyhow::Context;
 
-pub struct NewItem<'a> {
-    pub message_id: i64,
+/// A text to send: its message in the thread and its outbox row are written together.
+pub struct NewText<'a> {
     pub business_id: i64,
+    pub conversation_id: i64,
     pub contact_id: i64,
+    pub author: Author,
+    pub author_name: Option<&'a str>,
+    pub kind: &'a str,
     pub to: &'a str,
     pub from: &'a str,
     pub body: &'a str,
-    pub kind: &'a str,
     pub now_ms: i64,
     /// Past this instant the text is pointless and is dropped instead of sent late.
     pub expires_at: Option<i64>,
 }
 
-pub async fn enqueue(conn: &mut Conn, item: NewItem<'_>) -> anyhow::Result<i64> {
-    let row = sqlx::query(
-        "INSERT INTO outbox (message_id, business_id, contact_id, to_number, from_number, body, kind, state, \
-         attempts, next_attempt_at, expires_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $8, $8) RETURNING id",
-    )
-    .bind(item.message_id)
-    .bind(item.business_id)
-    .bind(item.contact_id)
-    .bind(item.to)
-    .bind(item.from)
-    .bind(item.body)
-    .bind(item.kind)
-    .bind(item.now_ms)
-    .bind(item.expires_at)
-    .fetch_one(&mut *conn)
+/// Write an outbound text into its thread and the outbox, and note it on the conversation, inside
+/// the caller's transaction. One statement on PostgreSQL; three on SQLite, where a statement is
+/// a function call, not a round trip.
+pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> {
+    const MESSAGE: &str =
+        "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, \
+        author_name, kind, body, status, created_at, updated_at) \
+        VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, 'pending', $8, $8) RETURNING id";
+    const OUTBOX_COLUMNS: &str = "INSERT INTO outbox (message_id, business_id, contact_id, to_number, \
+        from_number, body, kind, state, attempts, next_attempt_at, expires_at, created_at, updated_at)";
+    const TOUCH: &str =
+        "UPDATE conversations SET last_message_at = $8, updated_at = $8 WHERE id = $2";
+    if Backend::of(conn) == Backend::Postgres {
+        let sql = format!(
+            "WITH m AS ({MESSAGE}), \
+                  o AS ({OUTBOX_COLUMNS} SELECT id, $1, $3, $9, $10, $7, $6, 'pending', 0, $8, $11, $8, $8 \
+                        FROM m RETURNING message_id), \
+                  t AS ({TOUCH}) \
+             SELECT message_id AS id FROM o"
+        );
+        let row = sqlx::query(&sql)
+            .bind(t.business_id)
+            .bind(t.conversation_id)
+            .bind(t.contact_id)
+            .bind(t.author.as_str())
+            .bind(t.author_name)
+            .bind(t.kind)
+            .bind(t.body)
+            .bind(t.now_ms)
+            .bind(t.to)
+            .bind(t.from)
+            .bind(t.expires_at)
+            .fetch_one(&mut *conn)
+            .await
+            .context("queueing outbound text")?;
+        return col(&row, "id");
+    }
+    let row = sqlx::query(MESSAGE)
+        .bind(t.business_id)
+        .bind(t.conversation_id)
+        .bind(t.contact_id)
+        .bind(t.author.as_str())
+        .bind(t.author_name)
+        .bind(t.kind)
+        .bind(t.body)
+        .bind(t.now_ms)
+        .fetch_one(&mut *conn)
+        .await
+        .context("inserting outbound message")?;
+    let message_id: i64 = col(&row, "id")?;
+    sqlx::query(&format!(
+        "{OUTBOX_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $8, $8)"
+    ))
+    .bind(message_id)
+    .bind(t.business_id)
+    .bind(t.contact_id)
+    .bind(t.to)
+    .bind(t.from)
+    .bind(t.body)
+    .bind(t.kind)
+    .bind(t.now_ms)
+    .bind(t.expires_at)
+    .execute(&mut *conn)
     .await
     .context("enqueueing outbound text")?;
-    col(&row, "id")
+    sqlx::query("UPDATE conversations SET last_message_at = $1, updated_at = $1 WHERE id = $2")
+        .bind(t.now_ms)
+        .bind(t.conversation_id)
+        .execute(&mut *conn)
+        .await
+        .context("noting the text on its conversation")?;
+    Ok(message_id)
 }
 
 #[derive(Debug, Clone)]
@@ -55,9 +112,15 @@ pub struct Claimed {
     pub expires_at: Option<i64>,
     /// Set when an earlier attempt may have reached the provider: reconcile before sending.
     pub uncertain_since: Option<i64>,
+    /// The recipient's state when the row was claimed, checked just before sending.
+    pub opted_out: bool,
+    pub not_textable: bool,
 }
 
-/// Claim up to `limit` due rows (pending and due, or sending with an expired lease).
+/// Claim up to `limit` due rows: pending and due, in order, and (beyond `limit`, rarely) rows
+/// whose worker's lease ran out. Only the head of each recipient's queue is claimable, so texts
+/// to one number go out in the order they were written. Each part walks a partial index in claim
+/// order and stops at its limit: the cost does not grow with the backlog.
 pub async fn claim(
     store: &Store,
     now_ms: i64,
@@ -68,16 +131,20 @@ pub async fn claim(
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
+    let head_of_queue = "NOT EXISTS (SELECT 1 FROM outbox e WHERE e.to_number = o.to_number \
+                         AND e.state IN ('pending', 'sending') AND e.id < o.id)";
     let sql = format!(
-        "UPDATE outbox SET state = 'sending', lease_until = $1, attempts = attempts + 1, \
+        "WITH expired AS (SELECT o.id FROM outbox o WHERE o.state = 'sending' AND o.lease_until < $2 \
+                          AND {head_of_queue} ORDER BY o.lease_until LIMIT $3 {lock}), \
+              due AS (SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= $2 \
+                      AND {head_of_queue} ORDER BY o.next_attempt_at, o.id LIMIT $3 {lock}) \
+         UPDATE outbox SET state = 'sending', lease_until = $1, attempts = attempts + 1, \
          uncertain_since = in_flight_since, in_flight_since = $2, updated_at = $2 \
-         WHERE id IN (SELECT id FROM outbox o WHERE ((o.state = 'pending' AND o.next_attempt_at <= $2) \
-                      OR (o.state = 'sending' AND o.lease_until < $2)) \
-                      AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.to_number = o.to_number \
-                          AND e.state IN ('pending', 'sending') AND e.id < o.id) \
-                      ORDER BY o.next_attempt_at, o.id LIMIT $3 {lock}) \
+         WHERE id IN (SELECT id FROM expired UNION ALL SELECT id FROM due) \
          RETURNING id, message_id, business_id, contact_id, to_number, from_number, body, kind, attempts, \
-                   created_at, expires_at, uncertain_since"
+                   created_at, expires_at, uncertain_since, \
+                   (SELECT c.opted_out_at FROM contacts c WHERE c.id = contact_id) AS opted_out_at, \
+                   (SELECT c.not_textable_at FROM contacts c WHERE c.id = contact_id) AS not_textable_at"
     );
     let rows = sqlx::query(&sql)
         .bind(now_ms + lease_ms)
@@ -102,6 +169,8 @@ pub async fn claim(
                 created_at: col(r, "created_at")?,
                 expires_at: col(r, "expires_at")?,
                 uncertain_since: col(r, "uncertain_since")?,
+                opted_out: col::<Option<i64>>(r, "opted_out_at")?.is_some(),
+                not_textable: col::<Option<i64>>(r, "not_textable_at")?.is_some(),
             })
         })
         .collect::<anyhow::Result<_>>()?;
@@ -109,7 +178,9 @@ pub async fn claim(
     Ok(out)
 }
 
-/// The provider accepted the text: record its SID and status with the row, in one transaction.
+/// The provider accepted the text: mark the row sent and record the SID and status on its
+/// message, atomically (one statement on PostgreSQL, one transaction on SQLite). False: the row is
+/// not ours any more (another worker took it over after our lease ran out; it reconciles by SID).
 pub async fn finish_sent(
     store: &Store,
     item: &Claimed,
@@ -117,37 +188,49 @@ pub async fn finish_sent(
     provider_status: &str,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
+    const MARK_SENT: &str =
+        "UPDATE outbox SET state = 'sent', lease_until = NULL, in_flight_since = NULL, \
+        last_error = NULL, updated_at = $2 WHERE id = $4 AND attempts = $5 AND state = 'sending'";
+    let message = messages::sent_assignments(provider_status);
+    if store.backend() == Backend::Postgres {
+        let sql = format!(
+            "WITH o AS ({MARK_SENT} RETURNING message_id) \
+             UPDATE messages SET {message} WHERE id IN (SELECT message_id FROM o) RETURNING id"
+        );
+        let row = sqlx::query(&sql)
+            .bind(sid)
+            .bind(now_ms)
+            .bind(provider_status)
+            .bind(item.id)
+            .bind(item.attempts)
+            .fetch_optional(store.pool())
+            .await
+            .context("recording the sent text")?;
+        return Ok(row.is_some());
+    }
     let mut tx = store.begin().await?;
-    let done = sqlx::query(
-        "UPDATE outbox SET state = 'sent', lease_until = NULL, in_flight_since = NULL, last_error = NULL, \
-         updated_at = $1 WHERE id = $2 AND attempts = $3 AND state = 'sending'",
-    )
-    .bind(now_ms)
-    .bind(item.id)
-    .bind(item.attempts)
-    .execute(&mut *tx)
-    .await
-    .context("marking outbox row sent")?;
+    // Numbered as in the PostgreSQL statement; parameters a statement does not mention are unused.
+    let done = sqlx::query(MARK_SENT)
+        .bind(sid)
+        .bind(now_ms)
+        .bind(provider_status)
+        .bind(item.id)
+        .bind(item.attempts)
+        .execute(&mut *tx)
+        .await
+        .context("marking outbox row sent")?;
     if done.rows_affected() == 0 {
-        // Another worker took the row over after our lease ran out; it reconciles by SID.
         tx.rollback().await?;
         return Ok(false);
     }
-    messages::set_provider_sid(&mut tx, item.message_id, sid, now_ms).await?;
-    sqlx::query("UPDATE messages SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL")
+    sqlx::query(&format!("UPDATE messages SET {message} WHERE id = $4"))
+        .bind(sid)
         .bind(now_ms)
+        .bind(provider_status)
         .bind(item.message_id)
         .execute(&mut *tx)
         .await
-        .context("recording when the text went out")?;
-    messages::advance_status(
-        &mut tx,
-        messages::MessageKey::Id(item.message_id),
-        provider_status,
-        None,
-        now_ms,
-    )
-    .await?;
+        .context("recording the sent text")?;
     tx.commit().await?;
     Ok(true)
 }
@@ -230,13 +313,18 @@ pub async fn depth(store: &Store) -> anyhow::Result<i64> {
     col(&row, "n")
 }
 
-/// When the next row falls due, if any is waiting.
-pub async fn next_due(store: &Store) -> anyhow::Result<Option<i64>> {
+/// When a row next falls due after `now_ms`: a retry's time, or an in-flight row's lease end.
+/// Rows already due but queued behind a text in flight are not counted: the worker sending that
+/// text claims again when it is done.
+pub async fn next_due(store: &Store, now_ms: i64) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
-        "SELECT MIN(CASE WHEN state = 'pending' THEN next_attempt_at ELSE lease_until END) AS at \
-         FROM outbox WHERE state IN ('pending', 'sending')",
+        "SELECT (SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND next_attempt_at > $1) AS retry, \
+                (SELECT MIN(lease_until) FROM outbox WHERE state = 'sending') AS lease",
     )
+    .bind(now_ms)
     .fetch_one(store.pool())
     .await?;
-    col(&row, "at")
+    let retry: Option<i64> = col(&row, "retry")?;
+    let lease: Option<i64> = col(&row, "lease")?;
+    Ok(retry.into_iter().chain(lease).min())
 }

@@ -18,6 +18,7 @@ both_backends!(
     crash_after_send_is_reconciled_not_resent,
     crash_before_send_is_sent_once,
     timeout_is_reconciled_not_resent,
+    claims_take_each_recipients_head_in_order,
 );
 
 fn twilio_error(status: u16, code: u32, message: &str) -> ResponseTemplate {
@@ -297,4 +298,116 @@ impl Rfc2822 for FixedClock {
         use frontdesk::clock::Clock;
         self.now().to_rfc2822()
     }
+}
+
+/// Queue a staff text to `to` the way the engine does (message, outbox row, thread noted).
+async fn queue_to(app: &TestApp, to: &str, body: &str, now_ms: i64) -> i64 {
+    use frontdesk::store::{contacts, conversations, messages::Author, outbox};
+    let mut tx = app.state.store.begin().await.unwrap();
+    let contact = contacts::upsert(&mut tx, app.business_id, to, now_ms)
+        .await
+        .unwrap();
+    let conv = conversations::open_for_contact(
+        &mut tx,
+        app.business_id,
+        contact.id,
+        "human_owned",
+        now_ms,
+    )
+    .await
+    .unwrap();
+    let id = outbox::queue_text(
+        &mut tx,
+        outbox::NewText {
+            business_id: app.business_id,
+            conversation_id: conv,
+            contact_id: contact.id,
+            author: Author::Staff,
+            author_name: Some("Sam"),
+            kind: "staff_reply",
+            to,
+            from: BUSINESS_NUMBER,
+            body,
+            now_ms,
+            expires_at: None,
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// Claims take only the head of each recipient's queue, a row waiting to be retried holds its
+/// queue back, the next wake-up is that retry (not the rows queued behind a text in flight), and
+/// a row whose worker's lease ran out is claimed again.
+async fn claims_take_each_recipients_head_in_order(backend: Backend) {
+    use frontdesk::store::outbox;
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(backend, manual(&clock)).await;
+    let store = &app.state.store;
+    let now = frontdesk::clock::to_millis(open_hours_instant());
+    let (a, b) = ("+15550100301", "+15550100302");
+    let a1 = queue_to(&app, a, "first to a", now).await;
+    let a2 = queue_to(&app, a, "second to a", now).await;
+    let b1 = queue_to(&app, b, "first to b", now).await;
+
+    let claimed = outbox::claim(store, now, 30_000, 10).await.unwrap();
+    let mut heads: Vec<i64> = claimed.iter().map(|c| c.message_id).collect();
+    heads.sort();
+    assert_eq!(heads, vec![a1, b1], "only each queue's head");
+    // a2 is due but waits behind a1 in flight: nothing to claim, and no wake-up before a lease ends.
+    assert!(outbox::claim(store, now, 30_000, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        outbox::next_due(store, now).await.unwrap(),
+        Some(now + 30_000)
+    );
+
+    // a1 fails for now and is retried in 5 s: a2 still waits behind it.
+    let first_a = claimed.iter().find(|c| c.message_id == a1).unwrap();
+    outbox::retry_later(store, first_a, now + 5_000, "503", false, now)
+        .await
+        .unwrap();
+    assert!(outbox::claim(store, now, 30_000, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        outbox::next_due(store, now).await.unwrap(),
+        Some(now + 5_000)
+    );
+    let retried = outbox::claim(store, now + 5_000, 30_000, 10).await.unwrap();
+    assert_eq!(retried.len(), 1);
+    assert_eq!((retried[0].message_id, retried[0].attempts), (a1, 2));
+    assert!(
+        outbox::finish_sent(store, &retried[0], "SMa1", "queued", now + 5_000)
+            .await
+            .unwrap()
+    );
+    let next = outbox::claim(store, now + 5_000, 30_000, 10).await.unwrap();
+    assert_eq!(
+        next.iter().map(|c| c.message_id).collect::<Vec<_>>(),
+        vec![a2]
+    );
+
+    // b1's worker died: once its lease ends the row is claimed again, marked for reconciling.
+    let again = outbox::claim(store, now + 30_001, 30_000, 10)
+        .await
+        .unwrap();
+    let ids: Vec<i64> = again.iter().map(|c| c.message_id).collect();
+    assert!(ids.contains(&b1), "expired lease reclaimed: {ids:?}");
+    let b_again = again.iter().find(|c| c.message_id == b1).unwrap();
+    assert_eq!(b_again.attempts, 2);
+    assert_eq!(b_again.uncertain_since, Some(now));
+    // The first worker's late result is fenced out.
+    let first_b = claimed.iter().find(|c| c.message_id == b1).unwrap();
+    assert!(
+        !outbox::finish_sent(store, first_b, "SMlate", "queued", now + 30_002)
+            .await
+            .unwrap()
+    );
+    app.stop().await;
 }

@@ -107,7 +107,10 @@ async fn a_notify_from_one_instance_wakes_another() {
         async move { state.turn_wake.notified().await }
     });
     tokio::time::sleep(Duration::from_millis(200)).await;
-    other.notify(frontdesk::jobs::listen::TURNS).await.unwrap();
+    other
+        .notify(frontdesk::jobs::listen::TURNS, "another-instance")
+        .await
+        .unwrap();
     tokio::time::timeout(Duration::from_secs(20), waiter)
         .await
         .expect("woken by NOTIFY from another instance")
