@@ -91,9 +91,23 @@ struct FakeTwilio {
     counter: AtomicU64,
     failed: AtomicU64,
     fail_pct: u64,
-    arrived: Notify,
+    /// One bell per recipient, rung when a text to them arrives: a caller waiting for an answer
+    /// is woken by their own texts only (one shared bell woke every waiting caller on every
+    /// arrival, which made the load tool itself the bottleneck once answers slowed).
+    arrived: Mutex<HashMap<String, Arc<Notify>>>,
     /// (sid, to, from, body) of every accepted text: the Messages list a sender reconciles with.
     log: Mutex<Vec<(String, String, String, String)>>,
+}
+
+impl FakeTwilio {
+    fn bell(&self, to: &str) -> Arc<Notify> {
+        self.arrived
+            .lock()
+            .unwrap()
+            .entry(to.to_string())
+            .or_default()
+            .clone()
+    }
 }
 
 /// GET Messages.json?To=..&From=..: Twilio's message log, which the outbox consults before
@@ -145,7 +159,7 @@ async fn messages(
         field("From"),
         field("Body"),
     ));
-    fake.arrived.notify_waiters();
+    fake.bell(&field("To")).notify_waiters();
     (
         StatusCode::CREATED,
         format!(r#"{{"sid":"SM{n:032x}","status":"queued","account_sid":"{ACCOUNT_SID}"}}"#),
@@ -437,8 +451,9 @@ fn text_params(sid: String, from: &str, body: &str) -> Vec<(String, String)> {
 /// Wait until `caller` has received more than `have` texts (or give up).
 async fn wait_for_text(fake: &FakeTwilio, caller: &str, have: usize, limit: Duration) -> bool {
     let until = Instant::now() + limit;
+    let bell = fake.bell(caller);
     loop {
-        let notified = fake.arrived.notified();
+        let notified = bell.notified();
         if fake
             .received
             .lock()

@@ -615,7 +615,7 @@ pub async fn question_to_faq(
         ctx.insert("error", "Write the answer the receptionist should give.");
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, "questions.html", &ctx);
     }
-    let mut profile = a.business.profile.clone();
+    let mut profile = (*a.business.profile).clone();
     profile.faq.push(Faq {
         q: q_text,
         a: answer,

@@ -24,6 +24,32 @@ pub struct BusinessProfile {
     pub faq: Vec<Faq>,
     #[serde(default)]
     pub escalation: EscalationSection,
+    /// The profile as text, made once when first asked for ([`BusinessProfile::as_text`]).
+    #[serde(skip)]
+    text: TextMemo,
+}
+
+/// A memo of the profile's text. Not part of the profile's value: equal whatever it holds, and
+/// empty in a clone (a clone may be edited, and must not keep the original's text).
+#[derive(Default)]
+struct TextMemo(std::sync::OnceLock<String>);
+
+impl Clone for TextMemo {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for TextMemo {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for TextMemo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("..")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -233,6 +259,12 @@ impl BusinessProfile {
 
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The whole profile as text (its TOML), what the grounding check compares replies with.
+    /// Made once per profile value; a cached profile (see `store::businesses`) keeps it.
+    pub fn as_text(&self) -> &str {
+        self.text.0.get_or_init(|| self.to_toml())
     }
 
     /// The number texts to callers are sent from: the first provider number.

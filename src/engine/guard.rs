@@ -100,7 +100,7 @@ fn figures(text: &str) -> Vec<(String, String)> {
 /// Figures in `reply` that appear neither in the profile nor in `also_allowed` (the caller's own
 /// words, the slots and dates the engine rendered).
 pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String]) -> Vec<String> {
-    let mut sources = vec![profile.to_toml()];
+    let mut sources = vec![profile.as_text().to_string()];
     sources.extend(also_allowed.iter().cloned());
     let known: Vec<(String, String)> = sources.iter().flat_map(|s| figures(s)).collect();
     let known_text = sources.join(" ").to_ascii_lowercase();
@@ -153,7 +153,7 @@ const PROMISES: &[&str] = &[
 /// Promises in `reply` that the profile does not make.
 pub fn unpromised(reply: &str, profile: &BusinessProfile) -> Vec<String> {
     let said = reply.to_lowercase();
-    let known = profile.to_toml().to_lowercase();
+    let known = profile.as_text().to_lowercase();
     PROMISES
         .iter()
         .filter(|p| said.contains(*p) && !known.contains(*p))

@@ -53,8 +53,11 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
             handled_up_to: row.last_handled_message_id,
             handoff_reason: None,
         };
-        conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
+        let due_again = conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
         tx.commit().await?;
+        if due_again {
+            state.turn_wake.notify_one();
+        }
         return Ok(TurnOutcome::Idle);
     };
     let current = State::parse(&row.state).unwrap_or(State::Qualifying);
@@ -239,8 +242,12 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
         handled_up_to: last_id,
         handoff_reason: turn.effects.handoff_reason.as_deref(),
     };
-    conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
+    let due_again = conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
     tx.commit().await?;
+    if due_again {
+        // The caller wrote again while this turn ran: answer that too.
+        state.turn_wake.notify_one();
+    }
     if reply.is_some() || !turn.effects.notify.is_empty() {
         state.wake_outbox();
     }

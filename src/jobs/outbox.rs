@@ -24,6 +24,7 @@ use tokio::task::JoinSet;
 pub const MAX_ATTEMPTS: i64 = 10;
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
 const IDLE_RECHECK: Duration = Duration::from_secs(5);
+const IN_FLIGHT_RECHECK: Duration = Duration::from_millis(250);
 
 #[derive(Clone)]
 pub struct OutboxWorker {
@@ -110,9 +111,15 @@ impl OutboxWorker {
                     let worker = self.clone();
                     tasks.spawn(async move {
                         let id = item.id;
-                        if let Err(e) = worker.process(item).await {
-                            // The row keeps its lease and is picked up again when it runs out.
-                            tracing::error!(outbox_id = id, error = %format!("{e:#}"), "outbox row failed");
+                        match worker.process(item).await {
+                            // A plain send wakes the loop only when a text waits behind it.
+                            Ok(Sent::Sent | Sent::Reconciled) => {}
+                            // A retry moves the next due time; a row given up frees its queue.
+                            Ok(_) => worker.state.outbox_wake.notify_one(),
+                            Err(e) => {
+                                // The row keeps its lease and is picked up again when it runs out.
+                                tracing::error!(outbox_id = id, error = %format!("{e:#}"), "outbox row failed");
+                            }
                         }
                         drop(permit);
                     });
@@ -122,17 +129,21 @@ impl OutboxWorker {
                 }
             }
             let now_ms = to_millis(self.state.clock.now());
-            let wait = match outbox::next_due(&self.state.store, now_ms).await {
+            let mut wait = match outbox::next_due(&self.state.store, now_ms).await {
                 Ok(Some(due)) => Duration::from_millis(
                     (due - to_millis(self.state.clock.now())).clamp(5, 5_000) as u64,
                 ),
                 _ => IDLE_RECHECK,
             };
+            if !tasks.is_empty() {
+                // Sends in flight wake the loop when a text waits behind them; this is the net
+                // under that (a text queued in the instant its predecessor was recorded sent).
+                wait = wait.min(IN_FLIGHT_RECHECK);
+            }
             tokio::select! {
                 _ = self.state.outbox_wake.notified() => {}
                 _ = tokio::time::sleep(wait) => {}
                 _ = shutdown.changed() => {}
-                Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
             }
         }
         let deadline = self.state.config.send_timeout + Duration::from_secs(5);
@@ -185,7 +196,7 @@ impl OutboxWorker {
                     tracing::info!(
                         "earlier attempt had reached the provider; recorded, not resent"
                     );
-                    if outbox::finish_sent(
+                    let Some(finished) = outbox::finish_sent(
                         &state.store,
                         &item,
                         &accepted.sid,
@@ -193,11 +204,12 @@ impl OutboxWorker {
                         now_ms,
                     )
                     .await?
-                    {
-                        state.metrics.outbound_message("sent");
-                        return Ok(Sent::Reconciled);
-                    }
-                    return Ok(Sent::Lost);
+                    else {
+                        return Ok(Sent::Lost);
+                    };
+                    self.next_in_line(finished);
+                    state.metrics.outbound_message("sent");
+                    return Ok(Sent::Reconciled);
                 }
                 Ok(None) => tracing::info!("earlier attempt never reached the provider; sending"),
                 Err(e) => {
@@ -221,7 +233,7 @@ impl OutboxWorker {
         let now_ms = to_millis(state.clock.now());
         match result {
             Ok(accepted) => {
-                if !outbox::finish_sent(
+                let Some(finished) = outbox::finish_sent(
                     &state.store,
                     &item,
                     &accepted.sid,
@@ -229,9 +241,10 @@ impl OutboxWorker {
                     now_ms,
                 )
                 .await?
-                {
+                else {
                     return Ok(Sent::Lost);
-                }
+                };
+                self.next_in_line(finished);
                 state.metrics.outbound_message("sent");
                 if item.kind == "textback" {
                     state
@@ -294,6 +307,13 @@ impl OutboxWorker {
                 self.give_up(&item, "failed", &message, Some(&code), now_ms)
                     .await
             }
+        }
+    }
+
+    /// A text waiting behind the one just sent is claimable now: look for it at once.
+    fn next_in_line(&self, finished: outbox::Finished) {
+        if finished.queued_behind {
+            self.state.outbox_wake.notify_one();
         }
     }
 

@@ -65,9 +65,11 @@ impl TurnWorker {
     async fn answer(&self, id: i64) -> anyhow::Result<TurnOutcome> {
         let result = run_turn(&self.state, id).await;
         if result.is_err() {
-            // A finished turn released its lease in its last write; a failed one does it here.
+            // A finished turn released its lease in its last write; a failed one does it here,
+            // and the conversation, still owed a reply, is due again.
             let mut conn = self.state.store.pool().acquire().await?;
             conversations::release(&mut conn, id).await?;
+            self.state.turn_wake.notify_one();
         }
         result
     }
@@ -116,18 +118,24 @@ impl TurnWorker {
                 }
             }
             let now_ms = to_millis(self.state.clock.now());
-            let wait =
+            let mut wait =
                 match conversations::next_due(&self.state.store, now_ms, self.quiet_ms()).await {
                     Ok(Some(due)) => Duration::from_millis(
                         (due - to_millis(self.state.clock.now())).clamp(20, 2_000) as u64,
                     ),
                     _ => Duration::from_secs(2),
                 };
+            if !tasks.is_empty() {
+                // A turn that ends with its caller owed more wakes the loop; this is the net.
+                wait = wait.min(Duration::from_millis(250));
+            }
+            let full = free <= 0;
             tokio::select! {
                 _ = self.state.turn_wake.notified() => {}
                 _ = tokio::time::sleep(wait) => {}
                 _ = shutdown.changed() => {}
-                Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
+                // At capacity, a finishing turn frees a slot for waiting conversations.
+                Some(_) = tasks.join_next(), if full => {}
             }
         }
         while tasks.join_next().await.is_some() {}

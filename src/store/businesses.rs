@@ -4,11 +4,14 @@ use super::{col, Conn, Store};
 use crate::domain::{BusinessProfile, ProfileError};
 use anyhow::Context;
 use sqlx::Row;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone)]
 pub struct BusinessRecord {
     pub id: i64,
-    pub profile: BusinessProfile,
+    /// Shared: records are cached per stored profile version (see [`parse_record`]).
+    pub profile: Arc<BusinessProfile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,10 +137,30 @@ fn record(row: &sqlx::any::AnyRow) -> anyhow::Result<BusinessRecord> {
     parse_record(col(row, "id")?, &col::<String>(row, "profile_json")?)
 }
 
-/// A business from its stored profile.
+/// Business id -> (stored profile JSON, the profile parsed from it).
+type ParsedProfiles = HashMap<i64, (String, Arc<BusinessProfile>)>;
+
+/// A business from its stored profile. Every webhook and turn loads its business; parsing the
+/// profile (and what is derived from it, such as the grounding check's text) is done once per
+/// stored version in this process, not once per load.
 pub(crate) fn parse_record(id: i64, profile_json: &str) -> anyhow::Result<BusinessRecord> {
-    let profile =
-        BusinessProfile::from_json(profile_json).with_context(|| format!("business {id}"))?;
+    static PARSED: Mutex<Option<ParsedProfiles>> = Mutex::new(None);
+    if let Some((json, profile)) = PARSED.lock().unwrap().get_or_insert_default().get(&id) {
+        if json == profile_json {
+            return Ok(BusinessRecord {
+                id,
+                profile: profile.clone(),
+            });
+        }
+    }
+    let profile = Arc::new(
+        BusinessProfile::from_json(profile_json).with_context(|| format!("business {id}"))?,
+    );
+    PARSED
+        .lock()
+        .unwrap()
+        .get_or_insert_default()
+        .insert(id, (profile_json.to_string(), profile.clone()));
     Ok(BusinessRecord { id, profile })
 }
 

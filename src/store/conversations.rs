@@ -194,20 +194,20 @@ pub struct TurnResult<'a> {
 }
 
 /// Record a finished turn and release the turn's lease. The conversation stays awaiting a reply
-/// if texts arrived meanwhile.
+/// if texts arrived meanwhile: then this returns true (it is due again).
 pub async fn finish_turn(
     conn: &mut Conn,
     id: i64,
     t: TurnResult<'_>,
     now_ms: i64,
-) -> anyhow::Result<()> {
-    sqlx::query(
+) -> anyhow::Result<bool> {
+    let row = sqlx::query(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
          handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, turn_lease_until = NULL, \
          handed_off_at = CASE WHEN $1 = 'human_owned' THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
              AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
-         WHERE id = $6",
+         WHERE id = $6 RETURNING awaiting_reply_since",
     )
     .bind(t.state)
     .bind(t.details_json)
@@ -215,10 +215,13 @@ pub async fn finish_turn(
     .bind(t.handoff_reason)
     .bind(now_ms)
     .bind(id)
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await
     .context("finishing turn")?;
-    Ok(())
+    Ok(match row {
+        Some(r) => col::<Option<i64>>(&r, "awaiting_reply_since")?.is_some(),
+        None => false,
+    })
 }
 
 /// Claim conversations owed a reply whose caller has been quiet for a moment (or waited long

@@ -95,7 +95,12 @@ impl Store {
             }
             Backend::Postgres => (
                 url.to_string(),
-                AnyPoolOptions::new().max_connections(max_connections.unwrap_or(10)),
+                // No ping before each use: it is a round trip per statement batch, which under
+                // load cost PostgreSQL as much as the statements. A connection that died (server
+                // restart) fails its next statement, whose work is retried like any other error.
+                AnyPoolOptions::new()
+                    .max_connections(max_connections.unwrap_or(10))
+                    .test_before_acquire(false),
             ),
         };
         let pool = options

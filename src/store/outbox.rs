@@ -178,16 +178,23 @@ pub async fn claim(
     Ok(out)
 }
 
+/// A row finished by [`finish_sent`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finished {
+    /// More texts to the same number wait behind this one (claimable now).
+    pub queued_behind: bool,
+}
+
 /// The provider accepted the text: mark the row sent and record the SID and status on its
-/// message, atomically (one statement on PostgreSQL, one transaction on SQLite). False: the row is
-/// not ours any more (another worker took it over after our lease ran out; it reconciles by SID).
+/// message, atomically (one statement on PostgreSQL, one transaction on SQLite). `None`: the row
+/// is not ours any more (another worker took it over after our lease ran out; it reconciles by SID).
 pub async fn finish_sent(
     store: &Store,
     item: &Claimed,
     sid: &str,
     provider_status: &str,
     now_ms: i64,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Option<Finished>> {
     const MARK_SENT: &str =
         "UPDATE outbox SET state = 'sent', lease_until = NULL, in_flight_since = NULL, \
         last_error = NULL, updated_at = $2 WHERE id = $4 AND attempts = $5 AND state = 'sending'";
@@ -195,7 +202,8 @@ pub async fn finish_sent(
     if store.backend() == Backend::Postgres {
         let sql = format!(
             "WITH o AS ({MARK_SENT} RETURNING message_id) \
-             UPDATE messages SET {message} WHERE id IN (SELECT message_id FROM o) RETURNING id"
+             UPDATE messages SET {message} WHERE id IN (SELECT message_id FROM o) \
+             RETURNING {QUEUED_BEHIND} AS queued_behind"
         );
         let row = sqlx::query(&sql)
             .bind(sid)
@@ -203,10 +211,17 @@ pub async fn finish_sent(
             .bind(provider_status)
             .bind(item.id)
             .bind(item.attempts)
+            .bind(&item.to)
             .fetch_optional(store.pool())
             .await
             .context("recording the sent text")?;
-        return Ok(row.is_some());
+        return row
+            .map(|r| {
+                Ok(Finished {
+                    queued_behind: col::<i64>(&r, "queued_behind")? > 0,
+                })
+            })
+            .transpose();
     }
     let mut tx = store.begin().await?;
     // Numbered as in the PostgreSQL statement; parameters a statement does not mention are unused.
@@ -221,7 +236,7 @@ pub async fn finish_sent(
         .context("marking outbox row sent")?;
     if done.rows_affected() == 0 {
         tx.rollback().await?;
-        return Ok(false);
+        return Ok(None);
     }
     sqlx::query(&format!("UPDATE messages SET {message} WHERE id = $4"))
         .bind(sid)
@@ -231,9 +246,23 @@ pub async fn finish_sent(
         .execute(&mut *tx)
         .await
         .context("recording the sent text")?;
+    let row = sqlx::query(&format!(
+        "SELECT {} AS queued_behind",
+        QUEUED_BEHIND.replace("$6", "$1")
+    ))
+    .bind(&item.to)
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(Finished {
+        queued_behind: col::<i64>(&row, "queued_behind")? > 0,
+    }))
 }
+
+/// 1 if a text to the number `$6` waits to be sent (it may have waited for the one just sent),
+/// else 0 (a count, which both backends return as a BIGINT).
+const QUEUED_BEHIND: &str = "(SELECT COUNT(*) FROM (SELECT 1 FROM outbox q \
+    WHERE q.to_number = $6 AND q.state = 'pending' LIMIT 1) AS x)";
 
 /// Try again later. `maybe_sent` keeps the row marked in flight, so the next claim reconciles first.
 pub async fn retry_later(

@@ -201,6 +201,8 @@ async fn profile_of(app: &TestApp) -> frontdesk::domain::BusinessProfile {
         .unwrap()
         .unwrap()
         .profile
+        .as_ref()
+        .clone()
 }
 
 async fn pages_need_sign_in_and_sessions_end_at_sign_out(backend: Backend) {

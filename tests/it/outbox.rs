@@ -382,10 +382,15 @@ async fn claims_take_each_recipients_head_in_order(backend: Backend) {
     let retried = outbox::claim(store, now + 5_000, 30_000, 10).await.unwrap();
     assert_eq!(retried.len(), 1);
     assert_eq!((retried[0].message_id, retried[0].attempts), (a1, 2));
-    assert!(
-        outbox::finish_sent(store, &retried[0], "SMa1", "queued", now + 5_000)
-            .await
-            .unwrap()
+    let finished = outbox::finish_sent(store, &retried[0], "SMa1", "queued", now + 5_000)
+        .await
+        .unwrap();
+    assert_eq!(
+        finished,
+        Some(outbox::Finished {
+            queued_behind: true
+        }),
+        "a2 waits behind a1"
     );
     let next = outbox::claim(store, now + 5_000, 30_000, 10).await.unwrap();
     assert_eq!(
@@ -404,10 +409,11 @@ async fn claims_take_each_recipients_head_in_order(backend: Backend) {
     assert_eq!(b_again.uncertain_since, Some(now));
     // The first worker's late result is fenced out.
     let first_b = claimed.iter().find(|c| c.message_id == b1).unwrap();
-    assert!(
-        !outbox::finish_sent(store, first_b, "SMlate", "queued", now + 30_002)
+    assert_eq!(
+        outbox::finish_sent(store, first_b, "SMlate", "queued", now + 30_002)
             .await
-            .unwrap()
+            .unwrap(),
+        None
     );
     app.stop().await;
 }

@@ -110,7 +110,7 @@ async fn bad_files_change_nothing(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(stored.profile, original);
+    assert_eq!(*stored.profile, original);
 }
 
 async fn numbers_cannot_belong_to_two_businesses(backend: Backend) {
