@@ -1,17 +1,12 @@
-//! Hostile input, fuzzed with proptest (cargo-fuzz needs a nightly toolchain these machines do not
-//! have). Five targets: Twilio form parsing and signature checks, the profile TOML import, ICS
-//! parsing plus availability, the GSM-7 normaliser and segment counter, and the built-in policy's
-//! text understanding. Each must never panic, and each keeps a property a user would notice.
+//! Hostile input, fuzzed with proptest in every `cargo test`: Twilio form parsing and signature
+//! checks, the profile TOML import, ICS parsing plus availability, the GSM-7 normaliser and
+//! segment counter, and the built-in policy's text understanding. The properties themselves are
+//! in `properties.rs`, shared with the coverage-guided libFuzzer targets in `fuzz/` (see README).
 //!
 //! CI runs each target for a bounded number of cases (`FRONTDESK_FUZZ_CASES`, default 256); run
 //! longer locally with e.g. `FRONTDESK_FUZZ_CASES=20000 cargo test --test it fuzz`.
 
-use chrono::{DateTime, Duration, Utc};
-use frontdesk::calendar::availability::{open_slots, Rules};
-use frontdesk::calendar::ics::busy_time;
-use frontdesk::domain::{sms_text, BusinessProfile};
-use frontdesk::engine::understand;
-use frontdesk::telephony::twilio::{signature, verify};
+use crate::properties;
 use proptest::prelude::*;
 
 fn cases() -> u32 {
@@ -19,10 +14,6 @@ fn cases() -> u32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(256)
-}
-
-fn profile() -> BusinessProfile {
-    BusinessProfile::from_toml(crate::helpers::EXAMPLE).unwrap()
 }
 
 /// Text with the characters that break parsers: quotes, brackets, escapes, newlines, non-ASCII.
@@ -94,8 +85,6 @@ fn ics_lines() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
-    /// Twilio forms: any body parses or is refused (never a panic), and a signature only
-    /// verifies for exactly the URL and parameters it was made for.
     #[test]
     fn twilio_forms_and_signatures(
         body in nasty_text(),
@@ -104,100 +93,28 @@ proptest! {
         given in ".{0,60}",
         extra in "[a-zA-Z]{1,10}",
     ) {
-        let params: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
-        // Random signatures are refused (a forged one would have to match HMAC-SHA1).
-        let good = signature(&token, &url, &params);
-        if given != good {
-            prop_assert!(!verify(&token, &url, &params, &given));
-        }
-        prop_assert!(verify(&token, &url, &params, &good));
-        // Any change to what was signed breaks it.
-        let mut tampered = params.clone();
-        tampered.push((extra.clone(), "1".into()));
-        prop_assert!(!verify(&token, &url, &tampered, &good));
-        let other_url = format!("{}x", url);
-        prop_assert!(!verify(&token, &other_url, &params, &good));
+        properties::twilio_form(body.as_bytes(), &url, &token, &given, &extra);
     }
 
-    /// Profile TOML: random text and random edits of the example are accepted or refused with a
-    /// field, never a panic; whatever is accepted survives export and import unchanged.
     #[test]
     fn profile_import(text in nasty_text(), line in 0usize..80, junk in nasty_text()) {
-        let _ = BusinessProfile::from_toml(&text);
-        let mut lines: Vec<String> = crate::helpers::EXAMPLE.lines().map(str::to_string).collect();
-        let i = line % lines.len();
-        lines[i] = junk;
-        let edited = lines.join("\n");
-        match BusinessProfile::from_toml(&edited) {
-            Ok(p) => {
-                let again = BusinessProfile::from_toml(&p.to_toml());
-                prop_assert_eq!(again.as_ref().ok(), Some(&p), "export then import changes nothing");
-            }
-            Err(e) => prop_assert!(!e.message.is_empty()),
-        }
+        properties::profile_toml(&text, line, &junk);
     }
 
-    /// ICS: any feed is parsed or refused without a panic, and the slots offered never overlap
-    /// what it marks busy.
     #[test]
     fn ics_and_availability(ics in ics_lines(), garbage in nasty_text()) {
-        let profile = profile();
-        let now: DateTime<Utc> = "2026-03-02T13:00:00Z".parse().unwrap();
-        let _ = busy_time(&garbage, profile.tz(), now, now + Duration::days(14));
-        if let Ok(busy) = busy_time(&ics, profile.tz(), now, now + Duration::days(14)) {
-            let rules = Rules::for_service(&profile, None).unwrap();
-            for slot in open_slots(&rules, now, &busy.intervals) {
-                for b in &busy.intervals {
-                    prop_assert!(slot.end <= b.start || slot.start >= b.end, "slot {slot:?} overlaps busy {b:?}");
-                }
-            }
-        }
+        let profile = properties::example_profile();
+        properties::ics_availability(&profile, &ics);
+        properties::ics_availability(&profile, &garbage);
     }
 
-    /// GSM-7: normalising is idempotent, and the segment count matches the documented limits.
     #[test]
     fn gsm7_normaliser_and_segments(text in nasty_text()) {
-        let n = sms_text::normalize(&text);
-        prop_assert_eq!(sms_text::normalize(&n), n.clone());
-        let m = sms_text::measure(&n);
-        let (single, multi) = match m.encoding {
-            sms_text::Encoding::Gsm7 => (160, 153),
-            sms_text::Encoding::Ucs2 => (70, 67),
-        };
-        let expected = if m.units == 0 { 0 } else if m.units <= single { 1 } else { m.units.div_ceil(multi) };
-        prop_assert_eq!(m.segments, expected);
-        // Normalising never turns plain GSM-7 text into something longer.
-        if sms_text::measure(&text).encoding == sms_text::Encoding::Gsm7 {
-            prop_assert!(m.units <= sms_text::measure(&text).units);
-        }
+        properties::gsm7(&text);
     }
 
-    /// The built-in policy's understanding: never a panic on any text, and what it extracts comes
-    /// from the text.
     #[test]
     fn builtin_understanding(text in nasty_text()) {
-        let profile = profile();
-        let _ = understand::is_yes(&text);
-        let _ = understand::is_no(&text);
-        let _ = understand::safety(&text);
-        let _ = understand::wants_human(&text);
-        let _ = understand::complaint(&text, &profile.escalation.keywords);
-        let _ = understand::looks_automated(&text);
-        let _ = understand::pick_number(&text, 3);
-        let _ = understand::wants_booking(&text);
-        let _ = understand::wants_cancel(&text);
-        let _ = understand::wants_reschedule(&text);
-        let _ = understand::is_question(&text);
-        let _ = understand::topic(&text, &profile);
-        let _ = understand::best_faq(&text, &profile);
-        if let Some(i) = understand::match_service(&text, &profile) {
-            prop_assert!(i < profile.services.len());
-        }
-        if let Some(n) = understand::pick_number(&text, 3) {
-            prop_assert!((1..=3).contains(&n));
-        }
-        let _ = frontdesk::inbound::classify(&text);
-        let _ = understand::extract_address(&text);
-        let _ = understand::extract_name(&text);
+        properties::understanding(&properties::example_profile(), &text);
     }
 }

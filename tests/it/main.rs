@@ -16,6 +16,7 @@ mod fuzz;
 mod llm;
 mod outbox;
 mod profile_import;
+mod properties;
 mod real_llm;
 mod scale;
 mod sms;

@@ -1,0 +1,12 @@
+//! The built-in policy's text understanding (property: tests/it/properties.rs).
+#![no_main]
+#[allow(dead_code)] // each target uses one of the shared properties
+#[path = "../../tests/it/properties.rs"]
+mod properties;
+
+use std::sync::OnceLock;
+
+libfuzzer_sys::fuzz_target!(|text: &str| {
+    static PROFILE: OnceLock<frontdesk::domain::BusinessProfile> = OnceLock::new();
+    properties::understanding(PROFILE.get_or_init(properties::example_profile), text);
+});
