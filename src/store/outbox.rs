@@ -42,15 +42,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> 
                   t AS ({TOUCH}) \
              SELECT message_id AS id FROM o"
         );
-        let row = sqlx::query(&sql)
-            .bind(t.business_id)
-            .bind(t.conversation_id)
-            .bind(t.contact_id)
-            .bind(t.author.as_str())
-            .bind(t.author_name)
-            .bind(t.kind)
-            .bind(t.body)
-            .bind(t.now_ms)
+        let row = bind_message(sqlx::query(&sql), &t)
             .bind(t.to)
             .bind(t.from)
             .bind(t.expires_at)
@@ -59,15 +51,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> 
             .context("queueing outbound text")?;
         return col(&row, "id");
     }
-    let row = sqlx::query(MESSAGE)
-        .bind(t.business_id)
-        .bind(t.conversation_id)
-        .bind(t.contact_id)
-        .bind(t.author.as_str())
-        .bind(t.author_name)
-        .bind(t.kind)
-        .bind(t.body)
-        .bind(t.now_ms)
+    let row = bind_message(sqlx::query(MESSAGE), &t)
         .fetch_one(&mut *conn)
         .await
         .context("inserting outbound message")?;
@@ -94,6 +78,22 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> 
         .await
         .context("noting the text on its conversation")?;
     Ok(message_id)
+}
+
+/// Binds the message's fields as `$1`..`$8`, the numbering both backends' statements share.
+fn bind_message<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    t: &NewText<'q>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(t.business_id)
+        .bind(t.conversation_id)
+        .bind(t.contact_id)
+        .bind(t.author.as_str())
+        .bind(t.author_name)
+        .bind(t.kind)
+        .bind(t.body)
+        .bind(t.now_ms)
 }
 
 #[derive(Debug, Clone)]
