@@ -619,6 +619,7 @@ pub async fn question_to_faq(
     profile.faq.push(Faq {
         q: q_text,
         a: answer,
+        keywords: Vec::new(),
     });
     if let Err(e) = profile.validate().and_then(|_| check_extra(&profile)) {
         let mut ctx = questions_context(&state, &a).await?;

@@ -111,6 +111,14 @@ pub struct BookingSection {
     /// Slots start on this grid, in minutes after midnight (optional; default 30).
     #[serde(default = "default_grid")]
     pub grid_minutes: u32,
+    /// Where services happen unless a service says otherwise: `on_site` (default; the caller's
+    /// address is needed) or `at_business` (a salon, a clinic).
+    #[serde(default, skip_serializing_if = "is_on_site")]
+    pub location: Location,
+}
+
+fn is_on_site(l: &Location) -> bool {
+    *l == Location::OnSite
 }
 
 impl Default for BookingSection {
@@ -123,6 +131,7 @@ impl Default for BookingSection {
             horizon_days: default_horizon(),
             max_proposals: default_proposals(),
             grid_minutes: default_grid(),
+            location: Location::OnSite,
         }
     }
 }
@@ -135,6 +144,21 @@ pub struct Service {
     pub price: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Other words callers use for this service ("checkup", "tune-up"); optional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Where this service happens, when it differs from `booking.location`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+/// Where the work happens: at the caller's place (an address is needed to book) or at the business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    #[default]
+    OnSite,
+    AtBusiness,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +166,9 @@ pub struct Service {
 pub struct Faq {
     pub q: String,
     pub a: String,
+    /// Other words callers use when they ask this ("visa", "amex"); optional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -151,6 +178,14 @@ pub struct EscalationSection {
     pub keywords: Vec<String>,
     #[serde(default)]
     pub notify: Vec<PhoneNumber>,
+    /// Where to send someone in danger or needing urgent care the business cannot give by text
+    /// ("For pet emergencies after hours call Metro Animal ER at 555-0142"); optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency_referral: Option<String>,
+    /// The business takes emergency jobs outside its hours (the notify numbers are alerted at
+    /// once and the caller is told so); optional, also read from an FAQ answer promising 24/7.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_hours_emergencies: bool,
 }
 
 fn default_ring_seconds() -> u32 {
@@ -270,6 +305,12 @@ impl BusinessProfile {
     /// The number texts to callers are sent from: the first provider number.
     pub fn sending_number(&self) -> Option<&str> {
         self.business.phone_numbers.first().map(|n| n.as_str())
+    }
+
+    /// Whether booking `service` needs the caller's address (the work happens on site).
+    pub fn needs_address(&self, service: Option<&str>) -> bool {
+        let own = service.and_then(|n| self.services.iter().find(|s| s.name == n));
+        own.and_then(|s| s.location).unwrap_or(self.booking.location) == Location::OnSite
     }
 
     pub fn tz(&self) -> Tz {

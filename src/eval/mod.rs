@@ -30,6 +30,7 @@ pub struct ScenarioResult {
     pub file: String,
     pub name: String,
     pub category: String,
+    pub tags: Vec<String>,
     pub business: String,
     pub score: Score,
     pub transcript: Transcript,
@@ -140,6 +141,7 @@ pub async fn run_suite(
                 file,
                 name: s.name.clone(),
                 category: s.category.clone(),
+                tags: s.tags.clone(),
                 business: s.business.clone(),
                 score: sc,
                 transcript,
@@ -439,8 +441,8 @@ async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Tran
     .bind(CALLER)
     .fetch_optional(pool)
     .await?;
-    let conv: Option<(String, Option<String>)> = sqlx::query_as(
-        "SELECT v.state, v.handoff_reason FROM conversations v JOIN contacts c ON c.id = v.contact_id \
+    let conv: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT v.state, v.handoff_reason, v.details_json FROM conversations v JOIN contacts c ON c.id = v.contact_id \
          WHERE c.phone = $1 ORDER BY v.id DESC LIMIT 1",
     )
     .bind(CALLER)
@@ -460,7 +462,16 @@ async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Tran
         sqlx::query_as("SELECT COUNT(*) FROM llm_calls WHERE outcome = 'blocked'")
             .fetch_one(pool)
             .await?;
-    let (state, reason) = conv.unwrap_or_default();
+    let staff: Vec<(String,)> = sqlx::query_as(
+        "SELECT m.body FROM messages m JOIN contacts c ON c.id = m.contact_id \
+         WHERE c.phone <> $1 AND m.business_id = $2 AND m.author <> 'caller' ORDER BY m.id",
+    )
+    .bind(CALLER)
+    .bind(business_id)
+    .fetch_all(pool)
+    .await?;
+    let (state, reason, details) = conv.unwrap_or_default();
+    let details = Details::parse(details.as_deref());
     Ok(Transcript {
         lines: lines
             .into_iter()
@@ -476,7 +487,31 @@ async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Tran
         completion_tokens: llm.2.unwrap_or(0),
         llm_latency_ms: llm.3.unwrap_or(0),
         blocked_replies: blocked.0,
+        service: details.service,
+        name: details.name,
+        address: details.address,
+        staff_texts: staff.into_iter().map(|(b,)| b).collect(),
     })
+}
+
+/// Passes per category and per tag (a scenario counts once under each of its tags).
+fn by_tag(results: &[ScenarioResult]) -> String {
+    let mut counts: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for r in results {
+        let mut keys = vec![format!("category {}", r.category)];
+        keys.extend(r.tags.iter().map(|t| format!("tag {t}")));
+        keys.dedup();
+        for k in keys {
+            let c = counts.entry(k).or_default();
+            c.0 += usize::from(r.score.passed);
+            c.1 += 1;
+        }
+    }
+    let mut out = String::from("\n");
+    for (k, (p, n)) in counts {
+        out.push_str(&format!("{k:<32} {p:>4} / {n:<4}\n"));
+    }
+    out
 }
 
 /// The report as a text table and totals.
@@ -501,6 +536,7 @@ pub fn render(report: &Report) -> String {
             r.category, r.score.replies
         ));
     }
+    out.push_str(&by_tag(&report.results));
     let t = &report.totals;
     out.push_str(&format!(
         "\n{} of {} scenarios passed\nbooking rate on bookable scenarios: {:.0}% ({}/{})\nhand-off precision {:.0}%, recall {:.0}% ({} expected, {} made, {} right)\ngrounding violations: {}\nreplies over 2 segments: {}\nhard failures: {}\naverage replies to book: {:.1}\n",

@@ -12,6 +12,11 @@ pub struct Scenario {
     #[serde(default)]
     pub now: Option<String>,
     pub category: String,
+    /// The failure classes this scenario exercises (wrong_service, faq_casual, dates_times,
+    /// person_request, emergency, complaint, details, everyday_words, job_location,
+    /// danger_referral, hours, reschedule, booking, ...); the report counts passes per tag.
+    #[serde(default)]
+    pub tags: Vec<String>,
     pub caller: Caller,
     pub expect: Expect,
 }
@@ -43,10 +48,28 @@ pub struct Expect {
     pub handed_off: bool,
     #[serde(default)]
     pub handoff_reason: Option<String>,
+    /// Each must appear in some reply (case-insensitive).
     #[serde(default)]
     pub mentions: Vec<String>,
+    /// At least one of these must appear in some reply (case-insensitive).
+    #[serde(default)]
+    pub mentions_any: Vec<String>,
+    /// None may appear in any reply (case-insensitive).
     #[serde(default)]
     pub not_mentions: Vec<String>,
+    /// The caller asks for something the business does not list: saying yes to it, choosing a
+    /// service for it or booking it is a hard failure ("a false yes").
+    #[serde(default)]
+    pub unlisted: bool,
+    /// The name the receptionist should have recorded (case-insensitive, exact after trimming).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Words the recorded address must contain (case-insensitive).
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Each must appear in some text to the staff (hand-off alert or booking receipt).
+    #[serde(default)]
+    pub notify_mentions: Vec<String>,
     #[serde(default)]
     pub max_turns: Option<usize>,
     #[serde(default)]

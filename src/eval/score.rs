@@ -32,6 +32,12 @@ pub struct Transcript {
     pub llm_latency_ms: i64,
     /// Model replies the grounding check stopped before they reached the caller.
     pub blocked_replies: i64,
+    /// What the receptionist recorded: the service it settled on, the caller's name and address.
+    pub service: Option<String>,
+    pub name: Option<String>,
+    pub address: Option<String>,
+    /// Texts sent to the staff (hand-off alerts, booking receipts).
+    pub staff_texts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -103,10 +109,34 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         }
     }
     out.replies = ai_replies;
+    let e = &s.expect;
+    if e.unlisted {
+        let yes = t.lines.iter().find(|l| {
+            l.author == "ai" && {
+                let b = l.body.trim_start().to_lowercase();
+                b.starts_with("yes") || b.contains("we do ") || b.contains("we offer")
+            }
+        });
+        if t.booked || t.service.is_some() {
+            out.hard_failures.push(format!(
+                "a false yes: the caller asked for something not listed, and the receptionist took it as {:?}",
+                t.booked_service.as_ref().or(t.service.as_ref())
+            ));
+        } else if let Some(l) = yes {
+            out.hard_failures
+                .push(format!("a false yes: {:?}", l.body));
+        }
+    }
+    if t.booked
+        && profile.needs_address(t.booked_service.as_deref())
+        && t.address.as_deref().is_none_or(|a| a.trim().is_empty())
+    {
+        out.hard_failures
+            .push("an on-site job was booked without an address".into());
+    }
     if t.booked && out.turns_to_book.is_none() {
         out.turns_to_book = Some(ai_replies);
     }
-    let e = &s.expect;
     if e.booked != t.booked {
         out.failures
             .push(format!("expected booked = {}, got {}", e.booked, t.booked));
@@ -146,14 +176,45 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         .filter(|l| l.author != "caller")
         .map(|l| l.body.as_str())
         .collect();
+    let has = |b: &str, m: &str| b.to_lowercase().contains(&m.to_lowercase());
     for m in &e.mentions {
-        if !all.iter().any(|b| b.contains(m.as_str())) {
+        if !all.iter().any(|b| has(b, m)) {
             out.failures.push(format!("no reply mentions {m:?}"));
         }
     }
+    if !e.mentions_any.is_empty()
+        && !e
+            .mentions_any
+            .iter()
+            .any(|m| all.iter().any(|b| has(b, m)))
+    {
+        out.failures
+            .push(format!("no reply mentions any of {:?}", e.mentions_any));
+    }
     for m in &e.not_mentions {
-        if let Some(b) = all.iter().find(|b| b.contains(m.as_str())) {
+        if let Some(b) = all.iter().find(|b| has(b, m)) {
             out.failures.push(format!("a reply mentions {m:?}: {b:?}"));
+        }
+    }
+    for m in &e.notify_mentions {
+        if !t.staff_texts.iter().any(|b| has(b, m)) {
+            out.failures
+                .push(format!("no text to the staff mentions {m:?}"));
+        }
+    }
+    if let Some(want) = &e.name {
+        let got = t.name.as_deref().map(str::trim).unwrap_or_default();
+        if !got.eq_ignore_ascii_case(want.trim()) {
+            out.failures
+                .push(format!("expected the name {want:?}, recorded {:?}", t.name));
+        }
+    }
+    if let Some(want) = &e.address {
+        if !t.address.as_deref().is_some_and(|a| has(a, want)) {
+            out.failures.push(format!(
+                "expected an address with {want:?}, recorded {:?}",
+                t.address
+            ));
         }
     }
     if let Some(max) = e.max_turns {
