@@ -310,7 +310,9 @@ impl BusinessProfile {
     /// Whether booking `service` needs the caller's address (the work happens on site).
     pub fn needs_address(&self, service: Option<&str>) -> bool {
         let own = service.and_then(|n| self.services.iter().find(|s| s.name == n));
-        own.and_then(|s| s.location).unwrap_or(self.booking.location) == Location::OnSite
+        own.and_then(|s| s.location)
+            .unwrap_or(self.booking.location)
+            == Location::OnSite
     }
 
     pub fn tz(&self) -> Tz {

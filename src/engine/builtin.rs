@@ -7,7 +7,86 @@ use super::tools::{Outcome, ToolCall, ToolError, Turn};
 use super::understand as u;
 use crate::calendar::Slot;
 
-const SAFETY: &str = "If anyone is in danger, call 911 now. If you smell gas, leave the building and call the gas company from outside.";
+use super::detect::Danger;
+use crate::domain::profile::BusinessProfile;
+
+/// What to do first, in words that fit the danger (a dog owner is not told about gas leaks).
+fn danger_advice(kind: Danger) -> &'static str {
+    match kind {
+        Danger::Gas => "Please get everyone outside now and call 911 or the gas company from outside. Don't switch anything on or off.",
+        Danger::Fire => "If there is smoke or fire, get everyone out and call 911 now.",
+        Danger::Electrical => "Please stay away from it and, if it is safe, switch off the power at the breaker. If there is smoke or fire, get out and call 911.",
+        Danger::Water => "If water is near lights or outlets, stay clear and switch off the power at the breaker if it is safe. Turn off the main water valve if you can, and call 911 if anyone is in danger.",
+        Danger::Medical => "If this is a medical emergency, call 911 now.",
+        Danger::Vulnerable => "If anyone is unwell from the cold or heat, call 911. Meanwhile keep them somewhere warm (or cool).",
+        Danger::Vehicle => "Please don't drive it. Pull over somewhere safe, and call 911 if anyone is hurt.",
+        Danger::Animal => "Please get your pet to an emergency vet right away.",
+        Danger::Intruder => "If you are in danger, call 911 now.",
+    }
+}
+
+/// Where the profile sends people who need urgent help: its own setting, else an FAQ answer
+/// about emergencies that names a place or a number.
+pub fn emergency_referral(profile: &BusinessProfile) -> Option<String> {
+    if let Some(r) = profile
+        .escalation
+        .emergency_referral
+        .as_ref()
+        .filter(|r| !r.trim().is_empty())
+    {
+        return Some(r.trim().to_string());
+    }
+    profile
+        .faq
+        .iter()
+        .find(|f| {
+            let q = format!("{} {}", f.q, f.a).to_lowercase();
+            let about = ["emergenc", "urgent", "after hours", "after-hours", "er "]
+                .iter()
+                .any(|w| q.contains(w));
+            let a = f.a.to_lowercase();
+            let place = a.chars().filter(|c| c.is_ascii_digit()).count() >= 7
+                || [
+                    "hospital",
+                    "urgent care",
+                    "animal er",
+                    "emergency room",
+                    "clinic",
+                    "call ",
+                ]
+                .iter()
+                .any(|w| a.contains(w));
+            about && place && !promises_after_hours_text(&a)
+        })
+        .map(|f| f.a.trim().to_string())
+}
+
+fn promises_after_hours_text(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "24/7",
+        "24 hours",
+        "24hrs",
+        "24 hrs",
+        "around the clock",
+        "any time of day",
+        "on call",
+        "on-call",
+        "nights and weekends",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// The business takes emergencies outside its hours (a setting, or an FAQ answer saying so).
+pub fn promises_after_hours(profile: &BusinessProfile) -> bool {
+    profile.escalation.after_hours_emergencies
+        || profile.faq.iter().any(|f| {
+            let all = format!("{} {}", f.q, f.a).to_lowercase();
+            (all.contains("emergenc") || all.contains("lockout") || all.contains("urgent"))
+                && promises_after_hours_text(&f.a)
+        })
+}
 
 fn list_services(turn: &Turn<'_>) -> String {
     let names: Vec<&str> = turn
@@ -177,16 +256,22 @@ fn has_time_words(text: &str) -> bool {
         .any(|w| u::words(text).iter().any(|x| x == w))
 }
 
-/// Safety words, a request for a person, complaints and the profile's escalation keywords hand
-/// off at once, whatever the policy: decided in code, before any model sees the text.
+/// Danger, a request for a person, complaints and the profile's escalation keywords hand off at
+/// once, whatever the policy: decided in code (the detectors), before any model sees the text.
 pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
-    if u::safety(text) {
-        return hand_off(turn, "safety", &format!("{SAFETY} ")).await;
+    let profile = turn.business.profile.clone();
+    if let Some(kind) = super::detect::danger(text, Some(&profile)) {
+        return safety_hand_off(turn, kind).await;
     }
     if u::wants_human(text) {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
-    if let Some(k) = u::complaint(text, &turn.business.profile.escalation.keywords) {
+    let own = profile
+        .escalation
+        .keywords
+        .iter()
+        .find(|k| u::complaint(text, std::slice::from_ref(k)).is_some());
+    if let Some(k) = own {
         return hand_off(
             turn,
             &format!("escalation: {k}"),
@@ -194,7 +279,48 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
         )
         .await;
     }
+    if let Some(k) = u::complaint(text, &[]) {
+        return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
+    }
     Ok(None)
+}
+
+/// Someone may be unsafe: what to do first, the profile's own emergency referral, and who is
+/// alerted; outside hours a business that takes emergencies says its on-call person is alerted.
+async fn safety_hand_off(turn: &mut Turn<'_>, kind: Danger) -> anyhow::Result<Option<String>> {
+    let profile = turn.business.profile.clone();
+    let reason = format!("safety: {}", kind.as_str());
+    let Ok(Outcome::HandedOff(when)) = turn.execute(ToolCall::HandOff { reason }).await else {
+        return Ok(None);
+    };
+    let advice = danger_advice(kind).to_string();
+    let referral = emergency_referral(&profile);
+    let name = &profile.business.name;
+    let open = profile.is_open_at(turn.state.clock.now());
+    let follow = if open {
+        format!("I've alerted the team at {name}; a person will contact you shortly.")
+    } else if promises_after_hours(&profile) {
+        format!(
+            "I've alerted the on-call team at {name} now; a person will contact you right away."
+        )
+    } else {
+        format!("I've alerted the team at {name}; a person will text you back {when}.")
+    };
+    // The referral matters more than general advice when both do not fit in two segments.
+    let mut options = Vec::new();
+    if let Some(r) = &referral {
+        if kind != Danger::Animal {
+            options.push(format!("{advice} {r} {follow}"));
+        }
+        options.push(format!("{r} {follow}"));
+    }
+    options.push(format!("{advice} {follow}"));
+    let fits = |t: &String| {
+        crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units
+            <= super::guard::MAX_REPLY_CHARS
+    };
+    let reply = options.iter().find(|t| fits(t)).unwrap_or(&options[0]);
+    Ok(Some(reply.clone()))
 }
 
 /// The standard words for a hand-off, with the follow-up time.
@@ -215,7 +341,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
     let question = u::is_question(text);
     let answer = if question {
-        u::topic(text, &profile).map(|t| (t.clone(), super::knowledge::answer(&t, &profile)))
+        let topics = u::topics(text, &profile);
+        let joined: Vec<String> = topics
+            .iter()
+            .map(|t| super::knowledge::answer(t, &profile))
+            .collect();
+        topics.first().map(|t| (t.clone(), joined.join(" ")))
     } else {
         None
     };
@@ -290,13 +421,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 } else {
                     String::new()
                 };
-                let call = if turn.details.rescheduling {
-                    ToolCall::Reschedule { preference: pref }
-                } else {
-                    ToolCall::FindSlots {
-                        service: None,
-                        preference: pref,
-                    }
+                // Already offering times (for a new booking or a move): look again. The
+                // rescheduling flag stays, so a YES still moves the existing booking.
+                let call = ToolCall::FindSlots {
+                    service: None,
+                    preference: pref,
                 };
                 return find(turn, call, "").await;
             }
@@ -355,12 +484,20 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
     let mut understood = false;
     let mut lead = String::new();
-    let service = u::match_service(text, &profile).map(|i| profile.services[i].name.clone());
-    let address = u::extract_address(text);
-    let name = u::extract_name(text);
+    let (service, tie) = which_service(turn, text);
+    let address = u::extract_address(text).or_else(|| {
+        (turn.details.asked_address && turn.details.address.is_none())
+            .then(|| u::loose_address(text))
+            .flatten()
+    });
+    let name = u::extract_name(text).or_else(|| {
+        (turn.details.asked_name && turn.details.name.is_none())
+            .then(|| u::name_when_asked(text, &profile))
+            .flatten()
+    });
     if service.is_some() || address.is_some() || name.is_some() {
-        let description =
-            (service.is_some() && turn.details.description.is_none()).then(|| text.to_string());
+        let description = (service.is_some() && turn.details.description.is_none())
+            .then(|| u::problem_summary(text));
         turn.execute(ToolCall::RecordDetails {
             service,
             description,
@@ -371,42 +508,25 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
         understood = true;
-    } else if turn.details.asked_name
-        && turn.details.name.is_none()
-        && !question
-        && u::words(text).len() <= 3
-    {
-        // The answer to "and your name?" is often just the name.
-        let name = text.trim().trim_end_matches(['.', '!']).to_string();
-        if name.chars().next().is_some_and(|c| c.is_alphabetic()) {
-            turn.execute(ToolCall::RecordDetails {
-                service: None,
-                description: None,
-                address: None,
-                name: Some(name),
-                urgency: None,
-            })
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-            understood = true;
+    }
+    if let Some(pair) = tie {
+        // Two services fit nearly equally: one short question, not a guess.
+        turn.details.unsure = 0;
+        let ask = format!("Just to be sure: is that for {} or {}?", pair.0, pair.1);
+        turn.details.candidates = vec![pair.0, pair.1];
+        if turn.details.description.is_none() {
+            turn.details.description = Some(u::problem_summary(text));
         }
+        let (answers, _) = answer_all(turn, text, &profile).await;
+        return Ok(Some(format!("{answers}{ask}")));
     }
     if question {
-        match &answer {
-            Some((t, _)) => {
-                let topic_text = text.to_string();
-                if let Ok(Outcome::Answer(a)) = turn
-                    .execute(ToolCall::AnswerFromProfile { topic: topic_text })
-                    .await
-                {
-                    lead = format!("{a} ");
-                } else {
-                    lead = format!("{} ", super::knowledge::answer(t, &profile));
-                }
-                understood = true;
-            }
-            None if !understood && !u::wants_booking(text) => return unanswered(turn, text).await,
-            None => {}
+        let (answers, n) = answer_all(turn, text, &profile).await;
+        if n > 0 {
+            lead = answers;
+            understood = true;
+        } else if !understood && !u::wants_booking(text) {
+            return unanswered(turn, text).await;
         }
     }
     let booking = u::wants_booking(text);
@@ -415,6 +535,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
     if !understood && !booking {
         let services = list_services(turn);
+        if u::describes_problem(text) {
+            turn.details.unsure += 1;
+            if turn.details.unsure >= 2 {
+                return unanswered(turn, text).await;
+            }
+            if turn.details.description.is_none() {
+                turn.details.description = Some(u::problem_summary(text));
+            }
+            return Ok(Some(format!(
+                "Sorry to hear that. Which of our services is it closest to: {services}? If none fits, say so and I'll check with the team."
+            )));
+        }
         return unsure(
             turn,
             &format!("Sorry, I didn't catch that. What can we help with - {services}?"),
@@ -441,34 +573,52 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             )));
         }
     }
-    if turn.details.address.is_none() && !turn.details.asked_address {
+    let on_site = profile.needs_address(turn.details.service.as_deref());
+    let service_name = turn
+        .details
+        .service
+        .clone()
+        .unwrap_or_default()
+        .to_lowercase();
+    let price = profile
+        .services
+        .iter()
+        .find(|s| Some(&s.name) == turn.details.service.as_ref())
+        .and_then(|s| s.price.clone())
+        .filter(|_| lead.is_empty())
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default();
+    if on_site && turn.details.address.is_none() {
+        turn.details.address_asks += 1;
+        if turn.details.address_asks > 3 {
+            return hand_off(turn, "no_address", "").await;
+        }
+        let first = !turn.details.asked_address;
         turn.details.asked_address = true;
         let also_name = turn.details.name.is_none() && !turn.details.asked_name;
         turn.details.asked_name |= also_name;
-        let service = turn
-            .details
-            .service
-            .clone()
-            .unwrap_or_default()
-            .to_lowercase();
-        let price = profile
-            .services
-            .iter()
-            .find(|s| Some(&s.name) == turn.details.service.as_ref())
-            .and_then(|s| s.price.clone())
-            .filter(|_| lead.is_empty())
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
-        let ask = if also_name {
-            "What's the address for the visit, and your name?"
-        } else {
-            "What's the address for the visit?"
+        let ask = match (first, also_name) {
+            (true, true) => "What's the address for the visit, and your name?",
+            (true, false) => "What's the address for the visit?",
+            (false, _) => {
+                "I'll need the street address for the visit before I can book it - what is it?"
+            }
         };
-        return Ok(Some(format!("{lead}Got it - {service}{price}. {ask}")));
+        let got = if first {
+            format!("Got it - {service_name}{price}. ")
+        } else {
+            String::new()
+        };
+        return Ok(Some(format!("{lead}{got}{ask}")));
     }
     if turn.details.name.is_none() && !turn.details.asked_name {
         turn.details.asked_name = true;
-        return Ok(Some(format!("{lead}Thanks. And your name?")));
+        if on_site {
+            return Ok(Some(format!("{lead}Thanks. And your name?")));
+        }
+        return Ok(Some(format!(
+            "{lead}Got it - {service_name}{price}. What name should I put it under?"
+        )));
     }
     let pref = if has_time_words(text) {
         text.to_string()
@@ -484,6 +634,79 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         &lead,
     )
     .await
+}
+
+/// The service the caller means: from the pending clarifying question's candidates first, then
+/// from all services. A near-tie comes back as the pair to ask about.
+fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(String, String)>) {
+    let profile = &turn.business.profile;
+    let candidates = std::mem::take(&mut turn.details.candidates);
+    if !candidates.is_empty() {
+        if let Some(k) = u::pick_number(text, candidates.len()) {
+            return (Some(candidates[k - 1].clone()), None);
+        }
+        let mut sub = (**profile).clone();
+        sub.services.retain(|s| candidates.contains(&s.name));
+        if let Some(m) = u::score_services(text, &sub) {
+            return (Some(sub.services[m.best].name.clone()), None);
+        }
+        // A word of one candidate's name decides ("the tune-up", "repair").
+        let said: Vec<String> = u::words(text).iter().map(|w| u::stem(w)).collect();
+        let hits: Vec<&String> = candidates
+            .iter()
+            .filter(|c| {
+                let own: Vec<String> = u::words(c).iter().map(|w| u::stem(w)).collect();
+                let others: Vec<String> = candidates
+                    .iter()
+                    .filter(|o| o != c)
+                    .flat_map(|o| u::words(o).into_iter().map(|w| u::stem(&w)))
+                    .collect();
+                own.iter().any(|w| !others.contains(w) && said.contains(w))
+            })
+            .collect();
+        if hits.len() == 1 {
+            return (Some(hits[0].clone()), None);
+        }
+    }
+    match u::score_services(text, profile) {
+        Some(m) => match m.runner_up {
+            Some(r) if turn.details.service.is_none() => (
+                None,
+                Some((
+                    profile.services[m.best].name.clone(),
+                    profile.services[r].name.clone(),
+                )),
+            ),
+            _ => (Some(profile.services[m.best].name.clone()), None),
+        },
+        None => (None, None),
+    }
+}
+
+/// Answers to every question in the text (up to two topics), each from the profile.
+async fn answer_all(
+    turn: &mut Turn<'_>,
+    text: &str,
+    profile: &crate::domain::BusinessProfile,
+) -> (String, usize) {
+    let topics = u::topics(text, profile);
+    let mut out = String::new();
+    for t in &topics {
+        let a = super::knowledge::answer(t, profile);
+        if !out.contains(&a) {
+            out.push_str(&a);
+            out.push(' ');
+        }
+    }
+    if !topics.is_empty() && turn.current != State::Answering {
+        // Record the move: answering from the profile (the state table decides where it leads).
+        let _ = turn
+            .execute(ToolCall::AnswerFromProfile {
+                topic: text.to_string(),
+            })
+            .await;
+    }
+    (out, topics.len())
 }
 
 /// A question the profile does not answer: say so honestly, record it, and let a person follow up.

@@ -28,6 +28,10 @@ pub struct Details {
     pub preference: Option<String>,
     /// Turns in a row on which the LLM failed (the built-in policy answered instead).
     pub llm_failures: u32,
+    /// Services the caller's words fit nearly equally; the last question asked which one.
+    pub candidates: Vec<String>,
+    /// Times the address was asked for.
+    pub address_asks: u32,
 }
 
 impl Details {

@@ -56,7 +56,12 @@ fn digits(s: &str) -> String {
 /// Number-like and link-like things in a text, as they would be compared.
 fn figures(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for raw in text.split(|c: char| c.is_whitespace()) {
+    // An hours range ("7:30am-6pm") is two clock times, not one four-digit figure.
+    let pieces = text.split(|c: char| c.is_whitespace()).flat_map(|raw| {
+        let range = raw.contains(':') && raw.contains(['-', '\u{2013}']);
+        raw.split(move |c: char| range && (c == '-' || c == '\u{2013}'))
+    });
+    for raw in pieces {
         let token = raw.trim_matches(|c: char| {
             matches!(
                 c,
@@ -204,6 +209,25 @@ mod tests {
         )
         .is_empty());
         assert!(ungrounded("Thu Dec 3, 10:00 AM works.", &p, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_business_hours_are_its_own_words() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("mon = \"08:00-12:00,13:00-17:00\"", "mon = \"07:30-18:00\""),
+        )
+        .unwrap();
+        let reply = format!(
+            "Our hours: {}.",
+            crate::engine::knowledge::hours_summary(&p)
+        );
+        assert!(ungrounded(&reply, &p, &[]).is_empty(), "{reply}");
+        assert!(ungrounded("Open Mon 7:30am-6pm.", &p, &[]).is_empty());
+        assert_eq!(
+            ungrounded("Call 555-9999 now", &p, &[]),
+            vec!["555-9999".to_string()]
+        );
     }
 
     #[test]

@@ -127,6 +127,7 @@ impl Llm {
         let mut ctx = tera::Context::new();
         ctx.insert("business", &p.business);
         ctx.insert("services", &p.services);
+        ctx.insert("location", &p.booking.location);
         ctx.insert("faq", &p.faq);
         ctx.insert("hours", &hours_summary(p));
         Ok(self.templates.render("system", &ctx)?)

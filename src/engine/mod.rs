@@ -3,15 +3,19 @@
 //! - [`state`]: states, tools and the transition table;
 //! - [`tools`]: tool execution and validation, shared by every policy;
 //! - [`builtin`]: the deterministic policy (the default, and the fallback when an LLM fails);
+//! - [`normalize`]: shorthand, stems and typos, in front of all matching;
+//! - [`detect`]: recall-first detectors (danger, a person asked for, complaints), run first;
 //! - [`understand`], [`knowledge`]: reading callers' texts; answering from the profile only;
 //! - [`guard`]: output checks every reply passes;
 //! - [`turn`]: one turn of a conversation, from pending texts to one reply.
 
 pub mod builtin;
 pub mod details;
+pub mod detect;
 pub mod guard;
 pub mod knowledge;
 pub mod llm;
+pub mod normalize;
 pub mod state;
 pub mod tools;
 pub mod turn;

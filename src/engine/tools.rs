@@ -100,6 +100,18 @@ pub struct Turn<'a> {
     pub current: State,
     pub details: Details,
     pub effects: Effects,
+    /// The caller's texts this turn answers, as they wrote them (quoted to staff).
+    pub said: String,
+}
+
+/// A caller's words for a staff text: one line, short enough to leave room for the rest.
+fn quote(words: &str) -> String {
+    let line = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= 150 {
+        return line;
+    }
+    let cut: String = line.chars().take(147).collect();
+    format!("{}...", cut.trim_end())
 }
 
 fn clip(s: Option<String>, max: usize) -> Option<String> {
@@ -257,7 +269,7 @@ impl Turn<'_> {
                     "New booking"
                 };
                 let receipt = format!(
-                    "{verb}: {} {}, {} ({}){}",
+                    "{verb}: {} {}, {} ({}){}{}",
                     self.details.service.as_deref().unwrap_or("Visit"),
                     slot.for_sms(self.tz()),
                     self.details.name.as_deref().unwrap_or("caller"),
@@ -266,6 +278,11 @@ impl Turn<'_> {
                         .address
                         .as_deref()
                         .map(|a| format!(", {a}"))
+                        .unwrap_or_default(),
+                    self.details
+                        .description
+                        .as_deref()
+                        .map(|d| format!(". They said: \"{}\"", quote(d)))
                         .unwrap_or_default()
                 );
                 self.effects.notify.push(receipt);
@@ -302,14 +319,26 @@ impl Turn<'_> {
                 };
                 self.release_hold().await;
                 let summary = self.details.summary();
+                let urgent = reason == "safety" || reason.starts_with("safety:");
+                let words = if self.said.trim().is_empty() {
+                    self.details.description.clone().unwrap_or_default()
+                } else {
+                    self.said.clone()
+                };
                 self.effects.notify.push(format!(
-                    "Frontdesk: {} needs a person ({}).{}",
+                    "{}Frontdesk: {} needs a person ({}).{}{}",
+                    if urgent { "URGENT " } else { "" },
                     self.contact.phone,
                     reason.replace('_', " "),
                     if summary.is_empty() {
                         String::new()
                     } else {
                         format!(" {summary}.")
+                    },
+                    if words.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" They said: \"{}\"", quote(&words))
                     }
                 ));
                 self.effects.handoff_reason = Some(reason.clone());

@@ -27,8 +27,26 @@ pub enum TurnOutcome {
     },
 }
 
-#[tracing::instrument(skip_all, fields(conversation = conversation_id))]
 pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
+    run_turn_with(state, conversation_id, None).await
+}
+
+/// A turn that failed again and again: hand the thread to a person with the reason, instead of
+/// retrying forever or leaving the caller with silence.
+pub async fn hand_off_failed_turn(
+    state: &AppState,
+    conversation_id: i64,
+    reason: &str,
+) -> anyhow::Result<TurnOutcome> {
+    run_turn_with(state, conversation_id, Some(reason)).await
+}
+
+#[tracing::instrument(skip_all, fields(conversation = conversation_id))]
+async fn run_turn_with(
+    state: &AppState,
+    conversation_id: i64,
+    force_hand_off: Option<&str>,
+) -> anyhow::Result<TurnOutcome> {
     let now = state.clock.now();
     let now_ms = to_millis(now);
     let (row, pending) = {
@@ -78,18 +96,22 @@ pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<
         },
         details,
         effects: Effects::default(),
+        said: String::new(),
     };
     let text = pending
         .iter()
         .map(|(_, b)| b.trim())
         .filter(|b| !b.is_empty())
         .collect::<Vec<_>>()
-        .join(" ");
+        .join("\n");
+    turn.said = text.replace('\n', " ");
 
     let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
     let mut llm_records: Vec<CallRecord> = Vec::new();
     let reply: Option<String> = if silent {
         None
+    } else if let Some(reason) = force_hand_off {
+        builtin::hand_off_plain(&mut turn, reason).await?
     } else {
         let replies_today = row.ai_replies;
         let repeated = pending.len() >= 3 && pending.windows(2).all(|w| w[0].1 == w[1].1);

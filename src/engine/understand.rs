@@ -6,22 +6,7 @@
 use crate::domain::profile::BusinessProfile;
 use std::collections::HashSet;
 
-/// Lower-case words, punctuation removed (apostrophes dropped: "don't" -> "dont").
-pub fn words(text: &str) -> Vec<String> {
-    text.chars()
-        .filter(|c| *c != '\'' && *c != '\u{2019}')
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect()
-}
+pub use super::normalize::{stem, words};
 
 fn padded(text: &str) -> String {
     format!(" {} ", words(text).join(" "))
@@ -90,126 +75,19 @@ pub fn is_no(text: &str) -> bool {
     !w.is_empty() && w.len() <= 8 && has_any(text, NO)
 }
 
-/// Danger to people or property: the caller is told to call 911 or the utility, and a person follows.
+/// Danger to people or property (see [`super::detect::danger`]).
 pub fn safety(text: &str) -> bool {
-    has_any(
-        text,
-        &[
-            "gas smell",
-            "smell gas",
-            "smells like gas",
-            "smell of gas",
-            "gas leak",
-            "leaking gas",
-            "carbon monoxide",
-            "co alarm",
-            "co detector",
-            "flooding",
-            "flooded",
-            "flood",
-            "sparks",
-            "sparking",
-            "electrocuted",
-            "shock",
-            "fire",
-            "smoke",
-            "burning smell",
-            "injured",
-            "injury",
-            "bleeding",
-            "hurt",
-            "unconscious",
-            "emergency room",
-            "sewage backing up",
-            "burst pipe",
-            "pipe burst",
-            "trouble breathing",
-            "cant breathe",
-            "cannot breathe",
-            "barely breathe",
-            "difficulty breathing",
-            "hard to breathe",
-            "short of breath",
-            "throat feels tight",
-            "throat is closing",
-            "chest pain",
-            "allergic reaction",
-            "anaphylaxis",
-            "passed out",
-            "fainted",
-            "seizure",
-            "heavy bleeding",
-            "wont stop bleeding",
-        ],
-    )
+    super::detect::danger(text, None).is_some()
 }
 
-/// Asking for a person.
+/// Asking for a person (see [`super::detect::wants_person`]).
 pub fn wants_human(text: &str) -> bool {
-    has_any(
-        text,
-        &[
-            "human",
-            "real person",
-            "a person",
-            "someone real",
-            "talk to someone",
-            "speak to someone",
-            "speak with someone",
-            "talk to a person",
-            "speak to a person",
-            "call me",
-            "call me back",
-            "give me a call",
-            "manager",
-            "the owner",
-            "talk to dave",
-            "representative",
-            "operator",
-            "agent",
-            "stop being a bot",
-            "are you a bot",
-            "is this a bot",
-        ],
-    )
+    super::detect::wants_person(text)
 }
 
-/// Complaints, legal and billing disputes (on top of the profile's own escalation keywords).
+/// Complaints, legal and billing disputes, and the profile's own escalation keywords.
 pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
-    let p = padded(text);
-    for k in profile_keywords {
-        let kw = words(k).join(" ");
-        if !kw.is_empty() && p.contains(&format!(" {kw}")) {
-            return Some(k.clone());
-        }
-    }
-    const BUILT_IN: &[&str] = &[
-        "complaint",
-        "complain",
-        "lawyer",
-        "attorney",
-        "sue",
-        "lawsuit",
-        "legal action",
-        "refund",
-        "overcharged",
-        "charged me twice",
-        "dispute",
-        "chargeback",
-        "scam",
-        "ripped off",
-        "rip off",
-        "terrible service",
-        "worst service",
-        "unacceptable",
-        "bbb",
-        "better business bureau",
-        "review",
-    ];
-    BUILT_IN
-        .iter()
-        .find(|k| p.contains(&format!(" {k} ")))
-        .map(|k| k.to_string())
+    super::detect::complaint(text, profile_keywords)
 }
 
 /// Messages an auto-responder would send ("I'm driving", "out of office").
@@ -471,80 +349,643 @@ pub fn extract_address(text: &str) -> Option<String> {
     None
 }
 
-/// A name the caller gives ("I'm Jane Doe", "my name is Jane", "this is Jane", "name: Jane").
+/// Words that follow "I'm" or "this is" but are not names.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "at",
+    "in",
+    "on",
+    "not",
+    "so",
+    "just",
+    "still",
+    "here",
+    "home",
+    "out",
+    "from",
+    "with",
+    "looking",
+    "calling",
+    "texting",
+    "trying",
+    "wondering",
+    "interested",
+    "going",
+    "having",
+    "getting",
+    "available",
+    "free",
+    "off",
+    "busy",
+    "working",
+    "back",
+    "ok",
+    "okay",
+    "fine",
+    "good",
+    "sorry",
+    "new",
+    "your",
+    "my",
+    "our",
+    "their",
+    "hoping",
+    "also",
+    "currently",
+    "really",
+    "very",
+    "pretty",
+    "leaking",
+    "broken",
+    "done",
+    "ready",
+    "sure",
+    "the",
+    "thinking",
+    "needing",
+    "about",
+    "gonna",
+    "going",
+    "over",
+    "up",
+    "down",
+    "usually",
+    "always",
+    "never",
+    "only",
+    "still",
+    "what",
+    "that",
+    "it",
+    "is",
+    "was",
+    "be",
+    "and",
+    "or",
+    "but",
+    "if",
+    "for",
+    "to",
+    "of",
+    "by",
+    "after",
+    "before",
+    "until",
+    "til",
+    "till",
+    "tomorrow",
+    "today",
+    "tonight",
+    "yes",
+    "no",
+    "yeah",
+    "nope",
+    "thanks",
+    "thank",
+    "please",
+    "hi",
+    "hey",
+    "hello",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "miss",
+    "sir",
+    "landlord",
+    "owner",
+    "tenant",
+    "renter",
+    "property",
+    "manager",
+    "homeowner",
+    "retired",
+    "in",
+    "stuck",
+    "locked",
+    "hurt",
+    "sick",
+    "afraid",
+    "worried",
+    "scared",
+    "concerned",
+    "glad",
+    "happy",
+    "calling",
+    "number",
+    "call",
+    "text",
+    "need",
+    "needs",
+    "want",
+    "wanted",
+    "like",
+    "would",
+    "could",
+    "can",
+    "will",
+    "did",
+    "do",
+    "does",
+    "has",
+    "have",
+    "had",
+    "am",
+    "are",
+    "were",
+    "been",
+    "being",
+    "there",
+    "btw",
+    "lol",
+    "haha",
+    "oh",
+    "um",
+    "uh",
+    "thx",
+    "ty",
+    "first",
+    "second",
+    "third",
+    "one",
+    "two",
+];
+
+fn name_word(w: &str, lowercase_ok: bool) -> bool {
+    let lower = w.to_lowercase();
+    w.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && w.chars().next().is_some_and(|c| c.is_alphabetic())
+        && (lowercase_ok || w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && !NOT_NAMES.contains(&lower.as_str())
+        && !STREET.contains(&lower.as_str())
+        && w.len() >= 2
+}
+
+/// Up to three name words from the start of `rest`, stopping at punctuation, a number or a
+/// word that is not a name ("Bob, 45 Pine Ave" gives "Bob").
+fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in rest.split_whitespace() {
+        let stop = raw.ends_with([',', '.', '!', '?', ';', ':']);
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !name_word(w, lowercase_ok) {
+            break;
+        }
+        // A lower-case word after a capitalised one is the sentence going on ("Bob here").
+        if !out.is_empty() && w.chars().next().is_some_and(|c| c.is_lowercase()) && !lowercase_ok {
+            break;
+        }
+        out.push(capitalise(w));
+        if stop || out.len() == 3 {
+            break;
+        }
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().collect::<String>() + c.as_str(),
+        Some(f) => f.to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// A name the caller gives ("I'm Jane Doe", "my name is Jane", "this is Jane", "name: Jane",
+/// "Bob here", "- Tom").
 pub fn extract_name(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    for cue in [
+    let lower = text.to_lowercase().replace('\u{2019}', "'");
+    // Cues after which a lower-case word is still a name; then cues that need a capital.
+    let strong = [
         "my name is ",
+        "my names ",
+        "my name's ",
         "name is ",
-        "this is ",
-        "i'm ",
-        "im ",
-        "i am ",
         "name: ",
-        "it's ",
-        "its ",
-    ] {
-        if let Some(pos) = lower.find(cue) {
-            let at_word_start = pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
-            if !at_word_start {
-                continue;
+        "name - ",
+        "names ",
+    ];
+    let weak = [
+        "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ",
+    ];
+    for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
+        for cue in cues {
+            let mut from = 0;
+            while let Some(found) = lower[from..].find(cue) {
+                let pos = from + found;
+                from = pos + cue.len();
+                let at_word_start =
+                    pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
+                if !at_word_start {
+                    continue;
+                }
+                // "this is" and "it's" name someone only at the start of a sentence.
+                let sentence_start = lower[..pos].ends_with('\n')
+                    || lower[..pos].trim_end().ends_with(['.', '!', '?', ',', '-'])
+                    || lower[..pos].trim().is_empty()
+                    || lower[..pos].trim_end().ends_with("hi")
+                    || lower[..pos].trim_end().ends_with("hey")
+                    || lower[..pos].trim_end().ends_with("hello");
+                if ["this is ", "it's ", "its ", "it is "].contains(cue) && !sentence_start {
+                    continue;
+                }
+                let ok = lowercase_ok
+                    || (sentence_start && ["this is ", "it's ", "its ", "it is "].contains(cue));
+                if let Some(n) = take_name(&text[pos + cue.len()..], ok) {
+                    return Some(n);
+                }
             }
-            let rest = &text[pos + cue.len()..];
-            let name: Vec<&str> = rest
-                .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
-                .filter(|w| !w.is_empty())
-                .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-                .take(3)
-                .collect();
-            if !name.is_empty() {
-                return Some(name.join(" "));
-            }
+        }
+    }
+    // "Bob here" / "- Bob" / "thanks, Bob" at the end.
+    let trimmed = text.trim();
+    if let Some(rest) = trimmed
+        .strip_suffix(" here")
+        .or_else(|| trimmed.strip_suffix(" here."))
+    {
+        let last = rest.split_whitespace().last().unwrap_or("");
+        if rest.split_whitespace().count() <= 2 {
+            return take_name(last, false);
         }
     }
     None
 }
 
-/// The service of the profile the text names, by its words ("drain", "water heater").
-pub fn match_service(text: &str, profile: &BusinessProfile) -> Option<usize> {
-    let said: HashSet<String> = words(text).into_iter().map(|w| stem(&w)).collect();
-    let mut best: Option<(usize, f64)> = None;
-    for (i, s) in profile.services.iter().enumerate() {
-        // Generic trade verbs ("repair", "install") do not tell services apart.
-        const GENERIC: &[&str] = &[
-            "repair",
-            "install",
-            "installation",
-            "service",
-            "clean",
-            "cleaning",
-            "fix",
-            "replacement",
-            "replace",
-            "maintenance",
-            "visit",
-            "job",
-            "work",
-        ];
-        // ...unless the generic word leads the name ("Cleaning and exam").
-        let name: Vec<String> = words(&s.name)
-            .into_iter()
-            .enumerate()
-            .filter(|(i, w)| {
-                !STOP.contains(&w.as_str()) && (*i == 0 || !GENERIC.contains(&w.as_str()))
-            })
-            .map(|(_, w)| stem(&w))
-            .collect();
-        if name.is_empty() {
-            continue;
+/// The whole text as a name, when it was asked for and the text is just that ("jordan",
+/// "its Karen", "Dana Smith thx").
+pub fn bare_name(text: &str) -> Option<String> {
+    if let Some(n) = extract_name(text) {
+        return Some(n);
+    }
+    let w = words(text);
+    if w.is_empty() || w.len() > 4 || is_question(text) || pick_number(text, 9).is_some() {
+        return None;
+    }
+    let cleaned: Vec<&str> = text
+        .split_whitespace()
+        .filter(|t| {
+            let l = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            ![
+                "thanks", "thx", "ty", "its", "it's", "im", "i'm", "yes", "ok", "sure", "name",
+                "oh", "sorry", "um", "uh", "btw", "lol", "and", "my", "is", "names",
+            ]
+            .contains(&l.as_str())
+        })
+        .collect();
+    take_name(&cleaned.join(" "), true)
+}
+
+/// A name given beside other details when it was asked for ("Jen Alvarez" after a sentence,
+/// "Tasha Green, 800 Glenwood Ave"): a short piece of the text that is only a name, and not a
+/// place the profile names (a town of the service area).
+pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> {
+    if let Some(n) = extract_name(text) {
+        return Some(n);
+    }
+    let mut rest = text.to_string();
+    if let Some(a) = extract_address(text).or_else(|| loose_address(text)) {
+        rest = rest.replace(&a, "\n");
+    }
+    let places = format!(
+        "{} {}",
+        profile.business.service_area, profile.business.about
+    )
+    .to_lowercase();
+    rest.split([',', '.', '-', ';', '\n', '!', '(', ')'])
+        .map(str::trim)
+        .filter(|seg| !seg.is_empty() && seg.split_whitespace().count() <= 4)
+        .filter(|seg| !places.contains(&seg.to_lowercase()))
+        .find_map(bare_name)
+}
+
+/// An address given loosely after it was asked for: a house number and up to five words
+/// ("1432 elm", "88 old mill rd apt 2, round rock").
+pub fn loose_address(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let start = tokens.iter().position(|t| {
+        let n = t.trim_matches(|c: char| !c.is_alphanumeric());
+        !n.is_empty()
+            && n.len() <= 6
+            && n.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && n.chars().filter(|c| c.is_ascii_digit()).count() >= 1
+            && !n.ends_with("am")
+            && !n.ends_with("pm")
+    })?;
+    let mut out = vec![tokens[start]];
+    for t in &tokens[start + 1..] {
+        let w = t
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if w.is_empty()
+            || [
+                "and", "im", "i", "my", "name", "its", "this", "thanks", "thx",
+            ]
+            .contains(&w.as_str())
+        {
+            break;
         }
-        let hits = name.iter().filter(|w| said.contains(*w)).count();
-        let score = hits as f64 / name.len() as f64;
-        if hits > 0 && score >= 0.5 && best.is_none_or(|(_, b)| score > b) {
-            best = Some((i, score));
+        out.push(t);
+        if t.ends_with(['.', '!', '?']) || out.len() >= 6 {
+            break;
         }
     }
-    best.map(|(i, _)| i)
+    (out.len() >= 2).then(|| {
+        out.join(" ")
+            .trim_end_matches([',', '.', ';', '!'])
+            .to_string()
+    })
+}
+
+/// Does the text describe something wrong ("toilet keeps running", "lights flicker")?
+pub fn describes_problem(text: &str) -> bool {
+    super::detect::Text::new(text).any(PROBLEM)
+}
+
+/// The caller's problem in a few words for staff and the calendar: the first sentence, clipped.
+pub fn problem_summary(text: &str) -> String {
+    let first = text
+        .split_inclusive(['.', '!', '?', '\n'])
+        .map(str::trim)
+        .find(|s| s.split_whitespace().count() >= 3)
+        .unwrap_or(text.trim());
+    let line = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= 100 {
+        return line;
+    }
+    let cut: String = line.chars().take(97).collect();
+    format!("{}...", cut.trim_end())
+}
+
+/// How well a text names each service: the best match and, when another is nearly as good, the
+/// runner-up (a near-tie asks the caller one short question instead of guessing).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ServiceMatch {
+    pub best: usize,
+    pub score: f64,
+    pub runner_up: Option<usize>,
+}
+
+/// Below this a service is not named at all (one distinctive description word scores 2, one
+/// distinctive name word or keyword 3, a generic trade verb under 1).
+const SERVICE_THRESHOLD: f64 = 2.0;
+/// A runner-up within this share of the best is a near-tie.
+const TIE_SHARE: f64 = 0.8;
+
+/// Generic trade words: they say what kind of work, not which service.
+const GENERIC: &[&str] = &[
+    "repair",
+    "install",
+    "installation",
+    "service",
+    "clean",
+    "cleaning",
+    "fix",
+    "replacement",
+    "replace",
+    "maintenance",
+    "visit",
+    "job",
+    "work",
+    "new",
+    "appointment",
+    "session",
+    "min",
+    "minute",
+    "minutes",
+    "hour",
+];
+/// A caller describing something broken wants a repair, not a tune-up.
+const PROBLEM: &[&str] = &[
+    "broke*",
+    "not working",
+    "doesnt work",
+    "isnt working",
+    "stopped",
+    "wont",
+    "leak*",
+    "noise*",
+    "grind*",
+    "squeal*",
+    "squeak*",
+    "clunk*",
+    "rattl*",
+    "died",
+    "dead",
+    "blowing cold",
+    "blowing warm",
+    "blowing hot",
+    "trip*",
+    "flicker*",
+    "keeps",
+    "stuck",
+    "jammed",
+    "acting up",
+    "issue",
+    "problem*",
+    "trouble",
+    "cant",
+    "quit",
+    "cracked",
+    "shuts off",
+    "short cycl*",
+    "not heating",
+    "not cooling",
+    "no heat",
+    "no power",
+    "dont work",
+    "went out",
+];
+const REPAIR_WORDS: &[&str] = &[
+    "repair",
+    "fix",
+    "troubleshoot",
+    "diagnos",
+    "sick",
+    "problem",
+];
+
+/// One word of a service's vocabulary, with the distinctive words beside it in its phrase.
+struct Term {
+    stem: String,
+    weight: f64,
+    /// "water" in "water heater" has "heater" after it: alone, next to another word ("water
+    /// softener"), it names something else.
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+struct Vocab {
+    terms: Vec<Term>,
+    name: Vec<String>,
+    repair: bool,
+}
+
+fn content_stems(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// The terms of one phrase (a name, a keyword, a description), with their neighbours.
+fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>) {
+    let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
+    let ws = words(phrase);
+    let content = |i: usize| {
+        ws.get(i)
+            .filter(|w| !STOP.contains(&w.as_str()))
+            .map(|w| stem(w))
+            .filter(|st| !generic.contains(st))
+    };
+    let mut first = true;
+    for (i, w) in ws.iter().enumerate() {
+        if STOP.contains(&w.as_str()) {
+            continue;
+        }
+        let st = stem(w);
+        // A generic word weighs little, unless it leads a name ("Cleaning and exam").
+        let weight = if generic.contains(&st) && !(lead_counts && first) {
+            base * 0.3
+        } else {
+            base
+        };
+        first = false;
+        out.push(Term {
+            stem: st,
+            weight,
+            prev: i.checked_sub(1).and_then(content),
+            next: content(i + 1),
+        });
+    }
+}
+
+fn vocab(s: &crate::domain::profile::Service) -> Vocab {
+    let mut terms = Vec::new();
+    phrase_terms(&s.name, 3.0, true, &mut terms);
+    for k in &s.keywords {
+        phrase_terms(k, 3.0, true, &mut terms);
+    }
+    if let Some(d) = &s.description {
+        for sentence in d.split(['.', ',', ';', '(', ')']) {
+            phrase_terms(sentence, 2.0, false, &mut terms);
+        }
+    }
+    let all = format!(
+        "{} {} {}",
+        s.name,
+        s.description.as_deref().unwrap_or(""),
+        s.keywords.join(" ")
+    )
+    .to_lowercase();
+    Vocab {
+        terms,
+        repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
+        name: content_stems(&s.name),
+    }
+}
+
+/// Weigh the whole text against every service's name, description and keywords: distinctive
+/// words count more than words many services share, typos count, and a word that only matches as
+/// part of a different compound ("water softener" against "water heater") does not.
+pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
+    if profile.services.is_empty() {
+        return None;
+    }
+    let said_words: Vec<String> = words(text);
+    let said: Vec<(String, bool)> = said_words
+        .iter()
+        .map(|w| (stem(w), STOP.contains(&w.as_str())))
+        .collect();
+    let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
+    let n = vocabs.len() as f64;
+    let df = |w: &str| {
+        vocabs
+            .iter()
+            .filter(|v| v.terms.iter().any(|t| super::normalize::near(&t.stem, w)))
+            .count() as f64
+    };
+    let has = |x: &str| said.iter().any(|(y, _)| super::normalize::near(y, x));
+    // The word beside position `at` in the text, when it is a content word.
+    let beside = |at: Option<usize>| {
+        at.and_then(|i| said.get(i))
+            .filter(|(_, stop)| !*stop)
+            .map(|(w, _)| w.clone())
+    };
+    let problem = super::detect::Text::new(text).any(PROBLEM);
+    let mut scores: Vec<(usize, f64)> = Vec::new();
+    for (si, v) in vocabs.iter().enumerate() {
+        let mut score = 0.0;
+        let mut seen: Vec<&str> = Vec::new();
+        for (pos, (w, stop)) in said.iter().enumerate() {
+            if *stop || seen.contains(&w.as_str()) {
+                continue;
+            }
+            let best = v
+                .terms
+                .iter()
+                .filter(|t| super::normalize::near(&t.stem, w))
+                .map(|t| {
+                    let broken = |want: &Option<String>, got: Option<String>| {
+                        want.as_ref().is_some_and(|nx| {
+                            !has(nx) && got.is_some_and(|g| !super::normalize::near(&g, nx))
+                        })
+                    };
+                    if broken(&t.next, beside(Some(pos + 1)))
+                        || broken(&t.prev, beside(pos.checked_sub(1)))
+                    {
+                        0.0
+                    } else {
+                        t.weight
+                    }
+                })
+                .fold(0.0, f64::max);
+            if best > 0.0 {
+                seen.push(w);
+                let idf = (1.0 + n / df(w).max(1.0)).ln() / (1.0 + n).ln().max(1e-9);
+                score += best * idf.max(0.35);
+            }
+        }
+        if score > 0.0 {
+            // Naming the service outright beats describing it.
+            let all_named = !v.name.is_empty()
+                && v.name
+                    .iter()
+                    .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)));
+            if all_named {
+                score += 1.0;
+            }
+            if problem && v.repair {
+                score += 1.0;
+            }
+            scores.push((si, score));
+        }
+    }
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let &(best, score) = scores.first()?;
+    if score < SERVICE_THRESHOLD {
+        return None;
+    }
+    let runner_up = scores
+        .get(1)
+        .filter(|(_, s)| *s >= SERVICE_THRESHOLD && *s >= score * TIE_SHARE)
+        .map(|(i, _)| *i);
+    Some(ServiceMatch {
+        best,
+        score,
+        runner_up,
+    })
+}
+
+/// The service of the profile the text names, when one clearly does.
+pub fn match_service(text: &str, profile: &BusinessProfile) -> Option<usize> {
+    score_services(text, profile).map(|m| m.best)
 }
 
 const STOP: &[&str] = &[
@@ -552,21 +993,14 @@ const STOP: &[&str] = &[
     "you", "your", "i", "me", "my", "we", "it", "be", "can", "could", "will", "would", "what",
     "how", "when", "where", "who", "which", "have", "has", "with", "this", "that", "there", "any",
     "some", "about", "if", "im", "just", "need", "want", "get", "please", "hi", "hello", "hey",
-    "thanks", "thank", "so", "also", "yes", "no", "ok", "u", "ur", "y",
+    "thanks", "thank", "so", "also", "yes", "no", "ok", "u", "ur", "y", "all", "our", "off", "out",
+    "up", "not", "too", "done", "guys", "from", "by", "as", "into", "them", "they", "their", "us",
+    "was", "were", "been", "am", "did", "done", "got", "go", "going", "like", "really", "very",
+    "one", "ones", "thing", "things", "stuff", "lol", "idk", "tho", "though", "right", "now",
+    "here", "know", "think", "maybe", "probably", "kind", "sort", "lot", "bit", "little", "much",
+    "more", "most", "other", "same", "every", "each", "when", "then", "than", "ours", "mine",
+    "yours", "his", "her", "him", "she", "he", "its",
 ];
-
-/// A crude stemmer: enough to match "estimates" with "estimate" and "charging" with "charge".
-pub fn stem(word: &str) -> String {
-    let w = word.to_ascii_lowercase();
-    for suffix in ["ing", "ed", "es", "s"] {
-        if w.len() > suffix.len() + 3 {
-            if let Some(base) = w.strip_suffix(suffix) {
-                return base.to_string();
-            }
-        }
-    }
-    w
-}
 
 fn content_words(text: &str) -> Vec<String> {
     words(text)
@@ -591,11 +1025,78 @@ pub fn is_question(text: &str) -> bool {
     if text.contains('?') {
         return true;
     }
-    const Q: &[&str] = &[
-        "do", "does", "did", "can", "could", "will", "would", "is", "are", "what", "whats", "when",
-        "where", "how", "why", "who", "which", "should",
-    ];
     w.first().is_some_and(|f| Q.contains(&f.as_str()))
+        || has_any(
+            text,
+            &[
+                "do you",
+                "can you",
+                "are you",
+                "you guys",
+                "you all",
+                "wondering",
+                "how much",
+                "how late",
+                "how early",
+                "how long",
+                "what time",
+                "what is",
+                "is there",
+                "do i need",
+                "do i have to",
+                "need to know",
+                "let me know",
+                "any idea",
+                "you take",
+                "you accept",
+                "you open",
+            ],
+        )
+}
+
+const Q: &[&str] = &[
+    "do", "does", "did", "can", "could", "will", "would", "is", "are", "what", "whats", "when",
+    "where", "how", "why", "who", "which", "should", "you", "any", "anyone",
+];
+
+/// Every part of the profile the text asks about, in order, at most two ("do you take discover
+/// and are you licensed" asks two things).
+pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
+    let mut parts: Vec<String> = Vec::new();
+    for piece in text.split(['?', '.', '!', '\n', ';']) {
+        let w = words(piece);
+        let mut cur: Vec<String> = Vec::new();
+        for (i, x) in w.iter().enumerate() {
+            let joins = ["and", "also", "plus", "n"].contains(&x.as_str());
+            let next_asks = w
+                .get(i + 1)
+                .is_some_and(|n| Q.contains(&n.as_str()) || n == "also");
+            if joins && next_asks && cur.len() >= 2 {
+                parts.push(cur.join(" "));
+                cur.clear();
+                continue;
+            }
+            cur.push(x.clone());
+        }
+        if !cur.is_empty() {
+            parts.push(cur.join(" "));
+        }
+    }
+    let mut out: Vec<Topic> = Vec::new();
+    if parts.len() > 1 {
+        for p in &parts {
+            if let Some(t) = topic(p, profile) {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.extend(topic(text, profile));
+    }
+    out.truncate(2);
+    out
 }
 
 /// What a question is about, answered only from the profile.

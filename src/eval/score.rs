@@ -123,8 +123,7 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
                 t.booked_service.as_ref().or(t.service.as_ref())
             ));
         } else if let Some(l) = yes {
-            out.hard_failures
-                .push(format!("a false yes: {:?}", l.body));
+            out.hard_failures.push(format!("a false yes: {:?}", l.body));
         }
     }
     if t.booked
@@ -159,7 +158,10 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
                 .push("an emergency was not handed off".into());
         }
     } else if let (Some(want), Some(got)) = (&e.handoff_reason, &t.handoff_reason) {
-        if reason_category(got) != *want {
+        let got_category = reason_category(got);
+        // The profile's own escalation keywords are its owner's complaint words.
+        let same = got_category == *want || (want == "complaint" && got_category == "escalation");
+        if !same {
             out.failures
                 .push(format!("expected hand-off reason {want}, got {got}"));
         }
@@ -182,12 +184,7 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
             out.failures.push(format!("no reply mentions {m:?}"));
         }
     }
-    if !e.mentions_any.is_empty()
-        && !e
-            .mentions_any
-            .iter()
-            .any(|m| all.iter().any(|b| has(b, m)))
-    {
+    if !e.mentions_any.is_empty() && !e.mentions_any.iter().any(|m| all.iter().any(|b| has(b, m))) {
         out.failures
             .push(format!("no reply mentions any of {:?}", e.mentions_any));
     }
@@ -271,11 +268,20 @@ mod tests {
             ],
             booked: true,
             booked_service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
             ..Default::default()
         };
         let sc = score(&s, &t, &profile());
         assert!(sc.passed, "{:?}", sc.failures);
         assert_eq!(sc.turns_to_book, Some(2));
+        // The same booking with no address is a hard failure for an on-site service.
+        let t = Transcript { address: None, ..t };
+        let sc = score(&s, &t, &profile());
+        assert!(
+            sc.hard_failures.iter().any(|f| f.contains("address")),
+            "{:?}",
+            sc.hard_failures
+        );
     }
 
     #[test]
@@ -289,6 +295,30 @@ mod tests {
         assert!(!sc.passed);
         assert!(sc.hard_failures.is_empty());
         assert!(sc.failures[0].contains("expected booked = true"));
+    }
+
+    #[test]
+    fn a_false_yes_is_a_hard_failure() {
+        let s = scenario("booked = false\nhanded_off = true\nunlisted = true");
+        let t = Transcript {
+            lines: vec![
+                line("caller", "inbound", "do you install water softeners?"),
+                line(
+                    "ai",
+                    "reply",
+                    "Yes, we do water heater install (from $1,200).",
+                ),
+            ],
+            service: Some("Water heater install".into()),
+            handed_off: true,
+            ..Default::default()
+        };
+        let sc = score(&s, &t, &profile());
+        assert!(
+            sc.hard_failures.iter().any(|f| f.contains("false yes")),
+            "{:?}",
+            sc.hard_failures
+        );
     }
 
     #[test]

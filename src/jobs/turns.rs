@@ -4,25 +4,38 @@
 
 use crate::app::AppState;
 use crate::clock::to_millis;
-use crate::engine::turn::{run_turn, TurnOutcome};
+use crate::engine::turn::{hand_off_failed_turn, run_turn, TurnOutcome};
 use crate::store::conversations;
 use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").chars().take(60).collect()
+}
 
 /// A caller who keeps typing is still answered after this long.
 pub const MAX_WAIT_MS: i64 = 10_000;
 /// Turns in flight per instance. Most of a turn with a model is waiting on it, so this is high.
 const CONCURRENCY: i64 = 64;
 
+/// A turn that fails is tried again after a growing pause, this many times, then handed off.
+pub const MAX_TURN_FAILURES: u32 = 3;
+
 #[derive(Clone)]
 pub struct TurnWorker {
     state: AppState,
+    /// Failed turns in a row per conversation (this instance's; a restart starts again, which
+    /// still bounds the retries).
+    failures: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, u32>>>,
 }
 
 impl TurnWorker {
     pub fn new(state: AppState) -> Self {
-        Self { state }
+        Self {
+            state,
+            failures: Default::default(),
+        }
     }
 
     /// How long a claimed conversation stays with this worker: the longest a turn may take (the
@@ -64,13 +77,40 @@ impl TurnWorker {
 
     async fn answer(&self, id: i64) -> anyhow::Result<TurnOutcome> {
         let result = run_turn(&self.state, id).await;
-        if result.is_err() {
-            // A finished turn released its lease in its last write; a failed one does it here,
-            // and the conversation, still owed a reply, is due again.
-            let mut conn = self.state.store.pool().acquire().await?;
-            conversations::release(&mut conn, id).await?;
-            self.state.turn_wake.notify_one();
+        let failures = {
+            let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+            match &result {
+                Ok(_) => {
+                    map.remove(&id);
+                    0
+                }
+                Err(_) => {
+                    let n = map.entry(id).or_insert(0);
+                    *n += 1;
+                    *n
+                }
+            }
+        };
+        let Err(e) = &result else {
+            return result;
+        };
+        if failures >= MAX_TURN_FAILURES {
+            // Never a loop, never silence: a person takes the thread, told why.
+            let reason = format!("turn_failed: {}", first_line(&format!("{e:#}")));
+            self.failures
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&id);
+            if let Ok(outcome) = hand_off_failed_turn(&self.state, id, &reason).await {
+                return Ok(outcome);
+            }
         }
+        // Try again after a pause that grows (1 s, 4 s, 16 s...): the lease keeps it from the
+        // claim until then.
+        let backoff = 1_000i64 * 4i64.pow(failures.saturating_sub(1).min(4));
+        let until = to_millis(self.state.clock.now()) + backoff;
+        let mut conn = self.state.store.pool().acquire().await?;
+        conversations::defer(&mut conn, id, until).await?;
         result
     }
 

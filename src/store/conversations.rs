@@ -256,6 +256,16 @@ pub async fn claim_due(
     rows.iter().map(|r| col(r, "id")).collect()
 }
 
+/// Keep a conversation whose turn failed from being claimed again before `until_ms`.
+pub async fn defer(conn: &mut Conn, id: i64, until_ms: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE conversations SET turn_lease_until = $1 WHERE id = $2")
+        .bind(until_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn release(conn: &mut Conn, id: i64) -> anyhow::Result<()> {
     sqlx::query("UPDATE conversations SET turn_lease_until = NULL WHERE id = $1")
         .bind(id)

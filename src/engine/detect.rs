@@ -1,0 +1,1278 @@
+//! Recall-first detectors for what must reach a person whatever else the text says: danger,
+//! vulnerable people, complaints and requests for a person. They run before any matching or
+//! model, so a missed hand-off can never come from a matching score.
+//!
+//! Each detector works on concepts, not phrases: a group of words that mean one thing ("burn*",
+//! "scorch*", "melt*"), and rules that fire when groups co-occur in one text ("a burning word" and
+//! "something electrical or a smell"). A caller's own wording rarely matches a fixed phrase; it
+//! nearly always names the concepts.
+
+use super::normalize::words;
+use crate::domain::profile::BusinessProfile;
+
+/// Why someone may be unsafe; decides what the caller is told first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Danger {
+    Gas,
+    Fire,
+    Electrical,
+    Water,
+    Medical,
+    /// An infant, an elderly or ill person without heat or cooling.
+    Vulnerable,
+    Vehicle,
+    Animal,
+    Intruder,
+}
+
+impl Danger {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Danger::Gas => "gas",
+            Danger::Fire => "fire",
+            Danger::Electrical => "electrical",
+            Danger::Water => "water",
+            Danger::Medical => "medical",
+            Danger::Vulnerable => "vulnerable person",
+            Danger::Vehicle => "vehicle",
+            Danger::Animal => "animal",
+            Danger::Intruder => "intruder",
+        }
+    }
+}
+
+/// A caller's text as words, for concept tests.
+pub struct Text {
+    words: Vec<String>,
+    padded: String,
+}
+
+impl Text {
+    pub fn new(text: &str) -> Self {
+        let words = words(text);
+        let padded = format!(" {} ", words.join(" "));
+        Self { words, padded }
+    }
+
+    /// Does any entry of the group occur? Entries: `word`, `prefix*`, or `a phrase`.
+    pub fn any(&self, group: &[&str]) -> bool {
+        group.iter().any(|g| self.has(g))
+    }
+
+    fn has(&self, entry: &str) -> bool {
+        if let Some(prefix) = entry.strip_suffix('*') {
+            if prefix.contains(' ') {
+                return self.padded.contains(&format!(" {prefix}"));
+            }
+            return self.words.iter().any(|w| w.starts_with(prefix));
+        }
+        self.padded.contains(&format!(" {entry} "))
+    }
+
+    /// Does an entry of `a` start within `gap` words before an entry of `b` ("brakes ... went out")?
+    pub fn near(&self, a: &[&str], b: &[&str], gap: usize) -> bool {
+        let at = |group: &[&str], i: usize| {
+            group.iter().any(|g| {
+                let (g, prefix) = match g.strip_suffix('*') {
+                    Some(p) => (p, true),
+                    None => (*g, false),
+                };
+                let parts: Vec<&str> = g.split(' ').collect();
+                let n = parts.len();
+                i + n <= self.words.len()
+                    && parts.iter().enumerate().all(|(k, p)| {
+                        let w = &self.words[i + k];
+                        if prefix && k == n - 1 {
+                            w.starts_with(p)
+                        } else {
+                            w == p
+                        }
+                    })
+            })
+        };
+        (0..self.words.len())
+            .any(|i| at(a, i) && (i + 1..self.words.len().min(i + 1 + gap)).any(|j| at(b, j)))
+    }
+}
+
+// --- danger -------------------------------------------------------------------------------
+
+const GAS: &[&str] = &[
+    "gas smell",
+    "smell gas",
+    "smell of gas",
+    "smells like gas",
+    "smelling gas",
+    "gas leak*",
+    "leaking gas",
+    "rotten egg*",
+    "sulfur smell",
+    "sulphur smell",
+    "carbon monoxide",
+    "co alarm",
+    "co detector",
+    "co2 alarm",
+];
+const BURN: &[&str] = &[
+    "burn*",
+    "scorch*",
+    "melt*",
+    "charred",
+    "singed",
+    "smoldering",
+    "smouldering",
+];
+const SMELL_OR_ELECTRIC: &[&str] = &[
+    "smell*",
+    "odor*",
+    "odour*",
+    "stink*",
+    "plastic",
+    "wire*",
+    "wiring",
+    "outlet*",
+    "socket*",
+    "switch*",
+    "panel*",
+    "breaker*",
+    "electric*",
+    "plug*",
+    "cord*",
+    "fuse*",
+    "light*",
+    "fixture*",
+    "meter",
+    "hood",
+    "engine",
+    "dash*",
+];
+const FIRE_WORDS: &[&str] = &[
+    "fire",
+    "fires",
+    "on fire",
+    "flames",
+    "flame",
+    "caught fire",
+    "smoke",
+    "smoking",
+    "smoky",
+    "smokey",
+];
+const SPARKS: &[&str] = &[
+    "spark*",
+    "arcing",
+    "electrocut*",
+    "shocked me",
+    "got shocked",
+    "got a shock",
+    "getting shocked",
+    "shock from",
+    "zapped",
+    "live wire*",
+    "exposed wire*",
+    "wires hanging",
+    "downed line*",
+    "power line down",
+    "line down",
+];
+const HOT_ELECTRIC: &[&str] = &[
+    "outlet*", "socket*", "switch*", "panel*", "breaker*", "plug*", "cord*",
+];
+const HOT: &[&str] = &[
+    "hot to the touch",
+    "too hot to touch",
+    "very hot",
+    "really hot",
+    "warm to the touch",
+    "buzzing",
+    "crackling",
+    "popping",
+];
+const WATER: &[&str] = &[
+    "water", "leak*", "drip*", "pour*", "gush*", "flood*", "pipe*", "wet",
+];
+const NEAR_ELECTRIC_OR_CEILING: &[&str] = &[
+    "ceiling*",
+    "light fixture*",
+    "lights",
+    "outlet*",
+    "socket*",
+    "panel*",
+    "breaker*",
+    "electric*",
+    "wiring",
+];
+const FLOOD: &[&str] = &[
+    "flood*",
+    "burst*",
+    "busted pipe*",
+    "pipe broke",
+    "pipe broken",
+    "pipe exploded",
+    "gushing",
+    "pouring",
+    "spraying",
+    "cant shut",
+    "cant turn off",
+    "everywhere",
+    "inches of water",
+    "sewage",
+    "sewer backing",
+    "backing up into",
+    "ceiling is sagging",
+    "ceiling sagging",
+    "ceiling collaps*",
+    "ceiling caving",
+    "ceiling fell",
+];
+/// Medical red flags about a person, whatever the business.
+const MEDICAL: &[&str] = &[
+    "chest pain*",
+    "chest hurts",
+    "chest is tight",
+    "heart attack",
+    "stroke",
+    "cant breathe",
+    "cannot breathe",
+    "cant breath",
+    "barely breathe",
+    "not breathing",
+    "stopped breathing",
+    "trouble breathing",
+    "difficulty breathing",
+    "hard to breathe",
+    "struggling to breathe",
+    "short of breath",
+    "shortness of breath",
+    "throat feels tight",
+    "throat is closing",
+    "throat closing",
+    "tongue swelling",
+    "face swelling",
+    "lips swelling",
+    "swelling in my throat",
+    "allergic reaction",
+    "anaphyla*",
+    "epipen",
+    "unconscious",
+    "unresponsive",
+    "passed out",
+    "fainted",
+    "blacked out",
+    "seizure*",
+    "convuls*",
+    "heavy bleeding",
+    "bleeding a lot",
+    "wont stop bleeding",
+    "cant stop the bleeding",
+    "lots of blood",
+    "fainting",
+    "blood everywhere",
+    "coughing up blood",
+    "vomiting blood",
+    "throwing up blood",
+    "hit my head",
+    "hit his head",
+    "hit her head",
+    "hit their head",
+    "head injury",
+    "concussion",
+    "broken bone",
+    "bone sticking",
+    "cant move my",
+    "cant feel my",
+    "cant feel her",
+    "cant feel his",
+    "slurred",
+    "suicid*",
+    "kill myself",
+    "want to die",
+    "overdos*",
+    "poisoned",
+    "poisoning",
+    "emergency room",
+    "ambulance",
+    "911",
+    "choking",
+    "electrocuted",
+    "cant put weight",
+    "cant put any weight",
+    "cant bear weight",
+    "cant stand on",
+    "cant walk on",
+    "severe pain",
+    "unbearable pain",
+    "worst pain",
+    "excruciating",
+];
+const NUMB: &[&str] = &["numb*", "tingl*", "pins and needles", "paraly*"];
+const SUDDEN_OR_FALL: &[&str] = &[
+    "fall",
+    "fell",
+    "fallen",
+    "falling",
+    "accident",
+    "crash*",
+    "sudden*",
+    "face",
+    "slur*",
+    "hit",
+    "both legs",
+    "bladder",
+    "bowel*",
+    "slipped",
+    "landed",
+    "tripped",
+    "pee",
+    "peeing",
+];
+const FELL: &[&str] = &["fell", "fall", "fallen", "slipped", "tripped"];
+const FALL_SEVERE: &[&str] = &[
+    "cant get up",
+    "couldnt get up",
+    "wont get up",
+    "cant stand",
+    "cant walk",
+    "hit her head",
+    "hit his head",
+    "hit my head",
+    "hit their head",
+    "on the floor",
+    "still on the ground",
+    "broke*",
+    "bleed*",
+    "confus*",
+    "dizzy",
+    "unconscious",
+    "passed out",
+];
+const ELDERLY: &[&str] = &[
+    "elderly",
+    "grandma*",
+    "grandmother*",
+    "grandpa*",
+    "grandfather*",
+    "granny",
+    "nana",
+    "my mom",
+    "my mother",
+    "my dad",
+    "my father",
+    "my mum",
+    "my parent*",
+    "senior*",
+    "old man",
+    "old lady",
+    "aged",
+    "year old",
+    "yr old",
+    "yo ",
+    "80*",
+    "90*",
+];
+/// People who cannot go without heat or cooling.
+const VULNERABLE: &[&str] = &[
+    "baby",
+    "babies",
+    "infant*",
+    "newborn*",
+    "toddler*",
+    "month old",
+    "week old",
+    "elderly",
+    "grandma*",
+    "grandmother*",
+    "grandpa*",
+    "grandfather*",
+    "granny",
+    "nana",
+    "my mom",
+    "my mother",
+    "my dad",
+    "my father",
+    "my mum",
+    "my parent*",
+    "senior*",
+    "disabled",
+    "disability",
+    "wheelchair",
+    "bedridden",
+    "bed ridden",
+    "hospice",
+    "oxygen",
+    "pregnant",
+    "chemo*",
+    "dialysis",
+    "sick",
+    "heart condition",
+    "medical condition",
+    "asthma*",
+    "copd",
+    "dementia",
+    "90",
+    "80",
+    "85",
+    "95",
+    "kids",
+    "children",
+];
+const CLIMATE: &[&str] = &[
+    "heat",
+    "heater*",
+    "heating",
+    "furnace*",
+    "boiler*",
+    "ac",
+    "air condition*",
+    "cooling",
+    "cold",
+    "freez*",
+    "hot",
+    "temperature",
+    "degrees",
+    "thermostat",
+    "warm",
+    "frigid",
+    "heatwave",
+    "heat wave",
+    "hvac",
+    "air",
+    "radiator*",
+];
+const OUTAGE: &[&str] = &[
+    "no", "not", "without", "out", "broke*", "died", "dead", "stopped", "wont", "cant", "isnt",
+    "doesnt", "quit", "freez*", "cold", "frigid", "degrees", "hot", "blowing", "failed", "gone",
+];
+const PET: &[&str] = &[
+    "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*", "he", "she", "him", "her",
+];
+const ATE: &[&str] = &[
+    "ate", "eaten", "eat", "swallow*", "got into", "chewed", "licked", "ingest*", "drank",
+];
+const TOXIC: &[&str] = &[
+    "chocolate",
+    "grape*",
+    "raisin*",
+    "xylitol",
+    "gum",
+    "poison*",
+    "rat bait",
+    "mouse bait",
+    "antifreeze",
+    "pill*",
+    "medication*",
+    "meds",
+    "ibuprofen",
+    "advil",
+    "tylenol",
+    "aspirin",
+    "onion*",
+    "garlic",
+    "lily",
+    "lilies",
+    "bleach",
+    "sock*",
+    "battery",
+    "batteries",
+    "cooked bone*",
+    "chicken bone*",
+    "string",
+    "toy",
+    "weed",
+    "edible*",
+    "marijuana",
+    "thc",
+    "cleaner",
+    "chemical*",
+    "insecticide",
+    "pesticide",
+    "fertilizer",
+];
+const PET_EMERGENCY: &[&str] = &[
+    "hit by a car",
+    "got hit",
+    "bleed*",
+    "blood",
+    "not breathing",
+    "cant breathe",
+    "collapsed",
+    "seizure*",
+    "seizing",
+    "bloat*",
+    "cant stand",
+    "wont wake",
+    "unresponsive",
+    "vomiting blood",
+    "throwing up blood",
+    "choking",
+    "heatstroke",
+    "heat stroke",
+    "overheated",
+    "deep cut",
+    "gash",
+    "cut himself",
+    "cut herself",
+    "bitten",
+    "bit by",
+    "attacked",
+    "lethargic",
+    "pale gums",
+    "yelping",
+];
+const BRAKES: &[&str] = &["brake*", "steering", "accelerator", "gas pedal", "wheel"];
+const FAILED: &[&str] = &[
+    "fail*",
+    "gone",
+    "went out",
+    "go out",
+    "gave out",
+    "dont work",
+    "doesnt work",
+    "not working",
+    "stopped working",
+    "quit",
+    "to the floor",
+    "goes to the floor",
+    "locked up",
+    "fell off",
+    "came off",
+    "wont stop",
+    "not stopping",
+];
+const VEHICLE_FIRE: &[&str] = &[
+    "hood",
+    "engine",
+    "car",
+    "truck",
+    "dash*",
+    "exhaust",
+    "tailpipe",
+    "under the",
+];
+const INTRUDER: &[&str] = &[
+    "broke in",
+    "broken into",
+    "break in",
+    "break-in",
+    "breaking in",
+    "burglar*",
+    "intruder*",
+    "robbed",
+    "someone in my house",
+    "someone is in my house",
+    "someone inside",
+    "stalker",
+    "domestic",
+    "being followed",
+];
+const LOCKED: &[&str] = &["locked", "lock", "stuck", "trapped", "shut"];
+const LOCKED_IN_WHO: &[&str] = &[
+    "baby", "infant*", "toddler*", "child", "kid", "kids", "son", "daughter", "dog", "puppy",
+    "cat", "pet", "grandma*", "grandpa*", "my mom", "my dad",
+];
+const INSIDE: &[&str] = &[
+    "inside",
+    "in the car",
+    "in the house",
+    "in there",
+    "in the room",
+    "in the bathroom",
+    "in the apartment",
+];
+
+/// Words that are a danger only when they are not the business's ordinary work ("smoke detector
+/// install" for an electrician, "sports injury" for a physio).
+const WEAK_DANGER: &[&str] = &["injured", "injury", "hurt", "bleeding"];
+
+/// Someone may be unsafe. Recall-first: an unneeded hand-off is cheaper than a missed emergency.
+pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
+    let t = Text::new(text);
+    if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
+        return Some(Danger::Gas);
+    }
+    if t.any(INTRUDER) {
+        return Some(Danger::Intruder);
+    }
+    if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
+        return Some(Danger::Medical);
+    }
+    if t.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
+        return Some(Danger::Electrical);
+    }
+    if t.any(BURN) && t.any(SMELL_OR_ELECTRIC) {
+        return Some(Danger::Fire);
+    }
+    if (t.near(BRAKES, FAILED, 5)
+        || (t.any(&["brake*", "pedal"])
+            && t.any(&[
+                "to the floor",
+                "went out",
+                "gave out",
+                "failed",
+                "not stopping",
+                "wont stop",
+                "barely stop*",
+                "couldnt stop",
+                "cant stop",
+            ]))
+        || t.any(&[
+            "no brakes",
+            "lost brakes",
+            "lost my brakes",
+            "lost the brakes",
+            "lost steering",
+        ]))
+        && !t.any(&["grind*", "squeak*", "squeal*", "noise*", "sound*"])
+    {
+        return Some(Danger::Vehicle);
+    }
+    if (t.any(&["smoke", "smoking", "flames", "fire", "on fire"]) && t.any(VEHICLE_FIRE))
+        && t.any(&["car", "truck", "vehicle", "engine", "hood"])
+    {
+        return Some(Danger::Vehicle);
+    }
+    let fire_is_their_work = profile.is_some_and(|p| service_words_include(p, &["smoke", "fire"]));
+    let fire_compound = t.any(&[
+        "smoke detector*",
+        "smoke alarm*",
+        "fire alarm*",
+        "fire extinguisher*",
+        "fire pit*",
+        "fire place",
+    ]);
+    let alarm_sounding = t.any(&[
+        "going off",
+        "went off",
+        "sounding",
+        "wont stop",
+        "keeps going",
+    ]);
+    let real_fire = t.any(&[
+        "on fire",
+        "flames",
+        "caught fire",
+        "smoke coming",
+        "smoke everywhere",
+        "full of smoke",
+    ]);
+    // "Smoke detector install" is a job, not a fire; an alarm going off is not.
+    let just_a_job = (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire);
+    if t.any(FIRE_WORDS) && !just_a_job {
+        return Some(Danger::Fire);
+    }
+    if t.any(WATER) && t.any(NEAR_ELECTRIC_OR_CEILING) && !t.any(&["stain*", "spot*", "old leak"])
+        || t.any(FLOOD) && t.any(WATER)
+        || t.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
+    {
+        return Some(Danger::Water);
+    }
+    if t.any(MEDICAL) {
+        return Some(Danger::Medical);
+    }
+    if t.any(&["chest"])
+        && t.any(&[
+            "tight*", "pressure", "pain*", "hurt*", "heavy", "squeez*", "crushing",
+        ])
+        || t.any(&["arm", "arms", "jaw"])
+            && t.any(&["left arm", "left side"])
+            && t.any(&["tingl*", "numb*", "pain*"])
+    {
+        return Some(Danger::Medical);
+    }
+    // Cleaning products mixed, fumes breathed.
+    if t.any(&[
+        "bleach",
+        "ammonia",
+        "chemical*",
+        "fumes",
+        "toilet bowl",
+        "cleaner*",
+        "drano",
+    ]) && t.any(&[
+        "dizzy",
+        "cough*",
+        "throat",
+        "breath*",
+        "eyes burning",
+        "nause*",
+        "headache",
+        "mixed",
+        "fumes",
+        "faint*",
+    ]) && !t.any(&[
+        "your cleaner",
+        "the cleaner",
+        "our cleaner",
+        "cleaner left",
+        "cleaners left",
+    ]) {
+        return Some(Danger::Medical);
+    }
+    if t.any(NUMB) && t.any(SUDDEN_OR_FALL) {
+        return Some(Danger::Medical);
+    }
+    if t.any(FELL) && (t.any(FALL_SEVERE) || t.any(ELDERLY)) {
+        return Some(Danger::Medical);
+    }
+    if t.any(VULNERABLE) && t.any(CLIMATE) && t.any(OUTAGE) {
+        return Some(Danger::Vulnerable);
+    }
+    // Anyone (a pet, a child) who ate something toxic: the pet words are not needed.
+    if t.any(ATE) && t.any(TOXIC) && !t.any(&["dont eat", "wont eat", "not eating"])
+        || t.any(PET) && t.any(&["poison*"])
+    {
+        return Some(Danger::Animal);
+    }
+    if t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"])
+        && t.any(PET_EMERGENCY)
+        && !t.any(&["nail*", "trim*", "groom*", "haircut", "matted", "mats"])
+    {
+        return Some(Danger::Animal);
+    }
+    // Single words that mean danger unless they are this business's ordinary work.
+    for w in WEAK_DANGER {
+        if t.any(&[w]) {
+            let ordinary = profile.is_some_and(|p| service_words_include(p, &[w]));
+            let serious = t.any(&[
+                "badly",
+                "seriously",
+                "someone",
+                "somebody",
+                "got hurt",
+                "is hurt",
+                "was hurt",
+                "hurt himself",
+                "hurt herself",
+                "hurt themselves",
+                "hurt myself",
+                "a lot",
+                "wont stop",
+            ]);
+            if !ordinary || serious {
+                if *w == "hurt" && !serious {
+                    continue; // "my back hurts" is a reason to book, not an emergency
+                }
+                return Some(Danger::Medical);
+            }
+        }
+    }
+    None
+}
+
+/// Do the business's services (names, descriptions, keywords) use one of these words?
+fn service_words_include(profile: &BusinessProfile, ws: &[&str]) -> bool {
+    profile.services.iter().any(|s| {
+        let mut all = words(&s.name);
+        if let Some(d) = &s.description {
+            all.extend(words(d));
+        }
+        for k in &s.keywords {
+            all.extend(words(k));
+        }
+        all.iter().any(|w| ws.iter().any(|x| w.starts_with(x)))
+    })
+}
+
+// --- a person -----------------------------------------------------------------------------
+
+const CALL: &[&str] = &["call", "phone", "ring", "buzz", "callback"];
+const CALL_WHO: &[&str] = &[
+    "me",
+    "back",
+    "us",
+    "my cell",
+    "my number",
+    "this number",
+    "him",
+    "her",
+    "you",
+];
+const TALK: &[&str] = &["talk*", "speak*", "chat"];
+const TALK_WHO: &[&str] = &[
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "person",
+    "people",
+    "human",
+    "owner",
+    "manager",
+    "boss",
+    "tech",
+    "technician",
+    "doctor",
+    "vet",
+    "staff",
+    "real",
+    "live",
+    "actual",
+    "receptionist",
+    "you guys",
+    "a guy",
+    "the guy",
+    "a man",
+    "a woman",
+];
+const PERSON: &[&str] = &[
+    "real person",
+    "actual person",
+    "live person",
+    "a human",
+    "human being",
+    "talk to a human",
+    "someone real",
+    "real human",
+    "representative",
+    "operator",
+    "agent",
+    "a manager",
+    "your manager",
+    "supervisor",
+    "callback",
+    "call back",
+    "phone call",
+    "can you call",
+    "could you call",
+    "please call",
+    "over the phone",
+    "by phone",
+    "pick up the phone",
+    "pick up your phone",
+    "answer the phone",
+    "answer your phone",
+    "answer my call",
+    "not a bot",
+    "no bots",
+    "stop being a bot",
+];
+const BOT: &[&str] = &[
+    "bot",
+    "robot",
+    "ai",
+    "automated",
+    "automatic",
+    "machine",
+    "computer",
+    "chatbot",
+    "real",
+    "human",
+    "person",
+];
+const BOT_QUESTION: &[&str] = &[
+    "is this",
+    "are you",
+    "am i talking",
+    "am i texting",
+    "am i speaking",
+    "is that",
+    "this a",
+    "youre a",
+    "you a",
+];
+const NO_TEXT: &[&str] = &[
+    "dont want to text",
+    "dont like texting",
+    "dont text",
+    "dont do text*",
+    "hate texting",
+    "hate text*",
+    "not good at texting",
+    "not good with text*",
+    "cant text",
+    "rather not text",
+    "rather talk",
+    "rather speak",
+    "prefer to talk",
+    "prefer to speak",
+    "prefer a call",
+    "prefer calling",
+    "prefer talking",
+    "not over text",
+    "not by text",
+    "easier to talk",
+    "easier to explain",
+    "easier on the phone",
+    "easier over the phone",
+    "too much to text",
+    "too complicated to text",
+    "stop texting and call",
+    "just call",
+    "can someone call",
+    "can somebody call",
+    "have someone call",
+    "have somebody call",
+    "get someone to call",
+];
+
+/// The caller asks for a person, to be phoned, or whether anyone real is there.
+pub fn wants_person(text: &str) -> bool {
+    let t = Text::new(text);
+    if t.any(PERSON) || t.any(NO_TEXT) {
+        return true;
+    }
+    if t.any(&["dont", "not", "rather", "no", "cant", "hate"])
+        && t.any(&[
+            "over text",
+            "by text",
+            "via text",
+            "through text",
+            "over texting",
+            "on text",
+        ])
+    {
+        return true;
+    }
+    if t.near(CALL, CALL_WHO, 3) {
+        return true;
+    }
+    if t.any(TALK) && t.any(TALK_WHO) {
+        return true;
+    }
+    t.any(BOT_QUESTION)
+        && t.near(
+            &[
+                "this", "you", "talking", "texting", "speaking", "a", "youre",
+            ],
+            BOT,
+            3,
+        )
+        && t.any(&[
+            "bot",
+            "robot",
+            "ai",
+            "automated",
+            "machine",
+            "computer",
+            "chatbot",
+            "real person",
+            "a real",
+            "human",
+            "a person",
+        ])
+}
+
+// --- complaints ---------------------------------------------------------------------------
+
+/// Words that are a complaint on their own.
+const ANGER: &[&str] = &[
+    "complaint",
+    "complain*",
+    "lawyer",
+    "attorney",
+    "sue",
+    "suing",
+    "lawsuit",
+    "legal action",
+    "small claims",
+    "refund*",
+    "money back",
+    "my money",
+    "reimburs*",
+    "overcharg*",
+    "charged me twice",
+    "double charged",
+    "dispute",
+    "chargeback",
+    "scam*",
+    "ripped off",
+    "rip off",
+    "ripoff",
+    "furious",
+    "pissed",
+    "livid",
+    "fed up",
+    "never again",
+    "waste of money",
+    "waste of time",
+    "wasted my",
+    "bbb",
+    "better business bureau",
+    "review",
+    "yelp",
+    "1 star",
+    "one star",
+    "report you",
+    "wtf",
+    "bullshit",
+    "no show",
+    "no showed",
+    "never showed",
+    "never came",
+    "nobody showed",
+    "no one showed",
+    "nobody came",
+    "no one came",
+    "didnt show",
+    "stood me up",
+    "still waiting",
+    "so upset",
+    "very upset",
+    "really upset",
+    "worst service",
+    "terrible service",
+];
+/// Words that are a complaint when they are about the business ("your tech was rude"), not about
+/// the problem ("an awful noise").
+const ANGER_AT_US: &[&str] = &[
+    "terrible",
+    "horrible",
+    "awful",
+    "worst",
+    "ridiculous",
+    "unacceptable",
+    "outrageous",
+    "disgust*",
+    "disappoint*",
+    "frustrat*",
+    "angry",
+    "so mad",
+    "really mad",
+    "rude",
+    "incompetent",
+    "unprofessional",
+    "damaged",
+    "ruined",
+    "messed up",
+    "screwed up",
+    "botched",
+    "damn",
+    "hell",
+    "crap",
+    "bs",
+    "sick of",
+];
+const AT_US: &[&str] = &[
+    "you",
+    "your",
+    "yall",
+    "service",
+    "company",
+    "experience",
+    "guys",
+    "tech*",
+    "staff",
+    "worker*",
+    "people",
+    "this place",
+    "business",
+    "cleaner*",
+    "groomer*",
+    "mechanic*",
+];
+const PAST_SERVICE: &[&str] = &[
+    "you guys",
+    "you all",
+    "your guy",
+    "your tech*",
+    "your man",
+    "your worker*",
+    "your cleaner*",
+    "your team",
+    "your mechanic*",
+    "your groomer*",
+    "your staff",
+    "you came",
+    "came out",
+    "came last",
+    "was here",
+    "were here",
+    "was out",
+    "were out",
+    "you fixed",
+    "you repaired",
+    "fixed",
+    "repaired",
+    "installed",
+    "replaced",
+    "serviced",
+    "paid",
+    "charged",
+    "last week",
+    "last month",
+    "yesterday",
+    "last time",
+    "already",
+    "you did",
+    "did it",
+    "after the",
+    "after your",
+    "since you",
+    "since the",
+];
+const STILL_BROKEN: &[&str] = &[
+    "still",
+    "again",
+    "same problem",
+    "same issue",
+    "same thing",
+    "didnt fix",
+    "didnt work",
+    "did not fix",
+    "not fixed",
+    "never fixed",
+    "doesnt work",
+    "isnt working",
+    "not working",
+    "stopped working",
+    "worse",
+    "broke*",
+    "back to",
+    "came back",
+    "is back",
+    "for nothing",
+    "nothing changed",
+    "no better",
+    "didnt help",
+    "didnt do",
+    "left a mess",
+];
+
+/// A complaint, a billing or legal dispute, anger, or one of the profile's escalation keywords:
+/// the word or concept that decided it.
+pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
+    let t = Text::new(text);
+    for k in profile_keywords {
+        let kw = words(k).join(" ");
+        if !kw.is_empty() && t.padded.contains(&format!(" {kw}")) {
+            return Some(k.clone());
+        }
+    }
+    if let Some(word) = ANGER.iter().find(|w| t.has(w)) {
+        return Some(word.trim_end_matches('*').to_string());
+    }
+    if t.any(AT_US) {
+        if let Some(word) = ANGER_AT_US.iter().find(|w| t.has(w)) {
+            return Some(word.trim_end_matches('*').to_string());
+        }
+    }
+    if t.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+        return Some("work not fixed".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danger_in_indirect_words() {
+        for (text, want) in [
+            ("I smell gas in my kitchen", Danger::Gas),
+            (
+                "theres a weird burning smell coming from the outlet in the bedroom",
+                Danger::Fire,
+            ),
+            (
+                "smells like burning plastic near my breaker box",
+                Danger::Fire,
+            ),
+            (
+                "outlet in the kitchen is hot to the touch and buzzing",
+                Danger::Electrical,
+            ),
+            ("water is pouring through my ceiling", Danger::Water),
+            (
+                "water dripping from the light fixture in the hall",
+                Danger::Water,
+            ),
+            (
+                "furnace died and I have a 3 month old baby, its 55 degrees in here",
+                Danger::Vulnerable,
+            ),
+            (
+                "my mom is 88 and her AC isnt working, its 98 out",
+                Danger::Vulnerable,
+            ),
+            (
+                "brakes went out on the highway, pedal goes to the floor",
+                Danger::Vehicle,
+            ),
+            (
+                "my dog ate a bunch of chocolate like an hour ago",
+                Danger::Animal,
+            ),
+            ("my dog got hit by a car hes bleeding", Danger::Animal),
+            (
+                "my dad fell this morning and now his leg is numb",
+                Danger::Medical,
+            ),
+            (
+                "my chest has been hurting, chest pain when I lift my arm",
+                Danger::Medical,
+            ),
+            ("locked out and my baby is inside the car", Danger::Medical),
+            (
+                "someone broke in last night and the door wont lock",
+                Danger::Intruder,
+            ),
+            ("basement flooded", Danger::Water),
+        ] {
+            assert_eq!(danger(text, None), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn ordinary_work_is_not_danger() {
+        for text in [
+            "need a drain cleaning",
+            "can you install smoke detectors in my new house",
+            "my back hurts when I sit, can I book",
+            "car makes a grinding noise when I brake",
+            "furnace tune up for my grandma's house please",
+            "my dog needs a nail trim",
+            "water heater is making noise",
+            "do you fix leaky faucets",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn people_asking_for_a_person() {
+        for text in [
+            "can someone just call me",
+            "pls have the owner ring me",
+            "is this a bot?",
+            "am I talking to a real person",
+            "I'd rather talk to someone",
+            "I don't want to do this over text",
+            "can I speak to the tech",
+            "call me back at this number",
+            "r u a robot lol",
+        ] {
+            assert!(wants_person(text), "{text}");
+        }
+        for text in [
+            "my sink is clogged",
+            "I called earlier about my drain",
+            "the first one",
+            "yes",
+            "is this the plumber?",
+        ] {
+            assert!(!wants_person(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn complaints_in_plain_words() {
+        for text in [
+            "you guys came out last week and its still leaking",
+            "I paid $300 and the AC still doesnt work",
+            "I want my money back",
+            "this is ridiculous, nobody showed up",
+            "worst service ever",
+            "your tech left a mess and scratched my floor, damaged it",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "my ac is not working",
+            "need a cleaning next week",
+            "the drain is slow",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+    }
+}

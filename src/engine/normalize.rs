@@ -1,0 +1,256 @@
+//! Normalisation in front of all matching: people text in shorthand ("u", "r", "tmrw", "pls"),
+//! with typos and glued symbols ("a/c", "w/o"). Every matcher of the built-in policy reads words
+//! through [`words`], so a caller's "wat r ur hrs" and "what are your hours" look the same to it.
+//! Stemming (Snowball, via `rust-stemmers`) and typo tolerance (edit distance, via `strsim`) live
+//! here too, so the scorers share one idea of "the same word".
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+
+/// Texting shorthand and common misspellings, each to the words it stands for.
+const SHORTHAND: &[(&str, &str)] = &[
+    ("u", "you"),
+    ("ya", "you"),
+    ("yu", "you"),
+    ("ur", "your"),
+    ("youre", "you are"),
+    ("r", "are"),
+    ("ru", "are you"),
+    ("wat", "what"),
+    ("wut", "what"),
+    ("wht", "what"),
+    ("whta", "what"),
+    ("rn", "right now"),
+    ("yall", "you all"),
+    ("yalls", "your"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("pleas", "please"),
+    ("tmrw", "tomorrow"),
+    ("tmr", "tomorrow"),
+    ("tmw", "tomorrow"),
+    ("tmrow", "tomorrow"),
+    ("tmrrw", "tomorrow"),
+    ("tomoro", "tomorrow"),
+    ("tomorow", "tomorrow"),
+    ("tommorow", "tomorrow"),
+    ("tommorrow", "tomorrow"),
+    ("tomorrw", "tomorrow"),
+    ("2morrow", "tomorrow"),
+    ("2moro", "tomorrow"),
+    ("2day", "today"),
+    ("tdy", "today"),
+    ("tonite", "tonight"),
+    ("2nite", "tonight"),
+    ("nite", "night"),
+    ("thx", "thanks"),
+    ("thnx", "thanks"),
+    ("thanx", "thanks"),
+    ("tks", "thanks"),
+    ("ty", "thank you"),
+    ("tysm", "thank you"),
+    ("cuz", "because"),
+    ("bc", "because"),
+    ("abt", "about"),
+    ("bout", "about"),
+    ("appt", "appointment"),
+    ("appts", "appointments"),
+    ("apointment", "appointment"),
+    ("appointmnet", "appointment"),
+    ("hrs", "hours"),
+    ("hr", "hour"),
+    ("mins", "minutes"),
+    ("min", "minute"),
+    ("wknd", "weekend"),
+    ("wkend", "weekend"),
+    ("b4", "before"),
+    ("idk", "i dont know"),
+    ("ppl", "people"),
+    ("msg", "message"),
+    ("txt", "text"),
+    ("txting", "texting"),
+    ("avail", "available"),
+    ("availible", "available"),
+    ("availabe", "available"),
+    ("avaliable", "available"),
+    ("availability", "availability"),
+    ("wanna", "want to"),
+    ("gonna", "going to"),
+    ("gotta", "got to"),
+    ("kinda", "kind of"),
+    ("lemme", "let me"),
+    ("gimme", "give me"),
+    ("prolly", "probably"),
+    ("hav", "have"),
+    ("sum1", "someone"),
+    ("some1", "someone"),
+    ("any1", "anyone"),
+    ("ne1", "anyone"),
+    ("no1", "no one"),
+    ("tho", "though"),
+    ("thru", "through"),
+    ("recieve", "receive"),
+    ("definately", "definitely"),
+    ("wensday", "wednesday"),
+    ("wedensday", "wednesday"),
+    ("wednsday", "wednesday"),
+    ("thrusday", "thursday"),
+    ("thursdy", "thursday"),
+    ("tuesdy", "tuesday"),
+    ("teusday", "tuesday"),
+    ("saterday", "saturday"),
+    ("satruday", "saturday"),
+    ("fryday", "friday"),
+    ("mon", "monday"),
+    ("tues", "tuesday"),
+    ("tue", "tuesday"),
+    ("weds", "wednesday"),
+    ("thurs", "thursday"),
+    ("thur", "thursday"),
+    ("thu", "thursday"),
+    ("fri", "friday"),
+    ("sat", "saturday"),
+    ("asap", "asap"),
+    ("pic", "picture"),
+    ("pics", "pictures"),
+    ("ok", "ok"),
+    ("okay", "ok"),
+    ("okey", "ok"),
+    ("kk", "ok"),
+    ("okk", "ok"),
+    ("yess", "yes"),
+    ("yesss", "yes"),
+    ("yeh", "yeah"),
+    ("yah", "yeah"),
+    ("yup", "yup"),
+    ("nope", "nope"),
+    ("w", "with"),
+    ("wo", "without"),
+    ("acct", "account"),
+    ("estim", "estimate"),
+    ("est", "estimate"),
+    ("dont", "dont"),
+    ("doesnt", "doesnt"),
+    ("wont", "wont"),
+    ("cant", "cant"),
+    ("isnt", "isnt"),
+    ("aint", "isnt"),
+    ("didnt", "didnt"),
+    ("havent", "havent"),
+    ("teeth", "tooth"),
+    ("feet", "foot"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+];
+
+/// Symbols glued to words that a plain split would break apart or lose.
+const GLUED: &[(&str, &str)] = &[
+    ("a/c", " ac "),
+    ("a.c.", " ac "),
+    ("w/o", " without "),
+    ("w/", " with "),
+    ("&", " and "),
+    ("@", " at "),
+    ("24/7", " 24/7 "),
+];
+
+fn expand(word: &str) -> Option<&'static str> {
+    SHORTHAND
+        .iter()
+        .find(|(short, _)| *short == word)
+        .map(|(_, long)| *long)
+}
+
+/// Lower-case words with shorthand expanded and punctuation removed (apostrophes dropped:
+/// "don't" -> "dont"). Numbers stay as they are ("2" is a pick, not "to").
+pub fn words(text: &str) -> Vec<String> {
+    let mut lower = text.to_lowercase();
+    if GLUED.iter().any(|(g, _)| lower.contains(g)) {
+        for (g, with) in GLUED {
+            lower = lower.replace(g, with);
+        }
+    }
+    let plain: String = lower
+        .chars()
+        .filter(|c| *c != '\'' && *c != '\u{2019}')
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut out = Vec::new();
+    for w in plain.split_whitespace() {
+        // Letters repeated for emphasis ("pleeease", "yesss") are one letter too many.
+        let w = squeeze(w);
+        match expand(&w) {
+            Some(long) => out.extend(long.split(' ').map(str::to_string)),
+            None => out.push(w),
+        }
+    }
+    out
+}
+
+/// "soooo" -> "soo", "pleeeease" -> "pleease": three or more of a letter become two.
+fn squeeze(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut run = 0;
+    let mut last = '\0';
+    for c in w.chars() {
+        run = if c == last { run + 1 } else { 1 };
+        last = c;
+        if run <= 2 || c.is_ascii_digit() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The Snowball (Porter 2) stem of a lower-case word: "estimates" and "estimate" -> "estim".
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(&word.to_lowercase()).into_owned()
+}
+
+/// Are two stems the same word but for a typo? Short words must match exactly; longer ones may
+/// differ by one edit (two from eight letters), and must share their first letter.
+pub fn near(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let shortest = a.len().min(b.len());
+    if shortest < 5 || a.as_bytes()[0] != b.as_bytes()[0] {
+        return false;
+    }
+    let allowed = if shortest >= 8 { 2 } else { 1 };
+    strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorthand_is_expanded() {
+        assert_eq!(
+            words("wat r ur hrs tmrw?? thx").join(" "),
+            "what are your hours tomorrow thanks"
+        );
+        assert_eq!(
+            words("can u come rn pls").join(" "),
+            "can you come right now please"
+        );
+        assert_eq!(words("my A/C is out").join(" "), "my ac is out");
+        assert_eq!(words("Don't").join(" "), "dont");
+        assert_eq!(words("pleeeease").join(" "), "pleease");
+        assert_eq!(words("2").join(" "), "2");
+    }
+
+    #[test]
+    fn stems_and_typos() {
+        assert_eq!(stem("estimates"), stem("estimate"));
+        assert_eq!(stem("charging"), stem("charge"));
+        assert_eq!(stem("checkups"), stem("checkup"));
+        assert!(near(&stem("insurence"), &stem("insurance")));
+        assert!(near(&stem("furnance"), &stem("furnace")));
+        assert!(!near("heat", "heal"));
+        assert!(!near(&stem("softener"), &stem("heater")));
+    }
+}
