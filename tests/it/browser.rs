@@ -31,7 +31,10 @@ impl Driver {
                 std::env::var_os("FRONTDESK_REQUIRE_BROWSER").is_none(),
                 "{CHROMEDRIVER} is required (FRONTDESK_REQUIRE_BROWSER is set)"
             );
-            eprintln!("{CHROMEDRIVER} not found: browser test skipped (apt-get install chromium chromium-driver)");
+            crate::helpers::skipped_once(
+                "browser test",
+                "apt-get install chromium chromium-driver to run it",
+            );
             return None;
         }
         frontdesk::telephony::twilio::ensure_crypto_provider();

@@ -44,7 +44,10 @@ macro_rules! both_backends {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
                     if $crate::helpers::postgres_url().is_none() {
-                        eprintln!("FRONTDESK_TEST_POSTGRES_URL not set: PostgreSQL variant skipped");
+                        $crate::helpers::skipped_once(
+                            "PostgreSQL variants",
+                            "set FRONTDESK_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to run them",
+                        );
                         return;
                     }
                     super::$name(Backend::Postgres).await
@@ -52,6 +55,18 @@ macro_rules! both_backends {
             }
         )*
     };
+}
+
+/// Say once per test run, past the test harness's output capture, that some tests were skipped
+/// and how to run them (a plain `cargo test` on a fresh machine shows one line per kind).
+pub fn skipped_once(kind: &'static str, how: &str) {
+    use std::io::Write;
+    static SAID: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !said.contains(&kind) {
+        said.push(kind);
+        let _ = writeln!(std::io::stderr().lock(), "note: {kind} skipped: {how}");
+    }
 }
 
 pub fn postgres_url() -> Option<String> {

@@ -51,7 +51,10 @@ fn assert_clean(reply: &str, said: &[&str]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn real_model_answers_every_text_once_and_invents_nothing() {
     let Some(url) = llm_url() else {
-        eprintln!("FRONTDESK_TEST_LLM_URL not set: real-model test skipped");
+        crate::helpers::skipped_once(
+            "real-model tests",
+            "set FRONTDESK_TEST_LLM_URL=$(scripts/local-llm start) to run them",
+        );
         return;
     };
     let _serial = SERIAL.lock().await;
