@@ -263,14 +263,14 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
     if let Some(kind) = super::detect::danger(text, Some(&profile)) {
         return safety_hand_off(turn, kind).await;
     }
-    if u::wants_human(text) {
+    if super::detect::wants_person(text) {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
     let own = profile
         .escalation
         .keywords
         .iter()
-        .find(|k| u::complaint(text, std::slice::from_ref(k)).is_some());
+        .find(|k| super::detect::complaint(text, std::slice::from_ref(k)).is_some());
     if let Some(k) = own {
         return hand_off(
             turn,
@@ -279,7 +279,7 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
         )
         .await;
     }
-    if let Some(k) = u::complaint(text, &[]) {
+    if let Some(k) = super::detect::complaint(text, &[]) {
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
     }
     Ok(None)
@@ -340,16 +340,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         return Ok(Some(reply));
     }
     let question = u::is_question(text);
-    let answer = if question {
-        let topics = u::topics(text, &profile);
-        let joined: Vec<String> = topics
-            .iter()
-            .map(|t| super::knowledge::answer(t, &profile))
-            .collect();
-        topics.first().map(|t| (t.clone(), joined.join(" ")))
+    let topics = if question {
+        u::topics(text, &profile)
     } else {
-        None
+        Vec::new()
     };
+    let answer = topics
+        .first()
+        .map(|t| (t.clone(), answers_text(&topics, &profile)));
     match turn.current {
         State::Confirming => {
             let chosen = turn.details.chosen;
@@ -517,13 +515,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         if turn.details.description.is_none() {
             turn.details.description = Some(u::problem_summary(text));
         }
-        let (answers, _) = answer_all(turn, text, &profile).await;
+        let answers = match &answer {
+            Some((_, a)) => {
+                record_answer(turn, text).await;
+                format!("{a} ")
+            }
+            None => String::new(),
+        };
         return Ok(Some(format!("{answers}{ask}")));
     }
     if question {
-        let (answers, n) = answer_all(turn, text, &profile).await;
-        if n > 0 {
-            lead = answers;
+        if let Some((_, a)) = &answer {
+            record_answer(turn, text).await;
+            lead = format!("{a} ");
             understood = true;
         } else if !understood && !u::wants_booking(text) {
             return unanswered(turn, text).await;
@@ -683,30 +687,27 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
     }
 }
 
-/// Answers to every question in the text (up to two topics), each from the profile.
-async fn answer_all(
-    turn: &mut Turn<'_>,
-    text: &str,
-    profile: &crate::domain::BusinessProfile,
-) -> (String, usize) {
-    let topics = u::topics(text, profile);
-    let mut out = String::new();
-    for t in &topics {
+/// The profile's answers to the topics asked about, each once.
+fn answers_text(topics: &[u::Topic], profile: &crate::domain::BusinessProfile) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for t in topics {
         let a = super::knowledge::answer(t, profile);
         if !out.contains(&a) {
-            out.push_str(&a);
-            out.push(' ');
+            out.push(a);
         }
     }
-    if !topics.is_empty() && turn.current != State::Answering {
-        // Record the move: answering from the profile (the state table decides where it leads).
+    out.join(" ")
+}
+
+/// Record the move: answering from the profile (the state table decides where it leads).
+async fn record_answer(turn: &mut Turn<'_>, text: &str) {
+    if turn.current != State::Answering {
         let _ = turn
             .execute(ToolCall::AnswerFromProfile {
                 topic: text.to_string(),
             })
             .await;
     }
-    (out, topics.len())
 }
 
 /// A question the profile does not answer: say so honestly, record it, and let a person follow up.

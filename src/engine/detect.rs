@@ -346,7 +346,8 @@ const FALL_SEVERE: &[&str] = &[
     "unconscious",
     "passed out",
 ];
-const ELDERLY: &[&str] = &[
+/// Older relatives and seniors: at risk after a fall, and without heat or cooling.
+const OLDER_PEOPLE: &[&str] = &[
     "elderly",
     "grandma*",
     "grandmother*",
@@ -361,16 +362,12 @@ const ELDERLY: &[&str] = &[
     "my mum",
     "my parent*",
     "senior*",
-    "old man",
-    "old lady",
-    "aged",
-    "year old",
-    "yr old",
-    "yo ",
-    "80*",
-    "90*",
 ];
-/// People who cannot go without heat or cooling.
+/// Words that say someone is old ("he's 82", "88 year old").
+const OLD_AGE: &[&str] = &[
+    "old man", "old lady", "aged", "year old", "yr old", "80*", "90*",
+];
+/// Others who cannot go without heat or cooling.
 const VULNERABLE: &[&str] = &[
     "baby",
     "babies",
@@ -379,20 +376,6 @@ const VULNERABLE: &[&str] = &[
     "toddler*",
     "month old",
     "week old",
-    "elderly",
-    "grandma*",
-    "grandmother*",
-    "grandpa*",
-    "grandfather*",
-    "granny",
-    "nana",
-    "my mom",
-    "my mother",
-    "my dad",
-    "my father",
-    "my mum",
-    "my parent*",
-    "senior*",
     "disabled",
     "disability",
     "wheelchair",
@@ -711,10 +694,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(NUMB) && t.any(SUDDEN_OR_FALL) {
         return Some(Danger::Medical);
     }
-    if t.any(FELL) && (t.any(FALL_SEVERE) || t.any(ELDERLY)) {
+    if t.any(FELL) && (t.any(FALL_SEVERE) || t.any(OLDER_PEOPLE) || t.any(OLD_AGE)) {
         return Some(Danger::Medical);
     }
-    if t.any(VULNERABLE) && t.any(CLIMATE) && t.any(OUTAGE) {
+    if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE)) && t.any(CLIMATE) && t.any(OUTAGE) {
         return Some(Danger::Vulnerable);
     }
     // Anyone (a pet, a child) who ate something toxic: the pet words are not needed.

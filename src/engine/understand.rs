@@ -75,21 +75,6 @@ pub fn is_no(text: &str) -> bool {
     !w.is_empty() && w.len() <= 8 && has_any(text, NO)
 }
 
-/// Danger to people or property (see [`super::detect::danger`]).
-pub fn safety(text: &str) -> bool {
-    super::detect::danger(text, None).is_some()
-}
-
-/// Asking for a person (see [`super::detect::wants_person`]).
-pub fn wants_human(text: &str) -> bool {
-    super::detect::wants_person(text)
-}
-
-/// Complaints, legal and billing disputes, and the profile's own escalation keywords.
-pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
-    super::detect::complaint(text, profile_keywords)
-}
-
 /// Messages an auto-responder would send ("I'm driving", "out of office").
 pub fn looks_automated(text: &str) -> bool {
     has_any(
@@ -826,14 +811,6 @@ struct Vocab {
     repair: bool,
 }
 
-fn content_stems(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .collect()
-}
-
 /// The terms of one phrase (a name, a keyword, a description), with their neighbours.
 fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>) {
     let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
@@ -887,7 +864,7 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
     Vocab {
         terms,
         repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
-        name: content_stems(&s.name),
+        name: content_words(&s.name),
     }
 }
 
@@ -905,12 +882,19 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         .collect();
     let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
     let n = vocabs.len() as f64;
-    let df = |w: &str| {
-        vocabs
-            .iter()
-            .filter(|v| v.terms.iter().any(|t| super::normalize::near(&t.stem, w)))
-            .count() as f64
-    };
+    // How distinctive each word of the text is: in how many services it appears (once per word).
+    let idf: std::collections::HashMap<&str, f64> = said
+        .iter()
+        .filter(|(_, stop)| !*stop)
+        .map(|(w, _)| {
+            let df = vocabs
+                .iter()
+                .filter(|v| v.terms.iter().any(|t| super::normalize::near(&t.stem, w)))
+                .count() as f64;
+            let idf = (1.0 + n / df.max(1.0)).ln() / (1.0 + n).ln().max(1e-9);
+            (w.as_str(), idf.max(0.35))
+        })
+        .collect();
     let has = |x: &str| said.iter().any(|(y, _)| super::normalize::near(y, x));
     // The word beside position `at` in the text, when it is a content word.
     let beside = |at: Option<usize>| {
@@ -948,8 +932,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 .fold(0.0, f64::max);
             if best > 0.0 {
                 seen.push(w);
-                let idf = (1.0 + n / df(w).max(1.0)).ln() / (1.0 + n).ln().max(1e-9);
-                score += best * idf.max(0.35);
+                score += best * idf[w.as_str()];
             }
         }
         if score > 0.0 {
@@ -1237,7 +1220,7 @@ pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
         .faq
         .iter()
         .map(|f| {
-            content_words(&format!("{} {} {}", f.q, f.q, f.a))
+            content_words(&format!("{} {} {} {}", f.q, f.q, f.a, f.keywords.join(" ")))
                 .into_iter()
                 .collect()
         })
@@ -1335,6 +1318,12 @@ mod tests {
         );
         assert_eq!(extract_name("my name is Carlos").as_deref(), Some("Carlos"));
         assert_eq!(extract_name("I'm at home"), None);
+    }
+
+    use crate::engine::detect::{complaint, wants_person as wants_human};
+
+    fn safety(text: &str) -> bool {
+        crate::engine::detect::danger(text, None).is_some()
     }
 
     #[test]

@@ -115,9 +115,9 @@ pub fn gsm7(text: &str) {
 pub fn understanding(profile: &BusinessProfile, text: &str) {
     let _ = understand::is_yes(text);
     let _ = understand::is_no(text);
-    let _ = understand::safety(text);
-    let _ = understand::wants_human(text);
-    let _ = understand::complaint(text, &profile.escalation.keywords);
+    let _ = frontdesk::engine::detect::danger(text, None);
+    let _ = frontdesk::engine::detect::wants_person(text);
+    let _ = frontdesk::engine::detect::complaint(text, &profile.escalation.keywords);
     let _ = understand::looks_automated(text);
     let _ = understand::wants_booking(text);
     let _ = understand::wants_cancel(text);
