@@ -74,6 +74,31 @@ fn is_word_with_filler(text: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Keywords that end a longer text and still mean "stop" ("too much for me. STOP").
+const TRAILING_OPT_OUT: &[&str] = &["stop", "stopall", "unsubscribe", "optout"];
+
+/// A text whose last sentence is a stop word, or whose last word is one in capitals: people
+/// write "ok STOP" or "no thanks. STOP" and mean it. (CANCEL, END and QUIT count only alone:
+/// "I need to cancel." is about a booking.)
+fn ends_with_stop(body: &str) -> bool {
+    let last_sentence = body
+        .trim()
+        .rsplit(['.', '!', '?', '\n', ','])
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or("");
+    if is_word_with_filler(&normalize(last_sentence), TRAILING_OPT_OUT) {
+        return true;
+    }
+    let last_word = body
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    last_word.len() > 1
+        && last_word.chars().all(|c| c.is_ascii_uppercase())
+        && TRAILING_OPT_OUT.contains(&last_word.to_ascii_lowercase().as_str())
+}
+
 /// What a text means as a compliance keyword, if anything.
 pub fn classify(body: &str) -> Option<Keyword> {
     let text = normalize(body);
@@ -82,6 +107,7 @@ pub fn classify(body: &str) -> Option<Keyword> {
     }
     if is_word_with_filler(&text, OPT_OUT_WORDS)
         || OPT_OUT_PHRASES.iter().any(|p| contains_phrase(&text, p))
+        || ends_with_stop(body)
     {
         return Some(Keyword::OptOut);
     }
@@ -312,6 +338,9 @@ mod tests {
             "do not text me",
             "take me off your list",
             "remove me from this list",
+            "ok STOP",
+            "eh thats more than i wanted. STOP",
+            "no thanks, stop",
         ] {
             assert_eq!(classify(s), Some(Keyword::OptOut), "{s}");
         }
@@ -325,6 +354,9 @@ mod tests {
             "I need help with my water heater",
             "cancel my appointment on Tuesday",
             "Is this the end of the line?",
+            "I need to cancel.",
+            "the water wont stop",
+            "can you stop by. I need the drain done",
             "yes please come at 3",
             "",
             "hello",

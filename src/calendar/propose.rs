@@ -123,8 +123,14 @@ impl Preference {
                     let ahead = (7 + i64::from(day.num_days_from_monday())
                         - i64::from(today.weekday().num_days_from_monday()))
                         % 7;
+                    // "next Tuesday" on a Tuesday, or "next" before any weekday more than
+                    // a few days off, is the one a week on; either way a weekday means the
+                    // next such day *with room*, so the same weekday in later weeks counts too.
                     let next_week = i > 0 && words[i - 1] == "next" && ahead == 0;
-                    dates.push(today + Duration::days(if next_week { 7 } else { ahead }));
+                    let first = if next_week { 7 } else { ahead };
+                    for week in 0..3 {
+                        dates.push(today + Duration::days(first + 7 * week));
+                    }
                 }
             }
             let next = words.get(i + 1).copied();
@@ -235,7 +241,10 @@ mod tests {
     #[test]
     fn understands_days_and_times() {
         let p = Preference::parse("Thursday works", now(), TZ);
-        assert_eq!(p.dates, Some(vec![d("2026-12-03")]));
+        assert_eq!(
+            p.dates,
+            Some(vec![d("2026-12-03"), d("2026-12-10"), d("2026-12-17")])
+        );
         let p = Preference::parse("tomorrow after 3", now(), TZ);
         assert_eq!(p.dates, Some(vec![d("2026-12-01")]));
         assert_eq!(p.after_minute, Some(15 * 60));

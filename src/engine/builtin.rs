@@ -175,6 +175,10 @@ async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result
             "{lead}{}",
             proposals_text(&slots, turn.tz(), moving)
         ))),
+        Ok(Outcome::ProposedInstead(slots)) => Ok(Some(format!(
+            "{lead}Nothing is open then. {}",
+            proposals_text(&slots, turn.tz(), moving)
+        ))),
         Ok(Outcome::NoSlots) => Ok(Some(format!(
             "{lead}I don't see an opening that fits. What other day or time works for you?"
         ))),
@@ -410,7 +414,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         }
         State::Scheduling => {
             let n = turn.details.proposals.len();
-            if let Some(k) = u::pick_number(text, n).or_else(|| mentioned_proposal(turn, text)) {
+            let any = u::any_will_do(text).then_some(1);
+            if let Some(k) = u::pick_number(text, n)
+                .or_else(|| mentioned_proposal(turn, text))
+                .or(any)
+            {
                 return choose(turn, k).await;
             }
             if u::is_no(text) || has_time_words(text) {
@@ -488,11 +496,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             .then(|| u::loose_address(text))
             .flatten()
     });
-    let name = u::extract_name(text).or_else(|| {
-        (turn.details.asked_name && turn.details.name.is_none())
-            .then(|| u::name_when_asked(text, &profile))
-            .flatten()
-    });
+    let name = u::extract_name(text)
+        .or_else(|| {
+            (turn.details.asked_name && turn.details.name.is_none())
+                .then(|| u::name_when_asked(text, &profile))
+                .flatten()
+        })
+        .or_else(|| {
+            (service.is_none() && turn.details.name.is_none())
+                .then(|| u::just_a_name(text))
+                .flatten()
+        });
     if service.is_some() || address.is_some() || name.is_some() {
         let description = (service.is_some() && turn.details.description.is_none())
             .then(|| u::problem_summary(text));
@@ -571,6 +585,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         } else if !lead.is_empty() && !booking {
             return Ok(Some(format!("{lead}Would you like to book a visit?")));
         } else {
+            // Callers answer a list by its place ("the 2nd one") as often as by its name.
+            turn.details.candidates = profile.services.iter().map(|s| s.name.clone()).collect();
             return Ok(Some(format!(
                 "{lead}Which service do you need: {}?",
                 list_services(turn)

@@ -989,6 +989,9 @@ const ANGER: &[&str] = &[
     "didnt show",
     "stood me up",
     "still waiting",
+    "unbelievable",
+    "make this right",
+    "make it right",
     "so upset",
     "very upset",
     "really upset",
@@ -1109,6 +1112,14 @@ const STILL_BROKEN: &[&str] = &[
     "didnt help",
     "didnt do",
     "left a mess",
+    "cracked",
+    "knocked over",
+    "scratch*",
+    "stained",
+    "chipped",
+    "dented",
+    "missing",
+    "stole*",
 ];
 
 /// A complaint, a billing or legal dispute, anger, or one of the profile's escalation keywords:

@@ -358,6 +358,16 @@ pub enum LlmReply {
     Ungrounded,
 }
 
+/// "1) Thu Dec 3, 10:00 AM, 2) ...": slots as the model must offer them.
+fn numbered(slots: &[crate::calendar::Slot], tz: chrono_tz::Tz) -> String {
+    slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}) {}", i + 1, s.for_sms(tz)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn describe(outcome: &Outcome, turn: &Turn<'_>) -> String {
     let tz = turn.tz();
     match outcome {
@@ -366,17 +376,14 @@ fn describe(outcome: &Outcome, turn: &Turn<'_>) -> String {
             "the profile does not answer this; call hand_off with reason unanswered_question".into()
         }
         Outcome::Recorded => "recorded".into(),
-        Outcome::Proposed(slots) => {
-            let list: Vec<String> = slots
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("{}) {}", i + 1, s.for_sms(tz)))
-                .collect();
-            format!(
-                "open times to offer, numbered: {}. Offer exactly these and ask for the number.",
-                list.join(", ")
-            )
-        }
+        Outcome::Proposed(slots) => format!(
+            "open times to offer, numbered: {}. Offer exactly these and ask for the number.",
+            numbered(slots, tz)
+        ),
+        Outcome::ProposedInstead(slots) => format!(
+            "nothing is open when the caller asked; the nearest open times, numbered: {}. Say so, offer exactly these and ask for the number.",
+            numbered(slots, tz)
+        ),
         Outcome::NoSlots => "no open time fits; ask for another day or time".into(),
         Outcome::NeedsPerson => {
             "the calendar is not confirmed; call hand_off with reason calendar_unconfirmed".into()

@@ -63,6 +63,8 @@ pub enum Outcome {
     Unanswered(String),
     Recorded,
     Proposed(Vec<Slot>),
+    /// Nothing fits what the caller asked for; these are the nearest open times instead.
+    ProposedInstead(Vec<Slot>),
     NoSlots,
     /// A feed never loaded: a person must confirm times.
     NeedsPerson,
@@ -351,12 +353,18 @@ impl Turn<'_> {
 
     async fn find(&mut self, preference: &str, next: State) -> Result<Outcome, ToolError> {
         let service = self.details.service.clone();
-        let (slots, availability) = self
+        let (mut slots, availability) = self
             .calendar()
             .propose(service.as_deref(), preference)
             .await?;
         if availability.needs_human_confirmation() {
             return Ok(Outcome::NeedsPerson);
+        }
+        let mut instead = false;
+        if slots.is_empty() && !preference.trim().is_empty() {
+            // Nothing fits the wish: offer the nearest times rather than a dead end.
+            slots = self.calendar().propose(service.as_deref(), "").await?.0;
+            instead = true;
         }
         if slots.is_empty() {
             return Ok(Outcome::NoSlots);
@@ -365,7 +373,11 @@ impl Turn<'_> {
         self.details.proposals = slots.clone();
         self.details.chosen = None;
         self.current = next;
-        Ok(Outcome::Proposed(slots))
+        Ok(if instead {
+            Outcome::ProposedInstead(slots)
+        } else {
+            Outcome::Proposed(slots)
+        })
     }
 
     /// Let go of a hold this conversation no longer needs.

@@ -75,7 +75,8 @@ pub fn is_no(text: &str) -> bool {
     !w.is_empty() && w.len() <= 8 && has_any(text, NO)
 }
 
-/// Messages an auto-responder would send ("I'm driving", "out of office").
+/// Messages an auto-responder would send ("I'm driving", "out of office"). Phrases a person also
+/// writes in passing ("when I'm driving") count only in a short text.
 pub fn looks_automated(text: &str) -> bool {
     has_any(
         text,
@@ -86,16 +87,21 @@ pub fn looks_automated(text: &str) -> bool {
             "automated message",
             "this is an automated",
             "out of office",
-            "im driving",
-            "i am driving",
-            "driving with do not disturb",
-            "do not disturb",
-            "will get back to you",
             "this number is not monitored",
             "do not reply to this",
             "cannot receive texts",
         ],
-    )
+    ) || (words(text).len() <= 20
+        && has_any(
+            text,
+            &[
+                "im driving",
+                "i am driving",
+                "driving with do not disturb",
+                "do not disturb",
+                "will get back to you",
+            ],
+        ))
 }
 
 const ORDINALS: &[(&str, usize)] = &[
@@ -131,6 +137,21 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
                 .is_some_and(|n| ["pm", "am", "oclock", "thirty", "30"].contains(&n.as_str()));
             let time_before =
                 i > 0 && ["at", "after", "before", "around", "by"].contains(&w[i - 1].as_str());
+            // "unit 3", "apt 2": part of an address, not a pick.
+            let unit_before = i > 0
+                && [
+                    "unit",
+                    "apt",
+                    "apartment",
+                    "suite",
+                    "ste",
+                    "building",
+                    "bldg",
+                    "lot",
+                    "floor",
+                ]
+                .contains(&w[i - 1].as_str());
+            let time_before = time_before || unit_before;
             (!time_follows && !time_before).then_some(k)
         } else if word == "last" {
             Some(n)
@@ -153,6 +174,53 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
         }
     }
     found
+}
+
+/// "Whichever is earliest", "any of those", "you pick": the first (earliest) offered time, as
+/// long as the text names no day or time of its own.
+pub fn any_will_do(text: &str) -> bool {
+    let w = words(text);
+    w.len() <= 8
+        && has_any(
+            text,
+            &[
+                "earliest",
+                "soonest",
+                "first available",
+                "whichever",
+                "any of them",
+                "any of those",
+                "any is fine",
+                "any works",
+                "either",
+                "either one",
+                "doesnt matter",
+                "dont care",
+                "you pick",
+                "up to you",
+                "whatever works",
+                "anything works",
+            ],
+        )
+        && !has_prefix_word(
+            text,
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "morning",
+                "afternoon",
+                "evening",
+                "tomorrow",
+                "today",
+                "week",
+            ],
+        )
+        && !w.iter().any(|x| x.chars().all(|c| c.is_ascii_digit()))
 }
 
 pub fn is_greeting(text: &str) -> bool {
@@ -496,6 +564,16 @@ const NOT_NAMES: &[&str] = &[
     "third",
     "one",
     "two",
+    "address",
+    "street",
+    "unit",
+    "apt",
+    "apartment",
+    "suite",
+    "zip",
+    "city",
+    "town",
+    "house",
 ];
 
 fn name_word(w: &str, lowercase_ok: bool) -> bool {
@@ -600,6 +678,16 @@ pub fn extract_name(text: &str) -> Option<String> {
     None
 }
 
+/// A text that is nothing but a capitalised name ("Morgan Fields"), asked for or not.
+pub fn just_a_name(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text
+        .split_whitespace()
+        .map(|t| t.trim_end_matches(['.', '!', ',']))
+        .collect();
+    ((1..=3).contains(&tokens.len()) && tokens.iter().all(|t| name_word(t, false)))
+        .then(|| tokens.join(" "))
+}
+
 /// The whole text as a name, when it was asked for and the text is just that ("jordan",
 /// "its Karen", "Dana Smith thx").
 pub fn bare_name(text: &str) -> Option<String> {
@@ -676,7 +764,7 @@ pub fn loose_address(text: &str) -> Option<String> {
             break;
         }
         out.push(t);
-        if t.ends_with(['.', '!', '?']) || out.len() >= 6 {
+        if t.ends_with(['.', '!', '?', ',']) || out.len() >= 6 {
             break;
         }
     }
@@ -803,6 +891,8 @@ struct Term {
     /// softener"), it names something else.
     prev: Option<String>,
     next: Option<String>,
+    /// From the name or a keyword (not the description).
+    strong: bool,
 }
 
 struct Vocab {
@@ -839,6 +929,7 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
             weight,
             prev: i.checked_sub(1).and_then(content),
             next: content(i + 1),
+            strong: base >= 3.0,
         });
     }
 }
@@ -883,22 +974,39 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
     let n = vocabs.len() as f64;
     // How distinctive each word of the text is: in how many services it appears (once per word).
-    let idf: std::collections::HashMap<&str, f64> = said
+    // A word in one service's name that others only mention in their descriptions still names
+    // that service: name and keyword words are weighed against other names and keywords.
+    let idf_of = |df: usize| {
+        let idf = (1.0 + n / (df as f64).max(1.0)).ln() / (1.0 + n).ln().max(1e-9);
+        idf.max(0.35)
+    };
+    let idf: std::collections::HashMap<&str, (f64, f64)> = said
         .iter()
         .filter(|(_, stop)| !*stop)
         .map(|(w, _)| {
-            let df = vocabs
-                .iter()
-                .filter(|v| v.terms.iter().any(|t| super::normalize::near(&t.stem, w)))
-                .count() as f64;
-            let idf = (1.0 + n / df.max(1.0)).ln() / (1.0 + n).ln().max(1e-9);
-            (w.as_str(), idf.max(0.35))
+            let df = |strong_only: bool| {
+                vocabs
+                    .iter()
+                    .filter(|v| {
+                        v.terms.iter().any(|t| {
+                            (t.strong || !strong_only) && super::normalize::near(&t.stem, w)
+                        })
+                    })
+                    .count()
+            };
+            (w.as_str(), (idf_of(df(true)), idf_of(df(false))))
         })
         .collect();
     let has = |x: &str| said.iter().any(|(y, _)| super::normalize::near(y, x));
     // The word beside position `at` in the text, when it is a content word.
-    let beside = |at: Option<usize>| {
-        at.and_then(|i| said.get(i))
+    // The word right beside position `from`, when it is a content word.
+    let beside = |from: usize, forward: bool| {
+        let i = if forward {
+            from + 1
+        } else {
+            from.checked_sub(1)?
+        };
+        said.get(i)
             .filter(|(_, stop)| !*stop)
             .map(|(w, _)| w.clone())
     };
@@ -921,18 +1029,16 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                             !has(nx) && got.is_some_and(|g| !super::normalize::near(&g, nx))
                         })
                     };
-                    if broken(&t.next, beside(Some(pos + 1)))
-                        || broken(&t.prev, beside(pos.checked_sub(1)))
-                    {
-                        0.0
-                    } else {
-                        t.weight
+                    if broken(&t.next, beside(pos, true)) || broken(&t.prev, beside(pos, false)) {
+                        return 0.0;
                     }
+                    let (strong, all) = idf[w.as_str()];
+                    t.weight * if t.strong { strong } else { all }
                 })
                 .fold(0.0, f64::max);
             if best > 0.0 {
                 seen.push(w);
-                score += best * idf[w.as_str()];
+                score += best;
             }
         }
         if score > 0.0 {
@@ -1134,6 +1240,12 @@ pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
         ],
     ) {
         return Some(Topic::Hours);
+    }
+    // "How much is a tune-up?": a price question naming a listed service gets its price.
+    if price_asked {
+        if let Some(index) = match_service(text, profile) {
+            return Some(Topic::Service { index, price_asked });
+        }
     }
     let faq = best_faq(text, profile);
     if let Some((i, score)) = faq {
@@ -1377,6 +1489,75 @@ mod tests {
         assert_eq!(topic("what do you charge?", &p), Some(Topic::Services));
         assert_eq!(topic("do you fix boilers?", &p), None);
         assert_eq!(topic("can you repair my roof", &p), None);
+    }
+
+    #[test]
+    fn names_addresses_and_picks_in_real_texts() {
+        assert_eq!(extract_name("I'm Bob, 45 Pine Ave").as_deref(), Some("Bob"));
+        assert_eq!(extract_name("hi this is dana").as_deref(), Some("Dana"));
+        assert_eq!(extract_name("im at work til 3"), None);
+        let p = profile();
+        assert_eq!(
+            name_when_asked("lets just do the inspection first. Jen Alvarez", &p).as_deref(),
+            Some("Jen Alvarez")
+        );
+        assert_eq!(
+            name_when_asked("Tasha Green, 800 Glenwood Ave apt 3C, Tampa", &p).as_deref(),
+            Some("Tasha Green")
+        );
+        assert_eq!(name_when_asked("address is 2210 Hickman Rd", &p), None);
+        assert_eq!(name_when_asked("88 Bay Rd, Clearwater", &p), None);
+        assert_eq!(
+            loose_address("1432 elm, by the park").as_deref(),
+            Some("1432 elm")
+        );
+        assert_eq!(pick_number("unit 3, Urbandale", 3), None);
+        assert_eq!(
+            just_a_name("Morgan Fields").as_deref(),
+            Some("Morgan Fields")
+        );
+        assert_eq!(just_a_name("Dry needling"), None);
+        assert!(any_will_do("whichever is earliest"));
+        assert!(!any_will_do("earliest on friday"));
+        assert!(!looks_automated(
+            "my neck is so stiff I can barely turn my head to check my blind spot when im driving, \
+             my coworker goes to you and loves it, can I get in sometime next week please"
+        ));
+        assert!(looks_automated(
+            "I'm driving right now, will get back to you"
+        ));
+    }
+
+    #[test]
+    fn services_weigh_the_whole_request() {
+        let p = profile();
+        // A shared word alone is not the service ("water softener" is not a water heater).
+        assert_eq!(match_service("do you install water softeners?", &p), None);
+        assert_eq!(match_service("water pouring through my ceiling", &p), None);
+        assert_eq!(
+            match_service("our water heater died last night", &p),
+            Some(1)
+        );
+        // A description and keywords count; names beat descriptions.
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Leak repair\"",
+                "name = \"Leak repair\"\ndescription = \"Dripping faucets, running toilets, pipes under the sink\"\nkeywords = [\"drip\"]",
+            ),
+        )
+        .unwrap();
+        assert_eq!(match_service("my toilet keeps running", &p), Some(2));
+        assert_eq!(match_service("faucet drips all night", &p), Some(2));
+        // A near-tie is reported, so the caller can be asked which one.
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Drain camera inspection\"",
+            ),
+        )
+        .unwrap();
+        let m = score_services("something with my drain", &p).unwrap();
+        assert!(m.runner_up.is_some(), "{m:?}");
     }
 
     #[test]
