@@ -58,7 +58,15 @@ pub fn emergency_referral(profile: &BusinessProfile) -> Option<String> {
                 .any(|w| a.contains(w));
             about && place && !promises_after_hours_text(&a)
         })
-        .map(|f| f.a.trim().to_string())
+        // Emergency instructions carry no prices: keep the answer's sentences without one.
+        .map(|f| {
+            f.a.split_inclusive(['.', '!'])
+                .filter(|s| !s.contains('$'))
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|a| !a.is_empty())
 }
 
 fn promises_after_hours_text(text: &str) -> bool {
@@ -270,12 +278,7 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
     if super::detect::wants_person(text) {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
-    let own = profile
-        .escalation
-        .keywords
-        .iter()
-        .find(|k| super::detect::complaint(text, std::slice::from_ref(k)).is_some());
-    if let Some(k) = own {
+    if let Some(k) = super::detect::own_keyword(text, &profile.escalation.keywords) {
         return hand_off(
             turn,
             &format!("escalation: {k}"),
@@ -414,6 +417,21 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         }
         State::Scheduling => {
             let n = turn.details.proposals.len();
+            // A name sent after the times were offered ("Jordan") is a detail, not a muddle.
+            let late_name = turn
+                .details
+                .name
+                .is_none()
+                .then(|| u::extract_name(text).or_else(|| u::name_when_asked(text, &profile)))
+                .flatten();
+            if let Some(name) = late_name {
+                turn.details.name = Some(name);
+                if u::pick_number(text, n).is_none() && !has_time_words(text) {
+                    return Ok(Some(
+                        "Thanks. Which of those times works? Reply with its number.".into(),
+                    ));
+                }
+            }
             let any = u::any_will_do(text).then_some(1);
             if let Some(k) = u::pick_number(text, n)
                 .or_else(|| mentioned_proposal(turn, text))
@@ -529,12 +547,37 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         if turn.details.description.is_none() {
             turn.details.description = Some(u::problem_summary(text));
         }
-        let answers = match &answer {
-            Some((_, a)) => {
-                record_answer(turn, text).await;
-                format!("{a} ")
+        // Not "yes we do X" for one of the two (that would pre-empt the question); a price
+        // question gets both prices.
+        let price_asked = topics.iter().any(|t| {
+            matches!(
+                t,
+                u::Topic::Service {
+                    price_asked: true,
+                    ..
+                }
+            )
+        });
+        let mut others: Vec<u::Topic> = topics
+            .iter()
+            .filter(|t| !matches!(t, u::Topic::Service { .. }))
+            .cloned()
+            .collect();
+        if price_asked {
+            for name in &turn.details.candidates {
+                if let Some(index) = profile.services.iter().position(|s| &s.name == name) {
+                    others.push(u::Topic::Service {
+                        index,
+                        price_asked: true,
+                    });
+                }
             }
-            None => String::new(),
+        }
+        let answers = if others.is_empty() {
+            String::new()
+        } else {
+            record_answer(turn, text).await;
+            format!("{} ", answers_text(&others, &profile))
         };
         return Ok(Some(format!("{answers}{ask}")));
     }

@@ -170,7 +170,6 @@ const SPARKS: &[&str] = &[
     "zapped",
     "live wire*",
     "exposed wire*",
-    "wires hanging",
     "downed line*",
     "power line down",
     "line down",
@@ -1047,8 +1046,6 @@ const AT_US: &[&str] = &[
     "mechanic*",
 ];
 const PAST_SERVICE: &[&str] = &[
-    "you guys",
-    "you all",
     "your guy",
     "your tech*",
     "your man",
@@ -1122,16 +1119,25 @@ const STILL_BROKEN: &[&str] = &[
     "stole*",
 ];
 
+/// The first of the profile's own escalation keywords the text uses.
+pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
+    let t = Text::new(text);
+    profile_keywords
+        .iter()
+        .find(|k| {
+            let kw = words(k).join(" ");
+            !kw.is_empty() && t.padded.contains(&format!(" {kw}"))
+        })
+        .cloned()
+}
+
 /// A complaint, a billing or legal dispute, anger, or one of the profile's escalation keywords:
 /// the word or concept that decided it.
 pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
-    let t = Text::new(text);
-    for k in profile_keywords {
-        let kw = words(k).join(" ");
-        if !kw.is_empty() && t.padded.contains(&format!(" {kw}")) {
-            return Some(k.clone());
-        }
+    if let Some(k) = own_keyword(text, profile_keywords) {
+        return Some(k);
     }
+    let t = Text::new(text);
     if let Some(word) = ANGER.iter().find(|w| t.has(w)) {
         return Some(word.trim_end_matches('*').to_string());
     }

@@ -334,6 +334,11 @@ pub fn wants_reschedule(text: &str) -> bool {
     )
 }
 
+/// A street-type word ("ave", "rd"): never part of a name.
+pub fn is_street_word(w: &str) -> bool {
+    STREET.contains(&w)
+}
+
 const STREET: &[&str] = &[
     "st",
     "street",
@@ -874,6 +879,42 @@ const PROBLEM: &[&str] = &[
     "dont work",
     "went out",
 ];
+/// A first visit ("never been", "new patient") points to the service for newcomers.
+const FIRST_VISIT: &[&str] = &[
+    "never been",
+    "never done",
+    "never had",
+    "first time",
+    "first visit",
+    "first appointment",
+    "new patient",
+    "new client",
+    "new customer",
+    "first haircut",
+    "first groom",
+    "first cut",
+];
+const FIRST_VISIT_WORDS: &[&str] = &[
+    "initial",
+    "first",
+    "new patient",
+    "new client",
+    "intro",
+    "consult",
+    "evaluation",
+];
+const NEGATORS: &[&str] = &[
+    " dont need ",
+    " dont want ",
+    " no need ",
+    " not looking for ",
+    " instead of ",
+    " rather than ",
+    " not a ",
+    " not an ",
+    " not the ",
+    " not just ",
+];
 const REPAIR_WORDS: &[&str] = &[
     "repair",
     "fix",
@@ -899,6 +940,7 @@ struct Vocab {
     terms: Vec<Term>,
     name: Vec<String>,
     repair: bool,
+    first_visit: bool,
 }
 
 /// The terms of one phrase (a name, a keyword, a description), with their neighbours.
@@ -955,6 +997,7 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
     Vocab {
         terms,
         repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
+        first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         name: content_words(&s.name),
     }
 }
@@ -1010,13 +1053,22 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             .filter(|(_, stop)| !*stop)
             .map(|(w, _)| w.clone())
     };
-    let problem = super::detect::Text::new(text).any(PROBLEM);
+    let concepts = super::detect::Text::new(text);
+    let problem = concepts.any(PROBLEM);
+    let first_visit = concepts.any(FIRST_VISIT);
+    // "don't need an inspection", "instead of a repair": the words after are not the request.
+    let negated: Vec<bool> = (0..said_words.len())
+        .map(|i| {
+            let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
+            NEGATORS.iter().any(|n| before.contains(n))
+        })
+        .collect();
     let mut scores: Vec<(usize, f64)> = Vec::new();
     for (si, v) in vocabs.iter().enumerate() {
         let mut score = 0.0;
         let mut seen: Vec<&str> = Vec::new();
         for (pos, (w, stop)) in said.iter().enumerate() {
-            if *stop || seen.contains(&w.as_str()) {
+            if *stop || seen.contains(&w.as_str()) || negated[pos] {
                 continue;
             }
             let best = v
@@ -1051,6 +1103,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 score += 1.0;
             }
             if problem && v.repair {
+                score += 1.0;
+            }
+            if first_visit && v.first_visit {
                 score += 1.0;
             }
             scores.push((si, score));
@@ -1343,7 +1398,8 @@ pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     };
     // Words the caller used that no entry has still count against the match (an unknown topic).
-    let unknown_weight = (n + 1.0).ln();
+    // (half weight: callers wrap questions in chatter - "wait", "honestly", "worth it")
+    let unknown_weight = 0.5 * (n + 1.0).ln();
     let total: f64 = query
         .iter()
         .map(|t| {

@@ -159,8 +159,9 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         }
     } else if let (Some(want), Some(got)) = (&e.handoff_reason, &t.handoff_reason) {
         let got_category = reason_category(got);
-        // The profile's own escalation keywords are its owner's complaint words.
-        let same = got_category == *want || (want == "complaint" && got_category == "escalation");
+        // The profile's own escalation keywords are its owner's complaint words: the same class.
+        let complaint = |c: &str| c == "complaint" || c == "escalation";
+        let same = got_category == *want || (complaint(want) && complaint(&got_category));
         if !same {
             out.failures
                 .push(format!("expected hand-off reason {want}, got {got}"));
@@ -200,8 +201,17 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         }
     }
     if let Some(want) = &e.name {
+        // "Sarah Kim" recorded for an expected "Sarah" is right; "Bob Pine Ave" for "Bob" is not.
         let got = t.name.as_deref().map(str::trim).unwrap_or_default();
-        if !got.eq_ignore_ascii_case(want.trim()) {
+        let got_words: Vec<String> = got.split_whitespace().map(str::to_lowercase).collect();
+        let want_words: Vec<String> = want.split_whitespace().map(str::to_lowercase).collect();
+        let extra = &got_words[want_words.len().min(got_words.len())..];
+        let right = got_words.starts_with(&want_words)
+            && extra.len() <= 1
+            && extra.iter().all(|w| {
+                w.chars().all(char::is_alphabetic) && !crate::engine::understand::is_street_word(w)
+            });
+        if !right {
             out.failures
                 .push(format!("expected the name {want:?}, recorded {:?}", t.name));
         }
@@ -295,6 +305,19 @@ mod tests {
         assert!(!sc.passed);
         assert!(sc.hard_failures.is_empty());
         assert!(sc.failures[0].contains("expected booked = true"));
+    }
+
+    #[test]
+    fn a_name_is_the_name_and_nothing_else() {
+        let s = scenario("booked = false\nhanded_off = false\nname = \"Bob\"");
+        let with = |name: &str| Transcript {
+            name: Some(name.into()),
+            ..Default::default()
+        };
+        assert!(score(&s, &with("Bob"), &profile()).passed);
+        assert!(score(&s, &with("bob Smith"), &profile()).passed);
+        assert!(!score(&s, &with("Bob Pine Ave"), &profile()).passed);
+        assert!(!score(&s, &with("Address"), &profile()).passed);
     }
 
     #[test]
