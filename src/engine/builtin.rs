@@ -439,6 +439,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             {
                 return choose(turn, k).await;
             }
+            // A question about something else ("do you warranty your work?" before picking)
+            // is answered first; the times stay on offer.
+            if let Some((topic, a)) = &answer {
+                if !matches!(topic, u::Topic::Hours) {
+                    return Ok(Some(format!("{a} Which time works for you?")));
+                }
+            }
             if u::is_no(text) || has_time_words(text) {
                 let pref = if has_time_words(text) {
                     text.to_string()
@@ -508,6 +515,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
     let mut understood = false;
     let mut lead = String::new();
+    let asked_before = turn.details.candidates.len() == 2;
     let (service, tie) = which_service(turn, text);
     let address = u::extract_address(text).or_else(|| {
         (turn.details.asked_address && turn.details.address.is_none())
@@ -540,8 +548,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         understood = true;
     }
     if let Some(pair) = tie {
-        // Two services fit nearly equally: one short question, not a guess.
-        turn.details.unsure = 0;
+        // Two services fit nearly equally: one short question, not a guess. Asked again when
+        // the answer did not say, counted unless the caller told us something else instead.
+        if asked_before && !understood {
+            turn.details.unsure += 1;
+        }
+        if turn.details.unsure >= 2 {
+            return hand_off(turn, "unclear", "Sorry, I'm having trouble understanding. ").await;
+        }
         let ask = format!("Just to be sure: is that for {} or {}?", pair.0, pair.1);
         turn.details.candidates = vec![pair.0, pair.1];
         if turn.details.description.is_none() {
@@ -702,13 +716,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
 /// The service the caller means: from the pending clarifying question's candidates first, then
 /// from all services. A near-tie comes back as the pair to ask about.
 fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(String, String)>) {
-    let profile = &turn.business.profile;
+    let profile = turn.business.profile.clone();
     let candidates = std::mem::take(&mut turn.details.candidates);
     if !candidates.is_empty() {
         if let Some(k) = u::pick_number(text, candidates.len()) {
             return (Some(candidates[k - 1].clone()), None);
         }
-        let mut sub = (**profile).clone();
+        let mut sub = (*profile).clone();
         sub.services.retain(|s| candidates.contains(&s.name));
         if let Some(m) = u::score_services(text, &sub) {
             return (Some(sub.services[m.best].name.clone()), None);
@@ -730,8 +744,16 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         if hits.len() == 1 {
             return (Some(hits[0].clone()), None);
         }
+        // Not decided: a service named outright still counts; else the same question again
+        // (counted, so a caller who never says is handed to a person).
+        if let Some(m) = u::score_services(text, &profile).filter(|m| m.runner_up.is_none()) {
+            return (Some(profile.services[m.best].name.clone()), None);
+        }
+        if let [a, b] = candidates.as_slice() {
+            return (None, Some((a.clone(), b.clone())));
+        }
     }
-    match u::score_services(text, profile) {
+    match u::score_services(text, &profile) {
         Some(m) => match m.runner_up {
             Some(r) if turn.details.service.is_none() => (
                 None,

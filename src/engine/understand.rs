@@ -658,7 +658,12 @@ pub fn extract_name(text: &str) -> Option<String> {
                     || lower[..pos].trim_end().ends_with("hi")
                     || lower[..pos].trim_end().ends_with("hey")
                     || lower[..pos].trim_end().ends_with("hello");
-                if ["this is ", "it's ", "its ", "it is "].contains(cue) && !sentence_start {
+                // ...or anywhere in a short text, before a capitalised name ("oh sorry its Reggie").
+                let short = words(text).len() <= 6;
+                if ["this is ", "it's ", "its ", "it is "].contains(cue)
+                    && !sentence_start
+                    && !short
+                {
                     continue;
                 }
                 let ok = lowercase_ok
@@ -1105,9 +1110,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             if problem && v.repair {
                 score += 1.0;
             }
-            if first_visit && v.first_visit {
-                score += 1.0;
-            }
+        }
+        // Newcomers start with the newcomer service, whatever else their story matches.
+        if first_visit && v.first_visit {
+            score += 3.0;
+        }
+        if score > 0.0 {
             scores.push((si, score));
         }
     }
@@ -1552,6 +1560,11 @@ mod tests {
         assert_eq!(extract_name("I'm Bob, 45 Pine Ave").as_deref(), Some("Bob"));
         assert_eq!(extract_name("hi this is dana").as_deref(), Some("Dana"));
         assert_eq!(extract_name("im at work til 3"), None);
+        assert_eq!(
+            extract_name("oh sorry its Reggie").as_deref(),
+            Some("Reggie")
+        );
+        assert_eq!(extract_name("ugh its leaking again"), None);
         let p = profile();
         assert_eq!(
             name_when_asked("lets just do the inspection first. Jen Alvarez", &p).as_deref(),
