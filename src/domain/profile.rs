@@ -188,6 +188,9 @@ pub struct EscalationSection {
     pub after_hours_emergencies: bool,
 }
 
+/// Longest emergency referral: it shares a two-segment text with a short hand-off line.
+pub const MAX_REFERRAL_CHARS: usize = 260;
+
 fn default_ring_seconds() -> u32 {
     20
 }
@@ -321,6 +324,15 @@ impl BusinessProfile {
 
     /// Cross-field checks that serde alone cannot express.
     pub fn validate(&self) -> Result<(), ProfileError> {
+        if let Some(r) = &self.escalation.emergency_referral {
+            // It goes into the danger reply with a line saying who was alerted: two segments.
+            if sms_text::measure(&sms_text::normalize(r)).units > MAX_REFERRAL_CHARS {
+                return Err(err(
+                    "escalation.emergency_referral",
+                    format!("must be at most {MAX_REFERRAL_CHARS} characters (it is texted to a caller in danger together with who was alerted)"),
+                ));
+            }
+        }
         let b = &self.business;
         if b.name.trim().is_empty() {
             return Err(err("business.name", "must not be empty"));
@@ -597,6 +609,17 @@ mod tests {
         let e = rejected(|t| t.replace("America/New_York", "Mars/Olympus"));
         assert_eq!(e.field, "business.timezone", "{e}");
         assert!(e.message.contains("Mars/Olympus"), "{e}");
+
+        let e = rejected(|t| {
+            t.replace(
+                "notify = [",
+                &format!(
+                    "emergency_referral = \"{}\"\nnotify = [",
+                    "Call us. ".repeat(30)
+                ),
+            )
+        });
+        assert_eq!(e.field, "escalation.emergency_referral", "{e}");
 
         let e = rejected(|t| t.replace("tue = \"08:00-17:00\"", "tue = \"25:00-26:00\""));
         assert_eq!(e.field, "hours.tue", "{e}");

@@ -320,6 +320,7 @@ async fn safety_hand_off(turn: &mut Turn<'_>, kind: Danger) -> anyhow::Result<Op
             options.push(format!("{advice} {r} {follow}"));
         }
         options.push(format!("{r} {follow}"));
+        options.push(format!("{r} The team at {name} has been alerted."));
     }
     options.push(format!("{advice} {follow}"));
     let fits = |t: &String| {
