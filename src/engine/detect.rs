@@ -226,6 +226,16 @@ const FLOOD: &[&str] = &[
 ];
 /// Medical red flags about a person, whatever the business.
 const MEDICAL: &[&str] = &[
+    "worst headache",
+    "seeing double",
+    "double vision",
+    "face droop*",
+    "drooping",
+    "lost my vision",
+    "cant see out",
+    "bent the wrong way",
+    "wrong way",
+    "bone is sticking",
     "chest pain*",
     "chest hurts",
     "chest is tight",
@@ -304,8 +314,13 @@ const MEDICAL: &[&str] = &[
     "worst pain",
     "excruciating",
 ];
-const NUMB: &[&str] = &["numb*", "tingl*", "pins and needles", "paraly*"];
+const NUMB: &[&str] = &["numb*", "tingl*", "pins and needles", "paraly*", "fizzy"];
 const SUDDEN_OR_FALL: &[&str] = &[
+    "ladder",
+    "slid",
+    "off the roof",
+    "monkey bars",
+    "down the stairs",
     "fall",
     "fell",
     "fallen",
@@ -693,7 +708,115 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(NUMB) && t.any(SUDDEN_OR_FALL) {
         return Some(Danger::Medical);
     }
-    if t.any(FELL) && (t.any(FALL_SEVERE) || t.any(OLDER_PEOPLE) || t.any(OLD_AGE)) {
+    // Heart-attack signs described as aches: jaw or left arm with sweating or breathlessness.
+    if t.any(&[
+        "left arm",
+        "jaw",
+        "shoulder blades",
+        "arm feels heavy",
+        "arm is heavy",
+    ]) && t.any(&[
+        "sweat*",
+        "winded",
+        "short of breath",
+        "nause*",
+        "radiat*",
+        "spread*",
+        "clammy",
+    ]) {
+        return Some(Danger::Medical);
+    }
+    // Carbon monoxide signs: headaches, dizziness or nausea beside something that burns fuel.
+    if t.any(&[
+        "headache*",
+        "dizzy",
+        "nause*",
+        "sick to",
+        "vomit*",
+        "throwing up",
+        "drowsy",
+        "confus*",
+    ]) && t.any(&[
+        "furnace*",
+        "vent*",
+        "flue",
+        "exhaust",
+        "generator",
+        "truck",
+        "car running",
+        "engine",
+        "heater",
+        "stuffy",
+        "fumes",
+        "boiler",
+        "chimney",
+        "fireplace",
+        "pipe",
+    ]) {
+        return Some(Danger::Gas);
+    }
+    // Someone (or a pet) trapped, pinned or caught.
+    if t.any(&[
+        "stuck under",
+        "pinned",
+        "crushed",
+        "trapped",
+        "caught in",
+        "caught between",
+        "came down on",
+        "fell on",
+    ]) && t.any(&[
+        "dog*", "cat", "pet*", "puppy", "son", "daughter", "kid*", "child*", "baby", "toddler",
+        "hand", "hands", "finger*", "arm", "leg", "foot", "head", "someone", "somebody", "him",
+        "her", "he", "she", "husband", "wife",
+    ]) {
+        let pet = t.any(&["dog*", "cat", "pet*", "puppy"]);
+        return Some(if pet { Danger::Animal } else { Danger::Medical });
+    }
+    // A ceiling that sags or bulges can come down.
+    if t.any(&["ceiling*"])
+        && t.any(&[
+            "sag*",
+            "bulg*",
+            "bowing",
+            "collaps*",
+            "caving",
+            "falling in",
+        ])
+    {
+        return Some(Danger::Water);
+    }
+    // A house left open at night, with someone vulnerable inside or prowlers about.
+    if t.any(&[
+        "wont close",
+        "stuck open",
+        "cant lock",
+        "wont lock",
+        "cant close",
+        "wont shut",
+        "cant shut",
+        "wide open",
+        "broken lock",
+    ]) && t.any(&[
+        "alone",
+        "kids",
+        "children",
+        "baby",
+        "night",
+        "break in*",
+        "going thru",
+        "going through",
+        "burglar*",
+        "prowler*",
+        "someone",
+        "stranger*",
+    ]) {
+        return Some(Danger::Intruder);
+    }
+    if t.any(FELL)
+        && !t.any(&["fell asleep", "fell behind", "fell through"])
+        && (t.any(FALL_SEVERE) || t.any(OLDER_PEOPLE) || t.any(OLD_AGE))
+    {
         return Some(Danger::Medical);
     }
     if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE)) && t.any(CLIMATE) && t.any(OUTAGE) {
@@ -757,7 +880,7 @@ fn service_words_include(profile: &BusinessProfile, ws: &[&str]) -> bool {
 
 // --- a person -----------------------------------------------------------------------------
 
-const CALL: &[&str] = &["call", "phone", "ring", "buzz", "callback"];
+const CALL: &[&str] = &["call", "phone", "telephone", "ring", "buzz", "callback"];
 const CALL_WHO: &[&str] = &[
     "me",
     "back",
@@ -797,6 +920,22 @@ const TALK_WHO: &[&str] = &[
     "a woman",
 ];
 const PERSON: &[&str] = &[
+    "give me a call",
+    "give me a ring",
+    "give us a call",
+    "give me a buzz",
+    "me a call",
+    "us a call",
+    "an actual human",
+    "an actual person",
+    "a live human",
+    "actual human",
+    "best way to reach",
+    "best number to call",
+    "best number to reach",
+    "way to reach",
+    "telephone me",
+    "phone me",
     "real person",
     "actual person",
     "live person",
@@ -938,6 +1077,23 @@ pub fn wants_person(text: &str) -> bool {
 
 /// Words that are a complaint on their own.
 const ANGER: &[&str] = &[
+    "charged twice",
+    "duplicate charge",
+    "double charge*",
+    "reversed",
+    "reverse the charge",
+    "whos paying",
+    "who is paying",
+    "who pays",
+    "intend to do about",
+    "going to do about",
+    "gonna do about",
+    "not happy",
+    "unhappy",
+    "disappointed",
+    "never been like this",
+    "real professional",
+    "so professional",
     "complaint",
     "complain*",
     "lawyer",
@@ -1046,6 +1202,14 @@ const AT_US: &[&str] = &[
     "mechanic*",
 ];
 const PAST_SERVICE: &[&str] = &[
+    "your crew",
+    "you put",
+    "you all put",
+    "put a new",
+    "put in a new",
+    "repair done",
+    "work done",
+    "service done",
     "your guy",
     "your tech*",
     "your man",
@@ -1084,6 +1248,11 @@ const PAST_SERVICE: &[&str] = &[
     "since the",
 ];
 const STILL_BROKEN: &[&str] = &[
+    "stain*",
+    "never there before",
+    "wasnt there before",
+    "all over my",
+    "new leak",
     "still",
     "again",
     "same problem",
