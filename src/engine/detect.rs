@@ -841,8 +841,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             let serious = t.any(&[
                 "badly",
                 "seriously",
-                "someone",
-                "somebody",
+                "someone got",
+                "somebody got",
+                "someone is",
+                "someone was",
                 "got hurt",
                 "is hurt",
                 "was hurt",
@@ -892,7 +894,8 @@ const CALL_WHO: &[&str] = &[
     "her",
     "you",
 ];
-const TALK: &[&str] = &["talk*", "speak*", "chat"];
+// Asking to talk now, not a story about who talked ("he talked her into it").
+const TALK: &[&str] = &["talk", "talking", "speak", "speaking", "chat"];
 const TALK_WHO: &[&str] = &[
     "someone",
     "somebody",

@@ -109,10 +109,10 @@ pub struct Turn<'a> {
 /// A caller's words for a staff text: one line, short enough to leave room for the rest.
 fn quote(words: &str) -> String {
     let line = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= 150 {
+    if line.chars().count() <= 220 {
         return line;
     }
-    let cut: String = line.chars().take(147).collect();
+    let cut: String = line.chars().take(217).collect();
     format!("{}...", cut.trim_end())
 }
 
@@ -327,20 +327,21 @@ impl Turn<'_> {
                 } else {
                     self.said.clone()
                 };
+                // The caller's own words first: a text cut to two segments loses the summary.
                 self.effects.notify.push(format!(
                     "{}Frontdesk: {} needs a person ({}).{}{}",
                     if urgent { "URGENT " } else { "" },
                     self.contact.phone,
                     reason.replace('_', " "),
-                    if summary.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {summary}.")
-                    },
                     if words.trim().is_empty() {
                         String::new()
                     } else {
                         format!(" They said: \"{}\"", quote(&words))
+                    },
+                    if summary.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {summary}.")
                     }
                 ));
                 self.effects.handoff_reason = Some(reason.clone());
