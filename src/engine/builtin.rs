@@ -21,6 +21,7 @@ fn danger_advice(kind: Danger) -> &'static str {
         Danger::Vulnerable => "If anyone is unwell from the cold or heat, call 911. Meanwhile keep them somewhere warm (or cool).",
         Danger::Vehicle => "Please don't drive it. Pull over somewhere safe, and call 911 if anyone is hurt.",
         Danger::Animal => "Please get your pet to an emergency vet right away.",
+        Danger::Bite => "Keep everyone and any pets away from the animal. Call 911 now if there is swelling of the face or throat, hives or trouble breathing; any bat or wild animal bite needs a doctor today.",
         Danger::Intruder => "If you are in danger, call 911 now.",
     }
 }

@@ -22,6 +22,8 @@ pub enum Danger {
     Vulnerable,
     Vehicle,
     Animal,
+    /// A bite or sting, or a wild animal loose in the home.
+    Bite,
     Intruder,
 }
 
@@ -36,6 +38,7 @@ impl Danger {
             Danger::Vulnerable => "vulnerable person",
             Danger::Vehicle => "vehicle",
             Danger::Animal => "animal",
+            Danger::Bite => "bite or wild animal",
             Danger::Intruder => "intruder",
         }
     }
@@ -444,9 +447,14 @@ const PET: &[&str] = &[
     "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*", "he", "she", "him", "her",
 ];
 const ATE: &[&str] = &[
-    "ate", "eaten", "eat", "swallow*", "got into", "chewed", "licked", "ingest*", "drank",
+    "ate", "eaten", "eat", "swallow*", "got into", "chewed", "chewing", "licked", "licking",
+    "ingest*", "drank", "eating",
 ];
 const TOXIC: &[&str] = &[
+    "trident",
+    "sugar free",
+    "bait block*",
+    "rodenticide",
     "chocolate",
     "grape*",
     "raisin*",
@@ -547,6 +555,26 @@ const VEHICLE_FIRE: &[&str] = &[
     "under the",
 ];
 const INTRUDER: &[&str] = &[
+    "kicked in",
+    "been kicked",
+    "pried open",
+    "forced open",
+    "still in the house",
+    "still inside",
+    "still down",
+    "still in there",
+    "protective order",
+    "restraining order",
+    "banging on the door",
+    "banging on my door",
+    "trying the handle",
+    "trying to get in",
+    "threaten*",
+    "stalk*",
+    "scared he",
+    "scared she",
+    "afraid he",
+    "afraid she",
     "broke in",
     "broken into",
     "break in",
@@ -564,8 +592,29 @@ const INTRUDER: &[&str] = &[
 ];
 const LOCKED: &[&str] = &["locked", "lock", "stuck", "trapped", "shut"];
 const LOCKED_IN_WHO: &[&str] = &[
-    "baby", "infant*", "toddler*", "child", "kid", "kids", "son", "daughter", "dog", "puppy",
-    "cat", "pet", "grandma*", "grandpa*", "my mom", "my dad",
+    "baby",
+    "infant*",
+    "toddler*",
+    "child",
+    "kid",
+    "kids",
+    "son",
+    "daughter",
+    "dog",
+    "puppy",
+    "cat",
+    "pet",
+    "grandma*",
+    "grandpa*",
+    "my mom",
+    "my dad",
+    "yr old",
+    "year old",
+    "month old",
+    "by herself",
+    "by himself",
+    "alone",
+    "dementia",
 ];
 const INSIDE: &[&str] = &[
     "inside",
@@ -575,6 +624,11 @@ const INSIDE: &[&str] = &[
     "in the room",
     "in the bathroom",
     "in the apartment",
+    "in my car",
+    "buckled",
+    "car seat",
+    "in the back",
+    "from the inside",
 ];
 
 /// Words that are a danger only when they are not the business's ordinary work ("smoke detector
@@ -813,6 +867,159 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]) {
         return Some(Danger::Intruder);
     }
+    // Swelling of the face or throat, hives: an allergic reaction (after a sting, a bite, a shot).
+    let pet_words = t.any(&[
+        "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "he", "she", "his", "her",
+    ]);
+    if t.any(&[
+        "face", "muzzle", "eyes", "lips", "tongue", "throat", "neck", "mouth",
+    ]) && t.any(&["swell*", "swollen", "puff*", "hives", "scratchy", "tight"])
+        || t.any(&["hives"]) && t.any(&["throat", "breath*", "sting*", "stung", "wheez*"])
+    {
+        return Some(if t.any(&["dog*", "puppy", "cat", "muzzle"]) {
+            Danger::Animal
+        } else {
+            Danger::Medical
+        });
+    }
+    // Bites and stings that need care now; any bat that touched or slept near someone.
+    let bitten = t.any(&[
+        "stung",
+        "sting*",
+        "bit",
+        "bitten",
+        "nipped",
+        "bite",
+        "scratched",
+    ]);
+    if bitten
+        && t.any(&[
+            "bat",
+            "bats",
+            "snake*",
+            "rattl*",
+            "raccoon*",
+            "coyote*",
+            "fox",
+            "skunk*",
+            "stray",
+            "rabi*",
+            "spider",
+            "scorpion",
+            "hornet*",
+            "wasp*",
+            "yellowjacket*",
+            "bees",
+            "swarm",
+            "6 or 7 times",
+            "times",
+        ])
+        || t.any(&["bat", "bats"])
+            && t.any(&[
+                "bare hand*",
+                "picked it up",
+                "touched",
+                "crib",
+                "slept",
+                "sleeping",
+                "baby",
+                "nursery",
+                "bedroom",
+                "sons room",
+                "daughters room",
+                "kids room",
+            ])
+        || t.any(&["snake*", "rattl*"])
+            && t.any(&["face", "puff*", "swell*", "bit*", "strike", "struck"])
+    {
+        return Some(Danger::Bite);
+    }
+    // A wild animal loose in the home, near someone who cannot get away.
+    if t.any(&[
+        "raccoon*",
+        "coyote*",
+        "skunk*",
+        "snake*",
+        "rattl*",
+        "opossum",
+        "possum",
+        "bear",
+        "wild animal",
+        "bat",
+        "bats",
+    ]) && t.any(&[
+        "kitchen",
+        "bedroom",
+        "living room",
+        "in the house",
+        "in our house",
+        "inside",
+        "in the room",
+        "bathroom",
+    ]) && t.any(&[
+        "hiss*",
+        "growl*",
+        "aggressive",
+        "attack*",
+        "cornered",
+        "between us",
+        "baby",
+        "kids",
+        "my mom",
+        "my dad",
+        "elderly",
+        "year old",
+        "yr old",
+        "80*",
+        "90*",
+        "recliner",
+        "wheelchair",
+        "bedridden",
+    ]) {
+        return Some(Danger::Bite);
+    }
+    // A pet in trouble: bloat, a seizure, loose near traffic. For a business that cares for
+    // animals "he" and "she" are usually the pet; elsewhere a person is in trouble.
+    let animal_care = profile.is_some_and(cares_for_animals);
+    let kind = if t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet*"]) || animal_care {
+        Danger::Animal
+    } else {
+        Danger::Medical
+    };
+    if pet_words
+        && (t.any(&[
+            "trying to throw up",
+            "retch*",
+            "dry heav*",
+            "nothing comes out",
+            "nothing coming out",
+        ]) || t.any(&["belly", "stomach", "abdomen"])
+            && t.any(&["tight", "swollen", "bloated", "hard", "distended", "puffed"])
+            || t.any(&[
+                "paddling",
+                "didnt know who",
+                "didnt recognize",
+                "twitching",
+                "shaking uncontrollably",
+                "lying on her side",
+                "lying on his side",
+            ])
+            || kind == Danger::Animal
+                && t.any(&[
+                    "got loose",
+                    "ran off",
+                    "took off",
+                    "escaped",
+                    "slipped out",
+                    "out of her collar",
+                    "out of his collar",
+                    "slipped her collar",
+                    "slipped his collar",
+                    "out the gate",
+                ]))
+    {
+        return Some(kind);
+    }
     if t.any(FELL)
         && !t.any(&["fell asleep", "fell behind", "fell through"])
         && (t.any(FALL_SEVERE) || t.any(OLDER_PEOPLE) || t.any(OLD_AGE))
@@ -864,6 +1071,30 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         }
     }
     None
+}
+
+/// A vet, groomer, kennel or daycare: its profile talks about pets.
+fn cares_for_animals(profile: &BusinessProfile) -> bool {
+    let all = format!(
+        "{} {} {}",
+        profile.business.about,
+        profile
+            .services
+            .iter()
+            .map(|s| format!("{} {}", s.name, s.description.as_deref().unwrap_or("")))
+            .collect::<Vec<_>>()
+            .join(" "),
+        profile
+            .faq
+            .iter()
+            .map(|f| f.a.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let t = Text::new(&all);
+    t.any(&[
+        "dog*", "puppy", "puppies", "cat", "cats", "pet*", "canine", "feline", "vet*",
+    ])
 }
 
 /// Do the business's services (names, descriptions, keywords) use one of these words?
@@ -1080,6 +1311,12 @@ pub fn wants_person(text: &str) -> bool {
 
 /// Words that are a complaint on their own.
 const ANGER: &[&str] = &[
+    "kind of upset",
+    "pretty upset",
+    "annoyed",
+    "for what we paid",
+    "for what i paid",
+    "i expected",
     "charged twice",
     "duplicate charge",
     "double charge*",
