@@ -202,16 +202,10 @@ pub fn any_will_do(text: &str) -> bool {
                 "anything works",
             ],
         )
+        && !has_prefix_word(text, WEEKDAY_NAMES)
         && !has_prefix_word(
             text,
             &[
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
                 "morning",
                 "afternoon",
                 "evening",
@@ -254,6 +248,16 @@ pub fn has_thanks(text: &str) -> bool {
     )
 }
 
+const WEEKDAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 pub fn wants_booking(text: &str) -> bool {
     has_any(
         text,
@@ -285,18 +289,7 @@ pub fn wants_booking(text: &str) -> bool {
             "set up",
             "get on the schedule",
         ],
-    ) || has_prefix_word(
-        text,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-    )
+    ) || has_prefix_word(text, WEEKDAY_NAMES)
 }
 
 pub fn wants_cancel(text: &str) -> bool {
