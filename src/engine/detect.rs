@@ -72,6 +72,73 @@ impl Text {
         self.padded.contains(&format!(" {entry} "))
     }
 
+    /// "My 2 year old", "our 6 yo", "her 10 month old": a young child is named.
+    pub fn young_child(&self) -> bool {
+        if self.any(&[
+            "baby",
+            "babies",
+            "infant*",
+            "newborn*",
+            "toddler*",
+            "month old",
+            "week old",
+        ]) {
+            return true;
+        }
+        // "my 10 year old furnace" is a thing, not a child.
+        const THINGS: &[&str] = &[
+            "furnace",
+            "ac",
+            "unit",
+            "heater",
+            "heat",
+            "boiler",
+            "system",
+            "car",
+            "truck",
+            "van",
+            "house",
+            "roof",
+            "water",
+            "fridge",
+            "freezer",
+            "dishwasher",
+            "washer",
+            "dryer",
+            "door",
+            "opener",
+            "lock",
+            "locks",
+            "deck",
+            "pool",
+            "pump",
+            "tank",
+            "tree",
+            "septic",
+            "hvac",
+            "thermostat",
+            "window",
+            "windows",
+            "carpet",
+            "floor",
+            "floors",
+            "panel",
+            "cat",
+            "dog",
+        ];
+        let n = self.words.len();
+        (0..n.saturating_sub(3)).any(|i| {
+            let w = &self.words[i..];
+            ["my", "our", "his", "her", "a"].contains(&w[0].as_str())
+                && w[1].parse::<u32>().is_ok_and(|n| n <= 12)
+                && (matches!(
+                    (w[2].as_str(), w[3].as_str()),
+                    ("year" | "yr" | "yrs", "old")
+                ) || w[2] == "yo")
+                && w.get(4).is_none_or(|next| !THINGS.contains(&next.as_str()))
+        })
+    }
+
     /// Does an entry of `a` start within `gap` words before an entry of `b` ("brakes ... went out")?
     pub fn near(&self, a: &[&str], b: &[&str], gap: usize) -> bool {
         let at = |group: &[&str], i: usize| {
@@ -254,6 +321,12 @@ const MEDICAL: &[&str] = &[
     "difficulty breathing",
     "hard to breathe",
     "struggling to breathe",
+    "breathing hard",
+    "breathing fast",
+    "breathing funny",
+    "breathing weird",
+    "gasping",
+    "labored breathing",
     "short of breath",
     "shortness of breath",
     "throat feels tight",
@@ -453,9 +526,9 @@ const ATE: &[&str] = &[
 const TOXIC: &[&str] = &[
     "trident",
     "sugar free",
-    "bait block*",
+    "bait*",
     "rodenticide",
-    "chocolate",
+    "chocolate*",
     "grape*",
     "raisin*",
     "xylitol",
@@ -522,6 +595,15 @@ const PET_EMERGENCY: &[&str] = &[
     "attacked",
     "lethargic",
     "pale gums",
+    "blue gums",
+    "gums are white",
+    "gums are blue",
+    "mouth open",
+    "open mouth",
+    "open mouthed",
+    "cant pee",
+    "straining to pee",
+    "trying to pee",
     "yelping",
 ];
 const BRAKES: &[&str] = &["brake*", "steering", "accelerator", "gas pedal", "wheel"];
@@ -1026,12 +1108,36 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Medical);
     }
-    if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE)) && t.any(CLIMATE) && t.any(OUTAGE) {
+    let child = t.young_child();
+    if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE) || child) && t.any(CLIMATE) && t.any(OUTAGE) {
         return Some(Danger::Vulnerable);
     }
-    // Anyone (a pet, a child) who ate something toxic: the pet words are not needed.
+    // Anyone (a pet, a child) who ate something toxic: the pet words are not needed. A child
+    // needs poison control or 911, a pet the animal emergency line.
     if t.any(ATE) && t.any(TOXIC) && !t.any(&["dont eat", "wont eat", "not eating"])
         || t.any(PET) && t.any(&["poison*"])
+    {
+        let person = child
+            || t.any(&[
+                "son", "daughter", "kid", "kids", "child", "baby", "toddler*", "husband", "wife",
+                "grandma*", "grandpa*", "my mom", "my dad",
+            ]);
+        let pet = t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"]);
+        return Some(if person && !pet {
+            Danger::Medical
+        } else {
+            Danger::Animal
+        });
+    }
+    // A cat breathing through its mouth or panting is in distress.
+    if t.any(&["cat", "cats", "kitten*", "kitty", "kitties"])
+        && t.any(&[
+            "panting",
+            "pants",
+            "mouth open",
+            "open mouth",
+            "open mouthed",
+        ])
     {
         return Some(Danger::Animal);
     }
@@ -1113,7 +1219,16 @@ fn service_words_include(profile: &BusinessProfile, ws: &[&str]) -> bool {
 
 // --- a person -----------------------------------------------------------------------------
 
-const CALL: &[&str] = &["call", "phone", "telephone", "ring", "buzz", "callback"];
+const CALL: &[&str] = &[
+    "call",
+    "calls",
+    "phone",
+    "phones",
+    "telephone",
+    "ring",
+    "buzz",
+    "callback",
+];
 const CALL_WHO: &[&str] = &[
     "me",
     "back",
@@ -1248,6 +1363,10 @@ const NO_TEXT: &[&str] = &[
     "easier to talk",
     "easier to explain",
     "easier on the phone",
+    "easier if someone",
+    "easier if somebody",
+    "easier if you call",
+    "easier to call",
     "easier over the phone",
     "too much to text",
     "too complicated to text",
@@ -1318,6 +1437,21 @@ const ANGER: &[&str] = &[
     "for what i paid",
     "i expected",
     "charged twice",
+    "rude",
+    "unprofessional",
+    "want this fixed",
+    "want it fixed",
+    "want this resolved",
+    "want this sorted",
+    "billing mistake",
+    "billing error",
+    "wrong amount",
+    "charged for 2",
+    "charged for two",
+    "charged for both",
+    "charged extra",
+    "billed twice",
+    "billed me twice",
     "duplicate charge",
     "double charge*",
     "reversed",
@@ -1402,6 +1536,7 @@ const ANGER_AT_US: &[&str] = &[
     "worst",
     "ridiculous",
     "unacceptable",
+    "incompetent",
     "outrageous",
     "disgust*",
     "disappoint*",
@@ -1409,9 +1544,6 @@ const ANGER_AT_US: &[&str] = &[
     "angry",
     "so mad",
     "really mad",
-    "rude",
-    "incompetent",
-    "unprofessional",
     "damaged",
     "ruined",
     "messed up",
@@ -1617,6 +1749,16 @@ mod tests {
                 Danger::Intruder,
             ),
             ("basement flooded", Danger::Water),
+            (
+                "my 3 yr old got into the roach bait under the sink",
+                Danger::Medical,
+            ),
+            ("the puppy ate half a bag of chocolates", Danger::Animal),
+            ("kitty is breathing with her mouth open", Danger::Animal),
+            (
+                "locked out with my 4 year old and its 20 degrees",
+                Danger::Vulnerable,
+            ),
         ] {
             assert_eq!(danger(text, None), Some(want), "{text}");
         }
@@ -1633,6 +1775,8 @@ mod tests {
             "my dog needs a nail trim",
             "water heater is making noise",
             "do you fix leaky faucets",
+            "my 10 year old furnace needs a tune up",
+            "our 8 year old ac is not cooling well",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
@@ -1650,6 +1794,7 @@ mod tests {
             "can I speak to the tech",
             "call me back at this number",
             "r u a robot lol",
+            "would be easier if somebody calls me",
         ] {
             assert!(wants_person(text), "{text}");
         }
@@ -1673,6 +1818,8 @@ mod tests {
             "this is ridiculous, nobody showed up",
             "worst service ever",
             "your tech left a mess and scratched my floor, damaged it",
+            "we were billed twice for one visit",
+            "the lady on the phone was really rude to me",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }

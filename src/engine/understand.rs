@@ -614,6 +614,21 @@ fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
     (!out.is_empty()).then(|| out.join(" "))
 }
 
+/// Whether the name taken from the start of `rest` is all there is before punctuation, the end
+/// of the text, or "here".
+fn name_ends_sentence(rest: &str, name: &str) -> bool {
+    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    let n = name.split_whitespace().count();
+    let last = tokens.get(n.saturating_sub(1)).copied().unwrap_or("");
+    last.ends_with([',', '.', '!', '?', ';', ':'])
+        || tokens.get(n).is_none_or(|next| {
+            let next = next
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            next.is_empty() || next == "here"
+        })
+}
+
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
@@ -666,9 +681,16 @@ pub fn extract_name(text: &str) -> Option<String> {
                 {
                     continue;
                 }
-                let ok = lowercase_ok
-                    || (sentence_start && ["this is ", "it's ", "its ", "it is "].contains(cue));
-                if let Some(n) = take_name(&text[pos + cue.len()..], ok) {
+                let lower_after_it = !lowercase_ok
+                    && sentence_start
+                    && ["this is ", "it's ", "its ", "it is "].contains(cue);
+                let rest = &text[pos + cue.len()..];
+                if let Some(n) = take_name(rest, lowercase_ok || lower_after_it) {
+                    // "its tasha" names her; "its parked at my place" goes on as a sentence.
+                    let capital = rest.trim_start().starts_with(char::is_uppercase);
+                    if lower_after_it && !capital && !name_ends_sentence(rest, &n) {
+                        continue;
+                    }
                     return Some(n);
                 }
             }
@@ -812,6 +834,11 @@ pub struct ServiceMatch {
     pub best: usize,
     pub score: f64,
     pub runner_up: Option<usize>,
+    /// A word of the best service's name or keywords was used (not only its description).
+    pub named: bool,
+    /// The share of the text's content words the best service accounts for: "open a gun safe,
+    /// lost the combo" shares only "lost" with a car key service, too little to say yes to it.
+    pub coverage: f64,
 }
 
 /// Below this a service is not named at all (one distinctive description word scores 2, one
@@ -1015,11 +1042,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         return None;
     }
     let said_words: Vec<String> = words(text);
-    let said: Vec<(String, bool)> = said_words
+    let mut said: Vec<(String, bool)> = said_words
         .iter()
         .map(|w| (stem(w), STOP.contains(&w.as_str())))
         .collect();
     let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
+    join_phrasal_verbs(&said_words, &mut said, &vocabs);
     let n = vocabs.len() as f64;
     // How distinctive each word of the text is: in how many services it appears (once per word).
     // A word in one service's name that others only mention in their descriptions still names
@@ -1069,6 +1097,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         })
         .collect();
     let mut scores: Vec<(usize, f64)> = Vec::new();
+    let mut hits: Vec<(usize, bool)> = vec![(0, false); vocabs.len()];
     for (si, v) in vocabs.iter().enumerate() {
         let mut score = 0.0;
         let mut seen: Vec<&str> = Vec::new();
@@ -1090,12 +1119,16 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                         return 0.0;
                     }
                     let (strong, all) = idf[w.as_str()];
+                    if t.strong {
+                        hits[si].1 = true;
+                    }
                     t.weight * if t.strong { strong } else { all }
                 })
                 .fold(0.0, f64::max);
             if best > 0.0 {
                 seen.push(w);
                 score += best;
+                hits[si].0 += 1;
             }
         }
         if score > 0.0 {
@@ -1128,11 +1161,66 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         .get(1)
         .filter(|(_, s)| *s >= SERVICE_THRESHOLD && *s >= score * TIE_SHARE)
         .map(|(i, _)| *i);
+    let mut content: Vec<&str> = said
+        .iter()
+        .filter(|(w, stop)| !*stop && !PRICE_WORDS.contains(&w.as_str()))
+        .map(|(w, _)| w.as_str())
+        .collect();
+    content.sort_unstable();
+    content.dedup();
     Some(ServiceMatch {
         best,
         score,
         runner_up,
+        named: hits[best].1,
+        coverage: hits[best].0 as f64 / content.len().max(1) as f64,
     })
+}
+
+/// Stems of the words that ask for a price, not for a service.
+const PRICE_WORDS: &[&str] = &[
+    "much", "price", "pric", "cost", "rate", "fee", "quot", "charg", "estim",
+];
+
+/// "locked myself out" is a lockout and "check her up" a checkup, when a service says so: a verb
+/// followed (at most one pronoun apart) by its particle becomes the closed compound, in place.
+fn join_phrasal_verbs(said_words: &[String], said: &mut [(String, bool)], vocabs: &[Vocab]) {
+    const PARTICLES: &[&str] = &["out", "up", "down", "off", "over", "in"];
+    const BETWEEN: &[&str] = &[
+        "myself",
+        "me",
+        "us",
+        "ourselves",
+        "it",
+        "him",
+        "her",
+        "them",
+        "himself",
+        "herself",
+        "themselves",
+    ];
+    for i in 0..said_words.len() {
+        if said[i].1 {
+            continue;
+        }
+        let particle = said_words[i + 1..]
+            .iter()
+            .take(2)
+            .enumerate()
+            .find(|(k, w)| {
+                PARTICLES.contains(&w.as_str())
+                    && (*k == 0 || BETWEEN.contains(&said_words[i + 1].as_str()))
+            })
+            .map(|(_, w)| w.as_str());
+        let Some(p) = particle else { continue };
+        let joined = stem(&format!("{}{p}", said[i].0));
+        let known = vocabs
+            .iter()
+            .any(|v| v.terms.iter().any(|t| t.stem == joined));
+        if known {
+            said[i].0 = joined;
+        }
+    }
 }
 
 /// The service of the profile the text names, when one clearly does.
@@ -1237,7 +1325,7 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
     let mut out: Vec<Topic> = Vec::new();
     if parts.len() > 1 {
         for p in &parts {
-            if let Some(t) = topic(p, profile) {
+            if let Some(t) = topic_within(p, text, profile) {
                 if !out.contains(&t) {
                     out.push(t);
                 }
@@ -1269,6 +1357,29 @@ pub enum Topic {
 
 /// Find the part of the profile that answers the text, if any.
 pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
+    topic_within(text, text, profile)
+}
+
+/// The service a part of a text names; when two are nearly tied, the whole text decides ("do you
+/// tent for termites? and how much is an inspection" asks about the termite inspection).
+fn service_in(part: &str, whole: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
+    let m = score_services(part, profile)?;
+    if let Some(other) = m.runner_up {
+        if let Some(w) = score_services(whole, profile) {
+            if w.best == other || w.best == m.best {
+                return Some(ServiceMatch {
+                    best: w.best,
+                    runner_up: None,
+                    ..m
+                });
+            }
+        }
+    }
+    Some(m)
+}
+
+/// The topic of one part of a longer text.
+fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<Topic> {
     const PRICE: &[&str] = &[
         "how much", "price", "prices", "pricing", "cost", "costs", "rate", "rates", "fee", "fees",
         "quote", "charge", "charges",
@@ -1306,8 +1417,11 @@ pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
     }
     // "How much is a tune-up?": a price question naming a listed service gets its price.
     if price_asked {
-        if let Some(index) = match_service(text, profile) {
-            return Some(Topic::Service { index, price_asked });
+        if let Some(m) = service_in(text, whole, profile) {
+            return Some(Topic::Service {
+                index: m.best,
+                price_asked,
+            });
         }
     }
     let faq = best_faq(text, profile);
@@ -1316,23 +1430,37 @@ pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
             return Some(Topic::Faq(i));
         }
     }
-    if let Some(index) = match_service(text, profile) {
-        return Some(Topic::Service { index, price_asked });
+    // "Do you do X?" is answered yes only when the service's own name or keywords were used, or
+    // it accounts for most of what was asked: never a yes on one shared word.
+    if let Some(m) = service_in(text, whole, profile) {
+        if price_asked || m.named || m.coverage >= 0.5 {
+            return Some(Topic::Service {
+                index: m.best,
+                price_asked,
+            });
+        }
     }
-    if has_any(
-        text,
-        &[
-            "hours",
-            "open",
-            "close",
-            "closed",
-            "closing",
-            "what time",
-            "weekend",
-            "saturday",
-            "sunday",
-        ],
-    ) {
+    // "open a gun safe" is a job, not a question about the hours.
+    let open_verb = super::detect::Text::new(text).any(&[
+        "open a", "open an", "open the", "open my", "open his", "open her", "open our", "open it",
+        "open up",
+    ]);
+    if !open_verb
+        && has_any(
+            text,
+            &[
+                "hours",
+                "open",
+                "close",
+                "closed",
+                "closing",
+                "what time",
+                "weekend",
+                "saturday",
+                "sunday",
+            ],
+        )
+    {
         return Some(Topic::Hours);
     }
     if has_any(
@@ -1494,6 +1622,8 @@ mod tests {
         );
         assert_eq!(extract_name("my name is Carlos").as_deref(), Some("Carlos"));
         assert_eq!(extract_name("I'm at home"), None);
+        assert_eq!(extract_name("its parked out front, 12 Elm St"), None);
+        assert_eq!(extract_name("its dana").as_deref(), Some("Dana"));
     }
 
     use crate::engine::detect::{complaint, wants_person as wants_human};
@@ -1627,6 +1757,17 @@ mod tests {
         .unwrap();
         let m = score_services("something with my drain", &p).unwrap();
         assert!(m.runner_up.is_some(), "{m:?}");
+        // "Locked myself out" names a lockout; a shared description word is no "yes we do".
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Home lockout\"\n\n[[services]]\nname = \"Key cutting\"\ndescription = \"Spare keys, or new ones when you lost yours\"",
+            ),
+        )
+        .unwrap();
+        let lockout = p.services.iter().position(|s| s.name == "Home lockout");
+        assert_eq!(match_service("locked myself out of the house", &p), lockout);
+        assert_eq!(topic("can you open a gun safe? lost the combo", &p), None);
     }
 
     #[test]
