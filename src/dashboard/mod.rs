@@ -45,7 +45,7 @@ pub fn router() -> Router<AppState> {
         .route("/app/{bid}/c/{cid}/resolve", post(inbox::resolve))
         .route("/app/{bid}/profile", get(settings::profile))
         .route("/app/{bid}/profile/{section}", post(settings::save_section))
-        .route("/app/{bid}/preview", get(settings::preview))
+        .route("/app/{bid}/preview", post(settings::preview))
         .route("/app/{bid}/questions", get(settings::questions))
         .route(
             "/app/{bid}/questions/{qid}/faq",

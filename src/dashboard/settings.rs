@@ -515,22 +515,19 @@ pub async fn save_section(
     }
 }
 
-#[derive(Deserialize)]
-pub struct PreviewQuery {
-    template: String,
-}
-
-/// Live preview of a text template: rendered text, length and segments.
+/// Live preview of a text template: rendered text, length and segments. A POST with the
+/// session's CSRF token (form fields `template` and `csrf`), so a link cannot fire it.
 pub async fn preview(
     State(state): State<AppState>,
     session: Session,
     Path(bid): Path<i64>,
-    Query(query): Query<PreviewQuery>,
+    Form(form): Form<FormData>,
 ) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
     let open_now = a.business.profile.is_open_at(state.clock.now());
-    let body = match render_sms_template(&query.template, &a.business.profile, open_now) {
+    let body = match render_sms_template(&form.text("template"), &a.business.profile, open_now) {
         Ok(text) => {
             let m = sms_text::measure(&text);
             json!({

@@ -3,6 +3,7 @@
 pub mod hours;
 pub mod phone;
 pub mod profile;
+pub mod sms_template;
 pub mod sms_text;
 
 pub use hours::{DayHours, Hours};

@@ -473,58 +473,30 @@ impl BusinessProfile {
     }
 }
 
-/// Longest template accepted (its rendered text must fit one SMS anyway).
-pub const MAX_TEMPLATE_CHARS: usize = 1000;
+pub use super::sms_template::MAX_TEMPLATE_CHARS;
 
-/// Render an SMS template with tera and normalise it to plain GSM-7 text.
-///
-/// The context offers `business` (name, service_area, about, phone) and `open_now`.
+/// Render an SMS template (variables and `{% if %}` only, see `sms_template`) and normalise it
+/// to plain GSM-7 text.
 pub fn render_sms_template(
     template: &str,
     profile: &BusinessProfile,
     open_now: bool,
 ) -> Result<String, String> {
-    let mut ctx = tera::Context::new();
-    ctx.insert(
-        "business",
-        &serde_json::json!({
-            "name": profile.business.name,
-            "service_area": profile.business.service_area,
-            "about": profile.business.about,
-            "phone": profile.business.phone_numbers.first().map(|n| n.display_national()),
-        }),
-    );
-    ctx.insert("open_now", &open_now);
-    if template.chars().count() > MAX_TEMPLATE_CHARS {
-        return Err(format!(
-            "template is longer than {MAX_TEMPLATE_CHARS} characters"
-        ));
-    }
-    // A sandbox: owners write these templates, so no environment variables (tera's `get_env`
-    // would read the server's secrets), no unbounded `range`, nothing but the context above.
-    let mut tera = tera::Tera::default();
-    for name in ["get_env", "range", "now", "get_random", "throw"] {
-        tera.register_function(
-            name,
-            |_: &std::collections::HashMap<String, serde_json::Value>| -> tera::Result<serde_json::Value> {
-                Err(tera::Error::msg(
-                    "only {{ business.name }}, {{ business.service_area }}, {{ business.about }}, {{ business.phone }} and open_now can be used in a text template",
-                ))
-            },
-        );
-    }
-    let rendered = tera
-        .add_raw_template("sms", template)
-        .and_then(|_| tera.render("sms", &ctx))
-        .map_err(|e| {
-            let mut msg = format!("template does not render: {e}");
-            let mut source = std::error::Error::source(&e);
-            while let Some(s) = source {
-                msg.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            msg
-        })?;
+    let phone = profile
+        .business
+        .phone_numbers
+        .first()
+        .map(|n| n.display_national())
+        .unwrap_or_default();
+    let rendered = super::sms_template::Template::parse(template)?.render(
+        &super::sms_template::Values {
+            name: &profile.business.name,
+            service_area: &profile.business.service_area,
+            about: &profile.business.about,
+            phone: &phone,
+            open_now,
+        },
+    )?;
     let text = sms_text::normalize(&rendered);
     if text.is_empty() {
         return Err("template renders to an empty text".into());

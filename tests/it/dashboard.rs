@@ -459,13 +459,14 @@ async fn staff_see_the_inbox_but_not_settings(backend: Backend) {
         !inbox.body.contains("/profile\""),
         "no settings link for staff"
     );
-    for path in [
-        "profile",
-        "questions",
-        "team",
-        "simulator",
-        "preview?template=hi",
-    ] {
+    let preview = web
+        .post(
+            &format!("/app/{bid}/preview"),
+            &[("csrf", &inbox.csrf()), ("template", "hi")],
+        )
+        .await;
+    assert_eq!(preview.status, StatusCode::FORBIDDEN, "staff preview");
+    for path in ["profile", "questions", "team", "simulator"] {
         assert_eq!(
             web.get(&format!("/app/{bid}/{path}")).await.status,
             StatusCode::FORBIDDEN,
@@ -783,16 +784,64 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
     assert_eq!(saved.hours.mon.to_string(), "07:00-11:00,12:00-18:00");
     assert_eq!(saved.hours.sat.to_string(), "closed");
     assert_eq!(saved.hours.closed_dates.len(), 2);
-    // The live preview renders the template and counts segments.
-    let resp = web
-        .get(&format!(
-            "/app/{bid}/preview?template={}",
-            frontdesk::dashboard::urlencode("Hi from {{ business.name }}!")
-        ))
-        .await;
+    // The live preview renders the template and counts segments: a POST with the CSRF token,
+    // so a link clicked by a signed-in owner cannot fire it.
+    let csrf = web.get(&format!("/app/{bid}/profile")).await.csrf();
+    let preview_of = |template: &'static str, csrf: String| {
+        let web = &web;
+        async move {
+            web.post(
+                &format!("/app/{bid}/preview"),
+                &[("csrf", &csrf), ("template", template)],
+            )
+            .await
+        }
+    };
+    let resp = preview_of("Hi from {{ business.name }}!", csrf.clone()).await;
     let preview: serde_json::Value = serde_json::from_str(&resp.body).unwrap();
     assert_eq!(preview["text"], "Hi from Dave's Plumbing!");
     assert_eq!(preview["segments"], 1);
+    let link = web
+        .get(&format!("/app/{bid}/preview?template=hi"))
+        .await;
+    assert_eq!(link.status, StatusCode::METHOD_NOT_ALLOWED);
+    let forged = preview_of("hi", "not-the-token".into()).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    // Template bombs are refused at once with a reason, in preview and at save, and the saved
+    // template stays as it was.
+    let bombs = [
+        "{% set_global a = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' %}{% for i in [1,2,3,4,5,6,7,8] %}{% set_global a = a ~ a ~ a ~ a ~ a ~ a ~ a ~ a %}{% endfor %}{{ a }}",
+        "{% for a in [1,2,3,4,5,6,7,8,9,10] %}{% for b in [1,2,3,4,5,6,7,8,9,10] %}{% for c in [1,2,3,4,5,6,7,8,9,10] %}{{ business.about }}{% endfor %}{% endfor %}{% endfor %}",
+        "{{ get_env(name='DATABASE_URL') }}",
+    ];
+    let before = profile_of(&app).await;
+    for bomb in bombs {
+        let started = std::time::Instant::now();
+        let resp = preview_of(bomb, csrf.clone()).await;
+        let v: serde_json::Value = serde_json::from_str(&resp.body).unwrap();
+        assert_eq!(v["ok"], false, "{bomb}");
+        assert!(
+            v["error"].as_str().unwrap().contains("business.name"),
+            "the error says what may be used: {v}"
+        );
+        let page = web
+            .submit(
+                &format!("/app/{bid}/profile"),
+                &format!("/app/{bid}/profile/messages"),
+                &[
+                    ("textback.message", bomb),
+                    ("textback.after_hours_message", ""),
+                    ("textback.cooldown_minutes", "60"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{bomb}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+    assert_eq!(
+        profile_of(&app).await.textback.message,
+        before.textback.message
+    );
     app.stop().await;
 }
 

@@ -59,7 +59,9 @@
       var box = document.getElementById(area.getAttribute("data-preview"));
       var timer = null;
       function update() {
-        fetch("/app/" + bid + "/preview?template=" + encodeURIComponent(area.value), { credentials: "same-origin" })
+        var csrf = document.querySelector("input[name=csrf]");
+        var body = new URLSearchParams({ template: area.value, csrf: csrf ? csrf.value : "" });
+        fetch("/app/" + bid + "/preview", { method: "POST", body: body, credentials: "same-origin" })
           .then(function (r) { return r.json(); })
           .then(function (p) {
             var sms = box.querySelector(".sms"), count = box.querySelector(".count");
