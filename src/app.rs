@@ -104,7 +104,11 @@ impl AppState {
             )?),
             None => Provider::Console(ConsoleProvider::default()),
         };
-        let fetcher = Arc::new(Fetcher::new(config.feed_timeout, config.feed_max_bytes)?);
+        let fetcher = Arc::new(Fetcher::new(
+            config.feed_timeout,
+            config.feed_max_bytes,
+            config.feed_policy(),
+        )?);
         let llm = match &config.llm {
             Some(c) => Some(Arc::new(crate::engine::llm::Llm::new(c)?)),
             None => None,

@@ -16,8 +16,26 @@ pub fn read_profile(path: &Path) -> anyhow::Result<BusinessProfile> {
     BusinessProfile::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
-pub async fn import(store: &Store, path: &Path) -> anyhow::Result<String> {
+pub async fn import(
+    store: &Store,
+    path: &Path,
+    policy: crate::calendar::address::FeedPolicy,
+) -> anyhow::Result<String> {
     let profile = read_profile(path)?;
+    for (i, feed) in profile.booking.calendar_feeds.iter().enumerate() {
+        crate::calendar::address::check_on_save(
+            feed,
+            policy,
+            crate::calendar::address::Origin::Admin,
+        )
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: booking.calendar_feeds[{i}]: this address {e}",
+                path.display()
+            )
+        })?;
+    }
     match businesses::import(store, &profile, to_millis(chrono::Utc::now())).await {
         Ok(o) => Ok(format!(
             "{} business '{}' (id {}) with number(s) {}",

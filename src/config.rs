@@ -32,6 +32,11 @@ pub struct Config {
     pub feed_timeout: Duration,
     /// Largest calendar feed accepted, in bytes.
     pub feed_max_bytes: usize,
+    /// Calendar feeds may be on loopback or private networks, and plain http
+    /// (`FRONTDESK_ALLOW_PRIVATE_NETWORKS`): tests, a calendar server on the office network.
+    pub allow_private_networks: bool,
+    /// Calendar feeds may be file paths, from `business import` only (`FRONTDESK_ALLOW_FILE_FEEDS`).
+    pub allow_file_feeds: bool,
     /// How long a caller must be quiet before the receptionist answers (bursts get one reply).
     pub reply_quiet: Duration,
     /// The OpenAI-compatible chat-completions endpoint, when an LLM is configured.
@@ -52,6 +57,16 @@ pub struct LlmConfig {
 pub struct TwilioConfig {
     pub account_sid: String,
     pub auth_token: String,
+}
+
+impl Config {
+    /// The calendar feed switches as one policy.
+    pub fn feed_policy(&self) -> crate::calendar::address::FeedPolicy {
+        crate::calendar::address::FeedPolicy {
+            allow_private: self.allow_private_networks,
+            allow_files: self.allow_file_feeds,
+        }
+    }
 }
 
 impl fmt::Debug for Config {
@@ -271,6 +286,13 @@ impl Config {
                 },
             }
         };
+        let flag = |key: &str| -> Result<bool, ConfigError> {
+            match get(key)?.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+                None | Some("false" | "0" | "no" | "off" | "") => Ok(false),
+                Some("true" | "1" | "yes" | "on") => Ok(true),
+                Some(other) => Err(bad(key, format!("'{other}' is not true or false"))),
+            }
+        };
         let db_max_connections = match get("FRONTDESK_DB_MAX_CONNECTIONS")? {
             None => None,
             Some(_) => Some(number("FRONTDESK_DB_MAX_CONNECTIONS", 10, 1..=500)? as u32),
@@ -303,6 +325,8 @@ impl Config {
             feed_timeout: Duration::from_secs(number("FRONTDESK_FEED_TIMEOUT_SECS", 10, 1..=120)?),
             feed_max_bytes: number("FRONTDESK_FEED_MAX_BYTES", 10_000_000, 10_000..=100_000_000)?
                 as usize,
+            allow_private_networks: flag("FRONTDESK_ALLOW_PRIVATE_NETWORKS")?,
+            allow_file_feeds: flag("FRONTDESK_ALLOW_FILE_FEEDS")?,
             reply_quiet: Duration::from_millis(number(
                 "FRONTDESK_REPLY_QUIET_MS",
                 2500,
@@ -362,6 +386,8 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_FEED_REFRESH_SECS",
     "FRONTDESK_FEED_TIMEOUT_SECS",
     "FRONTDESK_FEED_MAX_BYTES",
+    "FRONTDESK_ALLOW_PRIVATE_NETWORKS",
+    "FRONTDESK_ALLOW_FILE_FEEDS",
     "FRONTDESK_REPLY_QUIET_MS",
     "OPENAI_BASE_URL",
     "OPENAI_API_KEY",

@@ -282,7 +282,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Business { command } => {
             let out = match command {
                 BusinessCommand::Import { file } => {
-                    frontdesk::cli::import(&store, &file).await? + "\n"
+                    frontdesk::cli::import(&store, &file, config.feed_policy()).await? + "\n"
                 }
                 BusinessCommand::Export { name_or_number } => {
                     frontdesk::cli::export(&store, &name_or_number).await?

@@ -94,6 +94,7 @@ async fn run(
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .id;
     let mut config = Config::defaults();
+    config.allow_file_feeds = true;
     config.database_url = url;
     config.llm = llm.map(|base_url| LlmConfig {
         base_url,

@@ -1,10 +1,12 @@
 //! Fetching and caching owners' calendar feeds.
 //!
-//! A feed is a URL (http or https; conditional GET with ETag and Last-Modified) or a file path. A
+//! A feed is a URL (https, or http on a private network the admin allows; conditional GET with
+//! ETag and Last-Modified) or, when the admin allows it, a file path. A
 //! copy that fetches and parses replaces the stored one; a failure records the error and keeps the
 //! last good copy. Parsed busy time is cached in memory per feed version, so availability does not
 //! re-read the feed; any instance can rebuild the cache from the stored copy.
 
+use super::address::{self, FeedPolicy, Origin, Source};
 use super::ics::{busy_time, BusyTime};
 use super::Interval;
 use crate::app::AppState;
@@ -48,58 +50,89 @@ pub struct FeedsBusy {
 pub struct Fetcher {
     http: reqwest::Client,
     max_bytes: usize,
+    policy: FeedPolicy,
 }
 
 impl Fetcher {
-    pub fn new(timeout: std::time::Duration, max_bytes: usize) -> anyhow::Result<Self> {
+    pub fn new(
+        timeout: std::time::Duration,
+        max_bytes: usize,
+        policy: FeedPolicy,
+    ) -> anyhow::Result<Self> {
         crate::telephony::twilio::ensure_crypto_provider();
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(std::time::Duration::from_secs(5))
+            .no_proxy()
             .user_agent(concat!(
                 "frontdesk/",
                 env!("CARGO_PKG_VERSION"),
                 " (calendar feed reader)"
             ))
-            .build()?;
-        Ok(Self { http, max_bytes })
+            // Every redirect is checked like the address the owner typed.
+            .redirect(reqwest::redirect::Policy::custom(move |attempt| {
+                if attempt.previous().len() >= 5 {
+                    attempt.error("too many redirects")
+                } else if let Err(e) = address::check(attempt.url().as_str(), policy, Origin::Admin)
+                {
+                    attempt.error(format!("redirected to an address that {e}"))
+                } else {
+                    attempt.follow()
+                }
+            }));
+        if !policy.allow_private {
+            http = http.dns_resolver(Arc::new(address::PublicOnly));
+        }
+        Ok(Self {
+            http: http.build()?,
+            max_bytes,
+            policy,
+        })
     }
 
-    /// Fetch a feed. Errors are sentences for the owner.
+    fn too_large(&self, what: &str) -> String {
+        format!(
+            "the {what} is larger than the {} MB limit",
+            self.max_bytes / 1_000_000
+        )
+    }
+
+    /// A file feed (allowed by the admin): a regular file, read no further than the limit.
+    fn read_file(&self, path: &str) -> Result<Fetched, String> {
+        use std::io::Read;
+        let unreadable = || "the calendar file cannot be read".to_string();
+        let file = std::fs::File::open(path).map_err(|_| unreadable())?;
+        if !file.metadata().map_err(|_| unreadable())?.is_file() {
+            return Err(unreadable());
+        }
+        let mut body = Vec::new();
+        file.take(self.max_bytes as u64 + 1)
+            .read_to_end(&mut body)
+            .map_err(|_| unreadable())?;
+        if body.len() > self.max_bytes {
+            return Err(self.too_large("file"));
+        }
+        let text = String::from_utf8(body).map_err(|_| "the feed is not UTF-8 text".to_string())?;
+        Ok(Fetched::Body {
+            text,
+            etag: None,
+            last_modified: None,
+        })
+    }
+
+    /// Fetch a feed. Errors are sentences for the owner, without the server's internals.
     pub async fn fetch(
         &self,
         source: &str,
         etag: Option<&str>,
         last_modified: Option<&str>,
     ) -> Result<Fetched, String> {
-        let source = source.trim();
-        let lower = source.to_ascii_lowercase();
-        // Calendar apps hand out webcal:// addresses; they are plain https.
-        let url = if let Some(rest) = lower.strip_prefix("webcal://") {
-            Some(format!("https://{}", &source[source.len() - rest.len()..]))
-        } else if lower.starts_with("http://") || lower.starts_with("https://") {
-            Some(source.to_string())
-        } else {
-            None
+        let url = match address::check(source, self.policy, Origin::Admin) {
+            Ok(Source::File(path)) => return self.read_file(&path),
+            Ok(Source::Url(url)) => url,
+            Err(e) => return Err(format!("the address {e}")),
         };
-        let Some(url) = url else {
-            let path = source.strip_prefix("file://").unwrap_or(source);
-            let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            if meta.len() as usize > self.max_bytes {
-                return Err(format!(
-                    "the file is larger than the {} MB limit",
-                    self.max_bytes / 1_000_000
-                ));
-            }
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            return Ok(Fetched::Body {
-                text,
-                etag: None,
-                last_modified: None,
-            });
-        };
-        let mut req = self.http.get(&url);
+        let mut req = self.http.get(url);
         if let Some(e) = etag {
             req = req.header("If-None-Match", e);
         }
@@ -107,10 +140,20 @@ impl Fetcher {
             req = req.header("If-Modified-Since", m);
         }
         let mut res = req.send().await.map_err(|e| {
+            let mut chain = String::new();
+            let mut source: Option<&dyn std::error::Error> = Some(&e);
+            while let Some(s) = source {
+                chain.push_str(&s.to_string());
+                source = s.source();
+            }
             if e.is_timeout() {
                 "the calendar server did not answer in time".to_string()
+            } else if chain.contains("private or local network") {
+                "the address points to a private or local network address".to_string()
+            } else if e.is_redirect() {
+                "the calendar server redirected somewhere that cannot be read".to_string()
             } else {
-                format!("cannot reach the calendar server: {e}")
+                "cannot reach the calendar server".to_string()
             }
         })?;
         let status = res.status();
@@ -131,20 +174,14 @@ impl Fetcher {
             .content_length()
             .is_some_and(|l| l as usize > self.max_bytes)
         {
-            return Err(format!(
-                "the feed is larger than the {} MB limit",
-                self.max_bytes / 1_000_000
-            ));
+            return Err(self.too_large("feed"));
         }
         let mut body: Vec<u8> = Vec::new();
         loop {
             match res.chunk().await {
                 Ok(Some(chunk)) => {
                     if body.len() + chunk.len() > self.max_bytes {
-                        return Err(format!(
-                            "the feed is larger than the {} MB limit",
-                            self.max_bytes / 1_000_000
-                        ));
+                        return Err(self.too_large("feed"));
                     }
                     body.extend_from_slice(&chunk);
                 }
@@ -152,7 +189,7 @@ impl Fetcher {
                 Err(e) if e.is_timeout() => {
                     return Err("the calendar server did not answer in time".into())
                 }
-                Err(e) => return Err(format!("the download broke off: {e}")),
+                Err(_) => return Err("the download broke off".into()),
             }
         }
         let text = String::from_utf8(body).map_err(|_| "the feed is not UTF-8 text".to_string())?;

@@ -4,6 +4,7 @@
 //! The conversation engine uses [`service::Calendar`]: `open_slots`, `propose`, `hold`, `book`,
 //! `cancel`, `reschedule`.
 
+pub mod address;
 pub mod availability;
 pub mod export;
 pub mod feeds;

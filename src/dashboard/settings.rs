@@ -317,6 +317,28 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
     Ok(())
 }
 
+/// Feed addresses added in the dashboard: public https:// or webcal:// only (feeds already in
+/// the profile were allowed when the admin imported them).
+async fn check_new_feeds(
+    state: &AppState,
+    before: &BusinessProfile,
+    after: &BusinessProfile,
+) -> Result<(), ProfileError> {
+    use crate::calendar::address::{check_on_save, Origin};
+    for (i, feed) in after.booking.calendar_feeds.iter().enumerate() {
+        if before.booking.calendar_feeds.contains(feed) {
+            continue;
+        }
+        check_on_save(feed, state.config.feed_policy(), Origin::Dashboard)
+            .await
+            .map_err(|e| ProfileError {
+                field: format!("booking.calendar_feeds[{i}]"),
+                message: format!("this address {e}"),
+            })?;
+    }
+    Ok(())
+}
+
 /// Profile-level checks the editor adds: FAQ entries need both halves.
 fn check_extra(profile: &BusinessProfile) -> Result<(), ProfileError> {
     for (i, f) in profile.faq.iter().enumerate() {
@@ -481,7 +503,13 @@ pub async fn save_section(
     let mut v = serde_json::to_value(&a.business.profile).map_err(anyhow::Error::from)?;
     let mut shown = values_of(&a.business.profile);
     apply(&section, &mut v, &form, &mut shown)?;
-    match profile_from_value(v) {
+    let checked = match profile_from_value(v) {
+        Ok(profile) => check_new_feeds(&state, &a.business.profile, &profile)
+            .await
+            .map(|_| profile),
+        Err(e) => Err(e),
+    };
+    match checked {
         Ok(profile) => {
             store_profile(&state, bid, &profile).await?;
             tracing::info!(business = bid, section = %section, user = a.session.user.id, "profile saved");

@@ -488,15 +488,14 @@ pub fn render_sms_template(
         .first()
         .map(|n| n.display_national())
         .unwrap_or_default();
-    let rendered = super::sms_template::Template::parse(template)?.render(
-        &super::sms_template::Values {
+    let rendered =
+        super::sms_template::Template::parse(template)?.render(&super::sms_template::Values {
             name: &profile.business.name,
             service_area: &profile.business.service_area,
             about: &profile.business.about,
             phone: &phone,
             open_now,
-        },
-    )?;
+        })?;
     let text = sms_text::normalize(&rendered);
     if text.is_empty() {
         return Err("template renders to an empty text".into());

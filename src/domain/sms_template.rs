@@ -149,7 +149,9 @@ impl Template {
             };
             let body_start = i + 2;
             let Some(len) = rest[body_start..].find(close) else {
-                return Err(format!("{open} at character {at} is never closed with {close}"));
+                return Err(format!(
+                    "{open} at character {at} is never closed with {close}"
+                ));
             };
             let inner = &rest[body_start..body_start + len];
             match open {
@@ -185,9 +187,7 @@ impl Template {
                         },
                         "endif" if arg.trim().is_empty() => {
                             let Some(o) = stack.pop() else {
-                                return Err(format!(
-                                    "endif without an open if at character {at}"
-                                ));
+                                return Err(format!("endif without an open if at character {at}"));
                             };
                             current(&mut top, &mut stack).push(Node::If {
                                 branches: o.branches,

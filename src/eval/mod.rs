@@ -237,6 +237,8 @@ async fn run_one(
         let mut config = Config::defaults();
         config.database_url = url;
         config.llm = llm;
+        // Scenario businesses read their calendars from files beside them.
+        config.allow_file_feeds = true;
         let now: chrono::DateTime<chrono::Utc> = s
             .now
             .as_deref()

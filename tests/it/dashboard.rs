@@ -801,9 +801,7 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
     let preview: serde_json::Value = serde_json::from_str(&resp.body).unwrap();
     assert_eq!(preview["text"], "Hi from Dave's Plumbing!");
     assert_eq!(preview["segments"], 1);
-    let link = web
-        .get(&format!("/app/{bid}/preview?template=hi"))
-        .await;
+    let link = web.get(&format!("/app/{bid}/preview?template=hi")).await;
     assert_eq!(link.status, StatusCode::METHOD_NOT_ALLOWED);
     let forged = preview_of("hi", "not-the-token".into()).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);

@@ -153,6 +153,8 @@ pub struct Options {
     pub llm: Option<String>,
     /// Per-call timeout for that LLM (default 1 s, for scripted servers).
     pub llm_timeout: Option<Duration>,
+    /// The production defaults for calendar feeds: no private networks, no files.
+    pub strict_network: bool,
 }
 
 impl Default for Options {
@@ -164,6 +166,7 @@ impl Default for Options {
             mount_default_twilio: true,
             llm: None,
             llm_timeout: None,
+            strict_network: false,
         }
     }
 }
@@ -198,6 +201,9 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
     config.send_timeout = Duration::from_secs(2);
     config.feed_timeout = Duration::from_secs(1);
     config.feed_max_bytes = 100_000;
+    // Local test servers (wiremock, Radicale) and fixture files; the security tests turn these off.
+    config.allow_private_networks = true;
+    config.allow_file_feeds = true;
     config.reply_quiet = Duration::ZERO;
     config
 }
@@ -216,6 +222,10 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         mount_twilio_ok(&twilio).await;
     }
     let mut config = test_config(&db.url, &twilio.uri());
+    if options.strict_network {
+        config.allow_private_networks = false;
+        config.allow_file_feeds = false;
+    }
     config.llm = options
         .llm
         .clone()

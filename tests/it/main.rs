@@ -19,6 +19,7 @@ mod profile_import;
 mod properties;
 mod real_llm;
 mod scale;
+mod security;
 mod sms;
 mod textback;
 mod webhooks;
