@@ -35,6 +35,9 @@ pub struct Config {
     /// Calendar feeds may be on loopback or private networks, and plain http
     /// (`FRONTDESK_ALLOW_PRIVATE_NETWORKS`): tests, a calendar server on the office network.
     pub allow_private_networks: bool,
+    /// Proxies whose `X-Forwarded-For` is believed (`FRONTDESK_TRUSTED_PROXIES`: addresses or
+    /// CIDR ranges, comma-separated). From anyone else the header is ignored.
+    pub trusted_proxies: Vec<IpRange>,
     /// Calendar feeds may be file paths, from `business import` only (`FRONTDESK_ALLOW_FILE_FEEDS`).
     pub allow_file_feeds: bool,
     /// How long a caller must be quiet before the receptionist answers (bursts get one reply).
@@ -57,6 +60,77 @@ pub struct LlmConfig {
 pub struct TwilioConfig {
     pub account_sid: String,
     pub auth_token: String,
+}
+
+/// An address or a CIDR range ("10.0.0.0/8", "::1").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpRange {
+    net: std::net::IpAddr,
+    prefix: u8,
+}
+
+impl std::str::FromStr for IpRange {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let (ip, prefix) = match s.split_once('/') {
+            Some((ip, p)) => (ip, Some(p.parse::<u8>().map_err(|_| ())?)),
+            None => (s, None),
+        };
+        let net: std::net::IpAddr = ip.parse().map_err(|_| ())?;
+        let max = if net.is_ipv4() { 32 } else { 128 };
+        let prefix = prefix.unwrap_or(max);
+        if prefix > max {
+            return Err(());
+        }
+        Ok(Self { net, prefix })
+    }
+}
+
+impl IpRange {
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        let bits = |ip: std::net::IpAddr| -> (u128, u32) {
+            match ip {
+                std::net::IpAddr::V4(v) => (u32::from(v) as u128, 32),
+                std::net::IpAddr::V6(v) => match v.to_ipv4_mapped() {
+                    Some(v4) => (u32::from(v4) as u128, 32),
+                    None => (u128::from(v), 128),
+                },
+            }
+        };
+        let (a, width) = bits(self.net);
+        let (b, width_b) = bits(ip);
+        if width != width_b {
+            return false;
+        }
+        let shift = width - self.prefix as u32;
+        shift >= width || (a >> shift) == (b >> shift)
+    }
+}
+
+/// The client a request came from: the peer, or, when the peer is a trusted proxy, the
+/// right-most address in `X-Forwarded-For` that is not itself a trusted proxy.
+pub fn client_ip(
+    peer: std::net::IpAddr,
+    forwarded_for: Option<&str>,
+    trusted: &[IpRange],
+) -> std::net::IpAddr {
+    let is_trusted = |ip: std::net::IpAddr| trusted.iter().any(|r| r.contains(ip));
+    if !is_trusted(peer) {
+        return peer;
+    }
+    let mut client = peer;
+    for hop in forwarded_for.unwrap_or("").rsplit(',') {
+        match hop.trim().parse::<std::net::IpAddr>() {
+            Ok(ip) => {
+                client = ip;
+                if !is_trusted(ip) {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    client
 }
 
 impl Config {
@@ -325,6 +399,24 @@ impl Config {
             feed_timeout: Duration::from_secs(number("FRONTDESK_FEED_TIMEOUT_SECS", 10, 1..=120)?),
             feed_max_bytes: number("FRONTDESK_FEED_MAX_BYTES", 10_000_000, 10_000..=100_000_000)?
                 as usize,
+            trusted_proxies: match get("FRONTDESK_TRUSTED_PROXIES")? {
+                None => Vec::new(),
+                Some(list) => list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        p.parse::<IpRange>().map_err(|_| {
+                            bad(
+                                "FRONTDESK_TRUSTED_PROXIES",
+                                format!(
+                                    "'{p}' is not an IP address or CIDR range (e.g. 10.0.0.0/8)"
+                                ),
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            },
             allow_private_networks: flag("FRONTDESK_ALLOW_PRIVATE_NETWORKS")?,
             allow_file_feeds: flag("FRONTDESK_ALLOW_FILE_FEEDS")?,
             reply_quiet: Duration::from_millis(number(
@@ -386,6 +478,7 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_FEED_REFRESH_SECS",
     "FRONTDESK_FEED_TIMEOUT_SECS",
     "FRONTDESK_FEED_MAX_BYTES",
+    "FRONTDESK_TRUSTED_PROXIES",
     "FRONTDESK_ALLOW_PRIVATE_NETWORKS",
     "FRONTDESK_ALLOW_FILE_FEEDS",
     "FRONTDESK_REPLY_QUIET_MS",
@@ -406,6 +499,25 @@ fn file_key(env_key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forwarded_for_only_from_trusted_proxies() {
+        let trusted: Vec<IpRange> = vec!["10.0.0.0/8".parse().unwrap(), "::1".parse().unwrap()];
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        // From anyone else the header is ignored.
+        assert_eq!(
+            client_ip(ip("198.51.100.7"), Some("1.2.3.4"), &trusted),
+            ip("198.51.100.7")
+        );
+        // Through the proxy: the right-most address that is not a proxy itself.
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), Some("6.6.6.6, 1.2.3.4, 10.0.0.9"), &trusted),
+            ip("1.2.3.4")
+        );
+        assert_eq!(client_ip(ip("::1"), None, &trusted), ip("::1"));
+        assert!("10.0.0.0/33".parse::<IpRange>().is_err());
+        assert!("not-an-ip".parse::<IpRange>().is_err());
+    }
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
         pairs

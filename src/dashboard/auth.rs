@@ -262,21 +262,21 @@ pub async fn login(
         }
     }
     let now_ms = to_millis(state.clock.now());
-    let since = now_ms - FAILURE_WINDOW_MS;
     let account_key = format!("email:{email}");
-    // Behind a proxy every client shares its address: count the client the proxy names.
-    let client = headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| peer.ip().to_string());
+    // Behind a proxy every client shares its address: count the client a trusted proxy names.
+    let client = crate::config::client_ip(
+        peer.ip(),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+        &state.config.trusted_proxies,
+    );
     let address_key = format!("ip:{client}");
-    if users::failures_since(&state.store, &account_key, since).await? >= MAX_FAILURES_PER_ACCOUNT
-        || users::failures_since(&state.store, &address_key, since).await?
-            >= MAX_FAILURES_PER_ADDRESS
-    {
+    // Each attempt is counted before it is evaluated, in one statement per key: concurrent
+    // guesses cannot all slip in under the limit.
+    let account_n =
+        users::count_attempt(&state.store, &account_key, now_ms, FAILURE_WINDOW_MS).await?;
+    let address_n =
+        users::count_attempt(&state.store, &address_key, now_ms, FAILURE_WINDOW_MS).await?;
+    if account_n > MAX_FAILURES_PER_ACCOUNT || address_n > MAX_FAILURES_PER_ADDRESS {
         state.metrics.login_throttled();
         return login_form(
             &state,
@@ -300,8 +300,6 @@ pub async fn login(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        users::record_failure(&state.store, &account_key, now_ms).await?;
-        users::record_failure(&state.store, &address_key, now_ms).await?;
         tracing::info!(email = %email, "failed sign-in");
         return login_form(
             &state,
@@ -312,7 +310,7 @@ pub async fn login(
             Some("That email and password do not match."),
         );
     };
-    users::clear_failures(&state.store, &account_key).await?;
+    users::attempt_succeeded(&state.store, &account_key, &address_key).await?;
     let token = random_token();
     let csrf = random_token();
     let expires = now_ms + SESSION_DAYS * 86_400_000;

@@ -56,6 +56,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0007_claims.sql"),
         postgres: include_str!("../../migrations/postgres/0007_claims.sql"),
     },
+    Migration {
+        version: 8,
+        name: "login_throttle",
+        sqlite: include_str!("../../migrations/sqlite/0008_login_throttle.sql"),
+        postgres: include_str!("../../migrations/postgres/0008_login_throttle.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

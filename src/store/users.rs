@@ -287,32 +287,49 @@ pub async fn delete_other_sessions(
     Ok(())
 }
 
-pub async fn failures_since(store: &Store, key: &str, since_ms: i64) -> anyhow::Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE key = $1 AND at >= $2")
-        .bind(key)
-        .bind(since_ms)
-        .fetch_one(store.pool())
-        .await
-        .context("counting failed sign-ins")?;
+/// Record one sign-in attempt against `key` and return how many the current window holds,
+/// this one included. One statement records and decides (an upsert on the key's row, which both
+/// backends serialise), so forty concurrent guesses get forty different counts.
+pub async fn count_attempt(
+    store: &Store,
+    key: &str,
+    now_ms: i64,
+    window_ms: i64,
+) -> anyhow::Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO login_throttle (key, window_start, n) VALUES ($1, $2, 1) \
+         ON CONFLICT (key) DO UPDATE SET \
+           n = CASE WHEN login_throttle.window_start < $3 THEN 1 ELSE login_throttle.n + 1 END, \
+           window_start = CASE WHEN login_throttle.window_start < $3 THEN $2 \
+                               ELSE login_throttle.window_start END \
+         RETURNING n",
+    )
+    .bind(key)
+    .bind(now_ms)
+    .bind(now_ms - window_ms)
+    .fetch_one(store.pool())
+    .await
+    .context("counting a sign-in attempt")?;
     col(&row, "n")
 }
 
-pub async fn record_failure(store: &Store, key: &str, now_ms: i64) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
-        .bind(key)
-        .bind(now_ms)
+/// A successful sign-in: the account starts afresh, and the attempt does not count against the
+/// client's address (colleagues behind one office address sign in all day).
+pub async fn attempt_succeeded(
+    store: &Store,
+    account_key: &str,
+    address_key: &str,
+) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM login_throttle WHERE key = $1")
+        .bind(account_key)
         .execute(store.pool())
         .await
-        .context("recording failed sign-in")?;
-    Ok(())
-}
-
-pub async fn clear_failures(store: &Store, key: &str) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE key = $1")
-        .bind(key)
+        .context("clearing sign-in attempts")?;
+    sqlx::query("UPDATE login_throttle SET n = n - 1 WHERE key = $1 AND n > 0")
+        .bind(address_key)
         .execute(store.pool())
         .await
-        .context("clearing failed sign-ins")?;
+        .context("clearing sign-in attempts")?;
     Ok(())
 }
 

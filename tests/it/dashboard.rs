@@ -12,6 +12,8 @@ use std::sync::Mutex;
 both_backends!(
     pages_need_sign_in_and_sessions_end_at_sign_out,
     failed_sign_ins_are_throttled,
+    concurrent_guesses_are_counted_before_they_are_evaluated,
+    a_forged_forwarded_for_header_does_not_reset_the_count,
     every_form_needs_the_csrf_token,
     another_business_is_invisible,
     staff_see_the_inbox_but_not_settings,
@@ -319,6 +321,83 @@ async fn failed_sign_ins_are_throttled(backend: Backend) {
     // Another account is not locked by it.
     let page = web.sign_in(STAFF_EMAIL, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+/// Forty guesses at once, the right password among the last: at most five are evaluated.
+async fn concurrent_guesses_are_counted_before_they_are_evaluated(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let web = Web::new(&app);
+    let csrf = web.get("/login").await.csrf();
+    let guesses: Vec<String> = (0..40)
+        .map(|i| {
+            if i == 39 {
+                PASSWORD.to_string()
+            } else {
+                format!("guess-{i}")
+            }
+        })
+        .collect();
+    let web = &web;
+    let csrf = &csrf;
+    let pages = futures::future::join_all(guesses.iter().map(|g| async move {
+        web.post(
+            "/login",
+            &[
+                ("csrf", csrf.as_str()),
+                ("email", OWNER),
+                ("password", g.as_str()),
+                ("next", "/app"),
+            ],
+        )
+        .await
+    }))
+    .await;
+    let evaluated = pages
+        .iter()
+        .filter(|p| p.status != StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(evaluated <= 5, "{evaluated} guesses were evaluated");
+    assert!(
+        pages[39].status == StatusCode::TOO_MANY_REQUESTS,
+        "the last guess was throttled, right password or not"
+    );
+    app.stop().await;
+}
+
+/// Without a trusted proxy configured, X-Forwarded-For is ignored: rotating it does not give
+/// a guesser a fresh address budget.
+async fn a_forged_forwarded_for_header_does_not_reset_the_count(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let web = Web::new(&app);
+    let csrf = web.get("/login").await.csrf();
+    let mut statuses = Vec::new();
+    for i in 0..25 {
+        let resp = web
+            .client
+            .post(format!("{}/login", web.base))
+            .header("cookie", web.cookie_header())
+            .header("x-forwarded-for", format!("203.0.113.{i}"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", format!("nobody{i}@example.com").as_str()),
+                ("password", "guess"),
+                ("next", "/app"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(resp.status());
+    }
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::UNAUTHORIZED)
+            .count(),
+        20,
+        "one address gets 20 attempts, whatever header it sends: {statuses:?}"
+    );
+    assert_eq!(statuses[24], StatusCode::TOO_MANY_REQUESTS);
     app.stop().await;
 }
 
