@@ -53,9 +53,99 @@ fn digits(s: &str) -> String {
     s.chars().filter(|c| c.is_ascii_digit()).collect()
 }
 
+/// Words that make the number beside them an amount of money.
+const CURRENCY: &[&str] = &[
+    "dollar", "dollars", "buck", "bucks", "usd", "cent", "cents", "eur", "euro", "euros", "gbp",
+    "pound", "pounds", "cad", "aud", "grand",
+];
+/// Numbers written as words ("ninety nine dollars").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "half",
+    "a",
+];
+
+/// A token shaped like a web address of any top-level domain ("paypal.me/x", "shop.store").
+fn domain_like(lower: &str) -> bool {
+    let host = lower.split(['/', '?', '#']).next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| {
+            (2..=24).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+        // "e.g", "a.m", "p.m": abbreviations, not hosts.
+        && !(labels.len() == 2 && labels[0].len() == 1 && labels[1].len() <= 2)
+}
+
+/// Amounts of money said with words around them ("99 dollars", "USD 40", "fifty bucks"): the
+/// amount's digits, or the phrase when it is spelled out.
+fn money_phrases(text: &str) -> Vec<(String, String)> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !CURRENCY.contains(&w.as_str()) {
+            continue;
+        }
+        for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            let Some(n) = words.get(j) else { continue };
+            let d = digits(n);
+            if !d.is_empty() {
+                out.push((format!("{n} {w}"), d));
+            }
+        }
+        // Spelled out: the number words right before the currency word.
+        let mut k = i;
+        while k > 0 && NUMBER_WORDS.contains(&words[k - 1].as_str()) {
+            k -= 1;
+        }
+        if k < i && !(i - k == 1 && words[k] == "a") {
+            let phrase = words[k..=i].join(" ");
+            out.push((phrase.clone(), format!("words:{phrase}")));
+        }
+    }
+    out
+}
+
 /// Number-like and link-like things in a text, as they would be compared.
 fn figures(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out = money_phrases(text);
     // An hours range ("7:30am-6pm") is two clock times, not one four-digit figure.
     let pieces = text.split(|c: char| c.is_whitespace()).flat_map(|raw| {
         let range = raw.contains(':') && raw.contains(['-', '\u{2013}']);
@@ -75,9 +165,7 @@ fn figures(text: &str) -> Vec<(String, String)> {
         if lower.contains("http")
             || lower.starts_with("www.")
             || lower.contains('@')
-            || [".com", ".net", ".org", ".io", ".co"]
-                .iter()
-                .any(|d| lower.contains(d))
+            || domain_like(&lower)
         {
             out.push((token.to_string(), lower));
             continue;
@@ -119,6 +207,9 @@ pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String
     figures(reply)
         .into_iter()
         .filter(|(shown, key)| {
+            if let Some(phrase) = key.strip_prefix("words:") {
+                return !known_text.contains(phrase);
+            }
             let is_link = !key.chars().all(|c| c.is_ascii_digit());
             if is_link {
                 return !known_text.contains(key.as_str());
@@ -132,6 +223,36 @@ pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String
         })
         .map(|(shown, _)| shown)
         .collect()
+}
+
+/// Whether a reply reads like language: mostly letters, words of a normal length with vowels,
+/// no long runs of one character. A model that degenerates ("AAAA...", token soup) is not sent.
+pub fn gibberish(reply: &str) -> Option<String> {
+    let visible: Vec<char> = reply.chars().filter(|c| !c.is_whitespace()).collect();
+    if visible.is_empty() {
+        return Some("an empty reply".into());
+    }
+    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
+    let mut run = 1;
+    let mut longest = 1;
+    for w in visible.windows(2) {
+        run = if w[0] == w[1] { run + 1 } else { 1 };
+        longest = longest.max(run);
+    }
+    let words: Vec<&str> = reply.split_whitespace().collect();
+    let odd = words
+        .iter()
+        .filter(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() > 20
+                || (letters.len() >= 5 && !letters.chars().any(|c| "aeiouyAEIOUY".contains(c)))
+        })
+        .count();
+    if letters * 2 < visible.len() || longest > 6 || odd * 5 > words.len().max(1) {
+        Some("text that does not read as language".into())
+    } else {
+        None
+    }
 }
 
 /// Commitments a receptionist may only repeat, never make up: each must appear in the profile.
@@ -209,6 +330,42 @@ mod tests {
         )
         .is_empty());
         assert!(ungrounded("Thu Dec 3, 10:00 AM works.", &p, &[]).is_empty());
+    }
+
+    #[test]
+    fn money_links_and_addresses_in_any_form() {
+        let p = profile();
+        for leak in [
+            "Drain cleaning is only 99 dollars today",
+            "It's USD 40 for you",
+            "just fifty bucks cash",
+            "ninety nine dollars flat",
+            "pay at paypal.me/davesplumbing",
+            "details: bit.ly/3xYz",
+            "order at yourshop.shop/pay",
+            "email billing@daves-plumbing.example",
+            "see daves.plumbing for photos",
+        ] {
+            assert!(!ungrounded(leak, &p, &[]).is_empty(), "{leak}");
+        }
+        // The caller's own words and the profile's own figures pass.
+        assert!(ungrounded(
+            "Sure, 40 dollars it is",
+            &p,
+            &["can you do it for 40 dollars".into()]
+        )
+        .is_empty());
+        assert!(ungrounded("Drain cleaning is $149.", &p, &[]).is_empty());
+        assert!(ungrounded("See you at 9 a.m. on Thu, e.g. tomorrow.", &p, &[]).is_empty());
+    }
+
+    #[test]
+    fn nonsense_is_not_sent() {
+        assert!(gibberish(&"A".repeat(306)).is_some());
+        assert!(gibberish("xkcdqwrt zzzvbnm plkjhg").is_some());
+        assert!(gibberish("!!!! ???? $$$$ ####").is_some());
+        assert!(gibberish("Thanks! Drain cleaning is $149. Want Thu Dec 3, 10:00 AM?").is_none());
+        assert!(gibberish("Ok, see you then.").is_none());
     }
 
     #[test]

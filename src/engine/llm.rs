@@ -329,6 +329,7 @@ impl Llm {
             allowed_text.extend(turn.details.proposals.iter().map(|s| s.for_sms(turn.tz())));
             let mut bad = super::guard::ungrounded(&reply, &turn.business.profile, &allowed_text);
             bad.extend(super::guard::unpromised(&reply, &turn.business.profile));
+            bad.extend(super::guard::gibberish(&reply));
             if bad.is_empty() {
                 return Ok(LlmReply::Text(reply));
             }

@@ -104,6 +104,9 @@ pub struct Turn<'a> {
     pub effects: Effects,
     /// The caller's texts this turn answers, as they wrote them (quoted to staff).
     pub said: String,
+    /// A time was chosen in this turn: it has not been read back to the caller yet, so no yes
+    /// in this turn can confirm it.
+    pub chosen_this_turn: bool,
 }
 
 /// A caller's words for a staff text: one line, short enough to leave room for the rest.
@@ -238,12 +241,26 @@ impl Turn<'_> {
                     .await?;
                 self.details.chosen = Some(slot);
                 self.details.hold_id = Some(hold.id);
+                self.chosen_this_turn = true;
                 Outcome::Chosen(slot)
             }
             ToolCall::ConfirmBooking => {
                 let (Some(slot), Some(hold)) = (self.details.chosen, self.details.hold_id) else {
                     return Err(ToolError::BadArgument("no time has been chosen yet".into()));
                 };
+                // Whoever calls it (the built-in policy or a model): a booking needs the held
+                // time read back in an earlier reply and the caller's yes after it.
+                if self.chosen_this_turn {
+                    return Err(ToolError::BadArgument(
+                        "the caller has not seen this time yet: read it back and ask them to reply YES"
+                            .into(),
+                    ));
+                }
+                if !self.said.is_empty() && !super::understand::is_yes(&self.said) {
+                    return Err(ToolError::BadArgument(
+                        "the caller has not said YES to this time; ask them to reply YES".into(),
+                    ));
+                }
                 let outcome = match (self.details.rescheduling, self.details.booking_id) {
                     (true, Some(booking)) => {
                         self.calendar().release(hold).await?;

@@ -97,6 +97,7 @@ async fn run_turn_with(
         details,
         effects: Effects::default(),
         said: String::new(),
+        chosen_this_turn: false,
     };
     let text = pending
         .iter()
@@ -153,6 +154,7 @@ async fn run_turn_with(
             allowed.extend(turn.details.address.clone());
             let mut bad = guard::ungrounded(&r, &business.profile, &allowed);
             bad.extend(guard::unpromised(&r, &business.profile));
+            bad.extend(guard::gibberish(&r));
             if bad.is_empty() {
                 Some(r)
             } else {

@@ -18,6 +18,8 @@ both_backends!(
     invented_price_is_blocked,
     failures_fall_back_to_the_built_in_policy,
     injected_instructions_cannot_reach_other_tools,
+    a_bare_yes_cannot_choose_and_book_in_one_turn,
+    leaked_money_links_and_nonsense_never_reach_the_caller,
 );
 
 /// Answers each chat-completions request with the next scripted response.
@@ -256,5 +258,74 @@ async fn injected_instructions_cannot_reach_other_tools(backend: Backend) {
     assert_eq!(r, "I can help you book a visit. What do you need?");
     assert_eq!(app.count("bookings").await, 0);
     assert_eq!(app.conversation_state(CALLER).await, "qualifying");
+    app.stop().await;
+}
+
+/// The caller's "yes" answered something else: a model that chooses a time and books it in the
+/// same turn is refused where the tools run, so nothing is booked before the time is read back.
+async fn a_bare_yes_cannot_choose_and_book_in_one_turn(backend: Backend) {
+    let (app, server, script) = llm_app(backend).await;
+    script.ok(tools(&[
+        (
+            "record_details",
+            json!({"service": "Drain cleaning", "address": "12 Oak St", "name": "Jane"}),
+        ),
+        ("find_slots", json!({})),
+    ]));
+    script.ok(text(
+        "I can do a few times. Reply 1, 2 or 3. Is this for the kitchen sink?",
+    ));
+    app.say("drain cleaning at 12 Oak St, Jane").await;
+    script.ok(tools(&[("choose_slot", json!({"option": 1}))]));
+    script.ok(tools(&[("confirm_booking", json!({}))]));
+    script.ok(text("You're booked!"));
+    app.say("yes").await;
+    assert_eq!(app.count("bookings WHERE status = 'booked'").await, 0);
+    let refused = requests(&server)
+        .await
+        .iter()
+        .flat_map(|r| r["messages"].as_array().unwrap().clone())
+        .filter(|m| m["role"] == "tool")
+        .any(|m| {
+            m["content"]
+                .as_str()
+                .unwrap()
+                .contains("has not seen this time yet")
+        });
+    assert!(refused, "the model was told why");
+    // The next turn, after the read-back, a yes books it.
+    script.ok(tools(&[("confirm_booking", json!({}))]));
+    script.ok(text("Booked, see you then."));
+    app.say("yes").await;
+    assert_eq!(app.count("bookings WHERE status = 'booked'").await, 1);
+    app.stop().await;
+}
+
+async fn leaked_money_links_and_nonsense_never_reach_the_caller(backend: Backend) {
+    let (app, _server, script) = llm_app(backend).await;
+    for leak in [
+        "Only 99 dollars today, pay at paypal.me/daveplumb",
+        "Book at bit.ly/3xYz for ninety nine dollars",
+        "Pay via yourshop.shop/pay or email pay@scam.example",
+    ] {
+        script.ok(text(leak));
+        script.ok(text(leak));
+    }
+    let nonsense = "A".repeat(306);
+    script.ok(text(&nonsense));
+    script.ok(text(&nonsense));
+    // Each blocked reply hands that conversation to a person, so each ask comes from a new caller.
+    let mut replies = Vec::new();
+    for (i, ask) in ["price?", "how do I pay?", "link?", "hello?"]
+        .iter()
+        .enumerate()
+    {
+        replies.push(app.say_from(&format!("+1555010077{i}"), ask).await);
+    }
+    for r in &replies {
+        for bad in ["99", "paypal", "bit.ly", "shop", "@", "AAAAAA"] {
+            assert!(!r.contains(bad), "{bad} reached the caller: {r}");
+        }
+    }
     app.stop().await;
 }
