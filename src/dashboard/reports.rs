@@ -390,9 +390,26 @@ fn sim_caller(raw: Option<&str>) -> DashResult<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or(SIM_CALLER);
-    PhoneNumber::parse(raw)
-        .map(|n| n.as_str().to_string())
-        .map_err(|e| DashError::BadRequest(format!("The caller number is not valid: {e}")))
+    let n = PhoneNumber::parse(raw)
+        .map_err(|e| DashError::BadRequest(format!("The caller number is not valid: {e}")))?;
+    if !is_reserved_for_tests(n.as_str()) {
+        // A real number would let the simulator speak for a real caller (texting START for
+        // someone who opted out re-subscribes them).
+        return Err(DashError::BadRequest(
+            "The simulator plays only fictional numbers (555-0100 to 555-0199 in any area code, e.g. +1 202 555 0142, or the 555 area code)."
+                .into(),
+        ));
+    }
+    Ok(n.as_str().to_string())
+}
+
+/// Numbers no real caller has: the North American fictional range (NXX-555-01XX) and the
+/// unassigned 555 area code.
+pub fn is_reserved_for_tests(e164: &str) -> bool {
+    let Some(d) = e164.strip_prefix("+1") else {
+        return false;
+    };
+    d.len() == 10 && (d.starts_with("555") || (&d[3..6] == "555" && &d[6..8] == "01"))
 }
 
 async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashResult<tera::Context> {

@@ -1143,5 +1143,30 @@ async fn phone_simulator_plays_the_caller(backend: Backend) {
     // A bad caller number is a clear error.
     let page = web.get(&format!("{sim}?from=not-a-number")).await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    // A real caller who opted out cannot be re-subscribed by the simulator texting START as them.
+    let real = "+18135550299";
+    app.say_from("+12125551234", "STOP").await.len();
+    let before = app.count("messages").await;
+    for (action, fields) in [
+        ("text", vec![("from", "+12125551234"), ("body", "START")]),
+        ("call", vec![("from", "+12125551234")]),
+        ("text", vec![("from", real), ("body", "hi")]),
+    ] {
+        let page = web
+            .submit(&sim, &format!("{sim}/{action}"), &fields)
+            .await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{action} {fields:?}");
+        assert!(page.body.contains("fictional numbers"), "{}", page.body);
+    }
+    assert_eq!(app.count("messages").await, before, "nothing recorded");
+    // The fictional range in any area code is fine.
+    let page = web
+        .submit(
+            &sim,
+            &format!("{sim}/text"),
+            &[("from", "+12025550142"), ("body", "hello")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
     app.stop().await;
 }
