@@ -60,6 +60,9 @@ pub struct LlmConfig {
 pub struct TwilioConfig {
     pub account_sid: String,
     pub auth_token: String,
+    /// The SharedKey secret of a Twilio Webhooks Rule: requests that say they were signed with
+    /// it (`X-Twilio-Webhooks-Signature-Settings`) are checked with it (`TWILIO_WEBHOOK_SHARED_KEY`).
+    pub webhook_shared_key: Option<String>,
 }
 
 /// An address or a CIDR range ("10.0.0.0/8", "::1").
@@ -302,6 +305,7 @@ impl Config {
                 Some(TwilioConfig {
                     account_sid: sid,
                     auth_token: token,
+                    webhook_shared_key: get("TWILIO_WEBHOOK_SHARED_KEY")?,
                 })
             }
             (Some(_), None) => {
@@ -469,6 +473,7 @@ pub const KEYS: &[&str] = &[
     "TWILIO_ACCOUNT_SID",
     "TWILIO_AUTH_TOKEN",
     "TWILIO_API_BASE",
+    "TWILIO_WEBHOOK_SHARED_KEY",
     "FRONTDESK_LOG_FORMAT",
     "FRONTDESK_DB_MAX_CONNECTIONS",
     "FRONTDESK_SEND_CONCURRENCY",

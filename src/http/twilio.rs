@@ -98,8 +98,10 @@ impl FromRequest<AppState> for TwilioForm {
                     Error::Forbidden("missing X-Twilio-Signature".into()),
                 ));
             };
-            let url = match &state.config.public_url {
-                Some(base) => format!("{base}{path_and_query}"),
+            // The URL Twilio called: the public URL when configured; otherwise this request's
+            // host, as the proxy said it was reached and, behind a TLS proxy, as https too.
+            let urls: Vec<String> = match &state.config.public_url {
+                Some(base) => vec![format!("{base}{path_and_query}")],
                 None => {
                     let host = parts
                         .headers
@@ -111,10 +113,46 @@ impl FromRequest<AppState> for TwilioForm {
                         .get("x-forwarded-proto")
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("http");
-                    format!("{proto}://{host}{path_and_query}")
+                    let mut v = vec![format!("{proto}://{host}{path_and_query}")];
+                    if proto != "https" {
+                        v.push(format!("https://{host}{path_and_query}"));
+                    }
+                    v
                 }
             };
-            if !tw::verify(token, &url, &params, given) {
+            // A Webhooks Rule signs with its SharedKey and names the algorithm in a header.
+            let settings = parts
+                .headers
+                .get("x-twilio-webhooks-signature-settings")
+                .and_then(|v| v.to_str().ok());
+            let (algorithm, key) = match settings {
+                None => (tw::Algorithm::Sha1, Some(token)),
+                Some(h) => {
+                    let Some(algorithm) = tw::Algorithm::from_settings(h) else {
+                        return Err(reject(
+                            "bad_signature",
+                            Error::Forbidden("unsupported signature algorithm".into()),
+                        ));
+                    };
+                    let key = state
+                        .config
+                        .twilio
+                        .as_ref()
+                        .and_then(|t| t.webhook_shared_key.as_deref());
+                    if key.is_none() {
+                        tracing::warn!(
+                            "a webhook was signed with a Webhooks Rule SharedKey; set TWILIO_WEBHOOK_SHARED_KEY"
+                        );
+                    }
+                    (algorithm, key)
+                }
+            };
+            let valid = key.is_some_and(|key| {
+                urls.iter()
+                    .flat_map(|u| tw::url_variants(u))
+                    .any(|u| tw::verify_with(algorithm, key, &u, &params, given))
+            });
+            if !valid {
                 return Err(reject(
                     "bad_signature",
                     Error::Forbidden("invalid X-Twilio-Signature".into()),

@@ -8,25 +8,124 @@ use sha1::Sha1;
 use std::time::Duration;
 use subtle::ConstantTimeEq;
 
+/// The hash a signature was made with: HMAC-SHA1 with the auth token (the default), or the
+/// algorithm a Webhooks Rule names with its SharedKey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algorithm {
+    Sha1,
+    Sha256,
+}
+
+impl Algorithm {
+    /// From `X-Twilio-Webhooks-Signature-Settings: key=...,algorithm=HMAC_SHA256`.
+    pub fn from_settings(header: &str) -> Option<Self> {
+        let algo = header
+            .split(',')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("algorithm"))
+            .map(|(_, v)| v.trim().to_ascii_uppercase())?;
+        match algo.as_str() {
+            "HMAC_SHA1" | "HMAC-SHA1" => Some(Self::Sha1),
+            "HMAC_SHA256" | "HMAC-SHA256" => Some(Self::Sha256),
+            _ => None,
+        }
+    }
+}
+
+/// The string Twilio signs: the URL, then each POST parameter's name and value sorted by name
+/// (a repeated name's values sorted too).
+fn signed_data(url: &str, params: &[(String, String)]) -> Vec<u8> {
+    let mut sorted: Vec<&(String, String)> = params.iter().collect();
+    sorted.sort();
+    let mut data = url.as_bytes().to_vec();
+    for (k, v) in sorted {
+        data.extend_from_slice(k.as_bytes());
+        data.extend_from_slice(v.as_bytes());
+    }
+    data
+}
+
 /// Twilio's signature: base64(HMAC-SHA1(auth token, URL + each POST parameter's name and value,
 /// sorted by name)).
 pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = params.iter().collect();
-    sorted.sort();
-    let mut mac =
-        Hmac::<Sha1>::new_from_slice(auth_token.as_bytes()).expect("HMAC takes any key length");
-    mac.update(url.as_bytes());
-    for (k, v) in sorted {
-        mac.update(k.as_bytes());
-        mac.update(v.as_bytes());
-    }
-    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+    signature_with(Algorithm::Sha1, auth_token, url, params)
+}
+
+pub fn signature_with(
+    algorithm: Algorithm,
+    key: &str,
+    url: &str,
+    params: &[(String, String)],
+) -> String {
+    let data = signed_data(url, params);
+    let bytes = match algorithm {
+        Algorithm::Sha1 => {
+            let mut mac =
+                Hmac::<Sha1>::new_from_slice(key.as_bytes()).expect("HMAC takes any key length");
+            mac.update(&data);
+            mac.finalize().into_bytes().to_vec()
+        }
+        Algorithm::Sha256 => {
+            let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes())
+                .expect("HMAC takes any key length");
+            mac.update(&data);
+            mac.finalize().into_bytes().to_vec()
+        }
+    };
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Constant-time check of a request's signature.
 pub fn verify(auth_token: &str, url: &str, params: &[(String, String)], given: &str) -> bool {
-    let expected = signature(auth_token, url, params);
+    verify_with(Algorithm::Sha1, auth_token, url, params, given)
+}
+
+pub fn verify_with(
+    algorithm: Algorithm,
+    key: &str,
+    url: &str,
+    params: &[(String, String)],
+    given: &str,
+) -> bool {
+    let expected = signature_with(algorithm, key, url, params);
     expected.as_bytes().ct_eq(given.trim().as_bytes()).into()
+}
+
+/// The forms of a URL Twilio's own validators accept: as given, and with the scheme's default
+/// port added or removed (`https://host/x` and `https://host:443/x` sign differently).
+pub fn url_variants(url: &str) -> Vec<String> {
+    let mut out = vec![url.to_string()];
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return out;
+    };
+    let default = match scheme.to_ascii_lowercase().as_str() {
+        "https" => "443",
+        "http" => "80",
+        _ => return out,
+    };
+    let split = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(split);
+    // Credentials ("user:pass@host") stay as they are.
+    let (userinfo, hostport) = match authority.rsplit_once('@') {
+        Some((u, h)) => (format!("{u}@"), h),
+        None => (String::new(), authority),
+    };
+    let (host, port) = match hostport.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || hostport.starts_with('[') => {
+            if p.chars().all(|c| c.is_ascii_digit()) && !h.is_empty() && !p.is_empty() {
+                (h, Some(p))
+            } else {
+                (hostport, None)
+            }
+        }
+        _ => (hostport, None),
+    };
+    match port {
+        None => out.push(format!("{scheme}://{userinfo}{host}:{default}{tail}")),
+        Some(p) if p == default => out.push(format!("{scheme}://{userinfo}{host}{tail}")),
+        Some(_) => {}
+    }
+    out
 }
 
 /// Error codes that mean the recipient cannot get texts at this number.
@@ -253,6 +352,57 @@ mod tests {
             url,
             &params,
             "0/KCTR6DLpKmkAf8muzZqo1nDgQ="
+        ));
+    }
+
+    #[test]
+    fn url_forms_twilio_accepts() {
+        assert_eq!(
+            url_variants("https://desk.example.com/twilio/sms?x=1"),
+            vec![
+                "https://desk.example.com/twilio/sms?x=1",
+                "https://desk.example.com:443/twilio/sms?x=1"
+            ]
+        );
+        assert_eq!(
+            url_variants("http://desk.example.com:80/sms"),
+            vec![
+                "http://desk.example.com:80/sms",
+                "http://desk.example.com/sms"
+            ]
+        );
+        assert_eq!(
+            url_variants("https://desk.example.com:8443/sms"),
+            vec!["https://desk.example.com:8443/sms"]
+        );
+        assert_eq!(
+            url_variants("https://[2001:db8::1]/sms"),
+            vec!["https://[2001:db8::1]/sms", "https://[2001:db8::1]:443/sms"]
+        );
+    }
+
+    #[test]
+    fn sha256_settings_header() {
+        assert_eq!(
+            Algorithm::from_settings("key=KS123,algorithm=HMAC_SHA256"),
+            Some(Algorithm::Sha256)
+        );
+        assert_eq!(Algorithm::from_settings("key=KS1,algorithm=MD5"), None);
+        let params = p(&[("Body", "hi")]);
+        let sig = signature_with(Algorithm::Sha256, "shared", "https://x/y", &params);
+        assert!(verify_with(
+            Algorithm::Sha256,
+            "shared",
+            "https://x/y",
+            &params,
+            &sig
+        ));
+        assert!(!verify_with(
+            Algorithm::Sha1,
+            "shared",
+            "https://x/y",
+            &params,
+            &sig
         ));
     }
 

@@ -1152,9 +1152,7 @@ async fn phone_simulator_plays_the_caller(backend: Backend) {
         ("call", vec![("from", "+12125551234")]),
         ("text", vec![("from", real), ("body", "hi")]),
     ] {
-        let page = web
-            .submit(&sim, &format!("{sim}/{action}"), &fields)
-            .await;
+        let page = web.submit(&sim, &format!("{sim}/{action}"), &fields).await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST, "{action} {fields:?}");
         assert!(page.body.contains("fictional numbers"), "{}", page.body);
     }

@@ -17,6 +17,8 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 pub const ACCOUNT_SID: &str = "AC00000000000000000000000000000001";
 pub const AUTH_TOKEN: &str = "test-auth-token";
+/// The SharedKey secret of a Twilio Webhooks Rule (HMAC-SHA256 signatures).
+pub const SHARED_KEY: &str = "test-shared-key";
 pub const PUBLIC_URL: &str = "http://frontdesk.test";
 pub const BUSINESS_NUMBER: &str = "+15550100200";
 pub const CALLER: &str = "+15550100123";
@@ -195,6 +197,7 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
     config.twilio = Some(TwilioConfig {
         account_sid: ACCOUNT_SID.into(),
         auth_token: AUTH_TOKEN.into(),
+        webhook_shared_key: Some(SHARED_KEY.into()),
     });
     config.twilio_api_base = twilio_base.to_string();
     config.send_retry_base = Duration::from_millis(20);

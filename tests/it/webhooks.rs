@@ -3,13 +3,14 @@
 
 use crate::both_backends;
 use crate::helpers::*;
-use frontdesk::telephony::twilio::signature;
+use frontdesk::telephony::twilio::{signature, signature_with, Algorithm};
 
 both_backends!(
     forged_or_missing_signatures_are_refused,
     unknown_number_gets_404_twiml,
     malformed_and_oversized_requests_are_refused,
     delivery_status_only_moves_forward,
+    every_url_form_twilio_signs_is_accepted,
 );
 
 async fn forged_or_missing_signatures_are_refused(backend: Backend) {
@@ -227,5 +228,70 @@ async fn delivery_status_only_moves_forward(backend: Backend) {
         )
         .await;
     assert_eq!(res.status(), 404);
+    app.stop().await;
+}
+
+/// Twilio's own validators accept the URL with and without the default port, repeated
+/// parameters, and HMAC-SHA256 when a Webhooks Rule says so; forgeries of each stay refused.
+async fn every_url_form_twilio_signs_is_accepted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let path = "/webhooks/twilio/sms";
+    let sms = |sid: &str| {
+        form(&[
+            ("MessageSid", sid),
+            ("From", CALLER),
+            ("To", BUSINESS_NUMBER),
+            ("Body", "hi"),
+            ("MediaUrl", "b"),
+            ("MediaUrl", "a"),
+        ])
+    };
+    let with_port = format!("{}:80{path}", PUBLIC_URL);
+    let params = sms("SMport");
+    let sig = signature(AUTH_TOKEN, &with_port, &params);
+    assert_eq!(app.post_raw(path, &params, Some(&sig)).await.status(), 200);
+    // HMAC-SHA256 with the SharedKey, announced in the settings header.
+    let params = sms("SMsha256");
+    let url = format!("{PUBLIC_URL}{path}");
+    let post = |params: Vec<(String, String)>, sig: String, algo: &'static str| {
+        let http = reqwest::Client::new();
+        let base = app.base.clone();
+        async move {
+            http.post(format!("{base}{path}"))
+                .form(&params)
+                .header("X-Twilio-Signature", sig)
+                .header(
+                    "X-Twilio-Webhooks-Signature-Settings",
+                    format!("key=KS0001,algorithm={algo}"),
+                )
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    let sig = signature_with(Algorithm::Sha256, SHARED_KEY, &url, &params);
+    assert_eq!(post(params.clone(), sig, "HMAC_SHA256").await, 200);
+    // Forgeries: the auth token under SHA256, SHA1 claimed for a SHA256 signature, an unknown
+    // algorithm, a wrong port.
+    for (sig, algo) in [
+        (
+            signature_with(Algorithm::Sha256, AUTH_TOKEN, &url, &params),
+            "HMAC_SHA256",
+        ),
+        (
+            signature_with(Algorithm::Sha256, SHARED_KEY, &url, &params),
+            "HMAC_SHA1",
+        ),
+        (
+            signature_with(Algorithm::Sha256, SHARED_KEY, &url, &params),
+            "MD5",
+        ),
+    ] {
+        assert_eq!(post(sms("SMforged"), sig, algo).await, 403, "{algo}");
+    }
+    let params = sms("SMbadport");
+    let sig = signature(AUTH_TOKEN, &format!("{}:8080{path}", PUBLIC_URL), &params);
+    assert_eq!(app.post_raw(path, &params, Some(&sig)).await.status(), 403);
     app.stop().await;
 }
