@@ -88,6 +88,7 @@ pub struct BuildOptions {
 
 pub struct App {
     listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
     state: AppState,
     run_worker: bool,
 }
@@ -153,9 +154,16 @@ impl App {
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("FRONTDESK_LISTEN: cannot listen on {}", config.listen))?;
+        let metrics_listener = match config.metrics_listen {
+            None => None,
+            Some(addr) => Some(TcpListener::bind(addr).await.with_context(|| {
+                format!("FRONTDESK_METRICS_LISTEN: cannot listen on {addr} (set another address, or off)")
+            })?),
+        };
         let state = AppState::new(config, store, options.clock)?;
         Ok(Self {
             listener,
+            metrics_listener,
             state,
             run_worker: !options.without_worker,
         })
@@ -165,6 +173,13 @@ impl App {
         self.listener
             .local_addr()
             .expect("bound listener has an address")
+    }
+
+    /// Where metrics and health checks are served apart from the public listener.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
     }
 
     pub fn state(&self) -> &AppState {
@@ -197,8 +212,17 @@ impl App {
                     stop_rx.clone(),
                 ))
             });
+        let ops = self.metrics_listener.map(|l| {
+            let mut stop = stop_rx.clone();
+            tracing::info!(addr = %l.local_addr().map(|a| a.to_string()).unwrap_or_default(), "metrics listening");
+            let serve = axum::serve(l, crate::http::ops::private_router(self.state.clone()))
+                .with_graceful_shutdown(async move {
+                    let _ = stop.wait_for(|s| *s).await;
+                });
+            tokio::spawn(async move { serve.await })
+        });
         let router = crate::http::router(self.state.clone());
-        tracing::info!(addr = %self.local_addr(), provider = self.state.provider.name(), "frontdesk listening");
+        tracing::info!(addr = %self.listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), provider = self.state.provider.name(), "frontdesk listening");
         let served = axum::serve(
             self.listener,
             router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -213,6 +237,9 @@ impl App {
         .await
         .context("serving HTTP");
         let _ = stop_tx.send(true);
+        if let Some(ops) = ops {
+            let _ = ops.await;
+        }
         if let Some(worker) = worker {
             let _ = worker.await;
         }

@@ -219,6 +219,29 @@ pub async fn calendar_slots(
     Ok(out)
 }
 
+/// `frontdesk user reset-password`: a new one-time password for an account (the holder chooses
+/// their own at the next sign-in); every session of the account ends, and sign-in throttling for
+/// it starts afresh.
+pub async fn user_reset_password(store: &Store, email: &str) -> anyhow::Result<String> {
+    use crate::store::users;
+    let email = users::normalise_email(email);
+    let mut conn = store.pool().acquire().await?;
+    let Some(user) = users::by_email(&mut conn, &email).await? else {
+        anyhow::bail!("--email: no account '{email}' (see `frontdesk user list BUSINESS`)");
+    };
+    drop(conn);
+    let password = crate::dashboard::auth::one_time_password();
+    let hash = crate::dashboard::auth::hash_password(&password)?;
+    let mut tx = store.begin().await?;
+    users::set_password(&mut tx, user.id, &hash, true).await?;
+    users::delete_other_sessions(&mut tx, user.id, "").await?;
+    tx.commit().await?;
+    users::attempt_succeeded(store, &format!("email:{email}"), "").await?;
+    Ok(format!(
+        "{email}: one-time password {password}\n(they choose their own at the next sign-in; all their sessions were ended)\n"
+    ))
+}
+
 /// `frontdesk user add`: give an account a role at a business, creating the account if needed.
 pub async fn user_add(
     store: &Store,

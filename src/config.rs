@@ -15,6 +15,12 @@ use std::time::Duration;
 pub struct Config {
     pub database_url: String,
     pub listen: SocketAddr,
+    /// Where `/metrics` (and health checks) are served, apart from the public listener
+    /// (`FRONTDESK_METRICS_LISTEN`, default `127.0.0.1:9464`; `off` for none).
+    pub metrics_listen: Option<SocketAddr>,
+    /// With it, `/metrics` is also served on the public listener to `Authorization: Bearer
+    /// <token>` (`FRONTDESK_METRICS_TOKEN`).
+    pub metrics_token: Option<String>,
     /// The public base URL Twilio calls (e.g. `https://frontdesk.example.com`).
     pub public_url: Option<String>,
     pub twilio: Option<TwilioConfig>,
@@ -274,6 +280,23 @@ impl Config {
             ));
         }
 
+        let metrics_listen = match get("FRONTDESK_METRICS_LISTEN")?.as_deref().map(str::trim) {
+            Some("off" | "none" | "") => None,
+            None => Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
+            Some(raw) => Some(raw.parse().map_err(|_| {
+                bad(
+                    "FRONTDESK_METRICS_LISTEN",
+                    format!("'{raw}' is not an address like 127.0.0.1:9464 (or off)"),
+                )
+            })?),
+        };
+        let metrics_token = get("FRONTDESK_METRICS_TOKEN")?.filter(|t| !t.trim().is_empty());
+        if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err(bad(
+                "FRONTDESK_METRICS_TOKEN",
+                "must be at least 16 characters",
+            ));
+        }
         let listen_raw = get("FRONTDESK_LISTEN")?.unwrap_or_else(|| "127.0.0.1:3000".into());
         let listen = listen_raw.parse().map_err(|_| {
             bad(
@@ -378,6 +401,8 @@ impl Config {
         Ok(Self {
             database_url,
             listen,
+            metrics_listen,
+            metrics_token,
             public_url,
             twilio,
             twilio_api_base,
@@ -469,6 +494,8 @@ impl Config {
 pub const KEYS: &[&str] = &[
     "DATABASE_URL",
     "FRONTDESK_LISTEN",
+    "FRONTDESK_METRICS_LISTEN",
+    "FRONTDESK_METRICS_TOKEN",
     "FRONTDESK_PUBLIC_URL",
     "TWILIO_ACCOUNT_SID",
     "TWILIO_AUTH_TOKEN",

@@ -105,6 +105,11 @@ enum UserCommand {
     },
     /// List the accounts of a business.
     List { business: String },
+    /// Give an account a new one-time password (printed once) and end its sessions.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -240,6 +245,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 }
                 UserCommand::List { business } => {
                     frontdesk::cli::user_list(&store, &business).await?
+                }
+                UserCommand::ResetPassword { email } => {
+                    frontdesk::cli::user_reset_password(&store, &email).await?
                 }
             };
             print!("{out}");

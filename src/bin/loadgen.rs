@@ -353,6 +353,8 @@ impl Servers {
         let mut cmd = tokio::process::Command::new(&self.binary);
         cmd.arg("serve")
             .env("FRONTDESK_LISTEN", format!("127.0.0.1:{}", self.ports[i]))
+            // Several instances on one machine: each would claim the same metrics port.
+            .env("FRONTDESK_METRICS_LISTEN", "off")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)

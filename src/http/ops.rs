@@ -8,11 +8,46 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 
+/// The public listener's operations routes: health checks, and `/metrics` only to the bearer of
+/// `FRONTDESK_METRICS_TOKEN` (404 without one configured).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(public_metrics))
+}
+
+/// The separate operations listener (`FRONTDESK_METRICS_LISTEN`): health checks and metrics.
+pub fn private_router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
+        .with_state(state)
+}
+
+async fn public_metrics(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    use subtle::ConstantTimeEq;
+    let Some(token) = state.config.metrics_token.as_deref() else {
+        return (StatusCode::NOT_FOUND, "not found\n").into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+            "metrics need the bearer token\n",
+        )
+            .into_response();
+    }
+    metrics(State(state)).await.into_response()
 }
 
 async fn healthz() -> &'static str {

@@ -157,6 +157,8 @@ pub struct Options {
     pub llm_timeout: Option<Duration>,
     /// The production defaults for calendar feeds: no private networks, no files.
     pub strict_network: bool,
+    /// Serve `/metrics` on the public listener to this bearer token too.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Options {
@@ -169,12 +171,15 @@ impl Default for Options {
             llm: None,
             llm_timeout: None,
             strict_network: false,
+            metrics_token: None,
         }
     }
 }
 
 pub struct TestApp {
     pub base: String,
+    /// The separate operations listener (metrics, health checks).
+    pub metrics_base: String,
     pub state: AppState,
     pub twilio: MockServer,
     pub http: reqwest::Client,
@@ -193,6 +198,7 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
     let mut config = Config::defaults();
     config.database_url = db_url.to_string();
     config.listen = "127.0.0.1:0".parse().unwrap();
+    config.metrics_listen = Some("127.0.0.1:0".parse().unwrap());
     config.public_url = Some(PUBLIC_URL.into());
     config.twilio = Some(TwilioConfig {
         account_sid: ACCOUNT_SID.into(),
@@ -225,6 +231,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         mount_twilio_ok(&twilio).await;
     }
     let mut config = test_config(&db.url, &twilio.uri());
+    config.metrics_token = options.metrics_token.clone();
     if options.strict_network {
         config.allow_private_networks = false;
         config.allow_file_feeds = false;
@@ -259,6 +266,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     .await
     .expect("build app");
     let base = format!("http://{}", app.local_addr());
+    let metrics_base = format!("http://{}", app.metrics_addr().expect("metrics listener"));
     let state = app.state().clone();
     let (tx, rx) = tokio::sync::oneshot::channel();
     let server = tokio::spawn(app.run_until_stopped(async {
@@ -266,6 +274,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     }));
     TestApp {
         base,
+        metrics_base,
         state,
         twilio,
         http: reqwest::Client::new(),
@@ -410,7 +419,7 @@ impl TestApp {
 
     pub async fn metrics(&self) -> String {
         self.http
-            .get(format!("{}/metrics", self.base))
+            .get(format!("{}/metrics", self.metrics_base))
             .send()
             .await
             .unwrap()

@@ -381,6 +381,7 @@ fn spawn_binary(db_url: &str, twilio: &str, port: u16) -> std::process::Child {
         .arg("serve")
         .env("DATABASE_URL", db_url)
         .env("FRONTDESK_LISTEN", format!("127.0.0.1:{port}"))
+        .env("FRONTDESK_METRICS_LISTEN", "off")
         .env("FRONTDESK_PUBLIC_URL", PUBLIC_URL)
         .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
         .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)

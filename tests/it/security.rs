@@ -2,7 +2,7 @@
 //! network, and cannot exhaust its time or memory.
 
 use crate::both_backends;
-use crate::dashboard::{add_user, signed_in, OWNER, STAFF_EMAIL};
+use crate::dashboard::{add_user, signed_in, Web, OWNER, PASSWORD, STAFF_EMAIL};
 use crate::helpers::*;
 use frontdesk::calendar::address::FeedPolicy;
 use frontdesk::calendar::feeds::{Fetched, Fetcher};
@@ -10,7 +10,11 @@ use frontdesk::clock::FixedClock;
 use reqwest::StatusCode;
 use std::time::{Duration, Instant};
 
-both_backends!(feed_addresses_from_the_dashboard_stay_outside_the_server,);
+both_backends!(
+    feed_addresses_from_the_dashboard_stay_outside_the_server,
+    metrics_are_not_public,
+    an_admin_resets_a_password,
+);
 
 async fn feed_addresses_from_the_dashboard_stay_outside_the_server(backend: Backend) {
     let app = spawn_app_with(
@@ -168,4 +172,80 @@ async fn import_refuses_file_feeds_unless_the_admin_allows_them() {
     frontdesk::cli::import(&store, &file, allowed)
         .await
         .unwrap();
+}
+
+/// `/metrics` is served on the operations listener; on the public one only to the bearer of the
+/// configured token.
+async fn metrics_are_not_public(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert!(app.metrics().await.contains("frontdesk_"));
+    let public = reqwest::get(format!("{}/metrics", app.base)).await.unwrap();
+    assert_eq!(public.status(), 404);
+    app.stop().await;
+    let token = "a-long-metrics-token-123";
+    let app = spawn_app_with(
+        backend,
+        Options {
+            metrics_token: Some(token.into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let http = reqwest::Client::new();
+    let url = format!("{}/metrics", app.base);
+    let status = |auth: Option<&str>| {
+        let mut req = http.get(&url);
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        async move { req.send().await.unwrap().status() }
+    };
+    assert_eq!(status(None).await, 401);
+    assert_eq!(status(Some("Bearer wrong-token-wrong-token")).await, 401);
+    assert_eq!(status(Some(&format!("Bearer {token}"))).await, 200);
+    app.stop().await;
+}
+
+async fn an_admin_resets_a_password(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(FixedClock::new(open_hours_instant())),
+            ..Default::default()
+        },
+    )
+    .await;
+    add_user(&app, OWNER, "owner", "Dave").await;
+    let web = signed_in(&app, OWNER).await;
+    let out = frontdesk::cli::user_reset_password(&app.state.store, OWNER)
+        .await
+        .unwrap();
+    let one_time = out
+        .split("one-time password ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    // The old session has ended, the old password no longer works, the new one does.
+    let page = web.get(&format!("/app/{}/inbox", app.business_id)).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "signed out");
+    let fresh = Web::new(&app);
+    assert_eq!(
+        fresh.sign_in(OWNER, PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let page = fresh.sign_in(OWNER, &one_time).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert!(
+        page.location.unwrap_or_default().contains("password"),
+        "asked to choose a password"
+    );
+    let unknown = frontdesk::cli::user_reset_password(&app.state.store, "nobody@example.com")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(unknown.contains("--email"), "{unknown}");
+    app.stop().await;
 }
