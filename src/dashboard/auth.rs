@@ -203,6 +203,143 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// The stored form of an invite code (codes are compared without case, spaces or dashes).
+pub fn invite_code_hash(code: &str) -> String {
+    let plain: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    token_hash(&format!("invite:{plain}"))
+}
+
+fn join_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    email: &str,
+    error: Option<&str>,
+) -> DashResult<Response> {
+    let token = random_token();
+    let mut ctx = tera::Context::new();
+    ctx.insert("login_csrf", &token);
+    ctx.insert("email", email);
+    ctx.insert("error", &error);
+    let mut resp = render_status(status, "join.html", &ctx)?;
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, &token, 3600, is_https(state, headers)),
+    );
+    Ok(resp)
+}
+
+pub async fn join_page(State(state): State<AppState>, headers: HeaderMap) -> DashResult<Response> {
+    join_form(&state, &headers, StatusCode::OK, "", None)
+}
+
+/// Accept an invite: with the code, a new account chooses its password; an existing account
+/// proves it is its holder with its own password. Only then is it added to the business.
+pub async fn join(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    let email = users::normalise_email(form.get("email").unwrap_or(""));
+    let code = form.get("code").unwrap_or("").to_string();
+    let password = form.get("password").unwrap_or("").to_string();
+    let cookie = cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    {
+        use subtle::ConstantTimeEq;
+        let given = form.csrf();
+        if cookie.is_empty()
+            || given.is_empty()
+            || !bool::from(given.as_bytes().ct_eq(cookie.as_bytes()))
+        {
+            return Err(DashError::Csrf);
+        }
+    }
+    let now_ms = to_millis(state.clock.now());
+    let client = crate::config::client_ip(
+        peer.ip(),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+        &state.config.trusted_proxies,
+    );
+    let join_key = format!("join:{email}");
+    let address_key = format!("ip:{client}");
+    let join_n = users::count_attempt(&state.store, &join_key, now_ms, FAILURE_WINDOW_MS).await?;
+    let address_n =
+        users::count_attempt(&state.store, &address_key, now_ms, FAILURE_WINDOW_MS).await?;
+    let fail =
+        |status: StatusCode, msg: &str| join_form(&state, &headers, status, &email, Some(msg));
+    if join_n > MAX_FAILURES_PER_ACCOUNT || address_n > MAX_FAILURES_PER_ADDRESS {
+        state.metrics.login_throttled();
+        return fail(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many tries. Wait 15 minutes and try again.",
+        );
+    }
+    let mut conn = state.store.pool().acquire().await?;
+    let invite =
+        crate::store::invites::find(&mut conn, &email, &invite_code_hash(&code), now_ms).await?;
+    let existing = users::by_email(&mut conn, &email).await?;
+    drop(conn);
+    let Some(invite) = invite else {
+        let _ = hash_blocking(password).await;
+        return fail(
+            StatusCode::UNAUTHORIZED,
+            "That email and invite code do not match an open invite. Codes work once, for 7 days.",
+        );
+    };
+    let hash = match &existing {
+        Some(u) => {
+            if !verify_blocking(password, u.password_hash.clone()).await {
+                return fail(
+                    StatusCode::UNAUTHORIZED,
+                    "That email, code and password do not match.",
+                );
+            }
+            u.password_hash.clone()
+        }
+        None => {
+            if let Err(e) = check_new_password(&password) {
+                return fail(StatusCode::UNPROCESSABLE_ENTITY, &e);
+            }
+            hash_blocking(password).await?
+        }
+    };
+    let mut tx = state.store.begin().await?;
+    if !crate::store::invites::accept(&mut tx, invite.id, now_ms).await? {
+        return fail(StatusCode::CONFLICT, "That invite was used already.");
+    }
+    let (user, _) = users::add_to_business(
+        &mut tx,
+        &email,
+        &invite.name,
+        &hash,
+        false,
+        invite.business_id,
+        invite.role,
+        now_ms,
+    )
+    .await?;
+    tx.commit().await?;
+    users::attempt_succeeded(&state.store, &join_key, &address_key).await?;
+    tracing::info!(
+        user = user.id,
+        business = invite.business_id,
+        "invite accepted"
+    );
+    start_session(
+        &state,
+        &headers,
+        user.id,
+        now_ms,
+        &format!("/app/{}/inbox", invite.business_id),
+    )
+    .await
+}
+
 fn login_form(
     state: &AppState,
     headers: &HeaderMap,
@@ -311,6 +448,22 @@ pub async fn login(
         );
     };
     users::attempt_succeeded(&state.store, &account_key, &address_key).await?;
+    let to = if user.must_change_password {
+        "/app/password".to_string()
+    } else {
+        next
+    };
+    start_session(&state, &headers, user.id, now_ms, &to).await
+}
+
+/// Sign a user in: a new session and its cookie, then on to `to`.
+async fn start_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+    now_ms: i64,
+    to: &str,
+) -> DashResult<Response> {
     let token = random_token();
     let csrf = random_token();
     let expires = now_ms + SESSION_DAYS * 86_400_000;
@@ -318,20 +471,15 @@ pub async fn login(
     users::create_session(
         &mut conn,
         &token_hash(&token),
-        user.id,
+        user_id,
         &csrf,
         now_ms,
         expires,
     )
     .await?;
-    tracing::info!(user = user.id, "signed in");
-    let to = if user.must_change_password {
-        "/app/password".to_string()
-    } else {
-        next
-    };
-    let mut resp = Redirect::to(&to).into_response();
-    let secure = is_https(&state, &headers);
+    tracing::info!(user = user_id, "signed in");
+    let mut resp = Redirect::to(to).into_response();
+    let secure = is_https(state, headers);
     resp.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(COOKIE, &token, SESSION_DAYS * 86_400, secure),

@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::to("/app") }))
         .route("/login", get(auth::login_page).post(auth::login))
+        .route("/join", get(auth::join_page).post(auth::join))
         .route("/logout", post(auth::logout))
         .route(
             "/app/password",
@@ -62,6 +63,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/app/{bid}/team/{uid}/remove",
             post(settings::remove_member),
+        )
+        .route(
+            "/app/{bid}/team/invites/{id}/cancel",
+            post(settings::cancel_invite),
         )
         .route("/app/{bid}/bookings", get(reports::bookings))
         .route(
@@ -110,6 +115,7 @@ async fn js() -> Response {
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
     ("login.html", include_str!("templates/login.html")),
+    ("join.html", include_str!("templates/join.html")),
     ("password.html", include_str!("templates/password.html")),
     ("message.html", include_str!("templates/message.html")),
     ("inbox.html", include_str!("templates/inbox.html")),

@@ -680,10 +680,29 @@ async fn team_context(state: &AppState, a: &Access) -> DashResult<tera::Context>
     let mut conn = state.store.pool().acquire().await?;
     let members = users::members(&mut conn, a.business.id).await?;
     let mut ctx = a.context("team");
+    let now_ms = to_millis(state.clock.now());
+    let pending = crate::store::invites::pending(&mut conn, a.business.id, now_ms).await?;
+    let tz = a.business.profile.tz();
+    let pending: Vec<serde_json::Value> = pending
+        .iter()
+        .map(|i| {
+            json!({
+                "id": i.id,
+                "email": i.email,
+                "name": i.name,
+                "role": i.role.as_str(),
+                "expires": view::local(i.expires_at, tz).format("%a %b %-d").to_string(),
+            })
+        })
+        .collect();
     ctx.insert("members", &members);
+    ctx.insert("pending", &pending);
     ctx.insert("me", &a.session.user.id);
     Ok(ctx)
 }
+
+/// How long an invite code works.
+pub const INVITE_DAYS: i64 = 7;
 
 pub async fn team(
     State(state): State<AppState>,
@@ -695,7 +714,9 @@ pub async fn team(
     render("team.html", &team_context(&state, &a).await?)
 }
 
-/// Invite someone: a new account gets a one-time password, shown once to the owner to pass on.
+/// Invite someone: an invite code, shown once to the owner to pass on. Nothing is granted until
+/// the invitee accepts it at /join (setting a password, or giving their own if they have an
+/// account already), and the owner sees the same whether the address has an account or not.
 pub async fn invite(
     State(state): State<AppState>,
     session: Session,
@@ -748,19 +769,43 @@ pub async fn invite(
             )));
         }
     }
-    let password = super::auth::one_time_password();
-    let hash = super::auth::hash_blocking(password.clone()).await?;
+    let code = super::auth::one_time_password().to_uppercase();
     let now_ms = to_millis(state.clock.now());
-    let mut tx = state.store.begin().await?;
-    let (user, created) =
-        users::add_to_business(&mut tx, &email, &name, &hash, true, bid, role, now_ms).await?;
-    tx.commit().await?;
+    let mut conn = state.store.pool().acquire().await?;
+    crate::store::invites::create(
+        &mut conn,
+        bid,
+        &email,
+        &name,
+        role,
+        &super::auth::invite_code_hash(&code),
+        now_ms,
+        now_ms + INVITE_DAYS * 86_400_000,
+    )
+    .await?;
+    drop(conn);
     let mut ctx = team_context(&state, &a).await?;
-    ctx.insert("invited", &user.email);
-    if created {
-        ctx.insert("one_time_password", &password);
-    }
+    ctx.insert("invited", &email);
+    ctx.insert("invite_code", &code);
+    ctx.insert("invite_days", &INVITE_DAYS);
     render("team.html", &ctx)
+}
+
+/// Withdraw an invite that has not been accepted.
+pub async fn cancel_invite(
+    State(state): State<AppState>,
+    session: Session,
+    Path((bid, id)): Path<(i64, i64)>,
+    Form(form): Form<FormData>,
+) -> DashResult<Response> {
+    session.check_csrf(form.csrf())?;
+    let a = access(&state, session, bid).await?;
+    a.require_owner()?;
+    let mut conn = state.store.pool().acquire().await?;
+    if !crate::store::invites::cancel(&mut conn, bid, id).await? {
+        return Err(DashError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/app/{bid}/team")).into_response())
 }
 
 pub async fn remove_member(

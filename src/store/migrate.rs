@@ -62,6 +62,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0008_login_throttle.sql"),
         postgres: include_str!("../../migrations/postgres/0008_login_throttle.sql"),
     },
+    Migration {
+        version: 9,
+        name: "invites",
+        sqlite: include_str!("../../migrations/sqlite/0009_invites.sql"),
+        postgres: include_str!("../../migrations/postgres/0009_invites.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
 pub mod feeds;
+pub mod invites;
 pub mod jobs;
 pub mod messages;
 pub mod migrate;

@@ -14,6 +14,7 @@ both_backends!(
     failed_sign_ins_are_throttled,
     concurrent_guesses_are_counted_before_they_are_evaluated,
     a_forged_forwarded_for_header_does_not_reset_the_count,
+    invites_wait_for_the_invitee,
     every_form_needs_the_csrf_token,
     another_business_is_invisible,
     staff_see_the_inbox_but_not_settings,
@@ -1166,5 +1167,106 @@ async fn phone_simulator_plays_the_caller(backend: Backend) {
         )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+/// An invite grants nothing until the invitee accepts it, and the owner sees the same whether the
+/// address already has an account or not.
+async fn invites_wait_for_the_invitee(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    // An account that exists but is not on this team (say, an owner elsewhere).
+    add_user(&app, "pat@elsewhere.test", "staff", "Pat").await;
+    sqlx::query("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = 'pat@elsewhere.test')")
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    let web = signed_in(&app, OWNER).await;
+    let team = format!("/app/{bid}/team");
+    let invite = |email: &'static str| {
+        let web = &web;
+        let team = team.clone();
+        async move {
+            web.submit(
+                &team,
+                &team,
+                &[("email", email), ("name", "Pat"), ("role", "owner")],
+            )
+            .await
+        }
+    };
+    let existing = invite("pat@elsewhere.test").await;
+    let fresh = invite("new@daves.test").await;
+    let code_of = |page: &Page| {
+        let marker = "id=\"invite-code\">";
+        let i = page.body.find(marker).unwrap() + marker.len();
+        page.body[i..].split('<').next().unwrap().to_string()
+    };
+    let (pat_code, new_code) = (code_of(&existing), code_of(&fresh));
+    // Word for word the same notice, whoever the address belongs to.
+    let notice = |page: &Page, email: &str, code: &str| {
+        let i = page.body.find("id=\"invited\"").unwrap();
+        let end = page.body[i..].find("</div>").unwrap();
+        page.body[i..i + end].replace(email, "E").replace(code, "C")
+    };
+    assert_eq!(existing.status, StatusCode::OK);
+    assert_eq!(
+        notice(&existing, "pat@elsewhere.test", &pat_code),
+        notice(&fresh, "new@daves.test", &new_code)
+    );
+    let members = || async {
+        let mut conn = app.state.store.pool().acquire().await.unwrap();
+        frontdesk::store::users::members(&mut conn, bid)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.email)
+            .collect::<Vec<_>>()
+    };
+    assert!(!members().await.contains(&"pat@elsewhere.test".to_string()));
+    assert!(web
+        .get(&team)
+        .await
+        .body
+        .contains("Invited, not yet accepted"));
+
+    let join = |email: &'static str, code: String, password: &'static str| {
+        let app = &app;
+        async move {
+            let w = Web::new(app);
+            let csrf = w.get("/join").await.csrf();
+            w.post(
+                "/join",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("email", email),
+                    ("code", code.as_str()),
+                    ("password", password),
+                ],
+            )
+            .await
+        }
+    };
+    // The holder of an existing account must prove it with its own password.
+    let page = join("pat@elsewhere.test", pat_code.clone(), "not-pats-password").await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert!(!members().await.contains(&"pat@elsewhere.test".to_string()));
+    let page = join("pat@elsewhere.test", "WRONG-CODE".into(), PASSWORD).await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    let page = join("pat@elsewhere.test", pat_code.to_lowercase(), PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        page.location.as_deref(),
+        Some(format!("/app/{bid}/inbox").as_str())
+    );
+    assert!(members().await.contains(&"pat@elsewhere.test".to_string()));
+    // A new account chooses a password good enough; the code then works only once.
+    let page = join("new@daves.test", new_code.clone(), "short").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = join("new@daves.test", new_code.clone(), "a-long-enough-password").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert!(members().await.contains(&"new@daves.test".to_string()));
+    let page = join("new@daves.test", new_code, "a-long-enough-password").await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
