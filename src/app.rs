@@ -212,6 +212,12 @@ impl App {
                     stop_rx.clone(),
                 ))
             });
+        // The heartbeat: others see this instance alive; a dead one's work is taken over at once.
+        // Stopped only after the workers drained: their claims stay visibly alive until done.
+        let (beat_stop, beat_rx) = watch::channel(false);
+        let heartbeat = self
+            .run_worker
+            .then(|| tokio::spawn(crate::jobs::heartbeat::run(self.state.clone(), beat_rx)));
         let ops = self.metrics_listener.map(|l| {
             let mut stop = stop_rx.clone();
             tracing::info!(addr = %l.local_addr().map(|a| a.to_string()).unwrap_or_default(), "metrics listening");
@@ -251,6 +257,10 @@ impl App {
         }
         if let Some(listener) = listener {
             let _ = listener.await;
+        }
+        let _ = beat_stop.send(true);
+        if let Some(heartbeat) = heartbeat {
+            let _ = heartbeat.await;
         }
         self.state.store.close().await;
         tracing::info!("frontdesk stopped");

@@ -643,6 +643,7 @@ async fn main() -> anyhow::Result<()> {
     let interval = Duration::from_secs_f64(1.0 / args.rate as f64);
     let mut tasks = tokio::task::JoinSet::new();
     let mut killed = false;
+    let mut killed_at: Option<Instant> = None;
     for i in 0..total_calls {
         let due = start + interval.mul_f64(i as f64);
         tokio::time::sleep_until(due.into()).await;
@@ -652,6 +653,7 @@ async fn main() -> anyhow::Result<()> {
                 servers.note_rss();
                 if let Some(mut c) = servers.children[0].take() {
                     let _ = c.start_kill();
+                    killed_at = Some(Instant::now());
                     let _ = c.wait().await;
                 }
                 println!(
@@ -813,6 +815,17 @@ async fn main() -> anyhow::Result<()> {
     let (mut duplicates, mut lost, mut out_of_order) = (0u64, 0u64, 0u64);
     let mut last_receive = start;
     let llm_ms = args.llm_latency_ms.unwrap_or(0) as f64;
+    // After a kill: the time from the kill to the last text that was already owed at that moment
+    // (its call or text came before the kill) reaching the caller.
+    let mut takeover_ms: Option<f64> = None;
+    let mut after_kill = |owed_since: Instant, arrived: Instant| {
+        if let Some(k) = killed_at {
+            if owed_since < k && arrived >= k {
+                let ms = arrived.duration_since(k).as_secs_f64() * 1000.0;
+                takeover_ms = Some(takeover_ms.map_or(ms, |m: f64| m.max(ms)));
+            }
+        }
+    };
     for (caller, plan) in &plans {
         let got = received.get(caller).map(|v| v.as_slice()).unwrap_or(&[]);
         let want = owed(*plan);
@@ -824,12 +837,14 @@ async fn main() -> anyhow::Result<()> {
             }
             if let Some(t0) = call_sent.get(caller) {
                 ttt.push(first.duration_since(*t0).as_secs_f64() * 1000.0);
+                after_kill(*t0, *first);
             }
             last_receive = last_receive.max(*first);
         }
         if let Some(sent) = texts_sent.get(caller) {
             for (k, t0) in sent.iter().enumerate() {
                 if let Some((t, _)) = got.get(k + 1) {
+                    after_kill(*t0, *t);
                     let ms = t.duration_since(*t0).as_secs_f64() * 1000.0;
                     ttr.push((ms - llm_ms).max(0.0));
                     last_receive = last_receive.max(*t);
@@ -880,6 +895,7 @@ async fn main() -> anyhow::Result<()> {
             "p99": percentile(&ttr, 99.0), "max": ttr.last().copied().unwrap_or(f64::NAN)
         },
         "webhook_response_ms": { "p50": percentile(&http, 50.0), "p99": percentile(&http, 99.0) },
+        "kill_to_last_owed_text_ms": takeover_ms,
         "server_peak_rss_mib": servers.peak_rss.iter().map(|k| *k as f64 / 1024.0).collect::<Vec<_>>(),
     });
     println!(
@@ -898,6 +914,9 @@ async fn main() -> anyhow::Result<()> {
         println!("llm calls          {}", report["llm_calls"]);
     }
     println!("throughput         {throughput:.1} texts/s");
+    if let Some(ms) = takeover_ms {
+        println!("after the kill     the last text owed at the kill arrived {ms:.0} ms after it");
+    }
     println!(
         "time-to-text ms    p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}",
         percentile(&ttt, 50.0),

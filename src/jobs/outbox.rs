@@ -57,7 +57,14 @@ impl OutboxWorker {
     /// Claim up to `limit` due rows and send them, waiting for all: one step, for tests and tools.
     pub async fn try_execute_batch(&self, limit: i64) -> anyhow::Result<Vec<Sent>> {
         let now_ms = to_millis(self.state.clock.now());
-        let claimed = outbox::claim(&self.state.store, now_ms, self.lease_ms(), limit).await?;
+        let claimed = outbox::claim_as(
+            &self.state.store,
+            now_ms,
+            self.lease_ms(),
+            limit,
+            Some(&self.state.instance),
+        )
+        .await?;
         let mut out = Vec::with_capacity(claimed.len());
         for item in claimed {
             out.push(self.process(item).await?);
@@ -83,11 +90,12 @@ impl OutboxWorker {
                 continue;
             }
             let now_ms = to_millis(self.state.clock.now());
-            let claimed = match outbox::claim(
+            let claimed = match outbox::claim_as(
                 &self.state.store,
                 now_ms,
                 self.lease_ms(),
                 free as i64,
+                Some(&self.state.instance),
             )
             .await
             {

@@ -66,6 +66,7 @@ impl TurnWorker {
             MAX_WAIT_MS,
             self.lease_ms(),
             CONCURRENCY,
+            Some(&self.state.instance),
         )
         .await?;
         let mut out = Vec::new();
@@ -131,6 +132,7 @@ impl TurnWorker {
                     MAX_WAIT_MS,
                     self.lease_ms(),
                     free,
+                    Some(&self.state.instance),
                 )
                 .await
             } else {

@@ -226,6 +226,7 @@ pub async fn finish_turn(
 
 /// Claim conversations owed a reply whose caller has been quiet for a moment (or waited long
 /// enough), so that one worker at a time answers each.
+#[allow(clippy::too_many_arguments)]
 pub async fn claim_due(
     store: &super::Store,
     now_ms: i64,
@@ -233,15 +234,17 @@ pub async fn claim_due(
     max_wait_ms: i64,
     lease_ms: i64,
     limit: i64,
+    instance: Option<&str>,
 ) -> anyhow::Result<Vec<i64>> {
     let lock = match store.backend() {
         super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         super::Backend::Sqlite => "",
     };
     let sql = format!(
-        "UPDATE conversations SET turn_lease_until = $1 WHERE id IN (SELECT id FROM conversations \
+        "UPDATE conversations SET turn_lease_until = $1, turn_claimed_by = $6 WHERE id IN (SELECT id FROM conversations \
          WHERE awaiting_reply_since IS NOT NULL AND (last_inbound_at <= $2 OR awaiting_reply_since <= $3) \
-         AND (turn_lease_until IS NULL OR turn_lease_until < $4) ORDER BY awaiting_reply_since LIMIT $5 {lock}) \
+         AND (turn_lease_until IS NULL OR turn_lease_until < $4) \
+         ORDER BY awaiting_reply_since LIMIT $5 {lock}) \
          RETURNING id"
     );
     let rows = sqlx::query(&sql)
@@ -250,6 +253,7 @@ pub async fn claim_due(
         .bind(now_ms - max_wait_ms)
         .bind(now_ms)
         .bind(limit)
+        .bind(instance)
         .fetch_all(store.pool())
         .await
         .context("claiming conversations")?;

@@ -68,6 +68,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0009_invites.sql"),
         postgres: include_str!("../../migrations/postgres/0009_invites.sql"),
     },
+    Migration {
+        version: 10,
+        name: "instances",
+        sqlite: include_str!("../../migrations/sqlite/0010_instances.sql"),
+        postgres: include_str!("../../migrations/postgres/0010_instances.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
 pub mod feeds;
+pub mod instances;
 pub mod invites;
 pub mod jobs;
 pub mod messages;

@@ -127,6 +127,18 @@ pub async fn claim(
     lease_ms: i64,
     limit: i64,
 ) -> anyhow::Result<Vec<Claimed>> {
+    claim_as(store, now_ms, lease_ms, limit, None).await
+}
+
+/// [`claim`] on behalf of a live instance: its claims are marked with its id, so that when its
+/// heartbeat stops their leases can be ended at once (`instances::expire_dead`).
+pub async fn claim_as(
+    store: &Store,
+    now_ms: i64,
+    lease_ms: i64,
+    limit: i64,
+    instance: Option<&str>,
+) -> anyhow::Result<Vec<Claimed>> {
     let lock = match store.backend() {
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
@@ -139,7 +151,7 @@ pub async fn claim(
               due AS (SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= $2 \
                       AND {head_of_queue} ORDER BY o.next_attempt_at, o.id LIMIT $3 {lock}) \
          UPDATE outbox SET state = 'sending', lease_until = $1, attempts = attempts + 1, \
-         uncertain_since = in_flight_since, in_flight_since = $2, updated_at = $2 \
+         uncertain_since = in_flight_since, in_flight_since = $2, updated_at = $2, claimed_by = $4 \
          WHERE id IN (SELECT id FROM expired UNION ALL SELECT id FROM due) \
          RETURNING id, message_id, business_id, contact_id, to_number, from_number, body, kind, attempts, \
                    created_at, expires_at, uncertain_since, \
@@ -150,6 +162,7 @@ pub async fn claim(
         .bind(now_ms + lease_ms)
         .bind(now_ms)
         .bind(limit)
+        .bind(instance)
         .fetch_all(store.pool())
         .await
         .context("claiming outbox rows")?;

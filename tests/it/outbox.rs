@@ -19,6 +19,7 @@ both_backends!(
     crash_before_send_is_sent_once,
     timeout_is_reconciled_not_resent,
     claims_take_each_recipients_head_in_order,
+    a_dead_instances_sends_are_taken_over_within_two_seconds,
 );
 
 fn twilio_error(status: u16, code: u32, message: &str) -> ResponseTemplate {
@@ -415,5 +416,53 @@ async fn claims_take_each_recipients_head_in_order(backend: Backend) {
             .unwrap(),
         None
     );
+    app.stop().await;
+}
+
+/// An instance is killed mid-send: its heartbeat stops, and a live instance takes the send over
+/// (looking it up at the provider first) within two seconds, long before the lease runs out.
+async fn a_dead_instances_sends_are_taken_over_within_two_seconds(backend: Backend) {
+    use frontdesk::store::{instances, outbox};
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(backend, manual(&clock)).await;
+    app.missed_call("CA1", CALLER).await;
+    mount_lookup(&app, serde_json::json!([])).await;
+    // The other instance claims the text (a minute-long lease) and beats once more, then dies.
+    let now = frontdesk::clock::to_millis(app.state.clock.now());
+    let store = &app.state.store;
+    instances::heartbeat(store, "killed-1", instances::wall_now_ms())
+        .await
+        .unwrap();
+    let claimed = outbox::claim_as(store, now, 60_000, 10, Some("killed-1"))
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    let worker = OutboxWorker::new(app.state.clone());
+    assert!(
+        worker.try_execute_batch(10).await.unwrap().is_empty(),
+        "a live instance's claim is left alone"
+    );
+    let killed_at = std::time::Instant::now();
+    // This instance's own workers and heartbeat, as `serve` runs them.
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let beat = tokio::spawn(frontdesk::jobs::heartbeat::run(
+        app.state.clone(),
+        rx.clone(),
+    ));
+    let work = tokio::spawn(OutboxWorker::new(app.state.clone()).run(rx));
+    while app.sent_texts().await.is_empty() {
+        assert!(
+            killed_at.elapsed() < Duration::from_secs(2),
+            "not taken over within 2 s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let took = killed_at.elapsed();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.sent_texts().await.len(), 1, "sent exactly once");
+    let _ = stop.send(true);
+    let _ = work.await;
+    let _ = beat.await;
+    eprintln!("takeover after kill: {} ms", took.as_millis());
     app.stop().await;
 }
