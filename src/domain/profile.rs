@@ -324,6 +324,7 @@ impl BusinessProfile {
 
     /// Cross-field checks that serde alone cannot express.
     pub fn validate(&self) -> Result<(), ProfileError> {
+        self.check_sizes()?;
         if let Some(r) = &self.escalation.emergency_referral {
             // It goes into the danger reply with a line saying who was alerted: two segments.
             if sms_text::measure(&sms_text::normalize(r)).units > MAX_REFERRAL_CHARS {
@@ -474,6 +475,106 @@ impl BusinessProfile {
 }
 
 pub use super::sms_template::MAX_TEMPLATE_CHARS;
+
+/// Most services, FAQ entries, keywords per entry, escalation keywords, notify numbers and feeds
+/// a profile may have, and the longest text field: every caller's text is weighed against all
+/// of them, so one profile cannot make its business's turns (and the shared workers) slow.
+pub const MAX_SERVICES: usize = 100;
+pub const MAX_FAQ: usize = 200;
+pub const MAX_KEYWORDS: usize = 30;
+pub const MAX_LIST: usize = 50;
+pub const MAX_FEEDS: usize = 10;
+pub const MAX_FIELD_CHARS: usize = 2000;
+
+impl BusinessProfile {
+    fn check_sizes(&self) -> Result<(), ProfileError> {
+        let count = |field: &str, n: usize, max: usize| {
+            if n > max {
+                Err(err(
+                    field,
+                    format!("has {n} entries; at most {max} are allowed"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let long = |field: String, text: &str| {
+            let n = text.chars().count();
+            if n > MAX_FIELD_CHARS {
+                Err(err(
+                    field,
+                    format!("is {n} characters; at most {MAX_FIELD_CHARS} are allowed"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        count("services", self.services.len(), MAX_SERVICES)?;
+        count("faq", self.faq.len(), MAX_FAQ)?;
+        count(
+            "escalation.keywords",
+            self.escalation.keywords.len(),
+            MAX_LIST,
+        )?;
+        count("escalation.notify", self.escalation.notify.len(), MAX_LIST)?;
+        count(
+            "business.phone_numbers",
+            self.business.phone_numbers.len(),
+            MAX_LIST,
+        )?;
+        count(
+            "business.forward_to",
+            self.business.forward_to.len(),
+            MAX_LIST,
+        )?;
+        count(
+            "booking.calendar_feeds",
+            self.booking.calendar_feeds.len(),
+            MAX_FEEDS,
+        )?;
+        long("business.name".into(), &self.business.name)?;
+        long("business.service_area".into(), &self.business.service_area)?;
+        long("business.about".into(), &self.business.about)?;
+        for (i, f) in self.booking.calendar_feeds.iter().enumerate() {
+            long(format!("booking.calendar_feeds[{i}]"), f)?;
+        }
+        for (i, k) in self.escalation.keywords.iter().enumerate() {
+            long(format!("escalation.keywords[{i}]"), k)?;
+        }
+        for (i, sv) in self.services.iter().enumerate() {
+            long(format!("services[{i}].name"), &sv.name)?;
+            long(
+                format!("services[{i}].price"),
+                sv.price.as_deref().unwrap_or(""),
+            )?;
+            long(
+                format!("services[{i}].description"),
+                sv.description.as_deref().unwrap_or(""),
+            )?;
+            count(
+                &format!("services[{i}].keywords"),
+                sv.keywords.len(),
+                MAX_KEYWORDS,
+            )?;
+            for (k, w) in sv.keywords.iter().enumerate() {
+                long(format!("services[{i}].keywords[{k}]"), w)?;
+            }
+        }
+        for (i, f) in self.faq.iter().enumerate() {
+            long(format!("faq[{i}].q"), &f.q)?;
+            long(format!("faq[{i}].a"), &f.a)?;
+            count(
+                &format!("faq[{i}].keywords"),
+                f.keywords.len(),
+                MAX_KEYWORDS,
+            )?;
+            for (k, w) in f.keywords.iter().enumerate() {
+                long(format!("faq[{i}].keywords[{k}]"), w)?;
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Render an SMS template (variables and `{% if %}` only, see `sms_template`) and normalise it
 /// to plain GSM-7 text.

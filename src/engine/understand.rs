@@ -655,6 +655,7 @@ pub fn extract_name(text: &str) -> Option<String> {
     let weak = [
         "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ",
     ];
+    let short = words(text).len() <= 6;
     for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
         for cue in cues {
             let mut from = 0;
@@ -674,7 +675,6 @@ pub fn extract_name(text: &str) -> Option<String> {
                     || lower[..pos].trim_end().ends_with("hey")
                     || lower[..pos].trim_end().ends_with("hello");
                 // ...or anywhere in a short text, before a capitalised name ("oh sorry its Reggie").
-                let short = words(text).len() <= 6;
                 if ["this is ", "it's ", "its ", "it is "].contains(cue)
                     && !sentence_start
                     && !short

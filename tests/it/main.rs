@@ -13,6 +13,7 @@ mod dashboard;
 mod engine;
 mod eval;
 mod fuzz;
+mod limits;
 mod llm;
 mod outbox;
 mod profile_import;
@@ -23,3 +24,29 @@ mod security;
 mod sms;
 mod textback;
 mod webhooks;
+
+// Bytes allocated per thread, for the resource-limits tests (`limits.rs`).
+thread_local! {
+    pub static ALLOCATED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+struct Counting;
+
+// SAFETY: every call is passed on to the system allocator unchanged; the counter is a
+// const-initialised thread-local `Cell`, which neither allocates nor blocks.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let _ = ALLOCATED.try_with(|a| a.set(a.get().wrapping_add(layout.size())));
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
+        let _ = ALLOCATED.try_with(|a| a.set(a.get().wrapping_add(new)));
+        unsafe { std::alloc::System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;

@@ -1,0 +1,156 @@
+//! One tenant's input cannot hold the server: whatever an owner, a caller, a calendar feed or a
+//! model sends, handling one input takes bounded time and allocates bounded memory. Measured here,
+//! per input, with a counting allocator (bytes allocated on the test's thread) and a clock.
+//!
+//! The bounds are generous for a debug build on a slow machine: the point is that they do not
+//! grow with how hostile the input is (a template bomb allocated 1 GiB; a loop ran for minutes).
+
+use crate::properties::{example_profile, ics_availability, understanding};
+use crate::ALLOCATED;
+use frontdesk::domain::profile::render_sms_template;
+use frontdesk::domain::BusinessProfile;
+use frontdesk::engine::guard;
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+
+const MAX_TIME: Duration = Duration::from_millis(1500);
+const MAX_BYTES: usize = 64 << 20;
+
+/// Run `f` and check its cost.
+fn bounded(what: &str, f: impl FnOnce()) {
+    let before = ALLOCATED.with(|a| a.get());
+    let started = Instant::now();
+    f();
+    let took = started.elapsed();
+    let bytes = ALLOCATED.with(|a| a.get()) - before;
+    assert!(took < MAX_TIME, "{what} took {took:?}");
+    assert!(bytes < MAX_BYTES, "{what} allocated {} MiB", bytes >> 20);
+}
+
+fn cases() -> u32 {
+    std::env::var("FRONTDESK_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
+
+/// Pieces that make parsers and matchers work hard, repeated many times.
+fn hostile(max_repeat: usize) -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("{% if open_now %}".to_string()),
+        Just("{% endif %}".to_string()),
+        Just("{{ business.about }}".to_string()),
+        Just("{% for i in [1,2,3] %}".to_string()),
+        Just("{% set_global a = a ~ a %}".to_string()),
+        Just(
+            "BEGIN:VEVENT\nDTSTART:20261203T150000Z\nRRULE:FREQ=SECONDLY\nEND:VEVENT\n".to_string()
+        ),
+        Just("RRULE:FREQ=MINUTELY;INTERVAL=1;COUNT=1000000\n".to_string()),
+        Just("help gas smell my baby ".to_string()),
+        Just("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_string()),
+        Just("$99 bit.ly/x ninety nine dollars ".to_string()),
+        Just("\u{1F600}".to_string()),
+        Just("1234 Main St apt 5, ".to_string()),
+        "[a-z ]{0,20}",
+    ];
+    prop::collection::vec(piece, 0..max_repeat).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn owner_templates_are_bounded(t in hostile(200)) {
+        let p = example_profile();
+        bounded("a text template", || {
+            let _ = render_sms_template(&t, &p, true);
+            let _ = render_sms_template(&t, &p, false);
+        });
+    }
+
+    #[test]
+    fn caller_texts_are_bounded(t in hostile(400)) {
+        let p = example_profile();
+        bounded("a caller's text", || understanding(&p, &t));
+    }
+
+    #[test]
+    fn feed_bodies_are_bounded(t in hostile(2000)) {
+        let p = example_profile();
+        let body = format!("BEGIN:VCALENDAR\nVERSION:2.0\n{t}\nEND:VCALENDAR\n");
+        bounded("a calendar feed", || ics_availability(&p, &body));
+    }
+
+    #[test]
+    fn model_answers_are_bounded(t in hostile(2000)) {
+        let p = example_profile();
+        bounded("a model's answer", || {
+            let r = guard::finalize(&t);
+            let _ = guard::ungrounded(&t, &p, &[]);
+            let _ = guard::unpromised(&t, &p);
+            let _ = guard::gibberish(&r);
+        });
+    }
+
+    #[test]
+    fn profiles_are_bounded(n in 0usize..5000, t in hostile(50)) {
+        let mut toml = crate::properties::EXAMPLE.to_string();
+        for i in 0..n {
+            toml.push_str(&format!(
+                "\n[[services]]\nname = \"s{i} {}\"\nduration_minutes = 30\n",
+                t.replace(['"', '\\', '\n'], " ")
+            ));
+        }
+        bounded("a profile", || {
+            let _ = BusinessProfile::from_toml(&toml);
+        });
+    }
+}
+
+/// Large, worst-case inputs of each kind, beyond what the generators reach.
+#[test]
+fn the_largest_inputs_are_bounded() {
+    let p = example_profile();
+    // Profiles past the size limits are refused with the field named, before anything slow.
+    let mut toml = crate::properties::EXAMPLE.to_string();
+    for i in 0..150 {
+        toml.push_str(&format!(
+            "\n[[services]]\nname = \"extra {i}\"\nduration_minutes = 30\n"
+        ));
+    }
+    let e = BusinessProfile::from_toml(&toml).unwrap_err().to_string();
+    assert!(e.contains("services") && e.contains("at most 100"), "{e}");
+    let long_about = crate::properties::EXAMPLE.replacen(
+        "about = \"Family-owned",
+        &format!("about = \"{} Family-owned", "x".repeat(5000)),
+        1,
+    );
+    let e = BusinessProfile::from_toml(&long_about)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("business.about") && e.contains("at most 2000"),
+        "{e}"
+    );
+    let bomb = "{% if open_now %}{{ business.about }}".repeat(60);
+    bounded("a template of nested ifs", || {
+        let _ = render_sms_template(&bomb, &p, true);
+    });
+    let text = "my baby is sick and the gas smells help call me ".repeat(1400);
+    bounded("a 64 KB caller text", || understanding(&p, &text));
+    let mut ics = String::from("BEGIN:VCALENDAR\n");
+    for i in 0..900 {
+        ics.push_str(&format!(
+            "BEGIN:VEVENT\nUID:{i}\nDTSTART:20261203T150000Z\nDTEND:20261203T160000Z\nRRULE:FREQ=MINUTELY\nEND:VEVENT\n"
+        ));
+    }
+    ics.push_str("END:VCALENDAR\n");
+    bounded("900 minutely recurring events", || {
+        ics_availability(&p, &ics)
+    });
+    let answer = "A".repeat(100_000);
+    bounded("a 100 KB model answer", || {
+        let _ = guard::gibberish(&guard::finalize(&answer));
+        let _ = guard::ungrounded(&answer, &p, &[]);
+    });
+}
