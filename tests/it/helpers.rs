@@ -159,6 +159,8 @@ pub struct Options {
     pub strict_network: bool,
     /// Serve `/metrics` on the public listener to this bearer token too.
     pub metrics_token: Option<String>,
+    /// Run without FRONTDESK_PUBLIC_URL (signatures checked against the Host header).
+    pub no_public_url: bool,
 }
 
 impl Default for Options {
@@ -172,6 +174,7 @@ impl Default for Options {
             llm_timeout: None,
             strict_network: false,
             metrics_token: None,
+            no_public_url: false,
         }
     }
 }
@@ -232,6 +235,9 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     }
     let mut config = test_config(&db.url, &twilio.uri());
     config.metrics_token = options.metrics_token.clone();
+    if options.no_public_url {
+        config.public_url = None;
+    }
     if options.strict_network {
         config.allow_private_networks = false;
         config.allow_file_feeds = false;

@@ -294,4 +294,22 @@ async fn every_url_form_twilio_signs_is_accepted(backend: Backend) {
     let sig = signature(AUTH_TOKEN, &format!("{}:8080{path}", PUBLIC_URL), &params);
     assert_eq!(app.post_raw(path, &params, Some(&sig)).await.status(), 403);
     app.stop().await;
+
+    // Behind a TLS proxy without FRONTDESK_PUBLIC_URL: Twilio signed the https form of the Host.
+    let app = spawn_app_with(
+        backend,
+        Options {
+            no_public_url: true,
+            ..Default::default()
+        },
+    )
+    .await;
+    let host = app.base.trim_start_matches("http://").to_string();
+    let params = sms("SMproxy");
+    let sig = signature(AUTH_TOKEN, &format!("https://{host}{path}"), &params);
+    assert_eq!(app.post_raw(path, &params, Some(&sig)).await.status(), 200);
+    let params = sms("SMproxyforged");
+    let sig = signature("wrong-token", &format!("https://{host}{path}"), &params);
+    assert_eq!(app.post_raw(path, &params, Some(&sig)).await.status(), 403);
+    app.stop().await;
 }
