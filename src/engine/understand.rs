@@ -1098,6 +1098,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         .collect();
     let mut scores: Vec<(usize, f64)> = Vec::new();
     let mut hits: Vec<(usize, bool)> = vec![(0, false); vocabs.len()];
+    let mut matched: Vec<Vec<String>> = vec![Vec::new(); vocabs.len()];
     for (si, v) in vocabs.iter().enumerate() {
         let mut score = 0.0;
         let mut seen: Vec<&str> = Vec::new();
@@ -1119,7 +1120,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                         return 0.0;
                     }
                     let (strong, all) = idf[w.as_str()];
-                    if t.strong {
+                    // A name or keyword word names the service, unless it is a generic trade word.
+                    if t.strong && t.weight >= 1.0 {
                         hits[si].1 = true;
                     }
                     t.weight * if t.strong { strong } else { all }
@@ -1128,7 +1130,11 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             if best > 0.0 {
                 seen.push(w);
                 score += best;
-                hits[si].0 += 1;
+                // Generic trade words ("clean" for a cleaner) weigh little and count as no hit.
+                if best >= 1.0 {
+                    hits[si].0 += 1;
+                    matched[si].push(w.clone());
+                }
             }
         }
         if score > 0.0 {
@@ -1152,6 +1158,23 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             scores.push((si, score));
         }
     }
+    // One description word that names what the whole business does ("house" for a house
+    // cleaning company, in "an empty house" of its move-out service) does not pick a service:
+    // the caller is asked which.
+    let domain: Vec<String> = words(&format!(
+        "{} {}",
+        profile.business.name, profile.business.about
+    ))
+    .iter()
+    .map(|w| stem(w))
+    .collect();
+    scores.retain(|(si, _)| {
+        hits[*si].1
+            || hits[*si].0 >= 2
+            || !matched[*si]
+                .iter()
+                .any(|m| domain.iter().any(|d| super::normalize::near(d, m)))
+    });
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
     let &(best, score) = scores.first()?;
     if score < SERVICE_THRESHOLD {
@@ -1768,6 +1791,17 @@ mod tests {
         let lockout = p.services.iter().position(|s| s.name == "Home lockout");
         assert_eq!(match_service("locked myself out of the house", &p), lockout);
         assert_eq!(topic("can you open a gun safe? lost the combo", &p), None);
+        // A word that names what the whole business does picks no service on its own.
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Repipe\"\ndescription = \"Old plumbing replaced throughout the home\"",
+            ),
+        )
+        .unwrap();
+        assert_eq!(match_service("need some plumbing work done", &p), None);
+        let repipe = p.services.iter().position(|s| s.name == "Repipe");
+        assert_eq!(match_service("old plumbing needs replacing", &p), repipe);
     }
 
     #[test]
