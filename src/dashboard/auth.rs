@@ -213,6 +213,39 @@ pub fn invite_code_hash(code: &str) -> String {
     token_hash(&format!("invite:{plain}"))
 }
 
+/// A form for someone not signed in (sign-in, join): its CSRF token goes in the page and in a
+/// short-lived cookie, and the post must carry both (double submit).
+fn signed_out_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    template: &str,
+    mut ctx: tera::Context,
+) -> DashResult<Response> {
+    let token = random_token();
+    ctx.insert("login_csrf", &token);
+    let mut resp = render_status(status, template, &ctx)?;
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, &token, 3600, is_https(state, headers)),
+    );
+    Ok(resp)
+}
+
+/// The double-submit check of a signed-out form: the posted token must match the cookie.
+fn check_signed_out_csrf(headers: &HeaderMap, form: &FormData) -> DashResult<()> {
+    use subtle::ConstantTimeEq;
+    let cookie = cookie_value(headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    let given = form.csrf();
+    if cookie.is_empty()
+        || given.is_empty()
+        || !bool::from(given.as_bytes().ct_eq(cookie.as_bytes()))
+    {
+        return Err(DashError::Csrf);
+    }
+    Ok(())
+}
+
 fn join_form(
     state: &AppState,
     headers: &HeaderMap,
@@ -220,17 +253,10 @@ fn join_form(
     email: &str,
     error: Option<&str>,
 ) -> DashResult<Response> {
-    let token = random_token();
     let mut ctx = tera::Context::new();
-    ctx.insert("login_csrf", &token);
     ctx.insert("email", email);
     ctx.insert("error", &error);
-    let mut resp = render_status(status, "join.html", &ctx)?;
-    resp.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(LOGIN_CSRF_COOKIE, &token, 3600, is_https(state, headers)),
-    );
-    Ok(resp)
+    signed_out_form(state, headers, status, "join.html", ctx)
 }
 
 pub async fn join_page(State(state): State<AppState>, headers: HeaderMap) -> DashResult<Response> {
@@ -248,17 +274,7 @@ pub async fn join(
     let email = users::normalise_email(form.get("email").unwrap_or(""));
     let code = form.get("code").unwrap_or("").to_string();
     let password = form.get("password").unwrap_or("").to_string();
-    let cookie = cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    {
-        use subtle::ConstantTimeEq;
-        let given = form.csrf();
-        if cookie.is_empty()
-            || given.is_empty()
-            || !bool::from(given.as_bytes().ct_eq(cookie.as_bytes()))
-        {
-            return Err(DashError::Csrf);
-        }
-    }
+    check_signed_out_csrf(&headers, &form)?;
     let now_ms = to_millis(state.clock.now());
     let client = crate::config::client_ip(
         peer.ip(),
@@ -348,18 +364,11 @@ fn login_form(
     next: &str,
     error: Option<&str>,
 ) -> DashResult<Response> {
-    let token = random_token();
     let mut ctx = tera::Context::new();
-    ctx.insert("login_csrf", &token);
     ctx.insert("email", email);
     ctx.insert("next", next);
     ctx.insert("error", &error);
-    let mut resp = render_status(status, "login.html", &ctx)?;
-    resp.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(LOGIN_CSRF_COOKIE, &token, 3600, is_https(state, headers)),
-    );
-    Ok(resp)
+    signed_out_form(state, headers, status, "login.html", ctx)
 }
 
 pub async fn login_page(
@@ -386,18 +395,7 @@ pub async fn login(
     let email = users::normalise_email(form.get("email").unwrap_or(""));
     let password = form.get("password").unwrap_or("").to_string();
     let next = safe_next(form.get("next"));
-    // Double-submit check: the form's token must match the cookie set with the form.
-    let cookie = cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    {
-        use subtle::ConstantTimeEq;
-        let given = form.csrf();
-        if cookie.is_empty()
-            || given.is_empty()
-            || !bool::from(given.as_bytes().ct_eq(cookie.as_bytes()))
-        {
-            return Err(DashError::Csrf);
-        }
-    }
+    check_signed_out_csrf(&headers, &form)?;
     let now_ms = to_millis(state.clock.now());
     let account_key = format!("email:{email}");
     // Behind a proxy every client shares its address: count the client a trusted proxy names.

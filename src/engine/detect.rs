@@ -74,15 +74,7 @@ impl Text {
 
     /// "My 2 year old", "our 6 yo", "her 10 month old": a young child is named.
     pub fn young_child(&self) -> bool {
-        if self.any(&[
-            "baby",
-            "babies",
-            "infant*",
-            "newborn*",
-            "toddler*",
-            "month old",
-            "week old",
-        ]) {
+        if self.any(YOUNG) {
             return true;
         }
         // "my 10 year old furnace" is a thing, not a child.
@@ -457,8 +449,8 @@ const OLDER_PEOPLE: &[&str] = &[
 const OLD_AGE: &[&str] = &[
     "old man", "old lady", "aged", "year old", "yr old", "80*", "90*",
 ];
-/// Others who cannot go without heat or cooling.
-const VULNERABLE: &[&str] = &[
+/// Young children, by word.
+const YOUNG: &[&str] = &[
     "baby",
     "babies",
     "infant*",
@@ -466,6 +458,9 @@ const VULNERABLE: &[&str] = &[
     "toddler*",
     "month old",
     "week old",
+];
+/// Others who cannot go without heat or cooling (besides young children and older people).
+const VULNERABLE: &[&str] = &[
     "disabled",
     "disability",
     "wheelchair",
