@@ -232,6 +232,32 @@ fn signed_out_form(
     Ok(resp)
 }
 
+/// Count one attempt (sign-in or join) against its account key and the client's address, before
+/// it is evaluated, in one statement per key: concurrent guesses cannot all slip in under the
+/// limit. Behind a proxy every client shares its address, so the client a trusted proxy names is
+/// counted. Whether either limit is passed, and the address key.
+async fn count_attempt(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    key: &str,
+    now_ms: i64,
+) -> DashResult<(bool, String)> {
+    let client = crate::config::client_ip(
+        peer.ip(),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+        &state.config.trusted_proxies,
+    );
+    let address_key = format!("ip:{client}");
+    let n = users::count_attempt(&state.store, key, now_ms, FAILURE_WINDOW_MS).await?;
+    let by_address =
+        users::count_attempt(&state.store, &address_key, now_ms, FAILURE_WINDOW_MS).await?;
+    Ok((
+        n > MAX_FAILURES_PER_ACCOUNT || by_address > MAX_FAILURES_PER_ADDRESS,
+        address_key,
+    ))
+}
+
 /// The double-submit check of a signed-out form: the posted token must match the cookie.
 fn check_signed_out_csrf(headers: &HeaderMap, form: &FormData) -> DashResult<()> {
     use subtle::ConstantTimeEq;
@@ -276,19 +302,11 @@ pub async fn join(
     let password = form.get("password").unwrap_or("").to_string();
     check_signed_out_csrf(&headers, &form)?;
     let now_ms = to_millis(state.clock.now());
-    let client = crate::config::client_ip(
-        peer.ip(),
-        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
-        &state.config.trusted_proxies,
-    );
     let join_key = format!("join:{email}");
-    let address_key = format!("ip:{client}");
-    let join_n = users::count_attempt(&state.store, &join_key, now_ms, FAILURE_WINDOW_MS).await?;
-    let address_n =
-        users::count_attempt(&state.store, &address_key, now_ms, FAILURE_WINDOW_MS).await?;
+    let (over, address_key) = count_attempt(&state, peer, &headers, &join_key, now_ms).await?;
     let fail =
         |status: StatusCode, msg: &str| join_form(&state, &headers, status, &email, Some(msg));
-    if join_n > MAX_FAILURES_PER_ACCOUNT || address_n > MAX_FAILURES_PER_ADDRESS {
+    if over {
         state.metrics.login_throttled();
         return fail(
             StatusCode::TOO_MANY_REQUESTS,
@@ -398,20 +416,8 @@ pub async fn login(
     check_signed_out_csrf(&headers, &form)?;
     let now_ms = to_millis(state.clock.now());
     let account_key = format!("email:{email}");
-    // Behind a proxy every client shares its address: count the client a trusted proxy names.
-    let client = crate::config::client_ip(
-        peer.ip(),
-        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
-        &state.config.trusted_proxies,
-    );
-    let address_key = format!("ip:{client}");
-    // Each attempt is counted before it is evaluated, in one statement per key: concurrent
-    // guesses cannot all slip in under the limit.
-    let account_n =
-        users::count_attempt(&state.store, &account_key, now_ms, FAILURE_WINDOW_MS).await?;
-    let address_n =
-        users::count_attempt(&state.store, &address_key, now_ms, FAILURE_WINDOW_MS).await?;
-    if account_n > MAX_FAILURES_PER_ACCOUNT || address_n > MAX_FAILURES_PER_ADDRESS {
+    let (over, address_key) = count_attempt(&state, peer, &headers, &account_key, now_ms).await?;
+    if over {
         state.metrics.login_throttled();
         return login_form(
             &state,
