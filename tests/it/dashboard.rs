@@ -914,7 +914,7 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
             )
             .await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{bomb}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
     assert_eq!(
         profile_of(&app).await.textback.message,

@@ -2,8 +2,9 @@
 //! model sends, handling one input takes bounded time and allocates bounded memory. Measured here,
 //! per input, with a counting allocator (bytes allocated on the test's thread) and a clock.
 //!
-//! The bounds are generous for a debug build on a slow machine: the point is that they do not
-//! grow with how hostile the input is (a template bomb allocated 1 GiB; a loop ran for minutes).
+//! The bounds are generous for a debug build on a slow, busy machine (the whole suite runs in
+//! parallel): the point is that they do not grow with how hostile the input is (a template bomb
+//! allocated 1 GiB; a loop ran for minutes; a 64 KB text took 31 s in the name search).
 
 use crate::properties::{example_profile, ics_availability, understanding};
 use crate::ALLOCATED;
@@ -13,7 +14,7 @@ use frontdesk::engine::guard;
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
-const MAX_TIME: Duration = Duration::from_millis(1500);
+const MAX_TIME: Duration = Duration::from_secs(5);
 const MAX_BYTES: usize = 64 << 20;
 
 /// Run `f` and check its cost.
