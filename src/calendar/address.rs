@@ -124,12 +124,11 @@ pub fn check(source: &str, policy: FeedPolicy, origin: Origin) -> Result<Source,
         let host = url
             .host_str()
             .ok_or_else(|| "has no server name".to_string())?;
-        let bare = host.trim_start_matches('[').trim_end_matches(']');
-        match bare.parse::<IpAddr>() {
-            Ok(ip) if !is_public(ip) => return Err(PRIVATE_REFUSED.into()),
-            Ok(_) => {}
-            Err(_) => {
-                let d = bare.trim_end_matches('.').to_ascii_lowercase();
+        match host_ip(&url) {
+            Some(ip) if !is_public(ip) => return Err(PRIVATE_REFUSED.into()),
+            Some(_) => {}
+            None => {
+                let d = host.trim_end_matches('.').to_ascii_lowercase();
                 if d == "localhost"
                     || [".localhost", ".local", ".internal", ".lan", ".home.arpa"]
                         .iter()
@@ -144,6 +143,15 @@ pub fn check(source: &str, policy: FeedPolicy, origin: Origin) -> Result<Source,
     Ok(Source::Url(url))
 }
 
+/// The address a URL names literally ("https://10.0.0.5/", "https://[::1]/"), if it does.
+fn host_ip(url: &reqwest::Url) -> Option<IpAddr> {
+    let host = url.host_str()?;
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok()
+}
+
 /// Check an address when it is saved: as `check`, and a name that resolves only to non-public
 /// addresses is refused too (a name that cannot be resolved now is left to the feed's health).
 pub async fn check_on_save(source: &str, policy: FeedPolicy, origin: Origin) -> Result<(), String> {
@@ -154,7 +162,7 @@ pub async fn check_on_save(source: &str, policy: FeedPolicy, origin: Origin) -> 
         return Ok(());
     }
     let host = url.host_str().unwrap_or("");
-    if host.trim_start_matches('[').parse::<IpAddr>().is_err() && !host.is_empty() {
+    if host_ip(&url).is_none() && !host.is_empty() {
         let lookup = tokio::net::lookup_host((host, url.port_or_known_default().unwrap_or(443)));
         if let Ok(Ok(addrs)) = tokio::time::timeout(std::time::Duration::from_secs(3), lookup).await
         {

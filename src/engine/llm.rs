@@ -6,7 +6,6 @@
 use super::knowledge::hours_summary;
 use super::state::{allowed, ToolName};
 use super::tools::{Outcome, ToolCall, Turn};
-use super::understand;
 use crate::config::LlmConfig;
 use async_openai::config::OpenAIConfig;
 use async_openai::types::chat::{
@@ -305,9 +304,6 @@ impl Llm {
                         Err(e) => {
                             tracing::info!(tool = %name, error = %e, "model tool call refused");
                             format!("refused: {e}")
-                        }
-                        Ok(ToolCall::ConfirmBooking) if !understand::is_yes(text) => {
-                            "refused: the caller has not said YES to this time; ask them to reply YES".to_string()
                         }
                         Ok(call) => match turn.execute(call).await {
                             Ok(Outcome::HandedOff(when)) => return Ok(LlmReply::HandedOff(when)),

@@ -1161,19 +1161,25 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // One description word that names what the whole business does ("house" for a house
     // cleaning company, in "an empty house" of its move-out service) does not pick a service:
     // the caller is asked which.
-    let domain: Vec<String> = words(&format!(
-        "{} {}",
-        profile.business.name, profile.business.about
-    ))
-    .iter()
-    .map(|w| stem(w))
-    .collect();
+    // (Stemmed only when a single-word match needs it, not on every call.)
+    let domain = std::cell::OnceCell::new();
     scores.retain(|(si, _)| {
         hits[*si].1
             || hits[*si].0 >= 2
-            || !matched[*si]
-                .iter()
-                .any(|m| domain.iter().any(|d| super::normalize::near(d, m)))
+            || !matched[*si].iter().any(|m| {
+                domain
+                    .get_or_init(|| {
+                        words(&format!(
+                            "{} {}",
+                            profile.business.name, profile.business.about
+                        ))
+                        .iter()
+                        .map(|w| stem(w))
+                        .collect::<Vec<String>>()
+                    })
+                    .iter()
+                    .any(|d| super::normalize::near(d, m))
+            })
     });
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
     let &(best, score) = scores.first()?;

@@ -165,11 +165,16 @@ pub async fn add_user(app: &TestApp, email: &str, role: &str, name: &str) {
 }
 
 pub async fn dashboard_app(backend: Backend) -> TestApp {
+    dashboard_app_with(backend, Options::default()).await
+}
+
+/// The dashboard app (an owner and a member of staff, open hours) with other options too.
+pub async fn dashboard_app_with(backend: Backend, options: Options) -> TestApp {
     let app = spawn_app_with(
         backend,
         Options {
             clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
+            ..options
         },
     )
     .await;

@@ -2,11 +2,10 @@
 //! network, and cannot exhaust its time or memory.
 
 use crate::both_backends;
-use crate::dashboard::{add_user, signed_in, Web, OWNER, PASSWORD, STAFF_EMAIL};
+use crate::dashboard::{dashboard_app, dashboard_app_with, signed_in, Web, OWNER, PASSWORD};
 use crate::helpers::*;
 use frontdesk::calendar::address::FeedPolicy;
 use frontdesk::calendar::feeds::{Fetched, Fetcher};
-use frontdesk::clock::FixedClock;
 use reqwest::StatusCode;
 use std::time::{Duration, Instant};
 
@@ -17,17 +16,14 @@ both_backends!(
 );
 
 async fn feed_addresses_from_the_dashboard_stay_outside_the_server(backend: Backend) {
-    let app = spawn_app_with(
+    let app = dashboard_app_with(
         backend,
         Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
             strict_network: true,
             ..Default::default()
         },
     )
     .await;
-    add_user(&app, OWNER, "owner", "Dave").await;
-    add_user(&app, STAFF_EMAIL, "staff", "Sam").await;
     let bid = app.business_id;
     let web = signed_in(&app, OWNER).await;
     let internal = wiremock::MockServer::start().await;
@@ -207,15 +203,7 @@ async fn metrics_are_not_public(backend: Backend) {
 }
 
 async fn an_admin_resets_a_password(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
-    add_user(&app, OWNER, "owner", "Dave").await;
+    let app = dashboard_app(backend).await;
     let web = signed_in(&app, OWNER).await;
     let out = frontdesk::cli::user_reset_password(&app.state.store, OWNER)
         .await
