@@ -290,6 +290,20 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
     if let Some(k) = super::detect::complaint(text, &[]) {
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
     }
+    // Outside hours, a business that takes emergencies around the clock: a caller who needs
+    // someone now reaches the on-call person at once, not the next opening.
+    if !profile.is_open_at(turn.state.clock.now())
+        && promises_after_hours(&profile)
+        && super::detect::needs_someone_now(text)
+    {
+        let reason = "urgent after hours".to_string();
+        if let Ok(Outcome::HandedOff(_)) = turn.execute(ToolCall::HandOff { reason }).await {
+            return Ok(Some(format!(
+                "I've alerted the on-call team at {} now; a person will contact you right away.",
+                profile.business.name
+            )));
+        }
+    }
     Ok(None)
 }
 

@@ -427,6 +427,52 @@ const FALL_SEVERE: &[&str] = &[
     "dizzy",
     "unconscious",
     "passed out",
+    "cant move",
+    "out of it",
+    "not making sense",
+    "wont wake",
+    "not moving",
+];
+/// Who fell: a person, not a branch.
+const FALLERS: &[&str] = &[
+    "i",
+    "he",
+    "she",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "dad",
+    "mom",
+    "father",
+    "mother",
+    "kid",
+    "guy",
+    "worker",
+    "someone",
+    "somebody",
+    "grandma",
+    "grandpa",
+    "boyfriend",
+    "girlfriend",
+    "partner",
+    "brother",
+    "sister",
+    "friend",
+    "neighbor",
+];
+/// Falls from a height hurt whoever falls.
+const FROM_HEIGHT: &[&str] = &[
+    "ladder",
+    "roof",
+    "scaffold*",
+    "stairs",
+    "steps",
+    "balcony",
+    "deck",
+    "tree",
+    "loft",
+    "attic",
 ];
 /// Older relatives and seniors: at risk after a fall, and without heat or cooling.
 const OLDER_PEOPLE: &[&str] = &[
@@ -560,6 +606,193 @@ const TOXIC: &[&str] = &[
     "insecticide",
     "pesticide",
     "fertilizer",
+    "chlorine",
+    "tablet*",
+    "tabs",
+    "acid",
+    "detergent",
+    "pod",
+    "pods",
+    "lye",
+    "thinner",
+    "gasoline",
+    "kerosene",
+    "lighter fluid",
+    "lamp oil",
+    "acetone",
+    "polish remover",
+    "glue",
+    "mothball*",
+    "drano",
+    "ammonia",
+    "remover",
+    "degreaser",
+    "bug spray",
+    "weed killer",
+    "roundup",
+    "cigarette*",
+    "nicotine",
+    "vape",
+    "solvent*",
+];
+/// Putting something in the mouth: for a young child, a reason to call poison control whatever
+/// the thing is.
+const MOUTHED: &[&str] = &[
+    "swallow*",
+    "chewed",
+    "chewing",
+    "drank",
+    "drinking",
+    "sucking on",
+    "licked",
+    "licking",
+    "ingest*",
+    "in his mouth",
+    "in her mouth",
+    "in their mouth",
+    "got into",
+];
+/// A person's breath running short.
+const BREATHLESS: &[&str] = &[
+    "winded",
+    "out of breath",
+    "short of breath",
+    "cant catch",
+    "breathless",
+    "wheez*",
+    "gasping",
+    "hard to breathe",
+    "cant breathe",
+    "trouble breathing",
+];
+/// Signs that go with breathlessness in a real emergency (a clot, a heart, fumes).
+const BREATH_SIGNS: &[&str] = &[
+    "swollen", "swelling", "chest", "dizzy", "faint*", "cough*", "blue", "pale", "calf", "leg",
+    "fumes", "cloud", "smoke", "heart",
+];
+/// Eyes and sight, and the sudden changes that can mean a detached retina or a stroke.
+const EYE: &[&str] = &["eye", "eyes", "vision", "sight", "seeing"];
+const EYE_RED_FLAGS: &[&str] = &[
+    "curtain",
+    "shadow",
+    "veil",
+    "flash*",
+    "went black",
+    "went dark",
+    "gone dark",
+    "lost vision",
+    "lost sight",
+    "lost the vision",
+    "losing vision",
+    "losing sight",
+    "losing her sight",
+    "losing his sight",
+    "sudden*",
+    "cant see",
+    "blind",
+    "chemical*",
+    "splash*",
+    "bleach",
+    "glue",
+    "acid",
+];
+/// An open hole or a collapse someone could fall into.
+const OPENING: &[&str] = &[
+    "hole",
+    "sinkhole",
+    "sink hole",
+    "caved",
+    "cave in",
+    "caving",
+    "collaps*",
+    "open pit",
+    "uncovered",
+    "fell in",
+    "fell into",
+    "lid cracked",
+    "lid broke",
+    "lid is broken",
+];
+/// What makes a hole deep enough to fall into.
+const DEEP: &[&str] = &[
+    "tank",
+    "septic",
+    "well",
+    "pit",
+    "cistern",
+    "manhole",
+    "sinkhole",
+    "sink hole",
+    "cave*",
+    "caving",
+    "collaps*",
+    "deep",
+    "down into",
+    "see down",
+    "lid",
+    "cover",
+    "shaft",
+    "pool",
+];
+const COULD_FALL_IN: &[&str] = &[
+    "almost",
+    "nearly",
+    "fall in",
+    "fell in",
+    "step* in",
+    "stepped",
+    "play*",
+    "walk* over",
+    "could fall",
+    "someone could",
+    "somebody could",
+];
+const PEOPLE_AROUND: &[&str] = &[
+    "kid",
+    "kids",
+    "child*",
+    "son",
+    "daughter",
+    "grandkid*",
+    "toddler*",
+    "dog*",
+    "someone",
+    "somebody",
+    "people",
+    "neighbor*",
+];
+/// Sewage coming back into the house.
+const DRAINS: &[&str] = &[
+    "toilet*",
+    "shower*",
+    "tub",
+    "bathtub",
+    "sink*",
+    "drain*",
+    "basement",
+    "floor drain",
+];
+const BACKING_UP: &[&str] = &[
+    "back* up",
+    "backup",
+    "fills up",
+    "filling up",
+    "overflow*",
+    "coming up",
+    "comes up",
+    "bubbling up",
+];
+const FOUL: &[&str] = &[
+    "nasty water",
+    "dirty water",
+    "black water",
+    "brown water",
+    "gross water",
+    "poop*",
+    "sewage",
+    "sewer water",
+    "waste",
+    "feces",
 ];
 const PET_EMERGENCY: &[&str] = &[
     "hit by a car",
@@ -799,7 +1032,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     if t.any(&["chest"])
         && t.any(&[
-            "tight*", "pressure", "pain*", "hurt*", "heavy", "squeez*", "crushing",
+            "tight*", "pressure", "pain*", "hurt*", "heavy", "squeez*", "crushing", "burn*",
         ])
         || t.any(&["arm", "arms", "jaw"])
             && t.any(&["left arm", "left side"])
@@ -816,6 +1049,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "toilet bowl",
         "cleaner*",
         "drano",
+        "acid",
+        "chlorine",
+        "shock",
+        "muriatic",
+        "pool chemical*",
+        "cloud",
+        "vapor*",
+        "solvent*",
     ]) && t.any(&[
         "dizzy",
         "cough*",
@@ -835,6 +1076,32 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "cleaners left",
     ]) {
         return Some(Danger::Medical);
+    }
+    // Breath running short beside another sign (a swollen calf, a cough, fumes, the chest).
+    if t.any(BREATHLESS) && t.any(BREATH_SIGNS) {
+        return Some(Danger::Medical);
+    }
+    // A leg swollen, red and hot: a possible clot.
+    if t.any(&["calf", "leg", "legs", "thigh"])
+        && t.any(&["swollen", "swelling", "swelled"])
+        && t.any(&["red", "hot", "warm", "painful"])
+    {
+        return Some(Danger::Medical);
+    }
+    // Sudden changes in sight, or something splashed in an eye.
+    if t.any(EYE) && t.any(EYE_RED_FLAGS) && !t.any(&["eye shadow", "eyeshadow", "blind spot"]) {
+        return Some(Danger::Medical);
+    }
+    // A hole or a collapse where children, pets or anyone could fall in.
+    if t.any(OPENING)
+        && t.any(DEEP)
+        && (t.any(PEOPLE_AROUND) && t.any(COULD_FALL_IN) || t.young_child())
+    {
+        return Some(Danger::Medical);
+    }
+    // Sewage coming back up into the house.
+    if t.any(DRAINS) && t.any(BACKING_UP) && t.any(FOUL) {
+        return Some(Danger::Water);
     }
     if t.any(NUMB) && t.any(SUDDEN_OR_FALL) {
         return Some(Danger::Medical);
@@ -1099,7 +1366,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     if t.any(FELL)
         && !t.any(&["fell asleep", "fell behind", "fell through"])
-        && (t.any(FALL_SEVERE) || t.any(OLDER_PEOPLE) || t.any(OLD_AGE))
+        && (t.any(FALL_SEVERE)
+            || t.any(OLDER_PEOPLE)
+            || t.any(OLD_AGE)
+            || t.any(FROM_HEIGHT) && t.near(FALLERS, FELL, 3))
     {
         return Some(Danger::Medical);
     }
@@ -1109,6 +1379,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Anyone (a pet, a child) who ate something toxic: the pet words are not needed. A child
     // needs poison control or 911, a pet the animal emergency line.
+    let pet = t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"]);
+    if child && t.any(MOUTHED) && !pet {
+        return Some(Danger::Medical);
+    }
     if t.any(ATE) && t.any(TOXIC) && !t.any(&["dont eat", "wont eat", "not eating"])
         || t.any(PET) && t.any(&["poison*"])
     {
@@ -1117,7 +1391,6 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
                 "son", "daughter", "kid", "kids", "child", "baby", "toddler*", "husband", "wife",
                 "grandma*", "grandpa*", "my mom", "my dad",
             ]);
-        let pet = t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"]);
         return Some(if person && !pet {
             Danger::Medical
         } else {
@@ -1656,6 +1929,27 @@ const STILL_BROKEN: &[&str] = &[
 ];
 
 /// The first of the profile's own escalation keywords the text uses.
+/// The caller needs someone now, not at the next opening ("can anyone come tonight?").
+pub fn needs_someone_now(text: &str) -> bool {
+    let t = Text::new(text);
+    t.any(&[
+        "tonight",
+        "right now",
+        "right away",
+        "asap",
+        "immediately",
+        "urgent*",
+        "emergency",
+        "cant wait",
+        "this evening",
+        "come now",
+        "out now",
+        "someone now",
+        "anyone now",
+        "middle of the night",
+    ])
+}
+
 pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
     let t = Text::new(text);
     profile_keywords
@@ -1754,6 +2048,57 @@ mod tests {
                 "locked out with my 4 year old and its 20 degrees",
                 Danger::Vulnerable,
             ),
+            // Breath running short beside another sign.
+            (
+                "since yesterday his leg is puffy and he gets winded walking to the car",
+                Danger::Medical,
+            ),
+            (
+                "her calf is swollen and red and warm to the touch",
+                Danger::Medical,
+            ),
+            // Pool and cleaning chemicals breathed in.
+            (
+                "mixed the muriatic acid near the shock and now im coughing",
+                Danger::Medical,
+            ),
+            (
+                "my chest burns after breathing that chlorine cloud",
+                Danger::Medical,
+            ),
+            // A young child with something in the mouth, age written the short way.
+            ("my 2yo was sucking on a dishwasher pod", Danger::Medical),
+            (
+                "our 5 y/o drank some of the pool shock water",
+                Danger::Medical,
+            ),
+            ("toddler swallowed a button, is that bad", Danger::Medical),
+            // Sudden changes in sight.
+            (
+                "dad says a grey shadow is creeping across his eye",
+                Danger::Medical,
+            ),
+            (
+                "i keep seeing flashes of light in my left eye since this morning",
+                Danger::Medical,
+            ),
+            ("got bleach splashed in my eye", Danger::Medical),
+            // Holes someone could fall into.
+            (
+                "the well cover rotted and theres a hole the kids almost stepped in",
+                Danger::Medical,
+            ),
+            // A fall from a height.
+            (
+                "my son fell off the roof, hes talking but groggy",
+                Danger::Medical,
+            ),
+            ("she fell from the ladder onto the patio", Danger::Medical),
+            // Sewage back in the house.
+            (
+                "the tub fills up with brown water every time we flush",
+                Danger::Water,
+            ),
         ] {
             assert_eq!(danger(text, None), Some(want), "{text}");
         }
@@ -1772,6 +2117,14 @@ mod tests {
             "do you fix leaky faucets",
             "my 10 year old furnace needs a tune up",
             "our 8 year old ac is not cooling well",
+            // Shared words that are ordinary work.
+            "a big limb fell on the roof during the storm, can you haul it",
+            "the dogs dug holes all over the yard where the kids play, can you reseed",
+            "my kitchen sink is backed up and smells",
+            "can i get a gel mani and some eye shadow advice",
+            "my eyes get tired at the computer, due for an exam",
+            "need my pool shock levels checked",
+            "my 4yo wants to watch, is that ok",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }

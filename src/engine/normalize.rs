@@ -143,7 +143,17 @@ const GLUED: &[(&str, &str)] = &[
     ("&", " and "),
     ("@", " at "),
     ("24/7", " 24/7 "),
+    ("y/o", " yo "),
 ];
+
+/// Ages and spans glued to their number ("my 4yo", "a 10mo old"): split, so "4 yo" reads as an age.
+const AGE_UNITS: &[&str] = &["yo", "yr", "yrs", "mo", "mos", "wk", "wks"];
+
+fn split_age(w: &str) -> Option<(&str, &str)> {
+    let digits = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, unit) = w.split_at(digits);
+    (!n.is_empty() && n.len() <= 2 && AGE_UNITS.contains(&unit)).then_some((n, unit))
+}
 
 fn expand(word: &str) -> Option<&'static str> {
     SHORTHAND
@@ -170,6 +180,11 @@ pub fn words(text: &str) -> Vec<String> {
     for w in plain.split_whitespace() {
         // Letters repeated for emphasis ("pleeease", "yesss") are one letter too many.
         let w = squeeze(w);
+        if let Some((n, unit)) = split_age(&w) {
+            out.push(n.to_string());
+            out.push(unit.to_string());
+            continue;
+        }
         match expand(&w) {
             Some(long) => out.extend(long.split(' ').map(str::to_string)),
             None => out.push(w),

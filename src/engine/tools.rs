@@ -338,7 +338,9 @@ impl Turn<'_> {
                 };
                 self.release_hold().await;
                 let summary = self.details.summary();
-                let urgent = reason == "safety" || reason.starts_with("safety:");
+                let urgent = reason == "safety"
+                    || reason.starts_with("safety:")
+                    || reason.starts_with("urgent");
                 let words = if self.said.trim().is_empty() {
                     self.details.description.clone().unwrap_or_default()
                 } else {

@@ -469,6 +469,9 @@ const NOT_NAMES: &[&str] = &[
     "still",
     "what",
     "that",
+    "thats",
+    "that's",
+    "whats",
     "it",
     "is",
     "was",
@@ -579,6 +582,30 @@ const NOT_NAMES: &[&str] = &[
     "city",
     "town",
     "house",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "christmas",
+    "xmas",
+    "thanksgiving",
+    "january",
+    "february",
+    "march",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+    "merry",
 ];
 
 fn name_word(w: &str, lowercase_ok: bool) -> bool {
@@ -696,6 +723,9 @@ pub fn extract_name(text: &str) -> Option<String> {
             }
         }
     }
+    if let Some(n) = signed_name(text) {
+        return Some(n);
+    }
     // "Bob here" / "- Bob" / "thanks, Bob" at the end.
     let trimmed = text.trim();
     if let Some(rest) = trimmed
@@ -708,6 +738,63 @@ pub fn extract_name(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A name signed the way people sign a text: two or three capitalised words standing alone as a
+/// sentence, just before the address ("...after 3. Sam Okafor, 20788 Pinebrook Blvd") or at the
+/// very end ("...staring at the computer. Linda Marsh").
+fn signed_name(text: &str) -> Option<String> {
+    let address_at = extract_address(text).and_then(|a| text.find(&a));
+    let before_address = address_at.map(|at| &text[..at]);
+    let at_end = text.trim_end_matches(|c: char| c.is_whitespace() || ".!".contains(c));
+    [before_address, Some(at_end)]
+        .into_iter()
+        .flatten()
+        .find_map(|before| {
+            let tokens: Vec<&str> = before.split_whitespace().collect();
+            // The words joining a name to its address ("at", "in") are not the name.
+            let mut end = tokens.len();
+            while end > 0 && ["at", "in", "from", "-"].contains(&tokens[end - 1]) {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && end - start < 3 {
+                let raw = tokens[start - 1];
+                // Only the last word may carry the comma before the address.
+                let w = if start == end {
+                    raw.trim_end_matches([',', ':'])
+                } else {
+                    raw
+                };
+                // "FL", "NE": a state, not a name.
+                let initials = w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase());
+                if !name_word(w, false) || initials {
+                    break;
+                }
+                start -= 1;
+            }
+            if end - start < 2 {
+                return None;
+            }
+            // It stands alone: at the start, or after a sentence ends. After a street ("12 Oak
+            // St, Tampa FL") it is a place.
+            let boundary = start == 0 || {
+                let prev = tokens[start - 1];
+                let bare = prev
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                prev.ends_with(['.', '!', '?', ',', ';', ':', '-'])
+                    && !STREET.contains(&bare.as_str())
+                    && !bare.chars().all(|c| c.is_ascii_digit())
+            };
+            boundary.then(|| {
+                tokens[start..end]
+                    .iter()
+                    .map(|t| t.trim_end_matches([',', ':']))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        })
 }
 
 /// A text that is nothing but a capitalised name ("Morgan Fields"), asked for or not.
@@ -727,7 +814,13 @@ pub fn bare_name(text: &str) -> Option<String> {
         return Some(n);
     }
     let w = words(text);
-    if w.is_empty() || w.len() > 4 || is_question(text) || pick_number(text, 9).is_some() {
+    if w.is_empty()
+        || w.len() > 4
+        || is_question(text)
+        || pick_number(text, 9).is_some()
+        || is_yes(text)
+        || is_no(text)
+    {
         return None;
     }
     let cleaned: Vec<&str> = text
@@ -1653,6 +1746,28 @@ mod tests {
         assert_eq!(extract_name("I'm at home"), None);
         assert_eq!(extract_name("its parked out front, 12 Elm St"), None);
         assert_eq!(extract_name("its dana").as_deref(), Some("Dana"));
+        // A name signed before the address or at the end of the text.
+        for (text, name) in [
+            (
+                "anything after 3 on a weekday, im at work till then. Sam Okafor, 20788 Pinebrook Blvd, Bend",
+                "Sam Okafor",
+            ),
+            ("friday afternoon if u have it. Tom Becker 9 Lindworth Dr sunset hills", "Tom Becker"),
+            ("they get gritty every afternoon at the computer. Linda Marsh", "Linda Marsh"),
+            ("wood fireplace, we use it most nights. Nancy Albright, 61450 Blakely Rd in Bend", "Nancy Albright"),
+        ] {
+            assert_eq!(extract_name(text).as_deref(), Some(name), "{text}");
+        }
+        for text in [
+            "it's at 12 Oak St, Tampa FL",
+            "can you come Saturday Morning",
+            "sometime next week. Saturday Morning",
+            "we're out past 88 Bay Rd, Cape Elizabeth",
+            "yes thats fine",
+        ] {
+            assert_eq!(extract_name(text), None, "{text}");
+        }
+        assert_eq!(bare_name("yes thats fine"), None);
     }
 
     use crate::engine::detect::{complaint, wants_person as wants_human};
