@@ -310,18 +310,39 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
 /// Someone may be unsafe: what to do first, the profile's own emergency referral, and who is
 /// alerted; outside hours a business that takes emergencies says its on-call person is alerted.
 async fn safety_hand_off(turn: &mut Turn<'_>, kind: Danger) -> anyhow::Result<Option<String>> {
-    let profile = turn.business.profile.clone();
     let reason = format!("safety: {}", kind.as_str());
     let Ok(Outcome::HandedOff(when)) = turn.execute(ToolCall::HandOff { reason }).await else {
         return Ok(None);
     };
+    Ok(Some(safety_reply(turn, kind, &when)))
+}
+
+/// A thread a person already owns: the AI stays quiet, except when the caller may be unsafe.
+/// Then the caller still gets the danger advice at once and staff an urgent alert; the thread
+/// stays theirs.
+pub fn safety_while_staff_own(turn: &mut Turn<'_>, text: &str) -> Option<String> {
+    let profile = turn.business.profile.clone();
+    let kind = super::detect::danger(text, Some(&profile))?;
+    turn.effects.notify.push(format!(
+        "URGENT Frontdesk: {} may be unsafe ({}). They said: \"{}\"",
+        turn.contact.phone,
+        kind.as_str(),
+        super::tools::quote(text)
+    ));
+    turn.effects.handoff_reason = Some(format!("safety: {}", kind.as_str()));
+    let when = super::knowledge::follow_up_when(&profile, turn.state.clock.now());
+    Some(safety_reply(turn, kind, &when))
+}
+
+fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
+    let profile = &turn.business.profile;
     let advice = danger_advice(kind).to_string();
-    let referral = emergency_referral(&profile);
+    let referral = emergency_referral(profile);
     let name = &profile.business.name;
     let open = profile.is_open_at(turn.state.clock.now());
     let follow = if open {
         format!("I've alerted the team at {name}; a person will contact you shortly.")
-    } else if promises_after_hours(&profile) {
+    } else if promises_after_hours(profile) {
         format!(
             "I've alerted the on-call team at {name} now; a person will contact you right away."
         )
@@ -342,8 +363,11 @@ async fn safety_hand_off(turn: &mut Turn<'_>, kind: Danger) -> anyhow::Result<Op
         crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units
             <= super::guard::MAX_REPLY_CHARS
     };
-    let reply = options.iter().find(|t| fits(t)).unwrap_or(&options[0]);
-    Ok(Some(reply.clone()))
+    options
+        .iter()
+        .find(|t| fits(t))
+        .unwrap_or(&options[0])
+        .clone()
 }
 
 /// The standard words for a hand-off, with the follow-up time.
@@ -769,7 +793,13 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
             return (None, Some((a.clone(), b.clone())));
         }
     }
-    match u::score_services(text, &profile) {
+    // "Do you hang Christmas lights?" sharing one description word with a service is not a
+    // request for it: the same rule as "yes we do X" (named, or most of what was asked).
+    let asks_if_offered =
+        u::is_question(text) && u::asks_if_offered(text) && !u::describes_problem(text);
+    match u::score_services(text, &profile)
+        .filter(|m| !asks_if_offered || m.named || m.coverage >= 0.5)
+    {
         Some(m) => match m.runner_up {
             Some(r) if turn.details.service.is_none() => (
                 None,

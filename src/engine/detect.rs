@@ -1645,6 +1645,22 @@ const NO_TEXT: &[&str] = &[
     "have someone call",
     "have somebody call",
     "get someone to call",
+    "give me a holler",
+    "give me a call",
+    "give me a ring",
+    "give me a shout",
+    "give me a buzz",
+    "give us a call",
+    "give us a ring",
+    "give us a holler",
+    "give us a shout",
+    "hit me up",
+    "reach out to me",
+    "get in touch with me",
+    "rather go thru",
+    "rather go through",
+    "rather deal with",
+    "rather work with",
 ];
 
 /// The caller asks for a person, to be phoned, or whether anyone real is there.
@@ -1875,11 +1891,7 @@ const PAST_SERVICE: &[&str] = &[
     "serviced",
     "paid",
     "charged",
-    "last week",
-    "last month",
-    "yesterday",
     "last time",
-    "already",
     "you did",
     "did it",
     "after the",
@@ -1887,14 +1899,75 @@ const PAST_SERVICE: &[&str] = &[
     "since you",
     "since the",
 ];
-const STILL_BROKEN: &[&str] = &[
+/// Our own visit, named outright: "your guy", "you came out", "since you fixed it".
+const OUR_VISIT: &[&str] = &[
+    "your crew",
+    "you put",
+    "you all put",
+    "your guy*",
+    "your tech*",
+    "your man",
+    "your worker*",
+    "your cleaner*",
+    "your team",
+    "your mechanic*",
+    "your groomer*",
+    "your staff",
+    "your people",
+    "you came",
+    "you all came",
+    "you guys came",
+    "you fixed",
+    "you repaired",
+    "you installed",
+    "you replaced",
+    "you cleaned",
+    "you did",
+    "you were here",
+    "you were out",
+    "since you",
+    "after you",
+    "after your",
+    "when you",
+];
+/// Someone else's work: a caller who had a bad time elsewhere is a customer, not a complaint.
+const OTHER_COMPANY: &[&str] = &[
+    "last company",
+    "other company",
+    "previous company",
+    "another company",
+    "old company",
+    "last guy",
+    "other guy",
+    "previous guy",
+    "last place",
+    "other place",
+    "previous owner*",
+    "last contractor",
+    "another contractor",
+    "someone else",
+    "somebody else",
+];
+/// Words that describe an ordinary job ("a broken branch", "pet stains") as well as damage
+/// after our work: a complaint only when our visit is named.
+const DAMAGE: &[&str] = &[
     "stain*",
-    "never there before",
-    "wasnt there before",
     "all over my",
-    "new leak",
     "still",
     "again",
+    "worse",
+    "broke*",
+    "cracked",
+    "scratch*",
+    "stained",
+    "chipped",
+    "dented",
+    "missing",
+];
+const STILL_BROKEN: &[&str] = &[
+    "never there before",
+    "wasnt there before",
+    "new leak",
     "same problem",
     "same issue",
     "same thing",
@@ -1907,8 +1980,6 @@ const STILL_BROKEN: &[&str] = &[
     "isnt working",
     "not working",
     "stopped working",
-    "worse",
-    "broke*",
     "back to",
     "came back",
     "is back",
@@ -1918,17 +1989,10 @@ const STILL_BROKEN: &[&str] = &[
     "didnt help",
     "didnt do",
     "left a mess",
-    "cracked",
     "knocked over",
-    "scratch*",
-    "stained",
-    "chipped",
-    "dented",
-    "missing",
     "stole*",
 ];
 
-/// The first of the profile's own escalation keywords the text uses.
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
 pub fn needs_someone_now(text: &str) -> bool {
     let t = Text::new(text);
@@ -1950,6 +2014,7 @@ pub fn needs_someone_now(text: &str) -> bool {
     ])
 }
 
+/// The first of the profile's own escalation keywords the text uses.
 pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
     let t = Text::new(text);
     profile_keywords
@@ -1976,7 +2041,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             return Some(word.trim_end_matches('*').to_string());
         }
     }
-    if t.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+    let ours = t.any(OUR_VISIT);
+    if t.any(OTHER_COMPANY) && !ours {
+        return None;
+    }
+    if ours && t.any(DAMAGE) || t.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
         return Some("work not fixed".into());
     }
     None
@@ -2143,6 +2212,8 @@ mod tests {
             "call me back at this number",
             "r u a robot lol",
             "would be easier if somebody calls me",
+            "have Dana give me a ring when she's free",
+            "id rather go through the owner, he knows our house",
         ] {
             assert!(wants_person(text), "{text}");
         }
@@ -2168,6 +2239,8 @@ mod tests {
             "your tech left a mess and scratched my floor, damaged it",
             "we were billed twice for one visit",
             "the lady on the phone was really rude to me",
+            "since your guy was here the carpet has a big stain",
+            "you cleaned the couch tuesday and the spots are back again",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
@@ -2175,6 +2248,11 @@ mod tests {
             "my ac is not working",
             "need a cleaning next week",
             "the drain is slow",
+            // The job itself, or someone else's work.
+            "after the storm last week a branch broke and is on the fence",
+            "dog had an accident yesterday, can you get the stain out",
+            "are your guys licensed? the last company left a mess",
+            "the other company cracked two tiles, can you replace them",
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }

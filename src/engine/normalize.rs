@@ -211,8 +211,22 @@ fn squeeze(w: &str) -> String {
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The Snowball (Porter 2) stem of a lower-case word: "estimates" and "estimate" -> "estim".
+/// Small numbers are one word however written: "two" and "2" both stem to "2".
 pub fn stem(word: &str) -> String {
-    STEMMER.stem(&word.to_lowercase()).into_owned()
+    const NUMBERS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = word.to_lowercase();
+    if let Some(n) = NUMBERS.iter().position(|w| *w == lower) {
+        return n.to_string();
+    }
+    let stemmed = STEMMER.stem(&lower).into_owned();
+    // Words that mean the same to a caller, one stem for both.
+    const SAME: &[(&str, &str)] = &[("warranti", "guarante"), ("warrante", "guarante")];
+    match SAME.iter().find(|(from, _)| *from == stemmed) {
+        Some((_, to)) => to.to_string(),
+        None => stemmed,
+    }
 }
 
 /// Are two stems the same word but for a typo? Short words must match exactly; longer ones may

@@ -110,7 +110,7 @@ pub struct Turn<'a> {
 }
 
 /// A caller's words for a staff text: one line, short enough to leave room for the rest.
-fn quote(words: &str) -> String {
+pub fn quote(words: &str) -> String {
     let line = words.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= 220 {
         return line;

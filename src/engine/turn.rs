@@ -110,7 +110,12 @@ async fn run_turn_with(
     let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
     let mut llm_records: Vec<CallRecord> = Vec::new();
     let reply: Option<String> = if silent {
-        None
+        let staff_own = current == State::HumanOwned && contact.opted_out_at.is_none() && !internal;
+        if staff_own {
+            builtin::safety_while_staff_own(&mut turn, &text)
+        } else {
+            None
+        }
     } else if let Some(reason) = force_hand_off {
         builtin::hand_off_plain(&mut turn, reason).await?
     } else {

@@ -4,7 +4,6 @@
 //! more or hands off.
 
 use crate::domain::profile::BusinessProfile;
-use std::collections::HashSet;
 
 pub use super::normalize::{stem, words};
 
@@ -1028,6 +1027,59 @@ const FIRST_VISIT_WORDS: &[&str] = &[
     "consult",
     "evaluation",
 ];
+/// Names that say who a service is for; a caller who names no such person wants the other one.
+const AUDIENCE: &[&str] = &[
+    "child*",
+    "kid",
+    "kids",
+    "pediatric*",
+    "teen*",
+    "youth",
+    "junior*",
+    "infant*",
+    "baby",
+    "babies",
+    "toddler*",
+    "student*",
+];
+/// The caller speaks of such a person.
+const AUDIENCE_SAID: &[&str] = &[
+    "child*",
+    "kid",
+    "kids",
+    "pediatric*",
+    "teen*",
+    "youth",
+    "junior*",
+    "infant*",
+    "baby",
+    "babies",
+    "toddler*",
+    "student*",
+    "son",
+    "daughter",
+    "boy",
+    "girl",
+    "year old",
+    "yr old",
+    "yo",
+    "grade",
+    "school",
+];
+/// Two people at once, said the way people say it; a word services use for it.
+const TWO_PEOPLE: &[&str] = &[
+    "me and my",
+    "both of us",
+    "two of us",
+    "the 2 of us",
+    "side by side",
+    "at the same time",
+    "me and her",
+    "me and him",
+    "my wife and i",
+    "my husband and i",
+    "my partner and i",
+];
 const NEGATORS: &[&str] = &[
     " dont need ",
     " dont want ",
@@ -1064,6 +1116,9 @@ struct Term {
 struct Vocab {
     terms: Vec<Term>,
     name: Vec<String>,
+    keywords: Vec<Vec<String>>,
+    /// The name is for one kind of person ("Children's eye exam").
+    audience: bool,
     repair: bool,
     first_visit: bool,
 }
@@ -1084,8 +1139,10 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
             continue;
         }
         let st = stem(w);
-        // A generic word weighs little, unless it leads a name ("Cleaning and exam").
-        let weight = if generic.contains(&st) && !(lead_counts && first) {
+        // A generic word weighs little, unless it leads a name ("Cleaning and exam"); a number
+        // ("30 min", "2 story") only ever helps the words around it.
+        let number = st.chars().all(|c| c.is_ascii_digit());
+        let weight = if number || generic.contains(&st) && !(lead_counts && first) {
             base * 0.3
         } else {
             base
@@ -1101,11 +1158,29 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
     }
 }
 
+/// The alternatives a name lists ("Spa / hot tub service", "Gutter cleaning - two-story home"):
+/// each is its own phrase, so "spa" is not expected to come before "hot".
+fn alternatives(name: &str) -> Vec<String> {
+    name.replace(['/', '&', '+', ',', '(', ')'], "|")
+        .replace(" - ", "|")
+        .replace(" and ", "|")
+        .replace(" or ", "|")
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 fn vocab(s: &crate::domain::profile::Service) -> Vocab {
     let mut terms = Vec::new();
-    phrase_terms(&s.name, 3.0, true, &mut terms);
+    for part in alternatives(&s.name) {
+        phrase_terms(&part, 3.0, true, &mut terms);
+    }
     for k in &s.keywords {
-        phrase_terms(k, 3.0, true, &mut terms);
+        for part in alternatives(k) {
+            phrase_terms(&part, 3.0, true, &mut terms);
+        }
     }
     if let Some(d) = &s.description {
         for sentence in d.split(['.', ',', ';', '(', ')']) {
@@ -1124,6 +1199,10 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         name: content_words(&s.name),
+        keywords: s.keywords.iter().map(|k| content_words(k)).collect(),
+        audience: AUDIENCE
+            .iter()
+            .any(|a| super::detect::Text::new(&s.name).any(&[a])),
     }
 }
 
@@ -1134,7 +1213,11 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     if profile.services.is_empty() {
         return None;
     }
-    let said_words: Vec<String> = words(text);
+    let mut said_words: Vec<String> = words(text);
+    // "me and my gf, side by side": a couple, in the word a service would use.
+    if super::detect::Text::new(text).any(TWO_PEOPLE) {
+        said_words.push("couples".to_string());
+    }
     let mut said: Vec<(String, bool)> = said_words
         .iter()
         .map(|w| (stem(w), STOP.contains(&w.as_str())))
@@ -1179,6 +1262,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             .filter(|(_, stop)| !*stop)
             .map(|(w, _)| w.clone())
     };
+    let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
     let concepts = super::detect::Text::new(text);
     let problem = concepts.any(PROBLEM);
     let first_visit = concepts.any(FIRST_VISIT);
@@ -1204,9 +1288,17 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 .iter()
                 .filter(|t| super::normalize::near(&t.stem, w))
                 .map(|t| {
+                    // Another distinctive word beside it: a different compound. A generic
+                    // word the service itself uses ("weekly cleaning" for a weekly pool
+                    // service that cleans) is no compound.
+                    let own_generic =
+                        |g: &String| generic.contains(g) && v.terms.iter().any(|x| x.stem == *g);
                     let broken = |want: &Option<String>, got: Option<String>| {
                         want.as_ref().is_some_and(|nx| {
-                            !has(nx) && got.is_some_and(|g| !super::normalize::near(&g, nx))
+                            !has(nx)
+                                && got.is_some_and(|g| {
+                                    !super::normalize::near(&g, nx) && !own_generic(&g)
+                                })
                         })
                     };
                     if broken(&t.next, beside(pos, true)) || broken(&t.prev, beside(pos, false)) {
@@ -1236,8 +1328,22 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 && v.name
                     .iter()
                     .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)));
-            if all_named {
+            // ...and so does saying one of its keywords whole ("outside windows").
+            let keyword_said = v.keywords.iter().any(|k| {
+                k.len() >= 2
+                    && k.iter()
+                        .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)))
+            });
+            if all_named || keyword_said {
                 score += 1.0;
+            }
+            // "An eye exam for myself" is not the children's exam; "for my son" is.
+            if v.audience {
+                score += if concepts.any(AUDIENCE_SAID) {
+                    1.0
+                } else {
+                    -1.5
+                };
             }
             if problem && v.repair {
                 score += 1.0;
@@ -1256,6 +1362,22 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // the caller is asked which.
     // (Stemmed only when a single-word match needs it, not on every call.)
     let domain = std::cell::OnceCell::new();
+    // Nor does one word of the business's own name that several services share ("pool" at a
+    // pool company, in "mesh fences around the pool"): it says which business, not which job.
+    let business_name: Vec<String> = content_words(&profile.business.name);
+    let shared_name_word = |m: &String| {
+        business_name.iter().any(|b| super::normalize::near(b, m))
+            && vocabs
+                .iter()
+                .filter(|v| {
+                    v.terms
+                        .iter()
+                        .any(|t| t.strong && super::normalize::near(&t.stem, m))
+                })
+                .count()
+                >= 2
+    };
+    scores.retain(|(si, _)| !(matched[*si].len() == 1 && shared_name_word(&matched[*si][0])));
     scores.retain(|(si, _)| {
         hits[*si].1
             || hits[*si].0 >= 2
@@ -1421,6 +1543,21 @@ const Q: &[&str] = &[
     "where", "how", "why", "who", "which", "should", "you", "any", "anyone",
 ];
 
+/// "Do you do X?", "can u hang Y": the caller asks whether something is offered.
+pub fn asks_if_offered(text: &str) -> bool {
+    super::detect::Text::new(text).any(&[
+        "do you",
+        "do you all",
+        "does your",
+        "can you do",
+        "you guys do",
+        "you do",
+        "you offer",
+        "you all do",
+        "do they",
+    ])
+}
+
 /// Every part of the profile the text asks about, in order, at most two ("do you take discover
 /// and are you licensed" asks two things).
 pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
@@ -1546,7 +1683,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             });
         }
     }
-    let faq = best_faq(text, profile);
+    let faq = best_faq_in_clauses(text, profile);
     if let Some((i, score)) = faq {
         if score >= 0.75 || (!price_asked && score >= 0.5) {
             return Some(Topic::Faq(i));
@@ -1567,21 +1704,28 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         "open a", "open an", "open the", "open my", "open his", "open her", "open our", "open it",
         "open up",
     ]);
+    // "Open" and "close" are about the hours when said of the business or a day ("are you
+    // closed sunday"), not of a sale ("our closing is not sure yet").
+    let t = super::detect::Text::new(text);
+    const OPEN_CLOSE: &[&str] = &["open", "close", "closed", "closing", "opens", "closes"];
+    let of_us_or_a_day = t.near(
+        &["you", "your", "yall", "office", "shop", "store"],
+        OPEN_CLOSE,
+        3,
+    ) || t.near(OPEN_CLOSE, WEEKDAY_NAMES, 3)
+        || t.any(&[
+            "today",
+            "tomorrow",
+            "tonight",
+            "holiday*",
+            "christmas",
+            "xmas",
+        ]) && t.any(OPEN_CLOSE);
     if !open_verb
-        && has_any(
+        && (has_any(
             text,
-            &[
-                "hours",
-                "open",
-                "close",
-                "closed",
-                "closing",
-                "what time",
-                "weekend",
-                "saturday",
-                "sunday",
-            ],
-        )
+            &["hours", "what time", "weekend", "saturday", "sunday"],
+        ) || of_us_or_a_day)
     {
         return Some(Topic::Hours);
     }
@@ -1595,6 +1739,8 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             "cover",
             "serve",
             "service my",
+            "as far as",
+            "out to",
             "near",
             "located",
             "location",
@@ -1634,6 +1780,17 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     faq.filter(|(_, s)| *s >= 0.5).map(|(i, _)| Topic::Faq(i))
 }
 
+/// The best FAQ entry for the text or for one question in it set off by commas ("also r u
+/// insured, last company wasnt"): chatter around a question does not hide it.
+fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
+    let whole = best_faq(text, profile);
+    text.split([',', ';'])
+        .filter(|c| is_question(c))
+        .filter_map(|c| best_faq(c, profile))
+        .chain(whole)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
 /// BM25-like score of each FAQ entry (question and answer) against the text, normalised to 0..1
 /// by the text's own weight: the share of what the caller asked that the entry covers.
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
@@ -1641,18 +1798,32 @@ pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     if query.is_empty() || profile.faq.is_empty() {
         return None;
     }
-    let docs: Vec<HashSet<String>> = profile
+    // A word of the question or the keywords says what the entry is about; a word only in the
+    // answer counts less ("outside" in "for outside work you don't need to be home" does not
+    // make "just the outside windows" a question about being home), unless it is a name or a
+    // figure ("Venmo", "CSIA", "Gorham", "10 days").
+    let docs: Vec<std::collections::HashMap<String, f64>> = profile
         .faq
         .iter()
         .map(|f| {
-            content_words(&format!("{} {} {} {}", f.q, f.q, f.a, f.keywords.join(" ")))
-                .into_iter()
-                .collect()
+            let mut d: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+            for raw in f.a.split_whitespace() {
+                let proper = raw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                for w in content_words(raw) {
+                    let weight = if proper { 1.0 } else { 0.85 };
+                    let e = d.entry(w).or_insert(0.0);
+                    *e = e.max(weight);
+                }
+            }
+            for w in content_words(&format!("{} {}", f.q, f.keywords.join(" "))) {
+                d.insert(w, 1.0);
+            }
+            d
         })
         .collect();
     let n = docs.len() as f64;
     let idf = |t: &str| {
-        let df = docs.iter().filter(|d| d.contains(t)).count() as f64;
+        let df = docs.iter().filter(|d| d.contains_key(t)).count() as f64;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     };
     // Words the caller used that no entry has still count against the match (an unknown topic).
@@ -1661,7 +1832,7 @@ pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     let total: f64 = query
         .iter()
         .map(|t| {
-            if docs.iter().any(|d| d.contains(t)) {
+            if docs.iter().any(|d| d.contains_key(t)) {
                 idf(t)
             } else {
                 unknown_weight
@@ -1672,8 +1843,7 @@ pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     for (i, d) in docs.iter().enumerate() {
         let s: f64 = query
             .iter()
-            .filter(|t| d.contains(*t))
-            .map(|t| idf(t))
+            .filter_map(|t| d.get(t).map(|w| w * idf(t)))
             .sum::<f64>()
             / total.max(1e-9);
         if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
@@ -1923,6 +2093,72 @@ mod tests {
         assert_eq!(match_service("need some plumbing work done", &p), None);
         let repipe = p.services.iter().position(|s| s.name == "Repipe");
         assert_eq!(match_service("old plumbing needs replacing", &p), repipe);
+    }
+
+    #[test]
+    fn names_list_alternatives_numbers_and_audiences() {
+        let base = include_str!("../../examples/daves-plumbing.toml");
+        let with = |extra: &str| {
+            BusinessProfile::from_toml(&base.replace(
+                "name = \"Drain cleaning\"",
+                &format!("name = \"Drain cleaning\"\n{extra}"),
+            ))
+            .unwrap()
+        };
+        let index =
+            |p: &BusinessProfile, name: &str| p.services.iter().position(|s| s.name == name);
+        // "Spa / hot tub service": "spa water" is the spa, not a different compound.
+        let p = with("\n[[services]]\nname = \"Spa / hot tub service\"");
+        assert_eq!(
+            match_service("my spa water is cloudy", &p),
+            index(&p, "Spa / hot tub service")
+        );
+        // "2 story" is the two-story service.
+        let p = with(
+            "\n[[services]]\nname = \"Gutters - one-story home\"\n\n[[services]]\nname = \"Gutters - two-story home\"",
+        );
+        assert_eq!(
+            match_service("gutters on a 2 story colonial", &p),
+            index(&p, "Gutters - two-story home")
+        );
+        // A service for children is not an adult's; two people side by side are a couple.
+        let p = with(
+            "\n[[services]]\nname = \"Comprehensive eye exam\"\n\n[[services]]\nname = \"Children's eye exam\"\n\n[[services]]\nname = \"Couples massage\"\n\n[[services]]\nname = \"Prenatal massage\"\ndescription = \"Side-lying, with bolsters\"",
+        );
+        assert_eq!(
+            match_service("eye exam for myself please", &p),
+            index(&p, "Comprehensive eye exam")
+        );
+        assert_eq!(
+            match_service("eye exam for my son, hes 7", &p),
+            index(&p, "Children's eye exam")
+        );
+        assert_eq!(
+            match_service("me and my wife want a massage side by side", &p),
+            index(&p, "Couples massage")
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_business_name_several_services_share_picks_none() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("name = \"Dave's Plumbing\"", "name = \"Dave's Pool Care\"")
+                .replace(
+                    "name = \"Drain cleaning\"",
+                    "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Weekly pool service\"\n\n[[services]]\nname = \"Green pool cleanup\"",
+                ),
+        )
+        .unwrap();
+        assert_eq!(
+            match_service("do you put mesh fences around the pool", &p),
+            None
+        );
+        let green = p
+            .services
+            .iter()
+            .position(|s| s.name == "Green pool cleanup");
+        assert_eq!(match_service("my pool is green", &p), green);
     }
 
     #[test]
