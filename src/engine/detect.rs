@@ -133,19 +133,25 @@ impl Text {
 
     /// Does an entry of `a` start within `gap` words before an entry of `b` ("brakes ... went out")?
     pub fn near(&self, a: &[&str], b: &[&str], gap: usize) -> bool {
-        let at = |group: &[&str], i: usize| {
-            group.iter().any(|g| {
-                let (g, prefix) = match g.strip_suffix('*') {
-                    Some(p) => (p, true),
-                    None => (*g, false),
-                };
-                let parts: Vec<&str> = g.split(' ').collect();
+        // Each entry as its words and whether the last is a prefix, split once per call.
+        let split = |group: &[&str]| -> Vec<(Vec<String>, bool)> {
+            group
+                .iter()
+                .map(|g| match g.strip_suffix('*') {
+                    Some(p) => (p.split(' ').map(str::to_string).collect(), true),
+                    None => (g.split(' ').map(str::to_string).collect(), false),
+                })
+                .collect()
+        };
+        let (a, b) = (split(a), split(b));
+        let at = |group: &[(Vec<String>, bool)], i: usize| {
+            group.iter().any(|(parts, prefix)| {
                 let n = parts.len();
                 i + n <= self.words.len()
                     && parts.iter().enumerate().all(|(k, p)| {
                         let w = &self.words[i + k];
-                        if prefix && k == n - 1 {
-                            w.starts_with(p)
+                        if *prefix && k == n - 1 {
+                            w.starts_with(p.as_str())
                         } else {
                             w == p
                         }
@@ -153,7 +159,7 @@ impl Text {
             })
         };
         (0..self.words.len())
-            .any(|i| at(a, i) && (i + 1..self.words.len().min(i + 1 + gap)).any(|j| at(b, j)))
+            .any(|i| at(&a, i) && (i + 1..self.words.len().min(i + 1 + gap)).any(|j| at(&b, j)))
     }
 }
 

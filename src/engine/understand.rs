@@ -1783,10 +1783,13 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
 /// The best FAQ entry for the text or for one question in it set off by commas ("also r u
 /// insured, last company wasnt"): chatter around a question does not hide it.
 fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
-    let whole = best_faq(text, profile);
+    let index = FaqIndex::new(profile)?;
+    let whole = index.best(text);
+    // At most a handful of clauses: a question is not hidden behind hundreds of commas.
     text.split([',', ';'])
+        .take(12)
         .filter(|c| is_question(c))
-        .filter_map(|c| best_faq(c, profile))
+        .filter_map(|c| index.best(c))
         .chain(whole)
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
@@ -1794,63 +1797,82 @@ fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, 
 /// BM25-like score of each FAQ entry (question and answer) against the text, normalised to 0..1
 /// by the text's own weight: the share of what the caller asked that the entry covers.
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
-    let query: Vec<String> = content_words(text);
-    if query.is_empty() || profile.faq.is_empty() {
-        return None;
-    }
-    // A word of the question or the keywords says what the entry is about; a word only in the
-    // answer counts less ("outside" in "for outside work you don't need to be home" does not
-    // make "just the outside windows" a question about being home), unless it is a name or a
-    // figure ("Venmo", "CSIA", "Gorham", "10 days").
-    let docs: Vec<std::collections::HashMap<String, f64>> = profile
-        .faq
-        .iter()
-        .map(|f| {
-            let mut d: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
-            for raw in f.a.split_whitespace() {
-                let proper = raw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-                for w in content_words(raw) {
-                    let weight = if proper { 1.0 } else { 0.85 };
-                    let e = d.entry(w).or_insert(0.0);
-                    *e = e.max(weight);
-                }
-            }
-            for w in content_words(&format!("{} {}", f.q, f.keywords.join(" "))) {
-                d.insert(w, 1.0);
-            }
-            d
-        })
-        .collect();
-    let n = docs.len() as f64;
-    let idf = |t: &str| {
-        let df = docs.iter().filter(|d| d.contains_key(t)).count() as f64;
-        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
-    };
-    // Words the caller used that no entry has still count against the match (an unknown topic).
-    // (half weight: callers wrap questions in chatter - "wait", "honestly", "worth it")
-    let unknown_weight = 0.5 * (n + 1.0).ln();
-    let total: f64 = query
-        .iter()
-        .map(|t| {
-            if docs.iter().any(|d| d.contains_key(t)) {
-                idf(t)
-            } else {
-                unknown_weight
-            }
-        })
-        .sum();
-    let mut best: Option<(usize, f64)> = None;
-    for (i, d) in docs.iter().enumerate() {
-        let s: f64 = query
-            .iter()
-            .filter_map(|t| d.get(t).map(|w| w * idf(t)))
-            .sum::<f64>()
-            / total.max(1e-9);
-        if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
-            best = Some((i, s));
+    FaqIndex::new(profile)?.best(text)
+}
+
+/// The FAQ entries' words and weights, built once per text.
+struct FaqIndex {
+    docs: Vec<std::collections::HashMap<String, f64>>,
+}
+
+impl FaqIndex {
+    fn new(profile: &BusinessProfile) -> Option<Self> {
+        if profile.faq.is_empty() {
+            return None;
         }
+        // A word of the question or the keywords says what the entry is about; a word only in
+        // the answer counts less ("outside" in "for outside work you don't need to be home" does
+        // not make "just the outside windows" a question about being home), unless it is a name
+        // or a figure ("Venmo", "CSIA", "Gorham", "10 days").
+        let docs = profile
+            .faq
+            .iter()
+            .map(|f| {
+                let mut d = std::collections::HashMap::new();
+                for raw in f.a.split_whitespace() {
+                    let proper = raw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                    for w in content_words(raw) {
+                        let weight: f64 = if proper { 1.0 } else { 0.85 };
+                        let e = d.entry(w).or_insert(0.0);
+                        *e = weight.max(*e);
+                    }
+                }
+                for w in content_words(&format!("{} {}", f.q, f.keywords.join(" "))) {
+                    d.insert(w, 1.0);
+                }
+                d
+            })
+            .collect();
+        Some(Self { docs })
     }
-    best
+
+    fn best(&self, text: &str) -> Option<(usize, f64)> {
+        let query: Vec<String> = content_words(text);
+        if query.is_empty() {
+            return None;
+        }
+        let docs = &self.docs;
+        let n = docs.len() as f64;
+        let idf = |t: &str| {
+            let df = docs.iter().filter(|d| d.contains_key(t)).count() as f64;
+            ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+        };
+        // Words the caller used that no entry has still count against the match (an unknown
+        // topic), at half weight: callers wrap questions in chatter ("wait", "honestly").
+        let unknown_weight = 0.5 * (n + 1.0).ln();
+        let total: f64 = query
+            .iter()
+            .map(|t| {
+                if docs.iter().any(|d| d.contains_key(t)) {
+                    idf(t)
+                } else {
+                    unknown_weight
+                }
+            })
+            .sum();
+        let mut best: Option<(usize, f64)> = None;
+        for (i, d) in docs.iter().enumerate() {
+            let s: f64 = query
+                .iter()
+                .filter_map(|t| d.get(t).map(|w| w * idf(t)))
+                .sum::<f64>()
+                / total.max(1e-9);
+            if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        best
+    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ both_backends!(
     stop_in_the_middle_of_booking,
     burst_of_three_gets_one_answer,
     injected_instructions_change_nothing,
+    a_danger_after_the_hand_off_still_gets_help,
+    after_hours_someone_now_reaches_the_on_call_team,
 );
 
 const STAFF: &str = "+15550100999";
@@ -196,5 +198,57 @@ async fn injected_instructions_change_nothing(backend: Backend) {
     assert_eq!(app.count("bookings").await, 0);
     assert!(app.texts_to("+15550100777").await.is_empty());
     assert_ne!(app.conversation_state(CALLER).await, "booked");
+    app.stop().await;
+}
+
+/// A thread already handed to a person: the AI stays quiet, except when the caller may be
+/// unsafe. Then the caller gets the danger advice at once and staff an urgent alert; the thread
+/// stays with staff.
+async fn a_danger_after_the_hand_off_still_gets_help(backend: Backend) {
+    let app = app(backend).await;
+    app.say("Do you fix boilers?").await;
+    assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    app.say_nothing_back("any idea when someone will text?")
+        .await;
+    let r = app
+        .say("now my husband fell off the ladder and he cant move his leg")
+        .await;
+    assert!(r.contains("911"), "{r}");
+    let staff = app.texts_to(STAFF).await;
+    assert_eq!(staff.len(), 2, "{staff:?}");
+    assert!(
+        staff[1].starts_with("URGENT") && staff[1].contains("ladder"),
+        "{staff:?}"
+    );
+    assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    app.stop().await;
+}
+
+/// Outside hours, a business that takes emergencies around the clock (the example's FAQ says
+/// 24/7): a caller who needs someone tonight reaches the on-call person at once; an ordinary
+/// request waits for the morning as usual.
+async fn after_hours_someone_now_reaches_the_on_call_team(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(FixedClock::new(closed_instant())),
+            ..Default::default()
+        },
+    )
+    .await;
+    let r = app
+        .say("toilet is clogged and we have 10 people here, can someone come out tonight?")
+        .await;
+    assert!(r.contains("on-call") && r.contains("right away"), "{r}");
+    let staff = app.texts_to(STAFF).await;
+    assert_eq!(staff.len(), 1, "{staff:?}");
+    assert!(staff[0].starts_with("URGENT"), "{staff:?}");
+    assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    let other = "+15550100777";
+    let r = app
+        .say_from(other, "can I book a drain cleaning for next week")
+        .await;
+    assert!(!r.contains("on-call"), "{r}");
+    assert_ne!(app.conversation_state(other).await, "human_owned");
     app.stop().await;
 }
