@@ -94,11 +94,19 @@ pub fn overlaps(busy: &[Interval], start: i64, end: i64, buffer: i64) -> bool {
     busy.get(i).is_some_and(|b| b.start < hi)
 }
 
-/// Every open slot from `now` to the horizon, earliest first.
+/// How long an offered time stays bookable past the minimum notice: a caller who answers a few
+/// minutes later still gets the time they were offered (as long as a hold lasts).
+pub const OFFER_GRACE_MINUTES: i64 = 15;
+
+/// Every open slot from `now` to the horizon, earliest first: times that are still bookable when
+/// the caller answers.
 pub fn open_slots(rules: &Rules<'_>, now: DateTime<Utc>, busy: &[Interval]) -> Vec<Slot> {
     let grid = rules.grid_minutes.max(5) as u16;
     let dur_min = rules.duration_minutes as u16;
-    let (earliest, latest) = (rules.earliest(now), rules.latest(now));
+    let (earliest, latest) = (
+        rules.earliest(now) + OFFER_GRACE_MINUTES * 60_000,
+        rules.latest(now),
+    );
     let first_day = now.with_timezone(&rules.tz).date_naive();
     let mut out = Vec::new();
     for offset in 0..=i64::from(rules.horizon_days) {
@@ -244,6 +252,11 @@ mod tests {
                 "Mon 15:00"
             ]
         );
+        // An offered time is still bookable when the caller answers a few minutes later.
+        let right_at_notice = t("2026-11-30T14:30:00Z"); // 09:30: notice reaches 11:30 exactly
+        let offered = open_slots(&r, right_at_notice, &[]);
+        let answered = right_at_notice + Duration::minutes(OFFER_GRACE_MINUTES - 1);
+        assert!(check_slot(&r, answered, &[], offered[0]).is_ok());
         // Tuesday Dec 8 is a closed date; no slot then.
         assert!(slots
             .iter()

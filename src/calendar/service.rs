@@ -13,7 +13,7 @@ use crate::store::businesses::BusinessRecord;
 use crate::store::Conn;
 
 /// How long a proposed slot is held for a caller who is deciding.
-pub const DEFAULT_HOLD_MINUTES: i64 = 15;
+pub const DEFAULT_HOLD_MINUTES: i64 = crate::calendar::availability::OFFER_GRACE_MINUTES;
 
 #[derive(Debug, Clone, Default)]
 pub struct Availability {

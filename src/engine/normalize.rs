@@ -220,6 +220,35 @@ pub fn stem(word: &str) -> String {
     if let Some(n) = NUMBERS.iter().position(|w| *w == lower) {
         return n.to_string();
     }
+    // Past tenses the stemmer cannot know ("swept" is "sweep").
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("swept", "sweep"),
+        ("dug", "dig"),
+        ("broke", "break"),
+        ("broken", "break"),
+        ("froze", "freez"),
+        ("frozen", "freez"),
+        ("blew", "blow"),
+        ("blown", "blow"),
+        ("tore", "tear"),
+        ("torn", "tear"),
+        ("hung", "hang"),
+        ("mown", "mow"),
+        ("bent", "bend"),
+        ("built", "build"),
+        ("threw", "throw"),
+        ("thrown", "throw"),
+        ("wore", "wear"),
+        ("worn", "wear"),
+        ("shook", "shake"),
+        ("stung", "sting"),
+        ("bit", "bite"),
+        ("bitten", "bite"),
+        ("ran", "run"),
+    ];
+    if let Some((_, base)) = IRREGULAR.iter().find(|(past, _)| *past == lower) {
+        return STEMMER.stem(base).into_owned();
+    }
     let stemmed = STEMMER.stem(&lower).into_owned();
     // Words that mean the same to a caller, one stem for both.
     const SAME: &[(&str, &str)] = &[("warranti", "guarante"), ("warrante", "guarante")];

@@ -941,6 +941,9 @@ const TIE_SHARE: f64 = 0.8;
 
 /// Generic trade words: they say what kind of work, not which service.
 const GENERIC: &[&str] = &[
+    "home",
+    "house",
+    "property",
     "repair",
     "install",
     "installation",
@@ -1027,44 +1030,68 @@ const FIRST_VISIT_WORDS: &[&str] = &[
     "consult",
     "evaluation",
 ];
-/// Names that say who a service is for; a caller who names no such person wants the other one.
-const AUDIENCE: &[&str] = &[
-    "child*",
-    "kid",
-    "kids",
-    "pediatric*",
-    "teen*",
-    "youth",
-    "junior*",
-    "infant*",
-    "baby",
-    "babies",
-    "toddler*",
-    "student*",
-];
-/// The caller speaks of such a person.
-const AUDIENCE_SAID: &[&str] = &[
-    "child*",
-    "kid",
-    "kids",
-    "pediatric*",
-    "teen*",
-    "youth",
-    "junior*",
-    "infant*",
-    "baby",
-    "babies",
-    "toddler*",
-    "student*",
-    "son",
-    "daughter",
-    "boy",
-    "girl",
-    "year old",
-    "yr old",
-    "yo",
-    "grade",
-    "school",
+/// Names that say who a service is for ("Children's eye exam", "Diabetic eye exam", "Prenatal
+/// massage"), and how callers say they are that person. A caller who says nothing of the kind
+/// wants the other service.
+const AUDIENCES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "child*",
+            "kid",
+            "kids",
+            "pediatric*",
+            "teen*",
+            "youth",
+            "junior*",
+            "infant*",
+            "baby",
+            "babies",
+            "toddler*",
+            "student*",
+        ],
+        &[
+            "child*",
+            "kid",
+            "kids",
+            "pediatric*",
+            "teen*",
+            "youth",
+            "junior*",
+            "infant*",
+            "baby",
+            "babies",
+            "toddler*",
+            "student*",
+            "son",
+            "daughter",
+            "boy",
+            "girl",
+            "year old",
+            "yr old",
+            "yo",
+            "grade",
+            "school",
+        ],
+    ),
+    (
+        &["diabet*"],
+        &["diabet*", "sugar", "a1c", "insulin", "blood sugar"],
+    ),
+    (
+        &["senior*", "elderly"],
+        &["senior*", "elderly", "retired", "medicare"],
+    ),
+    (
+        &["prenatal", "pregnan*", "maternity"],
+        &[
+            "prenatal",
+            "pregnan*",
+            "expecting",
+            "trimester",
+            "weeks along",
+            "due date",
+        ],
+    ),
 ];
 /// Two people at once, said the way people say it; a word services use for it.
 const TWO_PEOPLE: &[&str] = &[
@@ -1117,8 +1144,8 @@ struct Vocab {
     terms: Vec<Term>,
     name: Vec<String>,
     keywords: Vec<Vec<String>>,
-    /// The name is for one kind of person ("Children's eye exam").
-    audience: bool,
+    /// The name is for one kind of person ("Children's eye exam"): how callers say they are.
+    audience: Option<&'static [&'static str]>,
     repair: bool,
     first_visit: bool,
 }
@@ -1200,9 +1227,13 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         name: content_words(&s.name),
         keywords: s.keywords.iter().map(|k| content_words(k)).collect(),
-        audience: AUDIENCE
-            .iter()
-            .any(|a| super::detect::Text::new(&s.name).any(&[a])),
+        audience: {
+            let name = super::detect::Text::new(&s.name);
+            AUDIENCES
+                .iter()
+                .find(|(named, _)| name.any(named))
+                .map(|(_, said)| *said)
+        },
     }
 }
 
@@ -1337,9 +1368,15 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             if all_named || keyword_said {
                 score += 1.0;
             }
-            // "An eye exam for myself" is not the children's exam; "for my son" is.
-            if v.audience {
-                score += if concepts.any(AUDIENCE_SAID) {
+            // "An eye exam for myself" is not the children's exam; "for my son" is, and so is
+            // one of the service's own keywords.
+            if let Some(said_as) = v.audience {
+                let own_keyword = v.keywords.iter().any(|k| {
+                    !k.is_empty()
+                        && k.iter()
+                            .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)))
+                });
+                score += if concepts.any(said_as) || own_keyword {
                     1.0
                 } else {
                     -1.5
