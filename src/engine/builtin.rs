@@ -823,7 +823,56 @@ fn answers_text(topics: &[u::Topic], profile: &crate::domain::BusinessProfile) -
             out.push(a);
         }
     }
-    out.join(" ")
+    fit_answers(&out, ANSWERS_BUDGET)
+}
+
+/// A text's sentences, each with its end mark; a full stop inside a figure ("$2.50") or an
+/// abbreviation without a space after it does not end one.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let ends = matches!(c, '.' | '!' | '?')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+        if ends {
+            out.push(&text[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Room for the answers in a two-segment text, leaving some for what follows them.
+const ANSWERS_BUDGET: usize = 260;
+
+/// Two answers that together would not fit in a text: each keeps its leading sentences within
+/// its share (at least its first), so both questions get answered rather than the second cut.
+fn fit_answers(answers: &[String], budget: usize) -> String {
+    let all = answers.join(" ");
+    if answers.len() < 2 || all.chars().count() <= budget {
+        return all;
+    }
+    let share = budget / answers.len();
+    answers
+        .iter()
+        .map(|a| {
+            let mut kept = String::new();
+            for sentence in sentences(a) {
+                let next = format!("{kept}{sentence}");
+                // At least one sentence with something in it ("Yes." alone says little).
+                if kept.trim().chars().count() >= 40 && next.trim().chars().count() > share {
+                    break;
+                }
+                kept = next;
+            }
+            kept.trim().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Record the move: answering from the profile (the state table decides where it leads).
@@ -862,4 +911,19 @@ async fn unsure(turn: &mut Turn<'_>, clarify: &str) -> anyhow::Result<Option<Str
         return hand_off(turn, "unclear", "Sorry, I'm having trouble understanding. ").await;
     }
     Ok(Some(clarify.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn two_long_answers_both_fit() {
+        let a = "We bring everything. We use plant-based products and HEPA vacuums. If you'd rather we use yours, leave them out on the counter by the sink.".to_string();
+        let b = "Yes. We are licensed, bonded and insured for $2.5 million. Certificates on request, just ask us and we will email one within a day or so.".to_string();
+        let out = super::fit_answers(&[a, b], 200);
+        assert!(
+            out.contains("plant-based") && out.contains("$2.5 million"),
+            "{out}"
+        );
+        assert!(out.chars().count() <= 230, "{out}");
+    }
 }

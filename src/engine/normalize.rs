@@ -144,6 +144,9 @@ const GLUED: &[(&str, &str)] = &[
     ("@", " at "),
     ("24/7", " 24/7 "),
     ("y/o", " yo "),
+    ("air conditioning", " ac "),
+    ("air conditioner", " ac "),
+    ("air-conditioning", " ac "),
 ];
 
 /// Ages and spans glued to their number ("my 4yo", "a 10mo old"): split, so "4 yo" reads as an age.

@@ -1598,21 +1598,24 @@ pub fn asks_if_offered(text: &str) -> bool {
 /// Every part of the profile the text asks about, in order, at most two ("do you take discover
 /// and are you licensed" asks two things).
 pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
+    // Parts keep the caller's own text (commas included: "and r u licensed, last guy wasnt"
+    // is scored clause by clause).
     let mut parts: Vec<String> = Vec::new();
     for piece in text.split(['?', '.', '!', '\n', ';']) {
-        let w = words(piece);
-        let mut cur: Vec<String> = Vec::new();
-        for (i, x) in w.iter().enumerate() {
-            let joins = ["and", "also", "plus", "n"].contains(&x.as_str());
-            let next_asks = w
-                .get(i + 1)
-                .is_some_and(|n| Q.contains(&n.as_str()) || n == "also");
+        let tokens: Vec<(&str, Vec<String>)> =
+            piece.split_whitespace().map(|t| (t, words(t))).collect();
+        let first = |i: usize| tokens.get(i).and_then(|(_, w)| w.first().cloned());
+        let mut cur: Vec<&str> = Vec::new();
+        for (i, (raw, _)) in tokens.iter().enumerate() {
+            let joins =
+                first(i).is_some_and(|x| ["and", "also", "plus", "n"].contains(&x.as_str()));
+            let next_asks = first(i + 1).is_some_and(|n| Q.contains(&n.as_str()) || n == "also");
             if joins && next_asks && cur.len() >= 2 {
                 parts.push(cur.join(" "));
                 cur.clear();
                 continue;
             }
-            cur.push(x.clone());
+            cur.push(raw);
         }
         if !cur.is_empty() {
             parts.push(cur.join(" "));
@@ -1722,7 +1725,14 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     }
     let faq = best_faq_in_clauses(text, profile);
     if let Some((i, score)) = faq {
-        if score >= 0.75 || (!price_asked && score >= 0.5) {
+        // (A price question naming a listed service was answered with its price above.) An
+        // entry that fits only through its answer's words ("an oil change takes 30 minutes" in
+        // the shuttle answer) does not outrank a service the caller named.
+        let f = &profile.faq[i];
+        let asked: Vec<String> = content_words(&format!("{} {}", f.q, f.keywords.join(" ")));
+        let through_question = content_words(text).iter().any(|w| asked.contains(w));
+        let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
+        if score >= 0.5 && (through_question || !named()) {
             return Some(Topic::Faq(i));
         }
     }
