@@ -795,8 +795,10 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
     }
     // "Do you hang Christmas lights?" sharing one description word with a service is not a
     // request for it: the same rule as "yes we do X" (named, or most of what was asked).
-    let asks_if_offered =
-        u::is_question(text) && u::asks_if_offered(text) && !u::describes_problem(text);
+    let asks_if_offered = u::is_question(text)
+        && u::asks_if_offered(text)
+        && !u::describes_problem(text)
+        && !u::wants_booking(text);
     match u::score_services(text, &profile)
         .filter(|m| !asks_if_offered || m.named || m.coverage >= 0.5)
     {

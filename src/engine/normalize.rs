@@ -254,7 +254,13 @@ pub fn stem(word: &str) -> String {
     }
     let stemmed = STEMMER.stem(&lower).into_owned();
     // Words that mean the same to a caller, one stem for both.
-    const SAME: &[(&str, &str)] = &[("warranti", "guarante"), ("warrante", "guarante")];
+    const SAME: &[(&str, &str)] = &[
+        ("warranti", "guarante"),
+        ("warrante", "guarante"),
+        ("normal", "standard"),
+        ("basic", "standard"),
+        ("shot", "vaccin"),
+    ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),
         None => stemmed,

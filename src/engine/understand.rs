@@ -287,6 +287,16 @@ pub fn wants_booking(text: &str) -> bool {
             "next week",
             "set up",
             "get on the schedule",
+            "come look",
+            "come take a look",
+            "come check",
+            "come see",
+            "come spray",
+            "come fix",
+            "come in",
+            "you come",
+            "someone come",
+            "somebody come",
         ],
     ) || has_prefix_word(text, WEEKDAY_NAMES)
 }
@@ -651,7 +661,8 @@ fn name_ends_sentence(rest: &str, name: &str) -> bool {
             let next = next
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            next.is_empty() || next == "here"
+            next.is_empty()
+                || ["here", "btw", "lol", "thx", "thanks", "fyi", "haha"].contains(&next.as_str())
         })
 }
 
@@ -1030,6 +1041,32 @@ const FIRST_VISIT_WORDS: &[&str] = &[
     "consult",
     "evaluation",
 ];
+/// A caller who has been before ("saw dr ames last spring", "she wants me back") is not new.
+const RETURNING: &[&str] = &[
+    "been in before",
+    "been there before",
+    "been here before",
+    "been before",
+    "came in before",
+    "saw dr",
+    "seen dr",
+    "last time",
+    "last visit",
+    "wants me back",
+    "want me back",
+    "come back",
+    "coming back",
+    "existing patient",
+    "current patient",
+    "existing client",
+    "current client",
+    "returning",
+    "regular",
+    "follow up",
+    "followup",
+    "again",
+];
+
 /// Names that say who a service is for ("Children's eye exam", "Diabetic eye exam", "Prenatal
 /// massage"), and how callers say they are that person. A caller who says nothing of the kind
 /// wants the other service.
@@ -1144,6 +1181,8 @@ struct Vocab {
     terms: Vec<Term>,
     name: Vec<String>,
     keywords: Vec<Vec<String>>,
+    /// A new install and nothing about repairs ("Light fixture or ceiling fan install").
+    install_only: bool,
     /// The name is for one kind of person ("Children's eye exam"): how callers say they are.
     audience: Option<&'static [&'static str]>,
     repair: bool,
@@ -1225,6 +1264,8 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         terms,
         repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
+        install_only: !REPAIR_WORDS.iter().any(|r| all.contains(r))
+            && super::detect::Text::new(&s.name).any(&["install*", "new"]),
         name: content_words(&s.name),
         keywords: s.keywords.iter().map(|k| content_words(k)).collect(),
         audience: {
@@ -1253,6 +1294,21 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         .iter()
         .map(|w| (stem(w), STOP.contains(&w.as_str())))
         .collect();
+    // Where a sentence or clause ends after a word ("...pacific panel. insurance says"): the
+    // next word is no neighbour of it. (Aligned word for word when the text splits cleanly.)
+    let clause_end: Vec<bool> = {
+        let mut ends = Vec::new();
+        for token in text.split_whitespace() {
+            let n = words(token).len();
+            let end = token.ends_with(['.', ',', ';', ':', '!', '?']);
+            ends.extend((0..n).map(|k| end && k + 1 == n));
+        }
+        if ends.len() != words(text).len() {
+            ends.clear();
+        }
+        ends.resize(said_words.len(), false);
+        ends
+    };
     let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
     join_phrasal_verbs(&said_words, &mut said, &vocabs);
     let n = vocabs.len() as f64;
@@ -1289,6 +1345,10 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         } else {
             from.checked_sub(1)?
         };
+        let across = if forward { from } else { i };
+        if clause_end.get(across).copied().unwrap_or(false) {
+            return None;
+        }
         said.get(i)
             .filter(|(_, stop)| !*stop)
             .map(|(w, _)| w.clone())
@@ -1297,6 +1357,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let concepts = super::detect::Text::new(text);
     let problem = concepts.any(PROBLEM);
     let first_visit = concepts.any(FIRST_VISIT);
+    let returning = concepts.any(RETURNING);
     // "don't need an inspection", "instead of a repair": the words after are not the request.
     let negated: Vec<bool> = (0..said_words.len())
         .map(|i| {
@@ -1386,10 +1447,15 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 score += 1.0;
             }
         }
-        // Newcomers start with the newcomer service, whatever else their story matches.
+        // Newcomers start with the newcomer service, whatever else their story matches; a
+        // caller who has been before does not.
         if first_visit && v.first_visit {
             score += 3.0;
         }
+        if returning && !first_visit && v.first_visit {
+            score -= 2.0;
+        }
+
         if score > 0.0 {
             scores.push((si, score));
         }
@@ -1433,6 +1499,17 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                     .any(|d| super::normalize::near(d, m))
             })
     });
+    // Something broken wants a look first: when a repair service fits, a new install does not
+    // (unless a new one is asked for).
+    let wants_new = concepts.any(&["install*", "new", "replac*", "put in", "put up", "swap"]);
+    if problem
+        && !wants_new
+        && scores
+            .iter()
+            .any(|(si, s)| vocabs[*si].repair && *s >= SERVICE_THRESHOLD)
+    {
+        scores.retain(|(si, _)| !vocabs[*si].install_only);
+    }
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
     let &(best, score) = scores.first()?;
     if score < SERVICE_THRESHOLD {
@@ -1592,6 +1669,9 @@ pub fn asks_if_offered(text: &str) -> bool {
         "you offer",
         "you all do",
         "do they",
+        "can you",
+        "could you",
+        "are you able",
     ])
 }
 
@@ -2205,6 +2285,44 @@ mod tests {
         assert_eq!(
             match_service("me and my wife want a massage side by side", &p),
             index(&p, "Couples massage")
+        );
+    }
+
+    #[test]
+    fn returning_callers_broken_things_and_sentence_ends() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"New patient exam and adjustment\"\n\n[[services]]\nname = \"Chiropractic adjustment\"\n\n[[services]]\nname = \"Ceiling fan install\"\n\n[[services]]\nname = \"Electrical troubleshooting\"\ndescription = \"Find and fix what stopped working: fans, outlets, lights\"\n\n[[services]]\nname = \"Panel upgrade\"\n\n[[services]]\nname = \"Standard clean\"",
+            ),
+        )
+        .unwrap();
+        let index = |name: &str| p.services.iter().position(|s| s.name == name);
+        // Been in before: not the new-patient visit.
+        assert_eq!(
+            match_service(
+                "been in before, saw dr ames in spring. need an adjustment",
+                &p
+            ),
+            index("Chiropractic adjustment")
+        );
+        // Something broken wants a look first, not a new install.
+        assert_eq!(
+            match_service("the ceiling fan quit, it wont spin at all", &p),
+            index("Electrical troubleshooting")
+        );
+        // A word at the end of a sentence has no neighbour in the next one.
+        assert_eq!(
+            match_service(
+                "we still have the old federal pacific panel. insurance wants it gone",
+                &p
+            ),
+            index("Panel upgrade")
+        );
+        // "A normal clean" is the standard one.
+        assert_eq!(
+            match_service("just need a normal clean", &p),
+            index("Standard clean")
         );
     }
 
