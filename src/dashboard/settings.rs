@@ -82,12 +82,35 @@ struct ServiceRow {
     duration: String,
     price: String,
     description: String,
+    /// Other words callers use, comma-separated as typed.
+    keywords: String,
+    /// "" (the business's default), "on_site" or "at_business".
+    location: String,
 }
 
 #[derive(Serialize, Clone, Default)]
 struct FaqRow {
     q: String,
     a: String,
+    keywords: String,
+}
+
+/// Words typed comma- or line-separated, as a list.
+fn word_list(text: &str) -> Vec<Value> {
+    text.split([',', '\n'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(|w| Value::String(w.to_string()))
+        .collect()
+}
+
+fn location_text(l: Option<crate::domain::profile::Location>) -> String {
+    use crate::domain::profile::Location;
+    match l {
+        None => String::new(),
+        Some(Location::OnSite) => "on_site".into(),
+        Some(Location::AtBusiness) => "at_business".into(),
+    }
 }
 
 /// Every field of the editor as the text shown in its input.
@@ -127,6 +150,26 @@ fn values_of(profile: &BusinessProfile) -> Values {
         join_lines(&v["escalation"]["notify"]),
     );
     f.insert(
+        "escalation.emergency_referral".into(),
+        profile
+            .escalation
+            .emergency_referral
+            .clone()
+            .unwrap_or_default(),
+    );
+    f.insert(
+        "escalation.after_hours_emergencies".into(),
+        if profile.escalation.after_hours_emergencies {
+            "1".into()
+        } else {
+            String::new()
+        },
+    );
+    f.insert(
+        "booking.location".into(),
+        location_text(Some(profile.booking.location)),
+    );
+    f.insert(
         "booking.calendar_feeds".into(),
         join_lines(&v["booking"]["calendar_feeds"]),
     );
@@ -152,6 +195,8 @@ fn values_of(profile: &BusinessProfile) -> Values {
                     .unwrap_or_default(),
                 price: s.price.clone().unwrap_or_default(),
                 description: s.description.clone().unwrap_or_default(),
+                keywords: s.keywords.join(", "),
+                location: location_text(s.location),
             })
             .collect(),
         faq: profile
@@ -160,6 +205,7 @@ fn values_of(profile: &BusinessProfile) -> Values {
             .map(|x| FaqRow {
                 q: x.q.clone(),
                 a: x.a.clone(),
+                keywords: x.keywords.join(", "),
             })
             .collect(),
     }
@@ -213,6 +259,23 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                 let t = form.get(&path).unwrap_or("").to_string();
                 set(&path, Value::Array(lines(&t)), t);
             }
+            let referral = form.text("escalation.emergency_referral");
+            let value = if referral.is_empty() {
+                Value::Null
+            } else {
+                Value::String(referral.clone())
+            };
+            set("escalation.emergency_referral", value, referral);
+            let after_hours = form.get("escalation.after_hours_emergencies").is_some();
+            set(
+                "escalation.after_hours_emergencies",
+                Value::Bool(after_hours),
+                if after_hours {
+                    "1".into()
+                } else {
+                    String::new()
+                },
+            );
         }
         "booking" => {
             let feeds = form.get("booking.calendar_feeds").unwrap_or("").to_string();
@@ -223,6 +286,12 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                 .map(|l| Value::String(l.to_string()))
                 .collect();
             set("booking.calendar_feeds", Value::Array(list), feeds);
+            let location = form.text("booking.location");
+            set(
+                "booking.location",
+                Value::String(location.clone()),
+                location,
+            );
             for key in [
                 "slot_minutes",
                 "buffer_minutes",
@@ -248,6 +317,8 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                     duration: form.text(&key("duration_minutes")),
                     price: form.text(&key("price")),
                     description: form.text(&key("description")),
+                    keywords: form.text(&key("keywords")),
+                    location: form.text(&key("location")),
                 };
                 let removed = form.get(&key("remove")).is_some();
                 let blank = row.name.is_empty()
@@ -271,6 +342,13 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                 if !row.description.is_empty() {
                     s["description"] = Value::String(row.description.clone());
                 }
+                let keywords = word_list(&row.keywords);
+                if !keywords.is_empty() {
+                    s["keywords"] = Value::Array(keywords);
+                }
+                if !row.location.is_empty() {
+                    s["location"] = Value::String(row.location.clone());
+                }
                 rows.push(s);
                 shown_rows.push(row);
             }
@@ -287,6 +365,7 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                 rows.push(FaqRow {
                     q: form.text(&qk),
                     a: form.text(&ak),
+                    keywords: form.text(&format!("faq[{i}].keywords")),
                 });
             }
             // Buttons: delete:i, up:i, down:i; anything else saves.
@@ -309,7 +388,18 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                 }
             }
             rows.retain(|r| !(r.q.is_empty() && r.a.is_empty()));
-            v["faq"] = Value::Array(rows.iter().map(|r| json!({"q": r.q, "a": r.a})).collect());
+            v["faq"] = Value::Array(
+                rows.iter()
+                    .map(|r| {
+                        let mut entry = json!({"q": r.q, "a": r.a});
+                        let keywords = word_list(&r.keywords);
+                        if !keywords.is_empty() {
+                            entry["keywords"] = Value::Array(keywords);
+                        }
+                        entry
+                    })
+                    .collect(),
+            );
             shown.faq = rows;
         }
         _ => return Err(DashError::NotFound),

@@ -22,6 +22,7 @@ both_backends!(
     two_replies_at_once_both_go_out_in_order,
     a_reply_to_an_opted_out_caller_is_refused,
     profile_editor_saves_and_refuses_invalid,
+    owners_teach_the_receptionist_their_words,
     an_unanswered_question_becomes_an_faq_entry,
     bookings_list_cancel_and_feed_rotation,
     funnel_counts_the_way_from_missed_call_to_booking,
@@ -1276,5 +1277,149 @@ async fn invites_wait_for_the_invitee(backend: Backend) {
     assert!(members().await.contains(&"new@daves.test".to_string()));
     let page = join("new@daves.test", new_code, "a-long-enough-password").await;
     assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+/// Owners teach the receptionist in the editor: other words callers use for a service or a
+/// question, where a service happens, what to tell someone in danger, and whether emergencies
+/// are taken after hours. Saving one section keeps what the others hold; a bad value is refused
+/// next to its field and changes nothing.
+async fn owners_teach_the_receptionist_their_words(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let web = signed_in(&app, OWNER).await;
+    let profile_page = format!("/app/{bid}/profile");
+    let p = profile_of(&app).await;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (i, s) in p.services.iter().enumerate() {
+        fields.push((format!("services[{i}].name"), s.name.clone()));
+        fields.push((
+            format!("services[{i}].duration_minutes"),
+            s.duration_minutes
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ));
+        fields.push((
+            format!("services[{i}].price"),
+            s.price.clone().unwrap_or_default(),
+        ));
+        fields.push((format!("services[{i}].keywords"), String::new()));
+        fields.push((format!("services[{i}].location"), String::new()));
+    }
+    // "Drain cleaning" also answers to "rooter" and "snake"; it happens at the caller's.
+    fields[3].1 = "rooter, snake the line".into();
+    fields[4].1 = "on_site".into();
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let page = web
+        .submit(&profile_page, &format!("{profile_page}/services"), &refs)
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let saved = profile_of(&app).await;
+    assert_eq!(saved.services[0].keywords, vec!["rooter", "snake the line"]);
+    assert_eq!(
+        saved.services[0].location,
+        Some(frontdesk::domain::profile::Location::OnSite)
+    );
+    let page = web.get(&profile_page).await;
+    assert!(
+        page.body.contains("value=\"rooter, snake the line\""),
+        "shown again"
+    );
+
+    // An FAQ entry's own words, kept on save.
+    let mut faq: Vec<(String, String)> = Vec::new();
+    for (i, f) in saved.faq.iter().enumerate() {
+        faq.push((format!("faq[{i}].q"), f.q.clone()));
+        faq.push((format!("faq[{i}].a"), f.a.clone()));
+        faq.push((format!("faq[{i}].keywords"), String::new()));
+    }
+    faq[2].1 = "free quote, ballpark".into();
+    faq.push(("action".into(), "save".into()));
+    let refs: Vec<(&str, &str)> = faq.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let page = web
+        .submit(&profile_page, &format!("{profile_page}/faq"), &refs)
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let saved = profile_of(&app).await;
+    assert_eq!(saved.faq[0].keywords, vec!["free quote", "ballpark"]);
+    // Saving the FAQ kept the services' words.
+    assert_eq!(saved.services[0].keywords, vec!["rooter", "snake the line"]);
+
+    // The danger referral and after-hours emergencies.
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/escalation"),
+            &[
+                ("escalation.keywords", "lawyer\nrefund"),
+                ("escalation.notify", "+15550100999"),
+                (
+                    "escalation.emergency_referral",
+                    "Our on-call plumber: 555-0100-777.",
+                ),
+                ("escalation.after_hours_emergencies", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let saved = profile_of(&app).await;
+    assert_eq!(
+        saved.escalation.emergency_referral.as_deref(),
+        Some("Our on-call plumber: 555-0100-777.")
+    );
+    assert!(saved.escalation.after_hours_emergencies);
+
+    // A bad place for the work is refused next to its field; nothing changes.
+    let before = profile_of(&app).await;
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/booking"),
+            &[
+                ("booking.calendar_feeds", ""),
+                ("booking.location", "on_the_moon"),
+                ("booking.slot_minutes", "60"),
+                ("booking.buffer_minutes", "0"),
+                ("booking.min_notice_minutes", "60"),
+                ("booking.horizon_days", "14"),
+                ("booking.max_proposals", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("booking.location"), "{}", page.body);
+    assert_eq!(profile_of(&app).await, before);
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/booking"),
+            &[
+                ("booking.calendar_feeds", ""),
+                ("booking.location", "at_business"),
+                ("booking.slot_minutes", "60"),
+                ("booking.buffer_minutes", "0"),
+                ("booking.min_notice_minutes", "60"),
+                ("booking.horizon_days", "14"),
+                ("booking.max_proposals", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        profile_of(&app).await.booking.location,
+        frontdesk::domain::profile::Location::AtBusiness
+    );
+
+    // The receptionist uses the owner's word at once.
+    let reply = app.say("can someone come rooter my kitchen line").await;
+    assert!(reply.to_lowercase().contains("drain cleaning"), "{reply}");
     app.stop().await;
 }
