@@ -188,8 +188,9 @@ pub struct EscalationSection {
     pub after_hours_emergencies: bool,
 }
 
-/// Longest emergency referral: it shares a two-segment text with a short hand-off line.
-pub const MAX_REFERRAL_CHARS: usize = 260;
+/// Longest emergency referral. A long one may cover several dangers; the receptionist sends the
+/// sentences about the caller's danger, so the text stays within two segments.
+pub const MAX_REFERRAL_CHARS: usize = 800;
 
 fn default_ring_seconds() -> u32 {
     20
@@ -330,7 +331,7 @@ impl BusinessProfile {
             if sms_text::measure(&sms_text::normalize(r)).units > MAX_REFERRAL_CHARS {
                 return Err(err(
                     "escalation.emergency_referral",
-                    format!("must be at most {MAX_REFERRAL_CHARS} characters (it is texted to a caller in danger together with who was alerted)"),
+                    format!("must be at most {MAX_REFERRAL_CHARS} characters (the sentences about the caller's danger are texted to them)"),
                 ));
             }
         }

@@ -334,10 +334,126 @@ pub fn safety_while_staff_own(turn: &mut Turn<'_>, text: &str) -> Option<String>
     Some(safety_reply(turn, kind, &when))
 }
 
+/// Words that tie a sentence of the referral to a kind of danger (stems).
+fn danger_words(kind: Danger) -> &'static [&'static str] {
+    match kind {
+        Danger::Gas => &[
+            "gas", "smell", "odor", "rotten", "egg", "leak", "line", "fume",
+        ],
+        Danger::Fire => &["fire", "smoke", "smoking", "burn", "flame", "spark"],
+        Danger::Electrical => &[
+            "outlet", "spark", "smoke", "smoking", "burn", "breaker", "panel", "wire", "shock",
+            "electr",
+        ],
+        Danger::Water => &["water", "flood", "pipe", "burst", "leak", "sewag", "valv"],
+        Danger::Medical => &[
+            "hurt",
+            "breath",
+            "breathing",
+            "swallow",
+            "poison",
+            "eye",
+            "swell",
+            "throat",
+            "bleed",
+            "fell",
+            "fall",
+            "injur",
+            "hospit",
+        ],
+        Danger::Vulnerable => &["heat", "cold", "warm", "cool", "temperatur"],
+        Danger::Vehicle => &["drive", "car", "brake", "vehicl"],
+        Danger::Animal => &["pet", "dog", "cat", "vet", "anim"],
+        Danger::Bite => &["bite", "sting", "bat", "snake", "anim", "swell"],
+        Danger::Intruder => &["polic", "safe", "lock"],
+    }
+}
+
+/// The owner's referral for this caller: whole when it fits beside the alert line; a long one
+/// covering several dangers cut to the sentences about this caller's danger (its leading
+/// sentences when none is).
+fn safety_guidance(
+    profile: &crate::domain::BusinessProfile,
+    said: &str,
+    kind: Danger,
+) -> Option<String> {
+    let r = profile.escalation.emergency_referral.as_deref()?.trim();
+    if r.is_empty() {
+        return None;
+    }
+    let measure =
+        |t: &str| crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units;
+    if measure(r) <= REFERRAL_BUDGET {
+        return Some(r.to_string());
+    }
+    referral_for(r, said, kind).or_else(|| {
+        let mut kept = String::new();
+        for sentence in sentences(r) {
+            if !kept.is_empty() && measure(&kept) + measure(sentence) > REFERRAL_BUDGET {
+                break;
+            }
+            kept.push_str(sentence);
+        }
+        Some(kept.trim().to_string())
+    })
+}
+
+/// Room for the referral beside a short line saying who was alerted.
+const REFERRAL_BUDGET: usize = 240;
+
+/// The part of the profile's emergency referral that fits this caller: a referral that covers
+/// several dangers ("if you smell gas... if a child swallowed... if a pet ate...") is cut to
+/// the sentences about what the caller said and the kind of danger, so it fits in the text.
+fn referral_for(referral: &str, said: &str, kind: Danger) -> Option<String> {
+    let measure =
+        |t: &str| crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units;
+    let said = u::content_words(said);
+    let parts = sentences(referral);
+    let mut ranked: Vec<(usize, usize)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let words = u::content_words(part);
+            let by_caller = words.iter().filter(|w| said.contains(w)).count();
+            let by_kind = words
+                .iter()
+                .filter(|w| danger_words(kind).iter().any(|k| w.starts_with(k)))
+                .count();
+            (i, 2 * by_caller + by_kind)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used = 0;
+    // Only sentences about this danger; none: nothing fits this caller.
+    if ranked.first().is_none_or(|(_, score)| *score == 0) {
+        return None;
+    }
+    for (i, score) in ranked {
+        if score == 0 {
+            break;
+        }
+        let n = measure(parts[i]) + 1;
+        if used + n <= REFERRAL_BUDGET || chosen.is_empty() {
+            chosen.push(i);
+            used += n;
+        }
+    }
+    chosen.sort_unstable();
+    Some(
+        chosen
+            .iter()
+            .map(|i| parts[*i].trim())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
     let profile = &turn.business.profile;
     let advice = danger_advice(kind).to_string();
-    let referral = emergency_referral(profile);
+    let referral =
+        safety_guidance(profile, &turn.said, kind).or_else(|| emergency_referral(profile));
     let name = &profile.business.name;
     let open = profile.is_open_at(turn.state.clock.now());
     let follow = if open {
@@ -917,6 +1033,35 @@ async fn unsure(turn: &mut Turn<'_>, clarify: &str) -> anyhow::Result<Option<Str
 
 #[cfg(test)]
 mod tests {
+    use super::Danger;
+
+    #[test]
+    fn a_long_referral_sends_the_sentences_about_this_danger() {
+        let referral = "If you smell gas, leave the house and call 911 or the gas company from outside. \
+            If a child swallowed weed killer or got it in their eyes, call Poison Control at 1-800-222-1222. \
+            If a pet ate it, call your vet or the animal poison line at 888-426-4435. \
+            If someone is badly hurt, call 911.";
+        let pet = super::referral_for(
+            referral,
+            "my dog ate some of the fertilizer",
+            Danger::Animal,
+        )
+        .unwrap();
+        assert!(pet.contains("888-426-4435"), "{pet}");
+        assert!(!pet.contains("smell gas"), "{pet}");
+        let child =
+            super::referral_for(referral, "my son swallowed weed killer", Danger::Medical).unwrap();
+        assert!(child.contains("1-800-222-1222"), "{child}");
+        let gas =
+            super::referral_for(referral, "we hit the gas line digging", Danger::Gas).unwrap();
+        assert!(gas.starts_with("If you smell gas"), "{gas}");
+        // Nothing about this danger: none of it.
+        assert_eq!(
+            super::referral_for(referral, "the car brakes failed", Danger::Vehicle),
+            None
+        );
+    }
+
     #[test]
     fn two_long_answers_both_fit() {
         let a = "We bring everything. We use plant-based products and HEPA vacuums. If you'd rather we use yours, leave them out on the counter by the sink.".to_string();

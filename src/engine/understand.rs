@@ -1600,7 +1600,7 @@ const STOP: &[&str] = &[
     "yours", "his", "her", "him", "she", "he", "its",
 ];
 
-fn content_words(text: &str) -> Vec<String> {
+pub fn content_words(text: &str) -> Vec<String> {
     words(text)
         .into_iter()
         .filter(|w| !STOP.contains(&w.as_str()))
