@@ -688,7 +688,7 @@ mod tests {
                 "notify = [",
                 &format!(
                     "emergency_referral = \"{}\"\nnotify = [",
-                    "Call us. ".repeat(30)
+                    "Call us. ".repeat(110)
                 ),
             )
         });
