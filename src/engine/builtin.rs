@@ -678,7 +678,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             .then(|| u::loose_address(text))
             .flatten()
     });
-    let name = u::extract_name(text)
+    // A name already recorded is corrected only by one stated outright ("my name is...").
+    let name = if turn.details.name.is_some() {
+        u::stated_name(text)
+    } else {
+        u::extract_name(text)
+    };
+    let name = name
         .or_else(|| {
             (turn.details.asked_name && turn.details.name.is_none())
                 .then(|| u::name_when_asked(text, &profile))
@@ -915,8 +921,12 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         && u::asks_if_offered(text)
         && !u::describes_problem(text)
         && !u::wants_booking(text);
+    // A service already settled is changed only by one the caller names ("the first one" in
+    // reply to another question is no new service).
+    let settled = turn.details.service.is_some();
     match u::score_services(text, &profile)
         .filter(|m| !asks_if_offered || m.named || m.coverage >= 0.5)
+        .filter(|m| !settled || m.named)
     {
         Some(m) => match m.runner_up {
             Some(r) if turn.details.service.is_none() => (

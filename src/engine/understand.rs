@@ -369,6 +369,18 @@ const STREET: &[&str] = &[
     "terrace",
     "trl",
     "trail",
+    "pike",
+    "loop",
+    "row",
+    "square",
+    "sq",
+    "crossing",
+    "xing",
+    "alley",
+    "cove",
+    "cv",
+    "expy",
+    "fwy",
 ];
 
 /// A street address: a house number, words, and a street type ("12 Oak St", "4410 W Kennedy Blvd Apt 3").
@@ -383,6 +395,10 @@ pub fn extract_address(text: &str) -> Option<String> {
             continue;
         }
         for j in i + 1..tokens.len().min(i + 7) {
+            // "zone 3 runs. 1187 Summerfield Dr": a sentence ends before the street.
+            if tokens[j - 1].ends_with(['.', '!', '?', ';']) {
+                break;
+            }
             let w = tokens[j]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase();
@@ -678,12 +694,21 @@ fn capitalise(w: &str) -> String {
 /// A name the caller gives ("I'm Jane Doe", "my name is Jane", "this is Jane", "name: Jane",
 /// "Bob here", "- Tom").
 pub fn extract_name(text: &str) -> Option<String> {
+    stated_name(text)
+        .or_else(|| signed_name(text))
+        .or_else(|| sign_off_name(text))
+}
+
+/// A name the caller states with a cue ("my name is", "this is", "I'm", "Bob here"): strong
+/// enough to correct a name recorded earlier, unlike a name read from how a text is signed.
+pub fn stated_name(text: &str) -> Option<String> {
     let lower = text.to_lowercase().replace('\u{2019}', "'");
     // Cues after which a lower-case word is still a name; then cues that need a capital.
     let strong = [
         "my name is ",
         "my names ",
         "my name's ",
+        "name's ",
         "name is ",
         "name: ",
         "name - ",
@@ -732,9 +757,6 @@ pub fn extract_name(text: &str) -> Option<String> {
                 }
             }
         }
-    }
-    if let Some(n) = signed_name(text) {
-        return Some(n);
     }
     // "Bob here" / "- Bob" / "thanks, Bob" at the end.
     let trimmed = text.trim();
@@ -805,6 +827,43 @@ fn signed_name(text: &str) -> Option<String> {
                     .join(" ")
             })
         })
+}
+
+/// One name signing off a text, the way people sign: "..., Jolene", "... open. Kendra", "- Kayla",
+/// "-Nicole", and after an address even lower-case ("77 Dartmouth St East Ridge, sam"). Not a
+/// town after a street ("12 Oak St, Tampa").
+fn sign_off_name(text: &str) -> Option<String> {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".!".contains(c));
+    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    let last = *tokens.last()?;
+    let prev = tokens.len().checked_sub(2).map(|i| tokens[i]);
+    let dashed =
+        last.starts_with(['-', '\u{2013}']) || prev.is_some_and(|p| p == "-" || p == "\u{2013}");
+    let word = last.trim_start_matches(['-', '\u{2013}']);
+    let after_comma = prev.is_some_and(|p| p.ends_with(','));
+    let after_sentence = prev.is_some_and(|p| p.ends_with(['.', '!', '?']));
+    let prev_bare = prev
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // "12 Oak St, Tampa", "415 W Morgan St apt 3, raleigh": a town right after the address.
+    let before_last = trimmed[..trimmed.len() - last.len()]
+        .trim_end()
+        .trim_end_matches(',');
+    let right_after_address =
+        extract_address(trimmed).is_some_and(|a| before_last.trim_end().ends_with(a.as_str()));
+    if (STREET.contains(&prev_bare.as_str()) || right_after_address) && !dashed {
+        return None;
+    }
+    let capital = word.starts_with(char::is_uppercase);
+    let initials = word.len() <= 3 && word.chars().all(|c| c.is_ascii_uppercase());
+    if !name_word(word, true) || initials || word.len() < 3 {
+        return None;
+    }
+    let signed = dashed
+        || capital && (after_comma || after_sentence)
+        || after_comma && extract_address(trimmed).is_some();
+    signed.then(|| capitalise(word))
 }
 
 /// A text that is nothing but a capitalised name ("Morgan Fields"), asked for or not.
@@ -979,6 +1038,12 @@ const GENERIC: &[&str] = &[
 /// A caller describing something broken wants a repair, not a tune-up.
 const PROBLEM: &[&str] = &[
     "broke*",
+    "snapped",
+    "busted",
+    "gush*",
+    "spraying",
+    "wont shut off",
+    "wont turn off",
     "not working",
     "doesnt work",
     "isnt working",
@@ -2087,6 +2152,40 @@ mod tests {
             assert_eq!(extract_name(text), None, "{text}");
         }
         assert_eq!(bare_name("yes thats fine"), None);
+        // One name signing off.
+        for (text, name) in [
+            (
+                "whats the earliest u can come. 56 Oak Creek Dr in Waverly, Jolene",
+                "Jolene",
+            ),
+            (
+                "next tuesday if yall have anything. 302 Morrison Rd, Red Bank. - Kayla",
+                "Kayla",
+            ),
+            ("anything thursday? -Nicole", "Nicole"),
+            ("earliest u got? 77 Dartmouth St East Ridge, sam", "Sam"),
+            ("sat morning if u have anything open. Kendra", "Kendra"),
+            ("2209 Vineyard Oaks Dr Roseville, name's Anita", "Anita"),
+            (
+                "its drywall not brick. Derek Pham 1418 Hixson Pike",
+                "Derek Pham",
+            ),
+        ] {
+            assert_eq!(extract_name(text).as_deref(), Some(name), "{text}");
+        }
+        for text in [
+            "it's at 12 Oak St, Tampa",
+            "Devon here is at 415 W Morgan St apt 3, raleigh",
+            "ok see you then, thanks",
+            "yes, Friday",
+            "sounds good, perfect",
+        ] {
+            assert_eq!(extract_name(text), None, "{text}");
+        }
+        assert_eq!(
+            extract_address("the head on zone 3 runs. 1187 Summerfield Dr Roseville").as_deref(),
+            Some("1187 Summerfield Dr")
+        );
     }
 
     use crate::engine::detect::{complaint, wants_person as wants_human};
