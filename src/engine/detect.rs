@@ -255,8 +255,33 @@ const HOT: &[&str] = &[
     "crackling",
     "popping",
 ];
+/// Water that is somewhere it should not be (not "do you use my water").
 const WATER: &[&str] = &[
-    "water", "leak*", "drip*", "pour*", "gush*", "flood*", "pipe*", "wet",
+    "leak*",
+    "drip*",
+    "pour*",
+    "gush*",
+    "flood*",
+    "pipe*",
+    "wet",
+    "standing water",
+    "water coming",
+    "water is coming",
+    "water in",
+    "water on",
+    "water all",
+    "water near",
+    "water touching",
+    "water around",
+    "water behind",
+    "water under",
+    "water everywhere",
+    "water up",
+    "pooling",
+    "puddle*",
+    "soak*",
+    "seep*",
+    "spraying",
 ];
 const NEAR_ELECTRIC_OR_CEILING: &[&str] = &[
     "ceiling*",
@@ -1826,6 +1851,9 @@ const ANGER_AT_US: &[&str] = &[
     "worst",
     "ridiculous",
     "unacceptable",
+    "not ok",
+    "not okay",
+    "not acceptable",
     "incompetent",
     "outrageous",
     "disgust*",
@@ -1997,6 +2025,10 @@ const STILL_BROKEN: &[&str] = &[
     "left a mess",
     "knocked over",
     "stole*",
+    "peeled off",
+    "fell off",
+    "came off",
+    "lifting",
 ];
 
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
@@ -2200,6 +2232,7 @@ mod tests {
             "my eyes get tired at the computer, due for an exam",
             "need my pool shock levels checked",
             "my 4yo wants to watch, is that ok",
+            "do yall need to plug into my outlets or use my water",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
@@ -2247,6 +2280,7 @@ mod tests {
             "the lady on the phone was really rude to me",
             "since your guy was here the carpet has a big stain",
             "you cleaned the couch tuesday and the spots are back again",
+            "got a gel mani saturday and 3 already peeled off, paid $40 for this, not ok",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }

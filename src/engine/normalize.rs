@@ -27,6 +27,7 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("plz", "please"),
     ("pleas", "please"),
     ("tmrw", "tomorrow"),
+    ("mtn", "mountain"),
     ("tmr", "tomorrow"),
     ("tmw", "tomorrow"),
     ("tmrow", "tomorrow"),

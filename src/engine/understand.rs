@@ -277,6 +277,12 @@ pub fn wants_booking(text: &str) -> bool {
             "any time",
             "anytime",
             "openings",
+            "an opening",
+            "any opening",
+            "a spot",
+            "any spots",
+            "fit me in",
+            "squeeze me in",
             "slot",
             "visit",
             "asap",
@@ -1740,6 +1746,112 @@ pub fn asks_if_offered(text: &str) -> bool {
     ])
 }
 
+/// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
+/// verb) is named nowhere in the profile, so no listed service is it, whatever word it shares.
+pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
+    let Some(clause) = text
+        .split(['?', '.', '!', ',', '\n'])
+        .find(|c| asks_if_offered(c))
+    else {
+        return false;
+    };
+    let ws = words(clause);
+    let Some(you) = ws.iter().position(|w| w == "you" || w == "your") else {
+        return false;
+    };
+    const SKIP: &[&str] = &[
+        "guys", "all", "folks", "still", "ever", "also", "even", "do", "does", "offer", "provide",
+        "have", "handle", "take", "work", "on", "with", "out", "up", "off", "a", "an", "the",
+        "some", "any", "those", "these", "that", "this", "my", "our", "me", "us", "to", "get",
+        "put", "in", "clean", "fix", "install", "repair", "replace", "hang", "make", "sell",
+        "service", "use", "come", "and", "just", "ever", "really",
+    ];
+    const ENDS: &[&str] = &[
+        "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
+        "and", "or", "but", "if", "when",
+    ];
+    let mut i = you + 1;
+    while i < ws.len() && SKIP.contains(&ws[i].as_str()) {
+        i += 1;
+    }
+    let object: Vec<&String> = ws[i..]
+        .iter()
+        .take_while(|w| !ENDS.contains(&w.as_str()))
+        .filter(|w| {
+            const VAGUE: &[&str] = &[
+                "whole",
+                "place",
+                "thing",
+                "things",
+                "stuff",
+                "job",
+                "work",
+                "room",
+                "area",
+                "kind",
+                "type",
+                "something",
+                "anything",
+                "everything",
+                "one",
+                "ones",
+                "clinic",
+                "shop",
+                "company",
+                "business",
+                "soon",
+                "today",
+                "tomorrow",
+                "week",
+                "weekend",
+                "morning",
+                "afternoon",
+                "evening",
+                "time",
+                "times",
+                "asap",
+                "earliest",
+                "opening",
+                "openings",
+                "spot",
+                "spots",
+            ];
+            w.len() >= 3
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !STOP.contains(&w.as_str())
+                && !VAGUE.contains(&w.as_str())
+                && !["those", "these", "kind", "sort", "type"].contains(&w.as_str())
+        })
+        .take(3)
+        .collect();
+    if object.is_empty() {
+        return false;
+    }
+    let mut known: Vec<String> = Vec::new();
+    for sv in &profile.services {
+        known.extend(content_words(&format!(
+            "{} {} {}",
+            sv.name,
+            sv.description.as_deref().unwrap_or(""),
+            sv.keywords.join(" ")
+        )));
+    }
+    for f in &profile.faq {
+        known.extend(content_words(&format!(
+            "{} {} {}",
+            f.q,
+            f.a,
+            f.keywords.join(" ")
+        )));
+    }
+    known.extend(content_words(&profile.business.name));
+    let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
+    object.iter().any(|w| {
+        let st = stem(w);
+        !generic.contains(&st) && !known.iter().any(|k| super::normalize::near(k, &st))
+    })
+}
+
 /// Every part of the profile the text asks about, in order, at most two ("do you take discover
 /// and are you licensed" asks two things).
 pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
@@ -1842,6 +1954,36 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     if price_asked && rest.is_empty() {
         return Some(Topic::Services);
     }
+    // "Open" and "close" are about the hours when said of the business or a day ("r u guys open
+    // sundays", "are you closed christmas"), not of a sale ("our closing is not sure yet") or a
+    // job ("open a gun safe").
+    let t = super::detect::Text::new(text);
+    const OPEN_CLOSE: &[&str] = &["open", "close", "closed", "closing", "opens", "closes"];
+    let days: Vec<String> = WEEKDAY_NAMES.iter().map(|d| format!("{d}*")).collect();
+    let days: Vec<&str> = days.iter().map(String::as_str).collect();
+    let open_verb = t.any(&[
+        "open a", "open an", "open the", "open my", "open his", "open her", "open our", "open it",
+        "open up",
+    ]);
+    let of_us_or_a_day = !open_verb
+        && (t.near(
+            &["you", "your", "yall", "office", "shop", "store"],
+            OPEN_CLOSE,
+            3,
+        ) || t.near(OPEN_CLOSE, &days, 3)
+            || t.any(&[
+                "today",
+                "tomorrow",
+                "tonight",
+                "holiday*",
+                "christmas",
+                "xmas",
+            ]) && t.any(OPEN_CLOSE));
+    let asks_hours = of_us_or_a_day
+        || has_any(
+            text,
+            &["til what time", "till what time", "until what time"],
+        );
     if has_any(
         text,
         &[
@@ -1869,6 +2011,26 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         }
     }
     let faq = best_faq_in_clauses(text, profile);
+    // "Can I drop my car off after you close?" is the drop-off entry; "r u open sundays" the hours.
+    // An entry that is itself about the hours ("Can I drop my car off after hours?") is the
+    // more specific answer.
+    let faq_about_hours = faq.is_some_and(|(i, score)| {
+        score >= 0.5
+            && super::detect::Text::new(&profile.faq[i].q).any(&[
+                "hour*",
+                "open*",
+                "clos*",
+                "weekend*",
+                "saturday*",
+                "sunday*",
+                "holiday*",
+                "late",
+                "early",
+            ])
+    });
+    if asks_hours && !faq_about_hours && faq.is_none_or(|(_, score)| score < 0.75) {
+        return Some(Topic::Hours);
+    }
     if let Some((i, score)) = faq {
         // (A price question naming a listed service was answered with its price above.) An
         // entry that fits only through its answer's words ("an oil change takes 30 minutes" in
@@ -1883,41 +2045,20 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     }
     // "Do you do X?" is answered yes only when the service's own name or keywords were used, or
     // it accounts for most of what was asked: never a yes on one shared word.
+    let unknown_thing = || asks_if_offered(text) && asks_about_unknown(text, profile);
     if let Some(m) = service_in(text, whole, profile) {
-        if price_asked || m.named || m.coverage >= 0.5 {
+        if (price_asked || m.named || m.coverage >= 0.5) && !unknown_thing() {
             return Some(Topic::Service {
                 index: m.best,
                 price_asked,
             });
         }
     }
-    // "open a gun safe" is a job, not a question about the hours.
-    let open_verb = super::detect::Text::new(text).any(&[
-        "open a", "open an", "open the", "open my", "open his", "open her", "open our", "open it",
-        "open up",
-    ]);
-    // "Open" and "close" are about the hours when said of the business or a day ("are you
-    // closed sunday"), not of a sale ("our closing is not sure yet").
-    let t = super::detect::Text::new(text);
-    const OPEN_CLOSE: &[&str] = &["open", "close", "closed", "closing", "opens", "closes"];
-    let of_us_or_a_day = t.near(
-        &["you", "your", "yall", "office", "shop", "store"],
-        OPEN_CLOSE,
-        3,
-    ) || t.near(OPEN_CLOSE, WEEKDAY_NAMES, 3)
-        || t.any(&[
-            "today",
-            "tomorrow",
-            "tonight",
-            "holiday*",
-            "christmas",
-            "xmas",
-        ]) && t.any(OPEN_CLOSE);
     if !open_verb
-        && (has_any(
+        && has_any(
             text,
             &["hours", "what time", "weekend", "saturday", "sunday"],
-        ) || of_us_or_a_day)
+        )
     {
         return Some(Topic::Hours);
     }
@@ -1995,6 +2136,8 @@ pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
 /// The FAQ entries' words and weights, built once per text.
 struct FaqIndex {
     docs: Vec<std::collections::HashMap<String, f64>>,
+    /// Each entry's question, as content words.
+    asked: Vec<Vec<String>>,
 }
 
 impl FaqIndex {
@@ -2025,7 +2168,8 @@ impl FaqIndex {
                 d
             })
             .collect();
-        Some(Self { docs })
+        let asked = profile.faq.iter().map(|f| content_words(&f.q)).collect();
+        Some(Self { docs, asked })
     }
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
@@ -2059,6 +2203,14 @@ impl FaqIndex {
                 .filter_map(|t| d.get(t).map(|w| w * idf(t)))
                 .sum::<f64>()
                 / total.max(1e-9);
+            // Every word of the entry's own question was asked ("do i pay when u come or do u
+            // need it beforehand" asks "How do I pay?"): it fits whatever else was said.
+            let asked = &self.asked[i];
+            let s = if !asked.is_empty() && asked.iter().all(|w| query.contains(w)) {
+                s.max(0.55)
+            } else {
+                s
+            };
             if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -2445,6 +2597,39 @@ mod tests {
             .iter()
             .position(|s| s.name == "Green pool cleanup");
         assert_eq!(match_service("my pool is green", &p), green);
+    }
+
+    #[test]
+    fn asking_about_something_the_profile_never_names() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "do yall clean out gutters? theyre full",
+            &p
+        ));
+        assert!(asks_about_unknown(
+            "can you guys do garage door openers",
+            &p
+        ));
+        assert!(!asks_about_unknown("do you do drain cleaning?", &p));
+        assert!(!asks_about_unknown("do you have an opening soon?", &p));
+        assert!(!asks_about_unknown(
+            "can u put in one of those water heaters",
+            &p
+        ));
+        // The hours, asked of a day; "closing" of a sale is not.
+        assert_eq!(topic("r u guys open sundays?", &p), Some(Topic::Hours));
+        assert_ne!(
+            topic("do you need a deposit? our closing is not sure yet", &p),
+            Some(Topic::Hours)
+        );
+        // Every word of an entry's own question asked, among other words: that entry.
+        assert_eq!(
+            topic(
+                "and how do i pay when u come, or do u need it beforehand",
+                &p
+            ),
+            Some(Topic::Faq(3))
+        );
     }
 
     #[test]
