@@ -1414,6 +1414,25 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if child && t.any(MOUTHED) && !pet {
         return Some(Danger::Medical);
     }
+    // Something chewed or swallowed, and now sick: whatever it was.
+    let got_into =
+        t.any(MOUTHED) || t.any(&["ate", "eaten", "got ahold", "got a hold", "got hold"]);
+    let sick_after = t.any(&[
+        "drool*",
+        "threw up",
+        "throwing up",
+        "vomit*",
+        "foam*",
+        "shaking",
+        "trembling",
+        "seiz*",
+        "collaps*",
+        "lethargic",
+        "wont stop",
+    ]);
+    if got_into && sick_after {
+        return Some(if pet { Danger::Animal } else { Danger::Medical });
+    }
     if t.any(ATE) && t.any(TOXIC) && !t.any(&["dont eat", "wont eat", "not eating"])
         || t.any(PET) && t.any(&["poison*"])
     {
@@ -1745,6 +1764,16 @@ pub fn wants_person(text: &str) -> bool {
 
 /// Words that are a complaint on their own.
 const ANGER: &[&str] = &[
+    "this is ridiculous",
+    "thats ridiculous",
+    "this is insane",
+    "this is a joke",
+    "nobody told me",
+    "no one told me",
+    "never told me",
+    "not ok",
+    "not okay",
+    "not acceptable",
     "kind of upset",
     "pretty upset",
     "annoyed",
@@ -1851,9 +1880,6 @@ const ANGER_AT_US: &[&str] = &[
     "worst",
     "ridiculous",
     "unacceptable",
-    "not ok",
-    "not okay",
-    "not acceptable",
     "incompetent",
     "outrageous",
     "disgust*",
@@ -2074,8 +2100,19 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if let Some(word) = ANGER.iter().find(|w| t.has(w)) {
         return Some(word.trim_end_matches('*').to_string());
     }
-    if t.any(AT_US) {
-        if let Some(word) = ANGER_AT_US.iter().find(|w| t.has(w)) {
+    // Anger at us: the word near us ("your crew was awful"), not about the caller's own thing
+    // ("an awful grinding noise", "the inside of my car is disgusting ... can u come").
+    if let Some(word) = ANGER_AT_US.iter().find(|w| t.has(w)) {
+        let about_us = t.near(ANGER_AT_US, AT_US, 6) || t.near(AT_US, ANGER_AT_US, 6);
+        let describes_a_thing = t.near(
+            ANGER_AT_US,
+            &[
+                "noise", "smell", "sound", "squeal*", "grind*", "leak*", "odor", "rattl*",
+                "stain*", "mess", "clog*", "smoke",
+            ],
+            3,
+        );
+        if about_us && !describes_a_thing {
             return Some(word.trim_end_matches('*').to_string());
         }
     }
@@ -2201,6 +2238,11 @@ mod tests {
                 Danger::Medical,
             ),
             ("she fell from the ladder onto the patio", Danger::Medical),
+            // Something chewed, and now sick.
+            (
+                "my dog got ahold of a spray bottle and chewed it up, shes drooling and threw up",
+                Danger::Animal,
+            ),
             // Sewage back in the house.
             (
                 "the tub fills up with brown water every time we flush",
@@ -2281,6 +2323,7 @@ mod tests {
             "since your guy was here the carpet has a big stain",
             "you cleaned the couch tuesday and the spots are back again",
             "got a gel mani saturday and 3 already peeled off, paid $40 for this, not ok",
+            "your crew was awful, they left the gate open",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
@@ -2293,6 +2336,8 @@ mod tests {
             "dog had an accident yesterday, can you get the stain out",
             "are your guys licensed? the last company left a mess",
             "the other company cracked two tiles, can you replace them",
+            "the inside of my car is disgusting, kids spilled juice all over the seats. outside is fine. can u come to my house",
+            "my car makes this awful grinding noise when i brake, can you look at it",
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }

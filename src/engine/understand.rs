@@ -47,6 +47,11 @@ const YES: &[&str] = &[
     "do it",
     "absolutely",
     "definitely",
+    "fine",
+    "thats fine",
+    "that is fine",
+    "that one",
+    "lets do it",
 ];
 const NO: &[&str] = &[
     "no",
@@ -338,6 +343,13 @@ pub fn wants_reschedule(text: &str) -> bool {
             "push it",
             "earlier",
             "later",
+            "instead",
+            "cant make it",
+            "cant make that",
+            "wont make it",
+            "cant come that",
+            "cant do that day",
+            "switch",
         ],
     )
 }
@@ -637,6 +649,27 @@ const NOT_NAMES: &[&str] = &[
     "november",
     "december",
     "merry",
+    "ridiculous",
+    "crazy",
+    "insane",
+    "awful",
+    "terrible",
+    "horrible",
+    "amazing",
+    "annoying",
+    "unacceptable",
+    "frustrating",
+    "bad",
+    "wrong",
+    "urgent",
+    "important",
+    "serious",
+    "weird",
+    "strange",
+    "expensive",
+    "late",
+    "early",
+    "fine",
 ];
 
 fn name_word(w: &str, lowercase_ok: bool) -> bool {
@@ -1226,6 +1259,13 @@ const NEGATORS: &[&str] = &[
     " not an ",
     " not the ",
     " not just ",
+    " keeping the ",
+    " keep the ",
+    " except the ",
+    " leave the ",
+    " leaving the ",
+    " other than ",
+    " but not ",
 ];
 const REPAIR_WORDS: &[&str] = &[
     "repair",
@@ -1443,7 +1483,18 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         let mut score = 0.0;
         let mut seen: Vec<&str> = Vec::new();
         for (pos, (w, stop)) in said.iter().enumerate() {
-            if *stop || seen.contains(&w.as_str()) || negated[pos] {
+            if *stop || seen.contains(&w.as_str()) {
+                continue;
+            }
+            // "Just the walls, we're keeping the cabinets": a word of this service's own name
+            // said as what is not wanted counts against it.
+            if negated[pos] {
+                if v.terms
+                    .iter()
+                    .any(|t| t.strong && t.weight >= 1.0 && super::normalize::near(&t.stem, w))
+                {
+                    score -= 3.0;
+                }
                 continue;
             }
             let best = v
