@@ -1172,8 +1172,8 @@ const RETURNING: &[&str] = &[
 ];
 
 /// Names that say who a service is for ("Children's eye exam", "Diabetic eye exam", "Prenatal
-/// massage"), and how callers say they are that person. A caller who says nothing of the kind
-/// wants the other service.
+/// massage"), and the other ways callers say they are that person (besides the name's own words).
+/// A caller who says nothing of the kind wants the other service.
 const AUDIENCES: &[(&[&str], &[&str])] = &[
     (
         &[
@@ -1191,47 +1191,14 @@ const AUDIENCES: &[(&[&str], &[&str])] = &[
             "student*",
         ],
         &[
-            "child*",
-            "kid",
-            "kids",
-            "pediatric*",
-            "teen*",
-            "youth",
-            "junior*",
-            "infant*",
-            "baby",
-            "babies",
-            "toddler*",
-            "student*",
-            "son",
-            "daughter",
-            "boy",
-            "girl",
-            "year old",
-            "yr old",
-            "yo",
-            "grade",
-            "school",
+            "son", "daughter", "boy", "girl", "year old", "yr old", "yo", "grade", "school",
         ],
     ),
-    (
-        &["diabet*"],
-        &["diabet*", "sugar", "a1c", "insulin", "blood sugar"],
-    ),
-    (
-        &["senior*", "elderly"],
-        &["senior*", "elderly", "retired", "medicare"],
-    ),
+    (&["diabet*"], &["sugar", "a1c", "insulin"]),
+    (&["senior*", "elderly"], &["retired", "medicare"]),
     (
         &["prenatal", "pregnan*", "maternity"],
-        &[
-            "prenatal",
-            "pregnan*",
-            "expecting",
-            "trimester",
-            "weeks along",
-            "due date",
-        ],
+        &["expecting", "trimester", "weeks along", "due date"],
     ),
 ];
 /// Two people at once, said the way people say it; a word services use for it.
@@ -1294,8 +1261,9 @@ struct Vocab {
     keywords: Vec<Vec<String>>,
     /// A new install and nothing about repairs ("Light fixture or ceiling fan install").
     install_only: bool,
-    /// The name is for one kind of person ("Children's eye exam"): how callers say they are.
-    audience: Option<&'static [&'static str]>,
+    /// The name is for one kind of person ("Children's eye exam"): its words, and how else
+    /// callers say they are that person.
+    audience: Option<(&'static [&'static str], &'static [&'static str])>,
     repair: bool,
     first_visit: bool,
 }
@@ -1381,10 +1349,7 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         keywords: s.keywords.iter().map(|k| content_words(k)).collect(),
         audience: {
             let name = super::detect::Text::new(&s.name);
-            AUDIENCES
-                .iter()
-                .find(|(named, _)| name.any(named))
-                .map(|(_, said)| *said)
+            AUDIENCES.iter().find(|(named, _)| name.any(named)).copied()
         },
     }
 }
@@ -1553,13 +1518,13 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             }
             // "An eye exam for myself" is not the children's exam; "for my son" is, and so is
             // one of the service's own keywords.
-            if let Some(said_as) = v.audience {
+            if let Some((named, said_as)) = v.audience {
                 let own_keyword = v.keywords.iter().any(|k| {
                     !k.is_empty()
                         && k.iter()
                             .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)))
                 });
-                score += if concepts.any(said_as) || own_keyword {
+                score += if concepts.any(named) || concepts.any(said_as) || own_keyword {
                     1.0
                 } else {
                     -1.5

@@ -144,6 +144,20 @@ impl Web {
     }
 
     /// Post a form found on `page_path`, with its CSRF token.
+    /// `submit` with owned field names and values (forms built in a loop).
+    pub async fn submit_fields(
+        &self,
+        page_path: &str,
+        action: &str,
+        fields: &[(String, String)],
+    ) -> Page {
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        self.submit(page_path, action, &refs).await
+    }
+
     pub async fn submit(&self, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let csrf = self.get(page_path).await.csrf();
         let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
@@ -767,12 +781,8 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
         "No, we do not work on septic tanks.".into(),
     ));
     fields.push(("action".into(), "save".into()));
-    let refs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
     let page = web
-        .submit(&profile_page, &format!("{profile_page}/faq"), &refs)
+        .submit_fields(&profile_page, &format!("{profile_page}/faq"), &fields)
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let after = profile_of(&app).await;
@@ -782,12 +792,11 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
     assert!(reply.contains("we do not work on septic tanks"), "{reply}");
 
     // Move the new entry up, then delete the first one.
-    let mut move_fields = refs.clone();
-    move_fields.retain(|(k, _)| *k != "action");
-    let up = format!("up:{n}");
-    move_fields.push(("action", &up));
+    let mut move_fields = fields.clone();
+    move_fields.retain(|(k, _)| k != "action");
+    move_fields.push(("action".into(), format!("up:{n}")));
     let page = web
-        .submit(&profile_page, &format!("{profile_page}/faq"), &move_fields)
+        .submit_fields(&profile_page, &format!("{profile_page}/faq"), &move_fields)
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let moved = profile_of(&app).await;
@@ -1309,12 +1318,8 @@ async fn owners_teach_the_receptionist_their_words(backend: Backend) {
     // "Drain cleaning" also answers to "rooter" and "snake"; it happens at the caller's.
     fields[3].1 = "rooter, snake the line".into();
     fields[4].1 = "on_site".into();
-    let refs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
     let page = web
-        .submit(&profile_page, &format!("{profile_page}/services"), &refs)
+        .submit_fields(&profile_page, &format!("{profile_page}/services"), &fields)
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let saved = profile_of(&app).await;
@@ -1338,9 +1343,8 @@ async fn owners_teach_the_receptionist_their_words(backend: Backend) {
     }
     faq[2].1 = "free quote, ballpark".into();
     faq.push(("action".into(), "save".into()));
-    let refs: Vec<(&str, &str)> = faq.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let page = web
-        .submit(&profile_page, &format!("{profile_page}/faq"), &refs)
+        .submit_fields(&profile_page, &format!("{profile_page}/faq"), &faq)
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let saved = profile_of(&app).await;

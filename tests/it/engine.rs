@@ -21,14 +21,7 @@ both_backends!(
 const STAFF: &str = "+15550100999";
 
 async fn app(backend: Backend) -> TestApp {
-    spawn_app_with(
-        backend,
-        Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
-        },
-    )
-    .await
+    spawn_app_at(backend, open_hours_instant()).await
 }
 
 async fn answers_faq_and_prices_from_the_profile(backend: Backend) {
@@ -228,14 +221,7 @@ async fn a_danger_after_the_hand_off_still_gets_help(backend: Backend) {
 /// 24/7): a caller who needs someone tonight reaches the on-call person at once; an ordinary
 /// request waits for the morning as usual.
 async fn after_hours_someone_now_reaches_the_on_call_team(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            clock: Some(FixedClock::new(closed_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_app_at(backend, closed_instant()).await;
     let r = app
         .say("toilet is clogged and we have 10 people here, can someone come out tonight?")
         .await;

@@ -197,6 +197,18 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Options::default()).await
 }
 
+/// The example business with its clock fixed at `at`.
+pub async fn spawn_app_at(backend: Backend, at: chrono::DateTime<chrono::Utc>) -> TestApp {
+    spawn_app_with(
+        backend,
+        Options {
+            clock: Some(FixedClock::new(at)),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
 pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
     let mut config = Config::defaults();
     config.database_url = db_url.to_string();

@@ -2,7 +2,6 @@
 
 use crate::both_backends;
 use crate::helpers::*;
-use frontdesk::clock::FixedClock;
 
 both_backends!(
     forward_mode_texts_back_once,
@@ -17,14 +16,7 @@ both_backends!(
 );
 
 async fn forward_mode_texts_back_once(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_app_at(backend, open_hours_instant()).await;
     let res = app.missed_call("CA100", CALLER).await;
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-type"]
@@ -217,14 +209,7 @@ async fn duplicate_and_concurrent_webhooks_send_once(backend: Backend) {
 }
 
 async fn cooldown_limits_texts_per_caller(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_app_at(backend, open_hours_instant()).await;
     app.missed_call("CA500", CALLER).await;
     app.settle().await;
     app.advance(chrono::Duration::minutes(30));
@@ -252,14 +237,7 @@ async fn cooldown_limits_texts_per_caller(backend: Backend) {
 }
 
 async fn after_hours_uses_the_after_hours_message(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            clock: Some(FixedClock::new(closed_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_app_at(backend, closed_instant()).await;
     app.missed_call("CA600", CALLER).await;
     let sent = app.settle().await;
     assert_eq!(
