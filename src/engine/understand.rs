@@ -625,13 +625,6 @@ const NOT_NAMES: &[&str] = &[
     "city",
     "town",
     "house",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "afternoon",
     "evening",
@@ -679,6 +672,7 @@ fn name_word(w: &str, lowercase_ok: bool) -> bool {
         && w.chars().next().is_some_and(|c| c.is_alphabetic())
         && (lowercase_ok || w.chars().next().is_some_and(|c| c.is_uppercase()))
         && !NOT_NAMES.contains(&lower.as_str())
+        && !WEEKDAY_NAMES.contains(&lower.as_str())
         && !STREET.contains(&lower.as_str())
         && w.len() >= 2
 }

@@ -1377,22 +1377,28 @@ async fn owners_teach_the_receptionist_their_words(backend: Backend) {
     assert!(saved.escalation.after_hours_emergencies);
 
     // A bad place for the work is refused next to its field; nothing changes.
+    let booking = |location: &'static str| {
+        let web = &web;
+        let profile_page = &profile_page;
+        async move {
+            web.submit(
+                profile_page,
+                &format!("{profile_page}/booking"),
+                &[
+                    ("booking.calendar_feeds", ""),
+                    ("booking.location", location),
+                    ("booking.slot_minutes", "60"),
+                    ("booking.buffer_minutes", "0"),
+                    ("booking.min_notice_minutes", "60"),
+                    ("booking.horizon_days", "14"),
+                    ("booking.max_proposals", "3"),
+                ],
+            )
+            .await
+        }
+    };
     let before = profile_of(&app).await;
-    let page = web
-        .submit(
-            &profile_page,
-            &format!("{profile_page}/booking"),
-            &[
-                ("booking.calendar_feeds", ""),
-                ("booking.location", "on_the_moon"),
-                ("booking.slot_minutes", "60"),
-                ("booking.buffer_minutes", "0"),
-                ("booking.min_notice_minutes", "60"),
-                ("booking.horizon_days", "14"),
-                ("booking.max_proposals", "3"),
-            ],
-        )
-        .await;
+    let page = booking("on_the_moon").await;
     assert_eq!(
         page.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1401,21 +1407,7 @@ async fn owners_teach_the_receptionist_their_words(backend: Backend) {
     );
     assert!(page.body.contains("booking.location"), "{}", page.body);
     assert_eq!(profile_of(&app).await, before);
-    let page = web
-        .submit(
-            &profile_page,
-            &format!("{profile_page}/booking"),
-            &[
-                ("booking.calendar_feeds", ""),
-                ("booking.location", "at_business"),
-                ("booking.slot_minutes", "60"),
-                ("booking.buffer_minutes", "0"),
-                ("booking.min_notice_minutes", "60"),
-                ("booking.horizon_days", "14"),
-                ("booking.max_proposals", "3"),
-            ],
-        )
-        .await;
+    let page = booking("at_business").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     assert_eq!(
         profile_of(&app).await.booking.location,
