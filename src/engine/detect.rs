@@ -1873,6 +1873,17 @@ const ANGER: &[&str] = &[
 ];
 /// Words that are a complaint when they are about the business ("your tech was rude"), not about
 /// the problem ("an awful noise").
+const PROFANITY: &[&str] = &["damn", "hell", "crap", "crappy", "bs", "shit*", "wtf"];
+/// Who the swearing is about, said plainly: us, not a generic "you".
+const AT_US_STRICT: &[&str] = &[
+    "your",
+    "yall",
+    "you all",
+    "you guys",
+    "you people",
+    "this company",
+    "this place",
+];
 const ANGER_AT_US: &[&str] = &[
     "terrible",
     "horrible",
@@ -1893,10 +1904,6 @@ const ANGER_AT_US: &[&str] = &[
     "messed up",
     "screwed up",
     "botched",
-    "damn",
-    "hell",
-    "crap",
-    "bs",
     "sick of",
 ];
 const AT_US: &[&str] = &[
@@ -2099,6 +2106,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     let t = Text::new(text);
     if let Some(word) = ANGER.iter().find(|w| t.has(w)) {
         return Some(word.trim_end_matches('*').to_string());
+    }
+    // Swearing is a complaint when it is about us ("your guy did a crap job"), not in "cant see
+    // crap at night, can u fix that".
+    if t.near(PROFANITY, AT_US_STRICT, 6) || t.near(AT_US_STRICT, PROFANITY, 6) {
+        return Some("profanity".into());
     }
     // Anger at us: the word near us ("your crew was awful"), not about the caller's own thing
     // ("an awful grinding noise", "the inside of my car is disgusting ... can u come").
@@ -2324,6 +2336,7 @@ mod tests {
             "you cleaned the couch tuesday and the spots are back again",
             "got a gel mani saturday and 3 already peeled off, paid $40 for this, not ok",
             "your crew was awful, they left the gate open",
+            "your guy did a crap job on the trim",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
@@ -2338,6 +2351,7 @@ mod tests {
             "the other company cracked two tiles, can you replace them",
             "the inside of my car is disgusting, kids spilled juice all over the seats. outside is fine. can u come to my house",
             "my car makes this awful grinding noise when i brake, can you look at it",
+            "my headlights are all yellow, cant see crap at night. can u fix that?",
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }

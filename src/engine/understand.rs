@@ -667,6 +667,11 @@ const NOT_NAMES: &[&str] = &[
 
 fn name_word(w: &str, lowercase_ok: bool) -> bool {
     let lower = w.to_lowercase();
+    // "sooo": a letter three times over is emphasis, not a name.
+    let chars: Vec<char> = lower.chars().collect();
+    if chars.windows(3).any(|c| c[0] == c[1] && c[1] == c[2]) {
+        return false;
+    }
     w.chars()
         .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && w.chars().next().is_some_and(|c| c.is_alphabetic())
@@ -781,6 +786,12 @@ pub fn stated_name(text: &str) -> Option<String> {
                     && ["this is ", "it's ", "its ", "it is "].contains(cue);
                 let rest = &text[pos + cue.len()..];
                 if let Some(n) = take_name(rest, lowercase_ok || lower_after_it) {
+                    // In lower case after "its" a name is one word ("its dana"); more is a
+                    // sentence going on ("its sooo dated").
+                    let lower_start = !rest.trim_start().starts_with(char::is_uppercase);
+                    if lower_after_it && lower_start && n.split_whitespace().count() > 1 {
+                        continue;
+                    }
                     // "its tasha" names her; "its parked at my place" goes on as a sentence.
                     let capital = rest.trim_start().starts_with(char::is_uppercase);
                     if lower_after_it && !capital && !name_ends_sentence(rest, &n) {
@@ -1071,6 +1082,10 @@ const GENERIC: &[&str] = &[
 /// A caller describing something broken wants a repair, not a tune-up.
 const PROBLEM: &[&str] = &[
     "broke*",
+    "dies",
+    "dying",
+    "wont hold",
+    "wont charge",
     "snapped",
     "busted",
     "gush*",
@@ -1993,6 +2008,11 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         || has_any(
             text,
             &["til what time", "till what time", "until what time"],
+        )
+        || t.near(
+            &["earliest", "early", "latest", "late"],
+            &["start*", "open*", "close*", "stay open"],
+            4,
         );
     if has_any(
         text,
@@ -2057,7 +2077,9 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // it accounts for most of what was asked: never a yes on one shared word.
     let unknown_thing = || asks_if_offered(text) && asks_about_unknown(text, profile);
     if let Some(m) = service_in(text, whole, profile) {
-        if (price_asked || m.named || m.coverage >= 0.5) && !unknown_thing() {
+        // "Yes, we do X" answers "do you do X?", not "do I need a hose for you?".
+        let offered_asked = price_asked || asks_if_offered(text) || m.coverage >= 0.5;
+        if (price_asked || m.named || m.coverage >= 0.5) && offered_asked && !unknown_thing() {
             return Some(Topic::Service {
                 index: m.best,
                 price_asked,
