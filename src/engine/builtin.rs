@@ -718,7 +718,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         if turn.details.unsure >= 2 {
             return hand_off(turn, "unclear", "Sorry, I'm having trouble understanding. ").await;
         }
-        let ask = format!("Just to be sure: is that for {} or {}?", pair.0, pair.1);
+        // The caller answered with their name or address instead: thank them, then ask again.
+        let thanks = if asked_before && understood {
+            match turn.details.name.as_deref() {
+                Some(n) => format!("Thanks, {}. ", n.split_whitespace().next().unwrap_or(n)),
+                None => "Thanks. ".to_string(),
+            }
+        } else {
+            String::new()
+        };
+        let ask = format!(
+            "{thanks}Just to be sure: is that for {} or {}?",
+            pair.0, pair.1
+        );
         turn.details.candidates = vec![pair.0, pair.1];
         if turn.details.description.is_none() {
             turn.details.description = Some(u::problem_summary(text));
