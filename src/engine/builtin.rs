@@ -272,6 +272,20 @@ fn has_time_words(text: &str) -> bool {
 /// Danger, a request for a person, complaints and the profile's escalation keywords hand off at
 /// once, whatever the policy: decided in code (the detectors), before any model sees the text.
 pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
+    // Whoever takes over should know who is asking: a name the caller gave goes into the alert.
+    // (When nothing is handed off, the conversation reads the name as usual.)
+    let known = turn.details.name.clone();
+    if known.is_none() {
+        turn.details.name = u::extract_name(text);
+    }
+    let reply = hand_off_now(turn, text).await?;
+    if reply.is_none() {
+        turn.details.name = known;
+    }
+    Ok(reply)
+}
+
+async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
     let profile = turn.business.profile.clone();
     if let Some(kind) = super::detect::danger(text, Some(&profile)) {
         return safety_hand_off(turn, kind).await;

@@ -1774,6 +1774,11 @@ const ANGER: &[&str] = &[
     "not ok",
     "not okay",
     "not acceptable",
+    "not paying",
+    "wont pay",
+    "make this right",
+    "makes this right",
+    "make it right",
     "kind of upset",
     "pretty upset",
     "annoyed",
@@ -2019,6 +2024,10 @@ const OTHER_COMPANY: &[&str] = &[
 /// after our work: a complaint only when our visit is named.
 const DAMAGE: &[&str] = &[
     "stain*",
+    "peeling",
+    "ripped",
+    "torn",
+    "streak*",
     "all over my",
     "still",
     "again",

@@ -16,6 +16,7 @@ both_backends!(
     injected_instructions_change_nothing,
     a_danger_after_the_hand_off_still_gets_help,
     after_hours_someone_now_reaches_the_on_call_team,
+    the_alert_names_the_caller_who_asked_for_a_person,
 );
 
 const STAFF: &str = "+15550100999";
@@ -236,5 +237,17 @@ async fn after_hours_someone_now_reaches_the_on_call_team(backend: Backend) {
         .await;
     assert!(!r.contains("on-call"), "{r}");
     assert_ne!(app.conversation_state(other).await, "human_owned");
+    app.stop().await;
+}
+
+/// A caller who signs a request for a person: whoever takes over sees the name in the alert.
+async fn the_alert_names_the_caller_who_asked_for_a_person(backend: Backend) {
+    let app = app(backend).await;
+    app.say("could Dave give me a call when he has a sec? thanks - Shannon")
+        .await;
+    assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    let staff = app.texts_to(STAFF).await;
+    assert_eq!(staff.len(), 1, "{staff:?}");
+    assert!(staff[0].contains("Shannon"), "{staff:?}");
     app.stop().await;
 }
