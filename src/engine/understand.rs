@@ -7,6 +7,21 @@ use crate::domain::profile::BusinessProfile;
 
 pub use super::normalize::{stem, words};
 
+/// The part of a text the matchers read: a turn's texts are at most a few SMS long; past this
+/// a text is chatter, and reading it all would let one caller cost the server more.
+pub const MATCH_CHARS: usize = 3000;
+
+fn bounded(text: &str) -> &str {
+    if text.len() <= MATCH_CHARS {
+        return text;
+    }
+    let mut end = MATCH_CHARS;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 fn padded(text: &str) -> String {
     format!(" {} ", words(text).join(" "))
 }
@@ -391,7 +406,6 @@ const STREET: &[&str] = &[
     "loop",
     "row",
     "square",
-    "sq",
     "crossing",
     "xing",
     "alley",
@@ -732,6 +746,7 @@ fn capitalise(w: &str) -> String {
 /// A name the caller gives ("I'm Jane Doe", "my name is Jane", "this is Jane", "name: Jane",
 /// "Bob here", "- Tom").
 pub fn extract_name(text: &str) -> Option<String> {
+    let text = bounded(text);
     stated_name(text)
         .or_else(|| signed_name(text))
         .or_else(|| sign_off_name(text))
@@ -884,7 +899,14 @@ fn sign_off_name(text: &str) -> Option<String> {
     let dashed =
         last.starts_with(['-', '\u{2013}']) || prev.is_some_and(|p| p == "-" || p == "\u{2013}");
     let word = last.trim_start_matches(['-', '\u{2013}']);
-    let after_comma = prev.is_some_and(|p| p.ends_with(','));
+    let after_comma = prev.is_some_and(|p| {
+        p.ends_with(',')
+            || ["thx", "thanks", "ty", "cheers"].contains(
+                &p.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+    });
     let after_sentence = prev.is_some_and(|p| p.ends_with(['.', '!', '?']));
     let prev_bare = prev
         .unwrap_or("")
@@ -1278,18 +1300,27 @@ struct Vocab {
 }
 
 /// The terms of one phrase (a name, a keyword, a description), with their neighbours.
+/// Is this word of a service's name a stop word here? A small number is not when a word follows
+/// it ("One-story home" is not any story); alone it is. (A caller's "one room" stays a stop word:
+/// "up to 3 rooms" fits it.)
+fn stop_at(ws: &[String], i: usize) -> bool {
+    let w = ws[i].as_str();
+    let number = stem(w).chars().all(|c| c.is_ascii_digit());
+    STOP.contains(&w) && !(number && ws.get(i + 1).is_some_and(|n| !STOP.contains(&n.as_str())))
+}
+
 fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>) {
     let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
     let ws = words(phrase);
     let content = |i: usize| {
         ws.get(i)
-            .filter(|w| !STOP.contains(&w.as_str()))
+            .filter(|_| !stop_at(&ws, i))
             .map(|w| stem(w))
             .filter(|st| !generic.contains(st))
     };
     let mut first = true;
     for (i, w) in ws.iter().enumerate() {
-        if STOP.contains(&w.as_str()) {
+        if stop_at(&ws, i) {
             continue;
         }
         let st = stem(w);
@@ -1367,6 +1398,7 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
 /// words count more than words many services share, typos count, and a word that only matches as
 /// part of a different compound ("water softener" against "water heater") does not.
 pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
+    let text = bounded(text);
     if profile.services.is_empty() {
         return None;
     }
@@ -1447,7 +1479,13 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let negated: Vec<bool> = (0..said_words.len())
         .map(|i| {
             let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
-            NEGATORS.iter().any(|n| before.contains(n))
+            // "the siding is fine", "timer works fine": that part needs nothing.
+            let next = |k: usize| said_words.get(i + k).map(String::as_str);
+            let fine_after = matches!(
+                (next(1), next(2)),
+                (Some("is" | "are" | "works"), Some("fine" | "ok" | "good"))
+            );
+            NEGATORS.iter().any(|n| before.contains(n)) || fine_after
         })
         .collect();
     let mut scores: Vec<(usize, f64)> = Vec::new();
@@ -1463,12 +1501,13 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             // "Just the walls, we're keeping the cabinets": a word of this service's own name
             // said as what is not wanted counts against it.
             if negated[pos] {
-                if v.terms
+                let against = v
+                    .terms
                     .iter()
-                    .any(|t| t.strong && t.weight >= 1.0 && super::normalize::near(&t.stem, w))
-                {
-                    score -= 3.0;
-                }
+                    .filter(|t| t.weight >= 1.0 && super::normalize::near(&t.stem, w))
+                    .map(|t| if t.strong { 3.0 } else { 1.5 })
+                    .fold(0.0, f64::max);
+                score -= against;
                 continue;
             }
             let best = v
@@ -1774,6 +1813,7 @@ pub fn asks_if_offered(text: &str) -> bool {
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
 /// verb) is named nowhere in the profile, so no listed service is it, whatever word it shares.
 pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
+    let text = bounded(text);
     let Some(clause) = text
         .split(['?', '.', '!', ',', '\n'])
         .find(|c| asks_if_offered(c))
@@ -1880,6 +1920,7 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
 /// Every part of the profile the text asks about, in order, at most two ("do you take discover
 /// and are you licensed" asks two things).
 pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
+    let text = bounded(text);
     // Parts keep the caller's own text (commas included: "and r u licensed, last guy wasnt"
     // is scored clause by clause).
     let mut parts: Vec<String> = Vec::new();
@@ -1938,6 +1979,7 @@ pub enum Topic {
 
 /// Find the part of the profile that answers the text, if any.
 pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
+    let text = bounded(text);
     topic_within(text, text, profile)
 }
 
@@ -2069,7 +2111,8 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         let asked: Vec<String> = content_words(&format!("{} {}", f.q, f.keywords.join(" ")));
         let through_question = content_words(text).iter().any(|w| asked.contains(w));
         let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
-        if score >= 0.5 && (through_question || !named()) {
+        let unknown_asked = || asks_if_offered(text) && asks_about_unknown(text, profile);
+        if score >= 0.5 && (through_question || !named() && !unknown_asked()) {
             return Some(Topic::Faq(i));
         }
     }
@@ -2148,6 +2191,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
 /// The best FAQ entry for the text or for one question in it set off by commas ("also r u
 /// insured, last company wasnt"): chatter around a question does not hide it.
 fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
+    let text = bounded(text);
     let index = FaqIndex::new(profile)?;
     let whole = index.best(text);
     // At most a handful of clauses: a question is not hidden behind hundreds of commas.
@@ -2162,6 +2206,7 @@ fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, 
 /// BM25-like score of each FAQ entry (question and answer) against the text, normalised to 0..1
 /// by the text's own weight: the share of what the caller asked that the entry covers.
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
+    let text = bounded(text);
     FaqIndex::new(profile)?.best(text)
 }
 
@@ -2601,6 +2646,24 @@ mod tests {
                 &p
             ),
             index("Panel upgrade")
+        );
+        // "The siding is fine": that part needs nothing.
+        let p2 = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"House wash - one story\"\ndescription = \"Siding, soffits and gutters washed\"\n\n[[services]]\nname = \"House wash - two story\"\n\n[[services]]\nname = \"Roof wash\"",
+            ),
+        )
+        .unwrap();
+        let at = |name: &str| p2.services.iter().position(|s| s.name == name);
+        assert_eq!(
+            match_service("black streaks all down the roof, the siding is fine", &p2),
+            at("Roof wash")
+        );
+        // "One-story" in a name is one story: a 2-story house is the other.
+        assert_eq!(
+            match_service("house wash please, its 2 stories", &p2),
+            at("House wash - two story")
         );
         // "A normal clean" is the standard one.
         assert_eq!(
