@@ -61,7 +61,8 @@ pub fn emergency_referral(profile: &BusinessProfile) -> Option<String> {
         })
         // Emergency instructions carry no prices: keep the answer's sentences without one.
         .map(|f| {
-            f.a.split_inclusive(['.', '!'])
+            super::guard::sentences(&f.a)
+                .into_iter()
                 .filter(|s| !s.contains('$'))
                 .collect::<String>()
                 .trim()
@@ -395,21 +396,11 @@ fn safety_guidance(
     if r.is_empty() {
         return None;
     }
-    let measure =
-        |t: &str| crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units;
-    if measure(r) <= REFERRAL_BUDGET {
+    if super::guard::sms_units(r) <= REFERRAL_BUDGET {
         return Some(r.to_string());
     }
-    referral_for(r, said, kind).or_else(|| {
-        let mut kept = String::new();
-        for sentence in sentences(r) {
-            if !kept.is_empty() && measure(&kept) + measure(sentence) > REFERRAL_BUDGET {
-                break;
-            }
-            kept.push_str(sentence);
-        }
-        Some(kept.trim().to_string())
-    })
+    referral_for(r, said, kind)
+        .or_else(|| Some(super::guard::leading_sentences(r, REFERRAL_BUDGET, 1)))
 }
 
 /// Room for the referral beside a short line saying who was alerted.
@@ -419,10 +410,8 @@ const REFERRAL_BUDGET: usize = 240;
 /// several dangers ("if you smell gas... if a child swallowed... if a pet ate...") is cut to
 /// the sentences about what the caller said and the kind of danger, so it fits in the text.
 fn referral_for(referral: &str, said: &str, kind: Danger) -> Option<String> {
-    let measure =
-        |t: &str| crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units;
     let said = u::content_words(said);
-    let parts = sentences(referral);
+    let parts = super::guard::sentences(referral);
     let mut ranked: Vec<(usize, usize)> = parts
         .iter()
         .enumerate()
@@ -436,18 +425,16 @@ fn referral_for(referral: &str, said: &str, kind: Danger) -> Option<String> {
             (i, 2 * by_caller + by_kind)
         })
         .collect();
+    // Only sentences about this danger; none: nothing fits this caller.
+    ranked.retain(|(_, score)| *score > 0);
+    if ranked.is_empty() {
+        return None;
+    }
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0;
-    // Only sentences about this danger; none: nothing fits this caller.
-    if ranked.first().is_none_or(|(_, score)| *score == 0) {
-        return None;
-    }
-    for (i, score) in ranked {
-        if score == 0 {
-            break;
-        }
-        let n = measure(parts[i]) + 1;
+    for (i, _) in ranked {
+        let n = super::guard::sms_units(parts[i]) + 1;
         if used + n <= REFERRAL_BUDGET || chosen.is_empty() {
             chosen.push(i);
             used += n;
@@ -489,10 +476,7 @@ fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
         options.push(format!("{r} The team at {name} has been alerted."));
     }
     options.push(format!("{advice} {follow}"));
-    let fits = |t: &String| {
-        crate::domain::sms_text::measure(&crate::domain::sms_text::normalize(t)).units
-            <= super::guard::MAX_REPLY_CHARS
-    };
+    let fits = |t: &String| super::guard::sms_units(t) <= super::guard::MAX_REPLY_CHARS;
     options
         .iter()
         .find(|t| fits(t))
@@ -984,26 +968,6 @@ fn answers_text(topics: &[u::Topic], profile: &crate::domain::BusinessProfile) -
     fit_answers(&out, ANSWERS_BUDGET)
 }
 
-/// A text's sentences, each with its end mark; a full stop inside a figure ("$2.50") or an
-/// abbreviation without a space after it does not end one.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        let ends = matches!(c, '.' | '!' | '?')
-            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
-        if ends {
-            out.push(&text[start..=i]);
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
 /// Room for the answers in a two-segment text, leaving some for what follows them.
 const ANSWERS_BUDGET: usize = 260;
 
@@ -1017,18 +981,7 @@ fn fit_answers(answers: &[String], budget: usize) -> String {
     let share = budget / answers.len();
     answers
         .iter()
-        .map(|a| {
-            let mut kept = String::new();
-            for sentence in sentences(a) {
-                let next = format!("{kept}{sentence}");
-                // At least one sentence with something in it ("Yes." alone says little).
-                if kept.trim().chars().count() >= 40 && next.trim().chars().count() > share {
-                    break;
-                }
-                kept = next;
-            }
-            kept.trim().to_string()
-        })
+        .map(|a| super::guard::leading_sentences(a, share, 40))
         .collect::<Vec<_>>()
         .join(" ")
 }

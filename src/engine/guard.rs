@@ -36,17 +36,50 @@ pub fn finalize(text: &str) -> String {
     if measure(&out).units <= MAX_REPLY_CHARS {
         return out;
     }
-    let mut cut = String::new();
-    for sentence in out.split_inclusive(['.', '!', '?']) {
-        if measure(&(cut.clone() + sentence)).units > MAX_REPLY_CHARS {
+    let cut = leading_sentences(&out, MAX_REPLY_CHARS, 0);
+    if cut.is_empty() {
+        return out.chars().take(MAX_REPLY_CHARS - 3).collect::<String>() + "...";
+    }
+    cut
+}
+
+/// How many GSM-7 units a text takes once normalised for sending.
+pub fn sms_units(text: &str) -> usize {
+    measure(&normalize(text)).units
+}
+
+/// A text's sentences, each with its end mark; a full stop inside a figure ("$2.50") or an
+/// abbreviation without a space after it does not end one.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let ends = matches!(c, '.' | '!' | '?')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+        if ends {
+            out.push(&text[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The leading sentences of `text` that fit in `budget` units, never cut inside a sentence;
+/// sentences are kept past the budget until at least `min_chars` are ("Yes." alone says little).
+pub fn leading_sentences(text: &str, budget: usize, min_chars: usize) -> String {
+    let mut kept = String::new();
+    for sentence in sentences(text) {
+        let enough = kept.trim().chars().count() >= min_chars;
+        if enough && sms_units(&format!("{kept}{sentence}")) > budget {
             break;
         }
-        cut.push_str(sentence);
+        kept.push_str(sentence);
     }
-    if cut.trim().is_empty() {
-        cut = out.chars().take(MAX_REPLY_CHARS - 3).collect::<String>() + "...";
-    }
-    cut.trim().to_string()
+    kept.trim().to_string()
 }
 
 fn digits(s: &str) -> String {
@@ -293,6 +326,18 @@ mod tests {
 
     fn profile() -> BusinessProfile {
         BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_cut_never_ends_inside_a_figure() {
+        let long = format!(
+            "{} The fee is $2.50 per mile. {}",
+            "We clean carpets and rugs all over town every day of the week.".repeat(3),
+            "More words here to push the text past two segments for sure.".repeat(3)
+        );
+        let out = finalize(&long);
+        assert!(!out.ends_with("$2."), "{out}");
+        assert!(sentences("It is $2.50. Then more.").len() == 2);
     }
 
     #[test]

@@ -277,6 +277,17 @@ const WEEKDAY_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Weekday names, also as "sundays".
+const WEEKDAYS_AND_PLURALS: &[&str] = &[
+    "monday*",
+    "tuesday*",
+    "wednesday*",
+    "thursday*",
+    "friday*",
+    "saturday*",
+    "sunday*",
+];
+
 pub fn wants_booking(text: &str) -> bool {
     has_any(
         text,
@@ -1101,6 +1112,10 @@ const GENERIC: &[&str] = &[
     "minutes",
     "hour",
 ];
+/// The generic words as stems, made once.
+static GENERIC_STEMS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| GENERIC.iter().map(|g| stem(g)).collect());
+
 /// A caller describing something broken wants a repair, not a tune-up.
 const PROBLEM: &[&str] = &[
     "broke*",
@@ -1310,7 +1325,7 @@ fn stop_at(ws: &[String], i: usize) -> bool {
 }
 
 fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>) {
-    let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
+    let generic = &*GENERIC_STEMS;
     let ws = words(phrase);
     let content = |i: usize| {
         ws.get(i)
@@ -1470,7 +1485,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             .filter(|(_, stop)| !*stop)
             .map(|(w, _)| w.clone())
     };
-    let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
+    let generic = &*GENERIC_STEMS;
     let concepts = super::detect::Text::new(text);
     let problem = concepts.any(PROBLEM);
     let first_visit = concepts.any(FIRST_VISIT);
@@ -1910,7 +1925,7 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
         )));
     }
     known.extend(content_words(&profile.business.name));
-    let generic: Vec<String> = GENERIC.iter().map(|g| stem(g)).collect();
+    let generic = &*GENERIC_STEMS;
     object.iter().any(|w| {
         let st = stem(w);
         !generic.contains(&st) && !known.iter().any(|k| super::normalize::near(k, &st))
@@ -2026,8 +2041,6 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // job ("open a gun safe").
     let t = super::detect::Text::new(text);
     const OPEN_CLOSE: &[&str] = &["open", "close", "closed", "closing", "opens", "closes"];
-    let days: Vec<String> = WEEKDAY_NAMES.iter().map(|d| format!("{d}*")).collect();
-    let days: Vec<&str> = days.iter().map(String::as_str).collect();
     let open_verb = t.any(&[
         "open a", "open an", "open the", "open my", "open his", "open her", "open our", "open it",
         "open up",
@@ -2037,7 +2050,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             &["you", "your", "yall", "office", "shop", "store"],
             OPEN_CLOSE,
             3,
-        ) || t.near(OPEN_CLOSE, &days, 3)
+        ) || t.near(OPEN_CLOSE, WEEKDAYS_AND_PLURALS, 3)
             || t.any(&[
                 "today",
                 "tomorrow",
@@ -2111,18 +2124,19 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         let asked: Vec<String> = content_words(&format!("{} {}", f.q, f.keywords.join(" ")));
         let through_question = content_words(text).iter().any(|w| asked.contains(w));
         let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
-        let unknown_asked = || asks_if_offered(text) && asks_about_unknown(text, profile);
-        if score >= 0.5 && (through_question || !named() && !unknown_asked()) {
+        if score >= 0.5 && (through_question || !named() && !asks_about_unknown(text, profile)) {
             return Some(Topic::Faq(i));
         }
     }
     // "Do you do X?" is answered yes only when the service's own name or keywords were used, or
     // it accounts for most of what was asked: never a yes on one shared word.
-    let unknown_thing = || asks_if_offered(text) && asks_about_unknown(text, profile);
     if let Some(m) = service_in(text, whole, profile) {
         // "Yes, we do X" answers "do you do X?", not "do I need a hose for you?".
         let offered_asked = price_asked || asks_if_offered(text) || m.coverage >= 0.5;
-        if (price_asked || m.named || m.coverage >= 0.5) && offered_asked && !unknown_thing() {
+        if (price_asked || m.named || m.coverage >= 0.5)
+            && offered_asked
+            && !asks_about_unknown(text, profile)
+        {
             return Some(Topic::Service {
                 index: m.best,
                 price_asked,
