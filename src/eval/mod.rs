@@ -276,7 +276,9 @@ async fn run_one(
             simulate_caller(&state, &business, s, &llm, &clock, &to, index).await?;
         }
         let mut pending: Vec<i64> = Vec::new();
-        for (i, body) in s.caller.messages.iter().enumerate() {
+        let texts = s.caller.messages.iter().map(|m| (m, s.caller.burst));
+        let then = s.caller.then.iter().map(|m| (m, false));
+        for (i, (body, burst)) in texts.chain(then).enumerate() {
             let sid = format!("SMeval{index}x{i}");
             let sms = InboundSms {
                 message_sid: &sid,
@@ -290,16 +292,14 @@ async fn run_one(
             {
                 pending.push(conversation_id);
             }
-            if !s.caller.burst {
+            let burst_goes_on = burst && i + 1 < s.caller.messages.len();
+            if !burst_goes_on {
+                pending.dedup();
                 for c in pending.drain(..) {
                     run_turn(&state, c).await?;
                 }
                 clock.advance(chrono::Duration::minutes(1));
             }
-        }
-        pending.dedup();
-        for c in pending {
-            run_turn(&state, c).await?;
         }
         let transcript = read_transcript(&store, business_id).await?;
         store.close().await;

@@ -29,6 +29,9 @@ pub struct Caller {
     /// All messages arrive before the receptionist answers.
     #[serde(default)]
     pub burst: bool,
+    /// Texts sent one at a time after the burst is answered ("1", then "yes").
+    #[serde(default)]
+    pub then: Vec<String>,
     /// The caller already has a booking for `expect.service`.
     #[serde(default)]
     pub returning: bool,
