@@ -579,11 +579,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .then(|| u::extract_name(text).or_else(|| u::name_when_asked(text, &profile)))
                 .flatten();
             if let Some(name) = late_name {
+                let first = name.split_whitespace().next().unwrap_or(&name).to_string();
                 turn.details.name = Some(name);
                 if u::pick_number(text, n).is_none() && !has_time_words(text) {
-                    return Ok(Some(
-                        "Thanks. Which of those times works? Reply with its number.".into(),
-                    ));
+                    // "Priya. also do u have a shuttle?": thanked, answered, times still on offer.
+                    let a = answer
+                        .as_ref()
+                        .map(|(_, a)| format!("{a} "))
+                        .unwrap_or_default();
+                    return Ok(Some(format!(
+                        "Thanks, {first}. {a}Which of those times works? Reply with its number."
+                    )));
                 }
             }
             let any = u::any_will_do(text).then_some(1);
@@ -860,21 +866,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         };
         return Ok(Some(format!("{lead}{got}{ask}")));
     }
-    if turn.details.name.is_none() && !turn.details.asked_name {
-        turn.details.asked_name = true;
-        if on_site {
-            return Ok(Some(format!("{lead}Thanks. And your name?")));
-        }
-        return Ok(Some(format!(
-            "{lead}Got it - {service_name}{price}. What name should I put it under?"
-        )));
+    // The name is asked beside the times, never instead of them: a caller who answers "1" has
+    // picked a time, and one who never says a name is booked under their number.
+    let ask_name = turn.details.name.is_none() && !turn.details.asked_name;
+    if ask_name && !on_site {
+        lead = format!("{lead}Got it - {service_name}{price}. ");
     }
     let pref = if has_time_words(text) {
         text.to_string()
     } else {
         turn.details.preference.clone().unwrap_or_default()
     };
-    find(
+    let reply = find(
         turn,
         ToolCall::FindSlots {
             service: None,
@@ -882,7 +885,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         },
         &lead,
     )
-    .await
+    .await?;
+    if ask_name && !turn.details.proposals.is_empty() {
+        turn.details.asked_name = true;
+        return Ok(reply.map(|r| format!("{r} What name should I put it under?")));
+    }
+    Ok(reply)
 }
 
 /// The service the caller means: from the pending clarifying question's candidates first, then
