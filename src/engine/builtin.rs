@@ -23,6 +23,7 @@ fn danger_advice(kind: Danger) -> &'static str {
         Danger::Animal => "Please get your pet to an emergency vet right away.",
         Danger::Bite => "Keep everyone and any pets away from the animal. Call 911 now if there is swelling of the face or throat, hives or trouble breathing; any bat or wild animal bite needs a doctor today.",
         Danger::Intruder => "If you are in danger, call 911 now.",
+        Danger::Hazard => "Please keep everyone, especially children, well away from it until it is made safe, and call 911 if anyone is hurt.",
     }
 }
 
@@ -381,6 +382,10 @@ fn danger_words(kind: Danger) -> &'static [&'static str] {
         Danger::Animal => &["pet", "dog", "cat", "vet", "anim"],
         Danger::Bite => &["bite", "sting", "bat", "snake", "anim", "swell"],
         Danger::Intruder => &["polic", "safe", "lock"],
+        Danger::Hazard => &[
+            "fall", "tip", "glass", "crack", "collaps", "shatter", "sharp", "away", "board",
+            "hurt",
+        ],
     }
 }
 

@@ -25,6 +25,8 @@ pub enum Danger {
     /// A bite or sting, or a wild animal loose in the home.
     Bite,
     Intruder,
+    /// Something heavy that could fall, or broken glass, where children or others are.
+    Hazard,
 }
 
 impl Danger {
@@ -40,6 +42,7 @@ impl Danger {
             Danger::Animal => "animal",
             Danger::Bite => "bite or wild animal",
             Danger::Intruder => "intruder",
+            Danger::Hazard => "falling or broken hazard",
         }
     }
 }
@@ -118,16 +121,69 @@ impl Text {
             "cat",
             "dog",
         ];
+        // "hes 3", "she's 6 and scared": an age said alone, not "hes 3 hours late".
+        const UNITS: &[&str] = &[
+            "hour", "hours", "hr", "hrs", "min", "mins", "minutes", "day", "days", "week", "weeks",
+            "month", "months", "feet", "ft", "inch", "inches", "am", "pm", "oclock", "times",
+            "percent", "dollars", "bucks", "lb", "lbs", "pounds", "miles", "min",
+        ];
         let n = self.words.len();
-        (0..n.saturating_sub(3)).any(|i| {
+        let age_alone = (0..n).any(|i| {
+            ["hes", "shes"].contains(&self.words[i].as_str())
+                && self
+                    .words
+                    .get(i + 1)
+                    .and_then(|w| w.parse::<u32>().ok())
+                    .is_some_and(|a| a <= 12)
+                && self
+                    .words
+                    .get(i + 2)
+                    .is_none_or(|u| !UNITS.contains(&u.as_str()))
+        });
+        if age_alone {
+            return true;
+        }
+        (0..n.saturating_sub(2)).any(|i| {
             let w = &self.words[i..];
+            let years_old = || {
+                w.len() >= 4
+                    && matches!(
+                        (w[2].as_str(), w[3].as_str()),
+                        ("year" | "yr" | "yrs", "old")
+                    )
+            };
             ["my", "our", "his", "her", "a"].contains(&w[0].as_str())
                 && w[1].parse::<u32>().is_ok_and(|n| n <= 12)
-                && (matches!(
-                    (w[2].as_str(), w[3].as_str()),
-                    ("year" | "yr" | "yrs", "old")
-                ) || w[2] == "yo")
-                && w.get(4).is_none_or(|next| !THINGS.contains(&next.as_str()))
+                && (years_old() || w[2] == "yo")
+                && w
+                    .get(if w[2] == "yo" { 3 } else { 4 })
+                    .is_none_or(|next| !THINGS.contains(&next.as_str()))
+        })
+    }
+
+    /// "You guys tuned it", "yall replaced", "u did": the business's own past work, said as
+    /// "you" followed by a verb in the past tense.
+    pub fn our_past_work(&self) -> bool {
+        const PAST: &[&str] = &[
+            "did", "came", "put", "took", "made", "left", "sold", "gave", "fit", "set", "cut",
+            "hung", "ran", "told",
+        ];
+        let you = |i: usize| {
+            let w = self.words[i].as_str();
+            matches!(w, "you" | "yall")
+                && !matches!(self.words.get(i + 1).map(String::as_str), Some("guys" | "all"))
+                || matches!(
+                    (w, self.words.get(i + 1).map(String::as_str)),
+                    ("guys" | "all", _)
+                ) && i > 0
+                    && matches!(self.words[i - 1].as_str(), "you" | "yall")
+        };
+        (0..self.words.len()).any(|i| {
+            you(i)
+                && self.words.get(i + 1).is_some_and(|v| {
+                    (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need"))
+                        || PAST.contains(&v.as_str())
+                })
         })
     }
 
@@ -977,6 +1033,52 @@ const INSIDE: &[&str] = &[
 const WEAK_DANGER: &[&str] = &["injured", "injury", "hurt", "bleeding"];
 
 /// Someone may be unsafe. Recall-first: an unneeded hand-off is cheaper than a missed emergency.
+/// Something heavy giving way, or about to.
+const UNSTABLE: &[&str] = &[
+    "leaning",
+    "sagging",
+    "sagged",
+    "tipping",
+    "tipped",
+    "tilting",
+    "shifted",
+    "shifting",
+    "about to fall",
+    "could fall",
+    "going to fall",
+    "gonna fall",
+    "might fall",
+    "falling over",
+    "falling down",
+    "fall on",
+    "coming loose",
+    "came loose",
+    "pulling away",
+    "pulling out of the wall",
+    "pulling off the wall",
+    "coming off the wall",
+    "giving way",
+    "gave way",
+    "hanging by",
+    "collaps*",
+];
+/// Glass or edges that cut.
+const SHARP: &[&str] = &[
+    "shard*",
+    "broken glass",
+    "shattered",
+    "glass everywhere",
+    "pieces of glass",
+    "glass pieces",
+    "little pieces",
+    "jagged",
+];
+/// Who could be under it or step in it.
+const AT_RISK: &[&str] = &[
+    "kid", "kids", "child*", "toddler*", "baby", "babies", "grandkid*", "students", "class",
+    "choir", "customers",
+];
+
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let t = Text::new(text);
     if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
@@ -1129,6 +1231,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         && (t.any(PEOPLE_AROUND) && t.any(COULD_FALL_IN) || t.young_child())
     {
         return Some(Danger::Medical);
+    }
+    // Something heavy giving way, or broken glass, where children or anyone could be hurt ("the
+    // bookcase is leaning and my toddler climbs", "glass shattered and the kids are home"); a
+    // car's gears shifting is no falling object.
+    if (t.any(UNSTABLE) || t.any(SHARP))
+        && (t.any(AT_RISK) || t.young_child())
+        && !t.any(&["gear*", "transmission", "clutch", "car", "truck"])
+    {
+        return Some(Danger::Hazard);
     }
     // Sewage coming back up into the house.
     if t.any(DRAINS) && t.any(BACKING_UP) && t.any(FOUL) {
@@ -1734,6 +1845,22 @@ pub fn wants_person(text: &str) -> bool {
     if t.near(CALL, CALL_WHO, 3) {
         return true;
     }
+    // "A quick call would be way easier", "calling works better for me", "texting is tough".
+    const SPOKEN: &[&str] = &[
+        "call", "calling", "phone", "talk", "talking", "speak", "convo", "conversation",
+    ];
+    const BETTER: &[&str] = &[
+        "easier", "better", "quicker", "faster", "simpler", "prefer*", "rather",
+    ];
+    const TEXTING: &[&str] = &["texting", "text", "texts", "typing", "type"];
+    const HARD: &[&str] = &[
+        "tough", "hard", "difficult", "pain", "annoying", "not easy", "a hassle", "hassle",
+    ];
+    let spoken_is_better = t.near(SPOKEN, BETTER, 5) && !t.any(&["call back later", "ill call"]);
+    let texting_is_hard = t.near(TEXTING, HARD, 5);
+    if spoken_is_better || texting_is_hard {
+        return true;
+    }
     if t.any(TALK) && t.any(TALK_WHO) {
         return true;
     }
@@ -2137,15 +2264,37 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             return Some(word.trim_end_matches('*').to_string());
         }
     }
-    let ours = t.any(OUR_VISIT);
+    let ours = t.any(OUR_VISIT) || t.our_past_work();
     if t.any(OTHER_COMPANY) && !ours {
         return None;
     }
     if ours && t.any(DAMAGE) || t.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
         return Some("work not fixed".into());
     }
+    // Our work, then worse, back again, or the caller is fed up about it.
+    let other = t.any(OTHER_COMPANY);
+    if ours && !other && (t.any(STILL_BROKEN) || t.any(ANGER_AT_US) || t.any(WORSE)) {
+        return Some("work not fixed".into());
+    }
+    // Paid for it and angry ("paid 400 for this ... ridiculous").
+    if !other && t.any(&["paid", "charged", "spent"]) && t.any(ANGER_AT_US) {
+        return Some("work not fixed".into());
+    }
     None
 }
+
+/// Things got worse or came back after a visit.
+const WORSE: &[&str] = &[
+    "worse",
+    "out again",
+    "again already",
+    "already again",
+    "than before",
+    "all over again",
+    "same as before",
+    "exactly the same",
+    "still the same",
+];
 
 #[cfg(test)]
 mod tests {
@@ -2198,6 +2347,23 @@ mod tests {
                 Danger::Medical,
             ),
             ("locked out and my baby is inside the car", Danger::Medical),
+            // Something heavy or sharp that could fall on or cut a child.
+            (
+                "the bookcase in the playroom is leaning forward and my toddler climbs everything",
+                Danger::Hazard,
+            ),
+            (
+                "back door glass shattered, shards all over the floor and the kids are home",
+                Danger::Hazard,
+            ),
+            (
+                "big crack in the window in my sons room and now its shifted, hes 4",
+                Danger::Hazard,
+            ),
+            (
+                "the tv mount is pulling away from the wall right above where the kids sit",
+                Danger::Hazard,
+            ),
             (
                 "someone broke in last night and the door wont lock",
                 Danger::Intruder,
@@ -2296,8 +2462,22 @@ mod tests {
             "need my pool shock levels checked",
             "my 4yo wants to watch, is that ok",
             "do yall need to plug into my outlets or use my water",
+            "the fence is leaning a bit, can you fix it next week",
+            "my 5 year old cracked my phone screen",
+            "transmission is shifting hard with the kids in the back, can i bring it in",
+            "my daughters hair is falling out in clumps, can you help",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_child_by_age_alone() {
+        for text in ["hes 3", "she's 6 and scared", "our 2 yo", "my 10 month old"] {
+            assert!(Text::new(text).young_child(), "{text}");
+        }
+        for text in ["hes 3 hours late", "shes 10 weeks out", "my 10 year old furnace"] {
+            assert!(!Text::new(text).young_child(), "{text}");
         }
     }
 
@@ -2316,6 +2496,11 @@ mod tests {
             "would be easier if somebody calls me",
             "have Dana give me a ring when she's free",
             "id rather go through the owner, he knows our house",
+            // A call would be easier; texting is hard right now.
+            "texting is a pain for me today, talking would be quicker",
+            "honestly a phone convo would be way easier",
+            "im on job sites all day so texting back and forth is tough",
+            "calling works better for me than texting",
         ] {
             assert!(wants_person(text), "{text}");
         }
@@ -2325,6 +2510,8 @@ mod tests {
             "the first one",
             "yes",
             "is this the plumber?",
+            "the easier option is fine, the first one",
+            "my son texted you earlier about the sink",
         ] {
             assert!(!wants_person(text), "{text}");
         }
@@ -2346,6 +2533,11 @@ mod tests {
             "got a gel mani saturday and 3 already peeled off, paid $40 for this, not ok",
             "your crew was awful, they left the gate open",
             "your guy did a crap job on the trim",
+            // Our past work, said with "you guys <did>", and it is worse or back.
+            "yall replaced my screen last month and now its worse than before",
+            "u guys cleaned our windows tuesday and theyre already streaky again, kind of frustrated",
+            "dropped my car off with you friday, paid 400 for this and it still pulls left?? ridiculous",
+            "you tuned it in october and its out again already",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
@@ -2361,6 +2553,9 @@ mod tests {
             "the inside of my car is disgusting, kids spilled juice all over the seats. outside is fine. can u come to my house",
             "my car makes this awful grinding noise when i brake, can you look at it",
             "my headlights are all yellow, cant see crap at night. can u fix that?",
+            "our piano sounds terrible, it hasnt been tuned since we moved in",
+            "the last guy tuned it in june and its already out again, can you come look",
+            "you guys did my sisters windows and she loved it, can i book",
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
