@@ -1280,6 +1280,22 @@ const NEGATORS: &[&str] = &[
     " other than ",
     " but not ",
 ];
+/// Negators that rule a thing out ("not the lobe"), unlike those that keep a part as it is
+/// ("keep the original hem") or add to it ("not just").
+const REFUSERS: &[&str] = &[
+    " dont need ",
+    " dont want ",
+    " no need ",
+    " not looking for ",
+    " instead of ",
+    " rather than ",
+    " not a ",
+    " not an ",
+    " not the ",
+    " except the ",
+    " other than ",
+    " but not ",
+];
 const REPAIR_WORDS: &[&str] = &[
     "repair",
     "fix",
@@ -1491,6 +1507,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let first_visit = concepts.any(FIRST_VISIT);
     let returning = concepts.any(RETURNING);
     // "don't need an inspection", "instead of a repair": the words after are not the request.
+    let refusing: Vec<bool> = (0..said_words.len())
+        .map(|i| {
+            let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
+            REFUSERS.iter().any(|n| before.contains(n))
+        })
+        .collect();
     let negated: Vec<bool> = (0..said_words.len())
         .map(|i| {
             let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
@@ -1509,13 +1531,20 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     for (si, v) in vocabs.iter().enumerate() {
         let mut score = 0.0;
         let mut seen: Vec<&str> = Vec::new();
+        let mut refused = false;
         for (pos, (w, stop)) in said.iter().enumerate() {
             if *stop || seen.contains(&w.as_str()) {
                 continue;
             }
             // "Just the walls, we're keeping the cabinets": a word of this service's own name
-            // said as what is not wanted counts against it.
+            // said as what is not wanted rules it out ("not the lobe"); a word of its
+            // description counts against it.
             if negated[pos] {
+                let own_name = refusing[pos]
+                    && v.name.iter().any(|t| {
+                    super::normalize::near(t, w) && !generic.contains(t) && idf[w.as_str()].0 > 0.5
+                });
+                refused |= own_name;
                 let against = v
                     .terms
                     .iter()
@@ -1533,13 +1562,18 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                     // Another distinctive word beside it: a different compound. A generic
                     // word the service itself uses ("weekly cleaning" for a weekly pool
                     // service that cleans) is no compound.
-                    let own_generic =
-                        |g: &String| generic.contains(g) && v.terms.iter().any(|x| x.stem == *g);
+                    // Nor is a neighbour this service's own description uses ("ear pierced"
+                    // for the piercing of "ear cartilage").
+                    let own_word = |g: &String| {
+                        v.terms
+                            .iter()
+                            .any(|x| x.stem == *g && (generic.contains(g) || !x.strong))
+                    };
                     let broken = |want: &Option<String>, got: Option<String>| {
                         want.as_ref().is_some_and(|nx| {
                             !has(nx)
                                 && got.is_some_and(|g| {
-                                    !super::normalize::near(&g, nx) && !own_generic(&g)
+                                    !super::normalize::near(&g, nx) && !own_word(&g)
                                 })
                         })
                     };
@@ -1565,17 +1599,16 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             }
         }
         if score > 0.0 {
-            // Naming the service outright beats describing it.
-            let all_named = !v.name.is_empty()
-                && v.name
-                    .iter()
-                    .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)));
+            // Naming the service outright beats describing it (a word said as not wanted,
+            // "not the lobe", names nothing).
+            let wanted = |t: &String| {
+                said.iter()
+                    .zip(&negated)
+                    .any(|((x, _), neg)| !neg && super::normalize::near(x, t))
+            };
+            let all_named = !v.name.is_empty() && v.name.iter().all(wanted);
             // ...and so does saying one of its keywords whole ("outside windows").
-            let keyword_said = v.keywords.iter().any(|k| {
-                k.len() >= 2
-                    && k.iter()
-                        .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)))
-            });
+            let keyword_said = v.keywords.iter().any(|k| k.len() >= 2 && k.iter().all(wanted));
             if all_named || keyword_said {
                 score += 1.0;
             }
@@ -1606,7 +1639,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             score -= 2.0;
         }
 
-        if score > 0.0 {
+        if score > 0.0 && !refused {
             scores.push((si, score));
         }
     }
@@ -2627,6 +2660,24 @@ mod tests {
         assert_eq!(
             match_service("me and my wife want a massage side by side", &p),
             index(&p, "Couples massage")
+        );
+        // A service's own word ruled out ("not the lobe") rules the service out, and a
+        // neighbour the other service's description uses ("ear") is no different compound; a
+        // part kept as it is ("keep the original hem") still asks for the hemming.
+        let p = with(
+            "\n[[services]]\nname = \"Ear lobe piercing\"\nkeywords = [\"ears pierced\"]\n\n[[services]]\nname = \"Cartilage piercing\"\ndescription = \"Helix, tragus and other ear cartilage piercings\"\n\n[[services]]\nname = \"Pant hemming\"\ndescription = \"Shorten jeans and trousers\"\nkeywords = [\"jeans\", \"shorten\"]",
+        );
+        assert_eq!(
+            match_service("want my ear pierced up at the top, not the lobe", &p),
+            index(&p, "Cartilage piercing")
+        );
+        assert_eq!(
+            match_service("want my ears pierced", &p),
+            index(&p, "Ear lobe piercing")
+        );
+        assert_eq!(
+            match_service("shorten my jeans but keep the original hem", &p),
+            index(&p, "Pant hemming")
         );
     }
 
