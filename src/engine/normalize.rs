@@ -261,6 +261,10 @@ pub fn stem(word: &str) -> String {
         ("normal", "standard"),
         ("basic", "standard"),
         ("shot", "vaccin"),
+        ("exterior", "outsid"),
+        ("interior", "insid"),
+        ("pictur", "photo"),
+        ("pic", "photo"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),
@@ -311,5 +315,10 @@ mod tests {
         assert!(near(&stem("furnance"), &stem("furnace")));
         assert!(!near("heat", "heal"));
         assert!(!near(&stem("softener"), &stem("heater")));
+        // Words a caller uses for the owner's word.
+        assert_eq!(stem("exterior"), stem("outside"));
+        assert_eq!(stem("interior"), stem("inside"));
+        assert_eq!(stem("pics"), stem("photos"));
+        assert_eq!(stem("pictures"), stem("photo"));
     }
 }

@@ -1781,6 +1781,9 @@ const STOP: &[&str] = &[
     "here", "know", "think", "maybe", "probably", "kind", "sort", "lot", "bit", "little", "much",
     "more", "most", "other", "same", "every", "each", "when", "then", "than", "ours", "mine",
     "yours", "his", "her", "him", "she", "he", "its",
+    // Texting filler: it says how, not what ("how often r u supposed to tune these anyway").
+    "these", "those", "supposed", "should", "might", "must", "anyway", "anyways", "honestly",
+    "tbh", "basically", "actually", "literally", "gonna", "wanna", "gotta", "ever", "even", "omg",
 ];
 
 pub fn content_words(text: &str) -> Vec<String> {
@@ -2120,8 +2123,10 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         return Some(Topic::Hours);
     }
     // "How much is a tune-up?": a price question naming a listed service gets its price.
+    // (Named, or most of what was asked: "do u charge extra to come out" is no key repair.)
     if price_asked {
-        if let Some(m) = service_in(text, whole, profile) {
+        if let Some(m) = service_in(text, whole, profile).filter(|m| m.named || m.coverage >= 0.5)
+        {
             return Some(Topic::Service {
                 index: m.best,
                 price_asked,
@@ -2176,11 +2181,15 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             });
         }
     }
+    // A day said with a time or a visit ("can i bring it by sat morning", "sat ok?") asks for
+    // a slot, not for the hours.
+    let asks_for_a_slot = t.any(&[
+        "morning", "afternoon", "evening", "am", "pm", "after", "before", "bring", "drop", "come",
+        "book*", "ok", "okay", "works", "work for", "possible", "if possible",
+    ]);
     if !open_verb
-        && has_any(
-            text,
-            &["hours", "what time", "weekend", "saturday", "sunday"],
-        )
+        && (has_any(text, &["hours", "what time"])
+            || has_any(text, &["weekend", "saturday", "sunday"]) && !asks_for_a_slot)
     {
         return Some(Topic::Hours);
     }
@@ -2330,7 +2339,10 @@ impl FaqIndex {
             // Every word of the entry's own question was asked ("do i pay when u come or do u
             // need it beforehand" asks "How do I pay?"): it fits whatever else was said.
             let asked = &self.asked[i];
-            let s = if !asked.is_empty() && asked.iter().all(|w| query.contains(w)) {
+            // (A one-word entry, "How old do I have to be?", only for a short question: not
+            // every long text with "old" in it.)
+            let fits = asked.len() >= 2 || query.len() <= 4;
+            let s = if fits && !asked.is_empty() && asked.iter().all(|w| query.contains(w)) {
                 s.max(0.55)
             } else {
                 s
