@@ -2189,7 +2189,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     ]);
     if !open_verb
         && (has_any(text, &["hours", "what time"])
-            || has_any(text, &["weekend", "saturday", "sunday"]) && !asks_for_a_slot)
+            || t.any(&["weekend*", "saturday*", "sunday*"]) && !asks_for_a_slot)
     {
         return Some(Topic::Hours);
     }
@@ -2533,6 +2533,26 @@ mod tests {
         assert_eq!(topic("what do you charge?", &p), Some(Topic::Services));
         assert_eq!(topic("do you fix boilers?", &p), None);
         assert_eq!(topic("can you repair my roof", &p), None);
+        // A day asked about is the hours; a day asked for, with a time or a visit, is not.
+        assert_eq!(topic("r u open saturday?", &p), Some(Topic::Hours));
+        assert_eq!(topic("do you guys work sundays?", &p), Some(Topic::Hours));
+        assert_eq!(topic("can you come saturday morning?", &p), None);
+        assert_eq!(topic("saturday ok?", &p), None);
+        // A one-word entry ("How do I pay?") fits a short question, not a long story that
+        // happens to use the word.
+        assert_eq!(topic("do i pay u or the tech", &p), Some(Topic::Faq(3)));
+        assert_ne!(
+            topic(
+                "do you replace sump pumps? the old one quit and i had to pay a guy to bail the basement last spring",
+                &p
+            ),
+            Some(Topic::Faq(3))
+        );
+        // A price question with no service named or described is the FAQ's.
+        assert_eq!(
+            topic("do u charge extra for estimates on a weekend", &p),
+            Some(Topic::Faq(0))
+        );
     }
 
     #[test]
