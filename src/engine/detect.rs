@@ -1847,7 +1847,7 @@ pub fn wants_person(text: &str) -> bool {
     }
     // "A quick call would be way easier", "calling works better for me", "texting is tough".
     const SPOKEN: &[&str] = &[
-        "call", "calling", "phone", "talk", "talking", "speak", "convo", "conversation",
+        "call", "calling", "phone", "talk", "talking", "speak", "conversation",
     ];
     const BETTER: &[&str] = &[
         "easier", "better", "quicker", "faster", "simpler", "prefer*", "rather",

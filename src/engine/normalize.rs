@@ -121,6 +121,11 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("yeh", "yeah"),
     ("yah", "yeah"),
     ("w", "with"),
+    ("insta", "instagram"),
+    ("ig", "instagram"),
+    ("fb", "facebook"),
+    ("lil", "little"),
+    ("convo", "conversation"),
     ("wo", "without"),
     ("acct", "account"),
     ("estim", "estimate"),
@@ -301,6 +306,10 @@ mod tests {
             "can you come right now please"
         );
         assert_eq!(words("my A/C is out").join(" "), "my ac is out");
+        assert_eq!(
+            words("saw the lil moth on ur insta").join(" "),
+            "saw the little moth on your instagram"
+        );
         assert_eq!(words("Don't").join(" "), "dont");
         assert_eq!(words("pleeeease").join(" "), "pleease");
         assert_eq!(words("2").join(" "), "2");
