@@ -638,6 +638,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             .await;
         }
         State::Booked => {
+            // "Hi this is Carol Brandt, I need to move my test": the caller says who they are.
+            if let Some(name) = u::stated_name(text) {
+                turn.details.name = Some(name);
+            }
             let booked = turn
                 .details
                 .booked
@@ -718,6 +722,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         .map_err(|e| anyhow::anyhow!("{e}"))?;
         understood = true;
     }
+    // A question the profile answers, asked with no wish to book and no trouble described
+    // ("how often should it be tuned?"), is answered; which service can wait.
+    let just_asking = question
+        && !topics.is_empty()
+        && !topics.iter().any(|t| matches!(t, u::Topic::Service { .. }))
+        && !u::wants_booking(text)
+        && !u::describes_problem(text)
+        && turn.details.service.is_none();
+    let tie = tie.filter(|_| !just_asking);
     if let Some(pair) = tie {
         // Two services fit nearly equally: one short question, not a guess. Asked again when
         // the answer did not say, counted unless the caller told us something else instead.

@@ -813,9 +813,15 @@ pub fn stated_name(text: &str) -> Option<String> {
                 let rest = &text[pos + cue.len()..];
                 if let Some(n) = take_name(rest, lowercase_ok || lower_after_it) {
                     // In lower case after "its" a name is one word ("its dana"); more is a
-                    // sentence going on ("its sooo dated").
+                    // sentence going on ("its sooo dated"), unless it opens the text after a
+                    // greeting ("hey its marcus bell.").
                     let lower_start = !rest.trim_start().starts_with(char::is_uppercase);
-                    if lower_after_it && lower_start && n.split_whitespace().count() > 1 {
+                    let greeted = ["hi", "hey", "hello"].contains(&lower[..pos].trim());
+                    if lower_after_it
+                        && lower_start
+                        && n.split_whitespace().count() > 1
+                        && !(greeted && name_ends_sentence(rest, &n))
+                    {
                         continue;
                     }
                     // "its tasha" names her; "its parked at my place" goes on as a sentence.
@@ -849,10 +855,10 @@ fn signed_name(text: &str) -> Option<String> {
     let address_at = extract_address(text).and_then(|a| text.find(&a));
     let before_address = address_at.map(|at| &text[..at]);
     let at_end = text.trim_end_matches(|c: char| c.is_whitespace() || ".!".contains(c));
-    [before_address, Some(at_end)]
+    [(before_address, true), (Some(at_end), false)]
         .into_iter()
-        .flatten()
-        .find_map(|before| {
+        .filter_map(|(before, is_before_address)| Some((before?, is_before_address)))
+        .find_map(|(before, is_before_address)| {
             let tokens: Vec<&str> = before.split_whitespace().collect();
             // The words joining a name to its address ("at", "in") are not the name.
             let mut end = tokens.len();
@@ -875,7 +881,13 @@ fn signed_name(text: &str) -> Option<String> {
                 }
                 start -= 1;
             }
-            if end - start < 2 {
+            // One word is a name only when a comma joins it to the address that follows
+            // ("...whats ur earliest? Derek, 745 W Warner Rd").
+            let one_before_address = end - start == 1
+                && end == tokens.len()
+                && is_before_address
+                && tokens[start].ends_with(',');
+            if end - start < 2 && !one_before_address {
                 return None;
             }
             // It stands alone: at the start, or after a sentence ends. After a street ("12 Oak
@@ -1893,7 +1905,10 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
     let object: Vec<&String> = ws[i..]
         .iter()
         .take_while(|w| !ENDS.contains(&w.as_str()))
-        .filter(|w| {
+        .enumerate()
+        .filter(|(k, w)| {
+            // A short word after the first is part of a product's name ("gel x").
+            let long_enough = w.len() >= 3 || *k > 0 && w.chars().all(|c| c.is_alphabetic());
             const VAGUE: &[&str] = &[
                 "whole",
                 "place",
@@ -1932,12 +1947,13 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
                 "spot",
                 "spots",
             ];
-            w.len() >= 3
+            long_enough
                 && !w.chars().all(|c| c.is_ascii_digit())
                 && !STOP.contains(&w.as_str())
                 && !VAGUE.contains(&w.as_str())
                 && !["those", "these", "kind", "sort", "type"].contains(&w.as_str())
         })
+        .map(|(_, w)| w)
         .take(3)
         .collect();
     if object.is_empty() {
@@ -1975,7 +1991,12 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
     // Parts keep the caller's own text (commas included: "and r u licensed, last guy wasnt"
     // is scored clause by clause).
     let mut parts: Vec<String> = Vec::new();
-    for piece in text.split(['?', '.', '!', '\n', ';']) {
+    // Whether each part asks something: ends with "?" or reads as a question.
+    let mut asks: Vec<bool> = Vec::new();
+    for piece in text.split_inclusive(['?', '.', '!', '\n', ';']) {
+        let asked = piece.ends_with('?');
+        let piece = piece.trim_end_matches(['?', '.', '!', '\n', ';']);
+        let before = parts.len();
         let tokens: Vec<(&str, Vec<String>)> =
             piece.split_whitespace().map(|t| (t, words(t))).collect();
         let first = |i: usize| tokens.get(i).and_then(|(_, w)| w.first().cloned());
@@ -1994,10 +2015,28 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
         if !cur.is_empty() {
             parts.push(cur.join(" "));
         }
+        for (k, p) in parts.iter().enumerate().skip(before) {
+            // The last part of a piece carries its "?"; one split off before it asks by form,
+            // and so does one joined to an earlier question ("...? and can i pay w apple pay").
+            let joined = words(p)
+                .first()
+                .is_some_and(|w| ["and", "also", "plus", "n", "or"].contains(&w.as_str()))
+                && asks.iter().any(|a| *a);
+            asks.push(asked && k + 1 == parts.len() || is_question(p) || joined);
+        }
     }
     let mut out: Vec<Topic> = Vec::new();
+    // A story told beside a question ("do yall detail boats? its been under a cover all
+    // summer") is context, not a second question.
+    let any_asks = asks.iter().any(|a| *a);
+    let asked: Vec<&String> = parts
+        .iter()
+        .zip(&asks)
+        .filter(|(_, a)| **a || !any_asks)
+        .map(|(p, _)| p)
+        .collect();
     if parts.len() > 1 {
-        for p in &parts {
+        for p in &asked {
             if let Some(t) = topic_within(p, text, profile) {
                 if !out.contains(&t) {
                     out.push(t);
@@ -2006,7 +2045,12 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
         }
     }
     if out.is_empty() {
-        out.extend(topic(text, profile));
+        let questions = asked
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(". ");
+        out.extend(topic(if any_asks { &questions } else { text }, profile));
     }
     out.truncate(2);
     out
@@ -2058,7 +2102,13 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         "how much", "price", "prices", "pricing", "cost", "costs", "rate", "rates", "fee", "fees",
         "quote", "charge", "charges",
     ];
-    let price_asked = has_any(text, PRICE);
+    // "She charges it all night" is a battery, not a price.
+    let battery = super::detect::Text::new(text).near(
+        &["charge", "charges", "charged", "charging"],
+        &["it", "them", "overnight", "all night", "every night", "battery", "up"],
+        2,
+    );
+    let price_asked = has_any(text, PRICE) && !(battery && !has_any(text, &["how much", "price", "cost"]));
     let rest: Vec<String> = content_words(text)
         .into_iter()
         .filter(|w| {
@@ -2427,6 +2477,8 @@ mod tests {
             ("friday afternoon if u have it. Tom Becker 9 Lindworth Dr sunset hills", "Tom Becker"),
             ("they get gritty every afternoon at the computer. Linda Marsh", "Linda Marsh"),
             ("wood fireplace, we use it most nights. Nancy Albright, 61450 Blakely Rd in Bend", "Nancy Albright"),
+            ("whats ur soonest? Dana, 88 N Lake Ave Pasadena", "Dana"),
+            ("hey its rosa diaz. the sink is clogged", "Rosa Diaz"),
         ] {
             assert_eq!(extract_name(text).as_deref(), Some(name), "{text}");
         }
@@ -2436,6 +2488,9 @@ mod tests {
             "sometime next week. Saturday Morning",
             "we're out past 88 Bay Rd, Cape Elizabeth",
             "yes thats fine",
+            "Thanks, 88 N Lake Ave",
+            "Tuesday, 88 N Lake Ave",
+            "hey its pretty bad. the sink",
         ] {
             assert_eq!(extract_name(text), None, "{text}");
         }
@@ -2547,6 +2602,30 @@ mod tests {
                 &p
             ),
             Some(Topic::Faq(3))
+        );
+        // A story told beside the question is no second question ("near" and "cover" in it
+        // do not ask about the service area); a question joined by "and" is one.
+        assert_eq!(
+            topics(
+                "do you guys fix boilers? its in the basement near the pool cover",
+                &p
+            ),
+            vec![]
+        );
+        assert_eq!(
+            topics("how much is drain cleaning? and can i pay with a card", &p),
+            vec![
+                Topic::Service {
+                    index: 0,
+                    price_asked: true
+                },
+                Topic::Faq(3)
+            ]
+        );
+        // Charging a battery is no price.
+        assert_eq!(
+            topic("the sump alarm dies even tho i charge it every night", &p),
+            None
         );
         // A price question with no service named or described is the FAQ's.
         assert_eq!(
