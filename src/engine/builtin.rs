@@ -383,8 +383,7 @@ fn danger_words(kind: Danger) -> &'static [&'static str] {
         Danger::Bite => &["bite", "sting", "bat", "snake", "anim", "swell"],
         Danger::Intruder => &["polic", "safe", "lock"],
         Danger::Hazard => &[
-            "fall", "tip", "glass", "crack", "collaps", "shatter", "sharp", "away", "board",
-            "hurt",
+            "fall", "tip", "glass", "crack", "collaps", "shatter", "sharp", "away", "board", "hurt",
         ],
     }
 }

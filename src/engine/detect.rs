@@ -155,8 +155,7 @@ impl Text {
             ["my", "our", "his", "her", "a"].contains(&w[0].as_str())
                 && w[1].parse::<u32>().is_ok_and(|n| n <= 12)
                 && (years_old() || w[2] == "yo")
-                && w
-                    .get(if w[2] == "yo" { 3 } else { 4 })
+                && w.get(if w[2] == "yo" { 3 } else { 4 })
                     .is_none_or(|next| !THINGS.contains(&next.as_str()))
         })
     }
@@ -171,7 +170,10 @@ impl Text {
         let you = |i: usize| {
             let w = self.words[i].as_str();
             matches!(w, "you" | "yall")
-                && !matches!(self.words.get(i + 1).map(String::as_str), Some("guys" | "all"))
+                && !matches!(
+                    self.words.get(i + 1).map(String::as_str),
+                    Some("guys" | "all")
+                )
                 || matches!(
                     (w, self.words.get(i + 1).map(String::as_str)),
                     ("guys" | "all", _)
@@ -1075,8 +1077,17 @@ const SHARP: &[&str] = &[
 ];
 /// Who could be under it or step in it.
 const AT_RISK: &[&str] = &[
-    "kid", "kids", "child*", "toddler*", "baby", "babies", "grandkid*", "students", "class",
-    "choir", "customers",
+    "kid",
+    "kids",
+    "child*",
+    "toddler*",
+    "baby",
+    "babies",
+    "grandkid*",
+    "students",
+    "class",
+    "choir",
+    "customers",
 ];
 
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
@@ -1847,14 +1858,27 @@ pub fn wants_person(text: &str) -> bool {
     }
     // "A quick call would be way easier", "calling works better for me", "texting is tough".
     const SPOKEN: &[&str] = &[
-        "call", "calling", "phone", "talk", "talking", "speak", "conversation",
+        "call",
+        "calling",
+        "phone",
+        "talk",
+        "talking",
+        "speak",
+        "conversation",
     ];
     const BETTER: &[&str] = &[
         "easier", "better", "quicker", "faster", "simpler", "prefer*", "rather",
     ];
     const TEXTING: &[&str] = &["texting", "text", "texts", "typing", "type"];
     const HARD: &[&str] = &[
-        "tough", "hard", "difficult", "pain", "annoying", "not easy", "a hassle", "hassle",
+        "tough",
+        "hard",
+        "difficult",
+        "pain",
+        "annoying",
+        "not easy",
+        "a hassle",
+        "hassle",
     ];
     let spoken_is_better = t.near(SPOKEN, BETTER, 5) && !t.any(&["call back later", "ill call"]);
     let texting_is_hard = t.near(TEXTING, HARD, 5);
@@ -2476,7 +2500,11 @@ mod tests {
         for text in ["hes 3", "she's 6 and scared", "our 2 yo", "my 10 month old"] {
             assert!(Text::new(text).young_child(), "{text}");
         }
-        for text in ["hes 3 hours late", "shes 10 weeks out", "my 10 year old furnace"] {
+        for text in [
+            "hes 3 hours late",
+            "shes 10 weeks out",
+            "my 10 year old furnace",
+        ] {
             assert!(!Text::new(text).young_child(), "{text}");
         }
     }

@@ -1554,8 +1554,10 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             if negated[pos] {
                 let own_name = refusing[pos]
                     && v.name.iter().any(|t| {
-                    super::normalize::near(t, w) && !generic.contains(t) && idf[w.as_str()].0 > 0.5
-                });
+                        super::normalize::near(t, w)
+                            && !generic.contains(t)
+                            && idf[w.as_str()].0 > 0.5
+                    });
                 refused |= own_name;
                 let against = v
                     .terms
@@ -1620,7 +1622,10 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             };
             let all_named = !v.name.is_empty() && v.name.iter().all(wanted);
             // ...and so does saying one of its keywords whole ("outside windows").
-            let keyword_said = v.keywords.iter().any(|k| k.len() >= 2 && k.iter().all(wanted));
+            let keyword_said = v
+                .keywords
+                .iter()
+                .any(|k| k.len() >= 2 && k.iter().all(wanted));
             if all_named || keyword_said {
                 score += 1.0;
             }
@@ -1782,20 +1787,157 @@ pub fn match_service(text: &str, profile: &BusinessProfile) -> Option<usize> {
 }
 
 const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "do", "does",
-    "you", "your", "i", "me", "my", "we", "it", "be", "can", "could", "will", "would", "what",
-    "how", "when", "where", "who", "which", "have", "has", "with", "this", "that", "there", "any",
-    "some", "about", "if", "im", "just", "need", "want", "get", "please", "hi", "hello", "hey",
-    "thanks", "thank", "so", "also", "yes", "no", "ok", "u", "ur", "y", "all", "our", "off", "out",
-    "up", "not", "too", "done", "guys", "from", "by", "as", "into", "them", "they", "their", "us",
-    "was", "were", "been", "am", "did", "done", "got", "go", "going", "like", "really", "very",
-    "one", "ones", "thing", "things", "stuff", "lol", "idk", "tho", "though", "right", "now",
-    "here", "know", "think", "maybe", "probably", "kind", "sort", "lot", "bit", "little", "much",
-    "more", "most", "other", "same", "every", "each", "when", "then", "than", "ours", "mine",
-    "yours", "his", "her", "him", "she", "he", "its",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "is",
+    "are",
+    "do",
+    "does",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "we",
+    "it",
+    "be",
+    "can",
+    "could",
+    "will",
+    "would",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "which",
+    "have",
+    "has",
+    "with",
+    "this",
+    "that",
+    "there",
+    "any",
+    "some",
+    "about",
+    "if",
+    "im",
+    "just",
+    "need",
+    "want",
+    "get",
+    "please",
+    "hi",
+    "hello",
+    "hey",
+    "thanks",
+    "thank",
+    "so",
+    "also",
+    "yes",
+    "no",
+    "ok",
+    "u",
+    "ur",
+    "y",
+    "all",
+    "our",
+    "off",
+    "out",
+    "up",
+    "not",
+    "too",
+    "done",
+    "guys",
+    "from",
+    "by",
+    "as",
+    "into",
+    "them",
+    "they",
+    "their",
+    "us",
+    "was",
+    "were",
+    "been",
+    "am",
+    "did",
+    "done",
+    "got",
+    "go",
+    "going",
+    "like",
+    "really",
+    "very",
+    "one",
+    "ones",
+    "thing",
+    "things",
+    "stuff",
+    "lol",
+    "idk",
+    "tho",
+    "though",
+    "right",
+    "now",
+    "here",
+    "know",
+    "think",
+    "maybe",
+    "probably",
+    "kind",
+    "sort",
+    "lot",
+    "bit",
+    "little",
+    "much",
+    "more",
+    "most",
+    "other",
+    "same",
+    "every",
+    "each",
+    "when",
+    "then",
+    "than",
+    "ours",
+    "mine",
+    "yours",
+    "his",
+    "her",
+    "him",
+    "she",
+    "he",
+    "its",
     // Texting filler: it says how, not what ("how often r u supposed to tune these anyway").
-    "these", "those", "supposed", "should", "might", "must", "anyway", "anyways", "honestly",
-    "tbh", "basically", "actually", "literally", "gonna", "wanna", "gotta", "ever", "even", "omg",
+    "these",
+    "those",
+    "supposed",
+    "should",
+    "might",
+    "must",
+    "anyway",
+    "anyways",
+    "honestly",
+    "tbh",
+    "basically",
+    "actually",
+    "literally",
+    "gonna",
+    "wanna",
+    "gotta",
+    "ever",
+    "even",
+    "omg",
 ];
 
 pub fn content_words(text: &str) -> Vec<String> {
@@ -2105,10 +2247,19 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // "She charges it all night" is a battery, not a price.
     let battery = super::detect::Text::new(text).near(
         &["charge", "charges", "charged", "charging"],
-        &["it", "them", "overnight", "all night", "every night", "battery", "up"],
+        &[
+            "it",
+            "them",
+            "overnight",
+            "all night",
+            "every night",
+            "battery",
+            "up",
+        ],
         2,
     );
-    let price_asked = has_any(text, PRICE) && !(battery && !has_any(text, &["how much", "price", "cost"]));
+    let price_asked =
+        has_any(text, PRICE) && !(battery && !has_any(text, &["how much", "price", "cost"]));
     let rest: Vec<String> = content_words(text)
         .into_iter()
         .filter(|w| {
@@ -2175,8 +2326,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // "How much is a tune-up?": a price question naming a listed service gets its price.
     // (Named, or most of what was asked: "do u charge extra to come out" is no key repair.)
     if price_asked {
-        if let Some(m) = service_in(text, whole, profile).filter(|m| m.named || m.coverage >= 0.5)
-        {
+        if let Some(m) = service_in(text, whole, profile).filter(|m| m.named || m.coverage >= 0.5) {
             return Some(Topic::Service {
                 index: m.best,
                 price_asked,
@@ -2234,8 +2384,23 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // A day said with a time or a visit ("can i bring it by sat morning", "sat ok?") asks for
     // a slot, not for the hours.
     let asks_for_a_slot = t.any(&[
-        "morning", "afternoon", "evening", "am", "pm", "after", "before", "bring", "drop", "come",
-        "book*", "ok", "okay", "works", "work for", "possible", "if possible",
+        "morning",
+        "afternoon",
+        "evening",
+        "am",
+        "pm",
+        "after",
+        "before",
+        "bring",
+        "drop",
+        "come",
+        "book*",
+        "ok",
+        "okay",
+        "works",
+        "work for",
+        "possible",
+        "if possible",
     ]);
     if !open_verb
         && (has_any(text, &["hours", "what time"])

@@ -170,9 +170,10 @@ async fn burst_of_three_gets_one_answer(backend: Backend) {
         .unwrap();
     let replies = app.texts_to(CALLER).await;
     assert_eq!(replies.len(), 1, "{replies:?}");
-    // All three were read together: the service and the address are both known.
+    // All three were read together: the service and the address are both known, so the
+    // times are offered at once (the name asked beside them).
     assert!(
-        replies[0].contains("your name") && !replies[0].contains("address"),
+        replies[0].contains("1)") && replies[0].contains("name") && !replies[0].contains("address"),
         "{replies:?}"
     );
     assert!(TurnWorker::new(app.state.clone())
