@@ -919,6 +919,21 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         if let Some(k) = u::pick_number(text, candidates.len()) {
             return (Some(candidates[k - 1].clone()), None);
         }
+        // "The hour one" between a 30- and a 60-minute massage.
+        let durations: Vec<u32> = candidates
+            .iter()
+            .map(|c| {
+                profile
+                    .services
+                    .iter()
+                    .find(|s| &s.name == c)
+                    .and_then(|s| s.duration_minutes)
+                    .unwrap_or(0)
+            })
+            .collect();
+        if let Some(k) = u::pick_by_length(text, &durations) {
+            return (Some(candidates[k].clone()), None);
+        }
         let mut sub = (*profile).clone();
         sub.services.retain(|s| candidates.contains(&s.name));
         if let Some(m) = u::score_services(text, &sub) {

@@ -2026,6 +2026,8 @@ const ANGER: &[&str] = &[
     "really upset",
     "worst service",
     "terrible service",
+    "not impressed",
+    "unimpressed",
 ];
 /// Words that are a complaint when they are about the business ("your tech was rude"), not about
 /// the problem ("an awful noise").
@@ -2300,6 +2302,15 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if ours && !other && (t.any(STILL_BROKEN) || t.any(ANGER_AT_US) || t.any(WORSE)) {
         return Some("work not fixed".into());
     }
+    // Money asked back: "I want that $10 back", "give me my 40 back".
+    let money_back = t.words.windows(2).any(|w| {
+        w[1] == "back"
+            && (w[0].chars().all(|c| c.is_ascii_digit())
+                || ["money", "fee", "charge", "payment", "cash"].contains(&w[0].as_str()))
+    });
+    if money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
+        return Some("money back".into());
+    }
     // Paid for it and angry ("paid 400 for this ... ridiculous").
     if !other && t.any(&["paid", "charged", "spent"]) && t.any(ANGER_AT_US) {
         return Some("work not fixed".into());
@@ -2566,6 +2577,8 @@ mod tests {
             "u guys cleaned our windows tuesday and theyre already streaky again, kind of frustrated",
             "dropped my car off with you friday, paid 400 for this and it still pulls left?? ridiculous",
             "you tuned it in october and its out again already",
+            "got charged a no show fee when i called ahead. want that $25 back",
+            "the cut was fine but honestly not impressed with the wait",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
@@ -2584,6 +2597,10 @@ mod tests {
             "our piano sounds terrible, it hasnt been tuned since we moved in",
             "the last guy tuned it in june and its already out again, can you come look",
             "you guys did my sisters windows and she loved it, can i book",
+            "i want to come back in 2 weeks for a trim",
+            "need the car back by 5, can you do an oil change",
+            // The landlord's deposit is why the caller wants a cleaning.
+            "landlord is picky and we really want our deposit back, can yall clean the place",
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }

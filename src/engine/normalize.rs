@@ -254,6 +254,8 @@ pub fn stem(word: &str) -> String {
         ("bit", "bite"),
         ("bitten", "bite"),
         ("ran", "run"),
+        // "Something died under the house" is a dead animal (but "dying" is not yet dead).
+        ("died", "dead"),
     ];
     if let Some((_, base)) = IRREGULAR.iter().find(|(past, _)| *past == lower) {
         return STEMMER.stem(base).into_owned();
@@ -329,5 +331,7 @@ mod tests {
         assert_eq!(stem("interior"), stem("inside"));
         assert_eq!(stem("pics"), stem("photos"));
         assert_eq!(stem("pictures"), stem("photo"));
+        assert_eq!(stem("died"), stem("dead"));
+        assert_ne!(stem("dying"), stem("dead"));
     }
 }

@@ -1340,6 +1340,8 @@ struct Vocab {
     audience: Option<(&'static [&'static str], &'static [&'static str])>,
     repair: bool,
     first_visit: bool,
+    /// A visit for those already seen ("Follow-up visit", "Return visit").
+    follow_up: bool,
 }
 
 /// The terms of one phrase (a name, a keyword, a description), with their neighbours.
@@ -1426,6 +1428,15 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         terms,
         repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
+        follow_up: super::detect::Text::new(&s.name).any(&[
+            "follow*",
+            "return*",
+            "recheck",
+            "re-check",
+            "existing",
+            "established",
+            "repeat",
+        ]),
         install_only: !REPAIR_WORDS.iter().any(|r| all.contains(r))
             && super::detect::Text::new(&s.name).any(&["install*", "new"]),
         name: content_words(&s.name),
@@ -1435,6 +1446,43 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
             AUDIENCES.iter().find(|(named, _)| name.any(named)).copied()
         },
     }
+}
+
+/// Which of the services a caller means by its length: "the hour one", "30 min", "the longer
+/// one" (the position in `durations`, when exactly one fits).
+pub fn pick_by_length(text: &str, durations: &[u32]) -> Option<usize> {
+    let t = super::detect::Text::new(text);
+    let longest = durations.iter().max()?;
+    let shortest = durations.iter().min()?;
+    let wanted = if t.any(&["half hour", "half an hour", "30 min*", "30"]) {
+        Some(30)
+    } else if t.any(&["hour and a half", "90 min*", "90"]) {
+        Some(90)
+    } else if t.any(&["2 hours", "two hours", "120"]) {
+        Some(120)
+    } else if t.any(&[
+        "hour",
+        "an hour",
+        "1 hour",
+        "60 min*",
+        "60",
+        "full hour",
+        "hour long",
+    ]) {
+        Some(60)
+    } else if t.any(&["45 min*", "45"]) {
+        Some(45)
+    } else if t.any(&["longer", "longest", "long one"]) {
+        Some(*longest)
+    } else if t.any(&["shorter", "shortest", "short one", "quick one", "quicker"]) {
+        Some(*shortest)
+    } else {
+        None
+    }?;
+    let fits: Vec<usize> = (0..durations.len())
+        .filter(|&i| durations[i] == wanted)
+        .collect();
+    (fits.len() == 1 && longest != shortest).then(|| fits[0])
 }
 
 /// Weigh the whole text against every service's name, description and keywords: distinctive
@@ -1654,6 +1702,10 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         }
         if returning && !first_visit && v.first_visit {
             score -= 2.0;
+        }
+        // ...and is the one the follow-up visit is for ("Dr. Whitfield wants me back").
+        if returning && !first_visit && v.follow_up {
+            score += 2.0;
         }
 
         if score > 0.0 && !refused {
@@ -2015,6 +2067,29 @@ pub fn asks_if_offered(text: &str) -> bool {
     ])
 }
 
+/// The action a "do you <verb> ...?" question asks about, when it is a particular one ("give"
+/// in "do yall give vaccines?"), not one every business does ("do", "take", "have").
+pub fn asked_action(text: &str) -> Option<String> {
+    let clause = text
+        .split(['?', '.', '!', ',', '\n'])
+        .find(|c| asks_if_offered(c))?;
+    let ws = words(clause);
+    let you = ws.iter().position(|w| w == "you")?;
+    const FILLER: &[&str] = &[
+        "guys", "all", "folks", "still", "ever", "also", "even", "ppl",
+    ];
+    const GENERIC: &[&str] = &[
+        "do", "does", "offer", "provide", "have", "handle", "take", "accept", "work", "need",
+        "carry", "service", "cover", "go", "come", "get", "know", "see", "let", "want", "help",
+        "be", "are", "able", "got", "charge", "require", "allow", "like",
+    ];
+    let verb = ws[you + 1..]
+        .iter()
+        .find(|w| !FILLER.contains(&w.as_str()))?;
+    (!GENERIC.contains(&verb.as_str()) && !STOP.contains(&verb.as_str()) && verb.len() >= 3)
+        .then(|| stem(verb))
+}
+
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
 /// verb) is named nowhere in the profile, so no listed service is it, whatever word it shares.
 pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
@@ -2354,6 +2429,30 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     if asks_hours && !faq_about_hours && faq.is_none_or(|(_, score)| score < 0.75) {
         return Some(Topic::Hours);
     }
+    // "Do yall give vaccines?" is not answered by the entry on which vaccines a dog needs: the
+    // entry must speak of the action asked about.
+    let action = asked_action(text);
+    let action_fits = |i: usize| {
+        let f = &profile.faq[i];
+        // An entry asking whether there is such a thing ("Is there a warranty?") answers any
+        // way of asking for it ("do u give any kind of warranty").
+        let offers = super::detect::Text::new(&f.q).any(&[
+            "is there",
+            "are there",
+            "do you offer",
+            "do you have",
+            "do you provide",
+            "do you give",
+            "can i get",
+        ]);
+        offers
+            || action.as_ref().is_none_or(|verb| {
+                let said = format!("{} {} {}", f.q, f.a, f.keywords.join(" "));
+                words(&said)
+                    .iter()
+                    .any(|w| super::normalize::near(&stem(w), verb) || w.starts_with(verb.as_str()))
+            })
+    };
     if let Some((i, score)) = faq {
         // (A price question naming a listed service was answered with its price above.) An
         // entry that fits only through its answer's words ("an oil change takes 30 minutes" in
@@ -2362,7 +2461,10 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         let asked: Vec<String> = content_words(&format!("{} {}", f.q, f.keywords.join(" ")));
         let through_question = content_words(text).iter().any(|w| asked.contains(w));
         let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
-        if score >= 0.5 && (through_question || !named() && !asks_about_unknown(text, profile)) {
+        if score >= 0.5
+            && action_fits(i)
+            && (through_question || !named() && !asks_about_unknown(text, profile))
+        {
             return Some(Topic::Faq(i));
         }
     }
@@ -2456,7 +2558,8 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     {
         return Some(Topic::About);
     }
-    faq.filter(|(_, s)| *s >= 0.5).map(|(i, _)| Topic::Faq(i))
+    faq.filter(|(i, s)| *s >= 0.5 && action_fits(*i))
+        .map(|(i, _)| Topic::Faq(i))
 }
 
 /// The best FAQ entry for the text or for one question in it set off by commas ("also r u
@@ -2954,6 +3057,48 @@ mod tests {
         assert_eq!(
             match_service("shorten my jeans but keep the original hem", &p),
             index(&p, "Pant hemming")
+        );
+    }
+
+    #[test]
+    fn the_action_asked_about_and_lengths_and_follow_ups() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "[[faq]]",
+                "[[faq]]\nq = \"Do you need vaccination records?\"\na = \"Yes, every dog needs a current rabies certificate.\"\n\n[[faq]]\nq = \"Is there a warranty?\"\na = \"Every repair has a 90 day warranty.\"\n\n[[faq]]",
+            ),
+        )
+        .unwrap();
+        // The entry on records a dog needs does not answer whether we give the shots; the one
+        // on whether there is a warranty answers "do u give a warranty".
+        assert_eq!(topic("do yall give vaccines?", &p), None);
+        assert_eq!(
+            topic("do u give any kind of warranty on it", &p),
+            Some(Topic::Faq(1))
+        );
+        assert_eq!(asked_action("do you guys give shots"), Some(stem("give")));
+        assert_eq!(asked_action("do you take apple pay"), None);
+        // "The hour one" between a 30- and a 60-minute service; nothing when lengths are equal.
+        assert_eq!(pick_by_length("the hour one", &[30, 60]), Some(1));
+        assert_eq!(pick_by_length("half hour is fine", &[30, 60]), Some(0));
+        assert_eq!(pick_by_length("the longer one", &[30, 60, 90]), Some(2));
+        assert_eq!(pick_by_length("the hour one", &[60, 60]), None);
+        assert_eq!(pick_by_length("the first one", &[30, 60]), None);
+        // Someone already seen is booked into the follow-up visit.
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Initial evaluation\"\n\n[[services]]\nname = \"Follow-up visit\"\n\n[[services]]\nname = \"Dry needling\"",
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            match_service(
+                "i saw dr lee last week for my ankle and she wants me back thursday",
+                &p
+            )
+            .map(|i| p.services[i].name.as_str()),
+            Some("Follow-up visit")
         );
     }
 
