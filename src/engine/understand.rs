@@ -2334,7 +2334,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         2,
     );
     let price_asked =
-        has_any(text, PRICE) && !(battery && !has_any(text, &["how much", "price", "cost"]));
+        has_any(text, PRICE) && (!battery || has_any(text, &["how much", "price", "cost"]));
     let rest: Vec<String> = content_words(text)
         .into_iter()
         .filter(|w| {
