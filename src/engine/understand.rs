@@ -1975,11 +1975,13 @@ const STOP: &[&str] = &[
     "those",
     "supposed",
     "should",
-    "might",
     "must",
     "anyway",
     "anyways",
     "honestly",
+    "till",
+    "til",
+    "until",
     "tbh",
     "basically",
     "actually",
@@ -2109,7 +2111,8 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
         "have", "handle", "take", "work", "on", "with", "out", "up", "off", "a", "an", "the",
         "some", "any", "those", "these", "that", "this", "my", "our", "me", "us", "to", "get",
         "put", "in", "clean", "fix", "install", "repair", "replace", "hang", "make", "sell",
-        "service", "use", "come", "and", "just", "ever", "really",
+        "service", "use", "come", "and", "just", "ever", "really", "look", "check", "see", "at",
+        "peek", "help", "deal",
     ];
     const ENDS: &[&str] = &[
         "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
@@ -2459,11 +2462,23 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         // the shuttle answer) does not outrank a service the caller named.
         let f = &profile.faq[i];
         let asked: Vec<String> = content_words(&format!("{} {}", f.q, f.keywords.join(" ")));
-        let through_question = content_words(text).iter().any(|w| asked.contains(w));
+        // ("Too long" is no "how long?": a question word counts only as a question.)
+        let as_asked = |w: &str| match w {
+            "long" => has_any(text, &["how long"]),
+            "much" => has_any(text, &["how much"]),
+            _ => true,
+        };
+        let through_question = content_words(text)
+            .iter()
+            .any(|w| asked.contains(w) && as_asked(w));
         let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
+        // An entry that fits only through its answer's words does not answer a request for a
+        // visit ("can i bring it in saturday" is no question about free adjustments), nor a
+        // question about something the profile names nowhere ("can u hem curtains").
         if score >= 0.5
             && action_fits(i)
-            && (through_question || !named() && !asks_about_unknown(text, profile))
+            && (through_question
+                || !named() && !wants_booking(text) && !asks_about_unknown(text, profile))
         {
             return Some(Topic::Faq(i));
         }
@@ -2549,7 +2564,10 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         &[
             "who are you",
             "about you",
-            "how long",
+            "how long have you",
+            "how long you been",
+            "how long in business",
+            "how long has your",
             "family owned",
             "licensed",
             "insured",
