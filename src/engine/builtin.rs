@@ -971,8 +971,9 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         && u::asks_if_offered(text)
         && !u::describes_problem(text)
         && !u::wants_booking(text);
-    // ...and a question about something the profile names nowhere picks no service at all.
-    if asks_if_offered && u::asks_about_unknown(text, &profile) {
+    // ...and a question about something the profile names nowhere picks no service at all,
+    // whatever story comes with it ("do u do garage door openers? mine died").
+    if u::is_question(text) && u::asks_do_you_do(text) && u::asks_about_unknown(text, &profile) {
         return (None, None);
     }
     // A service already settled is changed only by one the caller names ("the first one" in

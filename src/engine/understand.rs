@@ -334,6 +334,11 @@ pub fn wants_booking(text: &str) -> bool {
             "you come",
             "someone come",
             "somebody come",
+            "send me times",
+            "send times",
+            "some times",
+            "available times",
+            "time slots",
         ],
     ) || has_prefix_word(text, WEEKDAY_NAMES)
 }
@@ -1767,10 +1772,22 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     if score < SERVICE_THRESHOLD {
         return None;
     }
-    let runner_up = scores
+    let mut best = best;
+    let mut runner_up = scores
         .get(1)
         .filter(|(_, s)| *s >= SERVICE_THRESHOLD && *s >= score * TIE_SHARE)
         .map(|(i, _)| *i);
+    // A near-tie the text already settles is no tie: "2 stories" between the one- and the
+    // two-story wash, "about 1800 sq ft" between "under 2,000" and "2,000 to 3,500".
+    if let Some(r) = runner_up {
+        let (a, b) = (&profile.services[best].name, &profile.services[r].name);
+        if let Some(pick) = settled_by_words(text, a, b).or_else(|| settled_by_number(text, a, b)) {
+            if pick == 1 {
+                best = r;
+            }
+            runner_up = None;
+        }
+    }
     let mut content: Vec<&str> = said
         .iter()
         .filter(|(w, stop)| !*stop && !PRICE_WORDS.contains(&w.as_str()))
@@ -1785,6 +1802,87 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         named: hits[best].1,
         coverage: hits[best].0 as f64 / content.len().max(1) as f64,
     })
+}
+
+/// Which of two sibling services the text names by the words only one of the names has
+/// ("two" in "House wash - two story" against "- one story"): 0 or 1, when the text says one's
+/// and not the other's.
+fn settled_by_words(text: &str, a: &str, b: &str) -> Option<usize> {
+    // Siblings only: names that share a word ("Light fixture install" and "Electrical
+    // troubleshooting" are different jobs, asked about when unclear).
+    let (wa, wb) = (content_words(a), content_words(b));
+    if !wa.iter().any(|w| wb.contains(w)) {
+        return None;
+    }
+    // "Inside and out" asks for both halves, so neither half's word decides.
+    let both = super::detect::Text::new(text).any(&["inside and out*", "in and out"]);
+    let said: Vec<String> = words(text)
+        .iter()
+        .map(|w| stem(w))
+        .filter(|w| !(both && [stem("inside"), stem("outside")].contains(w)))
+        .collect();
+    let own = |x: &str, y: &str| -> Vec<String> {
+        let other: Vec<String> = words(y).iter().map(|w| stem(w)).collect();
+        words(x)
+            .iter()
+            .map(|w| stem(w))
+            .filter(|w| !other.contains(w) && !STOP.contains(&w.as_str()))
+            .collect()
+    };
+    let says = |ws: Vec<String>| {
+        ws.iter()
+            .any(|w| said.iter().any(|x| super::normalize::near(x, w)))
+    };
+    match (says(own(a, b)), says(own(b, a))) {
+        (true, false) => Some(0),
+        (false, true) => Some(1),
+        _ => None,
+    }
+}
+
+/// The numbers of a text, commas dropped ("2,600" is 2600).
+fn numbers(text: &str) -> Vec<u64> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ','))
+        .map(|t| t.trim_matches(',').replace(',', ""))
+        .filter_map(|t| t.parse::<u64>().ok())
+        .collect()
+}
+
+/// The range of sizes a service's name covers: "under 2,000 sq ft", "2,000 to 3,500 sq ft",
+/// "over 3,500", "3,500+".
+fn name_range(name: &str) -> Option<(u64, u64)> {
+    let lower = name.to_lowercase();
+    let ns = numbers(&lower);
+    match ns.as_slice() {
+        [n] if ["under", "less than", "up to", "below", "max"]
+            .iter()
+            .any(|w| lower.contains(w)) =>
+        {
+            Some((0, n.saturating_sub(1)))
+        }
+        [n] if ["over", "more than", "above", "+", "and up"]
+            .iter()
+            .any(|w| lower.contains(w)) =>
+        {
+            Some((*n, u64::MAX))
+        }
+        [lo, hi] if lo < hi => Some((*lo, *hi)),
+        _ => None,
+    }
+}
+
+/// Which of two services sized by range the caller's number falls in ("about 1800 sq ft").
+fn settled_by_number(text: &str, a: &str, b: &str) -> Option<usize> {
+    let (ra, rb) = (name_range(a)?, name_range(b)?);
+    let fits = |n: u64, (lo, hi): (u64, u64)| n >= lo && n <= hi;
+    numbers(text)
+        .into_iter()
+        .filter(|n| *n >= 10)
+        .find_map(|n| match (fits(n, ra), fits(n, rb)) {
+            (true, false) => Some(0),
+            (false, true) => Some(1),
+            _ => None,
+        })
 }
 
 /// Stems of the words that ask for a price, not for a service.
@@ -2069,6 +2167,21 @@ pub fn asks_if_offered(text: &str) -> bool {
     ])
 }
 
+/// "Do you (guys) do/offer/fix X?": asking whether the business does a thing at all, not
+/// asking for a time ("can you do tuesday?").
+pub fn asks_do_you_do(text: &str) -> bool {
+    super::detect::Text::new(text).any(&[
+        "do you",
+        "do you all",
+        "does your",
+        "you guys do",
+        "you all do",
+        "you offer",
+        "can you guys",
+        "can you all",
+    ])
+}
+
 /// The action a "do you <verb> ...?" question asks about, when it is a particular one ("give"
 /// in "do yall give vaccines?"), not one every business does ("do", "take", "have").
 pub fn asked_action(text: &str) -> Option<String> {
@@ -2095,6 +2208,16 @@ pub fn asked_action(text: &str) -> Option<String> {
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
 /// verb) is named nowhere in the profile, so no listed service is it, whatever word it shares.
 pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
+    unknown_asked(text, profile, false)
+}
+
+/// The thing asked about is itself unknown ("curtains" in "can u hem curtains?"), not only a
+/// word said of it ("disposable" in "do u use the disposable liners?"): no FAQ entry is about it.
+pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
+    unknown_asked(text, profile, true)
+}
+
+fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool {
     let text = bounded(text);
     let Some(clause) = text
         .split(['?', '.', '!', ',', '\n'])
@@ -2130,6 +2253,18 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
             // A short word after the first is part of a product's name ("gel x").
             let long_enough = w.len() >= 3 || *k > 0 && w.chars().all(|c| c.is_alphabetic());
             const VAGUE: &[&str] = &[
+                // A time asked for ("anything next tuesday") is no thing asked about.
+                "next",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "available",
+                "availability",
+                "far",
                 "whole",
                 "place",
                 "thing",
@@ -2197,11 +2332,18 @@ pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
         )));
     }
     known.extend(content_words(&profile.business.name));
+    // A town of the service area is no unknown thing ("do u go out as far as timnath").
+    known.extend(content_words(&profile.business.service_area));
     let generic = &*GENERIC_STEMS;
-    object.iter().any(|w| {
+    let unknown = |w: &&String| {
         let st = stem(w);
         !generic.contains(&st) && !known.iter().any(|k| super::normalize::near(k, &st))
-    })
+    };
+    if head_only {
+        object.last().is_some_and(unknown)
+    } else {
+        object.iter().any(unknown)
+    }
 }
 
 /// Every part of the profile the text asks about, in order, at most two ("do you take discover
@@ -2576,7 +2718,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     {
         return Some(Topic::About);
     }
-    faq.filter(|(i, s)| *s >= 0.5 && action_fits(*i))
+    faq.filter(|(i, s)| *s >= 0.5 && action_fits(*i) && !asks_about_unknown_thing(text, profile))
         .map(|(i, _)| Topic::Faq(i))
 }
 
@@ -3118,6 +3260,68 @@ mod tests {
             .map(|i| p.services[i].name.as_str()),
             Some("Follow-up visit")
         );
+    }
+
+    #[test]
+    fn near_ties_the_text_already_settles() {
+        // Sibling services told apart by a word only one name has, or by a size range.
+        assert_eq!(
+            settled_by_words(
+                "its 2 stories vinyl",
+                "House wash - one story",
+                "House wash - two story"
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            settled_by_words("inside and out please", "Full detail", "Interior detail"),
+            None
+        );
+        // Not siblings: two different jobs stay a question.
+        assert_eq!(
+            settled_by_words(
+                "the light flickers",
+                "Light fixture install",
+                "Electrical troubleshooting"
+            ),
+            None
+        );
+        let (a, b) = (
+            "Inspection - under 2,000 sq ft",
+            "Inspection - 2,000 to 3,500 sq ft",
+        );
+        assert_eq!(settled_by_number("about 1800 sq ft", a, b), Some(0));
+        assert_eq!(
+            settled_by_number("its a 2,600 sq ft colonial", a, b),
+            Some(1)
+        );
+        assert_eq!(settled_by_number("its 4000 sq ft", a, b), None);
+        assert_eq!(name_range("Lawn - over 1 acre"), Some((1, u64::MAX)));
+    }
+
+    #[test]
+    fn the_thing_asked_about() {
+        let p = profile();
+        // "Do you do X?" with a word the profile never uses: unknown; with the thing known and
+        // only a word said of it unknown, the thing itself is known.
+        assert!(asks_about_unknown("do you guys do hot tub moving?", &p));
+        assert!(asks_about_unknown_thing(
+            "can u guys fix garage door openers",
+            &p
+        ));
+        assert!(asks_about_unknown("do you do shiny drain cleaning", &p));
+        assert!(!asks_about_unknown_thing(
+            "do you do shiny drain cleaning",
+            &p
+        ));
+        // A time asked for, or a town served, is no unknown thing.
+        assert!(!asks_about_unknown(
+            "do you have anything next tuesday morning?",
+            &p
+        ));
+        assert!(wants_booking(
+            "can u just send me times? ill text the address later"
+        ));
     }
 
     #[test]
