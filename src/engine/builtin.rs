@@ -24,6 +24,7 @@ fn danger_advice(kind: Danger) -> &'static str {
         Danger::Bite => "Keep everyone and any pets away from the animal. Call 911 now if there is swelling of the face or throat, hives or trouble breathing; any bat or wild animal bite needs a doctor today.",
         Danger::Intruder => "If you are in danger, call 911 now.",
         Danger::Hazard => "Please keep everyone, especially children, well away from it until it is made safe, and call 911 if anyone is hurt.",
+        Danger::Missing => "If you think someone is missing or in danger, please call 911 now.",
     }
 }
 
@@ -292,6 +293,12 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     if let Some(kind) = super::detect::danger(text, Some(&profile)) {
         return safety_hand_off(turn, kind).await;
     }
+    // A complaint that also asks for a person is handed off as the complaint it is (the
+    // staff alert says why); the owner's own escalation words come after a plain request for
+    // a person ("have the owner call me back" asks for a person).
+    if let Some(k) = super::detect::complaint(text, &[]) {
+        return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
+    }
     if super::detect::wants_person(text) {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
@@ -302,9 +309,6 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
             "I'm sorry to hear that. ",
         )
         .await;
-    }
-    if let Some(k) = super::detect::complaint(text, &[]) {
-        return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
     }
     // Outside hours, a business that takes emergencies around the clock: a caller who needs
     // someone now reaches the on-call person at once, not the next opening.
@@ -382,6 +386,7 @@ fn danger_words(kind: Danger) -> &'static [&'static str] {
         Danger::Animal => &["pet", "dog", "cat", "vet", "anim"],
         Danger::Bite => &["bite", "sting", "bat", "snake", "anim", "swell"],
         Danger::Intruder => &["polic", "safe", "lock"],
+        Danger::Missing => &["missing", "home", "find", "polic", "911"],
         Danger::Hazard => &[
             "fall", "tip", "glass", "crack", "collaps", "shatter", "sharp", "away", "board", "hurt",
         ],

@@ -27,6 +27,8 @@ pub enum Danger {
     Intruder,
     /// Something heavy that could fall, or broken glass, where children or others are.
     Hazard,
+    /// Someone, often a child, has not come home or cannot be found.
+    Missing,
 }
 
 impl Danger {
@@ -43,6 +45,7 @@ impl Danger {
             Danger::Bite => "bite or wild animal",
             Danger::Intruder => "intruder",
             Danger::Hazard => "falling or broken hazard",
+            Danger::Missing => "missing person",
         }
     }
 }
@@ -1243,6 +1246,53 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Medical);
     }
+    // Someone who has not come home or cannot be found ("he left at 4:45 and hes still not
+    // home", "cant find my mom, she has dementia").
+    if t.any(&[
+        "son", "daughter", "kid", "kids", "child", "boy", "girl", "mom", "dad", "mother", "father",
+        "grandma", "grandpa", "husband", "wife", "he", "she", "hes", "shes",
+    ]) && t.any(&[
+        "still not home",
+        "still isnt home",
+        "not home yet",
+        "isnt home yet",
+        "should have been home",
+        "shouldve been home",
+        "still not back",
+        "never made it home",
+        "never came home",
+        "didnt come home",
+        "didnt make it home",
+        "hasnt come home",
+        "hasnt made it home",
+        "not come home",
+        "cant find him",
+        "cant find her",
+        "cant find my",
+        "went missing",
+        "gone missing",
+        "no one knows where",
+        "nobody knows where",
+        "not answering his phone",
+        "not answering her phone",
+    ]) || t
+        .words
+        .windows(2)
+        .any(|w| w[0] == "is" && w[1] == "missing")
+        && !t.near(
+            &["missing"],
+            &[
+                "his", "her", "their", "the", "a", "my", "class", "lesson", "school", "work",
+            ],
+            2,
+        )
+        && t.any(&[
+            "son", "daughter", "kid", "child", "mom", "dad", "mother", "father", "grandma",
+            "grandpa", "husband", "wife",
+        ])
+    {
+        return Some(Danger::Missing);
+    }
     // Something heavy giving way, or broken glass, where children or anyone could be hurt ("the
     // bookcase is leaning and my toddler climbs", "glass shattered and the kids are home"); a
     // car's gears shifting is no falling object.
@@ -2399,6 +2449,15 @@ mod tests {
                 "the tv mount is pulling away from the wall right above where the kids sit",
                 Danger::Hazard,
             ),
+            // Someone not home when they should be.
+            (
+                "my daughter left practice at 5 and still isnt home",
+                Danger::Missing,
+            ),
+            (
+                "cant find my dad, he has dementia and wandered off",
+                Danger::Missing,
+            ),
             (
                 "someone broke in last night and the door wont lock",
                 Danger::Intruder,
@@ -2501,6 +2560,8 @@ mod tests {
             "my 5 year old cracked my phone screen",
             "transmission is shifting hard with the kids in the back, can i bring it in",
             "my daughters hair is falling out in clumps, can you help",
+            "my son is missing his lesson today, can we move it",
+            "shes not home till 6, can you come after",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }

@@ -121,6 +121,8 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("yeh", "yeah"),
     ("yah", "yeah"),
     ("w", "with"),
+    ("wk", "week"),
+    ("wks", "weeks"),
     ("insta", "instagram"),
     ("ig", "instagram"),
     ("fb", "facebook"),

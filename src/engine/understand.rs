@@ -1503,9 +1503,19 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     if super::detect::Text::new(text).any(TWO_PEOPLE) {
         said_words.push("couples".to_string());
     }
+    // "Out of town for 3 weeks", "a 12 week old lab": a length of time, not a weekly service.
+    const SPANS: &[&str] = &["week", "month", "day", "year", "hour", "minut"];
     let mut said: Vec<(String, bool)> = said_words
         .iter()
-        .map(|w| (stem(w), STOP.contains(&w.as_str())))
+        .enumerate()
+        .map(|(i, w)| {
+            let st = stem(w);
+            let span = SPANS.contains(&st.as_str())
+                && i > 0
+                && said_words[i - 1].chars().all(|c| c.is_ascii_digit());
+            let stop = STOP.contains(&w.as_str()) || span;
+            (st, stop)
+        })
         .collect();
     // Where a sentence or clause ends after a word ("...pacific panel. insurance says"): the
     // next word is no neighbour of it. (Aligned word for word when the text splits cleanly.)
@@ -3297,6 +3307,30 @@ mod tests {
         );
         assert_eq!(settled_by_number("its 4000 sq ft", a, b), None);
         assert_eq!(name_range("Lawn - over 1 acre"), Some((1, u64::MAX)));
+    }
+
+    #[test]
+    fn a_length_of_time_is_no_frequency() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Weekly pool service\"\n\n[[services]]\nname = \"Green pool cleanup\"\ndescription = \"A swampy green pool brought back to clear\"",
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            match_service(
+                "pool went green and swampy while we were away for 3 wks",
+                &p
+            )
+            .map(|i| p.services[i].name.as_str()),
+            Some("Green pool cleanup")
+        );
+        assert_eq!(
+            match_service("looking for someone to do the pool every week", &p)
+                .map(|i| p.services[i].name.as_str()),
+            Some("Weekly pool service")
+        );
     }
 
     #[test]
