@@ -274,6 +274,8 @@ pub fn stem(word: &str) -> String {
         ("interior", "insid"),
         ("pictur", "photo"),
         ("pic", "photo"),
+        ("pee", "potti"),
+        ("nip", "bite"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

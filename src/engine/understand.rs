@@ -343,6 +343,25 @@ pub fn wants_booking(text: &str) -> bool {
     ) || has_prefix_word(text, WEEKDAY_NAMES)
 }
 
+/// A request for a visit at a time ("can i bring it in saturday", "come by tomorrow am?").
+fn asks_for_a_visit(text: &str) -> bool {
+    wants_booking(text)
+        && (has_prefix_word(text, WEEKDAY_NAMES)
+            || has_any(
+                text,
+                &[
+                    "today",
+                    "tomorrow",
+                    "tonight",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "this week",
+                    "next week",
+                ],
+            ))
+}
+
 pub fn wants_cancel(text: &str) -> bool {
     has_any(
         text,
@@ -1263,6 +1282,18 @@ const AUDIENCES: &[(&[&str], &[&str])] = &[
         &["prenatal", "pregnan*", "maternity"],
         &["expecting", "trimester", "weeks along", "due date"],
     ),
+    // A young animal, said by its age ("my 12 wk old lab").
+    (
+        &["pupp*", "kitten*"],
+        &[
+            "pup",
+            "week old",
+            "weeks old",
+            "month old",
+            "months old",
+            "mo old",
+        ],
+    ),
 ];
 /// Two people at once, said the way people say it; a word services use for it.
 const TWO_PEOPLE: &[&str] = &[
@@ -2078,6 +2109,10 @@ const STOP: &[&str] = &[
     "she",
     "he",
     "its",
+    // Coming to a visit says when, not what ("can we come in sat").
+    "come",
+    "coming",
+    "bring",
     // Texting filler: it says how, not what ("how often r u supposed to tune these anyway").
     "these",
     "those",
@@ -2630,7 +2665,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         if score >= 0.5
             && action_fits(i)
             && (through_question
-                || !named() && !wants_booking(text) && !asks_about_unknown(text, profile))
+                || !named() && !asks_for_a_visit(text) && !asks_about_unknown(text, profile))
         {
             return Some(Topic::Faq(i));
         }
@@ -3330,6 +3365,25 @@ mod tests {
             match_service("looking for someone to do the pool every week", &p)
                 .map(|i| p.services[i].name.as_str()),
             Some("Weekly pool service")
+        );
+    }
+
+    #[test]
+    fn a_young_animal_by_its_age() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Puppy basics\"\ndescription = \"Nipping, potty training and crate routines\"\n\n[[services]]\nname = \"Recall session\"\nkeywords = [\"come when called\"]",
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            match_service(
+                "my 12 wk old lab is biting everything and peeing in the house, can we come in sat",
+                &p
+            )
+            .map(|i| p.services[i].name.as_str()),
+            Some("Puppy basics")
         );
     }
 
