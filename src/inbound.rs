@@ -5,6 +5,7 @@ use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::phone::CallerId;
 use crate::domain::PhoneNumber;
+use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::Author;
 use crate::store::{contacts, conversations, messages, outbox, Tx};
@@ -186,9 +187,14 @@ pub async fn handle_inbound_sms(
         return Ok(InboundOutcome::Duplicate);
     }
     let contact = contacts::upsert(&mut tx, business.id, from.as_str(), now_ms).await?;
-    let conversation_id =
-        conversations::open_for_contact(&mut tx, business.id, contact.id, "qualifying", now_ms)
-            .await?;
+    let conversation_id = conversations::open_for_contact(
+        &mut tx,
+        business.id,
+        contact.id,
+        states::after(None, Event::CallerTexted),
+        now_ms,
+    )
+    .await?;
     let Some(message_id) = messages::insert_inbound(
         &mut tx,
         business.id,
@@ -217,7 +223,8 @@ pub async fn handle_inbound_sms(
     let outcome = match classify(sms.body) {
         Some(Keyword::OptOut) if !opted_out => {
             contacts::set_opted_out(&mut tx, contact.id, Some(now_ms)).await?;
-            conversations::set_state(&mut tx, conversation_id, "opted_out", now_ms).await?;
+            let to = states::after(None, Event::OptedOut);
+            conversations::set_state(&mut tx, conversation_id, to, now_ms).await?;
             let text = format!("You're unsubscribed from {name} texts and won't get any more. Reply START to resubscribe.");
             reply.queue(&mut tx, "optout_confirm", &text).await?;
             InboundOutcome::OptedOut {
@@ -229,7 +236,8 @@ pub async fn handle_inbound_sms(
         },
         Some(Keyword::OptIn) if opted_out => {
             contacts::set_opted_out(&mut tx, contact.id, None).await?;
-            conversations::set_state(&mut tx, conversation_id, "qualifying", now_ms).await?;
+            let to = states::after(None, Event::OptedIn);
+            conversations::set_state(&mut tx, conversation_id, to, now_ms).await?;
             let text = format!("You're resubscribed to {name} texts. Reply STOP to opt out.");
             reply.queue(&mut tx, "optin_confirm", &text).await?;
             InboundOutcome::OptedIn

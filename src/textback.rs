@@ -14,6 +14,7 @@ use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::phone::CallerId;
 use crate::domain::profile::{check_fits_one_sms, render_sms_template};
+use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::Author;
 use crate::store::{calls, contacts, conversations, messages, outbox};
@@ -139,9 +140,14 @@ pub async fn handle_missed_call(
                 break 'gate skip(SkipReason::TemplateError);
             }
         };
-        let conversation_id =
-            conversations::open_for_contact(&mut tx, business.id, contact.id, "greeted", now_ms)
-                .await?;
+        let conversation_id = conversations::open_for_contact(
+            &mut tx,
+            business.id,
+            contact.id,
+            states::after(None, Event::MissedCall),
+            now_ms,
+        )
+        .await?;
         let message_id = outbox::queue_text(
             &mut tx,
             outbox::NewText {

@@ -6,7 +6,9 @@ use super::{access, render, DashError, DashResult, Session};
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::sms_text;
+use crate::domain::State as ConvState;
 use crate::engine::details::Details;
+use crate::engine::state::{self as states, Event as ConvEvent};
 use crate::store::contacts;
 use crate::store::dashboard::{self as q, Filter, InboxRow};
 use crate::store::messages::Author;
@@ -35,7 +37,7 @@ struct RowView {
     id: i64,
     caller: String,
     name: Option<String>,
-    state: String,
+    state: ConvState,
     state_label: &'static str,
     reason: Option<String>,
     taken_over_by: Option<String>,
@@ -50,19 +52,19 @@ struct RowView {
 }
 
 fn row_view(r: &InboxRow, now_ms: i64, tz: chrono_tz::Tz) -> RowView {
-    let needs_human = r.state == "human_owned" && !r.closed && !r.opted_out;
+    let needs_human = r.state == ConvState::HumanOwned && !r.closed && !r.opted_out;
     let waiting_since = if needs_human { r.waiting_since } else { None };
     RowView {
         id: r.id,
         caller: view::phone(&r.phone),
         name: r.name.clone(),
-        state: r.state.clone(),
+        state: r.state,
         state_label: if r.opted_out {
             "Opted out"
         } else if r.closed {
             "Resolved"
         } else {
-            view::state_label(&r.state)
+            view::state_label(r.state)
         },
         reason: r.handoff_reason.as_deref().map(view::reason_label),
         taken_over_by: r.taken_over_by.clone(),
@@ -251,7 +253,7 @@ async fn thread_context(
     );
     ctx.insert("booked", &details.booked.map(|s| s.for_sms(tz)));
     ctx.insert("held", &details.chosen.map(|s| s.for_sms(tz)));
-    ctx.insert("human_owned", &(head.row.state == "human_owned"));
+    ctx.insert("human_owned", &(head.row.state == ConvState::HumanOwned));
     ctx.insert("error", &error);
     ctx.insert("draft", draft);
     ctx.insert("max_reply", &MAX_REPLY_CHARS);
@@ -299,7 +301,9 @@ pub async fn take_over(
     let head = q::thread_head(&mut tx, bid, cid)
         .await?
         .ok_or(DashError::NotFound)?;
-    if head.row.opted_out || !q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await? {
+    let to = states::after(Some(head.row.state), ConvEvent::TakenOver);
+    if head.row.opted_out || !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await?
+    {
         return Err(DashError::Conflict(
             "This caller has opted out of texts; the thread cannot be taken over.".into(),
         ));
@@ -334,11 +338,12 @@ pub async fn hand_back(
     }
     let details = Details::parse(head.details_json.as_deref());
     // The receptionist resumes where the conversation stands: after a booking, in `booked`.
-    let resume = if details.booked.is_some() {
-        "booked"
-    } else {
-        "qualifying"
-    };
+    let resume = states::after(
+        Some(head.row.state),
+        ConvEvent::HandedBack {
+            booked: details.booked.is_some(),
+        },
+    );
     if !q::hand_back(&mut tx, bid, cid, resume, now_ms).await? {
         return Err(DashError::Conflict(
             "The receptionist is already handling this thread.".into(),
@@ -442,7 +447,8 @@ pub async fn reply(
         .ok_or_else(|| {
             DashError::Conflict("The business has no phone number to send from.".into())
         })?;
-    if !q::take_over(&mut tx, bid, cid, a.session.user.id, now_ms).await? {
+    let to = states::after(None, ConvEvent::TakenOver);
+    if !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await? {
         return Err(DashError::Conflict(
             "This caller has opted out of texts. Nothing was sent.".into(),
         ));

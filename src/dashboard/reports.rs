@@ -183,16 +183,15 @@ pub async fn cancel_booking(
             if d.booking_id == Some(id) {
                 d.booking_id = None;
                 d.booked = None;
-                let next_state = if head.row.state == "booked" {
-                    "qualifying"
-                } else {
-                    head.row.state.as_str()
-                };
+                let next_state = crate::engine::state::after(
+                    Some(head.row.state),
+                    crate::engine::state::Event::BookingCancelled,
+                );
                 sqlx::query(
                     "UPDATE conversations SET details_json = $1, state = $2, updated_at = $3 WHERE id = $4 AND business_id = $5",
                 )
                 .bind(d.to_json())
-                .bind(next_state)
+                .bind(next_state.as_str())
                 .bind(to_millis(state.clock.now()))
                 .bind(cid)
                 .bind(bid)

@@ -1,5 +1,6 @@
 //! Small helpers shared by the pages: form fields, time formatting.
 
+use crate::domain::State;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -110,16 +111,15 @@ pub fn reason_label(reason: &str) -> String {
     }
 }
 
-pub fn state_label(state: &str) -> &'static str {
+pub fn state_label(state: State) -> &'static str {
     match state {
-        "greeted" | "qualifying" | "answering" => "AI handling",
-        "scheduling" => "AI: offering times",
-        "confirming" => "AI: awaiting YES",
-        "booked" => "Booked",
-        "human_owned" => "Needs a person",
-        "closed" => "Closed",
-        "opted_out" => "Opted out",
-        _ => "Unknown",
+        State::Greeted | State::Qualifying | State::Answering => "AI handling",
+        State::Scheduling => "AI: offering times",
+        State::Confirming => "AI: awaiting YES",
+        State::Booked => "Booked",
+        State::HumanOwned => "Needs a person",
+        State::Closed => "Closed",
+        State::OptedOut => "Opted out",
     }
 }
 

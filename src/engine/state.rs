@@ -3,70 +3,8 @@
 //! causes is decided here. A (state, tool) pair outside the table is refused.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum State {
-    /// The text-back went out; nothing heard yet.
-    Greeted,
-    /// Learning what the caller needs.
-    Qualifying,
-    /// A question was answered from the profile.
-    Answering,
-    /// Slots were proposed.
-    Scheduling,
-    /// A slot was chosen and held; waiting for YES.
-    Confirming,
-    Booked,
-    /// Escalated or taken over by staff: the AI is silent.
-    HumanOwned,
-    Closed,
-    OptedOut,
-}
-
-impl State {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Greeted => "greeted",
-            State::Qualifying => "qualifying",
-            State::Answering => "answering",
-            State::Scheduling => "scheduling",
-            State::Confirming => "confirming",
-            State::Booked => "booked",
-            State::HumanOwned => "human_owned",
-            State::Closed => "closed",
-            State::OptedOut => "opted_out",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        ALL_STATES.iter().copied().find(|st| st.as_str() == s)
-    }
-
-    /// States in which the AI answers at all.
-    pub fn ai_speaks(self) -> bool {
-        !matches!(self, State::HumanOwned | State::OptedOut)
-    }
-}
-
-impl fmt::Display for State {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-pub const ALL_STATES: &[State] = &[
-    State::Greeted,
-    State::Qualifying,
-    State::Answering,
-    State::Scheduling,
-    State::Confirming,
-    State::Booked,
-    State::HumanOwned,
-    State::Closed,
-    State::OptedOut,
-];
+pub use crate::domain::state::{State, ALL_STATES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -167,9 +105,72 @@ pub fn transition(state: State, tool: ToolName) -> Option<State> {
     })
 }
 
+/// What happens to a conversation outside a turn of the receptionist: a channel or a person
+/// moves it, and the engine says where that leaves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// A missed call opened the thread with the text-back.
+    MissedCall,
+    /// The caller texted first.
+    CallerTexted,
+    /// STOP (or an equivalent keyword).
+    OptedOut,
+    /// START after an opt-out.
+    OptedIn,
+    /// A member of staff took the thread (or it was opened to alert staff).
+    TakenOver,
+    /// Staff gave the thread back; `booked` when the caller holds a booking.
+    HandedBack { booked: bool },
+    /// The caller's booking was cancelled from the dashboard.
+    BookingCancelled,
+    /// A booking was made outside a conversation (the evaluation's returning callers).
+    BookedElsewhere,
+}
+
+/// The state an event leaves a conversation in (`current`: where it stood, if it existed).
+pub fn after(current: Option<State>, event: Event) -> State {
+    match event {
+        Event::MissedCall => State::Greeted,
+        Event::CallerTexted => current.unwrap_or(State::Qualifying),
+        Event::OptedOut => State::OptedOut,
+        Event::OptedIn => State::Qualifying,
+        Event::TakenOver => State::HumanOwned,
+        Event::HandedBack { booked: true } | Event::BookedElsewhere => State::Booked,
+        Event::HandedBack { booked: false } => State::Qualifying,
+        // A cancelled booking reopens booking; a thread elsewhere (staff own it) stays put.
+        Event::BookingCancelled => match current {
+            Some(State::Booked) | None => State::Qualifying,
+            Some(other) => other,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn events_outside_a_turn() {
+        assert_eq!(after(None, Event::MissedCall), State::Greeted);
+        assert_eq!(after(None, Event::CallerTexted), State::Qualifying);
+        assert_eq!(after(Some(State::Booked), Event::OptedOut), State::OptedOut);
+        assert_eq!(
+            after(Some(State::OptedOut), Event::OptedIn),
+            State::Qualifying
+        );
+        assert_eq!(
+            after(Some(State::HumanOwned), Event::HandedBack { booked: true }),
+            State::Booked
+        );
+        assert_eq!(
+            after(Some(State::Booked), Event::BookingCancelled),
+            State::Qualifying
+        );
+        assert_eq!(
+            after(Some(State::HumanOwned), Event::BookingCancelled),
+            State::HumanOwned
+        );
+    }
 
     #[test]
     fn every_pair_outside_the_table_is_refused() {

@@ -66,7 +66,7 @@ async fn run_turn_with(
         let mut tx = state.store.begin().await?;
         let details = row.details_json.clone().unwrap_or_else(|| "{}".into());
         let t = conversations::TurnResult {
-            state: &row.state,
+            state: row.state,
             details_json: &details,
             handled_up_to: row.last_handled_message_id,
             handoff_reason: None,
@@ -78,7 +78,7 @@ async fn run_turn_with(
         }
         return Ok(TurnOutcome::Idle);
     };
-    let current = State::parse(&row.state).unwrap_or(State::Qualifying);
+    let current = row.state;
     let internal = business
         .profile
         .internal_numbers()
@@ -184,7 +184,7 @@ async fn run_turn_with(
     // A member of staff may have taken the thread over while this turn ran: then the AI stays quiet.
     let taken_over = current != State::HumanOwned
         && conversations::lock_state(&mut tx, state.store.backend(), row.id).await?
-            == State::HumanOwned.as_str();
+            == State::HumanOwned;
     let reply = if taken_over { None } else { reply };
     let final_state = if taken_over {
         State::HumanOwned
@@ -221,7 +221,7 @@ async fn run_turn_with(
                 &mut tx,
                 business.id,
                 staff_contact.id,
-                "human_owned",
+                super::state::after(None, super::state::Event::TakenOver),
                 now_ms,
             )
             .await?;
@@ -266,7 +266,7 @@ async fn run_turn_with(
         conversations::record_unanswered(&mut tx, business.id, row.id, q, now_ms).await?;
     }
     let t = conversations::TurnResult {
-        state: final_state.as_str(),
+        state: final_state,
         details_json: &details_json,
         handled_up_to: last_id,
         handoff_reason: turn.effects.handoff_reason.as_deref(),

@@ -11,6 +11,7 @@ use crate::clock::{to_millis, FixedClock, SharedClock};
 use crate::config::{Config, LlmConfig};
 use crate::domain::BusinessProfile;
 use crate::engine::details::Details;
+use crate::engine::state as states;
 use crate::engine::turn::run_turn;
 use crate::inbound::{handle_inbound_sms, InboundOutcome, InboundSms};
 use crate::store::{businesses, contacts, conversations, feeds, Store};
@@ -406,9 +407,14 @@ async fn seed_booking(
     };
     let row = cal.book(slot, &details, None).await?;
     let mut conn = state.store.pool().acquire().await?;
-    let conversation =
-        conversations::open_for_contact(&mut conn, business.id, contact.id, "booked", now_ms)
-            .await?;
+    let conversation = conversations::open_for_contact(
+        &mut conn,
+        business.id,
+        contact.id,
+        states::after(None, states::Event::BookedElsewhere),
+        now_ms,
+    )
+    .await?;
     let d = Details {
         service,
         address: details.address.clone(),
@@ -418,7 +424,7 @@ async fn seed_booking(
         ..Default::default()
     };
     let t = conversations::TurnResult {
-        state: "booked",
+        state: states::after(None, states::Event::BookedElsewhere),
         details_json: &d.to_json(),
         handled_up_to: 0,
         handoff_reason: None,
@@ -481,7 +487,7 @@ async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Tran
             .collect(),
         booked: booked.is_some(),
         booked_service: booked.and_then(|b| b.0),
-        handed_off: state == "human_owned",
+        handed_off: states::State::parse(&state) == Some(states::State::HumanOwned),
         handoff_reason: reason,
         opted_out: opted.and_then(|o| o.0).is_some(),
         llm_calls: llm.0,

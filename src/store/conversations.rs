@@ -3,6 +3,7 @@
 use super::businesses::{self, BusinessRecord};
 use super::contacts::Contact;
 use super::{col, Conn};
+use crate::domain::State;
 use anyhow::Context;
 
 /// Threads a caller may open in an hour; past it, their latest thread is reopened.
@@ -13,7 +14,7 @@ pub async fn open_for_contact(
     conn: &mut Conn,
     business_id: i64,
     contact_id: i64,
-    initial_state: &str,
+    initial_state: State,
     now_ms: i64,
 ) -> anyhow::Result<i64> {
     // The open thread, and (in case there is none) how many this caller opened in the last hour.
@@ -53,7 +54,7 @@ pub async fn open_for_contact(
     )
     .bind(business_id)
     .bind(contact_id)
-    .bind(initial_state)
+    .bind(initial_state.as_str())
     .bind(now_ms)
     .fetch_one(&mut *conn)
     .await
@@ -82,9 +83,9 @@ pub async fn touch(
     Ok(())
 }
 
-pub async fn set_state(conn: &mut Conn, id: i64, state: &str, now_ms: i64) -> anyhow::Result<()> {
+pub async fn set_state(conn: &mut Conn, id: i64, state: State, now_ms: i64) -> anyhow::Result<()> {
     sqlx::query("UPDATE conversations SET state = $1, updated_at = $2 WHERE id = $3")
-        .bind(state)
+        .bind(state.as_str())
         .bind(now_ms)
         .bind(id)
         .execute(&mut *conn)
@@ -97,7 +98,7 @@ pub async fn set_state(conn: &mut Conn, id: i64, state: &str, now_ms: i64) -> an
 #[derive(Debug, Clone)]
 pub struct TurnRow {
     pub id: i64,
-    pub state: String,
+    pub state: State,
     pub details_json: Option<String>,
     pub last_handled_message_id: i64,
     pub business: BusinessRecord,
@@ -129,7 +130,7 @@ pub async fn load_for_turn(
     };
     Ok(Some(TurnRow {
         id: col(&r, "id")?,
-        state: col(&r, "state")?,
+        state: col::<String>(&r, "state")?.parse()?,
         details_json: col(&r, "details_json")?,
         last_handled_message_id: col(&r, "last_handled_message_id")?,
         business: businesses::parse_record(
@@ -187,7 +188,7 @@ pub async fn recent_messages(
 }
 
 pub struct TurnResult<'a> {
-    pub state: &'a str,
+    pub state: State,
     pub details_json: &'a str,
     pub handled_up_to: i64,
     pub handoff_reason: Option<&'a str>,
@@ -204,17 +205,18 @@ pub async fn finish_turn(
     let row = sqlx::query(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
          handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, turn_lease_until = NULL, \
-         handed_off_at = CASE WHEN $1 = 'human_owned' THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
+         handed_off_at = CASE WHEN $1 = $7 THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
              AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
          WHERE id = $6 RETURNING awaiting_reply_since",
     )
-    .bind(t.state)
+    .bind(t.state.as_str())
     .bind(t.details_json)
     .bind(t.handled_up_to)
     .bind(t.handoff_reason)
     .bind(now_ms)
     .bind(id)
+    .bind(State::HumanOwned.as_str())
     .fetch_optional(&mut *conn)
     .await
     .context("finishing turn")?;
@@ -325,7 +327,7 @@ pub async fn lock_state(
     conn: &mut Conn,
     backend: super::Backend,
     id: i64,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<State> {
     let sql = match backend {
         super::Backend::Postgres => "SELECT state FROM conversations WHERE id = $1 FOR UPDATE",
         super::Backend::Sqlite => "SELECT state FROM conversations WHERE id = $1",
@@ -335,5 +337,5 @@ pub async fn lock_state(
         .fetch_one(&mut *conn)
         .await
         .context("locking conversation")?;
-    col(&row, "state")
+    col::<String>(&row, "state")?.parse()
 }

@@ -2,6 +2,7 @@
 //! foreign id simply finds nothing.
 
 use super::{col, Conn, Store};
+use crate::domain::State;
 use anyhow::Context;
 use serde::Serialize;
 
@@ -37,18 +38,23 @@ impl Filter {
             Filter::Resolved => "resolved",
         }
     }
-    fn sql(self) -> &'static str {
+    /// The filter as SQL; the state names come from [`State`], never typed here.
+    fn sql(self) -> String {
+        use State::{Booked, Closed, HumanOwned, OptedOut};
         match self {
-            Filter::All => "",
-            Filter::NeedsHuman => {
-                " AND c.state = 'human_owned' AND c.closed_at IS NULL AND k.opted_out_at IS NULL"
+            Filter::All => String::new(),
+            Filter::NeedsHuman => format!(
+                " AND c.state = '{HumanOwned}' AND c.closed_at IS NULL AND k.opted_out_at IS NULL"
+            ),
+            Filter::Ai => format!(
+                " AND c.state NOT IN ('{HumanOwned}', '{OptedOut}', '{Booked}', '{Closed}') \
+                 AND c.closed_at IS NULL AND k.opted_out_at IS NULL"
+            ),
+            Filter::Booked => format!(" AND c.state = '{Booked}'"),
+            Filter::OptedOut => {
+                format!(" AND (k.opted_out_at IS NOT NULL OR c.state = '{OptedOut}')")
             }
-            Filter::Ai => {
-                " AND c.state NOT IN ('human_owned', 'opted_out', 'booked', 'closed') AND c.closed_at IS NULL AND k.opted_out_at IS NULL"
-            }
-            Filter::Booked => " AND c.state = 'booked'",
-            Filter::OptedOut => " AND (k.opted_out_at IS NOT NULL OR c.state = 'opted_out')",
-            Filter::Resolved => " AND c.closed_at IS NOT NULL",
+            Filter::Resolved => " AND c.closed_at IS NOT NULL".to_string(),
         }
     }
 }
@@ -58,7 +64,7 @@ pub struct InboxRow {
     pub id: i64,
     pub phone: String,
     pub name: Option<String>,
-    pub state: String,
+    pub state: State,
     pub handoff_reason: Option<String>,
     pub handed_off_at: Option<i64>,
     pub taken_over_by: Option<String>,
@@ -88,7 +94,7 @@ fn inbox_row(r: &sqlx::any::AnyRow) -> anyhow::Result<InboxRow> {
         id: col(r, "id")?,
         phone: col(r, "phone")?,
         name: col(r, "name")?,
-        state: col(r, "state")?,
+        state: col::<String>(r, "state")?.parse()?,
         handoff_reason: col(r, "handoff_reason")?,
         handed_off_at: col(r, "handed_off_at")?,
         taken_over_by: col(r, "taken_over_by")?,
@@ -202,18 +208,21 @@ pub async fn take_over(
     business_id: i64,
     id: i64,
     user_id: i64,
+    to: State,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
-        "UPDATE conversations SET state = 'human_owned', taken_over_by = $1, \
+        "UPDATE conversations SET state = $5, taken_over_by = $1, \
          handoff_reason = COALESCE(handoff_reason, 'taken_over'), handed_off_at = COALESCE(handed_off_at, $2), \
          awaiting_reply_since = NULL, closed_at = NULL, resolved_at = NULL, updated_at = $2 \
-         WHERE business_id = $3 AND id = $4 AND state <> 'opted_out'",
+         WHERE business_id = $3 AND id = $4 AND state <> $6",
     )
     .bind(user_id)
     .bind(now_ms)
     .bind(business_id)
     .bind(id)
+    .bind(to.as_str())
+    .bind(State::OptedOut.as_str())
     .execute(&mut *conn)
     .await
     .context("taking over conversation")?;
@@ -225,19 +234,20 @@ pub async fn hand_back(
     conn: &mut Conn,
     business_id: i64,
     id: i64,
-    resume_state: &str,
+    resume_state: State,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE conversations SET state = $1, taken_over_by = NULL, handoff_reason = NULL, handed_off_at = NULL, \
          closed_at = NULL, resolved_at = NULL, updated_at = $2, \
          last_handled_message_id = COALESCE((SELECT MAX(id) FROM messages WHERE conversation_id = $4), 0) \
-         WHERE business_id = $3 AND id = $4 AND state = 'human_owned'",
+         WHERE business_id = $3 AND id = $4 AND state = $5",
     )
-    .bind(resume_state)
+    .bind(resume_state.as_str())
     .bind(now_ms)
     .bind(business_id)
     .bind(id)
+    .bind(State::HumanOwned.as_str())
     .execute(&mut *conn)
     .await
     .context("handing conversation back")?;
@@ -331,9 +341,10 @@ pub async fn change_marker(store: &Store, business_id: i64) -> anyhow::Result<St
         "SELECT (SELECT MAX(updated_at) FROM messages WHERE business_id = $1) AS m, \
                 (SELECT MAX(id) FROM messages WHERE business_id = $1) AS i, \
                 (SELECT MAX(updated_at) FROM conversations WHERE business_id = $1) AS c, \
-                (SELECT COUNT(*) FROM conversations WHERE business_id = $1 AND state = 'human_owned' AND closed_at IS NULL) AS h",
+                (SELECT COUNT(*) FROM conversations WHERE business_id = $1 AND state = $2 AND closed_at IS NULL) AS h",
     )
     .bind(business_id)
+    .bind(State::HumanOwned.as_str())
     .fetch_one(store.pool())
     .await
     .context("reading change marker")?;

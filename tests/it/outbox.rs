@@ -312,7 +312,7 @@ async fn queue_to(app: &TestApp, to: &str, body: &str, now_ms: i64) -> i64 {
         &mut tx,
         app.business_id,
         contact.id,
-        "human_owned",
+        frontdesk::domain::State::HumanOwned,
         now_ms,
     )
     .await
