@@ -756,11 +756,21 @@ const BREATHLESS: &[&str] = &[
     "hard to breathe",
     "cant breathe",
     "trouble breathing",
+    "full breath",
+    "deep breath",
+    "catch my breath",
+    "when i breathe",
+    "breathe in",
+    "breathing fast",
+    "breathing really fast",
+    "breathing hard",
+    "grunting",
 ];
 /// Signs that go with breathlessness in a real emergency (a clot, a heart, fumes).
 const BREATH_SIGNS: &[&str] = &[
     "swollen", "swelling", "chest", "dizzy", "faint*", "cough*", "blue", "pale", "calf", "leg",
-    "fumes", "cloud", "smoke", "heart",
+    "fumes", "cloud", "smoke", "heart", "stab*", "sharp", "gray*", "grey*", "lips", "needle*",
+    "baby", "newborn", "infant",
 ];
 /// Eyes and sight, and the sudden changes that can mean a detached retina or a stroke.
 const EYE: &[&str] = &["eye", "eyes", "vision", "sight", "seeing"];
@@ -1929,9 +1939,30 @@ pub fn wants_person(text: &str) -> bool {
         "not easy",
         "a hassle",
         "hassle",
+        "terrible",
+        "awful",
+        "bad",
+        "not great",
+        "hate",
     ];
-    let spoken_is_better = t.near(SPOKEN, BETTER, 5) && !t.any(&["call back later", "ill call"]);
-    let texting_is_hard = t.near(TEXTING, HARD, 5);
+    let spoken_is_better = (t.near(SPOKEN, BETTER, 5) || t.near(BETTER, SPOKEN, 6))
+        && !t.any(&["call back later", "ill call"]);
+    let texting_is_hard = t.near(TEXTING, HARD, 5) || t.near(HARD, TEXTING, 3);
+    // "Talking to the acupuncturist voice to voice", "hop on a call".
+    if t.any(&[
+        "voice to voice",
+        "hop on a call",
+        "jump on a call",
+        "get on a call",
+        "on the phone with",
+        "talking to the",
+        "talk to the",
+        "speak with the",
+        "speak to the",
+        "talk with the",
+    ]) {
+        return true;
+    }
     if spoken_is_better || texting_is_hard {
         return true;
     }
@@ -2458,6 +2489,15 @@ mod tests {
                 "cant find my dad, he has dementia and wandered off",
                 Danger::Missing,
             ),
+            // Breathing after a procedure, or a newborn breathing hard.
+            (
+                "since the session its hard to get a full breath and it stabs when i breathe in",
+                Danger::Medical,
+            ),
+            (
+                "our 9 day old baby is breathing really fast and looks grayish around the lips",
+                Danger::Medical,
+            ),
             (
                 "someone broke in last night and the door wont lock",
                 Danger::Intruder,
@@ -2601,6 +2641,8 @@ mod tests {
             "honestly a phone convo would be way easier",
             "im on job sites all day so texting back and forth is tough",
             "calling works better for me than texting",
+            "id feel better talking to the groomer voice to voice",
+            "its easier if we just hop on a call, im terrible at texting",
         ] {
             assert!(wants_person(text), "{text}");
         }

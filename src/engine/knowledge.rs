@@ -157,10 +157,18 @@ pub fn answer(topic: &Topic, profile: &BusinessProfile) -> String {
                     profile.business.name
                 )
             } else {
-                format!(
-                    "We serve {}.",
-                    profile.business.service_area.trim_end_matches('.')
-                )
+                // The owner's own sentence ("We come to your home in...") is said as written; a
+                // list of places gets "We serve".
+                let area = profile.business.service_area.trim_end_matches('.');
+                let sentence = area.split_whitespace().count() > 1
+                    && ["we ", "our ", "shop ", "studio ", "office "]
+                        .iter()
+                        .any(|w| area.to_lowercase().starts_with(w));
+                if sentence {
+                    format!("{area}.")
+                } else {
+                    format!("We serve {area}.")
+                }
             }
         }
         Topic::About => profile.business.about.clone(),

@@ -2348,7 +2348,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
                 "spots",
             ];
             long_enough
-                && !w.chars().all(|c| c.is_ascii_digit())
+                && !w.chars().any(|c| c.is_ascii_digit())
                 && !STOP.contains(&w.as_str())
                 && !VAGUE.contains(&w.as_str())
                 && !["those", "these", "kind", "sort", "type"].contains(&w.as_str())
@@ -2561,7 +2561,21 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
                 "christmas",
                 "xmas",
             ]) && t.any(OPEN_CLOSE));
+    // "R u working christmas week?", "open over thanksgiving?"
+    let holiday = t.near(
+        &["work", "working", "open", "around"],
+        &[
+            "christmas",
+            "xmas",
+            "holiday*",
+            "thanksgiving",
+            "new year*",
+            "easter",
+        ],
+        4,
+    );
     let asks_hours = of_us_or_a_day
+        || holiday
         || has_any(
             text,
             &["til what time", "till what time", "until what time"],
