@@ -1633,6 +1633,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         .collect();
     let mut scores: Vec<(usize, f64)> = Vec::new();
     let mut hits: Vec<(usize, bool)> = vec![(0, false); vocabs.len()];
+    // Chosen by who the caller is (a newcomer, someone already seen), not by one word.
+    let mut by_concept: Vec<bool> = vec![false; vocabs.len()];
     let mut matched: Vec<Vec<String>> = vec![Vec::new(); vocabs.len()];
     for (si, v) in vocabs.iter().enumerate() {
         let mut score = 0.0;
@@ -1745,6 +1747,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         // caller who has been before does not.
         if first_visit && v.first_visit {
             score += 3.0;
+            by_concept[si] = true;
         }
         if returning && !first_visit && v.first_visit {
             score -= 2.0;
@@ -1752,6 +1755,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         // ...and is the one the follow-up visit is for ("Dr. Whitfield wants me back").
         if returning && !first_visit && v.follow_up {
             score += 2.0;
+            by_concept[si] = true;
         }
 
         if score > 0.0 && !refused {
@@ -1778,7 +1782,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 .count()
                 >= 2
     };
-    scores.retain(|(si, _)| !(matched[*si].len() == 1 && shared_name_word(&matched[*si][0])));
+    scores.retain(|(si, _)| {
+        by_concept[*si] || !(matched[*si].len() == 1 && shared_name_word(&matched[*si][0]))
+    });
     scores.retain(|(si, _)| {
         hits[*si].1
             || hits[*si].0 >= 2
@@ -2284,7 +2290,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
     ];
     const ENDS: &[&str] = &[
         "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
-        "and", "or", "but", "if", "when",
+        "and", "or", "but", "if", "when", "after", "before", "around", "between", "until",
     ];
     let mut i = you + 1;
     while i < ws.len() && SKIP.contains(&ws[i].as_str()) {
@@ -3399,6 +3405,34 @@ mod tests {
             .map(|i| p.services[i].name.as_str()),
             Some("Puppy basics")
         );
+    }
+
+    #[test]
+    fn a_newcomer_where_every_service_shares_the_trade_word() {
+        // "Acupuncture" is in the business name and every service: it picks none alone, but a
+        // newcomer still gets the first visit.
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("Dave's Plumbing", "Manoa Acupuncture")
+                .replace(
+                    "name = \"Drain cleaning\"",
+                    "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Initial acupuncture visit\"\n\n[[services]]\nname = \"Acupuncture with cupping\"\ndescription = \"Cupping on the back and shoulders\"\n\n[[services]]\nname = \"Community acupuncture\"",
+                ),
+        )
+        .unwrap();
+        assert_eq!(
+            match_service(
+                "never done acupuncture before but my lower back is killing me",
+                &p
+            )
+            .map(|i| p.services[i].name.as_str()),
+            Some("Initial acupuncture visit")
+        );
+        // And a time named after the question is no unknown thing asked about.
+        assert!(!asks_about_unknown(
+            "do you have anything thursday after 2pm?",
+            &p
+        ));
     }
 
     #[test]
