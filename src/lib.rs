@@ -3,20 +3,23 @@
 //! Module map (one line each; find any behaviour in one guess):
 //! - [`config`]: settings from the environment and an optional `frontdesk.toml`; secrets never printed.
 //! - [`app`]: `App::build(config)` binds the listener, starts workers; `AppState` shared by handlers.
-//! - [`eval`]: `frontdesk eval`, the conversation evaluation suite and its scoring.
-//! - [`error`]: the one error type of the HTTP edge and its responses.
-//! - [`calendar`]: owners' iCalendar feeds, open slots, proposals, race-free booking, bookings feed.
-//! - [`clock`]: the injectable clock (tests fix "now").
-//! - [`metrics`]: counters and histograms rendered in Prometheus text format.
-//! - [`domain`]: plain types that parse: phone numbers, business profiles, hours, SMS text.
-//! - [`telephony`]: provider adapters (Twilio, console): signatures, TwiML, sending, reconciling.
+//! - [`domain`]: plain types that parse: phone numbers, business profiles, hours, SMS text, and the
+//!   conversation [`domain::State`] (its transitions are the engine's).
 //! - [`textback`]: the missed-call text-back gate (one decision per call, every skip has a reason).
 //! - [`inbound`]: inbound SMS handling: opt-out, opt-in and help keywords before anything else.
-//! - [`store`]: persistence on SQLite or PostgreSQL, migrations, runtime queries.
-//! - [`jobs`]: the transactional outbox and its sending worker.
+//! - [`engine`]: the receptionist: detectors (danger, complaints, requests for a person), the
+//!   built-in policy and the LLM policy, tools and the state table, grounding, one turn.
+//! - [`calendar`]: owners' iCalendar feeds, open slots, proposals, race-free booking, bookings feed.
+//! - [`jobs`]: background workers: the outbox sender, the reply (turn) worker, heartbeat, wake-ups.
+//! - [`telephony`]: provider adapters (Twilio, console): signatures, TwiML, sending, reconciling.
+//! - [`store`]: persistence on SQLite or PostgreSQL, migrations, runtime queries (all SQL lives here).
 //! - [`http`]: routers: Twilio webhooks and operations endpoints.
-//! - [`cli`]: the `business` and `user` subcommands.
 //! - [`dashboard`]: the web dashboard: sign-in, inbox, threads, profile editor, bookings, funnel, simulator.
+//! - [`cli`]: the `business` and `user` subcommands.
+//! - [`eval`]: `frontdesk eval`, the conversation evaluation suite and its scoring.
+//! - [`metrics`]: counters and histograms rendered in Prometheus text format.
+//! - [`clock`]: the injectable clock (tests fix "now").
+//! - [`error`]: the one error type of the HTTP edge and its responses.
 #![forbid(unsafe_code)]
 
 pub mod app;
