@@ -2233,7 +2233,7 @@ pub fn asks_do_you_do(text: &str) -> bool {
     ])
 }
 
-/// The action a "do you <verb> ...?" question asks about, when it is a particular one ("give"
+/// The action a "do you (verb) ...?" question asks about, when it is a particular one ("give"
 /// in "do yall give vaccines?"), not one every business does ("do", "take", "have").
 pub fn asked_action(text: &str) -> Option<String> {
     let clause = text
