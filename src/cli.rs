@@ -336,11 +336,7 @@ pub async fn user_list(store: &Store, business_name: &str) -> anyhow::Result<Str
 /// With `serve --demo`: an owner account for the demo business when there is no account yet.
 /// Returns the email and one-time password to print.
 pub async fn ensure_demo_owner(store: &Store) -> anyhow::Result<Option<(String, String)>> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM users")
-        .fetch_one(store.pool())
-        .await?;
-    let n: i64 = crate::store::col(&row, "n")?;
-    if n > 0 {
+    if crate::store::users::count(store).await? > 0 {
         return Ok(None);
     }
     let Some(first) = crate::store::businesses::list(store)

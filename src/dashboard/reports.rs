@@ -10,6 +10,7 @@ use crate::domain::phone::PhoneNumber;
 use crate::engine::details::Details;
 use crate::inbound::{handle_inbound_sms, InboundSms};
 use crate::store::bookings::{self, BookingRow};
+use crate::store::conversations;
 use crate::store::dashboard as q;
 use crate::textback::{handle_missed_call, MissedCall};
 use axum::extract::{Path, Query, State};
@@ -187,15 +188,14 @@ pub async fn cancel_booking(
                     Some(head.row.state),
                     crate::engine::state::Event::BookingCancelled,
                 );
-                sqlx::query(
-                    "UPDATE conversations SET details_json = $1, state = $2, updated_at = $3 WHERE id = $4 AND business_id = $5",
+                conversations::set_state_and_details(
+                    &mut tx,
+                    bid,
+                    cid,
+                    next_state,
+                    &d.to_json(),
+                    to_millis(state.clock.now()),
                 )
-                .bind(d.to_json())
-                .bind(next_state.as_str())
-                .bind(to_millis(state.clock.now()))
-                .bind(cid)
-                .bind(bid)
-                .execute(&mut *tx)
                 .await?;
             }
         }
@@ -220,11 +220,7 @@ pub async fn rotate_calendar_token(
     let a = access(&state, session, bid).await?;
     a.require_owner()?;
     let mut conn = state.store.pool().acquire().await?;
-    sqlx::query("UPDATE businesses SET calendar_token = NULL WHERE id = $1")
-        .bind(bid)
-        .execute(&mut *conn)
-        .await?;
-    bookings::calendar_token(&mut conn, bid).await?;
+    bookings::rotate_calendar_token(&mut conn, bid).await?;
     Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
 }
 
@@ -414,37 +410,19 @@ pub fn is_reserved_for_tests(e164: &str) -> bool {
 async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashResult<tera::Context> {
     let tz = a.business.profile.tz();
     let mut messages = Vec::new();
-    {
-        let list = sqlx::query(
-            "SELECT m.direction, m.author, m.author_name, m.body, m.status, m.created_at FROM messages m \
-             JOIN contacts k ON k.id = m.contact_id WHERE m.business_id = $1 AND k.phone = $2 \
-             ORDER BY m.id DESC LIMIT 60",
-        )
-        .bind(a.business.id)
-        .bind(from)
-        .fetch_all(state.store.pool())
-        .await?;
-        for r in list.iter().rev() {
-            use sqlx::Row;
-            let direction: String = r.try_get("direction").unwrap_or_default();
-            let author: String = r.try_get("author").unwrap_or_default();
-            let name: Option<String> = r.try_get("author_name").unwrap_or_default();
-            let body: String = r.try_get("body").unwrap_or_default();
-            let status: String = r.try_get("status").unwrap_or_default();
-            let at: i64 = r.try_get("created_at").unwrap_or_default();
-            messages.push(serde_json::json!({
-                "mine": direction == "inbound",
-                "who": match author.as_str() {
-                    "caller" => "You".to_string(),
-                    "ai" => "Receptionist (AI)".to_string(),
-                    "staff" => name.unwrap_or_else(|| "Staff".into()),
-                    _ => "System".to_string(),
-                },
-                "body": body,
-                "status": status,
-                "when": view::local(at, tz).format("%-I:%M %p").to_string(),
-            }));
-        }
+    for m in q::simulator_messages(&state.store, a.business.id, from).await? {
+        messages.push(serde_json::json!({
+            "mine": m.direction == "inbound",
+            "who": match m.author.as_str() {
+                "caller" => "You".to_string(),
+                "ai" => "Receptionist (AI)".to_string(),
+                "staff" => m.author_name.unwrap_or_else(|| "Staff".into()),
+                _ => "System".to_string(),
+            },
+            "body": m.body,
+            "status": m.status,
+            "when": view::local(m.created_at, tz).format("%-I:%M %p").to_string(),
+        }));
     }
     let mut ctx = a.context("simulator");
     ctx.insert("from", from);

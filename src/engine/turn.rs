@@ -11,7 +11,6 @@ use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::store::messages::Author;
 use crate::store::{businesses, contacts, conversations, outbox, Tx};
-use anyhow::Context;
 
 /// AI replies per conversation per day before a person takes over.
 pub const MAX_AI_REPLIES_PER_DAY: i64 = 30;
@@ -245,21 +244,16 @@ async fn run_turn_with(
     if let Some(llm) = &state.llm {
         for r in &llm_records {
             state.metrics.llm_call(&r.outcome);
-            sqlx::query(
-                "INSERT INTO llm_calls (business_id, conversation_id, model, latency_ms, prompt_tokens, completion_tokens, outcome, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(business.id)
-            .bind(row.id)
-            .bind(&llm.model)
-            .bind(r.latency_ms)
-            .bind(r.prompt_tokens)
-            .bind(r.completion_tokens)
-            .bind(&r.outcome)
-            .bind(now_ms)
-            .execute(&mut *tx)
-            .await
-            .context("recording LLM call")?;
+            let call = conversations::LlmCall {
+                business_id: business.id,
+                conversation_id: row.id,
+                model: &llm.model,
+                latency_ms: r.latency_ms,
+                prompt_tokens: r.prompt_tokens,
+                completion_tokens: r.completion_tokens,
+                outcome: &r.outcome,
+            };
+            conversations::record_llm_call(&mut tx, call, now_ms).await?;
         }
     }
     for q in &turn.effects.unanswered {

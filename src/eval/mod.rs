@@ -434,50 +434,15 @@ async fn seed_booking(
 }
 
 async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Transcript> {
-    let pool = store.pool();
-    let lines: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT m.author, m.kind, m.body FROM messages m JOIN contacts c ON c.id = m.contact_id \
-         WHERE c.phone = $1 AND m.business_id = $2 ORDER BY m.id",
-    )
-    .bind(CALLER)
-    .bind(business_id)
-    .fetch_all(pool)
-    .await?;
-    let booked: Option<(Option<String>,)> = sqlx::query_as(
-        "SELECT service FROM bookings WHERE caller_phone = $1 AND status IN ('booked', 'rescheduled') ORDER BY id DESC LIMIT 1",
-    )
-    .bind(CALLER)
-    .fetch_optional(pool)
-    .await?;
-    let conv: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT v.state, v.handoff_reason, v.details_json FROM conversations v JOIN contacts c ON c.id = v.contact_id \
-         WHERE c.phone = $1 ORDER BY v.id DESC LIMIT 1",
-    )
-    .bind(CALLER)
-    .fetch_optional(pool)
-    .await?;
-    let opted: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT opted_out_at FROM contacts WHERE phone = $1")
-            .bind(CALLER)
-            .fetch_optional(pool)
-            .await?;
-    let llm: (i64, Option<i64>, Option<i64>, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), SUM(prompt_tokens), SUM(completion_tokens), SUM(latency_ms) FROM llm_calls",
-    )
-    .fetch_one(pool)
-    .await?;
-    let blocked: (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM llm_calls WHERE outcome = 'blocked'")
-            .fetch_one(pool)
-            .await?;
-    let staff: Vec<(String,)> = sqlx::query_as(
-        "SELECT m.body FROM messages m JOIN contacts c ON c.id = m.contact_id \
-         WHERE c.phone <> $1 AND m.business_id = $2 AND m.author <> 'caller' ORDER BY m.id",
-    )
-    .bind(CALLER)
-    .bind(business_id)
-    .fetch_all(pool)
-    .await?;
+    let crate::store::evaluation::Rows {
+        lines,
+        booked,
+        conv,
+        opted,
+        llm,
+        blocked,
+        staff,
+    } = crate::store::evaluation::rows(store, business_id, CALLER).await?;
     let (state, reason, details) = conv.unwrap_or_default();
     let details = Details::parse(details.as_deref());
     Ok(Transcript {

@@ -274,6 +274,16 @@ pub async fn business_by_calendar_token(
 }
 
 /// The business's calendar token, created on first use.
+/// A new secret for the business's bookings feed; the old link stops working.
+pub async fn rotate_calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result<String> {
+    sqlx::query("UPDATE businesses SET calendar_token = NULL WHERE id = $1")
+        .bind(business_id)
+        .execute(&mut *conn)
+        .await
+        .context("clearing the calendar token")?;
+    calendar_token(conn, business_id).await
+}
+
 pub async fn calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result<String> {
     let row = sqlx::query("SELECT calendar_token FROM businesses WHERE id = $1")
         .bind(business_id)

@@ -93,6 +93,59 @@ pub async fn set_state(conn: &mut Conn, id: i64, state: State, now_ms: i64) -> a
     Ok(())
 }
 
+/// Set a thread's state and details together (a booking cancelled outside a turn).
+pub async fn set_state_and_details(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+    state: State,
+    details_json: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE conversations SET details_json = $1, state = $2, updated_at = $3 WHERE id = $4 AND business_id = $5",
+    )
+    .bind(details_json)
+    .bind(state.as_str())
+    .bind(now_ms)
+    .bind(id)
+    .bind(business_id)
+    .execute(&mut *conn)
+    .await
+    .context("updating conversation")?;
+    Ok(())
+}
+
+/// One model call, for the usage report.
+pub struct LlmCall<'a> {
+    pub business_id: i64,
+    pub conversation_id: i64,
+    pub model: &'a str,
+    pub latency_ms: i64,
+    pub prompt_tokens: Option<i64>,
+    pub completion_tokens: Option<i64>,
+    pub outcome: &'a str,
+}
+
+pub async fn record_llm_call(conn: &mut Conn, c: LlmCall<'_>, now_ms: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO llm_calls (business_id, conversation_id, model, latency_ms, prompt_tokens, completion_tokens, outcome, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(c.business_id)
+    .bind(c.conversation_id)
+    .bind(c.model)
+    .bind(c.latency_ms)
+    .bind(c.prompt_tokens)
+    .bind(c.completion_tokens)
+    .bind(c.outcome)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await
+    .context("recording LLM call")?;
+    Ok(())
+}
+
 /// What a turn needs to know: the conversation, its business and contact, and how many replies
 /// the AI sent in it recently. One query.
 #[derive(Debug, Clone)]

@@ -574,3 +574,46 @@ pub async fn bookings_between(
     .context("listing bookings")?;
     rows.iter().map(super::bookings::from_row).collect()
 }
+
+/// A message of the simulator's thread with one (test) caller.
+pub struct SimMessage {
+    pub direction: String,
+    pub author: String,
+    pub author_name: Option<String>,
+    pub body: String,
+    pub status: String,
+    pub created_at: i64,
+}
+
+/// The last 60 messages with this caller, oldest first.
+pub async fn simulator_messages(
+    store: &Store,
+    business_id: i64,
+    phone: &str,
+) -> anyhow::Result<Vec<SimMessage>> {
+    let rows = sqlx::query(
+        "SELECT m.direction, m.author, m.author_name, m.body, m.status, m.created_at FROM messages m \
+         JOIN contacts k ON k.id = m.contact_id WHERE m.business_id = $1 AND k.phone = $2 \
+         ORDER BY m.id DESC LIMIT 60",
+    )
+    .bind(business_id)
+    .bind(phone)
+    .fetch_all(store.pool())
+    .await
+    .context("reading the simulator thread")?;
+    let mut out = rows
+        .iter()
+        .map(|r| {
+            Ok(SimMessage {
+                direction: col(r, "direction")?,
+                author: col(r, "author")?,
+                author_name: col(r, "author_name")?,
+                body: col(r, "body")?,
+                status: col(r, "status")?,
+                created_at: col(r, "created_at")?,
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    out.reverse();
+    Ok(out)
+}

@@ -12,6 +12,7 @@ pub mod calls;
 pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
+pub mod evaluation;
 pub mod feeds;
 pub mod instances;
 pub mod invites;

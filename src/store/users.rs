@@ -67,6 +67,14 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// How many accounts exist (none yet: the demo creates its owner).
+pub async fn count(store: &Store) -> anyhow::Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM users")
+        .fetch_one(store.pool())
+        .await?;
+    col(&row, "n")
+}
+
 pub async fn by_email(conn: &mut Conn, email: &str) -> anyhow::Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");
     let row = sqlx::query(&sql)
