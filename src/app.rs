@@ -37,6 +37,8 @@ pub struct AppState {
     /// Names this process in shared bookkeeping (which instance ran a periodic job) and in
     /// its NOTIFYs.
     pub instance: Arc<str>,
+    /// What the engine (and, through it, the calendar) is given: no more than it needs.
+    pub engine: crate::engine::deps::Deps,
     bells: Arc<Bells>,
 }
 
@@ -51,8 +53,7 @@ impl AppState {
     /// Tell the outbox worker a row was written (it may be asleep), here and on every other
     /// instance sharing the PostgreSQL database.
     pub fn wake_outbox(&self) {
-        self.outbox_wake.notify_one();
-        self.tell_peers(&self.bells.outbox, crate::jobs::listen::OUTBOX);
+        self.engine.wake_outbox();
     }
 
     /// Tell the reply worker a caller is owed an answer, here and on the other instances.
@@ -114,25 +115,62 @@ impl AppState {
             Some(c) => Some(Arc::new(crate::engine::llm::Llm::new(c)?)),
             None => None,
         };
+        let clock = clock.unwrap_or_else(|| Arc::new(SystemClock) as SharedClock);
+        let metrics = Arc::new(Metrics::default());
+        let feed_cache = Arc::new(FeedCache::default());
+        let outbox_wake = Arc::new(Notify::new());
+        let turn_wake = Arc::new(Notify::new());
+        let bells: Arc<Bells> = Arc::default();
+        let instance: Arc<str> = format!(
+            "{}-{}",
+            std::process::id(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        )
+        .into();
+        let wake_outbox = {
+            let (notify, bell, store, instance) = (
+                outbox_wake.clone(),
+                bells.outbox.clone(),
+                store.clone(),
+                instance.clone(),
+            );
+            Arc::new(move || {
+                notify.notify_one();
+                if store.backend() == crate::store::Backend::Postgres {
+                    bell.ring(&store, crate::jobs::listen::OUTBOX, &instance);
+                }
+            }) as Arc<dyn Fn() + Send + Sync>
+        };
+        let engine = crate::engine::deps::Deps {
+            store: store.clone(),
+            clock: clock.clone(),
+            metrics: metrics.clone(),
+            calendar: crate::calendar::deps::Deps {
+                store: store.clone(),
+                clock: clock.clone(),
+                metrics: metrics.clone(),
+                fetcher: fetcher.clone(),
+                feed_cache: feed_cache.clone(),
+            },
+            llm: llm.clone(),
+            turn_wake: turn_wake.clone(),
+            wake_outbox,
+        };
         Ok(AppState {
             store,
             config: Arc::new(config),
-            clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
-            metrics: Arc::new(Metrics::default()),
+            clock,
+            metrics,
             provider,
-            outbox_wake: Arc::new(Notify::new()),
-            turn_wake: Arc::new(Notify::new()),
+            outbox_wake,
+            turn_wake,
             fetcher,
-            feed_cache: Arc::new(FeedCache::default()),
+            feed_cache,
             llm,
             stopping: Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            instance: format!(
-                "{}-{}",
-                std::process::id(),
-                &uuid::Uuid::new_v4().simple().to_string()[..8]
-            )
-            .into(),
-            bells: Arc::default(),
+            instance,
+            engine,
+            bells,
         })
     }
 }
@@ -198,12 +236,9 @@ impl App {
         let turns = self.run_worker.then(|| {
             tokio::spawn(crate::jobs::TurnWorker::new(self.state.clone()).run(stop_rx.clone()))
         });
-        let feeds = self.run_worker.then(|| {
-            tokio::spawn(crate::calendar::feeds::refresh_loop(
-                self.state.clone(),
-                stop_rx.clone(),
-            ))
-        });
+        let feeds = self
+            .run_worker
+            .then(|| tokio::spawn(crate::jobs::feeds::run(self.state.clone(), stop_rx.clone())));
         let listener = (self.run_worker
             && self.state.store.backend() == crate::store::Backend::Postgres)
             .then(|| {

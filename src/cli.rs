@@ -168,8 +168,13 @@ pub async fn calendar_refresh(
         crate::store::feeds::list(&mut conn, b.id).await?
     };
     for f in &feeds {
-        crate::calendar::feeds::refresh(state, f, b.profile.tz(), b.profile.booking.horizon_days)
-            .await?;
+        crate::calendar::feeds::refresh(
+            &state.engine.calendar,
+            f,
+            b.profile.tz(),
+            b.profile.booking.horizon_days,
+        )
+        .await?;
     }
     calendar_status(state, name_or_number).await
 }
@@ -198,7 +203,7 @@ pub async fn calendar_slots(
     words: &str,
 ) -> anyhow::Result<String> {
     let b = business(&state.store, name_or_number).await?;
-    let cal = crate::calendar::service::Calendar::new(state, &b);
+    let cal = crate::calendar::service::Calendar::new(&state.engine.calendar, &b);
     let (picks, availability) = cal.propose(service, words).await?;
     let tz = b.profile.tz();
     let mut out = String::new();

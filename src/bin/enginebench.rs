@@ -137,7 +137,7 @@ async fn run(
             };
             let model_before = state.llm.as_ref().map(|l| l.model_time_us()).unwrap_or(0);
             let started = Instant::now();
-            run_turn(&state, conversation_id).await?;
+            run_turn(&state.engine, conversation_id).await?;
             let model_ms = (state.llm.as_ref().map(|l| l.model_time_us()).unwrap_or(0)
                 - model_before) as f64
                 / 1000.0;

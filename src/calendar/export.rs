@@ -1,52 +1,9 @@
-//! The bookings feed owners subscribe to (`GET /calendar/{token}.ics`): RFC 5545, one VEVENT per
+//! The bookings feed owners subscribe to (served at `GET /calendar/{token}.ics` by
+//! `http::calendar_feed`): RFC 5545, one VEVENT per
 //! booking with a stable UID, SEQUENCE bumped on every change, cancelled ones as STATUS:CANCELLED.
 
-use crate::app::AppState;
-use crate::error::{Error, Result};
-use crate::store::bookings::{self, BookingRow};
-use crate::store::businesses;
-use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::Router;
+use crate::store::bookings::BookingRow;
 use chrono::{DateTime, Utc};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/calendar/{file}", get(feed))
-}
-
-async fn feed(
-    State(state): State<AppState>,
-    Path(file): Path<String>,
-) -> Result<impl IntoResponse> {
-    let not_found = || Error::NotFound("no such calendar".into());
-    let token = file.strip_suffix(".ics").ok_or_else(not_found)?;
-    // Tokens are 64 hex characters; anything else cannot match and skips the database.
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(not_found());
-    }
-    let mut conn = state.store.pool().acquire().await?;
-    let business_id = bookings::business_by_calendar_token(&mut conn, token)
-        .await?
-        .ok_or_else(not_found)?;
-    let business = businesses::by_id(&mut conn, business_id)
-        .await?
-        .ok_or_else(not_found)?;
-    let rows = bookings::for_export(&mut conn, business_id).await?;
-    let body = render(
-        &business.profile.business.name,
-        business.profile.tz().name(),
-        &rows,
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (header::CACHE_CONTROL, "private, max-age=300"),
-        ],
-        body,
-    ))
-}
 
 /// Escape a TEXT value (RFC 5545, 3.3.11).
 fn escape(text: &str) -> String {

@@ -7,9 +7,9 @@
 //! re-read the feed; any instance can rebuild the cache from the stored copy.
 
 use super::address::{self, FeedPolicy, Origin, Source};
+use super::deps::Deps;
 use super::ics::{busy_time, BusyTime};
 use super::Interval;
-use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::store::feeds::{self, FeedMeta};
 use chrono::{DateTime, Duration, Utc};
@@ -212,13 +212,13 @@ fn window(now: DateTime<Utc>, horizon_days: u32) -> (DateTime<Utc>, DateTime<Utc
 
 /// Fetch one feed now and record the outcome. Returns the error, if any.
 pub async fn refresh(
-    state: &AppState,
+    deps: &Deps,
     feed: &FeedMeta,
     tz: Tz,
     horizon_days: u32,
 ) -> anyhow::Result<Option<String>> {
-    let now = state.clock.now();
-    let fetched = state
+    let now = deps.clock.now();
+    let fetched = deps
         .fetcher
         .fetch(
             &feed.source,
@@ -226,7 +226,7 @@ pub async fn refresh(
             feed.last_modified.as_deref(),
         )
         .await;
-    let mut conn = state.store.pool().acquire().await?;
+    let mut conn = deps.store.pool().acquire().await?;
     let outcome = match fetched {
         Ok(Fetched::NotModified) => {
             feeds::record_success(
@@ -276,7 +276,7 @@ pub async fn refresh(
     };
     if let Some(e) = &outcome {
         tracing::warn!(feed = feed.id, business = feed.business_id, error = %e, "calendar feed refresh failed; keeping the last good copy");
-        state.metrics.feed_error();
+        deps.metrics.feed_error();
         feeds::record_error(&mut conn, feed.id, e, to_millis(now)).await?;
     }
     Ok(outcome)
@@ -285,14 +285,14 @@ pub async fn refresh(
 /// Busy time from every feed of a business. A feed that has never loaded is tried once now; if it
 /// still has nothing, it is listed in `unloaded` (its busy time is unknown).
 pub async fn busy_for(
-    state: &AppState,
+    deps: &Deps,
     business_id: i64,
     tz: Tz,
     horizon_days: u32,
 ) -> anyhow::Result<FeedsBusy> {
-    let now = state.clock.now();
+    let now = deps.clock.now();
     let metas = {
-        let mut conn = state.store.pool().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         feeds::list(&mut conn, business_id).await?
     };
     let mut lists: Vec<Arc<Vec<Interval>>> = Vec::new();
@@ -300,25 +300,17 @@ pub async fn busy_for(
     let (_, needed_end) = window(now, horizon_days);
     let mut refreshed = false;
     for meta in metas.iter().filter(|m| !m.has_body) {
-        refresh(state, meta, tz, horizon_days).await?;
+        refresh(deps, meta, tz, horizon_days).await?;
         refreshed = true;
     }
     let metas = if refreshed {
-        let mut conn = state.store.pool().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         feeds::list(&mut conn, business_id).await?
     } else {
         metas
     };
     for meta in metas {
-        match cached_busy(
-            state,
-            &meta,
-            tz,
-            horizon_days,
-            needed_end.timestamp_millis(),
-        )
-        .await?
-        {
+        match cached_busy(deps, &meta, tz, horizon_days, needed_end.timestamp_millis()).await? {
             Some(busy) => lists.push(busy),
             None => unloaded.push(meta.source.clone()),
         }
@@ -331,14 +323,14 @@ pub async fn busy_for(
 }
 
 async fn cached_busy(
-    state: &AppState,
+    deps: &Deps,
     meta: &FeedMeta,
     tz: Tz,
     horizon_days: u32,
     needed_end: i64,
 ) -> anyhow::Result<Option<Arc<Vec<Interval>>>> {
     let hit = {
-        let cache = state
+        let cache = deps
             .feed_cache
             .inner
             .lock()
@@ -354,13 +346,13 @@ async fn cached_busy(
         }
     }
     let stored = {
-        let mut conn = state.store.pool().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         feeds::body(&mut conn, meta.id).await?
     };
     let Some((text, version)) = stored else {
         return Ok(None);
     };
-    let (from, to) = window(state.clock.now(), horizon_days);
+    let (from, to) = window(deps.clock.now(), horizon_days);
     let parsed: BusyTime = match busy_time(&text, tz, from, to) {
         Ok(p) => p,
         Err(e) => {
@@ -369,7 +361,7 @@ async fn cached_busy(
         }
     };
     let busy = Arc::new(parsed.intervals);
-    let mut cache = state
+    let mut cache = deps
         .feed_cache
         .inner
         .lock()
@@ -386,19 +378,19 @@ async fn cached_busy(
 }
 
 /// Refresh every feed of every business.
-pub async fn refresh_all(state: &AppState) -> anyhow::Result<usize> {
+pub async fn refresh_all(deps: &Deps) -> anyhow::Result<usize> {
     let metas = {
-        let mut conn = state.store.pool().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         feeds::all(&mut conn).await?
     };
     let mut failures = 0;
     for meta in metas {
         let business = {
-            let mut conn = state.store.pool().acquire().await?;
+            let mut conn = deps.store.pool().acquire().await?;
             crate::store::businesses::by_id(&mut conn, meta.business_id).await?
         };
         let Some(b) = business else { continue };
-        if refresh(state, &meta, b.profile.tz(), b.profile.booking.horizon_days)
+        if refresh(deps, &meta, b.profile.tz(), b.profile.booking.horizon_days)
             .await?
             .is_some()
         {
@@ -406,40 +398,4 @@ pub async fn refresh_all(state: &AppState) -> anyhow::Result<usize> {
         }
     }
     Ok(failures)
-}
-
-/// Refresh feeds on an interval until told to stop. With several instances on one database, one
-/// of them runs each round (see `store::jobs`).
-pub async fn refresh_loop(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
-    let every = state.config.feed_refresh;
-    let tick = every.min(std::time::Duration::from_secs(30));
-    loop {
-        tokio::select! {
-            _ = tokio::time::sleep(tick) => {}
-            _ = stop.changed() => return,
-        }
-        if *stop.borrow() {
-            return;
-        }
-        let now_ms = crate::clock::to_millis(chrono::Utc::now());
-        match crate::store::jobs::claim_run(
-            &state.store,
-            "calendar_feed_refresh",
-            &state.instance,
-            now_ms,
-            every.as_millis() as i64,
-        )
-        .await
-        {
-            Ok(true) => {
-                if let Err(e) = refresh_all(&state).await {
-                    tracing::error!(error = %format!("{e:#}"), "calendar feed refresh round failed");
-                }
-            }
-            Ok(false) => {}
-            Err(e) => {
-                tracing::warn!(error = %format!("{e:#}"), "could not claim the feed refresh round")
-            }
-        }
-    }
 }

@@ -3,10 +3,10 @@
 //! primary key makes two overlapping bookings impossible even when both pass the checks at once.
 
 use super::availability::{check_slot, open_slots, Rules, SlotProblem};
+use super::deps::Deps;
 use super::feeds::{busy_for, FeedsBusy};
 use super::propose::{propose, Preference};
 use super::{merge_all, Interval, Slot};
-use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::store::bookings::{self, BookingRow, Details, NewBooking};
 use crate::store::businesses::BusinessRecord;
@@ -78,13 +78,13 @@ impl BookingDetails {
 }
 
 pub struct Calendar<'a> {
-    state: &'a AppState,
+    deps: &'a Deps,
     business: &'a BusinessRecord,
 }
 
 impl<'a> Calendar<'a> {
-    pub fn new(state: &'a AppState, business: &'a BusinessRecord) -> Self {
-        Self { state, business }
+    pub fn new(deps: &'a Deps, business: &'a BusinessRecord) -> Self {
+        Self { deps, business }
     }
 
     fn rules(&self, service: Option<&str>) -> Result<Rules<'a>, BookingError> {
@@ -99,7 +99,7 @@ impl<'a> Calendar<'a> {
     /// never loaded, and with SQLite's single connection it must not wait inside one.
     async fn feeds(&self) -> Result<FeedsBusy, BookingError> {
         Ok(busy_for(
-            self.state,
+            self.deps,
             self.business.id,
             self.business.profile.tz(),
             self.horizon(),
@@ -115,7 +115,7 @@ impl<'a> Calendar<'a> {
         feeds: &FeedsBusy,
         skip: Option<i64>,
     ) -> Result<Vec<Interval>, BookingError> {
-        let now_ms = to_millis(self.state.clock.now());
+        let now_ms = to_millis(self.deps.clock.now());
         let from = now_ms - 86_400_000;
         let to = now_ms + (i64::from(self.horizon()) + 2) * 86_400_000;
         let booked: Vec<Interval> =
@@ -134,7 +134,7 @@ impl<'a> Calendar<'a> {
         let rules = self.rules(service)?;
         let feeds = self.feeds().await?;
         let mut conn = self
-            .state
+            .deps
             .store
             .pool()
             .acquire()
@@ -142,7 +142,7 @@ impl<'a> Calendar<'a> {
             .map_err(anyhow::Error::from)?;
         let busy = self.busy(&mut conn, &feeds, None).await?;
         Ok(Availability {
-            slots: open_slots(&rules, self.state.clock.now(), &busy),
+            slots: open_slots(&rules, self.deps.clock.now(), &busy),
             unloaded_feeds: feeds.unloaded,
         })
     }
@@ -155,7 +155,7 @@ impl<'a> Calendar<'a> {
     ) -> Result<(Vec<Slot>, Availability), BookingError> {
         let availability = self.open_slots(service).await?;
         let tz = self.business.profile.tz();
-        let preference = Preference::parse(caller_words, self.state.clock.now(), tz);
+        let preference = Preference::parse(caller_words, self.deps.clock.now(), tz);
         let max = self.business.profile.booking.max_proposals as usize;
         Ok((
             propose(&availability.slots, &preference, max, tz),
@@ -170,7 +170,7 @@ impl<'a> Calendar<'a> {
         details: &BookingDetails,
         minutes: i64,
     ) -> Result<BookingRow, BookingError> {
-        let now_ms = to_millis(self.state.clock.now());
+        let now_ms = to_millis(self.deps.clock.now());
         self.insert_claimed(slot, details, "held", Some(now_ms + minutes * 60_000))
             .await
     }
@@ -188,8 +188,8 @@ impl<'a> Calendar<'a> {
         };
         let rules = self.rules(details.service.as_deref())?;
         let feeds = self.feeds().await?;
-        let now = self.state.clock.now();
-        let mut tx = self.state.store.begin().await?;
+        let now = self.deps.clock.now();
+        let mut tx = self.deps.store.begin().await?;
         bookings::expire_holds(&mut tx, self.business.id, to_millis(now)).await?;
         let hold = bookings::get(&mut tx, self.business.id, hold_id)
             .await?
@@ -229,9 +229,9 @@ impl<'a> Calendar<'a> {
     ) -> Result<BookingRow, BookingError> {
         let rules = self.rules(details.service.as_deref())?;
         let feeds = self.feeds().await?;
-        let now = self.state.clock.now();
+        let now = self.deps.clock.now();
         let now_ms = to_millis(now);
-        let mut tx = self.state.store.begin().await?;
+        let mut tx = self.deps.store.begin().await?;
         // A write first: on SQLite it takes the write lock, so the checks below see the latest state.
         bookings::expire_holds(&mut tx, self.business.id, now_ms).await?;
         let busy = self.busy(&mut tx, &feeds, None).await?;
@@ -272,8 +272,8 @@ impl<'a> Calendar<'a> {
     /// Let go of a hold that is no longer wanted (it never was a booking, so it leaves no trace
     /// in the bookings feed).
     pub async fn release(&self, hold_id: i64) -> Result<(), BookingError> {
-        let now_ms = to_millis(self.state.clock.now());
-        let mut tx = self.state.store.begin().await?;
+        let now_ms = to_millis(self.deps.clock.now());
+        let mut tx = self.deps.store.begin().await?;
         let Some(b) = bookings::get(&mut tx, self.business.id, hold_id).await? else {
             return Err(BookingError::NotFound);
         };
@@ -290,8 +290,8 @@ impl<'a> Calendar<'a> {
     }
 
     pub async fn cancel(&self, booking_id: i64) -> Result<BookingRow, BookingError> {
-        let now_ms = to_millis(self.state.clock.now());
-        let mut tx = self.state.store.begin().await?;
+        let now_ms = to_millis(self.deps.clock.now());
+        let mut tx = self.deps.store.begin().await?;
         let b = bookings::get(&mut tx, self.business.id, booking_id)
             .await?
             .ok_or(BookingError::NotFound)?;
@@ -327,9 +327,9 @@ impl<'a> Calendar<'a> {
         slot: Slot,
     ) -> Result<BookingRow, BookingError> {
         let feeds = self.feeds().await?;
-        let now = self.state.clock.now();
+        let now = self.deps.clock.now();
         let now_ms = to_millis(now);
-        let mut tx = self.state.store.begin().await?;
+        let mut tx = self.deps.store.begin().await?;
         bookings::expire_holds(&mut tx, self.business.id, now_ms).await?;
         let b = bookings::get(&mut tx, self.business.id, booking_id)
             .await?

@@ -170,7 +170,7 @@ pub async fn cancel_booking(
 ) -> DashResult<Response> {
     session.check_csrf(form.csrf())?;
     let a = access(&state, session, bid).await?;
-    let cancelled = Calendar::new(&state, &a.business)
+    let cancelled = Calendar::new(&state.engine.calendar, &a.business)
         .cancel(id)
         .await
         .map_err(|e| match e {

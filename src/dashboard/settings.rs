@@ -607,7 +607,7 @@ pub async fn save_section(
                 // Fetch new or changed feeds now, so their health shows on the next page.
                 let st = state.clone();
                 tokio::spawn(async move {
-                    if let Err(e) = crate::calendar::feeds::refresh_all(&st).await {
+                    if let Err(e) = crate::calendar::feeds::refresh_all(&st.engine.calendar).await {
                         tracing::warn!(error = %format!("{e:#}"), "refreshing feeds after a save");
                     }
                 });

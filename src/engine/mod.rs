@@ -10,6 +10,7 @@
 //! - [`turn`]: one turn of a conversation, from pending texts to one reply.
 
 pub mod builtin;
+pub mod deps;
 pub mod details;
 pub mod detect;
 pub mod guard;

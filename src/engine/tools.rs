@@ -2,11 +2,11 @@
 //! asked for them (the LLM or the built-in policy). The business, the caller and the conversation
 //! come from the verified webhook, never from tool arguments.
 
+use super::deps::Deps;
 use super::details::Details;
 use super::knowledge::{answer, follow_up_when};
 use super::state::{transition, State, ToolName};
 use super::understand::{match_service, topic};
-use crate::app::AppState;
 use crate::calendar::service::{BookingDetails, BookingError, Calendar, DEFAULT_HOLD_MINUTES};
 use crate::calendar::Slot;
 use crate::store::businesses::BusinessRecord;
@@ -95,7 +95,7 @@ pub struct Effects {
 }
 
 pub struct Turn<'a> {
-    pub state: &'a AppState,
+    pub deps: &'a Deps,
     pub business: &'a BusinessRecord,
     pub conversation_id: i64,
     pub contact: &'a Contact,
@@ -126,7 +126,7 @@ fn clip(s: Option<String>, max: usize) -> Option<String> {
 
 impl Turn<'_> {
     fn calendar(&self) -> Calendar<'_> {
-        Calendar::new(self.state, self.business)
+        Calendar::new(&self.deps.calendar, self.business)
     }
 
     fn booking_details(&self) -> BookingDetails {
@@ -364,7 +364,7 @@ impl Turn<'_> {
                     }
                 ));
                 self.effects.handoff_reason = Some(reason.clone());
-                Outcome::HandedOff(follow_up_when(profile, self.state.clock.now()))
+                Outcome::HandedOff(follow_up_when(profile, self.deps.clock.now()))
             }
         };
         self.current = next;

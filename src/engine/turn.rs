@@ -2,12 +2,12 @@
 //! with the new state, the details, any notifications to staff and the outbox rows.
 
 use super::builtin;
+use super::deps::Deps;
 use super::details::Details;
 use super::guard;
 use super::llm::{CallRecord, LlmReply};
 use super::state::State;
 use super::tools::{Effects, Turn};
-use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::store::messages::Author;
 use crate::store::{businesses, contacts, conversations, outbox, Tx};
@@ -26,30 +26,30 @@ pub enum TurnOutcome {
     },
 }
 
-pub async fn run_turn(state: &AppState, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
-    run_turn_with(state, conversation_id, None).await
+pub async fn run_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
+    run_turn_with(deps, conversation_id, None).await
 }
 
 /// A turn that failed again and again: hand the thread to a person with the reason, instead of
 /// retrying forever or leaving the caller with silence.
 pub async fn hand_off_failed_turn(
-    state: &AppState,
+    deps: &Deps,
     conversation_id: i64,
     reason: &str,
 ) -> anyhow::Result<TurnOutcome> {
-    run_turn_with(state, conversation_id, Some(reason)).await
+    run_turn_with(deps, conversation_id, Some(reason)).await
 }
 
 #[tracing::instrument(skip_all, fields(conversation = conversation_id))]
 async fn run_turn_with(
-    state: &AppState,
+    deps: &Deps,
     conversation_id: i64,
     force_hand_off: Option<&str>,
 ) -> anyhow::Result<TurnOutcome> {
-    let now = state.clock.now();
+    let now = deps.clock.now();
     let now_ms = to_millis(now);
     let (row, pending) = {
-        let mut conn = state.store.pool().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
         else {
@@ -62,7 +62,7 @@ async fn run_turn_with(
     };
     let (business, contact) = (&row.business, &row.contact);
     let Some(&(last_id, _)) = pending.last() else {
-        let mut tx = state.store.begin().await?;
+        let mut tx = deps.store.begin().await?;
         let details = row.details_json.clone().unwrap_or_else(|| "{}".into());
         let t = conversations::TurnResult {
             state: row.state,
@@ -73,7 +73,7 @@ async fn run_turn_with(
         let due_again = conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
         tx.commit().await?;
         if due_again {
-            state.turn_wake.notify_one();
+            deps.turn_wake.notify_one();
         }
         return Ok(TurnOutcome::Idle);
     };
@@ -84,7 +84,7 @@ async fn run_turn_with(
         .any(|n| n.as_str() == contact.phone);
     let details = Details::parse(row.details_json.as_deref());
     let mut turn = Turn {
-        state,
+        deps,
         business,
         conversation_id: row.id,
         contact,
@@ -138,8 +138,8 @@ async fn run_turn_with(
             None
         } else {
             // Only a model reads the history; the built-in policy answers from the new texts.
-            let history = if state.llm.is_some() {
-                let mut conn = state.store.pool().acquire().await?;
+            let history = if deps.llm.is_some() {
+                let mut conn = deps.store.pool().acquire().await?;
                 let mut recent =
                     conversations::recent_messages(&mut conn, row.id, 10 + pending.len() as i64)
                         .await?;
@@ -179,10 +179,10 @@ async fn run_turn_with(
         None => None,
     };
 
-    let mut tx = state.store.begin().await?;
+    let mut tx = deps.store.begin().await?;
     // A member of staff may have taken the thread over while this turn ran: then the AI stays quiet.
     let taken_over = current != State::HumanOwned
-        && conversations::lock_state(&mut tx, state.store.backend(), row.id).await?
+        && conversations::lock_state(&mut tx, deps.store.backend(), row.id).await?
             == State::HumanOwned;
     let reply = if taken_over { None } else { reply };
     let final_state = if taken_over {
@@ -241,9 +241,9 @@ async fn run_turn_with(
             .await?;
         }
     }
-    if let Some(llm) = &state.llm {
+    if let Some(llm) = &deps.llm {
         for r in &llm_records {
-            state.metrics.llm_call(&r.outcome);
+            deps.metrics.llm_call(&r.outcome);
             let call = conversations::LlmCall {
                 business_id: business.id,
                 conversation_id: row.id,
@@ -269,10 +269,10 @@ async fn run_turn_with(
     tx.commit().await?;
     if due_again {
         // The caller wrote again while this turn ran: answer that too.
-        state.turn_wake.notify_one();
+        deps.turn_wake.notify_one();
     }
     if reply.is_some() || !turn.effects.notify.is_empty() {
-        state.wake_outbox();
+        deps.wake_outbox();
     }
     tracing::info!(from_state = %current, to_state = %final_state, replied = reply.is_some(), "turn done");
     Ok(match reply {
@@ -295,7 +295,7 @@ async fn choose_policy(
     if let Some(reply) = builtin::hand_off_if_needed(turn, text).await? {
         return Ok(Some(reply));
     }
-    let Some(llm) = turn.state.llm.clone() else {
+    let Some(llm) = turn.deps.llm.clone() else {
         return builtin::respond(turn, text).await;
     };
     match llm.respond(turn, text, history, records).await {

@@ -263,8 +263,13 @@ async fn run_one(
             feeds::list(&mut conn, business_id).await?
         };
         for m in &metas {
-            crate::calendar::feeds::refresh(&state, m, profile.tz(), profile.booking.horizon_days)
-                .await?;
+            crate::calendar::feeds::refresh(
+                &state.engine.calendar,
+                m,
+                profile.tz(),
+                profile.booking.horizon_days,
+            )
+            .await?;
         }
         if s.caller.returning {
             seed_booking(&state, &business, s).await?;
@@ -297,7 +302,7 @@ async fn run_one(
             if !burst_goes_on {
                 pending.dedup();
                 for c in pending.drain(..) {
-                    run_turn(&state, c).await?;
+                    run_turn(&state.engine, c).await?;
                 }
                 clock.advance(chrono::Duration::minutes(1));
             }
@@ -369,7 +374,7 @@ async fn simulate_caller(
             conversation_id, ..
         } = handle_inbound_sms(state, business, &sms).await?
         {
-            run_turn(state, conversation_id).await?;
+            run_turn(&state.engine, conversation_id).await?;
         }
         clock.advance(chrono::Duration::minutes(1));
     }
@@ -388,7 +393,7 @@ async fn seed_booking(
         .service
         .clone()
         .or_else(|| business.profile.services.first().map(|x| x.name.clone()));
-    let cal = Calendar::new(state, business);
+    let cal = Calendar::new(&state.engine.calendar, business);
     let slots = cal.open_slots(service.as_deref()).await?.slots;
     let slot = *slots
         .first()

@@ -1,5 +1,6 @@
 //! HTTP: each module exposes its own `router()`, merged here.
 
+pub mod calendar_feed;
 pub mod ops;
 pub mod twilio;
 
@@ -10,7 +11,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(twilio::router(state.config.max_body_bytes))
         .merge(ops::router())
-        .merge(crate::calendar::export::router())
+        .merge(calendar_feed::router())
         .merge(crate::dashboard::router())
         .with_state(state)
 }

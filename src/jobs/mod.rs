@@ -1,6 +1,7 @@
 //! Background work: the outbox sender, the reply worker, and (on PostgreSQL) the listener that
 //! wakes them when another instance wrote work.
 
+pub mod feeds;
 pub mod heartbeat;
 pub mod listen;
 pub mod outbox;

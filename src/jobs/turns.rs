@@ -77,7 +77,7 @@ impl TurnWorker {
     }
 
     async fn answer(&self, id: i64) -> anyhow::Result<TurnOutcome> {
-        let result = run_turn(&self.state, id).await;
+        let result = run_turn(&self.state.engine, id).await;
         let failures = {
             let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
             match &result {
@@ -102,7 +102,7 @@ impl TurnWorker {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&id);
-            if let Ok(outcome) = hand_off_failed_turn(&self.state, id, &reason).await {
+            if let Ok(outcome) = hand_off_failed_turn(&self.state.engine, id, &reason).await {
                 return Ok(outcome);
             }
         }

@@ -46,7 +46,7 @@ async fn app_at_open_hours(backend: Backend, profile: String) -> TestApp {
 async fn concurrent_bookings_exactly_one_wins(backend: Backend) {
     let app = app_at_open_hours(backend, EXAMPLE.to_string()).await;
     let business = app.business().await;
-    let slots = Calendar::new(&app.state, &business)
+    let slots = Calendar::new(&app.state.engine.calendar, &business)
         .open_slots(Some("Drain cleaning"))
         .await
         .unwrap()
@@ -58,7 +58,7 @@ async fn concurrent_bookings_exactly_one_wins(backend: Backend) {
         let (state, business) = (app.state.clone(), business.clone());
         let slot = if i % 2 == 0 { first } else { slots[1] };
         tasks.push(tokio::spawn(async move {
-            Calendar::new(&state, &business)
+            Calendar::new(&state.engine.calendar, &business)
                 .book(slot, &details(&format!("Caller {i}")), None)
                 .await
         }));
@@ -79,7 +79,7 @@ async fn concurrent_bookings_exactly_one_wins(backend: Backend) {
 async fn holds_expire_and_stale_slots_are_refused(backend: Backend) {
     let app = app_at_open_hours(backend, EXAMPLE.to_string()).await;
     let business = app.business().await;
-    let cal = Calendar::new(&app.state, &business);
+    let cal = Calendar::new(&app.state.engine.calendar, &business);
     let slots = cal.open_slots(Some("Drain cleaning")).await.unwrap().slots;
     // Not the very first slot: the clock moves on below, and that one would become too soon.
     let slot = slots[4];
@@ -144,7 +144,7 @@ async fn holds_expire_and_stale_slots_are_refused(backend: Backend) {
 async fn cancel_and_reschedule_show_in_the_bookings_feed(backend: Backend) {
     let app = app_at_open_hours(backend, EXAMPLE.to_string()).await;
     let business = app.business().await;
-    let cal = Calendar::new(&app.state, &business);
+    let cal = Calendar::new(&app.state.engine.calendar, &business);
     let slots = cal.open_slots(Some("Drain cleaning")).await.unwrap().slots;
     let a = cal.book(slots[0], &details("Ann"), None).await.unwrap();
     let b = cal.book(slots[10], &details("Bob"), None).await.unwrap();
@@ -279,7 +279,7 @@ async fn feed_busy_time_blocks_slots_and_bad_fetches_keep_the_last_good_copy(bac
     .await;
     let app = app_at_open_hours(backend, with_feed(&format!("{}/feed.ics", feed.uri()))).await;
     let business = app.business().await;
-    let cal = Calendar::new(&app.state, &business);
+    let cal = Calendar::new(&app.state.engine.calendar, &business);
     let thursday = |slots: &[Slot]| {
         slots
             .iter()
@@ -306,7 +306,7 @@ async fn feed_busy_time_blocks_slots_and_bad_fetches_keep_the_last_good_copy(bac
     let meta = feed_health(&app).await;
     let tz = chrono_tz::America::New_York;
     assert_eq!(
-        frontdesk::calendar::feeds::refresh(&app.state, &meta, tz, 14)
+        frontdesk::calendar::feeds::refresh(&app.state.engine.calendar, &meta, tz, 14)
             .await
             .unwrap(),
         None
@@ -346,7 +346,7 @@ async fn feed_busy_time_blocks_slots_and_bad_fetches_keep_the_last_good_copy(bac
     for (what, response, expect) in failures {
         serve(&feed, response).await;
         let meta = feed_health(&app).await;
-        let err = frontdesk::calendar::feeds::refresh(&app.state, &meta, tz, 14)
+        let err = frontdesk::calendar::feeds::refresh(&app.state.engine.calendar, &meta, tz, 14)
             .await
             .unwrap();
         let err = err.unwrap_or_else(|| panic!("{what}: refresh should fail"));
@@ -368,7 +368,7 @@ async fn a_feed_that_never_loaded_asks_for_a_person(backend: Backend) {
     serve(&feed, ResponseTemplate::new(503)).await;
     let app = app_at_open_hours(backend, with_feed(&format!("{}/feed.ics", feed.uri()))).await;
     let business = app.business().await;
-    let avail = Calendar::new(&app.state, &business)
+    let avail = Calendar::new(&app.state.engine.calendar, &business)
         .open_slots(None)
         .await
         .unwrap();

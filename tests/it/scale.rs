@@ -246,7 +246,7 @@ async fn faults_show_in_metrics(backend: Backend) {
             .await,
         1
     );
-    frontdesk::calendar::feeds::refresh_all(&app.state)
+    frontdesk::calendar::feeds::refresh_all(&app.state.engine.calendar)
         .await
         .unwrap();
     let metrics = app.metrics().await;
