@@ -1048,6 +1048,55 @@ const INSIDE: &[&str] = &[
 const WEAK_DANGER: &[&str] = &["injured", "injury", "hurt", "bleeding"];
 
 /// Someone may be unsafe. Recall-first: an unneeded hand-off is cheaper than a missed emergency.
+/// A caller asking whether something is normal or what to do, worried.
+const WORRIED: &[&str] = &[
+    "is that normal",
+    "is this normal",
+    "is it normal",
+    "normal reaction",
+    "is that dangerous",
+    "is this dangerous",
+    "should i be worried",
+    "should we be worried",
+    "should i worry",
+    "what do i do",
+    "what should i do",
+    "what do we do",
+    "freaking out",
+    "panicking",
+    "im scared",
+    "so scared",
+    "really scared",
+    "go to the er",
+    "go to the hospital",
+    "urgent care",
+];
+/// Signs of a body in trouble (not soreness or a bruise: those are ordinary after many jobs).
+const BODY_IN_TROUBLE: &[&str] = &[
+    "breath*",
+    "breathing",
+    "bleed*",
+    "blood",
+    "faint*",
+    "passed out",
+    "unconscious",
+    "vomit*",
+    "throwing up",
+    "threw up",
+    "chest",
+    "numb*",
+    "dizzy",
+    "fever",
+    "swollen",
+    "swelling",
+    "hives",
+    "seizure",
+    "confused",
+    "not waking",
+    "wont wake",
+    "lethargic",
+    "limp",
+];
 /// Something heavy giving way, or about to.
 const UNSTABLE: &[&str] = &[
     "leaning",
@@ -1302,6 +1351,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ])
     {
         return Some(Danger::Missing);
+    }
+    // A worried question about a body in trouble, whatever the words for the trouble ("is that
+    // normal?? ... cant stop throwing up"): recall first, a person decides.
+    if t.any(WORRIED) && t.any(BODY_IN_TROUBLE) {
+        return Some(Danger::Medical);
     }
     // Something heavy giving way, or broken glass, where children or anyone could be hurt ("the
     // bookcase is leaning and my toddler climbs", "glass shattered and the kids are home"); a
@@ -2489,6 +2543,15 @@ mod tests {
                 "cant find my dad, he has dementia and wandered off",
                 Danger::Missing,
             ),
+            // A worried question about a body in trouble.
+            (
+                "got my lip done yesterday and now its really swollen and i feel dizzy, is that normal??",
+                Danger::Medical,
+            ),
+            (
+                "my dad keeps throwing up since he got home, what should i do",
+                Danger::Medical,
+            ),
             // Breathing after a procedure, or a newborn breathing hard.
             (
                 "since the session its hard to get a full breath and it stabs when i breathe in",
@@ -2602,6 +2665,8 @@ mod tests {
             "my daughters hair is falling out in clumps, can you help",
             "my son is missing his lesson today, can we move it",
             "shes not home till 6, can you come after",
+            "is it normal to be sore the day after a deep tissue massage?",
+            "what should i do before you come, move the furniture?",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
