@@ -340,9 +340,17 @@ async fn safety_hand_off(turn: &mut Turn<'_>, kind: Danger) -> anyhow::Result<Op
 /// A thread a person already owns: the AI stays quiet, except when the caller may be unsafe.
 /// Then the caller still gets the danger advice at once and staff an urgent alert; the thread
 /// stays theirs.
-pub fn safety_while_staff_own(turn: &mut Turn<'_>, text: &str) -> Option<String> {
+pub fn safety_while_staff_own(
+    turn: &mut Turn<'_>,
+    text: &str,
+    handed_off_for: Option<&str>,
+) -> Option<String> {
     let profile = turn.business.profile.clone();
-    let kind = super::detect::danger(text, Some(&profile))?;
+    // In a thread already handed off for safety, signs of a body in trouble ("he just came in
+    // saying hes dizzy") are the danger going on, whatever words they use.
+    let worse = handed_off_for.is_some_and(|r| r.starts_with("safety"))
+        && super::detect::body_in_trouble(text);
+    let kind = super::detect::danger(text, Some(&profile)).or(worse.then_some(Danger::Medical))?;
     turn.effects.notify.push(format!(
         "URGENT Frontdesk: {} may be unsafe ({}). They said: \"{}\"",
         turn.contact.phone,

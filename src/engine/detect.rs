@@ -1097,6 +1097,12 @@ const BODY_IN_TROUBLE: &[&str] = &[
     "lethargic",
     "limp",
 ];
+/// Signs of a body in trouble, said in any way (a headache and dizziness count here).
+pub fn body_in_trouble(text: &str) -> bool {
+    let t = Text::new(text);
+    t.any(BODY_IN_TROUBLE) || t.any(&["headache", "head is pounding", "head pounding", "nause*"])
+}
+
 /// Something heavy giving way, or about to.
 const UNSTABLE: &[&str] = &[
     "leaning",
@@ -1155,6 +1161,38 @@ const AT_RISK: &[&str] = &[
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let t = Text::new(text);
     if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
+        return Some(Danger::Gas);
+    }
+    // Carbon monoxide by another name: an engine or a burner running shut in ("started his truck
+    // inside to warm it up"), or its signs beside one ("dizzy and his head is pounding").
+    let burner = t.any(&[
+        "truck",
+        "car",
+        "engine",
+        "generator",
+        "grill",
+        "charcoal",
+        "mower",
+        "snowblower",
+    ]);
+    let shut_in = t.any(&[
+        "inside",
+        "garage",
+        "basement",
+        "closed",
+        "shut",
+        "crawl space",
+    ]);
+    let running = t.any(&["running", "started", "warm it up", "idling", "left it on"]);
+    let co_signs = t.any(&[
+        "dizzy",
+        "headache",
+        "head is pounding",
+        "head pounding",
+        "nause*",
+        "drowsy",
+    ]);
+    if burner && shut_in && (running || co_signs) {
         return Some(Danger::Gas);
     }
     if t.any(INTRUDER) {
@@ -2543,6 +2581,15 @@ mod tests {
                 "cant find my dad, he has dementia and wandered off",
                 Danger::Missing,
             ),
+            // Carbon monoxide by another name.
+            (
+                "my grandpa started his truck inside the garage to warm it up and hes been out there a while",
+                Danger::Gas,
+            ),
+            (
+                "generator is running in the garage and now im dizzy with a headache",
+                Danger::Gas,
+            ),
             // A worried question about a body in trouble.
             (
                 "got my lip done yesterday and now its really swollen and i feel dizzy, is that normal??",
@@ -2666,6 +2713,8 @@ mod tests {
             "my son is missing his lesson today, can we move it",
             "shes not home till 6, can you come after",
             "is it normal to be sore the day after a deep tissue massage?",
+            "can you pick the truck up from my garage, it wont start",
+            "garage door opener quit, car is stuck inside",
             "what should i do before you come, move the furniture?",
         ] {
             assert_eq!(danger(text, None), None, "{text}");

@@ -111,7 +111,7 @@ async fn run_turn_with(
     let reply: Option<String> = if silent {
         let staff_own = current == State::HumanOwned && contact.opted_out_at.is_none() && !internal;
         if staff_own {
-            builtin::safety_while_staff_own(&mut turn, &text)
+            builtin::safety_while_staff_own(&mut turn, &text, row.handoff_reason.as_deref())
         } else {
             None
         }

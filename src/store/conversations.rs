@@ -153,6 +153,8 @@ pub struct TurnRow {
     pub id: i64,
     pub state: State,
     pub details_json: Option<String>,
+    /// Why the thread was last handed to a person, if it was.
+    pub handoff_reason: Option<String>,
     pub last_handled_message_id: i64,
     pub business: BusinessRecord,
     pub contact: Contact,
@@ -166,7 +168,7 @@ pub async fn load_for_turn(
     ai_replies_since: i64,
 ) -> anyhow::Result<Option<TurnRow>> {
     let row = sqlx::query(
-        "SELECT c.id, c.business_id, c.state, c.details_json, c.last_handled_message_id, b.profile_json, \
+        "SELECT c.id, c.business_id, c.state, c.details_json, c.handoff_reason, c.last_handled_message_id, b.profile_json, \
                 k.id AS contact_id, k.phone, k.opted_out_at, k.not_textable_at, k.not_textable_reason, \
                 (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.author = 'ai' \
                  AND m.created_at >= $2) AS ai_replies \
@@ -185,6 +187,7 @@ pub async fn load_for_turn(
         id: col(&r, "id")?,
         state: col::<String>(&r, "state")?.parse()?,
         details_json: col(&r, "details_json")?,
+        handoff_reason: col(&r, "handoff_reason")?,
         last_handled_message_id: col(&r, "last_handled_message_id")?,
         business: businesses::parse_record(
             col(&r, "business_id")?,
