@@ -2906,6 +2906,20 @@ mod tests {
         BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap()
     }
 
+    /// The example plumber with more services: TOML added right after its drain cleaning entry.
+    fn plumber_with(extra: &str) -> BusinessProfile {
+        BusinessProfile::from_toml(&include_str!("../../examples/daves-plumbing.toml").replace(
+            "name = \"Drain cleaning\"",
+            &format!("name = \"Drain cleaning\"{extra}"),
+        ))
+        .unwrap()
+    }
+
+    /// The name of the service a text picks.
+    fn picked<'p>(text: &str, p: &'p BusinessProfile) -> Option<&'p str> {
+        match_service(text, p).map(|i| p.services[i].name.as_str())
+    }
+
     #[test]
     fn yes_and_no() {
         for y in [
@@ -3190,34 +3204,16 @@ mod tests {
         assert_eq!(match_service("my toilet keeps running", &p), Some(2));
         assert_eq!(match_service("faucet drips all night", &p), Some(2));
         // A near-tie is reported, so the caller can be asked which one.
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Drain camera inspection\"",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"Drain camera inspection\"");
         let m = score_services("something with my drain", &p).unwrap();
         assert!(m.runner_up.is_some(), "{m:?}");
         // "Locked myself out" names a lockout; a shared description word is no "yes we do".
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Home lockout\"\n\n[[services]]\nname = \"Key cutting\"\ndescription = \"Spare keys, or new ones when you lost yours\"",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"Home lockout\"\n\n[[services]]\nname = \"Key cutting\"\ndescription = \"Spare keys, or new ones when you lost yours\"");
         let lockout = p.services.iter().position(|s| s.name == "Home lockout");
         assert_eq!(match_service("locked myself out of the house", &p), lockout);
         assert_eq!(topic("can you open a gun safe? lost the combo", &p), None);
         // A word that names what the whole business does picks no service on its own.
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Repipe\"\ndescription = \"Old plumbing replaced throughout the home\"",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"Repipe\"\ndescription = \"Old plumbing replaced throughout the home\"");
         assert_eq!(match_service("need some plumbing work done", &p), None);
         let repipe = p.services.iter().position(|s| s.name == "Repipe");
         assert_eq!(match_service("old plumbing needs replacing", &p), repipe);
@@ -3310,19 +3306,12 @@ mod tests {
         assert_eq!(pick_by_length("the hour one", &[60, 60]), None);
         assert_eq!(pick_by_length("the first one", &[30, 60]), None);
         // Someone already seen is booked into the follow-up visit.
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Initial evaluation\"\n\n[[services]]\nname = \"Follow-up visit\"\n\n[[services]]\nname = \"Dry needling\"",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"Initial evaluation\"\n\n[[services]]\nname = \"Follow-up visit\"\n\n[[services]]\nname = \"Dry needling\"");
         assert_eq!(
-            match_service(
+            picked(
                 "i saw dr lee last week for my ankle and she wants me back thursday",
                 &p
-            )
-            .map(|i| p.services[i].name.as_str()),
+            ),
             Some("Follow-up visit")
         );
     }
@@ -3366,43 +3355,28 @@ mod tests {
 
     #[test]
     fn a_length_of_time_is_no_frequency() {
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Weekly pool service\"\n\n[[services]]\nname = \"Green pool cleanup\"\ndescription = \"A swampy green pool brought back to clear\"",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"Weekly pool service\"\n\n[[services]]\nname = \"Green pool cleanup\"\ndescription = \"A swampy green pool brought back to clear\"");
         assert_eq!(
-            match_service(
+            picked(
                 "pool went green and swampy while we were away for 3 wks",
                 &p
-            )
-            .map(|i| p.services[i].name.as_str()),
+            ),
             Some("Green pool cleanup")
         );
         assert_eq!(
-            match_service("looking for someone to do the pool every week", &p)
-                .map(|i| p.services[i].name.as_str()),
+            picked("looking for someone to do the pool every week", &p),
             Some("Weekly pool service")
         );
     }
 
     #[test]
     fn a_young_animal_by_its_age() {
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"Puppy basics\"\ndescription = \"Nipping, potty training and crate routines\"\n\n[[services]]\nname = \"Recall session\"\nkeywords = [\"come when called\"]",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"Puppy basics\"\ndescription = \"Nipping, potty training and crate routines\"\n\n[[services]]\nname = \"Recall session\"\nkeywords = [\"come when called\"]");
         assert_eq!(
-            match_service(
+            picked(
                 "my 12 wk old lab is biting everything and peeing in the house, can we come in sat",
                 &p
-            )
-            .map(|i| p.services[i].name.as_str()),
+            ),
             Some("Puppy basics")
         );
     }
@@ -3421,11 +3395,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            match_service(
+            picked(
                 "never done acupuncture before but my lower back is killing me",
                 &p
-            )
-            .map(|i| p.services[i].name.as_str()),
+            ),
             Some("Initial acupuncture visit")
         );
         // And a time named after the question is no unknown thing asked about.
@@ -3462,13 +3435,7 @@ mod tests {
 
     #[test]
     fn returning_callers_broken_things_and_sentence_ends() {
-        let p = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"New patient exam and adjustment\"\n\n[[services]]\nname = \"Chiropractic adjustment\"\n\n[[services]]\nname = \"Ceiling fan install\"\n\n[[services]]\nname = \"Electrical troubleshooting\"\ndescription = \"Find and fix what stopped working: fans, outlets, lights\"\n\n[[services]]\nname = \"Panel upgrade\"\n\n[[services]]\nname = \"Standard clean\"",
-            ),
-        )
-        .unwrap();
+        let p = plumber_with("\n\n[[services]]\nname = \"New patient exam and adjustment\"\n\n[[services]]\nname = \"Chiropractic adjustment\"\n\n[[services]]\nname = \"Ceiling fan install\"\n\n[[services]]\nname = \"Electrical troubleshooting\"\ndescription = \"Find and fix what stopped working: fans, outlets, lights\"\n\n[[services]]\nname = \"Panel upgrade\"\n\n[[services]]\nname = \"Standard clean\"");
         let index = |name: &str| p.services.iter().position(|s| s.name == name);
         // Been in before: not the new-patient visit.
         assert_eq!(
@@ -3492,13 +3459,7 @@ mod tests {
             index("Panel upgrade")
         );
         // "The siding is fine": that part needs nothing.
-        let p2 = BusinessProfile::from_toml(
-            &include_str!("../../examples/daves-plumbing.toml").replace(
-                "name = \"Drain cleaning\"",
-                "name = \"Drain cleaning\"\n\n[[services]]\nname = \"House wash - one story\"\ndescription = \"Siding, soffits and gutters washed\"\n\n[[services]]\nname = \"House wash - two story\"\n\n[[services]]\nname = \"Roof wash\"",
-            ),
-        )
-        .unwrap();
+        let p2 = plumber_with("\n\n[[services]]\nname = \"House wash - one story\"\ndescription = \"Siding, soffits and gutters washed\"\n\n[[services]]\nname = \"House wash - two story\"\n\n[[services]]\nname = \"Roof wash\"");
         let at = |name: &str| p2.services.iter().position(|s| s.name == name);
         assert_eq!(
             match_service("black streaks all down the roof, the siding is fine", &p2),
