@@ -1040,7 +1040,11 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
     rest.split([',', '.', '-', ';', '\n', '!', '(', ')'])
         .map(str::trim)
         .filter(|seg| !seg.is_empty() && seg.split_whitespace().count() <= 4)
-        .filter(|seg| !places.contains(&seg.to_lowercase()))
+        // A town of the area, word for word ("Tom" is not in "custom").
+        .filter(|seg| {
+            !format!(" {} ", words(&places).join(" "))
+                .contains(&format!(" {} ", words(seg).join(" ")))
+        })
         .find_map(bare_name)
 }
 
@@ -2682,7 +2686,13 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         // An entry that fits only through its answer's words does not answer a request for a
         // visit ("can i bring it in saturday" is no question about free adjustments), nor a
         // question about something the profile names nowhere ("can u hem curtains").
-        if score >= 0.5
+        // "What shots do yall need before the first day?": a what/which/how question whose
+        // thing is in the entry's own question fits on less (the rest is the caller's context).
+        let wh = words(text).first().is_some_and(|w| {
+            ["what", "which", "how", "when", "where", "why"].contains(&w.as_str())
+        });
+        let needed = if wh && through_question { 0.35 } else { 0.5 };
+        if score >= needed
             && action_fits(i)
             && (through_question
                 || !named() && !asks_for_a_visit(text) && !asks_about_unknown(text, profile))
@@ -3406,6 +3416,25 @@ mod tests {
             "do you have anything thursday after 2pm?",
             &p
         ));
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_place_word_is_still_a_name() {
+        let mut p = profile();
+        p.business.service_area = "Custom plumbing for Tampa and Tomball".into();
+        assert_eq!(
+            name_when_asked("Tom. do u need his records", &p).as_deref(),
+            Some("Tom")
+        );
+        assert_eq!(name_when_asked("Tampa", &p), None);
+        // A what-question about an entry's own thing fits it, whatever context comes with it.
+        assert_eq!(
+            topic(
+                "what do you charge for estimates if you come out before the holidays",
+                &profile()
+            ),
+            Some(Topic::Faq(0))
+        );
     }
 
     #[test]
