@@ -1073,6 +1073,11 @@ const WORRIED: &[&str] = &[
 ];
 /// Signs of a body in trouble (not soreness or a bruise: those are ordinary after many jobs).
 const BODY_IN_TROUBLE: &[&str] = &[
+    "hurt",
+    "hurts",
+    "hurting",
+    "injur*",
+    "neck",
     "breath*",
     "breathing",
     "bleed*",
@@ -1105,6 +1110,10 @@ pub fn body_in_trouble(text: &str) -> bool {
 
 /// Something heavy giving way, or about to.
 const UNSTABLE: &[&str] = &[
+    "bowing",
+    "bowed",
+    "creaking",
+    "buckling",
     "leaning",
     "sagging",
     "sagged",
@@ -1395,12 +1404,72 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(WORRIED) && t.any(BODY_IN_TROUBLE) {
         return Some(Danger::Medical);
     }
+    // A crash with someone hurt, stranded in traffic, or adrift on the water.
+    let crash = t.any(&[
+        "crash*",
+        "accident",
+        "fender bender",
+        "collision",
+        "rear ended",
+        "hit by a",
+        "t boned",
+        "wreck*",
+    ]);
+    // (A pet hit by a car is the animal danger, below.)
+    if crash
+        && !t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"])
+        && t.any(&[
+            "hurt*",
+            "pain",
+            "injur*",
+            "neck",
+            "head",
+            "bleed*",
+            "crying",
+            "ambulance",
+        ])
+    {
+        return Some(Danger::Vehicle);
+    }
+    if t.any(&[
+        "stuck",
+        "stalled",
+        "broke down",
+        "died",
+        "dead",
+        "wont move",
+    ]) && t.any(&[
+        "on ramp",
+        "onramp",
+        "off ramp",
+        "freeway",
+        "highway",
+        "interstate",
+        "in the lane",
+        "in traffic",
+        "middle of the road",
+        "railroad",
+        "train tracks",
+    ]) {
+        return Some(Danger::Vehicle);
+    }
+    if t.any(&[
+        "drifting",
+        "adrift",
+        "taking on water",
+        "sinking",
+        "capsiz*",
+        "overboard",
+        "man overboard",
+    ]) {
+        return Some(Danger::Vehicle);
+    }
     // Something heavy giving way, or broken glass, where children or anyone could be hurt ("the
     // bookcase is leaning and my toddler climbs", "glass shattered and the kids are home"); a
     // car's gears shifting is no falling object.
     if (t.any(UNSTABLE) || t.any(SHARP))
         && (t.any(AT_RISK) || t.young_child())
-        && !t.any(&["gear*", "transmission", "clutch", "car", "truck"])
+        && !t.any(&["gear*", "transmission", "clutch"])
     {
         return Some(Danger::Hazard);
     }
@@ -2201,6 +2270,10 @@ const ANGER: &[&str] = &[
     "terrible service",
     "not impressed",
     "unimpressed",
+    "not what we paid for",
+    "not what i paid for",
+    "not really what we paid for",
+    "not really what i paid for",
 ];
 /// Words that are a complaint when they are about the business ("your tech was rude"), not about
 /// the problem ("an awful noise").
@@ -2463,7 +2536,10 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             return Some(word.trim_end_matches('*').to_string());
         }
     }
-    let ours = t.any(OUR_VISIT) || t.our_past_work();
+    // "If something breaks again after u fix it, am i covered?" asks about a warranty.
+    let hypothetical = t.words.first().is_some_and(|w| w == "if")
+        || t.any(&["what if", "what happens if", "in case"]);
+    let ours = !hypothetical && (t.any(OUR_VISIT) || t.our_past_work());
     if t.any(OTHER_COMPANY) && !ours {
         return None;
     }
@@ -2580,6 +2656,23 @@ mod tests {
             (
                 "cant find my dad, he has dementia and wandered off",
                 Danger::Missing,
+            ),
+            // A crash with someone hurt, stuck in traffic, adrift.
+            (
+                "your instructor and my son were just rear ended, he says his neck hurts",
+                Danger::Vehicle,
+            ),
+            (
+                "car stalled on the freeway on ramp and im stuck in the lane",
+                Danger::Vehicle,
+            ),
+            (
+                "engine quit and we're drifting toward the breakwater with the kids",
+                Danger::Vehicle,
+            ),
+            (
+                "the carport roof is bowing under the snow and the kids are under it",
+                Danger::Hazard,
             ),
             // Carbon monoxide by another name.
             (
@@ -2714,6 +2807,8 @@ mod tests {
             "shes not home till 6, can you come after",
             "is it normal to be sore the day after a deep tissue massage?",
             "can you pick the truck up from my garage, it wont start",
+            "my battery died in the parking lot, can you come jump it",
+            "the floor is creaking in the hallway, can you look",
             "garage door opener quit, car is stuck inside",
             "what should i do before you come, move the furniture?",
         ] {
@@ -2818,6 +2913,7 @@ mod tests {
             "need the car back by 5, can you do an oil change",
             // The landlord's deposit is why the caller wants a cleaning.
             "landlord is picky and we really want our deposit back, can yall clean the place",
+            "if something breaks again after you fix it am i covered or do i pay all over again",
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
