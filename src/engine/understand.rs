@@ -2859,12 +2859,29 @@ impl FaqIndex {
                 d
             })
             .collect();
-        let asked = profile.faq.iter().map(|f| content_words(&f.q)).collect();
+        // ("Policy" in "What's your cancellation policy?" is how owners title it, not what
+        // callers say.)
+        let asked = profile
+            .faq
+            .iter()
+            .map(|f| {
+                content_words(&f.q)
+                    .into_iter()
+                    .filter(|w| {
+                        !["polici", "rule", "process", "procedur"].contains(&w.as_str())
+                            && !STOP.contains(&w.as_str())
+                    })
+                    .collect()
+            })
+            .collect();
         Some(Self { docs, asked })
     }
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
         let query: Vec<String> = content_words(text);
+        let wh = words(text).first().is_some_and(|w| {
+            ["what", "which", "how", "when", "where", "why"].contains(&w.as_str())
+        });
         if query.is_empty() {
             return None;
         }
@@ -2897,9 +2914,10 @@ impl FaqIndex {
             // Every word of the entry's own question was asked ("do i pay when u come or do u
             // need it beforehand" asks "How do I pay?"): it fits whatever else was said.
             let asked = &self.asked[i];
-            // (A one-word entry, "How old do I have to be?", only for a short question: not
-            // every long text with "old" in it.)
-            let fits = asked.len() >= 2 || query.len() <= 4;
+            // (A one-word entry, "How old do I have to be?", only for a short question or one
+            // asked with what/how ("what happens if we cancel the day of"): not every long
+            // story with "old" in it.)
+            let fits = asked.len() >= 2 || query.len() <= 4 || wh;
             let s = if fits && !asked.is_empty() && asked.iter().all(|w| query.contains(w)) {
                 s.max(0.55)
             } else {
@@ -3439,6 +3457,33 @@ mod tests {
                 &profile()
             ),
             Some(Topic::Faq(0))
+        );
+    }
+
+    #[test]
+    fn an_entry_titled_as_a_policy_fits_a_question_about_its_thing() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[faq]]",
+                "[[faq]]\nq = \"What's your cancellation policy?\"\na = \"Cancel 24 hours ahead for free.\"\n\n[[faq]]",
+                1,
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            topic(
+                "what happens if we gotta cancel last min, like the day of? my son has a lot going on",
+                &p
+            ),
+            Some(Topic::Faq(0))
+        );
+        // Still not every long story that uses the word.
+        assert_eq!(
+            topic(
+                "we had to cancel on the last guy because he never called back",
+                &p
+            ),
+            None
         );
     }
 
