@@ -596,7 +596,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .then(|| u::extract_name(text).or_else(|| u::name_when_asked(text, &profile)))
                 .flatten();
             if let Some(name) = late_name {
-                let first = name.split_whitespace().next().unwrap_or(&name).to_string();
+                let first = first_name(&name).to_string();
                 turn.details.name = Some(name);
                 if u::pick_number(text, n).is_none() && !has_time_words(text) {
                     // "Priya. also do u have a shuttle?": thanked, answered, times still on offer.
@@ -755,7 +755,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         // The caller answered with their name or address instead: thank them, then ask again.
         let thanks = if asked_before && understood {
             match turn.details.name.as_deref() {
-                Some(n) => format!("Thanks, {}. ", n.split_whitespace().next().unwrap_or(n)),
+                Some(n) => format!("Thanks, {}. ", first_name(n)),
                 None => "Thanks. ".to_string(),
             }
         } else {
@@ -921,6 +921,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         return Ok(reply.map(|r| format!("{r} What name should I put it under?")));
     }
     Ok(reply)
+}
+
+/// "Dana" of "Dana Smith": how a reply thanks the caller.
+fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }
 
 /// The service the caller means: from the pending clarifying question's candidates first, then

@@ -170,25 +170,19 @@ impl Text {
             "did", "came", "put", "took", "made", "left", "sold", "gave", "fit", "set", "cut",
             "hung", "ran", "told",
         ];
-        let you = |i: usize| {
-            let w = self.words[i].as_str();
-            matches!(w, "you" | "yall")
-                && !matches!(
-                    self.words.get(i + 1).map(String::as_str),
-                    Some("guys" | "all")
-                )
-                || matches!(
-                    (w, self.words.get(i + 1).map(String::as_str)),
-                    ("guys" | "all", _)
-                ) && i > 0
-                    && matches!(self.words[i - 1].as_str(), "you" | "yall")
+        let past = |v: &String| {
+            (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need")) || PAST.contains(&v.as_str())
         };
         (0..self.words.len()).any(|i| {
-            you(i)
-                && self.words.get(i + 1).is_some_and(|v| {
-                    (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need"))
-                        || PAST.contains(&v.as_str())
-                })
+            if !matches!(self.words[i].as_str(), "you" | "yall") {
+                return false;
+            }
+            // "you guys tuned", "you all did": the verb after the optional "guys"/"all".
+            let skip = matches!(
+                self.words.get(i + 1).map(String::as_str),
+                Some("guys" | "all")
+            );
+            self.words.get(i + 1 + usize::from(skip)).is_some_and(past)
         })
     }
 

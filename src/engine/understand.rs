@@ -343,6 +343,13 @@ pub fn wants_booking(text: &str) -> bool {
     ) || has_prefix_word(text, WEEKDAY_NAMES)
 }
 
+/// A question that opens with what, which, how, when, where or why.
+fn asks_wh(text: &str) -> bool {
+    words(text)
+        .first()
+        .is_some_and(|w| ["what", "which", "how", "when", "where", "why"].contains(&w.as_str()))
+}
+
 /// A request for a visit at a time ("can i bring it in saturday", "come by tomorrow am?").
 fn asks_for_a_visit(text: &str) -> bool {
     wants_booking(text)
@@ -1032,19 +1039,20 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
     if let Some(a) = extract_address(text).or_else(|| loose_address(text)) {
         rest = rest.replace(&a, "\n");
     }
+    // The area's and the about text's words, padded, so a piece is matched word for word.
     let places = format!(
-        "{} {}",
-        profile.business.service_area, profile.business.about
-    )
-    .to_lowercase();
+        " {} ",
+        words(&format!(
+            "{} {}",
+            profile.business.service_area, profile.business.about
+        ))
+        .join(" ")
+    );
     rest.split([',', '.', '-', ';', '\n', '!', '(', ')'])
         .map(str::trim)
         .filter(|seg| !seg.is_empty() && seg.split_whitespace().count() <= 4)
         // A town of the area, word for word ("Tom" is not in "custom").
-        .filter(|seg| {
-            !format!(" {} ", words(&places).join(" "))
-                .contains(&format!(" {} ", words(seg).join(" ")))
-        })
+        .filter(|seg| !places.contains(&format!(" {} ", words(seg).join(" "))))
         .find_map(bare_name)
 }
 
@@ -1617,13 +1625,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let first_visit = concepts.any(FIRST_VISIT);
     let returning = concepts.any(RETURNING);
     // "don't need an inspection", "instead of a repair": the words after are not the request.
-    let refusing: Vec<bool> = (0..said_words.len())
-        .map(|i| {
-            let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
-            REFUSERS.iter().any(|n| before.contains(n))
-        })
-        .collect();
-    let negated: Vec<bool> = (0..said_words.len())
+    // Each word: said as not wanted, and (a narrower case) ruled out outright.
+    let (negated, refusing): (Vec<bool>, Vec<bool>) = (0..said_words.len())
         .map(|i| {
             let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
             // "the siding is fine", "timer works fine": that part needs nothing.
@@ -1632,9 +1635,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 (next(1), next(2)),
                 (Some("is" | "are" | "works"), Some("fine" | "ok" | "good"))
             );
-            NEGATORS.iter().any(|n| before.contains(n)) || fine_after
+            (
+                NEGATORS.iter().any(|n| before.contains(n)) || fine_after,
+                REFUSERS.iter().any(|n| before.contains(n)),
+            )
         })
-        .collect();
+        .unzip();
     let mut scores: Vec<(usize, f64)> = Vec::new();
     let mut hits: Vec<(usize, bool)> = vec![(0, false); vocabs.len()];
     // Chosen by who the caller is (a newcomer, someone already seen), not by one word.
@@ -2688,10 +2694,11 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         // question about something the profile names nowhere ("can u hem curtains").
         // "What shots do yall need before the first day?": a what/which/how question whose
         // thing is in the entry's own question fits on less (the rest is the caller's context).
-        let wh = words(text).first().is_some_and(|w| {
-            ["what", "which", "how", "when", "where", "why"].contains(&w.as_str())
-        });
-        let needed = if wh && through_question { 0.35 } else { 0.5 };
+        let needed = if asks_wh(text) && through_question {
+            0.35
+        } else {
+            0.5
+        };
         if score >= needed
             && action_fits(i)
             && (through_question
@@ -2879,9 +2886,7 @@ impl FaqIndex {
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
         let query: Vec<String> = content_words(text);
-        let wh = words(text).first().is_some_and(|w| {
-            ["what", "which", "how", "when", "where", "why"].contains(&w.as_str())
-        });
+        let wh = asks_wh(text);
         if query.is_empty() {
             return None;
         }
