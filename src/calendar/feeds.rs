@@ -45,6 +45,8 @@ pub struct FeedCache {
 pub struct FeedsBusy {
     pub intervals: Vec<Interval>,
     pub unloaded: Vec<String>,
+    /// Feeds that had never loaded were tried before being listed in `unloaded`.
+    pub missing_fetched: bool,
 }
 
 pub struct Fetcher {
@@ -282,13 +284,14 @@ pub async fn refresh(
     Ok(outcome)
 }
 
-/// Busy time from every feed of a business. A feed that has never loaded is tried once now; if it
-/// still has nothing, it is listed in `unloaded` (its busy time is unknown).
+/// Busy time from every feed of a business. A feed that has never loaded is tried once now (when
+/// `fetch_missing`); if it still has nothing, it is listed in `unloaded` (its busy time is unknown).
 pub async fn busy_for(
     deps: &Deps,
     business_id: i64,
     tz: Tz,
     horizon_days: u32,
+    fetch_missing: bool,
 ) -> anyhow::Result<FeedsBusy> {
     let now = deps.clock.now();
     let metas = {
@@ -299,7 +302,7 @@ pub async fn busy_for(
     let mut unloaded = Vec::new();
     let (_, needed_end) = window(now, horizon_days);
     let mut refreshed = false;
-    for meta in metas.iter().filter(|m| !m.has_body) {
+    for meta in metas.iter().filter(|m| fetch_missing && !m.has_body) {
         refresh(deps, meta, tz, horizon_days).await?;
         refreshed = true;
     }
@@ -319,6 +322,7 @@ pub async fn busy_for(
     Ok(FeedsBusy {
         intervals: super::merge_all(&refs),
         unloaded,
+        missing_fetched: fetch_missing,
     })
 }
 

@@ -8,9 +8,11 @@ use super::feeds::{busy_for, FeedsBusy};
 use super::propose::{propose, Preference};
 use super::{merge_all, Interval, Slot};
 use crate::clock::to_millis;
+use crate::domain::profile::BusinessProfile;
 use crate::store::bookings::{self, BookingRow, Details, NewBooking};
 use crate::store::businesses::BusinessRecord;
 use crate::store::Conn;
+use chrono::{DateTime, Utc};
 
 /// How long a proposed slot is held for a caller who is deciding.
 pub const DEFAULT_HOLD_MINUTES: i64 = crate::calendar::availability::OFFER_GRACE_MINUTES;
@@ -52,6 +54,82 @@ impl From<sqlx::Error> for BookingError {
     }
 }
 
+fn busy_except(feeds: &FeedsBusy, claimed: &[(i64, i64, i64)], skip: &[i64]) -> Vec<Interval> {
+    let booked: Vec<Interval> = claimed
+        .iter()
+        .filter(|(id, _, _)| !skip.contains(id))
+        .map(|&(_, start, end)| Interval { start, end })
+        .collect();
+    let booked = super::merge(booked);
+    merge_all(&[&feeds.intervals, &booked])
+}
+
+/// The calendar as a turn saw it when it started: what it decides from, without a database.
+/// The plan it makes is checked again when it is applied (someone may have booked meanwhile).
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub feeds: FeedsBusy,
+    /// Active bookings and live holds of the business: (id, start, end).
+    pub claimed: Vec<(i64, i64, i64)>,
+    /// The rows the conversation refers to (its hold, its booking), as they stood.
+    pub own: Vec<BookingRow>,
+}
+
+impl Snapshot {
+    /// Open slots, not counting `skip` (the conversation's own hold or booking) as busy.
+    pub fn open_slots(
+        &self,
+        profile: &BusinessProfile,
+        service: Option<&str>,
+        now: DateTime<Utc>,
+        skip: &[i64],
+    ) -> Result<Availability, BookingError> {
+        let rules = Rules::for_service(profile, service).map_err(BookingError::UnknownService)?;
+        let busy = busy_except(&self.feeds, &self.claimed, skip);
+        Ok(Availability {
+            slots: open_slots(&rules, now, &busy),
+            unloaded_feeds: self.feeds.unloaded.clone(),
+        })
+    }
+
+    pub fn propose(
+        &self,
+        profile: &BusinessProfile,
+        service: Option<&str>,
+        caller_words: &str,
+        now: DateTime<Utc>,
+        skip: &[i64],
+    ) -> Result<(Vec<Slot>, Availability), BookingError> {
+        let availability = self.open_slots(profile, service, now, skip)?;
+        let tz = profile.tz();
+        let preference = Preference::parse(caller_words, now, tz);
+        let max = profile.booking.max_proposals as usize;
+        Ok((
+            propose(&availability.slots, &preference, max, tz),
+            availability,
+        ))
+    }
+
+    /// Can this slot still be booked for the service, `skip` aside?
+    pub fn check(
+        &self,
+        profile: &BusinessProfile,
+        service: Option<&str>,
+        now: DateTime<Utc>,
+        slot: Slot,
+        skip: &[i64],
+    ) -> Result<(), BookingError> {
+        let rules = Rules::for_service(profile, service).map_err(BookingError::UnknownService)?;
+        let busy = busy_except(&self.feeds, &self.claimed, skip);
+        check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)
+    }
+
+    /// One of the conversation's own rows, as it stood.
+    pub fn own(&self, id: i64) -> Option<&BookingRow> {
+        self.own.iter().find(|b| b.id == id)
+    }
+}
+
 /// Who and what a booking is for.
 #[derive(Debug, Clone, Default)]
 pub struct BookingDetails {
@@ -65,7 +143,7 @@ pub struct BookingDetails {
 }
 
 impl BookingDetails {
-    fn as_store(&self) -> Details<'_> {
+    pub(crate) fn as_store(&self) -> Details<'_> {
         Details {
             caller_name: self.caller_name.as_deref(),
             caller_phone: self.caller_phone.as_deref(),
@@ -98,11 +176,16 @@ impl<'a> Calendar<'a> {
     /// Busy time from the feeds. Read before any transaction starts: it may fetch a feed that has
     /// never loaded, and with SQLite's single connection it must not wait inside one.
     async fn feeds(&self) -> Result<FeedsBusy, BookingError> {
+        self.feeds_with(true).await
+    }
+
+    async fn feeds_with(&self, fetch_missing: bool) -> Result<FeedsBusy, BookingError> {
         Ok(busy_for(
             self.deps,
             self.business.id,
             self.business.profile.tz(),
             self.horizon(),
+            fetch_missing,
         )
         .await?)
     }
@@ -115,24 +198,26 @@ impl<'a> Calendar<'a> {
         feeds: &FeedsBusy,
         skip: Option<i64>,
     ) -> Result<Vec<Interval>, BookingError> {
+        let claimed = self.claimed(conn).await?;
+        Ok(busy_except(feeds, &claimed, &[skip.unwrap_or(0)]))
+    }
+
+    async fn claimed(&self, conn: &mut Conn) -> Result<Vec<(i64, i64, i64)>, BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
         let from = now_ms - 86_400_000;
         let to = now_ms + (i64::from(self.horizon()) + 2) * 86_400_000;
-        let booked: Vec<Interval> =
-            bookings::active_between(conn, self.business.id, from, to, now_ms)
-                .await?
-                .into_iter()
-                .filter(|(id, _, _)| Some(*id) != skip)
-                .map(|(_, start, end)| Interval { start, end })
-                .collect();
-        let booked = super::merge(booked);
-        Ok(merge_all(&[&feeds.intervals, &booked]))
+        Ok(bookings::active_between(conn, self.business.id, from, to, now_ms).await?)
     }
 
-    /// Every open slot for a service (by name; `None` for the default slot length).
-    pub async fn open_slots(&self, service: Option<&str>) -> Result<Availability, BookingError> {
-        let rules = self.rules(service)?;
-        let feeds = self.feeds().await?;
+    /// Everything a turn may need to know about the calendar, read once before it decides: the
+    /// feeds' busy time, the bookings and live holds, and the conversation's own rows (`own`).
+    /// Without `fetch_missing`, a feed that never loaded is not fetched now, only listed.
+    pub async fn snapshot(
+        &self,
+        own: &[i64],
+        fetch_missing: bool,
+    ) -> Result<Snapshot, BookingError> {
+        let feeds = self.feeds_with(fetch_missing).await?;
         let mut conn = self
             .deps
             .store
@@ -140,11 +225,22 @@ impl<'a> Calendar<'a> {
             .acquire()
             .await
             .map_err(anyhow::Error::from)?;
-        let busy = self.busy(&mut conn, &feeds, None).await?;
-        Ok(Availability {
-            slots: open_slots(&rules, self.deps.clock.now(), &busy),
-            unloaded_feeds: feeds.unloaded,
+        let claimed = self.claimed(&mut conn).await?;
+        let mut rows = Vec::new();
+        for &id in own {
+            rows.extend(bookings::get(&mut conn, self.business.id, id).await?);
+        }
+        Ok(Snapshot {
+            feeds,
+            claimed,
+            own: rows,
         })
+    }
+
+    /// Every open slot for a service (by name; `None` for the default slot length).
+    pub async fn open_slots(&self, service: Option<&str>) -> Result<Availability, BookingError> {
+        let snapshot = self.snapshot(&[], true).await?;
+        snapshot.open_slots(&self.business.profile, service, self.deps.clock.now(), &[])
     }
 
     /// At most `max_proposals` spread-out slots that fit what the caller said.
@@ -153,14 +249,9 @@ impl<'a> Calendar<'a> {
         service: Option<&str>,
         caller_words: &str,
     ) -> Result<(Vec<Slot>, Availability), BookingError> {
-        let availability = self.open_slots(service).await?;
-        let tz = self.business.profile.tz();
-        let preference = Preference::parse(caller_words, self.deps.clock.now(), tz);
-        let max = self.business.profile.booking.max_proposals as usize;
-        Ok((
-            propose(&availability.slots, &preference, max, tz),
-            availability,
-        ))
+        let snapshot = self.snapshot(&[], true).await?;
+        let now = self.deps.clock.now();
+        snapshot.propose(&self.business.profile, service, caller_words, now, &[])
     }
 
     /// Hold a slot for a caller who is deciding; nobody else can take it until the hold lapses.
@@ -170,9 +261,34 @@ impl<'a> Calendar<'a> {
         details: &BookingDetails,
         minutes: i64,
     ) -> Result<BookingRow, BookingError> {
+        let feeds = self.feeds().await?;
+        let mut tx = self.deps.store.begin().await?;
+        let row = self
+            .hold_in(&mut tx, &feeds, slot, details, minutes)
+            .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// [`Calendar::hold`] inside the caller's transaction (a turn's plan is applied in one).
+    pub async fn hold_in(
+        &self,
+        tx: &mut Conn,
+        feeds: &FeedsBusy,
+        slot: Slot,
+        details: &BookingDetails,
+        minutes: i64,
+    ) -> Result<BookingRow, BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        self.insert_claimed(slot, details, "held", Some(now_ms + minutes * 60_000))
-            .await
+        self.insert_claimed(
+            tx,
+            feeds,
+            slot,
+            details,
+            "held",
+            Some(now_ms + minutes * 60_000),
+        )
+        .await
     }
 
     /// Book a slot: directly, or by confirming a hold (`hold_id`). Re-checked against the latest
@@ -183,24 +299,44 @@ impl<'a> Calendar<'a> {
         details: &BookingDetails,
         hold_id: Option<i64>,
     ) -> Result<BookingRow, BookingError> {
-        let Some(hold_id) = hold_id else {
-            return self.insert_claimed(slot, details, "booked", None).await;
-        };
-        let rules = self.rules(details.service.as_deref())?;
         let feeds = self.feeds().await?;
-        let now = self.deps.clock.now();
         let mut tx = self.deps.store.begin().await?;
-        bookings::expire_holds(&mut tx, self.business.id, to_millis(now)).await?;
-        let hold = bookings::get(&mut tx, self.business.id, hold_id)
+        let row = match hold_id {
+            Some(hold_id) => {
+                self.confirm_in(&mut tx, &feeds, slot, details, hold_id)
+                    .await?
+            }
+            None => {
+                self.insert_claimed(&mut tx, &feeds, slot, details, "booked", None)
+                    .await?
+            }
+        };
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Turn a live hold into a booking, inside the caller's transaction.
+    pub async fn confirm_in(
+        &self,
+        tx: &mut Conn,
+        feeds: &FeedsBusy,
+        slot: Slot,
+        details: &BookingDetails,
+        hold_id: i64,
+    ) -> Result<BookingRow, BookingError> {
+        let rules = self.rules(details.service.as_deref())?;
+        let now = self.deps.clock.now();
+        bookings::expire_holds(tx, self.business.id, to_millis(now)).await?;
+        let hold = bookings::get(tx, self.business.id, hold_id)
             .await?
             .ok_or(BookingError::NotFound)?;
         if hold.status != "held" || hold.start_at != slot.start || hold.end_at != slot.end {
             return Err(BookingError::HoldLapsed);
         }
-        let busy = self.busy(&mut tx, &feeds, Some(hold_id)).await?;
+        let busy = self.busy(tx, feeds, Some(hold_id)).await?;
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
         let updated = bookings::update(
-            &mut tx,
+            tx,
             hold_id,
             "held",
             "booked",
@@ -213,31 +349,29 @@ impl<'a> Calendar<'a> {
         if !updated {
             return Err(BookingError::HoldLapsed);
         }
-        let row = bookings::get(&mut tx, self.business.id, hold_id)
+        bookings::get(tx, self.business.id, hold_id)
             .await?
-            .ok_or(BookingError::NotFound)?;
-        tx.commit().await?;
-        Ok(row)
+            .ok_or(BookingError::NotFound)
     }
 
     async fn insert_claimed(
         &self,
+        tx: &mut Conn,
+        feeds: &FeedsBusy,
         slot: Slot,
         details: &BookingDetails,
         status: &str,
         hold_expires_at: Option<i64>,
     ) -> Result<BookingRow, BookingError> {
         let rules = self.rules(details.service.as_deref())?;
-        let feeds = self.feeds().await?;
         let now = self.deps.clock.now();
         let now_ms = to_millis(now);
-        let mut tx = self.deps.store.begin().await?;
         // A write first: on SQLite it takes the write lock, so the checks below see the latest state.
-        bookings::expire_holds(&mut tx, self.business.id, now_ms).await?;
-        let busy = self.busy(&mut tx, &feeds, None).await?;
+        bookings::expire_holds(tx, self.business.id, now_ms).await?;
+        let busy = self.busy(tx, feeds, None).await?;
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
         let id = bookings::insert(
-            &mut tx,
+            tx,
             NewBooking {
                 business_id: self.business.id,
                 status,
@@ -256,50 +390,61 @@ impl<'a> Calendar<'a> {
         )
         .await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
-        if !bookings::claim_cells(&mut tx, self.business.id, id, slot.start, slot.end + buffer)
-            .await?
-        {
-            tx.rollback().await?;
+        // The caller's transaction is dropped (rolled back) on this error.
+        if !bookings::claim_cells(tx, self.business.id, id, slot.start, slot.end + buffer).await? {
             return Err(BookingError::Taken);
         }
-        let row = bookings::get(&mut tx, self.business.id, id)
+        bookings::get(tx, self.business.id, id)
             .await?
-            .ok_or(BookingError::NotFound)?;
-        tx.commit().await?;
-        Ok(row)
+            .ok_or(BookingError::NotFound)
     }
 
     /// Let go of a hold that is no longer wanted (it never was a booking, so it leaves no trace
     /// in the bookings feed).
     pub async fn release(&self, hold_id: i64) -> Result<(), BookingError> {
-        let now_ms = to_millis(self.deps.clock.now());
         let mut tx = self.deps.store.begin().await?;
-        let Some(b) = bookings::get(&mut tx, self.business.id, hold_id).await? else {
-            return Err(BookingError::NotFound);
-        };
-        if b.status == "held"
-            && bookings::update(
-                &mut tx, b.id, "held", "expired", b.start_at, b.end_at, None, now_ms,
-            )
-            .await?
-        {
-            bookings::release_cells(&mut tx, b.id).await?;
-        }
+        self.release_in(&mut tx, hold_id).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn cancel(&self, booking_id: i64) -> Result<BookingRow, BookingError> {
+    pub async fn release_in(&self, tx: &mut Conn, hold_id: i64) -> Result<(), BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
+        let Some(b) = bookings::get(tx, self.business.id, hold_id).await? else {
+            return Err(BookingError::NotFound);
+        };
+        if b.status == "held"
+            && bookings::update(
+                tx, b.id, "held", "expired", b.start_at, b.end_at, None, now_ms,
+            )
+            .await?
+        {
+            bookings::release_cells(tx, b.id).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn cancel(&self, booking_id: i64) -> Result<BookingRow, BookingError> {
         let mut tx = self.deps.store.begin().await?;
-        let b = bookings::get(&mut tx, self.business.id, booking_id)
+        let row = self.cancel_in(&mut tx, booking_id).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    pub async fn cancel_in(
+        &self,
+        tx: &mut Conn,
+        booking_id: i64,
+    ) -> Result<BookingRow, BookingError> {
+        let now_ms = to_millis(self.deps.clock.now());
+        let b = bookings::get(tx, self.business.id, booking_id)
             .await?
             .ok_or(BookingError::NotFound)?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled" | "held") {
             return Err(BookingError::WrongState(b.status));
         }
         if !bookings::update(
-            &mut tx,
+            tx,
             b.id,
             &b.status,
             "cancelled",
@@ -312,12 +457,10 @@ impl<'a> Calendar<'a> {
         {
             return Err(BookingError::WrongState(b.status));
         }
-        bookings::release_cells(&mut tx, b.id).await?;
-        let row = bookings::get(&mut tx, self.business.id, b.id)
+        bookings::release_cells(tx, b.id).await?;
+        bookings::get(tx, self.business.id, b.id)
             .await?
-            .ok_or(BookingError::NotFound)?;
-        tx.commit().await?;
-        Ok(row)
+            .ok_or(BookingError::NotFound)
     }
 
     /// Move a booking to another slot (same service and length).
@@ -327,35 +470,41 @@ impl<'a> Calendar<'a> {
         slot: Slot,
     ) -> Result<BookingRow, BookingError> {
         let feeds = self.feeds().await?;
+        let mut tx = self.deps.store.begin().await?;
+        let row = self
+            .reschedule_in(&mut tx, &feeds, booking_id, slot)
+            .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    pub async fn reschedule_in(
+        &self,
+        tx: &mut Conn,
+        feeds: &FeedsBusy,
+        booking_id: i64,
+        slot: Slot,
+    ) -> Result<BookingRow, BookingError> {
         let now = self.deps.clock.now();
         let now_ms = to_millis(now);
-        let mut tx = self.deps.store.begin().await?;
-        bookings::expire_holds(&mut tx, self.business.id, now_ms).await?;
-        let b = bookings::get(&mut tx, self.business.id, booking_id)
+        bookings::expire_holds(tx, self.business.id, now_ms).await?;
+        let b = bookings::get(tx, self.business.id, booking_id)
             .await?
             .ok_or(BookingError::NotFound)?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled") {
             return Err(BookingError::WrongState(b.status));
         }
         let rules = self.rules(b.service.as_deref())?;
-        let busy = self.busy(&mut tx, &feeds, Some(b.id)).await?;
+        let busy = self.busy(tx, feeds, Some(b.id)).await?;
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
-        bookings::release_cells(&mut tx, b.id).await?;
+        bookings::release_cells(tx, b.id).await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
-        if !bookings::claim_cells(
-            &mut tx,
-            self.business.id,
-            b.id,
-            slot.start,
-            slot.end + buffer,
-        )
-        .await?
+        if !bookings::claim_cells(tx, self.business.id, b.id, slot.start, slot.end + buffer).await?
         {
-            tx.rollback().await?;
             return Err(BookingError::Taken);
         }
         bookings::update(
-            &mut tx,
+            tx,
             b.id,
             &b.status,
             "rescheduled",
@@ -365,10 +514,8 @@ impl<'a> Calendar<'a> {
             now_ms,
         )
         .await?;
-        let row = bookings::get(&mut tx, self.business.id, b.id)
+        bookings::get(tx, self.business.id, b.id)
             .await?
-            .ok_or(BookingError::NotFound)?;
-        tx.commit().await?;
-        Ok(row)
+            .ok_or(BookingError::NotFound)
     }
 }

@@ -312,7 +312,7 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     }
     // Outside hours, a business that takes emergencies around the clock: a caller who needs
     // someone now reaches the on-call person at once, not the next opening.
-    if !profile.is_open_at(turn.deps.clock.now())
+    if !profile.is_open_at(turn.now)
         && promises_after_hours(&profile)
         && super::detect::needs_someone_now(text)
     {
@@ -358,7 +358,7 @@ pub fn safety_while_staff_own(
         super::tools::quote(text)
     ));
     turn.effects.handoff_reason = Some(format!("safety: {}", kind.as_str()));
-    let when = super::knowledge::follow_up_when(&profile, turn.deps.clock.now());
+    let when = super::knowledge::follow_up_when(&profile, turn.now);
     Some(safety_reply(turn, kind, &when))
 }
 
@@ -473,7 +473,7 @@ fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
     let referral =
         safety_guidance(profile, &turn.said, kind).or_else(|| emergency_referral(profile));
     let name = &profile.business.name;
-    let open = profile.is_open_at(turn.deps.clock.now());
+    let open = profile.is_open_at(turn.now);
     let follow = if open {
         format!("I've alerted the team at {name}; a person will contact you shortly.")
     } else if promises_after_hours(profile) {

@@ -2,15 +2,15 @@
 //! asked for them (the LLM or the built-in policy). The business, the caller and the conversation
 //! come from the verified webhook, never from tool arguments.
 
-use super::deps::Deps;
 use super::details::Details;
 use super::knowledge::{answer, follow_up_when};
 use super::state::{transition, State, ToolName};
 use super::understand::{match_service, topic};
-use crate::calendar::service::{BookingDetails, BookingError, Calendar, DEFAULT_HOLD_MINUTES};
+use crate::calendar::service::{BookingDetails, BookingError, Snapshot};
 use crate::calendar::Slot;
 use crate::store::businesses::BusinessRecord;
 use crate::store::contacts::Contact;
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ToolCall {
@@ -83,6 +83,29 @@ pub enum ToolError {
     BadArgument(String),
     #[error(transparent)]
     Booking(#[from] BookingError),
+    /// The turn was decided without the calendar and a tool needs it: decide again with it.
+    #[error("the calendar has not been read for this turn")]
+    NeedsCalendar,
+}
+
+/// A change to the calendar a turn wants; applied, and checked again, in the turn's transaction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarChange {
+    /// Hold this slot for the caller; the hold's id goes into the details' `hold_id`.
+    Hold(Slot),
+    Release(i64),
+    /// The held time becomes the booking (same id).
+    Confirm {
+        hold: i64,
+        slot: Slot,
+    },
+    /// Let the hold go and move the booking to its time.
+    Move {
+        booking: i64,
+        hold: i64,
+        slot: Slot,
+    },
+    Cancel(i64),
 }
 
 /// Things a turn does besides replying, written with the turn's result.
@@ -92,13 +115,20 @@ pub struct Effects {
     pub notify: Vec<String>,
     pub unanswered: Vec<String>,
     pub handoff_reason: Option<String>,
+    /// Holds, bookings, moves and cancellations, in order.
+    pub calendar: Vec<CalendarChange>,
 }
 
+/// One turn being decided: what is known, and what it has done so far (in memory only).
 pub struct Turn<'a> {
-    pub deps: &'a Deps,
     pub business: &'a BusinessRecord,
     pub conversation_id: i64,
     pub contact: &'a Contact,
+    pub now: DateTime<Utc>,
+    /// The calendar as it stood when the turn began; `None` until a tool needs it.
+    pub calendar: Option<&'a Snapshot>,
+    /// A tool needed the calendar and there was none.
+    pub needs_calendar: bool,
     pub current: State,
     pub details: Details,
     pub effects: Effects,
@@ -124,20 +154,31 @@ fn clip(s: Option<String>, max: usize) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-impl Turn<'_> {
-    fn calendar(&self) -> Calendar<'_> {
-        Calendar::new(&self.deps.calendar, self.business)
+/// Who and what a hold or booking made in this conversation is for.
+pub fn booking_details(
+    details: &Details,
+    contact: &Contact,
+    conversation_id: i64,
+) -> BookingDetails {
+    BookingDetails {
+        service: details.service.clone(),
+        caller_name: details.name.clone(),
+        caller_phone: Some(contact.phone.clone()),
+        address: details.address.clone(),
+        notes: details.description.clone(),
+        conversation_id: Some(conversation_id),
+        contact_id: Some(contact.id),
     }
+}
 
-    fn booking_details(&self) -> BookingDetails {
-        BookingDetails {
-            service: self.details.service.clone(),
-            caller_name: self.details.name.clone(),
-            caller_phone: Some(self.contact.phone.clone()),
-            address: self.details.address.clone(),
-            notes: self.details.description.clone(),
-            conversation_id: Some(self.conversation_id),
-            contact_id: Some(self.contact.id),
+impl<'a> Turn<'a> {
+    fn snapshot(&mut self) -> Result<&'a Snapshot, ToolError> {
+        match self.calendar {
+            Some(c) => Ok(c),
+            None => {
+                self.needs_calendar = true;
+                Err(ToolError::NeedsCalendar)
+            }
         }
     }
 
@@ -234,18 +275,22 @@ impl Turn<'_> {
                     )));
                 }
                 let slot = self.details.proposals[option - 1];
-                self.release_hold().await;
-                let hold = self
-                    .calendar()
-                    .hold(slot, &self.booking_details(), DEFAULT_HOLD_MINUTES)
-                    .await?;
+                let calendar = self.snapshot()?;
+                let released = self.release_hold();
+                calendar.check(
+                    profile,
+                    self.details.service.as_deref(),
+                    self.now,
+                    slot,
+                    &released,
+                )?;
+                self.effects.calendar.push(CalendarChange::Hold(slot));
                 self.details.chosen = Some(slot);
-                self.details.hold_id = Some(hold.id);
                 self.chosen_this_turn = true;
                 Outcome::Chosen(slot)
             }
             ToolCall::ConfirmBooking => {
-                let (Some(slot), Some(hold)) = (self.details.chosen, self.details.hold_id) else {
+                let Some(slot) = self.details.chosen else {
                     return Err(ToolError::BadArgument("no time has been chosen yet".into()));
                 };
                 // Whoever calls it (the built-in policy or a model): a booking needs the held
@@ -256,24 +301,58 @@ impl Turn<'_> {
                             .into(),
                     ));
                 }
+                let Some(hold) = self.details.hold_id else {
+                    return Err(ToolError::BadArgument("no time has been chosen yet".into()));
+                };
                 if !self.said.is_empty() && !super::understand::is_yes(&self.said) {
                     return Err(ToolError::BadArgument(
                         "the caller has not said YES to this time; ask them to reply YES".into(),
                     ));
                 }
+                let calendar = self.snapshot()?;
+                let live = calendar.own(hold).is_some_and(|h| {
+                    h.status == "held"
+                        && h.hold_expires_at
+                            .is_some_and(|t| t > crate::clock::to_millis(self.now))
+                        && h.start_at == slot.start
+                        && h.end_at == slot.end
+                });
+                if !live {
+                    return Err(BookingError::HoldLapsed.into());
+                }
                 let outcome = match (self.details.rescheduling, self.details.booking_id) {
                     (true, Some(booking)) => {
-                        self.calendar().release(hold).await?;
+                        let row = calendar.own(booking).ok_or(BookingError::NotFound)?;
+                        if !matches!(row.status.as_str(), "booked" | "rescheduled") {
+                            return Err(BookingError::WrongState(row.status.clone()).into());
+                        }
+                        calendar.check(
+                            profile,
+                            row.service.as_deref(),
+                            self.now,
+                            slot,
+                            &[booking, hold],
+                        )?;
                         self.details.hold_id = None;
-                        self.calendar().reschedule(booking, slot).await?;
+                        self.effects.calendar.push(CalendarChange::Move {
+                            booking,
+                            hold,
+                            slot,
+                        });
                         Outcome::Moved(slot)
                     }
                     _ => {
-                        let row = self
-                            .calendar()
-                            .book(slot, &self.booking_details(), Some(hold))
-                            .await?;
-                        self.details.booking_id = Some(row.id);
+                        calendar.check(
+                            profile,
+                            self.details.service.as_deref(),
+                            self.now,
+                            slot,
+                            &[hold],
+                        )?;
+                        self.effects
+                            .calendar
+                            .push(CalendarChange::Confirm { hold, slot });
+                        self.details.booking_id = Some(hold);
                         Outcome::Booked(slot)
                     }
                 };
@@ -313,7 +392,12 @@ impl Turn<'_> {
                         "there is no booking to cancel".into(),
                     ));
                 };
-                let row = self.calendar().cancel(booking).await?;
+                let calendar = self.snapshot()?;
+                let row = calendar.own(booking).ok_or(BookingError::NotFound)?;
+                if !matches!(row.status.as_str(), "booked" | "rescheduled" | "held") {
+                    return Err(BookingError::WrongState(row.status.clone()).into());
+                }
+                self.effects.calendar.push(CalendarChange::Cancel(booking));
                 let slot = Slot {
                     start: row.start_at,
                     end: row.end_at,
@@ -336,7 +420,7 @@ impl Turn<'_> {
                 } else {
                     reason
                 };
-                self.release_hold().await;
+                self.release_hold();
                 let summary = self.details.summary();
                 let urgent = reason == "safety"
                     || reason.starts_with("safety:")
@@ -364,7 +448,7 @@ impl Turn<'_> {
                     }
                 ));
                 self.effects.handoff_reason = Some(reason.clone());
-                Outcome::HandedOff(follow_up_when(profile, self.deps.clock.now()))
+                Outcome::HandedOff(follow_up_when(profile, self.now))
             }
         };
         self.current = next;
@@ -372,24 +456,33 @@ impl Turn<'_> {
     }
 
     async fn find(&mut self, preference: &str, next: State) -> Result<Outcome, ToolError> {
+        let calendar = self.snapshot()?;
+        let profile = &self.business.profile;
         let service = self.details.service.clone();
-        let (mut slots, availability) = self
-            .calendar()
-            .propose(service.as_deref(), preference)
-            .await?;
+        // The caller's own hold is let go if they pick again: its time may be offered.
+        let own: Vec<i64> = self.details.hold_id.into_iter().collect();
+        let (mut slots, availability) =
+            calendar.propose(profile, service.as_deref(), preference, self.now, &own)?;
         if availability.needs_human_confirmation() {
+            if !calendar.feeds.missing_fetched {
+                // Read without trying the feeds that never loaded: try them, then decide again.
+                self.needs_calendar = true;
+                return Err(ToolError::NeedsCalendar);
+            }
             return Ok(Outcome::NeedsPerson);
         }
         let mut instead = false;
         if slots.is_empty() && !preference.trim().is_empty() {
             // Nothing fits the wish: offer the nearest times rather than a dead end.
-            slots = self.calendar().propose(service.as_deref(), "").await?.0;
+            slots = calendar
+                .propose(profile, service.as_deref(), "", self.now, &own)?
+                .0;
             instead = true;
         }
         if slots.is_empty() {
             return Ok(Outcome::NoSlots);
         }
-        self.release_hold().await;
+        self.release_hold();
         self.details.proposals = slots.clone();
         self.details.chosen = None;
         self.current = next;
@@ -400,13 +493,19 @@ impl Turn<'_> {
         })
     }
 
-    /// Let go of a hold this conversation no longer needs.
-    async fn release_hold(&mut self) {
-        if let Some(hold) = self.details.hold_id.take() {
-            if let Err(e) = self.calendar().release(hold).await {
-                tracing::debug!(error = %e, "releasing hold");
-            }
-        }
+    /// Let go of a hold this conversation no longer needs (a stored one, or one this turn meant
+    /// to make); returns the stored hold let go, if any.
+    fn release_hold(&mut self) -> Vec<i64> {
+        self.effects
+            .calendar
+            .retain(|c| !matches!(c, CalendarChange::Hold(_)));
         self.details.chosen = None;
+        match self.details.hold_id.take() {
+            Some(hold) => {
+                self.effects.calendar.push(CalendarChange::Release(hold));
+                vec![hold]
+            }
+            None => Vec::new(),
+        }
     }
 }

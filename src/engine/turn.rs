@@ -1,19 +1,22 @@
-//! One turn: the caller's unanswered texts in, at most one reply out, written in one transaction
-//! with the new state, the details, any notifications to staff and the outbox rows.
+//! One turn: load what it needs, `decide` (no database), then apply the plan in one
+//! transaction: the new state and details, the calendar changes, the reply, any notifications to
+//! staff and the outbox rows. A calendar change that no longer fits (someone booked the time
+//! meanwhile) rolls the whole plan back and the turn is decided again from a fresh snapshot.
 
-use super::builtin;
+use super::decide::{decide, Decision, Plan, TurnInput};
 use super::deps::Deps;
 use super::details::Details;
-use super::guard;
-use super::llm::{CallRecord, LlmReply};
 use super::state::State;
-use super::tools::{Effects, Turn};
+use super::tools::{booking_details, CalendarChange};
+use crate::calendar::service::{BookingError, Calendar, Snapshot, DEFAULT_HOLD_MINUTES};
 use crate::clock::to_millis;
 use crate::store::messages::Author;
 use crate::store::{businesses, contacts, conversations, outbox, Tx};
 
-/// AI replies per conversation per day before a person takes over.
-pub const MAX_AI_REPLIES_PER_DAY: i64 = 30;
+pub use super::decide::{MAX_AI_REPLIES_PER_DAY, MAX_LLM_FAILURES};
+
+/// Times a turn is decided again because the calendar changed under it.
+const MAX_DECISIONS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TurnOutcome {
@@ -60,8 +63,7 @@ async fn run_turn_with(
                 .await?;
         (row, pending)
     };
-    let (business, contact) = (&row.business, &row.contact);
-    let Some(&(last_id, _)) = pending.last() else {
+    if pending.is_empty() {
         let mut tx = deps.store.begin().await?;
         let details = row.details_json.clone().unwrap_or_else(|| "{}".into());
         let t = conversations::TurnResult {
@@ -76,131 +78,157 @@ async fn run_turn_with(
             deps.turn_wake.notify_one();
         }
         return Ok(TurnOutcome::Idle);
-    };
-    let current = row.state;
-    let internal = business
-        .profile
-        .internal_numbers()
-        .any(|n| n.as_str() == contact.phone);
-    let details = Details::parse(row.details_json.as_deref());
-    let mut turn = Turn {
-        deps,
-        business,
-        conversation_id: row.id,
-        contact,
-        current: if current == State::Closed {
-            State::Qualifying
-        } else {
-            current
-        },
-        details,
-        effects: Effects::default(),
-        said: String::new(),
-        chosen_this_turn: false,
-    };
-    let text = pending
-        .iter()
-        .map(|(_, b)| b.trim())
-        .filter(|b| !b.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    turn.said = text.replace('\n', " ");
-
-    let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
-    let mut llm_records: Vec<CallRecord> = Vec::new();
-    let reply: Option<String> = if silent {
-        let staff_own = current == State::HumanOwned && contact.opted_out_at.is_none() && !internal;
-        if staff_own {
-            builtin::safety_while_staff_own(&mut turn, &text, row.handoff_reason.as_deref())
-        } else {
-            None
-        }
-    } else if let Some(reason) = force_hand_off {
-        builtin::hand_off_plain(&mut turn, reason).await?
+    }
+    // Only a model reads the history; the built-in policy answers from the new texts.
+    let history = if deps.llm.is_some() {
+        let mut conn = deps.store.pool().acquire().await?;
+        let mut recent =
+            conversations::recent_messages(&mut conn, row.id, 10 + pending.len() as i64).await?;
+        recent.truncate(recent.len().saturating_sub(pending.len()));
+        recent
     } else {
-        let replies_today = row.ai_replies;
-        let repeated = pending.len() >= 3 && pending.windows(2).all(|w| w[0].1 == w[1].1);
-        if replies_today >= MAX_AI_REPLIES_PER_DAY
-            || super::understand::looks_automated(&text)
-            || repeated
-        {
-            // Do not answer a machine or keep texting forever: hand the thread to a person quietly.
-            let reason = if replies_today >= MAX_AI_REPLIES_PER_DAY {
-                "reply_cap"
-            } else {
-                "auto_responder"
-            };
-            turn.execute(super::tools::ToolCall::HandOff {
-                reason: reason.into(),
-            })
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-            None
-        } else {
-            // Only a model reads the history; the built-in policy answers from the new texts.
-            let history = if deps.llm.is_some() {
-                let mut conn = deps.store.pool().acquire().await?;
-                let mut recent =
-                    conversations::recent_messages(&mut conn, row.id, 10 + pending.len() as i64)
-                        .await?;
-                recent.truncate(recent.len().saturating_sub(pending.len()));
-                recent
-            } else {
-                Vec::new()
-            };
-            choose_policy(&mut turn, &text, &history, &mut llm_records).await?
-        }
+        Vec::new()
     };
-    let reply = match reply.map(|r| guard::finalize(&r)) {
-        Some(r) if r.is_empty() => None,
-        Some(r) => {
-            let mut allowed: Vec<String> = pending.iter().map(|(_, b)| b.clone()).collect();
-            allowed.extend(turn.details.address.clone());
-            let mut bad = guard::ungrounded(&r, &business.profile, &allowed);
-            bad.extend(guard::unpromised(&r, &business.profile));
-            bad.extend(guard::gibberish(&r));
-            if bad.is_empty() {
-                Some(r)
-            } else {
-                // Never send a figure the profile does not contain: hand off instead.
-                tracing::warn!(figures = ?bad, "reply blocked by the grounding check");
-                let when = super::knowledge::follow_up_when(&business.profile, now);
-                turn.execute(super::tools::ToolCall::HandOff {
-                    reason: "grounding_check".into(),
-                })
-                .await
-                .ok();
-                Some(guard::finalize(&format!(
-                    "I want to get that right, so I'm passing this to the team at {}; a person will text you back {when}.",
-                    business.profile.business.name
-                )))
-            }
-        }
+    let input = TurnInput {
+        details: Details::parse(row.details_json.as_deref()),
+        business: row.business,
+        contact: row.contact,
+        conversation_id: row.id,
+        state: row.state,
+        handoff_reason: row.handoff_reason,
+        pending,
+        history,
+        replies_today: row.ai_replies,
+        now,
+        force_hand_off: force_hand_off.map(str::to_string),
+    };
+    // A model is not asked twice: its turn gets the calendar up front, as far as it is already
+    // loaded (a feed that never loaded is fetched only if a tool needs the times).
+    let mut calendar = match deps.llm {
+        Some(_) => Some(snapshot(deps, &input, false).await?),
         None => None,
     };
+    for _ in 0..MAX_DECISIONS {
+        let plan = match decide(&input, calendar.as_ref(), deps.llm.as_deref()).await? {
+            Decision::Plan(plan) => plan,
+            Decision::NeedsCalendar
+                if calendar.as_ref().is_none_or(|c| !c.feeds.missing_fetched) =>
+            {
+                calendar = Some(snapshot(deps, &input, true).await?);
+                continue;
+            }
+            Decision::NeedsCalendar => anyhow::bail!("a tool asked for the calendar twice"),
+        };
+        match apply(deps, &input, *plan, calendar.as_ref()).await? {
+            Ok(outcome) => return Ok(outcome),
+            Err(e) => {
+                tracing::info!(error = %e, "the calendar changed under the turn; deciding again");
+                calendar = Some(snapshot(deps, &input, true).await?);
+            }
+        }
+    }
+    anyhow::bail!("the calendar kept changing while this turn was decided")
+}
 
-    let mut tx = deps.store.begin().await?;
-    // A member of staff may have taken the thread over while this turn ran: then the AI stays quiet.
-    let taken_over = current != State::HumanOwned
-        && conversations::lock_state(&mut tx, deps.store.backend(), row.id).await?
-            == State::HumanOwned;
-    let reply = if taken_over { None } else { reply };
-    let final_state = if taken_over {
-        State::HumanOwned
-    } else {
-        turn.current
+async fn snapshot(deps: &Deps, input: &TurnInput, fetch_missing: bool) -> anyhow::Result<Snapshot> {
+    Calendar::new(&deps.calendar, &input.business)
+        .snapshot(&input.own_bookings(), fetch_missing)
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the calendar: {e}"))
+}
+
+/// Apply the calendar changes in order, inside the turn's transaction; the details learn the
+/// new hold's id. A change that no longer fits is `Ok(Err(..))`: nothing of the plan is kept.
+async fn apply_calendar(
+    tx: &mut Tx,
+    deps: &Deps,
+    input: &TurnInput,
+    plan: &mut Plan,
+    snapshot: Option<&Snapshot>,
+) -> anyhow::Result<Result<(), BookingError>> {
+    if plan.effects.calendar.is_empty() {
+        return Ok(Ok(()));
+    }
+    let Some(snapshot) = snapshot else {
+        anyhow::bail!("calendar changes planned without reading the calendar");
     };
-    let details_json = turn.details.to_json();
+    let calendar = Calendar::new(&deps.calendar, &input.business);
+    let feeds = &snapshot.feeds;
+    let who = booking_details(&plan.details, &input.contact, input.conversation_id);
+    for change in plan.effects.calendar.clone() {
+        let done = match change {
+            CalendarChange::Hold(slot) => calendar
+                .hold_in(tx, feeds, slot, &who, DEFAULT_HOLD_MINUTES)
+                .await
+                .map(|row| plan.details.hold_id = Some(row.id)),
+            // A hold that already lapsed needs no letting go.
+            CalendarChange::Release(hold) => match calendar.release_in(tx, hold).await {
+                Err(BookingError::NotFound) => Ok(()),
+                other => other,
+            },
+            CalendarChange::Confirm { hold, slot } => calendar
+                .confirm_in(tx, feeds, slot, &who, hold)
+                .await
+                .map(drop),
+            CalendarChange::Move {
+                booking,
+                hold,
+                slot,
+            } => match calendar.release_in(tx, hold).await {
+                Ok(()) | Err(BookingError::NotFound) => calendar
+                    .reschedule_in(tx, feeds, booking, slot)
+                    .await
+                    .map(drop),
+                Err(e) => Err(e),
+            },
+            CalendarChange::Cancel(booking) => calendar.cancel_in(tx, booking).await.map(drop),
+        };
+        match done {
+            Ok(()) => {}
+            Err(BookingError::Store(e)) => return Err(e),
+            Err(e) => return Ok(Err(e)),
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// Write the plan in one transaction. `Ok(Err(..))`: the calendar changed under it, nothing
+/// was written, decide again.
+async fn apply(
+    deps: &Deps,
+    input: &TurnInput,
+    mut plan: Plan,
+    snapshot: Option<&Snapshot>,
+) -> anyhow::Result<Result<TurnOutcome, BookingError>> {
+    let now_ms = to_millis(input.now);
+    let business = &input.business;
+    let contact = &input.contact;
+    let current = input.state;
+    let mut tx = deps.store.begin().await?;
+    // A member of staff may have taken the thread over while this turn ran: then the AI stays
+    // quiet and changes nothing on the calendar.
+    let taken_over = current != State::HumanOwned
+        && conversations::lock_state(&mut tx, deps.store.backend(), input.conversation_id).await?
+            == State::HumanOwned;
+    if taken_over {
+        plan.reply = None;
+        plan.state = State::HumanOwned;
+        plan.effects.calendar.clear();
+        plan.details = input.details.clone();
+    }
+    if let Err(e) = apply_calendar(&mut tx, deps, input, &mut plan, snapshot).await? {
+        return Ok(Err(e));
+    }
     let from = business
         .profile
         .sending_number()
         .unwrap_or_default()
         .to_string();
-    if let Some(body) = &reply {
+    if let Some(body) = &plan.reply {
         queue(
             &mut tx,
             business,
-            row.id,
+            input.conversation_id,
             contact.id,
             &contact.phone,
             &from,
@@ -212,7 +240,7 @@ async fn run_turn_with(
         )
         .await?;
     }
-    for note in &turn.effects.notify {
+    for note in &plan.effects.notify {
         for staff in &business.profile.escalation.notify {
             let staff_contact =
                 contacts::upsert(&mut tx, business.id, staff.as_str(), now_ms).await?;
@@ -224,7 +252,7 @@ async fn run_turn_with(
                 now_ms,
             )
             .await?;
-            let body = guard::finalize(note);
+            let body = super::guard::finalize(note);
             queue(
                 &mut tx,
                 business,
@@ -242,11 +270,11 @@ async fn run_turn_with(
         }
     }
     if let Some(llm) = &deps.llm {
-        for r in &llm_records {
+        for r in &plan.llm_records {
             deps.metrics.llm_call(&r.outcome);
             let call = conversations::LlmCall {
                 business_id: business.id,
-                conversation_id: row.id,
+                conversation_id: input.conversation_id,
                 model: &llm.model,
                 latency_ms: r.latency_ms,
                 prompt_tokens: r.prompt_tokens,
@@ -256,67 +284,32 @@ async fn run_turn_with(
             conversations::record_llm_call(&mut tx, call, now_ms).await?;
         }
     }
-    for q in &turn.effects.unanswered {
-        conversations::record_unanswered(&mut tx, business.id, row.id, q, now_ms).await?;
+    for q in &plan.effects.unanswered {
+        conversations::record_unanswered(&mut tx, business.id, input.conversation_id, q, now_ms)
+            .await?;
     }
+    let details_json = plan.details.to_json();
+    let handled_up_to = input.pending.last().map(|(id, _)| *id).unwrap_or_default();
     let t = conversations::TurnResult {
-        state: final_state,
+        state: plan.state,
         details_json: &details_json,
-        handled_up_to: last_id,
-        handoff_reason: turn.effects.handoff_reason.as_deref(),
+        handled_up_to,
+        handoff_reason: plan.effects.handoff_reason.as_deref(),
     };
-    let due_again = conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
+    let due_again = conversations::finish_turn(&mut tx, input.conversation_id, t, now_ms).await?;
     tx.commit().await?;
     if due_again {
         // The caller wrote again while this turn ran: answer that too.
         deps.turn_wake.notify_one();
     }
-    if reply.is_some() || !turn.effects.notify.is_empty() {
+    if plan.reply.is_some() || !plan.effects.notify.is_empty() {
         deps.wake_outbox();
     }
-    tracing::info!(from_state = %current, to_state = %final_state, replied = reply.is_some(), "turn done");
-    Ok(match reply {
-        Some(_) => TurnOutcome::Replied { state: final_state },
+    tracing::info!(from_state = %current, to_state = %plan.state, replied = plan.reply.is_some(), "turn done");
+    Ok(Ok(match plan.reply {
+        Some(_) => TurnOutcome::Replied { state: plan.state },
         None => TurnOutcome::Silent,
-    })
-}
-
-/// LLM turns failing this many times in a row hand the thread to a person.
-pub const MAX_LLM_FAILURES: u32 = 3;
-
-/// The deterministic hand-offs first; then the LLM when configured, falling back to the built-in
-/// policy when it fails; otherwise the built-in policy.
-async fn choose_policy(
-    turn: &mut Turn<'_>,
-    text: &str,
-    history: &[(String, String)],
-    records: &mut Vec<CallRecord>,
-) -> anyhow::Result<Option<String>> {
-    if let Some(reply) = builtin::hand_off_if_needed(turn, text).await? {
-        return Ok(Some(reply));
-    }
-    let Some(llm) = turn.deps.llm.clone() else {
-        return builtin::respond(turn, text).await;
-    };
-    match llm.respond(turn, text, history, records).await {
-        Ok(LlmReply::Text(reply)) => {
-            turn.details.llm_failures = 0;
-            Ok(Some(reply))
-        }
-        Ok(LlmReply::HandedOff(when)) => {
-            turn.details.llm_failures = 0;
-            Ok(Some(builtin::handoff_reply(turn, &when)))
-        }
-        Ok(LlmReply::Ungrounded) => builtin::hand_off_plain(turn, "grounding_check").await,
-        Err(e) => {
-            turn.details.llm_failures += 1;
-            tracing::warn!(error = %e, failures = turn.details.llm_failures, "LLM turn failed; the built-in policy answers");
-            if turn.details.llm_failures >= MAX_LLM_FAILURES {
-                return builtin::hand_off_plain(turn, "llm_failure").await;
-            }
-            builtin::respond(turn, text).await
-        }
-    }
+    }))
 }
 
 /// Write an outbound text and its outbox row, and note it on the conversation (one transaction).

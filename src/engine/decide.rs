@@ -1,0 +1,511 @@
+//! `decide`: one turn's decision, from what was loaded to a plan, touching no database and no
+//! channel. The caller's texts, the conversation's state and details, the profile and (when a
+//! tool needs it) a snapshot of the calendar go in; the new state, details, the reply and the
+//! effects to apply come out. `turn` loads the input and applies the plan in one transaction.
+
+use super::builtin;
+use super::details::Details;
+use super::guard;
+use super::llm::{CallRecord, Llm, LlmReply};
+use super::state::State;
+use super::tools::{Effects, ToolCall, Turn};
+use crate::calendar::service::Snapshot;
+use crate::store::businesses::BusinessRecord;
+use crate::store::contacts::Contact;
+use chrono::{DateTime, Utc};
+
+/// AI replies per conversation per day before a person takes over.
+pub const MAX_AI_REPLIES_PER_DAY: i64 = 30;
+
+/// LLM turns failing this many times in a row hand the thread to a person.
+pub const MAX_LLM_FAILURES: u32 = 3;
+
+/// Everything a turn decides from, read before it starts.
+#[derive(Debug, Clone)]
+pub struct TurnInput {
+    pub business: BusinessRecord,
+    pub contact: Contact,
+    pub conversation_id: i64,
+    pub state: State,
+    pub details: Details,
+    /// Why the thread was last handed to a person, if it was.
+    pub handoff_reason: Option<String>,
+    /// The caller's texts this turn answers: (message id, body), oldest first.
+    pub pending: Vec<(i64, String)>,
+    /// Earlier messages (author, body), for a model; empty for the built-in policy.
+    pub history: Vec<(String, String)>,
+    /// AI replies in this conversation in the last day.
+    pub replies_today: i64,
+    pub now: DateTime<Utc>,
+    /// Hand the thread to a person with this reason instead of answering (a turn that kept failing).
+    pub force_hand_off: Option<String>,
+}
+
+impl TurnInput {
+    /// The texts as one message, one per line.
+    pub fn text(&self) -> String {
+        self.pending
+            .iter()
+            .map(|(_, b)| b.trim())
+            .filter(|b| !b.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn internal(&self) -> bool {
+        self.business
+            .profile
+            .internal_numbers()
+            .any(|n| n.as_str() == self.contact.phone)
+    }
+
+    /// The calendar rows the conversation refers to.
+    pub fn own_bookings(&self) -> Vec<i64> {
+        self.details
+            .hold_id
+            .into_iter()
+            .chain(self.details.booking_id)
+            .collect()
+    }
+}
+
+/// What a turn decided: applied as a whole, or not at all.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub state: State,
+    pub details: Details,
+    pub reply: Option<String>,
+    pub effects: Effects,
+    pub llm_records: Vec<CallRecord>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Decision {
+    Plan(Box<Plan>),
+    /// A tool needed the calendar and none was given: decide again with a snapshot.
+    NeedsCalendar,
+}
+
+/// Decide one turn. Without `calendar`, a turn that needs it says so instead of deciding.
+pub async fn decide(
+    input: &TurnInput,
+    calendar: Option<&Snapshot>,
+    llm: Option<&Llm>,
+) -> anyhow::Result<Decision> {
+    let current = input.state;
+    let internal = input.internal();
+    let contact = &input.contact;
+    let text = input.text();
+    let mut turn = Turn {
+        business: &input.business,
+        conversation_id: input.conversation_id,
+        contact,
+        now: input.now,
+        calendar,
+        needs_calendar: false,
+        current: if current == State::Closed {
+            State::Qualifying
+        } else {
+            current
+        },
+        details: input.details.clone(),
+        effects: Effects::default(),
+        said: text.replace('\n', " "),
+        chosen_this_turn: false,
+    };
+    let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
+    let mut llm_records: Vec<CallRecord> = Vec::new();
+    let reply = if silent {
+        let staff_own = current == State::HumanOwned && contact.opted_out_at.is_none() && !internal;
+        if staff_own {
+            builtin::safety_while_staff_own(&mut turn, &text, input.handoff_reason.as_deref())
+        } else {
+            None
+        }
+    } else if let Some(reason) = &input.force_hand_off {
+        builtin::hand_off_plain(&mut turn, reason).await?
+    } else {
+        let repeated =
+            input.pending.len() >= 3 && input.pending.windows(2).all(|w| w[0].1 == w[1].1);
+        if input.replies_today >= MAX_AI_REPLIES_PER_DAY
+            || super::understand::looks_automated(&text)
+            || repeated
+        {
+            // Do not answer a machine or keep texting forever: hand the thread to a person quietly.
+            let reason = if input.replies_today >= MAX_AI_REPLIES_PER_DAY {
+                "reply_cap"
+            } else {
+                "auto_responder"
+            };
+            turn.execute(ToolCall::HandOff {
+                reason: reason.into(),
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            None
+        } else {
+            let chosen =
+                choose_policy(&mut turn, &text, &input.history, llm, &mut llm_records).await;
+            if turn.needs_calendar {
+                return Ok(Decision::NeedsCalendar);
+            }
+            chosen?
+        }
+    };
+    if turn.needs_calendar {
+        return Ok(Decision::NeedsCalendar);
+    }
+    let reply = match reply.map(|r| guard::finalize(&r)) {
+        Some(r) if r.is_empty() => None,
+        Some(r) => Some(grounded_or_hand_off(&mut turn, input, r).await),
+        None => None,
+    };
+    Ok(Decision::Plan(Box::new(Plan {
+        state: turn.current,
+        details: turn.details,
+        reply,
+        effects: turn.effects,
+        llm_records,
+    })))
+}
+
+/// Never send a figure the profile does not contain: hand off instead.
+async fn grounded_or_hand_off(turn: &mut Turn<'_>, input: &TurnInput, reply: String) -> String {
+    let profile = &input.business.profile;
+    let mut allowed: Vec<String> = input.pending.iter().map(|(_, b)| b.clone()).collect();
+    allowed.extend(turn.details.address.clone());
+    let mut bad = guard::ungrounded(&reply, profile, &allowed);
+    bad.extend(guard::unpromised(&reply, profile));
+    bad.extend(guard::gibberish(&reply));
+    if bad.is_empty() {
+        return reply;
+    }
+    tracing::warn!(figures = ?bad, "reply blocked by the grounding check");
+    let when = super::knowledge::follow_up_when(profile, input.now);
+    turn.execute(ToolCall::HandOff {
+        reason: "grounding_check".into(),
+    })
+    .await
+    .ok();
+    guard::finalize(&format!(
+        "I want to get that right, so I'm passing this to the team at {}; a person will text you back {when}.",
+        profile.business.name
+    ))
+}
+
+/// The deterministic hand-offs first; then the LLM when configured, falling back to the built-in
+/// policy when it fails; otherwise the built-in policy.
+async fn choose_policy(
+    turn: &mut Turn<'_>,
+    text: &str,
+    history: &[(String, String)],
+    llm: Option<&Llm>,
+    records: &mut Vec<CallRecord>,
+) -> anyhow::Result<Option<String>> {
+    if let Some(reply) = builtin::hand_off_if_needed(turn, text).await? {
+        return Ok(Some(reply));
+    }
+    let Some(llm) = llm else {
+        return builtin::respond(turn, text).await;
+    };
+    match llm.respond(turn, text, history, records).await {
+        Ok(LlmReply::Text(reply)) => {
+            turn.details.llm_failures = 0;
+            Ok(Some(reply))
+        }
+        Ok(LlmReply::HandedOff(when)) => {
+            turn.details.llm_failures = 0;
+            Ok(Some(builtin::handoff_reply(turn, &when)))
+        }
+        Ok(LlmReply::Ungrounded) => builtin::hand_off_plain(turn, "grounding_check").await,
+        Err(e) => {
+            turn.details.llm_failures += 1;
+            tracing::warn!(error = %e, failures = turn.details.llm_failures, "LLM turn failed; the built-in policy answers");
+            if turn.details.llm_failures >= MAX_LLM_FAILURES {
+                return builtin::hand_off_plain(turn, "llm_failure").await;
+            }
+            builtin::respond(turn, text).await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! A table of state × caller input → plan, decided without a database: the calendar is a
+    //! snapshot built by hand, as `turn` would have read it.
+    use super::*;
+    use crate::calendar::Slot;
+    use crate::engine::tools::CalendarChange;
+    use crate::store::bookings::BookingRow;
+    use std::sync::Arc;
+
+    const NOW: &str = "2026-12-02T15:00:00Z";
+
+    fn input(state: State, details: Details, texts: &[&str]) -> TurnInput {
+        let profile = crate::domain::profile::BusinessProfile::from_toml(include_str!(
+            "../../examples/daves-plumbing.toml"
+        ))
+        .unwrap();
+        TurnInput {
+            business: BusinessRecord {
+                id: 1,
+                profile: Arc::new(profile),
+            },
+            contact: Contact {
+                id: 7,
+                phone: "+15550007777".into(),
+                opted_out_at: None,
+                not_textable_at: None,
+                not_textable_reason: None,
+            },
+            conversation_id: 3,
+            state,
+            details,
+            handoff_reason: None,
+            pending: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i as i64 + 1, t.to_string()))
+                .collect(),
+            history: Vec::new(),
+            replies_today: 0,
+            now: NOW.parse().unwrap(),
+            force_hand_off: None,
+        }
+    }
+
+    fn row(id: i64, status: &str, slot: Slot, hold_expires_at: Option<i64>) -> BookingRow {
+        BookingRow {
+            id,
+            business_id: 1,
+            uid: format!("b{id}"),
+            status: status.into(),
+            start_at: slot.start,
+            end_at: slot.end,
+            hold_expires_at,
+            conversation_id: Some(3),
+            contact_id: Some(7),
+            caller_name: None,
+            caller_phone: None,
+            service: Some("Drain cleaning".into()),
+            address: None,
+            notes: None,
+            sequence: 0,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    /// Thursday 10:00 New York, an hour.
+    fn thursday_ten() -> Slot {
+        let start: DateTime<Utc> = "2026-12-03T15:00:00Z".parse().unwrap();
+        Slot {
+            start: start.timestamp_millis(),
+            end: start.timestamp_millis() + 3_600_000,
+        }
+    }
+
+    async fn plan(input: &TurnInput, calendar: Option<&Snapshot>) -> Plan {
+        match decide(input, calendar, None).await.unwrap() {
+            Decision::Plan(p) => *p,
+            Decision::NeedsCalendar => panic!("asked for the calendar"),
+        }
+    }
+
+    fn holding() -> Details {
+        Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            name: Some("Ann".into()),
+            proposals: vec![thursday_ten()],
+            chosen: Some(thursday_ten()),
+            hold_id: Some(41),
+            ..Details::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_danger_is_handed_off_without_the_calendar() {
+        let i = input(
+            State::Greeted,
+            Details::default(),
+            &["i smell gas in the basement"],
+        );
+        let p = plan(&i, None).await;
+        assert_eq!(p.state, State::HumanOwned);
+        assert!(p
+            .effects
+            .handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("safety")));
+        assert!(
+            p.effects.notify[0].starts_with("URGENT"),
+            "{:?}",
+            p.effects.notify
+        );
+        assert!(p.reply.unwrap().contains("911"));
+        assert!(p.effects.calendar.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_question_is_answered_without_the_calendar() {
+        let i = input(
+            State::Greeted,
+            Details::default(),
+            &["what are your hours?"],
+        );
+        let p = plan(&i, None).await;
+        assert!(p.reply.unwrap().to_lowercase().contains("mon"));
+        assert!(p.effects.handoff_reason.is_none());
+    }
+
+    #[tokio::test]
+    async fn offering_times_needs_the_calendar_and_then_proposes_from_it() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            name: Some("Ann".into()),
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["thursday morning works"]);
+        assert!(matches!(
+            decide(&i, None, None).await.unwrap(),
+            Decision::NeedsCalendar
+        ));
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Scheduling);
+        assert!(!p.details.proposals.is_empty());
+        assert!(p.reply.unwrap().contains("Thu"));
+        // Busy time from a feed is never offered.
+        let mut busy = Snapshot::default();
+        busy.feeds.intervals.push(crate::calendar::Interval {
+            start: thursday_ten().start - 4 * 3_600_000,
+            end: thursday_ten().start + 4 * 3_600_000,
+        });
+        let p = plan(&i, Some(&busy)).await;
+        assert!(!p.details.proposals.contains(&thursday_ten()));
+    }
+
+    #[tokio::test]
+    async fn picking_a_time_plans_a_hold_and_asks_for_yes() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![thursday_ten()],
+            ..Details::default()
+        };
+        let i = input(State::Scheduling, d, &["1"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        assert_eq!(
+            p.effects.calendar,
+            vec![CalendarChange::Hold(thursday_ten())]
+        );
+        assert_eq!(p.details.chosen, Some(thursday_ten()));
+        assert!(p.reply.unwrap().contains("YES"));
+    }
+
+    #[tokio::test]
+    async fn yes_on_a_live_hold_plans_the_booking_and_a_receipt() {
+        let i = input(State::Confirming, holding(), &["yes"]);
+        let expires = i.now.timestamp_millis() + 600_000;
+        let snapshot = Snapshot {
+            own: vec![row(41, "held", thursday_ten(), Some(expires))],
+            claimed: vec![(41, thursday_ten().start, thursday_ten().end)],
+            ..Snapshot::default()
+        };
+        let p = plan(&i, Some(&snapshot)).await;
+        assert_eq!(p.state, State::Booked);
+        assert_eq!(
+            p.effects.calendar,
+            vec![CalendarChange::Confirm {
+                hold: 41,
+                slot: thursday_ten()
+            }]
+        );
+        assert_eq!(p.details.booking_id, Some(41));
+        assert!(p.reply.unwrap().starts_with("You're booked"));
+        assert!(p.effects.notify[0].starts_with("New booking: Drain cleaning"));
+    }
+
+    #[tokio::test]
+    async fn yes_on_a_lapsed_hold_books_nothing_and_offers_times_again() {
+        let i = input(State::Confirming, holding(), &["yes"]);
+        let lapsed = Snapshot {
+            own: vec![row(41, "expired", thursday_ten(), None)],
+            ..Snapshot::default()
+        };
+        let p = plan(&i, Some(&lapsed)).await;
+        assert!(!p
+            .effects
+            .calendar
+            .iter()
+            .any(|c| matches!(c, CalendarChange::Confirm { .. })));
+        assert_ne!(p.state, State::Booked);
+        assert!(p.reply.unwrap().starts_with("Sorry"));
+    }
+
+    #[tokio::test]
+    async fn a_cancel_after_booking_plans_the_cancellation() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            booking_id: Some(41),
+            booked: Some(thursday_ten()),
+            ..Details::default()
+        };
+        let i = input(State::Booked, d, &["i need to cancel my appointment"]);
+        let snapshot = Snapshot {
+            own: vec![row(41, "booked", thursday_ten(), None)],
+            ..Snapshot::default()
+        };
+        let p = plan(&i, Some(&snapshot)).await;
+        assert_eq!(p.effects.calendar, vec![CalendarChange::Cancel(41)]);
+        assert_eq!(p.details.booking_id, None);
+        assert!(p.effects.notify[0].starts_with("Cancelled"));
+    }
+
+    #[tokio::test]
+    async fn silent_cases_send_nothing_and_change_nothing() {
+        // Staff own the thread.
+        let i = input(State::HumanOwned, Details::default(), &["ok thanks"]);
+        let p = plan(&i, None).await;
+        assert!(p.reply.is_none() && p.effects.notify.is_empty());
+        assert_eq!(p.state, State::HumanOwned);
+        // The caller opted out.
+        let mut i = input(State::Qualifying, Details::default(), &["need a plumber"]);
+        i.contact.opted_out_at = Some(1);
+        let p = plan(&i, None).await;
+        assert!(p.reply.is_none());
+        // One of the business's own numbers.
+        let mut i = input(State::Qualifying, Details::default(), &["need a plumber"]);
+        i.contact.phone = "+15550100999".into();
+        assert!(plan(&i, None).await.reply.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_danger_while_staff_own_the_thread_still_gets_advice_and_an_alert() {
+        let i = input(
+            State::HumanOwned,
+            Details::default(),
+            &["now there's smoke coming out of the outlet"],
+        );
+        let p = plan(&i, None).await;
+        assert!(p.reply.is_some_and(|r| r.contains("911")));
+        assert!(p.effects.notify.iter().any(|n| n.starts_with("URGENT")));
+    }
+
+    #[tokio::test]
+    async fn the_reply_cap_and_a_failing_turn_hand_off() {
+        let mut i = input(State::Qualifying, Details::default(), &["hello?"]);
+        i.replies_today = MAX_AI_REPLIES_PER_DAY;
+        let p = plan(&i, None).await;
+        assert_eq!(p.state, State::HumanOwned);
+        assert_eq!(p.effects.handoff_reason.as_deref(), Some("reply_cap"));
+        assert!(p.reply.is_none());
+        let mut i = input(State::Qualifying, Details::default(), &["hello?"]);
+        i.force_hand_off = Some("turn_failed".into());
+        let p = plan(&i, None).await;
+        assert_eq!(p.effects.handoff_reason.as_deref(), Some("turn_failed"));
+        assert!(p.reply.is_some());
+    }
+}
