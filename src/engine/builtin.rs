@@ -484,10 +484,18 @@ fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
         format!("I've alerted the team at {name}; a person will text you back {when}.")
     };
     // The referral matters more than general advice when both do not fit in two segments.
+    // But "call 911" is never dropped for a referral that does not say it (a well company's
+    // advice about sparking switches to someone whose husband is dizzy in a well pit).
     let mut options = Vec::new();
     if let Some(r) = &referral {
         if kind != Danger::Animal {
             options.push(format!("{advice} {r} {follow}"));
+        }
+        let about_this = u::content_words(r)
+            .iter()
+            .any(|w| danger_words(kind).iter().any(|k| w.starts_with(k)));
+        if advice.contains("911") && !r.contains("911") && !about_this && kind != Danger::Animal {
+            options.push(format!("{advice} {follow}"));
         }
         options.push(format!("{r} {follow}"));
         options.push(format!("{r} The team at {name} has been alerted."));
@@ -697,6 +705,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     let mut understood = false;
     let mut lead = String::new();
     let asked_before = turn.details.candidates.len() == 2;
+    // "What brand pump do u put in?": a detail of the job the profile does not give.
+    if question && answer.is_none() && u::asks_attribute(text) {
+        return unanswered(turn, text).await;
+    }
     let (service, tie) = which_service(turn, text);
     let address = u::extract_address(text).or_else(|| {
         (turn.details.asked_address && turn.details.address.is_none())
@@ -742,7 +754,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         && !u::wants_booking(text)
         && !u::describes_problem(text)
         && turn.details.service.is_none();
-    let tie = tie.filter(|_| !just_asking);
+    // A question the profile cannot answer, asked with no wish to book and no trouble described
+    // ("would it be the same person every time?"), goes to the team: the service words in it
+    // are context, not a choice to make.
+    let asking_other = question
+        && answer.is_none()
+        && !u::wants_booking(text)
+        && !u::describes_problem(text)
+        && turn.details.service.is_none();
+    let tie = tie.filter(|_| !just_asking && !asking_other);
     if let Some(pair) = tie {
         // Two services fit nearly equally: one short question, not a guess. Asked again when
         // the answer did not say, counted unless the caller told us something else instead.
@@ -808,7 +828,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             record_answer(turn, text).await;
             lead = format!("{a} ");
             understood = true;
-        } else if !understood && !u::wants_booking(text) {
+        } else if !understood
+            && (!u::wants_booking(text)
+                || (u::asks_do_you_do(text) && u::asks_about_unknown(text, &profile)))
+        {
+            // ("do yall do loc retwists? need mine redone before next sat": a wish to book
+            // something we do not list is still a question for the team.)
             return unanswered(turn, text).await;
         }
     }
@@ -1125,4 +1150,17 @@ mod tests {
         );
         assert!(out.chars().count() <= 230, "{out}");
     }
+
+    #[test]
+    fn names_given_as_a_line_of_their_own_or_for_the_booking() {
+        assert_eq!(
+            crate::engine::understand::extract_name("hey its dana\ncan i get a cleaning friday"),
+            Some("Dana".into())
+        );
+        assert_eq!(
+            crate::engine::understand::extract_name("2 pls. put it under Rosa"),
+            Some("Rosa".into())
+        );
+    }
+
 }

@@ -78,6 +78,29 @@ impl Text {
         self.padded.contains(&format!(" {entry} "))
     }
 
+    /// The text with every "you" that is asked to do something ("can you put in a filter",
+    /// "want you to set up") marked, so it reads as no past work of ours.
+    pub fn stated(&self) -> Text {
+        const ASKING: &[&str] = &[
+            "can", "could", "would", "will", "should", "to", "do", "if", "cant", "wont", "shall",
+        ];
+        let words: Vec<String> = self
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let asked = i > 0 && ASKING.contains(&self.words[i - 1].as_str());
+                if asked && matches!(w.as_str(), "you" | "yall") {
+                    "you-asked".to_string()
+                } else {
+                    w.clone()
+                }
+            })
+            .collect();
+        let padded = format!(" {} ", words.join(" "));
+        Text { words, padded }
+    }
+
     /// "My 2 year old", "our 6 yo", "her 10 month old": a young child is named.
     pub fn young_child(&self) -> bool {
         if self.any(YOUNG) {
@@ -177,6 +200,7 @@ impl Text {
             if !matches!(self.words[i].as_str(), "you" | "yall") {
                 return false;
             }
+
             // "you guys tuned", "you all did": the verb after the optional "guys"/"all".
             let skip = matches!(
                 self.words.get(i + 1).map(String::as_str),
@@ -2175,8 +2199,11 @@ const ANGER: &[&str] = &[
     "charged twice",
     "rude",
     "unprofessional",
-    "want this fixed",
-    "want it fixed",
+    "not the first time",
+    "isnt the first time",
+    "wasnt the first time",
+    "second time this",
+    "third time this",
     "want this resolved",
     "want this sorted",
     "billing mistake",
@@ -2379,6 +2406,18 @@ const OUR_VISIT: &[&str] = &[
     "your groomer*",
     "your staff",
     "your people",
+    "your walker*",
+    "your sitter*",
+    "your trainer*",
+    "your driver*",
+    "your instructor*",
+    "your teacher*",
+    "your barber*",
+    "your stylist*",
+    "your installer*",
+    "your employee*",
+    "your new guy",
+    "your person",
     "you came",
     "you all came",
     "you guys came",
@@ -2533,11 +2572,16 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // "If something breaks again after u fix it, am i covered?" asks about a warranty.
     let hypothetical = t.words.first().is_some_and(|w| w == "if")
         || t.any(&["what if", "what happens if", "in case"]);
-    let ours = !hypothetical && (t.any(OUR_VISIT) || t.our_past_work());
+    let stated = t.stated();
+    let ours = !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work());
     if t.any(OTHER_COMPANY) && !ours {
         return None;
     }
-    if ours && t.any(DAMAGE) || t.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+    if ours && t.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+        return Some("work not fixed".into());
+    }
+    // "Want it fixed" is a complaint about our work, an ordinary request about theirs.
+    if ours && t.any(&["want it fixed", "want this fixed", "want it redone", "want this redone"]) {
         return Some("work not fixed".into());
     }
     // Our work, then worse, back again, or the caller is fed up about it.
@@ -2912,4 +2956,31 @@ mod tests {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
     }
+
+    #[test]
+    fn a_request_to_us_is_no_complaint_and_our_worker_named_is() {
+        // "Can you put in..." asks for work; it is not work we did.
+        assert_eq!(
+            complaint(
+                "the sink has rust stains and the water tastes off, can u put in a filter?",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint("a few tiles are cracked, want it fixed before my party", &[]),
+            None
+        );
+        assert!(complaint(
+            "you guys installed the tiles in june and they're loose, want it fixed",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "your sitter only stayed 5 minutes, the litter box was full. not the first time",
+            &[]
+        )
+        .is_some());
+    }
+
 }

@@ -22,6 +22,7 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("whta", "what"),
     ("rn", "right now"),
     ("yall", "you all"),
+    ("n", "and"),
     ("yalls", "your"),
     ("pls", "please"),
     ("plz", "please"),
@@ -276,6 +277,7 @@ pub fn stem(word: &str) -> String {
         ("pic", "photo"),
         ("pee", "potti"),
         ("nip", "bite"),
+        ("haircut", "cut"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

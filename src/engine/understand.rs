@@ -350,6 +350,19 @@ fn asks_wh(text: &str) -> bool {
         .is_some_and(|w| ["what", "which", "how", "when", "where", "why"].contains(&w.as_str()))
 }
 
+/// "What brand pump do u put in?", "what kind of shampoo": a question about a detail of a job
+/// (brand, kind, material), which a service's name and price do not answer.
+pub fn asks_attribute(text: &str) -> bool {
+    super::detect::Text::new(text).near(
+        &["what", "which"],
+        &[
+            "brand*", "kind", "kinds", "type", "types", "make", "model*", "product*",
+            "chemical*", "material*",
+        ],
+        2,
+    )
+}
+
 /// A request for a visit at a time ("can i bring it in saturday", "come by tomorrow am?").
 fn asks_for_a_visit(text: &str) -> bool {
     wants_booking(text)
@@ -766,7 +779,14 @@ fn name_ends_sentence(rest: &str, name: &str) -> bool {
     let tokens: Vec<&str> = rest.split_whitespace().collect();
     let n = name.split_whitespace().count();
     let last = tokens.get(n.saturating_sub(1)).copied().unwrap_or("");
-    last.ends_with([',', '.', '!', '?', ';', ':'])
+    // A line break after the name ends it too ("hey its marcus" as its own text in a burst).
+    let line_ends = rest
+        .trim_start()
+        .split('\n')
+        .next()
+        .is_some_and(|line| line.split_whitespace().count() == n);
+    line_ends
+        || last.ends_with([',', '.', '!', '?', ';', ':'])
         || tokens.get(n).is_none_or(|next| {
             let next = next
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -808,6 +828,11 @@ pub fn stated_name(text: &str) -> Option<String> {
         "name: ",
         "name - ",
         "names ",
+        "put it under ",
+        "book it under ",
+        "under the name ",
+        "put me down as ",
+        "put us down as ",
     ];
     let weak = [
         "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ",
@@ -1285,7 +1310,7 @@ const AUDIENCES: &[(&[&str], &[&str])] = &[
             "student*",
         ],
         &[
-            "son", "daughter", "boy", "girl", "year old", "yr old", "yo", "grade", "school",
+            "son", "daughter", "boy", "girl", "year old", "yr old", "grade", "school",
         ],
     ),
     (&["diabet*"], &["sugar", "a1c", "insulin"]),
@@ -1379,6 +1404,9 @@ struct Term {
 
 struct Vocab {
     terms: Vec<Term>,
+    /// Phrases of the name or keywords whose sense rests on a word matching otherwise drops
+    /// ("no water", "low pressure"), as stems: said whole, they name the service.
+    phrases: Vec<Vec<String>>,
     name: Vec<String>,
     keywords: Vec<Vec<String>>,
     /// A new install and nothing about repairs ("Light fixture or ceiling fan install").
@@ -1472,8 +1500,16 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         s.keywords.join(" ")
     )
     .to_lowercase();
+    let phrases = alternatives(&s.name)
+        .iter()
+        .chain(s.keywords.iter())
+        .map(|p| words(p))
+        .filter(|ws| ws.len() >= 2 && ws.iter().any(|w| STOP.contains(&w.as_str())))
+        .map(|ws| ws.iter().map(|w| stem(w)).collect())
+        .collect();
     Vocab {
         terms,
+        phrases,
         repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         follow_up: super::detect::Text::new(&s.name).any(&[
@@ -1641,6 +1677,27 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             )
         })
         .unzip();
+    // Where a service's phrase is said whole ("no water"), its words are that phrase: "no" there
+    // negates nothing.
+    let phrase_at = |ph: &Vec<String>, i: usize| {
+        ph.iter()
+            .enumerate()
+            .all(|(k, p)| said.get(i + k).is_some_and(|(w, _)| w == p))
+    };
+    let mut said_phrase: Vec<bool> = vec![false; vocabs.len()];
+    let mut negated = negated;
+    for (si, v) in vocabs.iter().enumerate() {
+        for ph in &v.phrases {
+            for i in 0..said.len() {
+                if phrase_at(ph, i) {
+                    said_phrase[si] = true;
+                    for flag in negated.iter_mut().skip(i).take(ph.len()) {
+                        *flag = false;
+                    }
+                }
+            }
+        }
+    }
     let mut scores: Vec<(usize, f64)> = Vec::new();
     let mut hits: Vec<(usize, bool)> = vec![(0, false); vocabs.len()];
     // Chosen by who the caller is (a newcomer, someone already seen), not by one word.
@@ -1735,6 +1792,10 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             if all_named || keyword_said {
                 score += 1.0;
             }
+            if said_phrase[si] {
+                score += 3.0;
+                hits[si].1 = true;
+            }
             // "An eye exam for myself" is not the children's exam; "for my son" is, and so is
             // one of the service's own keywords.
             if let Some((named, said_as)) = v.audience {
@@ -1743,7 +1804,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                         && k.iter()
                             .all(|t| said.iter().any(|(x, _)| super::normalize::near(x, t)))
                 });
-                score += if concepts.any(named) || concepts.any(said_as) || own_keyword {
+                score += if audience_said(&concepts, named, said_as) || own_keyword {
                     1.0
                 } else {
                     -1.5
@@ -1830,6 +1891,26 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         return None;
     }
     let mut best = best;
+    // "A regular cut for my son, hes 6": a service for the caller's person (a kids' cut, a
+    // puppy visit) that fits at all beats one for anyone.
+    let for_the_person = |v: &Vocab| {
+        v.audience
+            .is_some_and(|(named, said_as)| audience_said(&concepts, named, said_as))
+    };
+    if vocabs[best].audience.is_none() {
+        if let Some(&(p, _)) = scores
+            .iter()
+            .find(|(si, s)| *s >= SERVICE_THRESHOLD && for_the_person(&vocabs[*si]))
+        {
+            return Some(ServiceMatch {
+                best: p,
+                score: scores[0].1,
+                runner_up: None,
+                named: hits[p].1,
+                coverage: hits[p].0 as f64 / said.iter().filter(|(_, st)| !*st).count().max(1) as f64,
+            });
+        }
+    }
     let mut runner_up = scores
         .get(1)
         .filter(|(_, s)| *s >= SERVICE_THRESHOLD && *s >= score * TIE_SHARE)
@@ -1838,7 +1919,13 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // two-story wash, "about 1800 sq ft" between "under 2,000" and "2,000 to 3,500".
     if let Some(r) = runner_up {
         let (a, b) = (&profile.services[best].name, &profile.services[r].name);
-        if let Some(pick) = settled_by_words(text, a, b).or_else(|| settled_by_number(text, a, b)) {
+        // "For my son, hes 7": of a kids' service and one for anyone, the caller's person decides.
+        let by_person = (for_the_person(&vocabs[best]) && vocabs[r].audience.is_none()).then_some(0);
+        let pick = by_person
+            .or_else(|| settled_by_words(text, a, b))
+            .or_else(|| settled_by_number(text, a, b))
+            .or_else(|| settled_by_request(text, profile, best, r));
+        if let Some(pick) = pick {
             if pick == 1 {
                 best = r;
             }
@@ -1864,6 +1951,77 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
 /// Which of two sibling services the text names by the words only one of the names has
 /// ("two" in "House wash - two story" against "- one story"): 0 or 1, when the text says one's
 /// and not the other's.
+/// Did the caller say they are (or speak for) this audience? A child also by age ("my 7 yo"), but
+/// "yo" alone is a greeting.
+fn audience_said(concepts: &super::detect::Text, named: &[&str], said_as: &[&str]) -> bool {
+    concepts.any(named)
+        || concepts.any(said_as)
+        || (said_as.contains(&"son") && concepts.young_child())
+}
+
+/// The part of a text that asks for something: the sentence with the request ("can someone come
+/// meet them?"), with the sentence before it when the request only points back at it ("they said
+/// to shock the well. can u guys do that?"). `None` when that is the whole text.
+fn request_part(text: &str) -> Option<String> {
+    let sentences: Vec<&str> = text
+        .split_inclusive(['.', '?', '!', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if sentences.len() < 2 {
+        return None;
+    }
+    let asks = |p: &str| {
+        let t = super::detect::Text::new(p);
+        p.ends_with('?')
+            || t.any(&[
+                "can you",
+                "could you",
+                "can someone",
+                "could someone",
+                "can somebody",
+                "do you",
+                "i need",
+                "we need",
+                "looking for",
+                "want to book",
+            ])
+    };
+    let i = sentences.iter().position(|p| asks(p))?;
+    let points_back = {
+        let t = super::detect::Text::new(sentences[i]);
+        t.any(&["do that", "do this", "do it", "handle that", "help with that"])
+            && content_words(sentences[i]).len() <= 3
+    };
+    let part = if points_back && i > 0 {
+        format!("{} {}", sentences[i - 1], sentences[i])
+    } else {
+        sentences[i].to_string()
+    };
+    (part.len() < text.trim().len()).then_some(part)
+}
+
+/// Of two nearly tied services, the one the request itself names (0 for `a`, 1 for `b`).
+fn settled_by_request(
+    text: &str,
+    profile: &BusinessProfile,
+    a: usize,
+    b: usize,
+) -> Option<usize> {
+    let part = request_part(text)?;
+    // The request names one of the two and nothing of the other.
+    let names = |i: usize| {
+        let mut only = profile.clone();
+        only.services = vec![profile.services[i].clone()];
+        score_services(&part, &only).is_some()
+    };
+    match (names(a), names(b)) {
+        (true, false) => Some(0),
+        (false, true) => Some(1),
+        _ => None,
+    }
+}
+
 fn settled_by_words(text: &str, a: &str, b: &str) -> Option<usize> {
     // Siblings only: names that share a word ("Light fixture install" and "Electrical
     // troubleshooting" are different jobs, asked about when unclear).
@@ -2685,7 +2843,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             "much" => has_any(text, &["how much"]),
             _ => true,
         };
-        let through_question = content_words(text)
+        let through_question = asked_words(text)
             .iter()
             .any(|w| asked.contains(w) && as_asked(w));
         let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
@@ -2714,6 +2872,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         let offered_asked = price_asked || asks_if_offered(text) || m.coverage >= 0.5;
         if (price_asked || m.named || m.coverage >= 0.5)
             && offered_asked
+            && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
         {
             return Some(Topic::Service {
@@ -2798,10 +2957,16 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             "how long in business",
             "how long has your",
             "family owned",
-            "licensed",
-            "insured",
         ],
     ) && !profile.business.about.is_empty()
+    {
+        return Some(Topic::About);
+    }
+    // "R u licensed?" is answered by the about text only when it says so.
+    let about = profile.business.about.to_lowercase();
+    if (has_any(text, &["licensed", "license"]) && about.contains("licens"))
+        || (has_any(text, &["insured", "insurance"])
+            && (about.contains("insur") || about.contains("bonded")))
     {
         return Some(Topic::About);
     }
@@ -2826,6 +2991,22 @@ fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, 
 
 /// BM25-like score of each FAQ entry (question and answer) against the text, normalised to 0..1
 /// by the text's own weight: the share of what the caller asked that the entry covers.
+/// A question's content words for matching FAQ entries. "Saturday night" asks what an entry
+/// about weekends answers (not the other way round: "open on the weekend?" is not answered by
+/// an entry about Saturdays alone).
+fn asked_words(text: &str) -> Vec<String> {
+    let mut query = content_words(text);
+    let weekend = stem("weekend");
+    if !query.contains(&weekend)
+        && query
+            .iter()
+            .any(|w| *w == stem("saturday") || *w == stem("sunday"))
+    {
+        query.push(weekend);
+    }
+    query
+}
+
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     let text = bounded(text);
     FaqIndex::new(profile)?.best(text)
@@ -2885,11 +3066,25 @@ impl FaqIndex {
     }
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
-        let query: Vec<String> = content_words(text);
+        let query = asked_words(text);
         let wh = asks_wh(text);
         if query.is_empty() {
             return None;
         }
+        // The words of the sentences that ask ("...on a saturday night do u guys even come
+        // out?"): an entry whose whole question is in one of them fits a long text.
+        // (A question already cut from its text, without its "?", is one such sentence.)
+        let asking: Vec<String> = if !text.contains('?') && is_question(text) && query.len() <= 12
+        {
+            query.clone()
+        } else {
+            text.split_inclusive('?')
+                .filter(|p| p.trim_end().ends_with('?'))
+                .map(|p| p.rsplit(['.', '!', '\n']).next().unwrap_or(p))
+                .flat_map(asked_words)
+                .collect()
+        };
+        let in_question = |asked: &Vec<String>| asked.iter().all(|w| asking.contains(w));
         let docs = &self.docs;
         let n = docs.len() as f64;
         let idf = |t: &str| {
@@ -2922,7 +3117,7 @@ impl FaqIndex {
             // (A one-word entry, "How old do I have to be?", only for a short question or one
             // asked with what/how ("what happens if we cancel the day of"): not every long
             // story with "old" in it.)
-            let fits = asked.len() >= 2 || query.len() <= 4 || wh;
+            let fits = asked.len() >= 2 || query.len() <= 4 || wh || in_question(asked);
             let s = if fits && !asked.is_empty() && asked.iter().all(|w| query.contains(w)) {
                 s.max(0.55)
             } else {
@@ -3624,4 +3819,83 @@ mod tests {
         assert_eq!(match_service("there's a leak under the sink", &p), Some(2));
         assert_eq!(match_service("hello", &p), None);
     }
+
+    #[test]
+    fn a_phrase_with_a_small_word_names_its_service() {
+        // "No" is a word matching drops; said inside the owner's phrase it is the request.
+        let p = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$99\"\n\n[[services]]\nname = \"No hot water call\"\nkeywords = [\"no hot water\"]",
+        );
+        assert_eq!(
+            picked("got up this morning and theres no hot water at all, can someone come", &p),
+            Some("No hot water call")
+        );
+    }
+
+    #[test]
+    fn a_near_tie_is_settled_by_the_request_or_the_person() {
+        let p = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$99\"\ndescription = \"Camera check of the sewer line after a test or a backup.\"\n\n[[services]]\nname = \"Sewer line jetting\"\nkeywords = [\"jet\", \"hydro jet\"]",
+        );
+        // The story names the camera check; the request, pointing back, names the jetting.
+        let m = score_services(
+            "the inspector ran a camera down our sewer line last week. he said to hydro jet it. can you guys do that?",
+            &p,
+        )
+        .unwrap();
+        assert_eq!(p.services[m.best].name, "Sewer line jetting");
+        assert_eq!(m.runner_up, None);
+        // A kid's service against one for anyone: the caller's child decides; "yo" as a
+        // greeting is no child.
+        let salon = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("name = \"Drain cleaning\"", "name = \"Kids cut\"\nkeywords = [\"boys cut\"]")
+                .replace("name = \"Leak repair\"", "name = \"Regular cut\"\nkeywords = [\"regular cut\"]"),
+        )
+        .unwrap();
+        assert_eq!(
+            picked("any time saturday for my son hes 6? just a regular boys cut", &salon),
+            Some("Kids cut")
+        );
+        assert_ne!(picked("yo can i get a regular cut saturday", &salon), Some("Kids cut"));
+    }
+
+    #[test]
+    fn a_detail_of_a_job_is_not_a_yes_we_do_it() {
+        let p = profile();
+        assert!(asks_attribute("what brand of water heater do u guys install?"));
+        assert!(!matches!(
+            topic("what brand of water heater do u guys install?", &p),
+            Some(Topic::Service { .. })
+        ));
+        assert!(!asks_attribute("what do you charge for a water heater install?"));
+    }
+
+    #[test]
+    fn licensed_is_answered_by_the_about_text_only_when_it_says_so() {
+        let mut p = profile();
+        p.faq.retain(|f| !f.q.contains("licensed"));
+        assert_eq!(topic("r u guys licensed?", &p), Some(Topic::About));
+        p.business.about = "Family-owned plumbing company since 1998.".into();
+        assert_ne!(topic("r u guys licensed?", &p), Some(Topic::About));
+    }
+
+    #[test]
+    fn a_weekend_entry_answers_a_question_about_one_weekend_day() {
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: "Do you come out on weekends?".into(),
+            a: "Yes, weekend visits cost $40 more.".into(),
+            keywords: Vec::new(),
+        });
+        let i = p.faq.len() - 1;
+        assert_eq!(
+            topic(
+                "if the toilet backs up on a sunday afternoon would u guys even come out? we had to wait for monday last time",
+                &p
+            ),
+            Some(Topic::Faq(i))
+        );
+    }
+
 }
