@@ -1120,6 +1120,33 @@ const BODY_IN_TROUBLE: &[&str] = &[
     "lethargic",
     "limp",
 ];
+/// How many different signs of a body in trouble the text gives.
+fn body_signs(t: &Text) -> usize {
+    const SIGNS: &[&[&str]] = &[
+        &["dizzy", "dizziness", "lightheaded", "light headed", "spinning"],
+        &[
+            "headache",
+            "head is pounding",
+            "head pounding",
+            "pounding head",
+            "head hurts",
+        ],
+        &["confused", "not making sense", "slurr*", "out of it"],
+        &["vomit*", "throwing up", "threw up", "nause*", "puking"],
+        &["faint*", "passed out", "blacked out", "collapsed"],
+        &["short of breath", "cant breathe", "wheez*", "gasping"],
+        &["numb*", "tingl*"],
+        &["pale", "clammy", "cold sweat"],
+        &["chest pain", "chest hurts", "chest is tight"],
+    ];
+    let cannot_move = t.near(
+        &["cant", "couldnt", "can barely", "unable to", "wont"],
+        &["get up", "stand*", "walk*", "move", "climb*"],
+        3,
+    );
+    SIGNS.iter().filter(|g| t.any(g)).count() + usize::from(cannot_move)
+}
+
 /// Signs of a body in trouble, said in any way (a headache and dizziness count here).
 pub fn body_in_trouble(text: &str) -> bool {
     let t = Text::new(text);
@@ -1299,6 +1326,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Water);
     }
     if t.any(MEDICAL) {
+        return Some(Danger::Medical);
+    }
+    // Two signs of a person's body in trouble, however they are said ("hes dizzy and his head
+    // is pounding and he cant really get up"): no single phrase needed.
+    if body_signs(&t) >= 2 && !t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"]) {
         return Some(Danger::Medical);
     }
     if t.any(&["chest"])
@@ -2981,6 +3013,24 @@ mod tests {
             &[]
         )
         .is_some());
+    }
+
+
+    #[test]
+    fn two_signs_of_a_body_in_trouble_are_a_danger_however_said() {
+        assert_eq!(
+            danger(
+                "now hes sitting at the bottom saying hes dizzy and his head is pounding and he cant really get up the ladder",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("my wife is pale and clammy and keeps throwing up", None),
+            Some(Danger::Medical)
+        );
+        // One sign in passing is no emergency.
+        assert_eq!(danger("the smell gives me a headache lol, can u come tue", None), None);
     }
 
 }
