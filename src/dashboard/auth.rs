@@ -154,6 +154,18 @@ impl FromRequestParts<AppState> for Session {
     type Rejection = DashError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> DashResult<Self> {
+        // Read once per request, whichever extractors ask (a page's access and its form's CSRF).
+        if let Some(session) = parts.extensions.get::<Session>() {
+            return Ok(session.clone());
+        }
+        let session = Self::load(parts, state).await?;
+        parts.extensions.insert(session.clone());
+        Ok(session)
+    }
+}
+
+impl Session {
+    async fn load(parts: &Parts, state: &AppState) -> DashResult<Self> {
         let next = parts
             .uri
             .path_and_query()
@@ -499,9 +511,8 @@ pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
     session: Session,
-    Form(form): Form<FormData>,
+    super::CsrfForm(_): super::CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
     users::delete_session(&state.store, &session.token_hash).await?;
     let mut resp = Redirect::to("/login").into_response();
     resp.headers_mut().append(
@@ -542,9 +553,8 @@ pub async fn password_page(session: Session) -> DashResult<Response> {
 pub async fn change_password(
     State(state): State<AppState>,
     session: Session,
-    Form(form): Form<FormData>,
+    super::CsrfForm(form): super::CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
     let current = form.get("current").unwrap_or("").to_string();
     let new = form.get("new").unwrap_or("").to_string();
     let again = form.get("again").unwrap_or("");

@@ -1,8 +1,8 @@
 //! The inbox and the thread page: staff see conversations live, take them over, reply and hand
 //! them back to the receptionist.
 
-use super::view::{self, FormData};
-use super::{access, render, DashError, DashResult, Session};
+use super::view;
+use super::{render, CsrfForm, DashError, DashResult, Member};
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::sms_text;
@@ -15,7 +15,6 @@ use crate::store::messages::Author;
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::time::Duration;
@@ -111,11 +110,9 @@ async fn inbox_context(
 
 pub async fn inbox(
     State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
+    a: Member,
     Query(query): Query<InboxQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
     let filter = Filter::parse(query.filter.as_deref());
     render("inbox.html", &inbox_context(&state, &a, filter).await?)
 }
@@ -123,11 +120,9 @@ pub async fn inbox(
 /// The rows alone, for the live refresh.
 pub async fn inbox_rows(
     State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
+    a: Member,
     Query(query): Query<InboxQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
     let filter = Filter::parse(query.filter.as_deref());
     render("inbox_rows.html", &inbox_context(&state, &a, filter).await?)
 }
@@ -135,12 +130,7 @@ pub async fn inbox_rows(
 /// Server-sent events: a `change` event whenever a message or conversation of the business
 /// changes (on any instance: it watches the database, not this process). Pages re-fetch their
 /// live part when it arrives.
-pub async fn events(
-    State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
-) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
+pub async fn events(State(state): State<AppState>, a: Member) -> DashResult<Response> {
     let business_id = a.business.id;
     let first = q::change_marker(&state.store, business_id).await?;
     let stream = futures_util::stream::unfold(
@@ -262,10 +252,9 @@ async fn thread_context(
 
 pub async fn thread(
     State(state): State<AppState>,
-    session: Session,
-    Path((bid, cid)): Path<(i64, i64)>,
+    a: Member,
+    Path((_, cid)): Path<(i64, i64)>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
     render(
         "thread.html",
         &thread_context(&state, &a, cid, None, "").await?,
@@ -274,10 +263,9 @@ pub async fn thread(
 
 pub async fn thread_messages(
     State(state): State<AppState>,
-    session: Session,
-    Path((bid, cid)): Path<(i64, i64)>,
+    a: Member,
+    Path((_, cid)): Path<(i64, i64)>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
     render(
         "thread_messages.html",
         &thread_context(&state, &a, cid, None, "").await?,
@@ -290,12 +278,10 @@ fn back(bid: i64, cid: i64) -> Response {
 
 pub async fn take_over(
     State(state): State<AppState>,
-    session: Session,
+    a: Member,
     Path((bid, cid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
     let head = q::thread_head(&mut tx, bid, cid)
@@ -319,12 +305,10 @@ pub async fn take_over(
 
 pub async fn hand_back(
     State(state): State<AppState>,
-    session: Session,
+    a: Member,
     Path((bid, cid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
     let head = q::thread_head(&mut tx, bid, cid)
@@ -360,12 +344,10 @@ pub async fn hand_back(
 
 pub async fn resolve(
     State(state): State<AppState>,
-    session: Session,
+    _a: Member,
     Path((bid, cid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let _a = access(&state, session, bid).await?;
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
     if q::thread_head(&mut tx, bid, cid).await?.is_none() {
@@ -395,12 +377,10 @@ pub fn check_reply(body: &str) -> Result<String, String> {
 /// staff member's name. Replying takes the thread over (the AI goes silent).
 pub async fn reply(
     State(state): State<AppState>,
-    session: Session,
+    a: Member,
     Path((bid, cid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
     let draft = form.get("body").unwrap_or("").to_string();
     let text = match check_reply(&draft) {
         Ok(t) => t,

@@ -13,6 +13,7 @@ mod view;
 
 use crate::app::AppState;
 use crate::store::users::{Membership, Role};
+use axum::extract::FromRequestParts as _;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -276,6 +277,79 @@ impl Access {
         ctx.insert("active", active);
         ctx.insert("memberships", &self.session.memberships);
         ctx
+    }
+}
+
+/// A member of the business in the path (`/app/{bid}/...`): the extractor every page of a
+/// business takes, so none can forget the check. Anyone else gets a 404.
+pub struct Member(pub Access);
+
+impl std::ops::Deref for Member {
+    type Target = Access;
+    fn deref(&self) -> &Access {
+        &self.0
+    }
+}
+
+impl axum::extract::FromRequestParts<AppState> for Member {
+    type Rejection = DashError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> DashResult<Self> {
+        let session = Session::from_request_parts(parts, state).await?;
+        // The business id is the path's second segment ("/app/{bid}/...").
+        let bid = parts
+            .uri
+            .path()
+            .strip_prefix("/app/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|b| b.parse::<i64>().ok())
+            .ok_or(DashError::NotFound)?;
+        Ok(Member(access(state, session, bid).await?))
+    }
+}
+
+/// An owner of the business in the path: the extractor of every settings change.
+pub struct Owner(pub Access);
+
+impl std::ops::Deref for Owner {
+    type Target = Access;
+    fn deref(&self) -> &Access {
+        &self.0
+    }
+}
+
+impl axum::extract::FromRequestParts<AppState> for Owner {
+    type Rejection = DashError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> DashResult<Self> {
+        let Member(access) = Member::from_request_parts(parts, state).await?;
+        access.require_owner()?;
+        Ok(Owner(access))
+    }
+}
+
+/// A submitted form whose CSRF token matches the session's: the extractor of every change, so
+/// no handler can forget the check.
+pub struct CsrfForm(pub view::FormData);
+
+impl axum::extract::FromRequest<AppState> for CsrfForm {
+    type Rejection = DashError;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> DashResult<Self> {
+        let (mut parts, body) = req.into_parts();
+        let session = Session::from_request_parts(&mut parts, state).await?;
+        let req = axum::extract::Request::from_parts(parts, body);
+        let axum::Form(form) = axum::Form::<view::FormData>::from_request(req, state)
+            .await
+            .map_err(|e| DashError::BadRequest(e.body_text()))?;
+        session.check_csrf(form.csrf())?;
+        Ok(CsrfForm(form))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Bookings (list and week view, cancel, the secret feed URL), the funnel with its charts, and
 //! the phone simulator.
 
-use super::view::{self, FormData};
-use super::{access, render, DashError, DashResult, Session};
+use super::view;
+use super::{render, CsrfForm, DashError, DashResult, Member, Owner};
 use crate::app::AppState;
 use crate::calendar::service::Calendar;
 use crate::clock::to_millis;
@@ -15,7 +15,6 @@ use crate::store::dashboard as q;
 use crate::textback::{handle_missed_call, MissedCall};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::{Datelike, Duration as CDuration, NaiveDate, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -84,11 +83,10 @@ fn local_midnight_ms(day: NaiveDate, tz: chrono_tz::Tz) -> i64 {
 
 pub async fn bookings(
     State(state): State<AppState>,
-    session: Session,
+    a: Member,
     Path(bid): Path<i64>,
     Query(query): Query<BookingsQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
     let tz = a.business.profile.tz();
     let now = state.clock.now();
     let now_ms = to_millis(now);
@@ -164,12 +162,10 @@ pub async fn bookings(
 /// Cancel a booking: its time is free again, and the conversation no longer counts it as booked.
 pub async fn cancel_booking(
     State(state): State<AppState>,
-    session: Session,
+    a: Member,
     Path((bid, id)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
     let cancelled = Calendar::new(&state.engine.calendar, &a.business)
         .cancel(id)
         .await
@@ -212,13 +208,10 @@ pub async fn cancel_booking(
 /// A new secret feed address; the old one stops working at once.
 pub async fn rotate_calendar_token(
     State(state): State<AppState>,
-    session: Session,
+    _a: Owner,
     Path(bid): Path<i64>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let mut conn = state.store.pool().acquire().await?;
     bookings::rotate_calendar_token(&mut conn, bid).await?;
     Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
@@ -305,11 +298,10 @@ fn daily_bars(daily: &[(String, i64, i64)]) -> (Vec<DayBars>, f64) {
 
 pub async fn funnel(
     State(state): State<AppState>,
-    session: Session,
+    a: Member,
     Path(bid): Path<i64>,
     Query(query): Query<FunnelQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
     let tz = a.business.profile.tz();
     let now = state.clock.now();
     let today = now.with_timezone(&tz).date_naive();
@@ -445,24 +437,18 @@ async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashRes
 
 pub async fn simulator(
     State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
+    a: Owner,
     Query(query): Query<SimQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let from = sim_caller(query.from.as_deref())?;
     render("simulator.html", &sim_context(&state, &a, &from).await?)
 }
 
 pub async fn simulator_messages(
     State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
+    a: Owner,
     Query(query): Query<SimQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let from = sim_caller(query.from.as_deref())?;
     render("sim_messages.html", &sim_context(&state, &a, &from).await?)
 }
@@ -486,13 +472,10 @@ fn business_number(a: &super::Access) -> DashResult<String> {
 /// "Call" the business: a missed call through the same code path as Twilio's webhook.
 pub async fn simulator_call(
     State(state): State<AppState>,
-    session: Session,
+    a: Owner,
     Path(bid): Path<i64>,
-    Form(form): Form<FormData>,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let from = sim_caller(form.get("from"))?;
     let to = business_number(&a)?;
     let sid = format!("CAsim{}", uuid::Uuid::new_v4().simple());
@@ -514,13 +497,10 @@ pub async fn simulator_call(
 /// Text the business as the caller: the same code path as an inbound SMS webhook.
 pub async fn simulator_text(
     State(state): State<AppState>,
-    session: Session,
+    a: Owner,
     Path(bid): Path<i64>,
-    Form(form): Form<FormData>,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let from = sim_caller(form.get("from"))?;
     let body = form.text("body");
     if body.is_empty() {

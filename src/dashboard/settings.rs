@@ -5,7 +5,7 @@
 //! save changes nothing and shows each error next to its field.
 
 use super::view::{self, FormData};
-use super::{access, render, render_status, Access, DashError, DashResult, Session};
+use super::{render, render_status, Access, CsrfForm, DashError, DashResult, Owner};
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::profile::{render_sms_template, BusinessProfile, Faq, ProfileError};
@@ -15,7 +15,7 @@ use crate::store::{businesses, dashboard as q, feeds};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -534,12 +534,9 @@ pub struct SavedQuery {
 
 pub async fn profile(
     State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
+    a: Owner,
     Query(query): Query<SavedQuery>,
 ) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let values = values_of(&a.business.profile);
     let ctx = profile_context(
         &state,
@@ -580,13 +577,10 @@ async fn store_profile(state: &AppState, bid: i64, profile: &BusinessProfile) ->
 
 pub async fn save_section(
     State(state): State<AppState>,
-    session: Session,
+    a: Owner,
     Path((bid, section)): Path<(i64, String)>,
-    Form(form): Form<FormData>,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     if !SECTIONS.contains(&section.as_str()) {
         return Err(DashError::NotFound);
     }
@@ -637,13 +631,9 @@ pub async fn save_section(
 /// session's CSRF token (form fields `template` and `csrf`), so a link cannot fire it.
 pub async fn preview(
     State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
-    Form(form): Form<FormData>,
+    a: Owner,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let open_now = a.business.profile.is_open_at(state.clock.now());
     let body = match render_sms_template(&form.text("template"), &a.business.profile, open_now) {
         Ok(text) => {
@@ -689,26 +679,17 @@ async fn questions_context(state: &AppState, a: &Access) -> DashResult<tera::Con
     Ok(ctx)
 }
 
-pub async fn questions(
-    State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
-) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
+pub async fn questions(State(state): State<AppState>, a: Owner) -> DashResult<Response> {
     render("questions.html", &questions_context(&state, &a).await?)
 }
 
 /// One click: the question becomes an FAQ entry with the owner's answer.
 pub async fn question_to_faq(
     State(state): State<AppState>,
-    session: Session,
+    a: Owner,
     Path((bid, qid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let question = {
         let mut conn = state.store.pool().acquire().await?;
         q::unanswered_one(&mut conn, bid, qid)
@@ -751,13 +732,10 @@ pub async fn question_to_faq(
 
 pub async fn dismiss_question(
     State(state): State<AppState>,
-    session: Session,
+    _a: Owner,
     Path((bid, qid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
     if !q::resolve_unanswered(&mut conn, bid, qid, now_ms).await? {
@@ -794,13 +772,7 @@ async fn team_context(state: &AppState, a: &Access) -> DashResult<tera::Context>
 /// How long an invite code works.
 pub const INVITE_DAYS: i64 = 7;
 
-pub async fn team(
-    State(state): State<AppState>,
-    session: Session,
-    Path(bid): Path<i64>,
-) -> DashResult<Response> {
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
+pub async fn team(State(state): State<AppState>, a: Owner) -> DashResult<Response> {
     render("team.html", &team_context(&state, &a).await?)
 }
 
@@ -809,13 +781,10 @@ pub async fn team(
 /// account already), and the owner sees the same whether the address has an account or not.
 pub async fn invite(
     State(state): State<AppState>,
-    session: Session,
+    a: Owner,
     Path(bid): Path<i64>,
-    Form(form): Form<FormData>,
+    CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let email = users::normalise_email(&form.text("email"));
     let name = form.text("name");
     let role = Role::parse(&form.text("role"));
@@ -884,13 +853,10 @@ pub async fn invite(
 /// Withdraw an invite that has not been accepted.
 pub async fn cancel_invite(
     State(state): State<AppState>,
-    session: Session,
+    _a: Owner,
     Path((bid, id)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let mut conn = state.store.pool().acquire().await?;
     if !crate::store::invites::cancel(&mut conn, bid, id).await? {
         return Err(DashError::NotFound);
@@ -900,13 +866,10 @@ pub async fn cancel_invite(
 
 pub async fn remove_member(
     State(state): State<AppState>,
-    session: Session,
+    _a: Owner,
     Path((bid, uid)): Path<(i64, i64)>,
-    Form(form): Form<FormData>,
+    CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
-    session.check_csrf(form.csrf())?;
-    let a = access(&state, session, bid).await?;
-    a.require_owner()?;
     let mut tx = state.store.begin().await?;
     // Two owners removing each other at once: the owner rows are locked, so one sees the other gone.
     users::lock_owners(&mut tx, state.store.backend(), bid).await?;

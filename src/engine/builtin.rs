@@ -1162,5 +1162,4 @@ mod tests {
             Some("Rosa".into())
         );
     }
-
 }

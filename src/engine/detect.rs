@@ -1123,7 +1123,13 @@ const BODY_IN_TROUBLE: &[&str] = &[
 /// How many different signs of a body in trouble the text gives.
 fn body_signs(t: &Text) -> usize {
     const SIGNS: &[&[&str]] = &[
-        &["dizzy", "dizziness", "lightheaded", "light headed", "spinning"],
+        &[
+            "dizzy",
+            "dizziness",
+            "lightheaded",
+            "light headed",
+            "spinning",
+        ],
         &[
             "headache",
             "head is pounding",
@@ -2613,7 +2619,14 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         return Some("work not fixed".into());
     }
     // "Want it fixed" is a complaint about our work, an ordinary request about theirs.
-    if ours && t.any(&["want it fixed", "want this fixed", "want it redone", "want this redone"]) {
+    if ours
+        && t.any(&[
+            "want it fixed",
+            "want this fixed",
+            "want it redone",
+            "want this redone",
+        ])
+    {
         return Some("work not fixed".into());
     }
     // Our work, then worse, back again, or the caller is fed up about it.
@@ -3000,7 +3013,10 @@ mod tests {
             None
         );
         assert_eq!(
-            complaint("a few tiles are cracked, want it fixed before my party", &[]),
+            complaint(
+                "a few tiles are cracked, want it fixed before my party",
+                &[]
+            ),
             None
         );
         assert!(complaint(
@@ -3014,7 +3030,6 @@ mod tests {
         )
         .is_some());
     }
-
 
     #[test]
     fn two_signs_of_a_body_in_trouble_are_a_danger_however_said() {
@@ -3030,7 +3045,9 @@ mod tests {
             Some(Danger::Medical)
         );
         // One sign in passing is no emergency.
-        assert_eq!(danger("the smell gives me a headache lol, can u come tue", None), None);
+        assert_eq!(
+            danger("the smell gives me a headache lol, can u come tue", None),
+            None
+        );
     }
-
 }

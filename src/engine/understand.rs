@@ -356,8 +356,16 @@ pub fn asks_attribute(text: &str) -> bool {
     super::detect::Text::new(text).near(
         &["what", "which"],
         &[
-            "brand*", "kind", "kinds", "type", "types", "make", "model*", "product*",
-            "chemical*", "material*",
+            "brand*",
+            "kind",
+            "kinds",
+            "type",
+            "types",
+            "make",
+            "model*",
+            "product*",
+            "chemical*",
+            "material*",
         ],
         2,
     )
@@ -1907,7 +1915,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 score: scores[0].1,
                 runner_up: None,
                 named: hits[p].1,
-                coverage: hits[p].0 as f64 / said.iter().filter(|(_, st)| !*st).count().max(1) as f64,
+                coverage: hits[p].0 as f64
+                    / said.iter().filter(|(_, st)| !*st).count().max(1) as f64,
             });
         }
     }
@@ -1920,7 +1929,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     if let Some(r) = runner_up {
         let (a, b) = (&profile.services[best].name, &profile.services[r].name);
         // "For my son, hes 7": of a kids' service and one for anyone, the caller's person decides.
-        let by_person = (for_the_person(&vocabs[best]) && vocabs[r].audience.is_none()).then_some(0);
+        let by_person =
+            (for_the_person(&vocabs[best]) && vocabs[r].audience.is_none()).then_some(0);
         let pick = by_person
             .or_else(|| settled_by_words(text, a, b))
             .or_else(|| settled_by_number(text, a, b))
@@ -1990,8 +2000,13 @@ fn request_part(text: &str) -> Option<String> {
     let i = sentences.iter().position(|p| asks(p))?;
     let points_back = {
         let t = super::detect::Text::new(sentences[i]);
-        t.any(&["do that", "do this", "do it", "handle that", "help with that"])
-            && content_words(sentences[i]).len() <= 3
+        t.any(&[
+            "do that",
+            "do this",
+            "do it",
+            "handle that",
+            "help with that",
+        ]) && content_words(sentences[i]).len() <= 3
     };
     let part = if points_back && i > 0 {
         format!("{} {}", sentences[i - 1], sentences[i])
@@ -2002,12 +2017,7 @@ fn request_part(text: &str) -> Option<String> {
 }
 
 /// Of two nearly tied services, the one the request itself names (0 for `a`, 1 for `b`).
-fn settled_by_request(
-    text: &str,
-    profile: &BusinessProfile,
-    a: usize,
-    b: usize,
-) -> Option<usize> {
+fn settled_by_request(text: &str, profile: &BusinessProfile, a: usize, b: usize) -> Option<usize> {
     let part = request_part(text)?;
     // The request names one of the two and nothing of the other.
     let names = |i: usize| {
@@ -3074,8 +3084,7 @@ impl FaqIndex {
         // The words of the sentences that ask ("...on a saturday night do u guys even come
         // out?"): an entry whose whole question is in one of them fits a long text.
         // (A question already cut from its text, without its "?", is one such sentence.)
-        let asking: Vec<String> = if !text.contains('?') && is_question(text) && query.len() <= 12
-        {
+        let asking: Vec<String> = if !text.contains('?') && is_question(text) && query.len() <= 12 {
             query.clone()
         } else {
             text.split_inclusive('?')
@@ -3827,7 +3836,10 @@ mod tests {
             "\nduration_minutes = 60\nprice = \"$99\"\n\n[[services]]\nname = \"No hot water call\"\nkeywords = [\"no hot water\"]",
         );
         assert_eq!(
-            picked("got up this morning and theres no hot water at all, can someone come", &p),
+            picked(
+                "got up this morning and theres no hot water at all, can someone come",
+                &p
+            ),
             Some("No hot water call")
         );
     }
@@ -3849,26 +3861,42 @@ mod tests {
         // greeting is no child.
         let salon = BusinessProfile::from_toml(
             &include_str!("../../examples/daves-plumbing.toml")
-                .replace("name = \"Drain cleaning\"", "name = \"Kids cut\"\nkeywords = [\"boys cut\"]")
-                .replace("name = \"Leak repair\"", "name = \"Regular cut\"\nkeywords = [\"regular cut\"]"),
+                .replace(
+                    "name = \"Drain cleaning\"",
+                    "name = \"Kids cut\"\nkeywords = [\"boys cut\"]",
+                )
+                .replace(
+                    "name = \"Leak repair\"",
+                    "name = \"Regular cut\"\nkeywords = [\"regular cut\"]",
+                ),
         )
         .unwrap();
         assert_eq!(
-            picked("any time saturday for my son hes 6? just a regular boys cut", &salon),
+            picked(
+                "any time saturday for my son hes 6? just a regular boys cut",
+                &salon
+            ),
             Some("Kids cut")
         );
-        assert_ne!(picked("yo can i get a regular cut saturday", &salon), Some("Kids cut"));
+        assert_ne!(
+            picked("yo can i get a regular cut saturday", &salon),
+            Some("Kids cut")
+        );
     }
 
     #[test]
     fn a_detail_of_a_job_is_not_a_yes_we_do_it() {
         let p = profile();
-        assert!(asks_attribute("what brand of water heater do u guys install?"));
+        assert!(asks_attribute(
+            "what brand of water heater do u guys install?"
+        ));
         assert!(!matches!(
             topic("what brand of water heater do u guys install?", &p),
             Some(Topic::Service { .. })
         ));
-        assert!(!asks_attribute("what do you charge for a water heater install?"));
+        assert!(!asks_attribute(
+            "what do you charge for a water heater install?"
+        ));
     }
 
     #[test]
@@ -3897,5 +3925,4 @@ mod tests {
             Some(Topic::Faq(i))
         );
     }
-
 }
