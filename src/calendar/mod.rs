@@ -47,6 +47,13 @@ impl Slot {
             .to_string()
     }
 
+    /// How a slot is said aloud: `Thursday, December 3 at 10 AM` (no ":00" for speech to read).
+    pub fn for_speech(&self, tz: Tz) -> String {
+        let local = self.start_utc().with_timezone(&tz);
+        let time = local.format("%-I:%M %p").to_string().replace(":00 ", " ");
+        format!("{} at {time}", local.format("%A, %B %-d"))
+    }
+
     /// How a slot reads in a text: `Thu Dec 3, 10:00 AM`.
     pub fn for_sms(&self, tz: Tz) -> String {
         self.start_utc()

@@ -115,31 +115,13 @@ fn list_services(turn: &Turn<'_>) -> String {
     }
 }
 
-pub fn proposals_text(slots: &[Slot], tz: chrono_tz::Tz, moving: bool) -> String {
-    let items: Vec<String> = slots
-        .iter()
-        .enumerate()
-        .map(|(i, s)| format!("{}) {}", i + 1, s.for_sms(tz)))
-        .collect();
+pub fn proposals_text(turn: &Turn<'_>, slots: &[Slot], moving: bool) -> String {
     let lead = if moving {
         "I can move it to"
     } else {
         "I can do"
     };
-    let joined = match items.len() {
-        1 => items[0].clone(),
-        n => format!("{} or {}", items[..n - 1].join(", "), items[n - 1]),
-    };
-    let choices: Vec<String> = (1..=slots.len()).map(|i| i.to_string()).collect();
-    let reply_with = match choices.len() {
-        1 => "Reply 1 to take it.".to_string(),
-        n => format!(
-            "Reply {} or {}.",
-            choices[..n - 1].join(", "),
-            choices[n - 1]
-        ),
-    };
-    format!("{lead} {joined}. {reply_with}")
+    turn.channel.offer(lead, slots, turn.tz())
 }
 
 fn confirm_text(turn: &Turn<'_>, slot: Slot) -> String {
@@ -156,14 +138,16 @@ fn confirm_text(turn: &Turn<'_>, slot: Slot) -> String {
         .map(|a| format!(" at {a}"))
         .unwrap_or_default();
     format!(
-        "{}, {service}{place} - reply YES to confirm.",
-        slot.for_sms(turn.tz())
+        "{}, {service}{place} - {}",
+        turn.channel.when(slot, turn.tz()),
+        turn.channel.confirm()
     )
 }
 
 fn handoff_text(turn: &Turn<'_>, when: &str, lead: &str) -> String {
     let name = &turn.business.profile.business.name;
-    format!("{lead}I'm passing this to the team at {name}; a person will text you back {when}.")
+    let back = turn.channel.get_back();
+    format!("{lead}I'm passing this to the team at {name}; a person will {back} {when}.")
 }
 
 async fn hand_off(turn: &mut Turn<'_>, reason: &str, lead: &str) -> anyhow::Result<Option<String>> {
@@ -185,11 +169,11 @@ async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result
     match turn.execute(call).await {
         Ok(Outcome::Proposed(slots)) => Ok(Some(format!(
             "{lead}{}",
-            proposals_text(&slots, turn.tz(), moving)
+            proposals_text(turn, &slots, moving)
         ))),
         Ok(Outcome::ProposedInstead(slots)) => Ok(Some(format!(
             "{lead}Nothing is open then. {}",
-            proposals_text(&slots, turn.tz(), moving)
+            proposals_text(turn, &slots, moving)
         ))),
         Ok(Outcome::NoSlots) => Ok(Some(format!(
             "{lead}I don't see an opening that fits. What other day or time works for you?"
@@ -481,7 +465,10 @@ fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
             "I've alerted the on-call team at {name} now; a person will contact you right away."
         )
     } else {
-        format!("I've alerted the team at {name}; a person will text you back {when}.")
+        format!(
+            "I've alerted the team at {name}; a person will {} {when}.",
+            turn.channel.get_back()
+        )
     };
     // The referral matters more than general advice when both do not fit in two segments.
     // But "call 911" is never dropped for a referral that does not say it (a well company's
@@ -539,16 +526,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let chosen = turn.details.chosen;
             if u::is_yes(text) {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
-                    Ok(Outcome::Booked(slot)) => {
-                        Ok(Some(format!(
-                        "You're booked: {}, {}. See you then! Reply here if you need to change it.",
-                        slot.for_sms(turn.tz()),
-                        turn.details.service.as_deref().unwrap_or("visit").to_lowercase()
-                    )))
-                    }
+                    Ok(Outcome::Booked(slot)) => Ok(Some(format!(
+                        "You're booked: {}, {}. See you then! {}",
+                        turn.channel.when(slot, turn.tz()),
+                        turn.details
+                            .service
+                            .as_deref()
+                            .unwrap_or("visit")
+                            .to_lowercase(),
+                        turn.channel.after_booking()
+                    ))),
                     Ok(Outcome::Moved(slot)) => Ok(Some(format!(
                         "Done - your visit is moved to {}. See you then!",
-                        slot.for_sms(turn.tz())
+                        turn.channel.when(slot, turn.tz())
                     ))),
                     Ok(_) => Ok(None),
                     Err(ToolError::Booking(e)) => {
@@ -585,14 +575,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .await;
             }
             if let Some((_, a)) = answer {
-                let slot = chosen.map(|s| s.for_sms(turn.tz())).unwrap_or_default();
-                return Ok(Some(format!("{a} Reply YES to book {slot}.")));
+                let slot = chosen
+                    .map(|s| turn.channel.when(s, turn.tz()))
+                    .unwrap_or_default();
+                let yes = match turn.channel {
+                    super::channel::Channel::Sms => "Reply YES to book",
+                    super::channel::Channel::Voice => "Say yes to book",
+                };
+                return Ok(Some(format!("{a} {yes} {slot}.")));
             }
-            return unsure(
-                turn,
-                "Just reply YES to book that time, or tell me another day or time.",
-            )
-            .await;
+            let again = turn.channel.yes_to_book();
+            return unsure(turn, again).await;
         }
         State::Scheduling => {
             let n = turn.details.proposals.len();
@@ -613,7 +606,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                         .map(|(_, a)| format!("{a} "))
                         .unwrap_or_default();
                     return Ok(Some(format!(
-                        "Thanks, {first}. {a}Which of those times works? Reply with its number."
+                        "Thanks, {first}. {a}{}",
+                        turn.channel.which_time()
                     )));
                 }
             }
@@ -651,11 +645,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if question {
                 return unanswered(turn, text).await;
             }
-            return unsure(
-                turn,
-                "Which of those times works? Reply with its number, or tell me another day.",
-            )
-            .await;
+            let again = turn.channel.which_time();
+            return unsure(turn, again).await;
         }
         State::Booked => {
             // "Hi this is Carol Brandt, I need to move my test": the caller says who they are.
@@ -665,7 +656,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let booked = turn
                 .details
                 .booked
-                .map(|s| s.for_sms(turn.tz()))
+                .map(|s| turn.channel.when(s, turn.tz()))
                 .unwrap_or_default();
             if u::wants_reschedule(text) {
                 let pref = text.to_string();
@@ -674,8 +665,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if u::wants_cancel(text) {
                 return match turn.execute(ToolCall::CancelBooking).await {
                     Ok(Outcome::Cancelled(slot)) => Ok(Some(format!(
-                        "Your {} visit is cancelled. Text us anytime if you need us again.",
-                        slot.for_sms(turn.tz())
+                        "Your {} visit is cancelled. {}",
+                        turn.channel.when(slot, turn.tz()),
+                        turn.channel.come_again()
                     ))),
                     Ok(_) => Ok(None),
                     Err(e) => Err(anyhow::anyhow!("{e}")),
@@ -691,7 +683,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 return Ok(Some(format!("You're welcome! See you {booked}.")));
             }
             return Ok(Some(format!(
-                "You're booked for {booked}. Reply here if you need to change or cancel it."
+                "You're booked for {booked}. {}",
+                turn.channel.change_or_cancel()
             )));
         }
         State::HumanOwned | State::OptedOut => return Ok(None),

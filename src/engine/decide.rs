@@ -37,6 +37,8 @@ pub struct TurnInput {
     /// AI replies in this conversation in the last day.
     pub replies_today: i64,
     pub now: DateTime<Utc>,
+    /// Where the caller is (a text thread, a live call).
+    pub channel: super::channel::Channel,
     /// Hand the thread to a person with this reason instead of answering (a turn that kept failing).
     pub force_hand_off: Option<String>,
 }
@@ -101,6 +103,7 @@ pub async fn decide(
         conversation_id: input.conversation_id,
         contact,
         now: input.now,
+        channel: input.channel,
         calendar,
         needs_calendar: false,
         current: if current == State::Closed {
@@ -188,8 +191,9 @@ async fn grounded_or_hand_off(turn: &mut Turn<'_>, input: &TurnInput, reply: Str
     .await
     .ok();
     guard::finalize(&format!(
-        "I want to get that right, so I'm passing this to the team at {}; a person will text you back {when}.",
-        profile.business.name
+        "I want to get that right, so I'm passing this to the team at {}; a person will {} {when}.",
+        profile.business.name,
+        input.channel.get_back()
     ))
 }
 
@@ -270,6 +274,7 @@ mod tests {
             history: Vec::new(),
             replies_today: 0,
             now: NOW.parse().unwrap(),
+            channel: crate::engine::channel::Channel::Sms,
             force_hand_off: None,
         }
     }
@@ -507,5 +512,33 @@ mod tests {
         let p = plan(&i, None).await;
         assert_eq!(p.effects.handoff_reason.as_deref(), Some("turn_failed"));
         assert!(p.reply.is_some());
+    }
+
+    #[tokio::test]
+    async fn the_same_decision_is_worded_for_speech_on_a_call() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            name: Some("Ann".into()),
+            ..Details::default()
+        };
+        let mut i = input(State::Qualifying, d, &["thursday morning works"]);
+        let sms = plan(&i, Some(&Snapshot::default())).await;
+        i.channel = crate::engine::channel::Channel::Voice;
+        let voice = plan(&i, Some(&Snapshot::default())).await;
+        // Same state, same times offered; only the words differ.
+        assert_eq!(sms.state, voice.state);
+        assert_eq!(sms.details.proposals, voice.details.proposals);
+        let said = voice.reply.unwrap();
+        assert!(said.contains("Thursday, December 3"), "{said}");
+        assert!(!said.contains("Reply") && !said.contains("1)"), "{said}");
+        // Picking one aloud, then the read-back asks a question rather than for a typed YES.
+        let mut d = voice.details.clone();
+        d.proposals.truncate(1);
+        let mut pick = input(State::Scheduling, d, &["the first one"]);
+        pick.channel = crate::engine::channel::Channel::Voice;
+        let p = plan(&pick, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        assert!(p.reply.unwrap().ends_with("shall I book it?"));
     }
 }

@@ -7,10 +7,12 @@
 //! - [`detect`]: recall-first detectors (danger, a person asked for, complaints), run first;
 //! - [`understand`], [`knowledge`]: reading callers' texts; answering from the profile only;
 //! - [`guard`]: output checks every reply passes;
+//! - [`channel`]: the wording each channel needs (a text, a live call); the decision is the same;
 //! - [`decide`]: one turn's decision, from its input to a plan, without a database;
 //! - [`turn`]: one turn of a conversation: load its input, decide, apply the plan in one transaction.
 
 pub mod builtin;
+pub mod channel;
 pub mod decide;
 pub mod deps;
 pub mod details;

@@ -125,6 +125,8 @@ pub struct Turn<'a> {
     pub conversation_id: i64,
     pub contact: &'a Contact,
     pub now: DateTime<Utc>,
+    /// Where the caller is: the wording of the reply depends on it, the decision does not.
+    pub channel: super::channel::Channel,
     /// The calendar as it stood when the turn began; `None` until a tool needs it.
     pub calendar: Option<&'a Snapshot>,
     /// A tool needed the calendar and there was none.

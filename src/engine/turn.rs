@@ -100,6 +100,7 @@ async fn run_turn_with(
         history,
         replies_today: row.ai_replies,
         now,
+        channel: super::channel::Channel::Sms,
         force_hand_off: force_hand_off.map(str::to_string),
     };
     // A model is not asked twice: its turn gets the calendar up front, as far as it is already
