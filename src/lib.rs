@@ -7,6 +7,8 @@
 //!   conversation [`domain::State`] (its transitions are the engine's).
 //! - [`textback`]: the missed-call text-back gate (one decision per call, every skip has a reason).
 //! - [`inbound`]: inbound SMS handling: opt-out, opt-in and help keywords before anything else.
+//! - [`voice`]: live calls answered by the receptionist (the same engine, worded for speech), and
+//!   the text that picks up what a call did not finish.
 //! - [`engine`]: the receptionist: detectors (danger, complaints, requests for a person), the
 //!   built-in policy and the LLM policy, tools and the state table, grounding, one turn.
 //! - [`calendar`]: owners' iCalendar feeds, open slots, proposals, race-free booking, bookings feed.
@@ -39,3 +41,4 @@ pub mod metrics;
 pub mod store;
 pub mod telephony;
 pub mod textback;
+pub mod voice;

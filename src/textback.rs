@@ -44,6 +44,8 @@ pub enum SkipReason {
     NotTextable,
     Cooldown,
     TemplateError,
+    /// The receptionist answered the call itself: nothing was missed.
+    AnsweredByAi,
 }
 
 impl SkipReason {
@@ -56,6 +58,7 @@ impl SkipReason {
             SkipReason::NotTextable => "not_textable",
             SkipReason::Cooldown => "cooldown",
             SkipReason::TemplateError => "template_error",
+            SkipReason::AnsweredByAi => "answered_by_ai",
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct BusinessProfile {
     pub faq: Vec<Faq>,
     #[serde(default)]
     pub escalation: EscalationSection,
+    #[serde(default, skip_serializing_if = "VoiceSection::is_default")]
+    pub voice: VoiceSection,
     /// The profile as text, made once when first asked for ([`BusinessProfile::as_text`]).
     #[serde(skip)]
     text: TextMemo,
@@ -66,6 +68,10 @@ pub struct BusinessSection {
     pub service_area: String,
     #[serde(default)]
     pub about: String,
+    /// The US state the business is in ("FL"), for the call-recording disclosure; when absent,
+    /// read from its numbers' area codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,6 +175,45 @@ pub struct Faq {
     /// Other words callers use when they ask this ("visa", "amex"); optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+}
+
+/// Who answers a call (`[voice]`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoiceSection {
+    /// `off` (default): a missed call gets the text-back. `ai`: the receptionist answers it.
+    #[serde(default)]
+    pub answer: VoiceAnswer,
+    /// Where a call the receptionist hands over is put through (default: `business.forward_to`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfer_to: Vec<PhoneNumber>,
+    /// Say that the call is automated and transcribed: `auto` (default: where the business's or
+    /// the caller's state requires all-party consent), `always` or `never`.
+    #[serde(default)]
+    pub disclosure: Disclosure,
+}
+
+impl VoiceSection {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceAnswer {
+    #[default]
+    Off,
+    Ai,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Disclosure {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -113,6 +113,8 @@ pub enum Event {
     MissedCall,
     /// The caller texted first.
     CallerTexted,
+    /// The receptionist answered the caller's call.
+    CallAnswered,
     /// STOP (or an equivalent keyword).
     OptedOut,
     /// START after an opt-out.
@@ -131,7 +133,7 @@ pub enum Event {
 pub fn after(current: Option<State>, event: Event) -> State {
     match event {
         Event::MissedCall => State::Greeted,
-        Event::CallerTexted => current.unwrap_or(State::Qualifying),
+        Event::CallerTexted | Event::CallAnswered => current.unwrap_or(State::Qualifying),
         Event::OptedOut => State::OptedOut,
         Event::OptedIn => State::Qualifying,
         Event::TakenOver => State::HumanOwned,

@@ -3,6 +3,7 @@
 //! staff and the outbox rows. A calendar change that no longer fits (someone booked the time
 //! meanwhile) rolls the whole plan back and the turn is decided again from a fresh snapshot.
 
+use super::channel::Channel;
 use super::decide::{decide, Decision, Plan, TurnInput};
 use super::deps::Deps;
 use super::details::Details;
@@ -11,7 +12,7 @@ use super::tools::{booking_details, CalendarChange};
 use crate::calendar::service::{BookingError, Calendar, Snapshot, DEFAULT_HOLD_MINUTES};
 use crate::clock::to_millis;
 use crate::store::messages::Author;
-use crate::store::{businesses, contacts, conversations, outbox, Tx};
+use crate::store::{businesses, contacts, conversations, messages, outbox, Tx};
 
 pub use super::decide::{MAX_AI_REPLIES_PER_DAY, MAX_LLM_FAILURES};
 
@@ -30,7 +31,39 @@ pub enum TurnOutcome {
 }
 
 pub async fn run_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
-    run_turn_with(deps, conversation_id, None).await
+    Ok(run_turn_with(deps, conversation_id, None, Channel::Sms)
+        .await?
+        .outcome)
+}
+
+/// A turn on a live call: the same decision, worded for speech; the reply is returned to be
+/// spoken (and recorded as a line of the call), not texted.
+pub async fn run_voice_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<Finished> {
+    run_turn_with(deps, conversation_id, None, Channel::Voice).await
+}
+
+/// What a turn ended with.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub outcome: TurnOutcome,
+    pub reply: Option<String>,
+    /// The thread went to a person in this turn, and why.
+    pub handoff_reason: Option<String>,
+    /// What the receptionist learnt (service, address, name...), for whoever takes over.
+    pub summary: String,
+    pub details: Details,
+}
+
+impl Finished {
+    fn idle(outcome: TurnOutcome) -> Self {
+        Self {
+            outcome,
+            reply: None,
+            handoff_reason: None,
+            summary: String::new(),
+            details: Details::default(),
+        }
+    }
 }
 
 /// A turn that failed again and again: hand the thread to a person with the reason, instead of
@@ -40,7 +73,11 @@ pub async fn hand_off_failed_turn(
     conversation_id: i64,
     reason: &str,
 ) -> anyhow::Result<TurnOutcome> {
-    run_turn_with(deps, conversation_id, Some(reason)).await
+    Ok(
+        run_turn_with(deps, conversation_id, Some(reason), Channel::Sms)
+            .await?
+            .outcome,
+    )
 }
 
 #[tracing::instrument(skip_all, fields(conversation = conversation_id))]
@@ -48,7 +85,8 @@ async fn run_turn_with(
     deps: &Deps,
     conversation_id: i64,
     force_hand_off: Option<&str>,
-) -> anyhow::Result<TurnOutcome> {
+    channel: Channel,
+) -> anyhow::Result<Finished> {
     let now = deps.clock.now();
     let now_ms = to_millis(now);
     let (row, pending) = {
@@ -56,7 +94,7 @@ async fn run_turn_with(
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
         else {
-            return Ok(TurnOutcome::Idle);
+            return Ok(Finished::idle(TurnOutcome::Idle));
         };
         let pending =
             conversations::pending_inbound(&mut conn, conversation_id, row.last_handled_message_id)
@@ -77,7 +115,7 @@ async fn run_turn_with(
         if due_again {
             deps.turn_wake.notify_one();
         }
-        return Ok(TurnOutcome::Idle);
+        return Ok(Finished::idle(TurnOutcome::Idle));
     }
     // Only a model reads the history; the built-in policy answers from the new texts.
     let history = if deps.llm.is_some() {
@@ -100,7 +138,7 @@ async fn run_turn_with(
         history,
         replies_today: row.ai_replies,
         now,
-        channel: super::channel::Channel::Sms,
+        channel,
         force_hand_off: force_hand_off.map(str::to_string),
     };
     // A model is not asked twice: its turn gets the calendar up front, as far as it is already
@@ -200,7 +238,7 @@ async fn apply(
     input: &TurnInput,
     mut plan: Plan,
     snapshot: Option<&Snapshot>,
-) -> anyhow::Result<Result<TurnOutcome, BookingError>> {
+) -> anyhow::Result<Result<Finished, BookingError>> {
     let now_ms = to_millis(input.now);
     let business = &input.business;
     let contact = &input.contact;
@@ -225,21 +263,39 @@ async fn apply(
         .sending_number()
         .unwrap_or_default()
         .to_string();
-    if let Some(body) = &plan.reply {
-        queue(
-            &mut tx,
-            business,
-            input.conversation_id,
-            contact.id,
-            &contact.phone,
-            &from,
-            Author::Ai,
-            None,
-            "reply",
-            body,
-            now_ms,
-        )
-        .await?;
+    match (&plan.reply, input.channel) {
+        (Some(body), Channel::Sms) => {
+            queue(
+                &mut tx,
+                business,
+                input.conversation_id,
+                contact.id,
+                &contact.phone,
+                &from,
+                Author::Ai,
+                None,
+                "reply",
+                body,
+                now_ms,
+            )
+            .await?;
+        }
+        // Said on the call: recorded as a line of it, never texted.
+        (Some(body), Channel::Voice) => {
+            messages::insert_spoken(
+                &mut tx,
+                business.id,
+                input.conversation_id,
+                contact.id,
+                Author::Ai,
+                body,
+                None,
+                now_ms,
+            )
+            .await?;
+            conversations::touch(&mut tx, input.conversation_id, now_ms, false).await?;
+        }
+        (None, _) => {}
     }
     for note in &plan.effects.notify {
         for staff in &business.profile.escalation.notify {
@@ -307,9 +363,16 @@ async fn apply(
         deps.wake_outbox();
     }
     tracing::info!(from_state = %current, to_state = %plan.state, replied = plan.reply.is_some(), "turn done");
-    Ok(Ok(match plan.reply {
+    let outcome = match plan.reply {
         Some(_) => TurnOutcome::Replied { state: plan.state },
         None => TurnOutcome::Silent,
+    };
+    Ok(Ok(Finished {
+        outcome,
+        summary: plan.details.summary(),
+        reply: plan.reply,
+        handoff_reason: plan.effects.handoff_reason,
+        details: plan.details,
     }))
 }
 

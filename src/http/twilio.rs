@@ -4,6 +4,7 @@
 //! URL and all parameters before a handler sees anything, so a forged request stores nothing.
 
 use crate::app::AppState;
+use crate::domain::profile::VoiceAnswer;
 use crate::error::{Error, Result};
 use crate::inbound::{self, InboundSms};
 use crate::store::businesses::{self, BusinessRecord};
@@ -13,7 +14,7 @@ use crate::telephony::{twilio as tw, twiml};
 use crate::textback::{self, MissedCall, Outcome};
 use axum::body::Body;
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
@@ -24,17 +25,47 @@ pub fn router(max_body: usize) -> Router<AppState> {
         .route("/webhooks/twilio/voice", post(voice))
         .route("/webhooks/twilio/voice/dial-status", post(dial_status))
         .route("/webhooks/twilio/voice/status", post(call_status))
+        .route(RELAY_DONE_PATH, post(relay_done))
         .route("/webhooks/twilio/sms", post(sms))
         .route("/webhooks/twilio/sms/status", post(sms_status))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
 }
 
 pub const DIAL_STATUS_PATH: &str = "/webhooks/twilio/voice/dial-status";
+/// Where Twilio asks what to do when a ConversationRelay session ends.
+pub const RELAY_DONE_PATH: &str = "/webhooks/twilio/voice/relay-done";
 
 /// A verified Twilio webhook: the form parameters, and the query (part of what was signed).
 pub struct TwilioForm {
     params: HashMap<String, String>,
     query: HashMap<String, String>,
+}
+
+/// The URLs a request may have been signed over: the public URL when configured; otherwise this
+/// request's host, as the proxy said it was reached and, behind a TLS proxy, as https too.
+pub(crate) fn signed_urls(
+    state: &AppState,
+    headers: &HeaderMap,
+    path_and_query: &str,
+) -> Vec<String> {
+    match &state.config.public_url {
+        Some(base) => vec![format!("{base}{path_and_query}")],
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            let proto = headers
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("http");
+            let mut v = vec![format!("{proto}://{host}{path_and_query}")];
+            if proto != "https" {
+                v.push(format!("https://{host}{path_and_query}"));
+            }
+            v
+        }
+    }
 }
 
 impl TwilioForm {
@@ -98,28 +129,7 @@ impl FromRequest<AppState> for TwilioForm {
                     Error::Forbidden("missing X-Twilio-Signature".into()),
                 ));
             };
-            // The URL Twilio called: the public URL when configured; otherwise this request's
-            // host, as the proxy said it was reached and, behind a TLS proxy, as https too.
-            let urls: Vec<String> = match &state.config.public_url {
-                Some(base) => vec![format!("{base}{path_and_query}")],
-                None => {
-                    let host = parts
-                        .headers
-                        .get(header::HOST)
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or("");
-                    let proto = parts
-                        .headers
-                        .get("x-forwarded-proto")
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or("http");
-                    let mut v = vec![format!("{proto}://{host}{path_and_query}")];
-                    if proto != "https" {
-                        v.push(format!("https://{host}{path_and_query}"));
-                    }
-                    v
-                }
-            };
+            let urls = signed_urls(state, &parts.headers, path_and_query);
             // A Webhooks Rule signs with its SharedKey and names the algorithm in a header.
             let settings = parts
                 .headers
@@ -221,8 +231,35 @@ fn missed_call_line(business: &BusinessRecord, outcome: &Outcome) -> String {
 
 const MISSED: &[&str] = &["no-answer", "busy", "failed", "canceled"];
 
+/// The receptionist takes the call: TwiML that connects it to the relay WebSocket.
+async fn answer_with_ai(
+    state: &AppState,
+    headers: &HeaderMap,
+    business: &BusinessRecord,
+    sid: &str,
+    from: &str,
+    to: &str,
+) -> Result<Response> {
+    crate::voice::answer(state, business, sid, from, to).await?;
+    let relay = format!(
+        "{}{}",
+        super::relay::ws_base(state, headers),
+        super::relay::RELAY_PATH
+    );
+    let greeting = crate::voice::greeting(&business.profile, from);
+    let disclosure = crate::voice::needs_disclosure(&business.profile, from);
+    Ok(xml(
+        StatusCode::OK,
+        twiml::connect_relay(&relay, RELAY_DONE_PATH, &greeting, disclosure),
+    ))
+}
+
 #[tracing::instrument(skip_all)]
-async fn voice(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+async fn voice(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: TwilioForm,
+) -> Result<Response> {
     let (sid, from, to) = (
         form.require("CallSid")?,
         form.get("From").unwrap_or(""),
@@ -233,6 +270,11 @@ async fn voice(State(state): State<AppState>, form: TwilioForm) -> Result<Respon
         Err(resp) => return Ok(resp),
     };
     let forward_to = &business.profile.business.forward_to;
+    let ai = business.profile.voice.answer == VoiceAnswer::Ai;
+    if forward_to.is_empty() && ai && callable(from) {
+        // Forward mode, answered by the receptionist.
+        return answer_with_ai(&state, &headers, &business, sid, from, to).await;
+    }
     if forward_to.is_empty() {
         // Forward mode: the carrier sent us a call nobody answered.
         let call = MissedCall {
@@ -257,7 +299,11 @@ async fn voice(State(state): State<AppState>, form: TwilioForm) -> Result<Respon
 }
 
 #[tracing::instrument(skip_all)]
-async fn dial_status(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+async fn dial_status(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: TwilioForm,
+) -> Result<Response> {
     let (sid, from, to) = (
         form.require("CallSid")?,
         form.get("From").unwrap_or(""),
@@ -268,6 +314,11 @@ async fn dial_status(State(state): State<AppState>, form: TwilioForm) -> Result<
         Ok(b) => b,
         Err(resp) => return Ok(resp),
     };
+    let ai = business.profile.voice.answer == VoiceAnswer::Ai;
+    if MISSED.contains(&dial) && ai && callable(from) {
+        // Ring-through, nobody picked up: the receptionist answers instead of hanging up.
+        return answer_with_ai(&state, &headers, &business, sid, from, to).await;
+    }
     if MISSED.contains(&dial) {
         let call = MissedCall {
             call_sid: sid,
@@ -321,6 +372,53 @@ async fn call_status(State(state): State<AppState>, form: TwilioForm) -> Result<
         textback::record_call(&state, &business, sid, from, to, status).await?;
     }
     Ok(xml(StatusCode::OK, twiml::empty()))
+}
+
+/// A caller the receptionist can talk to (not a withheld number: it could not text them after).
+fn callable(from: &str) -> bool {
+    matches!(
+        crate::domain::phone::CallerId::parse(from),
+        crate::domain::phone::CallerId::Number(_)
+    )
+}
+
+/// The relay session ended. If the receptionist handed the call over (`HandoffData`), put it
+/// through to the business's transfer numbers; otherwise end the call.
+#[tracing::instrument(skip_all)]
+async fn relay_done(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let to = form.require("To")?;
+    let business = match business_for(&state, to, true).await? {
+        Ok(b) => b,
+        Err(resp) => return Ok(resp),
+    };
+    let handoff: Option<serde_json::Value> = form
+        .get("HandoffData")
+        .filter(|h| !h.is_empty())
+        .and_then(|h| serde_json::from_str(h).ok());
+    let Some(handoff) = handoff else {
+        return Ok(xml(StatusCode::OK, twiml::hang_up()));
+    };
+    let profile = &business.profile;
+    let targets = if profile.voice.transfer_to.is_empty() {
+        &profile.business.forward_to
+    } else {
+        &profile.voice.transfer_to
+    };
+    let name = &profile.business.name;
+    let reason = handoff["reason"].as_str().unwrap_or("");
+    tracing::info!(reason, "call handed over by the receptionist");
+    let body = if targets.is_empty() {
+        twiml::say_and_hang_up(&format!(
+            "A member of the team at {name} will call you back shortly. Goodbye."
+        ))
+    } else {
+        twiml::say_and_dial(
+            "Please hold while I put you through.",
+            targets,
+            profile.business.ring_seconds,
+        )
+    };
+    Ok(xml(StatusCode::OK, body))
 }
 
 #[tracing::instrument(skip_all)]

@@ -80,6 +80,73 @@ pub async fn insert_inbound(
     row.map(|r| col(&r, "id")).transpose()
 }
 
+/// A line of a live call, as heard (the caller) or said (the receptionist, or a greeting): kind
+/// `voice`, already delivered, never sent as a text. `key` makes a repeated line a no-op.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_spoken(
+    conn: &mut Conn,
+    business_id: i64,
+    conversation_id: i64,
+    contact_id: i64,
+    author: Author,
+    body: &str,
+    key: Option<&str>,
+    now_ms: i64,
+) -> anyhow::Result<Option<i64>> {
+    let direction = if author == Author::Caller {
+        "inbound"
+    } else {
+        "outbound"
+    };
+    let row = sqlx::query(
+        "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, kind, body, \
+         provider_sid, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 'voice', $6, $7, 'delivered', $8, $8) \
+         ON CONFLICT (provider_sid) DO NOTHING RETURNING id",
+    )
+    .bind(business_id)
+    .bind(conversation_id)
+    .bind(contact_id)
+    .bind(direction)
+    .bind(author.as_str())
+    .bind(body)
+    .bind(key)
+    .bind(now_ms)
+    .fetch_optional(&mut *conn)
+    .await
+    .context("inserting a line of a call")?;
+    row.map(|r| col(&r, "id")).transpose()
+}
+
+/// The receptionist's last line on a call in this thread.
+pub async fn last_spoken_by_ai(
+    conn: &mut Conn,
+    conversation_id: i64,
+) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query(
+        "SELECT MAX(id) AS id FROM messages WHERE conversation_id = $1 AND kind = 'voice' AND author = 'ai'",
+    )
+    .bind(conversation_id)
+    .fetch_one(&mut *conn)
+    .await
+    .context("reading the last line of a call")?;
+    col(&row, "id")
+}
+
+/// What the caller actually heard of a reply they talked over.
+pub async fn cut_spoken(conn: &mut Conn, id: i64, heard: &str, now_ms: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE messages SET body = $1, status = 'interrupted', updated_at = $2 WHERE id = $3 AND kind = 'voice'",
+    )
+    .bind(heard)
+    .bind(now_ms)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("recording an interrupted reply")?;
+    Ok(())
+}
+
 pub async fn exists_by_sid(conn: &mut Conn, provider_sid: &str) -> anyhow::Result<bool> {
     let row = sqlx::query("SELECT id FROM messages WHERE provider_sid = $1")
         .bind(provider_sid)

@@ -45,6 +45,32 @@ pub fn dial(numbers: &[PhoneNumber], timeout: u32, action: &str) -> String {
     )
 }
 
+/// Hand the call to the receptionist over ConversationRelay: Twilio speaks `greeting`, then
+/// carries the caller's words to `relay_url` (a WebSocket) and speaks what comes back. When the
+/// session ends, Twilio asks `action` what to do next. A disclosure in the greeting is not
+/// interruptible.
+pub fn connect_relay(relay_url: &str, action: &str, greeting: &str, disclosure: bool) -> String {
+    let greeting_interruptible = if disclosure { "none" } else { "any" };
+    format!(
+        r#"{HEADER}<Response><Connect action="{}" method="POST"><ConversationRelay url="{}" welcomeGreeting="{}" welcomeGreetingInterruptible="{greeting_interruptible}" language="en-US" interruptible="any" dtmfDetection="true"/></Connect></Response>"#,
+        escape(action),
+        escape(relay_url),
+        escape(greeting)
+    )
+}
+
+/// Say a line, then put the call through to the numbers (all ring; the first to answer takes it).
+pub fn say_and_dial(line: &str, numbers: &[PhoneNumber], timeout: u32) -> String {
+    let targets: String = numbers
+        .iter()
+        .map(|n| format!("<Number>{}</Number>", escape(n.as_str())))
+        .collect();
+    format!(
+        r#"{HEADER}<Response><Say>{}</Say><Dial timeout="{timeout}">{targets}</Dial></Response>"#,
+        escape(line)
+    )
+}
+
 /// Just end the call.
 pub fn hang_up() -> String {
     format!("{HEADER}<Response><Hangup/></Response>")

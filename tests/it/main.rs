@@ -23,6 +23,7 @@ mod scale;
 mod security;
 mod sms;
 mod textback;
+mod voice;
 mod webhooks;
 
 // Bytes allocated per thread, for the resource-limits tests (`limits.rs`).

@@ -1,0 +1,210 @@
+//! The ConversationRelay WebSocket: Twilio carries a live call's words here as JSON (`setup`,
+//! `prompt`, `interrupt`, `dtmf`, `error`) and speaks what comes back (`text`; `end` leaves the
+//! receptionist, with `handoffData` saying why). The upgrade is signed like any Twilio webhook
+//! (over the exact `wss://` URL, no body); an unsigned or forged one is refused before anything
+//! is read. What the words mean is [`crate::voice`]'s business.
+
+use crate::app::AppState;
+use crate::telephony::twilio as tw;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+pub const RELAY_PATH: &str = "/webhooks/twilio/relay";
+
+/// Largest message accepted from the relay (its messages are a few hundred bytes).
+const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+/// A call that says nothing for this long is over.
+const IDLE: Duration = Duration::from_secs(600);
+/// No call lasts longer than this.
+const MAX_CALL: Duration = Duration::from_secs(3_600);
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(RELAY_PATH, get(relay))
+}
+
+/// `wss://host` (or `ws://` behind plain http): where Twilio should open the relay.
+pub fn ws_base(state: &AppState, headers: &HeaderMap) -> String {
+    let base = match &state.config.public_url {
+        Some(base) => base.clone(),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("localhost");
+            let proto = headers
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("http");
+            format!("{proto}://{host}")
+        }
+    };
+    to_ws(&base)
+}
+
+fn to_ws(url: &str) -> String {
+    if let Some(rest) = url.strip_prefix("https://") {
+        format!("wss://{rest}")
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        format!("ws://{rest}")
+    } else {
+        url.to_string()
+    }
+}
+
+/// Is the upgrade signed by Twilio? (Without a Twilio auth token configured, as in the demo,
+/// nothing is signed and everything is accepted, as for the other webhooks.)
+fn signed(state: &AppState, headers: &HeaderMap, uri: &Uri) -> bool {
+    let Some(token) = state.twilio_auth_token() else {
+        return true;
+    };
+    let Some(given) = headers
+        .get("x-twilio-signature")
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    super::twilio::signed_urls(state, headers, path_and_query)
+        .iter()
+        .map(|u| to_ws(u))
+        .flat_map(|u| tw::url_variants(&u))
+        .any(|u| tw::verify_with(tw::Algorithm::Sha1, token, &u, &[], given))
+}
+
+async fn relay(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    ws: WebSocketUpgrade,
+) -> Response {
+    if !signed(&state, &headers, &uri) {
+        state.metrics.webhook_rejected("bad_signature");
+        tracing::warn!("relay upgrade refused: missing or invalid X-Twilio-Signature");
+        return (StatusCode::FORBIDDEN, "invalid X-Twilio-Signature").into_response();
+    }
+    ws.max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES)
+        .on_upgrade(move |socket| async move {
+            if tokio::time::timeout(MAX_CALL, session(&state, socket))
+                .await
+                .is_err()
+            {
+                tracing::warn!("call reached its time limit; relay closed");
+            }
+        })
+}
+
+async fn send(socket: &mut WebSocket, value: Value) -> bool {
+    socket
+        .send(Message::Text(value.to_string().into()))
+        .await
+        .is_ok()
+}
+
+/// One call, from `setup` to the socket closing.
+async fn session(state: &AppState, mut socket: WebSocket) {
+    let mut call: Option<crate::voice::Call> = None;
+    loop {
+        let msg = match tokio::time::timeout(IDLE, socket.recv()).await {
+            Ok(Some(Ok(m))) => m,
+            Ok(Some(Err(e))) => {
+                tracing::info!(error = %e, "relay connection failed");
+                break;
+            }
+            Ok(None) | Err(_) => break,
+        };
+        let text = match msg {
+            Message::Text(t) => t,
+            Message::Close(_) => break,
+            _ => continue,
+        };
+        let Ok(v) = serde_json::from_str::<Value>(&text) else {
+            tracing::warn!("relay sent something that is not JSON; ignored");
+            continue;
+        };
+        let words = match v["type"].as_str() {
+            Some("setup") if call.is_none() => {
+                let field = |k: &str| v[k].as_str().unwrap_or("").to_string();
+                match crate::voice::start(state, &field("callSid"), &field("from"), &field("to"))
+                    .await
+                {
+                    Ok(Some(c)) => call = Some(c),
+                    Ok(None) => {
+                        tracing::warn!("relay setup for no business or a hidden caller; ended");
+                        send(&mut socket, json!({"type": "end"})).await;
+                        break;
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, "starting a call failed");
+                        break;
+                    }
+                }
+                continue;
+            }
+            // What the caller said (Twilio sends it whole, `last: true`, unless told otherwise).
+            Some("prompt") if v["last"].as_bool().unwrap_or(true) => {
+                v["voicePrompt"].as_str().unwrap_or("").to_string()
+            }
+            // Keys pressed: "1" picks the first time offered, as it would in a text.
+            Some("dtmf") => v["digit"].as_str().unwrap_or("").to_string(),
+            Some("interrupt") => {
+                if let Some(c) = &call {
+                    let heard = v["utteranceUntilInterrupt"].as_str().unwrap_or("");
+                    if let Err(e) = crate::voice::interrupted(state, c, heard).await {
+                        tracing::warn!(error = %e, "recording an interruption failed");
+                    }
+                }
+                continue;
+            }
+            Some("error") => {
+                tracing::warn!(
+                    description = v["description"].as_str().unwrap_or(""),
+                    "relay reported an error"
+                );
+                continue;
+            }
+            _ => continue,
+        };
+        let Some(c) = call.as_mut() else {
+            continue;
+        };
+        if words.trim().is_empty() {
+            continue;
+        }
+        let said = match crate::voice::heard(state, c, &words).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(error = %e, "a voice turn failed; handing the call over");
+                c.handed_off = true;
+                crate::voice::Said {
+                    words: "Sorry, let me put you through to the team.".into(),
+                    hand_off: Some(("turn_failed".into(), String::new())),
+                }
+            }
+        };
+        if !send(
+            &mut socket,
+            json!({"type": "text", "token": said.words, "last": true}),
+        )
+        .await
+        {
+            break;
+        }
+        if let Some((reason, summary)) = said.hand_off {
+            let data = json!({"reason": reason, "summary": summary}).to_string();
+            send(&mut socket, json!({"type": "end", "handoffData": data})).await;
+            break;
+        }
+    }
+    if let Some(c) = &call {
+        if let Err(e) = crate::voice::ended(state, c).await {
+            tracing::error!(error = %e, "finishing a call failed");
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! Live voice through the real webhooks and a real WebSocket client speaking ConversationRelay's
+//! messages (signed upgrade), with texts caught at a fake Twilio.
+
+use crate::both_backends;
+use crate::helpers::*;
+use futures::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+both_backends!(
+    the_receptionist_answers_a_call_and_books_it_by_voice,
+    a_person_asked_for_on_a_call_is_put_through,
+    danger_on_a_call_says_911_and_alerts_the_team,
+    a_caller_who_hangs_up_gets_one_pickup_text_and_goes_on_by_text,
+    ring_through_no_answer_is_answered_by_the_receptionist,
+    an_interrupted_reply_keeps_what_was_heard,
+);
+
+const TRANSFER: &str = "+15550100300";
+
+fn voice_profile(extra: &str) -> String {
+    format!("{EXAMPLE}\n[voice]\nanswer = \"ai\"\ntransfer_to = [\"{TRANSFER}\"]\n{extra}")
+}
+
+async fn voice_app(backend: Backend, profile: String) -> TestApp {
+    spawn_app_with(
+        backend,
+        Options {
+            clock: Some(frontdesk::clock::FixedClock::new(open_hours_instant())),
+            profile,
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Open the relay the way Twilio does: signed over the public `ws://` URL.
+async fn relay(
+    app: &TestApp,
+    sig: Option<&str>,
+) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    let url = format!(
+        "{}/webhooks/twilio/relay",
+        app.base.replace("http://", "ws://")
+    );
+    let mut req = url.into_client_request().unwrap();
+    if let Some(sig) = sig {
+        req.headers_mut()
+            .insert("x-twilio-signature", sig.parse().unwrap());
+    }
+    tokio_tungstenite::connect_async(req)
+        .await
+        .map(|(ws, _)| ws)
+}
+
+fn relay_signature() -> String {
+    frontdesk::telephony::twilio::signature(
+        AUTH_TOKEN,
+        &format!(
+            "{}/webhooks/twilio/relay",
+            PUBLIC_URL.replace("http://", "ws://")
+        ),
+        &[],
+    )
+}
+
+async fn call(app: &TestApp, call_sid: &str) -> Ws {
+    let mut ws = relay(app, Some(&relay_signature()))
+        .await
+        .expect("relay opens");
+    send(
+        &mut ws,
+        json!({"type": "setup", "sessionId": "VX1", "callSid": call_sid, "from": CALLER,
+               "to": BUSINESS_NUMBER, "direction": "inbound", "customParameters": {}}),
+    )
+    .await;
+    ws
+}
+
+async fn send(ws: &mut Ws, v: Value) {
+    ws.send(Message::Text(v.to_string().into())).await.unwrap();
+}
+
+/// Say something; get back the words spoken and, if the receptionist leaves, its `end` message.
+async fn say(ws: &mut Ws, words: &str) -> (String, Option<Value>) {
+    send(
+        ws,
+        json!({"type": "prompt", "voicePrompt": words, "lang": "en-US", "last": true}),
+    )
+    .await;
+    let reply = next(ws).await;
+    assert_eq!(reply["type"], "text", "{reply}");
+    assert_eq!(reply["last"], true, "{reply}");
+    let token = reply["token"].as_str().unwrap().to_string();
+    // An `end` follows straight away when the call is handed over.
+    let end = match tokio::time::timeout(Duration::from_millis(300), ws.next()).await {
+        Ok(Some(Ok(Message::Text(t)))) => Some(serde_json::from_str::<Value>(&t).unwrap()),
+        _ => None,
+    };
+    (token, end)
+}
+
+async fn next(ws: &mut Ws) -> Value {
+    loop {
+        let msg = tokio::time::timeout(Duration::from_secs(10), ws.next())
+            .await
+            .expect("an answer in time")
+            .expect("socket open")
+            .expect("a message");
+        if let Message::Text(t) = msg {
+            return serde_json::from_str(&t).unwrap();
+        }
+    }
+}
+
+async fn hang_up(mut ws: Ws) {
+    ws.close(None).await.ok();
+    // The server finishes the call after the socket closes.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+async fn answered(app: &TestApp, call_sid: &str) -> String {
+    let res = app.missed_call(call_sid, CALLER).await;
+    assert_eq!(res.status(), 200);
+    res.text().await.unwrap()
+}
+
+async fn lines_of_the_call(app: &TestApp) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT author, body FROM messages WHERE kind = 'voice' ORDER BY id")
+        .fetch_all(app.state.store.pool())
+        .await
+        .unwrap()
+}
+
+async fn the_receptionist_answers_a_call_and_books_it_by_voice(backend: Backend) {
+    let app = voice_app(backend, voice_profile("")).await;
+    let twiml = answered(&app, "CAV1").await;
+    assert!(
+        twiml.contains(r#"<Connect action="/webhooks/twilio/voice/relay-done""#)
+            && twiml
+                .contains(r#"<ConversationRelay url="ws://frontdesk.test/webhooks/twilio/relay""#),
+        "{twiml}"
+    );
+    assert!(
+        twiml.contains("welcomeGreeting=\"Thanks for calling Dave&apos;s Plumbing"),
+        "{twiml}"
+    );
+    // The call's one decision: answered, so no text-back now or from a later status callback.
+    assert_eq!(
+        app.call_decision("CAV1").await,
+        (Some("skipped".into()), Some("answered_by_ai".into()))
+    );
+
+    let mut ws = call(&app, "CAV1").await;
+    let (offer, end) = say(
+        &mut ws,
+        "Hi, this is Ann. My kitchen sink is clogged, I need a drain cleaning. I'm at 12 Oak Street. Tomorrow morning if you can.",
+    )
+    .await;
+    assert!(end.is_none());
+    assert!(offer.contains("Thursday, December 3"), "{offer}");
+    assert!(!offer.contains("Reply") && !offer.contains("1)"), "{offer}");
+    let (read_back, _) = say(&mut ws, "the first one").await;
+    assert!(read_back.ends_with("shall I book it?"), "{read_back}");
+    let (booked, end) = say(&mut ws, "yes please").await;
+    assert!(booked.starts_with("You're booked"), "{booked}");
+    assert!(end.is_none());
+    hang_up(ws).await;
+
+    // One text: the confirmation (the owner's receipt goes to the notify number).
+    let texts = app.settle().await;
+    let to_caller: Vec<&String> = texts
+        .iter()
+        .filter(|t| t["To"] == CALLER)
+        .map(|t| &t["Body"])
+        .collect();
+    assert_eq!(to_caller.len(), 1, "{texts:?}");
+    assert!(
+        to_caller[0].starts_with("You're booked with Dave's Plumbing: Thu Dec 3"),
+        "{to_caller:?}"
+    );
+    assert_eq!(app.count("bookings WHERE status = 'booked'").await, 1);
+    // The call is part of the thread: greeting, three things said, three replies.
+    let lines = lines_of_the_call(&app).await;
+    assert_eq!(lines.len(), 7, "{lines:?}");
+    assert_eq!(lines[1], ("caller".into(), "Hi, this is Ann. My kitchen sink is clogged, I need a drain cleaning. I'm at 12 Oak Street. Tomorrow morning if you can.".into()));
+    assert_eq!(lines[6].0, "ai");
+    // A status callback for the finished call sends nothing more.
+    app.post_twilio(
+        "/webhooks/twilio/voice/status",
+        &[
+            ("CallSid", "CAV1"),
+            ("From", CALLER),
+            ("To", BUSINESS_NUMBER),
+            ("CallStatus", "completed"),
+        ],
+    )
+    .await;
+    assert_eq!(app.settle().await.len(), texts.len());
+    app.stop().await;
+}
+
+async fn a_person_asked_for_on_a_call_is_put_through(backend: Backend) {
+    let app = voice_app(backend, voice_profile("")).await;
+    answered(&app, "CAV2").await;
+    let mut ws = call(&app, "CAV2").await;
+    let (words, end) = say(&mut ws, "can I just talk to a real person please").await;
+    assert!(
+        words.contains("call you back") || words.contains("team"),
+        "{words}"
+    );
+    let end = end.expect("the receptionist leaves the call");
+    assert_eq!(end["type"], "end");
+    let data: Value = serde_json::from_str(end["handoffData"].as_str().unwrap()).unwrap();
+    assert_eq!(data["reason"], "human_requested");
+    hang_up(ws).await;
+    // Twilio asks what next: the call is put through to the transfer number.
+    let res = app
+        .post_twilio(
+            "/webhooks/twilio/voice/relay-done",
+            &[
+                ("CallSid", "CAV2"),
+                ("From", CALLER),
+                ("To", BUSINESS_NUMBER),
+                ("SessionStatus", "ended"),
+                ("HandoffData", end["handoffData"].as_str().unwrap()),
+            ],
+        )
+        .await;
+    let twiml = res.text().await.unwrap();
+    assert!(
+        twiml.contains(&format!("<Number>{TRANSFER}</Number>")),
+        "{twiml}"
+    );
+    // The team was alerted as for a text hand-off, and no pick-up text goes to the caller.
+    let texts = app.settle().await;
+    assert!(
+        texts
+            .iter()
+            .any(|t| t["To"] == "+15550100999" && t["Body"].contains("needs a person")),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t["To"] == CALLER), "{texts:?}");
+    assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    app.stop().await;
+}
+
+async fn danger_on_a_call_says_911_and_alerts_the_team(backend: Backend) {
+    let app = voice_app(backend, voice_profile("")).await;
+    answered(&app, "CAV3").await;
+    let mut ws = call(&app, "CAV3").await;
+    let (words, end) = say(&mut ws, "there's a really strong gas smell in my basement").await;
+    assert!(words.contains("911"), "{words}");
+    let data: Value =
+        serde_json::from_str(end.expect("handed over")["handoffData"].as_str().unwrap()).unwrap();
+    assert!(
+        data["reason"].as_str().unwrap().starts_with("safety"),
+        "{data}"
+    );
+    hang_up(ws).await;
+    let texts = app.settle().await;
+    assert!(
+        texts
+            .iter()
+            .any(|t| t["To"] == "+15550100999" && t["Body"].starts_with("URGENT")),
+        "{texts:?}"
+    );
+    app.stop().await;
+}
+
+async fn a_caller_who_hangs_up_gets_one_pickup_text_and_goes_on_by_text(backend: Backend) {
+    let app = voice_app(backend, voice_profile("")).await;
+    answered(&app, "CAV4").await;
+    let mut ws = call(&app, "CAV4").await;
+    let (words, _) = say(
+        &mut ws,
+        "yeah I need a drain cleaning, my shower is backing up",
+    )
+    .await;
+    assert!(!words.is_empty());
+    hang_up(ws).await;
+    let texts = app.settle().await;
+    let to_caller: Vec<&String> = texts
+        .iter()
+        .filter(|t| t["To"] == CALLER)
+        .map(|t| &t["Body"])
+        .collect();
+    assert_eq!(to_caller.len(), 1, "{texts:?}");
+    assert!(
+        to_caller[0].starts_with("Sorry we got cut off - this is Dave's Plumbing"),
+        "{to_caller:?}"
+    );
+    // The thread goes on by text, with what the call learnt: the service is known.
+    let reply = app.say("12 Oak Street, tomorrow morning is good").await;
+    assert!(reply.contains("Reply 1"), "{reply}");
+    assert!(
+        reply.to_lowercase().contains("drain cleaning") || reply.contains("Thu"),
+        "{reply}"
+    );
+    app.stop().await;
+}
+
+async fn ring_through_no_answer_is_answered_by_the_receptionist(backend: Backend) {
+    let profile = voice_profile("").replace("forward_to = []", "forward_to = [\"+15550100301\"]");
+    let app = voice_app(
+        backend,
+        profile.replace("[business]", "[business]\nstate = \"TX\""),
+    )
+    .await;
+    let twiml = answered(&app, "CAV5").await;
+    assert!(twiml.contains("<Dial"), "{twiml}");
+    let res = app
+        .post_twilio(
+            "/webhooks/twilio/voice/dial-status",
+            &[
+                ("CallSid", "CAV5"),
+                ("From", CALLER),
+                ("To", BUSINESS_NUMBER),
+                ("DialCallStatus", "no-answer"),
+            ],
+        )
+        .await;
+    let twiml = res.text().await.unwrap();
+    assert!(twiml.contains("<ConversationRelay"), "{twiml}");
+    // A Texas business called from a number in no all-party-consent state: no disclosure.
+    assert!(!twiml.contains("transcribed"), "{twiml}");
+    assert!(
+        app.settle().await.is_empty(),
+        "no text-back for a call the receptionist took"
+    );
+
+    // The same business called from Florida: the disclosure comes first and cannot be talked over.
+    let res = app
+        .post_twilio(
+            "/webhooks/twilio/voice/dial-status",
+            &[
+                ("CallSid", "CAV6"),
+                ("From", "+13055550123"),
+                ("To", BUSINESS_NUMBER),
+                ("DialCallStatus", "busy"),
+            ],
+        )
+        .await;
+    let twiml = res.text().await.unwrap();
+    assert!(
+        twiml.contains(
+            "welcomeGreeting=\"This call is answered by an automated assistant and transcribed."
+        ) && twiml.contains("welcomeGreetingInterruptible=\"none\""),
+        "{twiml}"
+    );
+    app.stop().await;
+}
+
+async fn an_interrupted_reply_keeps_what_was_heard(backend: Backend) {
+    let app = voice_app(backend, voice_profile("")).await;
+    answered(&app, "CAV7").await;
+    let mut ws = call(&app, "CAV7").await;
+    let (offer, _) = say(
+        &mut ws,
+        "I need a drain cleaning at 12 Oak Street, I'm Ann, tomorrow morning",
+    )
+    .await;
+    assert!(offer.len() > 20);
+    send(
+        &mut ws,
+        json!({"type": "interrupt", "utteranceUntilInterrupt": "I can do Thursday", "durationUntilInterruptMs": 900}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let lines = lines_of_the_call(&app).await;
+    assert_eq!(
+        lines.last().unwrap(),
+        &("ai".to_string(), "I can do Thursday".to_string())
+    );
+    hang_up(ws).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_forged_relay_upgrade_is_refused() {
+    let app = voice_app(Backend::Sqlite, voice_profile("")).await;
+    assert!(
+        relay(&app, None).await.is_err(),
+        "unsigned upgrade accepted"
+    );
+    assert!(
+        relay(&app, Some("bm90IGEgc2lnbmF0dXJl")).await.is_err(),
+        "forged upgrade accepted"
+    );
+    assert!(relay(&app, Some(&relay_signature())).await.is_ok());
+    app.stop().await;
+}
