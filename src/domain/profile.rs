@@ -381,6 +381,15 @@ impl BusinessProfile {
             }
         }
         let b = &self.business;
+        if let Some(state) = &b.state {
+            let t = state.trim();
+            if t.len() != 2 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+                return Err(err(
+                    "business.state",
+                    "must be a two-letter US state code, like \"FL\"",
+                ));
+            }
+        }
         if b.name.trim().is_empty() {
             return Err(err("business.name", "must not be empty"));
         }
@@ -716,6 +725,27 @@ mod tests {
         assert_eq!(p, again);
         let from_json = BusinessProfile::from_json(&p.to_json()).unwrap();
         assert_eq!(p, from_json);
+    }
+
+    #[test]
+    fn the_voice_section_parses_round_trips_and_names_bad_fields() {
+        let text = format!(
+            "{}\n[voice]\nanswer = \"ai\"\ntransfer_to = [\"+15550100300\"]\ndisclosure = \"always\"\n",
+            EXAMPLE.replace("[business]", "[business]\nstate = \"FL\"")
+        );
+        let p = BusinessProfile::from_toml(&text).unwrap();
+        assert_eq!(p.voice.answer, VoiceAnswer::Ai);
+        assert_eq!(p.voice.disclosure, Disclosure::Always);
+        assert_eq!(p.business.state.as_deref(), Some("FL"));
+        assert_eq!(BusinessProfile::from_json(&p.to_json()).unwrap(), p);
+        // Off by default, and not written out when off.
+        let plain = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        assert_eq!(plain.voice.answer, VoiceAnswer::Off);
+        assert!(!plain.to_toml().contains("[voice]"));
+        let bad = rejected(|e| format!("{e}\n[voice]\nanswer = \"maybe\"\n"));
+        assert!(bad.to_string().contains("voice"), "{bad}");
+        let bad = rejected(|e| e.replace("[business]", "[business]\nstate = \"Florida\""));
+        assert_eq!(bad.field, "business.state");
     }
 
     fn rejected(edit: impl Fn(&str) -> String) -> ProfileError {
