@@ -160,10 +160,8 @@ pub struct Call {
     pub business: BusinessRecord,
     pub contact: Contact,
     pub conversation_id: i64,
-    /// The booking the thread held when the call began (a new one is confirmed by text).
-    booking_before: Option<i64>,
     /// Lines the caller said, numbered for idempotent storage.
-    heard: u32,
+    heard: i64,
     /// The last reply said, while it may still be interrupted.
     last_said: Option<i64>,
     /// The call ended with a hand-off (the caller is being put through, or called back).
@@ -216,18 +214,15 @@ pub async fn start(
     )
     .await?;
     conversations::touch(&mut tx, conversation_id, now_ms, false).await?;
-    let details = conversations::load_for_turn(&mut tx, conversation_id, now_ms)
-        .await?
-        .map(|row| crate::engine::details::Details::parse(row.details_json.as_deref()))
-        .unwrap_or_default();
+    // (A call answered turn by turn over plain webhooks is taken up again on each one.)
+    let heard = messages::caller_lines(&mut tx, call_sid).await?;
     tx.commit().await?;
     Ok(Some(Call {
         call_sid: call_sid.to_string(),
         business,
         contact,
         conversation_id,
-        booking_before: details.booking_id,
-        heard: 0,
+        heard,
         last_said: None,
         handed_off: false,
     }))
@@ -310,8 +305,19 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     let now = state.clock.now();
     let now_ms = to_millis(now);
     let mut tx = state.store.begin().await?;
+    // Once per call, whoever reports its end first (the relay closing, the status callback).
+    let Some((call_id, status, started_at)) =
+        calls::answered_by_ai(&mut tx, &call.call_sid).await?
+    else {
+        return Ok(());
+    };
+    if status == ENDED {
+        return Ok(());
+    }
+    calls::set_status(&mut tx, call_id, ENDED, now_ms).await?;
     let Some(row) = conversations::load_for_turn(&mut tx, call.conversation_id, now_ms).await?
     else {
+        tx.commit().await?;
         return Ok(());
     };
     let contact = &row.contact;
@@ -329,9 +335,15 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
         return Ok(());
     }
     let details = crate::engine::details::Details::parse(row.details_json.as_deref());
+    let booked_on_this_call = match details.booking_id {
+        Some(id) => crate::store::bookings::get(&mut tx, row.business.id, id)
+            .await?
+            .is_some_and(|b| b.created_at >= started_at),
+        None => false,
+    };
     let name = &profile.business.name;
-    let (kind, body) = match (details.booking_id, details.booked) {
-        (Some(id), Some(slot)) if Some(id) != call.booking_before => (
+    let (kind, body) = match details.booked {
+        Some(slot) if booked_on_this_call => (
             "voice_confirmation",
             format!(
                 "You're booked with {name}: {}, {}. Reply here if you need to change it.",
@@ -339,6 +351,7 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
                 details.service.as_deref().unwrap_or("visit").to_lowercase()
             ),
         ),
+        // Booked before the call, and nothing new: nothing to pick up.
         _ if row.state == State::Booked => {
             tx.commit().await?;
             return Ok(());
@@ -371,6 +384,31 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     .await?;
     tx.commit().await?;
     state.wake_outbox();
+    Ok(())
+}
+
+/// A call's status once the receptionist's part of it is over.
+const ENDED: &str = "ai-ended";
+
+/// The call ended, reported by Twilio's status callback: finish it if the relay did not.
+pub async fn ended_by_sid(
+    state: &AppState,
+    call_sid: &str,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<()> {
+    let open = {
+        let mut conn = state.store.pool().acquire().await?;
+        calls::answered_by_ai(&mut conn, call_sid)
+            .await?
+            .is_some_and(|(_, status, _)| status != ENDED)
+    };
+    if !open {
+        return Ok(());
+    }
+    if let Some(call) = start(state, call_sid, from, to).await? {
+        ended(state, &call).await?;
+    }
     Ok(())
 }
 

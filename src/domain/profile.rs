@@ -191,6 +191,18 @@ pub struct VoiceSection {
     /// the caller's state requires all-party consent), `always` or `never`.
     #[serde(default)]
     pub disclosure: Disclosure,
+    /// `relay` (default): ConversationRelay over a WebSocket. `gather`: plain `<Gather
+    /// input="speech">` webhooks, turn by turn (no ConversationRelay needed on the account).
+    #[serde(default)]
+    pub engine: VoiceEngine,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceEngine {
+    #[default]
+    Relay,
+    Gather,
 }
 
 impl VoiceSection {

@@ -4,7 +4,7 @@
 //! URL and all parameters before a handler sees anything, so a forged request stores nothing.
 
 use crate::app::AppState;
-use crate::domain::profile::VoiceAnswer;
+use crate::domain::profile::{VoiceAnswer, VoiceEngine};
 use crate::error::{Error, Result};
 use crate::inbound::{self, InboundSms};
 use crate::store::businesses::{self, BusinessRecord};
@@ -26,12 +26,15 @@ pub fn router(max_body: usize) -> Router<AppState> {
         .route("/webhooks/twilio/voice/dial-status", post(dial_status))
         .route("/webhooks/twilio/voice/status", post(call_status))
         .route(RELAY_DONE_PATH, post(relay_done))
+        .route(GATHER_PATH, post(gathered))
         .route("/webhooks/twilio/sms", post(sms))
         .route("/webhooks/twilio/sms/status", post(sms_status))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
 }
 
 pub const DIAL_STATUS_PATH: &str = "/webhooks/twilio/voice/dial-status";
+/// Where Twilio posts what a `<Gather>` heard (the `gather` voice engine).
+pub const GATHER_PATH: &str = "/webhooks/twilio/voice/gather";
 /// Where Twilio asks what to do when a ConversationRelay session ends.
 pub const RELAY_DONE_PATH: &str = "/webhooks/twilio/voice/relay-done";
 
@@ -241,6 +244,13 @@ async fn answer_with_ai(
     to: &str,
 ) -> Result<Response> {
     crate::voice::answer(state, business, sid, from, to).await?;
+    if business.profile.voice.engine == VoiceEngine::Gather {
+        let greeting = match crate::voice::start(state, sid, from, to).await? {
+            Some(call) => crate::voice::greeting(&call.business.profile, from),
+            None => return Ok(xml(StatusCode::OK, twiml::hang_up())),
+        };
+        return Ok(xml(StatusCode::OK, twiml::gather(&greeting, GATHER_PATH)));
+    }
     let relay = format!(
         "{}{}",
         super::relay::ws_base(state, headers),
@@ -370,6 +380,10 @@ async fn call_status(State(state): State<AppState>, form: TwilioForm) -> Result<
         textback::handle_missed_call(&state, &business, &call).await?;
     } else {
         textback::record_call(&state, &business, sid, from, to, status).await?;
+        if status == "completed" {
+            // A call the receptionist answered: text picks up what it did not finish (once).
+            crate::voice::ended_by_sid(&state, sid, from, to).await?;
+        }
     }
     Ok(xml(StatusCode::OK, twiml::empty()))
 }
@@ -380,6 +394,80 @@ fn callable(from: &str) -> bool {
         crate::domain::phone::CallerId::parse(from),
         crate::domain::phone::CallerId::Number(_)
     )
+}
+
+/// Speech recognised with less confidence than this is asked for again.
+const MIN_CONFIDENCE: f64 = 0.4;
+
+/// What a `<Gather>` heard: one turn of the call. Heard badly twice, the call offers to go on
+/// by text; handed over, it is put through.
+#[tracing::instrument(skip_all)]
+async fn gathered(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+    let (sid, from, to) = (
+        form.require("CallSid")?,
+        form.get("From").unwrap_or(""),
+        form.require("To")?,
+    );
+    let Some(mut call) = crate::voice::start(&state, sid, from, to).await? else {
+        return Ok(xml(StatusCode::OK, twiml::hang_up()));
+    };
+    let speech = form.get("SpeechResult").unwrap_or("").trim();
+    let digits = form.get("Digits").unwrap_or("").trim();
+    let confidence: f64 = form
+        .get("Confidence")
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(if speech.is_empty() { 0.0 } else { 1.0 });
+    let words = if !digits.is_empty() {
+        digits
+    } else if confidence >= MIN_CONFIDENCE {
+        speech
+    } else {
+        ""
+    };
+    if words.is_empty() {
+        let again = form.query.contains_key("again");
+        if !again {
+            return Ok(xml(
+                StatusCode::OK,
+                twiml::gather(
+                    "Sorry, I didn't catch that. Could you say it again?",
+                    &format!("{GATHER_PATH}?again=1"),
+                ),
+            ));
+        }
+        // Twice: carry on by text (the pick-up text goes out as the call ends).
+        crate::voice::ended(&state, &call).await?;
+        return Ok(xml(
+            StatusCode::OK,
+            twiml::say_and_hang_up(
+                "Sorry, I'm having trouble hearing you. I'll send you a text so we can carry on there. Goodbye.",
+            ),
+        ));
+    }
+    let said = crate::voice::heard(&state, &mut call, words).await?;
+    if said.hand_off.is_none() {
+        return Ok(xml(StatusCode::OK, twiml::gather(&said.words, GATHER_PATH)));
+    }
+    let profile = &call.business.profile;
+    let targets = transfer_targets(profile);
+    let body = if targets.is_empty() {
+        twiml::say_and_hang_up(&said.words)
+    } else {
+        twiml::say_and_dial(
+            &format!("{} Please hold while I put you through.", said.words),
+            targets,
+            profile.business.ring_seconds,
+        )
+    };
+    Ok(xml(StatusCode::OK, body))
+}
+
+fn transfer_targets(profile: &crate::domain::BusinessProfile) -> &[crate::domain::PhoneNumber] {
+    if profile.voice.transfer_to.is_empty() {
+        &profile.business.forward_to
+    } else {
+        &profile.voice.transfer_to
+    }
 }
 
 /// The relay session ended. If the receptionist handed the call over (`HandoffData`), put it
@@ -399,11 +487,7 @@ async fn relay_done(State(state): State<AppState>, form: TwilioForm) -> Result<R
         return Ok(xml(StatusCode::OK, twiml::hang_up()));
     };
     let profile = &business.profile;
-    let targets = if profile.voice.transfer_to.is_empty() {
-        &profile.business.forward_to
-    } else {
-        &profile.voice.transfer_to
-    };
+    let targets = transfer_targets(profile);
     let name = &profile.business.name;
     let reason = handoff["reason"].as_str().unwrap_or("");
     tracing::info!(reason, "call handed over by the receptionist");

@@ -84,3 +84,19 @@ pub async fn record_decision(conn: &mut Conn, d: Decision<'_>) -> anyhow::Result
     .context("recording text-back decision")?;
     Ok(())
 }
+
+/// A call the receptionist answered: (id, status, created_at).
+pub async fn answered_by_ai(
+    conn: &mut Conn,
+    call_sid: &str,
+) -> anyhow::Result<Option<(i64, String, i64)>> {
+    let row = sqlx::query(
+        "SELECT id, status, created_at FROM calls WHERE call_sid = $1 AND textback_reason = 'answered_by_ai'",
+    )
+    .bind(call_sid)
+    .fetch_optional(&mut *conn)
+    .await
+    .context("reading an answered call")?;
+    row.map(|r| Ok((col(&r, "id")?, col(&r, "status")?, col(&r, "created_at")?)))
+        .transpose()
+}

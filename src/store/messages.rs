@@ -118,6 +118,18 @@ pub async fn insert_spoken(
     row.map(|r| col(&r, "id")).transpose()
 }
 
+/// How many things the caller has said on this call.
+pub async fn caller_lines(conn: &mut Conn, call_sid: &str) -> anyhow::Result<i64> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM messages WHERE kind = 'voice' AND author = 'caller' AND provider_sid LIKE $1",
+    )
+    .bind(format!("{call_sid}#%"))
+    .fetch_one(&mut *conn)
+    .await
+    .context("counting the lines of a call")?;
+    col(&row, "n")
+}
+
 /// The receptionist's last line on a call in this thread.
 pub async fn last_spoken_by_ai(
     conn: &mut Conn,

@@ -59,6 +59,16 @@ pub fn connect_relay(relay_url: &str, action: &str, greeting: &str, disclosure: 
     )
 }
 
+/// Say a line and listen for the answer (speech or keys); Twilio posts what it heard to `action`
+/// (also when it heard nothing).
+pub fn gather(line: &str, action: &str) -> String {
+    format!(
+        r#"{HEADER}<Response><Gather input="speech dtmf" action="{}" method="POST" speechTimeout="auto" actionOnEmptyResult="true" language="en-US"><Say>{}</Say></Gather></Response>"#,
+        escape(action),
+        escape(line)
+    )
+}
+
 /// Say a line, then put the call through to the numbers (all ring; the first to answer takes it).
 pub fn say_and_dial(line: &str, numbers: &[PhoneNumber], timeout: u32) -> String {
     let targets: String = numbers

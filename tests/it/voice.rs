@@ -16,6 +16,8 @@ both_backends!(
     a_caller_who_hangs_up_gets_one_pickup_text_and_goes_on_by_text,
     ring_through_no_answer_is_answered_by_the_receptionist,
     an_interrupted_reply_keeps_what_was_heard,
+    the_gather_engine_answers_turn_by_turn_and_confirms_once,
+    speech_heard_badly_twice_goes_on_by_text,
 );
 
 const TRANSFER: &str = "+15550100300";
@@ -393,5 +395,137 @@ async fn a_forged_relay_upgrade_is_refused() {
         "forged upgrade accepted"
     );
     assert!(relay(&app, Some(&relay_signature())).await.is_ok());
+    app.stop().await;
+}
+
+async fn gather(app: &TestApp, query: &str, params: &[(&str, &str)]) -> String {
+    let mut all = vec![("From", CALLER), ("To", BUSINESS_NUMBER)];
+    all.extend_from_slice(params);
+    let res = app
+        .post_twilio(&format!("/webhooks/twilio/voice/gather{query}"), &all)
+        .await;
+    assert_eq!(res.status(), 200);
+    res.text().await.unwrap()
+}
+
+async fn the_gather_engine_answers_turn_by_turn_and_confirms_once(backend: Backend) {
+    let app = voice_app(backend, voice_profile("engine = \"gather\"\n")).await;
+    let twiml = answered(&app, "CAG1").await;
+    assert!(
+        twiml.contains(r#"<Gather input="speech dtmf" action="/webhooks/twilio/voice/gather""#)
+            && twiml.contains("<Say>Thanks for calling Dave&apos;s Plumbing"),
+        "{twiml}"
+    );
+    let offer = gather(
+        &app,
+        "",
+        &[
+            ("CallSid", "CAG1"),
+            (
+                "SpeechResult",
+                "I need a drain cleaning at 12 Oak Street, this is Ann, tomorrow morning",
+            ),
+            ("Confidence", "0.92"),
+        ],
+    )
+    .await;
+    assert!(
+        offer.contains("<Gather") && offer.contains("Thursday, December 3"),
+        "{offer}"
+    );
+    // Keys pressed count as a reply: 1 is the first time offered.
+    let read_back = gather(&app, "", &[("CallSid", "CAG1"), ("Digits", "1")]).await;
+    assert!(read_back.contains("shall I book it?"), "{read_back}");
+    let booked = gather(
+        &app,
+        "",
+        &[
+            ("CallSid", "CAG1"),
+            ("SpeechResult", "yes"),
+            ("Confidence", "0.8"),
+        ],
+    )
+    .await;
+    assert!(booked.contains("You&apos;re booked"), "{booked}");
+    // The call ends (reported twice): one confirmation text.
+    for _ in 0..2 {
+        app.post_twilio(
+            "/webhooks/twilio/voice/status",
+            &[
+                ("CallSid", "CAG1"),
+                ("From", CALLER),
+                ("To", BUSINESS_NUMBER),
+                ("CallStatus", "completed"),
+            ],
+        )
+        .await;
+    }
+    let texts = app.settle().await;
+    let to_caller: Vec<&String> = texts
+        .iter()
+        .filter(|t| t["To"] == CALLER)
+        .map(|t| &t["Body"])
+        .collect();
+    assert_eq!(to_caller.len(), 1, "{texts:?}");
+    assert!(
+        to_caller[0].starts_with("You're booked with Dave's Plumbing"),
+        "{to_caller:?}"
+    );
+    assert_eq!(lines_of_the_call(&app).await.len(), 7);
+    app.stop().await;
+}
+
+async fn speech_heard_badly_twice_goes_on_by_text(backend: Backend) {
+    let app = voice_app(backend, voice_profile("engine = \"gather\"\n")).await;
+    answered(&app, "CAG2").await;
+    let again = gather(
+        &app,
+        "",
+        &[
+            ("CallSid", "CAG2"),
+            ("SpeechResult", "mumble"),
+            ("Confidence", "0.12"),
+        ],
+    )
+    .await;
+    assert!(
+        again.contains("say it again") && again.contains("gather?again=1"),
+        "{again}"
+    );
+    let bye = gather(
+        &app,
+        "?again=1",
+        &[
+            ("CallSid", "CAG2"),
+            ("SpeechResult", ""),
+            ("Confidence", "0"),
+        ],
+    )
+    .await;
+    assert!(
+        bye.contains("send you a text") && bye.contains("<Hangup/>"),
+        "{bye}"
+    );
+    app.post_twilio(
+        "/webhooks/twilio/voice/status",
+        &[
+            ("CallSid", "CAG2"),
+            ("From", CALLER),
+            ("To", BUSINESS_NUMBER),
+            ("CallStatus", "completed"),
+        ],
+    )
+    .await;
+    let texts = app.settle().await;
+    let to_caller: Vec<&String> = texts
+        .iter()
+        .filter(|t| t["To"] == CALLER)
+        .map(|t| &t["Body"])
+        .collect();
+    assert_eq!(to_caller.len(), 1, "{texts:?}");
+    assert!(
+        to_caller[0].starts_with("Sorry we got cut off"),
+        "{to_caller:?}"
+    );
     app.stop().await;
 }
