@@ -264,8 +264,16 @@ impl App {
         });
         let router = crate::http::router(self.state.clone());
         tracing::info!(addr = %self.listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), provider = self.state.provider.name(), "frontdesk listening");
+        // No Nagle delay: a reply spoken on a live call (or a webhook's answer) is one small write
+        // that must not wait for the peer's delayed ACK (about 40 ms on Linux).
+        use axum::serve::ListenerExt;
+        let public = self.listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "TCP_NODELAY");
+            }
+        });
         let served = axum::serve(
-            self.listener,
+            public,
             router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
         .with_graceful_shutdown({
