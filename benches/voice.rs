@@ -21,9 +21,8 @@ fn pct(sorted: &[f64], p: f64) -> f64 {
     sorted[((p / 100.0) * (sorted.len() as f64 - 1.0)).round() as usize]
 }
 
-type Ws = tokio_tungstenite::WebSocketStream<
-    tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
->;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn turn(ws: &mut Ws, words: &str) -> anyhow::Result<(String, f64)> {
     let started = Instant::now();

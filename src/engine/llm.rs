@@ -137,6 +137,13 @@ impl Llm {
         let tz = turn.tz();
         let mut ctx = tera::Context::new();
         ctx.insert("state", turn.current.as_str());
+        ctx.insert(
+            "channel",
+            match turn.channel {
+                super::channel::Channel::Sms => "sms",
+                super::channel::Channel::Voice => "voice",
+            },
+        );
         ctx.insert("details", &turn.details);
         let offered: Vec<String> = turn
             .details
