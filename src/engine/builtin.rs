@@ -277,6 +277,17 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     if let Some(kind) = super::detect::danger(text, Some(&profile)) {
         return safety_hand_off(turn, kind).await;
     }
+    // The danger may only show with what the caller said just before ("my gelding is overdue",
+    // then "his front feet feel hot and he leans back"): read together, when the earlier text
+    // alone was not a danger (that would have been handed off then).
+    if let Some(earlier) = turn.earlier.clone() {
+        let together = format!("{earlier}\n{text}");
+        if super::detect::danger(&earlier, Some(&profile)).is_none() {
+            if let Some(kind) = super::detect::danger(&together, Some(&profile)) {
+                return safety_hand_off(turn, kind).await;
+            }
+        }
+    }
     // A complaint that also asks for a person is handed off as the complaint it is (the
     // staff alert says why); the owner's own escalation words come after a plain request for
     // a person ("have the owner call me back" asks for a person).

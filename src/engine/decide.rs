@@ -34,6 +34,8 @@ pub struct TurnInput {
     pub pending: Vec<(i64, String)>,
     /// Earlier messages (author, body), for a model; empty for the built-in policy.
     pub history: Vec<(String, String)>,
+    /// The caller's last message before these, if any.
+    pub earlier: Option<String>,
     /// AI replies in this conversation in the last day.
     pub replies_today: i64,
     pub now: DateTime<Utc>,
@@ -114,6 +116,7 @@ pub async fn decide(
         details: input.details.clone(),
         effects: Effects::default(),
         said: text.replace('\n', " "),
+        earlier: input.earlier.clone(),
         chosen_this_turn: false,
     };
     let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
@@ -272,6 +275,7 @@ mod tests {
                 .map(|(i, t)| (i as i64 + 1, t.to_string()))
                 .collect(),
             history: Vec::new(),
+            earlier: None,
             replies_today: 0,
             now: NOW.parse().unwrap(),
             channel: crate::engine::channel::Channel::Sms,
@@ -540,5 +544,27 @@ mod tests {
         let p = plan(&pick, Some(&Snapshot::default())).await;
         assert_eq!(p.state, State::Confirming);
         assert!(p.reply.unwrap().ends_with("shall I book it?"));
+    }
+
+    #[tokio::test]
+    async fn a_danger_that_shows_only_with_the_text_before_is_handed_off() {
+        let mut i = input(
+            State::Qualifying,
+            Details::default(),
+            &["also hes been leaning back since yesterday and his front feet feel real hot, doesnt want to walk"],
+        );
+        // Alone, no animal is named: an ordinary text.
+        assert_ne!(
+            plan(&i, Some(&Snapshot::default())).await.state,
+            State::HumanOwned
+        );
+        i.earlier = Some("hey need to get my gelding trimmed, hes overdue".into());
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::HumanOwned);
+        assert!(p
+            .effects
+            .handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("safety")));
     }
 }

@@ -101,6 +101,19 @@ impl Text {
         Text { words, padded }
     }
 
+    /// An age said of someone: "shes 86", "he is 90", "86 years old", "my 92 yo dad".
+    pub fn age_said(&self) -> Option<u32> {
+        let w = &self.words;
+        (0..w.len()).find_map(|i| {
+            let n: u32 = w[i].parse().ok().filter(|n| (1..=120).contains(n))?;
+            let before = i.checked_sub(1).map(|j| w[j].as_str());
+            let after = w.get(i + 1).map(String::as_str);
+            let said = matches!(before, Some("shes" | "hes" | "is" | "aged" | "age"))
+                || matches!(after, Some("years" | "yrs" | "yo" | "year"));
+            said.then_some(n)
+        })
+    }
+
     /// "My 2 year old", "our 6 yo", "her 10 month old": a young child is named.
     pub fn young_child(&self) -> bool {
         if self.any(YOUNG) {
@@ -191,7 +204,7 @@ impl Text {
     pub fn our_past_work(&self) -> bool {
         const PAST: &[&str] = &[
             "did", "came", "put", "took", "made", "left", "sold", "gave", "fit", "set", "cut",
-            "hung", "ran", "told",
+            "hung", "ran", "told", "swept", "built", "dug", "broke",
         ];
         let past = |v: &String| {
             (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need")) || PAST.contains(&v.as_str())
@@ -954,6 +967,45 @@ const PET_EMERGENCY: &[&str] = &[
     "trying to pee",
     "yelping",
 ];
+/// Horses and farm animals, by the words their owners use.
+const LARGE_ANIMAL: &[&str] = &[
+    "horse*", "mare", "mares", "gelding*", "stallion", "pony", "ponies", "foal*", "colt", "filly",
+    "donkey*", "mule*", "cow", "cows", "calf", "goat*", "sheep", "llama*", "alpaca*",
+];
+const LARGE_ANIMAL_EMERGENCY: &[&str] = &[
+    "wont put weight",
+    "wont put any weight",
+    "not putting weight",
+    "no weight on",
+    "wont bear weight",
+    "cant bear weight",
+    "three legged",
+    "3 legged",
+    "dead lame",
+    "very lame",
+    "wont walk",
+    "doesnt want to walk",
+    "refuses to walk",
+    "cant walk",
+    "nail in",
+    "nail stuck",
+    "stepped on a nail",
+    "puncture*",
+    "hot feet",
+    "feet feel hot",
+    "feet are hot",
+    "hooves are hot",
+    "hoof is hot",
+    "leaning back",
+    "rocking back",
+    "colic*",
+    "rolling",
+    "keeps rolling",
+    "down and wont get up",
+    "wont get up",
+    "cast in",
+    "tied up",
+];
 const BRAKES: &[&str] = &["brake*", "steering", "accelerator", "gas pedal", "wheel"];
 const FAILED: &[&str] = &[
     "fail*",
@@ -1138,7 +1190,15 @@ fn body_signs(t: &Text) -> usize {
             "head hurts",
         ],
         &["confused", "not making sense", "slurr*", "out of it"],
-        &["vomit*", "throwing up", "threw up", "nause*", "puking"],
+        &[
+            "vomit*",
+            "throwing up",
+            "threw up",
+            "thrown up",
+            "nause*",
+            "puking",
+            "puked",
+        ],
         &["faint*", "passed out", "blacked out", "collapsed"],
         &["short of breath", "cant breathe", "wheez*", "gasping"],
         &["numb*", "tingl*"],
@@ -1150,7 +1210,16 @@ fn body_signs(t: &Text) -> usize {
         &["get up", "stand*", "walk*", "move", "climb*"],
         3,
     );
-    SIGNS.iter().filter(|g| t.any(g)).count() + usize::from(cannot_move)
+    // "her head really hurts", "my head is killing me"
+    let head = t.near(
+        &["head"],
+        &["hurts", "hurting", "pounding", "killing", "aches"],
+        3,
+    );
+    let head_counted = t.any(SIGNS[1]);
+    SIGNS.iter().filter(|g| t.any(g)).count()
+        + usize::from(cannot_move)
+        + usize::from(head && !head_counted)
 }
 
 /// Signs of a body in trouble, said in any way (a headache and dizziness count here).
@@ -1332,6 +1401,65 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Water);
     }
     if t.any(MEDICAL) {
+        return Some(Danger::Medical);
+    }
+    // Someone stuck where they cannot get out or down (a stair lift stopped halfway, a lift
+    // between floors), when they are old, frail or need care, or have been stuck a while.
+    let stuck = t.near(
+        &[
+            "stuck",
+            "trapped",
+            "stranded",
+            "cant get",
+            "cannot get",
+            "wont go",
+        ],
+        &[
+            "halfway", "up", "down", "off", "out", "between", "mid*", "on the", "in the",
+        ],
+        4,
+    );
+    let frail = t.any(&[
+        "oxygen",
+        "wheelchair",
+        "walker",
+        "cant walk",
+        "frail",
+        "disabled",
+        "dementia",
+        "elderly",
+        "hospice",
+        "bedridden",
+    ]) || t.age_said().is_some_and(|age| age >= 65);
+    let a_while = t.any(&[
+        "min",
+        "mins",
+        "minutes",
+        "hour",
+        "hours",
+        "hrs",
+        "all night",
+        "since",
+    ]);
+    let person = t.any(&[
+        "mother",
+        "mom",
+        "mum",
+        "father",
+        "dad",
+        "grandma",
+        "grandpa",
+        "grandmother",
+        "grandfather",
+        "husband",
+        "wife",
+        "she",
+        "he",
+        "someone",
+        "my son",
+        "my daughter",
+    ]);
+    if stuck && person && (frail || a_while) {
         return Some(Danger::Medical);
     }
     // Two signs of a person's body in trouble, however they are said ("hes dizzy and his head
@@ -1864,6 +1992,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Animal);
     }
+    // A horse or farm animal that cannot stand or walk, something driven into a foot, hot feet
+    // with a strange stance, a belly ache rolling: signs a vet must see today.
+    if t.any(LARGE_ANIMAL) && (t.any(LARGE_ANIMAL_EMERGENCY) || t.any(PET_EMERGENCY)) {
+        return Some(Danger::Animal);
+    }
     // Single words that mean danger unless they are this business's ordinary work.
     for w in WEAK_DANGER {
         if t.any(&[w]) {
@@ -2237,6 +2370,14 @@ const ANGER: &[&str] = &[
     "charged twice",
     "rude",
     "unprofessional",
+    "who is going to pay",
+    "whos going to pay",
+    "who pays for",
+    "who is paying",
+    "be made right",
+    "made right",
+    "nobody mentioned it",
+    "no one mentioned it",
     "not the first time",
     "isnt the first time",
     "wasnt the first time",
@@ -3047,6 +3188,40 @@ mod tests {
         // One sign in passing is no emergency.
         assert_eq!(
             danger("the smell gives me a headache lol, can u come tue", None),
+            None
+        );
+    }
+
+    #[test]
+    fn horses_people_stuck_and_head_injuries_in_their_owners_words() {
+        for text in [
+            "my mare was messing around by the old shed and now theres a nail stuck up in the bottom of her back foot, she wont put any weight on it",
+            "my gelding has been standing kinda funny, leaning back like hes trying to sit, and his front feet feel real hot",
+            "our pony keeps rolling and looking at his belly",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Animal), "{text}");
+        }
+        assert_eq!(
+            danger(
+                "my mother is stuck halfway up the stairs on her chair lift, shes 86 and on oxygen",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "she bumped her head on monday, today shes thrown up twice and says her head really hurts",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // A horse due for a trim, or a lift stuck with nobody on it, is an ordinary job.
+        assert_eq!(danger("need my gelding trimmed, hes overdue", None), None);
+        assert_eq!(
+            danger(
+                "the stair lift is stuck at the top, can u come look tue",
+                None
+            ),
             None
         );
     }

@@ -136,6 +136,8 @@ pub struct Turn<'a> {
     pub effects: Effects,
     /// The caller's texts this turn answers, as they wrote them (quoted to staff).
     pub said: String,
+    /// What the caller said just before these texts, if anything (a danger may need both).
+    pub earlier: Option<String>,
     /// A time was chosen in this turn: it has not been read back to the caller yet, so no yes
     /// in this turn can confirm it.
     pub chosen_this_turn: bool,

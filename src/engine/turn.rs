@@ -127,7 +127,13 @@ async fn run_turn_with(
     } else {
         Vec::new()
     };
+    let earlier = {
+        let first = pending.first().map(|(id, _)| *id).unwrap_or_default();
+        let mut conn = deps.store.pool().acquire().await?;
+        conversations::caller_message_before(&mut conn, row.id, first).await?
+    };
     let input = TurnInput {
+        earlier,
         details: Details::parse(row.details_json.as_deref()),
         business: row.business,
         contact: row.contact,

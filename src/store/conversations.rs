@@ -222,6 +222,24 @@ pub async fn pending_inbound(
         .collect()
 }
 
+/// The caller's last message before message `before` (a text or a line of a call).
+pub async fn caller_message_before(
+    conn: &mut Conn,
+    id: i64,
+    before: i64,
+) -> anyhow::Result<Option<String>> {
+    let row = sqlx::query(
+        "SELECT body FROM messages WHERE conversation_id = $1 AND direction = 'inbound' AND id < $2 \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id)
+    .bind(before)
+    .fetch_optional(&mut *conn)
+    .await
+    .context("reading the caller's previous message")?;
+    row.map(|r| col(&r, "body")).transpose()
+}
+
 /// The last few messages of a conversation, oldest first: (author, body).
 pub async fn recent_messages(
     conn: &mut Conn,
