@@ -108,8 +108,10 @@ impl Text {
             let n: u32 = w[i].parse().ok().filter(|n| (1..=120).contains(n))?;
             let before = i.checked_sub(1).map(|j| w[j].as_str());
             let after = w.get(i + 1).map(String::as_str);
-            let said = matches!(before, Some("shes" | "hes" | "is" | "aged" | "age"))
-                || matches!(after, Some("years" | "yrs" | "yo" | "year"));
+            let said = matches!(
+                before,
+                Some("shes" | "hes" | "is" | "aged" | "age" | "im" | "am")
+            ) || matches!(after, Some("years" | "yrs" | "yo" | "year"));
             said.then_some(n)
         })
     }

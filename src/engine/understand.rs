@@ -1706,6 +1706,23 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             }
         }
     }
+    let adult_asking = concepts.any(&[
+        "grown up",
+        "grown ups",
+        "grownup*",
+        "an adult",
+        "adults",
+        "adult lesson*",
+        "for myself",
+    ]) || (concepts.any(&["im", "i am"])
+        && concepts.age_said().is_some_and(|age| age >= 18)
+        && !audience_said(&concepts, AUDIENCES[0].0, AUDIENCES[0].1));
+    // ...and at a business for children ("a swim school for kids 6 months to 14"), no service is.
+    if adult_asking
+        && super::detect::Text::new(&profile.business.about).any(&["kids", "children", "child"])
+    {
+        return None;
+    }
     let mut scores: Vec<(usize, f64)> = Vec::new();
     let mut hits: Vec<(usize, bool)> = vec![(0, false); vocabs.len()];
     // Chosen by who the caller is (a newcomer, someone already seen), not by one word.
@@ -1837,6 +1854,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             by_concept[si] = true;
         }
 
+        // "Lessons for grown ups? im 34": a service for children is not theirs, whatever words
+        // it shares.
+        let for_children = v.audience.is_some_and(|(named, _)| named.contains(&"kids"));
+        if for_children && adult_asking {
+            continue;
+        }
         if score > 0.0 && !refused {
             scores.push((si, score));
         }
@@ -3923,6 +3946,30 @@ mod tests {
                 &p
             ),
             Some(Topic::Faq(i))
+        );
+    }
+
+    #[test]
+    fn an_adult_asking_is_not_offered_a_service_for_children() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("name = \"Drain cleaning\"", "name = \"Kids swim lesson\"")
+                .replace(
+                    "name = \"Leak repair\"",
+                    "name = \"Semi-private lesson (2 kids)\"",
+                ),
+        )
+        .unwrap();
+        assert_eq!(
+            picked(
+                "do u do swim lessons for grown ups? im 34 and never learned",
+                &p
+            ),
+            None
+        );
+        assert_eq!(
+            picked("any semi-private lesson spots for my 2 kids?", &p),
+            Some("Semi-private lesson (2 kids)")
         );
     }
 }
