@@ -1718,9 +1718,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         && concepts.age_said().is_some_and(|age| age >= 18)
         && !audience_said(&concepts, AUDIENCES[0].0, AUDIENCES[0].1));
     // ...and at a business for children ("a swim school for kids 6 months to 14"), no service is.
-    if adult_asking
-        && super::detect::Text::new(&profile.business.about).any(&["kids", "children", "child"])
-    {
+    let about = super::detect::Text::new(&profile.business.about);
+    let only_children = about.any(&["for kids", "for children", "for babies", "for toddlers"])
+        && !about.any(&[
+            "adult*", "family", "families", "all ages", "grown*", "parents",
+        ]);
+    if adult_asking && only_children && !concepts.any(&["for myself"]) {
         return None;
     }
     let mut scores: Vec<(usize, f64)> = Vec::new();
