@@ -3974,5 +3974,18 @@ mod tests {
             picked("any semi-private lesson spots for my 2 kids?", &p),
             Some("Semi-private lesson (2 kids)")
         );
+        // A business only for children offers an adult nothing; one for the family does.
+        let mut school = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Private swim lesson\"",
+            ),
+        )
+        .unwrap();
+        school.business.about = "A swim school for kids 6 months to 14 years.".into();
+        let adult = "do u do private swim lessons for grown ups? im 34";
+        assert_eq!(picked(adult, &school), None);
+        school.business.about = "Swim lessons for adults and kids.".into();
+        assert_eq!(picked(adult, &school), Some("Private swim lesson"));
     }
 }
