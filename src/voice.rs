@@ -311,7 +311,7 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     else {
         return Ok(());
     };
-    if status == ENDED {
+    if status == ENDED || status == TRANSFERRED {
         return Ok(());
     }
     calls::set_status(&mut tx, call_id, ENDED, now_ms).await?;
@@ -389,6 +389,20 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
 
 /// A call's status once the receptionist's part of it is over.
 const ENDED: &str = "ai-ended";
+/// ...when it was put through to a person.
+const TRANSFERRED: &str = "ai-transferred";
+
+/// The receptionist handed the call over and it is being put through.
+pub async fn transferred(state: &AppState, call_sid: &str) -> anyhow::Result<()> {
+    let mut conn = state.store.pool().acquire().await?;
+    calls::set_ai_status(
+        &mut conn,
+        call_sid,
+        TRANSFERRED,
+        to_millis(state.clock.now()),
+    )
+    .await
+}
 
 /// The call ended, reported by Twilio's status callback: finish it if the relay did not.
 pub async fn ended_by_sid(
@@ -401,7 +415,7 @@ pub async fn ended_by_sid(
         let mut conn = state.store.pool().acquire().await?;
         calls::answered_by_ai(&mut conn, call_sid)
             .await?
-            .is_some_and(|(_, status, _)| status != ENDED)
+            .is_some_and(|(_, status, _)| status != ENDED && status != TRANSFERRED)
     };
     if !open {
         return Ok(());

@@ -329,6 +329,7 @@ pub async fn funnel(
     ];
     let (daily, bar_w) = daily_bars(&f.daily);
     let mut ctx = a.context("funnel");
+    ctx.insert("voice", &f.voice);
     ctx.insert("stages", &stage_bars(&stages));
     ctx.insert("daily", &daily);
     ctx.insert("bar_w", &bar_w);

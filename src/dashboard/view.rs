@@ -97,6 +97,7 @@ pub fn reason_label(reason: &str) -> String {
         "keyword" | "escalation_keyword" => "Escalation keyword".into(),
         "angry" | "frustrated" => "Upset caller".into(),
         "taken_over" => "Taken over by staff".into(),
+        "answered_by_ai" => "Answered by the receptionist (live voice)".into(),
         "reply_cap" => "Too many AI replies today".into(),
         "auto_responder" => "Looks like an automated sender".into(),
         "out_of_area" => "Outside the service area".into(),

@@ -448,6 +448,7 @@ async fn gathered(State(state): State<AppState>, form: TwilioForm) -> Result<Res
     if said.hand_off.is_none() {
         return Ok(xml(StatusCode::OK, twiml::gather(&said.words, GATHER_PATH)));
     }
+    crate::voice::transferred(&state, sid).await?;
     let profile = &call.business.profile;
     let targets = transfer_targets(profile);
     let body = if targets.is_empty() {
@@ -491,6 +492,9 @@ async fn relay_done(State(state): State<AppState>, form: TwilioForm) -> Result<R
     let name = &profile.business.name;
     let reason = handoff["reason"].as_str().unwrap_or("");
     tracing::info!(reason, "call handed over by the receptionist");
+    if let Some(sid) = form.get("CallSid") {
+        crate::voice::transferred(&state, sid).await?;
+    }
     let body = if targets.is_empty() {
         twiml::say_and_hang_up(&format!(
             "A member of the team at {name} will call you back shortly. Goodbye."

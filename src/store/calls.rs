@@ -100,3 +100,22 @@ pub async fn answered_by_ai(
     row.map(|r| Ok((col(&r, "id")?, col(&r, "status")?, col(&r, "created_at")?)))
         .transpose()
 }
+
+/// Note what became of a call the receptionist answered (`ai-transferred`, `ai-ended`).
+pub async fn set_ai_status(
+    conn: &mut Conn,
+    call_sid: &str,
+    status: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE calls SET status = $1, updated_at = $2 WHERE call_sid = $3 AND textback_reason = 'answered_by_ai'",
+    )
+    .bind(status)
+    .bind(now_ms)
+    .bind(call_sid)
+    .execute(&mut *conn)
+    .await
+    .context("recording what became of a call")?;
+    Ok(())
+}

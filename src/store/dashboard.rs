@@ -372,6 +372,21 @@ pub struct Funnel {
     pub median_first_staff_reply_ms: Option<i64>,
     /// Per day (local date string): missed calls, bookings.
     pub daily: Vec<(String, i64, i64)>,
+    /// Calls the receptionist answered itself (live voice).
+    pub voice: VoiceFunnel,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct VoiceFunnel {
+    pub answered: i64,
+    /// Booked during the call.
+    pub booked: i64,
+    /// Put through to a person.
+    pub transferred: i64,
+    /// Ended unfinished and got the pick-up text.
+    pub picked_up_by_text: i64,
+    /// ...and the caller texted back.
+    pub continued_by_text: i64,
 }
 
 fn median(mut v: Vec<i64>) -> Option<i64> {
@@ -476,6 +491,55 @@ pub async fn funnel(
             to,
         )
         .await?,
+        voice: VoiceFunnel {
+            answered: count(
+                store,
+                "SELECT COUNT(*) AS n FROM calls WHERE business_id = $1 AND missed_at >= $2 AND missed_at < $3 \
+                 AND textback_reason = 'answered_by_ai'",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            booked: count(
+                store,
+                "SELECT COUNT(*) AS n FROM messages WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 \
+                 AND kind = 'voice_confirmation'",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            transferred: count(
+                store,
+                "SELECT COUNT(*) AS n FROM calls WHERE business_id = $1 AND missed_at >= $2 AND missed_at < $3 \
+                 AND status = 'ai-transferred'",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            picked_up_by_text: count(
+                store,
+                "SELECT COUNT(*) AS n FROM messages WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 \
+                 AND kind = 'voice_pickup'",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            continued_by_text: count(
+                store,
+                "SELECT COUNT(*) AS n FROM messages p WHERE p.business_id = $1 AND p.created_at >= $2 \
+                 AND p.created_at < $3 AND p.kind = 'voice_pickup' AND EXISTS (SELECT 1 FROM messages m \
+                 WHERE m.conversation_id = p.conversation_id AND m.direction = 'inbound' AND m.kind = 'inbound' \
+                 AND m.id > p.id)",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+        },
         ..Default::default()
     };
     let rows = sqlx::query(

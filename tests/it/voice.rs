@@ -132,6 +132,19 @@ async fn answered(app: &TestApp, call_sid: &str) -> String {
     res.text().await.unwrap()
 }
 
+async fn funnel(app: &TestApp) -> frontdesk::store::dashboard::VoiceFunnel {
+    frontdesk::store::dashboard::funnel(
+        &app.state.store,
+        app.business_id,
+        0,
+        i64::MAX,
+        chrono_tz::America::New_York,
+    )
+    .await
+    .unwrap()
+    .voice
+}
+
 async fn lines_of_the_call(app: &TestApp) -> Vec<(String, String)> {
     sqlx::query_as("SELECT author, body FROM messages WHERE kind = 'voice' ORDER BY id")
         .fetch_all(app.state.store.pool())
@@ -249,6 +262,11 @@ async fn a_person_asked_for_on_a_call_is_put_through(backend: Backend) {
     );
     assert!(!texts.iter().any(|t| t["To"] == CALLER), "{texts:?}");
     assert_eq!(app.conversation_state(CALLER).await, "human_owned");
+    let f = funnel(&app).await;
+    assert_eq!(
+        (f.answered, f.transferred, f.booked, f.picked_up_by_text),
+        (1, 1, 0, 0)
+    );
     app.stop().await;
 }
 
@@ -472,6 +490,7 @@ async fn the_gather_engine_answers_turn_by_turn_and_confirms_once(backend: Backe
         "{to_caller:?}"
     );
     assert_eq!(lines_of_the_call(&app).await.len(), 7);
+    assert_eq!(funnel(&app).await.booked, 1);
     app.stop().await;
 }
 
