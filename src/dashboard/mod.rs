@@ -82,6 +82,7 @@ pub fn router() -> Router<AppState> {
         .route("/app/{bid}/simulator", get(reports::simulator))
         .route("/app/{bid}/simulator/call", post(reports::simulator_call))
         .route("/app/{bid}/simulator/text", post(reports::simulator_text))
+        .route("/app/{bid}/simulator/voice", get(reports::simulator_voice))
         .route(
             "/app/{bid}/simulator/messages",
             get(reports::simulator_messages),

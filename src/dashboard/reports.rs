@@ -495,6 +495,53 @@ pub async fn simulator_call(
     Ok(sim_back(bid, &from))
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct SimVoiceQuery {
+    from: Option<String>,
+    csrf: Option<String>,
+}
+
+/// "Call" the business and let the receptionist answer: the live-voice protocol over a
+/// WebSocket, with what the caller says typed in the page. Same engine, same records, as a call
+/// through Twilio's ConversationRelay.
+pub async fn simulator_voice(
+    State(state): State<AppState>,
+    a: Owner,
+    headers: axum::http::HeaderMap,
+    Query(query): Query<SimVoiceQuery>,
+    ws: axum::extract::ws::WebSocketUpgrade,
+) -> DashResult<Response> {
+    // A WebSocket is not covered by the form check: the token comes in the URL, and the page
+    // must be our own (no other site may open it with the owner's cookie).
+    a.session.check_csrf(query.csrf.as_deref().unwrap_or(""))?;
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let origin = headers
+        .get(axum::http::header::ORIGIN)
+        .and_then(|h| h.to_str().ok());
+    if let (Some(origin), Some(host)) = (origin, host) {
+        let origin_host = origin.split("://").nth(1).unwrap_or(origin);
+        if origin_host != host {
+            return Err(DashError::Forbidden(
+                "This page may only be used from the dashboard.".into(),
+            ));
+        }
+    }
+    let from = sim_caller(query.from.as_deref())?;
+    let to = business_number(&a)?;
+    let sid = format!("CAsim{}", uuid::Uuid::new_v4().simple());
+    crate::voice::answer(&state, &a.business, &sid, &from, &to).await?;
+    let sim = crate::http::relay::Simulated {
+        call_sid: sid,
+        from,
+        to,
+    };
+    Ok(ws
+        .max_message_size(64 * 1024)
+        .on_upgrade(move |socket| crate::http::relay::simulate(state, socket, sim)))
+}
+
 /// Text the business as the caller: the same code path as an inbound SMS webhook.
 pub async fn simulator_text(
     State(state): State<AppState>,

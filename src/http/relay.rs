@@ -91,7 +91,7 @@ async fn relay(
     ws.max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
         .on_upgrade(move |socket| async move {
-            if tokio::time::timeout(MAX_CALL, session(&state, socket))
+            if tokio::time::timeout(MAX_CALL, session(&state, socket, None))
                 .await
                 .is_err()
             {
@@ -107,8 +107,26 @@ async fn send(socket: &mut WebSocket, value: Value) -> bool {
         .is_ok()
 }
 
+/// A simulated call from the dashboard: the caller, the business and the call are fixed by the
+/// server, whatever the browser's `setup` says.
+pub struct Simulated {
+    pub call_sid: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// Run a simulated call over the same protocol (the dashboard's phone simulator).
+pub async fn simulate(state: AppState, socket: WebSocket, sim: Simulated) {
+    if tokio::time::timeout(MAX_CALL, session(&state, socket, Some(sim)))
+        .await
+        .is_err()
+    {
+        tracing::warn!("simulated call reached its time limit");
+    }
+}
+
 /// One call, from `setup` to the socket closing.
-async fn session(state: &AppState, mut socket: WebSocket) {
+async fn session(state: &AppState, mut socket: WebSocket, sim: Option<Simulated>) {
     let mut call: Option<crate::voice::Call> = None;
     loop {
         let msg = match tokio::time::timeout(IDLE, socket.recv()).await {
@@ -131,10 +149,23 @@ async fn session(state: &AppState, mut socket: WebSocket) {
         let words = match v["type"].as_str() {
             Some("setup") if call.is_none() => {
                 let field = |k: &str| v[k].as_str().unwrap_or("").to_string();
-                match crate::voice::start(state, &field("callSid"), &field("from"), &field("to"))
-                    .await
-                {
-                    Ok(Some(c)) => call = Some(c),
+                let (sid, from, to) = match &sim {
+                    Some(s) => (s.call_sid.clone(), s.from.clone(), s.to.clone()),
+                    None => (field("callSid"), field("from"), field("to")),
+                };
+                match crate::voice::start(state, &sid, &from, &to).await {
+                    Ok(Some(c)) => {
+                        // Twilio speaks the greeting from the TwiML; a simulated call has none.
+                        if sim.is_some() {
+                            let greeting = crate::voice::greeting(&c.business.profile, &from);
+                            send(
+                                &mut socket,
+                                json!({"type": "text", "token": greeting, "last": true}),
+                            )
+                            .await;
+                        }
+                        call = Some(c);
+                    }
                     Ok(None) => {
                         tracing::warn!("relay setup for no business or a hidden caller; ended");
                         send(&mut socket, json!({"type": "end"})).await;

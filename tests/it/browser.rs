@@ -332,6 +332,20 @@ async fn owner_and_staff_in_a_real_browser() {
     app.quiet().await;
     assert_eq!(app.conversation_state("+15550100777").await, "human_owned");
     driver.screenshot("simulator").await;
+    // A voice call in the simulator: the receptionist answers, over the live-voice protocol.
+    driver
+        .go(&format!("{base}/app/{bid}/simulator?from=%2B15550100778"))
+        .await;
+    driver.click("#sim-voice-call").await;
+    driver
+        .wait_text("#sim-voice-lines", "How can I help you today?")
+        .await;
+    driver.type_into("#sim-say", "what are your hours?").await;
+    driver.click("#sim-say-send").await;
+    driver
+        .wait_text("#sim-voice-lines", "Receptionist: Our hours")
+        .await;
+    driver.screenshot("simulator-voice").await;
     driver.go(&format!("{base}/app/{bid}/funnel")).await;
     driver.find("#funnel-chart").await;
     driver.screenshot("funnel").await;

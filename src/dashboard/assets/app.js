@@ -114,8 +114,56 @@
     if (body) body.focus();
   }
 
+  // The simulator's voice call: the live-voice protocol over a WebSocket, typed instead of spoken.
+  function voice() {
+    var box = document.getElementById("sim-voice");
+    if (!box) return;
+    var lines = document.getElementById("sim-voice-lines");
+    var say = document.getElementById("sim-say");
+    var send = document.getElementById("sim-say-send");
+    var hang = document.getElementById("sim-hang-up");
+    var ws = null;
+    function line(who, text) {
+      var li = document.createElement("li");
+      li.className = who;
+      li.textContent = (who === "caller" ? "Caller: " : who === "ai" ? "Receptionist: " : "") + text;
+      lines.appendChild(li);
+    }
+    function enable(on) { say.disabled = !on; send.disabled = !on; hang.disabled = !on; if (on) say.focus(); }
+    document.getElementById("sim-voice-call").addEventListener("click", function () {
+      if (ws) return;
+      lines.textContent = "";
+      var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + box.getAttribute("data-voice");
+      ws = new WebSocket(url);
+      ws.onopen = function () { ws.send(JSON.stringify({ type: "setup" })); enable(true); };
+      ws.onmessage = function (e) {
+        var m = JSON.parse(e.data);
+        if (m.type === "text") {
+          line("ai", m.token);
+          if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
+            try { window.speechSynthesis.speak(new SpeechSynthesisUtterance(m.token)); } catch (err) {}
+          }
+        } else if (m.type === "end") {
+          var why = "";
+          try { why = JSON.parse(m.handoffData || "{}").reason || ""; } catch (err) {}
+          line("system", "The receptionist hands the call to a person" + (why ? " (" + why.replace(/_/g, " ") + ")" : "") + ".");
+        }
+      };
+      ws.onclose = function () { ws = null; enable(false); line("system", "Call ended."); };
+    });
+    document.getElementById("sim-voice-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var words = say.value.trim();
+      if (!ws || !words) return;
+      line("caller", words);
+      ws.send(JSON.stringify({ type: "prompt", voicePrompt: words, last: true }));
+      say.value = "";
+    });
+    hang.addEventListener("click", function () { if (ws) ws.close(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    live(); previews(); counters(); misc(); tickWaiting();
+    live(); previews(); counters(); misc(); voice(); tickWaiting();
     setInterval(tickWaiting, 30000);
   });
 })();
