@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::telephony::twilio as tw;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -33,14 +33,7 @@ pub fn ws_base(state: &AppState, headers: &HeaderMap) -> String {
     let base = match &state.config.public_url {
         Some(base) => base.clone(),
         None => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("localhost");
-            let proto = headers
-                .get("x-forwarded-proto")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("http");
+            let (proto, host) = super::twilio::reached_as(headers);
             format!("{proto}://{host}")
         }
     };

@@ -54,14 +54,7 @@ pub(crate) fn signed_urls(
     match &state.config.public_url {
         Some(base) => vec![format!("{base}{path_and_query}")],
         None => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            let proto = headers
-                .get("x-forwarded-proto")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("http");
+            let (proto, host) = reached_as(headers);
             let mut v = vec![format!("{proto}://{host}{path_and_query}")];
             if proto != "https" {
                 v.push(format!("https://{host}{path_and_query}"));
@@ -69,6 +62,15 @@ pub(crate) fn signed_urls(
             v
         }
     }
+}
+
+/// The scheme and host a request says it reached us by (behind a proxy, as the proxy says).
+pub(crate) fn reached_as(headers: &HeaderMap) -> (&str, &str) {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    (
+        header("x-forwarded-proto").unwrap_or("http"),
+        header(header::HOST.as_str()).unwrap_or(""),
+    )
 }
 
 impl TwilioForm {

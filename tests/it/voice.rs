@@ -132,6 +132,33 @@ async fn answered(app: &TestApp, call_sid: &str) -> String {
     res.text().await.unwrap()
 }
 
+/// Twilio's status callback: the call is over.
+async fn call_completed(app: &TestApp, call_sid: &str) {
+    app.post_twilio(
+        "/webhooks/twilio/voice/status",
+        &[
+            ("CallSid", call_sid),
+            ("From", CALLER),
+            ("To", BUSINESS_NUMBER),
+            ("CallStatus", "completed"),
+        ],
+    )
+    .await;
+}
+
+/// Every text sent once the outbox drains, and the bodies of those to the caller.
+async fn texts_to_caller(
+    app: &TestApp,
+) -> (Vec<std::collections::HashMap<String, String>>, Vec<String>) {
+    let texts = app.settle().await;
+    let to_caller = texts
+        .iter()
+        .filter(|t| t["To"] == CALLER)
+        .map(|t| t["Body"].clone())
+        .collect();
+    (texts, to_caller)
+}
+
 async fn funnel(app: &TestApp) -> frontdesk::store::dashboard::VoiceFunnel {
     frontdesk::store::dashboard::funnel(
         &app.state.store,
@@ -188,12 +215,7 @@ async fn the_receptionist_answers_a_call_and_books_it_by_voice(backend: Backend)
     hang_up(ws).await;
 
     // One text: the confirmation (the owner's receipt goes to the notify number).
-    let texts = app.settle().await;
-    let to_caller: Vec<&String> = texts
-        .iter()
-        .filter(|t| t["To"] == CALLER)
-        .map(|t| &t["Body"])
-        .collect();
+    let (texts, to_caller) = texts_to_caller(&app).await;
     assert_eq!(to_caller.len(), 1, "{texts:?}");
     assert!(
         to_caller[0].starts_with("You're booked with Dave's Plumbing: Thu Dec 3"),
@@ -206,16 +228,7 @@ async fn the_receptionist_answers_a_call_and_books_it_by_voice(backend: Backend)
     assert_eq!(lines[1], ("caller".into(), "Hi, this is Ann. My kitchen sink is clogged, I need a drain cleaning. I'm at 12 Oak Street. Tomorrow morning if you can.".into()));
     assert_eq!(lines[6].0, "ai");
     // A status callback for the finished call sends nothing more.
-    app.post_twilio(
-        "/webhooks/twilio/voice/status",
-        &[
-            ("CallSid", "CAV1"),
-            ("From", CALLER),
-            ("To", BUSINESS_NUMBER),
-            ("CallStatus", "completed"),
-        ],
-    )
-    .await;
+    call_completed(&app, "CAV1").await;
     assert_eq!(app.settle().await.len(), texts.len());
     app.stop().await;
 }
@@ -304,12 +317,7 @@ async fn a_caller_who_hangs_up_gets_one_pickup_text_and_goes_on_by_text(backend:
     .await;
     assert!(!words.is_empty());
     hang_up(ws).await;
-    let texts = app.settle().await;
-    let to_caller: Vec<&String> = texts
-        .iter()
-        .filter(|t| t["To"] == CALLER)
-        .map(|t| &t["Body"])
-        .collect();
+    let (texts, to_caller) = texts_to_caller(&app).await;
     assert_eq!(to_caller.len(), 1, "{texts:?}");
     assert!(
         to_caller[0].starts_with("Sorry we got cut off - this is Dave's Plumbing"),
@@ -467,23 +475,9 @@ async fn the_gather_engine_answers_turn_by_turn_and_confirms_once(backend: Backe
     assert!(booked.contains("You&apos;re booked"), "{booked}");
     // The call ends (reported twice): one confirmation text.
     for _ in 0..2 {
-        app.post_twilio(
-            "/webhooks/twilio/voice/status",
-            &[
-                ("CallSid", "CAG1"),
-                ("From", CALLER),
-                ("To", BUSINESS_NUMBER),
-                ("CallStatus", "completed"),
-            ],
-        )
-        .await;
+        call_completed(&app, "CAG1").await;
     }
-    let texts = app.settle().await;
-    let to_caller: Vec<&String> = texts
-        .iter()
-        .filter(|t| t["To"] == CALLER)
-        .map(|t| &t["Body"])
-        .collect();
+    let (texts, to_caller) = texts_to_caller(&app).await;
     assert_eq!(to_caller.len(), 1, "{texts:?}");
     assert!(
         to_caller[0].starts_with("You're booked with Dave's Plumbing"),
@@ -525,22 +519,8 @@ async fn speech_heard_badly_twice_goes_on_by_text(backend: Backend) {
         bye.contains("send you a text") && bye.contains("<Hangup/>"),
         "{bye}"
     );
-    app.post_twilio(
-        "/webhooks/twilio/voice/status",
-        &[
-            ("CallSid", "CAG2"),
-            ("From", CALLER),
-            ("To", BUSINESS_NUMBER),
-            ("CallStatus", "completed"),
-        ],
-    )
-    .await;
-    let texts = app.settle().await;
-    let to_caller: Vec<&String> = texts
-        .iter()
-        .filter(|t| t["To"] == CALLER)
-        .map(|t| &t["Body"])
-        .collect();
+    call_completed(&app, "CAG2").await;
+    let (texts, to_caller) = texts_to_caller(&app).await;
     assert_eq!(to_caller.len(), 1, "{texts:?}");
     assert!(
         to_caller[0].starts_with("Sorry we got cut off"),
