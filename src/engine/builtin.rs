@@ -280,7 +280,9 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     // The danger may only show with what the caller said just before ("my gelding is overdue",
     // then "his front feet feel hot and he leans back"): read together, when the earlier text
     // alone was not a danger (that would have been handed off then).
-    if let Some(earlier) = turn.earlier.clone() {
+    // (A pick or a yes, "1" or "ok thx", carries no sign needing what came before.)
+    let long_enough = text.split_whitespace().count() >= 4;
+    if let Some(earlier) = turn.earlier.clone().filter(|_| long_enough) {
         let together = format!("{earlier}\n{text}");
         if super::detect::danger(&earlier, Some(&profile)).is_none() {
             if let Some(kind) = super::detect::danger(&together, Some(&profile)) {

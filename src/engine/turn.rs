@@ -147,12 +147,9 @@ async fn run_turn_with(
         channel,
         force_hand_off: force_hand_off.map(str::to_string),
     };
-    // A model is not asked twice: its turn gets the calendar up front, as far as it is already
-    // loaded (a feed that never loaded is fetched only if a tool needs the times).
-    let mut calendar = match deps.llm {
-        Some(_) => Some(snapshot(deps, &input, false).await?),
-        None => None,
-    };
+    // The calendar as far as it is already loaded, read up front: a turn is decided once (a feed
+    // that never loaded is fetched, and the turn decided again, only if a tool needs the times).
+    let mut calendar = Some(snapshot(deps, &input, false).await?);
     for _ in 0..MAX_DECISIONS {
         let plan = match decide(&input, calendar.as_ref(), deps.llm.as_deref()).await? {
             Decision::Plan(plan) => plan,
