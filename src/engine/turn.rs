@@ -89,17 +89,17 @@ async fn run_turn_with(
 ) -> anyhow::Result<Finished> {
     let now = deps.clock.now();
     let now_ms = to_millis(now);
-    let (row, pending) = {
+    let (row, pending, earlier) = {
         let mut conn = deps.store.pool().acquire().await?;
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
         else {
             return Ok(Finished::idle(TurnOutcome::Idle));
         };
-        let pending =
+        let (pending, earlier) =
             conversations::pending_inbound(&mut conn, conversation_id, row.last_handled_message_id)
                 .await?;
-        (row, pending)
+        (row, pending, earlier)
     };
     if pending.is_empty() {
         let mut tx = deps.store.begin().await?;
@@ -126,11 +126,6 @@ async fn run_turn_with(
         recent
     } else {
         Vec::new()
-    };
-    let earlier = {
-        let first = pending.first().map(|(id, _)| *id).unwrap_or_default();
-        let mut conn = deps.store.pool().acquire().await?;
-        conversations::caller_message_before(&mut conn, row.id, first).await?
     };
     let input = TurnInput {
         earlier,

@@ -1931,25 +1931,19 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         v.audience
             .is_some_and(|(named, said_as)| audience_said(&concepts, named, said_as))
     };
-    if vocabs[best].audience.is_none() {
-        if let Some(&(p, _)) = scores
-            .iter()
-            .find(|(si, s)| *s >= SERVICE_THRESHOLD && for_the_person(&vocabs[*si]))
-        {
-            return Some(ServiceMatch {
-                best: p,
-                score: scores[0].1,
-                runner_up: None,
-                named: hits[p].1,
-                coverage: hits[p].0 as f64
-                    / said.iter().filter(|(_, st)| !*st).count().max(1) as f64,
-            });
-        }
-    }
+    let for_person = scores
+        .iter()
+        .find(|(si, s)| *s >= SERVICE_THRESHOLD && for_the_person(&vocabs[*si]))
+        .map(|&(si, _)| si)
+        .filter(|_| vocabs[best].audience.is_none());
     let mut runner_up = scores
         .get(1)
         .filter(|(_, s)| *s >= SERVICE_THRESHOLD && *s >= score * TIE_SHARE)
         .map(|(i, _)| *i);
+    if let Some(p) = for_person {
+        best = p;
+        runner_up = None;
+    }
     // A near-tie the text already settles is no tie: "2 stories" between the one- and the
     // two-story wash, "about 1800 sq ft" between "under 2,000" and "2,000 to 3,500".
     if let Some(r) = runner_up {

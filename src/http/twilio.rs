@@ -452,24 +452,39 @@ async fn gathered(State(state): State<AppState>, form: TwilioForm) -> Result<Res
     }
     crate::voice::transferred(&state, sid).await?;
     let profile = &call.business.profile;
-    let targets = transfer_targets(profile);
-    let body = if targets.is_empty() {
-        twiml::say_and_hang_up(&said.words)
-    } else {
-        twiml::say_and_dial(
-            &format!("{} Please hold while I put you through.", said.words),
-            targets,
-            profile.business.ring_seconds,
-        )
-    };
-    Ok(xml(StatusCode::OK, body))
+    Ok(xml(StatusCode::OK, put_through(profile, &said.words)))
 }
 
-fn transfer_targets(profile: &crate::domain::BusinessProfile) -> &[crate::domain::PhoneNumber] {
-    if profile.voice.transfer_to.is_empty() {
+/// After `said`, the call goes to the business's transfer numbers (default `forward_to`); with
+/// none, the caller is told someone will call back.
+fn put_through(profile: &crate::domain::BusinessProfile, said: &str) -> String {
+    let targets = if profile.voice.transfer_to.is_empty() {
         &profile.business.forward_to
     } else {
         &profile.voice.transfer_to
+    };
+    let said = said.trim();
+    let lead = if said.is_empty() {
+        String::new()
+    } else {
+        format!("{said} ")
+    };
+    if targets.is_empty() {
+        // (What the receptionist said already tells the caller how they will hear back.)
+        twiml::say_and_hang_up(&if said.is_empty() {
+            format!(
+                "A member of the team at {} will call you back shortly. Goodbye.",
+                profile.business.name
+            )
+        } else {
+            said.to_string()
+        })
+    } else {
+        twiml::say_and_dial(
+            &format!("{lead}Please hold while I put you through."),
+            targets,
+            profile.business.ring_seconds,
+        )
     }
 }
 
@@ -489,26 +504,12 @@ async fn relay_done(State(state): State<AppState>, form: TwilioForm) -> Result<R
     let Some(handoff) = handoff else {
         return Ok(xml(StatusCode::OK, twiml::hang_up()));
     };
-    let profile = &business.profile;
-    let targets = transfer_targets(profile);
-    let name = &profile.business.name;
     let reason = handoff["reason"].as_str().unwrap_or("");
     tracing::info!(reason, "call handed over by the receptionist");
     if let Some(sid) = form.get("CallSid") {
         crate::voice::transferred(&state, sid).await?;
     }
-    let body = if targets.is_empty() {
-        twiml::say_and_hang_up(&format!(
-            "A member of the team at {name} will call you back shortly. Goodbye."
-        ))
-    } else {
-        twiml::say_and_dial(
-            "Please hold while I put you through.",
-            targets,
-            profile.business.ring_seconds,
-        )
-    };
-    Ok(xml(StatusCode::OK, body))
+    Ok(xml(StatusCode::OK, put_through(&business.profile, "")))
 }
 
 #[tracing::instrument(skip_all)]

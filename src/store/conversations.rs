@@ -204,40 +204,33 @@ pub async fn load_for_turn(
     }))
 }
 
-/// Inbound texts not yet answered, oldest first: (id, body).
+/// Inbound texts not yet answered, oldest first: (id, body); with the caller's last message
+/// before them, if any (one read).
 pub async fn pending_inbound(
     conn: &mut Conn,
     id: i64,
     after: i64,
-) -> anyhow::Result<Vec<(i64, String)>> {
+) -> anyhow::Result<(Vec<(i64, String)>, Option<String>)> {
     let rows = sqlx::query(
-        "SELECT id, body FROM messages WHERE conversation_id = $1 AND direction = 'inbound' AND id > $2 ORDER BY id",
+        "SELECT id, body FROM messages WHERE conversation_id = $1 AND direction = 'inbound' \
+         AND id >= COALESCE((SELECT MAX(id) FROM messages WHERE conversation_id = $1 \
+         AND direction = 'inbound' AND id <= $2), 0) ORDER BY id",
     )
     .bind(id)
     .bind(after)
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter()
-        .map(|r| Ok((col(r, "id")?, col(r, "body")?)))
-        .collect()
-}
-
-/// The caller's last message before message `before` (a text or a line of a call).
-pub async fn caller_message_before(
-    conn: &mut Conn,
-    id: i64,
-    before: i64,
-) -> anyhow::Result<Option<String>> {
-    let row = sqlx::query(
-        "SELECT body FROM messages WHERE conversation_id = $1 AND direction = 'inbound' AND id < $2 \
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(id)
-    .bind(before)
-    .fetch_optional(&mut *conn)
-    .await
-    .context("reading the caller's previous message")?;
-    row.map(|r| col(&r, "body")).transpose()
+    let mut pending = Vec::with_capacity(rows.len());
+    let mut earlier = None;
+    for r in &rows {
+        let (mid, body): (i64, String) = (col(r, "id")?, col(r, "body")?);
+        if mid <= after {
+            earlier = Some(body);
+        } else {
+            pending.push((mid, body));
+        }
+    }
+    Ok((pending, earlier))
 }
 
 /// The last few messages of a conversation, oldest first: (author, body).
