@@ -489,6 +489,36 @@ const MEDICAL: &[&str] = &[
     "suicid*",
     "kill myself",
     "want to die",
+    "wants to die",
+    // Someone who may harm themselves, however it is put ("doesnt want to be alive anymore",
+    // "shes been cutting").
+    "want to be alive",
+    "wants to be alive",
+    "want to live anymore",
+    "wants to live anymore",
+    "no reason to live",
+    "better off dead",
+    "end it all",
+    "end my life",
+    "end her life",
+    "end his life",
+    "kill herself",
+    "kill himself",
+    "kill themselves",
+    "hurt herself",
+    "hurt himself",
+    "hurting herself",
+    "hurting himself",
+    "harm herself",
+    "harm himself",
+    "harming herself",
+    "harming himself",
+    "self harm*",
+    "selfharm*",
+    "been cutting",
+    "cutting herself",
+    "cutting himself",
+    "cutting myself",
     "overdos*",
     "poisoned",
     "poisoning",
@@ -792,6 +822,8 @@ const BREATHLESS: &[&str] = &[
     "full breath",
     "deep breath",
     "catch my breath",
+    "catch his breath",
+    "catch her breath",
     "when i breathe",
     "breathe in",
     "breathing fast",
@@ -801,9 +833,35 @@ const BREATHLESS: &[&str] = &[
 ];
 /// Signs that go with breathlessness in a real emergency (a clot, a heart, fumes).
 const BREATH_SIGNS: &[&str] = &[
-    "swollen", "swelling", "chest", "dizzy", "faint*", "cough*", "blue", "pale", "calf", "leg",
-    "fumes", "cloud", "smoke", "heart", "stab*", "sharp", "gray*", "grey*", "lips", "needle*",
-    "baby", "newborn", "infant",
+    "swollen",
+    "swelling",
+    "chest",
+    "dizzy",
+    "faint*",
+    "cough*",
+    "blue",
+    "pale",
+    "calf",
+    "leg",
+    "fumes",
+    "cloud",
+    "smoke",
+    "heart",
+    "stab*",
+    "sharp",
+    "gray*",
+    "grey*",
+    "lips",
+    "needle*",
+    "baby",
+    "newborn",
+    "infant",
+    "inhaler",
+    "copd",
+    "asthma*",
+    "emphysema",
+    "oxygen",
+    "nebulizer",
 ];
 /// Eyes and sight, and the sudden changes that can mean a detached retina or a stroke.
 const EYE: &[&str] = &["eye", "eyes", "vision", "sight", "seeing"];
@@ -1038,6 +1096,24 @@ const VEHICLE_FIRE: &[&str] = &[
     "tailpipe",
     "under the",
 ];
+/// Things that burn gas or propane: a smell beside one may be a leak.
+const GAS_APPLIANCE: &[&str] = &[
+    "stove",
+    "stovetop",
+    "range",
+    "burner*",
+    "knob*",
+    "pilot*",
+    "propane",
+    "furnace",
+    "boiler",
+    "water heater",
+    "fireplace",
+    "gas line",
+    "gas grill",
+    "gas dryer",
+    "regulator",
+];
 const INTRUDER: &[&str] = &[
     "kicked in",
     "been kicked",
@@ -1206,6 +1282,9 @@ fn body_signs(t: &Text) -> usize {
         &["numb*", "tingl*"],
         &["pale", "clammy", "cold sweat"],
         &["chest pain", "chest hurts", "chest is tight"],
+        &[
+            "cuts on", "cut her", "cut his", "cut my", "cut up", "bleed*", "blood", "gash*",
+        ],
     ];
     let cannot_move = t.near(
         &["cant", "couldnt", "can barely", "unable to", "wont"],
@@ -1326,7 +1405,43 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if burner && shut_in && (running || co_signs) {
         return Some(Danger::Gas);
     }
+    // A smell beside something that burns gas ("left the knob on... funny smell in the
+    // kitchen", "smells weird by the propane tank").
+    if t.any(&["smell*", "odor*", "odour*", "stink*", "whiff"])
+        && t.any(GAS_APPLIANCE)
+        && !t.any(&["no smell", "smell is gone", "doesnt smell", "dont smell"])
+    {
+        return Some(Danger::Gas);
+    }
     if t.any(INTRUDER) {
+        return Some(Danger::Intruder);
+    }
+    // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
+    // around upstairs").
+    if t.near(
+        &["heard", "hear", "hearing", "saw", "see", "seeing"],
+        &[
+            "someone",
+            "somebody",
+            "footsteps",
+            "steps",
+            "voices",
+            "a man",
+            "a guy",
+            "people",
+        ],
+        3,
+    ) && t.any(&[
+        "upstairs",
+        "downstairs",
+        "inside",
+        "in the house",
+        "in our house",
+        "in my house",
+        "in the basement",
+        "in the garage",
+        "walking around",
+    ]) {
         return Some(Danger::Intruder);
     }
     if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
@@ -1924,7 +2039,30 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(kind);
     }
+    // A fall told as history ("since she slipped last spring") is why they call, not an
+    // emergency now.
+    let long_ago = t.any(&[
+        "last spring",
+        "last summer",
+        "last fall",
+        "last winter",
+        "last year",
+        "last month",
+        "months ago",
+        "years ago",
+        "a while ago",
+        "a while back",
+        "ever since",
+    ]) && !t.any(&[
+        "just",
+        "today",
+        "tonight",
+        "this morning",
+        "right now",
+        "cant get up",
+    ]);
     if t.any(FELL)
+        && !long_ago
         && !t.any(&["fell asleep", "fell behind", "fell through"])
         && (t.any(FALL_SEVERE)
             || t.any(OLDER_PEOPLE)
@@ -1999,8 +2137,16 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(LARGE_ANIMAL) && (t.any(LARGE_ANIMAL_EMERGENCY) || t.any(PET_EMERGENCY)) {
         return Some(Danger::Animal);
     }
-    // Single words that mean danger unless they are this business's ordinary work.
-    for w in WEAK_DANGER {
+    // Single words that mean danger unless they are this business's ordinary work, or said not
+    // to have happened ("nobody got hurt").
+    let nobody_hurt = t.near(
+        &[
+            "nobody", "no one", "noone", "not", "wasnt", "werent", "isnt", "no",
+        ],
+        &["hurt", "injured", "injuries", "bleeding"],
+        2,
+    );
+    for w in WEAK_DANGER.iter().filter(|_| !nobody_hurt) {
         if t.any(&[w]) {
             let ordinary = profile.is_some_and(|p| service_words_include(p, &[w]));
             let serious = t.any(&[
@@ -2318,7 +2464,21 @@ pub fn wants_person(text: &str) -> bool {
     if spoken_is_better || texting_is_hard {
         return true;
     }
-    if t.any(TALK) && t.any(TALK_WHO) {
+    // "Can someone come meet him and talk thru what he needs": a visit, where the talking
+    // happens in person.
+    let visit = t.any(&[
+        "someone come",
+        "somebody come",
+        "someone to come",
+        "somebody to come",
+        "come meet",
+        "come out and",
+        "come by and",
+        "come over and",
+        "in person",
+    ]);
+    let named_who = t.any(&TALK_WHO[6..]);
+    if t.any(TALK) && t.any(TALK_WHO) && !(visit && !named_who) {
         return true;
     }
     t.any(BOT_QUESTION)
@@ -3192,6 +3352,62 @@ mod tests {
             danger("the smell gives me a headache lol, can u come tue", None),
             None
         );
+    }
+
+    #[test]
+    fn self_harm_gas_by_smell_intruders_heard_and_injuries_counted() {
+        for (text, kind) in [
+            (
+                "my son said he doesnt want to be alive anymore, what do i do",
+                Danger::Medical,
+            ),
+            (
+                "found out my teen has been cutting, can we cancel today",
+                Danger::Medical,
+            ),
+            (
+                "the burner knob was left on for a bit and theres an odd smell in the kitchen",
+                Danger::Gas,
+            ),
+            (
+                "smells kinda weird out by the propane tank since this morning",
+                Danger::Gas,
+            ),
+            (
+                "back door glass is smashed and i can hear someone walking around upstairs",
+                Danger::Intruder,
+            ),
+            (
+                "grandma is 90, glass everywhere, she has cuts on her arms and cant get up",
+                Danger::Medical,
+            ),
+            (
+                "my husband has copd and is wheezing, cant catch his breath",
+                Danger::Medical,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        // Said not to have happened, or told as history: no emergency.
+        assert_eq!(
+            danger(
+                "kid threw a rock thru the window, nobody got hurt, can u fix it monday",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my dad needs a hand getting in the tub since he slipped last year",
+                None
+            ),
+            None
+        );
+        // A visit where the talking happens in person is a booking, not a request for a person.
+        assert!(!wants_person(
+            "can someone come meet my mom and talk thru what she needs"
+        ));
+        assert!(wants_person("can i talk to someone about my moms care"));
     }
 
     #[test]

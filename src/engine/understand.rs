@@ -522,6 +522,20 @@ pub fn extract_address(text: &str) -> Option<String> {
 
 /// Words that follow "I'm" or "this is" but are not names.
 const NOT_NAMES: &[&str] = &[
+    "tired",
+    "desperate",
+    "lost",
+    "confused",
+    "pregnant",
+    "alone",
+    "away",
+    "open",
+    "flexible",
+    "asap",
+    "pls",
+    "tia",
+    "curious",
+    "aware",
     "a",
     "an",
     "the",
@@ -875,6 +889,18 @@ pub fn stated_name(text: &str) -> Option<String> {
                     && sentence_start
                     && ["this is ", "it's ", "its ", "it is "].contains(cue);
                 let rest = &text[pos + cue.len()..];
+                // "...in louisville. im kristen", "if possible, im greg": one lower-case word
+                // after "im" opening a sentence, and ending it, is a name ("im sick." is not:
+                // states like that are not names).
+                if !lowercase_ok && sentence_start && ["i'm ", "im ", "i am "].contains(cue) {
+                    if let Some(n) = take_name(rest, true) {
+                        let one_word = !n.contains(' ');
+                        let state_word = n.to_lowercase().ends_with("ing");
+                        if one_word && !state_word && name_ends_sentence(rest, &n) {
+                            return Some(n);
+                        }
+                    }
+                }
                 if let Some(n) = take_name(rest, lowercase_ok || lower_after_it) {
                     // In lower case after "its" a name is one word ("its dana"); more is a
                     // sentence going on ("its sooo dated"), unless it opens the text after a
@@ -951,6 +977,16 @@ fn signed_name(text: &str) -> Option<String> {
                 && end == tokens.len()
                 && is_before_address
                 && tokens[start].ends_with(',');
+            // "...earliest u got. marcus, 1120 kildaire farm rd": one lower-case word with the
+            // comma, opening its sentence, before the address.
+            if start == end && end == tokens.len() && is_before_address && end > 0 {
+                let raw = tokens[end - 1];
+                let w = raw.trim_end_matches(',');
+                let opens = end == 1 || tokens[end - 2].ends_with(['.', '!', '?']);
+                if raw.ends_with(',') && opens && w.len() >= 3 && name_word(w, true) {
+                    return Some(capitalise(w));
+                }
+            }
             if end - start < 2 && !one_before_address {
                 return None;
             }
@@ -1013,9 +1049,12 @@ fn sign_off_name(text: &str) -> Option<String> {
     if !name_word(word, true) || initials || word.len() < 3 {
         return None;
     }
+    // "...6612 s yale ave tulsa. brenda": after a sentence that gave the address, even lower
+    // case.
+    let has_address = extract_address(trimmed).is_some();
     let signed = dashed
         || capital && (after_comma || after_sentence)
-        || after_comma && extract_address(trimmed).is_some();
+        || (after_comma || after_sentence) && has_address;
     signed.then(|| capitalise(word))
 }
 
@@ -2365,6 +2404,7 @@ pub fn is_question(text: &str) -> bool {
         return true;
     }
     w.first().is_some_and(|f| Q.contains(&f.as_str()))
+        || asks_in_a_clause(text)
         || has_any(
             text,
             &[
@@ -2391,6 +2431,27 @@ pub fn is_question(text: &str) -> bool {
                 "you open",
             ],
         )
+}
+
+/// A question opening a later clause, without a "?" ("weird q, it started by itself. is it
+/// possessed or is that normal lol"): a question word, or a verb asking about "that", "it",
+/// "we"...
+fn asks_in_a_clause(text: &str) -> bool {
+    const OPENERS: &[&str] = &["why", "how", "what", "whats", "which", "where", "when"];
+    const VERBS: &[&str] = &[
+        "is", "are", "does", "do", "should", "can", "could", "would", "will",
+    ];
+    const ABOUT: &[&str] = &[
+        "that", "this", "it", "there", "i", "we", "you", "u", "yall", "they", "thats",
+    ];
+    text.split([',', '.', '!', ';', '\n'])
+        .skip(1)
+        .map(words)
+        .any(|w| match (w.first(), w.get(1)) {
+            (Some(a), Some(_)) if OPENERS.contains(&a.as_str()) => true,
+            (Some(a), Some(b)) => VERBS.contains(&a.as_str()) && ABOUT.contains(&b.as_str()),
+            _ => false,
+        })
 }
 
 const Q: &[&str] = &[
@@ -2663,9 +2724,27 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
             .join(". ");
         out.extend(topic(if any_asks { &questions } else { text }, profile));
     }
+    // "...the gauge only says 80 after the fill. is that how its supposed to be?": a short
+    // question pointing back at the story before it asks about that story.
+    let points_back = any_asks
+        && asked.iter().all(|p| {
+            let last = p.rsplit(',').next().unwrap_or(p);
+            words(last).len() <= 12
+                && super::detect::Text::new(last).any(&["that", "this", "it", "its", "thats"])
+        });
+    if out.is_empty() && points_back {
+        if let Some((i, score)) = best_faq_in_clauses(text, profile) {
+            if score >= FAQ_FROM_STORY {
+                out.push(Topic::Faq(i));
+            }
+        }
+    }
     out.truncate(2);
     out
 }
+
+/// How well the story must match an entry for a question pointing back at it to get that entry.
+const FAQ_FROM_STORY: f64 = 0.4;
 
 /// What a question is about, answered only from the profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -3328,6 +3407,21 @@ mod tests {
     #[test]
     fn topics_come_from_the_profile() {
         let p = profile();
+        // A question pointing back at the story before it, with no "?": the story is asked about.
+        let mut q = profile();
+        q.faq.push(crate::domain::profile::Faq {
+            q: "Why does my water heater make a popping noise?".into(),
+            a: "That's sediment in the tank; a flush usually fixes it.".into(),
+            keywords: Vec::new(),
+        });
+        let last = q.faq.len() - 1;
+        assert_eq!(
+            topics(
+                "our water heater has been popping all morning. is that normal lol",
+                &q
+            ),
+            vec![Topic::Faq(last)]
+        );
         assert_eq!(
             topic("Do you charge for estimates?", &p),
             Some(Topic::Faq(0))
@@ -3413,6 +3507,20 @@ mod tests {
             Some("Reggie")
         );
         assert_eq!(extract_name("ugh its leaking again"), None);
+        // Lower-case names in the places people put them.
+        assert_eq!(
+            extract_name("tues after 4 works, we're at 9 elm st in dover. im priya").as_deref(),
+            Some("Priya")
+        );
+        assert_eq!(extract_name("earliest u have. im sick of it"), None);
+        assert_eq!(
+            extract_name("whenever u can. dale, 40 birch rd salem").as_deref(),
+            Some("Dale")
+        );
+        assert_eq!(
+            extract_name("come sat morning? 77 pine ave dover. wendy").as_deref(),
+            Some("Wendy")
+        );
         let p = profile();
         assert_eq!(
             name_when_asked("lets just do the inspection first. Jen Alvarez", &p).as_deref(),
