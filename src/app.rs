@@ -9,7 +9,9 @@ use crate::jobs::listen::Bell;
 use crate::jobs::OutboxWorker;
 use crate::metrics::Metrics;
 use crate::store::Store;
-use crate::telephony::{console::ConsoleProvider, twilio::TwilioClient, Provider};
+use crate::telephony::{
+    console::ConsoleProvider, telnyx::TelnyxClient, twilio::TwilioClient, Provider, Providers,
+};
 use anyhow::Context;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -24,7 +26,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: SharedClock,
     pub metrics: Arc<Metrics>,
-    pub provider: Provider,
+    /// The sending client for each provider a business number may be on.
+    pub providers: Providers,
     pub outbox_wake: Arc<Notify>,
     /// Woken when a caller's text is stored and owed a reply.
     pub turn_wake: Arc<Notify>,
@@ -97,14 +100,27 @@ pub struct App {
 impl AppState {
     /// Everything but the listener: also what the CLI uses for calendar commands.
     pub fn new(config: Config, store: Store, clock: Option<SharedClock>) -> anyhow::Result<Self> {
-        let provider = match &config.twilio {
-            Some(t) => Provider::Twilio(TwilioClient::new(
-                &config.twilio_api_base,
-                &t.account_sid,
-                &t.auth_token,
-                config.send_timeout,
-            )?),
-            None => Provider::Console(ConsoleProvider::default()),
+        // Without credentials a provider's texts are logged, not sent (one console for both).
+        let console = Provider::Console(ConsoleProvider::default());
+        let providers = Providers {
+            twilio: match &config.twilio {
+                Some(t) => Provider::Twilio(TwilioClient::new(
+                    &config.twilio_api_base,
+                    &t.account_sid,
+                    &t.auth_token,
+                    config.send_timeout,
+                )?),
+                None => console.clone(),
+            },
+            telnyx: match &config.telnyx {
+                Some(t) => Provider::Telnyx(TelnyxClient::new(
+                    &config.telnyx_api_base,
+                    &t.api_key,
+                    t.messaging_profile_id.as_deref(),
+                    config.send_timeout,
+                )?),
+                None => console,
+            },
         };
         let fetcher = Arc::new(Fetcher::new(
             config.feed_timeout,
@@ -161,7 +177,7 @@ impl AppState {
             config: Arc::new(config),
             clock,
             metrics,
-            provider,
+            providers,
             outbox_wake,
             turn_wake,
             fetcher,
@@ -263,7 +279,7 @@ impl App {
             tokio::spawn(async move { serve.await })
         });
         let router = crate::http::router(self.state.clone());
-        tracing::info!(addr = %self.listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), provider = self.state.provider.name(), "frontdesk listening");
+        tracing::info!(addr = %self.listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), twilio = self.state.providers.twilio.name(), telnyx = self.state.providers.telnyx.name(), "frontdesk listening");
         // No Nagle delay: a reply spoken on a live call (or a webhook's answer) is one small write
         // that must not wait for the peer's delayed ACK (about 40 ms on Linux).
         use axum::serve::ListenerExt;

@@ -26,6 +26,13 @@ pub struct Config {
     pub twilio: Option<TwilioConfig>,
     /// Used for webhook signature checks even without sending credentials.
     pub twilio_api_base: String,
+    /// Telnyx's sending credentials (`TELNYX_API_KEY`, `TELNYX_MESSAGING_PROFILE_ID`).
+    pub telnyx: Option<TelnyxConfig>,
+    /// The account's public key Telnyx webhooks are verified with (`TELNYX_PUBLIC_KEY`); without
+    /// it every Telnyx webhook is refused.
+    pub telnyx_public_key: Option<ed25519_dalek::VerifyingKey>,
+    /// `TELNYX_API_BASE` (tests point it at a local server).
+    pub telnyx_api_base: String,
     pub log_json: bool,
     pub db_max_connections: Option<u32>,
     pub send_concurrency: usize,
@@ -69,6 +76,12 @@ pub struct TwilioConfig {
     /// The SharedKey secret of a Twilio Webhooks Rule: requests that say they were signed with
     /// it (`X-Twilio-Webhooks-Signature-Settings`) are checked with it (`TWILIO_WEBHOOK_SHARED_KEY`).
     pub webhook_shared_key: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct TelnyxConfig {
+    pub api_key: String,
+    pub messaging_profile_id: Option<String>,
 }
 
 /// An address or a CIDR range ("10.0.0.0/8", "::1").
@@ -167,6 +180,12 @@ impl fmt::Debug for Config {
                 &self.twilio.as_ref().map(|_| "<redacted>"),
             )
             .field("twilio_api_base", &self.twilio_api_base)
+            .field(
+                "telnyx_api_key",
+                &self.telnyx.as_ref().map(|_| "<redacted>"),
+            )
+            .field("telnyx_public_key", &self.telnyx_public_key.is_some())
+            .field("telnyx_api_base", &self.telnyx_api_base)
             .field("log_json", &self.log_json)
             .field("llm_base_url", &self.llm.as_ref().map(|l| &l.base_url))
             .field(
@@ -357,6 +376,39 @@ impl Config {
             )
         })?;
 
+        let telnyx = get("TELNYX_API_KEY")?
+            .filter(|k| !k.trim().is_empty())
+            .map(|api_key| -> Result<TelnyxConfig, ConfigError> {
+                Ok(TelnyxConfig {
+                    api_key: api_key.trim().to_string(),
+                    messaging_profile_id: get("TELNYX_MESSAGING_PROFILE_ID")?,
+                })
+            })
+            .transpose()?;
+        let telnyx_public_key = match get("TELNYX_PUBLIC_KEY")? {
+            Some(k) => Some(
+                crate::telephony::telnyx::public_key(&k)
+                    .map_err(|e| bad("TELNYX_PUBLIC_KEY", e))?,
+            ),
+            None if telnyx.is_some() => {
+                return Err(bad(
+                    "TELNYX_PUBLIC_KEY",
+                    "is required when TELNYX_API_KEY is set (Telnyx webhooks are verified with it; Mission Control > Keys & Credentials > Public Key)",
+                ))
+            }
+            None => None,
+        };
+        let telnyx_api_base = get("TELNYX_API_BASE")?
+            .unwrap_or_else(|| "https://api.telnyx.com".into())
+            .trim_end_matches('/')
+            .to_string();
+        reqwest::Url::parse(&telnyx_api_base).map_err(|e| {
+            bad(
+                "TELNYX_API_BASE",
+                format!("'{telnyx_api_base}' is not a URL: {e}"),
+            )
+        })?;
+
         let log_json = match get("FRONTDESK_LOG_FORMAT")?.as_deref() {
             None | Some("text") => false,
             Some("json") => true,
@@ -406,6 +458,9 @@ impl Config {
             public_url,
             twilio,
             twilio_api_base,
+            telnyx,
+            telnyx_public_key,
+            telnyx_api_base,
             log_json,
             db_max_connections,
             send_concurrency: number("FRONTDESK_SEND_CONCURRENCY", 32, 1..=1024)? as usize,
@@ -578,6 +633,31 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.key, "TWILIO_AUTH_TOKEN");
+        // Telnyx: sending without the key its webhooks are verified with, or a key that is not
+        // one, stops start-up naming the key.
+        let e = Config::from_sources(&env(&[("TELNYX_API_KEY", "KEY0123")]), None).unwrap_err();
+        assert_eq!(e.key, "TELNYX_PUBLIC_KEY");
+        let e = Config::from_sources(
+            &env(&[
+                ("TELNYX_API_KEY", "KEY0123"),
+                ("TELNYX_PUBLIC_KEY", "c2hvcnQ="),
+            ]),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "TELNYX_PUBLIC_KEY");
+        assert!(e.message.contains("32 bytes"), "{}", e.message);
+        let key = crate::telephony::telnyx::public_key_of(&[3; 32]);
+        let c = Config::from_sources(
+            &env(&[("TELNYX_API_KEY", "KEY0123"), ("TELNYX_PUBLIC_KEY", &key)]),
+            None,
+        )
+        .unwrap();
+        assert!(c.telnyx.is_some() && c.telnyx_public_key.is_some());
+        assert!(
+            !format!("{c:?}").contains("KEY0123"),
+            "the key is never logged"
+        );
         let e =
             Config::from_sources(&env(&[("FRONTDESK_SEND_CONCURRENCY", "0")]), None).unwrap_err();
         assert_eq!(e.key, "FRONTDESK_SEND_CONCURRENCY");

@@ -13,9 +13,10 @@
 //!   built-in policy and the LLM policy, tools and the state table, grounding, one turn.
 //! - [`calendar`]: owners' iCalendar feeds, open slots, proposals, race-free booking, bookings feed.
 //! - [`jobs`]: background workers: the outbox sender, the reply (turn) worker, heartbeat, wake-ups.
-//! - [`telephony`]: provider adapters (Twilio, console): signatures, TwiML, sending, reconciling.
+//! - [`telephony`]: provider adapters (Twilio, Telnyx, console): signatures, TwiML, sending,
+//!   reconciling; each business number names its provider.
 //! - [`store`]: persistence on SQLite or PostgreSQL, migrations, runtime queries (all SQL lives here).
-//! - [`http`]: routers: Twilio webhooks and operations endpoints.
+//! - [`http`]: routers: Twilio and Telnyx webhooks, the live-voice relay, operations endpoints.
 //! - [`dashboard`]: the web dashboard: sign-in, inbox, threads, profile editor, bookings, funnel, simulator.
 //! - [`cli`]: the `business` and `user` subcommands.
 //! - [`eval`]: `frontdesk eval`, the conversation evaluation suite and its scoring.

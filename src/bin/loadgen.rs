@@ -1,5 +1,5 @@
 //! `frontdesk-loadgen`: realistic traffic against real `frontdesk serve` processes, with a fake
-//! Twilio and (optionally) a scripted LLM run here. See BENCHMARKS.md.
+//! Twilio or Telnyx (`--provider`) and (optionally) a scripted LLM run here. See BENCHMARKS.md.
 //!
 //! Traffic: missed calls at `--rate` per second; each caller then texts (`--texts-rate` per
 //! second in all): most ask a question, `--stop-pct` text STOP, `--book-pct` go through a whole
@@ -32,6 +32,15 @@ const ACCOUNT_SID: &str = "AC0000000000000000000000000000load";
 const AUTH_TOKEN: &str = "loadgen-token";
 const PUBLIC_URL: &str = "http://loadgen.test";
 const BUSINESS_NUMBER: &str = "+15550100200";
+/// The load tool plays Telnyx with this signing key; the servers get its public half.
+const TELNYX_SECRET: [u8; 32] = [9; 32];
+const TELNYX_API_KEY: &str = "KEYloadgen";
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Wire {
+    Twilio,
+    Telnyx,
+}
 
 #[derive(Parser, Clone)]
 #[command(about = "Load generator: missed calls and conversations in, texts out, measured")]
@@ -64,6 +73,10 @@ struct Args {
     /// Percent of texting callers a member of staff also answers from the dashboard.
     #[arg(long, default_value_t = 2)]
     staff_pct: u64,
+    /// The business's provider: webhooks signed and shaped as it sends them, texts caught at
+    /// its fake API.
+    #[arg(long, value_enum, default_value = "twilio")]
+    provider: Wire,
     /// Percent of sends the fake Twilio answers with a 500 (the outbox retries them).
     #[arg(long, default_value_t = 0)]
     twilio_fail_pct: u64,
@@ -164,6 +177,56 @@ async fn messages(
         StatusCode::CREATED,
         format!(r#"{{"sid":"SM{n:032x}","status":"queued","account_sid":"{ACCOUNT_SID}"}}"#),
     )
+}
+
+/// POST /v2/messages: Telnyx's send, recorded like Twilio's.
+async fn telnyx_messages(
+    State(fake): State<Arc<FakeTwilio>>,
+    body: axum::body::Bytes,
+) -> (StatusCode, String) {
+    let now = Instant::now();
+    let n = fake.counter.fetch_add(1, Ordering::Relaxed);
+    if fake.fail_pct > 0 && rand::random::<u64>() % 100 < fake.fail_pct {
+        fake.failed.fetch_add(1, Ordering::Relaxed);
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            r#"{"errors":[{"code":"10007","title":"Unexpected error"}]}"#.into(),
+        );
+    }
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let field = |k: &str| v[k].as_str().unwrap_or("").to_string();
+    let id = format!("40000000-0000-4000-8000-{n:012x}");
+    fake.received
+        .lock()
+        .unwrap()
+        .entry(field("to"))
+        .or_default()
+        .push((now, field("text")));
+    fake.log
+        .lock()
+        .unwrap()
+        .push((id.clone(), field("to"), field("from"), field("text")));
+    fake.bell(&field("to")).notify_waiters();
+    let answer = serde_json::json!({"data": {"id": id, "to": [{"phone_number": field("to"), "status": "queued"}]}});
+    (StatusCode::OK, answer.to_string())
+}
+
+/// GET /v2/detail_records: Telnyx's message records, which the outbox consults before resending.
+async fn telnyx_records(
+    State(fake): State<Arc<FakeTwilio>>,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> axum::Json<serde_json::Value> {
+    let log = fake.log.lock().unwrap();
+    let data: Vec<serde_json::Value> = log
+        .iter()
+        .rev()
+        .filter(|(_, to, from, _)| {
+            Some(to) == q.get("filter[cld]") && Some(from) == q.get("filter[cli]")
+        })
+        .take(20)
+        .map(|(id, to, from, _)| serde_json::json!({"id": id, "cld": to, "cli": from, "status": "sent"}))
+        .collect();
+    axum::Json(serde_json::json!({ "data": data }))
 }
 
 /// A scripted OpenAI-compatible model: answers from the profile after a fixed latency.
@@ -394,6 +457,7 @@ async fn wait_ready(client: &reqwest::Client, port: u16) -> anyhow::Result<()> {
 /// A signed webhook, to instance `first` or (if it refuses the connection) the next one.
 #[derive(Clone)]
 struct Sender {
+    wire: Wire,
     client: reqwest::Client,
     ports: Arc<Vec<u16>>,
     errors: Arc<AtomicU64>,
@@ -402,18 +466,97 @@ struct Sender {
 }
 
 impl Sender {
-    async fn post(&self, first: usize, path: &str, params: &[(String, String)]) -> bool {
-        let sig = signature(AUTH_TOKEN, &format!("{PUBLIC_URL}{path}"), params);
+    /// A missed call, as the provider's voice webhook.
+    async fn call(&self, first: usize, sid: &str, caller: &str) -> bool {
+        let params: Vec<(&str, &str)> = vec![
+            ("CallSid", sid),
+            ("AccountSid", ACCOUNT_SID),
+            ("From", caller),
+            ("To", BUSINESS_NUMBER),
+            ("CallStatus", "ringing"),
+            ("Direction", "inbound"),
+        ];
+        let path = match self.wire {
+            Wire::Twilio => "/webhooks/twilio/voice",
+            Wire::Telnyx => "/webhooks/telnyx/voice",
+        };
+        let body = serde_urlencoded::to_string(&params).unwrap_or_default();
+        self.post(first, path, "application/x-www-form-urlencoded", body)
+            .await
+    }
+
+    /// A caller's text, as the provider's messaging webhook.
+    async fn text(&self, first: usize, sid: &str, caller: &str, words: &str) -> bool {
+        match self.wire {
+            Wire::Twilio => {
+                let params: Vec<(&str, &str)> = vec![
+                    ("MessageSid", sid),
+                    ("SmsSid", sid),
+                    ("AccountSid", ACCOUNT_SID),
+                    ("From", caller),
+                    ("To", BUSINESS_NUMBER),
+                    ("Body", words),
+                    ("NumMedia", "0"),
+                ];
+                let body = serde_urlencoded::to_string(&params).unwrap_or_default();
+                self.post(
+                    first,
+                    "/webhooks/twilio/sms",
+                    "application/x-www-form-urlencoded",
+                    body,
+                )
+                .await
+            }
+            Wire::Telnyx => {
+                let event = serde_json::json!({"data": {
+                    "event_type": "message.received", "id": sid, "record_type": "event",
+                    "payload": {"id": sid, "type": "SMS", "text": words,
+                        "from": {"phone_number": caller},
+                        "to": [{"phone_number": BUSINESS_NUMBER, "status": "webhook_delivered"}]}
+                }});
+                self.post(
+                    first,
+                    "/webhooks/telnyx/messaging",
+                    "application/json",
+                    event.to_string(),
+                )
+                .await
+            }
+        }
+    }
+
+    /// Sign as the provider does and post, to instance `first` or (refused) the next one.
+    async fn post(&self, first: usize, path: &str, content_type: &str, body: String) -> bool {
+        let (name, value, ts) = match self.wire {
+            Wire::Twilio => {
+                let params: Vec<(String, String)> =
+                    serde_urlencoded::from_str(&body).unwrap_or_default();
+                let sig = signature(AUTH_TOKEN, &format!("{PUBLIC_URL}{path}"), &params);
+                ("X-Twilio-Signature", sig, None)
+            }
+            Wire::Telnyx => {
+                let ts = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs())
+                    .unwrap_or(0)
+                    .to_string();
+                let sig = frontdesk::telephony::telnyx::sign(&TELNYX_SECRET, &ts, body.as_bytes());
+                ("telnyx-signature-ed25519", sig, Some(ts))
+            }
+        };
         let t0 = Instant::now();
         for attempt in 0..self.ports.len() * 20 {
             let port = self.ports[(first + attempt) % self.ports.len()];
-            let res = self
+            let mut req = self
                 .client
                 .post(format!("http://127.0.0.1:{port}{path}"))
-                .header("X-Twilio-Signature", &sig)
-                .form(params)
-                .send()
-                .await;
+                .header(name, &value)
+                .header("content-type", content_type)
+                .body(body.clone());
+            if let Some(ts) = &ts {
+                req = req.header("telnyx-timestamp", ts);
+            }
+            let res = req.send().await;
             match res {
                 Ok(r) if r.status().is_success() => {
                     self.latency
@@ -436,18 +579,6 @@ impl Sender {
         self.errors.fetch_add(1, Ordering::Relaxed);
         false
     }
-}
-
-fn text_params(sid: String, from: &str, body: &str) -> Vec<(String, String)> {
-    vec![
-        ("MessageSid".into(), sid.clone()),
-        ("SmsSid".into(), sid),
-        ("AccountSid".into(), ACCOUNT_SID.into()),
-        ("From".into(), from.into()),
-        ("To".into(), BUSINESS_NUMBER.into()),
-        ("Body".into(), body.into()),
-        ("NumMedia".into(), "0".into()),
-    ]
 }
 
 /// Wait until `caller` has received more than `have` texts (or give up).
@@ -499,6 +630,8 @@ async fn main() -> anyhow::Result<()> {
             &format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"),
             post(messages).get(message_log),
         )
+        .route("/v2/messages", post(telnyx_messages))
+        .route("/v2/detail_records", axum::routing::get(telnyx_records))
         .with_state(fake.clone());
     tokio::spawn(async move { axum::serve(twilio_listener, router).await });
 
@@ -545,6 +678,12 @@ async fn main() -> anyhow::Result<()> {
         ("TWILIO_ACCOUNT_SID".into(), ACCOUNT_SID.into()),
         ("TWILIO_AUTH_TOKEN".into(), AUTH_TOKEN.into()),
         ("TWILIO_API_BASE".into(), twilio_base.clone()),
+        ("TELNYX_API_KEY".into(), TELNYX_API_KEY.into()),
+        (
+            "TELNYX_PUBLIC_KEY".into(),
+            frontdesk::telephony::telnyx::public_key_of(&TELNYX_SECRET),
+        ),
+        ("TELNYX_API_BASE".into(), twilio_base.clone()),
         ("FRONTDESK_REPLY_QUIET_MS".into(), "0".into()),
         ("FRONTDESK_SEND_RETRY_BASE_MS".into(), "50".into()),
         ("RUST_LOG".into(), "error".into()),
@@ -555,7 +694,19 @@ async fn main() -> anyhow::Result<()> {
         env.push(("FRONTDESK_LLM_RETRIES".into(), "0".into()));
     }
     let profile = tmp.join("profile.toml");
-    std::fs::write(&profile, frontdesk::cli::DEMO_PROFILE)?;
+    let demo = match args.provider {
+        Wire::Twilio => frontdesk::cli::DEMO_PROFILE.to_string(),
+        Wire::Telnyx => frontdesk::cli::DEMO_PROFILE.replacen(
+            "[business]\n",
+            "[business]\nprovider = \"telnyx\"\n",
+            1,
+        ),
+    };
+    anyhow::ensure!(
+        args.provider == Wire::Twilio || demo.contains("provider = \"telnyx\""),
+        "the demo profile has no [business] table to put the provider in"
+    );
+    std::fs::write(&profile, demo)?;
     let mut import = tokio::process::Command::new(&binary);
     import.args(["business", "import"]).arg(&profile);
     for (k, v) in &env {
@@ -619,9 +770,10 @@ async fn main() -> anyhow::Result<()> {
     let total_calls = args.rate * args.duration;
     let texting = (texts_rate * args.duration).min(total_calls);
     println!(
-        "frontdesk-loadgen: {total_calls} missed calls at {}/s and {texting} texting callers ({texts_rate}/s) for {}s; {} instance(s) on {}{}{}{}",
+        "frontdesk-loadgen: {total_calls} missed calls at {}/s and {texting} texting callers ({texts_rate}/s) for {}s through {}; {} instance(s) on {}{}{}{}",
         args.rate,
         args.duration,
+        match args.provider { Wire::Twilio => "Twilio", Wire::Telnyx => "Telnyx" },
         args.instances,
         frontdesk::config::redact_url(&database_url),
         if args.twilio_fail_pct > 0 { format!("; Twilio fails {}% of sends", args.twilio_fail_pct) } else { String::new() },
@@ -629,6 +781,7 @@ async fn main() -> anyhow::Result<()> {
         match args.kill_at { Some(k) => format!("; instance 0 killed at {k}s"), None => String::new() },
     );
     let sender = Sender {
+        wire: args.provider,
         client: client.clone(),
         ports: Arc::new(ports.clone()),
         errors: Arc::default(),
@@ -693,20 +846,12 @@ async fn main() -> anyhow::Result<()> {
         );
         let instances = args.instances;
         tasks.spawn(async move {
-            let params = vec![
-                ("CallSid".to_string(), format!("CAload{i:026}")),
-                ("AccountSid".to_string(), ACCOUNT_SID.to_string()),
-                ("From".to_string(), caller.clone()),
-                ("To".to_string(), BUSINESS_NUMBER.to_string()),
-                ("CallStatus".to_string(), "ringing".to_string()),
-                ("Direction".to_string(), "inbound".to_string()),
-            ];
             call_sent
                 .lock()
                 .unwrap()
                 .insert(caller.clone(), Instant::now());
             if !sender
-                .post(i as usize % instances, "/webhooks/twilio/voice", &params)
+                .call(i as usize % instances, &format!("CAload{i:026}"), &caller)
                 .await
             {
                 return;
@@ -736,13 +881,8 @@ async fn main() -> anyhow::Result<()> {
                     .or_default()
                     .push(Instant::now());
                 let sid = format!("SMload{i:020}t{turn}");
-                let params = text_params(sid, &caller, body);
                 if !sender
-                    .post(
-                        (i as usize + turn + 1) % instances,
-                        "/webhooks/twilio/sms",
-                        &params,
-                    )
+                    .text((i as usize + turn + 1) % instances, &sid, &caller, body)
                     .await
                 {
                     return;

@@ -432,7 +432,8 @@ async fn sim_context(state: &AppState, a: &super::Access, from: &str) -> DashRes
             .map(|n| n.display_national())
             .unwrap_or_default(),
     );
-    ctx.insert("console", &(state.provider.name() == "console"));
+    let provider = state.providers.get(a.business.profile.business.provider);
+    ctx.insert("console", &(provider.name() == "console"));
     Ok(ctx)
 }
 
@@ -532,10 +533,11 @@ pub async fn simulator_voice(
     let to = business_number(&a)?;
     let sid = format!("CAsim{}", uuid::Uuid::new_v4().simple());
     crate::voice::answer(&state, &a.business, &sid, &from, &to).await?;
-    let sim = crate::http::relay::Simulated {
+    let sim = crate::http::relay::KnownCall {
         call_sid: sid,
         from,
         to,
+        greet: true,
     };
     Ok(ws
         .max_message_size(64 * 1024)

@@ -131,6 +131,10 @@ fn values_of(profile: &BusinessProfile) -> Values {
         "business.forward_to".into(),
         join_lines(&v["business"]["forward_to"]),
     );
+    f.insert(
+        "business.provider".into(),
+        profile.business.provider.as_str().into(),
+    );
     for (d, _) in DAYS {
         f.insert(format!("hours.{d}"), str_of(&v["hours"][*d]));
     }
@@ -231,6 +235,14 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
             set("business.ring_seconds", number(&ring), ring);
             let fwd = form.get("business.forward_to").unwrap_or("").to_string();
             set("business.forward_to", Value::Array(lines(&fwd)), fwd);
+            let provider = form.text("business.provider");
+            if !provider.is_empty() {
+                set(
+                    "business.provider",
+                    Value::String(provider.clone()),
+                    provider,
+                );
+            }
         }
         "hours" => {
             for (d, _) in DAYS {

@@ -72,6 +72,40 @@ pub struct BusinessSection {
     /// read from its numbers' area codes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// The carrier API the business's numbers are on: `twilio` (default) or `telnyx`.
+    #[serde(default, skip_serializing_if = "ProviderKind::is_twilio")]
+    pub provider: ProviderKind,
+}
+
+/// Which provider's API a business number is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderKind {
+    #[default]
+    Twilio,
+    Telnyx,
+}
+
+impl ProviderKind {
+    fn is_twilio(&self) -> bool {
+        *self == ProviderKind::Twilio
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Twilio => "twilio",
+            ProviderKind::Telnyx => "telnyx",
+        }
+    }
+
+    /// As stored (`business_numbers.provider`); anything unknown is Twilio, the default.
+    pub fn parse(s: &str) -> Self {
+        if s == "telnyx" {
+            ProviderKind::Telnyx
+        } else {
+            ProviderKind::Twilio
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

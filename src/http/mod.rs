@@ -3,6 +3,7 @@
 pub mod calendar_feed;
 pub mod ops;
 pub mod relay;
+pub mod telnyx;
 pub mod twilio;
 
 use crate::app::AppState;
@@ -11,6 +12,7 @@ use axum::Router;
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(twilio::router(state.config.max_body_bytes))
+        .merge(telnyx::router(state.config.max_body_bytes))
         .merge(relay::router())
         .merge(ops::router())
         .merge(calendar_feed::router())

@@ -16,6 +16,8 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 pub const RELAY_PATH: &str = "/webhooks/twilio/relay";
+/// Telnyx opens its relay here; the URL we hand it carries the call and a token we signed.
+pub const TELNYX_RELAY_PATH: &str = "/webhooks/telnyx/relay";
 
 /// Largest message accepted from the relay (its messages are a few hundred bytes).
 const MAX_MESSAGE_BYTES: usize = 64 * 1024;
@@ -25,7 +27,9 @@ const IDLE: Duration = Duration::from_secs(600);
 const MAX_CALL: Duration = Duration::from_secs(3_600);
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(RELAY_PATH, get(relay))
+    Router::new()
+        .route(RELAY_PATH, get(relay))
+        .route(TELNYX_RELAY_PATH, get(telnyx_relay))
 }
 
 /// `wss://host` (or `ws://` behind plain http): where Twilio should open the relay.
@@ -93,6 +97,57 @@ async fn relay(
         })
 }
 
+#[derive(serde::Deserialize)]
+struct TelnyxRelayQuery {
+    call: String,
+    from: String,
+    to: String,
+    token: String,
+}
+
+/// Telnyx's relay upgrade: the call, caller and business number come from the URL we handed
+/// Telnyx in the TeXML answer (itself a verified webhook), vouched for by our token over them;
+/// the `setup` frame cannot change them.
+async fn telnyx_relay(
+    State(state): State<AppState>,
+    query: std::result::Result<
+        axum::extract::Query<TelnyxRelayQuery>,
+        axum::extract::rejection::QueryRejection,
+    >,
+    ws: WebSocketUpgrade,
+) -> Response {
+    let Ok(axum::extract::Query(q)) = query else {
+        return (StatusCode::FORBIDDEN, "missing relay token").into_response();
+    };
+    let vouched = super::telnyx::relay_token(&state, &q.call, &q.from, &q.to).is_some_and(|t| {
+        bool::from(subtle::ConstantTimeEq::ct_eq(
+            t.as_bytes(),
+            q.token.as_bytes(),
+        ))
+    });
+    if !vouched {
+        state.metrics.webhook_rejected("bad_signature");
+        tracing::warn!("Telnyx relay upgrade refused: missing or invalid token");
+        return (StatusCode::FORBIDDEN, "invalid relay token").into_response();
+    }
+    let known = KnownCall {
+        call_sid: q.call,
+        from: q.from,
+        to: q.to,
+        greet: false,
+    };
+    ws.max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES)
+        .on_upgrade(move |socket| async move {
+            if tokio::time::timeout(MAX_CALL, session(&state, socket, Some(known)))
+                .await
+                .is_err()
+            {
+                tracing::warn!("call reached its time limit; relay closed");
+            }
+        })
+}
+
 async fn send(socket: &mut WebSocket, value: Value) -> bool {
     socket
         .send(Message::Text(value.to_string().into()))
@@ -100,16 +155,18 @@ async fn send(socket: &mut WebSocket, value: Value) -> bool {
         .is_ok()
 }
 
-/// A simulated call from the dashboard: the caller, the business and the call are fixed by the
-/// server, whatever the browser's `setup` says.
-pub struct Simulated {
+/// A call whose caller, business and call the server already knows (a simulated call from the
+/// dashboard; a Telnyx call from our signed URL), whatever the `setup` frame says.
+pub struct KnownCall {
     pub call_sid: String,
     pub from: String,
     pub to: String,
+    /// Speak the greeting when the session starts (no TwiML spoke it: the simulator).
+    pub greet: bool,
 }
 
 /// Run a simulated call over the same protocol (the dashboard's phone simulator).
-pub async fn simulate(state: AppState, socket: WebSocket, sim: Simulated) {
+pub async fn simulate(state: AppState, socket: WebSocket, sim: KnownCall) {
     if tokio::time::timeout(MAX_CALL, session(&state, socket, Some(sim)))
         .await
         .is_err()
@@ -119,7 +176,7 @@ pub async fn simulate(state: AppState, socket: WebSocket, sim: Simulated) {
 }
 
 /// One call, from `setup` to the socket closing.
-async fn session(state: &AppState, mut socket: WebSocket, sim: Option<Simulated>) {
+async fn session(state: &AppState, mut socket: WebSocket, sim: Option<KnownCall>) {
     let mut call: Option<crate::voice::Call> = None;
     loop {
         let msg = match tokio::time::timeout(IDLE, socket.recv()).await {
@@ -148,8 +205,8 @@ async fn session(state: &AppState, mut socket: WebSocket, sim: Option<Simulated>
                 };
                 match crate::voice::start(state, &sid, &from, &to).await {
                     Ok(Some(c)) => {
-                        // Twilio speaks the greeting from the TwiML; a simulated call has none.
-                        if sim.is_some() {
+                        // The provider speaks the greeting from the TwiML; a simulated call has none.
+                        if sim.as_ref().is_some_and(|s| s.greet) {
                             let greeting = crate::voice::greeting(&c.business.profile, &from);
                             send(
                                 &mut socket,

@@ -2,6 +2,10 @@
 //!
 //! Every request is form-encoded and signed; [`TwilioForm`] checks the signature over the public
 //! URL and all parameters before a handler sees anything, so a forged request stores nothing.
+//!
+//! The voice handlers serve Telnyx too: TeXML takes the same verbs and posts the same form
+//! parameters. They are generic over [`VoiceForm`], the provider's verified callback, which
+//! also says where that provider's follow-up callbacks go.
 
 use crate::app::AppState;
 use crate::domain::profile::{VoiceAnswer, VoiceEngine};
@@ -22,11 +26,14 @@ use std::collections::HashMap;
 
 pub fn router(max_body: usize) -> Router<AppState> {
     Router::new()
-        .route("/webhooks/twilio/voice", post(voice))
-        .route("/webhooks/twilio/voice/dial-status", post(dial_status))
-        .route("/webhooks/twilio/voice/status", post(call_status))
-        .route(RELAY_DONE_PATH, post(relay_done))
-        .route(GATHER_PATH, post(gathered))
+        .route("/webhooks/twilio/voice", post(voice::<TwilioForm>))
+        .route(DIAL_STATUS_PATH, post(dial_status::<TwilioForm>))
+        .route(
+            "/webhooks/twilio/voice/status",
+            post(call_status::<TwilioForm>),
+        )
+        .route(RELAY_DONE_PATH, post(relay_done::<TwilioForm>))
+        .route(GATHER_PATH, post(gathered::<TwilioForm>))
         .route("/webhooks/twilio/sms", post(sms))
         .route("/webhooks/twilio/sms/status", post(sms_status))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
@@ -38,10 +45,52 @@ pub const GATHER_PATH: &str = "/webhooks/twilio/voice/gather";
 /// Where Twilio asks what to do when a ConversationRelay session ends.
 pub const RELAY_DONE_PATH: &str = "/webhooks/twilio/voice/relay-done";
 
-/// A verified Twilio webhook: the form parameters, and the query (part of what was signed).
-pub struct TwilioForm {
+/// Where a provider's voice callbacks go (the paths its answers name).
+pub struct VoicePaths {
+    pub dial_status: &'static str,
+    pub gather: &'static str,
+    pub relay_done: &'static str,
+}
+
+/// A provider's verified voice callback: the form, and where that provider's next callbacks
+/// and the relay WebSocket are.
+pub trait VoiceForm:
+    FromRequest<AppState, Rejection = Error> + std::ops::Deref<Target = CallForm> + Send
+{
+    const PATHS: VoicePaths;
+    /// The relay WebSocket URL for this call (`wss://`, or `ws://` behind plain http).
+    fn relay_url(state: &AppState, headers: &HeaderMap, sid: &str, from: &str, to: &str) -> String;
+}
+
+/// A verified webhook's form parameters, and the query (part of what was signed).
+pub struct CallForm {
     params: HashMap<String, String>,
     query: HashMap<String, String>,
+}
+
+/// A verified Twilio webhook.
+pub struct TwilioForm(CallForm);
+
+impl std::ops::Deref for TwilioForm {
+    type Target = CallForm;
+    fn deref(&self) -> &CallForm {
+        &self.0
+    }
+}
+
+impl VoiceForm for TwilioForm {
+    const PATHS: VoicePaths = VoicePaths {
+        dial_status: DIAL_STATUS_PATH,
+        gather: GATHER_PATH,
+        relay_done: RELAY_DONE_PATH,
+    };
+    fn relay_url(state: &AppState, headers: &HeaderMap, _: &str, _: &str, _: &str) -> String {
+        format!(
+            "{}{}",
+            super::relay::ws_base(state, headers),
+            super::relay::RELAY_PATH
+        )
+    }
 }
 
 /// The URLs a request may have been signed over: the public URL when configured; otherwise this
@@ -73,12 +122,22 @@ pub(crate) fn reached_as(headers: &HeaderMap) -> (&str, &str) {
     )
 }
 
-impl TwilioForm {
-    fn get(&self, name: &str) -> Option<&str> {
+impl CallForm {
+    /// A form body, as received, and the request's query.
+    pub(crate) fn with_query(body: &[u8], query: HashMap<String, String>) -> Result<Self> {
+        let params: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+            .map_err(|e| Error::BadRequest(format!("malformed form body: {e}")))?;
+        Ok(Self {
+            params: params.into_iter().collect(),
+            query,
+        })
+    }
+
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.params.get(name).map(String::as_str)
     }
 
-    fn require(&self, name: &str) -> Result<&str> {
+    pub(crate) fn require(&self, name: &str) -> Result<&str> {
         self.get(name)
             .filter(|v| !v.is_empty())
             .ok_or_else(|| Error::BadRequest(format!("missing form parameter {name}")))
@@ -95,12 +154,7 @@ impl FromRequest<AppState> for TwilioForm {
             tracing::warn!(path = parts.uri.path(), reason, "webhook rejected");
             e
         };
-        let is_form = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        if !is_form {
+        if !is_form(&parts.headers) {
             return Err(reject(
                 "content_type",
                 Error::UnsupportedMediaType(
@@ -174,21 +228,30 @@ impl FromRequest<AppState> for TwilioForm {
                 ));
             }
         }
-        let query = parts
-            .uri
-            .query()
-            .map(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).unwrap_or_default())
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        Ok(Self {
+        Ok(Self(CallForm {
             params: params.into_iter().collect(),
-            query,
-        })
+            query: parse_query(parts.uri.query()),
+        }))
     }
 }
 
-fn xml(status: StatusCode, body: String) -> Response {
+pub(crate) fn parse_query(query: Option<&str>) -> HashMap<String, String> {
+    query
+        .map(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).unwrap_or_default())
+        .unwrap_or_default()
+        .into_iter()
+        .collect()
+}
+
+/// Content-Type is form-encoded.
+pub(crate) fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
+pub(crate) fn xml(status: StatusCode, body: String) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
@@ -198,7 +261,7 @@ fn xml(status: StatusCode, body: String) -> Response {
 }
 
 /// The business a webhook's `To` number belongs to, or a 404 TwiML answer.
-async fn business_for(
+pub(crate) async fn business_for(
     state: &AppState,
     to: &str,
     voice: bool,
@@ -237,7 +300,7 @@ fn missed_call_line(business: &BusinessRecord, outcome: &Outcome) -> String {
 const MISSED: &[&str] = &["no-answer", "busy", "failed", "canceled"];
 
 /// The receptionist takes the call: TwiML that connects it to the relay WebSocket.
-async fn answer_with_ai(
+async fn answer_with_ai<F: VoiceForm>(
     state: &AppState,
     headers: &HeaderMap,
     business: &BusinessRecord,
@@ -251,26 +314,25 @@ async fn answer_with_ai(
             Some(call) => crate::voice::greeting(&call.business.profile, from),
             None => return Ok(xml(StatusCode::OK, twiml::hang_up())),
         };
-        return Ok(xml(StatusCode::OK, twiml::gather(&greeting, GATHER_PATH)));
+        return Ok(xml(
+            StatusCode::OK,
+            twiml::gather(&greeting, F::PATHS.gather),
+        ));
     }
-    let relay = format!(
-        "{}{}",
-        super::relay::ws_base(state, headers),
-        super::relay::RELAY_PATH
-    );
+    let relay = F::relay_url(state, headers, sid, from, to);
     let greeting = crate::voice::greeting(&business.profile, from);
     let disclosure = crate::voice::needs_disclosure(&business.profile, from);
     Ok(xml(
         StatusCode::OK,
-        twiml::connect_relay(&relay, RELAY_DONE_PATH, &greeting, disclosure),
+        twiml::connect_relay(&relay, F::PATHS.relay_done, &greeting, disclosure),
     ))
 }
 
 #[tracing::instrument(skip_all)]
-async fn voice(
+pub(crate) async fn voice<F: VoiceForm>(
     State(state): State<AppState>,
     headers: HeaderMap,
-    form: TwilioForm,
+    form: F,
 ) -> Result<Response> {
     let (sid, from, to) = (
         form.require("CallSid")?,
@@ -285,7 +347,7 @@ async fn voice(
     let ai = business.profile.voice.answer == VoiceAnswer::Ai;
     if forward_to.is_empty() && ai && callable(from) {
         // Forward mode, answered by the receptionist.
-        return answer_with_ai(&state, &headers, &business, sid, from, to).await;
+        return answer_with_ai::<F>(&state, &headers, &business, sid, from, to).await;
     }
     if forward_to.is_empty() {
         // Forward mode: the carrier sent us a call nobody answered.
@@ -305,16 +367,16 @@ async fn voice(
     let body = twiml::dial(
         forward_to,
         business.profile.business.ring_seconds,
-        DIAL_STATUS_PATH,
+        F::PATHS.dial_status,
     );
     Ok(xml(StatusCode::OK, body))
 }
 
 #[tracing::instrument(skip_all)]
-async fn dial_status(
+pub(crate) async fn dial_status<F: VoiceForm>(
     State(state): State<AppState>,
     headers: HeaderMap,
-    form: TwilioForm,
+    form: F,
 ) -> Result<Response> {
     let (sid, from, to) = (
         form.require("CallSid")?,
@@ -329,7 +391,7 @@ async fn dial_status(
     let ai = business.profile.voice.answer == VoiceAnswer::Ai;
     if MISSED.contains(&dial) && ai && callable(from) {
         // Ring-through, nobody picked up: the receptionist answers instead of hanging up.
-        return answer_with_ai(&state, &headers, &business, sid, from, to).await;
+        return answer_with_ai::<F>(&state, &headers, &business, sid, from, to).await;
     }
     if MISSED.contains(&dial) {
         let call = MissedCall {
@@ -361,7 +423,10 @@ async fn dial_status(
 }
 
 #[tracing::instrument(skip_all)]
-async fn call_status(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+pub(crate) async fn call_status<F: VoiceForm>(
+    State(state): State<AppState>,
+    form: F,
+) -> Result<Response> {
     let (sid, from, to) = (
         form.require("CallSid")?,
         form.get("From").unwrap_or(""),
@@ -404,7 +469,10 @@ const MIN_CONFIDENCE: f64 = 0.4;
 /// What a `<Gather>` heard: one turn of the call. Heard badly twice, the call offers to go on
 /// by text; handed over, it is put through.
 #[tracing::instrument(skip_all)]
-async fn gathered(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+pub(crate) async fn gathered<F: VoiceForm>(
+    State(state): State<AppState>,
+    form: F,
+) -> Result<Response> {
     let (sid, from, to) = (
         form.require("CallSid")?,
         form.get("From").unwrap_or(""),
@@ -433,7 +501,7 @@ async fn gathered(State(state): State<AppState>, form: TwilioForm) -> Result<Res
                 StatusCode::OK,
                 twiml::gather(
                     "Sorry, I didn't catch that. Could you say it again?",
-                    &format!("{GATHER_PATH}?again=1"),
+                    &format!("{}?again=1", F::PATHS.gather),
                 ),
             ));
         }
@@ -448,7 +516,10 @@ async fn gathered(State(state): State<AppState>, form: TwilioForm) -> Result<Res
     }
     let said = crate::voice::heard(&state, &mut call, words).await?;
     if said.hand_off.is_none() {
-        return Ok(xml(StatusCode::OK, twiml::gather(&said.words, GATHER_PATH)));
+        return Ok(xml(
+            StatusCode::OK,
+            twiml::gather(&said.words, F::PATHS.gather),
+        ));
     }
     crate::voice::transferred(&state, sid).await?;
     let profile = &call.business.profile;
@@ -491,7 +562,10 @@ fn put_through(profile: &crate::domain::BusinessProfile, said: &str) -> String {
 /// The relay session ended. If the receptionist handed the call over (`HandoffData`), put it
 /// through to the business's transfer numbers; otherwise end the call.
 #[tracing::instrument(skip_all)]
-async fn relay_done(State(state): State<AppState>, form: TwilioForm) -> Result<Response> {
+pub(crate) async fn relay_done<F: VoiceForm>(
+    State(state): State<AppState>,
+    form: F,
+) -> Result<Response> {
     let to = form.require("To")?;
     let business = match business_for(&state, to, true).await? {
         Ok(b) => b,
@@ -550,35 +624,65 @@ async fn sms_status(State(state): State<AppState>, form: TwilioForm) -> Result<R
         .to_ascii_lowercase();
     let error_code = form.get("ErrorCode").filter(|c| !c.is_empty() && *c != "0");
     let message_id = form.query.get("m").and_then(|m| m.parse::<i64>().ok());
+    let delivery = Delivery {
+        sid,
+        message_id,
+        status: &status,
+        error_code,
+        opted_out: error_code == Some(tw::OPTED_OUT),
+        not_textable: error_code.is_some_and(tw::is_not_textable),
+    };
+    record_delivery(&state, &delivery).await?;
+    Ok(xml(StatusCode::OK, twiml::empty()))
+}
+
+/// A provider's report on a text we sent.
+pub(crate) struct Delivery<'a> {
+    /// The provider's id for the text.
+    pub sid: &'a str,
+    /// Our message, named by the signed callback URL.
+    pub message_id: Option<i64>,
+    /// In our (Twilio's) words.
+    pub status: &'a str,
+    pub error_code: Option<&'a str>,
+    /// The carrier says the recipient replied STOP.
+    pub opted_out: bool,
+    /// The number cannot receive texts.
+    pub not_textable: bool,
+}
+
+/// Move the message's status forward and mark its recipient when the carrier says they opted
+/// out or cannot get texts.
+pub(crate) async fn record_delivery(state: &AppState, d: &Delivery<'_>) -> Result<()> {
     let now_ms = crate::clock::to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
-    let key = match message_id {
+    let key = match d.message_id {
         Some(id) => {
             // The status can arrive before the send's own answer was recorded: the signed
-            // callback URL names the message, so record the SID from here too.
-            messages::set_provider_sid(&mut tx, id, sid, now_ms).await?;
+            // callback URL names the message, so record the provider's id from here too.
+            messages::set_provider_sid(&mut tx, id, d.sid, now_ms).await?;
             MessageKey::Id(id)
         }
-        None => MessageKey::Sid(sid),
+        None => MessageKey::Sid(d.sid),
     };
     let Some((msg_id, contact_id)) = messages::ids_of(&mut tx, key).await? else {
         tx.commit().await?;
-        return Err(Error::NotFound(format!("no message with SID {sid}")));
+        return Err(Error::NotFound(format!("no message with SID {}", d.sid)));
     };
-    messages::advance_status(&mut tx, MessageKey::Id(msg_id), &status, error_code, now_ms).await?;
-    if let Some(code) = error_code {
-        if code == tw::OPTED_OUT {
-            contacts::opt_out_number(&mut tx, contact_id, now_ms).await?;
-        } else if tw::is_not_textable(code) {
-            contacts::mark_not_textable(
-                &mut tx,
-                contact_id,
-                &format!("delivery error {code}"),
-                now_ms,
-            )
-            .await?;
-        }
+    messages::advance_status(
+        &mut tx,
+        MessageKey::Id(msg_id),
+        d.status,
+        d.error_code,
+        now_ms,
+    )
+    .await?;
+    if d.opted_out {
+        contacts::opt_out_number(&mut tx, contact_id, now_ms).await?;
+    } else if d.not_textable {
+        let reason = format!("delivery error {}", d.error_code.unwrap_or(""));
+        contacts::mark_not_textable(&mut tx, contact_id, &reason, now_ms).await?;
     }
     tx.commit().await?;
-    Ok(xml(StatusCode::OK, twiml::empty()))
+    Ok(())
 }

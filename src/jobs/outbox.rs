@@ -11,6 +11,7 @@
 
 use crate::app::AppState;
 use crate::clock::to_millis;
+use crate::domain::profile::ProviderKind;
 use crate::inbound::KINDS_ALLOWED_AFTER_OPT_OUT;
 use crate::store::{contacts, outbox, outbox::Claimed};
 use crate::telephony::{OutboundSms, SendError};
@@ -165,12 +166,17 @@ impl OutboxWorker {
         }
     }
 
-    fn status_callback(&self, message_id: i64) -> Option<String> {
+    /// Where the provider reports the text's delivery (the signed URL names the message).
+    fn status_callback(&self, provider: ProviderKind, message_id: i64) -> Option<String> {
+        let path = match provider {
+            ProviderKind::Twilio => "/webhooks/twilio/sms/status",
+            ProviderKind::Telnyx => "/webhooks/telnyx/messaging",
+        };
         self.state
             .config
             .public_url
             .as_ref()
-            .map(|base| format!("{base}/webhooks/twilio/sms/status?m={message_id}"))
+            .map(|base| format!("{base}{path}?m={message_id}"))
     }
 
     #[tracing::instrument(skip_all, fields(outbox_id = item.id, business = item.business_id, kind = %item.kind))]
@@ -191,7 +197,7 @@ impl OutboxWorker {
             return self.give_up(&item, "dropped", reason, None, now_ms).await;
         }
 
-        let callback = self.status_callback(item.message_id);
+        let callback = self.status_callback(item.provider, item.message_id);
         let sms = OutboundSms {
             to: &item.to,
             from: &item.from,
@@ -199,7 +205,12 @@ impl OutboxWorker {
             status_callback: callback,
         };
         if let Some(since) = item.uncertain_since {
-            match state.provider.find_sent(&sms, since).await {
+            match state
+                .providers
+                .get(item.provider)
+                .find_sent(&sms, since)
+                .await
+            {
                 Ok(Some(accepted)) => {
                     tracing::info!(
                         "earlier attempt had reached the provider; recorded, not resent"
@@ -237,7 +248,7 @@ impl OutboxWorker {
             }
         }
 
-        let result = state.provider.send(&sms).await;
+        let result = state.providers.get(item.provider).send(&sms).await;
         let now_ms = to_millis(state.clock.now());
         match result {
             Ok(accepted) => {

@@ -115,12 +115,15 @@ pub async fn import(
         }
     };
     for n in &numbers {
-        sqlx::query("INSERT INTO business_numbers (number, business_id) VALUES ($1, $2)")
-            .bind(*n)
-            .bind(outcome.id)
-            .execute(&mut *tx)
-            .await
-            .context("inserting business number")?;
+        sqlx::query(
+            "INSERT INTO business_numbers (number, business_id, provider) VALUES ($1, $2, $3)",
+        )
+        .bind(*n)
+        .bind(outcome.id)
+        .bind(profile.business.provider.as_str())
+        .execute(&mut *tx)
+        .await
+        .context("inserting business number")?;
     }
     super::feeds::sync(&mut tx, outcome.id, &profile.booking.calendar_feeds).await?;
     tx.commit().await.context("committing import")?;

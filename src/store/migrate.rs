@@ -74,6 +74,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0010_instances.sql"),
         postgres: include_str!("../../migrations/postgres/0010_instances.sql"),
     },
+    Migration {
+        version: 11,
+        name: "providers",
+        sqlite: include_str!("../../migrations/sqlite/0011_providers.sql"),
+        postgres: include_str!("../../migrations/postgres/0011_providers.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -115,6 +115,8 @@ pub struct Claimed {
     /// The recipient's state when the row was claimed, checked just before sending.
     pub opted_out: bool,
     pub not_textable: bool,
+    /// The provider the sending number is on.
+    pub provider: crate::domain::profile::ProviderKind,
 }
 
 /// Claim up to `limit` due rows: pending and due, in order, and (beyond `limit`, rarely) rows
@@ -156,7 +158,8 @@ pub async fn claim_as(
          RETURNING id, message_id, business_id, contact_id, to_number, from_number, body, kind, attempts, \
                    created_at, expires_at, uncertain_since, \
                    (SELECT c.opted_out_at FROM contacts c WHERE c.id = contact_id) AS opted_out_at, \
-                   (SELECT c.not_textable_at FROM contacts c WHERE c.id = contact_id) AS not_textable_at"
+                   (SELECT c.not_textable_at FROM contacts c WHERE c.id = contact_id) AS not_textable_at, \
+                   (SELECT n.provider FROM business_numbers n WHERE n.number = from_number) AS provider"
     );
     let rows = sqlx::query(&sql)
         .bind(now_ms + lease_ms)
@@ -184,6 +187,11 @@ pub async fn claim_as(
                 uncertain_since: col(r, "uncertain_since")?,
                 opted_out: col::<Option<i64>>(r, "opted_out_at")?.is_some(),
                 not_textable: col::<Option<i64>>(r, "not_textable_at")?.is_some(),
+                provider: crate::domain::profile::ProviderKind::parse(
+                    col::<Option<String>>(r, "provider")?
+                        .as_deref()
+                        .unwrap_or(""),
+                ),
             })
         })
         .collect::<anyhow::Result<_>>()?;

@@ -1,11 +1,17 @@
-//! Telephony providers: Twilio (the real thing) and a console provider for demos and development.
+//! Telephony providers: Twilio and Telnyx (the real things) and a console provider for demos and
+//! development.
 //!
-//! Webhook parsing and signature checks live in [`twilio`]; the HTTP handlers that use them are in
-//! `crate::http::twilio`. Sending goes through [`Provider`], chosen once at start-up.
+//! Signature checks and the REST clients live in [`twilio`] and [`telnyx`]; the HTTP handlers that
+//! use them are in `crate::http::{twilio, telnyx}`. Sending goes through [`Provider`]; each
+//! business number names its provider ([`crate::domain::profile::ProviderKind`]) and
+//! [`Providers`] picks the client for it.
 
 pub mod console;
+pub mod telnyx;
 pub mod twilio;
 pub mod twiml;
+
+use crate::domain::profile::ProviderKind;
 
 /// One text to send.
 #[derive(Debug, Clone)]
@@ -48,13 +54,32 @@ pub enum SendError {
 #[derive(Clone)]
 pub enum Provider {
     Twilio(twilio::TwilioClient),
+    Telnyx(telnyx::TelnyxClient),
     Console(console::ConsoleProvider),
+}
+
+/// The sending clients, one per provider a business number may be on. A provider without
+/// credentials sends through the console provider (texts logged, not sent), as in the demo.
+#[derive(Clone)]
+pub struct Providers {
+    pub twilio: Provider,
+    pub telnyx: Provider,
+}
+
+impl Providers {
+    pub fn get(&self, kind: ProviderKind) -> &Provider {
+        match kind {
+            ProviderKind::Twilio => &self.twilio,
+            ProviderKind::Telnyx => &self.telnyx,
+        }
+    }
 }
 
 impl Provider {
     pub fn name(&self) -> &'static str {
         match self {
             Provider::Twilio(_) => "twilio",
+            Provider::Telnyx(_) => "telnyx",
             Provider::Console(_) => "console",
         }
     }
@@ -62,6 +87,7 @@ impl Provider {
     pub async fn send(&self, sms: &OutboundSms<'_>) -> Result<Accepted, SendError> {
         match self {
             Provider::Twilio(t) => t.send(sms).await,
+            Provider::Telnyx(t) => t.send(sms).await,
             Provider::Console(c) => c.send(sms),
         }
     }
@@ -75,6 +101,7 @@ impl Provider {
     ) -> anyhow::Result<Option<Accepted>> {
         match self {
             Provider::Twilio(t) => t.find_sent(sms, since_ms).await,
+            Provider::Telnyx(t) => t.find_sent(sms, since_ms).await,
             Provider::Console(c) => Ok(c.find_sent(sms)),
         }
     }

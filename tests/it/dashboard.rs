@@ -802,6 +802,70 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
     let moved = profile_of(&app).await;
     assert_eq!(moved.faq[n - 1].q, "Do you service septic tanks?");
 
+    // The numbers move to Telnyx: the provider is saved with the profile and on each number,
+    // so texts from them go out through Telnyx. An unknown provider is refused by name.
+    let details = |provider: &'static str| {
+        let b = moved.business.clone();
+        vec![
+            ("business.name", b.name.clone()),
+            ("business.timezone", b.timezone.0.name().to_string()),
+            ("business.service_area", b.service_area.clone()),
+            ("business.about", b.about.clone()),
+            ("business.ring_seconds", b.ring_seconds.to_string()),
+            ("business.forward_to", String::new()),
+            ("business.provider", provider.to_string()),
+        ]
+    };
+    let as_refs = |v: &[(&'static str, String)]| -> Vec<(String, String)> {
+        v.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    };
+    let page = web
+        .submit_fields(
+            &profile_page,
+            &format!("{profile_page}/details"),
+            &as_refs(&details("telnyx")),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        profile_of(&app).await.business.provider,
+        frontdesk::domain::profile::ProviderKind::Telnyx
+    );
+    let on: (String,) = sqlx::query_as("SELECT provider FROM business_numbers WHERE number = $1")
+        .bind(BUSINESS_NUMBER)
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(on.0, "telnyx");
+    assert!(web
+        .get(&profile_page)
+        .await
+        .body
+        .contains(r#"<option value="telnyx" selected>"#));
+    let before = profile_of(&app).await;
+    let page = web
+        .submit_fields(
+            &profile_page,
+            &format!("{profile_page}/details"),
+            &as_refs(&details("sinch")),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("business.provider"), "{}", page.body);
+    assert_eq!(profile_of(&app).await, before);
+    let page = web
+        .submit_fields(
+            &profile_page,
+            &format!("{profile_page}/details"),
+            &as_refs(&details("twilio")),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        profile_of(&app).await.business.provider,
+        frontdesk::domain::profile::ProviderKind::Twilio
+    );
+
     // Invalid hours: refused next to the field, nothing stored.
     let before = profile_of(&app).await;
     let page = web

@@ -23,6 +23,10 @@ pub const PUBLIC_URL: &str = "http://frontdesk.test";
 pub const BUSINESS_NUMBER: &str = "+15550100200";
 pub const CALLER: &str = "+15550100123";
 pub const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");
+/// The test Telnyx account's Ed25519 signing key (its public half is `TELNYX_PUBLIC_KEY`).
+pub const TELNYX_SECRET: [u8; 32] = [42; 32];
+pub const TELNYX_API_KEY: &str = "KEYtest0000";
+pub const TELNYX_MESSAGES_PATH: &str = "/v2/messages";
 pub const MESSAGES_PATH: &str =
     "/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json";
 
@@ -221,6 +225,18 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
         webhook_shared_key: Some(SHARED_KEY.into()),
     });
     config.twilio_api_base = twilio_base.to_string();
+    // One fake server plays both providers: their API paths differ.
+    config.telnyx = Some(frontdesk::config::TelnyxConfig {
+        api_key: TELNYX_API_KEY.into(),
+        messaging_profile_id: None,
+    });
+    config.telnyx_public_key = Some(
+        frontdesk::telephony::telnyx::public_key(&frontdesk::telephony::telnyx::public_key_of(
+            &TELNYX_SECRET,
+        ))
+        .unwrap(),
+    );
+    config.telnyx_api_base = twilio_base.to_string();
     config.send_retry_base = Duration::from_millis(20);
     config.send_timeout = Duration::from_secs(2);
     config.feed_timeout = Duration::from_secs(1);
@@ -325,6 +341,40 @@ impl TestApp {
         let params = form(params);
         let sig = signature(AUTH_TOKEN, &format!("{PUBLIC_URL}{path}"), &params);
         self.post_raw(path, &params, Some(&sig)).await
+    }
+
+    /// POST a webhook signed the way Telnyx signs it, at the app's clock.
+    pub async fn post_telnyx(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: &[u8],
+    ) -> reqwest::Response {
+        let now = match &self.clock {
+            Some(c) => frontdesk::clock::Clock::now(c).timestamp(),
+            None => chrono::Utc::now().timestamp(),
+        };
+        let ts = now.to_string();
+        let sig = frontdesk::telephony::telnyx::sign(&TELNYX_SECRET, &ts, body);
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .header("telnyx-timestamp", ts)
+            .header("telnyx-signature-ed25519", sig)
+            .body(body.to_vec())
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Every text the fake Telnyx was asked to send, as JSON bodies, in order.
+    pub async fn telnyx_texts(&self) -> Vec<serde_json::Value> {
+        let requests = self.twilio.received_requests().await.unwrap_or_default();
+        requests
+            .iter()
+            .filter(|r| r.method.as_str() == "POST" && r.url.path() == TELNYX_MESSAGES_PATH)
+            .map(|r| serde_json::from_slice(&r.body).unwrap())
+            .collect()
     }
 
     pub async fn post_raw(

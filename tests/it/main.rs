@@ -22,6 +22,7 @@ mod real_llm;
 mod scale;
 mod security;
 mod sms;
+mod telnyx;
 mod textback;
 mod voice;
 mod webhooks;

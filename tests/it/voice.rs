@@ -18,6 +18,7 @@ both_backends!(
     an_interrupted_reply_keeps_what_was_heard,
     the_gather_engine_answers_turn_by_turn_and_confirms_once,
     speech_heard_badly_twice_goes_on_by_text,
+    a_telnyx_call_is_answered_over_the_same_relay,
 );
 
 const TRANSFER: &str = "+15550100300";
@@ -526,5 +527,71 @@ async fn speech_heard_badly_twice_goes_on_by_text(backend: Backend) {
         to_caller[0].starts_with("Sorry we got cut off"),
         "{to_caller:?}"
     );
+    app.stop().await;
+}
+
+/// Telnyx: the TeXML answer names our relay with the call and a token we signed; Telnyx opens
+/// it (no signature header of its own) and speaks the same frames. The call is the one in the
+/// URL, whatever `setup` says; a tampered URL is refused.
+async fn a_telnyx_call_is_answered_over_the_same_relay(backend: Backend) {
+    let number = "+15550100400";
+    let profile = voice_profile("").replace(
+        "phone_numbers = [\"+15550100200\"]",
+        &format!("phone_numbers = [\"{number}\"]\nprovider = \"telnyx\""),
+    );
+    let app = voice_app(backend, profile).await;
+    let form = serde_urlencoded::to_string([
+        ("CallSid", "v3:relay-1"),
+        ("From", CALLER),
+        ("To", number),
+        ("CallStatus", "ringing"),
+    ])
+    .unwrap();
+    let res = app
+        .post_telnyx(
+            "/webhooks/telnyx/voice",
+            "application/x-www-form-urlencoded",
+            form.as_bytes(),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let texml = res.text().await.unwrap();
+    assert!(
+        texml.contains(r#"<Connect action="/webhooks/telnyx/voice/relay-done""#),
+        "{texml}"
+    );
+    let start = texml.find("url=\"").unwrap() + 5;
+    let url = texml[start..start + texml[start..].find('"').unwrap()].replace("&amp;", "&");
+    assert!(
+        url.starts_with("ws://frontdesk.test/webhooks/telnyx/relay?call="),
+        "{url}"
+    );
+    let local = url.replace("ws://frontdesk.test", &app.base.replace("http://", "ws://"));
+    // A token for another call opens nothing.
+    let forged = local.replace("relay-1", "relay-2");
+    assert!(tokio_tungstenite::connect_async(forged.as_str())
+        .await
+        .is_err());
+    let (mut ws, _) = tokio_tungstenite::connect_async(local.as_str())
+        .await
+        .expect("the relay opens with our token");
+    send(
+        &mut ws,
+        json!({"type": "setup", "sessionId": "s1", "callSid": "v3:someone-else",
+               "callControlId": "v3:someone-else", "from": "+15550109999", "to": number,
+               "direction": "inbound", "customParameters": {}}),
+    )
+    .await;
+    let (words, end) = say(&mut ws, "how much is drain cleaning").await;
+    assert!(words.contains("$"), "{words}");
+    assert!(end.is_none());
+    hang_up(ws).await;
+    // The call recorded is the one in the URL, from the caller Telnyx named.
+    let row: (String,) =
+        sqlx::query_as("SELECT from_number FROM calls WHERE call_sid = 'v3:relay-1'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(row.0, CALLER);
     app.stop().await;
 }
