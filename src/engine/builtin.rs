@@ -163,21 +163,51 @@ async fn hand_off(turn: &mut Turn<'_>, reason: &str, lead: &str) -> anyhow::Resu
     }
 }
 
+/// The words for a calendar outcome, the same for either policy on the channel of the turn:
+/// times on offer, a time read back for a yes, a booking made, moved or cancelled. `None` for
+/// outcomes whose words depend on the conversation.
+pub fn outcome_words(turn: &Turn<'_>, outcome: &Outcome, moving: bool) -> Option<String> {
+    let when = |slot: &Slot| turn.channel.when(*slot, turn.tz());
+    Some(match outcome {
+        Outcome::Proposed(slots) => proposals_text(turn, slots, moving),
+        Outcome::ProposedInstead(slots) => format!(
+            "Nothing is open then. {}",
+            proposals_text(turn, slots, moving)
+        ),
+        Outcome::NoSlots => {
+            "I don't see an opening that fits. What other day or time works for you?".into()
+        }
+        Outcome::Chosen(slot) => confirm_text(turn, *slot),
+        Outcome::Booked(slot) => format!(
+            "You're booked: {}, {}. See you then! {}",
+            when(slot),
+            turn.details
+                .service
+                .as_deref()
+                .unwrap_or("visit")
+                .to_lowercase(),
+            turn.channel.after_booking()
+        ),
+        Outcome::Moved(slot) => format!(
+            "Done - your visit is moved to {}. See you then!",
+            when(slot)
+        ),
+        Outcome::Cancelled(slot) => format!(
+            "Your {} visit is cancelled. {}",
+            when(slot),
+            turn.channel.come_again()
+        ),
+        _ => return None,
+    })
+}
+
 /// Propose slots (or explain why not, handing off when a person must confirm).
 async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result<Option<String>> {
     let moving = matches!(call, ToolCall::Reschedule { .. });
     match turn.execute(call).await {
-        Ok(Outcome::Proposed(slots)) => Ok(Some(format!(
-            "{lead}{}",
-            proposals_text(turn, &slots, moving)
-        ))),
-        Ok(Outcome::ProposedInstead(slots)) => Ok(Some(format!(
-            "{lead}Nothing is open then. {}",
-            proposals_text(turn, &slots, moving)
-        ))),
-        Ok(Outcome::NoSlots) => Ok(Some(format!(
-            "{lead}I don't see an opening that fits. What other day or time works for you?"
-        ))),
+        Ok(o @ (Outcome::Proposed(_) | Outcome::ProposedInstead(_) | Outcome::NoSlots)) => {
+            Ok(outcome_words(turn, &o, moving).map(|w| format!("{lead}{w}")))
+        }
         Ok(Outcome::NeedsPerson) => {
             hand_off(
                 turn,
@@ -539,20 +569,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let chosen = turn.details.chosen;
             if u::is_yes(text) {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
-                    Ok(Outcome::Booked(slot)) => Ok(Some(format!(
-                        "You're booked: {}, {}. See you then! {}",
-                        turn.channel.when(slot, turn.tz()),
-                        turn.details
-                            .service
-                            .as_deref()
-                            .unwrap_or("visit")
-                            .to_lowercase(),
-                        turn.channel.after_booking()
-                    ))),
-                    Ok(Outcome::Moved(slot)) => Ok(Some(format!(
-                        "Done - your visit is moved to {}. See you then!",
-                        turn.channel.when(slot, turn.tz())
-                    ))),
+                    Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) => {
+                        Ok(outcome_words(turn, &o, false))
+                    }
                     Ok(_) => Ok(None),
                     Err(ToolError::Booking(e)) => {
                         find(
@@ -677,11 +696,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             }
             if u::wants_cancel(text) {
                 return match turn.execute(ToolCall::CancelBooking).await {
-                    Ok(Outcome::Cancelled(slot)) => Ok(Some(format!(
-                        "Your {} visit is cancelled. {}",
-                        turn.channel.when(slot, turn.tz()),
-                        turn.channel.come_again()
-                    ))),
+                    Ok(o @ Outcome::Cancelled(_)) => Ok(outcome_words(turn, &o, false)),
                     Ok(_) => Ok(None),
                     Err(e) => Err(anyhow::anyhow!("{e}")),
                 };
@@ -715,7 +730,31 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && answer.is_none() && u::asks_attribute(text) {
         return unanswered(turn, text).await;
     }
-    let (service, tie) = which_service(turn, text);
+    let (mut service, tie) = which_service(turn, text);
+    // What is answered and what is booked are one service. "What would it take to get a new
+    // windshield put in?" answered "yes, we do windshield replacement" books that, not the
+    // mirror mentioned in passing; a question that names no service ("can someone come before
+    // then?") is answered about the service the whole text asks for.
+    let mut answer = answer;
+    if let (Some((u::Topic::Service { index, price_asked }, _)), None) = (&answer, &tie) {
+        let (index, price_asked) = (*index, *price_asked);
+        let answered = profile.services[index].name.clone();
+        if turn.details.service.is_none() && service.as_deref() != Some(answered.as_str()) {
+            if u::names_service(text, &profile, index) || service.is_none() {
+                service = Some(answered);
+            } else if let Some(i) = service
+                .as_deref()
+                .and_then(|n| profile.services.iter().position(|s| s.name == n))
+            {
+                let topic = u::Topic::Service {
+                    index: i,
+                    price_asked,
+                };
+                let words = answers_text(std::slice::from_ref(&topic), &profile);
+                answer = Some((topic, words));
+            }
+        }
+    }
     let address = u::extract_address(text).or_else(|| {
         (turn.details.asked_address && turn.details.address.is_none())
             .then(|| u::loose_address(text))

@@ -215,6 +215,9 @@ async fn choose_policy(
     let Some(llm) = llm else {
         return builtin::respond(turn, text).await;
     };
+    if plain_step(turn, text) {
+        return builtin::respond(turn, text).await;
+    }
     match llm.respond(turn, text, history, records).await {
         Ok(LlmReply::Text(reply)) => {
             turn.details.llm_failures = 0;
@@ -233,6 +236,25 @@ async fn choose_policy(
             }
             builtin::respond(turn, text).await
         }
+    }
+}
+
+/// A bare pick of an offered time ("2", "option 2 pls") or a bare yes to the time read back:
+/// the next step is certain, so no model is asked (it would cost a call and a second or more,
+/// and could only agree or get it wrong).
+fn plain_step(turn: &Turn<'_>, text: &str) -> bool {
+    use super::understand as u;
+    let w = u::words(text);
+    match turn.current {
+        State::Scheduling => {
+            let filler = ["option", "number", "no", "please", "pls", "the"];
+            w.len() <= 3
+                && w.iter()
+                    .all(|x| x.chars().all(|c| c.is_ascii_digit()) || filler.contains(&x.as_str()))
+                && u::pick_number(text, turn.details.proposals.len()).is_some()
+        }
+        State::Confirming => w.len() <= 3 && u::is_yes(text) && !u::is_question(text),
+        _ => false,
     }
 }
 
@@ -412,6 +434,48 @@ mod tests {
         );
         assert_eq!(p.details.chosen, Some(thursday_ten()));
         assert!(p.reply.unwrap().contains("YES"));
+    }
+
+    /// With a model configured, a bare pick and a bare yes are decided without it: the model
+    /// here is unreachable, and no call is made (nor recorded as failed).
+    #[tokio::test]
+    async fn a_bare_pick_and_a_bare_yes_need_no_model_call() {
+        let llm = Llm::new(&crate::config::LlmConfig {
+            base_url: "http://127.0.0.1:9/v1".into(),
+            api_key: None,
+            model: "unreachable".into(),
+            timeout: std::time::Duration::from_millis(200),
+            retries: 0,
+        })
+        .unwrap();
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![thursday_ten()],
+            ..Details::default()
+        };
+        let i = input(State::Scheduling, d, &["1 please"]);
+        let Decision::Plan(p) = decide(&i, Some(&Snapshot::default()), Some(&llm))
+            .await
+            .unwrap()
+        else {
+            panic!("asked for the calendar")
+        };
+        assert_eq!(p.state, State::Confirming);
+        assert!(p.llm_records.is_empty(), "{:?}", p.llm_records);
+        // Anything more than a pick goes to the model (here: fails, and the built-in answers).
+        let i = input(
+            State::Confirming,
+            holding(),
+            &["yes but can it be earlier?"],
+        );
+        let Decision::Plan(p) = decide(&i, Some(&Snapshot::default()), Some(&llm))
+            .await
+            .unwrap()
+        else {
+            panic!("asked for the calendar")
+        };
+        assert_eq!(p.llm_records.len(), 1);
     }
 
     #[tokio::test]

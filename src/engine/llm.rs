@@ -306,19 +306,61 @@ impl Llm {
                 messages.push(
                     json!({"role": "assistant", "content": message.content, "tool_calls": wire}),
                 );
+                let mut refused = false;
+                // The words for the calendar's answer, when the last tool that has some ran.
+                let mut worded: Option<String> = None;
                 for (id, name, args) in calls {
                     let result = match parse_call(&name, &args) {
                         Err(e) => {
                             tracing::info!(tool = %name, error = %e, "model tool call refused");
+                            refused = true;
                             format!("refused: {e}")
                         }
-                        Ok(call) => match turn.execute(call).await {
-                            Ok(Outcome::HandedOff(when)) => return Ok(LlmReply::HandedOff(when)),
-                            Ok(outcome) => describe(&outcome, turn),
-                            Err(e) => format!("refused: {e}"),
-                        },
+                        Ok(call) => {
+                            let moving = matches!(call, ToolCall::Reschedule { .. });
+                            match turn.execute(call).await {
+                                Ok(Outcome::HandedOff(when)) => {
+                                    return Ok(LlmReply::HandedOff(when))
+                                }
+                                Ok(outcome) => {
+                                    if let Some(w) =
+                                        super::builtin::outcome_words(turn, &outcome, moving)
+                                    {
+                                        worded = Some(w);
+                                    }
+                                    describe(&outcome, turn)
+                                }
+                                Err(e) => {
+                                    refused = true;
+                                    format!("refused: {e}")
+                                }
+                            }
+                        }
                     };
                     messages.push(json!({"role": "tool", "tool_call_id": id, "content": result}));
+                }
+                // One model call per turn: the calendar's answer is worded by the engine (as
+                // for the built-in policy, on this channel), after anything else the model said.
+                // The model is asked again only when a tool was refused or it left nothing to say.
+                let lead = message
+                    .content
+                    .as_deref()
+                    .map(super::guard::finalize)
+                    .unwrap_or_default();
+                if !refused {
+                    if let Some(words) = worded {
+                        let lead = self.usable_lead(&lead, text, history, turn);
+                        return Ok(LlmReply::Text(if lead.is_empty() {
+                            words
+                        } else {
+                            format!("{lead} {words}")
+                        }));
+                    }
+                    if !lead.is_empty() {
+                        if let Some(reply) = self.grounded(&lead, text, history, turn) {
+                            return Ok(LlmReply::Text(reply));
+                        }
+                    }
                 }
                 continue;
             }
@@ -327,12 +369,7 @@ impl Llm {
             if reply.is_empty() {
                 return Err(LlmError::Malformed("empty reply".into()));
             }
-            let mut allowed_text: Vec<String> = vec![text.to_string()];
-            allowed_text.extend(history.iter().map(|(_, b)| b.clone()));
-            allowed_text.extend(turn.details.proposals.iter().map(|s| s.for_sms(turn.tz())));
-            let mut bad = super::guard::ungrounded(&reply, &turn.business.profile, &allowed_text);
-            bad.extend(super::guard::unpromised(&reply, &turn.business.profile));
-            bad.extend(super::guard::gibberish(&reply));
+            let bad = self.problems(&reply, text, history, turn);
             if bad.is_empty() {
                 return Ok(LlmReply::Text(reply));
             }
@@ -351,6 +388,75 @@ impl Llm {
             )}));
         }
         Err(LlmError::Malformed("too many tool rounds".into()))
+    }
+}
+
+impl Llm {
+    /// What is wrong with a reply: figures the profile and the conversation do not contain,
+    /// promises it does not make, gibberish.
+    fn problems(
+        &self,
+        reply: &str,
+        text: &str,
+        history: &[(String, String)],
+        turn: &Turn<'_>,
+    ) -> Vec<String> {
+        let mut allowed_text: Vec<String> = vec![text.to_string()];
+        allowed_text.extend(history.iter().map(|(_, b)| b.clone()));
+        allowed_text.extend(turn.details.proposals.iter().map(|s| s.for_sms(turn.tz())));
+        let mut bad = super::guard::ungrounded(reply, &turn.business.profile, &allowed_text);
+        bad.extend(super::guard::unpromised(reply, &turn.business.profile));
+        bad.extend(super::guard::gibberish(reply));
+        bad
+    }
+
+    /// The reply, when it passes the output checks.
+    fn grounded(
+        &self,
+        reply: &str,
+        text: &str,
+        history: &[(String, String)],
+        turn: &Turn<'_>,
+    ) -> Option<String> {
+        self.problems(reply, text, history, turn)
+            .is_empty()
+            .then(|| reply.to_string())
+    }
+
+    /// What the model said beside a calendar tool, kept in front of the engine's words when it
+    /// passes the checks and does not itself offer or confirm times (the engine's words do).
+    fn usable_lead(
+        &self,
+        lead: &str,
+        text: &str,
+        history: &[(String, String)],
+        turn: &Turn<'_>,
+    ) -> String {
+        let lower = lead.to_lowercase();
+        let clock = lower.split_whitespace().enumerate().any(|(i, w)| {
+            let digits = w
+                .trim_end_matches([',', '.'])
+                .trim_end_matches("am")
+                .trim_end_matches("pm");
+            let time_like = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == ':')
+                && digits.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let next_is_ampm = lower
+                .split_whitespace()
+                .nth(i + 1)
+                .is_some_and(|n| n.starts_with("am") || n.starts_with("pm"));
+            time_like
+                && (digits.contains(':') || w.ends_with("am") || w.ends_with("pm") || next_is_ampm)
+        });
+        let about_times = clock
+            || lead.contains(')')
+            || ["reply", "confirm", "booked", "option"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if lead.is_empty() || about_times || lead.len() > 160 {
+            return String::new();
+        }
+        self.grounded(lead, text, history, turn).unwrap_or_default()
     }
 }
 

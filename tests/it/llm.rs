@@ -56,12 +56,22 @@ fn text(content: &str) -> Value {
 }
 
 fn tools(calls: &[(&str, Value)]) -> Value {
+    tools_saying("", calls)
+}
+
+/// Tool calls, and words beside them (empty: none).
+fn tools_saying(words: &str, calls: &[(&str, Value)]) -> Value {
     let calls: Vec<Value> = calls
         .iter()
         .enumerate()
         .map(|(i, (name, args))| json!({"id": format!("call_{i}"), "type": "function", "function": {"name": name, "arguments": args.to_string()}}))
         .collect();
-    envelope(json!({"role": "assistant", "content": null, "tool_calls": calls}))
+    let content = if words.is_empty() {
+        Value::Null
+    } else {
+        json!(words)
+    };
+    envelope(json!({"role": "assistant", "content": content, "tool_calls": calls}))
 }
 
 async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
@@ -95,20 +105,29 @@ async fn requests(server: &MockServer) -> Vec<Value> {
         .collect()
 }
 
+/// One model call per turn: the model calls its tools and says what else needs saying in the
+/// same answer; the calendar's answer (times on offer, the read-back, the booking) is worded by
+/// the engine for the channel, as for the built-in policy.
 async fn books_through_tool_calls(backend: Backend) {
     let (app, server, script) = llm_app(backend).await;
-    script.ok(tools(&[
-        (
-            "record_details",
-            json!({"service": "Drain cleaning", "address": "12 Oak St", "name": "Jane"}),
-        ),
-        ("find_slots", json!({"preference": ""})),
-    ]));
-    script.ok(text("I have a few times open. Reply 1, 2 or 3."));
+    script.ok(tools_saying(
+        "Sorry about the drain, Jane.",
+        &[
+            (
+                "record_details",
+                json!({"service": "Drain cleaning", "address": "12 Oak St", "name": "Jane"}),
+            ),
+            ("find_slots", json!({"preference": ""})),
+        ],
+    ));
     let r = app
         .say("My drain is clogged, 12 Oak St, this is Jane")
         .await;
-    assert_eq!(r, "I have a few times open. Reply 1, 2 or 3.");
+    assert!(
+        r.starts_with("Sorry about the drain, Jane. I can do 1) ")
+            && r.ends_with("Reply 1, 2 or 3."),
+        "{r}"
+    );
     assert_eq!(app.conversation_state(CALLER).await, "scheduling");
     // Only the current state's tools were offered, and the business facts came first.
     let first = &requests(&server).await[0];
@@ -132,23 +151,36 @@ async fn books_through_tool_calls(backend: Backend) {
         .unwrap()
         .starts_with("You are the text-message receptionist for Dave's Plumbing."));
 
-    script.ok(tools(&[("choose_slot", json!({"option": 2}))]));
-    script.ok(text("Great, reply YES to confirm."));
-    app.say("2 please").await;
+    // Words that offer times themselves are left out: the engine's read-back says it.
+    script.ok(tools_saying(
+        "Great, 10 AM it is, reply YES.",
+        &[("choose_slot", json!({"option": 2}))],
+    ));
+    let r = app
+        .say("the second one works best, my husband will be home")
+        .await;
+    assert!(
+        r.ends_with(", drain cleaning at 12 Oak St - reply YES to confirm.")
+            && !r.contains("Great"),
+        "{r}"
+    );
     assert_eq!(app.conversation_state(CALLER).await, "confirming");
-    script.ok(tools(&[("confirm_booking", json!({}))]));
-    script.ok(text("You're booked. See you then!"));
+    // A bare YES to the time read back is certain: booked without asking the model.
     let r = app.say("YES").await;
-    assert_eq!(r, "You're booked. See you then!");
+    assert!(
+        r.starts_with("You're booked: ") && r.contains("drain cleaning"),
+        "{r}"
+    );
     assert_eq!(app.count("bookings WHERE status = 'booked'").await, 1);
     assert!(app.texts_to("+15550100999").await[0].starts_with("New booking: Drain cleaning"));
-    // Every model call is recorded with its model, tokens and outcome.
+    // One call per turn that needed the model, each recorded with its model, tokens and outcome.
+    assert_eq!(requests(&server).await.len(), 2);
     assert_eq!(
         app.count(
             "llm_calls WHERE outcome = 'ok' AND model = 'scripted-model' AND prompt_tokens = 850"
         )
         .await,
-        6
+        2
     );
     app.stop().await;
 }
@@ -162,7 +194,6 @@ async fn slot_never_proposed_is_refused(backend: Backend) {
         ),
         ("find_slots", json!({})),
     ]));
-    script.ok(text("Reply 1, 2 or 3."));
     app.say("drain cleaning at 12 Oak St").await;
     // The model picks a slot that was never offered, then one with a broken argument.
     script.ok(tools(&[("choose_slot", json!({"option": 9}))]));
@@ -272,13 +303,13 @@ async fn a_bare_yes_cannot_choose_and_book_in_one_turn(backend: Backend) {
         ),
         ("find_slots", json!({})),
     ]));
-    script.ok(text(
-        "I can do a few times. Reply 1, 2 or 3. Is this for the kitchen sink?",
-    ));
     app.say("drain cleaning at 12 Oak St, Jane").await;
-    script.ok(tools(&[("choose_slot", json!({"option": 1}))]));
-    script.ok(tools(&[("confirm_booking", json!({}))]));
-    script.ok(text("You're booked!"));
+    // Both in one answer: the choice is held, the booking refused, and the model asked again.
+    script.ok(tools(&[
+        ("choose_slot", json!({"option": 1})),
+        ("confirm_booking", json!({})),
+    ]));
+    script.ok(text("Got it, that time is held for you."));
     app.say("yes").await;
     assert_eq!(app.count("bookings WHERE status = 'booked'").await, 0);
     let refused = requests(&server)
@@ -293,11 +324,11 @@ async fn a_bare_yes_cannot_choose_and_book_in_one_turn(backend: Backend) {
                 .contains("has not seen this time yet")
         });
     assert!(refused, "the model was told why");
-    // The next turn, after the read-back, a yes books it.
-    script.ok(tools(&[("confirm_booking", json!({}))]));
-    script.ok(text("Booked, see you then."));
+    // The next turn, after the read-back, a yes books it (certain: no model call).
+    let calls = requests(&server).await.len();
     app.say("yes").await;
     assert_eq!(app.count("bookings WHERE status = 'booked'").await, 1);
+    assert_eq!(requests(&server).await.len(), calls);
     app.stop().await;
 }
 
