@@ -78,6 +78,20 @@ impl Text {
         self.padded.contains(&format!(" {entry} "))
     }
 
+    /// The text with these phrases taken out ("fire marshal" is an inspector, not a fire).
+    pub fn without(&self, phrases: &[&str]) -> Text {
+        let mut padded = self.padded.clone();
+        for p in phrases {
+            let p = format!(" {p} ");
+            while let Some(at) = padded.find(&p) {
+                padded.replace_range(at..at + p.len(), " ");
+            }
+        }
+        let words: Vec<String> = padded.split_whitespace().map(str::to_string).collect();
+        let padded = format!(" {} ", words.join(" "));
+        Text { words, padded }
+    }
+
     /// The text with every "you" that is asked to do something ("can you put in a filter",
     /// "want you to set up") marked, so it reads as no past work of ours.
     pub fn stated(&self) -> Text {
@@ -498,6 +512,11 @@ const MEDICAL: &[&str] = &[
     "wants to live anymore",
     "no reason to live",
     "better off dead",
+    "better off without me",
+    "better off without her",
+    "better off without him",
+    "no point in living",
+    "cant go on",
     "end it all",
     "end my life",
     "end her life",
@@ -1150,8 +1169,27 @@ const INTRUDER: &[&str] = &[
     "domestic",
     "being followed",
 ];
-const LOCKED: &[&str] = &["locked", "lock", "stuck", "trapped", "shut"];
+const LOCKED: &[&str] = &[
+    "locked",
+    "lock",
+    "stuck",
+    "trapped",
+    "shut",
+    "jammed",
+    "wont budge",
+    "cant get the door open",
+    "cant get it open",
+    "cant get the little door open",
+    "cant open",
+    "wont open",
+];
 const LOCKED_IN_WHO: &[&str] = &[
+    "grandson",
+    "granddaughter",
+    "grandkid*",
+    "grandchild*",
+    "nephew",
+    "niece",
     "baby",
     "infant*",
     "toddler*",
@@ -1368,8 +1406,24 @@ const AT_RISK: &[&str] = &[
     "customers",
 ];
 
+/// Fire words that name an inspection or equipment, not a fire ("the fire marshal came by").
+const FIRE_OFFICIAL: &[&str] = &[
+    "fire marshal",
+    "fire marshall",
+    "fire marshals",
+    "fire inspector",
+    "fire inspection",
+    "fire code",
+    "fire codes",
+    "fire department inspection",
+    "fire suppression",
+    "fire safety",
+    "fire sticker",
+    "fire rated",
+];
+
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
-    let t = Text::new(text);
+    let t = Text::new(text).without(FIRE_OFFICIAL);
     if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
         return Some(Danger::Gas);
     }
@@ -1477,8 +1531,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Vehicle);
     }
+    // ("Hood" alone is a kitchen's as often as a car's.)
     if (t.any(&["smoke", "smoking", "flames", "fire", "on fire"]) && t.any(VEHICLE_FIRE))
-        && t.any(&["car", "truck", "vehicle", "engine", "hood"])
+        && t.any(&["car", "truck", "vehicle", "engine", "suv", "van"])
     {
         return Some(Danger::Vehicle);
     }
@@ -1498,14 +1553,35 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "wont stop",
         "keeps going",
     ]);
-    let real_fire = t.any(&[
-        "on fire",
-        "flames",
-        "caught fire",
-        "smoke coming",
-        "smoke everywhere",
-        "full of smoke",
-    ]);
+    // Smoke that is happening, not smoke as a service: filling a room, making people cough,
+    // setting off an alarm.
+    let smoke_now = t.near(
+        &["smoke", "smoky", "smokey"],
+        &[
+            "filling",
+            "filled",
+            "fills",
+            "pouring",
+            "billowing",
+            "thick",
+            "everywhere",
+            "coming",
+            "full",
+            "cough*",
+            "choking",
+        ],
+        4,
+    ) || t.near(&["filling", "filled", "full"], &["smoke", "smoky"], 4)
+        || t.any(&["smoke", "smoky"]) && (alarm_sounding || t.any(&["cough*", "choking"]));
+    let real_fire = smoke_now
+        || t.any(&[
+            "on fire",
+            "flames",
+            "caught fire",
+            "smoke coming",
+            "smoke everywhere",
+            "full of smoke",
+        ]);
     // "Smoke detector install" is a job, not a fire; an alarm going off is not.
     let just_a_job = (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire);
     if t.any(FIRE_WORDS) && !just_a_job {
@@ -2072,7 +2148,19 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Medical);
     }
     let child = t.young_child();
-    if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE) || child) && t.any(CLIMATE) && t.any(OUTAGE) {
+    // "We had that cold snap last week": weather, not a home without heat.
+    let weather = t.without(&[
+        "cold snap",
+        "cold spell",
+        "cold front",
+        "cold weather",
+        "heat wave",
+        "the cold",
+    ]);
+    if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE) || child)
+        && weather.any(CLIMATE)
+        && weather.any(OUTAGE)
+    {
         return Some(Danger::Vulnerable);
     }
     // Anyone (a pet, a child) who ate something toxic: the pet words are not needed. A child
@@ -2478,7 +2566,7 @@ pub fn wants_person(text: &str) -> bool {
         "in person",
     ]);
     let named_who = t.any(&TALK_WHO[6..]);
-    if t.any(TALK) && t.any(TALK_WHO) && !(visit && !named_who) {
+    if t.any(TALK) && t.any(TALK_WHO) && (named_who || !visit) {
         return true;
     }
     t.any(BOT_QUESTION)
@@ -2812,6 +2900,43 @@ const DAMAGE: &[&str] = &[
     "chipped",
     "dented",
     "missing",
+    // Carelessness on a visit ("left our gate wide open, the dog got out").
+    "wide open",
+    "left open",
+    "left the gate",
+    "left our gate",
+    "left my gate",
+    "left the door",
+    "got out",
+    "ran off",
+];
+/// A bill the caller disputes ("the bill says 312 gallons on a 250 gallon tank, somethings not
+/// adding up"), not a question about prices.
+const BILLED: &[&str] = &[
+    "bill",
+    "billed",
+    "invoice*",
+    "charged",
+    "statement",
+    "receipt",
+];
+const DISPUTED: &[&str] = &[
+    "not adding up",
+    "doesnt add up",
+    "dont add up",
+    "not add up",
+    "overcharg*",
+    "double charg*",
+    "charged twice",
+    "charged us twice",
+    "charged me twice",
+    "never ordered",
+    "didnt order",
+    "never got",
+    "not right",
+    "is wrong",
+    "was wrong",
+    "mistake",
 ];
 const STILL_BROKEN: &[&str] = &[
     "never there before",
@@ -2936,6 +3061,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     let other = t.any(OTHER_COMPANY);
     if ours && !other && (t.any(STILL_BROKEN) || t.any(ANGER_AT_US) || t.any(WORSE)) {
         return Some("work not fixed".into());
+    }
+    if t.stated().any(BILLED) && t.any(DISPUTED) {
+        return Some("billing".into());
     }
     // Money asked back: "I want that $10 back", "give me my 40 back".
     let money_back = t.words.windows(2).any(|w| {
@@ -3256,7 +3384,13 @@ mod tests {
 
     #[test]
     fn complaints_in_plain_words() {
+        assert_eq!(
+            complaint("how much is the bill for a fill usually?", &[]),
+            None
+        );
         for text in [
+            "your tech left the side gate wide open and our cat got out",
+            "got the invoice, 3 hrs billed for a 1 hr visit?? doesnt add up",
             "you guys came out last week and its still leaking",
             "I paid $300 and the AC still doesnt work",
             "I want my money back",
@@ -3388,6 +3522,46 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), Some(kind), "{text}");
         }
+        for (text, kind) in [
+            ("my granddaughter climbed in the laundry chute lift and it wont budge, shes 5 and inside", Danger::Medical),
+            ("some days i think my family would be better off without me", Danger::Medical),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        // Smoke filling a kitchen is a fire even where smoke is the business's work.
+        let hood: BusinessProfile = crate::domain::profile::BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Smoke and fire damage cleanup\"",
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            danger(
+                "exhaust fan died, kitchen filling up w smoke, cooks coughing",
+                Some(&hood)
+            ),
+            Some(Danger::Fire)
+        );
+        assert_eq!(
+            danger("need a quote for smoke damage cleanup", Some(&hood)),
+            None
+        );
+        // An inspector and a kitchen hood are no fire; weather last week is no home without heat.
+        assert_eq!(
+            danger(
+                "the fire marshal says our hood needs cleaning before friday",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "that cold snap cracked my windshield, my grandson is 12, can u replace it",
+                None
+            ),
+            None
+        );
         // Said not to have happened, or told as history: no emergency.
         assert_eq!(
             danger(

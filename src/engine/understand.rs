@@ -778,6 +778,10 @@ fn name_word(w: &str, lowercase_ok: bool) -> bool {
 fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in rest.split_whitespace() {
+        // "dana (her aunt)": an aside after the name is not part of it.
+        if raw.starts_with('(') {
+            break;
+        }
         let stop = raw.ends_with([',', '.', '!', '?', ';', ':']);
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || !name_word(w, lowercase_ok) {
@@ -809,6 +813,8 @@ fn name_ends_sentence(rest: &str, name: &str) -> bool {
         .is_some_and(|line| line.split_whitespace().count() == n);
     line_ends
         || last.ends_with([',', '.', '!', '?', ';', ':'])
+        // "im marisol (his mom)"
+        || tokens.get(n).is_some_and(|next| next.starts_with('('))
         || tokens.get(n).is_none_or(|next| {
             let next = next
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -855,9 +861,12 @@ pub fn stated_name(text: &str) -> Option<String> {
         "under the name ",
         "put me down as ",
         "put us down as ",
+        // Spanish, as callers mix it in ("me llamo Lupe", "mi nombre es Ana").
+        "me llamo ",
+        "mi nombre es ",
     ];
     let weak = [
-        "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ",
+        "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ", "soy ",
     ];
     let short = words(text).len() <= 6;
     for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
@@ -1983,6 +1992,40 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         best = p;
         runner_up = None;
     }
+    // "Come out, look and give us a price" for a new install: the estimate visit comes first,
+    // when the business lists one and the text fits it at all.
+    let price_first = concepts.any(&[
+        "give us a price",
+        "give me a price",
+        "get a price",
+        "a quote",
+        "get a quote",
+        "an estimate",
+        "free estimate",
+        "ballpark",
+        "come look",
+        "come out and look",
+        "come take a look",
+        "take a look",
+        "price it out",
+    ]);
+    if price_first && vocabs[best].install_only {
+        let assessment = |i: usize| {
+            super::detect::Text::new(&profile.services[i].name).any(&[
+                "estimate*",
+                "quote*",
+                "assessment*",
+                "consult*",
+                "evaluation*",
+                "walkthrough",
+                "site visit",
+            ])
+        };
+        if let Some(&(a, _)) = scores.iter().find(|(si, s)| *s > 0.0 && assessment(*si)) {
+            best = a;
+            runner_up = None;
+        }
+    }
     // A near-tie the text already settles is no tie: "2 stories" between the one- and the
     // two-story wash, "about 1800 sq ft" between "under 2,000" and "2,000 to 3,500".
     if let Some(r) = runner_up {
@@ -2216,6 +2259,17 @@ fn join_phrasal_verbs(said_words: &[String], said: &mut [(String, bool)], vocabs
 }
 
 /// The service of the profile the text names, when one clearly does.
+/// Does the text use a distinctive word of the service's name ("windshield" for "Windshield
+/// replacement"; not "replacement", which many services share)?
+pub fn names_service(text: &str, profile: &BusinessProfile, index: usize) -> bool {
+    let said: Vec<String> = words(bounded(text)).iter().map(|w| stem(w)).collect();
+    words(&profile.services[index].name)
+        .iter()
+        .filter(|w| w.len() >= 4 && !GENERIC.contains(&w.as_str()) && !STOP.contains(&w.as_str()))
+        .map(|w| stem(w))
+        .any(|w| said.iter().any(|s| super::normalize::near(s, &w)))
+}
+
 pub fn match_service(text: &str, profile: &BusinessProfile) -> Option<usize> {
     score_services(text, profile).map(|m| m.best)
 }
@@ -3513,6 +3567,14 @@ mod tests {
             Some("Priya")
         );
         assert_eq!(extract_name("earliest u have. im sick of it"), None);
+        assert_eq!(
+            extract_name("thurs after 3 is best. im dana (her aunt)").as_deref(),
+            Some("Dana")
+        );
+        assert_eq!(
+            extract_name("limpieza el lunes, 12 Main St. soy Rosa").as_deref(),
+            Some("Rosa")
+        );
         assert_eq!(
             extract_name("whenever u can. dale, 40 birch rd salem").as_deref(),
             Some("Dale")
