@@ -730,6 +730,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && answer.is_none() && u::asks_attribute(text) {
         return unanswered(turn, text).await;
     }
+    // "Do yall work on furnaces?" at a boiler company: an FAQ entry that shares other words
+    // (which brands we work on) does not say whether we do a thing the profile never names.
+    let service_answer = matches!(answer, Some((u::Topic::Service { .. }, _)));
+    let books = u::wants_booking(text) || u::extract_address(text).is_some();
+    if question && !service_answer && !books && u::asks_to_do_unknown_thing(text, &profile) {
+        return unanswered(turn, text).await;
+    }
     let (mut service, tie) = which_service(turn, text);
     // What is answered and what is booked are one service. "What would it take to get a new
     // windshield put in?" answered "yes, we do windshield replacement" books that, not the

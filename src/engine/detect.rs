@@ -1305,7 +1305,23 @@ fn body_signs(t: &Text) -> usize {
             "pounding head",
             "head hurts",
         ],
-        &["confused", "not making sense", "slurr*", "out of it"],
+        &[
+            "confused",
+            "not making sense",
+            "slurr*",
+            "out of it",
+            "talking sounds off",
+            "speech sounds off",
+            "sounds off",
+            "talking funny",
+            "talking weird",
+            "talking strange",
+            "words are jumbled",
+            "cant get words out",
+            "cant get his words out",
+            "cant get her words out",
+            "cant find words",
+        ],
         &[
             "vomit*",
             "throwing up",
@@ -1326,7 +1342,9 @@ fn body_signs(t: &Text) -> usize {
     ];
     let cannot_move = t.near(
         &["cant", "couldnt", "can barely", "unable to", "wont"],
-        &["get up", "stand*", "walk*", "move", "climb*"],
+        &[
+            "get up", "stand*", "walk*", "move", "climb*", "grip*", "hold", "lift his", "lift her",
+        ],
         3,
     );
     // "her head really hurts", "my head is killing me"
@@ -1507,6 +1525,26 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(BURN) && t.any(SMELL_OR_ELECTRIC) {
         return Some(Danger::Fire);
     }
+    // Something electrical running hot ("a hot plastic smell... the light flickers and buzzes...
+    // the metal box felt warm"): two of a hot smell, flickering or buzzing, and warmth.
+    let hot_smell = t.near(
+        &["hot", "plastic", "electrical", "electric"],
+        &["smell*", "odor*"],
+        2,
+    );
+    let flicker = t.any(&["flicker*", "buzz*", "crackl*", "sizzl*"]);
+    const KIT: &[&str] = &[
+        "box", "outlet*", "switch*", "panel*", "breaker*", "wire*", "cord*", "plug*", "fixture*",
+    ];
+    let warm_kit = t.near(&["warm", "hot"], KIT, 6) || t.near(KIT, &["warm", "hot"], 6);
+    if [hot_smell, flicker, warm_kit]
+        .iter()
+        .filter(|b| **b)
+        .count()
+        >= 2
+    {
+        return Some(Danger::Electrical);
+    }
     if (t.near(BRAKES, FAILED, 5)
         || (t.any(&["brake*", "pedal"])
             && t.any(&[
@@ -1587,6 +1625,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(FIRE_WORDS) && !just_a_job {
         return Some(Danger::Fire);
     }
+    // ("Cold air pouring down around the attic ladder" is a draught.)
+    let t_water = t.without(&["air pouring", "air pours", "air poured", "air is pouring"]);
+    let t = &t_water;
     if t.any(WATER) && t.any(NEAR_ELECTRIC_OR_CEILING) && !t.any(&["stain*", "spot*", "old leak"])
         || t.any(FLOOD) && t.any(WATER)
         || t.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
@@ -2900,7 +2941,19 @@ const DAMAGE: &[&str] = &[
     "chipped",
     "dented",
     "missing",
-    // Carelessness on a visit ("left our gate wide open, the dog got out").
+    // Carelessness on a visit ("left our gate wide open, the dog got out", "tracked sooty
+    // footprints across the carpet", "no drop cloth").
+    "tracked",
+    "footprints",
+    "ground into",
+    "drop cloth*",
+    "scraped",
+    "left the old",
+    "left a pile",
+    "left a coffee",
+    "left their",
+    "greasy",
+    "carpet cleaner",
     "wide open",
     "left open",
     "left the gate",
@@ -2937,6 +2990,32 @@ const DISPUTED: &[&str] = &[
     "is wrong",
     "was wrong",
     "mistake",
+    "twice",
+    "never even",
+    "didnt even",
+    "off the bill",
+    "taken off",
+    "take it off",
+    "sorted out",
+    "fix this",
+];
+/// Someone of ours did not come, or kept the caller waiting.
+const NO_SHOW: &[&str] = &[
+    "nobody came",
+    "nobody ever came",
+    "no one came",
+    "nobody showed",
+    "no one showed",
+    "never showed",
+    "never came",
+    "didnt show",
+    "didnt come",
+    "no show",
+    "no call no show",
+    "stood us up",
+    "stood me up",
+    "wasnt coming",
+    "werent coming",
 ];
 const STILL_BROKEN: &[&str] = &[
     "never there before",
@@ -3064,6 +3143,17 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     if t.stated().any(BILLED) && t.any(DISPUTED) {
         return Some("billing".into());
+    }
+    // Waited for us and nobody came; or paying for what they describe ("we pay $150 a month
+    // for this").
+    if t.any(NO_SHOW) && !other && !hypothetical {
+        return Some("no show".into());
+    }
+    if !other
+        && t.near(&["pay", "paid", "paying"], &["for this", "for that"], 6)
+        && (ours || t.any(NO_SHOW))
+    {
+        return Some("work not fixed".into());
     }
     // Money asked back: "I want that $10 back", "give me my 40 back".
     let money_back = t.words.windows(2).any(|w| {
@@ -3391,6 +3481,9 @@ mod tests {
         for text in [
             "your tech left the side gate wide open and our cat got out",
             "got the invoice, 3 hrs billed for a 1 hr visit?? doesnt add up",
+            "my statement shows the service fee on there twice, can this get sorted",
+            "we sat in your waiting room 30 min and nobody ever came out",
+            "your guy tracked mud footprints across our white carpet",
             "you guys came out last week and its still leaking",
             "I paid $300 and the AC still doesnt work",
             "I want my money back",
@@ -3523,6 +3616,8 @@ mod tests {
             assert_eq!(danger(text, None), Some(kind), "{text}");
         }
         for (text, kind) in [
+            ("theres a hot plastic smell by the hall light and it flickers", Danger::Electrical),
+            ("my hand went numb and wont grip, and my wife says my talking sounds off", Danger::Medical),
             ("my granddaughter climbed in the laundry chute lift and it wont budge, shes 5 and inside", Danger::Medical),
             ("some days i think my family would be better off without me", Danger::Medical),
         ] {
@@ -3545,6 +3640,13 @@ mod tests {
         );
         assert_eq!(
             danger("need a quote for smoke damage cleanup", Some(&hood)),
+            None
+        );
+        assert_eq!(
+            danger(
+                "cold air pouring down around the attic ladder at night",
+                None
+            ),
             None
         );
         // An inspector and a kitchen hood are no fire; weather last week is no home without heat.

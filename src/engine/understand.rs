@@ -2581,6 +2581,30 @@ pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
     unknown_asked(text, profile, true)
 }
 
+/// "Do yall work on furnaces?", "do u put in whole house fans?": asked whether we do work on a
+/// thing the profile never names (not "do you need money up front", "do u charge extra").
+pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
+    const DOING: &[&str] = &[
+        "do", "work", "fix", "repair", "service", "install", "put", "clean", "pump", "treat",
+        "see", "handle", "replace", "build", "sell", "offer", "remove", "inspect", "come",
+    ];
+    const FILLER: &[&str] = &[
+        "guys", "all", "yall", "folks", "ever", "also", "still", "even",
+    ];
+    let text = bounded(text);
+    let doing = text
+        .split(['?', '.', '!', ',', '\n'])
+        .find(|c| asks_if_offered(c))
+        .is_some_and(|clause| {
+            let ws = words(clause);
+            ws.iter()
+                .position(|w| w == "you" || w == "u")
+                .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
+                .is_some_and(|verb| DOING.contains(&verb.as_str()))
+        });
+    doing && unknown_asked(text, profile, true)
+}
+
 fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool {
     let text = bounded(text);
     let Some(clause) = text
@@ -2609,9 +2633,25 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
     while i < ws.len() && SKIP.contains(&ws[i].as_str()) {
         i += 1;
     }
-    let object: Vec<&String> = ws[i..]
+    // "House calls for rabbits": who or what it is for is asked about too.
+    let mut asked: Vec<&String> = ws[i..]
         .iter()
         .take_while(|w| !ENDS.contains(&w.as_str()))
+        .collect();
+    let after = i + asked.len();
+    if ws.get(after).is_some_and(|w| w == "for") {
+        asked.extend(
+            ws[after + 1..]
+                .iter()
+                .skip_while(|w| {
+                    ["my", "our", "a", "an", "the", "some", "his", "her"].contains(&w.as_str())
+                })
+                .take_while(|w| !ENDS.contains(&w.as_str()))
+                .take(2),
+        );
+    }
+    let object: Vec<&String> = asked
+        .into_iter()
         .enumerate()
         .filter(|(k, w)| {
             // A short word after the first is part of a product's name ("gel x").
@@ -3975,6 +4015,18 @@ mod tests {
             .iter()
             .position(|s| s.name == "Green pool cleanup");
         assert_eq!(match_service("my pool is green", &p), green);
+    }
+
+    #[test]
+    fn asking_to_do_work_on_a_thing_the_profile_never_names() {
+        let p = profile();
+        assert!(asks_to_do_unknown_thing("do yall work on hot tubs?", &p));
+        assert!(asks_to_do_unknown_thing(
+            "do you do house calls for llamas?",
+            &p
+        ));
+        assert!(!asks_to_do_unknown_thing("do you need money up front?", &p));
+        assert!(!asks_to_do_unknown_thing("do u fix water heaters?", &p));
     }
 
     #[test]
