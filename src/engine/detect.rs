@@ -1627,10 +1627,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // ("Cold air pouring down around the attic ladder" is a draught.)
     let t_water = t.without(&["air pouring", "air pours", "air poured", "air is pouring"]);
-    let t = &t_water;
-    if t.any(WATER) && t.any(NEAR_ELECTRIC_OR_CEILING) && !t.any(&["stain*", "spot*", "old leak"])
-        || t.any(FLOOD) && t.any(WATER)
-        || t.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
+    if t_water.any(WATER)
+        && t_water.any(NEAR_ELECTRIC_OR_CEILING)
+        && !t_water.any(&["stain*", "spot*", "old leak"])
+        || t_water.any(FLOOD) && t_water.any(WATER)
+        || t_water.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
     {
         return Some(Danger::Water);
     }
