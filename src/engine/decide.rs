@@ -178,11 +178,15 @@ pub async fn decide(
 /// Never send a figure the profile does not contain: hand off instead.
 async fn grounded_or_hand_off(turn: &mut Turn<'_>, input: &TurnInput, reply: String) -> String {
     let profile = &input.business.profile;
-    let mut allowed: Vec<String> = input.pending.iter().map(|(_, b)| b.clone()).collect();
-    allowed.extend(turn.details.address.clone());
-    let mut bad = guard::ungrounded(&reply, profile, &allowed);
-    bad.extend(guard::unpromised(&reply, profile));
-    bad.extend(guard::gibberish(&reply));
+    let bad = guard::GroundingSources::for_turn(
+        profile,
+        input.pending.iter().map(|(_, b)| b.as_str()),
+        &input.history,
+        &turn.details,
+        turn.tz(),
+        input.channel,
+    )
+    .problems(&reply);
     if bad.is_empty() {
         return reply;
     }

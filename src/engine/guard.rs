@@ -223,6 +223,56 @@ fn figures(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// What a reply may state figures from, and the one check every reply passes: the engine's
+/// before anything is sent, the LLM policy's before it accepts a model's words, the evaluation's
+/// when it scores a transcript. Figures must come from the profile or the conversation's own
+/// words; no promise the profile does not make; nothing that does not read as language.
+pub struct GroundingSources<'a> {
+    profile: &'a BusinessProfile,
+    said: Vec<String>,
+}
+
+impl<'a> GroundingSources<'a> {
+    pub fn new(profile: &'a BusinessProfile) -> Self {
+        Self {
+            profile,
+            said: Vec::new(),
+        }
+    }
+
+    /// Words of the conversation a reply may repeat figures from.
+    pub fn with<S: Into<String>>(mut self, texts: impl IntoIterator<Item = S>) -> Self {
+        self.said.extend(texts.into_iter().map(Into::into));
+        self
+    }
+
+    /// For one turn: the caller's texts, the conversation so far, the address recorded and the
+    /// times on offer (as texted and as said on the channel).
+    pub fn for_turn<'t>(
+        profile: &'a BusinessProfile,
+        caller: impl IntoIterator<Item = &'t str>,
+        history: &[(String, String)],
+        details: &super::details::Details,
+        tz: chrono_tz::Tz,
+        channel: super::channel::Channel,
+    ) -> Self {
+        Self::new(profile)
+            .with(caller)
+            .with(history.iter().map(|(_, body)| body.as_str()))
+            .with(details.address.clone())
+            .with(details.proposals.iter().map(|s| s.for_sms(tz)))
+            .with(details.proposals.iter().map(|s| channel.when(*s, tz)))
+    }
+
+    /// What is wrong with `reply`: ungrounded figures and links, promises, gibberish.
+    pub fn problems(&self, reply: &str) -> Vec<String> {
+        let mut bad = ungrounded(reply, self.profile, &self.said);
+        bad.extend(unpromised(reply, self.profile));
+        bad.extend(gibberish(reply));
+        bad
+    }
+}
+
 /// Figures in `reply` that appear neither in the profile nor in `also_allowed` (the caller's own
 /// words, the slots and dates the engine rendered).
 pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String]) -> Vec<String> {

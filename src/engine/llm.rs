@@ -401,13 +401,15 @@ impl Llm {
         history: &[(String, String)],
         turn: &Turn<'_>,
     ) -> Vec<String> {
-        let mut allowed_text: Vec<String> = vec![text.to_string()];
-        allowed_text.extend(history.iter().map(|(_, b)| b.clone()));
-        allowed_text.extend(turn.details.proposals.iter().map(|s| s.for_sms(turn.tz())));
-        let mut bad = super::guard::ungrounded(reply, &turn.business.profile, &allowed_text);
-        bad.extend(super::guard::unpromised(reply, &turn.business.profile));
-        bad.extend(super::guard::gibberish(reply));
-        bad
+        super::guard::GroundingSources::for_turn(
+            &turn.business.profile,
+            [text],
+            history,
+            &turn.details,
+            turn.tz(),
+            turn.channel,
+        )
+        .problems(reply)
     }
 
     /// The reply, when it passes the output checks.

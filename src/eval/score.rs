@@ -4,7 +4,7 @@
 use super::scenario::Scenario;
 use crate::domain::profile::BusinessProfile;
 use crate::domain::sms_text::measure;
-use crate::engine::guard::ungrounded;
+use crate::engine::guard::GroundingSources;
 use serde::Serialize;
 
 /// One line of a conversation, in order.
@@ -88,8 +88,9 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         }
         if line.author == "ai" {
             ai_replies += 1;
-            let mut bad = ungrounded(&line.body, profile, &caller_words);
-            bad.extend(crate::engine::guard::unpromised(&line.body, profile));
+            let bad = GroundingSources::new(profile)
+                .with(caller_words.iter().map(String::as_str))
+                .problems(&line.body);
             if !bad.is_empty() {
                 out.grounding_violations.extend(bad.iter().cloned());
                 out.hard_failures.push(format!(
