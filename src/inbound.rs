@@ -7,7 +7,7 @@ use crate::domain::phone::CallerId;
 use crate::domain::PhoneNumber;
 use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
-use crate::store::messages::Author;
+use crate::store::messages::{Author, MessageKind};
 use crate::store::{contacts, conversations, messages, outbox, Tx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +19,6 @@ pub enum Keyword {
 
 /// Outbound kinds that may still go to a contact who opted out: the one confirmation of the
 /// opt-out itself, and answers to HELP (which carriers require).
-pub const KINDS_ALLOWED_AFTER_OPT_OUT: &[&str] = &["optout_confirm", "help"];
-
 const OPT_OUT_WORDS: &[&str] = &[
     "stop",
     "stopall",
@@ -226,7 +224,9 @@ pub async fn handle_inbound_sms(
             let to = states::after(None, Event::OptedOut);
             conversations::set_state(&mut tx, conversation_id, to, now_ms).await?;
             let text = format!("You're unsubscribed from {name} texts and won't get any more. Reply START to resubscribe.");
-            reply.queue(&mut tx, "optout_confirm", &text).await?;
+            reply
+                .queue(&mut tx, MessageKind::OptoutConfirm, &text)
+                .await?;
             InboundOutcome::OptedOut {
                 confirmation_queued: true,
             }
@@ -239,7 +239,9 @@ pub async fn handle_inbound_sms(
             let to = states::after(None, Event::OptedIn);
             conversations::set_state(&mut tx, conversation_id, to, now_ms).await?;
             let text = format!("You're resubscribed to {name} texts. Reply STOP to opt out.");
-            reply.queue(&mut tx, "optin_confirm", &text).await?;
+            reply
+                .queue(&mut tx, MessageKind::OptinConfirm, &text)
+                .await?;
             InboundOutcome::OptedIn
         }
         Some(Keyword::Help) => {
@@ -247,7 +249,7 @@ pub async fn handle_inbound_sms(
                 .map(|n| n.display_national())
                 .unwrap_or_else(|_| sms.to.to_string());
             let text = format!("{name}: to reach a person, call us at {phone}. Msg&data rates may apply. Reply STOP to opt out.");
-            reply.queue(&mut tx, "help", &text).await?;
+            reply.queue(&mut tx, MessageKind::Help, &text).await?;
             InboundOutcome::HelpSent
         }
         _ if opted_out => InboundOutcome::Silenced,
@@ -296,7 +298,7 @@ struct Reply<'a> {
 }
 
 impl Reply<'_> {
-    async fn queue(&self, tx: &mut Tx, kind: &str, text: &str) -> anyhow::Result<i64> {
+    async fn queue(&self, tx: &mut Tx, kind: MessageKind, text: &str) -> anyhow::Result<i64> {
         let body = crate::domain::sms_text::normalize(text);
         let message_id = outbox::queue_text(
             tx,

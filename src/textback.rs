@@ -159,7 +159,7 @@ pub async fn handle_missed_call(
                 contact_id: contact.id,
                 author: Author::System,
                 author_name: None,
-                kind: "textback",
+                kind: crate::store::messages::MessageKind::Textback,
                 to: number.as_str(),
                 from: call.to,
                 body: &body,

@@ -11,7 +11,7 @@ use crate::domain::profile::{BusinessProfile, Disclosure};
 use crate::engine::state::{self as states, Event, State};
 use crate::store::businesses::{self, BusinessRecord};
 use crate::store::contacts::Contact;
-use crate::store::messages::Author;
+use crate::store::messages::{Author, MessageKind};
 use crate::store::{calls, contacts, conversations, messages, outbox};
 
 /// The longest stretch of speech kept for one turn (Twilio sends a few sentences at most).
@@ -344,7 +344,7 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     let name = &profile.business.name;
     let (kind, body) = match details.booked {
         Some(slot) if booked_on_this_call => (
-            "voice_confirmation",
+            MessageKind::VoiceConfirmation,
             format!(
                 "You're booked with {name}: {}, {}. Reply here if you need to change it.",
                 slot.for_sms(profile.tz()),
@@ -357,7 +357,7 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
             return Ok(());
         }
         _ => (
-            "voice_pickup",
+            MessageKind::VoicePickup,
             format!(
                 "Sorry we got cut off - this is {name}. Text us here and we'll pick up where we left off."
             ),

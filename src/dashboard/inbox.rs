@@ -442,7 +442,7 @@ pub async fn reply(
         &from,
         Author::Staff,
         Some(&a.session.user.name),
-        "staff_reply",
+        crate::store::messages::MessageKind::StaffReply,
         &text,
         now_ms,
     )

@@ -11,7 +11,7 @@ use super::state::State;
 use super::tools::{booking_details, CalendarChange};
 use crate::calendar::service::{BookingError, Calendar, Snapshot, DEFAULT_HOLD_MINUTES};
 use crate::clock::to_millis;
-use crate::store::messages::Author;
+use crate::store::messages::{Author, MessageKind};
 use crate::store::{businesses, contacts, conversations, messages, outbox, Tx};
 
 pub use super::decide::{MAX_AI_REPLIES_PER_DAY, MAX_LLM_FAILURES};
@@ -272,7 +272,7 @@ async fn apply(
                 &from,
                 Author::Ai,
                 None,
-                "reply",
+                MessageKind::Reply,
                 body,
                 now_ms,
             )
@@ -317,7 +317,7 @@ async fn apply(
                 &from,
                 Author::System,
                 None,
-                "staff_notify",
+                MessageKind::StaffNotify,
                 &body,
                 now_ms,
             )
@@ -385,7 +385,7 @@ pub(crate) async fn queue(
     from: &str,
     author: Author,
     author_name: Option<&str>,
-    kind: &str,
+    kind: MessageKind,
     body: &str,
     now_ms: i64,
 ) -> anyhow::Result<()> {

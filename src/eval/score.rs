@@ -82,7 +82,9 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
             }
             continue;
         }
-        if stopped && !crate::inbound::KINDS_ALLOWED_AFTER_OPT_OUT.contains(&line.kind.as_str()) {
+        let allowed = crate::store::messages::MessageKind::parse(&line.kind)
+            .is_some_and(|k| k.allowed_after_opt_out());
+        if stopped && !allowed {
             out.hard_failures
                 .push(format!("sent after STOP: {:?}", line.body));
         }

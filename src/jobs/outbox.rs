@@ -12,7 +12,7 @@
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::profile::ProviderKind;
-use crate::inbound::KINDS_ALLOWED_AFTER_OPT_OUT;
+use crate::store::messages::MessageKind;
 use crate::store::{contacts, outbox, outbox::Claimed};
 use crate::telephony::{OutboundSms, SendError};
 use rand::Rng;
@@ -183,16 +183,15 @@ impl OutboxWorker {
     pub async fn process(&self, item: Claimed) -> anyhow::Result<Sent> {
         let state = &self.state;
         let now_ms = to_millis(state.clock.now());
-        let drop_reason =
-            if item.opted_out && !KINDS_ALLOWED_AFTER_OPT_OUT.contains(&item.kind.as_str()) {
-                Some("recipient opted out")
-            } else if item.not_textable {
-                Some("number cannot receive texts")
-            } else if item.expires_at.is_some_and(|at| now_ms > at) {
-                Some("expired before it could be sent")
-            } else {
-                None
-            };
+        let drop_reason = if item.opted_out && !item.kind.allowed_after_opt_out() {
+            Some("recipient opted out")
+        } else if item.not_textable {
+            Some("number cannot receive texts")
+        } else if item.expires_at.is_some_and(|at| now_ms > at) {
+            Some("expired before it could be sent")
+        } else {
+            None
+        };
         if let Some(reason) = drop_reason {
             return self.give_up(&item, "dropped", reason, None, now_ms).await;
         }
@@ -265,7 +264,7 @@ impl OutboxWorker {
                 };
                 self.next_in_line(finished);
                 state.metrics.outbound_message("sent");
-                if item.kind == "textback" {
+                if item.kind == MessageKind::Textback {
                     state
                         .metrics
                         .time_to_text((now_ms - item.created_at).max(0) as f64 / 1000.0);

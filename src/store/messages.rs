@@ -22,6 +22,78 @@ impl Author {
     }
 }
 
+/// What a message is, as stored in `messages.kind` and `outbox.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    /// A caller's text.
+    Inbound,
+    /// The text sent back after a missed call.
+    Textback,
+    /// The receptionist's answer.
+    Reply,
+    /// A member of staff's answer from the dashboard.
+    StaffReply,
+    /// An alert to the business's own numbers (hand-off, booking receipt).
+    StaffNotify,
+    OptoutConfirm,
+    OptinConfirm,
+    Help,
+    /// A line said on a live call (never texted).
+    Voice,
+    /// The one text confirming a booking made on a call.
+    VoiceConfirmation,
+    /// The one text picking up a call that ended unfinished.
+    VoicePickup,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Inbound => "inbound",
+            MessageKind::Textback => "textback",
+            MessageKind::Reply => "reply",
+            MessageKind::StaffReply => "staff_reply",
+            MessageKind::StaffNotify => "staff_notify",
+            MessageKind::OptoutConfirm => "optout_confirm",
+            MessageKind::OptinConfirm => "optin_confirm",
+            MessageKind::Help => "help",
+            MessageKind::Voice => "voice",
+            MessageKind::VoiceConfirmation => "voice_confirmation",
+            MessageKind::VoicePickup => "voice_pickup",
+        }
+    }
+
+    /// As stored; `None` for a kind this build does not know.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            MessageKind::Inbound,
+            MessageKind::Textback,
+            MessageKind::Reply,
+            MessageKind::StaffReply,
+            MessageKind::StaffNotify,
+            MessageKind::OptoutConfirm,
+            MessageKind::OptinConfirm,
+            MessageKind::Help,
+            MessageKind::Voice,
+            MessageKind::VoiceConfirmation,
+            MessageKind::VoicePickup,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// Sent even to a caller who has opted out: the confirmation of the opt-out, and HELP.
+    pub fn allowed_after_opt_out(self) -> bool {
+        matches!(self, MessageKind::OptoutConfirm | MessageKind::Help)
+    }
+}
+
+impl std::fmt::Display for MessageKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How far along a status is; a message's status only moves to a higher rank.
 pub fn status_rank(status: &str) -> u8 {
     match status {

@@ -13,7 +13,7 @@ pub struct NewText<'a> {
     pub contact_id: i64,
     pub author: Author,
     pub author_name: Option<&'a str>,
-    pub kind: &'a str,
+    pub kind: super::messages::MessageKind,
     pub to: &'a str,
     pub from: &'a str,
     pub body: &'a str,
@@ -65,7 +65,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> 
     .bind(t.to)
     .bind(t.from)
     .bind(t.body)
-    .bind(t.kind)
+    .bind(t.kind.as_str())
     .bind(t.now_ms)
     .bind(t.expires_at)
     .execute(&mut *conn)
@@ -91,7 +91,7 @@ fn bind_message<'q>(
         .bind(t.contact_id)
         .bind(t.author.as_str())
         .bind(t.author_name)
-        .bind(t.kind)
+        .bind(t.kind.as_str())
         .bind(t.body)
         .bind(t.now_ms)
 }
@@ -105,7 +105,7 @@ pub struct Claimed {
     pub to: String,
     pub from: String,
     pub body: String,
-    pub kind: String,
+    pub kind: super::messages::MessageKind,
     /// The fencing token: this claim's attempt number.
     pub attempts: i64,
     pub created_at: i64,
@@ -180,7 +180,11 @@ pub async fn claim_as(
                 to: col(r, "to_number")?,
                 from: col(r, "from_number")?,
                 body: col(r, "body")?,
-                kind: col(r, "kind")?,
+                kind: {
+                    let k: String = col(r, "kind")?;
+                    super::messages::MessageKind::parse(&k)
+                        .with_context(|| format!("outbox row of unknown kind {k:?}"))?
+                },
                 attempts: col(r, "attempts")?,
                 created_at: col(r, "created_at")?,
                 expires_at: col(r, "expires_at")?,

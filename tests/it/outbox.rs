@@ -325,7 +325,7 @@ async fn queue_to(app: &TestApp, to: &str, body: &str, now_ms: i64) -> i64 {
             contact_id: contact.id,
             author: Author::Staff,
             author_name: Some("Sam"),
-            kind: "staff_reply",
+            kind: frontdesk::store::messages::MessageKind::StaffReply,
             to,
             from: BUSINESS_NUMBER,
             body,
