@@ -21,6 +21,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 pub const SECTIONS: &[&str] = &[
+    "voice",
     "details",
     "hours",
     "services",
@@ -173,6 +174,18 @@ fn values_of(profile: &BusinessProfile) -> Values {
         "booking.location".into(),
         location_text(Some(profile.booking.location)),
     );
+    let voice = serde_json::to_value(&profile.voice).unwrap_or_default();
+    for key in ["answer", "engine", "disclosure"] {
+        f.insert(format!("voice.{key}"), str_of(&voice[key]));
+    }
+    f.insert(
+        "voice.transfer_to".into(),
+        join_lines(&voice["transfer_to"]),
+    );
+    f.insert(
+        "business.state".into(),
+        profile.business.state.clone().unwrap_or_default(),
+    );
     f.insert(
         "booking.calendar_feeds".into(),
         join_lines(&v["booking"]["calendar_feeds"]),
@@ -288,6 +301,22 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                     String::new()
                 },
             );
+        }
+        "voice" => {
+            for key in ["answer", "engine", "disclosure"] {
+                let path = format!("voice.{key}");
+                let t = form.text(&path);
+                set(&path, Value::String(t.clone()), t);
+            }
+            let to = form.get("voice.transfer_to").unwrap_or("").to_string();
+            set("voice.transfer_to", Value::Array(lines(&to)), to);
+            let state = form.text("business.state").to_ascii_uppercase();
+            let value = if state.is_empty() {
+                Value::Null
+            } else {
+                Value::String(state.clone())
+            };
+            set("business.state", value, state);
         }
         "booking" => {
             let feeds = form.get("booking.calendar_feeds").unwrap_or("").to_string();

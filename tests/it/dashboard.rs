@@ -866,6 +866,54 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
         frontdesk::domain::profile::ProviderKind::Twilio
     );
 
+    // Live voice is switched on from the editor; a state that is not two letters is refused
+    // by name and nothing changes.
+    let voice = |state: &str| -> Vec<(String, String)> {
+        [
+            ("voice.answer", "ai"),
+            ("voice.engine", "gather"),
+            ("voice.disclosure", "always"),
+            ("voice.transfer_to", "+15550100777"),
+            ("business.state", state),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    };
+    let page = web
+        .submit_fields(
+            &profile_page,
+            &format!("{profile_page}/voice"),
+            &voice("fl"),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let p = profile_of(&app).await;
+    assert_eq!(p.voice.answer, frontdesk::domain::profile::VoiceAnswer::Ai);
+    assert_eq!(
+        p.voice.engine,
+        frontdesk::domain::profile::VoiceEngine::Gather
+    );
+    assert_eq!(
+        p.voice.disclosure,
+        frontdesk::domain::profile::Disclosure::Always
+    );
+    assert_eq!(p.voice.transfer_to[0].as_str(), "+15550100777");
+    assert_eq!(p.business.state.as_deref(), Some("FL"));
+    let page = web.get(&profile_page).await;
+    assert!(page.body.contains(r#"<option value="ai" selected>"#));
+    let before = profile_of(&app).await;
+    let page = web
+        .submit_fields(
+            &profile_page,
+            &format!("{profile_page}/voice"),
+            &voice("Florida"),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("business.state"), "{}", page.body);
+    assert_eq!(profile_of(&app).await, before);
+
     // Invalid hours: refused next to the field, nothing stored.
     let before = profile_of(&app).await;
     let page = web
