@@ -229,7 +229,12 @@ pub async fn start(
 }
 
 /// The caller finished saying something: record it, decide, and return what to say.
-pub async fn heard(state: &AppState, call: &mut Call, words: &str) -> anyhow::Result<Said> {
+pub async fn heard(
+    state: &AppState,
+    call: &mut Call,
+    words: &str,
+    speaker: Option<crate::engine::channel::Speaker>,
+) -> anyhow::Result<Said> {
     let words: String = words.trim().chars().take(MAX_UTTERANCE_CHARS).collect();
     let now_ms = to_millis(state.clock.now());
     call.heard += 1;
@@ -249,7 +254,8 @@ pub async fn heard(state: &AppState, call: &mut Call, words: &str) -> anyhow::Re
         conversations::touch(&mut tx, call.conversation_id, now_ms, false).await?;
         tx.commit().await?;
     }
-    let done = crate::engine::turn::run_voice_turn(&state.engine, call.conversation_id).await?;
+    let done =
+        crate::engine::turn::run_voice_turn(&state.engine, call.conversation_id, speaker).await?;
     call.last_said = None;
     if done.reply.is_some() {
         let mut conn = state.store.pool().acquire().await?;

@@ -6,6 +6,10 @@
 use crate::calendar::Slot;
 use chrono_tz::Tz;
 
+/// Where words go as soon as they may be said (a live call), while the turn is still being
+/// decided: the model's words as they stream in, each checked before it is spoken.
+pub type Speaker = tokio::sync::mpsc::UnboundedSender<String>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Channel {
     #[default]

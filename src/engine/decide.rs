@@ -43,6 +43,9 @@ pub struct TurnInput {
     pub channel: super::channel::Channel,
     /// Hand the thread to a person with this reason instead of answering (a turn that kept failing).
     pub force_hand_off: Option<String>,
+    /// On a live call, where a model's words go as they stream in (first decision only: a turn
+    /// decided again does not say them twice).
+    pub speaker: Option<super::channel::Speaker>,
 }
 
 impl TurnInput {
@@ -118,6 +121,7 @@ pub async fn decide(
         said: text.replace('\n', " "),
         earlier: input.earlier.clone(),
         chosen_this_turn: false,
+        speaker: input.speaker.clone(),
     };
     let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
     let mut llm_records: Vec<CallRecord> = Vec::new();
@@ -306,6 +310,7 @@ mod tests {
             now: NOW.parse().unwrap(),
             channel: crate::engine::channel::Channel::Sms,
             force_hand_off: None,
+            speaker: None,
         }
     }
 

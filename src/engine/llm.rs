@@ -280,24 +280,55 @@ impl Llm {
                 "temperature": 0.2,
                 "max_tokens": 160,
             });
-            let response = self.call_until(&request, records, deadline).await?;
-            let message = response
-                .choices
-                .into_iter()
-                .next()
-                .ok_or_else(|| LlmError::Malformed("no choices".into()))?
-                .message;
-            let calls: Vec<(String, String, String)> = message
-                .tool_calls
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|c| match c {
-                    ChatCompletionMessageToolCalls::Function(f) => {
-                        Some((f.id, f.function.name, f.function.arguments))
+            // On a live call the words are spoken as they arrive (first round only).
+            let speaker = turn
+                .speaker
+                .clone()
+                .filter(|_| !regenerated && turn.channel == super::channel::Channel::Voice);
+            let message = match speaker {
+                Some(speaker) => {
+                    let sources = super::guard::GroundingSources::for_turn(
+                        &turn.business.profile,
+                        [text],
+                        history,
+                        &turn.details,
+                        turn.tz(),
+                        turn.channel,
+                    );
+                    let said = self
+                        .stream_until(&request, records, deadline, &speaker, &sources)
+                        .await?;
+                    // Spoken already: later rounds do not speak again.
+                    turn.speaker = None;
+                    said
+                }
+                None => {
+                    let response = self.call_until(&request, records, deadline).await?;
+                    let message = response
+                        .choices
+                        .into_iter()
+                        .next()
+                        .ok_or_else(|| LlmError::Malformed("no choices".into()))?
+                        .message;
+                    let calls = message
+                        .tool_calls
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|c| match c {
+                            ChatCompletionMessageToolCalls::Function(f) => {
+                                Some((f.id, f.function.name, f.function.arguments))
+                            }
+                            ChatCompletionMessageToolCalls::Custom(_) => None,
+                        })
+                        .collect();
+                    ModelMessage {
+                        content: message.content,
+                        calls,
+                        spoken: String::new(),
                     }
-                    ChatCompletionMessageToolCalls::Custom(_) => None,
-                })
-                .collect();
+                }
+            };
+            let calls = message.calls.clone();
             if !calls.is_empty() {
                 let wire: Vec<Value> = calls
                     .iter()
@@ -349,7 +380,12 @@ impl Llm {
                     .unwrap_or_default();
                 if !refused {
                     if let Some(words) = worded {
-                        let lead = self.usable_lead(&lead, text, history, turn);
+                        // Words already spoken on the call stay the reply's start, as said.
+                        let lead = if message.spoken.is_empty() {
+                            self.usable_lead(&lead, text, history, turn)
+                        } else {
+                            message.spoken.trim_end().to_string()
+                        };
                         return Ok(LlmReply::Text(if lead.is_empty() {
                             words
                         } else {
@@ -364,6 +400,7 @@ impl Llm {
                 }
                 continue;
             }
+            let spoken = message.spoken;
             let content = message.content.unwrap_or_default();
             let reply = super::guard::finalize(&content);
             if reply.is_empty() {
@@ -371,7 +408,9 @@ impl Llm {
             }
             let bad = self.problems(&reply, text, history, turn);
             if bad.is_empty() {
-                return Ok(LlmReply::Text(reply));
+                // Spoken whole on the call: the reply is what was said.
+                let whole = !spoken.is_empty() && spoken == for_speech(&content);
+                return Ok(LlmReply::Text(if whole { spoken } else { reply }));
             }
             tracing::warn!(figures = ?bad, "model reply blocked by the grounding check");
             if let Some(last) = records.last_mut() {
@@ -459,6 +498,159 @@ impl Llm {
             return String::new();
         }
         self.grounded(lead, text, history, turn).unwrap_or_default()
+    }
+}
+
+/// One answer of the model: its words and its tool calls (id, name, arguments).
+struct ModelMessage {
+    content: Option<String>,
+    calls: Vec<(String, String, String)>,
+    /// What was already spoken of `content` on a live call, exactly as sent.
+    spoken: String,
+}
+
+/// Words as they may be spoken: no markup characters.
+fn for_speech(words: &str) -> String {
+    words.chars().filter(|c| !"*`~#_".contains(*c)).collect()
+}
+
+/// Where a streamed reply stops being safe to say at once: a figure, an amount or a link (held
+/// until its sentence is complete and checked).
+fn figure_at(text: &str) -> Option<usize> {
+    text.find(|c: char| c.is_ascii_digit() || "$@/%#".contains(c))
+        .map(|i| text[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1))
+}
+
+/// The end of the first sentence in `text`, if it has ended.
+fn sentence_end(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+        })
+        .map(|i| i + 1)
+}
+
+impl Llm {
+    /// One streamed model call (a live call): words go to `speaker` as they arrive, except a
+    /// sentence with a figure or a link, which is held until it ends and passes the grounding
+    /// check (one that fails stops the streaming: the rest is checked whole, as for a text).
+    async fn stream_until(
+        &self,
+        request: &Value,
+        records: &mut Vec<CallRecord>,
+        deadline: Instant,
+        speaker: &super::channel::Speaker,
+        sources: &super::guard::GroundingSources<'_>,
+    ) -> Result<ModelMessage, LlmError> {
+        use futures_util::StreamExt;
+        let mut parsed: CreateChatCompletionRequest = serde_json::from_value(request.clone())
+            .map_err(|e| LlmError::Malformed(format!("request: {e}")))?;
+        parsed.stream = Some(true);
+        let started = Instant::now();
+        let budget = self
+            .timeout
+            .min(deadline.saturating_duration_since(started));
+        let mut content = String::new();
+        let mut calls: Vec<(String, String, String)> = Vec::new();
+        // How much of `content` has been spoken, and whether speaking stopped.
+        let mut spoken = 0;
+        let mut said = String::new();
+        let mut blocked = false;
+        let say = |words: &str, said: &mut String| {
+            let words = for_speech(words);
+            if !words.is_empty() {
+                said.push_str(&words);
+                let _ = speaker.send(words);
+            }
+        };
+        let run = async {
+            let mut stream = self
+                .client
+                .chat()
+                .create_stream(parsed)
+                .await
+                .map_err(|e| LlmError::Http(e.to_string()))?;
+            while let Some(chunk) = stream.next().await {
+                let chunk = chunk.map_err(|e| LlmError::Malformed(e.to_string()))?;
+                let Some(choice) = chunk.choices.into_iter().next() else {
+                    continue;
+                };
+                for c in choice.delta.tool_calls.unwrap_or_default() {
+                    let i = c.index as usize;
+                    if calls.len() <= i {
+                        calls.resize(i + 1, Default::default());
+                    }
+                    if let Some(id) = c.id {
+                        calls[i].0 = id;
+                    }
+                    if let Some(f) = c.function {
+                        calls[i].1.push_str(f.name.as_deref().unwrap_or(""));
+                        calls[i].2.push_str(f.arguments.as_deref().unwrap_or(""));
+                    }
+                }
+                let Some(delta) = choice.delta.content else {
+                    continue;
+                };
+                content.push_str(&delta);
+                while !blocked && spoken < content.len() {
+                    let unsaid = &content[spoken..];
+                    let safe = figure_at(unsaid).unwrap_or(unsaid.len());
+                    if safe > 0 {
+                        say(&unsaid[..safe], &mut said);
+                        spoken += safe;
+                        continue;
+                    }
+                    // A figure starts here: say its sentence once it is whole and checked.
+                    let Some(end) = sentence_end(unsaid) else {
+                        break;
+                    };
+                    let sentence = &unsaid[..end];
+                    if sources.problems(sentence).is_empty() {
+                        say(sentence, &mut said);
+                        spoken += end;
+                    } else {
+                        blocked = true;
+                    }
+                }
+            }
+            Ok::<(), LlmError>(())
+        };
+        let result = tokio::time::timeout(budget, run).await;
+        let elapsed = started.elapsed();
+        self.model_time_us.fetch_add(
+            elapsed.as_micros() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        let outcome = match &result {
+            Ok(Ok(())) => "ok",
+            Ok(Err(e)) => e.outcome(),
+            Err(_) => "timeout",
+        };
+        records.push(CallRecord {
+            latency_ms: elapsed.as_millis() as i64,
+            outcome: outcome.into(),
+            ..Default::default()
+        });
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(e),
+            Err(_) => return Err(LlmError::Timeout),
+        }
+        // The last words of a reply with no sentence end after its figure.
+        if !blocked && spoken < content.len() {
+            let rest = &content[spoken..];
+            if sources.problems(rest).is_empty() {
+                say(rest, &mut said);
+            }
+        }
+        calls.retain(|(_, name, _)| !name.is_empty());
+        Ok(ModelMessage {
+            content: (!content.is_empty()).then_some(content),
+            calls,
+            spoken: said,
+        })
     }
 }
 

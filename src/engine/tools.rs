@@ -141,6 +141,8 @@ pub struct Turn<'a> {
     /// A time was chosen in this turn: it has not been read back to the caller yet, so no yes
     /// in this turn can confirm it.
     pub chosen_this_turn: bool,
+    /// On a live call: where the model's words go as they stream in.
+    pub speaker: Option<super::channel::Speaker>,
 }
 
 /// A caller's words for a staff text: one line, short enough to leave room for the rest.

@@ -31,15 +31,22 @@ pub enum TurnOutcome {
 }
 
 pub async fn run_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
-    Ok(run_turn_with(deps, conversation_id, None, Channel::Sms)
-        .await?
-        .outcome)
+    Ok(
+        run_turn_with(deps, conversation_id, None, Channel::Sms, None)
+            .await?
+            .outcome,
+    )
 }
 
 /// A turn on a live call: the same decision, worded for speech; the reply is returned to be
-/// spoken (and recorded as a line of the call), not texted.
-pub async fn run_voice_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<Finished> {
-    run_turn_with(deps, conversation_id, None, Channel::Voice).await
+/// spoken (and recorded as a line of the call), not texted. With a `speaker`, a model's words
+/// go to it as they stream in (each checked first); the reply then holds all that was said.
+pub async fn run_voice_turn(
+    deps: &Deps,
+    conversation_id: i64,
+    speaker: Option<super::channel::Speaker>,
+) -> anyhow::Result<Finished> {
+    run_turn_with(deps, conversation_id, None, Channel::Voice, speaker).await
 }
 
 /// What a turn ended with.
@@ -74,7 +81,7 @@ pub async fn hand_off_failed_turn(
     reason: &str,
 ) -> anyhow::Result<TurnOutcome> {
     Ok(
-        run_turn_with(deps, conversation_id, Some(reason), Channel::Sms)
+        run_turn_with(deps, conversation_id, Some(reason), Channel::Sms, None)
             .await?
             .outcome,
     )
@@ -86,6 +93,7 @@ async fn run_turn_with(
     conversation_id: i64,
     force_hand_off: Option<&str>,
     channel: Channel,
+    speaker: Option<super::channel::Speaker>,
 ) -> anyhow::Result<Finished> {
     let now = deps.clock.now();
     let now_ms = to_millis(now);
@@ -141,12 +149,17 @@ async fn run_turn_with(
         now,
         channel,
         force_hand_off: force_hand_off.map(str::to_string),
+        speaker,
     };
+    let mut input = input;
     // The calendar as far as it is already loaded, read up front: a turn is decided once (a feed
     // that never loaded is fetched, and the turn decided again, only if a tool needs the times).
     let mut calendar = Some(snapshot(deps, &input, false).await?);
     for _ in 0..MAX_DECISIONS {
-        let plan = match decide(&input, calendar.as_ref(), deps.llm.as_deref()).await? {
+        let decided = decide(&input, calendar.as_ref(), deps.llm.as_deref()).await?;
+        // Words already spoken are not spoken again by a second decision.
+        input.speaker = None;
+        let plan = match decided {
             Decision::Plan(plan) => plan,
             Decision::NeedsCalendar
                 if calendar.as_ref().is_none_or(|c| !c.feeds.missing_fetched) =>

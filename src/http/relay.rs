@@ -258,7 +258,38 @@ async fn session(state: &AppState, mut socket: WebSocket, sim: Option<KnownCall>
         if words.trim().is_empty() {
             continue;
         }
-        let said = match crate::voice::heard(state, c, &words).await {
+        // A model's words are spoken as they stream in (each checked first); what the turn
+        // adds after them (the times, the read-back) ends the reply.
+        let (speaker, mut spoken_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
+        let mut spoken = String::new();
+        let mut open = true;
+        let said = {
+            let turn = crate::voice::heard(state, c, &words, Some(speaker));
+            tokio::pin!(turn);
+            loop {
+                tokio::select! {
+                    done = &mut turn => break done,
+                    Some(part) = spoken_rx.recv() => {
+                        open = open && send(
+                            &mut socket,
+                            json!({"type": "text", "token": part, "last": false}),
+                        )
+                        .await;
+                        spoken.push_str(&part);
+                    }
+                }
+            }
+        };
+        while let Ok(part) = spoken_rx.try_recv() {
+            open = open
+                && send(
+                    &mut socket,
+                    json!({"type": "text", "token": part, "last": false}),
+                )
+                .await;
+            spoken.push_str(&part);
+        }
+        let said = match said {
             Ok(s) => s,
             Err(e) => {
                 tracing::error!(error = %e, "a voice turn failed; handing the call over");
@@ -269,11 +300,16 @@ async fn session(state: &AppState, mut socket: WebSocket, sim: Option<KnownCall>
                 }
             }
         };
-        if !send(
-            &mut socket,
-            json!({"type": "text", "token": said.words, "last": true}),
-        )
-        .await
+        let rest = match said.words.strip_prefix(spoken.as_str()) {
+            Some(rest) => rest.to_string(),
+            None => said.words.clone(),
+        };
+        if !open
+            || !send(
+                &mut socket,
+                json!({"type": "text", "token": rest, "last": true}),
+            )
+            .await
         {
             break;
         }

@@ -514,7 +514,7 @@ pub(crate) async fn gathered<F: VoiceForm>(
             ),
         ));
     }
-    let said = crate::voice::heard(&state, &mut call, words).await?;
+    let said = crate::voice::heard(&state, &mut call, words, None).await?;
     if said.hand_off.is_none() {
         return Ok(xml(
             StatusCode::OK,

@@ -19,6 +19,7 @@ both_backends!(
     the_gather_engine_answers_turn_by_turn_and_confirms_once,
     speech_heard_badly_twice_goes_on_by_text,
     a_telnyx_call_is_answered_over_the_same_relay,
+    a_models_words_are_spoken_as_they_stream_and_figures_only_once_checked,
 );
 
 const TRANSFER: &str = "+15550100300";
@@ -593,5 +594,131 @@ async fn a_telnyx_call_is_answered_over_the_same_relay(backend: Backend) {
             .await
             .unwrap();
     assert_eq!(row.0, CALLER);
+    app.stop().await;
+}
+
+/// A scripted model that streams its answer (server-sent events, as OpenAI-compatible servers
+/// send with `stream: true`).
+fn sse(chunks: &[&str]) -> wiremock::ResponseTemplate {
+    let mut body = String::new();
+    for (i, c) in chunks.iter().enumerate() {
+        let delta = if i == 0 {
+            json!({"role": "assistant", "content": c})
+        } else {
+            json!({"content": c})
+        };
+        let event = json!({"id": "chatcmpl-s", "object": "chat.completion.chunk", "created": 1,
+            "model": "scripted-model", "choices": [{"index": 0, "delta": delta, "finish_reason": null}]});
+        body.push_str(&format!("data: {event}\n\n"));
+    }
+    let last = json!({"id": "chatcmpl-s", "object": "chat.completion.chunk", "created": 1,
+        "model": "scripted-model", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]});
+    body.push_str(&format!("data: {last}\n\ndata: [DONE]\n\n"));
+    wiremock::ResponseTemplate::new(200)
+        .insert_header("content-type", "text/event-stream")
+        .set_body_string(body)
+}
+
+/// Every text frame of one reply, up to and including the one with `last: true`.
+async fn reply_frames(ws: &mut Ws) -> Vec<(String, bool)> {
+    let mut frames = Vec::new();
+    loop {
+        let v = next(ws).await;
+        assert_eq!(v["type"], "text", "{v}");
+        let last = v["last"].as_bool().unwrap();
+        frames.push((v["token"].as_str().unwrap().to_string(), last));
+        if last {
+            return frames;
+        }
+    }
+}
+
+async fn a_models_words_are_spoken_as_they_stream_and_figures_only_once_checked(backend: Backend) {
+    use wiremock::matchers::{method, path};
+    let server = wiremock::MockServer::start().await;
+    // First a grounded answer, then one with a price nobody gave it.
+    wiremock::Mock::given(method("POST"))
+        .and(path("/v1/chat/completions"))
+        .respond_with(sse(&[
+            "Sure! ",
+            "Drain ",
+            "cleaning ",
+            "is ",
+            "$1",
+            "49 flat rate",
+            ". Want a visit?",
+        ]))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    wiremock::Mock::given(method("POST"))
+        .and(path("/v1/chat/completions"))
+        .respond_with(sse(&[
+            "Good news, ",
+            "a water heater ",
+            "is only ",
+            "$99",
+            " this week.",
+        ]))
+        .mount(&server)
+        .await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(frontdesk::clock::FixedClock::new(open_hours_instant())),
+            profile: voice_profile(""),
+            llm: Some(format!("{}/v1", server.uri())),
+            ..Default::default()
+        },
+    )
+    .await;
+    answered(&app, "CAS1").await;
+    let mut ws = call(&app, "CAS1").await;
+    send(
+        &mut ws,
+        json!({"type": "prompt", "voicePrompt": "how much is a drain cleaning", "last": true}),
+    )
+    .await;
+    let frames = reply_frames(&mut ws).await;
+    // Plain words go out as they come; the sentence with the price only once it is whole and
+    // found in the profile; the reply ends with last: true.
+    assert!(frames.len() >= 4, "{frames:?}");
+    assert_eq!(frames[0], ("Sure! ".to_string(), false));
+    assert!(
+        frames
+            .iter()
+            .any(|(t, last)| !last && t.contains("$149 flat rate.")),
+        "{frames:?}"
+    );
+    assert!(
+        !frames.iter().any(|(t, _)| t == "$1"),
+        "no half figure is spoken: {frames:?}"
+    );
+    let said: String = frames.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        said,
+        "Sure! Drain cleaning is $149 flat rate. Want a visit?"
+    );
+    // The invented price is never spoken: the words before it may be, then the check stops it.
+    send(
+        &mut ws,
+        json!({"type": "prompt", "voicePrompt": "and a water heater?", "last": true}),
+    )
+    .await;
+    let frames = reply_frames(&mut ws).await;
+    let said: String = frames.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!said.contains("$99"), "{said}");
+    hang_up(ws).await;
+    // The call's record holds what was said, and no invented figure.
+    let lines = lines_of_the_call(&app).await;
+    assert!(
+        lines
+            .iter()
+            .any(|(who, l)| who == "ai"
+                && l == "Sure! Drain cleaning is $149 flat rate. Want a visit?"),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|(_, l)| l.contains("$99")), "{lines:?}");
     app.stop().await;
 }
