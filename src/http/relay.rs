@@ -300,8 +300,9 @@ async fn session(state: &AppState, mut socket: WebSocket, sim: Option<KnownCall>
                 }
             }
         };
-        let rest = match said.words.strip_prefix(spoken.as_str()) {
-            Some(rest) => rest.to_string(),
+        // What the turn said after the streamed words (the reply starts with them, trimmed).
+        let rest = match said.words.strip_prefix(spoken.trim_end()) {
+            Some(rest) => rest.trim_start().to_string(),
             None => said.words.clone(),
         };
         if !open
