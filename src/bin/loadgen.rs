@@ -113,6 +113,27 @@ struct FakeTwilio {
 }
 
 impl FakeTwilio {
+    /// Whether this send fails (a 500), as `--twilio-fail-pct` asks.
+    fn fails(&self) -> bool {
+        let fail = self.fail_pct > 0 && rand::random::<u64>() % 100 < self.fail_pct;
+        if fail {
+            self.failed.fetch_add(1, Ordering::Relaxed);
+        }
+        fail
+    }
+
+    /// Record an accepted text and wake its recipient's caller.
+    fn record(&self, id: String, to: String, from: String, body: String, at: Instant) {
+        self.received
+            .lock()
+            .unwrap()
+            .entry(to.clone())
+            .or_default()
+            .push((at, body.clone()));
+        self.log.lock().unwrap().push((id, to.clone(), from, body));
+        self.bell(&to).notify_waiters();
+    }
+
     fn bell(&self, to: &str) -> Arc<Notify> {
         self.arrived
             .lock()
@@ -146,8 +167,7 @@ async fn messages(
 ) -> (StatusCode, String) {
     let now = Instant::now();
     let n = fake.counter.fetch_add(1, Ordering::Relaxed);
-    if fake.fail_pct > 0 && rand::random::<u64>() % 100 < fake.fail_pct {
-        fake.failed.fetch_add(1, Ordering::Relaxed);
+    if fake.fails() {
         return (
             StatusCode::INTERNAL_SERVER_ERROR,
             r#"{"code":20500,"message":"Internal Server Error","status":500}"#.into(),
@@ -160,19 +180,13 @@ async fn messages(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    fake.received
-        .lock()
-        .unwrap()
-        .entry(field("To"))
-        .or_default()
-        .push((now, field("Body")));
-    fake.log.lock().unwrap().push((
+    fake.record(
         format!("SM{n:032x}"),
         field("To"),
         field("From"),
         field("Body"),
-    ));
-    fake.bell(&field("To")).notify_waiters();
+        now,
+    );
     (
         StatusCode::CREATED,
         format!(r#"{{"sid":"SM{n:032x}","status":"queued","account_sid":"{ACCOUNT_SID}"}}"#),
@@ -186,8 +200,7 @@ async fn telnyx_messages(
 ) -> (StatusCode, String) {
     let now = Instant::now();
     let n = fake.counter.fetch_add(1, Ordering::Relaxed);
-    if fake.fail_pct > 0 && rand::random::<u64>() % 100 < fake.fail_pct {
-        fake.failed.fetch_add(1, Ordering::Relaxed);
+    if fake.fails() {
         return (
             StatusCode::INTERNAL_SERVER_ERROR,
             r#"{"errors":[{"code":"10007","title":"Unexpected error"}]}"#.into(),
@@ -196,17 +209,7 @@ async fn telnyx_messages(
     let v: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let field = |k: &str| v[k].as_str().unwrap_or("").to_string();
     let id = format!("40000000-0000-4000-8000-{n:012x}");
-    fake.received
-        .lock()
-        .unwrap()
-        .entry(field("to"))
-        .or_default()
-        .push((now, field("text")));
-    fake.log
-        .lock()
-        .unwrap()
-        .push((id.clone(), field("to"), field("from"), field("text")));
-    fake.bell(&field("to")).notify_waiters();
+    fake.record(id.clone(), field("to"), field("from"), field("text"), now);
     let answer = serde_json::json!({"data": {"id": id, "to": [{"phone_number": field("to"), "status": "queued"}]}});
     (StatusCode::OK, answer.to_string())
 }

@@ -287,14 +287,7 @@ impl Llm {
                 .filter(|_| !regenerated && turn.channel == super::channel::Channel::Voice);
             let message = match speaker {
                 Some(speaker) => {
-                    let sources = super::guard::GroundingSources::for_turn(
-                        &turn.business.profile,
-                        [text],
-                        history,
-                        &turn.details,
-                        turn.tz(),
-                        turn.channel,
-                    );
+                    let sources = Self::sources(text, history, turn);
                     let said = self
                         .stream_until(&request, records, deadline, &speaker, &sources)
                         .await?;
@@ -431,6 +424,22 @@ impl Llm {
 }
 
 impl Llm {
+    /// What a reply this turn may draw its figures from.
+    fn sources<'t>(
+        text: &'t str,
+        history: &[(String, String)],
+        turn: &'t Turn<'_>,
+    ) -> super::guard::GroundingSources<'t> {
+        super::guard::GroundingSources::for_turn(
+            &turn.business.profile,
+            [text],
+            history,
+            &turn.details,
+            turn.tz(),
+            turn.channel,
+        )
+    }
+
     /// What is wrong with a reply: figures the profile and the conversation do not contain,
     /// promises it does not make, gibberish.
     fn problems(
@@ -440,15 +449,7 @@ impl Llm {
         history: &[(String, String)],
         turn: &Turn<'_>,
     ) -> Vec<String> {
-        super::guard::GroundingSources::for_turn(
-            &turn.business.profile,
-            [text],
-            history,
-            &turn.details,
-            turn.tz(),
-            turn.channel,
-        )
-        .problems(reply)
+        Self::sources(text, history, turn).problems(reply)
     }
 
     /// The reply, when it passes the output checks.

@@ -50,6 +50,35 @@ pub enum SendError {
     Permanent { code: String, message: String },
 }
 
+impl SendError {
+    /// A provider's refusal, sorted: 429 and 5xx are temporary; the provider's opt-out code and
+    /// its codes for numbers that cannot get texts mark the contact; anything else is final.
+    pub fn refused(
+        provider: &str,
+        status: reqwest::StatusCode,
+        code: Option<serde_json::Value>,
+        message: Option<String>,
+        opted_out: &str,
+        not_textable: fn(&str) -> bool,
+    ) -> Self {
+        let code = match code {
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::String(s)) => s,
+            _ => status.as_u16().to_string(),
+        };
+        let message = message.unwrap_or_else(|| format!("HTTP {status}"));
+        if status.as_u16() == 429 || status.is_server_error() {
+            SendError::Transient(format!("{provider} answered {status}: {message}"))
+        } else if code == opted_out {
+            SendError::OptedOut { code, message }
+        } else if not_textable(&code) {
+            SendError::NotTextable { code, message }
+        } else {
+            SendError::Permanent { code, message }
+        }
+    }
+}
+
 /// The sending side of a provider.
 #[derive(Clone)]
 pub enum Provider {

@@ -238,26 +238,16 @@ impl TelnyxClient {
         }
         let errors: Errors = serde_json::from_slice(&bytes).unwrap_or_default();
         let first = errors.errors.into_iter().next();
-        let code = match first.as_ref().and_then(|e| e.code.clone()) {
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(serde_json::Value::String(s)) => s,
-            _ => status.as_u16().to_string(),
-        };
-        let message = first
-            .and_then(|e| e.detail.or(e.title))
-            .unwrap_or_else(|| format!("HTTP {status}"));
-        if status.as_u16() == 429 || status.is_server_error() {
-            return Err(SendError::Transient(format!(
-                "Telnyx answered {status}: {message}"
-            )));
-        }
-        if code == OPTED_OUT {
-            Err(SendError::OptedOut { code, message })
-        } else if is_not_textable(&code) {
-            Err(SendError::NotTextable { code, message })
-        } else {
-            Err(SendError::Permanent { code, message })
-        }
+        let code = first.as_ref().and_then(|e| e.code.clone());
+        let message = first.and_then(|e| e.detail.or(e.title));
+        Err(SendError::refused(
+            "Telnyx",
+            status,
+            code,
+            message,
+            OPTED_OUT,
+            is_not_textable,
+        ))
     }
 
     /// Did an attempt whose answer never came reach Telnyx? Its message detail records are

@@ -248,24 +248,14 @@ impl TwilioClient {
             });
         }
         let err: ApiError = serde_json::from_slice(&body).unwrap_or_default();
-        let code = match err.code {
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(serde_json::Value::String(s)) => s,
-            _ => status.as_u16().to_string(),
-        };
-        let message = err.message.unwrap_or_else(|| format!("HTTP {status}"));
-        if status.as_u16() == 429 || status.is_server_error() {
-            return Err(SendError::Transient(format!(
-                "Twilio answered {status}: {message}"
-            )));
-        }
-        if code == OPTED_OUT {
-            Err(SendError::OptedOut { code, message })
-        } else if is_not_textable(&code) {
-            Err(SendError::NotTextable { code, message })
-        } else {
-            Err(SendError::Permanent { code, message })
-        }
+        Err(SendError::refused(
+            "Twilio",
+            status,
+            err.code,
+            err.message,
+            OPTED_OUT,
+            is_not_textable,
+        ))
     }
 
     /// Look the text up in Twilio's message log: same recipient, sender and body, created at or
