@@ -50,6 +50,27 @@ pub enum SendError {
     Permanent { code: String, message: String },
 }
 
+/// Send one request to a provider's API: its status and body, or why no answer came (a
+/// connection refused is certainly unsent; anything after the request went out may have been).
+pub(crate) async fn exchange(
+    provider: &str,
+    request: reqwest::RequestBuilder,
+) -> Result<(reqwest::StatusCode, bytes::Bytes), SendError> {
+    let response = request.send().await.map_err(|e| {
+        if e.is_connect() {
+            SendError::Transient(format!("cannot connect to {provider}: {e}"))
+        } else {
+            SendError::Unknown(format!("no answer from {provider}: {e}"))
+        }
+    })?;
+    let status = response.status();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| SendError::Unknown(format!("{provider}'s answer broke off: {e}")))?;
+    Ok((status, body))
+}
+
 impl SendError {
     /// A provider's refusal, sorted: 429 and 5xx are temporary; the provider's opt-out code and
     /// its codes for numbers that cannot get texts mark the contact; anything else is final.

@@ -201,25 +201,12 @@ impl TelnyxClient {
         if let Some(cb) = &sms.status_callback {
             body["webhook_url"] = cb.as_str().into();
         }
-        let response = self
+        let request = self
             .http
             .post(format!("{}/v2/messages", self.api_base))
             .bearer_auth(&self.api_key)
-            .json(&body)
-            .send()
-            .await
-            .map_err(|e| {
-                if e.is_connect() {
-                    SendError::Transient(format!("cannot connect to Telnyx: {e}"))
-                } else {
-                    SendError::Unknown(format!("no answer from Telnyx: {e}"))
-                }
-            })?;
-        let status = response.status();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| SendError::Unknown(format!("Telnyx's answer broke off: {e}")))?;
+            .json(&body);
+        let (status, bytes) = super::exchange("Telnyx", request).await?;
         if status.is_success() {
             let msg: Envelope<SentMessage> = serde_json::from_slice(&bytes).map_err(|e| {
                 SendError::Unknown(format!("Telnyx accepted but its answer is unreadable: {e}"))

@@ -219,25 +219,12 @@ impl TwilioClient {
         if let Some(cb) = &sms.status_callback {
             form.push(("StatusCallback", cb.as_str()));
         }
-        let response = self
+        let request = self
             .http
             .post(self.messages_url())
             .basic_auth(&self.account_sid, Some(&self.auth_token))
-            .form(&form)
-            .send()
-            .await
-            .map_err(|e| {
-                if e.is_connect() {
-                    SendError::Transient(format!("cannot connect to Twilio: {e}"))
-                } else {
-                    SendError::Unknown(format!("no answer from Twilio: {e}"))
-                }
-            })?;
-        let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| SendError::Unknown(format!("Twilio's answer broke off: {e}")))?;
+            .form(&form);
+        let (status, body) = super::exchange("Twilio", request).await?;
         if status.is_success() {
             let msg: MessageResource = serde_json::from_slice(&body).map_err(|e| {
                 SendError::Unknown(format!("Twilio accepted but its answer is unreadable: {e}"))

@@ -53,6 +53,18 @@ async fn mount_telnyx_ok(app: &TestApp) {
         .await;
 }
 
+/// A Telnyx business whose fake API answers nothing yet (each test mounts what it needs).
+async fn telnyx_app_unmounted(backend: Backend) -> TestApp {
+    spawn_app_with(
+        backend,
+        Options {
+            profile: telnyx_profile(TELNYX_NUMBER, ""),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
 async fn telnyx_app(backend: Backend, forward_to: &str) -> TestApp {
     let app = spawn_app_with(
         backend,
@@ -325,14 +337,7 @@ async fn stop_blocked_at_telnyx_opts_the_caller_out(backend: Backend) {
 }
 
 async fn a_server_error_is_retried_and_sent_once(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            profile: telnyx_profile(TELNYX_NUMBER, ""),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = telnyx_app_unmounted(backend).await;
     Mock::given(method("POST"))
         .and(path(TELNYX_MESSAGES_PATH))
         .respond_with(ResponseTemplate::new(500).set_body_json(
@@ -370,14 +375,7 @@ async fn a_server_error_is_retried_and_sent_once(backend: Backend) {
 }
 
 async fn an_unknown_outcome_is_looked_up_not_resent(backend: Backend) {
-    let app = spawn_app_with(
-        backend,
-        Options {
-            profile: telnyx_profile(TELNYX_NUMBER, ""),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = telnyx_app_unmounted(backend).await;
     // Telnyx takes the text but answers after our 2 s timeout.
     Mock::given(method("POST"))
         .and(path(TELNYX_MESSAGES_PATH))
