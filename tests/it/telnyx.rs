@@ -570,6 +570,74 @@ both_backends!(
     stop_blocked_at_telnyx_opts_the_caller_out,
     a_server_error_is_retried_and_sent_once,
     an_unknown_outcome_is_looked_up_not_resent,
+    a_send_cut_off_by_a_crash_is_reconciled_not_repeated,
     delivery_events_move_the_status_and_mark_the_number,
     one_server_routes_twilio_and_telnyx_businesses,
 );
+
+/// The worker died (kill -9) after claiming a text and sending it, before recording it: once
+/// the lease runs out, the next worker finds the text in Telnyx's records and does not send
+/// it again.
+async fn a_send_cut_off_by_a_crash_is_reconciled_not_repeated(backend: Backend) {
+    use frontdesk::clock::Clock;
+    let clock = FixedClock::new(open_hours_instant());
+    let app = spawn_app_with(
+        backend,
+        Options {
+            profile: telnyx_profile(TELNYX_NUMBER, ""),
+            clock: Some(clock.clone()),
+            worker: false,
+            ..Default::default()
+        },
+    )
+    .await;
+    mount_telnyx_ok(&app).await;
+    app.post_telnyx(
+        "/webhooks/telnyx/voice",
+        FORM,
+        &voice_form(&[
+            ("CallSid", "v3:crash"),
+            ("From", CALLER),
+            ("To", TELNYX_NUMBER),
+        ]),
+    )
+    .await;
+    // The crashed worker's claim (its send reached Telnyx; its answer was never recorded).
+    let now = frontdesk::clock::to_millis(clock.now());
+    let claimed = frontdesk::store::outbox::claim(&app.state.store, now, 32_000, 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    Mock::given(method("GET"))
+        .and(path("/v2/detail_records"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"data": [{
+                "record_type": "message_detail_record", "id": "40crashed", "cld": CALLER,
+                "cli": TELNYX_NUMBER, "direction": "outbound", "status": "delivered",
+                "created_at": clock.now().to_rfc3339(),
+            }]})),
+        )
+        .mount(&app.twilio)
+        .await;
+    let worker = OutboxWorker::new(app.state.clone());
+    assert!(
+        worker.try_execute_batch(10).await.unwrap().is_empty(),
+        "the lease still holds"
+    );
+    clock.advance(chrono::Duration::minutes(1));
+    assert_eq!(
+        worker.try_execute_batch(10).await.unwrap(),
+        vec![Sent::Reconciled]
+    );
+    assert!(app.telnyx_texts().await.is_empty(), "nothing sent again");
+    let row: (Option<String>, String) =
+        sqlx::query_as("SELECT provider_sid, status FROM messages WHERE direction = 'outbound'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        row,
+        (Some("40crashed".to_string()), "delivered".to_string())
+    );
+    app.stop().await;
+}
