@@ -128,7 +128,9 @@ fn init_logging(json: bool, quiet: bool) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        // Colours only on a terminal: not as escape codes in a redirected log.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     if json {
         builder.json().init();
     } else {
@@ -209,9 +211,24 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 },
             )
             .await?;
+            // Who answers callers, said once at start-up.
+            match &app.state().llm {
+                Some(llm) => tracing::info!(
+                    "receptionist: the model '{}' at {} (the built-in policy answers if it fails)",
+                    llm.model,
+                    app.state().config.llm.as_ref().map(|l| l.base_url.as_str()).unwrap_or("")
+                ),
+                None => tracing::info!(
+                    "receptionist: the built-in policy (no model configured; set OPENAI_BASE_URL to use one)"
+                ),
+            }
             if demo {
+                // A new call and caller each run: the same ones again would be a duplicate webhook
+                // and inside the caller's text-back cooldown, and do nothing.
+                let run = chrono::Utc::now().timestamp();
                 tracing::info!(
-                    "demo: simulate a missed call with\n  curl --data-urlencode CallSid=CA1 --data-urlencode From=+15550100123 --data-urlencode To=+15550100200 http://{}/webhooks/twilio/voice",
+                    "demo: simulate a missed call with\n  curl --data-urlencode CallSid=CAdemo{run} --data-urlencode From=+1555013{:04} --data-urlencode To=+15550100200 http://{}/webhooks/twilio/voice",
+                    run % 10_000,
                     app.local_addr()
                 );
             }
