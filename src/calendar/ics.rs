@@ -1,9 +1,11 @@
 //! Turning an iCalendar feed into busy time: the intervals (UTC) an owner's calendar says they are
 //! busy, within a window.
 //!
-//! Handled: `RRULE` expansion (capped at the window) with `EXDATE`, `RDATE` and `RECURRENCE-ID`
+//! Handled: `RRULE` expansion (capped at the window) with `EXDATE`, `RDATE` (dates, date-times
+//! and `VALUE=PERIOD` start/end or start/duration, each period its own length) and `RECURRENCE-ID`
 //! overrides; `TZID` with or without `VTIMEZONE` (Windows names too); UTC and floating times
-//! (floating means the business's zone); all-day events (busy the whole local day);
+//! (floating means the feed's `X-WR-TIMEZONE` when it names a zone, as Google and Apple feeds do,
+//! else the business's zone); all-day events (busy the whole local day);
 //! `TRANSP:TRANSPARENT` (free); `STATUS:CANCELLED` (ignored); `DURATION` instead of `DTEND`.
 
 use super::zones;
@@ -130,6 +132,8 @@ fn collect_event<'a>(c: &'a Component<'a>) -> Event<'a> {
 
 struct Ctx<'a> {
     default_tz: Tz,
+    /// Where floating times are read: the feed's `X-WR-TIMEZONE`, else the business's zone.
+    floating_tz: Tz,
     vtimezones: HashMap<String, Option<&'a str>>,
     warnings: Vec<String>,
 }
@@ -164,7 +168,7 @@ impl Ctx<'_> {
         let n = NaiveDateTime::parse_from_str(raw, "%Y%m%dT%H%M%S").ok()?;
         let tz = match tzid {
             Some(id) => self.zone(id),
-            None => self.default_tz,
+            None => self.floating_tz,
         };
         Some(When::Local(n, tz))
     }
@@ -175,6 +179,38 @@ impl Ctx<'_> {
             .is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
         let tzid = p.param("TZID");
         self.when(p.value, tzid, date_only)
+    }
+
+    /// `RDATE;VALUE=PERIOD` values ("start/end" or "start/duration"): each its own busy time.
+    fn periods(&mut self, props: &[&Prop<'_>]) -> Vec<(DateTime<Utc>, Duration)> {
+        let mut out = Vec::new();
+        for p in props {
+            let tzid = p.param("TZID");
+            for v in p.value.split(',') {
+                let Some((a, b)) = v.split_once('/') else {
+                    continue;
+                };
+                let Some(start) = self.when(a, tzid, false) else {
+                    self.warnings
+                        .push(format!("an RDATE period '{v}' could not be read; skipped"));
+                    continue;
+                };
+                let start = start.instant(self.default_tz);
+                let length = if b.trim_start_matches(['+', '-']).starts_with('P') {
+                    parse_duration(b)
+                } else {
+                    self.when(b, tzid, false)
+                        .map(|end| end.instant(self.default_tz) - start)
+                };
+                match length {
+                    Some(l) => out.push((start, l.max(Duration::zero()))),
+                    None => self
+                        .warnings
+                        .push(format!("an RDATE period '{v}' could not be read; skipped")),
+                }
+            }
+        }
+        out
     }
 
     /// Every value of a list property (EXDATE, RDATE) as instants.
@@ -286,8 +322,21 @@ pub fn busy_time(
     for c in &parsed.components {
         walk(c, &mut vevents, &mut vtimezones);
     }
+    // Google and Apple name the calendar's zone once, for its floating times.
+    let wr_zone = parsed
+        .components
+        .iter()
+        .flat_map(|c| c.properties.iter())
+        .chain(parsed.properties.iter())
+        .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-TIMEZONE"))
+        .map(|p| p.val.as_str().trim().to_string());
+    let floating_tz = wr_zone
+        .as_deref()
+        .and_then(|z| zones::resolve(z, None))
+        .unwrap_or(default_tz);
     let mut ctx = Ctx {
         default_tz,
+        floating_tz,
         vtimezones,
         warnings: Vec::new(),
     };
@@ -364,11 +413,23 @@ pub fn busy_time(
             }
             None => starts.push(start.instant(default_tz)),
         }
-        for r in ctx.instants(e.all("RDATE").collect()) {
+        let (period_props, date_props): (Vec<&Prop<'_>>, Vec<&Prop<'_>>) =
+            e.all("RDATE").partition(|p| {
+                p.param("VALUE")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"))
+                    || p.value.contains('/')
+            });
+        for r in ctx.instants(date_props) {
             starts.push(DateTime::<Utc>::from_timestamp_millis(r).unwrap_or_default());
         }
+        let periods = ctx.periods(&period_props);
         if transparent {
             continue;
+        }
+        for (s, l) in periods {
+            if !excluded.contains(&s.timestamp_millis()) {
+                push(&mut intervals, s, l, from_ms, to_ms);
+            }
         }
         for s in starts {
             let ms = s.timestamp_millis();

@@ -177,3 +177,69 @@ fn a_rule_that_never_ends_is_capped() {
         busy.warnings
     );
 }
+
+/// `RDATE;VALUE=PERIOD` (start/end and start/duration) is busy for each period's own length,
+/// beside the event's own time; an unreadable period is skipped with a warning, not silently.
+#[test]
+fn rdate_periods_are_busy_for_their_own_length() {
+    let feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:p1\r\n\
+DTSTAMP:20261201T000000Z\r\nDTSTART:20261201T150000Z\r\nDTEND:20261201T160000Z\r\n\
+RDATE;VALUE=PERIOD:20261203T150000Z/20261203T183000Z,20261208T140000Z/PT45M\r\n\
+RDATE;VALUE=PERIOD:20261210T150000Z/soon\r\nSUMMARY:Jobs\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let busy = busy_time(
+        feed,
+        NY,
+        t("2026-11-30T00:00:00Z"),
+        t("2026-12-31T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(
+        local(&busy.intervals),
+        vec![
+            "Tue Dec 01 10:00-Tue Dec 01 11:00",
+            "Thu Dec 03 10:00-Thu Dec 03 13:30",
+            "Tue Dec 08 09:00-Tue Dec 08 09:45",
+        ]
+    );
+    assert!(
+        busy.warnings
+            .iter()
+            .any(|w| w.contains("20261210T150000Z/soon")),
+        "{:?}",
+        busy.warnings
+    );
+}
+
+/// Floating times in a feed that names its zone (`X-WR-TIMEZONE`, as Google and Apple write) are
+/// read in that zone, not the business's.
+#[test]
+fn floating_times_follow_the_feeds_own_zone() {
+    let feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-TIMEZONE:America/Los_Angeles\r\n\
+BEGIN:VEVENT\r\nUID:f1\r\nDTSTAMP:20261201T000000Z\r\nDTSTART:20261202T090000\r\n\
+DTEND:20261202T100000\r\nSUMMARY:Floating\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let busy = busy_time(
+        feed,
+        NY,
+        t("2026-11-30T00:00:00Z"),
+        t("2026-12-31T00:00:00Z"),
+    )
+    .unwrap();
+    // 09:00 in Los Angeles is 12:00 in New York.
+    assert_eq!(
+        local(&busy.intervals),
+        vec!["Wed Dec 02 12:00-Wed Dec 02 13:00"]
+    );
+    // Without it, the business's zone.
+    let plain = feed.replace("X-WR-TIMEZONE:America/Los_Angeles\r\n", "");
+    let busy = busy_time(
+        &plain,
+        NY,
+        t("2026-11-30T00:00:00Z"),
+        t("2026-12-31T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(
+        local(&busy.intervals),
+        vec!["Wed Dec 02 09:00-Wed Dec 02 10:00"]
+    );
+}
