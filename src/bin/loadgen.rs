@@ -113,13 +113,14 @@ struct FakeTwilio {
 }
 
 impl FakeTwilio {
-    /// Whether this send fails (a 500), as `--twilio-fail-pct` asks.
-    fn fails(&self) -> bool {
-        let fail = self.fail_pct > 0 && rand::random::<u64>() % 100 < self.fail_pct;
-        if fail {
+    /// Number a send, or fail it (a 500) as `--twilio-fail-pct` asks.
+    fn admit(&self) -> Option<u64> {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        if self.fail_pct > 0 && rand::random::<u64>() % 100 < self.fail_pct {
             self.failed.fetch_add(1, Ordering::Relaxed);
+            return None;
         }
-        fail
+        Some(n)
     }
 
     /// Record an accepted text and wake its recipient's caller.
@@ -166,13 +167,12 @@ async fn messages(
     body: axum::body::Bytes,
 ) -> (StatusCode, String) {
     let now = Instant::now();
-    let n = fake.counter.fetch_add(1, Ordering::Relaxed);
-    if fake.fails() {
+    let Some(n) = fake.admit() else {
         return (
             StatusCode::INTERNAL_SERVER_ERROR,
             r#"{"code":20500,"message":"Internal Server Error","status":500}"#.into(),
         );
-    }
+    };
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let field = |k: &str| {
         form.iter()
@@ -199,13 +199,12 @@ async fn telnyx_messages(
     body: axum::body::Bytes,
 ) -> (StatusCode, String) {
     let now = Instant::now();
-    let n = fake.counter.fetch_add(1, Ordering::Relaxed);
-    if fake.fails() {
+    let Some(n) = fake.admit() else {
         return (
             StatusCode::INTERNAL_SERVER_ERROR,
             r#"{"errors":[{"code":"10007","title":"Unexpected error"}]}"#.into(),
         );
-    }
+    };
     let v: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let field = |k: &str| v[k].as_str().unwrap_or("").to_string();
     let id = format!("40000000-0000-4000-8000-{n:012x}");

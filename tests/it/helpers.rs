@@ -638,6 +638,16 @@ impl TestApp {
     }
 }
 
+/// A worker claims the one queued text and dies before recording anything (kill -9): its lease
+/// holds for 32 s.
+pub async fn claim_and_crash(app: &TestApp) {
+    let now = frontdesk::clock::to_millis(app.state.clock.now());
+    let claimed = frontdesk::store::outbox::claim(&app.state.store, now, 32_000, 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+}
+
 /// Wednesday 2026-12-02 10:00 in New York: Dave's Plumbing is open.
 pub fn open_hours_instant() -> chrono::DateTime<chrono::Utc> {
     "2026-12-02T15:00:00Z".parse().unwrap()

@@ -170,15 +170,6 @@ async fn opt_out_after_queueing_stops_the_text(backend: Backend) {
     app.stop().await;
 }
 
-/// Claim the row the way a worker does, then "crash" (never record the outcome).
-async fn claim_and_crash(app: &TestApp) {
-    let now = frontdesk::clock::to_millis(app.state.clock.now());
-    let claimed = frontdesk::store::outbox::claim(&app.state.store, now, 32_000, 10)
-        .await
-        .unwrap();
-    assert_eq!(claimed.len(), 1);
-}
-
 async fn mount_lookup(app: &TestApp, messages: serde_json::Value) {
     Mock::given(method("GET"))
         .and(path(MESSAGES_PATH))

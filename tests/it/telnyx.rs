@@ -65,6 +65,34 @@ async fn telnyx_app_unmounted(backend: Backend) -> TestApp {
     .await
 }
 
+/// A Telnyx business with a fixed clock and no outbox worker (tests drive the sends).
+async fn telnyx_app_manual(backend: Backend, clock: &FixedClock) -> TestApp {
+    spawn_app_with(
+        backend,
+        Options {
+            profile: telnyx_profile(TELNYX_NUMBER, ""),
+            clock: Some(clock.clone()),
+            worker: false,
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// A call forwarded unanswered to the Telnyx number (forward mode), as TeXML posts it.
+async fn telnyx_missed_call(app: &TestApp, call_sid: &str) -> reqwest::Response {
+    app.post_telnyx(
+        "/webhooks/telnyx/voice",
+        FORM,
+        &voice_form(&[
+            ("CallSid", call_sid),
+            ("From", CALLER),
+            ("To", TELNYX_NUMBER),
+        ]),
+    )
+    .await
+}
+
 async fn telnyx_app(backend: Backend, forward_to: &str) -> TestApp {
     let app = spawn_app_with(
         backend,
@@ -291,16 +319,7 @@ async fn missed_calls_text_back_through_telnyx_in_both_modes(backend: Backend) {
 
 async fn stop_blocked_at_telnyx_opts_the_caller_out(backend: Backend) {
     let clock = FixedClock::new(open_hours_instant());
-    let app = spawn_app_with(
-        backend,
-        Options {
-            profile: telnyx_profile(TELNYX_NUMBER, ""),
-            clock: Some(clock.clone()),
-            worker: false,
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = telnyx_app_manual(backend, &clock).await;
     Mock::given(method("POST"))
         .and(path(TELNYX_MESSAGES_PATH))
         .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({"errors": [{
@@ -310,16 +329,7 @@ async fn stop_blocked_at_telnyx_opts_the_caller_out(backend: Backend) {
         }]})))
         .mount(&app.twilio)
         .await;
-    app.post_telnyx(
-        "/webhooks/telnyx/voice",
-        FORM,
-        &voice_form(&[
-            ("CallSid", "v3:stop"),
-            ("From", CALLER),
-            ("To", TELNYX_NUMBER),
-        ]),
-    )
-    .await;
+    telnyx_missed_call(&app, "v3:stop").await;
     let worker = OutboxWorker::new(app.state.clone());
     assert_eq!(
         worker.try_execute_batch(10).await.unwrap(),
@@ -348,16 +358,7 @@ async fn a_server_error_is_retried_and_sent_once(backend: Backend) {
         .mount(&app.twilio)
         .await;
     mount_telnyx_ok(&app).await;
-    app.post_telnyx(
-        "/webhooks/telnyx/voice",
-        FORM,
-        &voice_form(&[
-            ("CallSid", "v3:retry"),
-            ("From", CALLER),
-            ("To", TELNYX_NUMBER),
-        ]),
-    )
-    .await;
+    telnyx_missed_call(&app, "v3:retry").await;
     app.settle().await;
     assert_eq!(
         app.telnyx_texts().await.len(),
@@ -407,16 +408,7 @@ async fn an_unknown_outcome_is_looked_up_not_resent(backend: Backend) {
         )
         .mount(&app.twilio)
         .await;
-    app.post_telnyx(
-        "/webhooks/telnyx/voice",
-        FORM,
-        &voice_form(&[
-            ("CallSid", "v3:slow"),
-            ("From", CALLER),
-            ("To", TELNYX_NUMBER),
-        ]),
-    )
-    .await;
+    telnyx_missed_call(&app, "v3:slow").await;
     app.settle().await;
     assert_eq!(
         app.telnyx_texts().await.len(),
@@ -434,16 +426,7 @@ async fn an_unknown_outcome_is_looked_up_not_resent(backend: Backend) {
 
 async fn delivery_events_move_the_status_and_mark_the_number(backend: Backend) {
     let app = telnyx_app(backend, "").await;
-    app.post_telnyx(
-        "/webhooks/telnyx/voice",
-        FORM,
-        &voice_form(&[
-            ("CallSid", "v3:dlr"),
-            ("From", CALLER),
-            ("To", TELNYX_NUMBER),
-        ]),
-    )
-    .await;
+    telnyx_missed_call(&app, "v3:dlr").await;
     app.settle().await;
     let (id, sid): (i64, String) =
         sqlx::query_as("SELECT id, provider_sid FROM messages WHERE direction = 'outbound'")
@@ -581,33 +564,11 @@ both_backends!(
 async fn a_send_cut_off_by_a_crash_is_reconciled_not_repeated(backend: Backend) {
     use frontdesk::clock::Clock;
     let clock = FixedClock::new(open_hours_instant());
-    let app = spawn_app_with(
-        backend,
-        Options {
-            profile: telnyx_profile(TELNYX_NUMBER, ""),
-            clock: Some(clock.clone()),
-            worker: false,
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = telnyx_app_manual(backend, &clock).await;
     mount_telnyx_ok(&app).await;
-    app.post_telnyx(
-        "/webhooks/telnyx/voice",
-        FORM,
-        &voice_form(&[
-            ("CallSid", "v3:crash"),
-            ("From", CALLER),
-            ("To", TELNYX_NUMBER),
-        ]),
-    )
-    .await;
+    telnyx_missed_call(&app, "v3:crash").await;
     // The crashed worker's claim (its send reached Telnyx; its answer was never recorded).
-    let now = frontdesk::clock::to_millis(clock.now());
-    let claimed = frontdesk::store::outbox::claim(&app.state.store, now, 32_000, 10)
-        .await
-        .unwrap();
-    assert_eq!(claimed.len(), 1);
+    claim_and_crash(&app).await;
     Mock::given(method("GET"))
         .and(path("/v2/detail_records"))
         .respond_with(
