@@ -1,91 +1,36 @@
 //! The bookings feed owners subscribe to (served at `GET /calendar/{token}.ics` by
 //! `http::calendar_feed`): RFC 5545, one VEVENT per
 //! booking with a stable UID, SEQUENCE bumped on every change, cancelled ones as STATUS:CANCELLED.
+//! Written with the `icalendar` crate (escaping and line folding are its job); feeds we *read* go
+//! through our own forgiving reader (`ics_read`).
 
 use crate::store::bookings::BookingRow;
 use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
-/// Escape a TEXT value (RFC 5545, 3.3.11).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Append a content line, folded at 75 octets (RFC 5545, 3.1), ending in CRLF.
-fn line(out: &mut String, content: &str) {
-    let mut width = 0;
-    for c in content.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
-}
-
-fn stamp(ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string()
+fn utc(ms: i64) -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default()
 }
 
 pub fn render(business_name: &str, tz_name: &str, rows: &[BookingRow]) -> String {
-    let mut out = String::new();
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//Frontdesk//Bookings//EN");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
-    line(
-        &mut out,
-        &format!(
-            "X-WR-CALNAME:{}",
-            escape(&format!("{business_name} bookings"))
-        ),
-    );
-    line(&mut out, &format!("X-WR-TIMEZONE:{tz_name}"));
+    let mut cal = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//Frontdesk//Bookings//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-TIMEZONE", tz_name),
+    ] {
+        cal.append_property(Property::new(key, value));
+    }
+    cal.name(&format!("{business_name} bookings"));
     for b in rows {
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}", escape(&b.uid)));
-        line(&mut out, &format!("DTSTAMP:{}", stamp(b.updated_at)));
-        line(&mut out, &format!("CREATED:{}", stamp(b.created_at)));
-        line(&mut out, &format!("LAST-MODIFIED:{}", stamp(b.updated_at)));
-        line(&mut out, &format!("SEQUENCE:{}", b.sequence));
-        line(&mut out, &format!("DTSTART:{}", stamp(b.start_at)));
-        line(&mut out, &format!("DTEND:{}", stamp(b.end_at)));
-        let status = if b.status == "cancelled" {
-            "CANCELLED"
-        } else {
-            "CONFIRMED"
-        };
-        line(&mut out, &format!("STATUS:{status}"));
         let service = b.service.as_deref().unwrap_or("Appointment");
         let who = b
             .caller_name
             .as_deref()
             .or(b.caller_phone.as_deref())
             .unwrap_or("caller");
-        line(
-            &mut out,
-            &format!("SUMMARY:{}", escape(&format!("{service} - {who}"))),
-        );
-        if let Some(a) = &b.address {
-            line(&mut out, &format!("LOCATION:{}", escape(a)));
-        }
         let mut description = Vec::new();
         if let Some(p) = &b.caller_phone {
             description.push(format!("Phone: {p}"));
@@ -94,14 +39,28 @@ pub fn render(business_name: &str, tz_name: &str, rows: &[BookingRow]) -> String
             description.push(format!("Notes: {n}"));
         }
         description.push("Booked by Frontdesk".to_string());
-        line(
-            &mut out,
-            &format!("DESCRIPTION:{}", escape(&description.join("\n"))),
-        );
-        line(&mut out, "END:VEVENT");
+        let mut event = Event::new();
+        event
+            .uid(&b.uid)
+            .timestamp(utc(b.updated_at))
+            .created(utc(b.created_at))
+            .last_modified(utc(b.updated_at))
+            .sequence(u32::try_from(b.sequence).unwrap_or(0))
+            .starts(utc(b.start_at))
+            .ends(utc(b.end_at))
+            .status(if b.status == "cancelled" {
+                EventStatus::Cancelled
+            } else {
+                EventStatus::Confirmed
+            })
+            .summary(&format!("{service} - {who}"))
+            .description(&description.join("\n"));
+        if let Some(a) = &b.address {
+            event.location(a);
+        }
+        cal.push(event.done());
     }
-    line(&mut out, "END:VCALENDAR");
-    out
+    cal.to_string()
 }
 
 #[cfg(test)]
@@ -110,14 +69,33 @@ mod tests {
 
     #[test]
     fn folds_long_lines_and_escapes() {
-        let mut out = String::new();
-        line(
-            &mut out,
-            &format!("SUMMARY:{}", escape(&"a,b;c\\d\n".repeat(20))),
-        );
+        let row = BookingRow {
+            id: 1,
+            business_id: 1,
+            uid: "b1@frontdesk".into(),
+            status: "booked".into(),
+            start_at: 1_796_000_000_000,
+            end_at: 1_796_003_600_000,
+            hold_expires_at: None,
+            conversation_id: None,
+            contact_id: None,
+            caller_name: Some("Ann".into()),
+            caller_phone: Some("+15550100123".into()),
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St, Apt 3; back door".into()),
+            notes: Some("a,b;c\\d\n".repeat(20)),
+            sequence: 2,
+            created_at: 1_795_000_000_000,
+            updated_at: 1_795_000_000_000,
+        };
+        let out = render("Dave's Plumbing", "America/New_York", &[row]);
         for l in out.split("\r\n") {
             assert!(l.len() <= 75, "{l}");
         }
-        assert!(out.starts_with("SUMMARY:a\\,b\\;c\\\\d\\n"));
+        assert!(out.contains("LOCATION:12 Oak St\\, Apt 3\\; back door\r\n"), "{out}");
+        assert!(out.contains("DESCRIPTION:Phone: +15550100123\\nNotes: a\\,b\\;c\\\\d\\n"), "{out}");
+        assert!(out.contains("SEQUENCE:2\r\n") && out.contains("STATUS:CONFIRMED\r\n"));
+        assert!(out.contains("X-WR-TIMEZONE:America/New_York\r\n"));
+        assert!(out.contains("X-WR-CALNAME:Dave's Plumbing bookings\r\n"));
     }
 }

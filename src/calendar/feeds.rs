@@ -8,7 +8,7 @@
 
 use super::address::{self, FeedPolicy, Origin, Source};
 use super::deps::Deps;
-use super::ics::{busy_time, BusyTime};
+use super::ics::{busy_time, BusyTime, IcsError};
 use super::Interval;
 use crate::clock::to_millis;
 use crate::store::feeds::{self, FeedMeta};
@@ -212,6 +212,14 @@ fn window(now: DateTime<Utc>, horizon_days: u32) -> (DateTime<Utc>, DateTime<Utc
     )
 }
 
+/// A new copy of a feed, read.
+struct Read {
+    text: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+    parsed: Result<BusyTime, IcsError>,
+}
+
 /// Fetch one feed now and record the outcome. Returns the error, if any.
 pub async fn refresh(
     deps: &Deps,
@@ -228,9 +236,29 @@ pub async fn refresh(
             feed.last_modified.as_deref(),
         )
         .await;
+    // Parse before taking a database connection (on SQLite the only writer), off the async
+    // threads: a large or hostile feed must not hold up other tenants' webhooks.
+    let fetched = match fetched {
+        Ok(Fetched::Body {
+            text,
+            etag,
+            last_modified,
+        }) => {
+            let (from, to) = window(now, horizon_days);
+            let (text, parsed) = parse(text, tz, from, to).await;
+            Ok(Some(Read {
+                text,
+                etag,
+                last_modified,
+                parsed,
+            }))
+        }
+        Ok(Fetched::NotModified) => Ok(None),
+        Err(e) => Err(e),
+    };
     let mut conn = deps.store.pool().acquire().await?;
     let outcome = match fetched {
-        Ok(Fetched::NotModified) => {
+        Ok(None) => {
             feeds::record_success(
                 &mut conn,
                 feed.id,
@@ -246,34 +274,31 @@ pub async fn refresh(
             .await?;
             None
         }
-        Ok(Fetched::Body {
+        Ok(Some(Read {
             text,
             etag,
             last_modified,
-        }) => {
-            let (from, to) = window(now, horizon_days);
-            match busy_time(&text, tz, from, to) {
-                Ok(parsed) => {
-                    let warnings =
-                        (!parsed.warnings.is_empty()).then(|| parsed.warnings.join("; "));
-                    feeds::record_success(
-                        &mut conn,
-                        feed.id,
-                        feeds::Success {
-                            body: Some(&text),
-                            etag: etag.as_deref(),
-                            last_modified: last_modified.as_deref(),
-                            events: Some(parsed.events as i64),
-                            warnings: warnings.as_deref(),
-                        },
-                        to_millis(now),
-                    )
-                    .await?;
-                    None
-                }
-                Err(e) => Some(e.to_string()),
+            parsed,
+        })) => match parsed {
+            Ok(parsed) => {
+                let warnings = (!parsed.warnings.is_empty()).then(|| parsed.warnings.join("; "));
+                feeds::record_success(
+                    &mut conn,
+                    feed.id,
+                    feeds::Success {
+                        body: Some(&text),
+                        etag: etag.as_deref(),
+                        last_modified: last_modified.as_deref(),
+                        events: Some(parsed.events as i64),
+                        warnings: warnings.as_deref(),
+                    },
+                    to_millis(now),
+                )
+                .await?;
+                None
             }
-        }
+            Err(e) => Some(e.to_string()),
+        },
         Err(e) => Some(e),
     };
     if let Some(e) = &outcome {
@@ -357,7 +382,7 @@ async fn cached_busy(
         return Ok(None);
     };
     let (from, to) = window(deps.clock.now(), horizon_days);
-    let parsed: BusyTime = match busy_time(&text, tz, from, to) {
+    let parsed: BusyTime = match parse(text, tz, from, to).await.1 {
         Ok(p) => p,
         Err(e) => {
             tracing::error!(feed = meta.id, error = %e, "stored calendar copy no longer parses");
@@ -379,6 +404,31 @@ async fn cached_busy(
         },
     );
     Ok(Some(busy))
+}
+
+/// Read a feed's busy time on a blocking thread (reading is bounded in time and size by
+/// `busy_time` itself); the text comes back for storing.
+async fn parse(
+    text: String,
+    tz: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> (String, Result<BusyTime, IcsError>) {
+    let joined = tokio::task::spawn_blocking(move || {
+        let parsed = busy_time(&text, tz, from, to);
+        (text, parsed)
+    })
+    .await;
+    match joined {
+        Ok(done) => done,
+        Err(e) => {
+            tracing::error!(error = %e, "reading a calendar feed failed");
+            (
+                String::new(),
+                Err(IcsError::Parse("the feed could not be read".into())),
+            )
+        }
+    }
 }
 
 /// Refresh every feed of every business.

@@ -1,23 +1,34 @@
 //! Turning an iCalendar feed into busy time: the intervals (UTC) an owner's calendar says they are
 //! busy, within a window.
 //!
-//! Handled: `RRULE` expansion (capped at the window) with `EXDATE`, `RDATE` (dates, date-times
-//! and `VALUE=PERIOD` start/end or start/duration, each period its own length) and `RECURRENCE-ID`
-//! overrides; `TZID` with or without `VTIMEZONE` (Windows names too); UTC and floating times
-//! (floating means the feed's `X-WR-TIMEZONE` when it names a zone, as Google and Apple feeds do,
-//! else the business's zone); all-day events (busy the whole local day);
+//! Handled: `RRULE` expansion (capped at the window; several RRULEs on one event count as their
+//! union) with `EXDATE`, `RDATE` (dates, date-times and `VALUE=PERIOD` start/end or
+//! start/duration, each period its own length) and `RECURRENCE-ID` overrides (one instance, or
+//! `RANGE=THISANDFUTURE`: that instance and every later one moved and resized); `TZID` with or
+//! without `VTIMEZONE` (Windows names too; a name that is neither is read from the feed's own
+//! `VTIMEZONE` definition); UTC and floating times (floating means the feed's `X-WR-TIMEZONE` when
+//! it names a zone, as Google and Apple feeds do, else the business's zone); all-day events (busy
+//! from local midnight to local midnight of each occurrence, across DST too);
 //! `TRANSP:TRANSPARENT` (free); `STATUS:CANCELLED` (ignored); `DURATION` instead of `DTEND`.
+//! The text is read by the forgiving [`ics_read`] reader: a bad line costs a warning, not the feed.
 
+use super::ics_read::{self, Component, Property};
 use super::zones;
 use super::Interval;
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use icalendar::parser::{read_calendar, unfold, Component};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Occurrences expanded per recurring event at most (a rule that never ends stops at the window;
 /// this bounds rules like FREQ=MINUTELY).
 pub const MAX_OCCURRENCES: u16 = 10_000;
+
+/// Busy intervals one feed may yield within the window at most (an hourly job all day for two
+/// weeks is a few hundred).
+pub const MAX_INTERVALS: usize = 50_000;
+
+/// How long reading one feed may take before the rest of it is left out.
+pub const TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(3);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IcsError {
@@ -34,24 +45,6 @@ pub struct BusyTime {
     pub events: usize,
     /// Things we could read only approximately (an unknown zone, a rule we could not expand).
     pub warnings: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum When {
-    Utc(DateTime<Utc>),
-    Local(NaiveDateTime, Tz),
-    Date(NaiveDate),
-}
-
-impl When {
-    /// The instant this denotes; dates are local midnight in `tz`.
-    fn instant(self, tz: Tz) -> DateTime<Utc> {
-        match self {
-            When::Utc(t) => t,
-            When::Local(n, z) => local_instant(z, n),
-            When::Date(d) => local_instant(tz, d.and_hms_opt(0, 0, 0).expect("midnight")),
-        }
-    }
 }
 
 /// A local time to an instant: the earlier of two in a DST fold; in a DST gap, read with the UTC
@@ -72,89 +65,205 @@ pub fn local_instant(tz: Tz, naive: NaiveDateTime) -> DateTime<Utc> {
     }
 }
 
-struct Prop<'a> {
-    value: &'a str,
-    params: Vec<(&'a str, &'a str)>,
+/// A zone read from the feed's own `VTIMEZONE` (its STANDARD/DAYLIGHT offsets and rules), for
+/// names that are neither IANA nor Windows ("UTC+11", "/Europe/CUSTOM", Outlook's localized
+/// names). Transitions are worked out for the years around the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomZone {
+    /// (local onset, offset from UTC in seconds from then on), sorted by onset.
+    transitions: Vec<(NaiveDateTime, i32)>,
+    /// The offset before the first transition.
+    initial: i32,
 }
 
-impl Prop<'_> {
-    fn param(&self, key: &str) -> Option<&str> {
-        self.params
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| *v)
+/// `+hhmm`, `-hhmm` or `+hhmmss` as seconds east of UTC.
+fn parse_offset(raw: &str) -> Option<i32> {
+    let raw = raw.trim();
+    let (sign, digits) = match raw.as_bytes().first()? {
+        b'-' => (-1, &raw[1..]),
+        b'+' => (1, &raw[1..]),
+        _ => (1, raw),
+    };
+    if !(digits.len() == 4 || digits.len() == 6) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    let n = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<i32>().ok());
+    let secs = n(0..2)? * 3600 + n(2..4)? * 60 + n(4..6).unwrap_or(0);
+    (secs < 24 * 3600).then_some(sign * secs)
 }
 
-struct Event<'a> {
-    props: Vec<(String, Prop<'a>)>,
-}
-
-impl<'a> Event<'a> {
-    fn get(&self, name: &str) -> Option<&Prop<'a>> {
-        self.props.iter().find(|(n, _)| n == name).map(|(_, p)| p)
-    }
-    fn all(&self, name: &str) -> impl Iterator<Item = &Prop<'a>> {
-        let name = name.to_string();
-        self.props
-            .iter()
-            .filter(move |(n, _)| *n == name)
-            .map(|(_, p)| p)
-    }
-}
-
-fn collect_event<'a>(c: &'a Component<'a>) -> Event<'a> {
-    Event {
-        props: c
-            .properties
-            .iter()
-            .map(|p| {
-                (
-                    p.name.as_str().to_ascii_uppercase(),
-                    Prop {
-                        value: p.val.as_str(),
-                        params: p
-                            .params
-                            .iter()
-                            .map(|pa| {
-                                (
-                                    pa.key.as_str(),
-                                    pa.val.as_ref().map(|v| v.as_str()).unwrap_or(""),
-                                )
-                            })
-                            .collect(),
-                    },
-                )
-            })
-            .collect(),
-    }
-}
-
-struct Ctx<'a> {
-    default_tz: Tz,
-    /// Where floating times are read: the feed's `X-WR-TIMEZONE`, else the business's zone.
-    floating_tz: Tz,
-    vtimezones: HashMap<String, Option<&'a str>>,
-    warnings: Vec<String>,
-}
-
-impl Ctx<'_> {
-    fn zone(&mut self, tzid: &str) -> Tz {
-        let location = self.vtimezones.get(tzid).copied().flatten();
-        match zones::resolve(tzid, location) {
-            Some(tz) => tz,
-            None => {
-                let w = format!("unknown time zone '{tzid}'; read as the business's own zone");
-                if !self.warnings.contains(&w) {
-                    self.warnings.push(w);
-                }
-                self.default_tz
+impl CustomZone {
+    /// Build from a VTIMEZONE; `None` when it has no readable observance.
+    fn from_component(c: &Component, years: std::ops::RangeInclusive<i32>) -> Option<Self> {
+        let mut transitions = Vec::new();
+        let mut first: Option<(NaiveDateTime, i32)> = None;
+        for obs in &c.children {
+            if obs.name != "STANDARD" && obs.name != "DAYLIGHT" {
+                continue;
             }
+            let Some(to) = obs.get("TZOFFSETTO").and_then(|p| parse_offset(&p.value)) else {
+                continue;
+            };
+            let from = obs
+                .get("TZOFFSETFROM")
+                .and_then(|p| parse_offset(&p.value))
+                .unwrap_or(to);
+            let Some(onset) = obs
+                .get("DTSTART")
+                .and_then(|p| NaiveDateTime::parse_from_str(p.value.trim(), "%Y%m%dT%H%M%S").ok())
+            else {
+                continue;
+            };
+            if first.is_none_or(|(t, _)| onset < t) {
+                first = Some((onset, from));
+            }
+            let mut onsets = vec![onset];
+            for rule in obs.all("RRULE") {
+                onsets.extend(naive_occurrences(onset, &rule.value, &years));
+            }
+            for rdate in obs.all("RDATE") {
+                onsets.extend(rdate.value.split(',').filter_map(|v| {
+                    NaiveDateTime::parse_from_str(v.trim().trim_end_matches('Z'), "%Y%m%dT%H%M%S")
+                        .ok()
+                }));
+            }
+            transitions.extend(onsets.into_iter().map(|t| (t, to)));
+        }
+        let (_, initial) = first?;
+        transitions.sort();
+        transitions.dedup();
+        Some(Self {
+            transitions,
+            initial,
+        })
+    }
+
+    fn offset_at(&self, local: NaiveDateTime) -> i32 {
+        let at = self.transitions.partition_point(|(t, _)| *t <= local);
+        if at == 0 {
+            self.initial
+        } else {
+            self.transitions[at - 1].1
         }
     }
 
+    fn instant(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(self.offset_at(local)))))
+    }
+}
+
+/// The local times a rule yields from `start` within `years`, expanded as wall-clock times (the
+/// rule is read as if local time were UTC, which is what "every second Sunday of March at 02:00"
+/// means).
+fn naive_occurrences(
+    start: NaiveDateTime,
+    rule: &str,
+    years: &std::ops::RangeInclusive<i32>,
+) -> Vec<NaiveDateTime> {
+    let Some(from) = NaiveDate::from_ymd_opt(*years.start(), 1, 1) else {
+        return Vec::new();
+    };
+    let Some(to) = NaiveDate::from_ymd_opt(*years.end() + 1, 1, 1) else {
+        return Vec::new();
+    };
+    let from = from.and_hms_opt(0, 0, 0).expect("midnight");
+    let to = to.and_hms_opt(0, 0, 0).expect("midnight");
+    naive_between(start, rule, from, to, 400).unwrap_or_default()
+}
+
+/// Expand a rule over wall-clock times between `from` and `to` (at most `cap`).
+fn naive_between(
+    start: NaiveDateTime,
+    rule: &str,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    cap: u16,
+) -> Result<Vec<NaiveDateTime>, String> {
+    let as_utc = |n: NaiveDateTime| Utc.from_utc_datetime(&n).with_timezone(&rrule::Tz::UTC);
+    let dtstart = as_utc(start);
+    let rule = normalise_until(rule, &dtstart);
+    let parsed: rrule::RRule<rrule::Unvalidated> =
+        rule.parse().map_err(|e: rrule::RRuleError| e.to_string())?;
+    let set = parsed.build(dtstart).map_err(|e| e.to_string())?;
+    Ok(set
+        .after(as_utc(from))
+        .before(as_utc(to))
+        .all(cap)
+        .dates
+        .into_iter()
+        .map(|d| d.naive_utc())
+        .collect())
+}
+
+/// Where a local time is: a zone by name, or one defined in the feed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Zone<'z> {
+    Named(Tz),
+    Custom(&'z CustomZone),
+}
+
+impl Zone<'_> {
+    fn instant(self, n: NaiveDateTime) -> DateTime<Utc> {
+        match self {
+            Zone::Named(tz) => local_instant(tz, n),
+            Zone::Custom(z) => z.instant(n),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When<'z> {
+    Utc(DateTime<Utc>),
+    Local(NaiveDateTime, Zone<'z>),
+    Date(NaiveDate),
+}
+
+impl When<'_> {
+    /// The instant this denotes; dates are local midnight in `tz`.
+    fn instant(self, tz: Tz) -> DateTime<Utc> {
+        match self {
+            When::Utc(t) => t,
+            When::Local(n, z) => z.instant(n),
+            When::Date(d) => local_instant(tz, d.and_hms_opt(0, 0, 0).expect("midnight")),
+        }
+    }
+}
+
+struct Ctx<'z> {
+    default_tz: Tz,
+    /// Where floating times are read: the feed's `X-WR-TIMEZONE`, else the business's zone.
+    floating_tz: Tz,
+    /// The feed's VTIMEZONEs by TZID: their X-LIC-LOCATION, and their own definition.
+    vtimezones: HashMap<String, (Option<String>, Option<&'z CustomZone>)>,
+    warnings: Vec<String>,
+}
+
+impl<'z> Ctx<'z> {
+    fn warn(&mut self, w: String) {
+        if !self.warnings.contains(&w) {
+            self.warnings.push(w);
+        }
+    }
+
+    fn zone(&mut self, tzid: &str) -> Zone<'z> {
+        let (location, custom) = match self.vtimezones.get(tzid) {
+            Some((l, c)) => (l.clone(), *c),
+            None => (None, None),
+        };
+        if let Some(tz) = zones::resolve(tzid, location.as_deref()) {
+            return Zone::Named(tz);
+        }
+        if let Some(c) = custom {
+            return Zone::Custom(c);
+        }
+        self.warn(format!(
+            "unknown time zone '{tzid}'; read as the business's own zone"
+        ));
+        Zone::Named(self.default_tz)
+    }
+
     /// Parse one date or date-time value of a property.
-    fn when(&mut self, raw: &str, tzid: Option<&str>, date_only: bool) -> Option<When> {
+    fn when(&mut self, raw: &str, tzid: Option<&str>, date_only: bool) -> Option<When<'z>> {
         let raw = raw.trim();
         if date_only || (raw.len() == 8 && raw.bytes().all(|b| b.is_ascii_digit())) {
             return NaiveDate::parse_from_str(raw, "%Y%m%d")
@@ -166,23 +275,22 @@ impl Ctx<'_> {
             return Some(When::Utc(Utc.from_utc_datetime(&n)));
         }
         let n = NaiveDateTime::parse_from_str(raw, "%Y%m%dT%H%M%S").ok()?;
-        let tz = match tzid {
+        let zone = match tzid {
             Some(id) => self.zone(id),
-            None => self.floating_tz,
+            None => Zone::Named(self.floating_tz),
         };
-        Some(When::Local(n, tz))
+        Some(When::Local(n, zone))
     }
 
-    fn prop_when(&mut self, p: &Prop<'_>) -> Option<When> {
+    fn prop_when(&mut self, p: &Property) -> Option<When<'z>> {
         let date_only = p
             .param("VALUE")
             .is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
-        let tzid = p.param("TZID");
-        self.when(p.value, tzid, date_only)
+        self.when(&p.value, p.param("TZID"), date_only)
     }
 
     /// `RDATE;VALUE=PERIOD` values ("start/end" or "start/duration"): each its own busy time.
-    fn periods(&mut self, props: &[&Prop<'_>]) -> Vec<(DateTime<Utc>, Duration)> {
+    fn periods(&mut self, props: &[&Property]) -> Vec<(DateTime<Utc>, Duration)> {
         let mut out = Vec::new();
         for p in props {
             let tzid = p.param("TZID");
@@ -191,8 +299,7 @@ impl Ctx<'_> {
                     continue;
                 };
                 let Some(start) = self.when(a, tzid, false) else {
-                    self.warnings
-                        .push(format!("an RDATE period '{v}' could not be read; skipped"));
+                    self.warn(format!("an RDATE period '{v}' could not be read; skipped"));
                     continue;
                 };
                 let start = start.instant(self.default_tz);
@@ -204,9 +311,7 @@ impl Ctx<'_> {
                 };
                 match length {
                     Some(l) => out.push((start, l.max(Duration::zero()))),
-                    None => self
-                        .warnings
-                        .push(format!("an RDATE period '{v}' could not be read; skipped")),
+                    None => self.warn(format!("an RDATE period '{v}' could not be read; skipped")),
                 }
             }
         }
@@ -214,7 +319,7 @@ impl Ctx<'_> {
     }
 
     /// Every value of a list property (EXDATE, RDATE) as instants.
-    fn instants(&mut self, props: Vec<&Prop<'_>>) -> Vec<i64> {
+    fn instants<'p>(&mut self, props: impl IntoIterator<Item = &'p Property>) -> Vec<i64> {
         let mut out = Vec::new();
         for p in props {
             let date_only = p
@@ -262,13 +367,28 @@ fn parse_duration(raw: &str) -> Option<Duration> {
     Some(if neg { -total } else { total })
 }
 
+/// Instances a `RECURRENCE-ID` override replaces, per UID.
+#[derive(Default)]
+struct Overrides {
+    /// Single instances (by their original start) that an override stands in for.
+    single: HashSet<i64>,
+    /// `RANGE=THISANDFUTURE`: from this original start on, instances move by `shift` and last
+    /// `length` (or are free, when the override is cancelled), sorted by start.
+    future: Vec<(i64, Duration, Duration, bool)>,
+}
+
 /// Read a feed's busy time within `[from, to)`.
+///
+/// Bounded whatever the feed holds: reading is linear in its size, each recurring event yields at
+/// most [`MAX_OCCURRENCES`] times, the feed at most [`MAX_INTERVALS`] busy intervals, and reading
+/// stops after [`TIME_BUDGET`] (each limit says so in the warnings).
 pub fn busy_time(
     text: &str,
     default_tz: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<BusyTime, IcsError> {
+    let started = std::time::Instant::now();
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with('<') {
         return Err(IcsError::NotIcs("it looks like an HTML page".into()));
@@ -281,97 +401,112 @@ pub fn busy_time(
             "it does not start with BEGIN:VCALENDAR".into(),
         ));
     }
-    if !text.to_ascii_uppercase().contains("END:VCALENDAR") {
+    // A download cut off mid-way must not replace the last good copy; a file whose last line is
+    // some END (a misspelled END:VCALENDAR) is complete.
+    let last_line = head.trim_end().lines().last().unwrap_or("").trim();
+    if !text.to_ascii_uppercase().contains("END:VCALENDAR")
+        && !last_line.to_ascii_uppercase().starts_with("END")
+    {
         return Err(IcsError::Parse(
             "the file is truncated (no END:VCALENDAR)".into(),
         ));
     }
-    let unfolded = unfold(head);
-    let parsed = read_calendar(&unfolded)
-        .map_err(|e| IcsError::Parse(e.lines().next().unwrap_or("").to_string()))?;
+    let read = ics_read::read(head);
 
-    let mut vevents: Vec<&Component> = Vec::new();
-    let mut vtimezones = HashMap::new();
-    fn walk<'a>(
-        c: &'a Component<'a>,
-        ev: &mut Vec<&'a Component<'a>>,
-        tz: &mut HashMap<String, Option<&'a str>>,
-    ) {
-        match c.name.as_str().to_ascii_uppercase().as_str() {
-            "VEVENT" => ev.push(c),
-            "VTIMEZONE" => {
-                let id = c
-                    .properties
-                    .iter()
-                    .find(|p| p.name.as_str().eq_ignore_ascii_case("TZID"));
-                let loc = c
-                    .properties
-                    .iter()
-                    .find(|p| p.name.as_str().eq_ignore_ascii_case("X-LIC-LOCATION"));
-                if let Some(id) = id {
-                    tz.insert(id.val.as_str().to_string(), loc.map(|l| l.val.as_str()));
-                }
-            }
-            _ => {
-                for child in &c.components {
-                    walk(child, ev, tz);
-                }
-            }
+    let years = (from.year() - 1)..=(to.year() + 1);
+    let mut customs: HashMap<String, CustomZone> = HashMap::new();
+    let mut locations: HashMap<String, Option<String>> = HashMap::new();
+    for c in read.components.iter().filter(|c| c.name == "VTIMEZONE") {
+        let Some(id) = c.get("TZID") else { continue };
+        let id = id.value.trim().to_string();
+        locations.insert(id.clone(), c.get("X-LIC-LOCATION").map(|l| l.value.clone()));
+        if let Some(z) = CustomZone::from_component(c, years.clone()) {
+            customs.insert(id, z);
         }
     }
-    for c in &parsed.components {
-        walk(c, &mut vevents, &mut vtimezones);
-    }
+    let vtimezones = locations
+        .into_iter()
+        .map(|(id, loc)| {
+            let custom = customs.get(&id);
+            (id, (loc, custom))
+        })
+        .collect();
     // Google and Apple name the calendar's zone once, for its floating times.
-    let wr_zone = parsed
-        .components
+    let floating_tz = read
+        .calendar_props
         .iter()
-        .flat_map(|c| c.properties.iter())
-        .chain(parsed.properties.iter())
-        .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-TIMEZONE"))
-        .map(|p| p.val.as_str().trim().to_string());
-    let floating_tz = wr_zone
-        .as_deref()
-        .and_then(|z| zones::resolve(z, None))
+        .find(|p| p.name == "X-WR-TIMEZONE")
+        .and_then(|p| zones::resolve(p.value.trim(), None))
         .unwrap_or(default_tz);
     let mut ctx = Ctx {
         default_tz,
         floating_tz,
         vtimezones,
-        warnings: Vec::new(),
+        warnings: read.warnings.clone(),
     };
-    let events: Vec<Event> = vevents.iter().map(|c| collect_event(c)).collect();
+    let events: Vec<&Component> = read
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
 
-    // Overridden instances per UID: RECURRENCE-ID instant -> the override event.
-    let mut overrides: HashMap<&str, Vec<(i64, &Event)>> = HashMap::new();
+    // Overridden instances per UID, indexed so that checking an occurrence costs the same however
+    // many overrides an event has.
+    let mut overrides: HashMap<&str, Overrides> = HashMap::new();
     for e in &events {
-        if let (Some(uid), Some(rid)) = (e.get("UID"), e.get("RECURRENCE-ID")) {
-            if let Some(w) = ctx.prop_when(rid) {
-                overrides
-                    .entry(uid.value)
-                    .or_default()
-                    .push((w.instant(default_tz).timestamp_millis(), e));
-            }
+        let (Some(uid), Some(rid)) = (e.get("UID"), e.get("RECURRENCE-ID")) else {
+            continue;
+        };
+        let Some(w) = ctx.prop_when(rid) else {
+            continue;
+        };
+        let original = w.instant(default_tz);
+        let entry = overrides.entry(uid.value.as_str()).or_default();
+        entry.single.insert(original.timestamp_millis());
+        if rid
+            .param("RANGE")
+            .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE"))
+        {
+            let Some(start) = e.get("DTSTART").and_then(|p| ctx.prop_when(p)) else {
+                continue;
+            };
+            let length = event_length(&mut ctx, e, start).length;
+            let free = is_free(e);
+            entry.future.push((
+                original.timestamp_millis(),
+                start.instant(default_tz) - original,
+                length,
+                free,
+            ));
         }
+    }
+    for o in overrides.values_mut() {
+        o.future.sort_by_key(|f| f.0);
     }
 
     let (from_ms, to_ms) = (from.timestamp_millis(), to.timestamp_millis());
     let mut intervals = Vec::new();
-    for e in &events {
+    for (read_events, e) in events.iter().enumerate() {
+        if intervals.len() >= MAX_INTERVALS {
+            ctx.warn(format!("the feed has more than {MAX_INTERVALS} busy times in the window; the rest were not read"));
+            break;
+        }
+        if started.elapsed() > TIME_BUDGET {
+            ctx.warn(format!(
+                "the feed took too long to read; only its first {read_events} events count"
+            ));
+            break;
+        }
         let is_override = e.get("RECURRENCE-ID").is_some();
         let cancelled = e
             .get("STATUS")
-            .is_some_and(|s| s.value.eq_ignore_ascii_case("CANCELLED"));
-        let transparent = e
-            .get("TRANSP")
-            .is_some_and(|s| s.value.eq_ignore_ascii_case("TRANSPARENT"));
+            .is_some_and(|s| s.value.trim().eq_ignore_ascii_case("CANCELLED"));
         let Some(start_prop) = e.get("DTSTART") else {
-            ctx.warnings
-                .push("an event without DTSTART was skipped".into());
+            ctx.warn("an event without DTSTART was skipped".into());
             continue;
         };
         let Some(start) = ctx.prop_when(start_prop) else {
-            ctx.warnings.push(format!(
+            ctx.warn(format!(
                 "an event with an unreadable DTSTART '{}' was skipped",
                 start_prop.value
             ));
@@ -380,40 +515,36 @@ pub fn busy_time(
         let length = event_length(&mut ctx, e, start);
         if is_override {
             // An override stands for itself; cancelled or transparent overrides free their slot.
-            if !cancelled && !transparent {
-                push(
-                    &mut intervals,
-                    start.instant(default_tz),
-                    length,
-                    from_ms,
-                    to_ms,
-                );
+            if !is_free(e) {
+                let s = start.instant(default_tz);
+                push(&mut intervals, s, length.at(s, default_tz), from_ms, to_ms);
             }
             continue;
         }
         if cancelled {
             continue;
         }
-        let moved: Vec<i64> = e
-            .get("UID")
-            .and_then(|u| overrides.get(u.value))
-            .map(|v| v.iter().map(|(t, _)| *t).collect())
-            .unwrap_or_default();
-        let excluded = ctx.instants(e.all("EXDATE").collect());
+        let moved = e.get("UID").and_then(|u| overrides.get(u.value.as_str()));
+        let excluded: HashSet<i64> = ctx.instants(e.all("EXDATE")).into_iter().collect();
         let mut starts: Vec<DateTime<Utc>> = Vec::new();
-        match e.get("RRULE") {
-            Some(rule) => {
-                match expand(start, rule.value, default_tz, from - length, to) {
-                    Ok(list) => starts.extend(list),
-                    Err(msg) => {
-                        ctx.warnings.push(format!("a recurrence rule could not be read ({msg}); only its first time counts"));
-                        starts.push(start.instant(default_tz));
-                    }
+        let rules: Vec<&Property> = e.all("RRULE").collect();
+        if rules.is_empty() {
+            starts.push(start.instant(default_tz));
+        }
+        // RFC 2445 allowed several RRULEs; real feeds still carry them: their union counts.
+        let earliest = from - length.longest();
+        for rule in rules {
+            match expand(start, &rule.value, default_tz, earliest, to) {
+                Ok(list) => starts.extend(list),
+                Err(msg) => {
+                    ctx.warn(format!(
+                        "a recurrence rule could not be read ({msg}); only its first time counts"
+                    ));
+                    starts.push(start.instant(default_tz));
                 }
             }
-            None => starts.push(start.instant(default_tz)),
         }
-        let (period_props, date_props): (Vec<&Prop<'_>>, Vec<&Prop<'_>>) =
+        let (period_props, date_props): (Vec<&Property>, Vec<&Property>) =
             e.all("RDATE").partition(|p| {
                 p.param("VALUE")
                     .is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"))
@@ -423,7 +554,7 @@ pub fn busy_time(
             starts.push(DateTime::<Utc>::from_timestamp_millis(r).unwrap_or_default());
         }
         let periods = ctx.periods(&period_props);
-        if transparent {
+        if is_free(e) {
             continue;
         }
         for (s, l) in periods {
@@ -431,12 +562,26 @@ pub fn busy_time(
                 push(&mut intervals, s, l, from_ms, to_ms);
             }
         }
+        starts.sort();
+        starts.dedup();
         for s in starts {
             let ms = s.timestamp_millis();
-            if excluded.contains(&ms) || moved.contains(&ms) {
+            if excluded.contains(&ms) {
                 continue;
             }
-            push(&mut intervals, s, length, from_ms, to_ms);
+            let Some(o) = moved else {
+                push(&mut intervals, s, length.at(s, default_tz), from_ms, to_ms);
+                continue;
+            };
+            if o.single.contains(&ms) {
+                continue;
+            }
+            let later = o.future.partition_point(|f| f.0 <= ms);
+            match later.checked_sub(1).map(|i| o.future[i]) {
+                Some((_, _, _, true)) => {}
+                Some((_, shift, l, false)) => push(&mut intervals, s + shift, l, from_ms, to_ms),
+                None => push(&mut intervals, s, length.at(s, default_tz), from_ms, to_ms),
+            }
         }
     }
     Ok(BusyTime {
@@ -446,27 +591,66 @@ pub fn busy_time(
     })
 }
 
+/// Cancelled or transparent: takes no time.
+fn is_free(e: &Component) -> bool {
+    let has = |name: &str, value: &str| {
+        e.get(name)
+            .is_some_and(|s| s.value.trim().eq_ignore_ascii_case(value))
+    };
+    has("STATUS", "CANCELLED") || has("TRANSP", "TRANSPARENT")
+}
+
+/// How long each occurrence lasts: a fixed length, or for all-day events a number of local days
+/// (so a recurring all-day event is midnight to midnight on every occurrence, across DST too).
+#[derive(Debug, Clone, Copy)]
+struct Length {
+    length: Duration,
+    days: Option<u32>,
+}
+
+impl Length {
+    fn at(self, start: DateTime<Utc>, tz: Tz) -> Duration {
+        match self.days {
+            Some(days) => {
+                let day = start.with_timezone(&tz).date_naive() + Duration::days(i64::from(days));
+                local_instant(tz, day.and_hms_opt(0, 0, 0).expect("midnight")) - start
+            }
+            None => self.length,
+        }
+    }
+    /// An upper bound on any occurrence's length (an hour more for a DST day).
+    fn longest(self) -> Duration {
+        self.length + Duration::hours(i64::from(self.days.is_some()))
+    }
+}
+
 /// How long an event lasts: DTEND - DTSTART, or DURATION, or a day for dates and zero otherwise.
 /// All-day events are measured in local days, so a DST change does not shorten them.
-fn event_length(ctx: &mut Ctx<'_>, e: &Event<'_>, start: When) -> Duration {
+fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
+    let fixed = |length: Duration| Length {
+        length: length.max(Duration::zero()),
+        days: None,
+    };
+    let days = |n: i64| Length {
+        length: Duration::days(n.max(0)),
+        days: Some(u32::try_from(n.clamp(0, 3660)).unwrap_or(0)),
+    };
     if let Some(end) = e.get("DTEND").and_then(|p| ctx.prop_when(p)) {
-        let tz = ctx.default_tz;
-        let length = match (start, end) {
-            (When::Date(a), When::Date(b)) => {
-                return (local_instant(tz, b.and_hms_opt(0, 0, 0).expect("midnight"))
-                    - local_instant(tz, a.and_hms_opt(0, 0, 0).expect("midnight")))
-                .max(Duration::zero())
-            }
-            _ => end.instant(tz) - start.instant(tz),
+        return match (start, end) {
+            (When::Date(a), When::Date(b)) => days((b - a).num_days()),
+            _ => fixed(end.instant(ctx.default_tz) - start.instant(ctx.default_tz)),
         };
-        return length.max(Duration::zero());
     }
-    if let Some(d) = e.get("DURATION").and_then(|p| parse_duration(p.value)) {
-        return d.max(Duration::zero());
+    if let Some(d) = e.get("DURATION").and_then(|p| parse_duration(&p.value)) {
+        let whole_days = d.num_seconds() % 86_400 == 0;
+        return match start {
+            When::Date(_) if whole_days => days(d.num_days()),
+            _ => fixed(d),
+        };
     }
     match start {
-        When::Date(_) => Duration::days(1),
-        _ => Duration::zero(),
+        When::Date(_) => days(1),
+        _ => fixed(Duration::zero()),
     }
 }
 
@@ -480,24 +664,36 @@ fn push(out: &mut Vec<Interval>, start: DateTime<Utc>, length: Duration, from_ms
 
 /// Expand an RRULE from its DTSTART within `[from, to]`.
 fn expand(
-    start: When,
+    start: When<'_>,
     rule: &str,
     default_tz: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<DateTime<Utc>>, String> {
-    let dtstart = match start {
-        When::Utc(t) => t.with_timezone(&rrule::Tz::UTC),
-        When::Local(n, tz) => local_instant(tz, n).with_timezone(&rrule::Tz::Tz(tz)),
-        When::Date(d) => local_instant(default_tz, d.and_hms_opt(0, 0, 0).expect("midnight"))
-            .with_timezone(&rrule::Tz::Tz(default_tz)),
-    };
     // Rules finer than hourly are not how anyone marks busy time, and expanding years of them
     // would let one feed stall availability: refuse them.
     let upper = rule.to_ascii_uppercase();
     if upper.contains("FREQ=SECONDLY") || upper.contains("FREQ=MINUTELY") {
         return Err("a rule repeating every second or minute is not supported".into());
     }
+    let dtstart = match start {
+        When::Utc(t) => t.with_timezone(&rrule::Tz::UTC),
+        When::Local(n, Zone::Named(tz)) => local_instant(tz, n).with_timezone(&rrule::Tz::Tz(tz)),
+        // A zone defined in the feed: expand wall-clock times, then place each in the zone.
+        When::Local(n, Zone::Custom(z)) => {
+            let day = Duration::days(1);
+            let list = naive_between(
+                n,
+                rule,
+                from.naive_utc() - day,
+                to.naive_utc() + day,
+                MAX_OCCURRENCES,
+            )?;
+            return Ok(list.into_iter().map(|t| z.instant(t)).collect());
+        }
+        When::Date(d) => local_instant(default_tz, d.and_hms_opt(0, 0, 0).expect("midnight"))
+            .with_timezone(&rrule::Tz::Tz(default_tz)),
+    };
     // Some writers give UNTIL as a date or local time where the RFC wants UTC: make it UTC.
     let rule = normalise_until(rule, &dtstart);
     let parsed: rrule::RRule<rrule::Unvalidated> =

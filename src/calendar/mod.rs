@@ -10,6 +10,7 @@ pub mod deps;
 pub mod export;
 pub mod feeds;
 pub mod ics;
+pub mod ics_read;
 pub mod propose;
 pub mod service;
 pub mod zones;
