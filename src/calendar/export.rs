@@ -92,8 +92,14 @@ mod tests {
         for l in out.split("\r\n") {
             assert!(l.len() <= 75, "{l}");
         }
-        assert!(out.contains("LOCATION:12 Oak St\\, Apt 3\\; back door\r\n"), "{out}");
-        assert!(out.contains("DESCRIPTION:Phone: +15550100123\\nNotes: a\\,b\\;c\\\\d\\n"), "{out}");
+        assert!(
+            out.contains("LOCATION:12 Oak St\\, Apt 3\\; back door\r\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("DESCRIPTION:Phone: +15550100123\\nNotes: a\\,b\\;c\\\\d\\n"),
+            "{out}"
+        );
         assert!(out.contains("SEQUENCE:2\r\n") && out.contains("STATUS:CONFIRMED\r\n"));
         assert!(out.contains("X-WR-TIMEZONE:America/New_York\r\n"));
         assert!(out.contains("X-WR-CALNAME:Dave's Plumbing bookings\r\n"));

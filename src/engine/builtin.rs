@@ -521,9 +521,19 @@ fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
         if kind != Danger::Animal {
             options.push(format!("{advice} {r} {follow}"));
         }
-        let about_this = u::content_words(r)
-            .iter()
-            .any(|w| danger_words(kind).iter().any(|k| w.starts_with(k)));
+        let words = u::content_words(r);
+        // A referral for animals ("call the emergency vet") is not advice for a person in
+        // danger (a child bitten while grooming the dog).
+        let for_animals = words.iter().any(|w| {
+            ["vet", "dog", "cat", "pet", "animal", "hors"]
+                .iter()
+                .any(|k| w.starts_with(k))
+        });
+        let for_a_person = kind != Danger::Animal && super::detect::person_in_danger(&turn.said);
+        let about_this = !(for_animals && for_a_person)
+            && words
+                .iter()
+                .any(|w| danger_words(kind).iter().any(|k| w.starts_with(k)));
         if advice.contains("911") && !r.contains("911") && !about_this && kind != Danger::Animal {
             options.push(format!("{advice} {follow}"));
         }
@@ -649,6 +659,25 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .or(any)
             {
                 return choose(turn, k).await;
+            }
+            // A pick with a question beside it: the question is answered (or passed to the team)
+            // and the booking goes on with the time picked.
+            if let Some((k, asked)) = u::pick_beside_question(text, n) {
+                let topics = u::topics(&asked, &profile);
+                let lead = if topics.is_empty() {
+                    turn.effects
+                        .unanswered
+                        .push(asked.chars().take(300).collect());
+                    turn.effects.notify.push(format!(
+                        "Frontdesk: {} asked a question we could not answer while booking: \"{}\"",
+                        turn.contact.phone,
+                        super::tools::quote(&asked)
+                    ));
+                    "I'll check that with the team and they'll text you.".to_string()
+                } else {
+                    answers_text(&topics, &profile)
+                };
+                return Ok(choose(turn, k).await?.map(|c| format!("{lead} {c}")));
             }
             // A question about something else ("do you warranty your work?" before picking)
             // is answered first; the times stay on offer.

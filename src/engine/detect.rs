@@ -220,23 +220,57 @@ impl Text {
     pub fn our_past_work(&self) -> bool {
         const PAST: &[&str] = &[
             "did", "came", "put", "took", "made", "left", "sold", "gave", "fit", "set", "cut",
-            "hung", "ran", "told", "swept", "built", "dug", "broke",
+            "hung", "ran", "told", "swept", "built", "dug", "broke", "spent", "was", "were",
+            "said", "nicked",
         ];
         let past = |v: &String| {
             (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need")) || PAST.contains(&v.as_str())
         };
-        (0..self.words.len()).any(|i| {
-            if !matches!(self.words[i].as_str(), "you" | "yall") {
-                return false;
-            }
+        // "The groomer did our bichon", "my therapist spent most of my session on her phone".
+        const STAFF: &[&str] = &[
+            "groomer",
+            "therapist",
+            "tech",
+            "technician",
+            "techs",
+            "crew",
+            "installer",
+            "installers",
+            "plumber",
+            "electrician",
+            "roofer",
+            "roofers",
+            "cleaner",
+            "cleaners",
+            "painter",
+            "painters",
+            "mechanic",
+            "worker",
+            "workers",
+            "hygienist",
+            "stylist",
+            "trainer",
+            "inspector",
+            "contractor",
+        ];
+        let staff_did = (1..self.words.len()).any(|i| {
+            matches!(self.words[i - 1].as_str(), "the" | "my" | "our" | "your")
+                && STAFF.contains(&self.words[i].as_str())
+                && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
+        });
+        staff_did
+            || (0..self.words.len()).any(|i| {
+                if !matches!(self.words[i].as_str(), "you" | "yall") {
+                    return false;
+                }
 
-            // "you guys tuned", "you all did": the verb after the optional "guys"/"all".
-            let skip = matches!(
-                self.words.get(i + 1).map(String::as_str),
-                Some("guys" | "all")
-            );
-            self.words.get(i + 1 + usize::from(skip)).is_some_and(past)
-        })
+                // "you guys tuned", "you all did": the verb after the optional "guys"/"all".
+                let skip = matches!(
+                    self.words.get(i + 1).map(String::as_str),
+                    Some("guys" | "all")
+                );
+                self.words.get(i + 1 + usize::from(skip)).is_some_and(past)
+            })
     }
 
     /// Does an entry of `a` start within `gap` words before an entry of `b` ("brakes ... went out")?
@@ -667,7 +701,15 @@ const OLDER_PEOPLE: &[&str] = &[
 ];
 /// Words that say someone is old ("he's 82", "88 year old").
 const OLD_AGE: &[&str] = &[
-    "old man", "old lady", "aged", "year old", "yr old", "80*", "90*",
+    "old man",
+    "old lady",
+    "aged",
+    "year old",
+    "years old",
+    "yr old",
+    "yrs old",
+    "80*",
+    "90*",
 ];
 /// Young children, by word.
 const YOUNG: &[&str] = &[
@@ -1359,6 +1401,16 @@ fn body_signs(t: &Text) -> usize {
         + usize::from(head && !head_counted)
 }
 
+/// A person (not an animal) is the one hurt or in danger: a child, a relative, the caller.
+pub fn person_in_danger(text: &str) -> bool {
+    let t = Text::new(text);
+    t.young_child()
+        || t.any(&[
+            "kid", "kids", "son", "daughter", "child", "husband", "wife", "his hand", "her hand",
+            "my hand", "bit me", "bit him", "bit her", "yo", "grandma", "grandpa",
+        ])
+}
+
 /// Signs of a body in trouble, said in any way (a headache and dizziness count here).
 pub fn body_in_trouble(text: &str) -> bool {
     let t = Text::new(text);
@@ -1522,22 +1574,83 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
         return Some(Danger::Electrical);
     }
+    // Metal pushed into an outlet ("stuck a bobby pin in the outlet... a big pop"): whoever did
+    // it may have been shocked.
+    if t.near(
+        &[
+            "pin",
+            "fork",
+            "key",
+            "knife",
+            "paperclip",
+            "paper clip",
+            "screwdriver",
+            "nail",
+            "clip",
+        ],
+        &["outlet*", "socket*", "plug*", "receptacle*"],
+        5,
+    ) && t.any(&[
+        "pop", "popped", "bang", "flash", "spark*", "burn*", "black", "mark*", "cried", "scream*",
+        "shock*",
+    ]) {
+        return Some(Danger::Electrical);
+    }
     if t.any(BURN) && t.any(SMELL_OR_ELECTRIC) {
         return Some(Danger::Fire);
     }
     // Something electrical running hot ("a hot plastic smell... the light flickers and buzzes...
     // the metal box felt warm"): two of a hot smell, flickering or buzzing, and warmth.
+    // (Overheating wiring insulation smells of fish or of something burnt.)
     let hot_smell = t.near(
-        &["hot", "plastic", "electrical", "electric"],
+        &[
+            "hot",
+            "plastic",
+            "electrical",
+            "electric",
+            "fish",
+            "fishy",
+            "burnt",
+            "burned",
+        ],
         &["smell*", "odor*"],
         2,
+    ) || t.near(
+        &["smell*", "smel", "odor*"],
+        &["fish", "fishy", "burnt plastic"],
+        3,
     );
     let flicker = t.any(&["flicker*", "buzz*", "crackl*", "sizzl*"]);
     const KIT: &[&str] = &[
-        "box", "outlet*", "switch*", "panel*", "breaker*", "wire*", "cord*", "plug*", "fixture*",
+        "box",
+        "outlet*",
+        "switch*",
+        "panel*",
+        "breaker*",
+        "wire*",
+        "cord*",
+        "plug*",
+        "fixture*",
+        "plate",
+        "faceplate",
+        "cover plate",
+        "socket*",
+        "receptacle*",
     ];
     let warm_kit = t.near(&["warm", "hot"], KIT, 6) || t.near(KIT, &["warm", "hot"], 6);
-    if [hot_smell, flicker, warm_kit]
+    // Scorch marks: "brownish around the holes", "black marks on the plug".
+    const SCORCHED: &[&str] = &[
+        "brown*",
+        "black*",
+        "scorch*",
+        "melt*",
+        "discolo*",
+        "charred",
+        "burn mark*",
+        "singed",
+    ];
+    let scorched = t.near(SCORCHED, KIT, 8) || t.near(KIT, SCORCHED, 8);
+    if [hot_smell, flicker, warm_kit, scorched]
         .iter()
         .filter(|b| **b)
         .count()
@@ -1883,6 +1996,64 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]) {
         return Some(Danger::Vehicle);
     }
+    // A roof or ceiling giving way ("loud cracking and popping from the ceiling", "the ceiling is
+    // sagging"), wherever it is and whoever is under it.
+    const STRUCTURE: &[&str] = &[
+        "roof", "ceiling", "ceilings", "beam*", "rafter*", "joist*", "truss*",
+    ];
+    // Sounds mean it is moving now; a sag or a cave-in is a danger where people are (a shed
+    // to be torn down is a job).
+    const GIVING_NOW: &[&str] = &["cracking", "creaking", "popping", "groaning", "snapping"];
+    const GIVING: &[&str] = &[
+        "sagging",
+        "sags",
+        "sagged",
+        "bowing",
+        "bowed",
+        "bulging",
+        "bulge*",
+        "buckling",
+        "buckled",
+        "giving way",
+        "gave way",
+        "caving",
+        "caved",
+        "collaps*",
+        "coming down",
+    ];
+    let demolition = t.any(&[
+        "shed",
+        "barn",
+        "torn down",
+        "tear down",
+        "tear it down",
+        "demo*",
+        "haul*",
+        "abandoned",
+    ]);
+    let people_under = t.any(&[
+        "bedroom",
+        "nursery",
+        "living room",
+        "kitchen",
+        "sleep*",
+        "kids",
+        "baby",
+        "mother",
+        "mom",
+        "dad",
+        "father",
+        "grandma*",
+        "grandpa*",
+        "family",
+        "we live",
+        "inside",
+    ]);
+    let moving_now = t.near(STRUCTURE, GIVING_NOW, 8) || t.near(GIVING_NOW, STRUCTURE, 8);
+    let giving = t.near(STRUCTURE, GIVING, 8) || t.near(GIVING, STRUCTURE, 8);
+    if !demolition && (moving_now || giving && people_under) {
+        return Some(Danger::Hazard);
+    }
     // Something heavy giving way, or broken glass, where children or anyone could be hurt ("the
     // bookcase is leaning and my toddler climbs", "glass shattered and the kids are home"); a
     // car's gears shifting is no falling object.
@@ -2179,17 +2350,73 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "right now",
         "cant get up",
     ]);
+    let cannot_get_up = t.near(
+        &["cant", "cannot", "couldnt", "unable", "wont"],
+        &[
+            "get up",
+            "get myself up",
+            "get herself up",
+            "get himself up",
+            "stand*",
+            "get off the floor",
+        ],
+        3,
+    );
+    let head_hurt = t.any(&[
+        "goose egg",
+        "knot on",
+        "lump on",
+        "bump on",
+        "hit his head",
+        "hit her head",
+        "hit my head",
+        "banged his head",
+        "banged her head",
+        "threw up",
+        "throwing up",
+        "vomit*",
+    ]);
+    // "Moved away in the fall" is a season.
+    let season = t.any(&[
+        "in the fall",
+        "this fall",
+        "last fall",
+        "next fall",
+        "the fall season",
+    ]);
     if t.any(FELL)
         && !long_ago
+        && !season
         && !t.any(&["fell asleep", "fell behind", "fell through"])
         && (t.any(FALL_SEVERE)
+            || cannot_get_up
+            || head_hurt
             || t.any(OLDER_PEOPLE)
             || t.any(OLD_AGE)
-            || t.any(FROM_HEIGHT) && t.near(FALLERS, FELL, 3))
+            || t.age_said().is_some_and(|age| age >= 65)
+            || t.any(FROM_HEIGHT) && t.near(FALLERS, FELL, 12))
     {
         return Some(Danger::Medical);
     }
     let child = t.young_child();
+    if (child || t.any(&["kid", "kids", "child", "my son", "my daughter"]))
+        && t.any(&[
+            "really sleepy",
+            "very sleepy",
+            "so sleepy",
+            "super sleepy",
+            "wont wake",
+            "hard to wake",
+            "cant wake",
+            "limp",
+            "lethargic",
+            "not acting right",
+            "not herself",
+            "not himself",
+        ])
+    {
+        return Some(Danger::Medical);
+    }
     // "We had that cold snap last week": weather, not a home without heat.
     let weather = t.without(&[
         "cold snap",
@@ -2541,7 +2768,55 @@ pub fn wants_person(text: &str) -> bool {
     {
         return true;
     }
-    if t.near(CALL, CALL_WHO, 3) {
+    // Someone else's phone ("she was on her phone the whole session") asks for no call.
+    let calls = t.without(&[
+        "on her phone",
+        "on his phone",
+        "on their phone",
+        "on my phone",
+        "on the phone the whole",
+        "her phone",
+        "his phone",
+    ]);
+    if calls.near(CALL, CALL_WHO, 3) {
+        return true;
+    }
+    // Asking for someone by name: "i just want to talk to megan", "can i speak with dr patel"
+    // (not "i need to talk to my wife first").
+    const WISH: &[&str] = &[
+        "want", "wanna", "need", "can", "could", "let", "like", "may",
+    ];
+    let asks_for_named = (2..t.words.len()).any(|i| {
+        TALK.contains(&t.words[i - 1].as_str())
+            && matches!(t.words[i].as_str(), "to" | "with")
+            && t.words.get(i + 1).is_some_and(|who| {
+                !matches!(
+                    who.as_str(),
+                    "you"
+                        | "yall"
+                        | "u"
+                        | "about"
+                        | "my"
+                        | "our"
+                        | "them"
+                        | "him"
+                        | "her"
+                        | "it"
+                        | "that"
+                        | "this"
+                        | "me"
+                        | "us"
+                        | "your"
+                        | "a"
+                        | "an"
+                        | "some"
+                )
+            })
+            && t.words[i.saturating_sub(4)..i - 1]
+                .iter()
+                .any(|w| WISH.contains(&w.as_str()))
+    });
+    if asks_for_named {
         return true;
     }
     // "A quick call would be way easier", "calling works better for me", "texting is tough".
@@ -2617,7 +2892,7 @@ pub fn wants_person(text: &str) -> bool {
                 "this", "you", "talking", "texting", "speaking", "a", "youre",
             ],
             BOT,
-            3,
+            5,
         )
         && t.any(&[
             "bot",
@@ -2638,6 +2913,11 @@ pub fn wants_person(text: &str) -> bool {
 
 /// Words that are a complaint on their own.
 const ANGER: &[&str] = &[
+    "rolled her eyes",
+    "rolled his eyes",
+    "rolled their eyes",
+    "eye roll*",
+    "not thrilled",
     "this is ridiculous",
     "thats ridiculous",
     "this is insane",
@@ -2926,6 +3206,13 @@ const OTHER_COMPANY: &[&str] = &[
 /// Words that describe an ordinary job ("a broken branch", "pet stains") as well as damage
 /// after our work: a complaint only when our visit is named.
 const DAMAGE: &[&str] = &[
+    // A promise not kept, harm left behind ("thought you guys were supposed to run a magnet",
+    // "my wifes car got a flat").
+    "were supposed to",
+    "was supposed to",
+    "got a flat",
+    "flat tire",
+    "left behind",
     "stain*",
     "peeling",
     "ripped",
@@ -2975,6 +3262,20 @@ const BILLED: &[&str] = &[
     "receipt",
 ];
 const DISPUTED: &[&str] = &[
+    // Work nobody agreed to ("sheathing replacement on it that nobody ever asked me about").
+    "nobody asked",
+    "nobody ever asked",
+    "no one asked",
+    "never asked",
+    "didnt ask",
+    "never approved",
+    "didnt approve",
+    "never agreed",
+    "didnt agree",
+    "never signed",
+    "didnt sign",
+    "without asking",
+    "without telling",
     "not adding up",
     "doesnt add up",
     "dont add up",
@@ -3143,6 +3444,24 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         return Some("work not fixed".into());
     }
     if t.stated().any(BILLED) && t.any(DISPUTED) {
+        return Some("billing".into());
+    }
+    // A quote and a bill that differ ("quoted me $129 at the door... a bill for $389").
+    let amounts = t
+        .words
+        .iter()
+        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_digit()))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    if t.any(&[
+        "quoted",
+        "quote",
+        "estimate*",
+        "told me it would",
+        "said it would",
+    ]) && t.stated().any(BILLED)
+        && amounts >= 2
+    {
         return Some("billing".into());
     }
     // Waited for us and nobody came; or paying for what they describe ("we pay $150 a month
@@ -3719,5 +4038,83 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn round_seven_warning_signs_said_in_passing() {
+        let danger_of = |t: &str| danger(t, None);
+        // An outlet scorched and warm, or smelling of fish (overheating insulation).
+        assert_eq!(
+            danger_of(
+                "the socket by the tv has black marks around it and the cover plate feels warm"
+            ),
+            Some(Danger::Electrical)
+        );
+        assert_eq!(
+            danger_of("theres a fishy smell near the outlet in the den and its kinda brown around the plug"),
+            Some(Danger::Electrical)
+        );
+        // Metal in an outlet; a drowsy child afterwards.
+        assert_eq!(
+            danger_of("my son put a paper clip in the outlet and there was a flash"),
+            Some(Danger::Electrical)
+        );
+        assert_eq!(
+            danger_of("my daughter bumped into the table earlier and now shes very sleepy"),
+            Some(Danger::Medical)
+        );
+        // A fall with head-injury signs, or someone old who cannot get up, however far apart.
+        assert_eq!(
+            danger_of("my dad was on the ladder cleaning leaves and it tipped and he fell, hes got a big knot on his forehead"),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger_of("I am 81 years old and I slipped in the kitchen, I cannot get myself up"),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger_of("my daughter moved away in the fall and i am 79"),
+            None
+        );
+        // A roof or ceiling moving now; a sagging one where people are; not a shed to tear down.
+        assert_eq!(
+            danger_of(
+                "we keep hearing creaking from the ceiling above the kids room since the storm"
+            ),
+            Some(Danger::Hazard)
+        );
+        assert_eq!(
+            danger_of("want the old barn torn down, the roof is sagging and half caved in"),
+            None
+        );
+    }
+
+    #[test]
+    fn round_seven_complaints_and_person_requests() {
+        // Quote against bill; work nobody approved; rudeness; a promise not kept.
+        assert!(complaint("the estimate said 200 and now the invoice says 640", &[]).is_some());
+        assert!(complaint(
+            "my bill has a new filter on it that nobody asked me about",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "the tech rolled his eyes at me when i asked a question",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "the groomer did her nails friday and we paid 40 for this?",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("how often are you supposed to get it serviced", &[]).is_none());
+        // Someone by name, not "my wife"; a bot question with words between.
+        assert!(wants_person("can i speak with dr alvarez about my results"));
+        assert!(!wants_person(
+            "i need to talk to my wife first about the price"
+        ));
+        assert!(wants_person("is this some kind of automated thing"));
+        assert!(!wants_person("she was on her phone the whole time"));
     }
 }

@@ -195,6 +195,42 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
     found
 }
 
+/// A pick said beside a question ("3 please! what do i wear for it", "The first appointment is
+/// fine. Must the fixtures be bought from you?"): the pick from the clauses that ask nothing,
+/// when they name one option, and the clauses that ask, for answering.
+pub fn pick_beside_question(text: &str, n: usize) -> Option<(usize, String)> {
+    let clauses: Vec<&str> = text
+        .split(['.', '!', '?', '\n', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clauses.len() < 2 {
+        return None;
+    }
+    let mut pick = None;
+    let mut asked = Vec::new();
+    let mut rest = text;
+    for c in &clauses {
+        // Whether this clause ended with a question mark in the text.
+        let at = rest.find(c).unwrap_or(0);
+        let after = &rest[at + c.len()..];
+        let ends_with_q = after.trim_start().starts_with('?');
+        rest = after;
+        if ends_with_q || is_question(c) {
+            asked.push(*c);
+            continue;
+        }
+        if let Some(k) = pick_number(c, n) {
+            if pick.is_some_and(|p| p != k) {
+                return None;
+            }
+            pick = Some(k);
+        }
+    }
+    let k = pick?;
+    (!asked.is_empty()).then(|| (k, asked.join("? ") + "?"))
+}
+
 /// "Whichever is earliest", "any of those", "you pick": the first (earliest) offered time, as
 /// long as the text names no day or time of its own.
 pub fn any_will_do(text: &str) -> bool {
@@ -886,7 +922,8 @@ pub fn stated_name(text: &str) -> Option<String> {
                     || lower[..pos].trim().is_empty()
                     || lower[..pos].trim_end().ends_with("hi")
                     || lower[..pos].trim_end().ends_with("hey")
-                    || lower[..pos].trim_end().ends_with("hello");
+                    || lower[..pos].trim_end().ends_with("hello")
+                    || filler_open(&lower[..pos]);
                 // ...or anywhere in a short text, before a capitalised name ("oh sorry its Reggie").
                 if ["this is ", "it's ", "its ", "it is "].contains(cue)
                     && !sentence_start
@@ -915,7 +952,8 @@ pub fn stated_name(text: &str) -> Option<String> {
                     // sentence going on ("its sooo dated"), unless it opens the text after a
                     // greeting ("hey its marcus bell.").
                     let lower_start = !rest.trim_start().starts_with(char::is_uppercase);
-                    let greeted = ["hi", "hey", "hello"].contains(&lower[..pos].trim());
+                    let greeted = ["hi", "hey", "hello"].contains(&lower[..pos].trim())
+                        || filler_open(&lower[..pos]);
                     if lower_after_it
                         && lower_start
                         && n.split_whitespace().count() > 1
@@ -933,6 +971,20 @@ pub fn stated_name(text: &str) -> Option<String> {
             }
         }
     }
+    // "doug here. got huge icicles...": a name and "here" opening the text as its own sentence.
+    let opening = text
+        .trim_start()
+        .split(['.', '!', ',', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if let Some(who) = opening.strip_suffix(" here") {
+        if who.split_whitespace().count() <= 2 {
+            if let Some(n) = take_name(who, true) {
+                return Some(n);
+            }
+        }
+    }
     // "Bob here" / "- Bob" / "thanks, Bob" at the end.
     let trimmed = text.trim();
     if let Some(rest) = trimmed
@@ -945,6 +997,19 @@ pub fn stated_name(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Only fillers before a cue ("oh and its gloria nguyen"): the name opens the text.
+fn filler_open(before: &str) -> bool {
+    let before = before.trim();
+    !before.is_empty()
+        && before.split_whitespace().count() <= 3
+        && before.split_whitespace().all(|w| {
+            [
+                "oh", "and", "also", "btw", "sorry", "ok", "okay", "so", "ah",
+            ]
+            .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
 }
 
 /// A name signed the way people sign a text: two or three capitalised words standing alone as a
@@ -1026,6 +1091,20 @@ fn signed_name(text: &str) -> Option<String> {
 fn sign_off_name(text: &str) -> Option<String> {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".!".contains(c));
     let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    // "... mon wed or fri. - tomas herrera": a first and last name after a dash.
+    if tokens.len() >= 3 {
+        let k = tokens.len();
+        let (dash, first, last) = (tokens[k - 3], tokens[k - 2], tokens[k - 1]);
+        let first_dashed = first.starts_with(['-', '\u{2013}']);
+        let first = first.trim_start_matches(['-', '\u{2013}']);
+        if (dash == "-" || dash == "\u{2013}" || first_dashed)
+            && [first, last]
+                .iter()
+                .all(|w| w.len() >= 2 && name_word(w, true))
+        {
+            return Some(format!("{} {}", capitalise(first), capitalise(last)));
+        }
+    }
     let last = *tokens.last()?;
     let prev = tokens.len().checked_sub(2).map(|i| tokens[i]);
     let dashed =
@@ -1168,7 +1247,21 @@ pub fn loose_address(text: &str) -> Option<String> {
             break;
         }
     }
-    (out.len() >= 2).then(|| {
+    // "2 pls", "3 works", "1 is fine": a pick, not a house number and a street.
+    const FILLER: &[&str] = &[
+        "pls", "please", "plz", "works", "work", "is", "fine", "good", "ok", "okay", "sounds",
+        "great", "sure", "thanks", "thx", "perfect", "yes", "yep", "for", "me", "one", "then",
+        "lol", "is", "would", "be", "best",
+    ];
+    let street_words = out[1..]
+        .iter()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !FILLER.contains(&w.as_str()))
+        .count();
+    (out.len() >= 2 && street_words > 0).then(|| {
         out.join(" ")
             .trim_end_matches([',', '.', ';', '!'])
             .to_string()
@@ -4203,5 +4296,37 @@ mod tests {
         assert_eq!(picked(adult, &school), None);
         school.business.about = "Swim lessons for adults and kids.".into();
         assert_eq!(picked(adult, &school), Some("Private swim lesson"));
+    }
+
+    #[test]
+    fn round_seven_picks_beside_questions_names_and_not_addresses() {
+        assert_eq!(
+            pick_beside_question("2 please! do i need to bring anything?", 3),
+            Some((2, "do i need to bring anything?".to_string()))
+        );
+        assert_eq!(
+            pick_beside_question("The second time suits me. Is there parking nearby?", 3)
+                .map(|p| p.0),
+            Some(2)
+        );
+        assert_eq!(
+            pick_beside_question("is 2 or 3 better? either works", 3),
+            None
+        );
+        assert_eq!(
+            extract_name("need it fixed by friday. - maria lopez").as_deref(),
+            Some("Maria Lopez")
+        );
+        assert_eq!(
+            extract_name("oh and its priya shah, forgot").as_deref(),
+            Some("Priya Shah")
+        );
+        assert_eq!(
+            extract_name("ken here. furnace is making a racket").as_deref(),
+            Some("Ken")
+        );
+        assert_eq!(loose_address("2 pls"), None);
+        assert_eq!(loose_address("3 works for me"), None);
+        assert_eq!(loose_address("48 elm").as_deref(), Some("48 elm"));
     }
 }
