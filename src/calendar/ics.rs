@@ -484,6 +484,30 @@ pub fn busy_time(
         o.future.sort_by_key(|f| f.0);
     }
 
+    // A feed may carry an event twice under one UID (an edit written as a new copy): the copy
+    // with the highest SEQUENCE (the first, when they tie) is the event.
+    let mut current: HashMap<&str, (i64, usize)> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.get("RECURRENCE-ID").is_some() {
+            continue;
+        }
+        let Some(uid) = e.get("UID") else { continue };
+        let seq = e
+            .get("SEQUENCE")
+            .and_then(|p| p.value.trim().parse::<i64>().ok())
+            .unwrap_or(0);
+        let slot = current.entry(uid.value.as_str()).or_insert((seq, i));
+        if seq > slot.0 {
+            *slot = (seq, i);
+        }
+    }
+    let superseded = |i: usize, e: &Component| {
+        e.get("RECURRENCE-ID").is_none()
+            && e.get("UID")
+                .and_then(|u| current.get(u.value.as_str()))
+                .is_some_and(|(_, keep)| *keep != i)
+    };
+
     let (from_ms, to_ms) = (from.timestamp_millis(), to.timestamp_millis());
     let mut intervals = Vec::new();
     for (read_events, e) in events.iter().enumerate() {
@@ -496,6 +520,9 @@ pub fn busy_time(
                 "the feed took too long to read; only its first {read_events} events count"
             ));
             break;
+        }
+        if superseded(read_events, e) {
+            continue;
         }
         let is_override = e.get("RECURRENCE-ID").is_some();
         let cancelled = e

@@ -419,3 +419,16 @@ fn hostile_feeds_are_bounded() {
         ]
     );
 }
+
+/// An edit written as a second copy of the event (same UID, higher SEQUENCE) replaces it; the
+/// old copy's times are not busy as well.
+#[test]
+fn a_newer_copy_of_an_event_replaces_the_older() {
+    let feed = cal("BEGIN:VEVENT\r\nUID:e1\r\nSEQUENCE:1\r\nDTSTART:20261202T150000Z\r\nDTEND:20261202T160000Z\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:e1\r\nSEQUENCE:2\r\nDTSTART:20261203T150000Z\r\nDTEND:20261203T160000Z\r\nEND:VEVENT\r\n");
+    let busy = read(&feed, "2026-11-30T00:00:00Z", "2026-12-31T00:00:00Z");
+    assert_eq!(
+        local(&busy.intervals),
+        vec!["Thu Dec 03 10:00-Thu Dec 03 11:00"]
+    );
+}
