@@ -372,9 +372,18 @@ fn parse_duration(raw: &str) -> Option<Duration> {
 struct Overrides {
     /// Single instances (by their original start) that an override stands in for.
     single: HashSet<i64>,
-    /// `RANGE=THISANDFUTURE`: from this original start on, instances move by `shift` and last
-    /// `length` (or are free, when the override is cancelled), sorted by start.
-    future: Vec<(i64, Duration, Duration, bool)>,
+    /// `RANGE=THISANDFUTURE` overrides, sorted by the original start they apply from.
+    future: Vec<FromHereOn>,
+}
+
+/// From the instance starting at `from_ms` on, instances move by `shift` and last `length`, or
+/// are free when the override is cancelled or transparent.
+#[derive(Clone, Copy)]
+struct FromHereOn {
+    from_ms: i64,
+    shift: Duration,
+    length: Duration,
+    free: bool,
 }
 
 /// Read a feed's busy time within `[from, to)`.
@@ -472,16 +481,16 @@ pub fn busy_time(
             };
             let length = event_length(&mut ctx, e, start).length;
             let free = is_free(e);
-            entry.future.push((
-                original.timestamp_millis(),
-                start.instant(default_tz) - original,
+            entry.future.push(FromHereOn {
+                from_ms: original.timestamp_millis(),
+                shift: start.instant(default_tz) - original,
                 length,
                 free,
-            ));
+            });
         }
     }
     for o in overrides.values_mut() {
-        o.future.sort_by_key(|f| f.0);
+        o.future.sort_by_key(|f| f.from_ms);
     }
 
     // A feed may carry an event twice under one UID (an edit written as a new copy): the copy
@@ -603,10 +612,10 @@ pub fn busy_time(
             if o.single.contains(&ms) {
                 continue;
             }
-            let later = o.future.partition_point(|f| f.0 <= ms);
+            let later = o.future.partition_point(|f| f.from_ms <= ms);
             match later.checked_sub(1).map(|i| o.future[i]) {
-                Some((_, _, _, true)) => {}
-                Some((_, shift, l, false)) => push(&mut intervals, s + shift, l, from_ms, to_ms),
+                Some(f) if f.free => {}
+                Some(f) => push(&mut intervals, s + f.shift, f.length, from_ms, to_ms),
                 None => push(&mut intervals, s, length.at(s, default_tz), from_ms, to_ms),
             }
         }
