@@ -41,6 +41,27 @@ fn big_feed() -> String {
     out
 }
 
+/// Hostile shapes from the security review: 5,000 moved instances of one daily event (once
+/// quadratic), and 10,000 nested blocks (once a stack overflow).
+fn override_bomb() -> String {
+    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n");
+    out.push_str("BEGIN:VEVENT\r\nUID:bomb\r\nDTSTART:20120101T150000Z\r\nDTEND:20120101T160000Z\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n");
+    let day0: DateTime<Utc> = "2012-01-01T15:00:00Z".parse().unwrap();
+    let fmt = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    for d in 0..5000 {
+        let orig = day0 + Duration::days(d);
+        let moved = orig + Duration::hours(2);
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:bomb\r\nRECURRENCE-ID:{}\r\nDTSTART:{}\r\nDTEND:{}\r\nSUMMARY:moved\r\nEND:VEVENT\r\n",
+            fmt(orig),
+            fmt(moved),
+            fmt(moved + Duration::hours(1))
+        ));
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let feed = big_feed();
     let profile = BusinessProfile::from_toml(PROFILE).expect("example profile");
@@ -49,6 +70,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("parse_feed_5000_events", |b| {
         b.iter(|| busy_time(black_box(&feed), tz, from, to).expect("parses"))
     });
+    let bomb = override_bomb();
+    eprintln!("override feed: {} KB", bomb.len() / 1000);
+    c.bench_function("parse_feed_5000_overrides_one_uid", |b| {
+        b.iter(|| busy_time(black_box(&bomb), tz, from, to).expect("parses"))
+    });
+    let nested = format!(
+        "BEGIN:VCALENDAR\r\n{}END:VCALENDAR\r\n",
+        "BEGIN:X-NEST\r\n".repeat(10_000)
+    );
+    c.bench_function("parse_feed_10000_nested_blocks", |b| {
+        b.iter(|| busy_time(black_box(&nested), tz, from, to).expect("parses"))
+    });
+    eprintln!("5,000-event feed: {} KB", feed.len() / 1000);
     let busy = busy_time(&feed, tz, from, to).expect("parses").intervals;
     eprintln!(
         "5,000 events give {} merged busy intervals in the 17-day window",

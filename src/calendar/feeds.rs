@@ -34,6 +34,10 @@ struct Cached {
     busy: Arc<Vec<Interval>>,
 }
 
+/// Days of busy time parsed past the booking horizon, so the cached copy keeps serving as the
+/// clock moves on.
+const CACHE_SLACK_DAYS: i64 = 7;
+
 /// Parsed busy time per feed id and version.
 #[derive(Default)]
 pub struct FeedCache {
@@ -381,7 +385,10 @@ async fn cached_busy(
     let Some((text, version)) = stored else {
         return Ok(None);
     };
+    // A week of slack past the horizon: the copy serves every turn until the clock moves that
+    // far (or the feed changes), instead of one parse per turn.
     let (from, to) = window(deps.clock.now(), horizon_days);
+    let to = to + Duration::days(CACHE_SLACK_DAYS);
     let parsed: BusyTime = match parse(text, tz, from, to).await.1 {
         Ok(p) => p,
         Err(e) => {
