@@ -228,10 +228,19 @@ pub async fn calendar_slots(
 /// their own at the next sign-in); every session of the account ends, and sign-in throttling for
 /// it starts afresh.
 pub async fn user_reset_password(store: &Store, email: &str) -> anyhow::Result<String> {
+    let email = crate::store::users::normalise_email(email);
+    let password = new_one_time_password(store, &email).await?;
+    Ok(format!(
+        "{email}: one-time password {password}\n(they choose their own at the next sign-in; all their sessions were ended)\n"
+    ))
+}
+
+/// A new one-time password for the account (`email` already normalised; returned, never stored
+/// in the clear); its sessions end and its sign-in throttling starts afresh.
+async fn new_one_time_password(store: &Store, email: &str) -> anyhow::Result<String> {
     use crate::store::users;
-    let email = users::normalise_email(email);
     let mut conn = store.pool().acquire().await?;
-    let Some(user) = users::by_email(&mut conn, &email).await? else {
+    let Some(user) = users::by_email(&mut conn, email).await? else {
         anyhow::bail!("--email: no account '{email}' (see `frontdesk user list BUSINESS`)");
     };
     drop(conn);
@@ -242,9 +251,7 @@ pub async fn user_reset_password(store: &Store, email: &str) -> anyhow::Result<S
     users::delete_other_sessions(&mut tx, user.id, "").await?;
     tx.commit().await?;
     users::attempt_succeeded(store, &format!("email:{email}"), "").await?;
-    Ok(format!(
-        "{email}: one-time password {password}\n(they choose their own at the next sign-in; all their sessions were ended)\n"
-    ))
+    Ok(password)
 }
 
 /// `frontdesk user add`: give an account a role at a business, creating the account if needed.
@@ -341,8 +348,20 @@ pub async fn user_list(store: &Store, business_name: &str) -> anyhow::Result<Str
 /// With `serve --demo`: an owner account for the demo business when there is no account yet.
 /// Returns the email and one-time password to print.
 pub async fn ensure_demo_owner(store: &Store) -> anyhow::Result<Option<(String, String)>> {
+    let email = "owner@example.com";
     if crate::store::users::count(store).await? > 0 {
-        return Ok(None);
+        // Until the demo owner has signed in and chosen a password, each start prints a fresh
+        // one-time password (the first one may have scrolled away); after that, nothing.
+        let mut conn = store.pool().acquire().await?;
+        let unused = crate::store::users::by_email(&mut conn, email)
+            .await?
+            .is_some_and(|u| u.must_change_password);
+        drop(conn);
+        if !unused {
+            return Ok(None);
+        }
+        let password = new_one_time_password(store, email).await?;
+        return Ok(Some((email.to_string(), password)));
     }
     let Some(first) = crate::store::businesses::list(store)
         .await?
@@ -351,7 +370,6 @@ pub async fn ensure_demo_owner(store: &Store) -> anyhow::Result<Option<(String, 
     else {
         return Ok(None);
     };
-    let email = "owner@example.com";
     let (_, password) =
         add_user(store, &first.name, email, "owner", Some("Demo Owner"), None).await?;
     Ok(password.map(|p| (email.to_string(), p)))

@@ -19,6 +19,7 @@
 //! - [`http`]: routers: Twilio and Telnyx webhooks, the live-voice relay, operations endpoints.
 //! - [`dashboard`]: the web dashboard: sign-in, inbox, threads, profile editor, bookings, funnel, simulator.
 //! - [`cli`]: the `business` and `user` subcommands.
+//! - [`doctor`]: `frontdesk doctor`, is this installation ready for real callers (each problem with its fix).
 //! - [`eval`]: `frontdesk eval`, the conversation evaluation suite and its scoring.
 //! - [`metrics`]: counters and histograms rendered in Prometheus text format.
 //! - [`clock`]: the injectable clock (tests fix "now").
@@ -31,6 +32,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod dashboard;
+pub mod doctor;
 pub mod domain;
 pub mod engine;
 pub mod error;

@@ -56,6 +56,10 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check that this installation is ready for real callers: settings, database, each
+    /// business (numbers, provider, who is alerted, dashboard accounts, calendar feeds) and the
+    /// model endpoint, each with a line saying how to fix it. Exits non-zero on a problem.
+    Doctor,
     /// Calendar feeds, open slots and the bookings feed.
     Calendar {
         #[command(subcommand)]
@@ -189,6 +193,14 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    if let Command::Doctor = command {
+        let report = frontdesk::doctor::check(&config, std::time::Duration::from_secs(5)).await;
+        print!("{}", report.render());
+        if report.failed() {
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
     let store = Store::open(&config.database_url, config.db_max_connections).await?;
     match command {
         Command::Serve { demo } => {
@@ -274,7 +286,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Eval { .. } => unreachable!("handled above"),
+        Command::Eval { .. } | Command::Doctor => unreachable!("handled above"),
         Command::Calendar { command } => {
             let state = frontdesk::app::AppState::new(config, store, None)?;
             let out = match command {

@@ -90,3 +90,144 @@ fn bad_config_fails_with_one_line_naming_the_key() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("FRONTDESK_LISTEN"), "{err}");
 }
+
+fn run_doctor(db_url: String, envs: Vec<(&str, String)>) -> (bool, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+    cmd.arg("doctor")
+        .env("DATABASE_URL", db_url)
+        .env_remove("TWILIO_ACCOUNT_SID")
+        .env_remove("TWILIO_AUTH_TOKEN")
+        .env_remove("TELNYX_API_KEY")
+        .env_remove("OPENAI_BASE_URL")
+        .env_remove("FRONTDESK_PUBLIC_URL")
+        .env_remove("FRONTDESK_CONFIG")
+        .env("RUST_LOG", "warn");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// `frontdesk doctor` on a fresh import: each problem is named with its fix, and the exit code
+/// says whether the installation is ready; once the problems are fixed it says so.
+async fn doctor_names_problems_and_fixes(backend: Backend) {
+    let db = fresh_db(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("daves.toml");
+    std::fs::write(&profile, EXAMPLE).unwrap();
+    let (ok, _, err) = frontdesk(&db.url, &["business", "import", profile.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    // No provider, a model nobody answers at: problems, each with its fix, and a failing exit.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}/v1", closed.local_addr().unwrap());
+    drop(closed);
+    let (ok, out) = run_doctor(db.url.clone(), vec![("OPENAI_BASE_URL", dead)]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("FAIL no SMS provider credentials"), "{out}");
+    assert!(
+        out.contains("fix: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN"),
+        "{out}"
+    );
+    assert!(out.contains("does not answer (cannot connect)"), "{out}");
+    assert!(
+        out.contains("warn Dave's Plumbing: no dashboard account"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ok   Dave's Plumbing: answers +15550100200"),
+        "{out}"
+    );
+    assert!(out.contains("problem(s) to fix before going live"), "{out}");
+
+    // Credentials set and a model that answers: ready (the missing account stays a warning).
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/models"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_string(r#"{"data":[]}"#))
+        .mount(&server)
+        .await;
+    let live = format!("{}/v1", server.uri());
+    let url = db.url.clone();
+    let (ok, out) = tokio::task::spawn_blocking(move || {
+        run_doctor(
+            url,
+            vec![
+                ("OPENAI_BASE_URL", live),
+                (
+                    "TWILIO_ACCOUNT_SID",
+                    "AC00000000000000000000000000000000".into(),
+                ),
+                ("TWILIO_AUTH_TOKEN", "secret".into()),
+                (
+                    "FRONTDESK_PUBLIC_URL",
+                    "https://frontdesk.example.com".into(),
+                ),
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    assert!(ok, "{out}");
+    assert!(out.contains("answers"), "{out}");
+    assert!(out.contains("Ready, with 1 warning(s)"), "{out}");
+}
+
+#[tokio::test]
+async fn doctor_names_problems_and_fixes_sqlite() {
+    doctor_names_problems_and_fixes(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn doctor_names_problems_and_fixes_postgres() {
+    if postgres_url().is_none() {
+        return;
+    }
+    doctor_names_problems_and_fixes(Backend::Postgres).await;
+}
+
+/// `serve --demo` prints the owner's sign-in again on each start until the owner has signed in
+/// and chosen a password (the first one may have scrolled away); then it stops.
+async fn demo_sign_in_is_reprinted_until_used(backend: Backend) {
+    use frontdesk::store::{users, Store};
+    let db = fresh_db(backend).await;
+    let store = Store::open(&db.url, None).await.unwrap();
+    frontdesk::cli::ensure_demo_business(&store).await.unwrap();
+    let (email, first) = frontdesk::cli::ensure_demo_owner(&store)
+        .await
+        .unwrap()
+        .expect("a sign-in on the first start");
+    let (_, second) = frontdesk::cli::ensure_demo_owner(&store)
+        .await
+        .unwrap()
+        .expect("printed again: never used");
+    assert_ne!(first, second);
+    // The owner signs in and chooses a password: nothing is printed any more.
+    let mut conn = store.pool().acquire().await.unwrap();
+    let user = users::by_email(&mut conn, &email).await.unwrap().unwrap();
+    let hash = frontdesk::dashboard::auth::hash_password("their own choice 42").unwrap();
+    users::set_password(&mut conn, user.id, &hash, false)
+        .await
+        .unwrap();
+    drop(conn);
+    assert_eq!(
+        frontdesk::cli::ensure_demo_owner(&store).await.unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
+async fn demo_sign_in_is_reprinted_until_used_sqlite() {
+    demo_sign_in_is_reprinted_until_used(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn demo_sign_in_is_reprinted_until_used_postgres() {
+    if postgres_url().is_none() {
+        return;
+    }
+    demo_sign_in_is_reprinted_until_used(Backend::Postgres).await;
+}
