@@ -1363,6 +1363,13 @@ fn body_signs(t: &Text) -> usize {
             "cant get his words out",
             "cant get her words out",
             "cant find words",
+            // Repeating itself after a knock to the head.
+            "same question*",
+            "same thing over",
+            "what day it is",
+            "doesnt remember",
+            "dont remember what",
+            "cant remember what",
         ],
         &[
             "vomit*",
@@ -1406,8 +1413,27 @@ pub fn person_in_danger(text: &str) -> bool {
     let t = Text::new(text);
     t.young_child()
         || t.any(&[
-            "kid", "kids", "son", "daughter", "child", "husband", "wife", "his hand", "her hand",
-            "my hand", "bit me", "bit him", "bit her", "yo", "grandma", "grandpa",
+            "kid",
+            "kids",
+            "son",
+            "daughter",
+            "child",
+            "husband",
+            "wife",
+            "his hand",
+            "her hand",
+            "my hand",
+            "bit me",
+            "bit him",
+            "bit her",
+            "yo",
+            "grandma",
+            "grandpa",
+            "myself",
+            "i slipped",
+            "i fell",
+            "i tripped",
+            "years old",
         ])
 }
 
@@ -1573,6 +1599,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     if t.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
         return Some(Danger::Electrical);
+    }
+    // A lithium battery swelling or hissing can burst into fire ("the battery looks puffy on one
+    // side and theres a crackly sound").
+    const BATTERY: &[&str] = &[
+        "battery",
+        "batteries",
+        "battery pack",
+        "power bank",
+        "powerbank",
+    ];
+    const BATTERY_FAILING: &[&str] = &[
+        "puff*", "swell*", "swollen", "bulg*", "bloat*", "hiss*", "crackl*", "smok*", "popping",
+        "melt*",
+    ];
+    if t.near(BATTERY, BATTERY_FAILING, 10) || t.near(BATTERY_FAILING, BATTERY, 6) {
+        return Some(Danger::Fire);
     }
     // Metal pushed into an outlet ("stuck a bobby pin in the outlet... a big pop"): whoever did
     // it may have been shocked.
@@ -1749,6 +1791,33 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Water);
     }
     if t.any(MEDICAL) {
+        return Some(Danger::Medical);
+    }
+    // Blue or grey lips or skin: not enough oxygen, at any age (not "my kid gets cold so fast,
+    // lips go purple", a habit in a chilly pool).
+    let habitually_cold = t.any(&["cold", "chilly", "freezing", "shiver*"])
+        && t.any(&["go", "gets", "always", "every time", "usually"]);
+    if !habitually_cold
+        && t.near(
+            &[
+                "lips",
+                "lip",
+                "skin",
+                "face",
+                "fingers",
+                "fingernails",
+                "mouth",
+            ],
+            &["blue*", "bluish", "grey*", "gray*", "purple*", "dusky"],
+            4,
+        )
+        || !habitually_cold
+            && t.near(
+                &["blue*", "bluish", "grey*", "gray*", "purple*", "dusky"],
+                &["lips", "lip", "skin", "fingernails"],
+                3,
+            )
+    {
         return Some(Danger::Medical);
     }
     // Someone stuck where they cannot get out or down (a stair lift stopped halfway, a lift
@@ -4086,6 +4155,23 @@ mod tests {
         assert_eq!(
             danger_of("want the old barn torn down, the roof is sagging and half caved in"),
             None
+        );
+        // A swelling or hissing battery; blue lips; repeating questions after a knock.
+        assert_eq!(
+            danger_of("the scooter battery is kind of bulging and hissing while it charges"),
+            Some(Danger::Fire)
+        );
+        assert_eq!(
+            danger_of("grandpa is napping a lot and his lips look bluish to me"),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger_of("my kid gets cold so fast in the pool, lips go purple, how warm is it"),
+            None
+        );
+        assert_eq!(
+            danger_of("she bonked her head, puked once and keeps asking the same question"),
+            Some(Danger::Medical)
         );
     }
 

@@ -2621,6 +2621,10 @@ pub fn asks_if_offered(text: &str) -> bool {
         "can you",
         "could you",
         "are you able",
+        "does anyone",
+        "does anybody",
+        "does someone",
+        "does somebody",
     ])
 }
 
@@ -2636,6 +2640,8 @@ pub fn asks_do_you_do(text: &str) -> bool {
         "you offer",
         "can you guys",
         "can you all",
+        "does anyone",
+        "does anybody",
     ])
 }
 
@@ -2676,13 +2682,16 @@ pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
 
 /// "Do yall work on furnaces?", "do u put in whole house fans?": asked whether we do work on a
 /// thing the profile never names (not "do you need money up front", "do u charge extra").
+/// Who is asked to do the thing: the business, however it is addressed ("does anyone there do").
+const DOER: &[&str] = &["you", "u", "anyone", "anybody", "someone", "somebody"];
+
 pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
     const DOING: &[&str] = &[
         "do", "work", "fix", "repair", "service", "install", "put", "clean", "pump", "treat",
         "see", "handle", "replace", "build", "sell", "offer", "remove", "inspect", "come",
     ];
     const FILLER: &[&str] = &[
-        "guys", "all", "yall", "folks", "ever", "also", "still", "even",
+        "guys", "all", "yall", "folks", "ever", "also", "still", "even", "there", "here",
     ];
     let text = bounded(text);
     let doing = text
@@ -2691,7 +2700,7 @@ pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
         .is_some_and(|clause| {
             let ws = words(clause);
             ws.iter()
-                .position(|w| w == "you" || w == "u")
+                .position(|w| DOER.contains(&w.as_str()))
                 .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
                 .is_some_and(|verb| DOING.contains(&verb.as_str()))
         });
@@ -2707,7 +2716,10 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
         return false;
     };
     let ws = words(clause);
-    let Some(you) = ws.iter().position(|w| w == "you" || w == "your") else {
+    let Some(you) = ws
+        .iter()
+        .position(|w| w == "your" || DOER.contains(&w.as_str()))
+    else {
         return false;
     };
     const SKIP: &[&str] = &[
@@ -2716,7 +2728,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
         "some", "any", "those", "these", "that", "this", "my", "our", "me", "us", "to", "get",
         "put", "in", "clean", "fix", "install", "repair", "replace", "hang", "make", "sell",
         "service", "use", "come", "and", "just", "ever", "really", "look", "check", "see", "at",
-        "peek", "help", "deal",
+        "peek", "help", "deal", "there", "here",
     ];
     const ENDS: &[&str] = &[
         "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
@@ -4328,5 +4340,7 @@ mod tests {
         assert_eq!(loose_address("2 pls"), None);
         assert_eq!(loose_address("3 works for me"), None);
         assert_eq!(loose_address("48 elm").as_deref(), Some("48 elm"));
+        assert!(asks_if_offered("does anyone there do cupping"));
+        assert!(asks_do_you_do("does anybody at your place do gel nails"));
     }
 }
