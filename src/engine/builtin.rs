@@ -616,6 +616,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 )
                 .await;
             }
+            // "oh and its gloria nguyen, sorry forgot to say": the name is kept, the time still
+            // waits for a yes.
+            if turn.details.name.is_none() {
+                if let Some(name) = u::extract_name(text) {
+                    let first = first_name(&name).to_string();
+                    turn.details.name = Some(name);
+                    return Ok(Some(format!(
+                        "Thanks, {first}. {}",
+                        turn.channel.yes_to_book()
+                    )));
+                }
+            }
             if let Some((_, a)) = answer {
                 let slot = chosen
                     .map(|s| turn.channel.when(s, turn.tz()))

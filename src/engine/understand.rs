@@ -83,10 +83,50 @@ const NO: &[&str] = &[
 /// A plain yes (the whole message is an agreement, perhaps with filler).
 pub fn is_yes(text: &str) -> bool {
     let w = words(text);
-    if w.is_empty() || w.len() > 6 || is_no(text) {
+    if w.is_empty() || is_no(text) {
         return false;
     }
-    has_any(text, YES)
+    if w.len() <= 6 {
+        return has_any(text, YES);
+    }
+    // A longer yes opens with it and changes nothing ("Yes, please go ahead and book it"), unlike
+    // "yes but can we do thursday instead".
+    const OPENS: &[&str] = &[
+        "yes",
+        "yep",
+        "yeah",
+        "yup",
+        "sure",
+        "absolutely",
+        "definitely",
+        "perfect",
+        "great",
+    ];
+    const CHANGES: &[&str] = &[
+        "but",
+        "instead",
+        "actually",
+        "change",
+        "different",
+        "other",
+        "another",
+        "earlier",
+        "later",
+        "not",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tomorrow",
+        "week",
+    ];
+    w.len() <= 15
+        && OPENS.contains(&w[0].as_str())
+        && !text.contains('?')
+        && !w.iter().any(|x| CHANGES.contains(&x.as_str()))
 }
 
 pub fn is_no(text: &str) -> bool {
@@ -1059,6 +1099,18 @@ fn signed_name(text: &str) -> Option<String> {
                 let opens = end == 1 || tokens[end - 2].ends_with(['.', '!', '?']);
                 if raw.ends_with(',') && opens && w.len() >= 3 && name_word(w, true) {
                     return Some(capitalise(w));
+                }
+                // "...in the afternoon. derek osei, 5580 brand rd": first and last name, the same way.
+                if raw.ends_with(',') && end >= 2 {
+                    let first = tokens[end - 2];
+                    let opens = end == 2 || tokens[end - 3].ends_with(['.', '!', '?']);
+                    if opens
+                        && [first, w]
+                            .iter()
+                            .all(|x| x.len() >= 2 && name_word(x, true) && !STREET.contains(x))
+                    {
+                        return Some(format!("{} {}", capitalise(first), capitalise(w)));
+                    }
                 }
             }
             if end - start < 2 && !one_before_address {
@@ -4337,6 +4389,12 @@ mod tests {
             extract_name("ken here. furnace is making a racket").as_deref(),
             Some("Ken")
         );
+        assert_eq!(
+            extract_name("mornings are best. maria chen, 12 birch ln").as_deref(),
+            Some("Maria Chen")
+        );
+        assert!(is_yes("Yes, please go ahead and put me down for it."));
+        assert!(!is_yes("yes but could we do thursday instead of that one"));
         assert_eq!(loose_address("2 pls"), None);
         assert_eq!(loose_address("3 works for me"), None);
         assert_eq!(loose_address("48 elm").as_deref(), Some("48 elm"));
