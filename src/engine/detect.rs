@@ -1797,27 +1797,21 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // lips go purple", a habit in a chilly pool).
     let habitually_cold = t.any(&["cold", "chilly", "freezing", "shiver*"])
         && t.any(&["go", "gets", "always", "every time", "usually"]);
-    if !habitually_cold
-        && t.near(
-            &[
-                "lips",
-                "lip",
-                "skin",
-                "face",
-                "fingers",
-                "fingernails",
-                "mouth",
-            ],
-            &["blue*", "bluish", "grey*", "gray*", "purple*", "dusky"],
-            4,
-        )
-        || !habitually_cold
-            && t.near(
-                &["blue*", "bluish", "grey*", "gray*", "purple*", "dusky"],
-                &["lips", "lip", "skin", "fingernails"],
-                3,
-            )
-    {
+    const COLOUR: &[&str] = &["blue*", "bluish", "grey*", "gray*", "purple*", "dusky"];
+    let blue = t.near(
+        &[
+            "lips",
+            "lip",
+            "skin",
+            "face",
+            "fingers",
+            "fingernails",
+            "mouth",
+        ],
+        COLOUR,
+        4,
+    ) || t.near(COLOUR, &["lips", "lip", "skin", "fingernails"], 3);
+    if blue && !habitually_cold {
         return Some(Danger::Medical);
     }
     // Someone stuck where they cannot get out or down (a stair lift stopped halfway, a lift
