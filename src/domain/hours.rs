@@ -16,13 +16,18 @@ impl DayHours {
             return Ok(Self(Vec::new()));
         }
         let mut ranges = Vec::new();
-        for part in text.split(',') {
+        for part in text.split([',', ';']) {
             let part = part.trim();
-            let (a, b) = part
+            // "9am-5pm", "9 - 5", "9:30am to 1pm", "8–12" as well as "08:00-17:00".
+            let spelled = part
+                .to_ascii_lowercase()
+                .replace(['\u{2013}', '\u{2014}'], "-");
+            let spelled = spelled.replace(" to ", "-");
+            let (a, b) = spelled
                 .split_once('-')
-                .ok_or_else(|| format!("'{part}' is not a range like 08:00-17:00"))?;
-            let start = parse_hhmm(a.trim(), false).map_err(|e| format!("'{part}': {e}"))?;
-            let end = parse_hhmm(b.trim(), true).map_err(|e| format!("'{part}': {e}"))?;
+                .ok_or_else(|| format!("'{part}' is not a range like 08:00-17:00 or 9am-5pm"))?;
+            let (start, end) =
+                parse_range(a.trim(), b.trim()).map_err(|e| format!("'{part}': {e}"))?;
             if start >= end {
                 return Err(format!("'{part}': the range must end after it starts"));
             }
@@ -56,27 +61,79 @@ impl DayHours {
     }
 }
 
-fn parse_hhmm(s: &str, allow_24: bool) -> Result<u16, String> {
-    let (h, m) = s
-        .split_once(':')
-        .ok_or_else(|| format!("'{s}' is not a time like 08:00"))?;
-    let valid_shape = (1..=2).contains(&h.len())
-        && m.len() == 2
-        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
-    if !valid_shape {
-        return Err(format!("'{s}' is not a time like 08:00"));
+/// A time as owners write it: `08:00`, `8`, `8am`, `8:30 pm`, `noon`, `midnight`. Returns the
+/// hour and minute as written and whether it said am or pm.
+fn parse_clock(s: &str) -> Result<(u16, u16, Option<bool>), String> {
+    let bad = || format!("'{s}' is not a time like 08:00 or 9am");
+    match s {
+        "noon" => return Ok((12, 0, Some(true))),
+        "midnight" => return Ok((12, 0, Some(false))),
+        _ => {}
     }
-    let (h, m): (u16, u16) = (h.parse().unwrap_or(99), m.parse().unwrap_or(99));
+    let (digits, half) = if let Some(d) = s.strip_suffix("am").or_else(|| s.strip_suffix("a.m.")) {
+        (d.trim(), Some(false))
+    } else if let Some(d) = s.strip_suffix("pm").or_else(|| s.strip_suffix("p.m.")) {
+        (d.trim(), Some(true))
+    } else {
+        (s, None)
+    };
+    let (h, m) = match digits.split_once([':', '.']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        Some(_) => return Err(bad()),
+        None => (digits, "00"),
+    };
+    if !(1..=2).contains(&h.len()) || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
     if m > 59 {
         return Err(format!("'{s}': minutes must be 00-59"));
     }
-    if h == 24 && m == 0 && allow_24 {
-        return Ok(24 * 60);
+    if half.is_some() && !(1..=12).contains(&h) {
+        return Err(format!("'{s}': with am or pm the hour must be 1-12"));
     }
-    if h > 23 {
-        return Err(format!("'{s}': hours must be 00-23"));
+    Ok((h, m, half))
+}
+
+/// A range's two ends in minutes after midnight. Without am/pm a range that would end before it
+/// starts is read the way people mean it ("9-5" is 09:00-17:00); "1-5pm" is 13:00-17:00.
+fn parse_range(a: &str, b: &str) -> Result<(u16, u16), String> {
+    let with_half = |h: u16, half: Option<bool>| match half {
+        Some(false) if h == 12 => 0,
+        Some(true) if h < 12 => h + 12,
+        _ => h,
+    };
+    let (ah, am, a_half) = parse_clock(a)?;
+    let (bh, bm, b_half) = parse_clock(b)?;
+    let mut start = with_half(ah, a_half);
+    let mut end = with_half(bh, b_half);
+    if b_half == Some(false) && bh == 12 && bm == 0 {
+        end = 24; // "8pm-midnight"
     }
-    Ok(h * 60 + m)
+    if a_half.is_none() && b_half == Some(true) && start + 12 <= end && start < 12 {
+        start += 12;
+    }
+    // ("08:00-07:00" is written in 24-hour form: a mistake, not an afternoon.)
+    let clock_face = |raw: &str| !raw.contains([':', '.']) && !raw.starts_with('0');
+    if b_half.is_none()
+        && a_half.is_none()
+        && clock_face(b)
+        && end <= start
+        && end < 12
+        && (end + 12) > start
+    {
+        end += 12;
+    }
+    let check = |h: u16, m: u16, allow_24: bool, raw: &str| -> Result<u16, String> {
+        if h == 24 && m == 0 && allow_24 {
+            return Ok(24 * 60);
+        }
+        if h > 23 {
+            return Err(format!("'{raw}': hours must be 00-23"));
+        }
+        Ok(h * 60 + m)
+    };
+    Ok((check(start, am, false, a)?, check(end, bm, true, b)?))
 }
 
 fn fmt_range((s, e): (u16, u16)) -> String {
@@ -186,8 +243,9 @@ mod tests {
             "25:00-26:00",
             "08:00-07:00",
             "08:00-12:00,11:00-13:00",
-            "8-17",
             "08:60-09:00",
+            "13pm-5pm",
+            "9pm-2am",
             "nine to five",
             "24:00-24:00",
         ] {
@@ -195,6 +253,24 @@ mod tests {
         }
         let err = DayHours::parse("08:00-12:00,11:00-13:00").unwrap_err();
         assert!(err.contains("overlap"), "{err}");
+    }
+
+    /// The forms owners type (issue: the profile editor refused "9am-5pm"), stored as HH:MM.
+    #[test]
+    fn accepts_hours_as_owners_write_them() {
+        for (typed, stored) in [
+            ("9am-5pm", "09:00-17:00"),
+            ("9-5", "09:00-17:00"),
+            ("8-17", "08:00-17:00"),
+            ("9:30am-1pm, 2pm-6pm", "09:30-13:00,14:00-18:00"),
+            ("1-5pm", "13:00-17:00"),
+            ("10 AM to 2 PM", "10:00-14:00"),
+            ("7:30\u{2013}noon", "07:30-12:00"),
+            ("6pm-midnight", "18:00-24:00"),
+        ] {
+            let parsed = DayHours::parse(typed).unwrap_or_else(|e| panic!("{typed}: {e}"));
+            assert_eq!(parsed.to_string(), stored, "{typed}");
+        }
     }
 
     #[test]

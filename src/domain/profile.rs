@@ -319,7 +319,26 @@ pub struct TimeZone(pub Tz);
 impl TryFrom<String> for TimeZone {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        value.parse::<Tz>().map(TimeZone).map_err(|_| {
+        // The names owners use for US zones ("Eastern", "Pacific Time", "CST") mean the zone.
+        let plain = value
+            .trim()
+            .trim_end_matches(" Time")
+            .trim_end_matches(" time")
+            .to_ascii_lowercase();
+        let us = match plain.as_str() {
+            "eastern" | "et" | "est" | "edt" => Some(chrono_tz::America::New_York),
+            "central" | "ct" | "cst" | "cdt" => Some(chrono_tz::America::Chicago),
+            "mountain" | "mt" | "mst" | "mdt" => Some(chrono_tz::America::Denver),
+            "arizona" => Some(chrono_tz::America::Phoenix),
+            "pacific" | "pt" | "pst" | "pdt" => Some(chrono_tz::America::Los_Angeles),
+            "alaska" | "akst" | "akdt" => Some(chrono_tz::America::Anchorage),
+            "hawaii" | "hst" => Some(chrono_tz::Pacific::Honolulu),
+            _ => None,
+        };
+        if let Some(tz) = us {
+            return Ok(TimeZone(tz));
+        }
+        value.trim().parse::<Tz>().map(TimeZone).map_err(|_| {
             format!("unknown time zone '{value}' (use an IANA name like America/New_York)")
         })
     }
@@ -729,6 +748,21 @@ pub fn check_fits_one_sms(text: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn us_zone_names_owners_use() {
+        for (typed, iana) in [
+            ("Eastern", "America/New_York"),
+            ("Pacific Time", "America/Los_Angeles"),
+            ("CST", "America/Chicago"),
+            ("arizona", "America/Phoenix"),
+            (" America/Denver ", "America/Denver"),
+        ] {
+            let tz = TimeZone::try_from(typed.to_string()).unwrap();
+            assert_eq!(tz.0.name(), iana, "{typed}");
+        }
+        assert!(TimeZone::try_from("Europe/Gondor".to_string()).is_err());
+    }
     use super::*;
 
     const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");

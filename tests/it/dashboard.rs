@@ -980,7 +980,8 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
             &[
                 ("hours.mon", "07:00-11:00,12:00-18:00"),
                 ("hours.tue", "08:00-17:00"),
-                ("hours.wed", "08:00-17:00"),
+                // As owners type them.
+                ("hours.wed", "9am-5pm"),
                 ("hours.thu", "08:00-17:00"),
                 ("hours.fri", "08:00-16:00"),
                 ("hours.sat", ""),
@@ -992,6 +993,7 @@ async fn profile_editor_saves_and_refuses_invalid(backend: Backend) {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let saved = profile_of(&app).await;
     assert_eq!(saved.hours.mon.to_string(), "07:00-11:00,12:00-18:00");
+    assert_eq!(saved.hours.wed.to_string(), "09:00-17:00");
     assert_eq!(saved.hours.sat.to_string(), "closed");
     assert_eq!(saved.hours.closed_dates.len(), 2);
     // The live preview renders the template and counts segments: a POST with the CSRF token,
