@@ -778,6 +778,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && !service_answer && !books && u::asks_to_do_unknown_thing(text, &profile) {
         return unanswered(turn, text).await;
     }
+    // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
+    // listed service, whatever word it shares with one.
+    if turn.details.service.is_none() && u::foreign_request(text, &profile) {
+        return unanswered(turn, text).await;
+    }
     let (mut service, tie) = which_service(turn, text);
     // What is answered and what is booked are one service. "What would it take to get a new
     // windshield put in?" answered "yes, we do windshield replacement" books that, not the

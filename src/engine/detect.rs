@@ -221,7 +221,8 @@ impl Text {
         const PAST: &[&str] = &[
             "did", "came", "put", "took", "made", "left", "sold", "gave", "fit", "set", "cut",
             "hung", "ran", "told", "swept", "built", "dug", "broke", "spent", "was", "were",
-            "said", "nicked",
+            "said", "nicked", "rebuilt", "redid", "laid", "sent", "brought", "wrote", "sprayed",
+            "dug", "threw", "tore", "bent", "drove",
         ];
         let past = |v: &String| {
             (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need")) || PAST.contains(&v.as_str())
@@ -258,7 +259,17 @@ impl Text {
                 && STAFF.contains(&self.words[i].as_str())
                 && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
         });
+        // "Your company replaced our opener on Monday": the business itself, said as "your".
+        let yours_did = (1..self.words.len()).any(|i| {
+            self.words[i - 1] == "your"
+                && [
+                    "company", "guys", "team", "people", "shop", "office", "folks",
+                ]
+                .contains(&self.words[i].as_str())
+                && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
+        });
         staff_did
+            || yours_did
             || (0..self.words.len()).any(|i| {
                 if !matches!(self.words[i].as_str(), "you" | "yall") {
                     return false;
@@ -1408,9 +1419,234 @@ fn body_signs(t: &Text) -> usize {
         + usize::from(head && !head_counted)
 }
 
+/// Someone who hurt or threatened the caller before is coming, or has a way in ("my ex still has
+/// a key and says hes coming by tonight... last time he punched the wall by my head").
+fn threatened_by_someone(t: &Text) -> bool {
+    const VIOLENT: &[&str] = &[
+        "punched",
+        "hit me",
+        "hits me",
+        "hit my",
+        "beat me",
+        "beats me",
+        "choked",
+        "strangled",
+        "shoved me",
+        "pushed me",
+        "grabbed me",
+        "hurt me",
+        "abusive",
+        "abuser",
+        "abused",
+        "violent",
+        "kill me",
+        "kill us",
+        "scared of him",
+        "scared of her",
+        "afraid of him",
+        "afraid of her",
+        "terrified of",
+        "fear for my",
+        "not safe",
+        "dont feel safe",
+        "unsafe",
+    ];
+    const WHO: &[&str] = &[
+        "ex",
+        "my ex",
+        "ex husband",
+        "ex wife",
+        "ex boyfriend",
+        "ex girlfriend",
+        "boyfriend",
+        "girlfriend",
+        "he",
+        "she",
+        "hes",
+        "shes",
+        "him",
+        "her",
+        "neighbor",
+        "roommate",
+        "tenant",
+    ];
+    const COMING: &[&str] = &[
+        "coming by",
+        "coming over",
+        "coming back",
+        "come by",
+        "come over",
+        "come back",
+        "show up",
+        "showing up",
+        "still has a key",
+        "has a key",
+        "has keys",
+        "still has keys",
+        "kept a key",
+        "kept his key",
+        "kept her key",
+        "knows where",
+        "tonight",
+        "outside",
+    ];
+    t.any(VIOLENT) && (t.any(WHO) && t.any(COMING) || t.any(&["ex", "my ex", "restraining"]))
+}
+
+/// An older or vulnerable person nobody can reach, with the door shut or a sign of a fall
+/// ("mom is 79, hasnt picked up since yesterday, her door is deadbolted"): a welfare check.
+fn cannot_be_reached(t: &Text) -> bool {
+    const UNREACHED: &[&str] = &[
+        "not answering",
+        "isnt answering",
+        "wont answer",
+        "not picking up",
+        "hasnt picked up",
+        "hasnt answered",
+        "havent heard from",
+        "hasnt called",
+        "no answer",
+        "not responding",
+        "isnt responding",
+        "wont come to the door",
+        "not coming to the door",
+        "cant reach",
+        "cant get ahold",
+        "cant get a hold",
+        "cant get hold",
+    ];
+    const SIGN: &[&str] = &[
+        "walker",
+        "cane",
+        "on the floor",
+        "on the ground",
+        "tipped over",
+        "knocked over",
+        "fell",
+        "fallen",
+        "lives alone",
+        "lives by herself",
+        "lives by himself",
+        "by herself",
+        "by himself",
+        "since yesterday",
+        "since last night",
+        "since this morning",
+        "all day",
+        "tv is on",
+        "lights are on",
+        "deadbolt*",
+        "locked",
+        "cant get in",
+    ];
+    let who = t.any(OLDER_PEOPLE)
+        || t.any(OLD_AGE)
+        || t.age_said().is_some_and(|a| a >= 65)
+        || t.any(&[
+            "dementia",
+            "diabetic",
+            "disabled",
+            "wheelchair",
+            "heart condition",
+        ]);
+    who && t.any(UNREACHED) && t.any(SIGN)
+}
+
+/// A person hurt right now, with signs past a bump or a bruise: bleeding that goes on, a limb
+/// swelling or turning purple, deep wounds, a bone, screaming in pain.
+fn hurt_now(t: &Text) -> bool {
+    const BODY: &[&str] = &[
+        "foot", "feet", "toe*", "hand", "hands", "finger*", "thumb", "arm", "arms", "leg", "legs",
+        "ankle", "wrist", "knee", "face", "cheek", "lip", "lips", "head", "eye", "eyes", "nose",
+        "neck", "chin", "forehead", "scalp", "shoulder",
+    ];
+    const BAD: &[&str] = &[
+        "still bleeding",
+        "bleeding through",
+        "bleeding a lot",
+        "bleeding pretty",
+        "bleeding bad*",
+        "bleeding really",
+        "wont stop bleeding",
+        "cant stop the bleeding",
+        "cant get it to stop",
+        "blood everywhere",
+        "deep cut",
+        "deep holes",
+        "deep gash",
+        "puncture*",
+        "bone sticking",
+        "see the bone",
+        "sticking out",
+        "purple",
+        "turning blue",
+        "bent wrong",
+        "wrong angle",
+        "cant put weight",
+        "cant walk on",
+        "cant move it",
+        "cant move his",
+        "cant move her",
+        "stitches",
+        "broken",
+        "broke his",
+        "broke her",
+        "broke my",
+    ];
+    const PAIN: &[&str] = &[
+        "screaming",
+        "screamed",
+        "crying",
+        "wont stop crying",
+        "swelling",
+        "swelled",
+        "swollen",
+        "bleeding",
+    ];
+    // With a pet in the text, the hurt one must be named as a person ("my granddaughter").
+    let pet = t.any(&[
+        "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "paw*", "horse*",
+    ]);
+    let person = (person_in_danger_text(t) && !pet)
+        || t.any(&[
+            "son",
+            "daughter",
+            "kid",
+            "kids",
+            "child",
+            "baby",
+            "toddler",
+            "granddaughter",
+            "grandson",
+            "my mom",
+            "my dad",
+            "my mother",
+            "my father",
+            "my wife",
+            "my husband",
+            "my boyfriend",
+            "my girlfriend",
+        ]);
+    let nobody_hurt = t.any(&[
+        "nobody was hurt",
+        "nobody got hurt",
+        "no one was hurt",
+        "no one got hurt",
+        "nobody hurt",
+        "not hurt",
+        "wasnt hurt",
+        "werent hurt",
+    ]);
+    // The hurt part is named, and the signs are past the ordinary.
+    person && !nobody_hurt && t.any(BODY) && t.any(BAD) && t.any(PAIN)
+}
+
 /// A person (not an animal) is the one hurt or in danger: a child, a relative, the caller.
 pub fn person_in_danger(text: &str) -> bool {
-    let t = Text::new(text);
+    person_in_danger_text(&Text::new(text))
+}
+
+fn person_in_danger_text(t: &Text) -> bool {
     t.young_child()
         || t.any(&[
             "kid",
@@ -1595,6 +1831,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Intruder);
     }
     if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
+        return Some(Danger::Medical);
+    }
+    if threatened_by_someone(&t) {
+        return Some(Danger::Intruder);
+    }
+    if cannot_be_reached(&t) {
+        return Some(Danger::Medical);
+    }
+    if hurt_now(&t) {
         return Some(Danger::Medical);
     }
     if t.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
@@ -2181,20 +2426,42 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Gas);
     }
     // Someone (or a pet) trapped, pinned or caught.
-    if t.any(&[
-        "stuck under",
-        "pinned",
-        "crushed",
-        "trapped",
-        "caught in",
-        "caught between",
-        "came down on",
-        "fell on",
-    ]) && t.any(&[
+    // Something coming down on someone must land on them ("came down right on his foot"), not
+    // on a car beside them ("came down on the roof of my wife's car... nobody was hurt").
+    const CAUGHT_WHO: &[&str] = &[
         "dog*", "cat", "pet*", "puppy", "son", "daughter", "kid*", "child*", "baby", "toddler",
         "hand", "hands", "finger*", "arm", "leg", "foot", "head", "someone", "somebody", "him",
-        "her", "he", "she", "husband", "wife",
-    ]) {
+        "her", "he", "she", "husband", "wife", "me", "my",
+    ];
+    let unhurt = t.any(&[
+        "nobody was hurt",
+        "nobody got hurt",
+        "no one was hurt",
+        "no one got hurt",
+        "nobody hurt",
+        "wasnt hurt",
+        "werent hurt",
+    ]);
+    let landed_on = t.near(
+        &["came down", "fell", "closed", "slammed", "shut", "dropped"],
+        &[
+            "foot", "feet", "toe*", "hand", "hands", "finger*", "arm", "leg", "head", "him", "me",
+            "someone", "somebody", "son", "daughter", "kid", "child", "baby", "toddler", "dog",
+            "cat", "puppy",
+        ],
+        6,
+    );
+    if !unhurt
+        && (t.any(&[
+            "stuck under",
+            "pinned",
+            "crushed",
+            "trapped",
+            "caught in",
+            "caught between",
+        ]) && t.any(CAUGHT_WHO)
+            || landed_on)
+    {
         let pet = t.any(&["dog*", "cat", "pet*", "puppy"]);
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
@@ -2243,7 +2510,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "he", "she", "his", "her",
     ]);
     if t.any(&[
-        "face", "muzzle", "eyes", "lips", "tongue", "throat", "neck", "mouth",
+        "face", "muzzle", "eye", "eyes", "lips", "tongue", "throat", "neck", "mouth", "cheek*",
+        "jaw",
     ]) && t.any(&["swell*", "swollen", "puff*", "hives", "scratchy", "tight"])
         || t.any(&["hives"]) && t.any(&["throat", "breath*", "sting*", "stung", "wheez*"])
     {
@@ -3005,6 +3273,31 @@ const ANGER: &[&str] = &[
     "charged twice",
     "rude",
     "unprofessional",
+    "never been treated",
+    "treated like that",
+    "treated like this",
+    "treated me like",
+    "laughed at",
+    "laughed about",
+    "made fun",
+    "humiliat*",
+    "embarrassed me",
+    "embarrassed her",
+    "embarrassed him",
+    "talked down",
+    "condescending",
+    "nobody said a word",
+    "no one said a word",
+    "didnt say a word",
+    "didnt even leave a note",
+    "no note",
+    "now i owe",
+    "now we owe",
+    "wouldnt owe",
+    "would not owe",
+    "nobody mentioned",
+    "no one mentioned",
+    "never mentioned",
     "who is going to pay",
     "whos going to pay",
     "who pays for",
@@ -3248,6 +3541,24 @@ const OUR_VISIT: &[&str] = &[
     "after your",
     "when you",
 ];
+/// A bad time had elsewhere, said without naming a company of ours ("burned by a scammy company
+/// last yr", "at my old place").
+const ELSEWHERE: &[&str] = &[
+    "burned by",
+    "burnt by",
+    "got burned",
+    "got burnt",
+    "my old place",
+    "my old house",
+    "my old apartment",
+    "our old place",
+    "our old house",
+    "a scammy",
+    "other companies",
+    "another outfit",
+    "the dealer",
+    "the dealership",
+];
 /// Someone else's work: a caller who had a bad time elsewhere is a customer, not a complaint.
 const OTHER_COMPANY: &[&str] = &[
     "last company",
@@ -3291,6 +3602,10 @@ const DAMAGE: &[&str] = &[
     "stained",
     "chipped",
     "dented",
+    "a dent",
+    "in pieces",
+    "shattered",
+    "smashed",
     "missing",
     // Carelessness on a visit ("left our gate wide open, the dog got out", "tracked sooty
     // footprints across the carpet", "no drop cloth").
@@ -3381,6 +3696,16 @@ const NO_SHOW: &[&str] = &[
     "stood me up",
     "wasnt coming",
     "werent coming",
+    "no truck",
+    "no call no text",
+    "no call or text",
+    "no call no show",
+    "nobody called",
+    "no one called",
+    "never called",
+    "never heard back",
+    "still no one",
+    "still nobody",
 ];
 const STILL_BROKEN: &[&str] = &[
     "never there before",
@@ -3455,6 +3780,72 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         return Some(k);
     }
     let t = Text::new(text);
+    // "She's been complaining about a back tooth": a symptom, not a complaint about us.
+    let t = if t.near(
+        &["complaining", "complains", "complained"],
+        &[
+            "of",
+            "tooth",
+            "teeth",
+            "tummy",
+            "stomach",
+            "belly",
+            "ear*",
+            "head*",
+            "back",
+            "neck",
+            "knee*",
+            "hip*",
+            "shoulder*",
+            "leg*",
+            "arm*",
+            "foot",
+            "feet",
+            "chest",
+            "throat",
+            "pain*",
+            "hurt*",
+            "ache*",
+            "sore*",
+        ],
+        4,
+    ) {
+        t.without(&["complaining", "complains", "complained", "been complaining"])
+    } else {
+        t
+    };
+    // A bad time somewhere else ("got burned by adt w a 3 yr contract at my old place, never
+    // again", "got burned by a scammy company last yr") is a cautious customer, not a complaint:
+    // unless the text also says it is about us.
+    let elsewhere = t.any(OTHER_COMPANY) || t.any(ELSEWHERE);
+    let hypothetical = t.words.first().is_some_and(|w| w == "if")
+        || t.any(&["what if", "what happens if", "in case"])
+        || t.any(&[
+            "if ur guy",
+            "if your guy",
+            "if the tech",
+            "if your tech",
+            "if he says",
+            "if they say",
+            "if it turns out",
+            "before i book",
+            "b4 i book",
+            "before booking",
+        ]);
+    let stated = t.stated();
+    let ours = !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work());
+    let at_us = t.any(AT_US_STRICT)
+        || t.any(NO_SHOW)
+        || t.any(&[
+            "from you",
+            "you charged",
+            "you billed",
+            "you guys",
+            "u guys",
+        ]);
+    if elsewhere && !ours && !at_us {
+        return None;
+    }
     if let Some(word) = ANGER.iter().find(|w| t.has(w)) {
         return Some(word.trim_end_matches('*').to_string());
     }
@@ -3480,10 +3871,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         }
     }
     // "If something breaks again after u fix it, am i covered?" asks about a warranty.
-    let hypothetical = t.words.first().is_some_and(|w| w == "if")
-        || t.any(&["what if", "what happens if", "in case"]);
-    let stated = t.stated();
-    let ours = !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work());
     if t.any(OTHER_COMPANY) && !ours {
         return None;
     }
@@ -4101,6 +4488,70 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn round_eight_people_hurt_threatened_or_out_of_reach() {
+        for (text, want) in [
+            (
+                "the trunk lid slammed down right on my sons hand, his fingers are purple and hes screaming",
+                Danger::Medical,
+            ),
+            (
+                "our neighbors dog bit my daughter on the arm, its a deep puncture and still bleeding",
+                Danger::Medical,
+            ),
+            (
+                "my ex boyfriend kept a key and says hes coming over tonight. he choked me last spring",
+                Danger::Intruder,
+            ),
+            (
+                "my grandpa is 84 and lives alone, he hasnt answered his phone since yesterday and the door is locked",
+                Danger::Medical,
+            ),
+            (
+                "her jaw is swollen on one side and she has a fever of 103",
+                Danger::Medical,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(want), "{text}");
+        }
+        // No one hurt: what came down landed on a thing.
+        assert_eq!(
+            danger(
+                "door slammed down on the hood of my truck yesterday, nobody was hurt but theres a dent",
+                None
+            ),
+            None
+        );
+        // A pet hurt at a vet stays an animal emergency.
+        assert_ne!(
+            danger(
+                "my dog cut his paw on glass and its still bleeding through the wrap",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+    }
+
+    #[test]
+    fn round_eight_complaints_without_a_bill_and_not_about_others() {
+        for text in [
+            "the lady at your counter made fun of my sons haircut in front of everyone, ive never been treated like that",
+            "after your crew left we found the glass shower door shattered and nobody said a word",
+            "we were supposed to have the install at 9. its 2pm. no truck, no call no text",
+            "the office said insurance would cover it all and now i owe $240??",
+            "your company rebuilt our gate last week and today it swung into my car, a dent in the door",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "my son has been complaining about his ear all day, can he be seen tomorrow",
+            "got burned by another outfit last year with a contract, never again. do u do month to month?",
+            "quick q before i book: if your guy says its not worth fixing do i still pay the trip fee",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
     }
 
     #[test]

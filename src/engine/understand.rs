@@ -2759,6 +2759,243 @@ pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
     doing && unknown_asked(text, profile, true)
 }
 
+/// Things that belong to other trades. Each group is one kind of thing; a business whose
+/// services name none of a group's words does not work on that kind of thing, whatever other
+/// word a request about it shares with a listed service.
+const OTHER_TRADES: &[&[&str]] = &[
+    // Vehicles.
+    &[
+        "car",
+        "cars",
+        "truck",
+        "vehicle",
+        "vehicles",
+        "suv",
+        "fob",
+        "key fob",
+        "ignition",
+        "civic",
+        "camry",
+        "accord",
+        "corolla",
+        "f150",
+        "f 150",
+        "silverado",
+        "jeep",
+        "motorcycle",
+        "boat",
+        "rv",
+        "camper",
+        // Parts only vehicles have: a business naming them works on vehicles.
+        "headlight*",
+        "tire",
+        "tires",
+        "dealership",
+        "engine",
+        "windshield",
+        "brake*",
+        "oil change",
+    ],
+    // Heating and cooling.
+    &[
+        "ac",
+        "a c",
+        "air conditioner",
+        "air conditioning",
+        "hvac",
+        "furnace",
+        "heat pump",
+        "condensate",
+        "condenser",
+        "evaporator",
+        "mini split",
+        "ductwork",
+        "air handler",
+    ],
+    // Orthodontics.
+    &[
+        "palate expander",
+        "expander",
+        "braces",
+        "invisalign",
+        "aligners",
+        "orthodont*",
+        "crossbite",
+        "overbite",
+        "underbite",
+    ],
+    // Appliances.
+    &[
+        "fridge",
+        "refrigerator",
+        "dishwasher",
+        "oven",
+        "stove",
+        "microwave",
+        "freezer",
+        "ice maker",
+        "range hood",
+    ],
+    // Pools and hot tubs.
+    &["pool", "hot tub", "jacuzzi"],
+    // Septic systems and wells.
+    &["septic", "leach field", "well pump", "pressure tank"],
+];
+
+/// Does a group entry occur at word `i`? (`prefix*` entries match the start of a word.)
+fn entry_at(ws: &[String], i: usize, entry: &str) -> Option<usize> {
+    let (body, prefix) = match entry.strip_suffix('*') {
+        Some(b) => (b, true),
+        None => (entry, false),
+    };
+    let parts: Vec<&str> = body.split(' ').collect();
+    let n = parts.len();
+    (i + n <= ws.len()
+        && parts.iter().enumerate().all(|(k, p)| {
+            let w = ws[i + k].as_str();
+            if prefix && k + 1 == n {
+                w.starts_with(p)
+            } else {
+                w == *p
+            }
+        }))
+    .then_some(n)
+}
+
+/// The caller asks for work on a kind of thing this business never names: "do u guys make car
+/// keys?" at a house locksmith, "the drain line coming off my AC unit" at a plumber, "might need
+/// a palate expander, is that something dr ames does" at a children's dentist. The thing is the
+/// request when it is what is asked about, what is needed, or what a word of a service belongs
+/// to ("car keys", "drain line off my ac"); a car parked in a stuck garage is not.
+pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
+    let text = bounded(text);
+    let ws = words(text);
+    // What the business says it works on: its services, its name and what it says about itself
+    // (an auto shop's services may never say "car").
+    let listed: Vec<String> = profile
+        .services
+        .iter()
+        .flat_map(|s| {
+            words(&format!(
+                "{} {} {}",
+                s.name,
+                s.description.as_deref().unwrap_or(""),
+                s.keywords.join(" ")
+            ))
+        })
+        .chain(words(&profile.business.name))
+        .chain(words(&profile.business.about))
+        .collect();
+    let service_stems: Vec<String> = listed
+        .iter()
+        .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
+        .map(|w| stem(w))
+        .filter(|st| !GENERIC_STEMS.contains(st))
+        .collect();
+    let service_word = |i: usize| {
+        ws.get(i)
+            .is_some_and(|w| !STOP.contains(&w.as_str()) && service_stems.contains(&stem(w)))
+    };
+    let ask_clause: Option<std::ops::Range<usize>> = {
+        // Word positions of the first clause that asks whether something is offered.
+        let mut at = 0;
+        let mut found = None;
+        for clause in text.split(['?', '.', '!', ',', '\n']) {
+            let n = words(clause).len();
+            if found.is_none() && (asks_if_offered(clause) || asks_is_that_something(clause)) {
+                found = Some(at..at + n);
+            }
+            at += n;
+        }
+        found
+    };
+    // ("from" names where a mess came from: "oil spots from my sons truck" on a driveway.)
+    const ATTACH: &[&str] = &["for", "off", "of", "on", "under", "behind"];
+    const DETERMINERS: &[&str] = &["my", "the", "a", "an", "our", "his", "her", "their", "that"];
+    for group in OTHER_TRADES {
+        let named = |w: &String| {
+            group
+                .iter()
+                .any(|e| entry_at(std::slice::from_ref(w), 0, e).is_some())
+        };
+        if group
+            .iter()
+            .any(|e| (0..listed.len()).any(|i| entry_at(&listed, i, e).is_some()))
+            || listed.iter().any(named)
+        {
+            continue;
+        }
+        for i in 0..ws.len() {
+            let Some(n) = group.iter().find_map(|e| entry_at(&ws, i, e)) else {
+                continue;
+            };
+            // "A 2 car garage": a size, not a car; "a quarter of ur truck": the business's own.
+            let size = i.checked_sub(1).is_some_and(|j| {
+                ws[j].chars().all(|c| c.is_ascii_digit())
+                    || ["two", "three", "one", "ur", "your", "yalls"].contains(&ws[j].as_str())
+            });
+            if size {
+                continue;
+            }
+            // What a "do you ...?" asks about.
+            let asked = ask_clause.as_ref().is_some_and(|r| {
+                r.contains(&i)
+                    && ws[r.start..i]
+                        .iter()
+                        .any(|w| DOER.contains(&w.as_str()) || w == "something")
+            });
+            // What is needed: "might need a palate expander", "want to get braces".
+            let needed = (1..=3).any(|k| {
+                i.checked_sub(k).is_some_and(|j| {
+                    ["need", "needs", "get", "getting", "want", "wants"].contains(&ws[j].as_str())
+                        && ws[j + 1..i].iter().all(|w| {
+                            DETERMINERS.contains(&w.as_str())
+                                || w.len() <= 2 && w.chars().all(|c| c.is_alphabetic())
+                        })
+                })
+            });
+            // "car keys", "ac drain": it names what a service word belongs to.
+            let compound = service_word(i + n)
+                || ws.get(i + n).is_some_and(|w| named(w)) && service_word(i + n + 1);
+            // "the drain line coming off my ac unit", "a fob for my civic".
+            // ("the drain pipe off the back of my furnace": the words between may name a part.)
+            let owner = (1..=6).any(|k| {
+                i.checked_sub(k).is_some_and(|j| {
+                    ATTACH.contains(&ws[j].as_str())
+                        && ws[j + 1..i]
+                            .iter()
+                            .filter(|w| {
+                                !DETERMINERS.contains(&w.as_str())
+                                    && !ATTACH.contains(&w.as_str())
+                                    && !w.chars().all(|c| c.is_ascii_digit())
+                            })
+                            .count()
+                            <= 2
+                        && (j.saturating_sub(3)..j).any(|b| service_word(b) || ws[b] == "coming")
+                })
+            });
+            if asked || needed || compound || owner {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// "Is that something you do?", "is that something dr ames does", "or do we need to go
+/// somewhere else?": whether the thing just described is offered here.
+fn asks_is_that_something(text: &str) -> bool {
+    super::detect::Text::new(text).any(&[
+        "is that something",
+        "is this something",
+        "is it something",
+        "somewhere else",
+        "go elsewhere",
+        "someone else for",
+        "a specialist",
+    ])
+}
+
 fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool {
     let text = bounded(text);
     let Some(clause) = text
@@ -3234,6 +3471,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             && offered_asked
             && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
+            && !foreign_request(text, profile)
         {
             return Some(Topic::Service {
                 index: m.best,
@@ -4360,6 +4598,38 @@ mod tests {
         assert_eq!(picked(adult, &school), None);
         school.business.about = "Swim lessons for adults and kids.".into();
         assert_eq!(picked(adult, &school), Some("Private swim lesson"));
+    }
+
+    #[test]
+    fn round_eight_a_kind_of_thing_no_service_names_is_no_listed_service() {
+        let p = profile();
+        // What the request is about belongs to another trade.
+        assert!(foreign_request(
+            "the drain pipe off the back of my furnace is dripping, can u clear it",
+            &p
+        ));
+        assert!(foreign_request("do you guys fix ice maker lines?", &p));
+        assert!(foreign_request(
+            "dentist said she might need braces, is that something you do?",
+            &p
+        ));
+        assert!(foreign_request("can u clean out the drain on my boat", &p));
+        // A thing said in passing is not the request.
+        assert!(!foreign_request(
+            "kitchen drain is clogged again, my car is blocking the driveway so park on the street",
+            &p
+        ));
+        assert!(!foreign_request(
+            "water heater in our 2 car garage is leaking",
+            &p
+        ));
+        assert!(!foreign_request("do you do drain cleaning?", &p));
+        // A business that names the kind of thing works on it.
+        let hvac = plumber_with("\n\n[[services]]\nname = \"Furnace repair\"");
+        assert!(!foreign_request(
+            "the drain pipe off the back of my furnace is dripping, can u clear it",
+            &hvac
+        ));
     }
 
     #[test]
