@@ -2956,7 +2956,7 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
             });
             // "car keys", "ac drain": it names what a service word belongs to.
             let compound = service_word(i + n)
-                || ws.get(i + n).is_some_and(|w| named(w)) && service_word(i + n + 1);
+                || ws.get(i + n).is_some_and(&named) && service_word(i + n + 1);
             // "the drain line coming off my ac unit", "a fob for my civic".
             // ("the drain pipe off the back of my furnace": the words between may name a part.)
             let owner = (1..=6).any(|k| {
@@ -3004,6 +3004,18 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
     else {
         return false;
     };
+    // "Do u need someone there to let u in": asked in other words than an FAQ entry's, but
+    // about what the entry answers.
+    let faq_holds = faq_concepts(clause, true).iter().any(|c| {
+        profile.faq.iter().any(|f| {
+            faq_concepts(&format!("{} {}", f.q, f.a), false)
+                .iter()
+                .any(|d| d.token == c.token)
+        })
+    });
+    if faq_holds {
+        return false;
+    }
     let ws = words(clause);
     let Some(you) = ws
         .iter()
@@ -3594,6 +3606,7 @@ fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, 
 /// an entry about Saturdays alone).
 fn asked_words(text: &str) -> Vec<String> {
     let mut query = content_words(text);
+    query.extend(faq_concepts(text, true).iter().map(|c| c.token.to_string()));
     let weekend = stem("weekend");
     if !query.contains(&weekend)
         && query
@@ -3608,6 +3621,183 @@ fn asked_words(text: &str) -> Vec<String> {
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     let text = bounded(text);
     FaqIndex::new(profile)?.best(text)
+}
+
+/// One thing owners answer in an FAQ, said in the caller's words and in the owner's: the
+/// caller asks "how long r ur springs good for", the owner wrote "Is there a warranty?".
+struct FaqConcept {
+    token: &'static str,
+    /// How callers ask about it.
+    asked: &'static [&'static str],
+    /// How owners write it, in a question or an answer.
+    written: &'static [&'static str],
+}
+
+const FAQ_CONCEPTS: &[FaqConcept] = &[
+    FaqConcept {
+        token: "#warranty",
+        asked: &[
+            "warrant*",
+            "guarante*",
+            "good for",
+            "last long",
+            "lasts",
+            "will it last",
+            "will they last",
+            "do they last",
+            "does it last",
+            "hold up",
+            "holds up",
+            "breaks again",
+            "stops working",
+            "covered if",
+        ],
+        written: &["warrant*", "guarante*", "rated for"],
+    },
+    FaqConcept {
+        token: "#pay",
+        asked: &[
+            "pay",
+            "paying",
+            "payment*",
+            "personal check",
+            "a check",
+            "by check",
+            "checks",
+            "cash",
+            "venmo",
+            "zelle",
+            "apple pay",
+            "credit card",
+            "debit",
+            "visa",
+            "amex",
+            "mastercard",
+        ],
+        written: &["pay", "payment*", "cash", "venmo", "zelle", "apple pay"],
+    },
+    FaqConcept {
+        token: "#home",
+        asked: &[
+            "be home",
+            "be there",
+            "someone there",
+            "somebody there",
+            "anyone there",
+            "let you in",
+            "let u in",
+            "let yall in",
+            "let them in",
+            "nobody home",
+            "nobodys home",
+            "nobodys ever home",
+            "not home",
+            "wont be home",
+            "be present",
+            "at work all day",
+        ],
+        written: &[
+            "be home",
+            "be there",
+            "lockbox",
+            "door code",
+            "keypad code",
+            "let you in",
+        ],
+    },
+    FaqConcept {
+        token: "#tripfee",
+        asked: &[
+            "trip fee",
+            "trip charge",
+            "service call",
+            "come out",
+            "comin out",
+            "coming out",
+            "diagnos*",
+            "still owe",
+        ],
+        written: &[
+            "trip fee",
+            "trip charge",
+            "service call",
+            "diagnos*",
+            "travel fee",
+        ],
+    },
+    FaqConcept {
+        token: "#contract",
+        asked: &[
+            "contract",
+            "monthly",
+            "every month",
+            "forever",
+            "commit*",
+            "locked in",
+            "month to month",
+            "cancel anytime",
+        ],
+        written: &["contract", "month to month", "per month", "commit*"],
+    },
+    FaqConcept {
+        token: "#area",
+        asked: &[
+            "come out to",
+            "come to",
+            "come across",
+            "go to",
+            "go out to",
+            "service area",
+            "do you serve",
+            "how far",
+            "travel",
+        ],
+        // (Only an entry about what going farther costs: "free inside our service area" on an
+        // entry about estimates does not say where we go.)
+        written: &["travel fee", "trip fee", "trip charge"],
+    },
+    FaqConcept {
+        token: "#bring",
+        asked: &[
+            "bring anything",
+            "bring with",
+            "need to bring",
+            "what to bring",
+            "should i bring",
+            "do i bring",
+            "have to bring",
+            "should we bring",
+            "do we bring",
+        ],
+        written: &["bring", "carrier"],
+    },
+];
+
+/// The concepts a text names, as callers ask (`asked`) or as owners write.
+fn faq_concepts(text: &str, asked: bool) -> Vec<&'static FaqConcept> {
+    let t = super::detect::Text::new(text);
+    FAQ_CONCEPTS
+        .iter()
+        .filter(|c| t.any(if asked { c.asked } else { c.written }))
+        .collect()
+}
+
+/// The stems a concept's written forms are made of ("warrant" for "warrant*").
+fn concept_stems(c: &FaqConcept) -> Vec<(String, bool)> {
+    c.written
+        .iter()
+        .chain(c.asked.iter())
+        .flat_map(|e| {
+            let prefix = e.ends_with('*');
+            let n = words(e.trim_end_matches('*')).len();
+            words(e.trim_end_matches('*'))
+                .into_iter()
+                .enumerate()
+                .filter(|(_, w)| !STOP.contains(&w.as_str()))
+                .map(move |(k, w)| (stem(&w), prefix && k + 1 == n))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The FAQ entries' words and weights, built once per text.
@@ -3642,22 +3832,84 @@ impl FaqIndex {
                 for w in content_words(&format!("{} {}", f.q, f.keywords.join(" "))) {
                     d.insert(w, 1.0);
                 }
+                // What the entry is about, however it is worded: a concept in the question
+                // counts fully, one only in the answer as an answer word does.
+                for c in faq_concepts(&f.a, false) {
+                    d.entry(c.token.to_string()).or_insert(0.85);
+                }
+                for c in faq_concepts(&format!("{} {}", f.q, f.keywords.join(" ")), false) {
+                    d.insert(c.token.to_string(), 1.0);
+                }
                 d
             })
             .collect();
         // ("Policy" in "What's your cancellation policy?" is how owners title it, not what
         // callers say.)
-        let asked = profile
+        // A concept in the question stands for its words ("Is there a warranty?" is asked by
+        // "how long are they good for").
+        let asked: Vec<Vec<String>> = profile
             .faq
             .iter()
             .map(|f| {
-                content_words(&f.q)
+                // "Do I need to be home while you clean?": what comes after "while" is when,
+                // not what is asked.
+                let q = ["while", "when", "during"]
+                    .iter()
+                    .filter_map(|w| f.q.to_lowercase().find(&format!(" {w} ")))
+                    .min()
+                    .map_or(f.q.clone(), |at| f.q[..at].to_string());
+                let q = if content_words(&q).is_empty() {
+                    f.q.clone()
+                } else {
+                    q
+                };
+                let concepts = faq_concepts(&q, false);
+                let of_concept = |w: &String| {
+                    concepts.iter().any(|c| {
+                        concept_stems(c)
+                            .iter()
+                            .any(|(st, prefix)| st == w || *prefix && w.starts_with(st.as_str()))
+                    })
+                };
+                let mut asked: Vec<String> = content_words(&q)
                     .into_iter()
                     .filter(|w| {
-                        !["polici", "rule", "process", "procedur"].contains(&w.as_str())
+                        !["polici", "rule", "process", "procedur", "cover", "includ"]
+                            .contains(&w.as_str())
                             && !STOP.contains(&w.as_str())
+                            && !of_concept(w)
                     })
-                    .collect()
+                    .collect();
+                asked.extend(concepts.iter().map(|c| c.token.to_string()));
+                asked
+            })
+            .collect();
+        // A word most entries' questions use is what the whole business is about ("pet" at a
+        // vet): an entry does not need it asked.
+        let common: Vec<String> = {
+            let mut counts: std::collections::HashMap<&String, usize> = Default::default();
+            for a in &asked {
+                let a: &Vec<String> = a;
+                for w in a.iter().collect::<std::collections::HashSet<&String>>() {
+                    *counts.entry(w).or_default() += 1;
+                }
+            }
+            let n = asked.len();
+            counts
+                .into_iter()
+                .filter(|(w, c)| !w.starts_with('#') && *c >= 3 && *c * 10 >= n * 3)
+                .map(|(w, _)| w.clone())
+                .collect()
+        };
+        let asked = asked
+            .into_iter()
+            .map(|a: Vec<String>| {
+                let kept: Vec<String> = a.iter().filter(|w| !common.contains(w)).cloned().collect();
+                if kept.is_empty() {
+                    a
+                } else {
+                    kept
+                }
             })
             .collect();
         Some(Self { docs, asked })
@@ -3681,7 +3933,15 @@ impl FaqIndex {
                 .flat_map(asked_words)
                 .collect()
         };
-        let in_question = |asked: &Vec<String>| asked.iter().all(|w| asking.contains(w));
+        // An entry's words must all be asked; of its concepts ("#area", "#tripfee" for "Is
+        // there a trip fee?"), one is enough: they are ways of saying the same words.
+        let covers = |asked: &Vec<String>, said: &Vec<String>| {
+            let (concepts, plain): (Vec<&String>, Vec<&String>) =
+                asked.iter().partition(|w| w.starts_with('#'));
+            plain.iter().all(|w| said.contains(w))
+                && (concepts.is_empty() || concepts.iter().any(|c| said.contains(c)))
+        };
+        let in_question = |asked: &Vec<String>| covers(asked, &asking);
         let docs = &self.docs;
         let n = docs.len() as f64;
         let idf = |t: &str| {
@@ -3691,11 +3951,15 @@ impl FaqIndex {
         // Words the caller used that no entry has still count against the match (an unknown
         // topic), at half weight: callers wrap questions in chatter ("wait", "honestly").
         let unknown_weight = 0.5 * (n + 1.0).ln();
+        // (A concept no entry is about adds nothing: it is another way of saying words that
+        // are counted already.)
         let total: f64 = query
             .iter()
             .map(|t| {
                 if docs.iter().any(|d| d.contains_key(t)) {
                     idf(t)
+                } else if t.starts_with('#') {
+                    0.0
                 } else {
                     unknown_weight
                 }
@@ -3714,8 +3978,13 @@ impl FaqIndex {
             // (A one-word entry, "How old do I have to be?", only for a short question or one
             // asked with what/how ("what happens if we cancel the day of"): not every long
             // story with "old" in it.)
-            let fits = asked.len() >= 2 || query.len() <= 4 || wh || in_question(asked);
-            let s = if fits && !asked.is_empty() && asked.iter().all(|w| query.contains(w)) {
+            // (A concept is a phrase, not one word: it fits a long text.)
+            let fits = asked.len() >= 2
+                || asked.iter().any(|w| w.starts_with('#'))
+                || query.len() <= 4
+                || wh
+                || in_question(asked);
+            let s = if fits && !asked.is_empty() && covers(asked, &query) {
                 s.max(0.55)
             } else {
                 s
@@ -4630,6 +4899,45 @@ mod tests {
             "the drain pipe off the back of my furnace is dripping, can u clear it",
             &hvac
         ));
+    }
+
+    #[test]
+    fn round_eight_faq_entries_asked_in_other_words() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[faq]]",
+                "[[faq]]\nq = \"Is there a warranty?\"\na = \"Parts we install carry a 3-year warranty; labor 1 year.\"\n\n[[faq]]\nq = \"Do I need to be home while you work?\"\na = \"No, lots of customers leave a lockbox or a garage code.\"\n\n[[faq]]\nq = \"Is there a trip fee?\"\na = \"No trip fee in town. Lakeland and Plant City add $35.\"\n\n[[faq]]\nq = \"How do I pay?\"\na = \"Card, cash or check when the job is done.\"\n\n[[faq]]",
+                1,
+            ),
+        )
+        .unwrap();
+        let entry = |text: &str| {
+            best_faq(text, &p)
+                .filter(|(_, s)| *s >= 0.5)
+                .map(|(i, _)| p.faq[i].q.clone())
+        };
+        assert_eq!(
+            entry("if u put a new disposal in how long is it good for? last one died in 2 yrs")
+                .as_deref(),
+            Some("Is there a warranty?")
+        );
+        assert_eq!(
+            entry("we both work all day, does someone have to be there to let u in?").as_deref(),
+            Some("Do I need to be home while you work?")
+        );
+        assert_eq!(
+            entry("can i write you a personal check or is it card only").as_deref(),
+            Some("How do I pay?")
+        );
+        assert_eq!(
+            entry("would u come out to lakeland or is that too far").as_deref(),
+            Some("Is there a trip fee?")
+        );
+        // Words in passing are no concept: "last night" asks nothing about a warranty.
+        assert_ne!(
+            entry("toilet overflowed last night, can u come today").as_deref(),
+            Some("Is there a warranty?")
+        );
     }
 
     #[test]
