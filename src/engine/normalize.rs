@@ -278,6 +278,8 @@ pub fn stem(word: &str) -> String {
         ("pee", "potti"),
         ("nip", "bite"),
         ("haircut", "cut"),
+        // Trade words: a line is "scoped" with a camera.
+        ("scope", "camera"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

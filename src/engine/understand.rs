@@ -184,7 +184,28 @@ const ORDINALS: &[(&str, usize)] = &[
 /// Which of `n` numbered options the caller picked ("2", "#2", "option 2", "the second one", "the last").
 pub fn pick_number(text: &str, n: usize) -> Option<usize> {
     let w = words(text);
-    if w.is_empty() || w.len() > 8 {
+    // A longer text may still pick in a sentence of its own ("2 is good for me. My name is
+    // Oksana"): one pick among its short sentences.
+    if w.len() > 8 {
+        let sentences: Vec<&str> = text
+            .split(['.', '!', ';', '\n'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        // (A pick beside a question is `pick_beside_question`'s: the question gets answered.)
+        if sentences.len() < 2 || text.contains('?') || sentences.iter().any(|c| is_question(c)) {
+            return None;
+        }
+        let picks: Vec<Option<usize>> = sentences
+            .iter()
+            .filter(|c| words(c).len() <= 8)
+            .map(|c| pick_number(c, n))
+            .collect();
+        let mut chosen = picks.iter().flatten();
+        let first = *chosen.next()?;
+        return chosen.all(|k| *k == first).then_some(first);
+    }
+    if w.is_empty() {
         return None;
     }
     let mut found: Option<usize> = None;
@@ -598,6 +619,20 @@ pub fn extract_address(text: &str) -> Option<String> {
 
 /// Words that follow "I'm" or "this is" but are not names.
 const NOT_NAMES: &[&str] = &[
+    // Contractions open sentences, never names ("we're at 1420 yarrow st").
+    "we're",
+    "they're",
+    "you're",
+    "i'm",
+    "it's",
+    "there's",
+    "here's",
+    "let's",
+    "lets",
+    "we'll",
+    "we've",
+    "i'll",
+    "i've",
     "tired",
     "desperate",
     "lost",
@@ -954,6 +989,28 @@ pub fn stated_name(text: &str) -> Option<String> {
                 let at_word_start =
                     pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
                 if !at_word_start {
+                    continue;
+                }
+                // "His name is Biscuit", "my daughter's name is Ava": someone else's name.
+                let whose = lower[..pos]
+                    .trim_end()
+                    .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+                    .next()
+                    .unwrap_or("");
+                if !cue.starts_with("my")
+                    && (["his", "her", "their", "its", "whose"].contains(&whose)
+                        || whose.ends_with("'s") && whose != "name's"
+                        || [
+                            "dogs",
+                            "cats",
+                            "sons",
+                            "daughters",
+                            "wifes",
+                            "husbands",
+                            "kids",
+                        ]
+                        .contains(&whose))
+                {
                     continue;
                 }
                 // "this is" and "it's" name someone only at the start of a sentence.
@@ -1785,6 +1842,27 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     }
     // "Out of town for 3 weeks", "a 12 week old lab": a length of time, not a weekly service.
     const SPANS: &[&str] = &["week", "month", "day", "year", "hour", "minut"];
+    // "Good morning", "mornings are best": when, not what, unless a service is named by it
+    // ("Evening class"); a description's "morning drop-off" does not make it one.
+    const WHEN: &[&str] = &[
+        "morning",
+        "mornings",
+        "afternoon",
+        "afternoons",
+        "evening",
+        "evenings",
+        "tonight",
+        "today",
+        "tomorrow",
+        "weekend",
+    ];
+    let named_by = |w: &str| {
+        profile.services.iter().any(|s| {
+            words(&format!("{} {}", s.name, s.keywords.join(" ")))
+                .iter()
+                .any(|x| x == w)
+        })
+    };
     let mut said: Vec<(String, bool)> = said_words
         .iter()
         .enumerate()
@@ -1793,7 +1871,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             let span = SPANS.contains(&st.as_str())
                 && i > 0
                 && said_words[i - 1].chars().all(|c| c.is_ascii_digit());
-            let stop = STOP.contains(&w.as_str()) || span;
+            let when = WHEN.contains(&w.as_str()) && !named_by(w);
+            let stop = STOP.contains(&w.as_str()) || span || when;
             (st, stop)
         })
         .collect();
@@ -2955,8 +3034,8 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
                 })
             });
             // "car keys", "ac drain": it names what a service word belongs to.
-            let compound = service_word(i + n)
-                || ws.get(i + n).is_some_and(&named) && service_word(i + n + 1);
+            let compound =
+                service_word(i + n) || ws.get(i + n).is_some_and(&named) && service_word(i + n + 1);
             // "the drain line coming off my ac unit", "a fob for my civic".
             // ("the drain pipe off the back of my furnace": the words between may name a part.)
             let owner = (1..=6).any(|k| {
@@ -4937,6 +5016,37 @@ mod tests {
         assert_ne!(
             entry("toilet overflowed last night, can u come today").as_deref(),
             Some("Is there a warranty?")
+        );
+    }
+
+    #[test]
+    fn round_eight_picks_names_and_when_words() {
+        // A pick in its own sentence beside a name.
+        assert_eq!(
+            pick_number("the 3rd works for us. Name is Dev Patel, thanks", 3),
+            Some(3)
+        );
+        assert_eq!(
+            pick_number("2 is fine. actually no, 1 is better for me", 3),
+            None
+        );
+        // Someone else's name is not the caller's.
+        assert_eq!(
+            extract_name("got a new puppy, her name is Waffles, im Theo").as_deref(),
+            Some("Theo")
+        );
+        assert_eq!(extract_name("my daughter's name is Ava and she's 7"), None);
+        assert_eq!(name_word("we're", true), false);
+        // A greeting or a time of day picks no service whose description mentions mornings.
+        let p = plumber_with(
+            "\n\n[[services]]\nname = \"Sump pump service\"\ndescription = \"Morning visits only, pump tested and cleaned\"",
+        );
+        assert_eq!(
+            picked(
+                "good morning! could someone look at my basement this week",
+                &p
+            ),
+            None
         );
     }
 
