@@ -5036,7 +5036,7 @@ mod tests {
             Some("Theo")
         );
         assert_eq!(extract_name("my daughter's name is Ava and she's 7"), None);
-        assert_eq!(name_word("we're", true), false);
+        assert!(!name_word("we're", true));
         // A greeting or a time of day picks no service whose description mentions mornings.
         let p = plumber_with(
             "\n\n[[services]]\nname = \"Sump pump service\"\ndescription = \"Morning visits only, pump tested and cleaned\"",
