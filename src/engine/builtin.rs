@@ -270,6 +270,38 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     (matches.len() == 1).then(|| matches[0])
 }
 
+/// A question asked while booking that the profile does not answer: recorded as unanswered and
+/// sent to the team; the words telling the caller so.
+fn pass_question_on(turn: &mut Turn<'_>, asked: &str) -> String {
+    turn.effects
+        .unanswered
+        .push(asked.chars().take(300).collect());
+    turn.effects.notify.push(format!(
+        "Frontdesk: {} asked a question we could not answer while booking: \"{}\"",
+        turn.contact.phone,
+        super::tools::quote(asked)
+    ));
+    "I'll check that with the team and they'll text you.".to_string()
+}
+
+/// The text without "before I pick one" and the like: those are no wish about times.
+fn without_before_picking(text: &str) -> String {
+    let mut out = text.to_lowercase();
+    for p in [
+        "before i pick",
+        "before i choose",
+        "before i book",
+        "before i decide",
+        "before booking",
+        "before i confirm",
+        "b4 i pick",
+        "b4 i book",
+    ] {
+        out = out.replace(p, " ");
+    }
+    out
+}
+
 fn has_time_words(text: &str) -> bool {
     u::wants_booking(text)
         || [
@@ -618,8 +650,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             }
             // "oh and its gloria nguyen, sorry forgot to say": the name is kept, the time still
             // waits for a yes.
+            // (A word or two alone, "pete", is the name asked for earlier, when it can be one.)
             if turn.details.name.is_none() {
-                if let Some(name) = u::extract_name(text) {
+                let short = u::words(text).len() <= 2;
+                let name = u::extract_name(text)
+                    .or_else(|| short.then(|| u::name_when_asked(text, &profile)).flatten());
+                if let Some(name) = name {
                     let first = first_name(&name).to_string();
                     turn.details.name = Some(name);
                     return Ok(Some(format!(
@@ -677,20 +713,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if let Some((k, asked)) = u::pick_beside_question(text, n) {
                 let topics = u::topics(&asked, &profile);
                 let lead = if topics.is_empty() {
-                    turn.effects
-                        .unanswered
-                        .push(asked.chars().take(300).collect());
-                    turn.effects.notify.push(format!(
-                        "Frontdesk: {} asked a question we could not answer while booking: \"{}\"",
-                        turn.contact.phone,
-                        super::tools::quote(&asked)
-                    ));
-                    "I'll check that with the team and they'll text you.".to_string()
+                    pass_question_on(turn, &asked)
                 } else {
                     answers_text(&topics, &profile)
                 };
                 return Ok(choose(turn, k).await?.map(|c| format!("{lead} {c}")));
             }
+            // "Before I pick one, does your guy carry that part on the truck?": a question, not
+            // a wish for other times.
+            let about_times = has_time_words(&without_before_picking(text));
             // A question about something else ("do you warranty your work?" before picking)
             // is answered first; the times stay on offer.
             if let Some((topic, a)) = &answer {
@@ -698,8 +729,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     return Ok(Some(format!("{a} Which time works for you?")));
                 }
             }
-            if u::is_no(text) || has_time_words(text) {
-                let pref = if has_time_words(text) {
+            if u::is_no(text) || about_times {
+                let pref = if about_times {
                     text.to_string()
                 } else {
                     String::new()
@@ -715,8 +746,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if let Some((_, a)) = answer {
                 return Ok(Some(format!("{a} Which time works for you?")));
             }
+            // A question we cannot answer in the middle of a booking goes to the team, and the
+            // booking goes on: the times stay on offer.
             if question {
-                return unanswered(turn, text).await;
+                let lead = pass_question_on(turn, text);
+                return Ok(Some(format!("{lead} {}", turn.channel.which_time())));
             }
             let again = turn.channel.which_time();
             return unsure(turn, again).await;

@@ -335,7 +335,13 @@ const GAS: &[&str] = &[
     "co2 alarm",
 ];
 const BURN: &[&str] = &[
-    "burn*",
+    // (Not "burners": a stove's burners are no fire.)
+    "burn",
+    "burns",
+    "burning",
+    "burnin",
+    "burnt",
+    "burned",
     "scorch*",
     "melt*",
     "charred",
@@ -767,7 +773,11 @@ const CLIMATE: &[&str] = &[
     "air condition*",
     "cooling",
     "cold",
-    "freez*",
+    // (Not "freezer": an appliance, not the weather.)
+    "freeze",
+    "freezing",
+    "froze",
+    "frozen",
     "hot",
     "temperature",
     "degrees",
@@ -4520,6 +4530,21 @@ mod tests {
         assert_eq!(
             danger(
                 "door slammed down on the hood of my truck yesterday, nobody was hurt but theres a dent",
+                None
+            ),
+            None
+        );
+        // A stove's burners are no fire; a freezer is no cold snap for an older person.
+        assert_eq!(
+            danger(
+                "electric range: the burners work but the oven wont heat, element looks blistered",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my dad is 84, his chest freezer is humming loud, can someone call him instead of texting",
                 None
             ),
             None

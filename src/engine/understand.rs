@@ -2720,7 +2720,8 @@ fn asks_in_a_clause(text: &str) -> bool {
         "is", "are", "does", "do", "should", "can", "could", "would", "will",
     ];
     const ABOUT: &[&str] = &[
-        "that", "this", "it", "there", "i", "we", "you", "u", "yall", "they", "thats",
+        "that", "this", "it", "there", "i", "we", "you", "u", "yall", "they", "thats", "your",
+        "ur", "he", "she", "someone", "somebody", "anyone",
     ];
     text.split([',', '.', '!', ';', '\n'])
         .skip(1)
@@ -5037,6 +5038,10 @@ mod tests {
         );
         assert_eq!(extract_name("my daughter's name is Ava and she's 7"), None);
         assert!(!name_word("we're", true));
+        // A question in a later clause, about "your" someone.
+        assert!(is_question(
+            "before i pick, does your tech bring the ladder"
+        ));
         // A greeting or a time of day picks no service whose description mentions mornings.
         let p = plumber_with(
             "\n\n[[services]]\nname = \"Sump pump service\"\ndescription = \"Morning visits only, pump tested and cleaned\"",

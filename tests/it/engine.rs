@@ -17,6 +17,7 @@ both_backends!(
     a_danger_after_the_hand_off_still_gets_help,
     after_hours_someone_now_reaches_the_on_call_team,
     the_alert_names_the_caller_who_asked_for_a_person,
+    a_question_we_cannot_answer_while_booking_keeps_the_booking,
 );
 
 const STAFF: &str = "+15550100999";
@@ -250,5 +251,36 @@ async fn the_alert_names_the_caller_who_asked_for_a_person(backend: Backend) {
     let staff = app.texts_to(STAFF).await;
     assert_eq!(staff.len(), 1, "{staff:?}");
     assert!(staff[0].contains("Shannon"), "{staff:?}");
+    app.stop().await;
+}
+
+async fn a_question_we_cannot_answer_while_booking_keeps_the_booking(backend: Backend) {
+    let app = app(backend).await;
+    app.say("Hi, my kitchen drain is clogged, can you come out?")
+        .await;
+    let r = app.say("12 Oak St, I'm Jane Doe").await;
+    assert!(r.starts_with("I can do 1) "), "{r}");
+    // Asked before picking, with "before" in it: a question, not a wish for other times.
+    let r = app
+        .say("before i pick one, does your plumber bring his own snake or do i need to rent one")
+        .await;
+    assert!(
+        r.contains("check that with the team") && r.contains("Which of those times works"),
+        "{r}"
+    );
+    // The team hears the question; the thread is still the receptionist's.
+    assert_eq!(app.count("unanswered_questions").await, 1);
+    let staff = app.texts_to(STAFF).await;
+    assert!(
+        staff
+            .iter()
+            .any(|t| t.contains("could not answer while booking")),
+        "{staff:?}"
+    );
+    assert_eq!(app.conversation_state(CALLER).await, "scheduling");
+    let r = app.say("ok 2 then").await;
+    assert!(r.contains("reply YES to confirm"), "{r}");
+    let r = app.say("yes").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
     app.stop().await;
 }
