@@ -2803,13 +2803,13 @@ pub fn asked_action(text: &str) -> Option<String> {
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
 /// verb) is named nowhere in the profile, so no listed service is it, whatever word it shares.
 pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
-    unknown_asked(text, profile, false)
+    unknown_asked(text, profile, false, true)
 }
 
 /// The thing asked about is itself unknown ("curtains" in "can u hem curtains?"), not only a
 /// word said of it ("disposable" in "do u use the disposable liners?"): no FAQ entry is about it.
 pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
-    unknown_asked(text, profile, true)
+    unknown_asked(text, profile, true, true)
 }
 
 /// "Do yall work on furnaces?", "do u put in whole house fans?": asked whether we do work on a
@@ -2818,6 +2818,10 @@ pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
 const DOER: &[&str] = &["you", "u", "anyone", "anybody", "someone", "somebody"];
 
 pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
+    asks_to_do(text, profile, true)
+}
+
+fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
     const DOING: &[&str] = &[
         "do", "work", "fix", "repair", "service", "install", "put", "clean", "pump", "treat",
         "see", "handle", "replace", "build", "sell", "offer", "remove", "inspect", "come",
@@ -2836,7 +2840,14 @@ pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
                 .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
                 .is_some_and(|verb| DOING.contains(&verb.as_str()))
         });
-    doing && unknown_asked(text, profile, true)
+    doing && unknown_asked(text, profile, true, with_faq)
+}
+
+/// "Do u guys put in whole house fans?" where only an FAQ answer mentions fans (running exhaust
+/// fans while foam cures): asked to do a thing no service names. (When an FAQ entry answers
+/// the question, the entry is the answer: see `builtin`.)
+pub fn asks_to_do_unlisted_thing(text: &str, profile: &BusinessProfile) -> bool {
+    asks_to_do(text, profile, false)
 }
 
 /// Things that belong to other trades. Each group is one kind of thing; a business whose
@@ -2978,11 +2989,16 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
     };
     let ask_clause: Option<std::ops::Range<usize>> = {
         // Word positions of the first clause that asks whether something is offered.
+        // ("yall pump septic tanks too?": a clause asked of "you" with a question mark.)
         let mut at = 0;
         let mut found = None;
-        for clause in text.split(['?', '.', '!', ',', '\n']) {
-            let n = words(clause).len();
-            if found.is_none() && (asks_if_offered(clause) || asks_is_that_something(clause)) {
+        for piece in text.split_inclusive(['?', '.', '!', ',', '\n']) {
+            let n = words(piece).len();
+            let asked_of_you = piece.trim_end().ends_with('?')
+                && words(piece).iter().any(|w| DOER[..2].contains(&w.as_str()));
+            if found.is_none()
+                && (asks_if_offered(piece) || asks_is_that_something(piece) || asked_of_you)
+            {
                 found = Some(at..at + n);
             }
             at += n;
@@ -3076,7 +3092,7 @@ fn asks_is_that_something(text: &str) -> bool {
     ])
 }
 
-fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool {
+fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_faq: bool) -> bool {
     let text = bounded(text);
     let Some(clause) = text
         .split(['?', '.', '!', ',', '\n'])
@@ -3213,7 +3229,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool) -> bool
             sv.keywords.join(" ")
         )));
     }
-    for f in &profile.faq {
+    for f in profile.faq.iter().filter(|_| with_faq) {
         known.extend(content_words(&format!(
             "{} {} {}",
             f.q,
@@ -3564,6 +3580,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
             && !foreign_request(text, profile)
+            && !asks_to_do_unlisted_thing(text, profile)
         {
             return Some(Topic::Service {
                 index: m.best,
@@ -4963,6 +4980,20 @@ mod tests {
             &p
         ));
         assert!(foreign_request("can u clean out the drain on my boat", &p));
+        assert!(foreign_request("yall pump out septic tanks too?", &p));
+        // Named only in an FAQ answer ("we run fans while it dries") is not a service.
+        let p2 = BusinessProfile::from_toml(&include_str!("../../examples/daves-plumbing.toml").replacen(
+            "[[faq]]",
+            "[[faq]]\nq = \"Do I need to leave?\"\na = \"No, we run fans while the glue dries.\"\n\n[[faq]]",
+            1,
+        ))
+        .unwrap();
+        assert!(asks_to_do_unlisted_thing("do u put in attic fans?", &p2));
+        assert!(!asks_to_do_unknown_thing("do u put in attic fans?", &p2));
+        assert!(!asks_to_do_unlisted_thing(
+            "do u put in water heaters?",
+            &p2
+        ));
         // A thing said in passing is not the request.
         assert!(!foreign_request(
             "kitchen drain is clogged again, my car is blocking the driveway so park on the street",
