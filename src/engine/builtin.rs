@@ -867,6 +867,23 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .then(|| u::just_a_name(text))
                 .flatten()
         });
+    // Asked once which of two, and the caller went on with their address or name instead: the
+    // better fit is taken (the reply names it, so the caller can still say it is the other),
+    // not the same question a third time.
+    let mut settled_tie = false;
+    let tie = match tie {
+        Some(pair)
+            if asked_before
+                && service.is_none()
+                && turn.details.service.is_none()
+                && (address.is_some() || name.is_some()) =>
+        {
+            service = Some(pair.0);
+            settled_tie = true;
+            None
+        }
+        t => t,
+    };
     if service.is_some() || address.is_some() || name.is_some() {
         let description = (service.is_some() && turn.details.description.is_none())
             .then(|| u::problem_summary(text));
@@ -1059,7 +1076,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // The name is asked beside the times, never instead of them: a caller who answers "1" has
     // picked a time, and one who never says a name is booked under their number.
     let ask_name = turn.details.name.is_none() && !turn.details.asked_name;
-    if ask_name && !on_site {
+    if ask_name && !on_site || settled_tie {
         lead = format!("{lead}Got it - {service_name}{price}. ");
     }
     let pref = if has_time_words(text) {

@@ -426,6 +426,46 @@ mod tests {
         assert!(!p.details.proposals.contains(&thursday_ten()));
     }
 
+    /// Asked which of two services, the caller gives an address and name instead: the better
+    /// fit is taken and named, not the same question again.
+    #[tokio::test]
+    async fn a_tie_asked_once_then_details_settles_on_the_better_fit() {
+        let d = Details {
+            candidates: vec!["Leak repair".into(), "Drain cleaning".into()],
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["44 Elm St, its Rosa"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.details.service.as_deref(), Some("Leak repair"));
+        assert_eq!(p.details.address.as_deref(), Some("44 Elm St"));
+        let reply = p.reply.unwrap();
+        assert!(reply.contains("leak repair"), "{reply}");
+        assert!(!reply.contains("Just to be sure"), "{reply}");
+    }
+
+    /// A question the profile does not answer, asked while times are on offer: the team is
+    /// told, the question recorded, and the times stay on offer (no hand-off).
+    #[tokio::test]
+    async fn a_question_while_booking_is_passed_on_and_the_booking_goes_on() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![thursday_ten()],
+            ..Details::default()
+        };
+        let i = input(
+            State::Scheduling,
+            d,
+            &["before i pick, does your plumber wear shoe covers inside"],
+        );
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Scheduling);
+        assert!(p.effects.handoff_reason.is_none());
+        assert_eq!(p.effects.unanswered.len(), 1);
+        assert_eq!(p.effects.notify.len(), 1);
+        assert!(p.reply.unwrap().contains("check that with the team"));
+    }
+
     #[tokio::test]
     async fn picking_a_time_plans_a_hold_and_asks_for_yes() {
         let d = Details {
