@@ -374,3 +374,76 @@ pub async fn ensure_demo_owner(store: &Store) -> anyhow::Result<Option<(String, 
         add_user(store, &first.name, email, "owner", Some("Demo Owner"), None).await?;
     Ok(password.map(|p| (email.to_string(), p)))
 }
+
+/// `frontdesk contact forget NUMBER`: erase a caller's texts and details on their request. Only
+/// the opt-out stays, so they are never texted again; the summary is also logged as an audit
+/// line.
+pub async fn contact_forget(
+    store: &Store,
+    number: &str,
+    business_name: Option<&str>,
+) -> anyhow::Result<String> {
+    let phone = crate::domain::phone::PhoneNumber::parse(number)
+        .map_err(|e| anyhow::anyhow!("NUMBER: {e}"))?;
+    let phone = phone.as_str().to_string();
+    let business_id = match business_name {
+        Some(b) => Some(business(store, b).await?.id),
+        None => None,
+    };
+    let now_ms = crate::clock::to_millis(chrono::Utc::now());
+    let mut tx = store.begin().await?;
+    let gone = crate::store::contacts::forget(&mut tx, &phone, business_id, now_ms).await?;
+    if gone.contacts == 0 {
+        anyhow::bail!("NUMBER: no caller {phone} in this database (nothing was changed)");
+    }
+    tx.commit().await?;
+    tracing::info!(
+        target: "audit",
+        number = %phone,
+        businesses = gone.contacts,
+        conversations = gone.conversations,
+        messages = gone.messages,
+        bookings = gone.bookings,
+        calls = gone.calls,
+        "caller forgotten on request; opt-out kept"
+    );
+    let mut out = format!(
+        "{phone} forgotten: {} conversation(s), {} message(s) erased; the number removed from {} call(s); \
+         name, number, address and notes erased from {} booking(s).\n\
+         The opt-out is kept: {phone} will not be texted again (unless they text START).\n",
+        gone.conversations, gone.messages, gone.calls, gone.bookings
+    );
+    if gone.upcoming_bookings > 0 {
+        out.push_str(&format!(
+            "{} upcoming booking(s) still hold their time on the calendar; cancel them in the dashboard if the visit is off.\n",
+            gone.upcoming_bookings
+        ));
+    }
+    Ok(out)
+}
+
+/// `frontdesk backup FILE`: an online, consistent copy of a SQLite database (the server may keep
+/// running). PostgreSQL has its own tool for this.
+pub async fn backup(store: &Store, file: &Path) -> anyhow::Result<String> {
+    if store.backend() != crate::store::Backend::Sqlite {
+        anyhow::bail!(
+            "this database is PostgreSQL: back it up with pg_dump, e.g. `pg_dump --format=custom --file=frontdesk.dump \"$FRONTDESK_DATABASE_URL\"`"
+        );
+    }
+    if file.exists() {
+        anyhow::bail!(
+            "FILE: {} already exists; choose a new file name (a backup never overwrites)",
+            file.display()
+        );
+    }
+    let target = file
+        .to_str()
+        .ok_or_else(|| anyhow::anyhow!("FILE: the path must be valid UTF-8"))?;
+    crate::store::backup_sqlite(store, target).await?;
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    Ok(format!(
+        "backed up to {} ({} KiB); restore by pointing FRONTDESK_DATABASE_URL at a copy of it\n",
+        file.display(),
+        size.div_ceil(1024)
+    ))
+}

@@ -65,6 +65,26 @@ enum Command {
         #[command(subcommand)]
         command: CalendarCommand,
     },
+    /// Callers' data.
+    Contact {
+        #[command(subcommand)]
+        command: ContactCommand,
+    },
+    /// Copy the SQLite database to a new file while the server runs (PostgreSQL: use pg_dump).
+    Backup { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ContactCommand {
+    /// Erase a caller's texts and details on their request; keep only their opt-out, so they
+    /// are never texted again. Upcoming bookings keep their time, without the caller's details.
+    Forget {
+        /// The caller's number, e.g. +15551234567.
+        number: String,
+        /// Only at this business (by name or number); default: every business.
+        #[arg(long)]
+        business: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -245,6 +265,17 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 );
             }
             app.run_until_stopped(shutdown_signal()).await
+        }
+        Command::Contact {
+            command: ContactCommand::Forget { number, business },
+        } => {
+            let out = frontdesk::cli::contact_forget(&store, &number, business.as_deref()).await?;
+            print!("{out}");
+            Ok(())
+        }
+        Command::Backup { file } => {
+            print!("{}", frontdesk::cli::backup(&store, &file).await?);
+            Ok(())
         }
         Command::User { command } => {
             let out = match command {

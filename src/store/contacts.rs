@@ -106,3 +106,143 @@ pub async fn mark_not_textable(
         .context("marking contact not textable")?;
     Ok(())
 }
+
+/// What `forget` erased for one number.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Forgotten {
+    /// Businesses the number was a caller of.
+    pub contacts: usize,
+    pub conversations: u64,
+    /// The caller's texts, ours to them, and staff alerts that quoted the number.
+    pub messages: u64,
+    /// Bookings kept for the calendar, with name, number, address and notes erased.
+    pub bookings: u64,
+    /// Of those, bookings still to come (the time stays blocked until staff cancel it).
+    pub upcoming_bookings: u64,
+    pub calls: u64,
+}
+
+/// Erase what we hold about a caller, on their request: their texts and ours, the staff alerts
+/// that quoted them, their conversations, questions and model-call records, the number on past
+/// calls, and the personal details of their bookings (the times stay, so the calendar stays
+/// right). Only the contact row stays, opted out, so they are never texted again. One
+/// transaction: all of it or nothing.
+pub async fn forget(
+    tx: &mut Conn,
+    phone: &str,
+    business_id: Option<i64>,
+    now_ms: i64,
+) -> anyhow::Result<Forgotten> {
+    let mut out = Forgotten::default();
+    let rows = match business_id {
+        Some(b) => {
+            sqlx::query(
+                "SELECT id, business_id FROM contacts WHERE phone = $1 AND business_id = $2",
+            )
+            .bind(phone)
+            .bind(b)
+            .fetch_all(&mut *tx)
+            .await
+        }
+        None => {
+            sqlx::query("SELECT id, business_id FROM contacts WHERE phone = $1")
+                .bind(phone)
+                .fetch_all(&mut *tx)
+                .await
+        }
+    }
+    .context("finding the caller")?;
+    let found: Vec<(i64, i64)> = rows
+        .iter()
+        .map(|r| Ok((col(r, "id")?, col(r, "business_id")?)))
+        .collect::<anyhow::Result<_>>()?;
+    out.contacts = found.len();
+    // A staff alert quotes the caller's number in its text ("Frontdesk: +1555... asked...").
+    let quoted = format!("%{phone}%");
+    for (contact, business) in found {
+        let conversations = "SELECT id FROM conversations WHERE contact_id = $1";
+        // Texts to send to them are dropped with the rest.
+        sqlx::query(
+            "DELETE FROM outbox WHERE contact_id = $1 \
+             OR (business_id = $2 AND message_id IN \
+                 (SELECT id FROM messages WHERE business_id = $2 AND body LIKE $3))",
+        )
+        .bind(contact)
+        .bind(business)
+        .bind(&quoted)
+        .execute(&mut *tx)
+        .await
+        .context("erasing queued texts")?;
+        // Calls point at their text-back message: the link goes before the message does.
+        out.calls += sqlx::query(
+            "UPDATE calls SET from_number = '', contact_id = NULL, message_id = NULL \
+             WHERE contact_id = $1 OR (business_id = $2 AND from_number = $3)",
+        )
+        .bind(contact)
+        .bind(business)
+        .bind(phone)
+        .execute(&mut *tx)
+        .await
+        .context("erasing the number from calls")?
+        .rows_affected();
+        out.messages += sqlx::query(
+            "DELETE FROM messages WHERE contact_id = $1 OR (business_id = $2 AND body LIKE $3)",
+        )
+        .bind(contact)
+        .bind(business)
+        .bind(&quoted)
+        .execute(&mut *tx)
+        .await
+        .context("erasing messages")?
+        .rows_affected();
+        for table in ["unanswered_questions", "llm_calls"] {
+            sqlx::query(&format!(
+                "DELETE FROM {table} WHERE conversation_id IN ({conversations})"
+            ))
+            .bind(contact)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("erasing {table}"))?;
+        }
+        let upcoming = sqlx::query(
+            "UPDATE bookings SET caller_name = NULL, caller_phone = NULL, address = NULL, \
+             notes = NULL, contact_id = NULL, conversation_id = NULL, updated_at = $2 \
+             WHERE (contact_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE contact_id = $1)) \
+             AND status IN ('held', 'booked', 'rescheduled') AND end_at > $2",
+        )
+        .bind(contact)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await
+        .context("erasing details of upcoming bookings")?
+        .rows_affected();
+        out.upcoming_bookings += upcoming;
+        out.bookings += upcoming;
+        out.bookings += sqlx::query(
+            "UPDATE bookings SET caller_name = NULL, caller_phone = NULL, address = NULL, \
+             notes = NULL, contact_id = NULL, conversation_id = NULL, updated_at = $2 \
+             WHERE contact_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE contact_id = $1)",
+        )
+        .bind(contact)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await
+        .context("erasing details of bookings")?
+        .rows_affected();
+        out.conversations += sqlx::query("DELETE FROM conversations WHERE contact_id = $1")
+            .bind(contact)
+            .execute(&mut *tx)
+            .await
+            .context("erasing conversations")?
+            .rows_affected();
+        sqlx::query(
+            "UPDATE contacts SET name = NULL, opted_out_at = COALESCE(opted_out_at, $2) WHERE id = $1",
+        )
+        .bind(contact)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await
+        .context("keeping the opt-out")?;
+    }
+    Ok(out)
+}

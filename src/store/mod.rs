@@ -161,6 +161,17 @@ impl Store {
     }
 }
 
+/// An online, consistent copy of a SQLite database into a new file (`VACUUM INTO`): readers
+/// and writers may go on while it runs; the copy is one moment of the database.
+pub async fn backup_sqlite(store: &Store, target: &str) -> anyhow::Result<()> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(target)
+        .execute(store.pool())
+        .await
+        .with_context(|| format!("FILE: could not write the backup to {target}"))?;
+    Ok(())
+}
+
 /// Read a column, naming it in the error.
 pub(crate) fn col<'r, T>(row: &'r AnyRow, name: &str) -> anyhow::Result<T>
 where

@@ -231,3 +231,159 @@ async fn demo_sign_in_is_reprinted_until_used_postgres() {
     }
     demo_sign_in_is_reprinted_until_used(Backend::Postgres).await;
 }
+
+/// `frontdesk contact forget`: a caller who asked to be forgotten leaves nothing behind but
+/// the opt-out (no texts, no staff alert quoting them, no conversation, no booking details, no
+/// number on their calls), and is never texted again; other callers keep everything.
+async fn forget_erases_a_caller_and_keeps_the_opt_out(backend: Backend) {
+    let app = spawn_app_at(backend, open_hours_instant()).await;
+    const OTHER: &str = "+15550100177";
+    // A missed call, a booking, and a question that alerted the staff (quoting the number).
+    app.missed_call("CA900", CALLER).await;
+    app.post_twilio(
+        "/webhooks/twilio/voice/status",
+        &[
+            ("CallSid", "CA900"),
+            ("From", CALLER),
+            ("To", BUSINESS_NUMBER),
+            ("CallStatus", "no-answer"),
+        ],
+    )
+    .await;
+    let sent = app.settle().await;
+    assert!(sent.iter().any(|t| t["To"] == CALLER), "{sent:?}");
+    app.say("Hi, my kitchen drain is clogged, can you come out?")
+        .await;
+    app.say("12 Oak St, I'm Jane Doe").await;
+    app.say("2").await;
+    let r = app.say("YES").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
+    app.say("also do you fix boilers?").await;
+    app.say_from(OTHER, "how much is drain cleaning?").await;
+    let bookings = app.count("bookings").await;
+    let other_messages = app
+        .count(&format!(
+            "messages WHERE contact_id = (SELECT id FROM contacts WHERE phone = '{OTHER}')"
+        ))
+        .await;
+    assert!(
+        app.count(&format!("messages WHERE body LIKE '%{CALLER}%'"))
+            .await
+            > 0
+    );
+
+    // Bad input: a clear error naming the argument, nothing changed.
+    let (ok, _, err) = frontdesk(&app.db.url, &["contact", "forget", "call me maybe"]);
+    assert!(!ok && err.contains("NUMBER"), "{err}");
+    let (ok, _, err) = frontdesk(&app.db.url, &["contact", "forget", "+15550104444"]);
+    assert!(!ok && err.contains("no caller"), "{err}");
+
+    let (ok, out, err) = frontdesk(&app.db.url, &["contact", "forget", CALLER]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(&format!("{CALLER} forgotten")) && out.contains("will not be texted again"),
+        "{out}"
+    );
+    let caller = format!("(SELECT id FROM contacts WHERE phone = '{CALLER}')");
+    assert_eq!(
+        app.count(&format!("messages WHERE contact_id = {caller}"))
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!("messages WHERE body LIKE '%{CALLER}%'"))
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!("conversations WHERE contact_id = {caller}"))
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!("outbox WHERE to_number = '{CALLER}'"))
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!("calls WHERE from_number = '{CALLER}'"))
+            .await,
+        0
+    );
+    assert_eq!(app.count("unanswered_questions").await, 0);
+    // The booking keeps its time (the calendar stays right), not who it was for.
+    assert_eq!(app.count("bookings").await, bookings);
+    assert_eq!(
+        app.count("bookings WHERE caller_name IS NOT NULL OR caller_phone IS NOT NULL OR address IS NOT NULL")
+            .await,
+        0
+    );
+    // Only the opt-out is left of them; the other caller keeps everything.
+    assert_eq!(
+        app.count(&format!(
+            "contacts WHERE phone = '{CALLER}' AND opted_out_at IS NOT NULL"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "messages WHERE contact_id = (SELECT id FROM contacts WHERE phone = '{OTHER}')"
+        ))
+        .await,
+        other_messages
+    );
+    // Never texted again.
+    app.say_nothing_back("hello? did you get my booking").await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn forget_erases_a_caller_and_keeps_the_opt_out_sqlite() {
+    forget_erases_a_caller_and_keeps_the_opt_out(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn forget_erases_a_caller_and_keeps_the_opt_out_postgres() {
+    if postgres_url().is_none() {
+        return;
+    }
+    forget_erases_a_caller_and_keeps_the_opt_out(Backend::Postgres).await;
+}
+
+/// `frontdesk backup FILE` on SQLite: a copy that opens and holds the same data, made while
+/// the server runs; never over an existing file. On PostgreSQL it points to pg_dump.
+#[tokio::test]
+async fn backup_copies_a_live_sqlite_database() {
+    let app = spawn_app_at(Backend::Sqlite, open_hours_instant()).await;
+    app.say("how much is drain cleaning?").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backup.db");
+    let (ok, out, err) = frontdesk(&app.db.url, &["backup", file.to_str().unwrap()]);
+    assert!(ok && out.contains("backed up to"), "{out}{err}");
+    let copy = frontdesk::store::Store::open(&format!("sqlite://{}", file.display()), Some(1))
+        .await
+        .unwrap();
+    for table in ["businesses", "contacts", "messages", "conversations"] {
+        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(copy.pool())
+            .await
+            .unwrap();
+        assert_eq!(n, app.count(table).await, "{table}");
+    }
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM messages WHERE body LIKE '%$149%'")
+        .fetch_one(copy.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    // Never over an existing file.
+    let (ok, _, err) = frontdesk(&app.db.url, &["backup", file.to_str().unwrap()]);
+    assert!(!ok && err.contains("already exists"), "{err}");
+    app.stop().await;
+    if let Some(url) = postgres_url() {
+        let db = fresh_db(Backend::Postgres).await;
+        let _ = url;
+        let (ok, _, err) = frontdesk(&db.url, &["backup", file.to_str().unwrap()]);
+        assert!(!ok && err.contains("pg_dump"), "{err}");
+    }
+}
