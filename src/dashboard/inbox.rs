@@ -44,6 +44,10 @@ struct RowView {
     last_author: String,
     when: String,
     needs_human: bool,
+    /// Handed off because someone may be unsafe: shown as an emergency, with a call button.
+    emergency: bool,
+    /// The number to tap to call (E.164).
+    tel: String,
     waiting_since: Option<i64>,
     waiting: Option<String>,
     opted_out: bool,
@@ -53,6 +57,18 @@ struct RowView {
 fn row_view(r: &InboxRow, now_ms: i64, tz: chrono_tz::Tz) -> RowView {
     let needs_human = r.state == ConvState::HumanOwned && !r.closed && !r.opted_out;
     let waiting_since = if needs_human { r.waiting_since } else { None };
+    let emergency = needs_human
+        && r.handoff_reason
+            .as_deref()
+            .is_some_and(|h| h.starts_with("safety"));
+    // What the caller said, not our boilerplate; what we said only when they said nothing yet.
+    let (last, last_author) = match &r.last_caller_body {
+        Some(b) => (b.as_str(), "caller".to_string()),
+        None => (
+            r.last_body.as_deref().unwrap_or(""),
+            r.last_author.clone().unwrap_or_default(),
+        ),
+    };
     RowView {
         id: r.id,
         caller: view::phone(&r.phone),
@@ -62,19 +78,22 @@ fn row_view(r: &InboxRow, now_ms: i64, tz: chrono_tz::Tz) -> RowView {
             "Opted out"
         } else if r.closed {
             "Resolved"
+        } else if emergency && !r.staff_replied {
+            "Emergency"
+        } else if needs_human && r.staff_replied && waiting_since.is_none() {
+            // Answered by a person, and the caller has not written since.
+            "Staff replied"
         } else {
             view::state_label(r.state)
         },
         reason: r.handoff_reason.as_deref().map(view::reason_label),
         taken_over_by: r.taken_over_by.clone(),
-        last: r
-            .last_body
-            .as_deref()
-            .map(|b| b.chars().take(120).collect())
-            .unwrap_or_default(),
-        last_author: r.last_author.clone().unwrap_or_default(),
+        last: view::preview(last, 120),
+        last_author,
         when: view::short_when(r.last_message_at, now_ms, tz),
         needs_human,
+        emergency,
+        tel: r.phone.clone(),
         waiting_since,
         waiting: waiting_since.map(|t| view::duration(now_ms - t)),
         opted_out: r.opted_out,

@@ -124,9 +124,45 @@ pub fn state_label(state: State) -> &'static str {
     }
 }
 
+/// A text cut to `max` characters for a one-line preview, with an ellipsis when cut (at a word
+/// boundary when one is near).
+pub fn preview(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(at) if at + 20 >= cut.len() => cut[..at].to_string(),
+        _ => cut,
+    };
+    format!(
+        "{}\u{2026}",
+        cut.trim_end_matches([',', '.', ';', ':', ' '])
+    )
+}
+
 /// National format for North American numbers, else as stored.
 pub fn phone(p: &str) -> String {
     crate::domain::phone::PhoneNumber::parse(p)
         .map(|n| n.display_national())
         .unwrap_or_else(|_| p.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview;
+
+    #[test]
+    fn previews_are_cut_at_a_word_with_an_ellipsis() {
+        assert_eq!(preview("short text", 20), "short text");
+        let p = preview(
+            "the water heater in the basement is leaking all over the floor",
+            30,
+        );
+        assert!(p.ends_with('\u{2026}') && p.chars().count() <= 30, "{p}");
+        assert!(p.starts_with("the water heater in the"), "{p}");
+        // Line breaks do not break the one-line preview.
+        assert_eq!(preview("two\nlines", 20), "two lines");
+    }
 }

@@ -73,6 +73,10 @@ pub struct InboxRow {
     pub last_message_at: i64,
     pub last_body: Option<String>,
     pub last_author: Option<String>,
+    /// The caller's own last words (their last inbound text).
+    pub last_caller_body: Option<String>,
+    /// A person of the business has replied since the hand-off.
+    pub staff_replied: bool,
     /// For escalated threads: since the hand-off until a person answers, then since the caller's
     /// first text after the last staff reply.
     pub waiting_since: Option<i64>,
@@ -82,6 +86,9 @@ const HEAD: &str = "SELECT c.id, k.phone, k.name, c.state, c.handoff_reason, c.h
     k.opted_out_at, c.closed_at, c.last_message_at, c.details_json, \
     (SELECT m.body FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body, \
     (SELECT m.author FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_author, \
+    (SELECT m.body FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound' ORDER BY m.id DESC LIMIT 1) AS last_caller_body, \
+    CAST(CASE WHEN EXISTS (SELECT 1 FROM messages s WHERE s.conversation_id = c.id AND s.author = 'staff' \
+        AND s.created_at >= c.handed_off_at) THEN 1 ELSE 0 END AS BIGINT) AS staff_replied, \
     CASE WHEN NOT EXISTS (SELECT 1 FROM messages s WHERE s.conversation_id = c.id AND s.author = 'staff' \
         AND s.created_at >= c.handed_off_at) THEN c.handed_off_at \
       ELSE (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound' \
@@ -103,6 +110,8 @@ fn inbox_row(r: &sqlx::any::AnyRow) -> anyhow::Result<InboxRow> {
         last_message_at: col(r, "last_message_at")?,
         last_body: col(r, "last_body")?,
         last_author: col(r, "last_author")?,
+        last_caller_body: col(r, "last_caller_body")?,
+        staff_replied: col::<i64>(r, "staff_replied")? != 0,
         waiting_since: col(r, "waiting_since")?,
     })
 }

@@ -28,6 +28,7 @@ both_backends!(
     funnel_counts_the_way_from_missed_call_to_booking,
     live_updates_announce_new_messages,
     phone_simulator_plays_the_caller,
+    the_inbox_shows_the_callers_words_and_emergencies,
 );
 
 pub const OWNER: &str = "owner@daves.test";
@@ -1531,5 +1532,64 @@ async fn owners_teach_the_receptionist_their_words(backend: Backend) {
     // The receptionist uses the owner's word at once.
     let reply = app.say("can someone come rooter my kitchen line").await;
     assert!(reply.to_lowercase().contains("drain cleaning"), "{reply}");
+    app.stop().await;
+}
+
+/// An inbox row shows what the caller said (not our boilerplate), cut with an ellipsis; an
+/// emergency looks like one and has a tap-to-call link; a handed-off thread can be taken; after
+/// a staff reply the badge says so.
+async fn the_inbox_shows_the_callers_words_and_emergencies(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let said = "hi so theres a really strong rotten egg smell by the water heater in the basement \
+                and my kids are home with me, we havent touched anything yet, what do we do now";
+    let r = app.say(said).await;
+    assert!(r.contains("911") || r.contains("gas"), "{r}");
+    let cid = conversation_id(&app, CALLER).await;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let inbox = web.get(&format!("/app/{bid}/inbox")).await.body;
+    assert!(
+        inbox.contains("hi so theres a really strong rotten egg smell"),
+        "{inbox}"
+    );
+    assert!(
+        inbox.contains('\u{2026}'),
+        "a cut preview ends with an ellipsis: {inbox}"
+    );
+    assert!(
+        !inbox.contains("alerted the team"),
+        "our boilerplate is not the preview: {inbox}"
+    );
+    assert!(inbox.contains("emergency"), "{inbox}");
+    assert!(inbox.contains(">Emergency<"), "{inbox}");
+    assert!(inbox.contains(&format!("href=\"tel:{CALLER}\"")), "{inbox}");
+
+    let thread = format!("/app/{bid}/c/{cid}");
+    let page = web.get(&thread).await.body;
+    assert!(page.contains(&format!("href=\"tel:{CALLER}\"")), "{page}");
+    assert!(
+        page.contains("Take over (I&#x27;ll handle this)")
+            || page.contains("Take over (I'll handle this)"),
+        "{page}"
+    );
+    let res = web
+        .submit(&thread, &format!("{thread}/take-over"), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let page = web.get(&thread).await.body;
+    assert!(page.contains("taken over by Sam"), "{page}");
+
+    web.submit(
+        &thread,
+        &format!("{thread}/reply"),
+        &[(
+            "body",
+            "Sam here - get everyone outside and call the gas company, I'm on my way.",
+        )],
+    )
+    .await;
+    app.quiet().await;
+    let inbox = web.get(&format!("/app/{bid}/inbox")).await.body;
+    assert!(inbox.contains(">Staff replied<"), "{inbox}");
     app.stop().await;
 }
