@@ -273,6 +273,7 @@ pub async fn finish_turn(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
          handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, turn_lease_until = NULL, \
          handed_off_at = CASE WHEN $1 = $7 THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
+         first_handed_off_at = CASE WHEN $1 = $7 THEN COALESCE(first_handed_off_at, $5) ELSE first_handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
              AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
          WHERE id = $6 RETURNING awaiting_reply_since",

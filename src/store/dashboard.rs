@@ -223,6 +223,7 @@ pub async fn take_over(
     let done = sqlx::query(
         "UPDATE conversations SET state = $5, taken_over_by = $1, \
          handoff_reason = COALESCE(handoff_reason, 'taken_over'), handed_off_at = COALESCE(handed_off_at, $2), \
+         first_handed_off_at = COALESCE(first_handed_off_at, $2), \
          awaiting_reply_since = NULL, closed_at = NULL, resolved_at = NULL, updated_at = $2 \
          WHERE business_id = $3 AND id = $4 AND state <> $6",
     )
@@ -483,8 +484,9 @@ pub async fn funnel(
         .await?,
         handed_off: count(
             store,
-            "SELECT COUNT(*) AS n FROM conversations c WHERE c.business_id = $1 AND c.handed_off_at >= $2 \
-             AND c.handed_off_at < $3 AND EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = c.id \
+            // Every thread handed to a person in the period, including those since handed back.
+            "SELECT COUNT(*) AS n FROM conversations c WHERE c.business_id = $1 AND c.first_handed_off_at >= $2 \
+             AND c.first_handed_off_at < $3 AND EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = c.id \
              AND x.kind <> 'staff_notify')",
             business_id,
             from,

@@ -80,6 +80,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0011_providers.sql"),
         postgres: include_str!("../../migrations/postgres/0011_providers.sql"),
     },
+    Migration {
+        version: 12,
+        name: "handoff_history",
+        sqlite: include_str!("../../migrations/sqlite/0012_handoff_history.sql"),
+        postgres: include_str!("../../migrations/postgres/0012_handoff_history.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -1193,6 +1193,18 @@ async fn funnel_counts_the_way_from_missed_call_to_booking(backend: Backend) {
     assert!(page.body.contains(
         "Missed calls 2, Text-backs sent 1, Callers replied 1, Handed off 0, Bookings made 1"
     ));
+    // A thread handed to a person and then handed back still counts as handed off.
+    let other = "+15550100166";
+    app.say_from(other, "can I talk to a real person please")
+        .await;
+    let cid = conversation_id(&app, other).await;
+    let thread = format!("/app/{bid}/c/{cid}");
+    let res = web
+        .submit(&thread, &format!("{thread}/hand-back"), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let page = web.get(&format!("/app/{bid}/funnel?days=7")).await;
+    assert!(page.body.contains("Handed off 1,"), "{}", page.body);
     app.stop().await;
 }
 
