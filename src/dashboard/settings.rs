@@ -470,45 +470,22 @@ async fn check_new_feeds(
     Ok(())
 }
 
-/// Profile-level checks the editor adds: FAQ entries need both halves.
-fn check_extra(profile: &BusinessProfile) -> Result<(), ProfileError> {
-    for (i, f) in profile.faq.iter().enumerate() {
-        if f.q.trim().is_empty() {
-            return Err(ProfileError {
-                field: format!("faq[{i}].q"),
-                message: "write the question".into(),
-            });
-        }
-        if f.a.trim().is_empty() {
-            return Err(ProfileError {
-                field: format!("faq[{i}].a"),
-                message: "write the answer the receptionist should give".into(),
-            });
-        }
-    }
-    for (i, s) in profile.services.iter().enumerate() {
-        if s.name.trim().is_empty() {
-            return Err(ProfileError {
-                field: format!("services[{i}].name"),
-                message: "give the service a name".into(),
-            });
-        }
-    }
-    Ok(())
-}
-
 /// Parse and validate the edited JSON as a profile, naming the field at fault.
-pub fn profile_from_value(v: Value) -> Result<BusinessProfile, ProfileError> {
+/// Every problem at once, so the owner fixes them in one go.
+pub fn profile_from_value(v: Value) -> Result<BusinessProfile, Vec<ProfileError>> {
     let profile: BusinessProfile = serde_path_to_error::deserialize(v).map_err(|e| {
         let field = e.path().to_string();
-        ProfileError {
+        vec![ProfileError {
             field,
             message: e.into_inner().to_string(),
-        }
+        }]
     })?;
-    profile.validate()?;
-    check_extra(&profile)?;
-    Ok(profile)
+    let problems = profile.problems();
+    if problems.is_empty() {
+        Ok(profile)
+    } else {
+        Err(problems)
+    }
 }
 
 #[derive(Serialize)]
@@ -631,7 +608,8 @@ pub async fn save_section(
     let checked = match profile_from_value(v) {
         Ok(profile) => check_new_feeds(&state, &a.business.profile, &profile)
             .await
-            .map(|_| profile),
+            .map(|_| profile)
+            .map_err(|e| vec![e]),
         Err(e) => Err(e),
     };
     match checked {
@@ -652,17 +630,31 @@ pub async fn save_section(
                     .into_response(),
             )
         }
-        Err(e) => {
+        Err(problems) => {
+            // Each field shows its own problem; the summary lists them all.
             let mut errors = BTreeMap::new();
-            let field = if e.field.is_empty() || e.field == "." {
-                section.clone()
-            } else {
-                e.field.clone()
+            for e in &problems {
+                let field = if e.field.is_empty() || e.field == "." {
+                    section.clone()
+                } else {
+                    e.field.clone()
+                };
+                errors.entry(field).or_insert_with(|| e.message.clone());
+            }
+            let summary = match problems.as_slice() {
+                [one] => one.to_string(),
+                many => format!(
+                    "{} problems: {}",
+                    many.len(),
+                    many.iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
             };
-            errors.insert(field, e.message.clone());
             let mut ctx = profile_context(&state, &a, &shown, &errors, None).await?;
             ctx.insert("error_section", &section);
-            ctx.insert("error_summary", &e.to_string());
+            ctx.insert("error_summary", &summary);
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "profile.html", &ctx)
         }
     }
@@ -758,7 +750,7 @@ pub async fn question_to_faq(
         a: answer,
         keywords: Vec::new(),
     });
-    if let Err(e) = profile.validate().and_then(|_| check_extra(&profile)) {
+    if let Err(e) = profile.validate() {
         let mut ctx = questions_context(&state, &a).await?;
         ctx.insert("error_id", &qid);
         ctx.insert("error", &e.to_string());

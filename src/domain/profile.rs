@@ -433,13 +433,26 @@ impl BusinessProfile {
         self.business.timezone.0
     }
 
-    /// Cross-field checks that serde alone cannot express.
+    /// Cross-field checks that serde alone cannot express; the first problem.
     pub fn validate(&self) -> Result<(), ProfileError> {
-        self.check_sizes()?;
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of the profile at once, in the order of its sections (an owner fixes them
+    /// all in one go). Too-large lists or fields are reported alone: nothing else is checked on
+    /// a profile that size.
+    pub fn problems(&self) -> Vec<ProfileError> {
+        if let Err(e) = self.check_sizes() {
+            return vec![e];
+        }
+        let mut out: Vec<ProfileError> = Vec::new();
         if let Some(r) = &self.escalation.emergency_referral {
             // It goes into the danger reply with a line saying who was alerted: two segments.
             if sms_text::measure(&sms_text::normalize(r)).units > MAX_REFERRAL_CHARS {
-                return Err(err(
+                out.push(err(
                     "escalation.emergency_referral",
                     format!("must be at most {MAX_REFERRAL_CHARS} characters (the sentences about the caller's danger are texted to them)"),
                 ));
@@ -449,41 +462,41 @@ impl BusinessProfile {
         if let Some(state) = &b.state {
             let t = state.trim();
             if t.len() != 2 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
-                return Err(err(
+                out.push(err(
                     "business.state",
                     "must be a two-letter US state code, like \"FL\"",
                 ));
             }
         }
         if b.name.trim().is_empty() {
-            return Err(err("business.name", "must not be empty"));
+            out.push(err("business.name", "must not be empty"));
         }
         if b.name.chars().count() > 60 {
-            return Err(err(
+            out.push(err(
                 "business.name",
                 "must be at most 60 characters (it goes into texts)",
             ));
         }
         if b.phone_numbers.is_empty() {
-            return Err(err(
+            out.push(err(
                 "business.phone_numbers",
                 "at least one provider number is needed to route calls and texts",
             ));
         }
         for (i, n) in b.phone_numbers.iter().enumerate() {
             if b.phone_numbers[..i].contains(n) {
-                return Err(err(
+                out.push(err(
                     format!("business.phone_numbers[{i}]"),
                     format!("{n} is listed twice"),
                 ));
             }
         }
         if !b.forward_to.is_empty() && !(5..=120).contains(&b.ring_seconds) {
-            return Err(err("business.ring_seconds", "must be between 5 and 120"));
+            out.push(err("business.ring_seconds", "must be between 5 and 120"));
         }
         for (i, n) in b.forward_to.iter().enumerate() {
             if b.phone_numbers.contains(n) {
-                return Err(err(
+                out.push(err(
                     format!("business.forward_to[{i}]"),
                     format!(
                         "{n} is one of the business's own provider numbers (the call would loop)"
@@ -492,7 +505,7 @@ impl BusinessProfile {
             }
         }
         if self.textback.cooldown_minutes > 60 * 24 * 30 {
-            return Err(err(
+            out.push(err(
                 "textback.cooldown_minutes",
                 "must be at most 43200 (30 days)",
             ));
@@ -504,34 +517,38 @@ impl BusinessProfile {
                 &self.textback.after_hours_message,
             ),
         ] {
+            // (One problem per template: open and closed usually fail the same way.)
             for open_now in [true, false] {
-                let text =
-                    render_sms_template(template, self, open_now).map_err(|e| err(field, e))?;
-                check_fits_one_sms(&text).map_err(|e| err(field, e))?;
+                let checked = render_sms_template(template, self, open_now)
+                    .and_then(|text| check_fits_one_sms(&text));
+                if let Err(e) = checked {
+                    out.push(err(field, e));
+                    break;
+                }
             }
         }
         let bk = &self.booking;
         if !(5..=24 * 60).contains(&bk.slot_minutes) {
-            return Err(err("booking.slot_minutes", "must be between 5 and 1440"));
+            out.push(err("booking.slot_minutes", "must be between 5 and 1440"));
         }
         if !(1..=365).contains(&bk.horizon_days) {
-            return Err(err("booking.horizon_days", "must be between 1 and 365"));
+            out.push(err("booking.horizon_days", "must be between 1 and 365"));
         }
         if !(1..=10).contains(&bk.max_proposals) {
-            return Err(err("booking.max_proposals", "must be between 1 and 10"));
+            out.push(err("booking.max_proposals", "must be between 1 and 10"));
         }
         if !(5..=240).contains(&bk.grid_minutes) || 1440 % bk.grid_minutes != 0 {
-            return Err(err(
+            out.push(err(
                 "booking.grid_minutes",
                 "must divide a day evenly and be between 5 and 240 (e.g. 15, 30, 60)",
             ));
         }
         if bk.buffer_minutes > 24 * 60 {
-            return Err(err("booking.buffer_minutes", "must be at most 1440"));
+            out.push(err("booking.buffer_minutes", "must be at most 1440"));
         }
         for (i, feed) in bk.calendar_feeds.iter().enumerate() {
             if feed.trim().is_empty() {
-                return Err(err(
+                out.push(err(
                     format!("booking.calendar_feeds[{i}]"),
                     "must not be empty",
                 ));
@@ -539,20 +556,23 @@ impl BusinessProfile {
         }
         for (i, s) in self.services.iter().enumerate() {
             if s.name.trim().is_empty() {
-                return Err(err(format!("services[{i}].name"), "must not be empty"));
+                out.push(err(
+                    format!("services[{i}].name"),
+                    "give the service a name",
+                ));
             }
             if self.services[..i]
                 .iter()
                 .any(|o| o.name.eq_ignore_ascii_case(&s.name))
             {
-                return Err(err(
+                out.push(err(
                     format!("services[{i}].name"),
                     format!("'{}' is listed twice", s.name),
                 ));
             }
             if let Some(d) = s.duration_minutes {
                 if !(5..=24 * 60).contains(&d) {
-                    return Err(err(
+                    out.push(err(
                         format!("services[{i}].duration_minutes"),
                         "must be between 5 and 1440",
                     ));
@@ -561,21 +581,24 @@ impl BusinessProfile {
         }
         for (i, f) in self.faq.iter().enumerate() {
             if f.q.trim().is_empty() {
-                return Err(err(format!("faq[{i}].q"), "must not be empty"));
+                out.push(err(format!("faq[{i}].q"), "write the question"));
             }
             if f.a.trim().is_empty() {
-                return Err(err(format!("faq[{i}].a"), "must not be empty"));
+                out.push(err(
+                    format!("faq[{i}].a"),
+                    "write the answer the receptionist should give",
+                ));
             }
         }
         for (i, k) in self.escalation.keywords.iter().enumerate() {
             if k.trim().is_empty() {
-                return Err(err(
+                out.push(err(
                     format!("escalation.keywords[{i}]"),
                     "must not be empty",
                 ));
             }
         }
-        Ok(())
+        out
     }
 
     /// Is the business open at this instant (in its own time zone, closed dates included)?

@@ -67,7 +67,7 @@ pub struct Template {
 
 fn help() -> String {
     format!(
-        "a text template may use {} and {{% if open_now %}}...{{% else %}}...{{% endif %}}",
+        "you can use {} and {{% if open_now %}}...{{% else %}}...{{% endif %}}",
         VARIABLES
             .iter()
             .map(|v| format!("{{{{ {v} }}}}"))
@@ -81,8 +81,17 @@ fn variable(inner: &str, at: usize) -> Result<String, String> {
     if VARIABLES.contains(&v) {
         Ok(v.to_string())
     } else {
+        // "business.nam": a typo of a placeholder we have is named, so it is quick to fix.
+        let near = VARIABLES
+            .iter()
+            .map(|known| (strsim::levenshtein(known, v), known))
+            .filter(|(d, _)| *d <= 3)
+            .min();
+        let hint = near
+            .map(|(_, known)| format!(" (did you mean {{{{ {known} }}}}?)"))
+            .unwrap_or_default();
         Err(format!(
-            "unknown variable {:?} at character {at}: {}",
+            "unknown placeholder {{{{ {} }}}} at character {at}{hint}; {}",
             v.chars().take(40).collect::<String>(),
             help()
         ))
@@ -287,12 +296,13 @@ mod tests {
         for (src, says) in [
             ("{% set_global x = 1 %}", "not allowed"),
             ("{% for i in [1,2,3] %}x{% endfor %}", "not allowed"),
-            ("{{ get_env(name='HOME') }}", "unknown variable"),
-            ("{{ business.name | upper }}", "unknown variable"),
+            ("{{ get_env(name='HOME') }}", "unknown placeholder"),
+            ("{{ business.name | upper }}", "unknown placeholder"),
+            ("{{ business.nam }}", "did you mean {{ business.name }}?"),
             ("{% if open_now %}x", "never closed"),
             ("{% endif %}", "without an open if"),
             ("{{ business.name", "never closed"),
-            ("{% if a %}{% endif %}", "unknown variable"),
+            ("{% if a %}{% endif %}", "unknown placeholder"),
             (
                 "{% if open_now %}{% if open_now %}{% if open_now %}{% if open_now %}{% if open_now %}",
                 "nested",

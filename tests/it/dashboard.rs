@@ -1534,6 +1534,31 @@ async fn owners_teach_the_receptionist_their_words(backend: Backend) {
     );
     assert!(page.body.contains("booking.location"), "{}", page.body);
     assert_eq!(profile_of(&app).await, before);
+    // Several problems in one save are all shown at once, each next to its field.
+    let page = web
+        .submit(
+            &profile_page,
+            &format!("{profile_page}/booking"),
+            &[
+                ("booking.calendar_feeds", ""),
+                ("booking.location", "on_site"),
+                ("booking.slot_minutes", "1"),
+                ("booking.buffer_minutes", "0"),
+                ("booking.min_notice_minutes", "60"),
+                ("booking.horizon_days", "900"),
+                ("booking.max_proposals", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("2 problems"), "{}", page.body);
+    assert!(
+        page.body.contains("must be between 5 and 1440")
+            && page.body.contains("must be between 1 and 365"),
+        "{}",
+        page.body
+    );
+    assert_eq!(profile_of(&app).await, before);
     let page = booking("at_business").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     assert_eq!(
