@@ -146,6 +146,41 @@ impl Driver {
         panic!("{css} kept going stale: {last}")
     }
 
+    /// The page fits a phone's width (no sideways scrolling) and every field has a label a
+    /// screen reader can read; `page` names it in the failure.
+    async fn check_layout(&self, page: &str) {
+        let script = r#"
+            const over = document.documentElement.scrollWidth - window.innerWidth;
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+            const unlabelled = [...document.querySelectorAll('input, select, textarea')]
+                .filter(e => !['hidden', 'submit', 'button'].includes(e.type))
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => e.name || e.id || e.outerHTML.slice(0, 80));
+            return {over, wide, unlabelled};
+        "#;
+        let v = self
+            .cmd(
+                reqwest::Method::POST,
+                "/execute/sync",
+                Some(json!({"script": script, "args": []})),
+            )
+            .await;
+        assert!(
+            v["over"].as_i64().unwrap_or(0) <= 0,
+            "{page}: wider than a 412 px phone by {} px ({})",
+            v["over"],
+            v["wide"]
+        );
+        assert_eq!(
+            v["unlabelled"].as_array().map(Vec::len).unwrap_or(0),
+            0,
+            "{page}: fields without a label: {}",
+            v["unlabelled"]
+        );
+    }
+
     async fn go(&self, url: &str) {
         self.cmd(reqwest::Method::POST, "/url", Some(json!({"url": url})))
             .await;
@@ -279,6 +314,27 @@ async fn owner_and_staff_in_a_real_browser() {
     // The owner adds an FAQ entry in the profile editor...
     driver.sign_in(&base, OWNER).await;
     driver.screenshot("inbox").await;
+    // Every page fits a phone (the window is 412 px wide) and labels every field.
+    for page in [
+        "inbox",
+        "profile",
+        "bookings",
+        "bookings?view=week",
+        "funnel",
+        "questions",
+        "team",
+        "simulator",
+    ] {
+        driver.go(&format!("{base}/app/{bid}/{page}")).await;
+        driver.find("main").await;
+        driver.check_layout(page).await;
+    }
+    driver.go(&format!("{base}/app/{bid}/bookings")).await;
+    driver.screenshot("bookings").await;
+    driver
+        .go(&format!("{base}/app/{bid}/bookings?view=week"))
+        .await;
+    driver.screenshot("bookings-week").await;
     driver.go(&format!("{base}/app/{bid}/profile#faq")).await;
     let n = {
         let src = driver.source().await;
@@ -362,6 +418,7 @@ async fn owner_and_staff_in_a_real_browser() {
         .click("#inbox-rows li[data-conversation] a[href*='/c/']")
         .await;
     driver.find("#transcript").await;
+    driver.check_layout("thread").await;
     // A text arriving while the page is open shows up live.
     app.say_nothing_back_from("+15550100777", "hello? anyone?")
         .await;
