@@ -427,7 +427,7 @@ pub async fn contact_forget(
 pub async fn backup(store: &Store, file: &Path) -> anyhow::Result<String> {
     if store.backend() != crate::store::Backend::Sqlite {
         anyhow::bail!(
-            "this database is PostgreSQL: back it up with pg_dump, e.g. `pg_dump --format=custom --file=frontdesk.dump \"$FRONTDESK_DATABASE_URL\"`"
+            "this database is PostgreSQL: back it up with pg_dump, e.g. `pg_dump --format=custom --file=frontdesk.dump \"$DATABASE_URL\"`"
         );
     }
     if file.exists() {
@@ -442,7 +442,7 @@ pub async fn backup(store: &Store, file: &Path) -> anyhow::Result<String> {
     crate::store::backup_sqlite(store, target).await?;
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     Ok(format!(
-        "backed up to {} ({} KiB); restore by pointing FRONTDESK_DATABASE_URL at a copy of it\n",
+        "backed up to {} ({} KiB); restore by pointing DATABASE_URL at a copy of it\n",
         file.display(),
         size.div_ceil(1024)
     ))
