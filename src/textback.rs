@@ -13,7 +13,7 @@
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::phone::CallerId;
-use crate::domain::profile::{check_fits_one_sms, render_sms_template};
+use crate::domain::profile::{check_fits_one_sms, render_sms_template_for, CallerFacts};
 use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::Author;
@@ -128,12 +128,15 @@ pub async fn handle_missed_call(
             }
         }
         let open = profile.is_open_at(now);
-        let template = if open {
-            &profile.textback.message
-        } else {
-            &profile.textback.after_hours_message
+        // A caller we know gets the returning-caller text when the owner wrote one (their name,
+        // their booking); every template may use what we know.
+        let caller = caller_facts(&mut tx, business.id, contact.id, profile, now_ms).await?;
+        let template = match &profile.textback.returning_message {
+            Some(t) if caller.known() => t,
+            _ if open => &profile.textback.message,
+            _ => &profile.textback.after_hours_message,
         };
-        let body = match render_sms_template(template, profile, open)
+        let body = match render_sms_template_for(template, profile, open, &caller)
             .and_then(|b| check_fits_one_sms(&b).map(|_| b))
         {
             Ok(body) => body,
@@ -223,4 +226,87 @@ pub async fn record_call(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// How far back a past booking is still worth mentioning to a caller who rings again.
+const RECENT_BOOKING_DAYS: i64 = 14;
+
+/// What we know of this caller: the first name they gave in an earlier conversation, and their
+/// next booking (or the one of the last two weeks).
+async fn caller_facts(
+    conn: &mut crate::store::Conn,
+    business_id: i64,
+    contact_id: i64,
+    profile: &crate::domain::BusinessProfile,
+    now_ms: i64,
+) -> anyhow::Result<CallerFacts> {
+    let name = crate::store::conversations::recent_details_of_contact(conn, contact_id, 5)
+        .await?
+        .iter()
+        .find_map(|json| crate::engine::details::Details::parse(Some(json)).name)
+        .and_then(|n| n.split_whitespace().next().map(str::to_string))
+        .unwrap_or_default();
+    let booking = crate::store::bookings::near_for_contact(
+        conn,
+        business_id,
+        contact_id,
+        now_ms,
+        RECENT_BOOKING_DAYS * 24 * 3_600_000,
+    )
+    .await?;
+    let (booking_when, booking_service) = match booking {
+        Some(b) => (
+            day_words(b.start_at, now_ms, profile.tz()),
+            b.service.unwrap_or_default().to_lowercase(),
+        ),
+        None => Default::default(),
+    };
+    Ok(CallerFacts {
+        name,
+        booking_when,
+        booking_service,
+    })
+}
+
+/// A booking's day as people say it in a text: "today", "tomorrow", "yesterday", "Thursday"
+/// within a week either way, else "Dec 3".
+fn day_words(at_ms: i64, now_ms: i64, tz: chrono_tz::Tz) -> String {
+    let day = |ms: i64| {
+        chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
+            .unwrap_or_default()
+            .with_timezone(&tz)
+            .date_naive()
+    };
+    let (d, today) = (day(at_ms), day(now_ms));
+    match (d - today).num_days() {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        -6..=6 => d.format("%A").to_string(),
+        _ => d.format("%b %-d").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_words;
+
+    #[test]
+    fn a_booking_day_as_people_say_it() {
+        let tz: chrono_tz::Tz = "America/New_York".parse().unwrap();
+        let ms = |s: &str| {
+            s.parse::<chrono::DateTime<chrono::Utc>>()
+                .unwrap()
+                .timestamp_millis()
+        };
+        // Wednesday Dec 2, 10:00 New York.
+        let now = ms("2026-12-02T15:00:00Z");
+        assert_eq!(day_words(ms("2026-12-02T20:00:00Z"), now, tz), "today");
+        assert_eq!(day_words(ms("2026-12-03T15:00:00Z"), now, tz), "tomorrow");
+        assert_eq!(day_words(ms("2026-12-05T15:00:00Z"), now, tz), "Saturday");
+        assert_eq!(day_words(ms("2026-11-30T15:00:00Z"), now, tz), "Monday");
+        assert_eq!(day_words(ms("2026-12-20T15:00:00Z"), now, tz), "Dec 20");
+        // Late evening in New York is still that day there (already the next day in UTC).
+        assert_eq!(day_words(ms("2026-12-03T03:30:00Z"), now, tz), "today");
+    }
 }

@@ -8,7 +8,9 @@ use super::view::{self, FormData};
 use super::{render, render_status, Access, CsrfForm, DashError, DashResult, Owner};
 use crate::app::AppState;
 use crate::clock::to_millis;
-use crate::domain::profile::{render_sms_template, BusinessProfile, Faq, ProfileError};
+use crate::domain::profile::{
+    render_sms_template_for, BusinessProfile, CallerFacts, Faq, ProfileError,
+};
 use crate::domain::sms_text;
 use crate::store::users::{self, Role};
 use crate::store::{businesses, dashboard as q, feeds};
@@ -143,7 +145,12 @@ fn values_of(profile: &BusinessProfile) -> Values {
         "hours.closed_dates".into(),
         join_lines(&v["hours"]["closed_dates"]),
     );
-    for key in ["message", "after_hours_message", "cooldown_minutes"] {
+    for key in [
+        "message",
+        "after_hours_message",
+        "returning_message",
+        "cooldown_minutes",
+    ] {
         f.insert(format!("textback.{key}"), str_of(&v["textback"][key]));
     }
     f.insert(
@@ -275,6 +282,14 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
                 let t = form.text(&path);
                 set(&path, Value::String(t.clone()), t);
             }
+            // Optional: left empty, every caller gets the usual text-back.
+            let r = form.text("textback.returning_message");
+            let value = if r.is_empty() {
+                Value::Null
+            } else {
+                Value::String(r.clone())
+            };
+            set("textback.returning_message", value, r);
             let c = form.text("textback.cooldown_minutes");
             set("textback.cooldown_minutes", number(&c), c);
         }
@@ -668,7 +683,18 @@ pub async fn preview(
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     let open_now = a.business.profile.is_open_at(state.clock.now());
-    let body = match render_sms_template(&form.text("template"), &a.business.profile, open_now) {
+    // Shown for a caller we know, so the returning-caller placeholders show what they become.
+    let profile = &a.business.profile;
+    let sample = CallerFacts {
+        name: "Jane".into(),
+        booking_when: "Thursday".into(),
+        booking_service: profile
+            .services
+            .first()
+            .map(|s| s.name.to_lowercase())
+            .unwrap_or_else(|| "visit".into()),
+    };
+    let body = match render_sms_template_for(&form.text("template"), profile, open_now, &sample) {
         Ok(text) => {
             let m = sms_text::measure(&text);
             json!({

@@ -117,6 +117,11 @@ pub struct TextbackSection {
     pub after_hours_message: String,
     #[serde(default = "default_cooldown")]
     pub cooldown_minutes: u32,
+    /// The text-back for a caller we know (a name or a booking on record), e.g. "Hi {{ caller.name }},
+    /// sorry we missed you - is this about {{ booking.when }}'s {{ booking.service }}?". Optional:
+    /// without it every caller gets `message` / `after_hours_message`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returning_message: Option<String>,
     /// Numbers that never get a text-back (optional; e.g. known spam callers or suppliers).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub block_list: Vec<PhoneNumber>,
@@ -128,6 +133,7 @@ impl Default for TextbackSection {
             message: default_textback(),
             after_hours_message: default_after_hours(),
             cooldown_minutes: default_cooldown(),
+            returning_message: None,
             block_list: Vec::new(),
         }
     }
@@ -527,6 +533,20 @@ impl BusinessProfile {
                 }
             }
         }
+        if let Some(template) = &self.textback.returning_message {
+            let caller = CallerFacts::longest_for(self);
+            for open_now in [true, false] {
+                let checked = render_sms_template_for(template, self, open_now, &caller)
+                    .and_then(|text| check_fits_one_sms(&text));
+                if let Err(e) = checked {
+                    out.push(err(
+                        "textback.returning_message",
+                        format!("{e} (checked with a long name, date and service)"),
+                    ));
+                    break;
+                }
+            }
+        }
         let bk = &self.booking;
         if !(5..=24 * 60).contains(&bk.slot_minutes) {
             out.push(err("booking.slot_minutes", "must be between 5 and 1440"));
@@ -721,10 +741,54 @@ impl BusinessProfile {
 
 /// Render an SMS template (variables and `{% if %}` only, see `sms_template`) and normalise it
 /// to plain GSM-7 text.
+/// What a text-back may say about a caller we know (empty for a new caller).
+#[derive(Debug, Default, Clone)]
+pub struct CallerFacts {
+    /// Their first name.
+    pub name: String,
+    /// Their upcoming (or recent) booking's day as said in a text ("tomorrow", "Thursday",
+    /// "Dec 20"), and its service.
+    pub booking_when: String,
+    pub booking_service: String,
+}
+
+impl CallerFacts {
+    /// Anything to say: a name or a booking.
+    pub fn known(&self) -> bool {
+        !self.name.is_empty() || !self.booking_when.is_empty()
+    }
+
+    /// A caller with everything known, the longest the profile allows (for checking that a
+    /// returning caller's text still fits one SMS).
+    pub fn longest_for(profile: &BusinessProfile) -> Self {
+        let service = profile
+            .services
+            .iter()
+            .map(|s| s.name.as_str())
+            .max_by_key(|n| n.chars().count())
+            .unwrap_or("appointment");
+        Self {
+            name: "Alexandria".into(),
+            booking_when: "Wednesday".into(),
+            booking_service: service.to_lowercase(),
+        }
+    }
+}
+
 pub fn render_sms_template(
     template: &str,
     profile: &BusinessProfile,
     open_now: bool,
+) -> Result<String, String> {
+    render_sms_template_for(template, profile, open_now, &CallerFacts::default())
+}
+
+/// The template rendered for a particular caller (their name and booking, when known).
+pub fn render_sms_template_for(
+    template: &str,
+    profile: &BusinessProfile,
+    open_now: bool,
+    caller: &CallerFacts,
 ) -> Result<String, String> {
     let phone = profile
         .business
@@ -739,6 +803,9 @@ pub fn render_sms_template(
             about: &profile.business.about,
             phone: &phone,
             open_now,
+            caller_name: &caller.name,
+            booking_when: &caller.booking_when,
+            booking_service: &caller.booking_service,
         })?;
     let text = sms_text::normalize(&rendered);
     if text.is_empty() {
@@ -789,6 +856,49 @@ mod tests {
     use super::*;
 
     const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");
+
+    #[test]
+    fn every_problem_at_once_and_the_returning_text_checked_at_its_longest() {
+        let bad = EXAMPLE
+            .replacen("slot_minutes = 60", "slot_minutes = 1", 1)
+            .replacen(
+                "cooldown_minutes = 60",
+                &format!(
+                    "cooldown_minutes = 60\nreturning_message = \"Hi {{{{ caller.name }}}}, {} {{{{ booking.service }}}}\"",
+                    "x".repeat(140)
+                ),
+                1,
+            );
+        let p: BusinessProfile = toml::from_str(&bad).unwrap();
+        let problems = p.problems();
+        let fields: Vec<&str> = problems.iter().map(|e| e.field.as_str()).collect();
+        assert!(
+            fields.contains(&"textback.returning_message"),
+            "{problems:?}"
+        );
+        assert!(fields.contains(&"booking.slot_minutes"), "{problems:?}");
+        assert_eq!(p.validate().unwrap_err().field, fields[0]);
+        // A fitting returning text renders what we know, and nothing for a caller we do not.
+        let ok = EXAMPLE.replacen(
+            "cooldown_minutes = 60",
+            "cooldown_minutes = 60\nreturning_message = \"Hi{% if caller.name %} {{ caller.name }}{% endif %}, sorry we missed you\"",
+            1,
+        );
+        let p = BusinessProfile::from_toml(&ok).unwrap();
+        let t = p.textback.returning_message.as_deref().unwrap();
+        let jane = CallerFacts {
+            name: "Jane".into(),
+            ..CallerFacts::default()
+        };
+        assert_eq!(
+            render_sms_template_for(t, &p, true, &jane).unwrap(),
+            "Hi Jane, sorry we missed you"
+        );
+        assert_eq!(
+            render_sms_template(t, &p, true).unwrap(),
+            "Hi, sorry we missed you"
+        );
+    }
 
     #[test]
     fn templates_cannot_read_the_environment_or_loop_forever() {

@@ -19,6 +19,10 @@ pub const VARIABLES: &[&str] = &[
     "business.about",
     "business.phone",
     "open_now",
+    // What we know of a returning caller (empty, so false in an `if`, for a new one).
+    "caller.name",
+    "booking.when",
+    "booking.service",
 ];
 
 /// Values for the variables of `VARIABLES` (an empty string is false in an `if`).
@@ -28,6 +32,9 @@ pub struct Values<'a> {
     pub about: &'a str,
     pub phone: &'a str,
     pub open_now: bool,
+    pub caller_name: &'a str,
+    pub booking_when: &'a str,
+    pub booking_service: &'a str,
 }
 
 impl Values<'_> {
@@ -38,6 +45,9 @@ impl Values<'_> {
             "business.about" => (self.about, !self.about.is_empty()),
             "business.phone" => (self.phone, !self.phone.is_empty()),
             "open_now" => (if self.open_now { "true" } else { "false" }, self.open_now),
+            "caller.name" => (self.caller_name, !self.caller_name.is_empty()),
+            "booking.when" => (self.booking_when, !self.booking_when.is_empty()),
+            "booking.service" => (self.booking_service, !self.booking_service.is_empty()),
             _ => ("", false),
         }
     }
@@ -270,6 +280,9 @@ mod tests {
             about: "",
             phone: "(555) 010-0000",
             open_now: open,
+            caller_name: "",
+            booking_when: "",
+            booking_service: "",
         }
     }
 

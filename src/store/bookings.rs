@@ -311,3 +311,40 @@ pub async fn calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result
         .await?;
     col(&row, "calendar_token")
 }
+
+/// The caller's booking worth mentioning when they call again: the next one to come, else the
+/// latest of the last `recent_ms` (booked or moved, not cancelled).
+pub async fn near_for_contact(
+    conn: &mut Conn,
+    business_id: i64,
+    contact_id: i64,
+    now_ms: i64,
+    recent_ms: i64,
+) -> anyhow::Result<Option<BookingRow>> {
+    let upcoming = format!(
+        "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND contact_id = $2 \
+         AND status IN ('booked', 'rescheduled') AND start_at >= $3 ORDER BY start_at LIMIT 1"
+    );
+    if let Some(row) = sqlx::query(&upcoming)
+        .bind(business_id)
+        .bind(contact_id)
+        .bind(now_ms)
+        .fetch_optional(&mut *conn)
+        .await?
+    {
+        return from_row(&row).map(Some);
+    }
+    let recent = format!(
+        "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND contact_id = $2 \
+         AND status IN ('booked', 'rescheduled') AND start_at < $3 AND start_at >= $4 \
+         ORDER BY start_at DESC LIMIT 1"
+    );
+    let row = sqlx::query(&recent)
+        .bind(business_id)
+        .bind(contact_id)
+        .bind(now_ms)
+        .bind(now_ms - recent_ms)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}

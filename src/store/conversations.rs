@@ -407,3 +407,22 @@ pub async fn lock_state(
         .context("locking conversation")?;
     col::<String>(&row, "state")?.parse()
 }
+
+/// The details of the contact's latest conversations, newest first (at most `limit`), for
+/// what a caller told us before (their name).
+pub async fn recent_details_of_contact(
+    conn: &mut Conn,
+    contact_id: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT details_json FROM conversations WHERE contact_id = $1 AND details_json IS NOT NULL \
+         ORDER BY id DESC LIMIT $2",
+    )
+    .bind(contact_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading a caller's earlier details")?;
+    rows.iter().map(|r| super::col(r, "details_json")).collect()
+}

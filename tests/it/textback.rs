@@ -13,6 +13,7 @@ both_backends!(
     opted_out_callers_are_never_texted,
     withheld_and_internal_numbers_are_skipped_with_a_reason,
     block_list_is_honoured,
+    a_returning_caller_is_greeted_by_name_and_booking,
 );
 
 async fn forward_mode_texts_back_once(backend: Backend) {
@@ -312,6 +313,71 @@ async fn block_list_is_honoured(backend: Backend) {
     assert_eq!(
         app.call_decision("CA900").await.1.as_deref(),
         Some("blocked")
+    );
+    app.stop().await;
+}
+
+/// A caller we know (a name given before, a booking on record) gets the returning-caller text
+/// with what we know; a new caller gets the usual one; a profile without the returning text
+/// keeps the usual one for everybody.
+async fn a_returning_caller_is_greeted_by_name_and_booking(backend: Backend) {
+    let profile = EXAMPLE.replacen(
+        "cooldown_minutes = 60",
+        "cooldown_minutes = 60\nreturning_message = \"Hi {{ caller.name }}, sorry we missed you at {{ business.name }}{% if booking.when %} - is this about {{ booking.when }}'s {{ booking.service }}{% endif %}?\"",
+        1,
+    );
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(frontdesk::clock::FixedClock::new(open_hours_instant())),
+            profile,
+            ..Default::default()
+        },
+    )
+    .await;
+    // New: the usual text-back.
+    app.missed_call("CA800", CALLER).await;
+    let sent = app.settle().await;
+    assert_eq!(
+        sent[0]["Body"],
+        "Sorry we missed you - this is Dave's Plumbing. What do you need help with?"
+    );
+    // They book (Jane Doe, a drain cleaning).
+    app.say("my kitchen drain is clogged, can you come out?")
+        .await;
+    app.say("12 Oak St, I'm Jane Doe").await;
+    app.say("1").await;
+    let r = app.say("YES").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
+    let (start_at,): (i64,) =
+        sqlx::query_as("SELECT start_at FROM bookings WHERE status = 'booked'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    let tz: chrono_tz::Tz = "America/New_York".parse().unwrap();
+    let day = frontdesk::clock::from_millis(start_at).with_timezone(&tz);
+    let today = open_hours_instant().with_timezone(&tz);
+    let said = match (day.date_naive() - today.date_naive()).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        _ => day.format("%A").to_string(),
+    };
+    // They call again after the cool-down: greeted by name, asked about their booking.
+    app.advance(chrono::Duration::minutes(61));
+    app.missed_call("CA801", CALLER).await;
+    let sent = app.settle().await;
+    let last = sent.iter().rev().find(|t| t["To"] == CALLER).unwrap();
+    assert_eq!(
+        last["Body"],
+        format!("Hi Jane, sorry we missed you at Dave's Plumbing - is this about {said}'s drain cleaning?")
+    );
+    // Someone new still gets the usual text.
+    app.missed_call("CA802", "+15550100778").await;
+    let sent = app.settle().await;
+    let other = sent.iter().find(|t| t["To"] == "+15550100778").unwrap();
+    assert!(
+        other["Body"].starts_with("Sorry we missed you"),
+        "{other:?}"
     );
     app.stop().await;
 }
