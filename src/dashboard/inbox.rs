@@ -238,6 +238,10 @@ async fn thread_context(
         .await?
         .ok_or(DashError::NotFound)?;
     let msgs = q::messages(&mut conn, a.business.id, cid).await?;
+    // The caller's history with the business: other threads and every booking.
+    let earlier = q::earlier_threads(&mut conn, a.business.id, head.contact_id, cid, 10).await?;
+    let bookings =
+        crate::store::bookings::of_contact(&mut conn, a.business.id, head.contact_id, 10).await?;
     drop(conn);
     let tz = a.business.profile.tz();
     let now_ms = to_millis(state.clock.now());
@@ -259,6 +263,43 @@ async fn thread_context(
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "earlier",
+        &earlier
+            .iter()
+            .map(|t| {
+                (
+                    t.id,
+                    view::when(t.created_at, tz),
+                    view::preview(
+                        t.last_caller_body
+                            .as_deref()
+                            .unwrap_or("(no text from the caller)"),
+                        80,
+                    ),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "caller_bookings",
+        &bookings
+            .iter()
+            .map(|b| {
+                let when = crate::calendar::Slot {
+                    start: b.start_at,
+                    end: b.end_at,
+                }
+                .for_sms(tz);
+                let status = match b.status.as_str() {
+                    "cancelled" => "cancelled",
+                    "rescheduled" => "moved",
+                    _ => "booked",
+                };
+                (when, b.service.clone().unwrap_or_default(), status)
+            })
+            .collect::<Vec<_>>(),
     );
     ctx.insert("booked", &details.booked.map(|s| s.for_sms(tz)));
     ctx.insert("held", &details.chosen.map(|s| s.for_sms(tz)));

@@ -348,3 +348,23 @@ pub async fn near_for_contact(
         .await?;
     row.as_ref().map(from_row).transpose()
 }
+
+/// The caller's bookings with this business (any status but expired holds), newest first.
+pub async fn of_contact(
+    conn: &mut Conn,
+    business_id: i64,
+    contact_id: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<BookingRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND contact_id = $2 \
+         AND status IN ('booked', 'rescheduled', 'cancelled') ORDER BY start_at DESC LIMIT $3"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(business_id)
+        .bind(contact_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(from_row).collect()
+}

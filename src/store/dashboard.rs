@@ -692,3 +692,43 @@ pub async fn simulator_messages(
     out.reverse();
     Ok(out)
 }
+
+/// Another conversation of the same caller, for the thread page's history.
+#[derive(Debug, Clone)]
+pub struct EarlierThread {
+    pub id: i64,
+    pub created_at: i64,
+    pub last_caller_body: Option<String>,
+}
+
+/// The caller's other conversations with this business, newest first (at most `limit`).
+pub async fn earlier_threads(
+    conn: &mut Conn,
+    business_id: i64,
+    contact_id: i64,
+    except: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<EarlierThread>> {
+    let rows = sqlx::query(
+        "SELECT c.id, c.created_at, (SELECT m.body FROM messages m WHERE m.conversation_id = c.id \
+         AND m.direction = 'inbound' ORDER BY m.id DESC LIMIT 1) AS last_caller_body \
+         FROM conversations c WHERE c.business_id = $1 AND c.contact_id = $2 AND c.id <> $3 \
+         ORDER BY c.id DESC LIMIT $4",
+    )
+    .bind(business_id)
+    .bind(contact_id)
+    .bind(except)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading the caller's earlier conversations")?;
+    rows.iter()
+        .map(|r| {
+            Ok(EarlierThread {
+                id: col(r, "id")?,
+                created_at: col(r, "created_at")?,
+                last_caller_body: col(r, "last_caller_body")?,
+            })
+        })
+        .collect()
+}

@@ -29,6 +29,7 @@ both_backends!(
     live_updates_announce_new_messages,
     phone_simulator_plays_the_caller,
     the_inbox_shows_the_callers_words_and_emergencies,
+    a_thread_shows_the_callers_earlier_threads_and_bookings,
 );
 
 pub const OWNER: &str = "owner@daves.test";
@@ -1628,5 +1629,33 @@ async fn the_inbox_shows_the_callers_words_and_emergencies(backend: Backend) {
     app.quiet().await;
     let inbox = web.get(&format!("/app/{bid}/inbox")).await.body;
     assert!(inbox.contains(">Staff replied<"), "{inbox}");
+    app.stop().await;
+}
+
+/// A caller who comes back: their new thread shows their bookings and earlier conversations.
+async fn a_thread_shows_the_callers_earlier_threads_and_bookings(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    book_a_job(&app).await;
+    let first = conversation_id(&app, CALLER).await;
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let thread = format!("/app/{bid}/c/{first}");
+    let page = web.get(&thread).await.body;
+    assert!(page.contains("This is their first."), "{page}");
+    let res = web.submit(&thread, &format!("{thread}/resolve"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    app.say("hi its jane again, do you charge for estimates?")
+        .await;
+    let second = conversation_id(&app, CALLER).await;
+    assert_ne!(first, second, "a new thread after the first was resolved");
+    let page = web.get(&format!("/app/{bid}/c/{second}")).await.body;
+    assert!(page.contains("id=\"caller-bookings\""), "{page}");
+    assert!(page.contains("Drain cleaning · booked"), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/app/{bid}/c/{first}\"")),
+        "{page}"
+    );
+    // The earlier thread is shown by the caller's last words in it.
+    assert!(page.contains("</a>: YES</li>"), "{page}");
     app.stop().await;
 }
