@@ -131,14 +131,30 @@ pub async fn handle_missed_call(
         // A caller we know gets the returning-caller text when the owner wrote one (their name,
         // their booking); every template may use what we know.
         let caller = caller_facts(&mut tx, business.id, contact.id, profile, now_ms).await?;
-        let template = match &profile.textback.returning_message {
-            Some(t) if caller.known() => t,
-            _ if open => &profile.textback.message,
-            _ => &profile.textback.after_hours_message,
+        let usual = if open {
+            &profile.textback.message
+        } else {
+            &profile.textback.after_hours_message
         };
-        let body = match render_sms_template_for(template, profile, open, &caller)
-            .and_then(|b| check_fits_one_sms(&b).map(|_| b))
-        {
+        let render = |template: &str| {
+            render_sms_template_for(template, profile, open, &caller)
+                .and_then(|b| check_fits_one_sms(&b).map(|_| b))
+        };
+        // The returning text only when we know what it says of them, and only if it still fits
+        // (a long real name): else the usual text, never none.
+        let returning = profile
+            .textback
+            .returning_message
+            .as_deref()
+            .filter(|t| caller.known() && caller.fill(t))
+            .and_then(|t| match render(t) {
+                Ok(body) => Some(body),
+                Err(e) => {
+                    tracing::warn!(error = %e, "returning-caller text did not fit; the usual text goes");
+                    None
+                }
+            });
+        let body = match returning.map(Ok).unwrap_or_else(|| render(usual)) {
             Ok(body) => body,
             Err(e) => {
                 // Import validates templates, so this is a stored profile gone bad: say so loudly.
@@ -269,7 +285,7 @@ async fn caller_facts(
 }
 
 /// A booking's day as people say it in a text: "today", "tomorrow", "yesterday", "Thursday"
-/// within a week either way, else "Dec 3".
+/// within the week ahead, "last Monday" within the week before, else "Dec 3".
 fn day_words(at_ms: i64, now_ms: i64, tz: chrono_tz::Tz) -> String {
     let day = |ms: i64| {
         chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
@@ -282,7 +298,8 @@ fn day_words(at_ms: i64, now_ms: i64, tz: chrono_tz::Tz) -> String {
         0 => "today".into(),
         1 => "tomorrow".into(),
         -1 => "yesterday".into(),
-        -6..=6 => d.format("%A").to_string(),
+        2..=6 => d.format("%A").to_string(),
+        -6..=-2 => d.format("last %A").to_string(),
         _ => d.format("%b %-d").to_string(),
     }
 }
@@ -304,7 +321,10 @@ mod tests {
         assert_eq!(day_words(ms("2026-12-02T20:00:00Z"), now, tz), "today");
         assert_eq!(day_words(ms("2026-12-03T15:00:00Z"), now, tz), "tomorrow");
         assert_eq!(day_words(ms("2026-12-05T15:00:00Z"), now, tz), "Saturday");
-        assert_eq!(day_words(ms("2026-11-30T15:00:00Z"), now, tz), "Monday");
+        assert_eq!(
+            day_words(ms("2026-11-30T15:00:00Z"), now, tz),
+            "last Monday"
+        );
         assert_eq!(day_words(ms("2026-12-20T15:00:00Z"), now, tz), "Dec 20");
         // Late evening in New York is still that day there (already the next day in UTC).
         assert_eq!(day_words(ms("2026-12-03T03:30:00Z"), now, tz), "today");

@@ -758,6 +758,19 @@ impl CallerFacts {
         !self.name.is_empty() || !self.booking_when.is_empty()
     }
 
+    /// Does the template say nothing about this caller that we do not know? ("Hi {{ caller.name }}"
+    /// is for a caller whose name we have; "{% if caller.name %}" copes without.)
+    pub fn fill(&self, template: &str) -> bool {
+        let Ok(t) = super::sms_template::Template::parse(template) else {
+            return false;
+        };
+        t.unguarded().iter().all(|v| match *v {
+            "caller.name" => !self.name.is_empty(),
+            "booking.when" | "booking.service" => !self.booking_when.is_empty(),
+            _ => true,
+        })
+    }
+
     /// A caller with everything known, the longest the profile allows (for checking that a
     /// returning caller's text still fits one SMS).
     pub fn longest_for(profile: &BusinessProfile) -> Self {

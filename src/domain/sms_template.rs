@@ -237,6 +237,18 @@ impl Template {
         Ok(Self { nodes: top })
     }
 
+    /// The variables said outside any `{% if %}`: a text that needs each of them to read well
+    /// ("is this about {{ booking.when }}'s ...").
+    pub fn unguarded(&self) -> Vec<&str> {
+        self.nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Var(v) => Some(v.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn render(&self, values: &Values) -> Result<String, String> {
         let mut out = String::new();
         render_nodes(&self.nodes, values, &mut out);

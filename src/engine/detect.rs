@@ -1436,7 +1436,6 @@ fn threatened_by_someone(t: &Text) -> bool {
         "punched",
         "hit me",
         "hits me",
-        "hit my",
         "beat me",
         "beats me",
         "choked",
@@ -1457,9 +1456,6 @@ fn threatened_by_someone(t: &Text) -> bool {
         "afraid of her",
         "terrified of",
         "fear for my",
-        "not safe",
-        "dont feel safe",
-        "unsafe",
     ];
     const WHO: &[&str] = &[
         "ex",
@@ -1550,7 +1546,6 @@ fn cannot_be_reached(t: &Text) -> bool {
         "cant get in",
     ];
     let who = t.any(OLDER_PEOPLE)
-        || t.any(OLD_AGE)
         || t.age_said().is_some_and(|a| a >= 65)
         || t.any(&[
             "dementia",
@@ -1559,7 +1554,25 @@ fn cannot_be_reached(t: &Text) -> bool {
             "wheelchair",
             "heart condition",
         ]);
-    who && t.any(UNREACHED) && t.any(SIGN)
+    // A person is the one not answering ("she hasnt picked up"), not a keypad or a thermostat.
+    const PERSON: &[&str] = &[
+        "she",
+        "he",
+        "her",
+        "him",
+        "mom",
+        "dad",
+        "mother",
+        "father",
+        "grandma",
+        "grandpa",
+        "grandmother",
+        "grandfather",
+        "nana",
+        "they",
+    ];
+    let person_unreached = t.near(PERSON, UNREACHED, 4) || t.near(UNREACHED, PERSON, 3);
+    who && person_unreached && t.any(SIGN)
 }
 
 /// A person hurt right now, with signs past a bump or a bruise: bleeding that goes on, a limb
@@ -1598,7 +1611,6 @@ fn hurt_now(t: &Text) -> bool {
         "cant move his",
         "cant move her",
         "stitches",
-        "broken",
         "broke his",
         "broke her",
         "broke my",
@@ -1647,8 +1659,17 @@ fn hurt_now(t: &Text) -> bool {
         "wasnt hurt",
         "werent hurt",
     ]);
-    // The hurt part is named, and the signs are past the ordinary.
-    person && !nobody_hurt && t.any(BODY) && t.any(BAD) && t.any(PAIN)
+    // The hurt part is named, and the signs are past the ordinary, said of it (not "the shower
+    // head is broken" beside a swelling floor).
+    let t = t.without(&[
+        "shower head",
+        "showerhead",
+        "print head",
+        "head of",
+        "head gasket",
+    ]);
+    let said_of_body = |group: &[&str]| t.near(BODY, group, 9) || t.near(group, BODY, 6);
+    person && !nobody_hurt && said_of_body(BAD) && said_of_body(PAIN)
 }
 
 /// A person (not an animal) is the one hurt or in danger: a child, a relative, the caller.
@@ -2452,14 +2473,51 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "wasnt hurt",
         "werent hurt",
     ]);
+    // ("came down right on his foot": the thing lands *on* someone, said right after.)
     let landed_on = t.near(
-        &["came down", "fell", "closed", "slammed", "shut", "dropped"],
         &[
-            "foot", "feet", "toe*", "hand", "hands", "finger*", "arm", "leg", "head", "him", "me",
-            "someone", "somebody", "son", "daughter", "kid", "child", "baby", "toddler", "dog",
-            "cat", "puppy",
+            "came down on",
+            "came down right on",
+            "came right down on",
+            "came down onto",
+            "fell on",
+            "fell onto",
+            "closed on",
+            "slammed on",
+            "slammed down on",
+            "slammed down right on",
+            "shut on",
+            "dropped on",
+            "landed on",
         ],
-        6,
+        &[
+            "foot",
+            "feet",
+            "toe*",
+            "hand",
+            "hands",
+            "finger*",
+            "arm",
+            "leg",
+            "head",
+            "him",
+            "me",
+            "someone",
+            "somebody",
+            "son",
+            "sons",
+            "daughter",
+            "daughters",
+            "kid",
+            "kids",
+            "child",
+            "baby",
+            "toddler",
+            "dog",
+            "cat",
+            "puppy",
+        ],
+        5,
     );
     if !unhurt
         && (t.any(&[
@@ -3706,13 +3764,13 @@ const NO_SHOW: &[&str] = &[
     "stood me up",
     "wasnt coming",
     "werent coming",
-    "no truck",
+    "no truck no call",
     "no call no text",
     "no call or text",
     "no call no show",
     "nobody called",
     "no one called",
-    "never called",
+    "never called back",
     "never heard back",
     "still no one",
     "still nobody",
@@ -4557,6 +4615,16 @@ mod tests {
             ),
             Some(Danger::Medical)
         );
+        // Everyday texts with the same words are no danger.
+        for text in [
+            "sorry call dropped, can you text me the times",
+            "waters shut off, can someone come today",
+            "your tech said the railing is not safe, can he come back tomorrow",
+            "our 12 year old thermostat is not responding all day",
+            "the floor by the kids tub is swelling and the shower head is broken",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
     }
 
     #[test]
@@ -4571,6 +4639,8 @@ mod tests {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
         for text in [
+            "hi, never called you guys before, are estimates free?",
+            "theres no truck access to the backyard, is that a problem",
             "my son has been complaining about his ear all day, can he be seen tomorrow",
             "got burned by another outfit last year with a contract, never again. do u do month to month?",
             "quick q before i book: if your guy says its not worth fixing do i still pay the trip fee",

@@ -956,7 +956,22 @@ pub fn extract_name(text: &str) -> Option<String> {
 /// A name the caller states with a cue ("my name is", "this is", "I'm", "Bob here"): strong
 /// enough to correct a name recorded earlier, unlike a name read from how a text is signed.
 pub fn stated_name(text: &str) -> Option<String> {
-    let lower = text.to_lowercase().replace('\u{2019}', "'");
+    // Positions found in the lower-cased text cut the original: the two must line up byte for
+    // byte (a curly apostrophe is made plain in both; a letter whose lower case has another
+    // length, rare in names, becomes a space).
+    let text: String = text
+        .replace('\u{2019}', "'")
+        .chars()
+        .map(|c| {
+            if c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8() {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let text = text.as_str();
+    let lower = text.to_lowercase();
     // Cues after which a lower-case word is still a name; then cues that need a capital.
     let strong = [
         "my name is ",
@@ -3005,8 +3020,13 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
         }
         found
     };
-    // ("from" names where a mess came from: "oil spots from my sons truck" on a driveway.)
-    const ATTACH: &[&str] = &["for", "off", "of", "on", "under", "behind"];
+    // ("from" names where a mess came from, "on", "behind", "under" where a leak is: a leak
+    // behind the fridge is still a plumber's.)
+    const ATTACH: &[&str] = &["for", "off", "of"];
+    // A thing said in a statement is the request only when it is what is needed; in a
+    // question ("can yall blow out the drain line off my ac?") what a service word belongs to
+    // counts too.
+    let question = is_question(text);
     const DETERMINERS: &[&str] = &["my", "the", "a", "an", "our", "his", "her", "their", "that"];
     for group in OTHER_TRADES {
         let named = |w: &String| {
@@ -3070,7 +3090,7 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
                         && (j.saturating_sub(3)..j).any(|b| service_word(b) || ws[b] == "coming")
                 })
             });
-            if asked || needed || compound || owner {
+            if asked || needed || question && (compound || owner) {
                 return true;
             }
         }
@@ -3726,6 +3746,9 @@ struct FaqConcept {
     token: &'static str,
     /// How callers ask about it.
     asked: &'static [&'static str],
+    /// When not empty, a caller's text names the concept only if it also says one of these
+    /// ("good for" is a warranty only with "how long"; "come out" a trip fee only with money).
+    guard: &'static [&'static str],
     /// How owners write it, in a question or an answer.
     written: &'static [&'static str],
 }
@@ -3749,6 +3772,15 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "stops working",
             "covered if",
         ],
+        guard: &[
+            "how long",
+            "warrant*",
+            "guarante*",
+            "covered",
+            "again",
+            "last",
+            "lasts",
+        ],
         written: &["warrant*", "guarante*", "rated for"],
     },
     FaqConcept {
@@ -3771,13 +3803,13 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "amex",
             "mastercard",
         ],
+        guard: &[],
         written: &["pay", "payment*", "cash", "venmo", "zelle", "apple pay"],
     },
     FaqConcept {
         token: "#home",
         asked: &[
             "be home",
-            "be there",
             "someone there",
             "somebody there",
             "anyone there",
@@ -3793,6 +3825,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "be present",
             "at work all day",
         ],
+        guard: &[],
         written: &[
             "be home",
             "be there",
@@ -3814,6 +3847,9 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "diagnos*",
             "still owe",
         ],
+        guard: &[
+            "owe", "charge*", "cost*", "fee", "fees", "pay", "how much", "extra", "free", "bill*",
+        ],
         written: &[
             "trip fee",
             "trip charge",
@@ -3834,6 +3870,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "month to month",
             "cancel anytime",
         ],
+        guard: &[],
         written: &["contract", "month to month", "per month", "commit*"],
     },
     FaqConcept {
@@ -3848,6 +3885,19 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "do you serve",
             "how far",
             "travel",
+        ],
+        guard: &[
+            "far",
+            "serve",
+            "cover",
+            "extra",
+            "charge*",
+            "fee",
+            "or just",
+            "travel",
+            "outside",
+            "that far",
+            "out there",
         ],
         // (Only an entry about what going farther costs: "free inside our service area" on an
         // entry about estimates does not say where we go.)
@@ -3866,6 +3916,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "should we bring",
             "do we bring",
         ],
+        guard: &[],
         written: &["bring", "carrier"],
     },
 ];
@@ -3875,7 +3926,13 @@ fn faq_concepts(text: &str, asked: bool) -> Vec<&'static FaqConcept> {
     let t = super::detect::Text::new(text);
     FAQ_CONCEPTS
         .iter()
-        .filter(|c| t.any(if asked { c.asked } else { c.written }))
+        .filter(|c| {
+            if asked {
+                t.any(c.asked) && (c.guard.is_empty() || t.any(c.guard))
+            } else {
+                t.any(c.written)
+            }
+        })
         .collect()
 }
 
@@ -3950,11 +4007,13 @@ impl FaqIndex {
             .map(|f| {
                 // "Do I need to be home while you clean?": what comes after "while" is when,
                 // not what is asked.
+                // (Cut the lower-cased text itself: lower-casing can change byte lengths.)
+                let lower = f.q.to_lowercase();
                 let q = ["while", "when", "during"]
                     .iter()
-                    .filter_map(|w| f.q.to_lowercase().find(&format!(" {w} ")))
+                    .filter_map(|w| lower.find(&format!(" {w} ")))
                     .min()
-                    .map_or(f.q.clone(), |at| f.q[..at].to_string());
+                    .map_or(f.q.clone(), |at| lower[..at].to_string());
                 let q = if content_words(&q).is_empty() {
                     f.q.clone()
                 } else {
@@ -5004,6 +5063,9 @@ mod tests {
             &p
         ));
         assert!(!foreign_request("do you do drain cleaning?", &p));
+        // A leak by an appliance, said as what happened, is still a plumber's job.
+        assert!(!foreign_request("theres a leak behind my fridge", &p));
+        assert!(!foreign_request("water heater is leaking on my car", &p));
         // A business that names the kind of thing works on it.
         let hvac = plumber_with("\n\n[[services]]\nname = \"Furnace repair\"");
         assert!(!foreign_request(
@@ -5044,11 +5106,22 @@ mod tests {
             entry("would u come out to lakeland or is that too far").as_deref(),
             Some("Is there a trip fee?")
         );
-        // Words in passing are no concept: "last night" asks nothing about a warranty.
-        assert_ne!(
-            entry("toilet overflowed last night, can u come today").as_deref(),
-            Some("Is there a warranty?")
-        );
+        // Words in passing are no concept: "last night" asks nothing about a warranty, a time
+        // "good for you" nothing about one either, a visit asked for nothing about a trip fee.
+        for (text, not) in [
+            (
+                "toilet overflowed last night, can u come today",
+                "Is there a warranty?",
+            ),
+            ("is 2pm good for you?", "Is there a warranty?"),
+            ("can someone come out today?", "Is there a trip fee?"),
+            (
+                "can you be there by 9?",
+                "Do I need to be home while you work?",
+            ),
+        ] {
+            assert_ne!(entry(text).as_deref(), Some(not), "{text}");
+        }
     }
 
     #[test]

@@ -162,10 +162,12 @@ pub async fn forget(
     for (contact, business) in found {
         let conversations = "SELECT id FROM conversations WHERE contact_id = $1";
         // Texts to send to them are dropped with the rest.
+        // (Only staff alerts are searched for the number: another caller's own words that
+        // mention it are theirs, not this caller's.)
         sqlx::query(
             "DELETE FROM outbox WHERE contact_id = $1 \
              OR (business_id = $2 AND message_id IN \
-                 (SELECT id FROM messages WHERE business_id = $2 AND body LIKE $3))",
+                 (SELECT id FROM messages WHERE business_id = $2 AND kind = 'staff_notify' AND body LIKE $3))",
         )
         .bind(contact)
         .bind(business)
@@ -186,7 +188,8 @@ pub async fn forget(
         .context("erasing the number from calls")?
         .rows_affected();
         out.messages += sqlx::query(
-            "DELETE FROM messages WHERE contact_id = $1 OR (business_id = $2 AND body LIKE $3)",
+            "DELETE FROM messages WHERE contact_id = $1 \
+             OR (business_id = $2 AND kind = 'staff_notify' AND body LIKE $3)",
         )
         .bind(contact)
         .bind(business)

@@ -259,7 +259,12 @@ async fn forget_erases_a_caller_and_keeps_the_opt_out(backend: Backend) {
     let r = app.say("YES").await;
     assert!(r.starts_with("You're booked: "), "{r}");
     app.say("also do you fix boilers?").await;
-    app.say_from(OTHER, "how much is drain cleaning?").await;
+    // Another caller's own words that mention the number stay theirs.
+    app.say_from(
+        OTHER,
+        &format!("my neighbour at {CALLER} said you're good, how much is drain cleaning?"),
+    )
+    .await;
     let bookings = app.count("bookings").await;
     let other_messages = app
         .count(&format!(
@@ -291,9 +296,19 @@ async fn forget_erases_a_caller_and_keeps_the_opt_out(backend: Backend) {
         0
     );
     assert_eq!(
-        app.count(&format!("messages WHERE body LIKE '%{CALLER}%'"))
-            .await,
+        app.count(&format!(
+            "messages WHERE body LIKE '%{CALLER}%' AND kind = 'staff_notify'"
+        ))
+        .await,
         0
+    );
+    assert_eq!(
+        app.count(&format!(
+            "messages WHERE body LIKE '%my neighbour at {CALLER}%'"
+        ))
+        .await,
+        1,
+        "another caller's words are theirs"
     );
     assert_eq!(
         app.count(&format!("conversations WHERE contact_id = {caller}"))

@@ -318,8 +318,8 @@ async fn block_list_is_honoured(backend: Backend) {
 }
 
 /// A caller we know (a name given before, a booking on record) gets the returning-caller text
-/// with what we know; a new caller gets the usual one; a profile without the returning text
-/// keeps the usual one for everybody.
+/// with what we know; a caller we know only by name gets it without the booking part; a new
+/// caller gets the usual one.
 async fn a_returning_caller_is_greeted_by_name_and_booking(backend: Backend) {
     let profile = EXAMPLE.replacen(
         "cooldown_minutes = 60",
@@ -378,6 +378,24 @@ async fn a_returning_caller_is_greeted_by_name_and_booking(backend: Backend) {
     assert!(
         other["Body"].starts_with("Sorry we missed you"),
         "{other:?}"
+    );
+    // Known by name only (no booking): greeted by name, nothing said of a booking.
+    app.say_from(
+        "+15550100778",
+        "hi this is Priya, do you charge for estimates?",
+    )
+    .await;
+    app.advance(chrono::Duration::minutes(61));
+    app.missed_call("CA803", "+15550100778").await;
+    let sent = app.settle().await;
+    let last = sent
+        .iter()
+        .rev()
+        .find(|t| t["To"] == "+15550100778")
+        .unwrap();
+    assert_eq!(
+        last["Body"],
+        "Hi Priya, sorry we missed you at Dave's Plumbing?"
     );
     app.stop().await;
 }
