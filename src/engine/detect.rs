@@ -1499,6 +1499,97 @@ fn threatened_by_someone(t: &Text) -> bool {
     t.any(VIOLENT) && (t.any(WHO) && t.any(COMING) || t.any(&["ex", "my ex", "restraining"]))
 }
 
+/// Someone who does not respond: slumped, unconscious, not breathing, or down in a tank, pit,
+/// well or manhole and not answering (where whoever goes in after them can be overcome too).
+fn someone_down(t: &Text) -> bool {
+    const UNRESPONSIVE: &[&str] = &[
+        "slumped",
+        "unresponsive",
+        "out cold",
+        "not breathing",
+        "stopped breathing",
+        "isnt breathing",
+        "wont wake up",
+        "not waking up",
+        "cant wake him",
+        "cant wake her",
+        "cant wake them",
+        "unconscious",
+        "collapsed",
+        "passed out",
+        "blacked out",
+    ];
+    const DOWN_IN: &[&str] = &[
+        "tank",
+        "septic",
+        "pit",
+        "the well",
+        "in the well",
+        "down the well",
+        "well pit",
+        "manhole",
+        "sewer",
+        "cistern",
+        "silo",
+        "vault",
+        "crawl space",
+        "crawlspace",
+        "trench",
+        "down there",
+        "down in",
+        "climbed down",
+        "went down",
+    ];
+    const STUCK: &[&str] = &[
+        "cant get out",
+        "cant climb out",
+        "fell in",
+        "fell down in",
+        "dizzy",
+        "cant breathe",
+        "wont answer",
+        "not answering",
+        "isnt answering",
+        "not moving",
+        "isnt moving",
+    ];
+    // Someone else (a person, not the caller joking about themself).
+    const OTHER: &[&str] = &[
+        "he",
+        "she",
+        "hes",
+        "shes",
+        "him",
+        "her",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "dad",
+        "mom",
+        "father",
+        "mother",
+        "worker",
+        "guy",
+        "man",
+        "woman",
+        "friend",
+        "brother",
+        "sister",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "kid",
+        "child",
+        "grandpa",
+        "grandma",
+        "someone",
+        "somebody",
+    ];
+    let other = t.any(OTHER) && !t.any(&["dog", "cat", "puppy", "kitten", "horse"]);
+    other && (t.any(UNRESPONSIVE) || t.any(DOWN_IN) && t.any(STUCK))
+}
+
 /// An older or vulnerable person nobody can reach, with the door shut or a sign of a fall
 /// ("mom is 79, hasnt picked up since yesterday, her door is deadbolted"): a welfare check.
 fn cannot_be_reached(t: &Text) -> bool {
@@ -1862,6 +1953,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Intruder);
     }
     if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
+        return Some(Danger::Medical);
+    }
+    if someone_down(&t) {
         return Some(Danger::Medical);
     }
     if threatened_by_someone(&t) {
@@ -3434,6 +3528,10 @@ const ANGER: &[&str] = &[
     "fed up",
     "never again",
     "waste of money",
+    "threw that money away",
+    "threw my money away",
+    "threw our money away",
+    "money down the drain",
     "waste of time",
     "wasted my",
     "bbb",
@@ -3771,6 +3869,10 @@ const NO_SHOW: &[&str] = &[
     "nobody called",
     "no one called",
     "never called back",
+    "nobody called back",
+    "nobody ever called back",
+    "no one called back",
+    "no one ever called back",
     "never heard back",
     "still no one",
     "still nobody",
@@ -4615,6 +4717,13 @@ mod tests {
             ),
             Some(Danger::Medical)
         );
+        // Someone who does not respond, or is down in a pit and not answering.
+        for text in [
+            "my dad went into the well pit to check the pump and now he wont answer when i yell down",
+            "coworker is slumped over in the truck cab and i cant wake him",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
         // Everyday texts with the same words are no danger.
         for text in [
             "sorry call dropped, can you text me the times",
@@ -4622,6 +4731,9 @@ mod tests {
             "your tech said the railing is not safe, can he come back tomorrow",
             "our 12 year old thermostat is not responding all day",
             "the floor by the kids tub is swelling and the shower head is broken",
+            "the garage door isnt moving, my husband tried the button twice",
+            "well the pump isnt moving any water, my husband says its the pressure switch",
+            "i texted your office twice and she wont answer me about the quote",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }

@@ -2839,7 +2839,9 @@ pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
 fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
     const DOING: &[&str] = &[
         "do", "work", "fix", "repair", "service", "install", "put", "clean", "pump", "treat",
-        "see", "handle", "replace", "build", "sell", "offer", "remove", "inspect", "come",
+        "see", "handle", "replace", "build", "sell", "offer", "remove", "inspect", "come", "spray",
+        "haul", "move", "mow", "trim", "cut", "paint", "wash", "groom", "board", "train", "tow",
+        "deliver", "make", "program", "unlock",
     ];
     const FILLER: &[&str] = &[
         "guys", "all", "yall", "folks", "ever", "also", "still", "even", "there", "here",
