@@ -313,6 +313,9 @@ fn has_time_words(text: &str) -> bool {
             "weekend",
             "earlier",
             "later",
+            "earliest",
+            "soonest",
+            "asap",
         ]
         .iter()
         .any(|w| u::words(text).iter().any(|x| x == w))
@@ -701,7 +704,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     )));
                 }
             }
-            let any = u::any_will_do(text).then_some(1);
+            // "Yep", "yes book it" to the times offered: the first (earliest) of them, asked to
+            // confirm like any pick, so a yes never books a time the caller did not see named.
+            let any = (u::any_will_do(text) || u::is_yes(text) && !question).then_some(1);
             if let Some(k) = u::pick_number(text, n)
                 .or_else(|| mentioned_proposal(turn, text))
                 .or(any)
@@ -993,6 +998,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if u::is_greeting(text) || u::has_thanks(text) {
         understood = true;
     }
+    // With the service known, a text we cannot read ("3 please" before any times were offered)
+    // goes on with the booking (the address, or times), not back to the list of services.
+    // (Such a text is no refusal to give the address: it does not count as one more ask.)
+    let unread = !understood && turn.details.service.is_some();
+    let understood = understood || turn.details.service.is_some();
     if !understood && !booking {
         let services = list_services(turn);
         if u::describes_problem(text) {
@@ -1051,7 +1061,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         .map(|p| format!(" ({p})"))
         .unwrap_or_default();
     if on_site && turn.details.address.is_none() {
-        turn.details.address_asks += 1;
+        if !unread {
+            turn.details.address_asks += 1;
+        }
         if turn.details.address_asks > 3 {
             return hand_off(turn, "no_address", "").await;
         }

@@ -443,6 +443,40 @@ mod tests {
         assert!(!reply.contains("Just to be sure"), "{reply}");
     }
 
+    /// "Yep" to the times offered: the first of them, asked to confirm (never booked unseen).
+    #[tokio::test]
+    async fn a_bare_yes_to_the_times_takes_the_first_and_asks_to_confirm() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![thursday_ten()],
+            ..Details::default()
+        };
+        let i = input(State::Scheduling, d, &["yep sounds good"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        assert_eq!(p.details.chosen, Some(thursday_ten()));
+        assert!(p.reply.unwrap().contains("YES"));
+    }
+
+    /// A number sent while the address is still missing: the address is asked for again, not
+    /// the list of services.
+    #[tokio::test]
+    async fn a_number_before_any_times_asks_for_the_address_again() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            asked_address: true,
+            address_asks: 1,
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["3 please"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        let reply = p.reply.unwrap();
+        assert!(reply.contains("address"), "{reply}");
+        assert!(!reply.contains("What can we help with"), "{reply}");
+        assert_eq!(p.details.address_asks, 1, "not counted as a refusal");
+    }
+
     /// A question the profile does not answer, asked while times are on offer: the team is
     /// told, the question recorded, and the times stay on offer (no hand-off).
     #[tokio::test]
