@@ -3844,6 +3844,17 @@ const DISPUTED: &[&str] = &[
     "take it off",
     "sorted out",
     "fix this",
+    // Charged after cancelling, and wanting it back.
+    "still charged",
+    "charged again",
+    "put back",
+    "put that back",
+    "credit it back",
+    "credited back",
+    "after i cancelled",
+    "after we cancelled",
+    "i cancelled",
+    "we cancelled",
 ];
 /// Someone of ours did not come, or kept the caller waiting.
 const NO_SHOW: &[&str] = &[
@@ -3878,6 +3889,13 @@ const NO_SHOW: &[&str] = &[
     "still nobody",
 ];
 const STILL_BROKEN: &[&str] = &[
+    "already quit",
+    "already died",
+    "already broke",
+    "already stopped",
+    "already failed",
+    "already leaking",
+    "quit again",
     "never there before",
     "wasnt there before",
     "new leak",
@@ -4747,6 +4765,8 @@ mod tests {
             "we were supposed to have the install at 9. its 2pm. no truck, no call no text",
             "the office said insurance would cover it all and now i owe $240??",
             "your company rebuilt our gate last week and today it swung into my car, a dent in the door",
+            "we stopped the monthly service in september and you still charged my card twice since, need it put back",
+            "yall put in a new water heater in august and its already quit, no hot water again",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }

@@ -3903,7 +3903,14 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         ],
         // (Only an entry about what going farther costs: "free inside our service area" on an
         // entry about estimates does not say where we go.)
-        written: &["travel fee", "trip fee", "trip charge"],
+        written: &[
+            "travel fee",
+            "trip fee",
+            "trip charge",
+            "mileage",
+            "a mile",
+            "per mile",
+        ],
     },
     FaqConcept {
         token: "#bring",
