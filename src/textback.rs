@@ -130,7 +130,18 @@ pub async fn handle_missed_call(
         let open = profile.is_open_at(now);
         // A caller we know gets the returning-caller text when the owner wrote one (their name,
         // their booking); every template may use what we know.
-        let caller = caller_facts(&mut tx, business.id, contact.id, profile, now_ms).await?;
+        // (Looked up only when a template says something of the caller: no extra queries on
+        // the text-back path otherwise.)
+        let about_caller = |t: &str| t.contains("caller.") || t.contains("booking.");
+        let tb = &profile.textback;
+        let caller = if tb.returning_message.is_some()
+            || about_caller(&tb.message)
+            || about_caller(&tb.after_hours_message)
+        {
+            caller_facts(&mut tx, business.id, contact.id, profile, now_ms).await?
+        } else {
+            CallerFacts::default()
+        };
         let usual = if open {
             &profile.textback.message
         } else {

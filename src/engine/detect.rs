@@ -1666,6 +1666,17 @@ fn cannot_be_reached(t: &Text) -> bool {
     who && person_unreached && t.any(SIGN)
 }
 
+/// Said outright that nobody was hurt.
+const NOBODY_HURT: &[&str] = &[
+    "nobody was hurt",
+    "nobody got hurt",
+    "no one was hurt",
+    "no one got hurt",
+    "nobody hurt",
+    "wasnt hurt",
+    "werent hurt",
+];
+
 /// A person hurt right now, with signs past a bump or a bruise: bleeding that goes on, a limb
 /// swelling or turning purple, deep wounds, a bone, screaming in pain.
 fn hurt_now(t: &Text) -> bool {
@@ -1740,16 +1751,7 @@ fn hurt_now(t: &Text) -> bool {
             "my boyfriend",
             "my girlfriend",
         ]);
-    let nobody_hurt = t.any(&[
-        "nobody was hurt",
-        "nobody got hurt",
-        "no one was hurt",
-        "no one got hurt",
-        "nobody hurt",
-        "not hurt",
-        "wasnt hurt",
-        "werent hurt",
-    ]);
+    let nobody_hurt = t.any(NOBODY_HURT) || t.any(&["not hurt"]);
     // The hurt part is named, and the signs are past the ordinary, said of it (not "the shower
     // head is broken" beside a swelling floor).
     let t = t.without(&[
@@ -2558,15 +2560,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "hand", "hands", "finger*", "arm", "leg", "foot", "head", "someone", "somebody", "him",
         "her", "he", "she", "husband", "wife", "me", "my",
     ];
-    let unhurt = t.any(&[
-        "nobody was hurt",
-        "nobody got hurt",
-        "no one was hurt",
-        "no one got hurt",
-        "nobody hurt",
-        "wasnt hurt",
-        "werent hurt",
-    ]);
+    let unhurt = t.any(NOBODY_HURT);
     // ("came down right on his foot": the thing lands *on* someone, said right after.)
     let landed_on = t.near(
         &[

@@ -313,7 +313,7 @@ pub async fn calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result
 }
 
 /// The caller's booking worth mentioning when they call again: the next one to come, else the
-/// latest of the last `recent_ms` (booked or moved, not cancelled).
+/// latest of the last `recent_ms` (booked or moved, not cancelled). One query.
 pub async fn near_for_contact(
     conn: &mut Conn,
     business_id: i64,
@@ -321,25 +321,13 @@ pub async fn near_for_contact(
     now_ms: i64,
     recent_ms: i64,
 ) -> anyhow::Result<Option<BookingRow>> {
-    let upcoming = format!(
+    let sql = format!(
         "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND contact_id = $2 \
-         AND status IN ('booked', 'rescheduled') AND start_at >= $3 ORDER BY start_at LIMIT 1"
+         AND status IN ('booked', 'rescheduled') AND start_at >= $4 \
+         ORDER BY CASE WHEN start_at >= $3 THEN 0 ELSE 1 END, \
+         CASE WHEN start_at >= $3 THEN start_at ELSE -start_at END LIMIT 1"
     );
-    if let Some(row) = sqlx::query(&upcoming)
-        .bind(business_id)
-        .bind(contact_id)
-        .bind(now_ms)
-        .fetch_optional(&mut *conn)
-        .await?
-    {
-        return from_row(&row).map(Some);
-    }
-    let recent = format!(
-        "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND contact_id = $2 \
-         AND status IN ('booked', 'rescheduled') AND start_at < $3 AND start_at >= $4 \
-         ORDER BY start_at DESC LIMIT 1"
-    );
-    let row = sqlx::query(&recent)
+    let row = sqlx::query(&sql)
         .bind(business_id)
         .bind(contact_id)
         .bind(now_ms)
