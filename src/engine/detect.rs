@@ -92,6 +92,44 @@ impl Text {
         Text { words, padded }
     }
 
+    /// The text without floods that are over or a word of the trade: "the 2016 flood", "after
+    /// the flood", "flood cuts", "flood zone", "flood insurance".
+    pub fn without_past_floods(&self) -> Text {
+        let mut t = self.without(&[
+            "after the flood",
+            "since the flood",
+            "during the flood",
+            "before the flood",
+            "last flood",
+            "the big flood",
+            "flood cut",
+            "flood cuts",
+            "flood zone",
+            "flood insurance",
+            "flood policy",
+            "flood plain",
+            "floodplain",
+        ]);
+        // "the 2016 flood", "in 2016 when it flooded"
+        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        let mut words = Vec::with_capacity(t.words.len());
+        let mut skip = false;
+        for (i, w) in t.words.iter().enumerate() {
+            if skip {
+                skip = false;
+                continue;
+            }
+            if year(w) && t.words.get(i + 1).is_some_and(|n| n.starts_with("flood")) {
+                skip = true;
+                continue;
+            }
+            words.push(w.clone());
+        }
+        t.padded = format!(" {} ", words.join(" "));
+        t.words = words;
+        t
+    }
+
     /// The text with every "you" that is asked to do something ("can you put in a filter",
     /// "want you to set up") marked, so it reads as no past work of ours.
     pub fn stated(&self) -> Text {
@@ -970,6 +1008,25 @@ const EYE_RED_FLAGS: &[&str] = &[
     "bleach",
     "glue",
     "acid",
+    // A product or cleaner that got into an eye and burns.
+    "relaxer",
+    "perm solution",
+    "developer",
+    "peroxide",
+    "dye",
+    "cleaner",
+    "degreaser",
+    "sanitizer",
+    "chlorine",
+    "lye",
+    "burning",
+    "burns so",
+    "cant open",
+    "cant even open",
+    "ran down in",
+    "ran into",
+    "got in my",
+    "got into",
 ];
 /// An open hole or a collapse someone could fall into.
 const OPENING: &[&str] = &[
@@ -1145,8 +1202,40 @@ const LARGE_ANIMAL_EMERGENCY: &[&str] = &[
     "keeps rolling",
     "down and wont get up",
     "wont get up",
+    "cant get up",
+    "wont stand",
+    "cant stand",
     "cast in",
+    "got cast",
     "tied up",
+    // Colic: a belly ache shown by rolling, lying down and getting up, looking or kicking at the
+    // belly, no manure.
+    "getting back up",
+    "getting up and down",
+    "up and down",
+    "down and up",
+    "kicking at her belly",
+    "kicking at his belly",
+    "kicking at her stomach",
+    "kicking at his stomach",
+    "kicking at her side",
+    "kicking at his side",
+    "biting at her side",
+    "biting at his side",
+    "looking at her side",
+    "looking at his side",
+    "looking round at her side",
+    "looking round at his side",
+    "looking around at her side",
+    "looking around at his side",
+    "no manure",
+    "hasnt pooped",
+    "hasnt passed manure",
+    "not pooping",
+    "no poop",
+    "choke",
+    "choking",
+    "feed coming out",
 ];
 const BRAKES: &[&str] = &["brake*", "steering", "accelerator", "gas pedal", "wheel"];
 const FAILED: &[&str] = &[
@@ -1667,6 +1756,156 @@ fn cannot_be_reached(t: &Text) -> bool {
 }
 
 /// Said outright that nobody was hurt.
+/// A person shut in somewhere they cannot get out of: a walk-in freezer, an elevator, a vault
+/// ("one of my prep guys is stuck in the walk in freezer, the release handle snapped off").
+fn shut_in_somewhere(t: &Text) -> bool {
+    const SHUT: &[&str] = &[
+        "stuck in",
+        "stuck inside",
+        "trapped",
+        "locked in",
+        "locked inside",
+        "shut in",
+        "shut inside",
+        "cant get out",
+        "cant get him out",
+        "cant get her out",
+        "cant get them out",
+    ];
+    const PLACE: &[&str] = &[
+        "freezer",
+        "walk in",
+        "walkin",
+        "cooler",
+        "elevator",
+        "lift",
+        "vault",
+        "closet",
+        "crawl space",
+        "crawlspace",
+        "attic",
+        "trunk",
+        "silo",
+        "tank",
+        "cellar",
+        "sauna",
+        "steam room",
+        "bathroom",
+    ];
+    const WHO: &[&str] = &[
+        "guy",
+        "guys",
+        "man",
+        "woman",
+        "worker*",
+        "employee*",
+        "cook",
+        "dishwasher",
+        "coworker",
+        "someone",
+        "somebody",
+        "he",
+        "hes",
+        "she",
+        "shes",
+        "they",
+        "theyre",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "kid",
+        "kids",
+        "child",
+        "mom",
+        "dad",
+        "im",
+        "i am",
+        "were",
+        "we are",
+    ];
+    // "If I am inside the elevator when the power goes off, what happens?": a question about
+    // what could happen.
+    let what_if = t.any(&[
+        "what happens",
+        "what if",
+        "if i",
+        "if we",
+        "if someone",
+        "if somebody",
+        "if the power",
+        "in case",
+        "would i",
+        "would we",
+    ]);
+    t.any(SHUT) && t.any(PLACE) && t.any(WHO) && !what_if
+}
+
+/// A person struck hard (kicked, trampled, thrown) with signs of shock or an injury inside:
+/// pale, clammy, holding their side, dizzy, throwing up ("our gelding kicked my daughter in the
+/// stomach... shes real pale and keeps holding her side"), even when they say they are fine.
+fn struck_with_signs(t: &Text) -> bool {
+    const STRUCK: &[&str] = &[
+        "kicked",
+        "trampled",
+        "stepped on",
+        "thrown",
+        "bucked off",
+        "threw her",
+        "threw him",
+        "fell off",
+        "knocked down",
+        "knocked over",
+        "hit in the",
+        "gored",
+        "headbutted",
+        "rammed",
+    ];
+    const SIGNS: &[&str] = &[
+        "pale",
+        "clammy",
+        "holding her side",
+        "holding his side",
+        "holding her stomach",
+        "holding his stomach",
+        "holding her belly",
+        "holding his belly",
+        "dizzy",
+        "lightheaded",
+        "light headed",
+        "throwing up",
+        "threw up",
+        "vomit*",
+        "confused",
+        "drowsy",
+        "wont wake",
+        "passed out",
+        "blacked out",
+        "cant catch",
+        "hard to breathe",
+        "blood in",
+    ];
+    const WHO: &[&str] = &[
+        "daughter",
+        "son",
+        "kid",
+        "kids",
+        "child",
+        "husband",
+        "wife",
+        "my mom",
+        "my dad",
+        "granddaughter",
+        "grandson",
+        "me",
+        "him",
+        "her",
+        "friend",
+        "rider",
+    ];
+    t.any(STRUCK) && t.any(SIGNS) && t.any(WHO)
+}
+
 const NOBODY_HURT: &[&str] = &[
     "nobody was hurt",
     "nobody got hurt",
@@ -1957,7 +2196,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
         return Some(Danger::Medical);
     }
-    if someone_down(&t) {
+    if someone_down(&t) || shut_in_somewhere(&t) || struck_with_signs(&t) {
         return Some(Danger::Medical);
     }
     if threatened_by_someone(&t) {
@@ -2154,10 +2393,18 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // ("Cold air pouring down around the attic ladder" is a draught.)
     let t_water = t.without(&["air pouring", "air pours", "air poured", "air is pouring"]);
+    // A flood in the past or as a word of the trade ("after the 2016 flood", "flood cuts") is no
+    // water now.
+    let t_water = t_water.without_past_floods();
+    // "Pouring", "spraying": water only when water is what pours (not beer foam from a tap).
+    let watery = t_water.any(&[
+        "water", "leak*", "pipe*", "flood*", "sewage", "drip*", "wet", "soak*", "puddle*",
+        "pooling", "seep*", "ceiling*", "toilet*", "tub", "sink", "heater", "rain*", "storm*",
+    ]);
     if t_water.any(WATER)
         && t_water.any(NEAR_ELECTRIC_OR_CEILING)
         && !t_water.any(&["stain*", "spot*", "old leak"])
-        || t_water.any(FLOOD) && t_water.any(WATER)
+        || t_water.any(FLOOD) && t_water.any(WATER) && watery
         || t_water.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
     {
         return Some(Danger::Water);
@@ -2627,6 +2874,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "sag*",
             "bulg*",
             "bowing",
+            "hanging down",
+            "hanging low",
+            "balloon*",
+            "droop*",
+            "bubbl*",
+            "belly",
             "collaps*",
             "caving",
             "falling in",
@@ -2978,7 +3231,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // A horse or farm animal that cannot stand or walk, something driven into a foot, hot feet
     // with a strange stance, a belly ache rolling: signs a vet must see today.
-    if t.any(LARGE_ANIMAL) && (t.any(LARGE_ANIMAL_EMERGENCY) || t.any(PET_EMERGENCY)) {
+    // At a practice for horses and farm animals, "he" and "our 29 yr old" are the animal.
+    let large_care = profile.is_some_and(cares_for_large_animals);
+    if (t.any(LARGE_ANIMAL) || large_care)
+        && (t.any(LARGE_ANIMAL_EMERGENCY) || t.any(PET_EMERGENCY))
+    {
         return Some(Danger::Animal);
     }
     // Single words that mean danger unless they are this business's ordinary work, or said not
@@ -3043,6 +3300,22 @@ fn cares_for_animals(profile: &BusinessProfile) -> bool {
     t.any(&[
         "dog*", "puppy", "puppies", "cat", "cats", "pet*", "canine", "feline", "vet*",
     ])
+}
+
+/// A practice for horses or farm animals: its profile talks about them.
+fn cares_for_large_animals(profile: &BusinessProfile) -> bool {
+    let all = format!(
+        "{} {}",
+        profile.business.about,
+        profile
+            .services
+            .iter()
+            .map(|s| format!("{} {}", s.name, s.description.as_deref().unwrap_or("")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let t = Text::new(&all);
+    t.any(LARGE_ANIMAL) || t.any(&["equine", "farrier", "hoof", "hooves", "livestock"])
 }
 
 /// Do the business's services (names, descriptions, keywords) use one of these words?
@@ -3265,7 +3538,13 @@ pub fn wants_person(text: &str) -> bool {
         "her phone",
         "his phone",
     ]);
-    if calls.near(CALL, CALL_WHO, 3) {
+    // Within one sentence: "before i call anybody.. do yall deal with insurance" is the caller
+    // phoning someone else, then a question to us.
+    let call_asked = calls.near(CALL, CALL_WHO, 3)
+        && text
+            .split(['.', '?', '!', '\n'])
+            .any(|s| Text::new(s).near(CALL, CALL_WHO, 3));
+    if call_asked {
         return true;
     }
     // Asking for someone by name: "i just want to talk to megan", "can i speak with dr patel"
@@ -3788,6 +4067,15 @@ const DAMAGE: &[&str] = &[
     "left the door",
     "got out",
     "ran off",
+    // Asked for one thing and got another ("i literally asked her to keep the heat low").
+    "asked her to",
+    "asked him to",
+    "asked them to",
+    "told her to",
+    "told him to",
+    "specifically asked",
+    "literally asked",
+    "ever since",
 ];
 /// A bill the caller disputes ("the bill says 312 gallons on a 250 gallon tank, somethings not
 /// adding up"), not a question about prices.
@@ -3834,6 +4122,19 @@ const DISPUTED: &[&str] = &[
     "never even",
     "didnt even",
     "off the bill",
+    // Hours billed that were not worked ("says 3.5 hrs labor, your tech was here an hour and a
+    // half tops, I have it on camera").
+    "tops",
+    "at most",
+    "on camera",
+    "only here",
+    "only there",
+    "was here maybe",
+    "was here for like",
+    "need that fixed",
+    "get that fixed",
+    "fix the bill",
+    "corrected",
     "taken off",
     "take it off",
     "sorted out",
@@ -4015,7 +4316,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "before booking",
         ]);
     let stated = t.stated();
-    let ours = !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work());
+    // "Ever since my silk press w yall": a service had here, and what followed.
+    let ever_since_ours =
+        t.any(&["ever since"]) && t.any(&["with you", "your", "you all", "you guys"]);
+    let ours =
+        !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work() || ever_since_ours);
     let at_us = t.any(AT_US_STRICT)
         || t.any(NO_SHOW)
         || t.any(&[
@@ -4868,5 +5173,63 @@ mod tests {
         ));
         assert!(wants_person("is this some kind of automated thing"));
         assert!(!wants_person("she was on her phone the whole time"));
+    }
+
+    #[test]
+    fn round_nine_shut_in_struck_eyes_ceilings_and_animals() {
+        for (text, want) in [
+            (
+                "my dishwasher got locked inside the cooler, the latch broke and we cant get it open",
+                Danger::Medical,
+            ),
+            (
+                "the cow pinned my husband against the gate and now hes pale and dizzy, says hes ok",
+                Danger::Medical,
+            ),
+            (
+                "got some oven cleaner in my eye and it wont stop burning",
+                Danger::Medical,
+            ),
+            (
+                "the bedroom ceiling is drooping where the roof leaked, kids sleep in there",
+                Danger::Water,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(want), "{text}");
+        }
+        // Not now: a question about what could happen, a flood years ago, foam from a tap.
+        for text in [
+            "if im inside the elevator when the power goes out, what happens? am i stuck in there?",
+            "we used you after the 2019 flood and were happy, need an estimate on a new job",
+            "the soda fountain is pouring flat and foamy, can someone look at it",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        // At a practice for horses, "he" is the horse: a belly ache or an old horse down.
+        let mut horses =
+            BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap();
+        horses.business.about = "Equine vet and farrier for horses and ponies.".into();
+        for text in [
+            "our old boy has been down in the paddock since noon and wont stand up, just trembling",
+            "shes been getting up and down all afternoon and biting at her side, no manure in the stall",
+        ] {
+            assert_eq!(danger(text, Some(&horses)), Some(Danger::Animal), "{text}");
+        }
+    }
+
+    #[test]
+    fn round_nine_complaints_and_calls_to_someone_else() {
+        for text in [
+            "the bill shows 4 hours but your guy was here 2 at most",
+            "ever since the color with you guys my scalp has been flaking and sore",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        // Still working there is no complaint; calling someone else is no request for a call.
+        assert!(complaint("is maria still with yall? she did our kitchen in 2020", &[]).is_none());
+        assert!(!wants_person(
+            "before i call my landlord.. do you all handle the paperwork for renters"
+        ));
+        assert!(wants_person("can u call me back at this number"));
     }
 }
