@@ -865,6 +865,15 @@ const NOT_NAMES: &[&str] = &[
     "late",
     "early",
     "fine",
+    // Words about when, said where a name was asked ("whatever ur soonest is", "anything after
+    // 3:30").
+    "whatever",
+    "whenever",
+    "anything",
+    "anytime",
+    "soonest",
+    "earliest",
+    "ur",
 ];
 
 fn name_word(w: &str, lowercase_ok: bool) -> bool {
@@ -1296,20 +1305,39 @@ pub fn bare_name(text: &str) -> Option<String> {
     {
         return None;
     }
-    let cleaned: Vec<&str> = text
-        .split_whitespace()
-        .filter(|t| {
-            let l = t
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            ![
-                "thanks", "thx", "ty", "its", "it's", "im", "i'm", "yes", "ok", "sure", "name",
-                "oh", "sorry", "um", "uh", "btw", "lol", "and", "my", "is", "names",
-            ]
-            .contains(&l.as_str())
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let cleaned: Vec<&str> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            let l = lower(t);
+            // "is" only in "name is": "barn is" is no name.
+            let name_is = l == "is" && *i > 0 && lower(tokens[i - 1]).starts_with("name");
+            !name_is
+                && !l.is_empty()
+                && ![
+                    "thanks", "thx", "ty", "its", "it's", "im", "i'm", "yes", "ok", "sure", "name",
+                    "oh", "sorry", "um", "uh", "btw", "lol", "and", "my", "names",
+                ]
+                .contains(&l.as_str())
         })
+        .map(|(_, t)| *t)
         .collect();
-    take_name(&cleaned.join(" "), true)
+    // The whole piece is the name, or it is no name ("whatever ur soonest is", "barn is"); a
+    // capitalised word after it is a surname the name words stopped at ("Jordan Pike").
+    let name = take_name(&cleaned.join(" "), true)?;
+    let rest = &cleaned[name.split_whitespace().count().min(cleaned.len())..];
+    rest.iter()
+        .all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+        .then_some(name)
 }
 
 /// A name given beside other details when it was asked for ("Jen Alvarez" after a sentence,
@@ -1346,7 +1374,10 @@ pub fn loose_address(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let start = tokens.iter().position(|t| {
         let n = t.trim_matches(|c: char| !c.is_alphanumeric());
+        // "1. Gino Ferraro", "lets do 2, Amber": a pick before a name; "3:30": a time.
+        let punctuated = t.ends_with(['.', ',', ')', ':', '!', ';']) || n.contains(':');
         !n.is_empty()
+            && !punctuated
             && n.len() <= 6
             && n.chars().next().is_some_and(|c| c.is_ascii_digit())
             && n.chars().filter(|c| c.is_ascii_digit()).count() >= 1
@@ -2806,7 +2837,8 @@ pub fn asked_action(text: &str) -> Option<String> {
     const GENERIC: &[&str] = &[
         "do", "does", "offer", "provide", "have", "handle", "take", "accept", "work", "need",
         "carry", "service", "cover", "go", "come", "get", "know", "see", "let", "want", "help",
-        "be", "are", "able", "got", "charge", "require", "allow", "like",
+        "be", "are", "able", "got", "charge", "require", "allow", "like", "deal", "bill", "file",
+        "process",
     ];
     let verb = ws[you + 1..]
         .iter()
@@ -3268,7 +3300,13 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
         !generic.contains(&st) && !known.iter().any(|k| super::normalize::near(k, &st))
     };
     if head_only {
-        object.last().is_some_and(unknown)
+        // The head is the last word that is not a generic trade word ("frontal installs":
+        // frontal).
+        object
+            .iter()
+            .rev()
+            .find(|w| !generic.contains(&stem(w)))
+            .is_some_and(unknown)
     } else {
         object.iter().any(unknown)
     }
@@ -3693,9 +3731,18 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     }
     // "R u licensed?" is answered by the about text only when it says so.
     let about = profile.business.about.to_lowercase();
+    // (An FAQ entry about insurance claims answers "do yall deal with the insurance" better than
+    // "licensed and insured".)
+    let faq_on_insurance = faq.is_some_and(|(i, s)| {
+        s >= 0.5
+            && format!("{} {}", profile.faq[i].q, profile.faq[i].a)
+                .to_lowercase()
+                .contains("insur")
+    });
     if (has_any(text, &["licensed", "license"]) && about.contains("licens"))
         || (has_any(text, &["insured", "insurance"])
-            && (about.contains("insur") || about.contains("bonded")))
+            && (about.contains("insur") || about.contains("bonded"))
+            && !faq_on_insurance)
     {
         return Some(Topic::About);
     }
@@ -3756,6 +3803,56 @@ struct FaqConcept {
 }
 
 const FAQ_CONCEPTS: &[FaqConcept] = &[
+    FaqConcept {
+        token: "#deposit",
+        asked: &[
+            "deposit*",
+            "money down",
+            "put down",
+            "put money",
+            "down payment",
+            "to hold my",
+            "to hold the",
+            "hold my spot",
+            "hold the spot",
+            "refundable",
+            "nonrefundable",
+            "non refundable",
+            "get it back",
+            "get my money back",
+        ],
+        guard: &[],
+        written: &["deposit*", "down payment", "forfeit*", "non refundable"],
+    },
+    FaqConcept {
+        token: "#insurance",
+        asked: &[
+            "insurance",
+            "insurer",
+            "claim",
+            "claims",
+            "adjuster",
+            "state farm",
+            "allstate",
+            "geico",
+            "progressive",
+            "usaa",
+            "farmers",
+            "nationwide",
+            "liberty mutual",
+            "travelers",
+            "deductible",
+        ],
+        guard: &[],
+        written: &[
+            "insurance",
+            "insurer*",
+            "carrier*",
+            "claim*",
+            "adjuster*",
+            "deductible",
+        ],
+    },
     FaqConcept {
         token: "#warranty",
         asked: &[
@@ -4100,10 +4197,30 @@ impl FaqIndex {
         };
         // An entry's words must all be asked; of its concepts ("#area", "#tripfee" for "Is
         // there a trip fee?"), one is enough: they are ways of saying the same words.
+        // (A word of the entry that is itself one of the concept's written forms, "insurance"
+        // of "Do you work with insurance?", is said by naming the concept: "allstate", "claim".)
         let covers = |asked: &Vec<String>, said: &Vec<String>| {
             let (concepts, plain): (Vec<&String>, Vec<&String>) =
                 asked.iter().partition(|w| w.starts_with('#'));
-            plain.iter().all(|w| said.contains(w))
+            let concept_said: Vec<&FaqConcept> = FAQ_CONCEPTS
+                .iter()
+                .filter(|c| {
+                    concepts.iter().any(|t| *t == c.token) && said.iter().any(|w| w == c.token)
+                })
+                .collect();
+            let by_concept = |w: &String| {
+                concept_said.iter().any(|c| {
+                    concept_stems(c)
+                        .iter()
+                        .any(|(st, prefix)| st == w || *prefix && w.starts_with(st.as_str()))
+                })
+            };
+            // (With the concept said, the entry's generic words, "work" of "do you work with",
+            // need not be.)
+            let generic = |w: &String| !concept_said.is_empty() && GENERIC_STEMS.contains(w);
+            plain
+                .iter()
+                .all(|w| said.contains(w) || by_concept(w) || generic(w))
                 && (concepts.is_empty() || concepts.iter().any(|c| said.contains(c)))
         };
         let in_question = |asked: &Vec<String>| covers(asked, &asking);
@@ -5206,5 +5323,50 @@ mod tests {
         assert_eq!(loose_address("48 elm").as_deref(), Some("48 elm"));
         assert!(asks_if_offered("does anyone there do cupping"));
         assert!(asks_do_you_do("does anybody at your place do gel nails"));
+    }
+
+    #[test]
+    fn round_nine_deposits_insurance_names_and_unlisted_heads() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[faq]]",
+                "[[faq]]\nq = \"Is there a deposit?\"\na = \"A $50 deposit holds the day; it comes off the bill.\"\n\n[[faq]]\nq = \"Do you work with insurance?\"\na = \"Yes, we bill most carriers directly.\"\n\n[[faq]]",
+                1,
+            ),
+        )
+        .unwrap();
+        let entry = |text: &str| {
+            topics(text, &p).into_iter().find_map(|t| match t {
+                Topic::Faq(i) => Some(p.faq[i].q.clone()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            entry("do u need money down to hold the day? and is it refundable").as_deref(),
+            Some("Is there a deposit?")
+        );
+        assert_eq!(
+            entry("do you all deal with allstate yourselves or do i file the claim").as_deref(),
+            Some("Do you work with insurance?")
+        );
+        // Where a name was asked: words about when are no name, a name before a street word
+        // ("Lane") still is one, and a pick before the name leaves the name.
+        for text in [
+            "whenever ur earliest is",
+            "anything friday",
+            "shop is 14 elm st",
+        ] {
+            assert_eq!(name_when_asked(text, &p), None, "{text}");
+        }
+        assert_eq!(name_when_asked("Dana Lane", &p).as_deref(), Some("Dana"));
+        assert_eq!(
+            name_when_asked("3. Rosa Diaz", &p).as_deref(),
+            Some("Rosa Diaz")
+        );
+        // "Do you do X installs": the thing asked about is X, not the generic install.
+        assert!(asks_about_unknown_thing(
+            "do you guys do bidet installs?",
+            &p
+        ));
     }
 }
