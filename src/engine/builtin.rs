@@ -453,7 +453,18 @@ fn danger_words(kind: Danger) -> &'static [&'static str] {
         ],
         Danger::Vulnerable => &["heat", "cold", "warm", "cool", "temperatur"],
         Danger::Vehicle => &["drive", "car", "brake", "vehicl"],
-        Danger::Animal => &["pet", "dog", "cat", "vet", "anim"],
+        Danger::Animal => &[
+            "pet",
+            "dog",
+            "cat",
+            "vet",
+            "anim",
+            "hors",
+            "colic",
+            "mare",
+            "foal",
+            "livestock",
+        ],
         Danger::Bite => &["bite", "sting", "bat", "snake", "anim", "swell"],
         Danger::Intruder => &["polic", "safe", "lock"],
         Danger::Missing => &["missing", "home", "find", "polic", "911"],
@@ -803,6 +814,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if has_time_words(text) {
         turn.details.preference = Some(text.to_string());
     }
+    // A pick said before any times were offered, to a question about the job ("3 please" when
+    // asked for the address, "the earliest one"): kept, and taken when the times are offered.
+    if turn.details.service.is_some() && turn.details.proposals.is_empty() && !question {
+        let most = profile.booking.max_proposals.max(1) as usize;
+        let early = u::pick_number(text, most).or(u::any_will_do(text).then_some(1));
+        if early.is_some() {
+            turn.details.early_pick = early;
+        } else if has_time_words(text) {
+            // A new wish about times replaces a blind pick.
+            turn.details.early_pick = None;
+        }
+    }
     let mut understood = false;
     let mut lead = String::new();
     let asked_before = turn.details.candidates.len() == 2;
@@ -1105,6 +1128,40 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         &lead,
     )
     .await?;
+    // The time picked before the times were offered is read back for a yes, with the others
+    // still open to pick.
+    let offered = turn.details.proposals.len();
+    if let Some(k) = turn
+        .details
+        .early_pick
+        .take()
+        .filter(|k| (1..=offered).contains(k))
+    {
+        let tz = turn.tz();
+        let others: Vec<String> = turn
+            .details
+            .proposals
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i + 1 != k)
+            .map(|(i, s)| format!("{}) {}", i + 1, turn.channel.when(*s, tz)))
+            .collect();
+        let others = match turn.channel {
+            super::channel::Channel::Sms if !others.is_empty() => {
+                format!(" Or pick {}.", others.join(" or "))
+            }
+            _ => String::new(),
+        };
+        if let Some(confirm) = choose(turn, k).await? {
+            let name = if ask_name {
+                turn.details.asked_name = true;
+                " What name should I put it under?"
+            } else {
+                ""
+            };
+            return Ok(Some(format!("{lead}{confirm}{others}{name}")));
+        }
+    }
     if ask_name && !turn.details.proposals.is_empty() {
         turn.details.asked_name = true;
         return Ok(reply.map(|r| format!("{r} What name should I put it under?")));
@@ -1247,7 +1304,14 @@ async fn record_answer(turn: &mut Turn<'_>, text: &str) {
 
 /// A question the profile does not answer: say so honestly, record it, and let a person follow up.
 async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
-    if let Ok(Outcome::Answer(a)) = turn
+    // The same reading of the question as the rest of the turn: a text whose questions no
+    // topic answers is not answered from a looser reading of the whole ("do yall do frontal
+    // installs? ... for a wedding next weekend" is no question about the hours).
+    if u::topics(text, &turn.business.profile).is_empty() {
+        turn.effects
+            .unanswered
+            .push(text.chars().take(300).collect());
+    } else if let Ok(Outcome::Answer(a)) = turn
         .execute(ToolCall::AnswerFromProfile {
             topic: text.to_string(),
         })

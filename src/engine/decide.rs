@@ -475,6 +475,20 @@ mod tests {
         assert!(reply.contains("address"), "{reply}");
         assert!(!reply.contains("What can we help with"), "{reply}");
         assert_eq!(p.details.address_asks, 1, "not counted as a refusal");
+        // The pick is kept: once the address comes, the times are offered with that one read
+        // back for a yes, the others still open to pick.
+        assert_eq!(p.details.early_pick, Some(3));
+        let i = input(State::Qualifying, p.details, &["12 Oak St"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        assert_eq!(p.details.proposals.len(), 3);
+        assert_eq!(p.details.chosen, Some(p.details.proposals[2]));
+        assert_eq!(p.details.early_pick, None);
+        let reply = p.reply.unwrap();
+        assert!(
+            reply.contains("YES") && reply.contains("Or pick 1)"),
+            "{reply}"
+        );
     }
 
     /// A question the profile does not answer, asked while times are on offer: the team is

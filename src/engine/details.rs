@@ -32,6 +32,9 @@ pub struct Details {
     pub candidates: Vec<String>,
     /// Times the address was asked for.
     pub address_asks: u32,
+    /// A time picked before any were offered ("2 works", "the earliest one" while the address
+    /// was asked): taken, and read back for a yes, when the times are offered.
+    pub early_pick: Option<usize>,
 }
 
 impl Details {
