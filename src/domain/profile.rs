@@ -161,6 +161,78 @@ pub struct BookingSection {
     /// address is needed) or `at_business` (a salon, a clinic).
     #[serde(default, skip_serializing_if = "is_on_site")]
     pub location: Location,
+    /// Write each booking into the owner's own calendar over CalDAV (optional). Last: a table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caldav: Option<CaldavSection>,
+}
+
+/// `[booking.caldav]`: the owner's calendar collection bookings are written into. The password
+/// is never part of the profile: it is read at send time from the environment variable named by
+/// `password_env`, so an exported profile carries only that name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaldavSection {
+    /// The calendar collection's address, e.g. `https://cal.example.com/dave/bookings/`.
+    pub url: String,
+    pub username: String,
+    /// The name of the environment variable that holds the password, e.g. `DAVE_CALDAV_PASSWORD`.
+    pub password_env: String,
+}
+
+impl CaldavSection {
+    /// Every problem of the section, each naming its field.
+    pub fn problems(&self) -> Vec<ProfileError> {
+        let mut out = Vec::new();
+        match reqwest::Url::parse(self.url.trim()) {
+            Ok(u) if !matches!(u.scheme(), "https" | "http") => out.push(err(
+                "booking.caldav.url",
+                format!(
+                    "uses {}://; a CalDAV calendar is an https:// address",
+                    u.scheme()
+                ),
+            )),
+            Ok(u) if u.host_str().is_none_or(str::is_empty) => {
+                out.push(err("booking.caldav.url", "has no server name"))
+            }
+            Ok(u) if !u.username().is_empty() || u.password().is_some() => out.push(err(
+                "booking.caldav.url",
+                "must not contain a user name or password (use username and password_env)",
+            )),
+            Ok(u) if u.query().is_some() || u.fragment().is_some() => out.push(err(
+                "booking.caldav.url",
+                "must be the calendar collection's address, without ? or #",
+            )),
+            Ok(_) => {}
+            Err(_) => out.push(err(
+                "booking.caldav.url",
+                "is not a valid address (e.g. https://cal.example.com/dave/bookings/)",
+            )),
+        }
+        if self.username.trim().is_empty() {
+            out.push(err("booking.caldav.username", "must not be empty"));
+        } else if self.username.chars().any(|c| c == ':' || c.is_control()) {
+            out.push(err(
+                "booking.caldav.username",
+                "must not contain ':' or control characters",
+            ));
+        }
+        if !is_env_var_name(&self.password_env) {
+            out.push(err(
+                "booking.caldav.password_env",
+                "must be the name of an environment variable (letters, digits and _, not starting \
+                 with a digit, e.g. DAVE_CALDAV_PASSWORD), not the password itself",
+            ));
+        }
+        out
+    }
+}
+
+/// `NAME_2`: ASCII letters, digits and underscores, not starting with a digit, at most 128.
+pub fn is_env_var_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name.len() <= 128
 }
 
 fn is_on_site(l: &Location) -> bool {
@@ -178,6 +250,7 @@ impl Default for BookingSection {
             max_proposals: default_proposals(),
             grid_minutes: default_grid(),
             location: Location::OnSite,
+            caldav: None,
         }
     }
 }
@@ -574,6 +647,9 @@ impl BusinessProfile {
                 ));
             }
         }
+        if let Some(c) = &bk.caldav {
+            out.extend(c.problems());
+        }
         for (i, s) in self.services.iter().enumerate() {
             if s.name.trim().is_empty() {
                 out.push(err(
@@ -696,6 +772,10 @@ impl BusinessProfile {
             MAX_FEEDS,
         )?;
         long("business.name".into(), &self.business.name)?;
+        if let Some(c) = &self.booking.caldav {
+            long("booking.caldav.url".into(), &c.url)?;
+            long("booking.caldav.username".into(), &c.username)?;
+        }
         long("business.service_area".into(), &self.business.service_area)?;
         long("business.about".into(), &self.business.about)?;
         for (i, f) in self.booking.calendar_feeds.iter().enumerate() {
@@ -972,6 +1052,103 @@ mod tests {
         assert!(bad.to_string().contains("voice"), "{bad}");
         let bad = rejected(|e| e.replace("[business]", "[business]\nstate = \"Florida\""));
         assert_eq!(bad.field, "business.state");
+    }
+
+    fn with_caldav(url: &str, username: &str, password_env: &str) -> String {
+        format!(
+            "{EXAMPLE}\n[booking.caldav]\nurl = {url:?}\nusername = {username:?}\npassword_env = {password_env:?}\n"
+        )
+    }
+
+    #[test]
+    fn caldav_section_parses_exports_no_password_and_names_each_bad_field() {
+        let text = with_caldav(
+            "https://cal.example.com/dave/bookings/",
+            "dave",
+            "DAVE_CALDAV_PW",
+        );
+        let p = BusinessProfile::from_toml(&text).unwrap();
+        let c = p.booking.caldav.as_ref().unwrap();
+        assert_eq!(
+            (c.url.as_str(), c.username.as_str(), c.password_env.as_str()),
+            (
+                "https://cal.example.com/dave/bookings/",
+                "dave",
+                "DAVE_CALDAV_PW"
+            )
+        );
+        let exported = p.to_toml();
+        assert!(exported.contains("[booking.caldav]"), "{exported}");
+        assert!(
+            exported.contains("password_env = \"DAVE_CALDAV_PW\""),
+            "{exported}"
+        );
+        assert!(!exported.contains("password ="), "{exported}");
+        assert_eq!(BusinessProfile::from_toml(&exported).unwrap(), p);
+        assert_eq!(BusinessProfile::from_json(&p.to_json()).unwrap(), p);
+        // Off by default and not written out.
+        let plain = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        assert!(plain.booking.caldav.is_none() && !plain.to_toml().contains("caldav"));
+
+        let problems = |text: String| {
+            let p: BusinessProfile = toml::from_str(&text).unwrap();
+            p.problems()
+                .into_iter()
+                .map(|e| e.field)
+                .collect::<Vec<_>>()
+        };
+        for url in [
+            "ftp://cal.example.com/x/",
+            "not a url",
+            "https://dave:secret@cal.example.com/x/",
+            "https://cal.example.com/x/?token=1",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(
+                problems(with_caldav(url, "dave", "PW")),
+                ["booking.caldav.url"],
+                "{url}"
+            );
+        }
+        assert_eq!(
+            problems(with_caldav("https://cal.example.com/x/", " ", "PW")),
+            ["booking.caldav.username"]
+        );
+        for env in ["", "1PW", "my password", "PW-1", "hunter2!"] {
+            assert_eq!(
+                problems(with_caldav("https://cal.example.com/x/", "dave", env)),
+                ["booking.caldav.password_env"],
+                "{env}"
+            );
+        }
+        // All three at once, each named.
+        assert_eq!(
+            problems(with_caldav("gopher://x", "", "not a name")),
+            [
+                "booking.caldav.url",
+                "booking.caldav.username",
+                "booking.caldav.password_env"
+            ]
+        );
+        // The first problem is what from_toml reports.
+        let e =
+            BusinessProfile::from_toml(&with_caldav("https://cal.example.com/x/", "dave", "a b"))
+                .unwrap_err();
+        assert_eq!(e.field, "booking.caldav.password_env", "{e}");
+        // A password in the profile is refused, not stored.
+        let e = BusinessProfile::from_toml(&format!(
+            "{}password = \"hunter2\"\n",
+            with_caldav("https://cal.example.com/x/", "dave", "PW")
+        ))
+        .unwrap_err();
+        assert!(e.field.starts_with("booking.caldav"), "{e}");
+        assert!(e.message.contains("password"), "{e}");
+        // A missing field is named.
+        let e = BusinessProfile::from_toml(&format!(
+            "{EXAMPLE}\n[booking.caldav]\nurl = \"https://cal.example.com/x/\"\nusername = \"dave\"\n"
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("password_env"), "{e}");
     }
 
     fn rejected(edit: impl Fn(&str) -> String) -> ProfileError {
