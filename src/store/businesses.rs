@@ -77,16 +77,20 @@ pub async fn import(
     }
     let json = profile.to_json();
     let tz = profile.tz().name().to_string();
+    let caldav_url = profile.booking.caldav.as_ref().map(|c| c.url.trim());
     let outcome = match existing {
         Some((id, _)) => {
+            super::caldav::follow_url(&mut tx, id, caldav_url).await?;
             sqlx::query(
-                "UPDATE businesses SET name = $1, timezone = $2, profile_json = $3, updated_at = $4 WHERE id = $5",
+                "UPDATE businesses SET name = $1, timezone = $2, profile_json = $3, updated_at = $4, \
+                 caldav_url = $6 WHERE id = $5",
             )
             .bind(&profile.business.name)
             .bind(&tz)
             .bind(&json)
             .bind(now_ms)
             .bind(id)
+            .bind(caldav_url)
             .execute(&mut *tx)
             .await
             .context("updating business")?;
@@ -98,13 +102,14 @@ pub async fn import(
         }
         None => {
             let row = sqlx::query(
-                "INSERT INTO businesses (name, timezone, profile_json, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $4) RETURNING id",
+                "INSERT INTO businesses (name, timezone, profile_json, created_at, updated_at, caldav_url) \
+                 VALUES ($1, $2, $3, $4, $4, $5) RETURNING id",
             )
             .bind(&profile.business.name)
             .bind(&tz)
             .bind(&json)
             .bind(now_ms)
+            .bind(caldav_url)
             .fetch_one(&mut *tx)
             .await
             .context("inserting business")?;

@@ -86,6 +86,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0012_handoff_history.sql"),
         postgres: include_str!("../../migrations/postgres/0012_handoff_history.sql"),
     },
+    Migration {
+        version: 13,
+        name: "caldav",
+        sqlite: include_str!("../../migrations/sqlite/0013_caldav.sql"),
+        postgres: include_str!("../../migrations/postgres/0013_caldav.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -8,6 +8,7 @@
 
 pub mod bookings;
 pub mod businesses;
+pub mod caldav;
 pub mod calls;
 pub mod contacts;
 pub mod conversations;
