@@ -33,6 +33,8 @@ pub struct AppState {
     pub turn_wake: Arc<Notify>,
     pub fetcher: Arc<Fetcher>,
     pub feed_cache: Arc<FeedCache>,
+    /// Writes bookings into owners' CalDAV calendars (`booking.caldav`; `jobs::caldav`).
+    pub caldav: Arc<crate::calendar::caldav::Client>,
     /// The LLM policy, when an endpoint is configured; otherwise the built-in policy answers.
     pub llm: Option<Arc<crate::engine::llm::Llm>>,
     /// Set when the server begins to shut down: long-lived responses (live updates) end.
@@ -127,6 +129,10 @@ impl AppState {
             config.feed_max_bytes,
             config.feed_policy(),
         )?);
+        let caldav = Arc::new(crate::calendar::caldav::Client::new(
+            config.feed_timeout,
+            config.feed_policy(),
+        )?);
         let llm = match &config.llm {
             Some(c) => Some(Arc::new(crate::engine::llm::Llm::new(c)?)),
             None => None,
@@ -167,6 +173,7 @@ impl AppState {
                 metrics: metrics.clone(),
                 fetcher: fetcher.clone(),
                 feed_cache: feed_cache.clone(),
+                caldav_wake: Arc::new(Notify::new()),
             },
             llm: llm.clone(),
             turn_wake: turn_wake.clone(),
@@ -182,6 +189,7 @@ impl AppState {
             turn_wake,
             fetcher,
             feed_cache,
+            caldav,
             llm,
             stopping: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             instance,
@@ -255,6 +263,11 @@ impl App {
         let feeds = self
             .run_worker
             .then(|| tokio::spawn(crate::jobs::feeds::run(self.state.clone(), stop_rx.clone())));
+        let caldav = self.run_worker.then(|| {
+            tokio::spawn(
+                crate::jobs::caldav::CaldavWorker::new(self.state.clone()).run(stop_rx.clone()),
+            )
+        });
         let listener = (self.run_worker
             && self.state.store.backend() == crate::store::Backend::Postgres)
             .then(|| {
@@ -313,6 +326,9 @@ impl App {
         }
         if let Some(feeds) = feeds {
             let _ = feeds.await;
+        }
+        if let Some(caldav) = caldav {
+            let _ = caldav.await;
         }
         if let Some(listener) = listener {
             let _ = listener.await;

@@ -1,5 +1,5 @@
 //! What the calendar needs from the rest of the program, and nothing more: the store, the clock,
-//! metrics, and the feed fetcher with its cache. Built once in `app.rs`.
+//! metrics, the feed fetcher with its cache, and the CalDAV worker's bell. Built once in `app.rs`.
 
 use super::feeds::{FeedCache, Fetcher};
 use crate::clock::SharedClock;
@@ -14,4 +14,7 @@ pub struct Deps {
     pub metrics: Arc<Metrics>,
     pub fetcher: Arc<Fetcher>,
     pub feed_cache: Arc<FeedCache>,
+    /// Woken after a booking changes: the CalDAV write-back worker (`jobs::caldav`) looks for
+    /// work at once instead of at its next poll.
+    pub caldav_wake: Arc<tokio::sync::Notify>,
 }

@@ -25,41 +25,58 @@ pub fn render(business_name: &str, tz_name: &str, rows: &[BookingRow]) -> String
     }
     cal.name(&format!("{business_name} bookings"));
     for b in rows {
-        let service = b.service.as_deref().unwrap_or("Appointment");
-        let who = b
-            .caller_name
-            .as_deref()
-            .or(b.caller_phone.as_deref())
-            .unwrap_or("caller");
-        let mut description = Vec::new();
-        if let Some(p) = &b.caller_phone {
-            description.push(format!("Phone: {p}"));
-        }
-        if let Some(n) = &b.notes {
-            description.push(format!("Notes: {n}"));
-        }
-        description.push("Booked by Frontdesk".to_string());
-        let mut event = Event::new();
-        event
-            .uid(&b.uid)
-            .timestamp(utc(b.updated_at))
-            .created(utc(b.created_at))
-            .last_modified(utc(b.updated_at))
-            .sequence(u32::try_from(b.sequence).unwrap_or(0))
-            .starts(utc(b.start_at))
-            .ends(utc(b.end_at))
-            .status(if b.status == "cancelled" {
-                EventStatus::Cancelled
-            } else {
-                EventStatus::Confirmed
-            })
-            .summary(&format!("{service} - {who}"))
-            .description(&description.join("\n"));
-        if let Some(a) = &b.address {
-            event.location(a);
-        }
-        cal.push(event.done());
+        cal.push(event(b));
     }
+    cal.to_string()
+}
+
+/// One booking as a VEVENT: the stable UID, SEQUENCE bumped on every change, cancelled ones as
+/// STATUS:CANCELLED.
+fn event(b: &BookingRow) -> Event {
+    let service = b.service.as_deref().unwrap_or("Appointment");
+    let who = b
+        .caller_name
+        .as_deref()
+        .or(b.caller_phone.as_deref())
+        .unwrap_or("caller");
+    let mut description = Vec::new();
+    if let Some(p) = &b.caller_phone {
+        description.push(format!("Phone: {p}"));
+    }
+    if let Some(n) = &b.notes {
+        description.push(format!("Notes: {n}"));
+    }
+    description.push("Booked by Frontdesk".to_string());
+    let mut event = Event::new();
+    event
+        .uid(&b.uid)
+        .timestamp(utc(b.updated_at))
+        .created(utc(b.created_at))
+        .last_modified(utc(b.updated_at))
+        .sequence(u32::try_from(b.sequence).unwrap_or(0))
+        .starts(utc(b.start_at))
+        .ends(utc(b.end_at))
+        .status(if b.status == "cancelled" {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        })
+        .summary(&format!("{service} - {who}"))
+        .description(&description.join("\n"));
+    if let Some(a) = &b.address {
+        event.location(a);
+    }
+    event.done()
+}
+
+/// One booking as a calendar object resource for a CalDAV collection (RFC 4791 5.3.2: one
+/// VEVENT, its UID the booking's, and no METHOD property). The same event the feed shows.
+pub fn render_one(b: &BookingRow) -> String {
+    let mut cal = Calendar::empty();
+    for (key, value) in [("VERSION", "2.0"), ("PRODID", "-//Frontdesk//Bookings//EN")] {
+        cal.append_property(Property::new(key, value));
+    }
+    cal.push(event(b));
     cal.to_string()
 }
 

@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod availability;
+pub mod caldav;
 pub mod deps;
 pub mod export;
 pub mod feeds;

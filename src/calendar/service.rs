@@ -312,6 +312,7 @@ impl<'a> Calendar<'a> {
             }
         };
         tx.commit().await?;
+        self.deps.caldav_wake.notify_one();
         Ok(row)
     }
 
@@ -428,6 +429,7 @@ impl<'a> Calendar<'a> {
         let mut tx = self.deps.store.begin().await?;
         let row = self.cancel_in(&mut tx, booking_id).await?;
         tx.commit().await?;
+        self.deps.caldav_wake.notify_one();
         Ok(row)
     }
 
@@ -475,6 +477,7 @@ impl<'a> Calendar<'a> {
             .reschedule_in(&mut tx, &feeds, booking_id, slot)
             .await?;
         tx.commit().await?;
+        self.deps.caldav_wake.notify_one();
         Ok(row)
     }
 

@@ -366,6 +366,10 @@ async fn apply(
     };
     let due_again = conversations::finish_turn(&mut tx, input.conversation_id, t, now_ms).await?;
     tx.commit().await?;
+    if !plan.effects.calendar.is_empty() {
+        // A booking changed: its copy in the owner's calendar (CalDAV) is behind now.
+        deps.calendar.caldav_wake.notify_one();
+    }
     if due_again {
         // The caller wrote again while this turn ran: answer that too.
         deps.turn_wake.notify_one();

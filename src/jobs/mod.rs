@@ -1,6 +1,7 @@
-//! Background work: the outbox sender, the reply worker, and (on PostgreSQL) the listener that
+//! Background work: the outbox sender, the reply worker, the CalDAV write-back, and (on PostgreSQL) the listener that
 //! wakes them when another instance wrote work.
 
+pub mod caldav;
 pub mod feeds;
 pub mod heartbeat;
 pub mod listen;
