@@ -201,6 +201,57 @@ async fn check_businesses(config: &Config, store: &Store, r: &mut Report) -> any
                 ),
             }
         }
+        if let Some(c) = &p.booking.caldav {
+            check_caldav(config, &mut conn, b.id, name, c, r).await?;
+        }
+    }
+    Ok(())
+}
+
+/// CalDAV write-back (`booking.caldav`): the password variable, the address, and how the writes
+/// are going (from the database: no request is made here).
+async fn check_caldav(
+    config: &Config,
+    conn: &mut crate::store::Conn,
+    business_id: i64,
+    name: &str,
+    c: &crate::domain::profile::CaldavSection,
+    r: &mut Report,
+) -> anyhow::Result<()> {
+    let target = redact_url(&c.url);
+    let health = crate::store::caldav::health(conn, business_id).await?;
+    let waiting = match health.pending {
+        0 => String::new(),
+        1 => "; 1 booking is waiting to be written".to_string(),
+        n => format!("; {n} bookings are waiting to be written"),
+    };
+    if std::env::var(&c.password_env).map_or(true, |v| v.is_empty()) {
+        r.fail(
+            format!(
+                "{name}: CalDAV write-back to {target}: the password variable {} is not set, so nothing is sent{waiting}",
+                c.password_env
+            ),
+            format!(
+                "set {} in the server's environment (booking.caldav.password_env names it)",
+                c.password_env
+            ),
+        );
+    } else if let Err(e) = crate::calendar::address::check(
+        &c.url,
+        config.feed_policy(),
+        crate::calendar::address::Origin::Dashboard,
+    ) {
+        r.fail(
+            format!("{name}: CalDAV write-back: the address {target} {e}"),
+            "use the calendar collection's public https:// address in booking.caldav.url",
+        );
+    } else if let Some(e) = &health.error {
+        r.fail(
+            format!("{name}: CalDAV write-back to {target} failing ({e}){waiting}; retried automatically"),
+            "check booking.caldav (url, username) and the password variable; nothing is lost meanwhile",
+        );
+    } else {
+        r.ok(format!("{name}: CalDAV write-back to {target}{waiting}"));
     }
     Ok(())
 }

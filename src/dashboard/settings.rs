@@ -514,6 +514,16 @@ struct FeedView {
     warnings: Option<String>,
 }
 
+/// `booking.caldav`'s health, shown under the feeds.
+#[derive(Serialize)]
+struct CaldavView {
+    url: String,
+    pending: i64,
+    error: Option<String>,
+    next_try: Option<String>,
+    last_synced: Option<String>,
+}
+
 async fn profile_context(
     state: &AppState,
     a: &Access,
@@ -525,6 +535,20 @@ async fn profile_context(
     let feeds = {
         let mut conn = state.store.pool().acquire().await?;
         feeds::list(&mut conn, a.business.id).await?
+    };
+    let caldav = match &a.business.profile.booking.caldav {
+        Some(c) => {
+            let mut conn = state.store.pool().acquire().await?;
+            let h = crate::store::caldav::health(&mut conn, a.business.id).await?;
+            Some(CaldavView {
+                url: crate::config::redact_url(&c.url),
+                pending: h.pending,
+                error: h.error,
+                next_try: h.next_try_at.map(|t| view::when(t, tz)),
+                last_synced: h.last_synced_at.map(|t| view::when(t, tz)),
+            })
+        }
+        None => None,
     };
     let feed_views: Vec<FeedView> = feeds
         .iter()
@@ -545,6 +569,7 @@ async fn profile_context(
     ctx.insert("errors", errors);
     ctx.insert("days", DAYS);
     ctx.insert("feeds", &feed_views);
+    ctx.insert("caldav", &caldav);
     ctx.insert("saved", &saved);
     ctx.insert(
         "numbers",
