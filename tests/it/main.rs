@@ -5,6 +5,7 @@ mod helpers;
 
 mod browser;
 
+mod caldav;
 mod calendar;
 mod calendar_ics;
 mod calendar_props;
