@@ -36,6 +36,22 @@ pub async fn import(
             )
         })?;
     }
+    if let Some(c) = &profile.booking.caldav {
+        // The same guard as feeds (never a file: the section names a server to write to).
+        crate::calendar::address::check_on_save(
+            &c.url,
+            policy,
+            crate::calendar::address::Origin::Dashboard,
+        )
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: booking.caldav.url: this address {}",
+                path.display(),
+                e.replace("a calendar feed", "a CalDAV calendar")
+            )
+        })?;
+    }
     match businesses::import(store, &profile, to_millis(chrono::Utc::now())).await {
         Ok(o) => Ok(format!(
             "{} business '{}' (id {}) with number(s) {}",

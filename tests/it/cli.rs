@@ -402,3 +402,40 @@ async fn backup_copies_a_live_sqlite_database() {
         assert!(!ok && err.contains("pg_dump"), "{err}");
     }
 }
+
+/// `booking.caldav` on import: the address goes through the feeds' guard (no private network
+/// unless the admin allows it), and an export names the password's variable, never a password.
+#[tokio::test]
+async fn caldav_addresses_are_guarded_on_import_and_exports_carry_no_password() {
+    let db = fresh_db(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let with = |url: &str| {
+        format!("{EXAMPLE}\n[booking.caldav]\nurl = \"{url}\"\nusername = \"dave\"\npassword_env = \"DAVE_CALDAV_PASSWORD\"\n")
+    };
+    let private = dir.path().join("private.toml");
+    std::fs::write(&private, with("http://127.0.0.1:5232/dave/bookings/")).unwrap();
+    let (ok, _, err) = frontdesk(&db.url, &["business", "import", private.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("booking.caldav.url"), "{err}");
+    let inward = dir.path().join("inward.toml");
+    std::fs::write(&inward, with("https://10.1.2.3/dave/bookings/")).unwrap();
+    let (ok, _, err) = frontdesk(&db.url, &["business", "import", inward.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        err.contains("booking.caldav.url") && err.contains("private"),
+        "{err}"
+    );
+
+    let public = dir.path().join("public.toml");
+    std::fs::write(&public, with("https://203.0.114.7/dave/bookings/")).unwrap();
+    let (ok, _, err) = frontdesk(&db.url, &["business", "import", public.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, exported, _) = frontdesk(&db.url, &["business", "export", "Dave's Plumbing"]);
+    assert!(ok);
+    assert!(exported.contains("[booking.caldav]"), "{exported}");
+    assert!(
+        exported.contains("password_env = \"DAVE_CALDAV_PASSWORD\""),
+        "{exported}"
+    );
+    assert!(!exported.contains("password ="), "{exported}");
+}
