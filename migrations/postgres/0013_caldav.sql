@@ -9,9 +9,9 @@ ALTER TABLE businesses ADD COLUMN caldav_synced_at BIGINT;
 
 -- caldav_sequence: the bookings.sequence last written (NULL: never); the row is due while it is
 -- behind. caldav_etag: the server's ETag of our copy (NULL: no copy there). caldav_attempts:
--- tries since the last success (also fences a worker whose lease ran out). caldav_next_at: not
--- before (backoff). caldav_error: why the last try failed (for feed health; never a password).
--- caldav_lease/caldav_lease_until: which claim owns the row, and until when.
+-- tries since the last success (the backoff grows with it). caldav_next_at: not before (backoff). caldav_error: why the last try failed (for feed health; never a password).
+-- caldav_lease/caldav_lease_until: which claim owns the row (its token fences out a worker whose
+-- lease ran out), and until when.
 ALTER TABLE bookings ADD COLUMN caldav_sequence BIGINT;
 ALTER TABLE bookings ADD COLUMN caldav_etag TEXT;
 ALTER TABLE bookings ADD COLUMN caldav_attempts BIGINT NOT NULL DEFAULT 0;
