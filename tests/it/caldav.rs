@@ -16,6 +16,7 @@ both_backends!(
     a_wrong_or_missing_password_is_a_health_error_and_the_booking_lands_once_fixed,
     an_unreachable_server_backs_off_and_the_booking_lands_later,
     held_and_lapsed_bookings_are_never_written,
+    a_booking_made_by_text_reaches_the_calendar_through_the_running_worker,
 );
 
 /// The test server: its base URL (without credentials) and the test user.
@@ -632,4 +633,56 @@ async fn held_and_lapsed_bookings_are_never_written(backend: Backend) {
     assert!(s.dav.get(&s.url_of(&cancelled)).await.is_none());
     assert_eq!(s.health().await.pending, 0);
     s.app.stop().await;
+}
+
+/// Wait (a real 15 s at most) until the collection holds `n` objects.
+async fn until_objects(dav: &Dav, collection: &str, n: usize) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let objects = dav.objects(collection).await;
+        if objects.len() == n || std::time::Instant::now() > deadline {
+            return objects;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn a_booking_made_by_text_reaches_the_calendar_through_the_running_worker(backend: Backend) {
+    let Some(dav) = dav() else { return };
+    let collection = dav.new_calendar().await;
+    let password_env = password_var();
+    std::env::set_var(&password_env, &dav.password);
+    // The app as it runs in production: its own CalDAV worker, woken by the receptionist.
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(FixedClock::new(open_hours_instant())),
+            profile: profile(&collection, &dav.user, &password_env),
+            ..Default::default()
+        },
+    )
+    .await;
+    app.say("Hi, my kitchen drain is clogged, can you come out?")
+        .await;
+    app.say("12 Oak St, I'm Jane Doe").await;
+    let r = app.say("2").await;
+    assert!(r.contains("reply YES to confirm"), "{r}");
+    // Held while the caller decides: not on the calendar.
+    assert_eq!(app.count("bookings WHERE status = 'held'").await, 1);
+    let r = app.say("YES").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
+    let objects = until_objects(&dav, &collection, 1).await;
+    assert_eq!(objects.len(), 1, "the booking never reached the calendar");
+    let (ics, _) = dav.get(&objects[0]).await.unwrap();
+    let e = event(&ics);
+    assert_eq!(prop(&e, "SUMMARY"), "Drain cleaning - Jane Doe");
+    assert_eq!(prop(&e, "LOCATION"), "12 Oak St");
+    let r = app.say("Actually please cancel my appointment").await;
+    assert!(r.contains("is cancelled"), "{r}");
+    assert!(
+        until_objects(&dav, &collection, 0).await.is_empty(),
+        "the cancelled booking stayed on the calendar"
+    );
+    std::env::remove_var(&password_env);
+    app.stop().await;
 }
