@@ -56,7 +56,7 @@ pub struct CaldavWorker {
     state: AppState,
 }
 
-/// Why a write failed, and the ETag now known for the server's copy.
+/// Why a write failed, as the owner sees it (no password, no server text).
 struct Failure {
     error: String,
 }
