@@ -1,218 +1,174 @@
-//! Process metrics in Prometheus text format (`GET /metrics`). Each instance reports its own.
+//! Process metrics for `GET /metrics`, in the OpenMetrics text format (which Prometheus scrapes),
+//! kept and encoded by the `prometheus-client` crate. Each instance reports its own.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
 
-const BUCKETS: &[f64] = &[
+/// The content type of [`Metrics::render`]'s text.
+pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+const BUCKETS: [f64; 13] = [
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 ];
 
-#[derive(Default)]
-struct Histogram {
-    counts: [AtomicU64; 13],
-    count: AtomicU64,
-    sum_micros: AtomicU64,
-}
+/// A counter with one label, its value one of a few fixed words (a reason, a result).
+type Labeled = Family<Vec<(&'static str, String)>, Counter>;
 
-impl Histogram {
-    fn observe(&self, seconds: f64) {
-        for (i, bound) in BUCKETS.iter().enumerate() {
-            if seconds <= *bound {
-                self.counts[i].fetch_add(1, Ordering::Relaxed);
-            }
-        }
-        self.count.fetch_add(1, Ordering::Relaxed);
-        self.sum_micros
-            .fetch_add((seconds.max(0.0) * 1e6) as u64, Ordering::Relaxed);
-    }
-}
-
-/// A counter with one label.
-#[derive(Default)]
-struct Labeled(Mutex<BTreeMap<String, u64>>);
-
-impl Labeled {
-    fn inc(&self, label: &str) {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        *map.entry(label.to_string()).or_default() += 1;
-    }
-
-    fn snapshot(&self) -> Vec<(String, u64)> {
-        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.iter().map(|(k, v)| (k.clone(), *v)).collect()
-    }
-}
-
-#[derive(Default)]
 pub struct Metrics {
-    missed_calls: AtomicU64,
-    textbacks_queued: AtomicU64,
+    registry: Registry,
+    missed_calls: Counter,
+    textbacks_queued: Counter,
     textbacks_skipped: Labeled,
-    inbound_messages: AtomicU64,
+    inbound_messages: Counter,
     outbound_messages: Labeled,
-    send_retries: AtomicU64,
+    send_retries: Counter,
     webhooks_rejected: Labeled,
     time_to_text: Histogram,
-    logins_throttled: AtomicU64,
+    logins_throttled: Counter,
     llm_calls: Labeled,
-    feed_errors: AtomicU64,
-    staff_replies: AtomicU64,
+    feed_errors: Counter,
+    staff_replies: Counter,
+    outbox_depth: Gauge,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("frontdesk");
+        let counter = |r: &mut Registry, name: &str, help: &str| {
+            let c = Counter::default();
+            r.register(name, help, c.clone());
+            c
+        };
+        let labeled = |r: &mut Registry, name: &str, help: &str| {
+            let f = Labeled::default();
+            r.register(name, help, f.clone());
+            f
+        };
+        let r = &mut registry;
+        let missed_calls = counter(r, "missed_calls", "Missed calls recorded");
+        let textbacks_queued = counter(r, "textbacks_queued", "Text-backs queued for sending");
+        let textbacks_skipped = labeled(r, "textbacks_skipped", "Text-backs not sent, by reason");
+        let inbound_messages = counter(r, "inbound_messages", "Inbound texts stored");
+        let outbound_messages = labeled(
+            r,
+            "outbound_messages",
+            "Outbound texts finished, by result (sent, failed, dropped)",
+        );
+        let llm_calls = labeled(
+            r,
+            "llm_calls",
+            "Calls to the language model, by outcome (ok, timeout, http_error, malformed, blocked)",
+        );
+        let feed_errors = counter(
+            r,
+            "feed_errors",
+            "Calendar feed fetches or parses that failed (the last good copy stays in use)",
+        );
+        let logins_throttled = counter(
+            r,
+            "logins_throttled",
+            "Dashboard sign-ins refused for too many failures",
+        );
+        let staff_replies = counter(
+            r,
+            "staff_replies",
+            "Replies sent by staff from the dashboard",
+        );
+        let send_retries = counter(
+            r,
+            "send_retries",
+            "Send attempts rescheduled after a temporary failure",
+        );
+        let webhooks_rejected = labeled(r, "webhooks_rejected", "Webhooks refused, by reason");
+        let time_to_text = Histogram::new(BUCKETS);
+        r.register(
+            "time_to_text_seconds",
+            "From the missed-call webhook to the provider accepting the text-back",
+            time_to_text.clone(),
+        );
+        let outbox_depth = Gauge::default();
+        r.register(
+            "outbox_depth",
+            "Outbound texts waiting or in flight",
+            outbox_depth.clone(),
+        );
+        Self {
+            registry,
+            missed_calls,
+            textbacks_queued,
+            textbacks_skipped,
+            inbound_messages,
+            outbound_messages,
+            send_retries,
+            webhooks_rejected,
+            time_to_text,
+            logins_throttled,
+            llm_calls,
+            feed_errors,
+            staff_replies,
+            outbox_depth,
+        }
+    }
+}
+
+fn inc(family: &Labeled, key: &'static str, value: &str) {
+    family.get_or_create(&vec![(key, value.to_string())]).inc();
 }
 
 impl Metrics {
     pub fn missed_call(&self) {
-        self.missed_calls.fetch_add(1, Ordering::Relaxed);
+        self.missed_calls.inc();
     }
     pub fn textback_queued(&self) {
-        self.textbacks_queued.fetch_add(1, Ordering::Relaxed);
+        self.textbacks_queued.inc();
     }
     pub fn textback_skipped(&self, reason: &str) {
-        self.textbacks_skipped.inc(reason);
+        inc(&self.textbacks_skipped, "reason", reason);
     }
     pub fn inbound_message(&self) {
-        self.inbound_messages.fetch_add(1, Ordering::Relaxed);
+        self.inbound_messages.inc();
     }
     /// `result` is sent, failed or dropped.
     pub fn outbound_message(&self, result: &str) {
-        self.outbound_messages.inc(result);
+        inc(&self.outbound_messages, "result", result);
     }
     /// `outcome`: ok, timeout, http_error, malformed, blocked.
     pub fn llm_call(&self, outcome: &str) {
-        self.llm_calls.inc(outcome);
+        inc(&self.llm_calls, "outcome", outcome);
     }
     pub fn feed_error(&self) {
-        self.feed_errors.fetch_add(1, Ordering::Relaxed);
+        self.feed_errors.inc();
     }
     pub fn login_throttled(&self) {
-        self.logins_throttled.fetch_add(1, Ordering::Relaxed);
+        self.logins_throttled.inc();
     }
     pub fn staff_reply(&self) {
-        self.staff_replies.fetch_add(1, Ordering::Relaxed);
+        self.staff_replies.inc();
     }
     pub fn send_retry(&self) {
-        self.send_retries.fetch_add(1, Ordering::Relaxed);
+        self.send_retries.inc();
     }
     pub fn webhook_rejected(&self, reason: &str) {
-        self.webhooks_rejected.inc(reason);
+        inc(&self.webhooks_rejected, "reason", reason);
     }
     /// From the missed call's webhook to the provider accepting the text-back.
     pub fn time_to_text(&self, seconds: f64) {
-        self.time_to_text.observe(seconds);
+        self.time_to_text.observe(seconds.max(0.0));
     }
 
+    /// The exposition text; the outbox depth is read by the caller (a database query) and shown
+    /// as a gauge when known.
     pub fn render(&self, outbox_depth: Option<i64>) -> String {
-        let mut out = String::new();
-        let counter = |out: &mut String, name: &str, help: &str, v: u64| {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}"
-            );
-        };
-        let labeled = |out: &mut String, name: &str, help: &str, label: &str, c: &Labeled| {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
-            for (k, v) in c.snapshot() {
-                let _ = writeln!(out, "{name}{{{label}=\"{k}\"}} {v}");
-            }
-        };
-        counter(
-            &mut out,
-            "frontdesk_missed_calls_total",
-            "Missed calls recorded.",
-            self.missed_calls.load(Ordering::Relaxed),
-        );
-        counter(
-            &mut out,
-            "frontdesk_textbacks_queued_total",
-            "Text-backs queued for sending.",
-            self.textbacks_queued.load(Ordering::Relaxed),
-        );
-        labeled(
-            &mut out,
-            "frontdesk_textbacks_skipped_total",
-            "Text-backs not sent, by reason.",
-            "reason",
-            &self.textbacks_skipped,
-        );
-        counter(
-            &mut out,
-            "frontdesk_inbound_messages_total",
-            "Inbound texts stored.",
-            self.inbound_messages.load(Ordering::Relaxed),
-        );
-        labeled(
-            &mut out,
-            "frontdesk_outbound_messages_total",
-            "Outbound texts finished, by result (sent, failed, dropped).",
-            "result",
-            &self.outbound_messages,
-        );
-        labeled(
-            &mut out,
-            "frontdesk_llm_calls_total",
-            "Calls to the language model, by outcome (ok, timeout, http_error, malformed, blocked).",
-            "outcome",
-            &self.llm_calls,
-        );
-        counter(
-            &mut out,
-            "frontdesk_feed_errors_total",
-            "Calendar feed fetches or parses that failed (the last good copy stays in use).",
-            self.feed_errors.load(Ordering::Relaxed),
-        );
-        counter(
-            &mut out,
-            "frontdesk_logins_throttled_total",
-            "Dashboard sign-ins refused for too many failures.",
-            self.logins_throttled.load(Ordering::Relaxed),
-        );
-        counter(
-            &mut out,
-            "frontdesk_staff_replies_total",
-            "Replies sent by staff from the dashboard.",
-            self.staff_replies.load(Ordering::Relaxed),
-        );
-        counter(
-            &mut out,
-            "frontdesk_send_retries_total",
-            "Send attempts rescheduled after a temporary failure.",
-            self.send_retries.load(Ordering::Relaxed),
-        );
-        labeled(
-            &mut out,
-            "frontdesk_webhooks_rejected_total",
-            "Webhooks refused, by reason.",
-            "reason",
-            &self.webhooks_rejected,
-        );
-        let h = &self.time_to_text;
-        let name = "frontdesk_time_to_text_seconds";
-        let _ = writeln!(
-            out,
-            "# HELP {name} From the missed-call webhook to the provider accepting the text-back.\n# TYPE {name} histogram"
-        );
-        for (i, bound) in BUCKETS.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{name}_bucket{{le=\"{bound}\"}} {}",
-                h.counts[i].load(Ordering::Relaxed)
-            );
-        }
-        let count = h.count.load(Ordering::Relaxed);
-        let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {count}");
-        let _ = writeln!(
-            out,
-            "{name}_sum {}",
-            h.sum_micros.load(Ordering::Relaxed) as f64 / 1e6
-        );
-        let _ = writeln!(out, "{name}_count {count}");
         if let Some(depth) = outbox_depth {
-            let _ = writeln!(
-                out,
-                "# HELP frontdesk_outbox_depth Outbound texts waiting or in flight.\n# TYPE frontdesk_outbox_depth gauge\nfrontdesk_outbox_depth {depth}"
-            );
+            self.outbox_depth.set(depth);
         }
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = encode(&mut out, &self.registry);
         out
     }
 }
@@ -222,17 +178,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn renders_prometheus_text() {
+    fn renders_openmetrics_text() {
         let m = Metrics::default();
         m.missed_call();
         m.textback_skipped("cooldown");
         m.textback_skipped("cooldown");
         m.time_to_text(0.02);
         let text = m.render(Some(3));
-        assert!(text.contains("frontdesk_missed_calls_total 1"));
+        assert!(
+            text.contains("# TYPE frontdesk_missed_calls counter"),
+            "{text}"
+        );
+        assert!(text.contains("frontdesk_missed_calls_total 1"), "{text}");
         assert!(text.contains("frontdesk_textbacks_skipped_total{reason=\"cooldown\"} 2"));
         assert!(text.contains("frontdesk_time_to_text_seconds_bucket{le=\"0.025\"} 1"));
         assert!(text.contains("frontdesk_time_to_text_seconds_bucket{le=\"0.01\"} 0"));
+        assert!(text.contains("frontdesk_time_to_text_seconds_count 1"));
         assert!(text.contains("frontdesk_outbox_depth 3"));
+        assert!(text.ends_with("# EOF\n"));
     }
 }
