@@ -1166,6 +1166,25 @@ const PET_EMERGENCY: &[&str] = &[
     "trying to pee",
     "yelping",
 ];
+/// Dogs by the names owners call them ("our lab", "the husky").
+const DOG_BREEDS: &[&str] = &[
+    "lab",
+    "labrador",
+    "retriever",
+    "shepherd",
+    "pitbull",
+    "pit bull",
+    "husky",
+    "doodle",
+    "poodle",
+    "beagle",
+    "terrier",
+    "chihuahua",
+    "dachshund",
+    "corgi",
+    "pup",
+    "pooch",
+];
 /// Horses and farm animals, by the words their owners use.
 const LARGE_ANIMAL: &[&str] = &[
     "horse*", "mare", "mares", "gelding*", "stallion", "pony", "ponies", "foal*", "colt", "filly",
@@ -1756,6 +1775,134 @@ fn cannot_be_reached(t: &Text) -> bool {
 }
 
 /// Said outright that nobody was hurt.
+/// A seizure in words: a limb jerking, eyes rolled up, not answering ("her arm started jerking and
+/// her eyes are kinda rolled up and she wont answer me").
+fn seizing(t: &Text) -> bool {
+    const SIGNS: &[&str] = &[
+        "jerking",
+        "jerks",
+        "convuls*",
+        "twitching all over",
+        "shaking all over",
+        "eyes rolled",
+        "eyes are rolled",
+        "eyes kinda rolled",
+        "eyes are kinda rolled",
+        "rolled back",
+        "rolled up",
+        "wont answer me",
+        "not answering me",
+        "doesnt answer me",
+        "wont respond",
+        "not responding",
+        "staring blank*",
+        "blank stare",
+    ];
+    const WHO: &[&str] = &[
+        "daughter", "son", "kid", "child", "baby", "toddler", "husband", "wife", "mom", "dad",
+        "her", "his", "he", "she",
+    ];
+    let count = SIGNS.iter().filter(|s| t.has(s)).count();
+    count >= 2 && t.any(WHO)
+}
+
+/// A wound or sore turning bad: a toe gone black, a red line running up a limb, chills or fever
+/// with a wound ("the whole toe is dark almost black and it smells bad, a red line going up his
+/// shin and hes had the chills").
+fn infection_spreading(t: &Text) -> bool {
+    let red_line = t.any(&[
+        "red line",
+        "red lines",
+        "red streak*",
+        "streak* going up",
+        "streak* up his",
+        "streak* up her",
+    ]);
+    const PART: &[&str] = &[
+        "toe*", "foot", "feet", "heel*", "finger*", "hand", "leg", "ankle", "sore", "wound", "cut",
+        "ulcer", "blister",
+    ];
+    let black =
+        t.near(&["black", "dark", "blackish"], PART, 6) || t.near(PART, &["black", "blackish"], 6);
+    let wound = t.any(PART) || t.any(&["infect*"]);
+    let fever = t.any(&["chills", "fever", "shaking chills", "burning up"]);
+    red_line && wound || black && (fever || t.any(&["smell*", "diabet*"])) || fever && red_line
+}
+
+/// An alarm sounding or fumes, with several people sick at once: carbon monoxide until proven
+/// otherwise ("something is beeping in the basement... all of us have had headaches tonight and
+/// my daughter just threw up").
+fn fumes_making_people_sick(t: &Text) -> bool {
+    const SICK: &[&str] = &[
+        "headache*",
+        "nause*",
+        "threw up",
+        "throwing up",
+        "vomit*",
+        "dizzy",
+        "lightheaded",
+        "sleepy",
+        "drowsy",
+    ];
+    let alarm = t.any(&[
+        "beeping", "beeps", "chirping", "alarm", "detector", "fumes", "exhaust",
+    ]);
+    let several = t.any(&[
+        "all of us",
+        "everyone",
+        "everybody",
+        "the whole family",
+        "we all",
+        "both of us",
+        "kids",
+    ]);
+    let sick = SICK.iter().filter(|s| t.has(s)).count();
+    alarm && sick >= 1 || several && sick >= 2
+}
+
+/// Stopped on a highway shoulder with traffic rushing past ("the shoulder is tiny and 18
+/// wheelers are flying by shaking the whole car").
+fn stranded_by_traffic(t: &Text) -> bool {
+    let road = t.any(&[
+        "shoulder",
+        "side of the road",
+        "side of the highway",
+        "highway",
+        "freeway",
+        "interstate",
+        "hwy",
+        "expressway",
+        "tollway",
+        "on ramp",
+        "off ramp",
+    ]);
+    let traffic = t.any(&[
+        "flying by",
+        "flying past",
+        "whizzing",
+        "zooming",
+        "18 wheel*",
+        "semis",
+        "semi trucks",
+        "trucks",
+        "traffic",
+        "shaking the whole car",
+    ]);
+    let stopped = t.any(&[
+        "pulled over",
+        "stuck",
+        "stranded",
+        "broke down",
+        "broken down",
+        "blew a tire",
+        "blowout",
+        "flat",
+        "cant move",
+        "wont start",
+    ]);
+    road && traffic && stopped
+}
+
 /// A person shut in somewhere they cannot get out of: a walk-in freezer, an elevator, a vault
 /// ("one of my prep guys is stuck in the walk in freezer, the release handle snapped off").
 fn shut_in_somewhere(t: &Text) -> bool {
@@ -2196,8 +2343,19 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
         return Some(Danger::Medical);
     }
-    if someone_down(&t) || shut_in_somewhere(&t) || struck_with_signs(&t) {
+    if someone_down(&t)
+        || shut_in_somewhere(&t)
+        || struck_with_signs(&t)
+        || seizing(&t)
+        || infection_spreading(&t)
+    {
         return Some(Danger::Medical);
+    }
+    if fumes_making_people_sick(&t) {
+        return Some(Danger::Gas);
+    }
+    if stranded_by_traffic(&t) {
+        return Some(Danger::Vehicle);
     }
     if threatened_by_someone(&t) {
         return Some(Danger::Intruder);
@@ -2924,11 +3082,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]) && t.any(&["swell*", "swollen", "puff*", "hives", "scratchy", "tight"])
         || t.any(&["hives"]) && t.any(&["throat", "breath*", "sting*", "stung", "wheez*"])
     {
-        return Some(if t.any(&["dog*", "puppy", "cat", "muzzle"]) {
-            Danger::Animal
-        } else {
-            Danger::Medical
-        });
+        return Some(
+            if t.any(&["dog*", "puppy", "cat", "muzzle"]) || t.any(DOG_BREEDS) {
+                Danger::Animal
+            } else {
+                Danger::Medical
+            },
+        );
     }
     // Bites and stings that need care now; any bat that touched or slept near someone.
     let bitten = t.any(&[
@@ -3348,6 +3508,9 @@ const CALL_WHO: &[&str] = &[
     "me",
     "back",
     "us",
+    "the house",
+    "his cell",
+    "her cell",
     "my cell",
     "my number",
     "this number",
@@ -3410,7 +3573,10 @@ const PERSON: &[&str] = &[
     "real human",
     "representative",
     "operator",
-    "agent",
+    "an agent",
+    "live agent",
+    "real agent",
+    "actual agent",
     "a manager",
     "your manager",
     "supervisor",
@@ -3503,6 +3669,21 @@ const NO_TEXT: &[&str] = &[
     "give us a shout",
     "hit me up",
     "reach out to me",
+    "someone reach out",
+    "somebody reach out",
+    "someone contact me",
+    "someone get in touch",
+    "somebody get in touch",
+    "give him a call",
+    "give her a call",
+    "give them a call",
+    "give my dad a call",
+    "give my mom a call",
+    "not do text*",
+    "doesnt do text*",
+    "doesnt text",
+    "doesnt like texting",
+    "wont text",
     "get in touch with me",
     "rather go thru",
     "rather go through",
@@ -3530,6 +3711,12 @@ pub fn wants_person(text: &str) -> bool {
     }
     // Someone else's phone ("she was on her phone the whole session") asks for no call.
     let calls = t.without(&[
+        "call me in",
+        "calls me in",
+        "called me in",
+        "call us in",
+        "call in sick",
+        "called in sick",
         "on her phone",
         "on his phone",
         "on their phone",
@@ -3585,6 +3772,64 @@ pub fn wants_person(text: &str) -> bool {
     if asks_for_named {
         return true;
     }
+    // "Is Bev in today?", "is he around?": asking whether someone of theirs is there.
+    const NOT_SOMEONE: &[&str] = &[
+        "it",
+        "this",
+        "that",
+        "the",
+        "there",
+        "your",
+        "my",
+        "our",
+        "a",
+        "an",
+        "anything",
+        "what",
+        "where",
+        "when",
+        "how",
+        "which",
+        "who",
+        "why",
+        "today",
+        "tomorrow",
+        "everything",
+    ];
+    let is_someone_in = t.words.windows(4).any(|w| {
+        w[0] == "is"
+            && !NOT_SOMEONE.contains(&w[1].as_str())
+            && !w[1].chars().all(|c| c.is_ascii_digit())
+            && matches!(w[2].as_str(), "in" | "around" | "available" | "working")
+            && matches!(
+                w[3].as_str(),
+                "today" | "now" | "tomorrow" | "this" | "still"
+            )
+    }) || t.words.windows(3).any(|w| {
+        w[0] == "is"
+            && matches!(w[1].as_str(), "he" | "she")
+            && matches!(
+                w[2].as_str(),
+                "in" | "around" | "there" | "available" | "working"
+            )
+    }) || t.words.len() >= 3 && {
+        // ...also as the last words of the text ("is bev in").
+        let w = &t.words[t.words.len() - 3..];
+        w[0] == "is"
+            && !NOT_SOMEONE.contains(&w[1].as_str())
+            && matches!(w[2].as_str(), "in" | "around" | "available")
+    };
+    // "I'd really like to talk to him directly": the person, not a relative to ask first.
+    let directly = t.any(&[
+        "to him directly",
+        "to her directly",
+        "with him directly",
+        "with her directly",
+        "to them directly",
+    ]);
+    if is_someone_in || directly {
+        return true;
+    }
     // "A quick call would be way easier", "calling works better for me", "texting is tough".
     const SPOKEN: &[&str] = &[
         "call",
@@ -3614,7 +3859,7 @@ pub fn wants_person(text: &str) -> bool {
         "not great",
         "hate",
     ];
-    let spoken_is_better = (t.near(SPOKEN, BETTER, 5) || t.near(BETTER, SPOKEN, 6))
+    let spoken_is_better = (t.near(SPOKEN, BETTER, 5) || t.near(BETTER, SPOKEN, 8))
         && !t.any(&["call back later", "ill call"]);
     let texting_is_hard = t.near(TEXTING, HARD, 5) || t.near(HARD, TEXTING, 3);
     // "Talking to the acupuncturist voice to voice", "hop on a call".
@@ -4023,6 +4268,7 @@ const DAMAGE: &[&str] = &[
     // "my wifes car got a flat").
     "were supposed to",
     "was supposed to",
+    "ones supposed to",
     "got a flat",
     "flat tire",
     "left behind",
@@ -4067,6 +4313,14 @@ const DAMAGE: &[&str] = &[
     "left the door",
     "got out",
     "ran off",
+    // Noise left behind ("the fan hums so loud you can hear it thru the bedroom wall").
+    "so loud",
+    "too loud",
+    "really loud",
+    "super loud",
+    "noisy",
+    "keeps us up",
+    "all night long",
     // Asked for one thing and got another ("i literally asked her to keep the heat low").
     "asked her to",
     "asked him to",
@@ -4122,6 +4376,20 @@ const DISPUTED: &[&str] = &[
     "never even",
     "didnt even",
     "off the bill",
+    // Who pays for a mistake ("how is that on us", "whos covering that?").
+    "on us",
+    "how is that",
+    "why am i paying",
+    "why should i",
+    "why should we",
+    "your mistake",
+    "your fault",
+    "whos covering",
+    "who is covering",
+    "whos paying",
+    "who pays",
+    "wreck my credit",
+    "collection*",
     // Hours billed that were not worked ("says 3.5 hrs labor, your tech was here an hour and a
     // half tops, I have it on camera").
     "tops",
@@ -4182,6 +4450,12 @@ const NO_SHOW: &[&str] = &[
     "never heard back",
     "still no one",
     "still nobody",
+    "nobody calls back",
+    "no one calls back",
+    "never calls back",
+    "nobody returns",
+    "never returned my call*",
+    "never returned our call*",
 ];
 const STILL_BROKEN: &[&str] = &[
     "already quit",
@@ -4317,8 +4591,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         ]);
     let stated = t.stated();
     // "Ever since my silk press w yall": a service had here, and what followed.
-    let ever_since_ours =
-        t.any(&["ever since"]) && t.any(&["with you", "your", "you all", "you guys"]);
+    let ever_since_ours = t.near(
+        &["ever since"],
+        &["with you", "your", "you all", "you guys"],
+        6,
+    );
     let ours =
         !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work() || ever_since_ours);
     let at_us = t.any(AT_US_STRICT)
@@ -4382,6 +4659,28 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     if t.stated().any(BILLED) && t.any(DISPUTED) {
         return Some("billing".into());
+    }
+    // Something promised did not happen, at a cost to the caller ("the report was supposed to
+    // go to our agent on monday. its thursday... now we're paying $400").
+    if !hypothetical
+        && t.any(&["was supposed to", "were supposed to", "promised"])
+        && t.any(&[
+            "never",
+            "hasnt",
+            "havent",
+            "didnt",
+            "still",
+            "not yet",
+            "late",
+            "pushed",
+            "delayed",
+            "paying",
+            "cost us",
+            "costing",
+            "whos covering",
+        ])
+    {
+        return Some("promise not kept".into());
     }
     // A quote and a bill that differ ("quoted me $129 at the door... a bill for $389").
     let amounts = t
@@ -5231,5 +5530,54 @@ mod tests {
             "before i call my landlord.. do you all handle the paperwork for renters"
         ));
         assert!(wants_person("can u call me back at this number"));
+    }
+
+    #[test]
+    fn round_nine_seizures_fumes_roadsides_infections_and_who_is_in() {
+        for (text, want) in [
+            (
+                "my son is jerking and his eyes rolled back, he wont respond to me",
+                Danger::Medical,
+            ),
+            (
+                "theres a cut on his heel that went black and he has a fever tonight",
+                Danger::Medical,
+            ),
+            (
+                "the co detector keeps chirping and my wife has a pounding headache",
+                Danger::Gas,
+            ),
+            (
+                "broke down on the interstate, stuck on the shoulder with semis flying by",
+                Danger::Vehicle,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(want), "{text}");
+        }
+        // Asking whether someone of theirs is in, or for them directly.
+        for text in [
+            "is gloria in today? she set up our plan",
+            "is he around this week",
+            "id like to go over it with her directly",
+            "my mom does not do texting, can your tech give her a call",
+            "it'd be easier to go over the whole list on a call, can someone reach out",
+        ] {
+            assert!(wants_person(text), "{text}");
+        }
+        for text in [
+            "is it in stock",
+            "what if my boss calls me in early that day, can i move it",
+            "our agent says the inspection has to be done by the 11th",
+        ] {
+            assert!(!wants_person(text), "{text}");
+        }
+        // A promise not kept at a cost, and a noise left behind by our install.
+        for text in [
+            "the permit was supposed to be filed last week and its still not, now we're paying extra rent",
+            "your crew put in the new unit and it rattles so loud it keeps us up",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        assert!(complaint("how often are you supposed to flush it?", &[]).is_none());
     }
 }
