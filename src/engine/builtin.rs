@@ -302,6 +302,31 @@ fn without_before_picking(text: &str) -> String {
     out
 }
 
+/// A wish about the time of day: "late afternoon", "after 3", "before noon", "mornings".
+fn part_of_day_wish(text: &str) -> bool {
+    let ws = u::words(text);
+    ws.iter().any(|w| {
+        [
+            "morning",
+            "mornings",
+            "afternoon",
+            "afternoons",
+            "evening",
+            "evenings",
+            "noon",
+            "lunch",
+            "after",
+            "before",
+            "til",
+            "till",
+            "until",
+            "later",
+            "earlier",
+        ]
+        .contains(&w.as_str())
+    })
+}
+
 fn has_time_words(text: &str) -> bool {
     u::wants_booking(text)
         || [
@@ -512,7 +537,7 @@ fn referral_for(referral: &str, said: &str, kind: Danger) -> Option<String> {
                 .iter()
                 .filter(|w| danger_words(kind).iter().any(|k| w.starts_with(k)))
                 .count();
-            (i, 2 * by_caller + by_kind)
+            (i, 2 * by_caller + 3 * by_kind)
         })
         .collect();
     // Only sentences about this danger; none: nothing fits this caller.
@@ -623,6 +648,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     match turn.current {
         State::Confirming => {
             let chosen = turn.details.chosen;
+            // "Option 1 please. Pam Whitaker": the name is kept whatever else the text does.
+            if turn.details.name.is_none() && u::pick_number(text, 9).is_some() {
+                if let Some(name) = u::name_when_asked(text, &profile) {
+                    turn.details.name = Some(name);
+                }
+            }
+            // "ok lets do the first one": a pick of another time than the one read back is that
+            // pick, not a yes to the time read back.
+            let other_pick = u::pick_number(text, turn.details.proposals.len())
+                .filter(|k| turn.details.proposals.get(k - 1) != chosen.as_ref());
+            if let Some(k) = other_pick {
+                return choose(turn, k).await;
+            }
             if u::is_yes(text) {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
                     Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) => {
@@ -718,10 +756,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // "Yep", "yes book it" to the times offered: the first (earliest) of them, asked to
             // confirm like any pick, so a yes never books a time the caller did not see named.
             let any = (u::any_will_do(text) || u::is_yes(text) && !question).then_some(1);
-            if let Some(k) = u::pick_number(text, n)
-                .or_else(|| mentioned_proposal(turn, text))
-                .or(any)
-            {
+            // A day named beside a wish about the time of day ("late afternoon would be best, or a
+            // friday") is a wish: times are looked for again, not the one offer on that day.
+            let mentioned = mentioned_proposal(turn, text).filter(|_| !part_of_day_wish(text));
+            if let Some(k) = u::pick_number(text, n).or(mentioned).or(any) {
                 return choose(turn, k).await;
             }
             // A pick with a question beside it: the question is answered (or passed to the team)
@@ -775,6 +813,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // "Hi this is Carol Brandt, I need to move my test": the caller says who they are.
             if let Some(name) = u::stated_name(text) {
                 turn.details.name = Some(name);
+            } else if turn.details.name.is_none() && turn.details.asked_name {
+                // The name asked for with the times, sent after the booking was made.
+                if let Some(name) = u::bare_name(text).filter(|_| !question) {
+                    let first = first_name(&name).to_string();
+                    turn.details.name = Some(name);
+                    return Ok(Some(format!("Thanks, {first} - you're all set.")));
+                }
             }
             let booked = turn
                 .details
@@ -1180,7 +1225,11 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
     let profile = turn.business.profile.clone();
     let candidates = std::mem::take(&mut turn.details.candidates);
     if !candidates.is_empty() {
-        if let Some(k) = u::pick_number(text, candidates.len()) {
+        // The list was not numbered: "the 2nd one" picks from it, a bare "2 pls" is a time.
+        let bare_digit = u::words(text)
+            .iter()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if let Some(k) = u::pick_number(text, candidates.len()).filter(|_| !bare_digit) {
             return (Some(candidates[k - 1].clone()), None);
         }
         // "The hour one" between a 30- and a 60-minute massage.

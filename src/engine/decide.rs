@@ -491,6 +491,67 @@ mod tests {
         );
     }
 
+    /// Another time picked while one is read back for a yes ("ok lets do the first one. Pam
+    /// Lee"): that pick, with the name kept, not a yes to the time read back.
+    #[tokio::test]
+    async fn a_pick_while_confirming_is_that_pick_and_keeps_the_name() {
+        let friday = Slot {
+            start: thursday_ten().start + 24 * 3_600_000,
+            end: thursday_ten().end + 24 * 3_600_000,
+        };
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![thursday_ten(), friday],
+            chosen: Some(friday),
+            asked_name: true,
+            ..Details::default()
+        };
+        let i = input(State::Confirming, d, &["ok lets do the first one. Pam Lee"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        assert_eq!(p.details.chosen, Some(thursday_ten()));
+        assert_eq!(p.details.name.as_deref(), Some("Pam Lee"));
+        assert!(
+            !p.effects
+                .calendar
+                .iter()
+                .any(|c| matches!(c, CalendarChange::Confirm { .. })),
+            "nothing booked without a yes"
+        );
+    }
+
+    /// A day named with a wish about the time of day is a wish, not the one offer on that day;
+    /// a bare digit answers no unnumbered list of services.
+    #[tokio::test]
+    async fn wishes_and_digits_are_not_picks_of_what_was_not_offered() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            name: Some("Ann".into()),
+            proposals: vec![thursday_ten()],
+            ..Details::default()
+        };
+        let i = input(
+            State::Scheduling,
+            d,
+            &["thursday late afternoon would be best"],
+        );
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_ne!(p.state, State::Confirming, "{:?}", p.reply);
+        let d = Details {
+            candidates: vec![
+                "Drain cleaning".into(),
+                "Leak repair".into(),
+                "Water heater install".into(),
+            ],
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["2 pls"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.details.service, None);
+    }
+
     /// A question the profile does not answer, asked while times are on offer: the team is
     /// told, the question recorded, and the times stay on offer (no hand-off).
     #[tokio::test]

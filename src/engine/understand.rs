@@ -1363,8 +1363,19 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
     rest.split([',', '.', '-', ';', '\n', '!', '(', ')'])
         .map(str::trim)
         .filter(|seg| !seg.is_empty() && seg.split_whitespace().count() <= 4)
-        // A town of the area, word for word ("Tom" is not in "custom").
+        // A town of the area, word for word ("Tom" is not in "custom"), or a part of one
+        // ("east dallas").
         .filter(|seg| !places.contains(&format!(" {} ", words(seg).join(" "))))
+        .filter(|seg| {
+            let ws = words(seg);
+            let compass = ws.iter().any(|w| {
+                [
+                    "north", "south", "east", "west", "downtown", "uptown", "near", "outside",
+                ]
+                .contains(&w.as_str())
+            });
+            !(compass && ws.iter().any(|w| places.contains(&format!(" {w} "))))
+        })
         .find_map(bare_name)
 }
 
@@ -1743,9 +1754,14 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
             .map(|w| stem(w))
             .filter(|st| !generic.contains(st))
     };
+    // A question word glued to "is" in a keyword ("not sure what's wrong") names nothing: a
+    // caller's "whats the soonest" is no request for that service.
+    const GLUED: &[&str] = &[
+        "whats", "wheres", "hows", "whos", "thats", "theres", "heres",
+    ];
     let mut first = true;
     for (i, w) in ws.iter().enumerate() {
-        if stop_at(&ws, i) {
+        if stop_at(&ws, i) || GLUED.contains(&w.as_str()) {
             continue;
         }
         let st = stem(w);
@@ -1967,6 +1983,25 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let has = |x: &str| said.iter().any(|(y, _)| super::normalize::near(y, x));
     // The word beside position `at` in the text, when it is a content word.
     // The word right beside position `from`, when it is a content word.
+    // Words about when ("my battery yesterday", "the fan again") are no other compound.
+    let when_stems: Vec<String> = [
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "now",
+        "again",
+        "too",
+        "also",
+        "still",
+        "lately",
+        "recently",
+        "anymore",
+        "already",
+    ]
+    .iter()
+    .map(|w| stem(w))
+    .collect();
     let beside = |from: usize, forward: bool| {
         let i = if forward {
             from + 1
@@ -1978,7 +2013,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             return None;
         }
         said.get(i)
-            .filter(|(_, stop)| !*stop)
+            .filter(|(w, stop)| !*stop && !when_stems.contains(w))
             .map(|(w, _)| w.clone())
     };
     let generic = &*GENERIC_STEMS;
@@ -3803,6 +3838,49 @@ struct FaqConcept {
 }
 
 const FAQ_CONCEPTS: &[FaqConcept] = &[
+    FaqConcept {
+        token: "#cancel",
+        asked: &[
+            "cancel*",
+            "reschedul*",
+            "no show",
+            "miss my appointment",
+            "miss the appointment",
+            "miss a session",
+            "miss the session",
+            "wakes up sick",
+            "if im sick",
+            "if he is sick",
+            "if she is sick",
+            "something comes up",
+        ],
+        guard: &[],
+        written: &["cancel*", "reschedul*", "no show*", "notice"],
+    },
+    FaqConcept {
+        token: "#toohigh",
+        asked: &[
+            "bad enough",
+            "too high",
+            "high enough",
+            "worry about",
+            "should i worry",
+            "should we worry",
+            "safe level",
+            "is that bad",
+            "is that high",
+            "is that safe",
+            "is that dangerous",
+            "dangerous level",
+        ],
+        guard: &[],
+        written: &[
+            "too high",
+            "safe level*",
+            "dangerous level*",
+            "action level",
+        ],
+    },
     FaqConcept {
         token: "#deposit",
         asked: &[
