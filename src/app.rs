@@ -268,6 +268,12 @@ impl App {
                 crate::jobs::caldav::CaldavWorker::new(self.state.clone()).run(stop_rx.clone()),
             )
         });
+        let reminders = self.run_worker.then(|| {
+            tokio::spawn(
+                crate::jobs::reminders::ReminderWorker::new(self.state.clone())
+                    .run(stop_rx.clone()),
+            )
+        });
         let listener = (self.run_worker
             && self.state.store.backend() == crate::store::Backend::Postgres)
             .then(|| {
@@ -329,6 +335,9 @@ impl App {
         }
         if let Some(caldav) = caldav {
             let _ = caldav.await;
+        }
+        if let Some(reminders) = reminders {
+            let _ = reminders.await;
         }
         if let Some(listener) = listener {
             let _ = listener.await;

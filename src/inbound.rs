@@ -148,6 +148,11 @@ pub enum InboundOutcome {
     HelpSent,
     /// Stored without answer: the contact has opted out.
     Silenced,
+    /// C in answer to a reminder: the booking is confirmed and the caller told so.
+    ReminderConfirmed {
+        conversation_id: i64,
+        booking_id: i64,
+    },
     /// Stored; the conversation now awaits the receptionist's reply.
     AwaitingReply {
         conversation_id: i64,
@@ -253,6 +258,35 @@ pub async fn handle_inbound_sms(
             InboundOutcome::HelpSent
         }
         _ if opted_out => InboundOutcome::Silenced,
+        _ if crate::reminders::ReplyWord::parse(sms.body)
+            == Some(crate::reminders::ReplyWord::Confirm) =>
+        {
+            match crate::store::reminders::answered(&mut tx, contact.id, message_id, now_ms).await? {
+                Some(booking) => {
+                    crate::store::reminders::confirm(&mut tx, booking.id, now_ms).await?;
+                    let text = crate::reminders::confirmed_text(
+                        &business.profile,
+                        booking.service.as_deref(),
+                        booking.start_at,
+                    );
+                    reply
+                        .queue(&mut tx, MessageKind::ReminderConfirm, &text)
+                        .await?;
+                    InboundOutcome::ReminderConfirmed {
+                        conversation_id,
+                        booking_id: booking.id,
+                    }
+                }
+                // Not an answer to a reminder: a normal text.
+                None => {
+                    conversations::touch(&mut tx, conversation_id, now_ms, true).await?;
+                    InboundOutcome::AwaitingReply {
+                        conversation_id,
+                        message_id,
+                    }
+                }
+            }
+        }
         _ => {
             conversations::touch(&mut tx, conversation_id, now_ms, true).await?;
             InboundOutcome::AwaitingReply {
@@ -277,6 +311,7 @@ pub async fn handle_inbound_sms(
             confirmation_queued: true
         } | InboundOutcome::OptedIn
             | InboundOutcome::HelpSent
+            | InboundOutcome::ReminderConfirmed { .. }
     ) {
         state.wake_outbox();
     }

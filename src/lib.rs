@@ -6,6 +6,7 @@
 //! - [`domain`]: plain types that parse: phone numbers, business profiles, hours, SMS text, and the
 //!   conversation [`domain::State`] (its transitions are the engine's).
 //! - [`textback`]: the missed-call text-back gate (one decision per call, every skip has a reason).
+//! - [`reminders`]: appointment reminders: when each goes (quiet hours), what it says, replies C/R/X.
 //! - [`inbound`]: inbound SMS handling: opt-out, opt-in and help keywords before anything else.
 //! - [`voice`]: live calls answered by the receptionist (the same engine, worded for speech), and
 //!   the text that picks up what a call did not finish.
@@ -41,6 +42,7 @@ pub mod http;
 pub mod inbound;
 pub mod jobs;
 pub mod metrics;
+pub mod reminders;
 pub mod store;
 pub mod telephony;
 pub mod textback;

@@ -103,6 +103,7 @@ mod tests {
             notes: Some("a,b;c\\d\n".repeat(20)),
             sequence: 2,
             created_at: 1_795_000_000_000,
+            confirmed_at: None,
             updated_at: 1_795_000_000_000,
         };
         let out = render("Dave's Plumbing", "America/New_York", &[row]);

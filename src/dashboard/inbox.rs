@@ -292,9 +292,11 @@ async fn thread_context(
                     end: b.end_at,
                 }
                 .for_sms(tz);
-                let status = match b.status.as_str() {
-                    "cancelled" => "cancelled",
-                    "rescheduled" => "moved",
+                let status = match (b.status.as_str(), b.confirmed_at) {
+                    ("cancelled", _) => "cancelled",
+                    ("rescheduled", Some(_)) => "moved, confirmed by caller",
+                    ("rescheduled", None) => "moved",
+                    (_, Some(_)) => "booked, confirmed by caller",
                     _ => "booked",
                 };
                 (when, b.service.clone().unwrap_or_default(), status)
@@ -302,6 +304,13 @@ async fn thread_context(
             .collect::<Vec<_>>(),
     );
     ctx.insert("booked", &details.booked.map(|s| s.for_sms(tz)));
+    // The thread's booking, confirmed by the caller answering a reminder with C.
+    let confirmed = details
+        .booking_id
+        .and_then(|id| bookings.iter().find(|b| b.id == id))
+        .and_then(|b| b.confirmed_at)
+        .map(|at| view::when(at, tz));
+    ctx.insert("confirmed", &confirmed);
     ctx.insert("held", &details.chosen.map(|s| s.for_sms(tz)));
     ctx.insert("human_owned", &(head.row.state == ConvState::HumanOwned));
     ctx.insert("error", &error);

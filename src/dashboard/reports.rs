@@ -40,6 +40,8 @@ struct BookingView {
     address: String,
     conversation_id: Option<i64>,
     cancellable: bool,
+    /// When the caller confirmed it (answered a reminder with C), else empty.
+    confirmed: String,
 }
 
 fn booking_view(b: &BookingRow, tz: chrono_tz::Tz) -> BookingView {
@@ -71,6 +73,10 @@ fn booking_view(b: &BookingRow, tz: chrono_tz::Tz) -> BookingView {
         address: b.address.clone().unwrap_or_default(),
         conversation_id: b.conversation_id,
         cancellable: matches!(b.status.as_str(), "booked" | "rescheduled") && b.end_at > 0,
+        confirmed: b
+            .confirmed_at
+            .map(|at| view::when(at, tz))
+            .unwrap_or_default(),
     }
 }
 
@@ -330,6 +336,7 @@ pub async fn funnel(
     let (daily, bar_w) = daily_bars(&f.daily);
     let mut ctx = a.context("funnel");
     ctx.insert("voice", &f.voice);
+    ctx.insert("reminders", &f.reminders);
     ctx.insert("stages", &stage_bars(&stages));
     ctx.insert("daily", &daily);
     ctx.insert("bar_w", &bar_w);

@@ -24,6 +24,12 @@ pub struct BusinessProfile {
     pub faq: Vec<Faq>,
     #[serde(default)]
     pub escalation: EscalationSection,
+    /// `[reminders]`: texts before each booking (default: one, 24 hours before).
+    #[serde(default)]
+    pub reminders: RemindersSection,
+    /// `[quiet_hours]`: the business's own, narrower window for texts that are not answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet_hours: Option<QuietHoursSection>,
     #[serde(default, skip_serializing_if = "VoiceSection::is_default")]
     pub voice: VoiceSection,
     /// The profile as text, made once when first asked for ([`BusinessProfile::as_text`]).
@@ -105,6 +111,108 @@ impl ProviderKind {
         } else {
             ProviderKind::Twilio
         }
+    }
+}
+
+/// `[reminders]`: how long before a booking each reminder text goes, e.g. `["24h", "2h"]` or
+/// `["90m"]` (a number and `m`, `h` or `d`). Empty: no reminders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemindersSection {
+    #[serde(default = "default_reminders")]
+    pub before: Vec<String>,
+}
+
+impl Default for RemindersSection {
+    fn default() -> Self {
+        Self {
+            before: default_reminders(),
+        }
+    }
+}
+
+fn default_reminders() -> Vec<String> {
+    vec!["24h".to_string()]
+}
+
+/// The longest a reminder may go before its booking.
+pub const MAX_REMINDER_MINUTES: i64 = 14 * 24 * 60;
+/// Most reminders per booking.
+pub const MAX_REMINDERS: usize = 5;
+
+impl RemindersSection {
+    /// The offsets in minutes, largest first, without repeats (the profile is validated).
+    pub fn offsets_minutes(&self) -> Vec<i64> {
+        let mut v: Vec<i64> = self
+            .before
+            .iter()
+            .filter_map(|s| parse_reminder_offset(s).ok())
+            .collect();
+        v.sort_unstable_by(|a, b| b.cmp(a));
+        v.dedup();
+        v
+    }
+}
+
+/// `"24h"`, `"90m"`, `"2d"` as minutes.
+pub fn parse_reminder_offset(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    let unit = t.chars().last().unwrap_or(' ').to_ascii_lowercase();
+    let per = match unit {
+        'm' => 1,
+        'h' => 60,
+        'd' => 24 * 60,
+        _ => {
+            return Err(format!(
+                "{s:?} is not a duration: write a number and m, h or d, like \"24h\" or \"90m\""
+            ))
+        }
+    };
+    let n: i64 = t[..t.len() - 1].trim().parse().map_err(|_| {
+        format!("{s:?} is not a duration: write a number and m, h or d, like \"24h\" or \"90m\"")
+    })?;
+    let minutes = n.saturating_mul(per);
+    if minutes < 1 {
+        return Err(format!("{s:?} must be at least 1 minute"));
+    }
+    if minutes > MAX_REMINDER_MINUTES {
+        return Err(format!("{s:?} is too long: at most 14 days (\"14d\")"));
+    }
+    Ok(minutes)
+}
+
+/// `[quiet_hours]`: texts that are not answers (reminders) go only between `start` and `end`
+/// (local "HH:MM", in the recipient's zone), inside the fixed 08:00-20:00 that always applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuietHoursSection {
+    pub start: String,
+    pub end: String,
+}
+
+/// The window every text that is not an answer keeps to, in the recipient's local time.
+pub const SEND_WINDOW: (u32, u32) = (8 * 60, 20 * 60);
+
+fn parse_hhmm(s: &str) -> Option<u32> {
+    let (h, m) = s.trim().split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+}
+
+impl BusinessProfile {
+    /// The window, in minutes after local midnight `[start, end)`, reminders are sent in.
+    pub fn send_window(&self) -> (u32, u32) {
+        let (mut start, mut end) = SEND_WINDOW;
+        if let Some(q) = &self.quiet_hours {
+            if let (Some(s), Some(e)) = (parse_hhmm(&q.start), parse_hhmm(&q.end)) {
+                start = start.max(s);
+                end = end.min(e);
+            }
+        }
+        (start, end.max(start + 1))
     }
 }
 
@@ -581,6 +689,45 @@ impl BusinessProfile {
                         "{n} is one of the business's own provider numbers (the call would loop)"
                     ),
                 ));
+            }
+        }
+        if self.reminders.before.len() > MAX_REMINDERS {
+            out.push(err(
+                "reminders.before",
+                format!("has {} entries; at most {MAX_REMINDERS} are allowed", self.reminders.before.len()),
+            ));
+        }
+        let mut seen = Vec::new();
+        for (i, d) in self.reminders.before.iter().enumerate() {
+            match parse_reminder_offset(d) {
+                Ok(m) if seen.contains(&m) => out.push(err(
+                    format!("reminders.before[{i}]"),
+                    format!("{d:?} is the same time as an earlier entry"),
+                )),
+                Ok(m) => seen.push(m),
+                Err(e) => out.push(err(format!("reminders.before[{i}]"), e)),
+            }
+        }
+        if let Some(q) = &self.quiet_hours {
+            let (lo, hi) = SEND_WINDOW;
+            let parsed = [("start", &q.start), ("end", &q.end)].map(|(name, v)| {
+                let field = format!("quiet_hours.{name}");
+                match parse_hhmm(v) {
+                    None => {
+                        out.push(err(&field, format!("{v:?} is not a time: write HH:MM, like \"09:00\"")));
+                        None
+                    }
+                    Some(m) if m < lo || m > hi => {
+                        out.push(err(&field, format!("{v:?} is outside 08:00-20:00: reminders never go earlier or later than that, so the window can only be narrower")));
+                        None
+                    }
+                    Some(m) => Some(m),
+                }
+            });
+            if let [Some(s), Some(e)] = parsed {
+                if s >= e {
+                    out.push(err("quiet_hours.end", format!("{:?} must be later than start ({:?})", q.end, q.start)));
+                }
             }
         }
         if self.textback.cooldown_minutes > 60 * 24 * 30 {
@@ -1208,6 +1355,49 @@ mod tests {
         });
         assert_eq!(e.field, "textback.message", "{e}");
         assert!(e.message.contains("160"), "{e}");
+    }
+
+    #[test]
+    fn reminders_and_quiet_hours_are_checked() {
+        let p = BusinessProfile::from_toml(EXAMPLE).unwrap();
+        assert_eq!(p.reminders.offsets_minutes(), vec![24 * 60, 120]);
+        assert_eq!(p.send_window(), (8 * 60, 20 * 60));
+        // Absent: one reminder, a day before.
+        let none = EXAMPLE.replace("before = [\"24h\", \"2h\"]", "");
+        let p = BusinessProfile::from_toml(&none).unwrap();
+        assert_eq!(p.reminders.offsets_minutes(), vec![24 * 60]);
+        let with = |before: &str| {
+            BusinessProfile::from_toml(&EXAMPLE.replace("[\"24h\", \"2h\"]", before))
+        };
+        assert_eq!(
+            with("[\"90m\", \"2d\"]").unwrap().reminders.offsets_minutes(),
+            vec![2 * 24 * 60, 90]
+        );
+        assert!(with("[]").unwrap().reminders.offsets_minutes().is_empty());
+        for (bad, field, says) in [
+            ("[\"24h\", \"soon\"]", "reminders.before[1]", "not a duration"),
+            ("[\"0m\"]", "reminders.before[0]", "at least 1 minute"),
+            ("[\"15d\"]", "reminders.before[0]", "at most 14 days"),
+            ("[\"24h\", \"1d\"]", "reminders.before[1]", "same time"),
+        ] {
+            let e = with(bad).unwrap_err();
+            assert_eq!(e.field, field, "{bad}: {e}");
+            assert!(e.message.contains(says), "{bad}: {e}");
+        }
+        let e = BusinessProfile::from_toml(&EXAMPLE.replace("before = [", "after = [")).unwrap_err();
+        assert!(e.field.starts_with("reminders"), "{e}");
+        let quiet = |start: &str, end: &str| {
+            BusinessProfile::from_toml(&format!(
+                "{EXAMPLE}\n[quiet_hours]\nstart = \"{start}\"\nend = \"{end}\"\n"
+            ))
+        };
+        assert_eq!(quiet("09:00", "19:00").unwrap().send_window(), (9 * 60, 19 * 60));
+        let e = quiet("7:00", "19:00").unwrap_err();
+        assert_eq!(e.field, "quiet_hours.start", "{e}");
+        let e = quiet("09:00", "9pm").unwrap_err();
+        assert_eq!(e.field, "quiet_hours.end", "{e}");
+        let e = quiet("12:00", "10:00").unwrap_err();
+        assert_eq!(e.field, "quiet_hours.end", "{e}");
     }
 
     #[test]

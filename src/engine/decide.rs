@@ -332,6 +332,7 @@ mod tests {
             notes: None,
             sequence: 0,
             created_at: 0,
+            confirmed_at: None,
             updated_at: 0,
         }
     }

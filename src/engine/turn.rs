@@ -104,9 +104,23 @@ async fn run_turn_with(
         else {
             return Ok(Finished::idle(TurnOutcome::Idle));
         };
-        let (pending, earlier) =
+        let (mut pending, earlier) =
             conversations::pending_inbound(&mut conn, conversation_id, row.last_handled_message_id)
                 .await?;
+        // R or X in answer to a reminder: the caller's wish in words the reschedule and cancel
+        // flows know (the thread keeps the letter they sent).
+        if let Some((id, body)) = pending.last_mut() {
+            if let Some(request) =
+                crate::reminders::ReplyWord::parse(body).and_then(|w| w.as_request())
+            {
+                if crate::store::reminders::answered(&mut conn, row.contact.id, *id, now_ms)
+                    .await?
+                    .is_some()
+                {
+                    *body = request.to_string();
+                }
+            }
+        }
         (row, pending, earlier)
     };
     if pending.is_empty() {

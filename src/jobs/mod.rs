@@ -6,6 +6,7 @@ pub mod feeds;
 pub mod heartbeat;
 pub mod listen;
 pub mod outbox;
+pub mod reminders;
 pub mod turns;
 
 pub use outbox::OutboxWorker;

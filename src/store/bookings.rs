@@ -25,10 +25,12 @@ pub struct BookingRow {
     pub sequence: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    /// When the caller confirmed it by answering a reminder with C.
+    pub confirmed_at: Option<i64>,
 }
 
 pub(crate) const COLUMNS: &str = "id, business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, contact_id, \
-    caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at";
+    caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at, confirmed_at";
 
 pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
     Ok(BookingRow {
@@ -49,6 +51,7 @@ pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
         sequence: col(r, "sequence")?,
         created_at: col(r, "created_at")?,
         updated_at: col(r, "updated_at")?,
+        confirmed_at: col(r, "confirmed_at")?,
     })
 }
 
@@ -191,6 +194,7 @@ pub async fn get(conn: &mut Conn, business_id: i64, id: i64) -> anyhow::Result<O
 }
 
 /// Change a booking's status (and details); bumps the sequence. Guarded by the expected status.
+/// A confirmation (reminder answered C) does not survive a move to another time.
 #[allow(clippy::too_many_arguments)]
 pub async fn update(
     conn: &mut Conn,
@@ -205,6 +209,7 @@ pub async fn update(
     let done = match details {
         Some(d) => sqlx::query(
             "UPDATE bookings SET status = $1, start_at = $2, end_at = $3, hold_expires_at = NULL, caller_name = $4, \
+             confirmed_at = CASE WHEN start_at = $2 THEN confirmed_at ELSE NULL END, \
              caller_phone = $5, service = $6, address = $7, notes = $8, contact_id = COALESCE($9, contact_id), \
              sequence = sequence + 1, updated_at = $10 WHERE id = $11 AND status = $12",
         )
@@ -224,6 +229,7 @@ pub async fn update(
         .await,
         None => sqlx::query(
             "UPDATE bookings SET status = $1, start_at = $2, end_at = $3, hold_expires_at = NULL, \
+             confirmed_at = CASE WHEN start_at = $2 THEN confirmed_at ELSE NULL END, \
              sequence = sequence + 1, updated_at = $4 WHERE id = $5 AND status = $6",
         )
         .bind(status)

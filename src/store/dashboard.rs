@@ -384,6 +384,16 @@ pub struct Funnel {
     pub daily: Vec<(String, i64, i64)>,
     /// Calls the receptionist answered itself (live voice).
     pub voice: VoiceFunnel,
+    /// Appointment reminders sent in the period, and bookings the caller confirmed (C).
+    pub reminders: ReminderFunnel,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ReminderFunnel {
+    /// Reminders that reached the provider.
+    pub sent: i64,
+    /// Bookings confirmed by a caller's C in the period.
+    pub confirmed: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -545,6 +555,25 @@ pub async fn funnel(
                  AND p.created_at < $3 AND p.kind = 'voice_pickup' AND EXISTS (SELECT 1 FROM messages m \
                  WHERE m.conversation_id = p.conversation_id AND m.direction = 'inbound' AND m.kind = 'inbound' \
                  AND m.id > p.id)",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+        },
+        reminders: ReminderFunnel {
+            sent: count(
+                store,
+                "SELECT COUNT(*) AS n FROM messages WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 \
+                 AND kind = 'reminder' AND sent_at IS NOT NULL",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            confirmed: count(
+                store,
+                "SELECT COUNT(*) AS n FROM bookings WHERE business_id = $1 AND confirmed_at >= $2 AND confirmed_at < $3",
                 business_id,
                 from,
                 to,

@@ -44,6 +44,10 @@ pub enum MessageKind {
     VoiceConfirmation,
     /// The one text picking up a call that ended unfinished.
     VoicePickup,
+    /// An appointment reminder (`jobs::reminders`).
+    Reminder,
+    /// The answer to a caller who confirmed a reminder with C.
+    ReminderConfirm,
 }
 
 impl MessageKind {
@@ -60,6 +64,8 @@ impl MessageKind {
             MessageKind::Voice => "voice",
             MessageKind::VoiceConfirmation => "voice_confirmation",
             MessageKind::VoicePickup => "voice_pickup",
+            MessageKind::Reminder => "reminder",
+            MessageKind::ReminderConfirm => "reminder_confirm",
         }
     }
 
@@ -77,6 +83,8 @@ impl MessageKind {
             MessageKind::Voice,
             MessageKind::VoiceConfirmation,
             MessageKind::VoicePickup,
+            MessageKind::Reminder,
+            MessageKind::ReminderConfirm,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

@@ -92,6 +92,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0013_caldav.sql"),
         postgres: include_str!("../../migrations/postgres/0013_caldav.sql"),
     },
+    Migration {
+        version: 14,
+        name: "reminders",
+        sqlite: include_str!("../../migrations/sqlite/0014_reminders.sql"),
+        postgres: include_str!("../../migrations/postgres/0014_reminders.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

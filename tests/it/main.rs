@@ -20,6 +20,7 @@ mod outbox;
 mod profile_import;
 mod properties;
 mod real_llm;
+mod reminders;
 mod scale;
 mod security;
 mod sms;
