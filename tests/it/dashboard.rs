@@ -25,6 +25,7 @@ both_backends!(
     owners_teach_the_receptionist_their_words,
     an_unanswered_question_becomes_an_faq_entry,
     bookings_list_cancel_and_feed_rotation,
+    a_booking_confirmed_by_reply_shows_everywhere,
     funnel_counts_the_way_from_missed_call_to_booking,
     live_updates_announce_new_messages,
     phone_simulator_plays_the_caller,
@@ -1100,6 +1101,51 @@ async fn book_a_job(app: &TestApp) {
     app.say("2").await;
     let r = app.say("YES").await;
     assert!(r.contains("booked"), "{r}");
+}
+
+/// A caller answers their reminder with C: the bookings list, the thread and the funnel say so.
+async fn a_booking_confirmed_by_reply_shows_everywhere(backend: Backend) {
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    book_a_job(&app).await;
+    let start: i64 = {
+        use sqlx::Row;
+        sqlx::query("SELECT start_at FROM bookings WHERE status = 'booked'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap()
+            .get("start_at")
+    };
+    let web = signed_in(&app, OWNER).await;
+    let page = web.get(&format!("/app/{bid}/bookings")).await;
+    assert!(!page.body.contains("confirmed by caller"), "{}", page.body);
+    // Whenever the reminder goes (quiet hours may move it), it has gone by the appointment.
+    app.clock
+        .as_ref()
+        .unwrap()
+        .set(frontdesk::clock::from_millis(start - 60_000));
+    frontdesk::jobs::reminders::ReminderWorker::new(app.state.clone())
+        .run_once()
+        .await
+        .unwrap();
+    app.state.wake_outbox();
+    app.settle().await;
+    let r = app.say("C").await;
+    assert!(r.starts_with("Thanks, you're confirmed for "), "{r}");
+    let page = web.get(&format!("/app/{bid}/bookings")).await;
+    assert!(page.body.contains("confirmed by caller"), "{}", page.body);
+    let cid = conversation_id(&app, CALLER).await;
+    let page = web.get(&format!("/app/{bid}/c/{cid}")).await;
+    assert!(page.body.contains("id=\"booking-confirmed\""), "{}", page.body);
+    assert!(page.body.contains("booked, confirmed by caller"), "{}", page.body);
+    let page = web.get(&format!("/app/{bid}/funnel?days=7")).await;
+    assert!(
+        page.body.contains("id=\"stat-reminders-sent\">1<"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("id=\"stat-reminders-confirmed\">1<"));
+    app.stop().await;
 }
 
 async fn bookings_list_cancel_and_feed_rotation(backend: Backend) {
