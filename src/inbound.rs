@@ -261,7 +261,8 @@ pub async fn handle_inbound_sms(
         _ if crate::reminders::ReplyWord::parse(sms.body)
             == Some(crate::reminders::ReplyWord::Confirm) =>
         {
-            match crate::store::reminders::answered(&mut tx, contact.id, message_id, now_ms).await? {
+            match crate::store::reminders::answered(&mut tx, contact.id, message_id, now_ms).await?
+            {
                 Some(booking) => {
                     crate::store::reminders::confirm(&mut tx, booking.id, now_ms).await?;
                     let text = crate::reminders::confirmed_text(

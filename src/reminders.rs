@@ -23,10 +23,7 @@ pub enum ReplyWord {
 impl ReplyWord {
     /// "c", "C.", " x " and the like; anything longer is a normal text.
     pub fn parse(body: &str) -> Option<Self> {
-        let t = body
-            .trim()
-            .trim_end_matches(|c: char| matches!(c, '.' | '!' | ',' | ';'))
-            .trim();
+        let t = body.trim().trim_end_matches(['.', '!', ',', ';']).trim();
         match t.to_ascii_lowercase().as_str() {
             "c" => Some(ReplyWord::Confirm),
             "r" => Some(ReplyWord::Reschedule),
@@ -81,7 +78,8 @@ const AREA_ZONES: &[(&str, &[u16])] = &[
         &[
             210, 214, 254, 281, 325, 346, 361, 409, 430, 432, 469, 512, 682, 713, 726, 737, 806,
             817, 830, 832, 903, 936, 940, 945, 956, 972, 979, // Texas
-            217, 224, 309, 312, 331, 447, 464, 618, 630, 708, 730, 773, 779, 815, 847, 872, // Illinois
+            217, 224, 309, 312, 331, 447, 464, 618, 630, 708, 730, 773, 779, 815, 847,
+            872, // Illinois
             218, 320, 507, 612, 651, 763, 952, // Minnesota
             262, 274, 414, 534, 608, 715, 920, // Wisconsin
             319, 515, 563, 641, 712, // Iowa
@@ -106,7 +104,8 @@ const AREA_ZONES: &[(&str, &[u16])] = &[
             212, 315, 332, 347, 516, 518, 585, 607, 631, 646, 680, 716, 718, 838, 845, 914, 917,
             929, 934, // New York
             201, 551, 609, 640, 732, 848, 856, 862, 908, 973, // New Jersey
-            215, 223, 267, 272, 412, 445, 484, 570, 582, 610, 717, 724, 814, 835, 878, // Pennsylvania
+            215, 223, 267, 272, 412, 445, 484, 570, 582, 610, 717, 724, 814, 835,
+            878, // Pennsylvania
             239, 305, 321, 324, 352, 386, 407, 448, 561, 645, 656, 689, 727, 728, 754, 772, 786,
             813, 850, 863, 904, 941, 954, // Florida
             229, 404, 470, 478, 678, 706, 762, 770, 912, 943, // Georgia
@@ -166,8 +165,8 @@ pub fn send_at(
     if nominal_ms < made_ms || nominal_ms >= start_ms {
         return None;
     }
-    let local = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(nominal_ms)?
-        .with_timezone(&tz);
+    let local =
+        chrono::DateTime::<chrono::Utc>::from_timestamp_millis(nominal_ms)?.with_timezone(&tz);
     let minute = local.hour() * 60 + local.minute();
     let (open, close) = window;
     if (open..close).contains(&minute) {
@@ -292,13 +291,25 @@ mod tests {
     #[test]
     fn zones_from_area_codes() {
         let ny: Tz = "America/New_York".parse().unwrap();
-        assert_eq!(zone_of_number("+14155550123", ny), chrono_tz::America::Los_Angeles);
-        assert_eq!(zone_of_number("+16025550123", ny), chrono_tz::America::Phoenix);
-        assert_eq!(zone_of_number("+13125550123", ny), chrono_tz::America::Chicago);
+        assert_eq!(
+            zone_of_number("+14155550123", ny),
+            chrono_tz::America::Los_Angeles
+        );
+        assert_eq!(
+            zone_of_number("+16025550123", ny),
+            chrono_tz::America::Phoenix
+        );
+        assert_eq!(
+            zone_of_number("+13125550123", ny),
+            chrono_tz::America::Chicago
+        );
         assert_eq!(zone_of_number("+15550100123", ny), ny);
         assert_eq!(zone_of_number("+447700900123", ny), ny);
         // Every code is listed once.
-        let mut all: Vec<u16> = AREA_ZONES.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        let mut all: Vec<u16> = AREA_ZONES
+            .iter()
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
         let n = all.len();
         all.sort_unstable();
         all.dedup();
@@ -313,21 +324,39 @@ mod tests {
         let start = ms("2026-12-10T14:00:00Z");
         let made = ms("2026-12-07T15:00:00Z");
         // 24h before: Wed 09:00, inside the window.
-        assert_eq!(send_at(start - 24 * 3_600_000, made, start, tz, w), Some(start - 24 * 3_600_000));
+        assert_eq!(
+            send_at(start - 24 * 3_600_000, made, start, tz, w),
+            Some(start - 24 * 3_600_000)
+        );
         // 2h before: 07:00, before the window: moves to Wed 19:59.
-        assert_eq!(send_at(start - 2 * 3_600_000, made, start, tz, w), Some(ms("2026-12-10T00:59:00Z")));
+        assert_eq!(
+            send_at(start - 2 * 3_600_000, made, start, tz, w),
+            Some(ms("2026-12-10T00:59:00Z"))
+        );
         // Booked Wed 21:00 (after the window): 19:59 is before the booking, and 08:00 is
         // before the appointment: it waits for the window.
         let made_late = ms("2026-12-10T02:00:00Z");
-        assert_eq!(send_at(start - 2 * 3_600_000, made_late, start, tz, w), Some(ms("2026-12-10T13:00:00Z")));
+        assert_eq!(
+            send_at(start - 2 * 3_600_000, made_late, start, tz, w),
+            Some(ms("2026-12-10T13:00:00Z"))
+        );
         // An 08:30 appointment booked late the evening before: 06:30 cannot move earlier, and the
         // window opens at 08:00, before the appointment.
         let start2 = ms("2026-12-10T13:30:00Z");
-        assert_eq!(send_at(start2 - 2 * 3_600_000, made_late, start2, tz, w), Some(ms("2026-12-10T13:00:00Z")));
+        assert_eq!(
+            send_at(start2 - 2 * 3_600_000, made_late, start2, tz, w),
+            Some(ms("2026-12-10T13:00:00Z"))
+        );
         // An 08:00 appointment: the window opens as it starts: skipped.
         let start3 = ms("2026-12-10T13:00:00Z");
-        assert_eq!(send_at(start3 - 2 * 3_600_000, made_late, start3, tz, w), None);
+        assert_eq!(
+            send_at(start3 - 2 * 3_600_000, made_late, start3, tz, w),
+            None
+        );
         // Too late when booked.
-        assert_eq!(send_at(start - 24 * 3_600_000, start - 3 * 3_600_000, start, tz, w), None);
+        assert_eq!(
+            send_at(start - 24 * 3_600_000, start - 3 * 3_600_000, start, tz, w),
+            None
+        );
     }
 }

@@ -694,7 +694,10 @@ impl BusinessProfile {
         if self.reminders.before.len() > MAX_REMINDERS {
             out.push(err(
                 "reminders.before",
-                format!("has {} entries; at most {MAX_REMINDERS} are allowed", self.reminders.before.len()),
+                format!(
+                    "has {} entries; at most {MAX_REMINDERS} are allowed",
+                    self.reminders.before.len()
+                ),
             ));
         }
         let mut seen = Vec::new();
@@ -726,7 +729,10 @@ impl BusinessProfile {
             });
             if let [Some(s), Some(e)] = parsed {
                 if s >= e {
-                    out.push(err("quiet_hours.end", format!("{:?} must be later than start ({:?})", q.end, q.start)));
+                    out.push(err(
+                        "quiet_hours.end",
+                        format!("{:?} must be later than start ({:?})", q.end, q.start),
+                    ));
                 }
             }
         }
@@ -1370,12 +1376,19 @@ mod tests {
             BusinessProfile::from_toml(&EXAMPLE.replace("[\"24h\", \"2h\"]", before))
         };
         assert_eq!(
-            with("[\"90m\", \"2d\"]").unwrap().reminders.offsets_minutes(),
+            with("[\"90m\", \"2d\"]")
+                .unwrap()
+                .reminders
+                .offsets_minutes(),
             vec![2 * 24 * 60, 90]
         );
         assert!(with("[]").unwrap().reminders.offsets_minutes().is_empty());
         for (bad, field, says) in [
-            ("[\"24h\", \"soon\"]", "reminders.before[1]", "not a duration"),
+            (
+                "[\"24h\", \"soon\"]",
+                "reminders.before[1]",
+                "not a duration",
+            ),
             ("[\"0m\"]", "reminders.before[0]", "at least 1 minute"),
             ("[\"15d\"]", "reminders.before[0]", "at most 14 days"),
             ("[\"24h\", \"1d\"]", "reminders.before[1]", "same time"),
@@ -1384,14 +1397,18 @@ mod tests {
             assert_eq!(e.field, field, "{bad}: {e}");
             assert!(e.message.contains(says), "{bad}: {e}");
         }
-        let e = BusinessProfile::from_toml(&EXAMPLE.replace("before = [", "after = [")).unwrap_err();
+        let e =
+            BusinessProfile::from_toml(&EXAMPLE.replace("before = [", "after = [")).unwrap_err();
         assert!(e.field.starts_with("reminders"), "{e}");
         let quiet = |start: &str, end: &str| {
             BusinessProfile::from_toml(&format!(
                 "{EXAMPLE}\n[quiet_hours]\nstart = \"{start}\"\nend = \"{end}\"\n"
             ))
         };
-        assert_eq!(quiet("09:00", "19:00").unwrap().send_window(), (9 * 60, 19 * 60));
+        assert_eq!(
+            quiet("09:00", "19:00").unwrap().send_window(),
+            (9 * 60, 19 * 60)
+        );
         let e = quiet("7:00", "19:00").unwrap_err();
         assert_eq!(e.field, "quiet_hours.start", "{e}");
         let e = quiet("09:00", "9pm").unwrap_err();

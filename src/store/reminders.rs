@@ -153,14 +153,12 @@ pub async fn answered(
 
 /// The caller confirmed (C): noted on the booking (the first confirmation stands).
 pub async fn confirm(conn: &mut Conn, booking_id: i64, now_ms: i64) -> anyhow::Result<()> {
-    sqlx::query(
-        "UPDATE bookings SET confirmed_at = COALESCE(confirmed_at, $1) WHERE id = $2",
-    )
-    .bind(now_ms)
-    .bind(booking_id)
-    .execute(&mut *conn)
-    .await
-    .context("confirming the booking")?;
+    sqlx::query("UPDATE bookings SET confirmed_at = COALESCE(confirmed_at, $1) WHERE id = $2")
+        .bind(now_ms)
+        .bind(booking_id)
+        .execute(&mut *conn)
+        .await
+        .context("confirming the booking")?;
     Ok(())
 }
 

@@ -1136,8 +1136,16 @@ async fn a_booking_confirmed_by_reply_shows_everywhere(backend: Backend) {
     assert!(page.body.contains("confirmed by caller"), "{}", page.body);
     let cid = conversation_id(&app, CALLER).await;
     let page = web.get(&format!("/app/{bid}/c/{cid}")).await;
-    assert!(page.body.contains("id=\"booking-confirmed\""), "{}", page.body);
-    assert!(page.body.contains("booked, confirmed by caller"), "{}", page.body);
+    assert!(
+        page.body.contains("id=\"booking-confirmed\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("booked, confirmed by caller"),
+        "{}",
+        page.body
+    );
     let page = web.get(&format!("/app/{bid}/funnel?days=7")).await;
     assert!(
         page.body.contains("id=\"stat-reminders-sent\">1<"),

@@ -42,10 +42,9 @@ async fn app_at(backend: Backend, now: &str) -> TestApp {
 async fn book(app: &TestApp, start: &str, phone: &str) -> i64 {
     let now_ms = to_millis(app.state.clock.now());
     let mut tx = app.state.store.begin().await.unwrap();
-    let contact =
-        frontdesk::store::contacts::upsert(&mut tx, app.business_id, phone, now_ms)
-            .await
-            .unwrap();
+    let contact = frontdesk::store::contacts::upsert(&mut tx, app.business_id, phone, now_ms)
+        .await
+        .unwrap();
     let start_ms = to_millis(at(start));
     let id = bookings::insert(
         &mut tx,
@@ -335,7 +334,10 @@ async fn c_confirms_and_x_cancels(backend: Backend) {
     // Before any reminder, C is a normal text.
     let r = app.say("c").await;
     assert!(!r.starts_with("Thanks, you're confirmed"), "{r}");
-    assert_eq!(app.count("bookings WHERE confirmed_at IS NOT NULL").await, 0);
+    assert_eq!(
+        app.count("bookings WHERE confirmed_at IS NOT NULL").await,
+        0
+    );
 
     // The last reminder due before the appointment goes (24h, or 2h when booked for today).
     let due = start - 2 * 3_600_000;
@@ -343,7 +345,10 @@ async fn c_confirms_and_x_cancels(backend: Backend) {
     assert_eq!(sent.len(), 1, "{sent:?}");
     let r = app.say(" C. ").await;
     assert!(r.starts_with("Thanks, you're confirmed for "), "{r}");
-    assert_eq!(app.count("bookings WHERE confirmed_at IS NOT NULL").await, 1);
+    assert_eq!(
+        app.count("bookings WHERE confirmed_at IS NOT NULL").await,
+        1
+    );
     assert_eq!(
         app.count("messages WHERE kind = 'reminder_confirm' AND author = 'system'")
             .await,
