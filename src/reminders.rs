@@ -203,15 +203,17 @@ pub fn reminder_text(profile: &BusinessProfile, f: &ReminderFacts<'_>) -> String
         .format("%a %b %-d at %-I:%M %p")
         .to_string();
     let name = &profile.business.name;
+    // Each part made plain on its own, so a character dropped at its end leaves no stray space.
     let service = f
         .service
-        .map(|s| s.trim().to_lowercase())
+        .map(|s| plain(s).trim().to_lowercase())
         .filter(|s| !s.is_empty());
     let address = f
         .address
         .filter(|_| profile.needs_address(f.service))
-        .map(str::trim)
+        .map(|a| plain(a).trim().to_string())
         .filter(|a| !a.is_empty());
+    let address = address.as_deref();
     let compose = |service: Option<&str>, address: Option<&str>| {
         let what = match service {
             Some(s) => format!("your {s}"),
@@ -286,6 +288,57 @@ mod tests {
         for s in ["cc", "yes", "c please", "", "xr"] {
             assert_eq!(ReplyWord::parse(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn reminder_texts_are_plain_and_at_most_two_segments() {
+        let p =
+            BusinessProfile::from_toml(include_str!("../examples/daves-plumbing.toml")).unwrap();
+        let start = ms("2026-12-03T19:00:00Z");
+        let t = reminder_text(
+            &p,
+            &ReminderFacts {
+                service: Some("Drain cleaning"),
+                start_ms: start,
+                address: Some("12 Oak St \u{2013} \u{201c}back door\u{201d} \u{1F6AA}"),
+            },
+        );
+        assert_eq!(
+            t,
+            "Reminder from Dave's Plumbing: your drain cleaning is Thu Dec 3 at 2:00 PM at 12 Oak St - \"back door\". Reply C to confirm, R to reschedule, X to cancel"
+        );
+        // A long address gives way first.
+        let long = "1234 Very Long Boulevard Name, Building 7, Suite 1200, ".repeat(6);
+        let t = reminder_text(
+            &p,
+            &ReminderFacts {
+                service: Some("Drain cleaning"),
+                start_ms: start,
+                address: Some(&long),
+            },
+        );
+        assert!(
+            crate::engine::guard::sms_units(&t) <= MAX_REMINDER_UNITS,
+            "{t}"
+        );
+        assert!(
+            t.contains("your drain cleaning is Thu Dec 3 at 2:00 PM.") && t.ends_with(REPLY_HINT),
+            "{t}"
+        );
+        // No service known: "your appointment".
+        let t = reminder_text(
+            &p,
+            &ReminderFacts {
+                service: None,
+                start_ms: start,
+                address: None,
+            },
+        );
+        assert!(t.contains("your appointment is Thu Dec 3"), "{t}");
+        assert_eq!(
+            confirmed_text(&p, Some("Drain cleaning"), start),
+            "Thanks, you're confirmed for Thu Dec 3 at 2:00 PM (drain cleaning). See you then!"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Background work: the outbox sender, the reply worker, the CalDAV write-back, and (on PostgreSQL) the listener that
+//! Background work: the outbox sender, the reply worker, the CalDAV write-back, appointment
+//! reminders, and (on PostgreSQL) the listener that
 //! wakes them when another instance wrote work.
 
 pub mod caldav;
