@@ -147,10 +147,18 @@ async fn reminders_move_with_a_moved_booking(backend: Backend) {
         round_at(&app, "2026-12-02T19:00:00Z", CALLER).await.len(),
         1
     );
-    // Moved to Friday 14:00 on Wednesday at 15:00.
+    // Confirmed for Thursday, then moved to Friday 14:00 on Wednesday at 15:00: the
+    // confirmation was for the old time and goes.
     app.clock.as_ref().unwrap().set(at("2026-12-02T20:00:00Z"));
     let fri = to_millis(at("2026-12-04T19:00:00Z"));
     let mut conn = app.state.store.pool().acquire().await.unwrap();
+    frontdesk::store::reminders::confirm(&mut conn, id, to_millis(at("2026-12-02T19:30:00Z")))
+        .await
+        .unwrap();
+    assert!(frontdesk::store::reminders::confirmed_at(&mut conn, id)
+        .await
+        .unwrap()
+        .is_some());
     assert!(bookings::update(
         &mut conn,
         id,
@@ -163,6 +171,12 @@ async fn reminders_move_with_a_moved_booking(backend: Backend) {
     )
     .await
     .unwrap());
+    assert_eq!(
+        frontdesk::store::reminders::confirmed_at(&mut conn, id)
+            .await
+            .unwrap(),
+        None
+    );
     drop(conn);
     // The old time's 2h reminder does not go.
     assert!(round_at(&app, "2026-12-03T17:00:00Z", CALLER)
