@@ -3854,7 +3854,22 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "if she is sick",
             "something comes up",
         ],
-        guard: &[],
+        // Asked about, not told of ("we had to cancel on the last guy").
+        guard: &[
+            "if",
+            "what happens",
+            "policy",
+            "fee",
+            "fees",
+            "charge*",
+            "penalty",
+            "can i",
+            "do i",
+            "do we",
+            "refund*",
+            "lose",
+            "notice",
+        ],
         written: &["cancel*", "reschedul*", "no show*", "notice"],
     },
     FaqConcept {
