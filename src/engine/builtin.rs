@@ -205,7 +205,18 @@ pub fn outcome_words(turn: &Turn<'_>, outcome: &Outcome, moving: bool) -> Option
 async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result<Option<String>> {
     let moving = matches!(call, ToolCall::Reschedule { .. });
     match turn.execute(call).await {
+        // Nothing open twice in a row: a person finds the time, not the same answer again.
+        Ok(Outcome::NoSlots) if turn.details.no_times >= 1 => {
+            turn.details.no_times = 0;
+            hand_off(
+                turn,
+                "no_open_times",
+                "I can't find an opening that fits, so ",
+            )
+            .await
+        }
         Ok(o @ (Outcome::Proposed(_) | Outcome::ProposedInstead(_) | Outcome::NoSlots)) => {
+            turn.details.no_times = u32::from(matches!(o, Outcome::NoSlots));
             Ok(outcome_words(turn, &o, moving).map(|w| format!("{lead}{w}")))
         }
         Ok(Outcome::NeedsPerson) => {

@@ -35,6 +35,8 @@ pub struct Details {
     /// A time picked before any were offered ("2 works", "the earliest one" while the address
     /// was asked): taken, and read back for a yes, when the times are offered.
     pub early_pick: Option<usize>,
+    /// Searches in a row that found no open time: the second hands the thread to a person.
+    pub no_times: u32,
 }
 
 impl Details {

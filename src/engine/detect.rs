@@ -1626,6 +1626,11 @@ fn someone_down(t: &Text) -> bool {
         "collapsed",
         "passed out",
         "blacked out",
+        "barely responding",
+        "barely responsive",
+        "hardly responding",
+        "barely conscious",
+        "barely awake",
     ];
     const DOWN_IN: &[&str] = &[
         "tank",
@@ -1775,6 +1780,25 @@ fn cannot_be_reached(t: &Text) -> bool {
 }
 
 /// Said outright that nobody was hurt.
+/// A high-pressure jet into the skin (a pressure washer, a paint sprayer, a grease gun): a small
+/// hole that is a surgical emergency ("got the top of his foot with it, its just a tiny hole but
+/// its swelling up").
+fn injected(t: &Text) -> bool {
+    t.any(&[
+        "pressure washer",
+        "power washer",
+        "paint sprayer",
+        "airless sprayer",
+        "grease gun",
+        "hydraulic line",
+    ]) && t.any(&[
+        "foot", "hand", "finger*", "leg", "toe*", "arm", "palm", "skin", "thumb",
+    ]) && t.any(&[
+        "hole", "hit", "got his", "got her", "got my", "cut", "injected", "went in", "pierced",
+        "swell*",
+    ]) && t.any(&["hole", "swell*", "burn*", "bleed*", "pierced", "injected"])
+}
+
 /// A seizure in words: a limb jerking, eyes rolled up, not answering ("her arm started jerking and
 /// her eyes are kinda rolled up and she wont answer me").
 fn seizing(t: &Text) -> bool {
@@ -2348,6 +2372,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || struck_with_signs(&t)
         || seizing(&t)
         || infection_spreading(&t)
+        || injected(&t)
     {
         return Some(Danger::Medical);
     }
@@ -3924,6 +3949,16 @@ pub fn wants_person(text: &str) -> bool {
 
 /// Words that are a complaint on their own.
 const ANGER: &[&str] = &[
+    // Asked and not heard ("asked like 3 times for lighter pressure... i wasnt being listened to").
+    "wasnt being listened to",
+    "was not being listened to",
+    "werent listening to me",
+    "ignored my request*",
+    "asked like 3 times",
+    "asked 3 times",
+    "asked three times",
+    "asked multiple times",
+    "asked several times",
     "rolled her eyes",
     "rolled his eyes",
     "rolled their eyes",
@@ -4220,6 +4255,9 @@ const OUR_VISIT: &[&str] = &[
     "you did",
     "you were here",
     "you were out",
+    "from you last",
+    "back from you",
+    "picked up from you",
     "since you",
     "after you",
     "after your",
@@ -4466,6 +4504,7 @@ const STILL_BROKEN: &[&str] = &[
     "already leaking",
     "quit again",
     "never there before",
+    "not there before",
     "wasnt there before",
     "new leak",
     "same problem",
@@ -5579,5 +5618,17 @@ mod tests {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
         assert!(complaint("how often are you supposed to flush it?", &[]).is_none());
+        // A jet into the skin; someone barely responding in the cold; not being heard.
+        for text in [
+            "my husband caught his palm with the paint sprayer, small hole but its swelling fast",
+            "theres a guy on our porch who wont wake up properly, barely responding and its freezing",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        assert!(complaint(
+            "i asked several times to skip the hot towel and she did it anyway",
+            &[]
+        )
+        .is_some());
     }
 }

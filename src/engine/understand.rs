@@ -101,6 +101,13 @@ pub fn is_yes(text: &str) -> bool {
         "definitely",
         "perfect",
         "great",
+        // "Sounds good, go ahead and book it", "ok book it for me then".
+        "sounds",
+        "ok",
+        "okay",
+        "alright",
+        "go",
+        "book",
     ];
     const CHANGES: &[&str] = &[
         "but",
@@ -870,6 +877,18 @@ const NOT_NAMES: &[&str] = &[
     "whatever",
     "whenever",
     "anything",
+    "ideally",
+    "preferably",
+    "mornings",
+    "afternoons",
+    "evenings",
+    "weekdays",
+    "weekends",
+    // Compass parts of an address ("7708 Tanager Dr NE").
+    "ne",
+    "nw",
+    "se",
+    "sw",
     "anytime",
     "soonest",
     "earliest",
@@ -5456,6 +5475,11 @@ mod tests {
             name_when_asked("3. Rosa Diaz", &p).as_deref(),
             Some("Rosa Diaz")
         );
+        for text in ["next friday, afternoons ideally", "4410 Elm St SW"] {
+            assert_eq!(name_when_asked(text, &p), None, "{text}");
+        }
+        assert!(is_yes("Sounds good, go ahead and book it"));
+        assert!(!is_yes("ok but can we do thursday instead"));
         // "Do you do X installs": the thing asked about is X, not the generic install.
         assert!(asks_about_unknown_thing(
             "do you guys do bidet installs?",
