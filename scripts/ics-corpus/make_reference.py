@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -216,8 +217,23 @@ def process(name: str, data: bytes, summary: dict):
     return rec
 
 
-def main():
+def process_alone(name: str):
+    """Read one file in a process of its own: icalendar caches the VTIMEZONEs it has seen by
+    TZID for the life of the process, so one file's definition would otherwise decide how a
+    later file's unknown TZID is read (the result would depend on the order of the files)."""
     signal.signal(signal.SIGALRM, _alarm)
+    summary = {"skipped_no_vevent": [], "skipped_no_dtstart": [], "invalid_x_wr_timezone": []}
+    with open(os.path.join(ICS_DIR, name), "rb") as fh:
+        data = fh.read()
+    try:
+        rec = process(name, data, summary)
+    except Exception as exc:  # should not happen; keep going
+        traceback.print_exc()
+        rec = {"file": name, "reference_error": f"internal: {type(exc).__name__}: {exc}"}
+    return rec, summary
+
+
+def main():
     summary = {
         "icalendar": icalendar.__version__,
         "recurring_ical_events": importlib.metadata.version("recurring-ical-events"),
@@ -228,21 +244,19 @@ def main():
     }
     names = sorted(f for f in os.listdir(ICS_DIR) if f.endswith(".ics"))
     n_lines = n_with = n_empty = 0
+    # A fresh process per file (forked before any calendar was read): no state carries over.
+    with multiprocessing.get_context("fork").Pool(2, maxtasksperchild=1) as pool:
+        results = pool.map(process_alone, names, chunksize=1)
     with open(OUT, "w") as out:
-        for name in names:
-            with open(os.path.join(ICS_DIR, name), "rb") as fh:
-                data = fh.read()
-            try:
-                rec = process(name, data, summary)
-            except Exception as exc:  # should not happen; keep going
-                traceback.print_exc()
-                rec = {"file": name, "reference_error": f"internal: {type(exc).__name__}: {exc}"}
+        for rec, seen in results:
+            for key, files in seen.items():
+                summary[key].extend(files)
             if rec is None:
                 continue
             out.write(json.dumps(rec) + "\n")
             n_lines += 1
             if "reference_error" in rec:
-                summary["errors"][name] = rec["reference_error"]
+                summary["errors"][rec["file"]] = rec["reference_error"]
             elif rec["intervals"]:
                 n_with += 1
             else:
