@@ -10,6 +10,9 @@
 //! it names a zone, as Google and Apple feeds do, else the business's zone); all-day events (busy
 //! from local midnight to local midnight of each occurrence, across DST too);
 //! `TRANSP:TRANSPARENT` (free); `STATUS:CANCELLED` (ignored); `DURATION` instead of `DTEND`.
+//! Read as the reference expander `recurring-ical-events` reads them (scripts/ics-conformance):
+//! a DTEND before DTSTART (the two swapped), dates in a timed event's RDATE/EXDATE (that day where
+//! the event is), and overrides left behind by an older version of their series (not busy).
 //! The text is read by the forgiving [`ics_read`] reader: a bad line costs a warning, not the feed.
 
 use super::ics_read::{self, Component, Property};
@@ -76,6 +79,15 @@ pub struct CustomZone {
     initial: i32,
 }
 
+/// An observance's onset: a local date-time, or a date (its midnight), as some writers put it
+/// (`DTSTART;VALUE=DATE:20170101` in a fixed-offset zone).
+fn onset_time(raw: &str) -> Option<NaiveDateTime> {
+    let raw = raw.trim().trim_end_matches('Z');
+    NaiveDateTime::parse_from_str(raw, "%Y%m%dT%H%M%S")
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(raw, "%Y%m%d").ok()?.and_hms_opt(0, 0, 0))
+}
+
 /// `+hhmm`, `-hhmm` or `+hhmmss` as seconds east of UTC.
 fn parse_offset(raw: &str) -> Option<i32> {
     let raw = raw.trim();
@@ -108,10 +120,7 @@ impl CustomZone {
                 .get("TZOFFSETFROM")
                 .and_then(|p| parse_offset(&p.value))
                 .unwrap_or(to);
-            let Some(onset) = obs
-                .get("DTSTART")
-                .and_then(|p| NaiveDateTime::parse_from_str(p.value.trim(), "%Y%m%dT%H%M%S").ok())
-            else {
+            let Some(onset) = obs.get("DTSTART").and_then(|p| onset_time(&p.value)) else {
                 continue;
             };
             if first.is_none_or(|(t, _)| onset < t) {
@@ -229,6 +238,31 @@ impl When<'_> {
     }
 }
 
+/// Where an RDATE or EXDATE value of an event falls. A date in a timed event's list means that
+/// day where the event is (its start's zone; RFC 5545 wants the list to have DTSTART's value type,
+/// and readers such as `recurring-ical-events` read a stray date so), not the business's day.
+fn instant_in(w: When<'_>, event: When<'_>, tz: Tz) -> DateTime<Utc> {
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).expect("midnight");
+    match (w, event) {
+        (When::Date(d), When::Utc(_)) => Utc.from_utc_datetime(&midnight(d)),
+        (When::Date(d), When::Local(_, zone)) => zone.instant(midnight(d)),
+        _ => w.instant(tz),
+    }
+}
+
+/// The calendar day an occurrence starting at `s` falls on, where its event is.
+fn day_of(s: DateTime<Utc>, event: When<'_>, tz: Tz) -> NaiveDate {
+    match event {
+        When::Utc(_) => s.date_naive(),
+        When::Local(_, Zone::Named(z)) => s.with_timezone(&z).date_naive(),
+        When::Local(_, Zone::Custom(c)) => {
+            let utc = s.naive_utc();
+            (utc + Duration::seconds(i64::from(c.offset_at(utc)))).date()
+        }
+        When::Date(_) => s.with_timezone(&tz).date_naive(),
+    }
+}
+
 struct Ctx<'z> {
     default_tz: Tz,
     /// Where floating times are read: the feed's `X-WR-TIMEZONE`, else the business's zone.
@@ -290,7 +324,11 @@ impl<'z> Ctx<'z> {
     }
 
     /// `RDATE;VALUE=PERIOD` values ("start/end" or "start/duration"): each its own busy time.
-    fn periods(&mut self, props: &[&Property]) -> Vec<(DateTime<Utc>, Duration)> {
+    fn periods(
+        &mut self,
+        props: &[&Property],
+        event: When<'_>,
+    ) -> Vec<(DateTime<Utc>, Duration)> {
         let mut out = Vec::new();
         for p in props {
             let tzid = p.param("TZID");
@@ -302,12 +340,12 @@ impl<'z> Ctx<'z> {
                     self.warn(format!("an RDATE period '{v}' could not be read; skipped"));
                     continue;
                 };
-                let start = start.instant(self.default_tz);
+                let start = instant_in(start, event, self.default_tz);
                 let length = if b.trim_start_matches(['+', '-']).starts_with('P') {
                     parse_duration(b)
                 } else {
                     self.when(b, tzid, false)
-                        .map(|end| end.instant(self.default_tz) - start)
+                        .map(|end| instant_in(end, event, self.default_tz) - start)
                 };
                 match length {
                     Some(l) => out.push((start, l.max(Duration::zero()))),
@@ -319,7 +357,11 @@ impl<'z> Ctx<'z> {
     }
 
     /// Every value of a list property (EXDATE, RDATE) as instants.
-    fn instants<'p>(&mut self, props: impl IntoIterator<Item = &'p Property>) -> Vec<i64> {
+    fn instants<'p>(
+        &mut self,
+        props: impl IntoIterator<Item = &'p Property>,
+        event: When<'_>,
+    ) -> Vec<i64> {
         let mut out = Vec::new();
         for p in props {
             let date_only = p
@@ -328,7 +370,7 @@ impl<'z> Ctx<'z> {
             let tzid = p.param("TZID");
             for v in p.value.split(',') {
                 if let Some(w) = self.when(v, tzid, date_only) {
-                    out.push(w.instant(self.default_tz).timestamp_millis());
+                    out.push(instant_in(w, event, self.default_tz).timestamp_millis());
                 }
             }
         }
@@ -519,6 +561,8 @@ pub fn busy_time(
 
     let (from_ms, to_ms) = (from.timestamp_millis(), to.timestamp_millis());
     let mut intervals = Vec::new();
+    // Each series' EXDATEs, read once however many overrides it has.
+    let mut exdates: HashMap<usize, Exdates> = HashMap::new();
     for (read_events, e) in events.iter().enumerate() {
         if intervals.len() >= MAX_INTERVALS {
             ctx.warn(format!("the feed has more than {MAX_INTERVALS} busy times in the window; the rest were not read"));
@@ -551,7 +595,12 @@ pub fn busy_time(
         let length = event_length(&mut ctx, e, start);
         if is_override {
             // An override stands for itself; cancelled or transparent overrides free their slot.
-            if !is_free(e) {
+            let master = e
+                .get("UID")
+                .and_then(|u| current.get(u.value.as_str()))
+                .map(|(_, i)| (*i, events[*i]));
+            let stale = master.is_some_and(|m| stale_override(&mut ctx, e, m, &mut exdates));
+            if !is_free(e) && !stale {
                 let s = start.instant(default_tz);
                 push(&mut intervals, s, length.at(s, default_tz), from_ms, to_ms);
             }
@@ -561,16 +610,30 @@ pub fn busy_time(
             continue;
         }
         let moved = e.get("UID").and_then(|u| overrides.get(u.value.as_str()));
-        let excluded: HashSet<i64> = ctx.instants(e.all("EXDATE")).into_iter().collect();
+        let excluded: HashSet<i64> = ctx.instants(e.all("EXDATE"), start).into_iter().collect();
+        // An EXDATE date on a timed event takes out whatever occurrence falls on that day.
+        let excluded_days: HashSet<NaiveDate> = match start {
+            When::Date(_) => HashSet::new(),
+            _ => e
+                .all("EXDATE")
+                .flat_map(|p| p.value.split(','))
+                .filter_map(|v| NaiveDate::parse_from_str(v.trim(), "%Y%m%d").ok())
+                .collect(),
+        };
+        let is_excluded = |s: DateTime<Utc>| {
+            excluded.contains(&s.timestamp_millis())
+                || (!excluded_days.is_empty()
+                    && excluded_days.contains(&day_of(s, start, default_tz)))
+        };
         let mut starts: Vec<DateTime<Utc>> = Vec::new();
         let rules: Vec<&Property> = e.all("RRULE").collect();
         if rules.is_empty() {
             starts.push(start.instant(default_tz));
         }
         // RFC 2445 allowed several RRULEs; real feeds still carry them: their union counts.
-        let earliest = from - length.longest();
+        let (earliest, latest) = (from - length.longest(), to + length.longest());
         for rule in rules {
-            match expand(start, &rule.value, default_tz, earliest, to) {
+            match expand(start, &rule.value, default_tz, earliest, latest) {
                 Ok(list) => starts.extend(list),
                 Err(msg) => {
                     ctx.warn(format!(
@@ -586,15 +649,15 @@ pub fn busy_time(
                     .is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"))
                     || p.value.contains('/')
             });
-        for r in ctx.instants(date_props) {
+        for r in ctx.instants(date_props, start) {
             starts.push(DateTime::<Utc>::from_timestamp_millis(r).unwrap_or_default());
         }
-        let periods = ctx.periods(&period_props);
+        let periods = ctx.periods(&period_props, start);
         if is_free(e) {
             continue;
         }
         for (s, l) in periods {
-            if !excluded.contains(&s.timestamp_millis()) {
+            if !is_excluded(s) {
                 push(&mut intervals, s, l, from_ms, to_ms);
             }
         }
@@ -602,7 +665,7 @@ pub fn busy_time(
         starts.dedup();
         for s in starts {
             let ms = s.timestamp_millis();
-            if excluded.contains(&ms) {
+            if is_excluded(s) {
                 continue;
             }
             let Some(o) = moved else {
@@ -627,6 +690,72 @@ pub fn busy_time(
     })
 }
 
+/// A series' EXDATEs: instants, and for a timed series the days a date value takes out.
+#[derive(Default)]
+struct Exdates {
+    instants: HashSet<i64>,
+    days: HashSet<NaiveDate>,
+}
+
+/// Whether an override is left over from an older version of its series (`key` is the series'
+/// current copy's index, `master` that copy), so that the series as
+/// it is now does not have it (what the owner's calendar app shows, and `recurring-ical-events`
+/// reads alike):
+/// - the series' current copy takes the instance out with an EXDATE: the owner deleted the moved
+///   occurrence and the client left the override behind;
+/// - the override carries a rule of its own, an older SEQUENCE than the series, and the series'
+///   rules no longer yield the instance it stood for (the series was cut short since).
+fn stale_override(
+    ctx: &mut Ctx<'_>,
+    e: &Component,
+    (key, master): (usize, &Component),
+    cache: &mut HashMap<usize, Exdates>,
+) -> bool {
+    let tz = ctx.default_tz;
+    let Some(original) = e.get("RECURRENCE-ID").and_then(|p| ctx.prop_when(p)) else {
+        return false;
+    };
+    let Some(mstart) = master.get("DTSTART").and_then(|p| ctx.prop_when(p)) else {
+        return false;
+    };
+    let original = instant_in(original, mstart, tz);
+    if !cache.contains_key(&key) {
+        let instants = ctx.instants(master.all("EXDATE"), mstart).into_iter().collect();
+        let days = match mstart {
+            When::Date(_) => HashSet::new(),
+            _ => master
+                .all("EXDATE")
+                .flat_map(|p| p.value.split(','))
+                .filter_map(|v| NaiveDate::parse_from_str(v.trim(), "%Y%m%d").ok())
+                .collect(),
+        };
+        cache.insert(key, Exdates { instants, days });
+    }
+    let ex = &cache[&key];
+    if ex.instants.contains(&original.timestamp_millis())
+        || ex.days.contains(&day_of(original, mstart, tz))
+    {
+        return true;
+    }
+    let sequence = |c: &Component| {
+        c.get("SEQUENCE")
+            .and_then(|p| p.value.trim().parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    if e.get("RRULE").is_none() || sequence(e) >= sequence(master) {
+        return false;
+    }
+    let rules: Vec<&Property> = master.all("RRULE").collect();
+    if rules.is_empty() {
+        return original != mstart.instant(tz);
+    }
+    let near = Duration::minutes(1);
+    !rules.iter().any(|r| {
+        expand(mstart, &r.value, tz, original - near, original + near)
+            .map_or(true, |list| list.contains(&original))
+    })
+}
+
 /// Cancelled or transparent: takes no time.
 fn is_free(e: &Component) -> bool {
     let has = |name: &str, value: &str| {
@@ -640,8 +769,9 @@ fn is_free(e: &Component) -> bool {
 /// (so a recurring all-day event is midnight to midnight on every occurrence, across DST too).
 #[derive(Debug, Clone, Copy)]
 struct Length {
+    /// Negative when DTEND is before DTSTART (see [`event_length`]).
     length: Duration,
-    days: Option<u32>,
+    days: Option<i32>,
 }
 
 impl Length {
@@ -654,22 +784,31 @@ impl Length {
             None => self.length,
         }
     }
-    /// An upper bound on any occurrence's length (an hour more for a DST day).
+    /// An upper bound on how far any occurrence reaches from its start, either way (an hour more
+    /// for a DST day).
     fn longest(self) -> Duration {
-        self.length + Duration::hours(i64::from(self.days.is_some()))
+        self.length.abs() + Duration::hours(i64::from(self.days.is_some()))
     }
 }
 
 /// How long an event lasts: DTEND - DTSTART, or DURATION, or a day for dates and zero otherwise.
 /// All-day events are measured in local days, so a DST change does not shorten them.
+///
+/// A DTEND before DTSTART breaks RFC 5545 (3.8.2.2: DTEND must be later), but the owner did mark
+/// that stretch of time: the two are read swapped, as `recurring-ical-events` does, so the length
+/// comes out negative and [`push`] counts the time from DTEND to DTSTART. Dropping the event
+/// would offer callers a time the owner blocked. A negative DURATION stays nothing.
 fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
     let fixed = |length: Duration| Length {
-        length: length.max(Duration::zero()),
+        length,
         days: None,
     };
-    let days = |n: i64| Length {
-        length: Duration::days(n.max(0)),
-        days: Some(u32::try_from(n.clamp(0, 3660)).unwrap_or(0)),
+    let days = |n: i64| {
+        let n = n.clamp(-3660, 3660);
+        Length {
+            length: Duration::days(n),
+            days: Some(i32::try_from(n).unwrap_or(0)),
+        }
     };
     if let Some(end) = e.get("DTEND").and_then(|p| ctx.prop_when(p)) {
         return match (start, end) {
@@ -677,7 +816,11 @@ fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
             _ => fixed(end.instant(ctx.default_tz) - start.instant(ctx.default_tz)),
         };
     }
-    if let Some(d) = e.get("DURATION").and_then(|p| parse_duration(&p.value)) {
+    if let Some(d) = e
+        .get("DURATION")
+        .and_then(|p| parse_duration(&p.value))
+        .map(|d| d.max(Duration::zero()))
+    {
         let whole_days = d.num_seconds() % 86_400 == 0;
         return match start {
             When::Date(_) if whole_days => days(d.num_days()),
@@ -690,9 +833,13 @@ fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
     }
 }
 
+/// Count `length` from `start` (back from it when negative: a DTEND before DTSTART).
 fn push(out: &mut Vec<Interval>, start: DateTime<Utc>, length: Duration, from_ms: i64, to_ms: i64) {
-    let s = start.timestamp_millis();
-    let e = s + length.num_milliseconds();
+    let (a, b) = (
+        start.timestamp_millis(),
+        start.timestamp_millis() + length.num_milliseconds(),
+    );
+    let (s, e) = (a.min(b), a.max(b));
     if e > from_ms && s < to_ms && e > s {
         out.push(Interval { start: s, end: e });
     }

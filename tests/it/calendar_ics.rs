@@ -14,12 +14,12 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
-fn t(s: &str) -> DateTime<Utc> {
+pub(crate) fn t(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
 }
 
 /// Each interval in New York time: "Tue Dec 01 10:00-11:30".
-fn local(intervals: &[Interval]) -> Vec<String> {
+pub(crate) fn local(intervals: &[Interval]) -> Vec<String> {
     intervals
         .iter()
         .map(|i| {
@@ -244,11 +244,11 @@ DTEND:20261202T100000\r\nSUMMARY:Floating\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     );
 }
 
-fn read(feed: &str, from: &str, to: &str) -> frontdesk::calendar::ics::BusyTime {
+pub(crate) fn read(feed: &str, from: &str, to: &str) -> frontdesk::calendar::ics::BusyTime {
     busy_time(feed, NY, t(from), t(to)).unwrap()
 }
 
-fn cal(body: &str) -> String {
+pub(crate) fn cal(body: &str) -> String {
     format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n")
 }
 

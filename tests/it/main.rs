@@ -8,6 +8,7 @@ mod browser;
 mod caldav;
 mod calendar;
 mod calendar_ics;
+mod calendar_ics_edges;
 mod calendar_props;
 mod cli;
 mod dashboard;
