@@ -27,10 +27,12 @@ DTEND;TZID=GMT+10 fixed:20261203T233000\r\nEND:VEVENT\r\n");
 /// recurring one.
 #[test]
 fn an_end_before_the_start_is_read_swapped() {
-    let feed = cal("BEGIN:VEVENT\r\nUID:w1\r\nDTSTART;TZID=America/New_York:20261202T093000\r\n\
+    let feed = cal(
+        "BEGIN:VEVENT\r\nUID:w1\r\nDTSTART;TZID=America/New_York:20261202T093000\r\n\
 DTEND;TZID=America/New_York:20261202T090000\r\nEND:VEVENT\r\n\
 BEGIN:VEVENT\r\nUID:w2\r\nDTSTART;TZID=America/New_York:20261207T150000\r\n\
-DTEND;TZID=America/New_York:20261207T140000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\n");
+DTEND;TZID=America/New_York:20261207T140000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\n",
+    );
     let busy = read(&feed, "2026-11-30T00:00:00Z", "2026-12-31T00:00:00Z");
     assert_eq!(
         local(&busy.intervals),
@@ -119,5 +121,10 @@ DTSTART;VALUE=DATE:20261214\r\nDTEND;VALUE=DATE:20261216\r\nRRULE:FREQ=WEEKLY;CO
         "2026-11-29T00:00:00Z",
         "2026-12-31T00:00:00Z",
     );
-    assert_eq!(current.intervals.len(), 3, "{:?}", local(&current.intervals));
+    assert_eq!(
+        current.intervals.len(),
+        3,
+        "{:?}",
+        local(&current.intervals)
+    );
 }

@@ -165,6 +165,8 @@ pub struct Options {
     pub metrics_token: Option<String>,
     /// Run without FRONTDESK_PUBLIC_URL (signatures checked against the Host header).
     pub no_public_url: bool,
+    /// The largest feed read (the tests' default is 100 KB; production's 10 MB).
+    pub feed_max_bytes: Option<usize>,
 }
 
 impl Default for Options {
@@ -179,6 +181,7 @@ impl Default for Options {
             strict_network: false,
             metrics_token: None,
             no_public_url: false,
+            feed_max_bytes: None,
         }
     }
 }
@@ -265,6 +268,9 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     config.metrics_token = options.metrics_token.clone();
     if options.no_public_url {
         config.public_url = None;
+    }
+    if let Some(max) = options.feed_max_bytes {
+        config.feed_max_bytes = max;
     }
     if options.strict_network {
         config.allow_private_networks = false;

@@ -15,6 +15,7 @@ mod dashboard;
 mod engine;
 mod eval;
 mod fuzz;
+mod hostile_feed;
 mod limits;
 mod llm;
 mod outbox;
