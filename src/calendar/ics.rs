@@ -85,7 +85,11 @@ fn onset_time(raw: &str) -> Option<NaiveDateTime> {
     let raw = raw.trim().trim_end_matches('Z');
     NaiveDateTime::parse_from_str(raw, "%Y%m%dT%H%M%S")
         .ok()
-        .or_else(|| NaiveDate::parse_from_str(raw, "%Y%m%d").ok()?.and_hms_opt(0, 0, 0))
+        .or_else(|| {
+            NaiveDate::parse_from_str(raw, "%Y%m%d")
+                .ok()?
+                .and_hms_opt(0, 0, 0)
+        })
 }
 
 /// `+hhmm`, `-hhmm` or `+hhmmss` as seconds east of UTC.
@@ -324,11 +328,7 @@ impl<'z> Ctx<'z> {
     }
 
     /// `RDATE;VALUE=PERIOD` values ("start/end" or "start/duration"): each its own busy time.
-    fn periods(
-        &mut self,
-        props: &[&Property],
-        event: When<'_>,
-    ) -> Vec<(DateTime<Utc>, Duration)> {
+    fn periods(&mut self, props: &[&Property], event: When<'_>) -> Vec<(DateTime<Utc>, Duration)> {
         let mut out = Vec::new();
         for p in props {
             let tzid = p.param("TZID");
@@ -720,7 +720,10 @@ fn stale_override(
     };
     let original = instant_in(original, mstart, tz);
     if !cache.contains_key(&key) {
-        let instants = ctx.instants(master.all("EXDATE"), mstart).into_iter().collect();
+        let instants = ctx
+            .instants(master.all("EXDATE"), mstart)
+            .into_iter()
+            .collect();
         let days = match mstart {
             When::Date(_) => HashSet::new(),
             _ => master
@@ -799,10 +802,7 @@ impl Length {
 /// comes out negative and [`push`] counts the time from DTEND to DTSTART. Dropping the event
 /// would offer callers a time the owner blocked. A negative DURATION stays nothing.
 fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
-    let fixed = |length: Duration| Length {
-        length,
-        days: None,
-    };
+    let fixed = |length: Duration| Length { length, days: None };
     let days = |n: i64| {
         let n = n.clamp(-3660, 3660);
         Length {
