@@ -612,14 +612,7 @@ pub fn busy_time(
         let moved = e.get("UID").and_then(|u| overrides.get(u.value.as_str()));
         let excluded: HashSet<i64> = ctx.instants(e.all("EXDATE"), start).into_iter().collect();
         // An EXDATE date on a timed event takes out whatever occurrence falls on that day.
-        let excluded_days: HashSet<NaiveDate> = match start {
-            When::Date(_) => HashSet::new(),
-            _ => e
-                .all("EXDATE")
-                .flat_map(|p| p.value.split(','))
-                .filter_map(|v| NaiveDate::parse_from_str(v.trim(), "%Y%m%d").ok())
-                .collect(),
-        };
+        let excluded_days = exdate_days(e, start);
         let is_excluded = |s: DateTime<Utc>| {
             excluded.contains(&s.timestamp_millis())
                 || (!excluded_days.is_empty()
@@ -690,6 +683,19 @@ pub fn busy_time(
     })
 }
 
+/// The days a timed event's date EXDATEs take out (whatever occurrence falls on them); none for an
+/// all-day event, whose date EXDATEs are its occurrences' own starts.
+fn exdate_days(e: &Component, start: When<'_>) -> HashSet<NaiveDate> {
+    match start {
+        When::Date(_) => HashSet::new(),
+        _ => e
+            .all("EXDATE")
+            .flat_map(|p| p.value.split(','))
+            .filter_map(|v| NaiveDate::parse_from_str(v.trim(), "%Y%m%d").ok())
+            .collect(),
+    }
+}
+
 /// A series' EXDATEs: instants, and for a timed series the days a date value takes out.
 #[derive(Default)]
 struct Exdates {
@@ -719,22 +725,13 @@ fn stale_override(
         return false;
     };
     let original = instant_in(original, mstart, tz);
-    if !cache.contains_key(&key) {
-        let instants = ctx
+    let ex = cache.entry(key).or_insert_with(|| Exdates {
+        instants: ctx
             .instants(master.all("EXDATE"), mstart)
             .into_iter()
-            .collect();
-        let days = match mstart {
-            When::Date(_) => HashSet::new(),
-            _ => master
-                .all("EXDATE")
-                .flat_map(|p| p.value.split(','))
-                .filter_map(|v| NaiveDate::parse_from_str(v.trim(), "%Y%m%d").ok())
-                .collect(),
-        };
-        cache.insert(key, Exdates { instants, days });
-    }
-    let ex = &cache[&key];
+            .collect(),
+        days: exdate_days(master, mstart),
+    });
     if ex.instants.contains(&original.timestamp_millis())
         || ex.days.contains(&day_of(original, mstart, tz))
     {
