@@ -395,14 +395,16 @@ fn parse_duration(raw: &str) -> Option<Duration> {
             _ => {
                 let n: i64 = num.parse().ok()?;
                 num.clear();
-                total += match (c, in_time) {
-                    ('W', false) => Duration::weeks(n),
-                    ('D', false) => Duration::days(n),
-                    ('H', true) => Duration::hours(n),
-                    ('M', true) => Duration::minutes(n),
-                    ('S', true) => Duration::seconds(n),
+                // Out of range (P999999999999999999W) is unreadable, not a panic.
+                let part = match (c, in_time) {
+                    ('W', false) => Duration::try_weeks(n),
+                    ('D', false) => Duration::try_days(n),
+                    ('H', true) => Duration::try_hours(n),
+                    ('M', true) => Duration::try_minutes(n),
+                    ('S', true) => Duration::try_seconds(n),
                     _ => return None,
-                };
+                }?;
+                total = total.checked_add(&part)?;
             }
         }
     }
@@ -799,7 +801,10 @@ impl Length {
 /// comes out negative and [`push`] counts the time from DTEND to DTSTART. Dropping the event
 /// would offer callers a time the owner blocked. A negative DURATION stays nothing.
 fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
-    let fixed = |length: Duration| Length { length, days: None };
+    let fixed = |length: Duration| Length {
+        length: length.clamp(-century(), century()),
+        days: None,
+    };
     let days = |n: i64| {
         let n = n.clamp(-3660, 3660);
         Length {
@@ -830,8 +835,15 @@ fn event_length(ctx: &mut Ctx<'_>, e: &Component, start: When<'_>) -> Length {
     }
 }
 
+/// The longest any busy time is counted: longer than any window is read over, and it keeps the
+/// arithmetic on instants far from chrono's limits whatever DTEND, DURATION or a period says.
+fn century() -> Duration {
+    Duration::days(36_600)
+}
+
 /// Count `length` from `start` (back from it when negative: a DTEND before DTSTART).
 fn push(out: &mut Vec<Interval>, start: DateTime<Utc>, length: Duration, from_ms: i64, to_ms: i64) {
+    let length = length.clamp(-century(), century());
     let (a, b) = (
         start.timestamp_millis(),
         start.timestamp_millis() + length.num_milliseconds(),

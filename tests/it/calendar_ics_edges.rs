@@ -128,3 +128,25 @@ DTSTART;VALUE=DATE:20261214\r\nDTEND;VALUE=DATE:20261216\r\nRRULE:FREQ=WEEKLY;CO
         local(&current.intervals)
     );
 }
+
+/// Lengths far out of range (a DURATION of 10^18 weeks, a DTEND ten millennia on, an RDATE period
+/// as long) are read as unreadable or as long as any window, never a panic.
+#[test]
+fn absurd_lengths_do_not_panic() {
+    let feed = cal("BEGIN:VEVENT\r\nUID:d1\r\nDTSTART:20261202T150000Z\r\n\
+DURATION:P999999999999999999W\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:d2\r\nDTSTART:00010101T000000Z\r\nDTEND:99991231T000000Z\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:d3\r\nDTSTART:20261203T150000Z\r\n\
+RDATE;VALUE=PERIOD:20261203T150000Z/P99999999W\r\nEND:VEVENT\r\n");
+    let busy = read(&feed, "2026-11-30T00:00:00Z", "2026-12-31T00:00:00Z");
+    // The event that runs from year 1 to 9999 covers the whole window; the period runs on as long
+    // as any busy time may (a century).
+    assert_eq!(busy.intervals.len(), 1);
+    assert!(
+        busy.intervals[0].start
+            <= super::calendar_ics::t("2026-11-30T00:00:00Z").timestamp_millis()
+    );
+    assert!(
+        busy.intervals[0].end >= super::calendar_ics::t("2126-01-01T00:00:00Z").timestamp_millis()
+    );
+}
