@@ -15,13 +15,13 @@ fn now() -> DateTime<Utc> {
     "2026-12-01T13:00:00Z".parse().unwrap()
 }
 
-/// 5,000 events: two thirds one-off (spread over the past month and the next three weeks, as a
+/// `n` events: two thirds one-off (spread over the past month and the next three weeks, as a
 /// busy shared calendar has), one third weekly or daily rules with exceptions.
-fn big_feed() -> String {
+fn big_feed(n: u32) -> String {
     let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n");
     let start = now() - Duration::days(30);
     let fmt = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
-    for i in 0..5000u32 {
+    for i in 0..n {
         // A deterministic spread of start times.
         let offset = Duration::minutes(i64::from((i * 7919) % (51 * 24 * 60)));
         let s = start + offset;
@@ -63,12 +63,18 @@ fn override_bomb() -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let feed = big_feed();
+    let feed = big_feed(5000);
     let profile = BusinessProfile::from_toml(PROFILE).expect("example profile");
     let tz = profile.tz();
     let (from, to) = (now() - Duration::days(1), now() + Duration::days(16));
     c.bench_function("parse_feed_5000_events", |b| {
         b.iter(|| busy_time(black_box(&feed), tz, from, to).expect("parses"))
+    });
+    // The size: a 1 MB feed (7,000 such events).
+    let mb = big_feed(7000);
+    eprintln!("7,000-event feed: {} KB", mb.len() / 1000);
+    c.bench_function("parse_feed_1mb_7000_events", |b| {
+        b.iter(|| busy_time(black_box(&mb), tz, from, to).expect("parses"))
     });
     let bomb = override_bomb();
     eprintln!("override feed: {} KB", bomb.len() / 1000);

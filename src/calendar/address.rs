@@ -197,6 +197,27 @@ impl reqwest::dns::Resolve for PublicOnly {
     }
 }
 
+/// A failed request to a calendar server, in words for the owner (never the server's own text):
+/// timed out, refused by the address guard (`what` names the address: "the address", "the CalDAV
+/// address"), redirected, or unreachable.
+pub fn unreachable(e: &reqwest::Error, what: &str) -> String {
+    let mut chain = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(s) = source {
+        chain.push_str(&s.to_string());
+        source = s.source();
+    }
+    if e.is_timeout() {
+        "the calendar server did not answer in time".to_string()
+    } else if chain.contains("private or local network") {
+        format!("{what} points to a private or local network address")
+    } else if e.is_redirect() {
+        "the calendar server redirected somewhere that cannot be read".to_string()
+    } else {
+        "cannot reach the calendar server".to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,21 +178,9 @@ fn precondition(req: reqwest::RequestBuilder, pre: Precondition<'_>) -> reqwest:
 }
 
 async fn send(req: reqwest::RequestBuilder) -> Result<reqwest::Response, String> {
-    req.send().await.map_err(|e| {
-        let mut chain = String::new();
-        let mut source: Option<&dyn std::error::Error> = Some(&e);
-        while let Some(s) = source {
-            chain.push_str(&s.to_string());
-            source = s.source();
-        }
-        if e.is_timeout() {
-            "the calendar server did not answer in time".to_string()
-        } else if chain.contains("private or local network") {
-            "the CalDAV address points to a private or local network address".to_string()
-        } else {
-            "cannot reach the calendar server".to_string()
-        }
-    })
+    req.send()
+        .await
+        .map_err(|e| address::unreachable(&e, "the CalDAV address"))
 }
 
 fn etag_of(res: &reqwest::Response) -> Option<String> {

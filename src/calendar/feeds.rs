@@ -145,23 +145,10 @@ impl Fetcher {
         if let Some(m) = last_modified {
             req = req.header("If-Modified-Since", m);
         }
-        let mut res = req.send().await.map_err(|e| {
-            let mut chain = String::new();
-            let mut source: Option<&dyn std::error::Error> = Some(&e);
-            while let Some(s) = source {
-                chain.push_str(&s.to_string());
-                source = s.source();
-            }
-            if e.is_timeout() {
-                "the calendar server did not answer in time".to_string()
-            } else if chain.contains("private or local network") {
-                "the address points to a private or local network address".to_string()
-            } else if e.is_redirect() {
-                "the calendar server redirected somewhere that cannot be read".to_string()
-            } else {
-                "cannot reach the calendar server".to_string()
-            }
-        })?;
+        let mut res = req
+            .send()
+            .await
+            .map_err(|e| super::address::unreachable(&e, "the address"))?;
         let status = res.status();
         if status == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
