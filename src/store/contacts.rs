@@ -198,7 +198,7 @@ pub async fn forget(
         .await
         .context("erasing messages")?
         .rows_affected();
-        for table in ["unanswered_questions", "llm_calls"] {
+        for table in ["unanswered_questions", "llm_calls", "handoffs"] {
             sqlx::query(&format!(
                 "DELETE FROM {table} WHERE conversation_id IN ({conversations})"
             ))

@@ -254,6 +254,31 @@ pub async fn recent_messages(
     Ok(out)
 }
 
+/// A hand-off starts now, unless the thread is already with a person: one row in `handoffs`
+/// (the funnel counts every hand-off, also a second one after the thread was handed back).
+/// Called before the conversation row is marked handed off, in the same transaction.
+/// `business_id`, when given, must own the thread (a dashboard request names both).
+pub async fn record_handoff(
+    conn: &mut Conn,
+    id: i64,
+    business_id: Option<i64>,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO handoffs (business_id, conversation_id, at) \
+         SELECT business_id, id, $2 FROM conversations WHERE id = $1 AND handed_off_at IS NULL \
+         AND business_id = COALESCE($3, business_id) AND state <> $4",
+    )
+    .bind(id)
+    .bind(now_ms)
+    .bind(business_id)
+    .bind(State::OptedOut.as_str())
+    .execute(&mut *conn)
+    .await
+    .context("recording a hand-off")?;
+    Ok(())
+}
+
 pub struct TurnResult<'a> {
     pub state: State,
     pub details_json: &'a str,
@@ -269,6 +294,9 @@ pub async fn finish_turn(
     t: TurnResult<'_>,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
+    if t.state == State::HumanOwned {
+        record_handoff(conn, id, None, now_ms).await?;
+    }
     let row = sqlx::query(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
          handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, turn_lease_until = NULL, \

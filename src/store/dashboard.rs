@@ -220,6 +220,9 @@ pub async fn take_over(
     to: State,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
+    if to == State::HumanOwned {
+        super::conversations::record_handoff(conn, id, Some(business_id), now_ms).await?;
+    }
     let done = sqlx::query(
         "UPDATE conversations SET state = $5, taken_over_by = $1, \
          handoff_reason = COALESCE(handoff_reason, 'taken_over'), handed_off_at = COALESCE(handed_off_at, $2), \
@@ -494,10 +497,11 @@ pub async fn funnel(
         .await?,
         handed_off: count(
             store,
-            // Every thread handed to a person in the period, including those since handed back.
-            "SELECT COUNT(*) AS n FROM conversations c WHERE c.business_id = $1 AND c.first_handed_off_at >= $2 \
-             AND c.first_handed_off_at < $3 AND EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = c.id \
-             AND x.kind <> 'staff_notify')",
+            // Every thread handed to a person in the period, including those since handed back
+            // and those handed off again after an earlier period's hand-off.
+            "SELECT COUNT(DISTINCT h.conversation_id) AS n FROM handoffs h WHERE h.business_id = $1 \
+             AND h.at >= $2 AND h.at < $3 AND EXISTS (SELECT 1 FROM messages x WHERE \
+             x.conversation_id = h.conversation_id AND x.kind <> 'staff_notify')",
             business_id,
             from,
             to,

@@ -98,6 +98,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0014_reminders.sql"),
         postgres: include_str!("../../migrations/postgres/0014_reminders.sql"),
     },
+    Migration {
+        version: 15,
+        name: "handoffs",
+        sqlite: include_str!("../../migrations/sqlite/0015_handoffs.sql"),
+        postgres: include_str!("../../migrations/postgres/0015_handoffs.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -1260,6 +1260,16 @@ async fn funnel_counts_the_way_from_missed_call_to_booking(backend: Backend) {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let page = web.get(&format!("/app/{bid}/funnel?days=7")).await;
     assert!(page.body.contains("Handed off 1,"), "{}", page.body);
+    // Handed off again ten days later: counted in that week too (not only in the first one's).
+    app.clock
+        .as_ref()
+        .unwrap()
+        .advance(chrono::Duration::days(10));
+    app.say_from(other, "still need to talk to a real person please")
+        .await;
+    let page = web.get(&format!("/app/{bid}/funnel?days=7")).await;
+    assert!(page.body.contains("Handed off 1,"), "{}", page.body);
+    assert!(page.body.contains("Missed calls 0,"), "{}", page.body);
     app.stop().await;
 }
 
