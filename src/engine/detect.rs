@@ -3799,6 +3799,22 @@ pub fn wants_person(text: &str) -> bool {
     }
     // "Is Bev in today?", "is he around?": asking whether someone of theirs is there.
     const NOT_SOMEONE: &[&str] = &[
+        // "Is someone available today?" asks for a visit, not for a person by name.
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "something",
+        "one",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "afternoon",
         "it",
         "this",
         "that",
@@ -5607,6 +5623,8 @@ mod tests {
             "is it in stock",
             "what if my boss calls me in early that day, can i move it",
             "our agent says the inspection has to be done by the 11th",
+            "is someone available today to come look at the furnace",
+            "is friday available still",
         ] {
             assert!(!wants_person(text), "{text}");
         }
