@@ -1878,10 +1878,34 @@ fn fumes_making_people_sick(t: &Text) -> bool {
         "the whole family",
         "we all",
         "both of us",
-        "kids",
+    ]);
+    // Sick together where a fuel burns or fumes gather, not a bug going round.
+    let indoors = t.any(&[
+        "house",
+        "home",
+        "basement",
+        "furnace",
+        "heater",
+        "boiler",
+        "garage",
+        "generator",
+        "fireplace",
+        "stove",
+        "inside",
+        "in here",
+        "smell*",
+        "fumes",
+    ]);
+    let bug = t.any(&[
+        "stomach bug",
+        "flu",
+        "virus",
+        "covid",
+        "food poisoning",
+        "ate",
     ]);
     let sick = SICK.iter().filter(|s| t.has(s)).count();
-    alarm && sick >= 1 || several && sick >= 2
+    !bug && (alarm && sick >= 1 || several && indoors && sick >= 2)
 }
 
 /// Stopped on a highway shoulder with traffic rushing past ("the shoulder is tiny and 18
@@ -1924,7 +1948,15 @@ fn stranded_by_traffic(t: &Text) -> bool {
         "cant move",
         "wont start",
     ]);
-    road && traffic && stopped
+    // (A flat on the highway yesterday is a tire to replace now.)
+    let earlier = t.any(&[
+        "yesterday",
+        "last week",
+        "last night",
+        "last month",
+        "the other day",
+    ]);
+    road && traffic && stopped && !earlier
 }
 
 /// A person shut in somewhere they cannot get out of: a walk-in freezer, an elevator, a vault
@@ -2828,14 +2860,16 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Vehicle);
     }
-    if t.any(&[
+    // ("My husband is stuck in traffic" is late, not stranded.)
+    let late = t.without(&["stuck in traffic", "sitting in traffic", "stuck at work"]);
+    if late.any(&[
         "stuck",
         "stalled",
         "broke down",
         "died",
         "dead",
         "wont move",
-    ]) && t.any(&[
+    ]) && late.any(&[
         "on ramp",
         "onramp",
         "off ramp",
@@ -3051,8 +3085,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         let pet = t.any(&["dog*", "cat", "pet*", "puppy"]);
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
-    // A ceiling that sags or bulges can come down.
-    if t.any(&["ceiling*"])
+    // A ceiling that sags or bulges can come down (not a ceiling fan or light hanging low).
+    let t_ceiling = t.without(&[
+        "ceiling fan",
+        "ceiling fans",
+        "ceiling light",
+        "ceiling lights",
+    ]);
+    if t_ceiling.any(&["ceiling*"])
         && t.any(&[
             "sag*",
             "bulg*",
@@ -5636,6 +5676,14 @@ mod tests {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
         assert!(complaint("how often are you supposed to flush it?", &[]).is_none());
+        for text in [
+            "the ceiling fan in the bedroom is hanging down a bit",
+            "the kids have a stomach bug, both threw up and have headaches, can we move it",
+            "my husband is stuck in traffic so can we do 3 instead",
+            "got a flat on the highway yesterday, traffic was crazy, can you replace the tire",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
         // A jet into the skin; someone barely responding in the cold; not being heard.
         for text in [
             "my husband caught his palm with the paint sprayer, small hole but its swelling fast",
