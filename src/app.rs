@@ -274,6 +274,11 @@ impl App {
                     .run(stop_rx.clone()),
             )
         });
+        let nudges = self.run_worker.then(|| {
+            tokio::spawn(
+                crate::jobs::nudges::NudgeWorker::new(self.state.clone()).run(stop_rx.clone()),
+            )
+        });
         let listener = (self.run_worker
             && self.state.store.backend() == crate::store::Backend::Postgres)
             .then(|| {
@@ -338,6 +343,9 @@ impl App {
         }
         if let Some(reminders) = reminders {
             let _ = reminders.await;
+        }
+        if let Some(nudges) = nudges {
+            let _ = nudges.await;
         }
         if let Some(listener) = listener {
             let _ = listener.await;

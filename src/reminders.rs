@@ -254,6 +254,19 @@ pub fn confirmed_text(profile: &BusinessProfile, service: Option<&str>, start_ms
     ))
 }
 
+/// The follow-up nudge to a caller who did not answer the text-back: plain GSM-7, one segment
+/// (the business's name gives way when too long), ending with how to opt out.
+pub fn nudge_text(profile: &BusinessProfile) -> String {
+    let tail = "still need help? Just reply here and we'll get you sorted. Reply STOP to opt out.";
+    let name = plain(&profile.business.name);
+    let name = name.trim();
+    let text = plain(&format!("Hi, it's {name} again - {tail}"));
+    if !name.is_empty() && crate::engine::guard::sms_units(&text) <= 160 {
+        return text;
+    }
+    plain(&format!("Hi again - {tail}"))
+}
+
 /// Plain GSM-7: typographic characters replaced, anything else outside GSM-7 dropped.
 fn plain(text: &str) -> String {
     let normal = crate::domain::sms_text::normalize(text);
@@ -339,6 +352,20 @@ mod tests {
             confirmed_text(&p, Some("Drain cleaning"), start),
             "Thanks, you're confirmed for Thu Dec 3 at 2:00 PM (drain cleaning). See you then!"
         );
+    }
+
+    #[test]
+    fn nudge_text_is_one_plain_segment() {
+        let mut p =
+            BusinessProfile::from_toml(include_str!("../examples/daves-plumbing.toml")).unwrap();
+        assert_eq!(
+            nudge_text(&p),
+            "Hi, it's Dave's Plumbing again - still need help? Just reply here and we'll get you sorted. Reply STOP to opt out."
+        );
+        p.business.name = "A \u{201c}Very\u{201d} Long Name ".repeat(8);
+        let t = nudge_text(&p);
+        assert!(t.starts_with("Hi again - "), "{t}");
+        assert!(crate::engine::guard::sms_units(&t) <= 160, "{t}");
     }
 
     #[test]

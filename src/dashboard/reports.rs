@@ -337,6 +337,7 @@ pub async fn funnel(
     let mut ctx = a.context("funnel");
     ctx.insert("voice", &f.voice);
     ctx.insert("reminders", &f.reminders);
+    ctx.insert("nudges", &f.nudges);
     ctx.insert("stages", &stage_bars(&stages));
     ctx.insert("daily", &daily);
     ctx.insert("bar_w", &bar_w);

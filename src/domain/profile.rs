@@ -233,6 +233,20 @@ pub struct TextbackSection {
     /// Numbers that never get a text-back (optional; e.g. known spam callers or suppliers).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub block_list: Vec<PhoneNumber>,
+    /// One follow-up nudge this long after the text-back (`"3h"`, like `[reminders] before`) to a
+    /// caller who has not answered, called again, opted out or been handled by staff since.
+    /// Absent: no nudge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_after: Option<String>,
+}
+
+impl TextbackSection {
+    /// The nudge's delay in minutes, `None` when off (the profile is validated).
+    pub fn follow_up_minutes(&self) -> Option<i64> {
+        self.follow_up_after
+            .as_deref()
+            .and_then(|s| parse_reminder_offset(s).ok())
+    }
 }
 
 impl Default for TextbackSection {
@@ -243,6 +257,7 @@ impl Default for TextbackSection {
             cooldown_minutes: default_cooldown(),
             returning_message: None,
             block_list: Vec::new(),
+            follow_up_after: None,
         }
     }
 }
@@ -741,6 +756,11 @@ impl BusinessProfile {
                 "textback.cooldown_minutes",
                 "must be at most 43200 (30 days)",
             ));
+        }
+        if let Some(d) = &self.textback.follow_up_after {
+            if let Err(e) = parse_reminder_offset(d) {
+                out.push(err("textback.follow_up_after", e));
+            }
         }
         for (field, template) in [
             ("textback.message", &self.textback.message),

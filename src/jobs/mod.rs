@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod heartbeat;
 pub mod listen;
 pub mod outbox;
+pub mod nudges;
 pub mod reminders;
 pub mod turns;
 

@@ -389,6 +389,16 @@ pub struct Funnel {
     pub voice: VoiceFunnel,
     /// Appointment reminders sent in the period, and bookings the caller confirmed (C).
     pub reminders: ReminderFunnel,
+    /// Follow-up nudges sent in the period, and those the caller answered with a text.
+    pub nudges: NudgeFunnel,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct NudgeFunnel {
+    /// Nudges that reached the provider.
+    pub sent: i64,
+    /// Of those, nudges the caller texted back after.
+    pub answered: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -578,6 +588,28 @@ pub async fn funnel(
             confirmed: count(
                 store,
                 "SELECT COUNT(*) AS n FROM bookings WHERE business_id = $1 AND confirmed_at >= $2 AND confirmed_at < $3",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+        },
+        nudges: NudgeFunnel {
+            sent: count(
+                store,
+                "SELECT COUNT(*) AS n FROM messages WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 \
+                 AND kind = 'nudge' AND sent_at IS NOT NULL",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            answered: count(
+                store,
+                "SELECT COUNT(*) AS n FROM messages p WHERE p.business_id = $1 AND p.created_at >= $2 \
+                 AND p.created_at < $3 AND p.kind = 'nudge' AND p.sent_at IS NOT NULL AND EXISTS \
+                 (SELECT 1 FROM messages m WHERE m.contact_id = p.contact_id AND m.direction = 'inbound' \
+                 AND m.id > p.id)",
                 business_id,
                 from,
                 to,

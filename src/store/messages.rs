@@ -48,6 +48,8 @@ pub enum MessageKind {
     Reminder,
     /// The answer to a caller who confirmed a reminder with C.
     ReminderConfirm,
+    /// The one follow-up to a caller who did not answer their text-back (`jobs::nudges`).
+    Nudge,
 }
 
 impl MessageKind {
@@ -66,6 +68,7 @@ impl MessageKind {
             MessageKind::VoicePickup => "voice_pickup",
             MessageKind::Reminder => "reminder",
             MessageKind::ReminderConfirm => "reminder_confirm",
+            MessageKind::Nudge => "nudge",
         }
     }
 
@@ -85,6 +88,7 @@ impl MessageKind {
             MessageKind::VoicePickup,
             MessageKind::Reminder,
             MessageKind::ReminderConfirm,
+            MessageKind::Nudge,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

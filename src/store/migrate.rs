@@ -104,6 +104,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0015_handoffs.sql"),
         postgres: include_str!("../../migrations/postgres/0015_handoffs.sql"),
     },
+    Migration {
+        version: 16,
+        name: "nudges",
+        sqlite: include_str!("../../migrations/sqlite/0016_nudges.sql"),
+        postgres: include_str!("../../migrations/postgres/0016_nudges.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

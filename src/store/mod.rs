@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod messages;
 pub mod migrate;
 pub mod outbox;
+pub mod nudges;
 pub mod reminders;
 pub mod users;
 
