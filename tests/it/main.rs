@@ -17,6 +17,7 @@ mod eval;
 mod fuzz;
 mod hostile_feed;
 mod limits;
+mod nudges;
 mod llm;
 mod outbox;
 mod profile_import;
