@@ -6,8 +6,8 @@ pub mod caldav;
 pub mod feeds;
 pub mod heartbeat;
 pub mod listen;
-pub mod outbox;
 pub mod nudges;
+pub mod outbox;
 pub mod reminders;
 pub mod turns;
 

@@ -20,8 +20,8 @@ pub mod invites;
 pub mod jobs;
 pub mod messages;
 pub mod migrate;
-pub mod outbox;
 pub mod nudges;
+pub mod outbox;
 pub mod reminders;
 pub mod users;
 

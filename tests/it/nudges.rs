@@ -55,7 +55,10 @@ async fn missed(app: &TestApp, sid: &str, phone: &str) {
 async fn round_at(app: &TestApp, to: &str, phone: &str) -> Vec<String> {
     app.clock.as_ref().unwrap().set(at(to));
     let before = app.texts_to(phone).await.len();
-    NudgeWorker::new(app.state.clone()).run_once().await.unwrap();
+    NudgeWorker::new(app.state.clone())
+        .run_once()
+        .await
+        .unwrap();
     app.state.wake_outbox();
     app.settle().await;
     app.texts_to(phone).await[before..].to_vec()
@@ -141,11 +144,17 @@ async fn no_nudge_after_a_reply_a_call_or_stop(backend: Backend) {
         app.call_decision("CAact-again").await.0.as_deref(),
         Some("skipped")
     );
-    assert_eq!(app.inbound_sms("SMstop", stopped, "STOP").await.status(), 200);
+    assert_eq!(
+        app.inbound_sms("SMstop", stopped, "STOP").await.status(),
+        200
+    );
     app.settle().await;
     for p in [replied, called, stopped] {
         assert!(round_at(&app, WED_13, p).await.is_empty(), "{p}");
-        assert!(round_at(&app, "2026-12-02T21:00:00Z", p).await.is_empty(), "{p}");
+        assert!(
+            round_at(&app, "2026-12-02T21:00:00Z", p).await.is_empty(),
+            "{p}"
+        );
     }
     assert_eq!(app.count("messages WHERE kind = 'nudge'").await, 0);
     assert_eq!(app.count("textback_nudges").await, 0);
@@ -248,7 +257,10 @@ async fn nudges_keep_to_the_callers_own_hours(backend: Backend) {
     missed(&app, "CAquiet1", pacific).await;
     missed(&app, "CAquiet2", CALLER).await;
     for p in [pacific, CALLER] {
-        assert!(round_at(&app, "2026-12-03T06:00:00Z", p).await.is_empty(), "{p}");
+        assert!(
+            round_at(&app, "2026-12-03T06:00:00Z", p).await.is_empty(),
+            "{p}"
+        );
     }
     // The Eastern caller's morning: 08:00 New York. Still 05:00 in San Francisco.
     assert!(round_at(&app, "2026-12-03T12:59:00Z", CALLER)
