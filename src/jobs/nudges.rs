@@ -128,9 +128,12 @@ impl NudgeWorker {
             return Ok(None);
         };
         let mut tx = self.state.store.begin().await?;
-        // The record first: a second instance's transaction waits on its key, then finds it
-        // taken and queues nothing.
-        if !nudges::record(&mut tx, business.id, c.call_id, now_ms).await? {
+        // Still nothing from the caller or staff since the round read the calls (checked before
+        // the record, which the check would otherwise see); then the record: a second instance's
+        // transaction waits on its key, then finds it taken and queues nothing.
+        if !nudges::still_unanswered(&mut tx, business.id, c.call_id).await?
+            || !nudges::record(&mut tx, business.id, c.call_id, now_ms).await?
+        {
             tx.rollback().await?;
             return Ok(None);
         }

@@ -24,13 +24,37 @@ pub async fn unanswered(
     since_ms: i64,
     until_ms: i64,
 ) -> anyhow::Result<Vec<Unanswered>> {
+    select(conn, business_id, since_ms, until_ms, None).await
+}
+
+/// Whether the call is still unanswered (checked again in the transaction that queues its nudge,
+/// so a text or call that came in since the round read the calls is seen).
+pub async fn still_unanswered(
+    conn: &mut Conn,
+    business_id: i64,
+    call_id: i64,
+) -> anyhow::Result<bool> {
+    Ok(
+        !select(conn, business_id, i64::MIN, i64::MAX, Some(call_id))
+            .await?
+            .is_empty(),
+    )
+}
+
+async fn select(
+    conn: &mut Conn,
+    business_id: i64,
+    since_ms: i64,
+    until_ms: i64,
+    call_id: Option<i64>,
+) -> anyhow::Result<Vec<Unanswered>> {
     let rows = sqlx::query(
         "SELECT c.id AS call_id, c.missed_at, c.contact_id, k.phone, m.conversation_id \
          FROM calls c JOIN messages m ON m.id = c.message_id JOIN contacts k ON k.id = c.contact_id \
          JOIN conversations v ON v.id = m.conversation_id \
          WHERE c.business_id = $1 AND c.textback = 'queued' AND c.missed_at >= $2 AND c.missed_at <= $3 \
          AND m.sent_at IS NOT NULL AND k.opted_out_at IS NULL AND k.not_textable_at IS NULL \
-         AND v.closed_at IS NULL AND v.taken_over_by IS NULL \
+         AND v.closed_at IS NULL AND v.taken_over_by IS NULL AND ($4 IS NULL OR c.id = $4) \
          AND NOT EXISTS (SELECT 1 FROM textback_nudges n WHERE n.call_id = c.id) \
          AND NOT EXISTS (SELECT 1 FROM calls l WHERE l.business_id = c.business_id AND l.id > c.id \
              AND (l.from_number = c.from_number OR l.contact_id = c.contact_id)) \
@@ -43,6 +67,7 @@ pub async fn unanswered(
     .bind(business_id)
     .bind(since_ms)
     .bind(until_ms)
+    .bind(call_id)
     .fetch_all(&mut *conn)
     .await
     .context("reading unanswered text-backs")?;
