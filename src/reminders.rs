@@ -267,6 +267,34 @@ pub fn nudge_text(profile: &BusinessProfile) -> String {
     plain(&format!("Hi again - {tail}"))
 }
 
+/// The one text to a caller marked a no-show: an offer to rebook. Plain GSM-7, one segment (the
+/// service, then the business's name, give way when too long).
+pub fn no_show_text(profile: &BusinessProfile, service: Option<&str>) -> String {
+    let name = plain(&profile.business.name).trim().to_string();
+    let service = service
+        .map(|s| plain(s).trim().to_lowercase())
+        .filter(|s| !s.is_empty());
+    let compose = |name: Option<&str>, service: Option<&str>| {
+        let who = name
+            .map(|n| format!("Hi, it's {n} - "))
+            .unwrap_or("Hi - ".into());
+        let what = service
+            .map(|s| format!("your {s}"))
+            .unwrap_or("your appointment".into());
+        plain(&format!(
+            "{who}sorry we missed you for {what}. Want to book another time? Just reply here. Reply STOP to opt out."
+        ))
+    };
+    let named = Some(name.as_str()).filter(|n| !n.is_empty());
+    for (n, s) in [(named, service.as_deref()), (named, None)] {
+        let t = compose(n, s);
+        if crate::engine::guard::sms_units(&t) <= 160 {
+            return t;
+        }
+    }
+    compose(None, None)
+}
+
 /// Plain GSM-7: typographic characters replaced, anything else outside GSM-7 dropped.
 fn plain(text: &str) -> String {
     let normal = crate::domain::sms_text::normalize(text);
@@ -365,6 +393,12 @@ mod tests {
         p.business.name = "A \u{201c}Very\u{201d} Long Name ".repeat(8);
         let t = nudge_text(&p);
         assert!(t.starts_with("Hi again - "), "{t}");
+        assert!(crate::engine::guard::sms_units(&t) <= 160, "{t}");
+        let t = no_show_text(&p, Some("Drain cleaning"));
+        assert!(
+            t.starts_with("Hi - sorry we missed you for your appointment."),
+            "{t}"
+        );
         assert!(crate::engine::guard::sms_units(&t) <= 160, "{t}");
     }
 

@@ -104,6 +104,7 @@ mod tests {
             sequence: 2,
             created_at: 1_795_000_000_000,
             confirmed_at: None,
+            no_show_at: None,
             updated_at: 1_795_000_000_000,
         };
         let out = render("Dave's Plumbing", "America/New_York", &[row]);

@@ -75,6 +75,10 @@ pub fn router() -> Router<AppState> {
             post(reports::cancel_booking),
         )
         .route(
+            "/app/{bid}/bookings/{id}/no-show",
+            post(reports::mark_no_show),
+        )
+        .route(
             "/app/{bid}/calendar/rotate",
             post(reports::rotate_calendar_token),
         )

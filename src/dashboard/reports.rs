@@ -42,6 +42,10 @@ struct BookingView {
     cancellable: bool,
     /// When the caller confirmed it (answered a reminder with C), else empty.
     confirmed: String,
+    /// When staff marked it a no-show, else empty.
+    no_show: String,
+    /// Begun, still booked, not yet marked: it can be marked a no-show.
+    no_show_markable: bool,
 }
 
 fn booking_view(b: &BookingRow, tz: chrono_tz::Tz) -> BookingView {
@@ -77,6 +81,12 @@ fn booking_view(b: &BookingRow, tz: chrono_tz::Tz) -> BookingView {
             .confirmed_at
             .map(|at| view::when(at, tz))
             .unwrap_or_default(),
+        no_show: b
+            .no_show_at
+            .map(|at| view::when(at, tz))
+            .unwrap_or_default(),
+        no_show_markable: matches!(b.status.as_str(), "booked" | "rescheduled")
+            && b.no_show_at.is_none(),
     }
 }
 
@@ -211,6 +221,85 @@ pub async fn cancel_booking(
     Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
 }
 
+/// Mark a past booking a no-show (owner or staff). The caller gets one text offering to rebook,
+/// through the outbox (opt-outs honoured), queued in the transaction that marks it: marking again
+/// (a double click, a colleague) changes nothing and sends nothing.
+pub async fn mark_no_show(
+    State(state): State<AppState>,
+    a: Member,
+    Path((bid, id)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm,
+) -> DashResult<Response> {
+    use crate::store::{contacts, messages, outbox, reminders as rq};
+    let now_ms = to_millis(state.clock.now());
+    let profile = &a.business.profile;
+    let mut tx = state.store.begin().await?;
+    let Some(booking) = bookings::mark_no_show(&mut tx, bid, id, now_ms).await? else {
+        tx.rollback().await?;
+        return Err(DashError::Conflict(
+            "Only a booking that has begun, and is not cancelled or already marked, can be marked a no-show.".into(),
+        ));
+    };
+    let phone = match (booking.caller_phone.clone(), booking.contact_id) {
+        (Some(p), _) => Some(p),
+        (None, Some(c)) => rq::phone_of_contact(&mut tx, c).await?,
+        _ => None,
+    };
+    let mut queued = false;
+    if let (Some(phone), Some(from)) = (phone, profile.sending_number()) {
+        let contact = contacts::upsert(&mut tx, bid, &phone, now_ms).await?;
+        if contact.opted_out_at.is_none() && contact.not_textable_at.is_none() {
+            let own = match booking.conversation_id {
+                Some(c) => rq::open_thread_of(&mut tx, c, contact.id).await?,
+                None => None,
+            };
+            let conversation_id = match own {
+                Some(c) => c,
+                None => {
+                    conversations::open_for_contact(
+                        &mut tx,
+                        bid,
+                        contact.id,
+                        crate::engine::state::after(None, crate::engine::state::Event::MissedCall),
+                        now_ms,
+                    )
+                    .await?
+                }
+            };
+            let body = crate::reminders::no_show_text(profile, booking.service.as_deref());
+            outbox::queue_text(
+                &mut tx,
+                outbox::NewText {
+                    business_id: bid,
+                    conversation_id,
+                    contact_id: contact.id,
+                    author: messages::Author::System,
+                    author_name: None,
+                    kind: messages::MessageKind::NoShow,
+                    to: &phone,
+                    from,
+                    body: &body,
+                    now_ms,
+                    expires_at: Some(now_ms + 24 * 3_600_000),
+                },
+            )
+            .await?;
+            queued = true;
+        }
+    }
+    tx.commit().await?;
+    if queued {
+        state.wake_outbox();
+    }
+    tracing::info!(
+        booking = id,
+        user = a.session.user.id,
+        texted = queued,
+        "booking marked a no-show from the dashboard"
+    );
+    Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
+}
+
 /// A new secret feed address; the old one stops working at once.
 pub async fn rotate_calendar_token(
     State(state): State<AppState>,
@@ -338,6 +427,7 @@ pub async fn funnel(
     ctx.insert("voice", &f.voice);
     ctx.insert("reminders", &f.reminders);
     ctx.insert("nudges", &f.nudges);
+    ctx.insert("no_shows", &f.no_shows);
     ctx.insert("stages", &stage_bars(&stages));
     ctx.insert("daily", &daily);
     ctx.insert("bar_w", &bar_w);

@@ -333,6 +333,7 @@ mod tests {
             sequence: 0,
             created_at: 0,
             confirmed_at: None,
+            no_show_at: None,
             updated_at: 0,
         }
     }

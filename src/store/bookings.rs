@@ -27,10 +27,12 @@ pub struct BookingRow {
     pub updated_at: i64,
     /// When the caller confirmed it by answering a reminder with C.
     pub confirmed_at: Option<i64>,
+    /// When staff marked it a no-show.
+    pub no_show_at: Option<i64>,
 }
 
 pub(crate) const COLUMNS: &str = "id, business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, contact_id, \
-    caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at, confirmed_at";
+    caller_name, caller_phone, service, address, notes, sequence, created_at, updated_at, confirmed_at, no_show_at";
 
 pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
     Ok(BookingRow {
@@ -52,6 +54,7 @@ pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
         created_at: col(r, "created_at")?,
         updated_at: col(r, "updated_at")?,
         confirmed_at: col(r, "confirmed_at")?,
+        no_show_at: col(r, "no_show_at")?,
     })
 }
 
@@ -361,4 +364,27 @@ pub async fn of_contact(
         .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(from_row).collect()
+}
+
+/// Mark a past booking (booked or moved, already begun) a no-show, once. `None`: no such
+/// booking of the business, not yet begun, cancelled, or already marked.
+pub async fn mark_no_show(
+    conn: &mut Conn,
+    business_id: i64,
+    id: i64,
+    now_ms: i64,
+) -> anyhow::Result<Option<BookingRow>> {
+    let sql = format!(
+        "UPDATE bookings SET no_show_at = $3, updated_at = $3 WHERE business_id = $1 AND id = $2 \
+         AND no_show_at IS NULL AND status IN ('booked', 'rescheduled') AND start_at <= $3 \
+         RETURNING {COLUMNS}"
+    );
+    let row = sqlx::query(&sql)
+        .bind(business_id)
+        .bind(id)
+        .bind(now_ms)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("marking a no-show")?;
+    row.as_ref().map(from_row).transpose()
 }

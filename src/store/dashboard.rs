@@ -391,6 +391,8 @@ pub struct Funnel {
     pub reminders: ReminderFunnel,
     /// Follow-up nudges sent in the period, and those the caller answered with a text.
     pub nudges: NudgeFunnel,
+    /// Bookings marked a no-show in the period.
+    pub no_shows: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -616,6 +618,14 @@ pub async fn funnel(
             )
             .await?,
         },
+        no_shows: count(
+            store,
+            "SELECT COUNT(*) AS n FROM bookings WHERE business_id = $1 AND no_show_at >= $2 AND no_show_at < $3",
+            business_id,
+            from,
+            to,
+        )
+        .await?,
         ..Default::default()
     };
     let rows = sqlx::query(

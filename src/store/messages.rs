@@ -50,6 +50,8 @@ pub enum MessageKind {
     ReminderConfirm,
     /// The one follow-up to a caller who did not answer their text-back (`jobs::nudges`).
     Nudge,
+    /// The one text to a caller marked a no-show, offering to rebook.
+    NoShow,
 }
 
 impl MessageKind {
@@ -69,6 +71,7 @@ impl MessageKind {
             MessageKind::Reminder => "reminder",
             MessageKind::ReminderConfirm => "reminder_confirm",
             MessageKind::Nudge => "nudge",
+            MessageKind::NoShow => "no_show",
         }
     }
 
@@ -89,6 +92,7 @@ impl MessageKind {
             MessageKind::Reminder,
             MessageKind::ReminderConfirm,
             MessageKind::Nudge,
+            MessageKind::NoShow,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

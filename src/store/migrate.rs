@@ -110,6 +110,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0016_nudges.sql"),
         postgres: include_str!("../../migrations/postgres/0016_nudges.sql"),
     },
+    Migration {
+        version: 17,
+        name: "no_shows",
+        sqlite: include_str!("../../migrations/sqlite/0017_no_shows.sql"),
+        postgres: include_str!("../../migrations/postgres/0017_no_shows.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).
