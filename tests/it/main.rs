@@ -18,6 +18,7 @@ mod fuzz;
 mod hostile_feed;
 mod limits;
 mod llm;
+mod no_shows;
 mod nudges;
 mod outbox;
 mod profile_import;
