@@ -175,6 +175,18 @@ pub async fn forget(
         .execute(&mut *tx)
         .await
         .context("erasing queued texts")?;
+        // A nudge's record points at its message too: unlinked the same way (the record stays,
+        // so no second nudge goes to a number that is no longer known).
+        sqlx::query(
+            "UPDATE textback_nudges SET message_id = NULL WHERE call_id IN \
+             (SELECT id FROM calls WHERE contact_id = $1 OR (business_id = $2 AND from_number = $3))",
+        )
+        .bind(contact)
+        .bind(business)
+        .bind(phone)
+        .execute(&mut *tx)
+        .await
+        .context("unlinking nudges from their messages")?;
         // Calls point at their text-back message: the link goes before the message does.
         out.calls += sqlx::query(
             "UPDATE calls SET from_number = '', contact_id = NULL, message_id = NULL \
