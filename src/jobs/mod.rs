@@ -1,6 +1,6 @@
 //! Background work: the outbox sender, the reply worker, the CalDAV write-back, appointment
-//! reminders, and (on PostgreSQL) the listener that
-//! wakes them when another instance wrote work.
+//! reminders, follow-up nudges, and (on PostgreSQL) the listener that wakes them when another
+//! instance wrote work.
 
 pub mod caldav;
 pub mod feeds;
@@ -13,3 +13,32 @@ pub mod turns;
 
 pub use outbox::OutboxWorker;
 pub use turns::TurnWorker;
+
+use std::future::Future;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Run `round` now and then every `period` until `stop` turns true. A failed round is logged
+/// (`what` names the work) and the next one runs as usual.
+pub async fn every<F, Fut, T>(
+    period: Duration,
+    mut stop: watch::Receiver<bool>,
+    what: &str,
+    mut round: F,
+) where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = anyhow::Result<T>>,
+{
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        if let Err(e) = round().await {
+            tracing::error!(error = %format!("{e:#}"), "{what} round failed");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = stop.changed() => {}
+        }
+    }
+}

@@ -48,19 +48,8 @@ impl NudgeWorker {
     }
 
     /// Run until told to stop: one round now, then every [`POLL`].
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        loop {
-            if *stop.borrow() {
-                return;
-            }
-            if let Err(e) = self.run_once().await {
-                tracing::error!(error = %format!("{e:#}"), "nudge round failed");
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(POLL) => {}
-                _ = stop.changed() => {}
-            }
-        }
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        super::every(POLL, stop, "nudge", || self.run_once()).await
     }
 
     /// One round over every business: the nudges this instance queued.

@@ -51,19 +51,8 @@ impl ReminderWorker {
     }
 
     /// Run until told to stop: one round now, then every [`POLL`].
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        loop {
-            if *stop.borrow() {
-                return;
-            }
-            if let Err(e) = self.run_once().await {
-                tracing::error!(error = %format!("{e:#}"), "reminder round failed");
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(POLL) => {}
-                _ = stop.changed() => {}
-            }
-        }
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        super::every(POLL, stop, "reminder", || self.run_once()).await
     }
 
     /// One round over every business: the reminders this instance queued (or skipped).

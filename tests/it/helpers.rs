@@ -663,3 +663,37 @@ pub fn open_hours_instant() -> chrono::DateTime<chrono::Utc> {
 pub fn closed_instant() -> chrono::DateTime<chrono::Utc> {
     "2026-12-06T15:00:00Z".parse().unwrap()
 }
+
+/// A booking made now of `phone` for drain cleaning at 12 Oak St, an hour from `start` (RFC 3339),
+/// written straight into the store (for the reminder and no-show tests).
+pub async fn book_at(app: &TestApp, start: &str, phone: &str) -> i64 {
+    let now_ms = frontdesk::clock::to_millis(app.state.clock.now());
+    let mut tx = app.state.store.begin().await.unwrap();
+    let contact = frontdesk::store::contacts::upsert(&mut tx, app.business_id, phone, now_ms)
+        .await
+        .unwrap();
+    let start_ms =
+        frontdesk::clock::to_millis(start.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    let id = frontdesk::store::bookings::insert(
+        &mut tx,
+        frontdesk::store::bookings::NewBooking {
+            business_id: app.business_id,
+            status: "booked",
+            start_at: start_ms,
+            end_at: start_ms + 3_600_000,
+            hold_expires_at: None,
+            conversation_id: None,
+            contact_id: Some(contact.id),
+            caller_name: Some("Jane Doe"),
+            caller_phone: Some(phone),
+            service: Some("Drain cleaning"),
+            address: Some("12 Oak St"),
+            notes: None,
+            now_ms,
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}

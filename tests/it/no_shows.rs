@@ -5,52 +5,18 @@
 use crate::both_backends;
 use crate::dashboard::{dashboard_app, signed_in, OWNER, STAFF_EMAIL};
 use crate::helpers::*;
-use frontdesk::clock::to_millis;
-use frontdesk::store::bookings;
 use reqwest::StatusCode;
 
 both_backends!(staff_mark_a_no_show_and_the_caller_is_texted_once);
-
-/// A booking of `phone` for drain cleaning at `start`, made now.
-async fn book(app: &TestApp, start: &str, phone: &str) -> i64 {
-    let now_ms = to_millis(app.state.clock.now());
-    let mut tx = app.state.store.begin().await.unwrap();
-    let contact = frontdesk::store::contacts::upsert(&mut tx, app.business_id, phone, now_ms)
-        .await
-        .unwrap();
-    let start_ms = to_millis(start.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
-    let id = bookings::insert(
-        &mut tx,
-        bookings::NewBooking {
-            business_id: app.business_id,
-            status: "booked",
-            start_at: start_ms,
-            end_at: start_ms + 3_600_000,
-            hold_expires_at: None,
-            conversation_id: None,
-            contact_id: Some(contact.id),
-            caller_name: Some("Jane Doe"),
-            caller_phone: Some(phone),
-            service: Some("Drain cleaning"),
-            address: Some("12 Oak St"),
-            notes: None,
-            now_ms,
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    id
-}
 
 async fn staff_mark_a_no_show_and_the_caller_is_texted_once(backend: Backend) {
     // Wednesday 10:00 New York: a booking at 08:00 this morning, and one tomorrow.
     let app = dashboard_app(backend).await;
     let bid = app.business_id;
-    let past = book(&app, "2026-12-02T13:00:00Z", CALLER).await;
-    let ahead = book(&app, "2026-12-03T19:00:00Z", "+15550100161").await;
+    let past = book_at(&app, "2026-12-02T13:00:00Z", CALLER).await;
+    let ahead = book_at(&app, "2026-12-03T19:00:00Z", "+15550100161").await;
     let stopped = "+15550100162";
-    let stopped_past = book(&app, "2026-12-02T14:00:00Z", stopped).await;
+    let stopped_past = book_at(&app, "2026-12-02T14:00:00Z", stopped).await;
     sqlx::query("UPDATE contacts SET opted_out_at = 1 WHERE phone = $1")
         .bind(stopped)
         .execute(app.state.store.pool())

@@ -38,38 +38,6 @@ async fn app_at(backend: Backend, now: &str) -> TestApp {
     .await
 }
 
-/// A booking made now for `start` (an hour), for `phone`, drain cleaning at 12 Oak St.
-async fn book(app: &TestApp, start: &str, phone: &str) -> i64 {
-    let now_ms = to_millis(app.state.clock.now());
-    let mut tx = app.state.store.begin().await.unwrap();
-    let contact = frontdesk::store::contacts::upsert(&mut tx, app.business_id, phone, now_ms)
-        .await
-        .unwrap();
-    let start_ms = to_millis(at(start));
-    let id = bookings::insert(
-        &mut tx,
-        bookings::NewBooking {
-            business_id: app.business_id,
-            status: "booked",
-            start_at: start_ms,
-            end_at: start_ms + 3_600_000,
-            hold_expires_at: None,
-            conversation_id: None,
-            contact_id: Some(contact.id),
-            caller_name: Some("Jane Doe"),
-            caller_phone: Some(phone),
-            service: Some("Drain cleaning"),
-            address: Some("12 Oak St"),
-            notes: None,
-            now_ms,
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    id
-}
-
 /// Move the clock to `to` and run one reminder round; what reached Twilio for `phone` since.
 async fn round_at(app: &TestApp, to: &str, phone: &str) -> Vec<String> {
     app.clock.as_ref().unwrap().set(at(to));
@@ -90,7 +58,7 @@ const THU_14: &str = "2026-12-03T19:00:00Z";
 
 async fn reminders_go_at_the_configured_offsets(backend: Backend) {
     let app = app_at(backend, WED_10).await;
-    book(&app, THU_14, CALLER).await;
+    book_at(&app, THU_14, CALLER).await;
     assert!(round_at(&app, WED_10, CALLER).await.is_empty());
     // A minute before the 24h reminder: nothing.
     assert!(round_at(&app, "2026-12-02T18:59:00Z", CALLER)
@@ -128,7 +96,7 @@ async fn reminders_go_at_the_configured_offsets(backend: Backend) {
 async fn a_reminder_already_past_when_booked_is_skipped(backend: Backend) {
     let app = app_at(backend, WED_10).await;
     // Booked 3 hours ahead: no 24h reminder, the 2h one at 11:00.
-    book(&app, "2026-12-02T18:00:00Z", CALLER).await;
+    book_at(&app, "2026-12-02T18:00:00Z", CALLER).await;
     assert!(round_at(&app, WED_10, CALLER).await.is_empty());
     let sent = round_at(&app, "2026-12-02T16:00:00Z", CALLER).await;
     assert_eq!(sent.len(), 1, "{sent:?}");
@@ -142,7 +110,7 @@ async fn a_reminder_already_past_when_booked_is_skipped(backend: Backend) {
 
 async fn reminders_move_with_a_moved_booking(backend: Backend) {
     let app = app_at(backend, WED_10).await;
-    let id = book(&app, THU_14, CALLER).await;
+    let id = book_at(&app, THU_14, CALLER).await;
     assert_eq!(
         round_at(&app, "2026-12-02T19:00:00Z", CALLER).await.len(),
         1
@@ -193,7 +161,7 @@ async fn reminders_move_with_a_moved_booking(backend: Backend) {
 
 async fn a_cancelled_booking_gets_no_reminder(backend: Backend) {
     let app = app_at(backend, WED_10).await;
-    let id = book(&app, THU_14, CALLER).await;
+    let id = book_at(&app, THU_14, CALLER).await;
     let mut conn = app.state.store.pool().acquire().await.unwrap();
     let start = to_millis(at(THU_14));
     assert!(bookings::update(
@@ -221,7 +189,7 @@ async fn a_cancelled_booking_gets_no_reminder(backend: Backend) {
 
 async fn a_stopped_caller_gets_no_reminder(backend: Backend) {
     let app = app_at(backend, WED_10).await;
-    book(&app, THU_14, CALLER).await;
+    book_at(&app, THU_14, CALLER).await;
     let r = app.say("STOP").await;
     assert!(r.contains("unsubscribed"), "{r}");
     assert!(round_at(&app, "2026-12-02T19:00:00Z", CALLER)
@@ -239,7 +207,7 @@ async fn quiet_hours_are_the_callers_own(backend: Backend) {
     // Thursday 10:00 New York (07:00 in San Francisco).
     let pacific = "+14155550123";
     let app = app_at(backend, WED_10).await;
-    book(&app, "2026-12-03T15:00:00Z", pacific).await;
+    book_at(&app, "2026-12-03T15:00:00Z", pacific).await;
     // 24h before is Wednesday 07:00 in San Francisco, before their day starts and before the
     // booking was made, so it waits for 08:00 there (11:00 New York).
     assert!(round_at(&app, "2026-12-02T15:59:00Z", pacific)
@@ -275,7 +243,7 @@ async fn quiet_hours_are_the_callers_own(backend: Backend) {
         },
     )
     .await;
-    book(&app, "2026-12-03T15:00:00Z", pacific).await;
+    book_at(&app, "2026-12-03T15:00:00Z", pacific).await;
     assert_eq!(
         round_at(&app, "2026-12-02T16:59:00Z", pacific).await.len(),
         0
@@ -300,7 +268,7 @@ async fn two_workers_send_each_reminder_once(backend: Backend) {
     let app = app_at(backend, WED_10).await;
     let callers: Vec<String> = (0..6).map(|i| format!("+1555010013{i}")).collect();
     for c in &callers {
-        book(&app, THU_14, c).await;
+        book_at(&app, THU_14, c).await;
     }
     app.clock.as_ref().unwrap().set(at("2026-12-02T19:00:00Z"));
     let (a, b) = (
@@ -393,7 +361,7 @@ async fn c_confirms_and_x_cancels(backend: Backend) {
         .await
         .unwrap();
     drop(conn);
-    book(&app, THU_14, other).await;
+    book_at(&app, THU_14, other).await;
     let sent = round_at(&app, "2026-12-02T19:00:00Z", other).await;
     assert_eq!(sent.len(), 1, "{sent:?}");
     let r = app.say_from(other, " x ").await;
