@@ -2,6 +2,7 @@
 //! sending window), what it says, and what a reply to it means. Pure functions; the worker in
 //! `jobs::reminders` applies them to the bookings rows.
 
+use crate::domain::sms_text::to_gsm as plain;
 use crate::domain::BusinessProfile;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Tz;
@@ -197,11 +198,7 @@ pub struct ReminderFacts<'a> {
 /// when the work is on site, and the reply words. Plain GSM-7, at most two segments (the address,
 /// then the service, give way when too long).
 pub fn reminder_text(profile: &BusinessProfile, f: &ReminderFacts<'_>) -> String {
-    let when = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(f.start_ms)
-        .unwrap_or_default()
-        .with_timezone(&profile.tz())
-        .format("%a %b %-d at %-I:%M %p")
-        .to_string();
+    let when = when(profile, f.start_ms);
     let name = &profile.business.name;
     // Each part made plain on its own, so a character dropped at its end leaves no stray space.
     let service = f
@@ -239,11 +236,7 @@ pub fn reminder_text(profile: &BusinessProfile, f: &ReminderFacts<'_>) -> String
 
 /// The answer to C.
 pub fn confirmed_text(profile: &BusinessProfile, service: Option<&str>, start_ms: i64) -> String {
-    let when = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(start_ms)
-        .unwrap_or_default()
-        .with_timezone(&profile.tz())
-        .format("%a %b %-d at %-I:%M %p")
-        .to_string();
+    let when = when(profile, start_ms);
     let what = service
         .map(|s| s.trim().to_lowercase())
         .filter(|s| !s.is_empty())
@@ -295,14 +288,13 @@ pub fn no_show_text(profile: &BusinessProfile, service: Option<&str>) -> String 
     compose(None, None)
 }
 
-/// Plain GSM-7: typographic characters replaced, anything else outside GSM-7 dropped.
-fn plain(text: &str) -> String {
-    let normal = crate::domain::sms_text::normalize(text);
-    let kept: String = normal
-        .chars()
-        .filter(|c| crate::domain::sms_text::is_gsm_char(*c))
-        .collect();
-    crate::domain::sms_text::normalize(&kept)
+/// A booking's start as the texts say it, in the business's zone: "Thu Dec 3 at 10:00 AM".
+fn when(profile: &BusinessProfile, start_ms: i64) -> String {
+    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(start_ms)
+        .unwrap_or_default()
+        .with_timezone(&profile.tz())
+        .format("%a %b %-d at %-I:%M %p")
+        .to_string()
 }
 
 #[cfg(test)]

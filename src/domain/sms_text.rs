@@ -13,6 +13,16 @@ pub fn is_gsm_char(c: char) -> bool {
     GSM_BASIC.contains(c) || GSM_EXTENDED.contains(c)
 }
 
+/// Plain GSM-7: typographic characters replaced, anything else outside GSM-7 (emoji, which would
+/// halve a segment) dropped, white space tidied.
+pub fn to_gsm(text: &str) -> String {
+    let kept: String = normalize(text)
+        .chars()
+        .filter(|c| is_gsm_char(*c))
+        .collect();
+    normalize(&kept)
+}
+
 /// Replace typographic characters with their plain GSM-7 equivalents and tidy white space.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -26,13 +26,7 @@ pub fn finalize(text: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '*' | '`' | '~'))
         .collect();
-    let mut out = normalize(&cleaned);
-    // Emoji and other non-GSM characters would halve the segment size: drop them.
-    out = out
-        .chars()
-        .filter(|c| crate::domain::sms_text::is_gsm_char(*c))
-        .collect();
-    out = normalize(&out);
+    let out = crate::domain::sms_text::to_gsm(&cleaned);
     if measure(&out).units <= MAX_REPLY_CHARS {
         return out;
     }
