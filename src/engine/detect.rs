@@ -1023,6 +1023,13 @@ const EYE_RED_FLAGS: &[&str] = &[
     "burns so",
     "cant open",
     "cant even open",
+    "barely open",
+    "full of sand",
+    "sand in them",
+    "sand in my eye*",
+    "feel like sand",
+    "arc eye",
+    "welders flash",
     "ran down in",
     "ran into",
     "got in my",
@@ -1165,6 +1172,40 @@ const PET_EMERGENCY: &[&str] = &[
     "straining to pee",
     "trying to pee",
     "yelping",
+    "nothing comes out",
+    "nothing coming out",
+    "hasnt peed",
+    "not peeing",
+];
+/// Signs no grooming or nail trim explains: a blocked bladder, collapse, gums gone pale.
+const PET_EMERGENCY_STRONG: &[&str] = &[
+    "not breathing",
+    "cant breathe",
+    "collapsed",
+    "seizure*",
+    "seizing",
+    "bloat*",
+    "wont wake",
+    "unresponsive",
+    "vomiting blood",
+    "throwing up blood",
+    "choking",
+    "heatstroke",
+    "heat stroke",
+    "hit by a car",
+    "pale gums",
+    "blue gums",
+    "gray gums",
+    "grey gums",
+    "gums are white",
+    "gums are blue",
+    "cant pee",
+    "straining to pee",
+    "nothing comes out",
+    "nothing coming out",
+    "nothing is coming out",
+    "hasnt peed",
+    "not peeing",
 ];
 /// Dogs by the names owners call them ("our lab", "the husky").
 const DOG_BREEDS: &[&str] = &[
@@ -1846,11 +1887,107 @@ fn infection_spreading(t: &Text) -> bool {
         "toe*", "foot", "feet", "heel*", "finger*", "hand", "leg", "ankle", "sore", "wound", "cut",
         "ulcer", "blister",
     ];
-    let black =
-        t.near(&["black", "dark", "blackish"], PART, 6) || t.near(PART, &["black", "blackish"], 6);
+    let black = t.near(&["black", "dark", "blackish"], PART, 6)
+        || t.near(
+            PART,
+            &[
+                "black",
+                "blackish",
+                "gone dark",
+                "turned dark",
+                "went dark",
+                "getting dark",
+            ],
+            8,
+        );
     let wound = t.any(PART) || t.any(&["infect*"]);
-    let fever = t.any(&["chills", "fever", "shaking chills", "burning up"]);
-    red_line && wound || black && (fever || t.any(&["smell*", "diabet*"])) || fever && red_line
+    let fever = t.any(&[
+        "chills",
+        "fever*",
+        "shaking chills",
+        "burning up",
+        "shivery",
+        "shivering",
+    ]);
+    // Fever with a skin site gone bad: oozing, pus, red and hot spreading ("blisters ... oozing
+    // yellow stuff, red and hot up to my knee, 101.8 fever").
+    let site_bad = t.any(&[
+        "ooz*",
+        "pus",
+        "red and hot",
+        "hot and red",
+        "hot to the touch",
+        "spreading",
+        "all the way up",
+    ]);
+    red_line && wound
+        || black && (fever || t.any(&["smell*", "diabet*"]))
+        || fever && red_line
+        || fever && site_bad && (wound || t.any(&["blister*", "skin", "burn*", "rash"]))
+}
+
+/// Someone confused after a blow to the head, or not making sense with a sign of illness ("he
+/// smacked his head ... keeps asking me the same thing over and over", "not really making sense
+/// when she talks").
+fn confused_after_a_blow(t: &Text) -> bool {
+    const CONFUSED: &[&str] = &[
+        "asking the same thing",
+        "asking me the same thing",
+        "asks the same thing",
+        "asking the same question*",
+        "repeating himself",
+        "repeating herself",
+        "not making sense",
+        "not really making sense",
+        "isnt making sense",
+        "making no sense",
+        "doesnt make sense when",
+        "slurring",
+        "slurred",
+        "doesnt know where he is",
+        "doesnt know where she is",
+        "doesnt know what day",
+        "dont know where he is",
+        "dont know where she is",
+        "hes confused",
+        "shes confused",
+        "seems confused",
+        "really confused",
+        "acting confused",
+        "confused and",
+        "disoriented",
+        "out of it",
+    ];
+    const HEAD: &[&str] = &[
+        "hit his head",
+        "hit her head",
+        "hit my head",
+        "smacked his head",
+        "smacked her head",
+        "smacked my head",
+        "bumped his head",
+        "bumped her head",
+        "banged his head",
+        "banged her head",
+        "cracked his head",
+        "cracked her head",
+        "head hit",
+        "landed on his head",
+        "landed on her head",
+        "on the head",
+        "knocked out",
+    ];
+    let who = t.any(&[
+        "he", "she", "hes", "shes", "him", "her", "dad", "mom", "grandma", "grandpa", "husband",
+        "wife", "son", "daughter",
+    ]);
+    // "Not making sense" is about a person only when it is said of one speaking or unwell.
+    let unwell = t.any(&[
+        "talks", "talking", "talk", "speaks", "speaking", "fever*", "shivery", "diabet*", "sick",
+        "sore", "infect*", "fell", "fall",
+    ]);
+    let confused = t.any(CONFUSED) && who;
+    confused && (t.any(HEAD) || unwell)
 }
 
 /// An alarm sounding or fumes, with several people sick at once: carbon monoxide until proven
@@ -2405,6 +2542,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || seizing(&t)
         || infection_spreading(&t)
         || injected(&t)
+        || confused_after_a_blow(&t)
     {
         return Some(Danger::Medical);
     }
@@ -2602,7 +2740,19 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "full of smoke",
         ]);
     // "Smoke detector install" is a job, not a fire; an alarm going off is not.
-    let just_a_job = (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire);
+    // A fire someone means to light ("we wanna have a fire christmas eve") is no emergency.
+    let planned_fire = t.any(&[
+        "have a fire",
+        "having a fire",
+        "build a fire",
+        "light a fire",
+        "make a fire",
+        "start a fire in the",
+        "fire in the fireplace",
+        "fire in our fireplace",
+    ]) && !real_fire;
+    let just_a_job =
+        (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire) || planned_fire;
     if t.any(FIRE_WORDS) && !just_a_job {
         return Some(Danger::Fire);
     }
@@ -3448,9 +3598,17 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Animal);
     }
-    if t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"])
-        && t.any(PET_EMERGENCY)
-        && !t.any(&["nail*", "trim*", "groom*", "haircut", "matted", "mats"])
+    let groomy = t.any(&["nail*", "trim*", "groom*", "haircut", "matted", "mats"]);
+    if t.any(&[
+        "dog*",
+        "puppy",
+        "pup",
+        "cat",
+        "cats",
+        "kitten*",
+        "pet*",
+        "litter box",
+    ]) && (t.any(PET_EMERGENCY) && !groomy || t.any(PET_EMERGENCY_STRONG))
     {
         return Some(Danger::Animal);
     }
@@ -3540,7 +3698,24 @@ fn cares_for_large_animals(profile: &BusinessProfile) -> bool {
             .join(" ")
     );
     let t = Text::new(&all);
-    t.any(LARGE_ANIMAL) || t.any(&["equine", "farrier", "hoof", "hooves", "livestock"])
+    if t.any(&["equine", "farrier", "hoof", "hooves", "livestock"]) {
+        return true;
+    }
+    // Animals in the work itself, not a brand name in one service ("Mighty Mule" gate openers).
+    profile
+        .services
+        .iter()
+        .filter(|s| {
+            Text::new(&format!(
+                "{} {}",
+                s.name,
+                s.description.as_deref().unwrap_or("")
+            ))
+            .any(LARGE_ANIMAL)
+        })
+        .count()
+        >= 2
+        || Text::new(&profile.business.about).any(LARGE_ANIMAL)
 }
 
 /// Do the business's services (names, descriptions, keywords) use one of these words?
@@ -3661,6 +3836,17 @@ const PERSON: &[&str] = &[
     "not a bot",
     "no bots",
     "stop being a bot",
+    // Asked in Spanish: "¿alguien me puede llamar en español?"
+    "llamar",
+    "llamarme",
+    "llámame",
+    "llamame",
+    "me llamen",
+    "me llame",
+    "hablar con alguien",
+    "hablar con una persona",
+    "en español",
+    "en espanol",
 ];
 const BOT: &[&str] = &[
     "bot",
@@ -3754,6 +3940,18 @@ const NO_TEXT: &[&str] = &[
     "rather go through",
     "rather deal with",
     "rather work with",
+    "rather hear from",
+    "rather just hear from",
+    "rather just talk",
+    "rather just speak",
+    "rather just call",
+    "than typing",
+    "than texting",
+    "than text",
+    "than doing this by text",
+    "on the phone than",
+    "rather not type",
+    "dont want to type",
 ];
 
 /// The caller asks for a person, to be phoned, or whether anyone real is there.
@@ -4512,6 +4710,19 @@ const DISPUTED: &[&str] = &[
     "after we cancelled",
     "i cancelled",
     "we cancelled",
+    // Billed for what was already paid ("I paid that at the front desk ... receipt right here").
+    "already paid",
+    "i paid that",
+    "i paid this",
+    "i paid it",
+    "we paid that",
+    "we paid this",
+    "we paid it",
+    "paid in full",
+    "receipt right here",
+    "have the receipt",
+    "got the receipt",
+    "second time",
 ];
 /// Someone of ours did not come, or kept the caller waiting.
 const NO_SHOW: &[&str] = &[
@@ -4590,6 +4801,20 @@ const STILL_BROKEN: &[&str] = &[
     "fell off",
     "came off",
     "lifting",
+    "coming apart",
+    "falling apart",
+    "came apart",
+    "fell apart",
+    "just as thick",
+    "as thick as before",
+    "same as before",
+    "just as bad",
+    "as bad as before",
+    "cant even tell",
+    "cant tell i did",
+    "no difference",
+    "didnt do anything",
+    "didnt do a thing",
 ];
 
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
@@ -4691,8 +4916,17 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         &["with you", "your", "you all", "you guys"],
         6,
     );
-    let ours =
-        !hypothetical && (stated.any(OUR_VISIT) || stated.our_past_work() || ever_since_ours);
+    // "Picked up my allen edmonds from u guys friday".
+    let picked_up_from_us = t.near(
+        &["picked up", "got back", "dropped off"],
+        &["from you", "from yall", "from your", "from ya"],
+        6,
+    );
+    let ours = !hypothetical
+        && (stated.any(OUR_VISIT)
+            || stated.our_past_work()
+            || ever_since_ours
+            || picked_up_from_us);
     let at_us = t.any(AT_US_STRICT)
         || t.any(NO_SHOW)
         || t.any(&[
@@ -4805,6 +5039,92 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         && (ours || t.any(NO_SHOW))
     {
         return Some("work not fixed".into());
+    }
+    // Someone of ours not doing the job they are paid for ("the aide was sitting out in her car
+    // on her phone for over an hour").
+    const OUR_PEOPLE: &[&str] = &[
+        "the aide",
+        "her aide",
+        "his aide",
+        "the caregiver",
+        "her caregiver",
+        "his caregiver",
+        "the sitter",
+        "the walker",
+        "the groomer",
+        "the tech",
+        "the nurse",
+        "the girl you",
+        "the guy you",
+        "the lady you",
+        "your aide",
+        "your caregiver",
+    ];
+    let idle = t.any(&[
+        "on her phone",
+        "on his phone",
+        "on their phone",
+        "in her car",
+        "in his car",
+        "sitting in",
+        "sitting out",
+        "asleep",
+        "sleeping",
+        "fell asleep",
+        "left early",
+        "left after",
+        "never came in",
+    ]);
+    if !other && !hypothetical && t.any(OUR_PEOPLE) && idle {
+        return Some("staff".into());
+    }
+    // Paying for one thing and getting another ("we pay $32 an hour for someone to be WITH him,
+    // not in the driveway"; "I specifically asked for a teddy bear face and he is SHAVED").
+    let paying_for = t.near(
+        &[
+            "we pay",
+            "i pay",
+            "we paid",
+            "i paid",
+            "paying",
+            "we are paying",
+        ],
+        &[
+            "for someone to",
+            "for somebody to",
+            "for you to",
+            "for them to",
+        ],
+        6,
+    );
+    let asked_otherwise = t.any(&[
+        "specifically asked",
+        "specifically said",
+        "specifically told",
+        "clearly asked",
+        "i asked for",
+        "we asked for",
+        "told them i wanted",
+        "told her i wanted",
+        "told him i wanted",
+    ]) && t.any(&[
+        "instead",
+        "and he is",
+        "and she is",
+        "and it is",
+        "and its",
+        "and he was",
+        "and she was",
+        "and got",
+        "totally different",
+        "completely different",
+        "nothing like",
+        "not what",
+    ]);
+    let paid_for_this = t.near(&["paid", "pay"], &["for this", "for that"], 6)
+        && (text.contains("??") || text.contains("?!"));
+    if !other && !hypothetical && (paying_for || asked_otherwise || paid_for_this) {
+        return Some("not what was paid for".into());
     }
     // Money asked back: "I want that $10 back", "give me my 40 back".
     let money_back = t.words.windows(2).any(|w| {
@@ -5696,5 +6016,72 @@ mod tests {
             &[]
         )
         .is_some());
+    }
+
+    #[test]
+    fn round_ten_confusion_fever_eyes_pets_and_planned_fires() {
+        for (text, want) in [
+            (
+                "grandpa tripped on the porch step and banged his head, now hes repeating himself every minute",
+                Danger::Medical,
+            ),
+            (
+                "mom has a cut on her heel that wont heal, shes been shivering all night and isnt making sense when she talks",
+                Danger::Medical,
+            ),
+            (
+                "the burn on my arm from the wax is oozing and red and hot up to the elbow, fever of 102",
+                Danger::Medical,
+            ),
+            (
+                "ground some rust off a trailer without glasses, now my eyes feel like sand and i can barely open them",
+                Danger::Medical,
+            ),
+            (
+                "my cat keeps squatting in the litter box and nothing comes out, wanted to ask about his nail trim",
+                Danger::Animal,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(want), "{text}");
+        }
+        // Not dangers: a fire someone plans, dry eyes, a confusing bill.
+        for text in [
+            "we want to light a fire for new years, can you check the flue before then",
+            "my eyes get tired and dry by the afternoon",
+            "your invoice is not making sense to me, can someone explain the labor line",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_ten_complaints_and_people_by_name() {
+        for text in [
+            "paid 80 for new heels and the left one is already falling apart, picked them up from you guys tuesday",
+            "got a bill for $90 but we paid in full when he finished, I have the card slip",
+            "your caregiver spent the visit sitting in her car on her phone",
+            "we pay $25 an hour for somebody to walk him, not to stand in the yard",
+            "I specifically asked for just a trim and now its a buzz cut and she looks nothing like herself",
+            "paid for all four sessions and the redness is just as bad as before",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        // Asking how long a repair lasts or paying for the next visit is no complaint.
+        for text in [
+            "how long do new soles usually last before they start coming apart?",
+            "I paid the deposit online, what time should we come",
+        ] {
+            assert!(complaint(text, &[]).is_none(), "{text}");
+        }
+        for text in [
+            "I'd rather hear from Tomas before I leave the saddle with anyone",
+            "would be easier on the phone than typing all of this",
+            "hola, me pueden llamar? no escribo bien en ingles",
+        ] {
+            assert!(wants_person(text), "{text}");
+        }
+        assert!(!crate::engine::understand::looks_automated(
+            "is this an auto reply or a real person? I need the brakes looked at"
+        ));
     }
 }

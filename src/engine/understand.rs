@@ -144,6 +144,23 @@ pub fn is_no(text: &str) -> bool {
 /// Messages an auto-responder would send ("I'm driving", "out of office"). Phrases a person also
 /// writes in passing ("when I'm driving") count only in a short text.
 pub fn looks_automated(text: &str) -> bool {
+    // A person asking whether they are texting a machine is no machine ("am i texting a real
+    // person or one of those auto reply things?").
+    if text.contains('?')
+        && has_any(
+            text,
+            &[
+                "real person",
+                "a person",
+                "a human",
+                "am i texting",
+                "am i talking",
+                "one of those",
+            ],
+        )
+    {
+        return false;
+    }
     has_any(
         text,
         &[
