@@ -278,6 +278,11 @@ pub fn stem(word: &str) -> String {
         ("pee", "potti"),
         ("nip", "bite"),
         ("haircut", "cut"),
+        // Knots and tangles in a coat are mats.
+        ("knot", "mat"),
+        ("tangl", "mat"),
+        // Getting someone washed up is a bath.
+        ("wash", "bath"),
         // Trade words: a line is "scoped" with a camera.
         ("scope", "camera"),
     ];

@@ -39,6 +39,9 @@ fn has_prefix_word(text: &str, prefixes: &[&str]) -> bool {
 
 const YES: &[&str] = &[
     "yes",
+    "yessir",
+    "yes sir",
+    "yes maam",
     "y",
     "yep",
     "yeah",
@@ -93,6 +96,7 @@ pub fn is_yes(text: &str) -> bool {
     // "yes but can we do thursday instead".
     const OPENS: &[&str] = &[
         "yes",
+        "yessir",
         "yep",
         "yeah",
         "yup",
@@ -1129,12 +1133,16 @@ pub fn stated_name(text: &str) -> Option<String> {
         }
     }
     // "doug here. got huge icicles...": a name and "here" opening the text as its own sentence.
-    let opening = text
+    // ("Hi, Erin Kessler here, 3817 Mintwood St": after a greeting too.)
+    let mut pieces = text
         .trim_start()
         .split(['.', '!', ',', '\n'])
-        .next()
-        .unwrap_or("")
-        .trim();
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let mut opening = pieces.next().unwrap_or("");
+    if is_greeting(opening) && words(opening).len() <= 3 {
+        opening = pieces.next().unwrap_or("");
+    }
     if let Some(who) = opening.strip_suffix(" here") {
         if who.split_whitespace().count() <= 2 {
             if let Some(n) = take_name(who, true) {
@@ -2824,6 +2832,18 @@ pub fn is_question(text: &str) -> bool {
                 "you take",
                 "you accept",
                 "you open",
+                "do i still",
+                "do i owe",
+                "will i owe",
+                "would i owe",
+                "is that gonna",
+                "is that going to",
+                "is it gonna",
+                "is it going to",
+                "will that cost",
+                "does that cost",
+                "will it cost",
+                "would it cost",
             ],
         )
 }
@@ -3659,7 +3679,15 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             "do you give",
             "can i get",
         ]);
+        // ("Do you vet the caregivers?" is asked of an entry about screening: the verb is a
+        // way of saying what the entry is about.)
+        let same_concept = faq_concepts(text, true).iter().any(|c| {
+            faq_concepts(&format!("{} {}", f.q, f.a), false)
+                .iter()
+                .any(|d| d.token == c.token)
+        });
         offers
+            || same_concept
             || action.as_ref().is_none_or(|verb| {
                 let said = format!("{} {} {}", f.q, f.a, f.keywords.join(" "));
                 words(&said)
@@ -4153,6 +4181,158 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         ],
         guard: &[],
         written: &["bring", "carrier"],
+    },
+    FaqConcept {
+        token: "#duration",
+        asked: &[
+            "how long",
+            "how many days",
+            "how soon can i get",
+            "when will it be ready",
+            "when will they be ready",
+            "when would it be ready",
+            "turnaround",
+            "stuck without",
+            "stuck wearing",
+            "be without",
+        ],
+        // Not how long the business has been around, nor how long a repair holds up.
+        guard: &[
+            "take",
+            "takes",
+            "taking",
+            "ready",
+            "get",
+            "back",
+            "stuck",
+            "be without",
+            "without",
+            "turnaround",
+            "wait",
+            "keep",
+            "have",
+        ],
+        written: &[
+            "how long",
+            "business days",
+            "turnaround",
+            "ready in",
+            "ready within",
+            "takes about",
+            "take about",
+        ],
+    },
+    FaqConcept {
+        token: "#extra",
+        asked: &[
+            "cost more",
+            "costs more",
+            "charge more",
+            "charge extra",
+            "cost extra",
+            "costs extra",
+            "more than the regular",
+            "more than usual",
+            "more than normal",
+            "upcharge",
+            "additional charge",
+            "additional fee",
+        ],
+        guard: &[],
+        written: &["extra", "additional", "surcharge", "fee", "on top"],
+    },
+    FaqConcept {
+        token: "#sessions",
+        asked: &[
+            "how many times",
+            "how many sessions",
+            "how many visits",
+            "how many treatments",
+            "how many appointments",
+            "how many rounds",
+            "how many lessons",
+        ],
+        guard: &[],
+        written: &[
+            "how many sessions",
+            "how many treatments",
+            "how many visits",
+            "how many lessons",
+            "sessions",
+            "treatments",
+            "series of",
+        ],
+    },
+    FaqConcept {
+        token: "#financing",
+        asked: &[
+            "spread it out",
+            "spread out",
+            "payment plan*",
+            "monthly payment*",
+            "financ*",
+            "pay over time",
+            "pay it off",
+            "installment*",
+            "pay monthly",
+        ],
+        guard: &[],
+        written: &[
+            "payment plan*",
+            "financ*",
+            "per month",
+            "a month",
+            "monthly",
+            "installment*",
+            "carecredit",
+        ],
+    },
+    FaqConcept {
+        token: "#cost",
+        asked: &[
+            "what does it run",
+            "what do they run",
+            "what would it run",
+            "what will it run",
+            "does it run",
+            "run me",
+            "set me back",
+            "ballpark",
+        ],
+        guard: &[],
+        written: &["cost*", "how much", "price*"],
+    },
+    FaqConcept {
+        token: "#vetting",
+        asked: &[
+            "vet the",
+            "vet your",
+            "vet them",
+            "vet their",
+            "vetted",
+            "vetting",
+            "background check*",
+            "screen the",
+            "screen your",
+            "screened",
+            "hire whoever",
+            "who are these people",
+            "criminal record*",
+            "drug test*",
+            "trustworthy",
+            "can i trust",
+        ],
+        guard: &[],
+        written: &[
+            "background check*",
+            "screened",
+            "screening",
+            "vetted",
+            "fingerprint*",
+            "drug screen*",
+            "drug test*",
+            "reference check*",
+        ],
     },
 ];
 
@@ -5502,5 +5682,57 @@ mod tests {
             "do you guys do bidet installs?",
             &p
         ));
+    }
+
+    #[test]
+    fn round_ten_durations_sessions_costs_screening_and_greeted_names() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[faq]]",
+                "[[faq]]\nq = \"How long will the work take?\"\na = \"Most bathroom remodels take 5-8 working days.\"\n\n\
+                 [[faq]]\nq = \"How many visits will a repipe need?\"\na = \"Usually 3 visits over two weeks.\"\n\n\
+                 [[faq]]\nq = \"Are your plumbers screened?\"\na = \"Every plumber passes a background check and a drug test.\"\n\n\
+                 [[faq]]\nq = \"How much does a repipe cost?\"\na = \"A whole-house repipe runs $4,000-$9,000, with payment plans from $150/month.\"\n\n[[faq]]",
+                1,
+            ),
+        )
+        .unwrap();
+        let entry = |text: &str| {
+            topics(text, &p).into_iter().find_map(|t| match t {
+                Topic::Faq(i) => Some(p.faq[i].q.clone()),
+                _ => None,
+            })
+        };
+        for (text, want) in [
+            (
+                "if we redo the hall bathroom how long are we stuck without a shower",
+                "How long will the work take?",
+            ),
+            (
+                "for the repipe how many times do u have to come back out",
+                "How many visits will a repipe need?",
+            ),
+            (
+                "do you vet the plumbers you send out? im home alone with the kids",
+                "Are your plumbers screened?",
+            ),
+            (
+                "ballpark what would a repipe run us? can we spread it out",
+                "How much does a repipe cost?",
+            ),
+        ] {
+            assert_eq!(entry(text).as_deref(), Some(want), "{text}");
+        }
+        // A question without a question mark, in the middle of a sentence.
+        assert!(is_question(
+            "if the part is on backorder do i still owe the visit fee"
+        ));
+        assert_eq!(
+            extract_name("Hey, Tomas Reyes here, 88 Birch Ln. Kitchen sink is backing up")
+                .as_deref(),
+            Some("Tomas Reyes")
+        );
+        assert!(is_yes("yessir"));
+        assert!(is_yes("yes maam thank you"));
     }
 }
