@@ -28,6 +28,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The sending client for each provider a business number may be on.
     pub providers: Providers,
+    /// Twilio Lookup, when Twilio credentials are set (used only for businesses that turn it on).
+    pub lookup: Option<crate::telephony::lookup::LookupClient>,
     pub outbox_wake: Arc<Notify>,
     /// Woken when a caller's text is stored and owed a reply.
     pub turn_wake: Arc<Notify>,
@@ -124,6 +126,15 @@ impl AppState {
                 None => console,
             },
         };
+        let lookup = match &config.twilio {
+            Some(t) => Some(crate::telephony::lookup::LookupClient::new(
+                &config.twilio_lookup_base,
+                &t.account_sid,
+                &t.auth_token,
+                config.lookup_timeout,
+            )?),
+            None => None,
+        };
         let fetcher = Arc::new(Fetcher::new(
             config.feed_timeout,
             config.feed_max_bytes,
@@ -185,6 +196,7 @@ impl AppState {
             clock,
             metrics,
             providers,
+            lookup,
             outbox_wake,
             turn_wake,
             fetcher,

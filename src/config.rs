@@ -26,6 +26,12 @@ pub struct Config {
     pub twilio: Option<TwilioConfig>,
     /// Used for webhook signature checks even without sending credentials.
     pub twilio_api_base: String,
+    /// Twilio Lookup's base (`TWILIO_LOOKUP_BASE`): line types of callers, for businesses with
+    /// `[textback] lookup = true`.
+    pub twilio_lookup_base: String,
+    /// Longest wait for a Lookup answer (`FRONTDESK_LOOKUP_TIMEOUT_MS`); past it the text-back
+    /// goes as if there were no Lookup.
+    pub lookup_timeout: Duration,
     /// Telnyx's sending credentials (`TELNYX_API_KEY`, `TELNYX_MESSAGING_PROFILE_ID`).
     pub telnyx: Option<TelnyxConfig>,
     /// The account's public key Telnyx webhooks are verified with (`TELNYX_PUBLIC_KEY`); without
@@ -180,6 +186,7 @@ impl fmt::Debug for Config {
                 &self.twilio.as_ref().map(|_| "<redacted>"),
             )
             .field("twilio_api_base", &self.twilio_api_base)
+            .field("twilio_lookup_base", &self.twilio_lookup_base)
             .field(
                 "telnyx_api_key",
                 &self.telnyx.as_ref().map(|_| "<redacted>"),
@@ -376,6 +383,17 @@ impl Config {
             )
         })?;
 
+        let twilio_lookup_base = get("TWILIO_LOOKUP_BASE")?
+            .unwrap_or_else(|| "https://lookups.twilio.com".into())
+            .trim_end_matches('/')
+            .to_string();
+        reqwest::Url::parse(&twilio_lookup_base).map_err(|e| {
+            bad(
+                "TWILIO_LOOKUP_BASE",
+                format!("'{twilio_lookup_base}' is not a URL: {e}"),
+            )
+        })?;
+
         let telnyx = get("TELNYX_API_KEY")?
             .filter(|k| !k.trim().is_empty())
             .map(|api_key| -> Result<TelnyxConfig, ConfigError> {
@@ -458,6 +476,12 @@ impl Config {
             public_url,
             twilio,
             twilio_api_base,
+            twilio_lookup_base,
+            lookup_timeout: Duration::from_millis(number(
+                "FRONTDESK_LOOKUP_TIMEOUT_MS",
+                2000,
+                100..=10_000,
+            )?),
             telnyx,
             telnyx_public_key,
             telnyx_api_base,
@@ -555,6 +579,8 @@ pub const KEYS: &[&str] = &[
     "TWILIO_ACCOUNT_SID",
     "TWILIO_AUTH_TOKEN",
     "TWILIO_API_BASE",
+    "TWILIO_LOOKUP_BASE",
+    "FRONTDESK_LOOKUP_TIMEOUT_MS",
     "TWILIO_WEBHOOK_SHARED_KEY",
     "FRONTDESK_LOG_FORMAT",
     "FRONTDESK_DB_MAX_CONNECTIONS",

@@ -1,12 +1,14 @@
 //! Telephony providers: Twilio and Telnyx (the real things) and a console provider for demos and
 //! development.
 //!
-//! Signature checks and the REST clients live in [`twilio`] and [`telnyx`]; the HTTP handlers that
+//! Signature checks and the REST clients live in [`twilio`] and [`telnyx`] ([`lookup`]: Twilio's
+//! line types, to hold text-backs to landlines); the HTTP handlers that
 //! use them are in `crate::http::{twilio, telnyx}`. Sending goes through [`Provider`]; each
 //! business number names its provider ([`crate::domain::profile::ProviderKind`]) and
 //! [`Providers`] picks the client for it.
 
 pub mod console;
+pub mod lookup;
 pub mod telnyx;
 pub mod twilio;
 pub mod twiml;
