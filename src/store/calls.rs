@@ -47,6 +47,16 @@ pub async fn upsert(
     })
 }
 
+/// Whether the call's text-back was decided already (a repeated webhook).
+pub async fn is_decided(conn: &mut Conn, call_sid: &str) -> anyhow::Result<bool> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM calls WHERE call_sid = $1 AND textback IS NOT NULL")
+        .bind(call_sid)
+        .fetch_one(&mut *conn)
+        .await
+        .context("reading a call's decision")?;
+    Ok(col::<i64>(&row, "n")? > 0)
+}
+
 pub async fn set_status(conn: &mut Conn, id: i64, status: &str, now_ms: i64) -> anyhow::Result<()> {
     sqlx::query("UPDATE calls SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status)

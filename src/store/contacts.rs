@@ -107,6 +107,42 @@ pub async fn mark_not_textable(
     Ok(())
 }
 
+/// What Twilio Lookup said of this business's caller's line, and when; `None` if never asked.
+pub async fn line_type(
+    conn: &mut Conn,
+    business_id: i64,
+    phone: &str,
+) -> anyhow::Result<Option<(String, i64)>> {
+    let row = sqlx::query(
+        "SELECT line_type, line_type_at FROM contacts WHERE business_id = $1 AND phone = $2 \
+         AND line_type IS NOT NULL AND line_type_at IS NOT NULL",
+    )
+    .bind(business_id)
+    .bind(phone)
+    .fetch_optional(&mut *conn)
+    .await
+    .context("reading a contact's line type")?;
+    row.map(|r| Ok((col(&r, "line_type")?, col(&r, "line_type_at")?)))
+        .transpose()
+}
+
+/// Keep Lookup's answer on the contact, so the number is not asked (and paid for) again.
+pub async fn set_line_type(
+    conn: &mut Conn,
+    id: i64,
+    line_type: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE contacts SET line_type = $1, line_type_at = $2 WHERE id = $3")
+        .bind(line_type)
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .context("keeping a contact's line type")?;
+    Ok(())
+}
+
 /// What `forget` erased for one number.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Forgotten {
@@ -187,6 +223,12 @@ pub async fn forget(
         .execute(&mut *tx)
         .await
         .context("unlinking nudges from their messages")?;
+        // Call-back tasks name the caller: they go (the calls stay, without the number).
+        sqlx::query("DELETE FROM call_backs WHERE contact_id = $1")
+            .bind(contact)
+            .execute(&mut *tx)
+            .await
+            .context("erasing call-back tasks")?;
         // Calls point at their text-back message: the link goes before the message does.
         out.calls += sqlx::query(
             "UPDATE calls SET from_number = '', contact_id = NULL, message_id = NULL \
@@ -251,7 +293,8 @@ pub async fn forget(
             .context("erasing conversations")?
             .rows_affected();
         sqlx::query(
-            "UPDATE contacts SET name = NULL, opted_out_at = COALESCE(opted_out_at, $2) WHERE id = $1",
+            "UPDATE contacts SET name = NULL, line_type = NULL, line_type_at = NULL, \
+             opted_out_at = COALESCE(opted_out_at, $2) WHERE id = $1",
         )
         .bind(contact)
         .bind(now_ms)

@@ -116,6 +116,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0017_no_shows.sql"),
         postgres: include_str!("../../migrations/postgres/0017_no_shows.sql"),
     },
+    Migration {
+        version: 18,
+        name: "call_backs",
+        sqlite: include_str!("../../migrations/sqlite/0018_call_backs.sql"),
+        postgres: include_str!("../../migrations/postgres/0018_call_backs.sql"),
+    },
 ];
 
 /// Advisory lock key for migrations ("fdmigr" in ASCII).

@@ -9,6 +9,7 @@
 pub mod bookings;
 pub mod businesses;
 pub mod caldav;
+pub mod call_backs;
 pub mod calls;
 pub mod contacts;
 pub mod conversations;
