@@ -6,6 +6,8 @@
 //! - [`domain`]: plain types that parse: phone numbers, business profiles, hours, SMS text, and the
 //!   conversation [`domain::State`] (its transitions are the engine's).
 //! - [`textback`]: the missed-call text-back gate (one decision per call, every skip has a reason).
+//! - [`callbacks`]: call-back tasks for missed callers texts do not reach (a landline, a refused
+//!   text-back), and the one staff alert each.
 //! - [`reminders`]: after the first reply: appointment reminders and the follow-up nudge, when each
 //!   goes (quiet hours in the caller's area-code zone), what it says, replies C/R/X.
 //! - [`inbound`]: inbound SMS handling: opt-out, opt-in and help keywords before anything else.
@@ -32,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod callbacks;
 pub mod calendar;
 pub mod cli;
 pub mod clock;

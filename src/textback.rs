@@ -5,19 +5,23 @@
 //! 2. a withheld caller ID (anonymous, restricted, empty, not E.164) is skipped: nobody to text;
 //! 3. a contact who opted out is skipped (opt-outs come before anything else about a real person);
 //! 4. the business's own numbers and its staff's are skipped, then the profile's block list;
-//! 5. a number the carrier said cannot receive texts is skipped;
+//! 5. a number the carrier said cannot receive texts, and (with `[textback] lookup = true`) a
+//!    number Twilio Lookup says is a landline, get no text: a call-back task for staff instead
+//!    (`crate::callbacks`);
 //! 6. at most one text-back per caller within `cooldown_minutes`;
 //! 7. otherwise the profile's template (after-hours one when closed) is rendered and queued in the
 //!    outbox with the decision. Every skip records its reason on the call.
 
 use crate::app::AppState;
+use crate::callbacks;
 use crate::clock::to_millis;
-use crate::domain::phone::CallerId;
+use crate::domain::phone::{CallerId, PhoneNumber};
 use crate::domain::profile::{check_fits_one_sms, render_sms_template_for, CallerFacts};
 use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::Author;
-use crate::store::{calls, contacts, conversations, messages, outbox};
+use crate::store::{call_backs, calls, contacts, conversations, messages, outbox};
+use crate::telephony::lookup::LineType;
 
 /// Caller IDs Twilio substitutes when the caller hides their number.
 const TWILIO_WITHHELD: &[&str] = &["+266696687", "+7378742833", "+86282452253", "+8656696"];
@@ -31,6 +35,9 @@ pub enum Outcome {
         message_id: i64,
     },
     Skipped(SkipReason),
+    /// No text: the caller cannot get one (`Landline` or `NotTextable`); staff have a call-back
+    /// task for them instead.
+    CallBack(SkipReason),
     /// This call was decided before (a duplicate webhook).
     AlreadyDecided,
 }
@@ -42,6 +49,8 @@ pub enum SkipReason {
     InternalNumber,
     Blocked,
     NotTextable,
+    /// Twilio Lookup says the number is a landline.
+    Landline,
     Cooldown,
     TemplateError,
     /// The receptionist answered the call itself: nothing was missed.
@@ -56,6 +65,7 @@ impl SkipReason {
             SkipReason::InternalNumber => "internal_number",
             SkipReason::Blocked => "blocked",
             SkipReason::NotTextable => "not_textable",
+            SkipReason::Landline => "landline",
             SkipReason::Cooldown => "cooldown",
             SkipReason::TemplateError => "template_error",
             SkipReason::AnsweredByAi => "answered_by_ai",
@@ -70,7 +80,13 @@ pub struct MissedCall<'a> {
     pub to: &'a str,
     /// What made it a missed call (`forwarded`, `no-answer`, `busy`, ...).
     pub status: &'a str,
+    /// Ask Twilio Lookup about the caller if the business has `[textback] lookup = true`. False
+    /// for the dashboard's simulator: its numbers are fictional and a look-up costs money.
+    pub look_up: bool,
 }
+
+/// Lookup's answer is asked again after this long: numbers move between landline and mobile.
+const LINE_TYPE_TTL_MS: i64 = 90 * 24 * 3_600_000;
 
 /// Record a missed call and decide its text-back. Safe to call again for the same call.
 #[tracing::instrument(skip_all, fields(business = business.id, call_sid = call.call_sid))]
@@ -82,6 +98,8 @@ pub async fn handle_missed_call(
     let now = state.clock.now();
     let now_ms = to_millis(now);
     let profile = &business.profile;
+    // Before the transaction: no database connection waits on Twilio.
+    let line = line_type(state, business, call, now_ms).await?;
     let mut tx = state.store.begin().await?;
     let row = calls::upsert(
         &mut tx,
@@ -102,6 +120,7 @@ pub async fn handle_missed_call(
 
     let skip = |reason: SkipReason| Outcome::Skipped(reason);
     let mut contact_id = None;
+    let mut caller_number: Option<PhoneNumber> = None;
     let outcome: Outcome = 'gate: {
         let number = match CallerId::parse(call.from) {
             CallerId::Number(n) if !TWILIO_WITHHELD.contains(&n.as_str()) => n,
@@ -109,6 +128,10 @@ pub async fn handle_missed_call(
         };
         let contact = contacts::upsert(&mut tx, business.id, number.as_str(), now_ms).await?;
         contact_id = Some(contact.id);
+        caller_number = Some(number.clone());
+        if let Some(Line { kind, fresh: true }) = &line {
+            contacts::set_line_type(&mut tx, contact.id, kind.as_str(), now_ms).await?;
+        }
         if contact.opted_out_at.is_some() {
             break 'gate skip(SkipReason::OptedOut);
         }
@@ -119,7 +142,10 @@ pub async fn handle_missed_call(
             break 'gate skip(SkipReason::Blocked);
         }
         if contact.not_textable_at.is_some() {
-            break 'gate skip(SkipReason::NotTextable);
+            break 'gate Outcome::CallBack(SkipReason::NotTextable);
+        }
+        if line.as_ref().is_some_and(|l| l.kind.is_landline()) {
+            break 'gate Outcome::CallBack(SkipReason::Landline);
         }
         let cooldown_ms = i64::from(profile.textback.cooldown_minutes) * 60_000;
         if let Some(last) = messages::last_textback_at(&mut tx, contact.id).await? {
@@ -203,9 +229,28 @@ pub async fn handle_missed_call(
 
     let (textback, reason, message_id) = match &outcome {
         Outcome::Queued { message_id } => ("queued", None, Some(*message_id)),
-        Outcome::Skipped(r) => ("skipped", Some(r.as_str()), None),
+        Outcome::Skipped(r) | Outcome::CallBack(r) => ("skipped", Some(r.as_str()), None),
         Outcome::AlreadyDecided => unreachable!("decided calls return early"),
     };
+    let mut alerted = false;
+    if let (Outcome::CallBack(r), Some(contact_id), Some(number)) =
+        (&outcome, contact_id, &caller_number)
+    {
+        let missed = callbacks::Missed {
+            call_id: row.id,
+            contact_id,
+            phone: number.as_str(),
+            from: call.to,
+            called_at: now_ms,
+            reason: match r {
+                SkipReason::Landline => call_backs::Reason::Landline,
+                _ => call_backs::Reason::NotTextable,
+            },
+            error_code: None,
+        };
+        alerted = callbacks::open(&mut tx, business, &missed, now_ms).await?
+            == callbacks::Opened::Alerted;
+    }
     calls::record_decision(
         &mut tx,
         calls::Decision {
@@ -231,9 +276,79 @@ pub async fn handle_missed_call(
             state.metrics.textback_skipped(r.as_str());
             tracing::info!(reason = r.as_str(), "text-back skipped");
         }
+        Outcome::CallBack(r) => {
+            state.metrics.textback_skipped(r.as_str());
+            if alerted {
+                state.wake_outbox();
+            }
+            tracing::info!(reason = r.as_str(), "no text-back; call-back task for staff");
+        }
         Outcome::AlreadyDecided => {}
     }
     Ok(outcome)
+}
+
+/// The caller's line type, when the business asked for Twilio Lookup.
+struct Line {
+    kind: LineType,
+    /// Just asked (to be kept on the contact), not read from it.
+    fresh: bool,
+}
+
+/// Twilio Lookup's line type for the caller: as kept on the contact when asked within
+/// [`LINE_TYPE_TTL_MS`], else asked now (bounded by `FRONTDESK_LOOKUP_TIMEOUT_MS`). Asked only
+/// for a call the gate would otherwise text (not decided yet, a real number, not opted out,
+/// internal, blocked or known not textable), so nobody pays for a look-up that changes nothing.
+/// `None` when off or when Lookup fails: the text-back then goes as it would without it.
+async fn line_type(
+    state: &AppState,
+    business: &BusinessRecord,
+    call: &MissedCall<'_>,
+    now_ms: i64,
+) -> anyhow::Result<Option<Line>> {
+    let profile = &business.profile;
+    let Some(client) = state.lookup.as_ref().filter(|_| profile.textback.lookup && call.look_up)
+    else {
+        return Ok(None);
+    };
+    let number = match CallerId::parse(call.from) {
+        CallerId::Number(n) if !TWILIO_WITHHELD.contains(&n.as_str()) => n,
+        _ => return Ok(None),
+    };
+    if profile.internal_numbers().any(|n| *n == number)
+        || profile.textback.block_list.contains(&number)
+    {
+        return Ok(None);
+    }
+    {
+        let mut conn = state.store.pool().acquire().await?;
+        if calls::is_decided(&mut conn, call.call_sid).await? {
+            return Ok(None);
+        }
+        if let Some(c) = contacts::by_phone(&mut conn, business.id, number.as_str()).await? {
+            if c.opted_out_at.is_some() || c.not_textable_at.is_some() {
+                return Ok(None);
+            }
+        }
+        if let Some((kind, at)) = contacts::line_type(&mut conn, business.id, number.as_str()).await? {
+            if now_ms - at < LINE_TYPE_TTL_MS {
+                return Ok(Some(Line {
+                    kind: LineType(kind),
+                    fresh: false,
+                }));
+            }
+        }
+    }
+    match client.line_type(&number).await {
+        Ok(kind) => {
+            tracing::info!(line_type = kind.as_str(), "Twilio Lookup answered");
+            Ok(Some(Line { kind, fresh: true }))
+        }
+        Err(e) => {
+            tracing::warn!(error = %format!("{e:#}"), "Twilio Lookup failed; the text-back goes as usual");
+            Ok(None)
+        }
+    }
 }
 
 /// Note a call that is not (yet) missed, e.g. ringing through to the owner.

@@ -428,6 +428,7 @@ pub async fn funnel(
     ctx.insert("reminders", &f.reminders);
     ctx.insert("nudges", &f.nudges);
     ctx.insert("no_shows", &f.no_shows);
+    ctx.insert("call_backs", &f.call_backs);
     ctx.insert("stages", &stage_bars(&stages));
     ctx.insert("daily", &daily);
     ctx.insert("bar_w", &bar_w);
@@ -587,6 +588,7 @@ pub async fn simulator_call(
             from: &from,
             to: &to,
             status: "no-answer",
+            look_up: false,
         },
     )
     .await?;

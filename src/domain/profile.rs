@@ -238,6 +238,11 @@ pub struct TextbackSection {
     /// Absent: no nudge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_after: Option<String>,
+    /// Ask Twilio Lookup whether a missed caller's number is a landline before texting it (each
+    /// look-up costs money, so off by default). A landline caller gets no text-back; staff get a
+    /// call-back task and one alert instead.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lookup: bool,
 }
 
 impl TextbackSection {
@@ -258,6 +263,7 @@ impl Default for TextbackSection {
             returning_message: None,
             block_list: Vec::new(),
             follow_up_after: None,
+            lookup: false,
         }
     }
 }

@@ -323,33 +323,7 @@ async fn apply(
         (None, _) => {}
     }
     for note in &plan.effects.notify {
-        for staff in &business.profile.escalation.notify {
-            let staff_contact =
-                contacts::upsert(&mut tx, business.id, staff.as_str(), now_ms).await?;
-            let staff_conv = conversations::open_for_contact(
-                &mut tx,
-                business.id,
-                staff_contact.id,
-                super::state::after(None, super::state::Event::TakenOver),
-                now_ms,
-            )
-            .await?;
-            let body = super::guard::finalize(note);
-            queue(
-                &mut tx,
-                business,
-                staff_conv,
-                staff_contact.id,
-                staff.as_str(),
-                &from,
-                Author::System,
-                None,
-                MessageKind::StaffNotify,
-                &body,
-                now_ms,
-            )
-            .await?;
-        }
+        alert_staff(&mut tx, business, &from, &super::guard::finalize(note), now_ms).await?;
     }
     if let Some(llm) = &deps.llm {
         for r in &plan.llm_records {
@@ -403,6 +377,43 @@ async fn apply(
         handoff_reason: plan.effects.handoff_reason,
         details: plan.details,
     }))
+}
+
+/// Queue one alert to each of the business's notify numbers (`escalation.notify`), each in its
+/// own staff thread (staff's, never the receptionist's); the number of alerts queued.
+pub(crate) async fn alert_staff(
+    tx: &mut Tx,
+    business: &businesses::BusinessRecord,
+    from: &str,
+    body: &str,
+    now_ms: i64,
+) -> anyhow::Result<usize> {
+    for staff in &business.profile.escalation.notify {
+        let staff_contact = contacts::upsert(tx, business.id, staff.as_str(), now_ms).await?;
+        let staff_conv = conversations::open_for_contact(
+            tx,
+            business.id,
+            staff_contact.id,
+            super::state::after(None, super::state::Event::TakenOver),
+            now_ms,
+        )
+        .await?;
+        queue(
+            tx,
+            business,
+            staff_conv,
+            staff_contact.id,
+            staff.as_str(),
+            from,
+            Author::System,
+            None,
+            MessageKind::StaffNotify,
+            body,
+            now_ms,
+        )
+        .await?;
+    }
+    Ok(business.profile.escalation.notify.len())
 }
 
 /// Write an outbound text and its outbox row, and note it on the conversation (one transaction).

@@ -293,6 +293,7 @@ fn missed_call_line(business: &BusinessRecord, outcome: &Outcome) -> String {
         Outcome::Queued { .. } | Outcome::AlreadyDecided => {
             format!("Thanks for calling {name}. Sorry we missed you. We are sending you a text message right now.")
         }
+        Outcome::CallBack(_) => format!("Thanks for calling {name}. Sorry we missed you. We will call you back as soon as we can."),
         Outcome::Skipped(_) => format!("Thanks for calling {name}. Sorry, nobody can take your call right now. Please try again later."),
     }
 }
@@ -356,6 +357,7 @@ pub(crate) async fn voice<F: VoiceForm>(
             from,
             to,
             status: "forwarded",
+            look_up: true,
         };
         let outcome = textback::handle_missed_call(&state, &business, &call).await?;
         return Ok(xml(
@@ -399,6 +401,7 @@ pub(crate) async fn dial_status<F: VoiceForm>(
             from,
             to,
             status: dial,
+            look_up: true,
         };
         let outcome = textback::handle_missed_call(&state, &business, &call).await?;
         return Ok(xml(
@@ -443,6 +446,7 @@ pub(crate) async fn call_status<F: VoiceForm>(
             from,
             to,
             status,
+            look_up: true,
         };
         textback::handle_missed_call(&state, &business, &call).await?;
     } else {
@@ -677,12 +681,19 @@ pub(crate) async fn record_delivery(state: &AppState, d: &Delivery<'_>) -> Resul
         now_ms,
     )
     .await?;
+    let mut alerted = false;
     if d.opted_out {
         contacts::opt_out_number(&mut tx, contact_id, now_ms).await?;
     } else if d.not_textable {
-        let reason = format!("delivery error {}", d.error_code.unwrap_or(""));
+        let code = d.error_code.unwrap_or("");
+        let reason = format!("delivery error {code}");
         contacts::mark_not_textable(&mut tx, contact_id, &reason, now_ms).await?;
+        // A text-back that never arrived (30006: a landline or unreachable): staff call instead.
+        alerted = crate::callbacks::after_refused_textback(&mut tx, msg_id, code, now_ms).await?;
     }
     tx.commit().await?;
+    if alerted {
+        state.wake_outbox();
+    }
     Ok(())
 }

@@ -4,7 +4,8 @@
 //!   for a poll; otherwise it sleeps until the next retry falls due;
 //! - sends concurrently, up to `send_concurrency` at a time;
 //! - retries network errors, 429 and 5xx with exponential backoff and jitter; never retries a
-//!   permanent refusal (21610 opts the contact out, 21211/21614/... mark the number not textable);
+//!   permanent refusal (21610 opts the contact out, 21211/21614/... mark the number not textable,
+//!   and a refused text-back opens a call-back task for staff);
 //! - re-checks opt-out and expiry just before sending (a text-back older than 15 minutes is dropped);
 //! - a row whose earlier attempt may have reached the provider (crash, timeout) is first looked up
 //!   at the provider and only resent if it is not there.
@@ -316,7 +317,20 @@ impl OutboxWorker {
                 let done =
                     outbox::finish_unsent(&mut tx, &item, "failed", &message, Some(&code), now_ms)
                         .await?;
+                // A missed caller we cannot text is one for staff to ring back.
+                let alerted = done
+                    && item.kind == MessageKind::Textback
+                    && crate::callbacks::after_refused_textback(
+                        &mut tx,
+                        item.message_id,
+                        &code,
+                        now_ms,
+                    )
+                    .await?;
                 tx.commit().await?;
+                if alerted {
+                    state.outbox_wake.notify_one();
+                }
                 tracing::info!(code = %code, "number cannot receive texts; contact marked");
                 Ok(self.count_failed(done))
             }

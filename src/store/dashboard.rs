@@ -393,6 +393,18 @@ pub struct Funnel {
     pub nudges: NudgeFunnel,
     /// Bookings marked a no-show in the period.
     pub no_shows: i64,
+    /// Missed callers texts do not reach (landlines, refused text-backs), turned into call-backs.
+    pub call_backs: CallBackFunnel,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CallBackFunnel {
+    /// Missed calls in the period that became a call-back task.
+    pub opened: i64,
+    /// Of those, landlines (Twilio Lookup).
+    pub landline: i64,
+    /// Of those, marked called back by staff.
+    pub done: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -626,6 +638,34 @@ pub async fn funnel(
             to,
         )
         .await?,
+        call_backs: CallBackFunnel {
+            opened: count(
+                store,
+                "SELECT COUNT(*) AS n FROM call_backs WHERE business_id = $1 AND called_at >= $2 AND called_at < $3",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            landline: count(
+                store,
+                "SELECT COUNT(*) AS n FROM call_backs WHERE business_id = $1 AND called_at >= $2 AND called_at < $3 \
+                 AND reason = 'landline'",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+            done: count(
+                store,
+                "SELECT COUNT(*) AS n FROM call_backs WHERE business_id = $1 AND called_at >= $2 AND called_at < $3 \
+                 AND done_at IS NOT NULL",
+                business_id,
+                from,
+                to,
+            )
+            .await?,
+        },
         ..Default::default()
     };
     let rows = sqlx::query(
