@@ -1,5 +1,6 @@
 //! The inbox and the thread page: staff see conversations live, take them over, reply and hand
-//! them back to the receptionist.
+//! them back to the receptionist. The inbox's "Call back" view lists missed callers texts do not
+//! reach (`crate::callbacks`), to ring and mark done.
 
 use super::view;
 use super::{render, CsrfForm, DashError, DashResult, Member};
@@ -9,7 +10,7 @@ use crate::domain::sms_text;
 use crate::domain::State as ConvState;
 use crate::engine::details::Details;
 use crate::engine::state::{self as states, Event as ConvEvent};
-use crate::store::contacts;
+use crate::store::{call_backs, contacts};
 use crate::store::dashboard::{self as q, Filter, InboxRow};
 use crate::store::messages::Author;
 use axum::extract::{Path, Query, State};
@@ -101,23 +102,89 @@ fn row_view(r: &InboxRow, now_ms: i64, tz: chrono_tz::Tz) -> RowView {
     }
 }
 
+/// The inbox's `filter` parameter: conversations of one kind, or the callers to ring back.
+#[derive(Debug, Clone, Copy)]
+enum View {
+    Conversations(Filter),
+    CallBacks,
+}
+
+const CALL_BACK: &str = "call_back";
+
+impl View {
+    fn parse(s: Option<&str>) -> View {
+        match s {
+            Some(CALL_BACK) => View::CallBacks,
+            other => View::Conversations(Filter::parse(other)),
+        }
+    }
+}
+
+/// One caller to ring back.
+#[derive(Serialize)]
+struct CallBackView {
+    contact_id: i64,
+    caller: String,
+    /// The number to tap to call (E.164).
+    tel: String,
+    calls: i64,
+    /// When they (last) called, in the business's time.
+    when: String,
+    /// How long the first call has waited.
+    waiting: String,
+    reason: String,
+}
+
+fn call_back_view(c: &call_backs::OpenCallBack, now_ms: i64, tz: chrono_tz::Tz) -> CallBackView {
+    let at = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(c.last_called_at)
+        .unwrap_or_default()
+        .with_timezone(&tz);
+    let reason = match (c.reason.as_str(), c.error_code.as_deref()) {
+        ("landline", _) => "Landline: texts do not reach it".to_string(),
+        ("send_failed", Some(code)) => format!("Our text was not delivered (error {code})"),
+        ("send_failed", None) => "Our text was not delivered".to_string(),
+        _ => "Texts to this number fail".to_string(),
+    };
+    CallBackView {
+        contact_id: c.contact_id,
+        caller: view::phone(&c.phone),
+        tel: c.phone.clone(),
+        calls: c.calls,
+        when: at.format("%a %b %-d, %-I:%M %p").to_string(),
+        waiting: view::duration(now_ms - c.first_called_at),
+        reason,
+    }
+}
+
 async fn inbox_context(
     state: &AppState,
     a: &super::Access,
-    filter: Filter,
+    selected: View,
 ) -> DashResult<tera::Context> {
     let now_ms = to_millis(state.clock.now());
     let tz = a.business.profile.tz();
-    let rows = q::inbox(&state.store, a.business.id, filter, 200).await?;
-    let views: Vec<RowView> = rows.iter().map(|r| row_view(r, now_ms, tz)).collect();
     let mut ctx = a.context("inbox");
-    ctx.insert("rows", &views);
-    ctx.insert("filter", filter.as_str());
+    match selected {
+        View::Conversations(filter) => {
+            let rows = q::inbox(&state.store, a.business.id, filter, 200).await?;
+            let views: Vec<RowView> = rows.iter().map(|r| row_view(r, now_ms, tz)).collect();
+            ctx.insert("rows", &views);
+            ctx.insert("filter", filter.as_str());
+        }
+        View::CallBacks => {
+            let open = call_backs::open_list(&state.store, a.business.id, 200).await?;
+            let views: Vec<CallBackView> =
+                open.iter().map(|c| call_back_view(c, now_ms, tz)).collect();
+            ctx.insert("call_backs", &views);
+            ctx.insert("filter", CALL_BACK);
+        }
+    }
     ctx.insert(
         "filters",
         &[
             ("all", "All"),
             ("human", "Needs a person"),
+            (CALL_BACK, "Call back"),
             ("ai", "AI handling"),
             ("booked", "Booked"),
             ("opted_out", "Opted out"),
@@ -127,13 +194,37 @@ async fn inbox_context(
     Ok(ctx)
 }
 
+/// Staff called the caller back: their open call-back tasks are done.
+pub async fn call_back_done(
+    State(state): State<AppState>,
+    a: Member,
+    Path((bid, kid)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm,
+) -> DashResult<Response> {
+    let now_ms = to_millis(state.clock.now());
+    let mut conn = state.store.pool().acquire().await?;
+    let closed = call_backs::mark_done(&mut conn, bid, kid, a.session.user.id, now_ms).await?;
+    if closed == 0 {
+        return Err(DashError::Conflict(
+            "This caller has no call-back waiting (already marked done?).".into(),
+        ));
+    }
+    tracing::info!(
+        contact = kid,
+        user = a.session.user.id,
+        tasks = closed,
+        "call-back marked done"
+    );
+    Ok(Redirect::to(&format!("/app/{bid}/inbox?filter={CALL_BACK}")).into_response())
+}
+
 pub async fn inbox(
     State(state): State<AppState>,
     a: Member,
     Query(query): Query<InboxQuery>,
 ) -> DashResult<Response> {
-    let filter = Filter::parse(query.filter.as_deref());
-    render("inbox.html", &inbox_context(&state, &a, filter).await?)
+    let selected = View::parse(query.filter.as_deref());
+    render("inbox.html", &inbox_context(&state, &a, selected).await?)
 }
 
 /// The rows alone, for the live refresh.
@@ -142,8 +233,8 @@ pub async fn inbox_rows(
     a: Member,
     Query(query): Query<InboxQuery>,
 ) -> DashResult<Response> {
-    let filter = Filter::parse(query.filter.as_deref());
-    render("inbox_rows.html", &inbox_context(&state, &a, filter).await?)
+    let selected = View::parse(query.filter.as_deref());
+    render("inbox_rows.html", &inbox_context(&state, &a, selected).await?)
 }
 
 /// Server-sent events: a `change` event whenever a message or conversation of the business

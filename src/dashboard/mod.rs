@@ -39,6 +39,10 @@ pub fn router() -> Router<AppState> {
         .route("/app/{bid}/inbox", get(inbox::inbox))
         .route("/app/{bid}/inbox/rows", get(inbox::inbox_rows))
         .route("/app/{bid}/events", get(inbox::events))
+        .route(
+            "/app/{bid}/call-backs/{kid}/done",
+            post(inbox::call_back_done),
+        )
         .route("/app/{bid}/c/{cid}", get(inbox::thread))
         .route("/app/{bid}/c/{cid}/messages", get(inbox::thread_messages))
         .route("/app/{bid}/c/{cid}/take-over", post(inbox::take_over))

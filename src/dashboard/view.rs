@@ -107,6 +107,8 @@ pub fn reason_label(reason: &str) -> String {
         "blocked" => "On the block list".into(),
         "internal" => "A staff or internal number".into(),
         "not_textable" => "Number cannot receive texts".into(),
+        "landline" => "Landline: call back".into(),
+        "send_failed" => "Text not delivered".into(),
         "template_error" => "Template error".into(),
         other => other.replace('_', " "),
     }
