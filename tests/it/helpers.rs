@@ -228,6 +228,8 @@ pub fn test_config(db_url: &str, twilio_base: &str) -> Config {
         webhook_shared_key: Some(SHARED_KEY.into()),
     });
     config.twilio_api_base = twilio_base.to_string();
+    config.twilio_lookup_base = twilio_base.to_string();
+    config.lookup_timeout = Duration::from_millis(500);
     // One fake server plays both providers: their API paths differ.
     config.telnyx = Some(frontdesk::config::TelnyxConfig {
         api_key: TELNYX_API_KEY.into(),

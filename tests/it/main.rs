@@ -16,6 +16,7 @@ mod engine;
 mod eval;
 mod fuzz;
 mod hostile_feed;
+mod landlines;
 mod limits;
 mod llm;
 mod no_shows;
