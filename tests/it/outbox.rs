@@ -118,12 +118,17 @@ async fn unreachable_number_is_marked_not_textable(backend: Backend) {
         .mount(&app.twilio)
         .await;
     app.missed_call("CA1", CALLER).await;
-    assert_eq!(app.settle().await.len(), 1);
+    app.settle().await;
+    // One try at the caller; the refusal opens a call-back task and alerts the notify number
+    // (which this fake refuses too).
+    assert_eq!(app.texts_to(CALLER).await.len(), 1);
+    assert_eq!(app.count("call_backs").await, 1);
     let contact = app.contact(CALLER).await;
     assert!(contact.not_textable_at.is_some());
     assert!(contact.not_textable_reason.unwrap().contains("21614"));
     app.missed_call("CA2", CALLER).await;
-    assert_eq!(app.settle().await.len(), 1);
+    app.settle().await;
+    assert_eq!(app.texts_to(CALLER).await.len(), 1);
     assert_eq!(
         app.call_decision("CA2").await.1.as_deref(),
         Some("not_textable")
