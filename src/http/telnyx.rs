@@ -266,6 +266,7 @@ async fn messaging(State(state): State<AppState>, signed: TelnyxSigned) -> Resul
                 error_code: code,
                 opted_out: code == Some(tx::OPTED_OUT),
                 not_textable: code.is_some_and(tx::is_not_textable),
+                unreachable: false,
             };
             tw_http::record_delivery(&state, &delivery).await?;
             Ok(ok())

@@ -635,6 +635,7 @@ async fn sms_status(State(state): State<AppState>, form: TwilioForm) -> Result<R
         error_code,
         opted_out: error_code == Some(tw::OPTED_OUT),
         not_textable: error_code.is_some_and(tw::is_not_textable),
+        unreachable: error_code.is_some_and(tw::is_unreachable_now),
     };
     record_delivery(&state, &delivery).await?;
     Ok(xml(StatusCode::OK, twiml::empty()))
@@ -653,6 +654,8 @@ pub(crate) struct Delivery<'a> {
     pub opted_out: bool,
     /// The number cannot receive texts.
     pub not_textable: bool,
+    /// This text did not reach the handset, perhaps only for now (switched off, no signal).
+    pub unreachable: bool,
 }
 
 /// Move the message's status forward and mark its recipient when the carrier says they opted
@@ -689,6 +692,10 @@ pub(crate) async fn record_delivery(state: &AppState, d: &Delivery<'_>) -> Resul
         let reason = format!("delivery error {code}");
         contacts::mark_not_textable(&mut tx, contact_id, &reason, now_ms).await?;
         // A text-back that never arrived (30006: a landline or unreachable): staff call instead.
+        alerted = crate::callbacks::after_refused_textback(&mut tx, msg_id, code, now_ms).await?;
+    } else if d.unreachable {
+        // Not marked: the number may take the next text. This caller still needs a person.
+        let code = d.error_code.unwrap_or("");
         alerted = crate::callbacks::after_refused_textback(&mut tx, msg_id, code, now_ms).await?;
     }
     tx.commit().await?;

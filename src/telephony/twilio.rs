@@ -128,16 +128,27 @@ pub fn url_variants(url: &str) -> Vec<String> {
     out
 }
 
-/// Error codes that mean the recipient cannot get texts at this number.
+/// Error codes that mean the recipient cannot get texts at this number: invalid or unreachable
+/// numbers (21211, 21214, 21408, 21612), not a mobile number (21614), unknown handset (30005: not
+/// in service), landline or unreachable carrier (30006).
 const NOT_TEXTABLE: &[&str] = &[
-    "21211", "21214", "21408", "21612", "21614", "30003", "30005", "30006",
+    "21211", "21214", "21408", "21612", "21614", "30005", "30006",
 ];
+/// 30003, unreachable handset: per Twilio's docs usually a phone switched off or out of signal,
+/// sometimes a landline. The text did not arrive, so its missed call gets a call-back, but the
+/// number is not marked (the next text-back may well arrive).
+const UNREACHABLE_NOW: &[&str] = &["30003"];
 /// The recipient replied STOP at the carrier level.
 pub const OPTED_OUT: &str = "21610";
 
 /// Classify a provider error code (also used for `ErrorCode` in status callbacks).
 pub fn is_not_textable(code: &str) -> bool {
     NOT_TEXTABLE.contains(&code)
+}
+
+/// A delivery error that says this text did not reach the handset, for now.
+pub fn is_unreachable_now(code: &str) -> bool {
+    UNREACHABLE_NOW.contains(&code)
 }
 
 #[derive(Clone)]

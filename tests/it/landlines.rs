@@ -100,6 +100,7 @@ both_backends!(
     lookup_failing_or_slow_falls_back_to_the_text_back,
     without_lookup_on_no_lookup_is_made,
     a_refused_text_back_opens_a_call_back,
+    an_unreachable_handset_gets_a_call_back_and_stays_textable,
     the_call_back_list_shows_and_is_marked_done,
 );
 
@@ -326,6 +327,35 @@ async fn a_refused_text_back_opens_a_call_back(backend: Backend) {
     let alerts = app.texts_to(NOTIFY).await;
     assert_eq!(alerts.len(), 3);
     assert!(alerts[2].contains(other) && alerts[2].contains("21614"));
+    app.stop().await;
+}
+
+async fn an_unreachable_handset_gets_a_call_back_and_stays_textable(backend: Backend) {
+    let app = spawn_app_at(backend, open_hours_instant()).await;
+    app.missed_call("CA1", CALLER).await;
+    let sent = app.settle().await;
+    let status_path = sent[0]["StatusCallback"]
+        .strip_prefix(PUBLIC_URL)
+        .unwrap()
+        .to_string();
+    let sid = sent_sid(&app).await;
+    let report = [
+        ("MessageSid", sid.as_str()),
+        ("MessageStatus", "undelivered"),
+        ("ErrorCode", "30003"),
+    ];
+    assert_eq!(app.post_twilio(&status_path, &report).await.status(), 200);
+    app.settle().await;
+    // This call gets a person; the number is not written off (a phone switched off).
+    let open = open_call_backs(&app).await;
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].error_code.as_deref(), Some("30003"));
+    assert_eq!(app.texts_to(NOTIFY).await.len(), 1);
+    assert!(app.contact(CALLER).await.not_textable_at.is_none());
+    app.advance(chrono::Duration::hours(2));
+    app.missed_call("CA2", CALLER).await;
+    app.settle().await;
+    assert_eq!(app.texts_to(CALLER).await.len(), 2, "texted again");
     app.stop().await;
 }
 
