@@ -68,8 +68,7 @@ pub async fn open(
         return Ok(Opened::Quiet);
     }
     let body = alert_text(business, missed);
-    let sent =
-        crate::engine::turn::alert_staff(tx, business, missed.from, &body, now_ms).await?;
+    let sent = crate::engine::turn::alert_staff(tx, business, missed.from, &body, now_ms).await?;
     if sent == 0 {
         tracing::info!(
             business = business.id,

@@ -34,8 +34,8 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
-pub mod callbacks;
 pub mod calendar;
+pub mod callbacks;
 pub mod cli;
 pub mod clock;
 pub mod config;

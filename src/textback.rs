@@ -281,7 +281,10 @@ pub async fn handle_missed_call(
             if alerted {
                 state.wake_outbox();
             }
-            tracing::info!(reason = r.as_str(), "no text-back; call-back task for staff");
+            tracing::info!(
+                reason = r.as_str(),
+                "no text-back; call-back task for staff"
+            );
         }
         Outcome::AlreadyDecided => {}
     }
@@ -307,7 +310,10 @@ async fn line_type(
     now_ms: i64,
 ) -> anyhow::Result<Option<Line>> {
     let profile = &business.profile;
-    let Some(client) = state.lookup.as_ref().filter(|_| profile.textback.lookup && call.look_up)
+    let Some(client) = state
+        .lookup
+        .as_ref()
+        .filter(|_| profile.textback.lookup && call.look_up)
     else {
         return Ok(None);
     };
@@ -330,7 +336,9 @@ async fn line_type(
                 return Ok(None);
             }
         }
-        if let Some((kind, at)) = contacts::line_type(&mut conn, business.id, number.as_str()).await? {
+        if let Some((kind, at)) =
+            contacts::line_type(&mut conn, business.id, number.as_str()).await?
+        {
             if now_ms - at < LINE_TYPE_TTL_MS {
                 return Ok(Some(Line {
                     kind: LineType(kind),

@@ -10,9 +10,9 @@ use crate::domain::sms_text;
 use crate::domain::State as ConvState;
 use crate::engine::details::Details;
 use crate::engine::state::{self as states, Event as ConvEvent};
-use crate::store::{call_backs, contacts};
 use crate::store::dashboard::{self as q, Filter, InboxRow};
 use crate::store::messages::Author;
+use crate::store::{call_backs, contacts};
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -234,7 +234,10 @@ pub async fn inbox_rows(
     Query(query): Query<InboxQuery>,
 ) -> DashResult<Response> {
     let selected = View::parse(query.filter.as_deref());
-    render("inbox_rows.html", &inbox_context(&state, &a, selected).await?)
+    render(
+        "inbox_rows.html",
+        &inbox_context(&state, &a, selected).await?,
+    )
 }
 
 /// Server-sent events: a `change` event whenever a message or conversation of the business

@@ -323,7 +323,14 @@ async fn apply(
         (None, _) => {}
     }
     for note in &plan.effects.notify {
-        alert_staff(&mut tx, business, &from, &super::guard::finalize(note), now_ms).await?;
+        alert_staff(
+            &mut tx,
+            business,
+            &from,
+            &super::guard::finalize(note),
+            now_ms,
+        )
+        .await?;
     }
     if let Some(llm) = &deps.llm {
         for r in &plan.llm_records {

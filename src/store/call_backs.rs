@@ -57,7 +57,11 @@ pub async fn open(conn: &mut Conn, n: NewCallBack<'_>) -> anyhow::Result<Option<
 }
 
 /// Whether staff were alerted about this caller at or after `since_ms`.
-pub async fn alerted_since(conn: &mut Conn, contact_id: i64, since_ms: i64) -> anyhow::Result<bool> {
+pub async fn alerted_since(
+    conn: &mut Conn,
+    contact_id: i64,
+    since_ms: i64,
+) -> anyhow::Result<bool> {
     let row = sqlx::query(
         "SELECT COUNT(*) AS n FROM call_backs WHERE contact_id = $1 AND alerted_at >= $2",
     )

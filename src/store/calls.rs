@@ -49,11 +49,12 @@ pub async fn upsert(
 
 /// Whether the call's text-back was decided already (a repeated webhook).
 pub async fn is_decided(conn: &mut Conn, call_sid: &str) -> anyhow::Result<bool> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM calls WHERE call_sid = $1 AND textback IS NOT NULL")
-        .bind(call_sid)
-        .fetch_one(&mut *conn)
-        .await
-        .context("reading a call's decision")?;
+    let row =
+        sqlx::query("SELECT COUNT(*) AS n FROM calls WHERE call_sid = $1 AND textback IS NOT NULL")
+            .bind(call_sid)
+            .fetch_one(&mut *conn)
+            .await
+            .context("reading a call's decision")?;
     Ok(col::<i64>(&row, "n")? > 0)
 }
 

@@ -17,7 +17,10 @@ const NOTIFY: &str = "+15550100999";
 const LOOKUP_PREFIX: &str = "/v2/PhoneNumbers/";
 
 fn lookup_profile() -> String {
-    EXAMPLE.replace("cooldown_minutes = 60", "cooldown_minutes = 60\nlookup = true")
+    EXAMPLE.replace(
+        "cooldown_minutes = 60",
+        "cooldown_minutes = 60\nlookup = true",
+    )
 }
 
 async fn lookup_app(backend: Backend) -> TestApp {
@@ -112,7 +115,10 @@ async fn a_landline_caller_gets_a_call_back_not_a_text(backend: Backend) {
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("call you back"));
     app.settle().await;
-    assert!(app.texts_to(CALLER).await.is_empty(), "no text to a landline");
+    assert!(
+        app.texts_to(CALLER).await.is_empty(),
+        "no text to a landline"
+    );
     let alerts = app.texts_to(NOTIFY).await;
     assert_eq!(alerts.len(), 1, "{alerts:?}");
     assert!(
@@ -306,7 +312,11 @@ async fn a_refused_text_back_opens_a_call_back(backend: Backend) {
     let res = app.missed_call("CA2", CALLER).await;
     assert!(res.text().await.unwrap().contains("call you back"));
     app.settle().await;
-    assert_eq!(app.texts_to(CALLER).await.len(), 1, "only the first attempt");
+    assert_eq!(
+        app.texts_to(CALLER).await.len(),
+        1,
+        "only the first attempt"
+    );
     assert_eq!(
         app.call_decision("CA2").await,
         (Some("skipped".into()), Some("not_textable".into()))
@@ -391,11 +401,21 @@ async fn the_call_back_list_shows_and_is_marked_done(backend: Backend) {
     assert!(page.body.contains("filter=call_back"), "{}", page.body);
     let page = web.get(&list).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains(&format!("href=\"tel:{CALLER}\"")), "{}", page.body);
-    assert!(page.body.contains("Called Wed Dec 2, 10:00 AM"), "{}", page.body);
+    assert!(
+        page.body.contains(&format!("href=\"tel:{CALLER}\"")),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Called Wed Dec 2, 10:00 AM"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(&done), "{}", page.body);
     // The live refresh renders the same list.
-    let rows = web.get(&format!("/app/{bid}/inbox/rows?filter=call_back")).await;
+    let rows = web
+        .get(&format!("/app/{bid}/inbox/rows?filter=call_back"))
+        .await;
     assert!(rows.body.contains(&format!("tel:{CALLER}")));
     let csrf = page.csrf();
 
@@ -412,7 +432,11 @@ async fn the_call_back_list_shows_and_is_marked_done(backend: Backend) {
     assert!(open_call_backs(&app).await.is_empty());
     assert_eq!(app.count("call_backs WHERE done_by IS NOT NULL").await, 1);
     let page = web.get(&list).await;
-    assert!(!page.body.contains(&format!("tel:{CALLER}")), "{}", page.body);
+    assert!(
+        !page.body.contains(&format!("tel:{CALLER}")),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Nobody to call back"));
     // Again: nothing left to mark.
     let res = web.post(&done, &[("csrf", &csrf)]).await;
