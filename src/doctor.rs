@@ -166,6 +166,12 @@ async fn check_businesses(config: &Config, store: &Store, r: &mut Report) -> any
                 "set that provider's credentials, or change business.provider",
             );
         }
+        if p.textback.lookup && config.twilio.is_none() {
+            r.warn(
+                format!("{name}: textback.lookup is on but Twilio is not configured: landlines are texted like any caller"),
+                "set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or remove textback.lookup",
+            );
+        }
         if p.escalation.notify.is_empty() {
             r.warn(
                 format!("{name}: hand-offs and emergencies alert nobody by text"),
