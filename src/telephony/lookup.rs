@@ -127,6 +127,6 @@ mod tests {
         let a: Answer = serde_json::from_str(body).unwrap();
         let info = a.line_type_intelligence.unwrap();
         assert_eq!(info.kind.as_deref(), Some("nonFixedVoip"));
-        assert!(info.error_code.unwrap().is_null());
+        assert!(info.error_code.is_none(), "null is no error");
     }
 }
