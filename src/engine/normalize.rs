@@ -281,6 +281,7 @@ pub fn stem(word: &str) -> String {
         // Knots and tangles in a coat are mats.
         ("knot", "mat"),
         ("tangl", "mat"),
+        ("whole", "full"),
         // Getting someone washed up is a bath.
         ("wash", "bath"),
         // Trade words: a line is "scoped" with a camera.

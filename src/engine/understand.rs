@@ -1690,6 +1690,22 @@ const AUDIENCES: &[(&[&str], &[&str])] = &[
             "mo old",
         ],
     ),
+    // Cats, also by breed ("my 9 lb Persian"); a name for dogs and cats alike is for neither.
+    (
+        &["cat", "cats", "feline*"],
+        &[
+            "kitty",
+            "persian",
+            "siamese",
+            "maine coon",
+            "ragdoll",
+            "himalayan",
+            "sphynx",
+            "tabby",
+            "calico",
+            "litter box",
+        ],
+    ),
 ];
 /// Two people at once, said the way people say it; a word services use for it.
 const TWO_PEOPLE: &[&str] = &[
@@ -1723,6 +1739,9 @@ const NEGATORS: &[&str] = &[
     " leaving the ",
     " other than ",
     " but not ",
+    " without a ",
+    " without the ",
+    " skip the ",
 ];
 /// Negators that rule a thing out ("not the lobe"), unlike those that keep a part as it is
 /// ("keep the original hem") or add to it ("not just").
@@ -1891,7 +1910,11 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         keywords: s.keywords.iter().map(|k| content_words(k)).collect(),
         audience: {
             let name = super::detect::Text::new(&s.name);
-            AUDIENCES.iter().find(|(named, _)| name.any(named)).copied()
+            AUDIENCES
+                .iter()
+                .find(|(named, _)| name.any(named))
+                .copied()
+                .filter(|(named, _)| !(named.contains(&"cat") && name.any(&["dog*"])))
         },
     }
 }
@@ -2076,8 +2099,20 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 (next(1), next(2)),
                 (Some("is" | "are" | "works"), Some("fine" | "ok" | "good"))
             );
+            // "No bath or anything", "no cut needed": that thing is not wanted. ("No heat" is
+            // the problem, not a refusal.)
+            let no_thanks = i >= 1
+                && said_words[i - 1] == "no"
+                && matches!(
+                    (next(1), next(2)),
+                    (Some("or"), Some("anything" | "nothing" | "whatever"))
+                        | (
+                            Some("needed" | "necessary" | "required" | "please" | "thanks"),
+                            _
+                        )
+                );
             (
-                NEGATORS.iter().any(|n| before.contains(n)) || fine_after,
+                NEGATORS.iter().any(|n| before.contains(n)) || fine_after || no_thanks,
                 REFUSERS.iter().any(|n| before.contains(n)),
             )
         })
@@ -2305,6 +2340,26 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                     .any(|d| super::normalize::near(d, m))
             })
     });
+    // "He's like 60 lbs": of services by weight ("dogs up to 25 lb", "over 25 lb"), the one
+    // whose range holds the animal's weight.
+    if let Some(weight) = weight_said(text) {
+        for (si, s) in scores.iter_mut() {
+            let sv = &profile.services[*si];
+            let about = format!(
+                "{} {} {}",
+                sv.name,
+                sv.price.as_deref().unwrap_or(""),
+                sv.description.as_deref().unwrap_or("")
+            );
+            if let Some((lo, hi)) = weight_range(&about) {
+                if weight >= lo && weight <= hi {
+                    *s += 1.5;
+                } else {
+                    *s -= 3.0;
+                }
+            }
+        }
+    }
     // Something broken wants a look first: when a repair service fits, a new install does not
     // (unless a new one is asked for).
     let wants_new = concepts.any(&["install*", "new", "replac*", "put in", "put up", "swap"]);
@@ -2407,6 +2462,63 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         named: hits[best].1,
         coverage: hits[best].0 as f64 / content.len().max(1) as f64,
     })
+}
+
+const WEIGHT_UNITS: &[&str] = &["lb", "lbs", "pound", "pounds"];
+
+/// A weight the caller gives: "he's like 60 lbs", "a 9 lb persian", "80lbs".
+fn weight_said(text: &str) -> Option<f64> {
+    let ws = words(text);
+    ws.iter().enumerate().find_map(|(i, w)| {
+        if let Some(n) = WEIGHT_UNITS
+            .iter()
+            .find_map(|u| w.strip_suffix(u).filter(|n| !n.is_empty()))
+        {
+            return n.parse().ok();
+        }
+        (WEIGHT_UNITS.contains(&w.as_str()) && i > 0)
+            .then(|| ws[i - 1].parse().ok())
+            .flatten()
+    })
+}
+
+/// The weights a service is for, from its own words: "up to 25 lb", "over 25 lb", "26-60 lbs".
+fn weight_range(text: &str) -> Option<(f64, f64)> {
+    let ws = words(text);
+    let num = |i: usize| ws.get(i).and_then(|w| w.parse::<f64>().ok());
+    for (i, w) in ws.iter().enumerate() {
+        if !WEIGHT_UNITS.contains(&w.as_str()) || i == 0 {
+            continue;
+        }
+        let Some(n) = num(i - 1) else { continue };
+        let before = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|j| ws.get(j))
+                .map(String::as_str)
+                .unwrap_or("")
+        };
+        match (before(3), before(2)) {
+            (_, "under" | "below") | ("up" | "less" | "fewer", "to" | "than") => {
+                return Some((0.0, n))
+            }
+            (_, "over" | "above") | ("more", "than") => return Some((n, f64::INFINITY)),
+            (_, "to") => {
+                if let Some(lo) = i.checked_sub(3).and_then(num) {
+                    return Some((lo, n));
+                }
+            }
+            _ => {}
+        }
+        // "26 60 lbs" (a range with a dash).
+        if let Some(lo) = i.checked_sub(2).and_then(num).filter(|lo| *lo < n) {
+            return Some((lo, n));
+        }
+        // "25 lb and up".
+        if ws.get(i + 1).is_some_and(|x| x == "and") && ws.get(i + 2).is_some_and(|x| x == "up") {
+            return Some((n, f64::INFINITY));
+        }
+    }
+    None
 }
 
 /// Which of two sibling services the text names by the words only one of the names has
@@ -3681,10 +3793,13 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         ]);
         // ("Do you vet the caregivers?" is asked of an entry about screening: the verb is a
         // way of saying what the entry is about.)
-        let same_concept = faq_concepts(text, true).iter().any(|c| {
-            faq_concepts(&format!("{} {}", f.q, f.a), false)
-                .iter()
-                .any(|d| d.token == c.token)
+        let same_concept = action.as_ref().is_some_and(|verb| {
+            faq_concepts(text, true).iter().any(|c| {
+                c.asked.iter().any(|a| a.starts_with(verb.as_str()))
+                    && faq_concepts(&format!("{} {}", f.q, f.a), false)
+                        .iter()
+                        .any(|d| d.token == c.token)
+            })
         });
         offers
             || same_concept
@@ -5734,5 +5849,48 @@ mod tests {
         );
         assert!(is_yes("yessir"));
         assert!(is_yes("yes maam thank you"));
+    }
+
+    #[test]
+    fn round_ten_weights_cats_and_things_not_wanted() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("Dave's Plumbing", "Paws Up Grooming")
+                .replacen(
+                    "[[services]]",
+                    "[[services]]\nname = \"Groom - toy breeds\"\nduration_minutes = 60\nprice = \"$55 (under 20 lb)\"\ndescription = \"Bath, full haircut and nails.\"\n\n\
+                     [[services]]\nname = \"Groom - big breeds\"\nduration_minutes = 120\nprice = \"$90 (over 20 lb)\"\ndescription = \"Bath, full haircut and nails.\"\n\n\
+                     [[services]]\nname = \"Cat comb-out\"\nduration_minutes = 60\nprice = \"$70\"\n\n\
+                     [[services]]\nname = \"Nail clip\"\nduration_minutes = 30\nprice = \"$15\"\n\n\
+                     [[services]]\nname = \"Bath only\"\nduration_minutes = 45\nprice = \"$35\"\n\n[[services]]",
+                    1,
+                ),
+        )
+        .unwrap();
+        let best = |text: &str| score_services(text, &p).map(|m| p.services[m.best].name.clone());
+        assert_eq!(
+            best("our shepherd mix is about 70 lbs and needs the whole haircut").as_deref(),
+            Some("Groom - big breeds")
+        );
+        assert_eq!(
+            best("she is a tiny 8lb thing, full haircut please").as_deref(),
+            Some("Groom - toy breeds")
+        );
+        // A cat by breed is the cat service.
+        assert_eq!(
+            best("my siamese needs a comb-out, he hates it").as_deref(),
+            Some("Cat comb-out")
+        );
+        // "No bath or anything": the bath is not the request.
+        assert_eq!(
+            best("just a nail clip, no bath or anything").as_deref(),
+            Some("Nail clip")
+        );
+        assert_eq!(weight_range("$55 (under 20 lb)"), Some((0.0, 20.0)));
+        assert_eq!(weight_range("dogs 21 to 50 lbs"), Some((21.0, 50.0)));
+        assert_eq!(weight_range("25 lb and up"), Some((25.0, f64::INFINITY)));
+        assert_eq!(weight_said("hes like 60 lbs"), Some(60.0));
+        assert_eq!(weight_said("a 9lb persian"), Some(9.0));
+        assert_eq!(weight_said("60 minutes"), None);
     }
 }
