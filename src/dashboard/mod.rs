@@ -5,6 +5,7 @@
 //! signed-in user's memberships, and a business or record the user has no access to is a 404.
 //! Templates and assets are embedded in the binary.
 
+mod after_reply;
 pub mod auth;
 mod inbox;
 mod reports;

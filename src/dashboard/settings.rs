@@ -4,6 +4,7 @@
 //! same validation as `frontdesk business import`, and stores it in one transaction. An invalid
 //! save changes nothing and shows each error next to its field.
 
+use super::after_reply;
 use super::view::{self, FormData};
 use super::{render, render_status, Access, CsrfForm, DashError, DashResult, Owner};
 use crate::app::AppState;
@@ -31,6 +32,7 @@ pub const SECTIONS: &[&str] = &[
     "messages",
     "escalation",
     "booking",
+    after_reply::SECTION,
 ];
 const DAYS: &[(&str, &str)] = &[
     ("mon", "Monday"),
@@ -206,6 +208,7 @@ fn values_of(profile: &BusinessProfile) -> Values {
     ] {
         f.insert(format!("booking.{key}"), str_of(&v["booking"][key]));
     }
+    after_reply::fields_of(profile, &mut f);
     Values {
         fields: f,
         services: profile
@@ -458,6 +461,7 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
             );
             shown.faq = rows;
         }
+        after_reply::SECTION => after_reply::apply(v, form, &mut shown.fields),
         _ => return Err(DashError::NotFound),
     }
     Ok(())
@@ -681,15 +685,18 @@ pub async fn save_section(
                 };
                 errors.entry(field).or_insert_with(|| e.message.clone());
             }
+            // Named by the field's label where it has one ("Quiet hours end: ..."), else by
+            // its key in the profile, as `business import` names it.
+            let said = |e: &ProfileError| match after_reply::label(&e.field) {
+                Some(label) => format!("{label}: {}", e.message),
+                None => e.to_string(),
+            };
             let summary = match problems.as_slice() {
-                [one] => one.to_string(),
+                [one] => said(one),
                 many => format!(
                     "{} problems: {}",
                     many.len(),
-                    many.iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    many.iter().map(said).collect::<Vec<_>>().join("; ")
                 ),
             };
             let mut ctx = profile_context(&state, &a, &shown, &errors, None).await?;
