@@ -220,7 +220,7 @@ async fn conversation_id(app: &TestApp, phone: &str) -> i64 {
     .get::<i64, _>("id")
 }
 
-async fn profile_of(app: &TestApp) -> frontdesk::domain::BusinessProfile {
+pub async fn profile_of(app: &TestApp) -> frontdesk::domain::BusinessProfile {
     let mut conn = app.state.store.pool().acquire().await.unwrap();
     frontdesk::store::businesses::by_id(&mut conn, app.business_id)
         .await

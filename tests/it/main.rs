@@ -12,6 +12,7 @@ mod calendar_ics_edges;
 mod calendar_props;
 mod cli;
 mod dashboard;
+mod dashboard_after_reply;
 mod engine;
 mod eval;
 mod fuzz;
