@@ -27,6 +27,7 @@ mod profile_import;
 mod properties;
 mod real_llm;
 mod reminders;
+mod reminders_crash;
 mod scale;
 mod security;
 mod sms;

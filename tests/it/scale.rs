@@ -314,18 +314,23 @@ async fn an_overlong_text_is_clipped_not_lost(backend: Backend) {
 /// A fake Twilio for the real binary: Messages POSTs (slow, so a crash catches sends in flight)
 /// and the Messages list the outbox reconciles with.
 #[derive(Default)]
-struct SlowTwilio {
-    sent: Mutex<Vec<(String, String, String, String)>>,
-    /// Until the crash, every send after the fifth is taken but never answered: its outcome is
-    /// unknown to the sender when it dies.
-    hold: std::sync::atomic::AtomicBool,
+pub struct SlowTwilio {
+    /// (sid, To, From, Body) of each send taken, in order.
+    pub sent: Mutex<Vec<(String, String, String, String)>>,
+    /// Until the crash, every send after the first `answered` is taken but never answered: its
+    /// outcome is unknown to the sender when it dies.
+    pub hold: std::sync::atomic::AtomicBool,
+    pub answered: std::sync::atomic::AtomicUsize,
 }
 
-async fn slow_twilio() -> (String, Arc<SlowTwilio>) {
+/// The fake Twilio's base URL, and what it took; it holds every send after the first `answered`.
+pub async fn slow_twilio(answered: usize) -> (String, Arc<SlowTwilio>) {
     use axum::extract::{Query, State};
     use axum::routing::post;
     let fake = Arc::new(SlowTwilio::default());
     fake.hold.store(true, std::sync::atomic::Ordering::SeqCst);
+    fake.answered
+        .store(answered, std::sync::atomic::Ordering::SeqCst);
     async fn create(
         State(f): State<Arc<SlowTwilio>>,
         body: axum::body::Bytes,
@@ -344,8 +349,8 @@ async fn slow_twilio() -> (String, Arc<SlowTwilio>) {
             ));
             sid
         };
-        let held =
-            f.hold.load(std::sync::atomic::Ordering::SeqCst) && f.sent.lock().unwrap().len() > 5;
+        let held = f.hold.load(std::sync::atomic::Ordering::SeqCst)
+            && f.sent.lock().unwrap().len() > f.answered.load(std::sync::atomic::Ordering::SeqCst);
         let wait = if held { 3_600_000 } else { 150 };
         tokio::time::sleep(Duration::from_millis(wait)).await;
         (
@@ -376,7 +381,8 @@ async fn slow_twilio() -> (String, Arc<SlowTwilio>) {
     (format!("http://{addr}"), fake)
 }
 
-fn spawn_binary(db_url: &str, twilio: &str, port: u16) -> std::process::Child {
+/// `frontdesk serve` as a real process on `port`, on `db_url`, sending through `twilio`.
+pub fn spawn_binary(db_url: &str, twilio: &str, port: u16) -> std::process::Child {
     std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .arg("serve")
         .env("DATABASE_URL", db_url)
@@ -393,7 +399,7 @@ fn spawn_binary(db_url: &str, twilio: &str, port: u16) -> std::process::Child {
         .expect("start frontdesk")
 }
 
-async fn wait_ready(http: &reqwest::Client, port: u16) {
+pub async fn wait_ready(http: &reqwest::Client, port: u16) {
     for _ in 0..300 {
         if let Ok(r) = http
             .get(format!("http://127.0.0.1:{port}/readyz"))
@@ -414,7 +420,7 @@ async fn kill_dash_nine_loses_nothing_and_sends_nothing_twice(backend: Backend) 
     let app = spawn_app(backend).await;
     let db = app.stop_keep_db().await;
     let db_url = db.url.clone();
-    let (twilio, fake) = slow_twilio().await;
+    let (twilio, fake) = slow_twilio(5).await;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
