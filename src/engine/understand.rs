@@ -3386,11 +3386,19 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
     ];
     const ENDS: &[&str] = &[
         "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
-        "and", "or", "but", "if", "when", "after", "before", "around", "between", "until",
+        "and", "or", "but", "if", "when", "after", "before", "around", "between", "until", "while",
+        "since", "once",
     ];
     let mut i = you + 1;
     while i < ws.len() && SKIP.contains(&ws[i].as_str()) {
         i += 1;
+    }
+    // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown.
+    if ws
+        .get(i)
+        .is_some_and(|w| ["it", "them", "this", "one"].contains(&w.as_str()))
+    {
+        return false;
     }
     // "House calls for rabbits": who or what it is for is asked about too.
     let mut asked: Vec<&String> = ws[i..]
@@ -5847,6 +5855,11 @@ mod tests {
                 .as_deref(),
             Some("Tomas Reyes")
         );
+        // "It" is the job already told, not an unknown thing.
+        assert!(!asks_about_unknown(
+            "water heater is leaking from the bottom. can yall do it while im at work? garage code is 1234",
+            &p
+        ));
         assert!(is_yes("yessir"));
         assert!(is_yes("yes maam thank you"));
     }
