@@ -95,6 +95,26 @@ struct Args {
     /// Also write the report as JSON to this file.
     #[arg(long)]
     json: Option<PathBuf>,
+    /// Start each server through this command, split at spaces (e.g. `valgrind --tool=callgrind
+    /// --callgrind-out-file=/tmp/fd.%p`). A wrapped server is stopped with SIGTERM at the end,
+    /// so the wrapper can write its report, and is given 5 minutes to become ready.
+    #[arg(long)]
+    wrap: Option<String>,
+    /// Find the sustained maximum: run `--duration` seconds at `--rate`, then at `--step` more
+    /// per second each time, until a run breaks the target (p99 time-to-text or time-to-reply
+    /// over `--target-p99-ms`, or any text lost, duplicated or out of order); report the last
+    /// rate that held. Texting callers follow the rate unless `--texts-rate 0`.
+    #[arg(long)]
+    find_max: bool,
+    /// The rate added per step of `--find-max`.
+    #[arg(long, default_value_t = 50)]
+    step: u64,
+    /// The p99 target of `--find-max`, in ms, for both time-to-text and time-to-reply.
+    #[arg(long, default_value_t = 100.0)]
+    target_p99_ms: f64,
+    /// The highest rate `--find-max` tries.
+    #[arg(long, default_value_t = 3000)]
+    max_rate: u64,
 }
 
 /// The fake Twilio REST API: records every accepted text per recipient, in arrival order.
@@ -407,6 +427,7 @@ impl Staff {
 
 struct Servers {
     binary: PathBuf,
+    wrap: Option<String>,
     env: Vec<(String, String)>,
     ports: Vec<u16>,
     children: Vec<Option<tokio::process::Child>>,
@@ -415,7 +436,15 @@ struct Servers {
 
 impl Servers {
     fn spawn(&self, i: usize) -> anyhow::Result<tokio::process::Child> {
-        let mut cmd = tokio::process::Command::new(&self.binary);
+        let mut words = self.wrap.as_deref().unwrap_or("").split_whitespace();
+        let mut cmd = match words.next() {
+            Some(wrapper) => {
+                let mut cmd = tokio::process::Command::new(wrapper);
+                cmd.args(words).arg(&self.binary);
+                cmd
+            }
+            None => tokio::process::Command::new(&self.binary),
+        };
         cmd.arg("serve")
             .env("FRONTDESK_LISTEN", format!("127.0.0.1:{}", self.ports[i]))
             // Several instances on one machine: each would claim the same metrics port.
@@ -439,8 +468,8 @@ impl Servers {
     }
 }
 
-async fn wait_ready(client: &reqwest::Client, port: u16) -> anyhow::Result<()> {
-    let ready_by = Instant::now() + Duration::from_secs(30);
+async fn wait_ready(client: &reqwest::Client, port: u16, wrapped: bool) -> anyhow::Result<()> {
+    let ready_by = Instant::now() + Duration::from_secs(if wrapped { 300 } else { 30 });
     loop {
         if let Ok(r) = client
             .get(format!("http://127.0.0.1:{port}/readyz"))
@@ -609,6 +638,9 @@ async fn wait_for_text(fake: &FakeTwilio, caller: &str, have: usize, limit: Dura
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if args.find_max {
+        return find_max(&args).await;
+    }
     frontdesk::telephony::twilio::ensure_crypto_provider();
     let binary = match args.frontdesk.clone() {
         Some(p) => p,
@@ -754,6 +786,7 @@ async fn main() -> anyhow::Result<()> {
     let ports: Vec<u16> = (0..args.instances).map(|_| free_port()).collect();
     let mut servers = Servers {
         binary: binary.clone(),
+        wrap: args.wrap.clone(),
         env,
         ports: ports.clone(),
         children: Vec::new(),
@@ -765,7 +798,7 @@ async fn main() -> anyhow::Result<()> {
     for (i, port) in ports.iter().enumerate() {
         let child = servers.spawn(i)?;
         servers.children.push(Some(child));
-        wait_ready(&client, *port).await?;
+        wait_ready(&client, *port, args.wrap.is_some()).await?;
     }
 
     let staff = Staff::sign_in(ports[0], &database_url).await?;
@@ -946,6 +979,21 @@ async fn main() -> anyhow::Result<()> {
     tokio::time::sleep(Duration::from_secs(1)).await;
     servers.note_rss();
     for c in servers.children.iter_mut().flatten() {
+        if args.wrap.is_some() {
+            // A graceful stop, so that the wrapper (callgrind) writes its report.
+            if let Some(pid) = c.id() {
+                let _ = tokio::process::Command::new("kill")
+                    .args(["-TERM", &pid.to_string()])
+                    .status()
+                    .await;
+            }
+            if tokio::time::timeout(Duration::from_secs(300), c.wait())
+                .await
+                .is_ok()
+            {
+                continue;
+            }
+        }
         let _ = c.start_kill();
         let _ = c.wait().await;
     }
@@ -1087,6 +1135,131 @@ async fn main() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&tmp);
     if lost > 0 || duplicates > 0 || out_of_order > 0 {
         std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// `--find-max`: one run per rate (this tool again, as a child process, so each run starts from
+/// a fresh database and servers), stepping up until a run breaks the target.
+async fn find_max(args: &Args) -> anyhow::Result<()> {
+    let me = std::env::current_exe()?;
+    let texts = args.texts_rate != Some(0);
+    let json = std::env::temp_dir().join(format!("frontdesk-findmax-{}.json", std::process::id()));
+    let mut held: Option<(u64, serde_json::Value)> = None;
+    let mut rate = args.rate.max(1);
+    println!(
+        "find-max: {}s per step from {rate}/s by {}/s; target p99 < {} ms (time-to-text{}), nothing lost, duplicated or out of order",
+        args.duration,
+        args.step,
+        args.target_p99_ms,
+        if texts { " and time-to-reply" } else { "" }
+    );
+    while rate <= args.max_rate {
+        // Every argument as given, except the mode and the rates, which this loop sets.
+        let mut child_args: Vec<String> = Vec::new();
+        let mut skip = false;
+        for a in std::env::args().skip(1) {
+            if skip {
+                skip = false;
+                continue;
+            }
+            let name = a.split('=').next().unwrap_or("");
+            if matches!(
+                name,
+                "--find-max"
+                    | "--rate"
+                    | "--texts-rate"
+                    | "--json"
+                    | "--step"
+                    | "--target-p99-ms"
+                    | "--max-rate"
+            ) {
+                skip = !a.contains('=') && name != "--find-max";
+                continue;
+            }
+            child_args.push(a);
+        }
+        child_args.extend([
+            "--rate".into(),
+            rate.to_string(),
+            "--texts-rate".into(),
+            if texts { rate.to_string() } else { "0".into() },
+            "--json".into(),
+            json.display().to_string(),
+        ]);
+        let _ = std::fs::remove_file(&json);
+        let status = tokio::process::Command::new(&me)
+            .args(&child_args)
+            .stdout(Stdio::null())
+            .status()
+            .await?;
+        let report: serde_json::Value = std::fs::read_to_string(&json)
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        let p99 = |k: &str| report[k]["p99"].as_f64().unwrap_or(f64::INFINITY);
+        let (ttt, ttr) = (
+            p99("time_to_text_ms"),
+            p99("time_to_reply_ms_excluding_llm"),
+        );
+        let correct = status.success()
+            && report["lost"] == 0
+            && report["duplicates"] == 0
+            && report["out_of_order"] == 0;
+        let ok = correct
+            && ttt < args.target_p99_ms
+            && (!texts || ttr < args.target_p99_ms)
+            && report["webhook_errors"] == 0;
+        println!(
+            "{rate:>5}/s{}: p99 time-to-text {ttt:.1} ms{}, {:.0} texts/s delivered, lost {} dup {} order {} errors {}: {}",
+            if texts { format!(" + {rate}/s texting") } else { String::new() },
+            if texts { format!(", time-to-reply {ttr:.1} ms") } else { String::new() },
+            report["throughput_texts_per_s"].as_f64().unwrap_or(0.0),
+            report["lost"],
+            report["duplicates"],
+            report["out_of_order"],
+            report["webhook_errors"],
+            if ok { "held" } else { "broke" }
+        );
+        if !ok {
+            break;
+        }
+        held = Some((rate, report));
+        rate += args.step.max(1);
+    }
+    let _ = std::fs::remove_file(&json);
+    match held {
+        Some((rate, report)) => {
+            println!(
+                "sustained maximum: {rate} missed calls/s{} (p99 time-to-text {:.1} ms{})",
+                if texts {
+                    format!(" + {rate} texting callers/s")
+                } else {
+                    String::new()
+                },
+                report["time_to_text_ms"]["p99"]
+                    .as_f64()
+                    .unwrap_or(f64::NAN),
+                if texts {
+                    format!(
+                        ", time-to-reply {:.1} ms",
+                        report["time_to_reply_ms_excluding_llm"]["p99"]
+                            .as_f64()
+                            .unwrap_or(f64::NAN)
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            if let Some(path) = &args.json {
+                let out = serde_json::json!({"sustained_rate": rate, "report": report});
+                std::fs::write(path, serde_json::to_string_pretty(&out)?)?;
+            }
+        }
+        None => println!(
+            "sustained maximum: below {}/s (the first step broke the target)",
+            args.rate
+        ),
     }
     Ok(())
 }
