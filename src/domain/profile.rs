@@ -32,15 +32,20 @@ pub struct BusinessProfile {
     pub quiet_hours: Option<QuietHoursSection>,
     #[serde(default, skip_serializing_if = "VoiceSection::is_default")]
     pub voice: VoiceSection,
-    /// The profile as text, made once when first asked for ([`BusinessProfile::as_text`]).
+    /// The profile as text, made once when first asked for ([`BusinessProfile::as_text`]),
+    /// and what other layers derive from the profile ([`BusinessProfile::derived`]).
     #[serde(skip)]
     text: TextMemo,
 }
 
-/// A memo of the profile's text. Not part of the profile's value: equal whatever it holds, and
-/// empty in a clone (a clone may be edited, and must not keep the original's text).
+/// A memo of the profile's text and derived data. Not part of the profile's value: equal
+/// whatever it holds, and empty in a clone (a clone may be edited, and must not keep the
+/// original's text).
 #[derive(Default)]
-struct TextMemo(std::sync::OnceLock<String>);
+struct TextMemo(
+    std::sync::OnceLock<String>,
+    std::sync::Mutex<Vec<std::sync::Arc<dyn std::any::Any + Send + Sync>>>,
+);
 
 impl Clone for TextMemo {
     fn clone(&self) -> Self {
@@ -622,6 +627,22 @@ impl BusinessProfile {
     /// Made once per profile value; a cached profile (see `store::businesses`) keeps it.
     pub fn as_text(&self) -> &str {
         self.text.0.get_or_init(|| self.to_toml())
+    }
+
+    /// What `make` derives from this profile (one value per type), made once per profile value:
+    /// a cached profile (see `store::businesses`) keeps it, so work that depends on the profile
+    /// alone (the FAQ's search index) is not redone on every turn.
+    pub fn derived<T: std::any::Any + Send + Sync>(
+        &self,
+        make: impl FnOnce(&Self) -> T,
+    ) -> std::sync::Arc<T> {
+        let mut slots = self.text.1.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = slots.iter().find_map(|a| a.clone().downcast::<T>().ok()) {
+            return found;
+        }
+        let made = std::sync::Arc::new(make(self));
+        slots.push(made.clone());
+        made
     }
 
     /// The number texts to callers are sent from: the first provider number.

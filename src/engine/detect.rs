@@ -50,6 +50,28 @@ impl Danger {
     }
 }
 
+/// Does `hay` hold `needle` after a space (and, with `space_after`, before one)? What
+/// `hay.contains(&format!(" {needle} "))` says, without building a string per test: the
+/// detectors make thousands of these tests per turn.
+fn contains_spaced(hay: &str, needle: &str, space_after: bool) -> bool {
+    if needle.is_empty() {
+        let pattern = if space_after { "  " } else { " " };
+        return hay.contains(pattern);
+    }
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(needle).map(|i| from + i) {
+        let before = at > 0 && bytes[at - 1] == b' ';
+        let after = !space_after || bytes.get(at + needle.len()) == Some(&b' ');
+        if before && after {
+            return true;
+        }
+        // The next place a match may start (a character boundary: `needle` starts at `at`).
+        from = at + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// A caller's text as words, for concept tests.
 pub struct Text {
     words: Vec<String>,
@@ -71,11 +93,11 @@ impl Text {
     fn has(&self, entry: &str) -> bool {
         if let Some(prefix) = entry.strip_suffix('*') {
             if prefix.contains(' ') {
-                return self.padded.contains(&format!(" {prefix}"));
+                return contains_spaced(&self.padded, prefix, false);
             }
             return self.words.iter().any(|w| w.starts_with(prefix));
         }
-        self.padded.contains(&format!(" {entry} "))
+        contains_spaced(&self.padded, entry, true)
     }
 
     /// The text with these phrases taken out ("fire marshal" is an inspector, not a fire).
@@ -5158,6 +5180,36 @@ const WORSE: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_search_says_what_the_formatted_search_said() {
+        let hays = [
+            " ",
+            "  ",
+            " gas leak ",
+            " gas gas ",
+            " a gasp of gas ",
+            " café au lait ",
+            " x ",
+        ];
+        let needles = [
+            "", "gas", "gas leak", "leak", "as", "café", "é", "au lait", "x", "gasp of",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(
+                    contains_spaced(hay, needle, true),
+                    hay.contains(&format!(" {needle} ")),
+                    "{hay:?} {needle:?}"
+                );
+                assert_eq!(
+                    contains_spaced(hay, needle, false),
+                    hay.contains(&format!(" {needle}")),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn danger_in_indirect_words() {

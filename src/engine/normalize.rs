@@ -176,7 +176,35 @@ fn expand(word: &str) -> Option<&'static str> {
 
 /// Lower-case words with shorthand expanded and punctuation removed (apostrophes dropped:
 /// "don't" -> "dont"). Numbers stay as they are ("2" is a pick, not "to").
+///
+/// A turn reads the same text through dozens of matchers, so the last few texts' words are kept
+/// per thread (a hit costs a copy, a miss the full pass).
 pub fn words(text: &str) -> Vec<String> {
+    thread_local! {
+        static RECENT: std::cell::RefCell<std::collections::VecDeque<(String, Vec<String>)>> =
+            Default::default();
+    }
+    const KEPT: usize = 16;
+    if let Some(hit) = RECENT.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, w)| w.clone())
+    }) {
+        return hit;
+    }
+    let out = words_uncached(text);
+    RECENT.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() >= KEPT {
+            r.pop_back();
+        }
+        r.push_front((text.to_string(), out.clone()));
+    });
+    out
+}
+
+fn words_uncached(text: &str) -> Vec<String> {
     let mut lower = text.to_lowercase();
     if GLUED.iter().any(|(g, _)| lower.contains(g)) {
         for (g, with) in GLUED {
@@ -224,7 +252,29 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// The Snowball (Porter 2) stem of a lower-case word: "estimates" and "estimate" -> "estim".
 /// Small numbers are one word however written: "two" and "2" both stem to "2".
+///
+/// Stems are kept per thread (a turn stems the same few dozen words many times over).
 pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
+    if let Some(hit) = STEMS.with(|s| s.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let out = stem_uncached(word);
+    STEMS.with(|s| {
+        let mut s = s.borrow_mut();
+        // Bounded: callers' typos are endless.
+        if s.len() >= 8192 {
+            s.clear();
+        }
+        s.insert(word.to_string(), out.clone());
+    });
+    out
+}
+
+fn stem_uncached(word: &str) -> String {
     const NUMBERS: &[&str] = &[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     ];

@@ -3976,7 +3976,8 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
 /// insured, last company wasnt"): chatter around a question does not hide it.
 fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     let text = bounded(text);
-    let index = FaqIndex::new(profile)?;
+    let index = FaqIndex::of(profile);
+    let index = index.as_ref().as_ref()?;
     let whole = index.best(text);
     // At most a handful of clauses: a question is not hidden behind hundreds of commas.
     text.split([',', ';'])
@@ -4008,7 +4009,7 @@ fn asked_words(text: &str) -> Vec<String> {
 
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
     let text = bounded(text);
-    FaqIndex::new(profile)?.best(text)
+    FaqIndex::of(profile).as_ref().as_ref()?.best(text)
 }
 
 /// One thing owners answer in an FAQ, said in the caller's words and in the owner's: the
@@ -4500,6 +4501,11 @@ struct FaqIndex {
 }
 
 impl FaqIndex {
+    /// The profile's index, built once per profile value.
+    fn of(profile: &BusinessProfile) -> std::sync::Arc<Option<Self>> {
+        profile.derived(FaqIndex::new)
+    }
+
     fn new(profile: &BusinessProfile) -> Option<Self> {
         if profile.faq.is_empty() {
             return None;
