@@ -636,11 +636,20 @@ impl BusinessProfile {
         &self,
         make: impl FnOnce(&Self) -> T,
     ) -> std::sync::Arc<T> {
-        let mut slots = self.text.1.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = slots.iter().find_map(|a| a.clone().downcast::<T>().ok()) {
+        let slots = || self.text.1.lock().unwrap_or_else(|e| e.into_inner());
+        let find = |slots: &[std::sync::Arc<dyn std::any::Any + Send + Sync>]| {
+            slots.iter().find_map(|a| a.clone().downcast::<T>().ok())
+        };
+        if let Some(found) = find(&slots()) {
             return found;
         }
+        // Made without the lock held (`make` may ask for other derived values); if another
+        // thread made it meanwhile, theirs is kept.
         let made = std::sync::Arc::new(make(self));
+        let mut slots = slots();
+        if let Some(found) = find(&slots) {
+            return found;
+        }
         slots.push(made.clone());
         made
     }

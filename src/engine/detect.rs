@@ -53,7 +53,7 @@ impl Danger {
 /// Does `hay` hold `needle` after a space (and, with `space_after`, before one)? What
 /// `hay.contains(&format!(" {needle} "))` says, without building a string per test: the
 /// detectors make thousands of these tests per turn.
-fn contains_spaced(hay: &str, needle: &str, space_after: bool) -> bool {
+pub(crate) fn contains_spaced(hay: &str, needle: &str, space_after: bool) -> bool {
     if needle.is_empty() {
         let pattern = if space_after { "  " } else { " " };
         return hay.contains(pattern);
@@ -96,6 +96,10 @@ impl Text {
                 return contains_spaced(&self.padded, prefix, false);
             }
             return self.words.iter().any(|w| w.starts_with(prefix));
+        }
+        if !entry.is_empty() && !entry.contains(' ') {
+            // One word: the words hold no spaces, so " word " occurs exactly where a word is it.
+            return self.words.iter().any(|w| w == entry);
         }
         contains_spaced(&self.padded, entry, true)
     }
@@ -346,33 +350,35 @@ impl Text {
 
     /// Does an entry of `a` start within `gap` words before an entry of `b` ("brakes ... went out")?
     pub fn near(&self, a: &[&str], b: &[&str], gap: usize) -> bool {
-        // Each entry as its words and whether the last is a prefix, split once per call.
-        let split = |group: &[&str]| -> Vec<(Vec<String>, bool)> {
-            group
-                .iter()
-                .map(|g| match g.strip_suffix('*') {
-                    Some(p) => (p.split(' ').map(str::to_string).collect(), true),
-                    None => (g.split(' ').map(str::to_string).collect(), false),
-                })
-                .collect()
-        };
-        let (a, b) = (split(a), split(b));
-        let at = |group: &[(Vec<String>, bool)], i: usize| {
-            group.iter().any(|(parts, prefix)| {
-                let n = parts.len();
-                i + n <= self.words.len()
-                    && parts.iter().enumerate().all(|(k, p)| {
-                        let w = &self.words[i + k];
-                        if *prefix && k == n - 1 {
-                            w.starts_with(p.as_str())
-                        } else {
-                            w == p
-                        }
-                    })
+        // Does an entry of the group (its words; the last may be a `prefix*`) start at word i?
+        // Matched in place: no copy of the entries per call.
+        let at = |group: &[&str], i: usize| {
+            group.iter().any(|g| {
+                let (body, prefix) = match g.strip_suffix('*') {
+                    Some(p) => (p, true),
+                    None => (*g, false),
+                };
+                let mut parts = body.split(' ').peekable();
+                let mut k = i;
+                while let Some(p) = parts.next() {
+                    let Some(w) = self.words.get(k) else {
+                        return false;
+                    };
+                    let matched = if prefix && parts.peek().is_none() {
+                        w.starts_with(p)
+                    } else {
+                        w == p
+                    };
+                    if !matched {
+                        return false;
+                    }
+                    k += 1;
+                }
+                true
             })
         };
         (0..self.words.len())
-            .any(|i| at(&a, i) && (i + 1..self.words.len().min(i + 1 + gap)).any(|j| at(&b, j)))
+            .any(|i| at(a, i) && (i + 1..self.words.len().min(i + 1 + gap)).any(|j| at(b, j)))
     }
 }
 

@@ -28,7 +28,9 @@ fn padded(text: &str) -> String {
 
 fn has_any(text: &str, phrases: &[&str]) -> bool {
     let p = padded(text);
-    phrases.iter().any(|ph| p.contains(&format!(" {ph} ")))
+    phrases
+        .iter()
+        .any(|ph| super::detect::contains_spaced(&p, ph, true))
 }
 
 fn has_prefix_word(text: &str, prefixes: &[&str]) -> bool {
@@ -3191,18 +3193,73 @@ fn entry_at(ws: &[String], i: usize, entry: &str) -> Option<usize> {
         Some(b) => (b, true),
         None => (entry, false),
     };
-    let parts: Vec<&str> = body.split(' ').collect();
-    let n = parts.len();
-    (i + n <= ws.len()
-        && parts.iter().enumerate().all(|(k, p)| {
-            let w = ws[i + k].as_str();
-            if prefix && k + 1 == n {
-                w.starts_with(p)
-            } else {
-                w == *p
-            }
-        }))
-    .then_some(n)
+    // Matched in place (no list of the entry's words per call: this runs for every word of a
+    // text against every entry of a group).
+    let mut parts = body.split(' ').peekable();
+    let mut n = 0;
+    while let Some(p) = parts.next() {
+        let w = ws.get(i + n)?.as_str();
+        let matched = if prefix && parts.peek().is_none() {
+            w.starts_with(p)
+        } else {
+            w == p
+        };
+        if !matched {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// What a business says it works on (its services, its name and what it says about itself: an
+/// auto shop's services may never say "car"), and which other trades it names itself; from the
+/// profile alone, so made once per profile ([`BusinessProfile::derived`]).
+struct ListedWork {
+    /// Stems of the listed words that can name a thing.
+    stems: Vec<String>,
+    /// Per group of [`OTHER_TRADES`]: does the business name it (then it is not foreign)?
+    own_trades: Vec<bool>,
+}
+
+impl ListedWork {
+    fn new(profile: &BusinessProfile) -> Self {
+        let listed: Vec<String> = profile
+            .services
+            .iter()
+            .flat_map(|s| {
+                words(&format!(
+                    "{} {} {}",
+                    s.name,
+                    s.description.as_deref().unwrap_or(""),
+                    s.keywords.join(" ")
+                ))
+            })
+            .chain(words(&profile.business.name))
+            .chain(words(&profile.business.about))
+            .collect();
+        let stems = listed
+            .iter()
+            .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
+            .map(|w| stem(w))
+            .filter(|st| !GENERIC_STEMS.contains(st))
+            .collect();
+        let own_trades = OTHER_TRADES
+            .iter()
+            .map(|group| {
+                let named = |w: &String| {
+                    group
+                        .iter()
+                        .any(|e| entry_at(std::slice::from_ref(w), 0, e).is_some())
+                };
+                group
+                    .iter()
+                    .any(|e| (0..listed.len()).any(|i| entry_at(&listed, i, e).is_some()))
+                    || listed.iter().any(named)
+            })
+            .collect();
+        Self { stems, own_trades }
+    }
 }
 
 /// The caller asks for work on a kind of thing this business never names: "do u guys make car
@@ -3213,28 +3270,8 @@ fn entry_at(ws: &[String], i: usize, entry: &str) -> Option<usize> {
 pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
     let text = bounded(text);
     let ws = words(text);
-    // What the business says it works on: its services, its name and what it says about itself
-    // (an auto shop's services may never say "car").
-    let listed: Vec<String> = profile
-        .services
-        .iter()
-        .flat_map(|s| {
-            words(&format!(
-                "{} {} {}",
-                s.name,
-                s.description.as_deref().unwrap_or(""),
-                s.keywords.join(" ")
-            ))
-        })
-        .chain(words(&profile.business.name))
-        .chain(words(&profile.business.about))
-        .collect();
-    let service_stems: Vec<String> = listed
-        .iter()
-        .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
-        .map(|w| stem(w))
-        .filter(|st| !GENERIC_STEMS.contains(st))
-        .collect();
+    let listed = profile.derived(ListedWork::new);
+    let service_stems = &listed.stems;
     let service_word = |i: usize| {
         ws.get(i)
             .is_some_and(|w| !STOP.contains(&w.as_str()) && service_stems.contains(&stem(w)))
@@ -3265,17 +3302,13 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
     // counts too.
     let question = is_question(text);
     const DETERMINERS: &[&str] = &["my", "the", "a", "an", "our", "his", "her", "their", "that"];
-    for group in OTHER_TRADES {
+    for (group, own) in OTHER_TRADES.iter().zip(&listed.own_trades) {
         let named = |w: &String| {
             group
                 .iter()
                 .any(|e| entry_at(std::slice::from_ref(w), 0, e).is_some())
         };
-        if group
-            .iter()
-            .any(|e| (0..listed.len()).any(|i| entry_at(&listed, i, e).is_some()))
-            || listed.iter().any(named)
-        {
+        if *own {
             continue;
         }
         for i in 0..ws.len() {
