@@ -221,7 +221,7 @@ impl<'a> Calendar<'a> {
         let mut conn = self
             .deps
             .store
-            .reader()
+            .pool()
             .acquire()
             .await
             .map_err(anyhow::Error::from)?;

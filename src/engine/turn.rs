@@ -98,7 +98,7 @@ async fn run_turn_with(
     let now = deps.clock.now();
     let now_ms = to_millis(now);
     let (row, pending, earlier) = {
-        let mut conn = deps.store.reader().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
         else {
@@ -141,7 +141,7 @@ async fn run_turn_with(
     }
     // Only a model reads the history; the built-in policy answers from the new texts.
     let history = if deps.llm.is_some() {
-        let mut conn = deps.store.reader().acquire().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         let mut recent =
             conversations::recent_messages(&mut conn, row.id, 10 + pending.len() as i64).await?;
         recent.truncate(recent.len().saturating_sub(pending.len()));

@@ -268,7 +268,7 @@ pub(crate) async fn business_for(
 ) -> Result<std::result::Result<BusinessRecord, Response>> {
     let mut conn = state
         .store
-        .reader()
+        .pool()
         .acquire()
         .await
         .map_err(anyhow::Error::from)?;

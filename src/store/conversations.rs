@@ -390,7 +390,7 @@ pub async fn next_due(
                  AND awaiting_reply_since IS NOT NULL) AS lease",
     )
     .bind(now_ms)
-    .fetch_one(store.reader())
+    .fetch_one(store.pool())
     .await?;
     let quiet: Option<i64> = col(&row, "quiet")?;
     let lease: Option<i64> = col(&row, "lease")?;

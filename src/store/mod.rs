@@ -54,16 +54,8 @@ impl Backend {
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
-    /// Connections for reads outside a transaction. On SQLite (a file) a pool of its own in
-    /// `query_only` mode: WAL lets readers run beside the one writer, so the hot path's reads
-    /// (the business of a webhook, a turn's conversation and calendar) do not queue behind
-    /// every write on the single writer connection. Elsewhere the same pool as `pool`.
-    reader: AnyPool,
     backend: Backend,
 }
-
-/// Read connections of a SQLite file database (see [`Store::reader`]).
-const SQLITE_READERS: u32 = 4;
 
 impl Store {
     /// Connect (creating a SQLite file if missing) and apply pending migrations.
@@ -125,30 +117,7 @@ impl Store {
             .with_context(|| {
                 format!("connecting to database {}", crate::config::redact_url(&url))
             })?;
-        // An in-memory database is private to its connection: it has no readers of its own.
-        let reader = if backend == Backend::Sqlite && !url.contains(":memory:") {
-            AnyPoolOptions::new()
-                .max_connections(SQLITE_READERS)
-                .acquire_timeout(Duration::from_secs(10))
-                .after_connect(|conn, _meta| {
-                    Box::pin(async move {
-                        conn.execute("PRAGMA query_only = ON; PRAGMA busy_timeout = 10000;")
-                            .await?;
-                        Ok(())
-                    })
-                })
-                .connect_lazy(&url)
-                .with_context(|| {
-                    format!("connecting to database {}", crate::config::redact_url(&url))
-                })?
-        } else {
-            pool.clone()
-        };
-        Ok(Self {
-            pool,
-            reader,
-            backend,
-        })
+        Ok(Self { pool, backend })
     }
 
     pub fn backend(&self) -> Backend {
@@ -157,12 +126,6 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
-    }
-
-    /// Connections for reads outside a transaction, which see every committed write (nothing
-    /// written through them: on SQLite they refuse writes).
-    pub fn reader(&self) -> &AnyPool {
-        &self.reader
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -198,7 +161,6 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        self.reader.close().await;
         self.pool.close().await;
     }
 }

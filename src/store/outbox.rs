@@ -362,7 +362,7 @@ pub async fn finish_unsent(
 /// Rows still to send (pending or in flight).
 pub async fn depth(store: &Store) -> anyhow::Result<i64> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')")
-        .fetch_one(store.reader())
+        .fetch_one(store.pool())
         .await?;
     col(&row, "n")
 }
@@ -376,7 +376,7 @@ pub async fn next_due(store: &Store, now_ms: i64) -> anyhow::Result<Option<i64>>
                 (SELECT MIN(lease_until) FROM outbox WHERE state = 'sending') AS lease",
     )
     .bind(now_ms)
-    .fetch_one(store.reader())
+    .fetch_one(store.pool())
     .await?;
     let retry: Option<i64> = col(&row, "retry")?;
     let lease: Option<i64> = col(&row, "lease")?;
