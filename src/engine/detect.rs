@@ -1975,6 +1975,11 @@ fn confused_after_a_blow(t: &Text) -> bool {
         "doesnt know where he is",
         "doesnt know where she is",
         "doesnt know what day",
+        "what day it is",
+        "what day is it",
+        "asked me what day",
+        "same question",
+        "keeps asking",
         "dont know where he is",
         "dont know where she is",
         "hes confused",
@@ -2015,7 +2020,14 @@ fn confused_after_a_blow(t: &Text) -> bool {
         "sore", "infect*", "fell", "fall",
     ]);
     let confused = t.any(CONFUSED) && who;
-    confused && (t.any(HEAD) || unwell)
+    // "Hit the back of his head on the step".
+    let head = t.any(HEAD)
+        || t.near(
+            &["hit", "smacked", "bumped", "banged", "cracked", "whacked"],
+            &["head"],
+            5,
+        );
+    confused && (head || unwell)
 }
 
 /// An alarm sounding or fumes, with several people sick at once: carbon monoxide until proven
@@ -2492,7 +2504,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Carbon monoxide by another name: an engine or a burner running shut in ("started his truck
     // inside to warm it up"), or its signs beside one ("dizzy and his head is pounding").
-    let burner = t.any(&[
+    const BURNERS: &[&str] = &[
         "truck",
         "car",
         "engine",
@@ -2501,7 +2513,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "charcoal",
         "mower",
         "snowblower",
-    ]);
+    ];
+    let burner = t.any(BURNERS);
     let shut_in = t.any(&[
         "inside",
         "garage",
@@ -2510,7 +2523,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "shut",
         "crawl space",
     ]);
-    let running = t.any(&["running", "started", "warm it up", "idling", "left it on"]);
+    // The engine running, not "cracks running across the garage slab ... off my truck".
+    const RUNNING: &[&str] = &["running", "started", "warm it up", "idling", "left it on"];
+    let running = t.near(BURNERS, RUNNING, 5) || t.near(RUNNING, BURNERS, 4);
     let co_signs = t.any(&[
         "dizzy",
         "headache",
@@ -3299,20 +3314,24 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "cant shut",
         "wide open",
         "broken lock",
-    ]) && t.any(&[
-        "alone",
-        "kids",
-        "children",
-        "baby",
-        "night",
-        "break in*",
-        "going thru",
-        "going through",
-        "burglar*",
-        "prowler*",
-        "someone",
-        "stranger*",
-    ]) {
+    ]) && (t.any(&["night"])
+        // (Left open by our crew overnight, "snow came in all over the storage": careless work,
+        // unless someone is at risk.)
+        && !t.any(&["your guys", "your guy", "your crew", "your tech*", "after you", "you guys left"])
+        || t.any(&[
+            "alone",
+            "kids",
+            "children",
+            "baby",
+            "break in*",
+            "going thru",
+            "going through",
+            "burglar*",
+            "prowler*",
+            "someone",
+            "stranger*",
+        ]))
+    {
         return Some(Danger::Intruder);
     }
     // Swelling of the face or throat, hives: an allergic reaction (after a sting, a bite, a shot).
@@ -4950,7 +4969,21 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         &["from you", "from yall", "from your", "from ya"],
         6,
     );
+    // "My neighbor had u guys put that wire mesh around his": our work for someone else, told
+    // as a reason to call us.
+    let for_someone_else = t.any(&[
+        "neighbor had",
+        "neighbors had",
+        "neighbour had",
+        "friend had",
+        "sister had",
+        "brother had",
+        "coworker had",
+        "neighbor used",
+        "friend used",
+    ]);
     let ours = !hypothetical
+        && !for_someone_else
         && (stated.any(OUR_VISIT)
             || stated.our_past_work()
             || ever_since_ours
@@ -4979,14 +5012,26 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // ("an awful grinding noise", "the inside of my car is disgusting ... can u come").
     if let Some(word) = ANGER_AT_US.iter().find(|w| t.has(w)) {
         let about_us = t.near(ANGER_AT_US, AT_US, 6) || t.near(AT_US, ANGER_AT_US, 6);
-        let describes_a_thing = t.near(
-            ANGER_AT_US,
-            &[
-                "noise", "smell", "sound", "squeal*", "grind*", "leak*", "odor", "rattl*",
-                "stain*", "mess", "clog*", "smoke",
-            ],
-            3,
-        );
+        const THINGS: &[&str] = &[
+            "noise",
+            "smell",
+            "sound",
+            "squeal*",
+            "grind*",
+            "leak*",
+            "odor",
+            "rattl*",
+            "stain*",
+            "mess",
+            "clog*",
+            "smoke",
+            "poop",
+            "droppings",
+            "guano",
+            "poo",
+        ];
+        // ("The poop on the patio is disgusting": the thing, not us.)
+        let describes_a_thing = t.near(ANGER_AT_US, THINGS, 3) || t.near(THINGS, ANGER_AT_US, 5);
         if about_us && !describes_a_thing {
             return Some(word.trim_end_matches('*').to_string());
         }
@@ -6102,8 +6147,16 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), Some(want), "{text}");
         }
-        // Not dangers: a fire someone plans, dry eyes, a confusing bill.
+        assert_eq!(
+            danger(
+                "grandma slipped on the ice and hit the side of her head on the rail, now she asked me what day it is twice",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // Not dangers: a fire someone plans, dry eyes, a confusing bill, cracks "running" by a car.
         for text in [
+            "long cracks running across the garage floor where the car drips salt water",
             "we want to light a fire for new years, can you check the flue before then",
             "my eyes get tired and dry by the afternoon",
             "your invoice is not making sense to me, can someone explain the labor line",
@@ -6138,6 +6191,16 @@ mod tests {
         ] {
             assert!(wants_person(text), "{text}");
         }
+        // Our crew leaving a door open overnight is careless work, not an intruder; a neighbour's
+        // job by us is no complaint; the mess is what is disgusting.
+        let left_open = "your guys left the back door wide open all night and rain got all over the tile, whos paying for that";
+        assert_eq!(danger(left_open, None), None);
+        assert!(complaint(left_open, &[]).is_some());
+        assert!(complaint(
+            "raccoons got in the attic again, the droppings are disgusting. my neighbor had you guys seal his vents and it worked, need that",
+            &[]
+        )
+        .is_none());
         assert!(!crate::engine::understand::looks_automated(
             "is this an auto reply or a real person? I need the brakes looked at"
         ));

@@ -958,7 +958,47 @@ fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
             break;
         }
     }
+    if names_a_business(&out.join(" ")) {
+        return None;
+    }
     (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// "El Fogon Grill, 5531 S Archer Ave" names a business, not a person.
+fn names_a_business(name: &str) -> bool {
+    const BUSINESS_WORDS: &[&str] = &[
+        "grill",
+        "cafe",
+        "café",
+        "restaurant",
+        "bar",
+        "pub",
+        "diner",
+        "deli",
+        "bistro",
+        "kitchen",
+        "pizza",
+        "pizzeria",
+        "taqueria",
+        "bakery",
+        "llc",
+        "inc",
+        "co",
+        "company",
+        "salon",
+        "shop",
+        "store",
+        "market",
+        "tavern",
+        "brewery",
+        "cantina",
+        "eatery",
+        "church",
+        "school",
+    ];
+    words(name)
+        .iter()
+        .any(|w| BUSINESS_WORDS.contains(&w.as_str()))
 }
 
 /// Whether the name taken from the start of `rest` is all there is before punctuation, the end
@@ -998,6 +1038,10 @@ fn capitalise(w: &str) -> String {
 /// A name the caller gives ("I'm Jane Doe", "my name is Jane", "this is Jane", "name: Jane",
 /// "Bob here", "- Tom").
 pub fn extract_name(text: &str) -> Option<String> {
+    extract_name_any(text).filter(|n| !names_a_business(n))
+}
+
+fn extract_name_any(text: &str) -> Option<String> {
     let text = bounded(text);
     stated_name(text)
         .or_else(|| signed_name(text))
@@ -4460,6 +4504,27 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         written: &["cost*", "how much", "price*"],
     },
     FaqConcept {
+        token: "#returns",
+        asked: &[
+            "give them back",
+            "give em back",
+            "give it back",
+            "bring them back",
+            "bring it back",
+            "send them back",
+            "send it back",
+            "return them",
+            "return it",
+            "take them back",
+            "take it back",
+            "trial",
+            "try them out",
+            "try it out",
+        ],
+        guard: &[],
+        written: &["return*", "trial", "money back", "refund*", "exchange*"],
+    },
+    FaqConcept {
         token: "#vetting",
         asked: &[
             "vet the",
@@ -5899,6 +5964,8 @@ mod tests {
             "water heater is leaking from the bottom. can yall do it while im at work? garage code is 1234",
             &p
         ));
+        // A business's name before an address is no person's name.
+        assert_eq!(extract_name("Rusty Spoon Cafe, 41 Oak St"), None);
         assert!(is_yes("yessir"));
         assert!(is_yes("yes maam thank you"));
     }
