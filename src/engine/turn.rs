@@ -97,7 +97,7 @@ async fn run_turn_with(
 ) -> anyhow::Result<Finished> {
     let now = deps.clock.now();
     let now_ms = to_millis(now);
-    let (row, pending, earlier) = {
+    let (row, pending, earlier, known_name) = {
         let mut conn = deps.store.pool().acquire().await?;
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
@@ -121,7 +121,17 @@ async fn run_turn_with(
                 }
             }
         }
-        (row, pending, earlier)
+        // A caller we already know, in a new thread: their name is not asked again (taken from
+        // their latest earlier thread with this business; the address may differ, so it is).
+        let known_name = if row.details_json.is_none() {
+            conversations::recent_details_of_contact(&mut conn, row.contact.id, 5)
+                .await?
+                .iter()
+                .find_map(|d| Details::parse(Some(d)).name)
+        } else {
+            None
+        };
+        (row, pending, earlier, known_name)
     };
     if pending.is_empty() {
         let mut tx = deps.store.begin().await?;
@@ -151,7 +161,13 @@ async fn run_turn_with(
     };
     let input = TurnInput {
         earlier,
-        details: Details::parse(row.details_json.as_deref()),
+        details: {
+            let mut d = Details::parse(row.details_json.as_deref());
+            if d.name.is_none() {
+                d.name = known_name;
+            }
+            d
+        },
         business: row.business,
         contact: row.contact,
         conversation_id: row.id,
