@@ -715,7 +715,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // waits for a yes.
             // (A word or two alone, "pete", is the name asked for earlier, when it can be one.)
             if turn.details.name.is_none() {
-                let short = u::words(text).len() <= 2;
+                // ("Rosa Mendez, im the owner" after we asked for a name.)
+                let short = u::words(text).len() <= 2 || turn.details.asked_name;
                 let name = u::extract_name(text)
                     .or_else(|| short.then(|| u::name_when_asked(text, &profile)).flatten());
                 if let Some(name) = name {

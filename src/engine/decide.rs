@@ -523,6 +523,29 @@ mod tests {
         );
     }
 
+    /// The name asked for, sent with more words while a time is read back ("Tomas Reyes, im
+    /// the manager"): kept, and the time still waits for a yes.
+    #[tokio::test]
+    async fn a_name_with_more_words_while_confirming_is_kept() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![thursday_ten()],
+            chosen: Some(thursday_ten()),
+            asked_name: true,
+            ..Details::default()
+        };
+        let i = input(State::Confirming, d, &["Tomas Reyes, im the manager"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        assert_eq!(p.details.name.as_deref(), Some("Tomas Reyes"));
+        assert!(
+            p.reply.as_deref().is_some_and(|r| r.contains("YES")),
+            "{:?}",
+            p.reply
+        );
+    }
+
     /// A day named with a wish about the time of day is a wish, not the one offer on that day;
     /// a bare digit answers no unnumbered list of services.
     #[tokio::test]
