@@ -670,16 +670,28 @@ pub fn closed_instant() -> chrono::DateTime<chrono::Utc> {
 /// written straight into the store (for the reminder and no-show tests).
 pub async fn book_at(app: &TestApp, start: &str, phone: &str) -> i64 {
     let now_ms = frontdesk::clock::to_millis(app.state.clock.now());
-    let mut tx = app.state.store.begin().await.unwrap();
-    let contact = frontdesk::store::contacts::upsert(&mut tx, app.business_id, phone, now_ms)
-        .await
-        .unwrap();
     let start_ms =
         frontdesk::clock::to_millis(start.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    insert_booking(&app.state.store, app.business_id, phone, start_ms, now_ms).await
+}
+
+/// Jane Doe's hour of drain cleaning at 12 Oak St for `phone`, starting at `start_ms`, made at
+/// `made_ms`, written straight into the store.
+pub async fn insert_booking(
+    store: &frontdesk::store::Store,
+    business_id: i64,
+    phone: &str,
+    start_ms: i64,
+    made_ms: i64,
+) -> i64 {
+    let mut tx = store.begin().await.unwrap();
+    let contact = frontdesk::store::contacts::upsert(&mut tx, business_id, phone, made_ms)
+        .await
+        .unwrap();
     let id = frontdesk::store::bookings::insert(
         &mut tx,
         frontdesk::store::bookings::NewBooking {
-            business_id: app.business_id,
+            business_id,
             status: "booked",
             start_at: start_ms,
             end_at: start_ms + 3_600_000,
@@ -691,7 +703,7 @@ pub async fn book_at(app: &TestApp, start: &str, phone: &str) -> i64 {
             service: Some("Drain cleaning"),
             address: Some("12 Oak St"),
             notes: None,
-            now_ms,
+            now_ms: made_ms,
         },
     )
     .await

@@ -9,7 +9,7 @@ use crate::both_backends;
 use crate::helpers::*;
 use crate::scale::{slow_twilio, spawn_binary, wait_ready, SlowTwilio};
 use chrono::{Timelike, Utc};
-use frontdesk::store::{bookings, contacts, Store};
+use frontdesk::store::Store;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -35,31 +35,7 @@ async fn due_booking(db_url: &str, business_id: i64, phone: &str) {
     let now_ms = Utc::now().timestamp_millis();
     let made_ms = now_ms - 10 * 60_000;
     let start_ms = now_ms + 2 * 3_600_000 - 5 * 60_000;
-    let mut tx = store.begin().await.unwrap();
-    let contact = contacts::upsert(&mut tx, business_id, phone, made_ms)
-        .await
-        .unwrap();
-    bookings::insert(
-        &mut tx,
-        bookings::NewBooking {
-            business_id,
-            status: "booked",
-            start_at: start_ms,
-            end_at: start_ms + 3_600_000,
-            hold_expires_at: None,
-            conversation_id: None,
-            contact_id: Some(contact.id),
-            caller_name: Some("Jane Doe"),
-            caller_phone: Some(phone),
-            service: Some("Drain cleaning"),
-            address: Some("12 Oak St"),
-            notes: None,
-            now_ms: made_ms,
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    insert_booking(&store, business_id, phone, start_ms, made_ms).await;
     store.close().await;
 }
 
