@@ -350,32 +350,10 @@ impl Text {
 
     /// Does an entry of `a` start within `gap` words before an entry of `b` ("brakes ... went out")?
     pub fn near(&self, a: &[&str], b: &[&str], gap: usize) -> bool {
-        // Does an entry of the group (its words; the last may be a `prefix*`) start at word i?
-        // Matched in place: no copy of the entries per call.
         let at = |group: &[&str], i: usize| {
-            group.iter().any(|g| {
-                let (body, prefix) = match g.strip_suffix('*') {
-                    Some(p) => (p, true),
-                    None => (*g, false),
-                };
-                let mut parts = body.split(' ').peekable();
-                let mut k = i;
-                while let Some(p) = parts.next() {
-                    let Some(w) = self.words.get(k) else {
-                        return false;
-                    };
-                    let matched = if prefix && parts.peek().is_none() {
-                        w.starts_with(p)
-                    } else {
-                        w == p
-                    };
-                    if !matched {
-                        return false;
-                    }
-                    k += 1;
-                }
-                true
-            })
+            group
+                .iter()
+                .any(|g| super::normalize::entry_at(&self.words, i, g).is_some())
         };
         (0..self.words.len())
             .any(|i| at(a, i) && (i + 1..self.words.len().min(i + 1 + gap)).any(|j| at(b, j)))

@@ -250,6 +250,32 @@ fn squeeze(w: &str) -> String {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Does a group entry (`word`, `a phrase`, or one ending in a `prefix*`) start at word `i`? The
+/// number of words it covers.
+pub fn entry_at(ws: &[String], i: usize, entry: &str) -> Option<usize> {
+    let (body, prefix) = match entry.strip_suffix('*') {
+        Some(b) => (b, true),
+        None => (entry, false),
+    };
+    // Matched in place (no list of the entry's words per call: this runs for every word of a
+    // text against every entry of a group).
+    let mut parts = body.split(' ').peekable();
+    let mut n = 0;
+    while let Some(p) = parts.next() {
+        let w = ws.get(i + n)?.as_str();
+        let matched = if prefix && parts.peek().is_none() {
+            w.starts_with(p)
+        } else {
+            w == p
+        };
+        if !matched {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
 /// The Snowball (Porter 2) stem of a lower-case word: "estimates" and "estimate" -> "estim".
 /// Small numbers are one word however written: "two" and "2" both stem to "2".
 ///

@@ -3231,31 +3231,6 @@ const OTHER_TRADES: &[&[&str]] = &[
     &["septic", "leach field", "well pump", "pressure tank"],
 ];
 
-/// Does a group entry occur at word `i`? (`prefix*` entries match the start of a word.)
-fn entry_at(ws: &[String], i: usize, entry: &str) -> Option<usize> {
-    let (body, prefix) = match entry.strip_suffix('*') {
-        Some(b) => (b, true),
-        None => (entry, false),
-    };
-    // Matched in place (no list of the entry's words per call: this runs for every word of a
-    // text against every entry of a group).
-    let mut parts = body.split(' ').peekable();
-    let mut n = 0;
-    while let Some(p) = parts.next() {
-        let w = ws.get(i + n)?.as_str();
-        let matched = if prefix && parts.peek().is_none() {
-            w.starts_with(p)
-        } else {
-            w == p
-        };
-        if !matched {
-            return None;
-        }
-        n += 1;
-    }
-    Some(n)
-}
-
 /// What a business says it works on (its services, its name and what it says about itself: an
 /// auto shop's services may never say "car"), and which other trades it names itself; from the
 /// profile alone, so made once per profile ([`BusinessProfile::derived`]).
@@ -3292,14 +3267,13 @@ impl ListedWork {
             .iter()
             .map(|group| {
                 let named = |w: &String| {
-                    group
-                        .iter()
-                        .any(|e| entry_at(std::slice::from_ref(w), 0, e).is_some())
+                    group.iter().any(|e| {
+                        super::normalize::entry_at(std::slice::from_ref(w), 0, e).is_some()
+                    })
                 };
-                group
-                    .iter()
-                    .any(|e| (0..listed.len()).any(|i| entry_at(&listed, i, e).is_some()))
-                    || listed.iter().any(named)
+                group.iter().any(|e| {
+                    (0..listed.len()).any(|i| super::normalize::entry_at(&listed, i, e).is_some())
+                }) || listed.iter().any(named)
             })
             .collect();
         Self { stems, own_trades }
@@ -3350,13 +3324,16 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
         let named = |w: &String| {
             group
                 .iter()
-                .any(|e| entry_at(std::slice::from_ref(w), 0, e).is_some())
+                .any(|e| super::normalize::entry_at(std::slice::from_ref(w), 0, e).is_some())
         };
         if *own {
             continue;
         }
         for i in 0..ws.len() {
-            let Some(n) = group.iter().find_map(|e| entry_at(&ws, i, e)) else {
+            let Some(n) = group
+                .iter()
+                .find_map(|e| super::normalize::entry_at(&ws, i, e))
+            else {
                 continue;
             };
             // "A 2 car garage": a size, not a car; "a quarter of ur truck": the business's own.

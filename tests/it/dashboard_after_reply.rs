@@ -6,9 +6,6 @@
 use crate::both_backends;
 use crate::dashboard::{dashboard_app, profile_of, signed_in, Web, OWNER};
 use crate::helpers::*;
-use chrono::{DateTime, Utc};
-use frontdesk::jobs::nudges::NudgeWorker;
-use frontdesk::jobs::reminders::ReminderWorker;
 use reqwest::StatusCode;
 
 both_backends!(
@@ -19,10 +16,6 @@ both_backends!(
 
 // The dashboard app's clock: Wednesday Dec 2 2026, 10:00 in New York (Dave's Plumbing).
 const BOOKED: &str = "+15550100124";
-
-fn at(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
 
 fn fields(
     before: &str,
@@ -52,24 +45,14 @@ async fn save(web: &Web, bid: i64, fields: &[(String, String)]) -> crate::dashbo
         .await
 }
 
-/// Move the clock and run one round of `run`; what reached Twilio for `phone` since.
+/// One round of the reminder (`reminders`) or nudge worker at `to`; what reached `phone` since.
 async fn texts_after(app: &TestApp, to: &str, phone: &str, reminders: bool) -> Vec<String> {
-    app.clock.as_ref().unwrap().set(at(to));
-    let before = app.texts_to(phone).await.len();
-    if reminders {
-        ReminderWorker::new(app.state.clone())
-            .run_once()
-            .await
-            .unwrap();
+    let worker = if reminders {
+        Worker::Reminders
     } else {
-        NudgeWorker::new(app.state.clone())
-            .run_once()
-            .await
-            .unwrap();
-    }
-    app.state.wake_outbox();
-    app.settle().await;
-    app.texts_to(phone).await[before..].to_vec()
+        Worker::Nudges
+    };
+    worker_round_at(app, to, phone, worker).await
 }
 
 async fn saved_settings_are_what_reminders_and_nudges_use(backend: Backend) {

@@ -711,3 +711,36 @@ pub async fn insert_booking(
     tx.commit().await.unwrap();
     id
 }
+
+/// Which worker [`worker_round_at`] runs.
+pub enum Worker {
+    Reminders,
+    Nudges,
+}
+
+/// Move the fixed clock to `to` (RFC 3339) and run one round of the reminder or nudge worker;
+/// what reached Twilio for `phone` since.
+pub async fn worker_round_at(app: &TestApp, to: &str, phone: &str, worker: Worker) -> Vec<String> {
+    app.clock
+        .as_ref()
+        .unwrap()
+        .set(to.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    let before = app.texts_to(phone).await.len();
+    match worker {
+        Worker::Reminders => {
+            frontdesk::jobs::reminders::ReminderWorker::new(app.state.clone())
+                .run_once()
+                .await
+                .unwrap();
+        }
+        Worker::Nudges => {
+            frontdesk::jobs::nudges::NudgeWorker::new(app.state.clone())
+                .run_once()
+                .await
+                .unwrap();
+        }
+    }
+    app.state.wake_outbox();
+    app.settle().await;
+    app.texts_to(phone).await[before..].to_vec()
+}

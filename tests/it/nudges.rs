@@ -51,17 +51,9 @@ async fn missed(app: &TestApp, sid: &str, phone: &str) {
     app.settle().await;
 }
 
-/// Move the clock to `to` and run one nudge round; what reached Twilio for `phone` since.
+/// Move the clock to `to` and run one nudges round; what reached Twilio for `phone` since.
 async fn round_at(app: &TestApp, to: &str, phone: &str) -> Vec<String> {
-    app.clock.as_ref().unwrap().set(at(to));
-    let before = app.texts_to(phone).await.len();
-    NudgeWorker::new(app.state.clone())
-        .run_once()
-        .await
-        .unwrap();
-    app.state.wake_outbox();
-    app.settle().await;
-    app.texts_to(phone).await[before..].to_vec()
+    worker_round_at(app, to, phone, Worker::Nudges).await
 }
 
 async fn a_nudge_after_the_delay_once(backend: Backend) {

@@ -38,17 +38,9 @@ async fn app_at(backend: Backend, now: &str) -> TestApp {
     .await
 }
 
-/// Move the clock to `to` and run one reminder round; what reached Twilio for `phone` since.
+/// Move the clock to `to` and run one reminders round; what reached Twilio for `phone` since.
 async fn round_at(app: &TestApp, to: &str, phone: &str) -> Vec<String> {
-    app.clock.as_ref().unwrap().set(at(to));
-    let before = app.texts_to(phone).await.len();
-    ReminderWorker::new(app.state.clone())
-        .run_once()
-        .await
-        .unwrap();
-    app.state.wake_outbox();
-    app.settle().await;
-    app.texts_to(phone).await[before..].to_vec()
+    worker_round_at(app, to, phone, Worker::Reminders).await
 }
 
 // Dave's Plumbing (New York) reminds 24h and 2h before. Wednesday Dec 2 2026, 10:00 New York.
