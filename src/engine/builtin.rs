@@ -1237,11 +1237,18 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
     let profile = turn.business.profile.clone();
     let candidates = std::mem::take(&mut turn.details.candidates);
     if !candidates.is_empty() {
-        // The list was not numbered: "the 2nd one" picks from it, a bare "2 pls" is a time.
-        let bare_digit = u::words(text)
+        // The list was not numbered: "the 2nd one" picks from it, a bare "2 pls" is a time
+        // once times have been offered; before that, the question is the only list there is.
+        let digit = u::words(text)
             .iter()
             .any(|w| w.chars().all(|c| c.is_ascii_digit()));
+        let bare_digit = digit && !turn.details.proposals.is_empty();
         if let Some(k) = u::pick_number(text, candidates.len()).filter(|_| !bare_digit) {
+            // A bare "1" may also have meant a time the caller expected: that time is read
+            // back for a yes when the times are offered (the caller sees service and time).
+            if digit {
+                turn.details.early_pick = Some(k);
+            }
             return (Some(candidates[k - 1].clone()), None);
         }
         // "The hour one" between a 30- and a 60-minute massage.

@@ -547,7 +547,7 @@ mod tests {
     }
 
     /// A day named with a wish about the time of day is a wish, not the one offer on that day;
-    /// a bare digit answers no unnumbered list of services.
+    /// a bare digit answers an unnumbered list of services only before times are offered.
     #[tokio::test]
     async fn wishes_and_digits_are_not_picks_of_what_was_not_offered() {
         let d = Details {
@@ -571,6 +571,18 @@ mod tests {
                 "Water heater install".into(),
             ],
             ..Details::default()
+        };
+        // Before any times are offered the question is the only list there is: "2 pls" picks
+        // its second service, and is also kept as a pick of the second time, read back for an
+        // explicit yes (the caller may have meant a time).
+        let i = input(State::Qualifying, d.clone(), &["2 pls"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.details.service.as_deref(), Some("Leak repair"));
+        assert_eq!(p.details.early_pick, Some(2));
+        // Once times are on offer, a bare digit is a time, not a service.
+        let d = Details {
+            proposals: vec![thursday_ten(), thursday_ten()],
+            ..d
         };
         let i = input(State::Qualifying, d, &["2 pls"]);
         let p = plan(&i, Some(&Snapshot::default())).await;

@@ -4784,6 +4784,22 @@ const NO_SHOW: &[&str] = &[
     "no one calls back",
     "never calls back",
     "nobody returns",
+    "nobody calls me back",
+    "no one calls me back",
+    "nobody ever calls me back",
+    "nobody called me back",
+    "no one called me back",
+    "never called me back",
+    "never call me back",
+    "nobody calls us back",
+    "nobody called us back",
+    "never called us back",
+    "nobody gets back to me",
+    "no one gets back to me",
+    "nobody got back to me",
+    "no one got back to me",
+    "never got back to me",
+    "never got back to us",
     "never returned my call*",
     "never returned our call*",
 ];
@@ -5042,6 +5058,35 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // Something promised did not happen, at a cost to the caller ("the report was supposed to
     // go to our agent on monday. its thursday... now we're paying $400").
+    // ...or a time we gave has long passed ("was told 2 weeks. its been 7"), or messages left
+    // with us go unanswered ("ive left like 4 messages").
+    let told = t.any(&[
+        "was told",
+        "were told",
+        "you told me",
+        "you said",
+        "yall said",
+        "u said",
+        "they told me",
+        "he told me",
+        "she told me",
+    ]);
+    let overdue = t.any(&[
+        "its been",
+        "it has been",
+        "still waiting",
+        "been waiting",
+        "still dont have",
+        "still havent",
+        "still not done",
+        "still not ready",
+        "weeks now",
+        "months now",
+    ]);
+    let unanswered = t.near(&["left"], &["messages", "voicemails", "msgs"], 4);
+    if !hypothetical && !t.any(OTHER_COMPANY) && (told && overdue || unanswered) {
+        return Some("promise not kept".into());
+    }
     if !hypothetical
         && t.any(&["was supposed to", "were supposed to", "promised"])
         && t.any(&[
@@ -6182,5 +6227,26 @@ mod tests {
         assert!(!crate::engine::understand::looks_automated(
             "is this an auto reply or a real person? I need the brakes looked at"
         ));
+    }
+
+    #[test]
+    fn round_eleven_promises_and_messages_left_unanswered() {
+        for text in [
+            "brought the amp in on the 2nd and was told a week, its been almost a month now",
+            "ive left 3 messages about my order and nothing",
+            "nobody ever calls me back about the estimate",
+            "you said it would be done by friday. still waiting on it",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        // Told by someone what to do, one message left, or a wait at another company: no
+        // complaint about us.
+        for text in [
+            "i was told to text this number to book a tune up",
+            "i left a message earlier about a quote for a new panel",
+            "another company said 3 weeks and its been 5, can you do it sooner",
+        ] {
+            assert!(complaint(text, &[]).is_none(), "{text}");
+        }
     }
 }

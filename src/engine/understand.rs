@@ -1235,9 +1235,15 @@ fn signed_name(text: &str) -> Option<String> {
         .filter_map(|(before, is_before_address)| Some((before?, is_before_address)))
         .find_map(|(before, is_before_address)| {
             let tokens: Vec<&str> = before.split_whitespace().collect();
-            // The words joining a name to its address ("at", "in") are not the name.
+            // The words joining a name to its address ("at", "in", "house is") are not the name.
             let mut end = tokens.len();
-            while end > 0 && ["at", "in", "from", "-"].contains(&tokens[end - 1]) {
+            while end > 0
+                && [
+                    "at", "in", "from", "-", "is", "house", "address", "home", "place", "property",
+                    "the", "located",
+                ]
+                .contains(&tokens[end - 1].to_lowercase().as_str())
+            {
                 end -= 1;
             }
             let mut start = end;
@@ -1557,6 +1563,12 @@ pub struct ServiceMatch {
     /// lost the combo" shares only "lost" with a car key service, too little to say yes to it.
     pub coverage: f64,
 }
+
+/// Words that make what follows a place ("in our garage", "under my house").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "by", "from", "to", "under", "behind", "near", "outside", "inside", "into",
+    "around", "over", "above", "below", "beside", "across", "through", "off",
+];
 
 /// Below this a service is not named at all (one distinctive description word scores 2, one
 /// distinctive name word or keyword 3, a generic trade verb under 1).
@@ -2068,6 +2080,33 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     };
     let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
     join_phrasal_verbs(&said_words, &mut said, &vocabs);
+    // "...keeps sliding every time i change strings": what happens whenever something is done
+    // is when the trouble shows, not the job asked for; those words name no service.
+    let mut aside_at = vec![false; said.len()];
+    let mut aside = false;
+    for i in 0..said.len() {
+        let w = said_words[i].as_str();
+        let opens = w == "whenever"
+            || (w == "time"
+                && i > 0
+                && ["every", "each", "any"].contains(&said_words[i - 1].as_str()));
+        if opens {
+            aside = true;
+            continue;
+        }
+        // Short: "every time we get a real soaker theres water coming in" goes on with what
+        // happens then.
+        if aside
+            && (["and", "but", "so", "then", "theres", "there", "its", "it"].contains(&w)
+                || aside_at[..i].iter().rev().take_while(|a| **a).count() >= 4)
+        {
+            aside = false;
+        }
+        aside_at[i] = aside;
+        if clause_end[i] {
+            aside = false;
+        }
+    }
     let n = vocabs.len() as f64;
     // How distinctive each word of the text is: in how many services it appears (once per word).
     // A word in one service's name that others only mention in their descriptions still names
@@ -2213,8 +2252,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         let mut score = 0.0;
         let mut seen: Vec<&str> = Vec::new();
         let mut refused = false;
+        let mut owned_named = false;
         for (pos, (w, stop)) in said.iter().enumerate() {
-            if *stop || seen.contains(&w.as_str()) {
+            if *stop || aside_at[pos] || seen.contains(&w.as_str()) {
                 continue;
             }
             // "Just the walls, we're keeping the cabinets": a word of this service's own name
@@ -2274,6 +2314,21 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             if best > 0.0 {
                 seen.push(w);
                 score += best;
+                // "My mandolin bridge keeps sliding": the caller's own thing, named by this
+                // service's name alone, says which job it is more than the story's other words
+                // (not a place: "the charger in our garage").
+                let owned = pos > 0
+                    && ["my", "our", "his", "her", "their"].contains(&said_words[pos - 1].as_str())
+                    && !(pos > 1 && PLACE_PREPOSITIONS.contains(&said_words[pos - 2].as_str()));
+                if owned
+                    && !owned_named
+                    && !generic.contains(w)
+                    && idf[w.as_str()].0 > 0.9
+                    && v.name.iter().any(|t| super::normalize::near(t, w))
+                {
+                    owned_named = true;
+                    score += 2.0;
+                }
                 // Generic trade words ("clean" for a cleaner) weigh little and count as no hit.
                 if best >= 1.0 {
                     hits[si].0 += 1;
@@ -2287,7 +2342,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             let wanted = |t: &String| {
                 said.iter()
                     .zip(&negated)
-                    .any(|((x, _), neg)| !neg && super::normalize::near(x, t))
+                    .zip(&aside_at)
+                    .any(|(((x, _), neg), aside)| !neg && !aside && super::normalize::near(x, t))
             };
             let all_named = !v.name.is_empty() && v.name.iter().all(wanted);
             // ...and so does saying one of its keywords whole ("outside windows").
@@ -2442,6 +2498,20 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         best = p;
         runner_up = None;
     }
+    // Something broken and nothing new asked for: of two jobs on the same thing ("Charger
+    // troubleshooting and repair", "Detached garage charger circuit"), the repair, whatever
+    // other word of the story ("in our garage") the other one's name shares.
+    if problem && !wants_new && !vocabs[best].repair {
+        let name_words = |i: usize| content_words(&profile.services[i].name);
+        let siblings = |i: usize| name_words(i).iter().any(|w| name_words(best).contains(w));
+        if let Some(&(r, _)) = scores
+            .iter()
+            .find(|(si, s)| vocabs[*si].repair && *s >= SERVICE_THRESHOLD && siblings(*si))
+        {
+            best = r;
+            runner_up = None;
+        }
+    }
     // "Come out, look and give us a price" for a new install: the estimate visit comes first,
     // when the business lists one and the text fits it at all.
     let price_first = concepts.any(&[
@@ -2459,7 +2529,16 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         "take a look",
         "price it out",
     ]);
-    if price_first && vocabs[best].install_only {
+    // So does a job whose own price is set at an estimate ("from $2,800, quoted after a free
+    // estimate") when the caller asks for a quote.
+    let quoted_at_estimate = |i: usize| {
+        super::detect::Text::new(profile.services[i].price.as_deref().unwrap_or("")).any(&[
+            "estimate*",
+            "quote*",
+            "quoted",
+        ])
+    };
+    if price_first && (vocabs[best].install_only || quoted_at_estimate(best)) {
         let assessment = |i: usize| {
             super::detect::Text::new(&profile.services[i].name).any(&[
                 "estimate*",
@@ -2483,7 +2562,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         // "For my son, hes 7": of a kids' service and one for anyone, the caller's person decides.
         let by_person =
             (for_the_person(&vocabs[best]) && vocabs[r].audience.is_none()).then_some(0);
+        // "Quit charging, blinks red... in the garage": something broken and nothing new
+        // asked for is the repair, not the other job a word of the story names.
+        let by_problem = (problem && !wants_new && vocabs[best].repair != vocabs[r].repair)
+            .then(|| if vocabs[best].repair { 0 } else { 1 });
         let pick = by_person
+            .or(by_problem)
             .or_else(|| settled_by_words(text, a, b))
             .or_else(|| settled_by_number(text, a, b))
             .or_else(|| settled_by_request(text, profile, best, r));
@@ -3055,6 +3139,26 @@ pub fn asks_if_offered(text: &str) -> bool {
     ])
 }
 
+/// The clause that asks whether the business does a thing: the one asked as a question when
+/// there are several ("saw yall do the tesla wall connectors.. do you also install the powerwall
+/// batteries?": the story names what we do, the question what is asked).
+fn offer_clause(text: &str) -> Option<&str> {
+    let mut clauses: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if ['?', '.', '!', ',', '\n'].contains(&c) {
+            clauses.push((&text[start..i], c == '?'));
+            start = i + c.len_utf8();
+        }
+    }
+    clauses.push((&text[start..], false));
+    let offered = || clauses.iter().filter(|(c, _)| asks_if_offered(c));
+    offered()
+        .find(|(_, asked)| *asked)
+        .or_else(|| offered().next())
+        .map(|(c, _)| *c)
+}
+
 /// "Do you (guys) do/offer/fix X?": asking whether the business does a thing at all, not
 /// asking for a time ("can you do tuesday?").
 pub fn asks_do_you_do(text: &str) -> bool {
@@ -3075,9 +3179,7 @@ pub fn asks_do_you_do(text: &str) -> bool {
 /// The action a "do you (verb) ...?" question asks about, when it is a particular one ("give"
 /// in "do yall give vaccines?"), not one every business does ("do", "take", "have").
 pub fn asked_action(text: &str) -> Option<String> {
-    let clause = text
-        .split(['?', '.', '!', ',', '\n'])
-        .find(|c| asks_if_offered(c))?;
+    let clause = offer_clause(text)?;
     let ws = words(clause);
     let you = ws.iter().position(|w| w == "you")?;
     const FILLER: &[&str] = &[
@@ -3128,16 +3230,13 @@ fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
         "guys", "all", "yall", "folks", "ever", "also", "still", "even", "there", "here",
     ];
     let text = bounded(text);
-    let doing = text
-        .split(['?', '.', '!', ',', '\n'])
-        .find(|c| asks_if_offered(c))
-        .is_some_and(|clause| {
-            let ws = words(clause);
-            ws.iter()
-                .position(|w| DOER.contains(&w.as_str()))
-                .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
-                .is_some_and(|verb| DOING.contains(&verb.as_str()))
-        });
+    let doing = offer_clause(text).is_some_and(|clause| {
+        let ws = words(clause);
+        ws.iter()
+            .position(|w| DOER.contains(&w.as_str()))
+            .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
+            .is_some_and(|verb| DOING.contains(&verb.as_str()))
+    });
     doing && unknown_asked(text, profile, true, with_faq)
 }
 
@@ -3405,10 +3504,7 @@ fn asks_is_that_something(text: &str) -> bool {
 
 fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_faq: bool) -> bool {
     let text = bounded(text);
-    let Some(clause) = text
-        .split(['?', '.', '!', ',', '\n'])
-        .find(|c| asks_if_offered(c))
-    else {
+    let Some(clause) = offer_clause(text) else {
         return false;
     };
     // "Do u need someone there to let u in": asked in other words than an FAQ entry's, but
@@ -5945,6 +6041,73 @@ mod tests {
         assert_eq!(extract_name("Rusty Spoon Cafe, 41 Oak St"), None);
         assert!(is_yes("yessir"));
         assert!(is_yes("yes maam thank you"));
+    }
+
+    #[test]
+    fn round_eleven_owned_things_repairs_quotes_and_the_question_asked() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("Dave's Plumbing", "Riverside Strings")
+                .replacen(
+                    "[[services]]",
+                    "[[services]]\nname = \"Guitar setup\"\nduration_minutes = 60\nprice = \"$75\"\ndescription = \"Truss rod, string height and intonation so it plays in tune.\"\nkeywords = [\"setup\", \"action\", \"intonation\"]\n\n\
+                     [[services]]\nname = \"Restring\"\nduration_minutes = 30\nprice = \"$25 plus strings\"\ndescription = \"New strings and a tune up.\"\nkeywords = [\"new strings\", \"change strings\"]\n\n\
+                     [[services]]\nname = \"Banjo and ukulele setup\"\nduration_minutes = 60\nprice = \"$70\"\ndescription = \"Bridge placement, string height and a restring for banjos and ukes.\"\nkeywords = [\"banjo\", \"ukulele\"]\n\n\
+                     [[services]]\nname = \"Pickup troubleshooting and repair\"\nduration_minutes = 60\nprice = \"$60\"\ndescription = \"We find why a pickup or jack is dead or crackles and fix it.\"\nkeywords = [\"dead pickup\", \"crackling\"]\n\n\
+                     [[services]]\nname = \"Humbucker pickup swap\"\nduration_minutes = 60\nprice = \"$90 plus parts\"\ndescription = \"We fit the humbuckers you choose.\"\n\n\
+                     [[services]]\nname = \"Refret\"\nduration_minutes = 240\nprice = \"from $350, quoted after a free evaluation\"\ndescription = \"New frets, leveled and crowned.\"\nkeywords = [\"refret\", \"worn frets\"]\n\n\
+                     [[services]]\nname = \"Free repair evaluation\"\nduration_minutes = 30\nprice = \"Free\"\ndescription = \"We look it over and give you a written quote.\"\nkeywords = [\"quote\", \"estimate\"]\n\n[[services]]",
+                    1,
+                ),
+        )
+        .unwrap();
+        let best = |text: &str| score_services(text, &p).map(|m| p.services[m.best].name.clone());
+        // The caller's own thing, named by one service's name, says which setup.
+        assert_eq!(
+            best("my banjo goes out of tune every time i change strings, the bridge keeps moving")
+                .as_deref(),
+            Some("Banjo and ukulele setup")
+        );
+        // Something broken, nothing new asked for: of two near alike, the repair, whatever
+        // else the story names ("garage" of the detached garage circuit).
+        let ev = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[services]]",
+                "[[services]]\nname = \"Charger troubleshooting and repair\"\nduration_minutes = 60\nprice = \"$149\"\ndescription = \"We find why your charger won't charge or trips the breaker and fix the wiring.\"\nkeywords = [\"not charging\", \"error code\"]\n\n\
+                 [[services]]\nname = \"Detached garage charger circuit\"\nduration_minutes = 240\nprice = \"from $1,800\"\ndescription = \"We run a feed to a detached garage so you can charge there.\"\nkeywords = [\"detached garage\", \"trench\"]\n\n[[services]]",
+                1,
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            score_services(
+                "the charger in our garage quit on us, light blinks red after a few min",
+                &ev
+            )
+            .map(|m| ev.services[m.best].name.clone())
+            .as_deref(),
+            Some("Charger troubleshooting and repair")
+        );
+        // A job priced at an evaluation, and a quote asked for: the evaluation first.
+        assert_eq!(
+            best("my frets are worn down to nothing, can someone look at it and give me a quote for a refret")
+                .as_deref(),
+            Some("Free repair evaluation")
+        );
+        // The question asked, not the story around it, says what is asked about.
+        assert!(asks_about_unknown(
+            "saw you guys do setups.. do you also build custom pedalboards?",
+            &p
+        ));
+        assert!(!asks_about_unknown(
+            "do you guys do setups? mine buzzes bad",
+            &p
+        ));
+        // A name joined to its address by "house is".
+        assert_eq!(
+            extract_name("we close on the 20th. Tomasz Kowal, house is 88 Birch Rd").as_deref(),
+            Some("Tomasz Kowal")
+        );
     }
 
     #[test]
