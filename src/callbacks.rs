@@ -12,7 +12,7 @@
 
 use crate::store::businesses::BusinessRecord;
 use crate::store::call_backs::{self, NewCallBack, Reason};
-use crate::store::Tx;
+use crate::store::{Optional as _, Tx};
 
 /// The missed call to ring back.
 pub struct Missed<'a> {
@@ -117,7 +117,10 @@ pub async fn after_refused_textback(
     let Some(call) = call_backs::call_of_textback(tx, message_id).await? else {
         return Ok(false);
     };
-    let Some(business) = crate::store::businesses::by_id(tx, call.business_id).await? else {
+    let Some(business) = crate::store::businesses::by_id(tx, call.business_id)
+        .await
+        .optional()?
+    else {
         return Ok(false);
     };
     let missed = Missed {

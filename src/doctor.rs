@@ -4,7 +4,7 @@
 
 use crate::config::{redact_url, Config};
 use crate::domain::profile::ProviderKind;
-use crate::store::Store;
+use crate::store::{Optional as _, Store};
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -140,7 +140,10 @@ async fn check_businesses(config: &Config, store: &Store, r: &mut Report) -> any
     }
     let mut conn = store.pool().acquire().await?;
     for summary in list {
-        let Some(b) = crate::store::businesses::by_id(&mut conn, summary.id).await? else {
+        let Some(b) = crate::store::businesses::by_id(&mut conn, summary.id)
+            .await
+            .optional()?
+        else {
             continue;
         };
         let p = &b.profile;

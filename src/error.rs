@@ -26,6 +26,16 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+/// A missing row is a 404 naming what is missing; every other store failure is internal.
+impl From<crate::store::Error> for Error {
+    fn from(e: crate::store::Error) -> Self {
+        match e {
+            crate::store::Error::NotFound { .. } => Error::NotFound(e.to_string()),
+            other => Error::Internal(other.into()),
+        }
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {

@@ -12,7 +12,7 @@ use crate::engine::state::{self as states, Event, State};
 use crate::store::businesses::{self, BusinessRecord};
 use crate::store::contacts::Contact;
 use crate::store::messages::{Author, MessageKind};
-use crate::store::{calls, contacts, conversations, messages, outbox};
+use crate::store::{calls, contacts, conversations, messages, outbox, Optional as _};
 
 /// The longest stretch of speech kept for one turn (Twilio sends a few sentences at most).
 pub const MAX_UTTERANCE_CHARS: usize = 1_000;
@@ -343,7 +343,8 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     let details = crate::engine::details::Details::parse(row.details_json.as_deref());
     let booked_on_this_call = match details.booking_id {
         Some(id) => crate::store::bookings::get(&mut tx, row.business.id, id)
-            .await?
+            .await
+            .optional()?
             .is_some_and(|b| b.created_at >= started_at),
         None => false,
     };

@@ -108,7 +108,7 @@ async fn run(
     let state = AppState::new(config, store.clone(), Some(clock))?;
     let business = {
         let mut conn = store.pool().acquire().await?;
-        businesses::by_id(&mut conn, id).await?.expect("imported")
+        businesses::by_id(&mut conn, id).await?
     };
     let mut times = Vec::new();
     let mut booked = 0;

@@ -12,6 +12,7 @@ use super::ics::{busy_time, BusyTime, IcsError};
 use super::Interval;
 use crate::clock::to_millis;
 use crate::store::feeds::{self, FeedMeta};
+use crate::store::Optional as _;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -435,7 +436,9 @@ pub async fn refresh_all(deps: &Deps) -> anyhow::Result<usize> {
     for meta in metas {
         let business = {
             let mut conn = deps.store.pool().acquire().await?;
-            crate::store::businesses::by_id(&mut conn, meta.business_id).await?
+            crate::store::businesses::by_id(&mut conn, meta.business_id)
+                .await
+                .optional()?
         };
         let Some(b) = business else { continue };
         if refresh(deps, &meta, b.profile.tz(), b.profile.booking.horizon_days)

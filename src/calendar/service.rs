@@ -11,7 +11,7 @@ use crate::clock::to_millis;
 use crate::domain::profile::BusinessProfile;
 use crate::store::bookings::{self, BookingRow, Details, NewBooking};
 use crate::store::businesses::BusinessRecord;
-use crate::store::Conn;
+use crate::store::{Conn, Optional as _};
 use chrono::{DateTime, Utc};
 
 /// How long a proposed slot is held for a caller who is deciding.
@@ -48,9 +48,26 @@ pub enum BookingError {
     Store(#[from] anyhow::Error),
 }
 
+impl From<crate::store::Error> for BookingError {
+    fn from(e: crate::store::Error) -> Self {
+        match e {
+            crate::store::Error::NotFound { .. } => BookingError::NotFound,
+            other => BookingError::Store(other.into()),
+        }
+    }
+}
+
 impl From<sqlx::Error> for BookingError {
     fn from(e: sqlx::Error) -> Self {
         BookingError::Store(e.into())
+    }
+}
+
+/// A cell another booking holds: someone else just booked that time.
+fn taken(e: crate::store::Error) -> BookingError {
+    match e {
+        crate::store::Error::Conflict { .. } => BookingError::Taken,
+        other => other.into(),
     }
 }
 
@@ -228,7 +245,12 @@ impl<'a> Calendar<'a> {
         let claimed = self.claimed(&mut conn).await?;
         let mut rows = Vec::new();
         for &id in own {
-            rows.extend(bookings::get(&mut conn, self.business.id, id).await?);
+            // A row of the conversation's that is gone is simply not part of the snapshot.
+            rows.extend(
+                bookings::get(&mut conn, self.business.id, id)
+                    .await
+                    .optional()?,
+            );
         }
         Ok(Snapshot {
             feeds,
@@ -328,9 +350,7 @@ impl<'a> Calendar<'a> {
         let rules = self.rules(details.service.as_deref())?;
         let now = self.deps.clock.now();
         bookings::expire_holds(tx, self.business.id, to_millis(now)).await?;
-        let hold = bookings::get(tx, self.business.id, hold_id)
-            .await?
-            .ok_or(BookingError::NotFound)?;
+        let hold = bookings::get(tx, self.business.id, hold_id).await?;
         if hold.status != "held" || hold.start_at != slot.start || hold.end_at != slot.end {
             return Err(BookingError::HoldLapsed);
         }
@@ -351,8 +371,8 @@ impl<'a> Calendar<'a> {
             return Err(BookingError::HoldLapsed);
         }
         bookings::get(tx, self.business.id, hold_id)
-            .await?
-            .ok_or(BookingError::NotFound)
+            .await
+            .map_err(BookingError::from)
     }
 
     async fn insert_claimed(
@@ -392,12 +412,12 @@ impl<'a> Calendar<'a> {
         .await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
         // The caller's transaction is dropped (rolled back) on this error.
-        if !bookings::claim_cells(tx, self.business.id, id, slot.start, slot.end + buffer).await? {
-            return Err(BookingError::Taken);
-        }
+        bookings::claim_cells(tx, self.business.id, id, slot.start, slot.end + buffer)
+            .await
+            .map_err(taken)?;
         bookings::get(tx, self.business.id, id)
-            .await?
-            .ok_or(BookingError::NotFound)
+            .await
+            .map_err(BookingError::from)
     }
 
     /// Let go of a hold that is no longer wanted (it never was a booking, so it leaves no trace
@@ -411,9 +431,7 @@ impl<'a> Calendar<'a> {
 
     pub async fn release_in(&self, tx: &mut Conn, hold_id: i64) -> Result<(), BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        let Some(b) = bookings::get(tx, self.business.id, hold_id).await? else {
-            return Err(BookingError::NotFound);
-        };
+        let b = bookings::get(tx, self.business.id, hold_id).await?;
         if b.status == "held"
             && bookings::update(
                 tx, b.id, "held", "expired", b.start_at, b.end_at, None, now_ms,
@@ -439,9 +457,7 @@ impl<'a> Calendar<'a> {
         booking_id: i64,
     ) -> Result<BookingRow, BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        let b = bookings::get(tx, self.business.id, booking_id)
-            .await?
-            .ok_or(BookingError::NotFound)?;
+        let b = bookings::get(tx, self.business.id, booking_id).await?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled" | "held") {
             return Err(BookingError::WrongState(b.status));
         }
@@ -461,8 +477,8 @@ impl<'a> Calendar<'a> {
         }
         bookings::release_cells(tx, b.id).await?;
         bookings::get(tx, self.business.id, b.id)
-            .await?
-            .ok_or(BookingError::NotFound)
+            .await
+            .map_err(BookingError::from)
     }
 
     /// Move a booking to another slot (same service and length).
@@ -491,9 +507,7 @@ impl<'a> Calendar<'a> {
         let now = self.deps.clock.now();
         let now_ms = to_millis(now);
         bookings::expire_holds(tx, self.business.id, now_ms).await?;
-        let b = bookings::get(tx, self.business.id, booking_id)
-            .await?
-            .ok_or(BookingError::NotFound)?;
+        let b = bookings::get(tx, self.business.id, booking_id).await?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled") {
             return Err(BookingError::WrongState(b.status));
         }
@@ -502,10 +516,9 @@ impl<'a> Calendar<'a> {
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
         bookings::release_cells(tx, b.id).await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
-        if !bookings::claim_cells(tx, self.business.id, b.id, slot.start, slot.end + buffer).await?
-        {
-            return Err(BookingError::Taken);
-        }
+        bookings::claim_cells(tx, self.business.id, b.id, slot.start, slot.end + buffer)
+            .await
+            .map_err(taken)?;
         bookings::update(
             tx,
             b.id,
@@ -518,7 +531,7 @@ impl<'a> Calendar<'a> {
         )
         .await?;
         bookings::get(tx, self.business.id, b.id)
-            .await?
-            .ok_or(BookingError::NotFound)
+            .await
+            .map_err(BookingError::from)
     }
 }

@@ -328,9 +328,7 @@ async fn thread_context(
     draft: &str,
 ) -> DashResult<tera::Context> {
     let mut conn = state.store.pool().acquire().await?;
-    let head = q::thread_head(&mut conn, a.business.id, cid)
-        .await?
-        .ok_or(DashError::NotFound)?;
+    let head = q::thread_head(&mut conn, a.business.id, cid).await?;
     let msgs = q::messages(&mut conn, a.business.id, cid).await?;
     // The caller's history with the business: other threads and every booking.
     let earlier = q::earlier_threads(&mut conn, a.business.id, head.contact_id, cid, 10).await?;
@@ -447,9 +445,7 @@ pub async fn take_over(
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
-    let head = q::thread_head(&mut tx, bid, cid)
-        .await?
-        .ok_or(DashError::NotFound)?;
+    let head = q::thread_head(&mut tx, bid, cid).await?;
     let to = states::after(Some(head.row.state), ConvEvent::TakenOver);
     if head.row.opted_out || !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await?
     {
@@ -474,9 +470,7 @@ pub async fn hand_back(
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
-    let head = q::thread_head(&mut tx, bid, cid)
-        .await?
-        .ok_or(DashError::NotFound)?;
+    let head = q::thread_head(&mut tx, bid, cid).await?;
     if head.row.opted_out {
         return Err(DashError::Conflict(
             "This caller has opted out of texts; the receptionist cannot take the thread back."
@@ -513,9 +507,7 @@ pub async fn resolve(
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
-    if q::thread_head(&mut tx, bid, cid).await?.is_none() {
-        return Err(DashError::NotFound);
-    }
+    q::thread_head(&mut tx, bid, cid).await?;
     q::resolve(&mut tx, bid, cid, now_ms).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/app/{bid}/inbox?filter=human")).into_response())
@@ -558,12 +550,8 @@ pub async fn reply(
     };
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
-    let head = q::thread_head(&mut tx, bid, cid)
-        .await?
-        .ok_or(DashError::NotFound)?;
-    let contact = contacts::get(&mut tx, head.contact_id)
-        .await?
-        .ok_or(DashError::NotFound)?;
+    let head = q::thread_head(&mut tx, bid, cid).await?;
+    let contact = contacts::get(&mut tx, head.contact_id).await?;
     if contact.opted_out_at.is_some() {
         drop(tx);
         return Err(DashError::Conflict(format!(

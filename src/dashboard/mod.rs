@@ -166,8 +166,8 @@ pub enum DashError {
     Login(String),
     /// Somewhere else first (e.g. choose a password).
     Redirect(String),
-    /// No such record for this user (also: another business's record).
-    NotFound,
+    /// No such record (named: "booking") for this user (also: another business's record).
+    NotFound(&'static str),
     Forbidden(String),
     Csrf,
     BadRequest(String),
@@ -179,6 +179,20 @@ pub enum DashError {
 impl From<anyhow::Error> for DashError {
     fn from(e: anyhow::Error) -> Self {
         DashError::Internal(e)
+    }
+}
+
+/// A missing row is a 404 naming it; a unique key taken meanwhile is a conflict; anything else
+/// is internal (logged with its chain).
+impl From<crate::store::Error> for DashError {
+    fn from(e: crate::store::Error) -> Self {
+        match e {
+            crate::store::Error::NotFound { what } => DashError::NotFound(what),
+            crate::store::Error::Conflict { what, .. } => DashError::Conflict(format!(
+                "The {what} was just taken by someone else. Reload the page and try again."
+            )),
+            other => DashError::Internal(other.into()),
+        }
     }
 }
 
@@ -198,11 +212,12 @@ impl IntoResponse for DashError {
                 return Redirect::to(&to).into_response();
             }
             DashError::Redirect(to) => return Redirect::to(&to).into_response(),
-            DashError::NotFound => (
+            DashError::NotFound(what) => (
                 StatusCode::NOT_FOUND,
                 "Not found",
-                "There is nothing here, or it belongs to a business you do not have access to."
-                    .to_string(),
+                format!(
+                    "There is no such {what} here, or it belongs to a business you do not have access to."
+                ),
             ),
             DashError::Forbidden(m) => (StatusCode::FORBIDDEN, "Not allowed", m),
             DashError::Csrf => (
@@ -316,7 +331,7 @@ impl axum::extract::FromRequestParts<AppState> for Member {
             .strip_prefix("/app/")
             .and_then(|rest| rest.split('/').next())
             .and_then(|b| b.parse::<i64>().ok())
-            .ok_or(DashError::NotFound)?;
+            .ok_or(DashError::NotFound("business"))?;
         Ok(Member(access(state, session, bid).await?))
     }
 }
@@ -371,12 +386,10 @@ pub async fn access(state: &AppState, session: Session, bid: i64) -> DashResult<
         .find(|m| m.business_id == bid)
         .cloned()
     else {
-        return Err(DashError::NotFound);
+        return Err(DashError::NotFound("business"));
     };
     let mut conn = state.store.pool().acquire().await?;
-    let business = crate::store::businesses::by_id(&mut conn, bid)
-        .await?
-        .ok_or(DashError::NotFound)?;
+    let business = crate::store::businesses::by_id(&mut conn, bid).await?;
     Ok(Access {
         session,
         membership,

@@ -11,7 +11,7 @@ use crate::engine::details::Details;
 use crate::inbound::{handle_inbound_sms, InboundSms};
 use crate::store::bookings::{self, BookingRow};
 use crate::store::conversations;
-use crate::store::dashboard as q;
+use crate::store::{dashboard as q, Optional as _};
 use crate::textback::{handle_missed_call, MissedCall};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -186,12 +186,13 @@ pub async fn cancel_booking(
         .cancel(id)
         .await
         .map_err(|e| match e {
-            crate::calendar::service::BookingError::NotFound => DashError::NotFound,
+            crate::calendar::service::BookingError::NotFound => DashError::NotFound("booking"),
             other => DashError::Conflict(format!("The booking cannot be cancelled: {other}")),
         })?;
     if let Some(cid) = cancelled.conversation_id {
         let mut tx = state.store.begin().await?;
-        if let Some(head) = q::thread_head(&mut tx, bid, cid).await? {
+        // The thread may be gone (the caller was forgotten); the booking is cancelled all the same.
+        if let Some(head) = q::thread_head(&mut tx, bid, cid).await.optional()? {
             let mut d = Details::parse(head.details_json.as_deref());
             if d.booking_id == Some(id) {
                 d.booking_id = None;
@@ -234,6 +235,7 @@ pub async fn mark_no_show(
     let now_ms = to_millis(state.clock.now());
     let profile = &a.business.profile;
     let mut tx = state.store.begin().await?;
+    // No such booking of the business is a 404 (from the store); one not eligible, a conflict.
     let Some(booking) = bookings::mark_no_show(&mut tx, bid, id, now_ms).await? else {
         tx.rollback().await?;
         return Err(DashError::Conflict(

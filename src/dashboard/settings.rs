@@ -14,7 +14,7 @@ use crate::domain::profile::{
 };
 use crate::domain::sms_text;
 use crate::store::users::{self, Role};
-use crate::store::{businesses, dashboard as q, feeds};
+use crate::store::{businesses, dashboard as q, feeds, Optional as _};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -462,7 +462,7 @@ fn apply(section: &str, v: &mut Value, form: &FormData, shown: &mut Values) -> D
             shown.faq = rows;
         }
         after_reply::SECTION => after_reply::apply(v, form, &mut shown.fields),
-        _ => return Err(DashError::NotFound),
+        _ => return Err(DashError::NotFound("profile section")),
     }
     Ok(())
 }
@@ -644,7 +644,7 @@ pub async fn save_section(
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     if !SECTIONS.contains(&section.as_str()) {
-        return Err(DashError::NotFound);
+        return Err(DashError::NotFound("profile section"));
     }
     let mut v = serde_json::to_value(&a.business.profile).map_err(anyhow::Error::from)?;
     let mut shown = values_of(&a.business.profile);
@@ -783,9 +783,7 @@ pub async fn question_to_faq(
 ) -> DashResult<Response> {
     let question = {
         let mut conn = state.store.pool().acquire().await?;
-        q::unanswered_one(&mut conn, bid, qid)
-            .await?
-            .ok_or(DashError::NotFound)?
+        q::unanswered_one(&mut conn, bid, qid).await?
     };
     let q_text = {
         let edited = form.text("q");
@@ -817,7 +815,10 @@ pub async fn question_to_faq(
     store_profile(&state, bid, &profile).await?;
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
-    q::resolve_unanswered(&mut conn, bid, qid, now_ms).await?;
+    // Dismissed meanwhile by another owner: the entry is in the profile all the same.
+    q::resolve_unanswered(&mut conn, bid, qid, now_ms)
+        .await
+        .optional()?;
     Ok(Redirect::to(&format!("/app/{bid}/questions")).into_response())
 }
 
@@ -829,9 +830,7 @@ pub async fn dismiss_question(
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
-    if !q::resolve_unanswered(&mut conn, bid, qid, now_ms).await? {
-        return Err(DashError::NotFound);
-    }
+    q::resolve_unanswered(&mut conn, bid, qid, now_ms).await?;
     Ok(Redirect::to(&format!("/app/{bid}/questions")).into_response())
 }
 
@@ -949,9 +948,7 @@ pub async fn cancel_invite(
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let mut conn = state.store.pool().acquire().await?;
-    if !crate::store::invites::cancel(&mut conn, bid, id).await? {
-        return Err(DashError::NotFound);
-    }
+    crate::store::invites::cancel(&mut conn, bid, id).await?;
     Ok(Redirect::to(&format!("/app/{bid}/team")).into_response())
 }
 
@@ -966,7 +963,7 @@ pub async fn remove_member(
     users::lock_owners(&mut tx, state.store.backend(), bid).await?;
     let members = users::members(&mut tx, bid).await?;
     let Some(target) = members.iter().find(|m| m.user_id == uid) else {
-        return Err(DashError::NotFound);
+        return Err(DashError::NotFound("team member"));
     };
     let owners = members.iter().filter(|m| m.role == Role::Owner).count();
     if target.role == Role::Owner && owners <= 1 {

@@ -254,9 +254,7 @@ async fn run_one(
         )?;
         let business = {
             let mut conn = store.pool().acquire().await?;
-            businesses::by_id(&mut conn, business_id)
-                .await?
-                .context("business")?
+            businesses::by_id(&mut conn, business_id).await?
         };
         let metas = {
             let mut conn = store.pool().acquire().await?;

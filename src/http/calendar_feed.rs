@@ -27,12 +27,14 @@ async fn feed(
         return Err(not_found());
     }
     let mut conn = state.store.pool().acquire().await?;
-    let business_id = bookings::business_by_calendar_token(&mut conn, token)
-        .await?
-        .ok_or_else(not_found)?;
+    // A token of a business deleted meanwhile is a missing calendar too.
+    let business_id = bookings::business_by_calendar_token(&mut conn, token).await?;
     let business = businesses::by_id(&mut conn, business_id)
-        .await?
-        .ok_or_else(not_found)?;
+        .await
+        .map_err(|e| match e {
+            crate::store::Error::NotFound { .. } => not_found(),
+            e => e.into(),
+        })?;
     let rows = bookings::for_export(&mut conn, business_id).await?;
     let body = render(
         &business.profile.business.name,

@@ -672,10 +672,13 @@ pub(crate) async fn record_delivery(state: &AppState, d: &Delivery<'_>) -> Resul
         }
         None => MessageKey::Sid(d.sid),
     };
-    let Some((msg_id, contact_id)) = messages::ids_of(&mut tx, key).await? else {
-        tx.commit().await?;
-        return Err(Error::NotFound(format!("no message with SID {}", d.sid)));
-    };
+    // Nothing was written for an unknown message: dropping the transaction loses nothing.
+    let (msg_id, contact_id) = messages::ids_of(&mut tx, key).await.map_err(|e| match e {
+        crate::store::Error::NotFound { .. } => {
+            Error::NotFound(format!("no message with SID {}", d.sid))
+        }
+        e => e.into(),
+    })?;
     messages::advance_status(
         &mut tx,
         MessageKey::Id(msg_id),

@@ -25,6 +25,7 @@ use crate::calendar::caldav::{resource_url, Answer, Credentials, Precondition};
 use crate::calendar::export;
 use crate::clock::to_millis;
 use crate::store::caldav::{self, Claimed};
+use crate::store::Optional as _;
 use rand::Rng;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -119,7 +120,9 @@ impl CaldavWorker {
         let b = &item.booking;
         let business = {
             let mut conn = state.store.pool().acquire().await?;
-            crate::store::businesses::by_id(&mut conn, b.business_id).await?
+            crate::store::businesses::by_id(&mut conn, b.business_id)
+                .await
+                .optional()?
         };
         let Some(cfg) = business.and_then(|r| r.profile.booking.caldav.clone()) else {
             // Turned off after the claim: leave the row for when it is turned on again.

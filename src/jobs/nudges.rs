@@ -19,7 +19,7 @@ use crate::clock::to_millis;
 use crate::reminders::{nudge_text, send_at, zone_of_number};
 use crate::store::messages::{Author, MessageKind};
 use crate::store::nudges::{self, Unanswered};
-use crate::store::{businesses, outbox};
+use crate::store::{businesses, outbox, Optional as _};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -72,7 +72,7 @@ impl NudgeWorker {
     async fn business_round(&self, business_id: i64) -> anyhow::Result<Vec<Nudged>> {
         let now_ms = to_millis(self.state.clock.now());
         let mut conn = self.state.store.pool().acquire().await?;
-        let Some(business) = businesses::by_id(&mut conn, business_id).await? else {
+        let Some(business) = businesses::by_id(&mut conn, business_id).await.optional()? else {
             return Ok(Vec::new());
         };
         let Some(delay) = business.profile.textback.follow_up_minutes() else {

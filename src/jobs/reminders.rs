@@ -22,7 +22,7 @@ use crate::domain::State;
 use crate::reminders::{reminder_text, send_at, zone_of_number, ReminderFacts};
 use crate::store::bookings::BookingRow;
 use crate::store::messages::{Author, MessageKind};
-use crate::store::{businesses, contacts, conversations, outbox, reminders};
+use crate::store::{businesses, contacts, conversations, outbox, reminders, Optional as _};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -76,7 +76,7 @@ impl ReminderWorker {
         let now_ms = to_millis(self.state.clock.now());
         let (business, upcoming, decided) = {
             let mut conn = self.state.store.pool().acquire().await?;
-            let Some(business) = businesses::by_id(&mut conn, business_id).await? else {
+            let Some(business) = businesses::by_id(&mut conn, business_id).await.optional()? else {
                 return Ok(Vec::new());
             };
             let offsets = business.profile.reminders.offsets_minutes();

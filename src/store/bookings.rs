@@ -1,6 +1,6 @@
 //! Bookings and holds, and the cells that make overlaps impossible.
 
-use super::{col, Conn};
+use super::{col, Conn, Doing, Found};
 use anyhow::Context;
 
 /// Cells are five minutes long.
@@ -147,35 +147,33 @@ pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<i64> {
     col(&row, "id")
 }
 
-/// Claim the cells of `[start, end + buffer)`. `Ok(false)` when another booking holds one of them.
+/// Claim the cells of `[start, end + buffer)`. [`super::Error::Conflict`] when another booking
+/// holds one of them.
 pub async fn claim_cells(
     conn: &mut Conn,
     business_id: i64,
     booking_id: i64,
     start: i64,
     end_with_buffer: i64,
-) -> anyhow::Result<bool> {
+) -> super::Result<()> {
     let first = start.div_euclid(CELL_MS);
     let last = (end_with_buffer + CELL_MS - 1).div_euclid(CELL_MS);
     // One statement for all cells: it either inserts them all or fails on the first taken one.
     let values: Vec<String> = (first..last).map(|c| format!("($1, {c}, $2)")).collect();
     if values.is_empty() {
-        return Ok(true);
+        return Ok(());
     }
     let sql = format!(
         "INSERT INTO booking_cells (business_id, cell, booking_id) VALUES {}",
         values.join(", ")
     );
-    match sqlx::query(&sql)
+    sqlx::query(&sql)
         .bind(business_id)
         .bind(booking_id)
         .execute(&mut *conn)
         .await
-    {
-        Ok(_) => Ok(true),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
-        Err(e) => Err(anyhow::Error::from(e).context("claiming booking cells")),
-    }
+        .unique("booking time", "claiming booking cells")?;
+    Ok(())
 }
 
 pub async fn release_cells(conn: &mut Conn, booking_id: i64) -> anyhow::Result<()> {
@@ -186,14 +184,17 @@ pub async fn release_cells(conn: &mut Conn, booking_id: i64) -> anyhow::Result<(
     Ok(())
 }
 
-pub async fn get(conn: &mut Conn, business_id: i64, id: i64) -> anyhow::Result<Option<BookingRow>> {
+/// The business's booking (or hold) `id`; [`super::Error::NotFound`] for another business's.
+pub async fn get(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<BookingRow> {
     let sql = format!("SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND id = $2");
     let row = sqlx::query(&sql)
         .bind(business_id)
         .bind(id)
         .fetch_optional(&mut *conn)
-        .await?;
-    row.as_ref().map(from_row).transpose()
+        .await
+        .doing("loading a booking")?
+        .found("booking")?;
+    Ok(from_row(&row)?)
 }
 
 /// Change a booking's status (and details); bumps the sequence. Guarded by the expected status.
@@ -271,15 +272,16 @@ pub async fn for_export(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec
     rows.iter().map(from_row).collect()
 }
 
-pub async fn business_by_calendar_token(
-    conn: &mut Conn,
-    token: &str,
-) -> anyhow::Result<Option<i64>> {
+/// The business whose bookings feed `token` opens; [`super::Error::NotFound`] for a wrong (or
+/// rotated) token.
+pub async fn business_by_calendar_token(conn: &mut Conn, token: &str) -> super::Result<i64> {
     let row = sqlx::query("SELECT id FROM businesses WHERE calendar_token = $1")
         .bind(token)
         .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|r| col(&r, "id")).transpose()
+        .await
+        .doing("looking up a calendar token")?
+        .found("calendar")?;
+    Ok(col(&row, "id")?)
 }
 
 /// The business's calendar token, created on first use.
@@ -366,14 +368,15 @@ pub async fn of_contact(
     rows.iter().map(from_row).collect()
 }
 
-/// Mark a past booking (booked or moved, already begun) a no-show, once. `None`: no such
-/// booking of the business, not yet begun, cancelled, or already marked.
+/// Mark a past booking (booked or moved, already begun) a no-show, once. `Ok(None)`: the booking
+/// is not yet begun, cancelled, or already marked; [`super::Error::NotFound`]: the business has
+/// no such booking.
 pub async fn mark_no_show(
     conn: &mut Conn,
     business_id: i64,
     id: i64,
     now_ms: i64,
-) -> anyhow::Result<Option<BookingRow>> {
+) -> super::Result<Option<BookingRow>> {
     let sql = format!(
         "UPDATE bookings SET no_show_at = $3, updated_at = $3 WHERE business_id = $1 AND id = $2 \
          AND no_show_at IS NULL AND status IN ('booked', 'rescheduled') AND start_at <= $3 \
@@ -385,6 +388,10 @@ pub async fn mark_no_show(
         .bind(now_ms)
         .fetch_optional(&mut *conn)
         .await
-        .context("marking a no-show")?;
-    row.as_ref().map(from_row).transpose()
+        .doing("marking a no-show")?;
+    match row {
+        Some(row) => Ok(Some(from_row(&row)?)),
+        // Nothing marked: say whether there is such a booking at all.
+        None => get(conn, business_id, id).await.map(|_| None),
+    }
 }

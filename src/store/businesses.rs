@@ -1,6 +1,6 @@
 //! Businesses, their profiles and the provider numbers that route to them.
 
-use super::{col, Conn, Store};
+use super::{col, Conn, Doing, Found, Store};
 use crate::domain::{BusinessProfile, ProfileError};
 use anyhow::Context;
 use sqlx::Row;
@@ -185,12 +185,15 @@ pub async fn by_number(conn: &mut Conn, number: &str) -> anyhow::Result<Option<B
     row.as_ref().map(record).transpose()
 }
 
-pub async fn by_id(conn: &mut Conn, id: i64) -> anyhow::Result<Option<BusinessRecord>> {
+/// The business `id`; [`super::Error::NotFound`] when there is none.
+pub async fn by_id(conn: &mut Conn, id: i64) -> super::Result<BusinessRecord> {
     let row = sqlx::query("SELECT id, profile_json FROM businesses WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
-        .await?;
-    row.as_ref().map(record).transpose()
+        .await
+        .doing("loading a business")?
+        .found("business")?;
+    Ok(record(&row)?)
 }
 
 /// Find by exact name (case-insensitive) or by one of its numbers.

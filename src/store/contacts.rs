@@ -1,6 +1,6 @@
 //! Contacts: the people who call or text a business, with their opt-out and textable state.
 
-use super::{col, Conn};
+use super::{col, Conn, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
@@ -47,13 +47,16 @@ pub async fn upsert(
     from_row(&row)
 }
 
-pub async fn get(conn: &mut Conn, id: i64) -> anyhow::Result<Option<Contact>> {
+/// The contact `id`; [`super::Error::NotFound`] when there is none (forgotten meanwhile).
+pub async fn get(conn: &mut Conn, id: i64) -> super::Result<Contact> {
     let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = $1");
     let row = sqlx::query(&sql)
         .bind(id)
         .fetch_optional(&mut *conn)
-        .await?;
-    row.as_ref().map(from_row).transpose()
+        .await
+        .doing("loading a contact")?
+        .found("contact")?;
+    Ok(from_row(&row)?)
 }
 
 pub async fn by_phone(

@@ -1,7 +1,7 @@
 //! Read models and staff actions for the dashboard. Every query takes the business id, so a
 //! foreign id simply finds nothing.
 
-use super::{col, Conn, Store};
+use super::{col, Conn, Doing, Found, Store};
 use crate::domain::State;
 use anyhow::Context;
 use serde::Serialize;
@@ -143,28 +143,26 @@ pub struct ThreadHead {
     pub details_json: Option<String>,
 }
 
-pub async fn thread_head(
-    conn: &mut Conn,
-    business_id: i64,
-    id: i64,
-) -> anyhow::Result<Option<ThreadHead>> {
+/// The business's conversation `id`; [`super::Error::NotFound`] for another business's.
+pub async fn thread_head(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<ThreadHead> {
     let sql = format!("{HEAD} WHERE c.business_id = $1 AND c.id = $2");
-    let row = sqlx::query(&sql)
+    let r = sqlx::query(&sql)
         .bind(business_id)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
-        .context("loading conversation")?;
-    let Some(r) = row else { return Ok(None) };
+        .doing("loading conversation")?
+        .found("conversation")?;
     let contact = sqlx::query("SELECT contact_id FROM conversations WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
-        .await?;
-    Ok(Some(ThreadHead {
+        .await
+        .doing("loading the conversation's contact")?;
+    Ok(ThreadHead {
         row: inbox_row(&r)?,
         contact_id: col(&contact, "contact_id")?,
         details_json: col(&r, "details_json")?,
-    }))
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -316,27 +314,27 @@ pub async fn unanswered(store: &Store, business_id: i64) -> anyhow::Result<Vec<U
         .collect()
 }
 
-pub async fn unanswered_one(
-    conn: &mut Conn,
-    business_id: i64,
-    id: i64,
-) -> anyhow::Result<Option<String>> {
+/// The words of an open question; [`super::Error::NotFound`] once resolved, or another business's.
+pub async fn unanswered_one(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<String> {
     let row = sqlx::query(
         "SELECT question FROM unanswered_questions WHERE business_id = $1 AND id = $2 AND resolved_at IS NULL",
     )
     .bind(business_id)
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await?;
-    row.map(|r| col(&r, "question")).transpose()
+    .await
+    .doing("loading an unanswered question")?
+    .found("question")?;
+    Ok(col(&row, "question")?)
 }
 
+/// Close an open question; [`super::Error::NotFound`] when it is not open (or not the business's).
 pub async fn resolve_unanswered(
     conn: &mut Conn,
     business_id: i64,
     id: i64,
     now_ms: i64,
-) -> anyhow::Result<bool> {
+) -> super::Result<()> {
     let done = sqlx::query(
         "UPDATE unanswered_questions SET resolved_at = $1 WHERE business_id = $2 AND id = $3 AND resolved_at IS NULL",
     )
@@ -344,8 +342,9 @@ pub async fn resolve_unanswered(
     .bind(business_id)
     .bind(id)
     .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() > 0)
+    .await
+    .doing("resolving an unanswered question")?;
+    (done.rows_affected() > 0).then_some(()).found("question")
 }
 
 /// Something to refresh a live page on: changes whenever a message or conversation changes.

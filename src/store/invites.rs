@@ -1,7 +1,7 @@
 //! Pending invitations to a business's team.
 
 use super::users::Role;
-use super::{col, Conn};
+use super::{col, Conn, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -115,8 +115,9 @@ pub async fn accept(conn: &mut Conn, id: i64, now_ms: i64) -> anyhow::Result<boo
     Ok(done.rows_affected() == 1)
 }
 
-/// Withdraw a pending invite.
-pub async fn cancel(conn: &mut Conn, business_id: i64, id: i64) -> anyhow::Result<bool> {
+/// Withdraw a pending invite; [`super::Error::NotFound`] when it is not pending (accepted,
+/// withdrawn already, or another business's).
+pub async fn cancel(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<()> {
     let done = sqlx::query(
         "DELETE FROM invites WHERE id = $1 AND business_id = $2 AND accepted_at IS NULL",
     )
@@ -124,6 +125,6 @@ pub async fn cancel(conn: &mut Conn, business_id: i64, id: i64) -> anyhow::Resul
     .bind(business_id)
     .execute(&mut *conn)
     .await
-    .context("cancelling an invite")?;
-    Ok(done.rows_affected() == 1)
+    .doing("cancelling an invite")?;
+    (done.rows_affected() == 1).then_some(()).found("invite")
 }

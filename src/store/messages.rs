@@ -1,6 +1,6 @@
 //! Messages: every text in or out, who wrote it, and (outbound) how far it got.
 
-use super::{col, Conn};
+use super::{col, Conn, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,8 +354,9 @@ pub async fn last_textback_at(conn: &mut Conn, contact_id: i64) -> anyhow::Resul
     col(&row, "at")
 }
 
-/// A message's id and contact, by id or provider SID.
-pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> anyhow::Result<Option<(i64, i64)>> {
+/// A message's id and contact, by id or provider SID; [`super::Error::NotFound`] for a message
+/// we never sent.
+pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> super::Result<(i64, i64)> {
     let query = match key {
         MessageKey::Sid(sid) => {
             sqlx::query("SELECT id, contact_id FROM messages WHERE provider_sid = $1").bind(sid)
@@ -364,7 +365,10 @@ pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> anyhow::Result<Opti
             sqlx::query("SELECT id, contact_id FROM messages WHERE id = $1").bind(id)
         }
     };
-    let row = query.fetch_optional(&mut *conn).await?;
-    row.map(|r| Ok((col(&r, "id")?, col(&r, "contact_id")?)))
-        .transpose()
+    let row = query
+        .fetch_optional(&mut *conn)
+        .await
+        .doing("looking up a message")?
+        .found("message")?;
+    Ok((col(&row, "id")?, col(&row, "contact_id")?))
 }

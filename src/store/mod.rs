@@ -14,6 +14,7 @@ pub mod calls;
 pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
+pub mod error;
 pub mod evaluation;
 pub mod feeds;
 pub mod instances;
@@ -30,6 +31,8 @@ use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyConnection, AnyPool, Executor, Row};
 use std::time::Duration;
+
+pub use error::{Doing, Error, Found, Optional, Result};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;

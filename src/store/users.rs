@@ -1,6 +1,6 @@
 //! Dashboard accounts: users, their role per business, sessions and failed sign-ins.
 
-use super::{col, Conn, Store};
+use super::{col, Conn, Doing, Found, Store};
 use anyhow::Context;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,14 +85,16 @@ pub async fn by_email(conn: &mut Conn, email: &str) -> anyhow::Result<Option<Use
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn by_id(conn: &mut Conn, id: i64) -> anyhow::Result<Option<User>> {
+/// The user `id`; [`super::Error::NotFound`] when there is none.
+pub async fn by_id(conn: &mut Conn, id: i64) -> super::Result<User> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     let row = sqlx::query(&sql)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
-        .context("looking up user")?;
-    row.as_ref().map(from_row).transpose()
+        .doing("looking up user")?
+        .found("user")?;
+    Ok(from_row(&row)?)
 }
 
 /// Create the user, or (if the email exists) keep it; then give them `role` at the business.

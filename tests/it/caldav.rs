@@ -619,7 +619,6 @@ async fn held_and_lapsed_bookings_are_never_written(backend: Backend) {
         frontdesk::store::bookings::get(&mut conn, s.app.business_id, lapsing.id)
             .await
             .unwrap()
-            .unwrap()
     };
     assert_eq!(lapsed.status, "expired");
     let mut out = s.round().await;

@@ -225,7 +225,6 @@ pub async fn profile_of(app: &TestApp) -> frontdesk::domain::BusinessProfile {
     frontdesk::store::businesses::by_id(&mut conn, app.business_id)
         .await
         .unwrap()
-        .unwrap()
         .profile
         .as_ref()
         .clone()

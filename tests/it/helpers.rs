@@ -599,7 +599,6 @@ impl TestApp {
         frontdesk::store::businesses::by_id(&mut conn, self.business_id)
             .await
             .unwrap()
-            .unwrap()
     }
 
     pub fn advance(&self, by: chrono::Duration) {

@@ -21,6 +21,7 @@ mod landlines;
 mod limits;
 mod llm;
 mod no_shows;
+mod not_found;
 mod nudges;
 mod outbox;
 mod profile_import;
