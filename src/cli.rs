@@ -4,6 +4,7 @@ use crate::clock::to_millis;
 use crate::domain::BusinessProfile;
 use crate::store::businesses::{self, ImportError};
 use crate::store::Store;
+use anyhow::Context as _;
 use std::path::Path;
 
 /// The example profile shipped with the binary, used by `serve --demo`.
@@ -12,8 +13,8 @@ pub const DEMO_PROFILE: &str = include_str!("../examples/daves-plumbing.toml");
 /// Parse a profile file; errors name the file and the field.
 pub fn read_profile(path: &Path) -> anyhow::Result<BusinessProfile> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    BusinessProfile::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    BusinessProfile::from_toml(&text).with_context(|| path.display().to_string())
 }
 
 pub async fn import(
@@ -66,7 +67,9 @@ pub async fn import(
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-        Err(ImportError::Profile(e)) => Err(anyhow::anyhow!("{}: {e}", path.display())),
+        Err(ImportError::Profile(e)) => {
+            Err(anyhow::Error::new(e).context(path.display().to_string()))
+        }
         Err(ImportError::Store(e)) => Err(e),
     }
 }
@@ -103,11 +106,10 @@ pub async fn ensure_demo_business(store: &Store) -> anyhow::Result<Option<String
     if businesses::count(store).await? > 0 {
         return Ok(None);
     }
-    let profile = BusinessProfile::from_toml(DEMO_PROFILE)
-        .map_err(|e| anyhow::anyhow!("demo profile: {e}"))?;
+    let profile = BusinessProfile::from_toml(DEMO_PROFILE).context("demo profile")?;
     businesses::import(store, &profile, to_millis(chrono::Utc::now()))
         .await
-        .map_err(|e| anyhow::anyhow!("importing the demo business: {e}"))?;
+        .context("importing the demo business")?;
     Ok(Some(profile.business.name))
 }
 

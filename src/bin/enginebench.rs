@@ -87,12 +87,8 @@ async fn run(
     std::fs::create_dir_all(&dir)?;
     let url = format!("sqlite://{}/bench.db", dir.display());
     let store = Store::open(&url, None).await?;
-    let profile = frontdesk::domain::BusinessProfile::from_toml(frontdesk::cli::DEMO_PROFILE)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let id = businesses::import(&store, &profile, 0)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .id;
+    let profile = frontdesk::domain::BusinessProfile::from_toml(frontdesk::cli::DEMO_PROFILE)?;
+    let id = businesses::import(&store, &profile, 0).await?.id;
     let mut config = Config::defaults();
     config.allow_file_feeds = true;
     config.database_url = url;

@@ -14,6 +14,7 @@ mod view;
 
 use crate::app::AppState;
 use crate::store::users::{Membership, Role};
+use anyhow::Context as _;
 use axum::extract::FromRequestParts as _;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -258,7 +259,7 @@ pub(crate) fn render_status(
 ) -> DashResult<Response> {
     let html = templates()
         .render(name, ctx)
-        .map_err(|e| DashError::Internal(anyhow::anyhow!("rendering {name}: {e:?}")))?;
+        .with_context(|| format!("rendering {name}"))?;
     Ok((status, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
 }
 

@@ -12,6 +12,7 @@ use super::tools::{Effects, ToolCall, Turn};
 use crate::calendar::service::Snapshot;
 use crate::store::businesses::BusinessRecord;
 use crate::store::contacts::Contact;
+use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
 /// AI replies per conversation per day before a person takes over.
@@ -151,7 +152,7 @@ pub async fn decide(
                 reason: reason.into(),
             })
             .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            .context("handing the thread to a person")?;
             None
         } else {
             let chosen =

@@ -13,6 +13,7 @@ use crate::calendar::service::{BookingError, Calendar, Snapshot, DEFAULT_HOLD_MI
 use crate::clock::to_millis;
 use crate::store::messages::{Author, MessageKind};
 use crate::store::{businesses, contacts, conversations, messages, outbox, Tx};
+use anyhow::Context as _;
 
 pub use super::decide::{MAX_AI_REPLIES_PER_DAY, MAX_LLM_FAILURES};
 
@@ -214,7 +215,7 @@ async fn snapshot(deps: &Deps, input: &TurnInput, fetch_missing: bool) -> anyhow
     Calendar::new(&deps.calendar, &input.business)
         .snapshot(&input.own_bookings(), fetch_missing)
         .await
-        .map_err(|e| anyhow::anyhow!("reading the calendar: {e}"))
+        .context("reading the calendar")
 }
 
 /// Apply the calendar changes in order, inside the turn's transaction; the details learn the

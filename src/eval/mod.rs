@@ -220,8 +220,8 @@ async fn run_one(
     let profile_path = dir.join("businesses").join(format!("{}.toml", s.business));
     let text = std::fs::read_to_string(&profile_path)
         .with_context(|| format!("reading {}", profile_path.display()))?;
-    let profile = BusinessProfile::from_toml(&text)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", profile_path.display()))?;
+    let profile =
+        BusinessProfile::from_toml(&text).with_context(|| profile_path.display().to_string())?;
     let tmp = std::env::temp_dir().join(format!(
         "frontdesk-eval-{}-{index}-{}",
         std::process::id(),
@@ -231,10 +231,7 @@ async fn run_one(
     let result = async {
         let url = format!("sqlite://{}/eval.db", tmp.display());
         let store = Store::open(&url, None).await?;
-        let business_id = businesses::import(&store, &profile, 0)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .id;
+        let business_id = businesses::import(&store, &profile, 0).await?.id;
         let mut config = Config::defaults();
         config.database_url = url;
         config.llm = llm;

@@ -22,7 +22,9 @@ pub struct ImportOutcome {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{0}")]
+    // Transparent, not "{0}": the profile error is the message, not also its own cause (an
+    // anyhow chain would say it twice).
+    #[error(transparent)]
     Profile(#[from] ProfileError),
     #[error(transparent)]
     Store(#[from] anyhow::Error),
