@@ -12,7 +12,7 @@ use crate::engine::details::Details;
 use crate::engine::state::{self as states, Event as ConvEvent};
 use crate::store::dashboard::{self as q, Filter, InboxRow};
 use crate::store::messages::Author;
-use crate::store::{call_backs, contacts};
+use crate::store::{call_backs, contacts, BusinessId, ContactId, ConversationId, UserId};
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -198,19 +198,20 @@ async fn inbox_context(
 pub async fn call_back_done(
     State(state): State<AppState>,
     a: Member,
-    Path((bid, kid)): Path<(i64, i64)>,
+    Path((bid, kid)): Path<(BusinessId, ContactId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
-    let closed = call_backs::mark_done(&mut conn, bid, kid, a.session.user.id, now_ms).await?;
+    let closed =
+        call_backs::mark_done(&mut conn, bid, kid, UserId(a.session.user.id), now_ms).await?;
     if closed == 0 {
         return Err(DashError::Conflict(
             "This caller has no call-back waiting (already marked done?).".into(),
         ));
     }
     tracing::info!(
-        contact = kid,
+        contact = %kid,
         user = a.session.user.id,
         tasks = closed,
         "call-back marked done"
@@ -323,17 +324,17 @@ fn message_views(rows: &[q::MessageRow], tz: chrono_tz::Tz, caller: &str) -> Vec
 async fn thread_context(
     state: &AppState,
     a: &super::Access,
-    cid: i64,
+    cid: ConversationId,
     error: Option<&str>,
     draft: &str,
 ) -> DashResult<tera::Context> {
     let mut conn = state.store.pool().acquire().await?;
-    let head = q::thread_head(&mut conn, a.business.id, cid).await?;
-    let msgs = q::messages(&mut conn, a.business.id, cid).await?;
+    let head = q::thread_head(&mut conn, a.business_id(), cid).await?;
+    let msgs = q::messages(&mut conn, a.business_id(), cid).await?;
     // The caller's history with the business: other threads and every booking.
-    let earlier = q::earlier_threads(&mut conn, a.business.id, head.contact_id, cid, 10).await?;
+    let earlier = q::earlier_threads(&mut conn, a.business_id(), head.contact_id, cid, 10).await?;
     let bookings =
-        crate::store::bookings::of_contact(&mut conn, a.business.id, head.contact_id, 10).await?;
+        crate::store::bookings::of_contact(&mut conn, a.business_id(), head.contact_id, 10).await?;
     drop(conn);
     let tz = a.business.profile.tz();
     let now_ms = to_millis(state.clock.now());
@@ -414,7 +415,7 @@ async fn thread_context(
 pub async fn thread(
     State(state): State<AppState>,
     a: Member,
-    Path((_, cid)): Path<(i64, i64)>,
+    Path((_, cid)): Path<(i64, ConversationId)>,
 ) -> DashResult<Response> {
     render(
         "thread.html",
@@ -425,7 +426,7 @@ pub async fn thread(
 pub async fn thread_messages(
     State(state): State<AppState>,
     a: Member,
-    Path((_, cid)): Path<(i64, i64)>,
+    Path((_, cid)): Path<(i64, ConversationId)>,
 ) -> DashResult<Response> {
     render(
         "thread_messages.html",
@@ -433,21 +434,22 @@ pub async fn thread_messages(
     )
 }
 
-fn back(bid: i64, cid: i64) -> Response {
+fn back(bid: BusinessId, cid: ConversationId) -> Response {
     Redirect::to(&format!("/app/{bid}/c/{cid}")).into_response()
 }
 
 pub async fn take_over(
     State(state): State<AppState>,
     a: Member,
-    Path((bid, cid)): Path<(i64, i64)>,
+    Path((bid, cid)): Path<(BusinessId, ConversationId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut tx = state.store.begin().await?;
     let head = q::thread_head(&mut tx, bid, cid).await?;
     let to = states::after(Some(head.row.state), ConvEvent::TakenOver);
-    if head.row.opted_out || !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await?
+    if head.row.opted_out
+        || !q::take_over(&mut tx, bid, cid, UserId(a.session.user.id), to, now_ms).await?
     {
         return Err(DashError::Conflict(
             "This caller has opted out of texts; the thread cannot be taken over.".into(),
@@ -455,7 +457,7 @@ pub async fn take_over(
     }
     tx.commit().await?;
     tracing::info!(
-        conversation = cid,
+        conversation = %cid,
         user = a.session.user.id,
         "thread taken over"
     );
@@ -465,7 +467,7 @@ pub async fn take_over(
 pub async fn hand_back(
     State(state): State<AppState>,
     a: Member,
-    Path((bid, cid)): Path<(i64, i64)>,
+    Path((bid, cid)): Path<(BusinessId, ConversationId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
@@ -492,7 +494,7 @@ pub async fn hand_back(
     }
     tx.commit().await?;
     tracing::info!(
-        conversation = cid,
+        conversation = %cid,
         user = a.session.user.id,
         "thread handed back to the AI"
     );
@@ -502,7 +504,7 @@ pub async fn hand_back(
 pub async fn resolve(
     State(state): State<AppState>,
     _a: Member,
-    Path((bid, cid)): Path<(i64, i64)>,
+    Path((bid, cid)): Path<(BusinessId, ConversationId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
@@ -533,7 +535,7 @@ pub fn check_reply(body: &str) -> Result<String, String> {
 pub async fn reply(
     State(state): State<AppState>,
     a: Member,
-    Path((bid, cid)): Path<(i64, i64)>,
+    Path((bid, cid)): Path<(BusinessId, ConversationId)>,
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     let draft = form.get("body").unwrap_or("").to_string();
@@ -579,7 +581,7 @@ pub async fn reply(
             DashError::Conflict("The business has no phone number to send from.".into())
         })?;
     let to = states::after(None, ConvEvent::TakenOver);
-    if !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await? {
+    if !q::take_over(&mut tx, bid, cid, UserId(a.session.user.id), to, now_ms).await? {
         return Err(DashError::Conflict(
             "This caller has opted out of texts. Nothing was sent.".into(),
         ));
@@ -587,7 +589,7 @@ pub async fn reply(
     crate::engine::turn::queue(
         &mut tx,
         &a.business,
-        cid,
+        cid.0,
         contact.id,
         &contact.phone,
         &from,
@@ -602,7 +604,7 @@ pub async fn reply(
     state.metrics.staff_reply();
     state.wake_outbox();
     tracing::info!(
-        conversation = cid,
+        conversation = %cid,
         user = a.session.user.id,
         "staff reply queued"
     );

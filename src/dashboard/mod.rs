@@ -277,6 +277,10 @@ pub struct Access {
 }
 
 impl Access {
+    pub fn business_id(&self) -> crate::store::BusinessId {
+        crate::store::BusinessId(self.business.id)
+    }
+
     pub fn is_owner(&self) -> bool {
         self.membership.role == Role::Owner
     }

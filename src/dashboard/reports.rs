@@ -11,7 +11,7 @@ use crate::engine::details::Details;
 use crate::inbound::{handle_inbound_sms, InboundSms};
 use crate::store::bookings::{self, BookingRow};
 use crate::store::conversations;
-use crate::store::{dashboard as q, Optional as _};
+use crate::store::{dashboard as q, BookingId, BusinessId, ConversationId, Optional as _};
 use crate::textback::{handle_missed_call, MissedCall};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -179,11 +179,11 @@ pub async fn bookings(
 pub async fn cancel_booking(
     State(state): State<AppState>,
     a: Member,
-    Path((bid, id)): Path<(i64, i64)>,
+    Path((bid, id)): Path<(BusinessId, BookingId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let cancelled = Calendar::new(&state.engine.calendar, &a.business)
-        .cancel(id)
+        .cancel(id.0)
         .await
         .map_err(|e| match e {
             crate::calendar::service::BookingError::NotFound => DashError::NotFound("booking"),
@@ -192,9 +192,12 @@ pub async fn cancel_booking(
     if let Some(cid) = cancelled.conversation_id {
         let mut tx = state.store.begin().await?;
         // The thread may be gone (the caller was forgotten); the booking is cancelled all the same.
-        if let Some(head) = q::thread_head(&mut tx, bid, cid).await.optional()? {
+        if let Some(head) = q::thread_head(&mut tx, bid, ConversationId(cid))
+            .await
+            .optional()?
+        {
             let mut d = Details::parse(head.details_json.as_deref());
-            if d.booking_id == Some(id) {
+            if d.booking_id == Some(id.0) {
                 d.booking_id = None;
                 d.booked = None;
                 let next_state = crate::engine::state::after(
@@ -203,7 +206,7 @@ pub async fn cancel_booking(
                 );
                 conversations::set_state_and_details(
                     &mut tx,
-                    bid,
+                    bid.0,
                     cid,
                     next_state,
                     &d.to_json(),
@@ -215,7 +218,7 @@ pub async fn cancel_booking(
         tx.commit().await?;
     }
     tracing::info!(
-        booking = id,
+        booking = %id,
         user = a.session.user.id,
         "booking cancelled from the dashboard"
     );
@@ -228,7 +231,7 @@ pub async fn cancel_booking(
 pub async fn mark_no_show(
     State(state): State<AppState>,
     a: Member,
-    Path((bid, id)): Path<(i64, i64)>,
+    Path((bid, id)): Path<(BusinessId, BookingId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     use crate::store::{contacts, messages, outbox, reminders as rq};
@@ -249,7 +252,7 @@ pub async fn mark_no_show(
     };
     let mut queued = false;
     if let (Some(phone), Some(from)) = (phone, profile.sending_number()) {
-        let contact = contacts::upsert(&mut tx, bid, &phone, now_ms).await?;
+        let contact = contacts::upsert(&mut tx, bid.0, &phone, now_ms).await?;
         if contact.opted_out_at.is_none() && contact.not_textable_at.is_none() {
             let own = match booking.conversation_id {
                 Some(c) => rq::open_thread_of(&mut tx, c, contact.id).await?,
@@ -260,7 +263,7 @@ pub async fn mark_no_show(
                 None => {
                     conversations::open_for_contact(
                         &mut tx,
-                        bid,
+                        bid.0,
                         contact.id,
                         crate::engine::state::after(None, crate::engine::state::Event::MissedCall),
                         now_ms,
@@ -272,7 +275,7 @@ pub async fn mark_no_show(
             outbox::queue_text(
                 &mut tx,
                 outbox::NewText {
-                    business_id: bid,
+                    business_id: bid.0,
                     conversation_id,
                     contact_id: contact.id,
                     author: messages::Author::System,
@@ -294,7 +297,7 @@ pub async fn mark_no_show(
         state.wake_outbox();
     }
     tracing::info!(
-        booking = id,
+        booking = %id,
         user = a.session.user.id,
         texted = queued,
         "booking marked a no-show from the dashboard"

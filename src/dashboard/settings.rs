@@ -14,7 +14,7 @@ use crate::domain::profile::{
 };
 use crate::domain::sms_text;
 use crate::store::users::{self, Role};
-use crate::store::{businesses, dashboard as q, feeds, Optional as _};
+use crate::store::{businesses, dashboard as q, feeds, BusinessId, Optional as _, UserId};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -778,7 +778,7 @@ pub async fn questions(State(state): State<AppState>, a: Owner) -> DashResult<Re
 pub async fn question_to_faq(
     State(state): State<AppState>,
     a: Owner,
-    Path((bid, qid)): Path<(i64, i64)>,
+    Path((bid, qid)): Path<(BusinessId, i64)>,
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     let question = {
@@ -812,7 +812,7 @@ pub async fn question_to_faq(
         ctx.insert("error", &e.to_string());
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, "questions.html", &ctx);
     }
-    store_profile(&state, bid, &profile).await?;
+    store_profile(&state, bid.0, &profile).await?;
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
     // Dismissed meanwhile by another owner: the entry is in the profile all the same.
@@ -825,7 +825,7 @@ pub async fn question_to_faq(
 pub async fn dismiss_question(
     State(state): State<AppState>,
     _a: Owner,
-    Path((bid, qid)): Path<(i64, i64)>,
+    Path((bid, qid)): Path<(BusinessId, i64)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
@@ -944,7 +944,7 @@ pub async fn invite(
 pub async fn cancel_invite(
     State(state): State<AppState>,
     _a: Owner,
-    Path((bid, id)): Path<(i64, i64)>,
+    Path((bid, id)): Path<(BusinessId, i64)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let mut conn = state.store.pool().acquire().await?;
@@ -955,14 +955,14 @@ pub async fn cancel_invite(
 pub async fn remove_member(
     State(state): State<AppState>,
     _a: Owner,
-    Path((bid, uid)): Path<(i64, i64)>,
+    Path((bid, uid)): Path<(BusinessId, UserId)>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let mut tx = state.store.begin().await?;
     // Two owners removing each other at once: the owner rows are locked, so one sees the other gone.
-    users::lock_owners(&mut tx, state.store.backend(), bid).await?;
-    let members = users::members(&mut tx, bid).await?;
-    let Some(target) = members.iter().find(|m| m.user_id == uid) else {
+    users::lock_owners(&mut tx, state.store.backend(), bid.0).await?;
+    let members = users::members(&mut tx, bid.0).await?;
+    let Some(target) = members.iter().find(|m| m.user_id == uid.0) else {
         return Err(DashError::NotFound("team member"));
     };
     let owners = members.iter().filter(|m| m.role == Role::Owner).count();

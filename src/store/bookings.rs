@@ -1,6 +1,6 @@
 //! Bookings and holds, and the cells that make overlaps impossible.
 
-use super::{col, Conn, Doing, Found};
+use super::{col, BookingId, BusinessId, Conn, ContactId, Doing, Found};
 use anyhow::Context;
 
 /// Cells are five minutes long.
@@ -151,8 +151,8 @@ pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<i64> {
 /// holds one of them.
 pub async fn claim_cells(
     conn: &mut Conn,
-    business_id: i64,
-    booking_id: i64,
+    business_id: BusinessId,
+    booking_id: BookingId,
     start: i64,
     end_with_buffer: i64,
 ) -> super::Result<()> {
@@ -185,7 +185,11 @@ pub async fn release_cells(conn: &mut Conn, booking_id: i64) -> anyhow::Result<(
 }
 
 /// The business's booking (or hold) `id`; [`super::Error::NotFound`] for another business's.
-pub async fn get(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<BookingRow> {
+pub async fn get(
+    conn: &mut Conn,
+    business_id: BusinessId,
+    id: BookingId,
+) -> super::Result<BookingRow> {
     let sql = format!("SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND id = $2");
     let row = sqlx::query(&sql)
         .bind(business_id)
@@ -351,8 +355,8 @@ pub async fn near_for_contact(
 /// The caller's bookings with this business (any status but expired holds), newest first.
 pub async fn of_contact(
     conn: &mut Conn,
-    business_id: i64,
-    contact_id: i64,
+    business_id: BusinessId,
+    contact_id: ContactId,
     limit: i64,
 ) -> anyhow::Result<Vec<BookingRow>> {
     let sql = format!(
@@ -373,8 +377,8 @@ pub async fn of_contact(
 /// no such booking.
 pub async fn mark_no_show(
     conn: &mut Conn,
-    business_id: i64,
-    id: i64,
+    business_id: BusinessId,
+    id: BookingId,
     now_ms: i64,
 ) -> super::Result<Option<BookingRow>> {
     let sql = format!(

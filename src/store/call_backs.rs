@@ -2,7 +2,7 @@
 //! landline, or a number the carrier refused a text to). One row per missed call; the dashboard
 //! shows the open ones per caller. The decision to open one is `crate::callbacks`.
 
-use super::{col, Conn, Store};
+use super::{col, BusinessId, Conn, ContactId, Store, UserId};
 use anyhow::Context;
 
 /// Why staff should call back rather than text.
@@ -178,9 +178,9 @@ pub async fn open_list(
 /// Staff called the caller back: close their open tasks. The number closed (0: none was open).
 pub async fn mark_done(
     conn: &mut Conn,
-    business_id: i64,
-    contact_id: i64,
-    user_id: i64,
+    business_id: BusinessId,
+    contact_id: ContactId,
+    user_id: UserId,
     now_ms: i64,
 ) -> anyhow::Result<u64> {
     Ok(sqlx::query(

@@ -1,6 +1,6 @@
 //! Contacts: the people who call or text a business, with their opt-out and textable state.
 
-use super::{col, Conn, Doing, Found};
+use super::{col, Conn, ContactId, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
@@ -48,7 +48,7 @@ pub async fn upsert(
 }
 
 /// The contact `id`; [`super::Error::NotFound`] when there is none (forgotten meanwhile).
-pub async fn get(conn: &mut Conn, id: i64) -> super::Result<Contact> {
+pub async fn get(conn: &mut Conn, id: ContactId) -> super::Result<Contact> {
     let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = $1");
     let row = sqlx::query(&sql)
         .bind(id)

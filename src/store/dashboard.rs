@@ -1,7 +1,7 @@
 //! Read models and staff actions for the dashboard. Every query takes the business id, so a
 //! foreign id simply finds nothing.
 
-use super::{col, Conn, Doing, Found, Store};
+use super::{col, BusinessId, Conn, ContactId, ConversationId, Doing, Found, Store, UserId};
 use crate::domain::State;
 use anyhow::Context;
 use serde::Serialize;
@@ -139,12 +139,16 @@ pub async fn inbox(
 
 pub struct ThreadHead {
     pub row: InboxRow,
-    pub contact_id: i64,
+    pub contact_id: ContactId,
     pub details_json: Option<String>,
 }
 
 /// The business's conversation `id`; [`super::Error::NotFound`] for another business's.
-pub async fn thread_head(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<ThreadHead> {
+pub async fn thread_head(
+    conn: &mut Conn,
+    business_id: BusinessId,
+    id: ConversationId,
+) -> super::Result<ThreadHead> {
     let sql = format!("{HEAD} WHERE c.business_id = $1 AND c.id = $2");
     let r = sqlx::query(&sql)
         .bind(business_id)
@@ -180,8 +184,8 @@ pub struct MessageRow {
 
 pub async fn messages(
     conn: &mut Conn,
-    business_id: i64,
-    conversation_id: i64,
+    business_id: BusinessId,
+    conversation_id: ConversationId,
 ) -> anyhow::Result<Vec<MessageRow>> {
     let rows = sqlx::query(
         "SELECT id, direction, author, author_name, kind, body, status, error_code, created_at FROM messages \
@@ -212,14 +216,14 @@ pub async fn messages(
 /// Staff take the thread: the AI goes silent. Returns false when there is no such thread.
 pub async fn take_over(
     conn: &mut Conn,
-    business_id: i64,
-    id: i64,
-    user_id: i64,
+    business_id: BusinessId,
+    id: ConversationId,
+    user_id: UserId,
     to: State,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     if to == State::HumanOwned {
-        super::conversations::record_handoff(conn, id, Some(business_id), now_ms).await?;
+        super::conversations::record_handoff(conn, id.0, Some(business_id.0), now_ms).await?;
     }
     let done = sqlx::query(
         "UPDATE conversations SET state = $5, taken_over_by = $1, \
@@ -243,8 +247,8 @@ pub async fn take_over(
 /// Give the thread back to the receptionist, which picks up with the conversation so far.
 pub async fn hand_back(
     conn: &mut Conn,
-    business_id: i64,
-    id: i64,
+    business_id: BusinessId,
+    id: ConversationId,
     resume_state: State,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
@@ -268,8 +272,8 @@ pub async fn hand_back(
 /// Close the thread: the caller's next text opens a new one.
 pub async fn resolve(
     conn: &mut Conn,
-    business_id: i64,
-    id: i64,
+    business_id: BusinessId,
+    id: ConversationId,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
@@ -315,7 +319,11 @@ pub async fn unanswered(store: &Store, business_id: i64) -> anyhow::Result<Vec<U
 }
 
 /// The words of an open question; [`super::Error::NotFound`] once resolved, or another business's.
-pub async fn unanswered_one(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<String> {
+pub async fn unanswered_one(
+    conn: &mut Conn,
+    business_id: BusinessId,
+    id: i64,
+) -> super::Result<String> {
     let row = sqlx::query(
         "SELECT question FROM unanswered_questions WHERE business_id = $1 AND id = $2 AND resolved_at IS NULL",
     )
@@ -331,7 +339,7 @@ pub async fn unanswered_one(conn: &mut Conn, business_id: i64, id: i64) -> super
 /// Close an open question; [`super::Error::NotFound`] when it is not open (or not the business's).
 pub async fn resolve_unanswered(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     id: i64,
     now_ms: i64,
 ) -> super::Result<()> {
@@ -818,9 +826,9 @@ pub struct EarlierThread {
 /// The caller's other conversations with this business, newest first (at most `limit`).
 pub async fn earlier_threads(
     conn: &mut Conn,
-    business_id: i64,
-    contact_id: i64,
-    except: i64,
+    business_id: BusinessId,
+    contact_id: ContactId,
+    except: ConversationId,
     limit: i64,
 ) -> anyhow::Result<Vec<EarlierThread>> {
     let rows = sqlx::query(

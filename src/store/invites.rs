@@ -1,7 +1,7 @@
 //! Pending invitations to a business's team.
 
 use super::users::Role;
-use super::{col, Conn, Doing, Found};
+use super::{col, BusinessId, Conn, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -117,7 +117,7 @@ pub async fn accept(conn: &mut Conn, id: i64, now_ms: i64) -> anyhow::Result<boo
 
 /// Withdraw a pending invite; [`super::Error::NotFound`] when it is not pending (accepted,
 /// withdrawn already, or another business's).
-pub async fn cancel(conn: &mut Conn, business_id: i64, id: i64) -> super::Result<()> {
+pub async fn cancel(conn: &mut Conn, business_id: BusinessId, id: i64) -> super::Result<()> {
     let done = sqlx::query(
         "DELETE FROM invites WHERE id = $1 AND business_id = $2 AND accepted_at IS NULL",
     )

@@ -17,6 +17,7 @@ pub mod dashboard;
 pub mod error;
 pub mod evaluation;
 pub mod feeds;
+pub mod ids;
 pub mod instances;
 pub mod invites;
 pub mod jobs;
@@ -33,6 +34,7 @@ use sqlx::{AnyConnection, AnyPool, Executor, Row};
 use std::time::Duration;
 
 pub use error::{Doing, Error, Found, Optional, Result};
+pub use ids::{BookingId, BusinessId, ContactId, ConversationId, UserId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;

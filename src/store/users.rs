@@ -1,6 +1,6 @@
 //! Dashboard accounts: users, their role per business, sessions and failed sign-ins.
 
-use super::{col, Conn, Doing, Found, Store};
+use super::{col, BusinessId, Conn, Doing, Found, Store, UserId};
 use anyhow::Context;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,8 +204,8 @@ pub async fn members(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec<Me
 
 pub async fn remove_member(
     conn: &mut Conn,
-    business_id: i64,
-    user_id: i64,
+    business_id: BusinessId,
+    user_id: UserId,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query("DELETE FROM memberships WHERE business_id = $1 AND user_id = $2")
         .bind(business_id)

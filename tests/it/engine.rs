@@ -312,11 +312,14 @@ async fn a_returning_caller_is_not_asked_their_name_again(backend: Backend) {
         .unwrap()
         .get::<i64, _>(0)
     };
-    assert!(
-        frontdesk::store::dashboard::resolve(&mut conn, app.business_id, id, now_ms)
-            .await
-            .unwrap()
-    );
+    assert!(frontdesk::store::dashboard::resolve(
+        &mut conn,
+        frontdesk::store::BusinessId(app.business_id),
+        frontdesk::store::ConversationId(id),
+        now_ms
+    )
+    .await
+    .unwrap());
     drop(conn);
     let r = app
         .say("the bathroom sink is leaking under the cabinet now, can someone come look")
