@@ -3153,8 +3153,19 @@ fn offer_clause(text: &str) -> Option<&str> {
     }
     clauses.push((&text[start..], false));
     let offered = || clauses.iter().filter(|(c, _)| asks_if_offered(c));
+    // Asked by its mark, else by its form ("do you also...", not "saw you guys do...").
+    let opens_as_question = |c: &str| {
+        words(c).first().is_some_and(|w| {
+            [
+                "do", "does", "can", "could", "would", "will", "are", "r", "is", "did", "dont",
+                "doesnt",
+            ]
+            .contains(&w.as_str())
+        })
+    };
     offered()
         .find(|(_, asked)| *asked)
+        .or_else(|| offered().find(|(c, _)| opens_as_question(c)))
         .or_else(|| offered().next())
         .map(|(c, _)| *c)
 }
@@ -3567,7 +3578,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
                 .take(2),
         );
     }
-    let object: Vec<&String> = asked
+    let object: Vec<String> = asked
         .into_iter()
         .enumerate()
         .filter(|(k, w)| {
@@ -3629,9 +3640,37 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
                 && !VAGUE.contains(&w.as_str())
                 && !["those", "these", "kind", "sort", "type"].contains(&w.as_str())
         })
-        .map(|(_, w)| w)
+        .map(|(_, w)| w.clone())
         .take(3)
         .collect();
+    // "Do you guys do the house too? like spray or treat the couches, mattresses": a thing
+    // said only in a trade's generic word is said by the example that follows.
+    let generic = &*GENERIC_STEMS;
+    let object = if object.iter().all(|w| generic.contains(&stem(w))) {
+        let end = clause.as_ptr() as usize - text.as_ptr() as usize + clause.len();
+        let next = text
+            .get(end..)
+            .unwrap_or("")
+            .trim_start_matches(['?', '.', '!', ',', ' '])
+            .split(['?', '.', '!', '\n'])
+            .next()
+            .unwrap_or("");
+        let nw = words(next);
+        let example = ["like", "eg", "ie", "meaning"]
+            .contains(&nw.first().map(String::as_str).unwrap_or(""))
+            || nw.starts_with(&["such".to_string(), "as".to_string()]);
+        if example {
+            nw.into_iter()
+                .skip(1)
+                .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
+                .take(5)
+                .collect()
+        } else {
+            object
+        }
+    } else {
+        object
+    };
     if object.is_empty() {
         return false;
     }
@@ -3655,8 +3694,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
     known.extend(content_words(&profile.business.name));
     // A town of the service area is no unknown thing ("do u go out as far as timnath").
     known.extend(content_words(&profile.business.service_area));
-    let generic = &*GENERIC_STEMS;
-    let unknown = |w: &&String| {
+    let unknown = |w: &String| {
         let st = stem(w);
         !generic.contains(&st) && !known.iter().any(|k| super::normalize::near(k, &st))
     };
@@ -4006,11 +4044,16 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // it accounts for most of what was asked: never a yes on one shared word.
     if let Some(m) = service_in(text, whole, profile) {
         // "Yes, we do X" answers "do you do X?", not "do I need a hose for you?".
-        let offered_asked = price_asked || asks_if_offered(text) || m.coverage >= 0.5;
+        // ("Saw yall do the tesla wall connectors.. do you also install the powerwall
+        // batteries?": the story says what we do; the question, about something unlisted, is
+        // what gets answered.)
+        let offered_asked =
+            price_asked || asks_if_offered(text) && is_question(text) || m.coverage >= 0.5;
         if (price_asked || m.named || m.coverage >= 0.5)
             && offered_asked
             && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
+            && (price_asked || !asks_about_unknown(whole, profile))
             && !foreign_request(text, profile)
             && !asks_to_do_unlisted_thing(text, profile)
         {
@@ -6102,6 +6145,24 @@ mod tests {
         assert!(!asks_about_unknown(
             "do you guys do setups? mine buzzes bad",
             &p
+        ));
+        // ...and the story's listed work gets no "yes, we do" in place of the answer.
+        assert!(!topics(
+            "saw you guys do setups.. do you also build custom pedalboards?",
+            &p
+        )
+        .iter()
+        .any(|t| matches!(t, Topic::Service { .. })));
+        // A thing said in a generic word is said by the example after it.
+        let dave =
+            BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap();
+        assert!(asks_about_unknown(
+            "do you guys do the house too? like the gutters and soffits",
+            &dave
+        ));
+        assert!(!asks_about_unknown(
+            "do you guys do the house too? like the drains and the water heater",
+            &dave
         ));
         // A name joined to its address by "house is".
         assert_eq!(
