@@ -1214,7 +1214,7 @@ const PET_EMERGENCY_STRONG: &[&str] = &[
     "not peeing",
 ];
 /// Dogs by the names owners call them ("our lab", "the husky").
-const DOG_BREEDS: &[&str] = &[
+pub(crate) const DOG_BREEDS: &[&str] = &[
     "lab",
     "labrador",
     "retriever",

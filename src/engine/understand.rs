@@ -4830,7 +4830,25 @@ impl FaqIndex {
     }
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
-        let query = asked_words(text);
+        let mut query = asked_words(text);
+        // "My poodle mix is super matted" asks "What if my dog is matted?": a breed says
+        // which kind of animal.
+        let t = super::detect::Text::new(text);
+        for (kind, breeds) in [
+            ("dog", super::detect::DOG_BREEDS),
+            (
+                "cat",
+                AUDIENCES
+                    .iter()
+                    .find(|(n, _)| n.contains(&"cat"))
+                    .map_or(&[][..], |a| a.1),
+            ),
+        ] {
+            let st = stem(kind);
+            if !query.contains(&st) && t.any(breeds) {
+                query.push(st);
+            }
+        }
         let wh = asks_wh(text);
         if query.is_empty() {
             return None;
@@ -6084,6 +6102,29 @@ mod tests {
         assert_eq!(extract_name("Rusty Spoon Cafe, 41 Oak St"), None);
         assert!(is_yes("yessir"));
         assert!(is_yes("yes maam thank you"));
+    }
+
+    #[test]
+    fn round_eleven_a_breed_says_which_animal_an_faq_entry_is_about() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[faq]]",
+                "[[faq]]\nq = \"What if my dog has fleas?\"\na = \"We add a flea bath for $15 and tell you before we start.\"\n\n[[faq]]",
+                1,
+            ),
+        )
+        .unwrap();
+        let entry = |text: &str| {
+            topics(text, &p).into_iter().find_map(|t| match t {
+                Topic::Faq(i) => Some(p.faq[i].q.clone()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            entry("our golden retriever came back from the lake with fleas, is that extra")
+                .as_deref(),
+            Some("What if my dog has fleas?")
+        );
     }
 
     #[test]
