@@ -2443,8 +2443,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             })
     });
     // "He's like 60 lbs": of services by weight ("dogs up to 25 lb", "over 25 lb"), the one
-    // whose range holds the animal's weight.
-    if let Some(weight) = weight_said(text) {
+    // whose range holds the animal's weight; so by size ("my ariens 28 inch" between "18-22
+    // inch" and "24 inch and up").
+    for units in SIZE_UNITS {
+        let Some(size) = size_said(text, units) else {
+            continue;
+        };
         for (si, s) in scores.iter_mut() {
             let sv = &profile.services[*si];
             let about = format!(
@@ -2453,8 +2457,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 sv.price.as_deref().unwrap_or(""),
                 sv.description.as_deref().unwrap_or("")
             );
-            if let Some((lo, hi)) = weight_range(&about) {
-                if weight >= lo && weight <= hi {
+            if let Some((lo, hi)) = size_range(&about, units) {
+                if size >= lo && size <= hi {
                     *s += 1.5;
                 } else {
                     *s -= 3.0;
@@ -2595,29 +2599,38 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
 }
 
 const WEIGHT_UNITS: &[&str] = &["lb", "lbs", "pound", "pounds"];
+/// Units a caller sizes a thing in, one kind per group ("in" alone is too common a word).
+const SIZE_UNITS: &[&[&str]] = &[
+    WEIGHT_UNITS,
+    &["inch", "inches"],
+    &["gallon", "gallons", "gal"],
+    &["ton", "tons"],
+];
 
-/// A weight the caller gives: "he's like 60 lbs", "a 9 lb persian", "80lbs".
-fn weight_said(text: &str) -> Option<f64> {
+/// A size the caller gives in one of these units: "he's like 60 lbs", "a 9 lb persian",
+/// "80lbs", "my 28 inch ariens".
+fn size_said(text: &str, units: &[&str]) -> Option<f64> {
     let ws = words(text);
     ws.iter().enumerate().find_map(|(i, w)| {
-        if let Some(n) = WEIGHT_UNITS
+        if let Some(n) = units
             .iter()
             .find_map(|u| w.strip_suffix(u).filter(|n| !n.is_empty()))
         {
             return n.parse().ok();
         }
-        (WEIGHT_UNITS.contains(&w.as_str()) && i > 0)
+        (units.contains(&w.as_str()) && i > 0)
             .then(|| ws[i - 1].parse().ok())
             .flatten()
     })
 }
 
-/// The weights a service is for, from its own words: "up to 25 lb", "over 25 lb", "26-60 lbs".
-fn weight_range(text: &str) -> Option<(f64, f64)> {
+/// The sizes a service is for, from its own words: "up to 25 lb", "over 25 lb", "26-60 lbs",
+/// "24 inch and up".
+fn size_range(text: &str, units: &[&str]) -> Option<(f64, f64)> {
     let ws = words(text);
     let num = |i: usize| ws.get(i).and_then(|w| w.parse::<f64>().ok());
     for (i, w) in ws.iter().enumerate() {
-        if !WEIGHT_UNITS.contains(&w.as_str()) || i == 0 {
+        if !units.contains(&w.as_str()) || i == 0 {
             continue;
         }
         let Some(n) = num(i - 1) else { continue };
@@ -6247,11 +6260,34 @@ mod tests {
             best("just a nail clip, no bath or anything").as_deref(),
             Some("Nail clip")
         );
-        assert_eq!(weight_range("$55 (under 20 lb)"), Some((0.0, 20.0)));
-        assert_eq!(weight_range("dogs 21 to 50 lbs"), Some((21.0, 50.0)));
-        assert_eq!(weight_range("25 lb and up"), Some((25.0, f64::INFINITY)));
-        assert_eq!(weight_said("hes like 60 lbs"), Some(60.0));
-        assert_eq!(weight_said("a 9lb persian"), Some(9.0));
-        assert_eq!(weight_said("60 minutes"), None);
+        assert_eq!(
+            size_range("$55 (under 20 lb)", WEIGHT_UNITS),
+            Some((0.0, 20.0))
+        );
+        assert_eq!(
+            size_range("dogs 21 to 50 lbs", WEIGHT_UNITS),
+            Some((21.0, 50.0))
+        );
+        assert_eq!(
+            size_range("25 lb and up", WEIGHT_UNITS),
+            Some((25.0, f64::INFINITY))
+        );
+        assert_eq!(size_said("hes like 60 lbs", WEIGHT_UNITS), Some(60.0));
+        assert_eq!(size_said("a 9lb persian", WEIGHT_UNITS), Some(9.0));
+        assert_eq!(size_said("60 minutes", WEIGHT_UNITS), None);
+        // Sizes in inches the same way.
+        let inch = SIZE_UNITS[1];
+        assert_eq!(
+            size_said("my 28 inch ariens needs a tune up", inch),
+            Some(28.0)
+        );
+        assert_eq!(
+            size_range("smaller ones (usually 18-22 inch)", inch),
+            Some((18.0, 22.0))
+        );
+        assert_eq!(
+            size_range("bigger self-propelled ones (24 inch and up)", inch),
+            Some((24.0, f64::INFINITY))
+        );
     }
 }
