@@ -4632,6 +4632,49 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[],
         written: &["cost*", "how much", "price*"],
     },
+    // "Do i need to run a hose out for u or plug u in somewhere?" asks "Do you need my water or
+    // electricity?".
+    FaqConcept {
+        token: "#utilities",
+        asked: &[
+            "hose",
+            "hoses",
+            "spigot",
+            "spigots",
+            "faucet",
+            "outlet",
+            "outlets",
+            "plug in",
+            "plug into",
+            "plug u in",
+            "plug you in",
+            "plug them in",
+            "extension cord",
+            "my water",
+            "our water",
+            "your own water",
+            "my electric*",
+            "our electric*",
+            "my power",
+            "our power",
+            "your own power",
+        ],
+        // Asked about what the crew needs, not told of a leaking hose or a dead outlet.
+        guard: &[
+            "need", "use", "run", "bring", "have to", "got to", "supply", "provide", "hook",
+        ],
+        written: &[
+            "hose*",
+            "spigot*",
+            "outlet*",
+            "electric*",
+            "own water",
+            "own power",
+            "generator",
+            "water or power",
+            "water or electricity",
+        ],
+    },
     FaqConcept {
         token: "#returns",
         asked: &[
@@ -6118,11 +6161,12 @@ mod tests {
     }
 
     #[test]
-    fn round_eleven_a_breed_says_which_animal_an_faq_entry_is_about() {
+    fn round_eleven_a_breed_and_the_things_of_a_house_say_what_an_faq_entry_is_about() {
         let p = BusinessProfile::from_toml(
             &include_str!("../../examples/daves-plumbing.toml").replacen(
                 "[[faq]]",
-                "[[faq]]\nq = \"What if my dog has fleas?\"\na = \"We add a flea bath for $15 and tell you before we start.\"\n\n[[faq]]",
+                "[[faq]]\nq = \"What if my dog has fleas?\"\na = \"We add a flea bath for $15 and tell you before we start.\"\n\n\
+                 [[faq]]\nq = \"Do you need our water or power?\"\na = \"No, the van has its own tank and generator.\"\n\n[[faq]]",
                 1,
             ),
         )
@@ -6137,6 +6181,12 @@ mod tests {
             entry("our golden retriever came back from the lake with fleas, is that extra")
                 .as_deref(),
             Some("What if my dog has fleas?")
+        );
+        // What the crew needs from the house, asked in the things of a house.
+        assert_eq!(
+            entry("do we have to leave a hose out for u or find an outlet? the spigot is off")
+                .as_deref(),
+            Some("Do you need our water or power?")
         );
     }
 
