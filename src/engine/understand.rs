@@ -3561,7 +3561,7 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
     const ENDS: &[&str] = &[
         "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
         "and", "or", "but", "if", "when", "after", "before", "around", "between", "until", "while",
-        "since", "once",
+        "since", "once", "without",
     ];
     let mut i = you + 1;
     while i < ws.len() && SKIP.contains(&ws[i].as_str()) {
@@ -6248,6 +6248,11 @@ mod tests {
         ));
         assert!(!asks_about_unknown(
             "do you guys do setups? mine buzzes bad",
+            &p
+        ));
+        // How it is done ("without wrecking the finish") is no thing asked about.
+        assert!(!asks_about_unknown(
+            "my neck is warped, can yall do that without wrecking the finish?",
             &p
         ));
         // ...and the story's listed work gets no "yes, we do" in place of the answer.
