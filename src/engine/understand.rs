@@ -1356,8 +1356,19 @@ fn sign_off_name(text: &str) -> Option<String> {
     let before_last = trimmed[..trimmed.len() - last.len()]
         .trim_end()
         .trim_end_matches(',');
+    // ("1907 Gallatin Pike N, Madison": a direction may follow the street.)
+    let before_last = before_last.trim_end();
+    let before_last = before_last
+        .rsplit_once(' ')
+        .filter(|(_, d)| {
+            [
+                "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
+            ]
+            .contains(&d.to_lowercase().as_str())
+        })
+        .map_or(before_last, |(rest, _)| rest.trim_end());
     let right_after_address =
-        extract_address(trimmed).is_some_and(|a| before_last.trim_end().ends_with(a.as_str()));
+        extract_address(trimmed).is_some_and(|a| before_last.ends_with(a.as_str()));
     if (STREET.contains(&prev_bare.as_str()) || right_after_address) && !dashed {
         return None;
     }
@@ -6273,6 +6284,9 @@ mod tests {
             "do you guys do the house too? like the drains and the water heater",
             &dave
         ));
+        // A town after a street with its direction is no name (unless a name was asked for:
+        // "742 N Grant Ave, Mike" answers "your address and name?").
+        assert_eq!(extract_name("1907 Gallatin Pike N, Madison"), None);
         // A name joined to its address by "house is".
         assert_eq!(
             extract_name("we close on the 20th. Tomasz Kowal, house is 88 Birch Rd").as_deref(),
