@@ -62,7 +62,7 @@ pub async fn open(
         && call_backs::alerted_since(tx, missed.contact_id, now_ms - cooldown_ms).await?
     {
         tracing::info!(
-            business = business.id,
+            business = business.id.0,
             "call-back task opened; staff alerted about this caller recently"
         );
         return Ok(Opened::Quiet);
@@ -71,14 +71,14 @@ pub async fn open(
     let sent = crate::engine::turn::alert_staff(tx, business, missed.from, &body, now_ms).await?;
     if sent == 0 {
         tracing::info!(
-            business = business.id,
+            business = business.id.0,
             "call-back task opened; no escalation.notify number to alert"
         );
         return Ok(Opened::Quiet);
     }
     call_backs::set_alerted(tx, id, now_ms).await?;
     tracing::info!(
-        business = business.id,
+        business = business.id.0,
         reason = missed.reason.as_str(),
         "call-back task opened; staff alerted"
     );

@@ -222,7 +222,7 @@ async fn check_businesses(config: &Config, store: &Store, r: &mut Report) -> any
 async fn check_caldav(
     config: &Config,
     conn: &mut crate::store::Conn,
-    business_id: i64,
+    business_id: crate::store::BusinessId,
     name: &str,
     c: &crate::domain::profile::CaldavSection,
     r: &mut Report,

@@ -160,7 +160,7 @@ pub enum InboundOutcome {
     },
 }
 
-#[tracing::instrument(skip_all, fields(business = business.id, message_sid = sms.message_sid))]
+#[tracing::instrument(skip_all, fields(business = business.id.0, message_sid = sms.message_sid))]
 pub async fn handle_inbound_sms(
     state: &AppState,
     business: &BusinessRecord,
@@ -325,7 +325,7 @@ pub async fn handle_inbound_sms(
 
 /// Where a system reply to an inbound text goes.
 struct Reply<'a> {
-    business: i64,
+    business: crate::store::BusinessId,
     conversation_id: i64,
     contact_id: i64,
     to: &'a PhoneNumber,

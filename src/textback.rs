@@ -89,7 +89,7 @@ pub struct MissedCall<'a> {
 const LINE_TYPE_TTL_MS: i64 = 90 * 24 * 3_600_000;
 
 /// Record a missed call and decide its text-back. Safe to call again for the same call.
-#[tracing::instrument(skip_all, fields(business = business.id, call_sid = call.call_sid))]
+#[tracing::instrument(skip_all, fields(business = business.id.0, call_sid = call.call_sid))]
 pub async fn handle_missed_call(
     state: &AppState,
     business: &BusinessRecord,
@@ -385,7 +385,7 @@ const RECENT_BOOKING_DAYS: i64 = 14;
 /// next booking (or the one of the last two weeks).
 async fn caller_facts(
     conn: &mut crate::store::Conn,
-    business_id: i64,
+    business_id: crate::store::BusinessId,
     contact_id: i64,
     profile: &crate::domain::BusinessProfile,
     now_ms: i64,

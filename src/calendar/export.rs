@@ -88,7 +88,7 @@ mod tests {
     fn folds_long_lines_and_escapes() {
         let row = BookingRow {
             id: 1,
-            business_id: 1,
+            business_id: crate::store::BusinessId(1),
             uid: "b1@frontdesk".into(),
             status: "booked".into(),
             start_at: 1_796_000_000_000,

@@ -294,7 +294,7 @@ pub async fn refresh(
         Err(e) => Some(e),
     };
     if let Some(e) = &outcome {
-        tracing::warn!(feed = feed.id, business = feed.business_id, error = %e, "calendar feed refresh failed; keeping the last good copy");
+        tracing::warn!(feed = feed.id, business = feed.business_id.0, error = %e, "calendar feed refresh failed; keeping the last good copy");
         deps.metrics.feed_error();
         feeds::record_error(&mut conn, feed.id, e, to_millis(now)).await?;
     }
@@ -305,7 +305,7 @@ pub async fn refresh(
 /// `fetch_missing`); if it still has nothing, it is listed in `unloaded` (its busy time is unknown).
 pub async fn busy_for(
     deps: &Deps,
-    business_id: i64,
+    business_id: crate::store::BusinessId,
     tz: Tz,
     horizon_days: u32,
     fetch_missing: bool,

@@ -11,7 +11,7 @@ use crate::clock::to_millis;
 use crate::domain::profile::BusinessProfile;
 use crate::store::bookings::{self, BookingRow, Details, NewBooking};
 use crate::store::businesses::BusinessRecord;
-use crate::store::{BookingId, BusinessId};
+use crate::store::BookingId;
 use crate::store::{Conn, Optional as _};
 use chrono::{DateTime, Utc};
 
@@ -183,10 +183,6 @@ impl<'a> Calendar<'a> {
         Self { deps, business }
     }
 
-    fn business_id(&self) -> BusinessId {
-        BusinessId(self.business.id)
-    }
-
     fn rules(&self, service: Option<&str>) -> Result<Rules<'a>, BookingError> {
         Rules::for_service(&self.business.profile, service).map_err(BookingError::UnknownService)
     }
@@ -252,7 +248,7 @@ impl<'a> Calendar<'a> {
         for &id in own {
             // A row of the conversation's that is gone is simply not part of the snapshot.
             rows.extend(
-                bookings::get(&mut conn, self.business_id(), BookingId(id))
+                bookings::get(&mut conn, self.business.id, BookingId(id))
                     .await
                     .optional()?,
             );
@@ -355,7 +351,7 @@ impl<'a> Calendar<'a> {
         let rules = self.rules(details.service.as_deref())?;
         let now = self.deps.clock.now();
         bookings::expire_holds(tx, self.business.id, to_millis(now)).await?;
-        let hold = bookings::get(tx, self.business_id(), BookingId(hold_id)).await?;
+        let hold = bookings::get(tx, self.business.id, BookingId(hold_id)).await?;
         if hold.status != "held" || hold.start_at != slot.start || hold.end_at != slot.end {
             return Err(BookingError::HoldLapsed);
         }
@@ -375,7 +371,7 @@ impl<'a> Calendar<'a> {
         if !updated {
             return Err(BookingError::HoldLapsed);
         }
-        bookings::get(tx, self.business_id(), BookingId(hold_id))
+        bookings::get(tx, self.business.id, BookingId(hold_id))
             .await
             .map_err(BookingError::from)
     }
@@ -419,14 +415,14 @@ impl<'a> Calendar<'a> {
         // The caller's transaction is dropped (rolled back) on this error.
         bookings::claim_cells(
             tx,
-            self.business_id(),
+            self.business.id,
             BookingId(id),
             slot.start,
             slot.end + buffer,
         )
         .await
         .map_err(taken)?;
-        bookings::get(tx, self.business_id(), BookingId(id))
+        bookings::get(tx, self.business.id, BookingId(id))
             .await
             .map_err(BookingError::from)
     }
@@ -442,7 +438,7 @@ impl<'a> Calendar<'a> {
 
     pub async fn release_in(&self, tx: &mut Conn, hold_id: i64) -> Result<(), BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        let b = bookings::get(tx, self.business_id(), BookingId(hold_id)).await?;
+        let b = bookings::get(tx, self.business.id, BookingId(hold_id)).await?;
         if b.status == "held"
             && bookings::update(
                 tx, b.id, "held", "expired", b.start_at, b.end_at, None, now_ms,
@@ -468,7 +464,7 @@ impl<'a> Calendar<'a> {
         booking_id: i64,
     ) -> Result<BookingRow, BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        let b = bookings::get(tx, self.business_id(), BookingId(booking_id)).await?;
+        let b = bookings::get(tx, self.business.id, BookingId(booking_id)).await?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled" | "held") {
             return Err(BookingError::WrongState(b.status));
         }
@@ -487,7 +483,7 @@ impl<'a> Calendar<'a> {
             return Err(BookingError::WrongState(b.status));
         }
         bookings::release_cells(tx, b.id).await?;
-        bookings::get(tx, self.business_id(), BookingId(b.id))
+        bookings::get(tx, self.business.id, BookingId(b.id))
             .await
             .map_err(BookingError::from)
     }
@@ -518,7 +514,7 @@ impl<'a> Calendar<'a> {
         let now = self.deps.clock.now();
         let now_ms = to_millis(now);
         bookings::expire_holds(tx, self.business.id, now_ms).await?;
-        let b = bookings::get(tx, self.business_id(), BookingId(booking_id)).await?;
+        let b = bookings::get(tx, self.business.id, BookingId(booking_id)).await?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled") {
             return Err(BookingError::WrongState(b.status));
         }
@@ -529,7 +525,7 @@ impl<'a> Calendar<'a> {
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
         bookings::claim_cells(
             tx,
-            self.business_id(),
+            self.business.id,
             BookingId(b.id),
             slot.start,
             slot.end + buffer,
@@ -547,7 +543,7 @@ impl<'a> Calendar<'a> {
             now_ms,
         )
         .await?;
-        bookings::get(tx, self.business_id(), BookingId(b.id))
+        bookings::get(tx, self.business.id, BookingId(b.id))
             .await
             .map_err(BookingError::from)
     }

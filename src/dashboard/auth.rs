@@ -373,7 +373,7 @@ pub async fn join(
     users::attempt_succeeded(&state.store, &join_key, &address_key).await?;
     tracing::info!(
         user = user.id,
-        business = invite.business_id,
+        business = invite.business_id.0,
         "invite accepted"
     );
     start_session(

@@ -23,7 +23,7 @@ use std::time::Duration;
 /// Longest staff reply: a few segments are fine for a person, a novel is not.
 pub const MAX_REPLY_CHARS: usize = 640;
 
-pub async fn to_inbox(Path(bid): Path<i64>) -> Redirect {
+pub async fn to_inbox(Path(bid): Path<BusinessId>) -> Redirect {
     Redirect::to(&format!("/app/{bid}/inbox"))
 }
 
@@ -329,12 +329,12 @@ async fn thread_context(
     draft: &str,
 ) -> DashResult<tera::Context> {
     let mut conn = state.store.pool().acquire().await?;
-    let head = q::thread_head(&mut conn, a.business_id(), cid).await?;
-    let msgs = q::messages(&mut conn, a.business_id(), cid).await?;
+    let head = q::thread_head(&mut conn, a.business.id, cid).await?;
+    let msgs = q::messages(&mut conn, a.business.id, cid).await?;
     // The caller's history with the business: other threads and every booking.
-    let earlier = q::earlier_threads(&mut conn, a.business_id(), head.contact_id, cid, 10).await?;
+    let earlier = q::earlier_threads(&mut conn, a.business.id, head.contact_id, cid, 10).await?;
     let bookings =
-        crate::store::bookings::of_contact(&mut conn, a.business_id(), head.contact_id, 10).await?;
+        crate::store::bookings::of_contact(&mut conn, a.business.id, head.contact_id, 10).await?;
     drop(conn);
     let tz = a.business.profile.tz();
     let now_ms = to_millis(state.clock.now());
@@ -415,7 +415,7 @@ async fn thread_context(
 pub async fn thread(
     State(state): State<AppState>,
     a: Member,
-    Path((_, cid)): Path<(i64, ConversationId)>,
+    Path((_, cid)): Path<(BusinessId, ConversationId)>,
 ) -> DashResult<Response> {
     render(
         "thread.html",
@@ -426,7 +426,7 @@ pub async fn thread(
 pub async fn thread_messages(
     State(state): State<AppState>,
     a: Member,
-    Path((_, cid)): Path<(i64, ConversationId)>,
+    Path((_, cid)): Path<(BusinessId, ConversationId)>,
 ) -> DashResult<Response> {
     render(
         "thread_messages.html",

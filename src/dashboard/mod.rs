@@ -277,10 +277,6 @@ pub struct Access {
 }
 
 impl Access {
-    pub fn business_id(&self) -> crate::store::BusinessId {
-        crate::store::BusinessId(self.business.id)
-    }
-
     pub fn is_owner(&self) -> bool {
         self.membership.role == Role::Owner
     }
@@ -336,6 +332,7 @@ impl axum::extract::FromRequestParts<AppState> for Member {
             .strip_prefix("/app/")
             .and_then(|rest| rest.split('/').next())
             .and_then(|b| b.parse::<i64>().ok())
+            .map(crate::store::BusinessId)
             .ok_or(DashError::NotFound("business"))?;
         Ok(Member(access(state, session, bid).await?))
     }
@@ -384,7 +381,11 @@ impl axum::extract::FromRequest<AppState> for CsrfForm {
 }
 
 /// Check that the session's user belongs to business `bid`; anyone else gets a 404.
-pub async fn access(state: &AppState, session: Session, bid: i64) -> DashResult<Access> {
+pub async fn access(
+    state: &AppState,
+    session: Session,
+    bid: crate::store::BusinessId,
+) -> DashResult<Access> {
     let Some(membership) = session
         .memberships
         .iter()

@@ -100,7 +100,7 @@ fn local_midnight_ms(day: NaiveDate, tz: chrono_tz::Tz) -> i64 {
 pub async fn bookings(
     State(state): State<AppState>,
     a: Member,
-    Path(bid): Path<i64>,
+    Path(bid): Path<BusinessId>,
     Query(query): Query<BookingsQuery>,
 ) -> DashResult<Response> {
     let tz = a.business.profile.tz();
@@ -206,7 +206,7 @@ pub async fn cancel_booking(
                 );
                 conversations::set_state_and_details(
                     &mut tx,
-                    bid.0,
+                    bid,
                     cid,
                     next_state,
                     &d.to_json(),
@@ -252,7 +252,7 @@ pub async fn mark_no_show(
     };
     let mut queued = false;
     if let (Some(phone), Some(from)) = (phone, profile.sending_number()) {
-        let contact = contacts::upsert(&mut tx, bid.0, &phone, now_ms).await?;
+        let contact = contacts::upsert(&mut tx, bid, &phone, now_ms).await?;
         if contact.opted_out_at.is_none() && contact.not_textable_at.is_none() {
             let own = match booking.conversation_id {
                 Some(c) => rq::open_thread_of(&mut tx, c, contact.id).await?,
@@ -263,7 +263,7 @@ pub async fn mark_no_show(
                 None => {
                     conversations::open_for_contact(
                         &mut tx,
-                        bid.0,
+                        bid,
                         contact.id,
                         crate::engine::state::after(None, crate::engine::state::Event::MissedCall),
                         now_ms,
@@ -275,7 +275,7 @@ pub async fn mark_no_show(
             outbox::queue_text(
                 &mut tx,
                 outbox::NewText {
-                    business_id: bid.0,
+                    business_id: bid,
                     conversation_id,
                     contact_id: contact.id,
                     author: messages::Author::System,
@@ -309,7 +309,7 @@ pub async fn mark_no_show(
 pub async fn rotate_calendar_token(
     State(state): State<AppState>,
     _a: Owner,
-    Path(bid): Path<i64>,
+    Path(bid): Path<BusinessId>,
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let mut conn = state.store.pool().acquire().await?;
@@ -399,7 +399,7 @@ fn daily_bars(daily: &[(String, i64, i64)]) -> (Vec<DayBars>, f64) {
 pub async fn funnel(
     State(state): State<AppState>,
     a: Member,
-    Path(bid): Path<i64>,
+    Path(bid): Path<BusinessId>,
     Query(query): Query<FunnelQuery>,
 ) -> DashResult<Response> {
     let tz = a.business.profile.tz();
@@ -559,7 +559,7 @@ pub async fn simulator_messages(
     render("sim_messages.html", &sim_context(&state, &a, &from).await?)
 }
 
-fn sim_back(bid: i64, from: &str) -> Response {
+fn sim_back(bid: BusinessId, from: &str) -> Response {
     Redirect::to(&format!(
         "/app/{bid}/simulator?from={}",
         super::urlencode(from)
@@ -579,7 +579,7 @@ fn business_number(a: &super::Access) -> DashResult<String> {
 pub async fn simulator_call(
     State(state): State<AppState>,
     a: Owner,
-    Path(bid): Path<i64>,
+    Path(bid): Path<BusinessId>,
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     let from = sim_caller(form.get("from"))?;
@@ -653,7 +653,7 @@ pub async fn simulator_voice(
 pub async fn simulator_text(
     State(state): State<AppState>,
     a: Owner,
-    Path(bid): Path<i64>,
+    Path(bid): Path<BusinessId>,
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     let from = sim_caller(form.get("from"))?;

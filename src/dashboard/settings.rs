@@ -612,7 +612,11 @@ pub async fn profile(
 }
 
 /// Store a validated profile for this business (matched by its numbers, which the editor never changes).
-async fn store_profile(state: &AppState, bid: i64, profile: &BusinessProfile) -> DashResult<()> {
+async fn store_profile(
+    state: &AppState,
+    bid: BusinessId,
+    profile: &BusinessProfile,
+) -> DashResult<()> {
     // The save must land on this business (matched by its numbers, which the editor keeps).
     let mut conn = state.store.pool().acquire().await?;
     for n in &profile.business.phone_numbers {
@@ -640,7 +644,7 @@ async fn store_profile(state: &AppState, bid: i64, profile: &BusinessProfile) ->
 pub async fn save_section(
     State(state): State<AppState>,
     a: Owner,
-    Path((bid, section)): Path<(i64, String)>,
+    Path((bid, section)): Path<(BusinessId, String)>,
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     if !SECTIONS.contains(&section.as_str()) {
@@ -659,7 +663,7 @@ pub async fn save_section(
     match checked {
         Ok(profile) => {
             store_profile(&state, bid, &profile).await?;
-            tracing::info!(business = bid, section = %section, user = a.session.user.id, "profile saved");
+            tracing::info!(business = bid.0, section = %section, user = a.session.user.id, "profile saved");
             if section == "booking" {
                 // Fetch new or changed feeds now, so their health shows on the next page.
                 let st = state.clone();
@@ -812,7 +816,7 @@ pub async fn question_to_faq(
         ctx.insert("error", &e.to_string());
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, "questions.html", &ctx);
     }
-    store_profile(&state, bid.0, &profile).await?;
+    store_profile(&state, bid, &profile).await?;
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
     // Dismissed meanwhile by another owner: the entry is in the profile all the same.
@@ -872,7 +876,7 @@ pub async fn team(State(state): State<AppState>, a: Owner) -> DashResult<Respons
 pub async fn invite(
     State(state): State<AppState>,
     a: Owner,
-    Path(bid): Path<i64>,
+    Path(bid): Path<BusinessId>,
     CsrfForm(form): CsrfForm,
 ) -> DashResult<Response> {
     let email = users::normalise_email(&form.text("email"));
@@ -960,8 +964,8 @@ pub async fn remove_member(
 ) -> DashResult<Response> {
     let mut tx = state.store.begin().await?;
     // Two owners removing each other at once: the owner rows are locked, so one sees the other gone.
-    users::lock_owners(&mut tx, state.store.backend(), bid.0).await?;
-    let members = users::members(&mut tx, bid.0).await?;
+    users::lock_owners(&mut tx, state.store.backend(), bid).await?;
+    let members = users::members(&mut tx, bid).await?;
     let Some(target) = members.iter().find(|m| m.user_id == uid.0) else {
         return Err(DashError::NotFound("team member"));
     };

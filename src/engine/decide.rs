@@ -286,7 +286,7 @@ mod tests {
         .unwrap();
         TurnInput {
             business: BusinessRecord {
-                id: 1,
+                id: crate::store::BusinessId(1),
                 profile: Arc::new(profile),
             },
             contact: Contact {
@@ -318,7 +318,7 @@ mod tests {
     fn row(id: i64, status: &str, slot: Slot, hold_expires_at: Option<i64>) -> BookingRow {
         BookingRow {
             id,
-            business_id: 1,
+            business_id: crate::store::BusinessId(1),
             uid: format!("b{id}"),
             status: status.into(),
             start_at: slot.start,

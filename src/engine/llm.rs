@@ -46,8 +46,9 @@ pub struct Llm {
     retries: u32,
     templates: tera::Tera,
     /// The rendered business part of the prompt per business, with the profile it came from.
-    system_cache:
-        std::sync::Mutex<std::collections::HashMap<i64, (String, std::sync::Arc<String>)>>,
+    system_cache: std::sync::Mutex<
+        std::collections::HashMap<crate::store::BusinessId, (String, std::sync::Arc<String>)>,
+    >,
     /// Total time spent waiting for the model, in microseconds (for measuring the engine's own cost).
     model_time_us: std::sync::atomic::AtomicU64,
 }

@@ -433,7 +433,10 @@ async fn seed_booking(
     Ok(())
 }
 
-async fn read_transcript(store: &Store, business_id: i64) -> anyhow::Result<Transcript> {
+async fn read_transcript(
+    store: &Store,
+    business_id: crate::store::BusinessId,
+) -> anyhow::Result<Transcript> {
     let crate::store::evaluation::Rows {
         lines,
         booked,

@@ -114,7 +114,7 @@ impl CaldavWorker {
         }
     }
 
-    #[tracing::instrument(skip_all, fields(booking = item.booking.id, business = item.booking.business_id, status = %item.booking.status))]
+    #[tracing::instrument(skip_all, fields(booking = item.booking.id, business = item.booking.business_id.0, status = %item.booking.status))]
     pub async fn process(&self, item: Claimed) -> anyhow::Result<Synced> {
         let state = &self.state;
         let b = &item.booking;

@@ -59,7 +59,7 @@ impl NudgeWorker {
             match self.business_round(b.id).await {
                 Ok(mut d) => out.append(&mut d),
                 Err(e) => {
-                    tracing::error!(business = b.id, error = %format!("{e:#}"), "nudges of a business failed")
+                    tracing::error!(business = b.id.0, error = %format!("{e:#}"), "nudges of a business failed")
                 }
             }
         }
@@ -69,7 +69,10 @@ impl NudgeWorker {
         Ok(out)
     }
 
-    async fn business_round(&self, business_id: i64) -> anyhow::Result<Vec<Nudged>> {
+    async fn business_round(
+        &self,
+        business_id: crate::store::BusinessId,
+    ) -> anyhow::Result<Vec<Nudged>> {
         let now_ms = to_millis(self.state.clock.now());
         let mut conn = self.state.store.pool().acquire().await?;
         let Some(business) = businesses::by_id(&mut conn, business_id).await.optional()? else {
@@ -146,7 +149,7 @@ impl NudgeWorker {
         .await?;
         nudges::set_message(&mut tx, c.call_id, message_id).await?;
         tx.commit().await?;
-        tracing::info!(business = business.id, call = c.call_id, "nudge queued");
+        tracing::info!(business = business.id.0, call = c.call_id, "nudge queued");
         Ok(Some(Nudged {
             call_id: c.call_id,
             message_id,

@@ -180,7 +180,7 @@ impl OutboxWorker {
             .map(|base| format!("{base}{path}?m={message_id}"))
     }
 
-    #[tracing::instrument(skip_all, fields(outbox_id = item.id, business = item.business_id, kind = %item.kind))]
+    #[tracing::instrument(skip_all, fields(outbox_id = item.id, business = item.business_id.0, kind = %item.kind))]
     pub async fn process(&self, item: Claimed) -> anyhow::Result<Sent> {
         let state = &self.state;
         let now_ms = to_millis(state.clock.now());

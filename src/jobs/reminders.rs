@@ -62,7 +62,7 @@ impl ReminderWorker {
             match self.business_round(b.id).await {
                 Ok(mut d) => out.append(&mut d),
                 Err(e) => {
-                    tracing::error!(business = b.id, error = %format!("{e:#}"), "reminders of a business failed")
+                    tracing::error!(business = b.id.0, error = %format!("{e:#}"), "reminders of a business failed")
                 }
             }
         }
@@ -72,7 +72,10 @@ impl ReminderWorker {
         Ok(out)
     }
 
-    async fn business_round(&self, business_id: i64) -> anyhow::Result<Vec<Decided>> {
+    async fn business_round(
+        &self,
+        business_id: crate::store::BusinessId,
+    ) -> anyhow::Result<Vec<Decided>> {
         let now_ms = to_millis(self.state.clock.now());
         let (business, upcoming, decided) = {
             let mut conn = self.state.store.pool().acquire().await?;
@@ -246,7 +249,7 @@ impl ReminderWorker {
         reminders::set_message(&mut tx, booking.id, booking.start_at, offset, message_id).await?;
         tx.commit().await?;
         tracing::info!(
-            business = business.id,
+            business = business.id.0,
             booking = booking.id,
             offset_minutes = offset,
             "reminder queued"

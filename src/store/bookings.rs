@@ -9,7 +9,7 @@ pub const CELL_MS: i64 = 5 * 60_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookingRow {
     pub id: i64,
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub uid: String,
     pub status: String,
     pub start_at: i64,
@@ -59,7 +59,11 @@ pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
 }
 
 /// Free the cells of holds that have lapsed, and mark them expired.
-pub async fn expire_holds(conn: &mut Conn, business_id: i64, now_ms: i64) -> anyhow::Result<()> {
+pub async fn expire_holds(
+    conn: &mut Conn,
+    business_id: BusinessId,
+    now_ms: i64,
+) -> anyhow::Result<()> {
     sqlx::query(
         "DELETE FROM booking_cells WHERE booking_id IN (SELECT id FROM bookings WHERE business_id = $1 \
          AND status = 'held' AND hold_expires_at <= $2)",
@@ -83,7 +87,7 @@ pub async fn expire_holds(conn: &mut Conn, business_id: i64, now_ms: i64) -> any
 /// Active bookings and live holds overlapping `[from, to)`, as (id, start, end).
 pub async fn active_between(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     from: i64,
     to: i64,
     now_ms: i64,
@@ -105,7 +109,7 @@ pub async fn active_between(
 }
 
 pub struct NewBooking<'a> {
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub status: &'a str,
     pub start_at: i64,
     pub end_at: i64,
@@ -264,7 +268,10 @@ pub struct Details<'a> {
 }
 
 /// Bookings the owner's calendar should show (not holds, not lapsed holds).
-pub async fn for_export(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec<BookingRow>> {
+pub async fn for_export(
+    conn: &mut Conn,
+    business_id: BusinessId,
+) -> anyhow::Result<Vec<BookingRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM bookings WHERE business_id = $1 AND status IN ('booked', 'rescheduled', 'cancelled') \
          ORDER BY start_at"
@@ -278,7 +285,7 @@ pub async fn for_export(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec
 
 /// The business whose bookings feed `token` opens; [`super::Error::NotFound`] for a wrong (or
 /// rotated) token.
-pub async fn business_by_calendar_token(conn: &mut Conn, token: &str) -> super::Result<i64> {
+pub async fn business_by_calendar_token(conn: &mut Conn, token: &str) -> super::Result<BusinessId> {
     let row = sqlx::query("SELECT id FROM businesses WHERE calendar_token = $1")
         .bind(token)
         .fetch_optional(&mut *conn)
@@ -290,7 +297,10 @@ pub async fn business_by_calendar_token(conn: &mut Conn, token: &str) -> super::
 
 /// The business's calendar token, created on first use.
 /// A new secret for the business's bookings feed; the old link stops working.
-pub async fn rotate_calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result<String> {
+pub async fn rotate_calendar_token(
+    conn: &mut Conn,
+    business_id: BusinessId,
+) -> anyhow::Result<String> {
     sqlx::query("UPDATE businesses SET calendar_token = NULL WHERE id = $1")
         .bind(business_id)
         .execute(&mut *conn)
@@ -299,7 +309,7 @@ pub async fn rotate_calendar_token(conn: &mut Conn, business_id: i64) -> anyhow:
     calendar_token(conn, business_id).await
 }
 
-pub async fn calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result<String> {
+pub async fn calendar_token(conn: &mut Conn, business_id: BusinessId) -> anyhow::Result<String> {
     let row = sqlx::query("SELECT calendar_token FROM businesses WHERE id = $1")
         .bind(business_id)
         .fetch_one(&mut *conn)
@@ -331,7 +341,7 @@ pub async fn calendar_token(conn: &mut Conn, business_id: i64) -> anyhow::Result
 /// latest of the last `recent_ms` (booked or moved, not cancelled). One query.
 pub async fn near_for_contact(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     contact_id: i64,
     now_ms: i64,
     recent_ms: i64,

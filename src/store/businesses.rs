@@ -1,6 +1,6 @@
 //! Businesses, their profiles and the provider numbers that route to them.
 
-use super::{col, Conn, Doing, Found, Store};
+use super::{col, BusinessId, Conn, Doing, Found, Store};
 use crate::domain::{BusinessProfile, ProfileError};
 use anyhow::Context;
 use sqlx::Row;
@@ -9,14 +9,14 @@ use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone)]
 pub struct BusinessRecord {
-    pub id: i64,
+    pub id: BusinessId,
     /// Shared: records are cached per stored profile version (see [`parse_record`]).
     pub profile: Arc<BusinessProfile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportOutcome {
-    pub id: i64,
+    pub id: BusinessId,
     pub created: bool,
 }
 
@@ -57,9 +57,9 @@ pub async fn import(
         .fetch_all(&mut *tx)
         .await
         .context("looking up business numbers")?;
-    let mut existing: Option<(i64, String)> = None;
+    let mut existing: Option<(BusinessId, String)> = None;
     for row in &owners {
-        let id: i64 = col(row, "business_id")?;
+        let id: BusinessId = col(row, "business_id")?;
         let name: String = col(row, "name")?;
         match &existing {
             None => existing = Some((id, name)),
@@ -148,12 +148,12 @@ fn record(row: &sqlx::any::AnyRow) -> anyhow::Result<BusinessRecord> {
 }
 
 /// Business id -> (stored profile JSON, the profile parsed from it).
-type ParsedProfiles = HashMap<i64, (String, Arc<BusinessProfile>)>;
+type ParsedProfiles = HashMap<BusinessId, (String, Arc<BusinessProfile>)>;
 
 /// A business from its stored profile. Every webhook and turn loads its business; parsing the
 /// profile (and what is derived from it, such as the grounding check's text) is done once per
 /// stored version in this process, not once per load.
-pub(crate) fn parse_record(id: i64, profile_json: &str) -> anyhow::Result<BusinessRecord> {
+pub(crate) fn parse_record(id: BusinessId, profile_json: &str) -> anyhow::Result<BusinessRecord> {
     static PARSED: Mutex<Option<ParsedProfiles>> = Mutex::new(None);
     if let Some((json, profile)) = PARSED.lock().unwrap().get_or_insert_default().get(&id) {
         if json == profile_json {
@@ -188,7 +188,7 @@ pub async fn by_number(conn: &mut Conn, number: &str) -> anyhow::Result<Option<B
 }
 
 /// The business `id`; [`super::Error::NotFound`] when there is none.
-pub async fn by_id(conn: &mut Conn, id: i64) -> super::Result<BusinessRecord> {
+pub async fn by_id(conn: &mut Conn, id: BusinessId) -> super::Result<BusinessRecord> {
     let row = sqlx::query("SELECT id, profile_json FROM businesses WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -222,7 +222,7 @@ pub async fn find(store: &Store, name_or_number: &str) -> anyhow::Result<Option<
 
 #[derive(Debug, Clone)]
 pub struct BusinessSummary {
-    pub id: i64,
+    pub id: BusinessId,
     pub name: String,
     pub timezone: String,
     pub numbers: Vec<String>,
@@ -237,7 +237,7 @@ pub async fn list(store: &Store) -> anyhow::Result<Vec<BusinessSummary>> {
     .await?;
     let mut out: Vec<BusinessSummary> = Vec::new();
     for row in rows {
-        let id: i64 = col(&row, "id")?;
+        let id: BusinessId = col(&row, "id")?;
         let number: Option<String> = row.try_get("number").ok().flatten();
         match out.last_mut() {
             Some(last) if last.id == id => last.numbers.extend(number),

@@ -3,7 +3,7 @@
 //! out by its token), and the health the dashboard and `frontdesk doctor` show.
 
 use super::bookings::{self, BookingRow};
-use super::{col, Backend, Conn, Store};
+use super::{col, Backend, BusinessId, Conn, Store};
 use anyhow::Context;
 
 /// A booking whose calendar copy is behind, claimed by one worker.
@@ -25,7 +25,7 @@ pub struct Claimed {
 /// changes to another calendar, every booking is written there afresh.
 pub async fn follow_url(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     url: Option<&str>,
 ) -> anyhow::Result<()> {
     let row = sqlx::query("SELECT caldav_url FROM businesses WHERE id = $1")
@@ -167,7 +167,7 @@ pub struct Health {
     pub last_synced_at: Option<i64>,
 }
 
-pub async fn health(conn: &mut Conn, business_id: i64) -> anyhow::Result<Health> {
+pub async fn health(conn: &mut Conn, business_id: BusinessId) -> anyhow::Result<Health> {
     let row = sqlx::query(
         "SELECT (SELECT COUNT(*) FROM bookings WHERE business_id = $1 AND status IN ('booked', 'rescheduled', 'cancelled') \
                  AND (caldav_sequence IS NULL OR caldav_sequence < sequence)) AS pending, \

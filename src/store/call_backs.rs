@@ -27,7 +27,7 @@ impl Reason {
 }
 
 pub struct NewCallBack<'a> {
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub contact_id: i64,
     pub call_id: i64,
     pub reason: Reason,
@@ -87,7 +87,7 @@ pub async fn set_alerted(conn: &mut Conn, id: i64, now_ms: i64) -> anyhow::Resul
 #[derive(Debug, Clone)]
 pub struct TextbackCall {
     pub call_id: i64,
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub contact_id: i64,
     /// The caller's number.
     pub phone: String,
@@ -141,7 +141,7 @@ pub struct OpenCallBack {
 /// The business's callers to ring back, the longest waiting first.
 pub async fn open_list(
     store: &Store,
-    business_id: i64,
+    business_id: BusinessId,
     limit: i64,
 ) -> anyhow::Result<Vec<OpenCallBack>> {
     let rows = sqlx::query(

@@ -1,6 +1,6 @@
 //! Calls, one row per provider call SID, and the one text-back decision each gets.
 
-use super::{col, Conn};
+use super::{col, BusinessId, Conn};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
@@ -17,7 +17,7 @@ pub struct CallRow {
 /// later one sees the earlier one's decision.
 pub async fn upsert(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     call_sid: &str,
     from: &str,
     to: &str,

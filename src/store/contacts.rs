@@ -1,6 +1,6 @@
 //! Contacts: the people who call or text a business, with their opt-out and textable state.
 
-use super::{col, Conn, ContactId, Doing, Found};
+use super::{col, BusinessId, Conn, ContactId, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
@@ -28,7 +28,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Contact> {
 /// which serialises concurrent decisions about the same person (cooldowns, opt-outs).
 pub async fn upsert(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     phone: &str,
     now_ms: i64,
 ) -> anyhow::Result<Contact> {
@@ -61,7 +61,7 @@ pub async fn get(conn: &mut Conn, id: ContactId) -> super::Result<Contact> {
 
 pub async fn by_phone(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     phone: &str,
 ) -> anyhow::Result<Option<Contact>> {
     let sql = format!("SELECT {COLUMNS} FROM contacts WHERE business_id = $1 AND phone = $2");
@@ -113,7 +113,7 @@ pub async fn mark_not_textable(
 /// What Twilio Lookup said of this business's caller's line, and when; `None` if never asked.
 pub async fn line_type(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     phone: &str,
 ) -> anyhow::Result<Option<(String, i64)>> {
     let row = sqlx::query(
@@ -169,7 +169,7 @@ pub struct Forgotten {
 pub async fn forget(
     tx: &mut Conn,
     phone: &str,
-    business_id: Option<i64>,
+    business_id: Option<BusinessId>,
     now_ms: i64,
 ) -> anyhow::Result<Forgotten> {
     let mut out = Forgotten::default();

@@ -2,7 +2,7 @@
 
 use super::businesses::{self, BusinessRecord};
 use super::contacts::Contact;
-use super::{col, Conn};
+use super::{col, BusinessId, Conn};
 use crate::domain::State;
 use anyhow::Context;
 
@@ -12,7 +12,7 @@ pub const MAX_CONVERSATIONS_PER_HOUR: i64 = 5;
 /// The open thread with this contact, created if there is none.
 pub async fn open_for_contact(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     contact_id: i64,
     initial_state: State,
     now_ms: i64,
@@ -96,7 +96,7 @@ pub async fn set_state(conn: &mut Conn, id: i64, state: State, now_ms: i64) -> a
 /// Set a thread's state and details together (a booking cancelled outside a turn).
 pub async fn set_state_and_details(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     id: i64,
     state: State,
     details_json: &str,
@@ -118,7 +118,7 @@ pub async fn set_state_and_details(
 
 /// One model call, for the usage report.
 pub struct LlmCall<'a> {
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub conversation_id: i64,
     pub model: &'a str,
     pub latency_ms: i64,
@@ -261,7 +261,7 @@ pub async fn recent_messages(
 pub async fn record_handoff(
     conn: &mut Conn,
     id: i64,
-    business_id: Option<i64>,
+    business_id: Option<BusinessId>,
     now_ms: i64,
 ) -> anyhow::Result<()> {
     sqlx::query(
@@ -399,7 +399,7 @@ pub async fn next_due(
 
 pub async fn record_unanswered(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     conversation_id: i64,
     question: &str,
     now_ms: i64,

@@ -119,7 +119,7 @@ fn inbox_row(r: &sqlx::any::AnyRow) -> anyhow::Result<InboxRow> {
 /// Conversations of the business, newest first. Staff notification threads are left out.
 pub async fn inbox(
     store: &Store,
-    business_id: i64,
+    business_id: BusinessId,
     filter: Filter,
     limit: i64,
 ) -> anyhow::Result<Vec<InboxRow>> {
@@ -223,7 +223,7 @@ pub async fn take_over(
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     if to == State::HumanOwned {
-        super::conversations::record_handoff(conn, id.0, Some(business_id.0), now_ms).await?;
+        super::conversations::record_handoff(conn, id.0, Some(business_id), now_ms).await?;
     }
     let done = sqlx::query(
         "UPDATE conversations SET state = $5, taken_over_by = $1, \
@@ -297,7 +297,7 @@ pub struct Unanswered {
     pub created_at: i64,
 }
 
-pub async fn unanswered(store: &Store, business_id: i64) -> anyhow::Result<Vec<Unanswered>> {
+pub async fn unanswered(store: &Store, business_id: BusinessId) -> anyhow::Result<Vec<Unanswered>> {
     let rows = sqlx::query(
         "SELECT id, question, conversation_id, created_at FROM unanswered_questions \
          WHERE business_id = $1 AND resolved_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 200",
@@ -356,7 +356,7 @@ pub async fn resolve_unanswered(
 }
 
 /// Something to refresh a live page on: changes whenever a message or conversation changes.
-pub async fn change_marker(store: &Store, business_id: i64) -> anyhow::Result<String> {
+pub async fn change_marker(store: &Store, business_id: BusinessId) -> anyhow::Result<String> {
     let row = sqlx::query(
         "SELECT (SELECT MAX(updated_at) FROM messages WHERE business_id = $1) AS m, \
                 (SELECT MAX(id) FROM messages WHERE business_id = $1) AS i, \
@@ -459,7 +459,7 @@ fn median(mut v: Vec<i64>) -> Option<i64> {
 async fn count(
     store: &Store,
     sql: &str,
-    business_id: i64,
+    business_id: BusinessId,
     from: i64,
     to: i64,
 ) -> anyhow::Result<i64> {
@@ -476,7 +476,7 @@ async fn count(
 async fn instants(
     store: &Store,
     sql: &str,
-    business_id: i64,
+    business_id: BusinessId,
     from: i64,
     to: i64,
 ) -> anyhow::Result<Vec<i64>> {
@@ -493,7 +493,7 @@ async fn instants(
 /// The funnel for missed calls in `[from, to)`, with per-day series in the business's zone.
 pub async fn funnel(
     store: &Store,
-    business_id: i64,
+    business_id: BusinessId,
     from: i64,
     to: i64,
     tz: chrono_tz::Tz,
@@ -752,7 +752,7 @@ pub async fn funnel(
 /// Bookings (booked, rescheduled, cancelled) starting in `[from, to)`.
 pub async fn bookings_between(
     store: &Store,
-    business_id: i64,
+    business_id: BusinessId,
     from: i64,
     to: i64,
     newest_first: bool,
@@ -785,7 +785,7 @@ pub struct SimMessage {
 /// The last 60 messages with this caller, oldest first.
 pub async fn simulator_messages(
     store: &Store,
-    business_id: i64,
+    business_id: BusinessId,
     phone: &str,
 ) -> anyhow::Result<Vec<SimMessage>> {
     let rows = sqlx::query(

@@ -1,7 +1,7 @@
 //! What the evaluation reads back after a scenario: the caller's thread, the booking, the
 //! conversation's end state, model usage and the texts to staff.
 
-use super::Store;
+use super::{BusinessId, Store};
 
 /// The raw rows behind one scenario's transcript.
 pub struct Rows {
@@ -19,7 +19,7 @@ pub struct Rows {
     pub staff: Vec<(String,)>,
 }
 
-pub async fn rows(store: &Store, business_id: i64, caller: &str) -> anyhow::Result<Rows> {
+pub async fn rows(store: &Store, business_id: BusinessId, caller: &str) -> anyhow::Result<Rows> {
     let pool = store.pool();
     let lines = sqlx::query_as(
         "SELECT m.author, m.kind, m.body FROM messages m JOIN contacts c ON c.id = m.contact_id \

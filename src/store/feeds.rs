@@ -1,12 +1,12 @@
 //! Calendar feeds of a business: their last good copy and their health.
 
-use super::{col, Conn};
+use super::{col, BusinessId, Conn};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
 pub struct FeedMeta {
     pub id: i64,
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub source: String,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
@@ -44,7 +44,11 @@ fn meta(row: &sqlx::any::AnyRow) -> anyhow::Result<FeedMeta> {
 }
 
 /// Make the feed rows match the profile's list (kept rows keep their last good copy).
-pub async fn sync(conn: &mut Conn, business_id: i64, sources: &[String]) -> anyhow::Result<()> {
+pub async fn sync(
+    conn: &mut Conn,
+    business_id: BusinessId,
+    sources: &[String],
+) -> anyhow::Result<()> {
     let existing = list(conn, business_id).await?;
     for f in &existing {
         if !sources.contains(&f.source) {
@@ -67,7 +71,7 @@ pub async fn sync(conn: &mut Conn, business_id: i64, sources: &[String]) -> anyh
     Ok(())
 }
 
-pub async fn list(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec<FeedMeta>> {
+pub async fn list(conn: &mut Conn, business_id: BusinessId) -> anyhow::Result<Vec<FeedMeta>> {
     let sql = format!("SELECT {META} FROM calendar_feeds WHERE business_id = $1 ORDER BY id");
     let rows = sqlx::query(&sql)
         .bind(business_id)

@@ -2,6 +2,11 @@
 //! handed them in the wrong order. Each is an `i64` in the database (bound and read through
 //! sqlx's `Any` driver on both backends), a bare number in JSON and in URLs (`serde`
 //! transparent, so `Path<(BusinessId, ConversationId)>` parses `/app/3/c/7`).
+//!
+//! Rows carry them too (`BusinessRecord::id`, `BookingRow::business_id`, ...), so an id read
+//! from one row reaches the next query without being unwrapped and wrapped again. A `tracing`
+//! field takes the number (`business = business.id.0`): tracing's `Value` is sealed, and a
+//! `%id` field would turn into a string in JSON logs.
 
 use std::fmt;
 

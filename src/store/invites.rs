@@ -7,7 +7,7 @@ use anyhow::Context;
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Invite {
     pub id: i64,
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -32,7 +32,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Invite> {
 #[allow(clippy::too_many_arguments)]
 pub async fn create(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     email: &str,
     name: &str,
     role: Role,
@@ -68,7 +68,7 @@ pub async fn create(
 /// A business's invites not yet accepted and not expired.
 pub async fn pending(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     now_ms: i64,
 ) -> anyhow::Result<Vec<Invite>> {
     let sql = format!(

@@ -1,6 +1,6 @@
 //! Messages: every text in or out, who wrote it, and (outbound) how far it got.
 
-use super::{col, Conn, Doing, Found};
+use super::{col, BusinessId, Conn, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +143,7 @@ const ALL_STATUSES: &[&str] = &[
 /// Store an inbound text; `None` when this provider SID was stored already (a webhook retry).
 pub async fn insert_inbound(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     conversation_id: i64,
     contact_id: i64,
     body: &str,
@@ -173,7 +173,7 @@ pub async fn insert_inbound(
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_spoken(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     conversation_id: i64,
     contact_id: i64,
     author: Author,

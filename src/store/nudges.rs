@@ -1,7 +1,7 @@
 //! Follow-up nudges: the text-backs still unanswered (derived from the calls rows each round),
 //! and the record of the nudges sent, whose key (the call) makes each happen at most once.
 
-use super::{col, Conn};
+use super::{col, BusinessId, Conn};
 use anyhow::Context;
 
 /// A text-back that may be nudged: the call, its caller and the thread the text-back went to.
@@ -20,7 +20,7 @@ pub struct Unanswered {
 /// texts, and no nudge yet.
 pub async fn unanswered(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     since_ms: i64,
     until_ms: i64,
 ) -> anyhow::Result<Vec<Unanswered>> {
@@ -31,7 +31,7 @@ pub async fn unanswered(
 /// so a text or call that came in since the round read the calls is seen).
 pub async fn still_unanswered(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     call_id: i64,
 ) -> anyhow::Result<bool> {
     Ok(
@@ -43,7 +43,7 @@ pub async fn still_unanswered(
 
 async fn select(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     since_ms: i64,
     until_ms: i64,
     call_id: Option<i64>,
@@ -88,7 +88,7 @@ async fn select(
 /// then rolls its transaction back.
 pub async fn record(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     call_id: i64,
     now_ms: i64,
 ) -> anyhow::Result<bool> {

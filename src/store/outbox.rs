@@ -3,12 +3,12 @@
 //! out while another took the row over).
 
 use super::messages::{self, Author};
-use super::{col, Backend, Conn, Store};
+use super::{col, Backend, BusinessId, Conn, Store};
 use anyhow::Context;
 
 /// A text to send: its message in the thread and its outbox row are written together.
 pub struct NewText<'a> {
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub conversation_id: i64,
     pub contact_id: i64,
     pub author: Author,
@@ -100,7 +100,7 @@ fn bind_message<'q>(
 pub struct Claimed {
     pub id: i64,
     pub message_id: i64,
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub contact_id: i64,
     pub to: String,
     pub from: String,

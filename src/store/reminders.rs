@@ -3,14 +3,14 @@
 //! confirmations.
 
 use super::bookings::{self, BookingRow};
-use super::{col, Conn};
+use super::{col, BusinessId, Conn};
 use anyhow::Context;
 
 /// Booked or moved bookings of the business starting in `(now, until]` that someone can be
 /// texted about.
 pub async fn upcoming(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     now_ms: i64,
     until_ms: i64,
 ) -> anyhow::Result<Vec<BookingRow>> {
@@ -34,7 +34,7 @@ pub async fn upcoming(
 /// (booking id, start, offset in minutes).
 pub async fn decided(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     now_ms: i64,
     until_ms: i64,
 ) -> anyhow::Result<Vec<(i64, i64, i64)>> {
@@ -64,7 +64,7 @@ pub async fn decided(
 #[allow(clippy::too_many_arguments)]
 pub async fn record(
     conn: &mut Conn,
-    business_id: i64,
+    business_id: BusinessId,
     booking_id: i64,
     start_at: i64,
     offset_minutes: i64,

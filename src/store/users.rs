@@ -37,7 +37,7 @@ impl Role {
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Membership {
-    pub business_id: i64,
+    pub business_id: BusinessId,
     pub business_name: String,
     pub role: Role,
 }
@@ -106,7 +106,7 @@ pub async fn add_to_business(
     name: &str,
     password_hash: &str,
     must_change: bool,
-    business_id: i64,
+    business_id: BusinessId,
     role: Role,
     now_ms: i64,
 ) -> anyhow::Result<(User, bool)> {
@@ -181,7 +181,7 @@ pub async fn memberships(conn: &mut Conn, user_id: i64) -> anyhow::Result<Vec<Me
         .collect()
 }
 
-pub async fn members(conn: &mut Conn, business_id: i64) -> anyhow::Result<Vec<Member>> {
+pub async fn members(conn: &mut Conn, business_id: BusinessId) -> anyhow::Result<Vec<Member>> {
     let rows = sqlx::query(
         "SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.business_id = $1 ORDER BY m.role, u.name",
@@ -348,7 +348,7 @@ pub async fn attempt_succeeded(
 pub async fn lock_owners(
     conn: &mut Conn,
     backend: super::Backend,
-    business_id: i64,
+    business_id: BusinessId,
 ) -> anyhow::Result<()> {
     if backend == super::Backend::Postgres {
         sqlx::query(

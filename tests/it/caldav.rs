@@ -9,7 +9,7 @@ use frontdesk::clock::FixedClock;
 use frontdesk::jobs::caldav::{CaldavWorker, Synced};
 use frontdesk::store::bookings::BookingRow;
 use frontdesk::store::caldav::Health;
-use frontdesk::store::{BookingId, BusinessId};
+use frontdesk::store::BookingId;
 
 both_backends!(
     a_booking_is_written_moved_and_removed,
@@ -617,13 +617,9 @@ async fn held_and_lapsed_bookings_are_never_written(backend: Backend) {
     cal.book(slots[24], &details("Eve"), None).await.unwrap();
     let lapsed = {
         let mut conn = s.app.state.store.pool().acquire().await.unwrap();
-        frontdesk::store::bookings::get(
-            &mut conn,
-            BusinessId(s.app.business_id),
-            BookingId(lapsing.id),
-        )
-        .await
-        .unwrap()
+        frontdesk::store::bookings::get(&mut conn, s.app.business_id, BookingId(lapsing.id))
+            .await
+            .unwrap()
     };
     assert_eq!(lapsed.status, "expired");
     let mut out = s.round().await;

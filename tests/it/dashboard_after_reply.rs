@@ -39,7 +39,11 @@ fn fields(
     v
 }
 
-async fn save(web: &Web, bid: i64, fields: &[(String, String)]) -> crate::dashboard::Page {
+async fn save(
+    web: &Web,
+    bid: frontdesk::store::BusinessId,
+    fields: &[(String, String)],
+) -> crate::dashboard::Page {
     let page = format!("/app/{bid}/profile");
     web.submit_fields(&page, &format!("{page}/reminders"), fields)
         .await

@@ -314,7 +314,7 @@ async fn a_returning_caller_is_not_asked_their_name_again(backend: Backend) {
     };
     assert!(frontdesk::store::dashboard::resolve(
         &mut conn,
-        frontdesk::store::BusinessId(app.business_id),
+        app.business_id,
         frontdesk::store::ConversationId(id),
         now_ms
     )

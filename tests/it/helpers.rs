@@ -194,7 +194,7 @@ pub struct TestApp {
     pub twilio: MockServer,
     pub http: reqwest::Client,
     pub clock: Option<FixedClock>,
-    pub business_id: i64,
+    pub business_id: frontdesk::store::BusinessId,
     pub db: TestDb,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
@@ -678,7 +678,7 @@ pub async fn book_at(app: &TestApp, start: &str, phone: &str) -> i64 {
 /// `made_ms`, written straight into the store.
 pub async fn insert_booking(
     store: &frontdesk::store::Store,
-    business_id: i64,
+    business_id: frontdesk::store::BusinessId,
     phone: &str,
     start_ms: i64,
     made_ms: i64,

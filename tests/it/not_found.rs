@@ -106,7 +106,6 @@ async fn the_store_tells_missing_from_taken(backend: Backend) {
     let first = BookingId(insert_booking(&app.state.store, bid, CALLER, start, now_ms).await);
     let second =
         BookingId(insert_booking(&app.state.store, bid, "+15550100161", start, now_ms).await);
-    let bid = BusinessId(bid);
     let mut conn = app.state.store.pool().acquire().await.unwrap();
 
     // Another business's booking is as missing as one never made.

@@ -178,7 +178,7 @@ async fn no_nudge_once_staff_handled_it(backend: Backend) {
     let mut tx = app.state.store.begin().await.unwrap();
     assert!(frontdesk::store::dashboard::take_over(
         &mut tx,
-        frontdesk::store::BusinessId(app.business_id),
+        app.business_id,
         frontdesk::store::ConversationId(taken_id),
         frontdesk::store::UserId(1),
         frontdesk::domain::State::HumanOwned,

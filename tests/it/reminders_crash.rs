@@ -30,7 +30,7 @@ fn zone_at_noon() -> String {
 
 /// A booking for `phone` made 10 minutes ago, two hours and 5 minutes from the time its 2h
 /// reminder was due: that reminder is 5 minutes overdue (its 24h one had passed when it was made).
-async fn due_booking(db_url: &str, business_id: i64, phone: &str) {
+async fn due_booking(db_url: &str, business_id: frontdesk::store::BusinessId, phone: &str) {
     let store = Store::open(db_url, None).await.unwrap();
     let now_ms = Utc::now().timestamp_millis();
     let made_ms = now_ms - 10 * 60_000;
