@@ -17,7 +17,7 @@ use crate::store::{Optional as _, Tx};
 /// The missed call to ring back.
 pub struct Missed<'a> {
     pub call_id: i64,
-    pub contact_id: i64,
+    pub contact_id: crate::store::ContactId,
     /// The caller's number (E.164).
     pub phone: &'a str,
     /// The business number the alert comes from.

@@ -150,12 +150,12 @@ pub enum InboundOutcome {
     Silenced,
     /// C in answer to a reminder: the booking is confirmed and the caller told so.
     ReminderConfirmed {
-        conversation_id: i64,
+        conversation_id: crate::store::ConversationId,
         booking_id: i64,
     },
     /// Stored; the conversation now awaits the receptionist's reply.
     AwaitingReply {
-        conversation_id: i64,
+        conversation_id: crate::store::ConversationId,
         message_id: i64,
     },
 }
@@ -326,8 +326,8 @@ pub async fn handle_inbound_sms(
 /// Where a system reply to an inbound text goes.
 struct Reply<'a> {
     business: crate::store::BusinessId,
-    conversation_id: i64,
-    contact_id: i64,
+    conversation_id: crate::store::ConversationId,
+    contact_id: crate::store::ContactId,
     to: &'a PhoneNumber,
     from: &'a str,
     now_ms: i64,

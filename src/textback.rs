@@ -386,7 +386,7 @@ const RECENT_BOOKING_DAYS: i64 = 14;
 async fn caller_facts(
     conn: &mut crate::store::Conn,
     business_id: crate::store::BusinessId,
-    contact_id: i64,
+    contact_id: crate::store::ContactId,
     profile: &crate::domain::BusinessProfile,
     now_ms: i64,
 ) -> anyhow::Result<CallerFacts> {

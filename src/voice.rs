@@ -159,7 +159,7 @@ pub struct Call {
     pub call_sid: String,
     pub business: BusinessRecord,
     pub contact: Contact,
-    pub conversation_id: i64,
+    pub conversation_id: crate::store::ConversationId,
     /// Lines the caller said, numbered for idempotent storage.
     heard: i64,
     /// The last reply said, while it may still be interrupted.

@@ -156,8 +156,8 @@ pub struct BookingDetails {
     pub caller_phone: Option<String>,
     pub address: Option<String>,
     pub notes: Option<String>,
-    pub conversation_id: Option<i64>,
-    pub contact_id: Option<i64>,
+    pub conversation_id: Option<crate::store::ConversationId>,
+    pub contact_id: Option<crate::store::ContactId>,
 }
 
 impl BookingDetails {

@@ -34,7 +34,7 @@ pub struct InboxQuery {
 
 #[derive(Serialize)]
 struct RowView {
-    id: i64,
+    id: ConversationId,
     caller: String,
     name: Option<String>,
     state: ConvState,
@@ -123,7 +123,7 @@ impl View {
 /// One caller to ring back.
 #[derive(Serialize)]
 struct CallBackView {
-    contact_id: i64,
+    contact_id: crate::store::ContactId,
     caller: String,
     /// The number to tap to call (E.164).
     tel: String,
@@ -589,7 +589,7 @@ pub async fn reply(
     crate::engine::turn::queue(
         &mut tx,
         &a.business,
-        cid.0,
+        cid,
         contact.id,
         &contact.phone,
         &from,

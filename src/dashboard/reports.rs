@@ -11,7 +11,7 @@ use crate::engine::details::Details;
 use crate::inbound::{handle_inbound_sms, InboundSms};
 use crate::store::bookings::{self, BookingRow};
 use crate::store::conversations;
-use crate::store::{dashboard as q, BookingId, BusinessId, ConversationId, Optional as _};
+use crate::store::{dashboard as q, BookingId, BusinessId, Optional as _};
 use crate::textback::{handle_missed_call, MissedCall};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -38,7 +38,7 @@ struct BookingView {
     caller: String,
     name: String,
     address: String,
-    conversation_id: Option<i64>,
+    conversation_id: Option<crate::store::ConversationId>,
     cancellable: bool,
     /// When the caller confirmed it (answered a reminder with C), else empty.
     confirmed: String,
@@ -192,10 +192,7 @@ pub async fn cancel_booking(
     if let Some(cid) = cancelled.conversation_id {
         let mut tx = state.store.begin().await?;
         // The thread may be gone (the caller was forgotten); the booking is cancelled all the same.
-        if let Some(head) = q::thread_head(&mut tx, bid, ConversationId(cid))
-            .await
-            .optional()?
-        {
+        if let Some(head) = q::thread_head(&mut tx, bid, cid).await.optional()? {
             let mut d = Details::parse(head.details_json.as_deref());
             if d.booking_id == Some(id.0) {
                 d.booking_id = None;

@@ -751,7 +751,7 @@ pub async fn preview(
 struct QuestionView {
     id: i64,
     question: String,
-    conversation_id: i64,
+    conversation_id: crate::store::ConversationId,
     when: String,
 }
 

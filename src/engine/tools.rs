@@ -122,7 +122,7 @@ pub struct Effects {
 /// One turn being decided: what is known, and what it has done so far (in memory only).
 pub struct Turn<'a> {
     pub business: &'a BusinessRecord,
-    pub conversation_id: i64,
+    pub conversation_id: crate::store::ConversationId,
     pub contact: &'a Contact,
     pub now: DateTime<Utc>,
     /// Where the caller is: the wording of the reply depends on it, the decision does not.
@@ -164,7 +164,7 @@ fn clip(s: Option<String>, max: usize) -> Option<String> {
 pub fn booking_details(
     details: &Details,
     contact: &Contact,
-    conversation_id: i64,
+    conversation_id: crate::store::ConversationId,
 ) -> BookingDetails {
     BookingDetails {
         service: details.service.clone(),

@@ -31,7 +31,10 @@ pub enum TurnOutcome {
     },
 }
 
-pub async fn run_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<TurnOutcome> {
+pub async fn run_turn(
+    deps: &Deps,
+    conversation_id: crate::store::ConversationId,
+) -> anyhow::Result<TurnOutcome> {
     Ok(
         run_turn_with(deps, conversation_id, None, Channel::Sms, None)
             .await?
@@ -44,7 +47,7 @@ pub async fn run_turn(deps: &Deps, conversation_id: i64) -> anyhow::Result<TurnO
 /// go to it as they stream in (each checked first); the reply then holds all that was said.
 pub async fn run_voice_turn(
     deps: &Deps,
-    conversation_id: i64,
+    conversation_id: crate::store::ConversationId,
     speaker: Option<super::channel::Speaker>,
 ) -> anyhow::Result<Finished> {
     run_turn_with(deps, conversation_id, None, Channel::Voice, speaker).await
@@ -78,7 +81,7 @@ impl Finished {
 /// retrying forever or leaving the caller with silence.
 pub async fn hand_off_failed_turn(
     deps: &Deps,
-    conversation_id: i64,
+    conversation_id: crate::store::ConversationId,
     reason: &str,
 ) -> anyhow::Result<TurnOutcome> {
     Ok(
@@ -88,10 +91,10 @@ pub async fn hand_off_failed_turn(
     )
 }
 
-#[tracing::instrument(skip_all, fields(conversation = conversation_id))]
+#[tracing::instrument(skip_all, fields(conversation = conversation_id.0))]
 async fn run_turn_with(
     deps: &Deps,
-    conversation_id: i64,
+    conversation_id: crate::store::ConversationId,
     force_hand_off: Option<&str>,
     channel: Channel,
     speaker: Option<super::channel::Speaker>,
@@ -445,8 +448,8 @@ pub(crate) async fn alert_staff(
 pub(crate) async fn queue(
     tx: &mut Tx,
     business: &businesses::BusinessRecord,
-    conversation_id: i64,
-    contact_id: i64,
+    conversation_id: crate::store::ConversationId,
+    contact_id: crate::store::ContactId,
     to: &str,
     from: &str,
     author: Author,

@@ -276,7 +276,7 @@ async fn run_one(
             )?;
             simulate_caller(&state, &business, s, &llm, &clock, &to, index).await?;
         }
-        let mut pending: Vec<i64> = Vec::new();
+        let mut pending: Vec<crate::store::ConversationId> = Vec::new();
         let texts = s.caller.messages.iter().map(|m| (m, s.caller.burst));
         let then = s.caller.then.iter().map(|m| (m, false));
         for (i, (body, burst)) in texts.chain(then).enumerate() {

@@ -5,7 +5,7 @@
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::engine::turn::{hand_off_failed_turn, run_turn, TurnOutcome};
-use crate::store::conversations;
+use crate::store::{conversations, ConversationId};
 use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -27,7 +27,7 @@ pub struct TurnWorker {
     state: AppState,
     /// Failed turns in a row per conversation (this instance's; a restart starts again, which
     /// still bounds the retries).
-    failures: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, u32>>>,
+    failures: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<ConversationId, u32>>>,
 }
 
 impl TurnWorker {
@@ -76,7 +76,7 @@ impl TurnWorker {
         Ok(out)
     }
 
-    async fn answer(&self, id: i64) -> anyhow::Result<TurnOutcome> {
+    async fn answer(&self, id: ConversationId) -> anyhow::Result<TurnOutcome> {
         let result = run_turn(&self.state.engine, id).await;
         let failures = {
             let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
@@ -146,7 +146,7 @@ impl TurnWorker {
                         let worker = self.clone();
                         tasks.spawn(async move {
                             if let Err(e) = worker.answer(id).await {
-                                tracing::error!(conversation = id, error = %format!("{e:#}"), "turn failed; the conversation stays owed a reply");
+                                tracing::error!(conversation = id.0, error = %format!("{e:#}"), "turn failed; the conversation stays owed a reply");
                             }
                         });
                     }

@@ -1,6 +1,6 @@
 //! Bookings and holds, and the cells that make overlaps impossible.
 
-use super::{col, BookingId, BusinessId, Conn, ContactId, Doing, Found};
+use super::{col, BookingId, BusinessId, Conn, ContactId, ConversationId, Doing, Found};
 use anyhow::Context;
 
 /// Cells are five minutes long.
@@ -15,8 +15,8 @@ pub struct BookingRow {
     pub start_at: i64,
     pub end_at: i64,
     pub hold_expires_at: Option<i64>,
-    pub conversation_id: Option<i64>,
-    pub contact_id: Option<i64>,
+    pub conversation_id: Option<ConversationId>,
+    pub contact_id: Option<ContactId>,
     pub caller_name: Option<String>,
     pub caller_phone: Option<String>,
     pub service: Option<String>,
@@ -114,8 +114,8 @@ pub struct NewBooking<'a> {
     pub start_at: i64,
     pub end_at: i64,
     pub hold_expires_at: Option<i64>,
-    pub conversation_id: Option<i64>,
-    pub contact_id: Option<i64>,
+    pub conversation_id: Option<ConversationId>,
+    pub contact_id: Option<ContactId>,
     pub caller_name: Option<&'a str>,
     pub caller_phone: Option<&'a str>,
     pub service: Option<&'a str>,
@@ -264,7 +264,7 @@ pub struct Details<'a> {
     pub service: Option<&'a str>,
     pub address: Option<&'a str>,
     pub notes: Option<&'a str>,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
 }
 
 /// Bookings the owner's calendar should show (not holds, not lapsed holds).
@@ -342,7 +342,7 @@ pub async fn calendar_token(conn: &mut Conn, business_id: BusinessId) -> anyhow:
 pub async fn near_for_contact(
     conn: &mut Conn,
     business_id: BusinessId,
-    contact_id: i64,
+    contact_id: ContactId,
     now_ms: i64,
     recent_ms: i64,
 ) -> anyhow::Result<Option<BookingRow>> {

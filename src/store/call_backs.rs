@@ -28,7 +28,7 @@ impl Reason {
 
 pub struct NewCallBack<'a> {
     pub business_id: BusinessId,
-    pub contact_id: i64,
+    pub contact_id: ContactId,
     pub call_id: i64,
     pub reason: Reason,
     pub error_code: Option<&'a str>,
@@ -59,7 +59,7 @@ pub async fn open(conn: &mut Conn, n: NewCallBack<'_>) -> anyhow::Result<Option<
 /// Whether staff were alerted about this caller at or after `since_ms`.
 pub async fn alerted_since(
     conn: &mut Conn,
-    contact_id: i64,
+    contact_id: ContactId,
     since_ms: i64,
 ) -> anyhow::Result<bool> {
     let row = sqlx::query(
@@ -88,7 +88,7 @@ pub async fn set_alerted(conn: &mut Conn, id: i64, now_ms: i64) -> anyhow::Resul
 pub struct TextbackCall {
     pub call_id: i64,
     pub business_id: BusinessId,
-    pub contact_id: i64,
+    pub contact_id: ContactId,
     /// The caller's number.
     pub phone: String,
     /// The business number they called.
@@ -127,7 +127,7 @@ pub async fn call_of_textback(
 /// One caller to ring back: their open tasks taken together.
 #[derive(Debug, Clone)]
 pub struct OpenCallBack {
-    pub contact_id: i64,
+    pub contact_id: ContactId,
     pub phone: String,
     /// Missed calls not yet called back.
     pub calls: i64,

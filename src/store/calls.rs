@@ -1,6 +1,6 @@
 //! Calls, one row per provider call SID, and the one text-back decision each gets.
 
-use super::{col, BusinessId, Conn};
+use super::{col, BusinessId, Conn, ContactId};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
@@ -70,7 +70,7 @@ pub async fn set_status(conn: &mut Conn, id: i64, status: &str, now_ms: i64) -> 
 
 pub struct Decision<'a> {
     pub call_id: i64,
-    pub contact_id: Option<i64>,
+    pub contact_id: Option<ContactId>,
     pub missed_at: i64,
     pub status: &'a str,
     pub textback: &'a str,

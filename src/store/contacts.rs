@@ -5,7 +5,7 @@ use anyhow::Context;
 
 #[derive(Debug, Clone)]
 pub struct Contact {
-    pub id: i64,
+    pub id: ContactId,
     pub phone: String,
     pub opted_out_at: Option<i64>,
     pub not_textable_at: Option<i64>,
@@ -74,7 +74,7 @@ pub async fn by_phone(
 }
 
 /// Opt the contact out (`Some(now)`) or back in (`None`).
-pub async fn set_opted_out(conn: &mut Conn, id: i64, at: Option<i64>) -> anyhow::Result<()> {
+pub async fn set_opted_out(conn: &mut Conn, id: ContactId, at: Option<i64>) -> anyhow::Result<()> {
     sqlx::query("UPDATE contacts SET opted_out_at = $1 WHERE id = $2")
         .bind(at)
         .bind(id)
@@ -85,7 +85,11 @@ pub async fn set_opted_out(conn: &mut Conn, id: i64, at: Option<i64>) -> anyhow:
 }
 
 /// Opt out by phone number across a business (provider error 21610 names only the number).
-pub async fn opt_out_number(conn: &mut Conn, contact_id: i64, now_ms: i64) -> anyhow::Result<()> {
+pub async fn opt_out_number(
+    conn: &mut Conn,
+    contact_id: ContactId,
+    now_ms: i64,
+) -> anyhow::Result<()> {
     sqlx::query("UPDATE contacts SET opted_out_at = $1 WHERE id = $2 AND opted_out_at IS NULL")
         .bind(now_ms)
         .bind(contact_id)
@@ -96,7 +100,7 @@ pub async fn opt_out_number(conn: &mut Conn, contact_id: i64, now_ms: i64) -> an
 
 pub async fn mark_not_textable(
     conn: &mut Conn,
-    id: i64,
+    id: ContactId,
     reason: &str,
     now_ms: i64,
 ) -> anyhow::Result<()> {
@@ -132,7 +136,7 @@ pub async fn line_type(
 /// Keep Lookup's answer on the contact, so the number is not asked (and paid for) again.
 pub async fn set_line_type(
     conn: &mut Conn,
-    id: i64,
+    id: ContactId,
     line_type: &str,
     now_ms: i64,
 ) -> anyhow::Result<()> {
@@ -191,7 +195,7 @@ pub async fn forget(
         }
     }
     .context("finding the caller")?;
-    let found: Vec<(i64, i64)> = rows
+    let found: Vec<(ContactId, BusinessId)> = rows
         .iter()
         .map(|r| Ok((col(r, "id")?, col(r, "business_id")?)))
         .collect::<anyhow::Result<_>>()?;

@@ -2,7 +2,7 @@
 
 use super::businesses::{self, BusinessRecord};
 use super::contacts::Contact;
-use super::{col, BusinessId, Conn};
+use super::{col, BusinessId, Conn, ContactId, ConversationId};
 use crate::domain::State;
 use anyhow::Context;
 
@@ -13,10 +13,10 @@ pub const MAX_CONVERSATIONS_PER_HOUR: i64 = 5;
 pub async fn open_for_contact(
     conn: &mut Conn,
     business_id: BusinessId,
-    contact_id: i64,
+    contact_id: ContactId,
     initial_state: State,
     now_ms: i64,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<ConversationId> {
     // The open thread, and (in case there is none) how many this caller opened in the last hour.
     let found = sqlx::query(
         "SELECT (SELECT id FROM conversations WHERE contact_id = $1 AND closed_at IS NULL ORDER BY id DESC LIMIT 1) AS open_id, \
@@ -28,14 +28,14 @@ pub async fn open_for_contact(
     .fetch_one(&mut *conn)
     .await
     .context("finding conversation")?;
-    if let Some(id) = col::<Option<i64>>(&found, "open_id")? {
+    if let Some(id) = col::<Option<ConversationId>>(&found, "open_id")? {
         return Ok(id);
     }
     // A caller who keeps opening threads (texting again after each is resolved) gets their latest
     // thread back instead of yet another one.
     let n: i64 = col(&found, "n")?;
     if n >= MAX_CONVERSATIONS_PER_HOUR {
-        let latest: i64 = col::<Option<i64>>(&found, "latest")?.unwrap_or_default();
+        let latest = col::<Option<ConversationId>>(&found, "latest")?.unwrap_or(ConversationId(0));
         sqlx::query("UPDATE conversations SET closed_at = NULL, updated_at = $1 WHERE id = $2")
             .bind(now_ms)
             .bind(latest)
@@ -43,7 +43,7 @@ pub async fn open_for_contact(
             .await
             .context("reopening conversation")?;
         tracing::info!(
-            contact = contact_id,
+            contact = contact_id.0,
             "conversation limit reached; the latest thread is reopened"
         );
         return Ok(latest);
@@ -65,7 +65,7 @@ pub async fn open_for_contact(
 /// Note a new message in the thread; `awaiting_reply` marks that the caller wrote and is owed an answer.
 pub async fn touch(
     conn: &mut Conn,
-    id: i64,
+    id: ConversationId,
     now_ms: i64,
     awaiting_reply: bool,
 ) -> anyhow::Result<()> {
@@ -83,7 +83,12 @@ pub async fn touch(
     Ok(())
 }
 
-pub async fn set_state(conn: &mut Conn, id: i64, state: State, now_ms: i64) -> anyhow::Result<()> {
+pub async fn set_state(
+    conn: &mut Conn,
+    id: ConversationId,
+    state: State,
+    now_ms: i64,
+) -> anyhow::Result<()> {
     sqlx::query("UPDATE conversations SET state = $1, updated_at = $2 WHERE id = $3")
         .bind(state.as_str())
         .bind(now_ms)
@@ -97,7 +102,7 @@ pub async fn set_state(conn: &mut Conn, id: i64, state: State, now_ms: i64) -> a
 pub async fn set_state_and_details(
     conn: &mut Conn,
     business_id: BusinessId,
-    id: i64,
+    id: ConversationId,
     state: State,
     details_json: &str,
     now_ms: i64,
@@ -119,7 +124,7 @@ pub async fn set_state_and_details(
 /// One model call, for the usage report.
 pub struct LlmCall<'a> {
     pub business_id: BusinessId,
-    pub conversation_id: i64,
+    pub conversation_id: ConversationId,
     pub model: &'a str,
     pub latency_ms: i64,
     pub prompt_tokens: Option<i64>,
@@ -150,7 +155,7 @@ pub async fn record_llm_call(conn: &mut Conn, c: LlmCall<'_>, now_ms: i64) -> an
 /// the AI sent in it recently. One query.
 #[derive(Debug, Clone)]
 pub struct TurnRow {
-    pub id: i64,
+    pub id: ConversationId,
     pub state: State,
     pub details_json: Option<String>,
     /// Why the thread was last handed to a person, if it was.
@@ -164,7 +169,7 @@ pub struct TurnRow {
 
 pub async fn load_for_turn(
     conn: &mut Conn,
-    id: i64,
+    id: ConversationId,
     ai_replies_since: i64,
 ) -> anyhow::Result<Option<TurnRow>> {
     let row = sqlx::query(
@@ -208,7 +213,7 @@ pub async fn load_for_turn(
 /// before them, if any (one read).
 pub async fn pending_inbound(
     conn: &mut Conn,
-    id: i64,
+    id: ConversationId,
     after: i64,
 ) -> anyhow::Result<(Vec<(i64, String)>, Option<String>)> {
     let rows = sqlx::query(
@@ -236,7 +241,7 @@ pub async fn pending_inbound(
 /// The last few messages of a conversation, oldest first: (author, body).
 pub async fn recent_messages(
     conn: &mut Conn,
-    id: i64,
+    id: ConversationId,
     limit: i64,
 ) -> anyhow::Result<Vec<(String, String)>> {
     let rows = sqlx::query(
@@ -260,7 +265,7 @@ pub async fn recent_messages(
 /// `business_id`, when given, must own the thread (a dashboard request names both).
 pub async fn record_handoff(
     conn: &mut Conn,
-    id: i64,
+    id: ConversationId,
     business_id: Option<BusinessId>,
     now_ms: i64,
 ) -> anyhow::Result<()> {
@@ -290,7 +295,7 @@ pub struct TurnResult<'a> {
 /// if texts arrived meanwhile: then this returns true (it is due again).
 pub async fn finish_turn(
     conn: &mut Conn,
-    id: i64,
+    id: ConversationId,
     t: TurnResult<'_>,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
@@ -333,7 +338,7 @@ pub async fn claim_due(
     lease_ms: i64,
     limit: i64,
     instance: Option<&str>,
-) -> anyhow::Result<Vec<i64>> {
+) -> anyhow::Result<Vec<ConversationId>> {
     let lock = match store.backend() {
         super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         super::Backend::Sqlite => "",
@@ -359,7 +364,7 @@ pub async fn claim_due(
 }
 
 /// Keep a conversation whose turn failed from being claimed again before `until_ms`.
-pub async fn defer(conn: &mut Conn, id: i64, until_ms: i64) -> anyhow::Result<()> {
+pub async fn defer(conn: &mut Conn, id: ConversationId, until_ms: i64) -> anyhow::Result<()> {
     sqlx::query("UPDATE conversations SET turn_lease_until = $1 WHERE id = $2")
         .bind(until_ms)
         .bind(id)
@@ -368,7 +373,7 @@ pub async fn defer(conn: &mut Conn, id: i64, until_ms: i64) -> anyhow::Result<()
     Ok(())
 }
 
-pub async fn release(conn: &mut Conn, id: i64) -> anyhow::Result<()> {
+pub async fn release(conn: &mut Conn, id: ConversationId) -> anyhow::Result<()> {
     sqlx::query("UPDATE conversations SET turn_lease_until = NULL WHERE id = $1")
         .bind(id)
         .execute(&mut *conn)
@@ -400,7 +405,7 @@ pub async fn next_due(
 pub async fn record_unanswered(
     conn: &mut Conn,
     business_id: BusinessId,
-    conversation_id: i64,
+    conversation_id: ConversationId,
     question: &str,
     now_ms: i64,
 ) -> anyhow::Result<()> {
@@ -422,7 +427,7 @@ pub async fn record_unanswered(
 pub async fn lock_state(
     conn: &mut Conn,
     backend: super::Backend,
-    id: i64,
+    id: ConversationId,
 ) -> anyhow::Result<State> {
     let sql = match backend {
         super::Backend::Postgres => "SELECT state FROM conversations WHERE id = $1 FOR UPDATE",
@@ -440,7 +445,7 @@ pub async fn lock_state(
 /// what a caller told us before (their name).
 pub async fn recent_details_of_contact(
     conn: &mut Conn,
-    contact_id: i64,
+    contact_id: ContactId,
     limit: i64,
 ) -> anyhow::Result<Vec<String>> {
     let rows = sqlx::query(

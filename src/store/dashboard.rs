@@ -61,7 +61,7 @@ impl Filter {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct InboxRow {
-    pub id: i64,
+    pub id: ConversationId,
     pub phone: String,
     pub name: Option<String>,
     pub state: State,
@@ -223,7 +223,7 @@ pub async fn take_over(
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     if to == State::HumanOwned {
-        super::conversations::record_handoff(conn, id.0, Some(business_id), now_ms).await?;
+        super::conversations::record_handoff(conn, id, Some(business_id), now_ms).await?;
     }
     let done = sqlx::query(
         "UPDATE conversations SET state = $5, taken_over_by = $1, \
@@ -293,7 +293,7 @@ pub async fn resolve(
 pub struct Unanswered {
     pub id: i64,
     pub question: String,
-    pub conversation_id: i64,
+    pub conversation_id: ConversationId,
     pub created_at: i64,
 }
 
@@ -818,7 +818,7 @@ pub async fn simulator_messages(
 /// Another conversation of the same caller, for the thread page's history.
 #[derive(Debug, Clone)]
 pub struct EarlierThread {
-    pub id: i64,
+    pub id: ConversationId,
     pub created_at: i64,
     pub last_caller_body: Option<String>,
 }

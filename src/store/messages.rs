@@ -1,6 +1,6 @@
 //! Messages: every text in or out, who wrote it, and (outbound) how far it got.
 
-use super::{col, BusinessId, Conn, Doing, Found};
+use super::{col, BusinessId, Conn, ContactId, ConversationId, Doing, Found};
 use anyhow::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +144,8 @@ const ALL_STATUSES: &[&str] = &[
 pub async fn insert_inbound(
     conn: &mut Conn,
     business_id: BusinessId,
-    conversation_id: i64,
-    contact_id: i64,
+    conversation_id: ConversationId,
+    contact_id: ContactId,
     body: &str,
     provider_sid: &str,
     now_ms: i64,
@@ -174,8 +174,8 @@ pub async fn insert_inbound(
 pub async fn insert_spoken(
     conn: &mut Conn,
     business_id: BusinessId,
-    conversation_id: i64,
-    contact_id: i64,
+    conversation_id: ConversationId,
+    contact_id: ContactId,
     author: Author,
     body: &str,
     key: Option<&str>,
@@ -221,7 +221,7 @@ pub async fn caller_lines(conn: &mut Conn, call_sid: &str) -> anyhow::Result<i64
 /// The receptionist's last line on a call in this thread.
 pub async fn last_spoken_by_ai(
     conn: &mut Conn,
-    conversation_id: i64,
+    conversation_id: ConversationId,
 ) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
         "SELECT MAX(id) AS id FROM messages WHERE conversation_id = $1 AND kind = 'voice' AND author = 'ai'",
@@ -342,7 +342,10 @@ pub async fn set_provider_sid(
 }
 
 /// When the last text-back to this contact went out (or is on its way), if any.
-pub async fn last_textback_at(conn: &mut Conn, contact_id: i64) -> anyhow::Result<Option<i64>> {
+pub async fn last_textback_at(
+    conn: &mut Conn,
+    contact_id: ContactId,
+) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
         "SELECT MAX(created_at) AS at FROM messages WHERE contact_id = $1 AND kind = 'textback' \
          AND status NOT IN ('failed', 'dropped', 'undelivered', 'canceled')",
@@ -356,7 +359,7 @@ pub async fn last_textback_at(conn: &mut Conn, contact_id: i64) -> anyhow::Resul
 
 /// A message's id and contact, by id or provider SID; [`super::Error::NotFound`] for a message
 /// we never sent.
-pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> super::Result<(i64, i64)> {
+pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> super::Result<(i64, ContactId)> {
     let query = match key {
         MessageKey::Sid(sid) => {
             sqlx::query("SELECT id, contact_id FROM messages WHERE provider_sid = $1").bind(sid)

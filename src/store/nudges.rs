@@ -1,7 +1,7 @@
 //! Follow-up nudges: the text-backs still unanswered (derived from the calls rows each round),
 //! and the record of the nudges sent, whose key (the call) makes each happen at most once.
 
-use super::{col, BusinessId, Conn};
+use super::{col, BusinessId, Conn, ContactId, ConversationId};
 use anyhow::Context;
 
 /// A text-back that may be nudged: the call, its caller and the thread the text-back went to.
@@ -9,9 +9,9 @@ use anyhow::Context;
 pub struct Unanswered {
     pub call_id: i64,
     pub missed_at: i64,
-    pub contact_id: i64,
+    pub contact_id: ContactId,
     pub phone: String,
-    pub conversation_id: i64,
+    pub conversation_id: ConversationId,
 }
 
 /// The business's calls missed in `[since, until]` whose text-back reached the provider and that

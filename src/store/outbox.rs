@@ -3,14 +3,14 @@
 //! out while another took the row over).
 
 use super::messages::{self, Author};
-use super::{col, Backend, BusinessId, Conn, Store};
+use super::{col, Backend, BusinessId, Conn, ContactId, ConversationId, Store};
 use anyhow::Context;
 
 /// A text to send: its message in the thread and its outbox row are written together.
 pub struct NewText<'a> {
     pub business_id: BusinessId,
-    pub conversation_id: i64,
-    pub contact_id: i64,
+    pub conversation_id: ConversationId,
+    pub contact_id: ContactId,
     pub author: Author,
     pub author_name: Option<&'a str>,
     pub kind: super::messages::MessageKind,
@@ -101,7 +101,7 @@ pub struct Claimed {
     pub id: i64,
     pub message_id: i64,
     pub business_id: BusinessId,
-    pub contact_id: i64,
+    pub contact_id: ContactId,
     pub to: String,
     pub from: String,
     pub body: String,

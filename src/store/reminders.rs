@@ -3,7 +3,7 @@
 //! confirmations.
 
 use super::bookings::{self, BookingRow};
-use super::{col, BusinessId, Conn};
+use super::{col, BusinessId, Conn, ContactId, ConversationId};
 use anyhow::Context;
 
 /// Booked or moved bookings of the business starting in `(now, until]` that someone can be
@@ -114,7 +114,7 @@ pub async fn set_message(
 /// before it was a reminder, and its booking is still booked, at the time reminded of, and ahead.
 pub async fn answered(
     conn: &mut Conn,
-    contact_id: i64,
+    contact_id: ContactId,
     inbound_id: i64,
     now_ms: i64,
 ) -> anyhow::Result<Option<BookingRow>> {
@@ -178,7 +178,7 @@ pub async fn confirmed_at(conn: &mut Conn, booking_id: i64) -> anyhow::Result<Op
 /// X reach its reschedule and cancel flows): only a thread that knows no booking yet.
 pub async fn adopt_booking(
     conn: &mut Conn,
-    conversation_id: i64,
+    conversation_id: ConversationId,
     booking: &BookingRow,
     now_ms: i64,
 ) -> anyhow::Result<()> {
@@ -213,9 +213,9 @@ pub async fn adopt_booking(
 /// The open thread of the booking when it is the contact's, else `None`.
 pub async fn open_thread_of(
     conn: &mut Conn,
-    conversation_id: i64,
-    contact_id: i64,
-) -> anyhow::Result<Option<i64>> {
+    conversation_id: ConversationId,
+    contact_id: ContactId,
+) -> anyhow::Result<Option<ConversationId>> {
     let row = sqlx::query(
         "SELECT id FROM conversations WHERE id = $1 AND contact_id = $2 AND closed_at IS NULL",
     )
@@ -227,7 +227,10 @@ pub async fn open_thread_of(
 }
 
 /// A contact's number.
-pub async fn phone_of_contact(conn: &mut Conn, contact_id: i64) -> anyhow::Result<Option<String>> {
+pub async fn phone_of_contact(
+    conn: &mut Conn,
+    contact_id: ContactId,
+) -> anyhow::Result<Option<String>> {
     let row = sqlx::query("SELECT phone FROM contacts WHERE id = $1")
         .bind(contact_id)
         .fetch_optional(&mut *conn)

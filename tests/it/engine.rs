@@ -299,7 +299,7 @@ async fn a_returning_caller_is_not_asked_their_name_again(backend: Backend) {
     // Staff resolve the thread; weeks later the same caller texts about another job.
     let now_ms = frontdesk::clock::to_millis(app.state.clock.now());
     let mut conn = app.state.store.pool().acquire().await.unwrap();
-    let id: i64 = {
+    let id: frontdesk::store::ConversationId = {
         use sqlx::Row;
         sqlx::query(
             "SELECT c.id FROM conversations c JOIN contacts k ON k.id = c.contact_id \
@@ -310,16 +310,13 @@ async fn a_returning_caller_is_not_asked_their_name_again(backend: Backend) {
         .fetch_one(&mut *conn)
         .await
         .unwrap()
-        .get::<i64, _>(0)
+        .get(0)
     };
-    assert!(frontdesk::store::dashboard::resolve(
-        &mut conn,
-        app.business_id,
-        frontdesk::store::ConversationId(id),
-        now_ms
-    )
-    .await
-    .unwrap());
+    assert!(
+        frontdesk::store::dashboard::resolve(&mut conn, app.business_id, id, now_ms)
+            .await
+            .unwrap()
+    );
     drop(conn);
     let r = app
         .say("the bathroom sink is leaking under the cabinet now, can someone come look")

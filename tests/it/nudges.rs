@@ -9,6 +9,7 @@ use crate::helpers::*;
 use chrono::{DateTime, Utc};
 use frontdesk::clock::{to_millis, FixedClock};
 use frontdesk::jobs::nudges::NudgeWorker;
+use frontdesk::store::{ContactId, ConversationId};
 
 both_backends!(
     a_nudge_after_the_delay_once,
@@ -162,7 +163,7 @@ async fn no_nudge_once_staff_handled_it(backend: Backend) {
     let thread = |phone: &'static str| {
         let pool = app.state.store.pool().clone();
         async move {
-            let (id, contact): (i64, i64) = sqlx::query_as(
+            let (id, contact): (ConversationId, ContactId) = sqlx::query_as(
                 "SELECT c.id, c.contact_id FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE k.phone = $1",
             )
             .bind(phone)
@@ -179,7 +180,7 @@ async fn no_nudge_once_staff_handled_it(backend: Backend) {
     assert!(frontdesk::store::dashboard::take_over(
         &mut tx,
         app.business_id,
-        frontdesk::store::ConversationId(taken_id),
+        taken_id,
         frontdesk::store::UserId(1),
         frontdesk::domain::State::HumanOwned,
         now,
