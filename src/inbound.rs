@@ -151,7 +151,7 @@ pub enum InboundOutcome {
     /// C in answer to a reminder: the booking is confirmed and the caller told so.
     ReminderConfirmed {
         conversation_id: crate::store::ConversationId,
-        booking_id: i64,
+        booking_id: crate::store::BookingId,
     },
     /// Stored; the conversation now awaits the receptionist's reply.
     AwaitingReply {

@@ -342,12 +342,10 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     }
     let details = crate::engine::details::Details::parse(row.details_json.as_deref());
     let booked_on_this_call = match details.booking_id {
-        Some(id) => {
-            crate::store::bookings::get(&mut tx, row.business.id, crate::store::BookingId(id))
-                .await
-                .optional()?
-                .is_some_and(|b| b.created_at >= started_at)
-        }
+        Some(id) => crate::store::bookings::get(&mut tx, row.business.id, id)
+            .await
+            .optional()?
+            .is_some_and(|b| b.created_at >= started_at),
         None => false,
     };
     let name = &profile.business.name;

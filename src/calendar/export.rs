@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn folds_long_lines_and_escapes() {
         let row = BookingRow {
-            id: 1,
+            id: crate::store::BookingId(1),
             business_id: crate::store::BusinessId(1),
             uid: "b1@frontdesk".into(),
             status: "booked".into(),

@@ -72,7 +72,11 @@ fn taken(e: crate::store::Error) -> BookingError {
     }
 }
 
-fn busy_except(feeds: &FeedsBusy, claimed: &[(i64, i64, i64)], skip: &[i64]) -> Vec<Interval> {
+fn busy_except(
+    feeds: &FeedsBusy,
+    claimed: &[(BookingId, i64, i64)],
+    skip: &[BookingId],
+) -> Vec<Interval> {
     let booked: Vec<Interval> = claimed
         .iter()
         .filter(|(id, _, _)| !skip.contains(id))
@@ -88,7 +92,7 @@ fn busy_except(feeds: &FeedsBusy, claimed: &[(i64, i64, i64)], skip: &[i64]) -> 
 pub struct Snapshot {
     pub feeds: FeedsBusy,
     /// Active bookings and live holds of the business: (id, start, end).
-    pub claimed: Vec<(i64, i64, i64)>,
+    pub claimed: Vec<(BookingId, i64, i64)>,
     /// The rows the conversation refers to (its hold, its booking), as they stood.
     pub own: Vec<BookingRow>,
 }
@@ -100,7 +104,7 @@ impl Snapshot {
         profile: &BusinessProfile,
         service: Option<&str>,
         now: DateTime<Utc>,
-        skip: &[i64],
+        skip: &[BookingId],
     ) -> Result<Availability, BookingError> {
         let rules = Rules::for_service(profile, service).map_err(BookingError::UnknownService)?;
         let busy = busy_except(&self.feeds, &self.claimed, skip);
@@ -116,7 +120,7 @@ impl Snapshot {
         service: Option<&str>,
         caller_words: &str,
         now: DateTime<Utc>,
-        skip: &[i64],
+        skip: &[BookingId],
     ) -> Result<(Vec<Slot>, Availability), BookingError> {
         let availability = self.open_slots(profile, service, now, skip)?;
         let tz = profile.tz();
@@ -135,7 +139,7 @@ impl Snapshot {
         service: Option<&str>,
         now: DateTime<Utc>,
         slot: Slot,
-        skip: &[i64],
+        skip: &[BookingId],
     ) -> Result<(), BookingError> {
         let rules = Rules::for_service(profile, service).map_err(BookingError::UnknownService)?;
         let busy = busy_except(&self.feeds, &self.claimed, skip);
@@ -143,7 +147,7 @@ impl Snapshot {
     }
 
     /// One of the conversation's own rows, as it stood.
-    pub fn own(&self, id: i64) -> Option<&BookingRow> {
+    pub fn own(&self, id: BookingId) -> Option<&BookingRow> {
         self.own.iter().find(|b| b.id == id)
     }
 }
@@ -214,13 +218,13 @@ impl<'a> Calendar<'a> {
         &self,
         conn: &mut Conn,
         feeds: &FeedsBusy,
-        skip: Option<i64>,
+        skip: Option<BookingId>,
     ) -> Result<Vec<Interval>, BookingError> {
         let claimed = self.claimed(conn).await?;
-        Ok(busy_except(feeds, &claimed, &[skip.unwrap_or(0)]))
+        Ok(busy_except(feeds, &claimed, skip.as_slice()))
     }
 
-    async fn claimed(&self, conn: &mut Conn) -> Result<Vec<(i64, i64, i64)>, BookingError> {
+    async fn claimed(&self, conn: &mut Conn) -> Result<Vec<(BookingId, i64, i64)>, BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
         let from = now_ms - 86_400_000;
         let to = now_ms + (i64::from(self.horizon()) + 2) * 86_400_000;
@@ -232,7 +236,7 @@ impl<'a> Calendar<'a> {
     /// Without `fetch_missing`, a feed that never loaded is not fetched now, only listed.
     pub async fn snapshot(
         &self,
-        own: &[i64],
+        own: &[BookingId],
         fetch_missing: bool,
     ) -> Result<Snapshot, BookingError> {
         let feeds = self.feeds_with(fetch_missing).await?;
@@ -248,7 +252,7 @@ impl<'a> Calendar<'a> {
         for &id in own {
             // A row of the conversation's that is gone is simply not part of the snapshot.
             rows.extend(
-                bookings::get(&mut conn, self.business.id, BookingId(id))
+                bookings::get(&mut conn, self.business.id, id)
                     .await
                     .optional()?,
             );
@@ -320,7 +324,7 @@ impl<'a> Calendar<'a> {
         &self,
         slot: Slot,
         details: &BookingDetails,
-        hold_id: Option<i64>,
+        hold_id: Option<BookingId>,
     ) -> Result<BookingRow, BookingError> {
         let feeds = self.feeds().await?;
         let mut tx = self.deps.store.begin().await?;
@@ -346,12 +350,12 @@ impl<'a> Calendar<'a> {
         feeds: &FeedsBusy,
         slot: Slot,
         details: &BookingDetails,
-        hold_id: i64,
+        hold_id: BookingId,
     ) -> Result<BookingRow, BookingError> {
         let rules = self.rules(details.service.as_deref())?;
         let now = self.deps.clock.now();
         bookings::expire_holds(tx, self.business.id, to_millis(now)).await?;
-        let hold = bookings::get(tx, self.business.id, BookingId(hold_id)).await?;
+        let hold = bookings::get(tx, self.business.id, hold_id).await?;
         if hold.status != "held" || hold.start_at != slot.start || hold.end_at != slot.end {
             return Err(BookingError::HoldLapsed);
         }
@@ -371,7 +375,7 @@ impl<'a> Calendar<'a> {
         if !updated {
             return Err(BookingError::HoldLapsed);
         }
-        bookings::get(tx, self.business.id, BookingId(hold_id))
+        bookings::get(tx, self.business.id, hold_id)
             .await
             .map_err(BookingError::from)
     }
@@ -413,32 +417,26 @@ impl<'a> Calendar<'a> {
         .await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
         // The caller's transaction is dropped (rolled back) on this error.
-        bookings::claim_cells(
-            tx,
-            self.business.id,
-            BookingId(id),
-            slot.start,
-            slot.end + buffer,
-        )
-        .await
-        .map_err(taken)?;
-        bookings::get(tx, self.business.id, BookingId(id))
+        bookings::claim_cells(tx, self.business.id, id, slot.start, slot.end + buffer)
+            .await
+            .map_err(taken)?;
+        bookings::get(tx, self.business.id, id)
             .await
             .map_err(BookingError::from)
     }
 
     /// Let go of a hold that is no longer wanted (it never was a booking, so it leaves no trace
     /// in the bookings feed).
-    pub async fn release(&self, hold_id: i64) -> Result<(), BookingError> {
+    pub async fn release(&self, hold_id: BookingId) -> Result<(), BookingError> {
         let mut tx = self.deps.store.begin().await?;
         self.release_in(&mut tx, hold_id).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn release_in(&self, tx: &mut Conn, hold_id: i64) -> Result<(), BookingError> {
+    pub async fn release_in(&self, tx: &mut Conn, hold_id: BookingId) -> Result<(), BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        let b = bookings::get(tx, self.business.id, BookingId(hold_id)).await?;
+        let b = bookings::get(tx, self.business.id, hold_id).await?;
         if b.status == "held"
             && bookings::update(
                 tx, b.id, "held", "expired", b.start_at, b.end_at, None, now_ms,
@@ -450,7 +448,7 @@ impl<'a> Calendar<'a> {
         Ok(())
     }
 
-    pub async fn cancel(&self, booking_id: i64) -> Result<BookingRow, BookingError> {
+    pub async fn cancel(&self, booking_id: BookingId) -> Result<BookingRow, BookingError> {
         let mut tx = self.deps.store.begin().await?;
         let row = self.cancel_in(&mut tx, booking_id).await?;
         tx.commit().await?;
@@ -461,10 +459,10 @@ impl<'a> Calendar<'a> {
     pub async fn cancel_in(
         &self,
         tx: &mut Conn,
-        booking_id: i64,
+        booking_id: BookingId,
     ) -> Result<BookingRow, BookingError> {
         let now_ms = to_millis(self.deps.clock.now());
-        let b = bookings::get(tx, self.business.id, BookingId(booking_id)).await?;
+        let b = bookings::get(tx, self.business.id, booking_id).await?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled" | "held") {
             return Err(BookingError::WrongState(b.status));
         }
@@ -483,7 +481,7 @@ impl<'a> Calendar<'a> {
             return Err(BookingError::WrongState(b.status));
         }
         bookings::release_cells(tx, b.id).await?;
-        bookings::get(tx, self.business.id, BookingId(b.id))
+        bookings::get(tx, self.business.id, b.id)
             .await
             .map_err(BookingError::from)
     }
@@ -491,7 +489,7 @@ impl<'a> Calendar<'a> {
     /// Move a booking to another slot (same service and length).
     pub async fn reschedule(
         &self,
-        booking_id: i64,
+        booking_id: BookingId,
         slot: Slot,
     ) -> Result<BookingRow, BookingError> {
         let feeds = self.feeds().await?;
@@ -508,13 +506,13 @@ impl<'a> Calendar<'a> {
         &self,
         tx: &mut Conn,
         feeds: &FeedsBusy,
-        booking_id: i64,
+        booking_id: BookingId,
         slot: Slot,
     ) -> Result<BookingRow, BookingError> {
         let now = self.deps.clock.now();
         let now_ms = to_millis(now);
         bookings::expire_holds(tx, self.business.id, now_ms).await?;
-        let b = bookings::get(tx, self.business.id, BookingId(booking_id)).await?;
+        let b = bookings::get(tx, self.business.id, booking_id).await?;
         if !matches!(b.status.as_str(), "booked" | "rescheduled") {
             return Err(BookingError::WrongState(b.status));
         }
@@ -523,15 +521,9 @@ impl<'a> Calendar<'a> {
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
         bookings::release_cells(tx, b.id).await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
-        bookings::claim_cells(
-            tx,
-            self.business.id,
-            BookingId(b.id),
-            slot.start,
-            slot.end + buffer,
-        )
-        .await
-        .map_err(taken)?;
+        bookings::claim_cells(tx, self.business.id, b.id, slot.start, slot.end + buffer)
+            .await
+            .map_err(taken)?;
         bookings::update(
             tx,
             b.id,
@@ -543,7 +535,7 @@ impl<'a> Calendar<'a> {
             now_ms,
         )
         .await?;
-        bookings::get(tx, self.business.id, BookingId(b.id))
+        bookings::get(tx, self.business.id, b.id)
             .await
             .map_err(BookingError::from)
     }

@@ -26,7 +26,7 @@ pub struct BookingsQuery {
 
 #[derive(Serialize, Clone)]
 struct BookingView {
-    id: i64,
+    id: BookingId,
     when: String,
     day: String,
     time: String,
@@ -183,7 +183,7 @@ pub async fn cancel_booking(
     CsrfForm(_): CsrfForm,
 ) -> DashResult<Response> {
     let cancelled = Calendar::new(&state.engine.calendar, &a.business)
-        .cancel(id.0)
+        .cancel(id)
         .await
         .map_err(|e| match e {
             crate::calendar::service::BookingError::NotFound => DashError::NotFound("booking"),
@@ -194,7 +194,7 @@ pub async fn cancel_booking(
         // The thread may be gone (the caller was forgotten); the booking is cancelled all the same.
         if let Some(head) = q::thread_head(&mut tx, bid, cid).await.optional()? {
             let mut d = Details::parse(head.details_json.as_deref());
-            if d.booking_id == Some(id.0) {
+            if d.booking_id == Some(id) {
                 d.booking_id = None;
                 d.booked = None;
                 let next_state = crate::engine::state::after(

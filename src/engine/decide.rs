@@ -68,7 +68,7 @@ impl TurnInput {
     }
 
     /// The calendar rows the conversation refers to.
-    pub fn own_bookings(&self) -> Vec<i64> {
+    pub fn own_bookings(&self) -> Vec<crate::store::BookingId> {
         self.details
             .hold_id
             .into_iter()
@@ -275,6 +275,7 @@ mod tests {
     use crate::calendar::Slot;
     use crate::engine::tools::CalendarChange;
     use crate::store::bookings::BookingRow;
+    use crate::store::{BookingId, BusinessId, ContactId, ConversationId};
     use std::sync::Arc;
 
     const NOW: &str = "2026-12-02T15:00:00Z";
@@ -286,17 +287,17 @@ mod tests {
         .unwrap();
         TurnInput {
             business: BusinessRecord {
-                id: crate::store::BusinessId(1),
+                id: BusinessId(1),
                 profile: Arc::new(profile),
             },
             contact: Contact {
-                id: crate::store::ContactId(7),
+                id: ContactId(7),
                 phone: "+15550007777".into(),
                 opted_out_at: None,
                 not_textable_at: None,
                 not_textable_reason: None,
             },
-            conversation_id: crate::store::ConversationId(3),
+            conversation_id: ConversationId(3),
             state,
             details,
             handoff_reason: None,
@@ -317,15 +318,15 @@ mod tests {
 
     fn row(id: i64, status: &str, slot: Slot, hold_expires_at: Option<i64>) -> BookingRow {
         BookingRow {
-            id,
-            business_id: crate::store::BusinessId(1),
+            id: BookingId(id),
+            business_id: BusinessId(1),
             uid: format!("b{id}"),
             status: status.into(),
             start_at: slot.start,
             end_at: slot.end,
             hold_expires_at,
-            conversation_id: Some(crate::store::ConversationId(3)),
-            contact_id: Some(crate::store::ContactId(7)),
+            conversation_id: Some(ConversationId(3)),
+            contact_id: Some(ContactId(7)),
             caller_name: None,
             caller_phone: None,
             service: Some("Drain cleaning".into()),
@@ -362,7 +363,7 @@ mod tests {
             name: Some("Ann".into()),
             proposals: vec![thursday_ten()],
             chosen: Some(thursday_ten()),
-            hold_id: Some(41),
+            hold_id: Some(BookingId(41)),
             ..Details::default()
         }
     }
@@ -680,7 +681,7 @@ mod tests {
         let expires = i.now.timestamp_millis() + 600_000;
         let snapshot = Snapshot {
             own: vec![row(41, "held", thursday_ten(), Some(expires))],
-            claimed: vec![(41, thursday_ten().start, thursday_ten().end)],
+            claimed: vec![(BookingId(41), thursday_ten().start, thursday_ten().end)],
             ..Snapshot::default()
         };
         let p = plan(&i, Some(&snapshot)).await;
@@ -688,11 +689,11 @@ mod tests {
         assert_eq!(
             p.effects.calendar,
             vec![CalendarChange::Confirm {
-                hold: 41,
+                hold: BookingId(41),
                 slot: thursday_ten()
             }]
         );
-        assert_eq!(p.details.booking_id, Some(41));
+        assert_eq!(p.details.booking_id, Some(BookingId(41)));
         assert!(p.reply.unwrap().starts_with("You're booked"));
         assert!(p.effects.notify[0].starts_with("New booking: Drain cleaning"));
     }
@@ -718,7 +719,7 @@ mod tests {
     async fn a_cancel_after_booking_plans_the_cancellation() {
         let d = Details {
             service: Some("Drain cleaning".into()),
-            booking_id: Some(41),
+            booking_id: Some(BookingId(41)),
             booked: Some(thursday_ten()),
             ..Details::default()
         };
@@ -728,7 +729,10 @@ mod tests {
             ..Snapshot::default()
         };
         let p = plan(&i, Some(&snapshot)).await;
-        assert_eq!(p.effects.calendar, vec![CalendarChange::Cancel(41)]);
+        assert_eq!(
+            p.effects.calendar,
+            vec![CalendarChange::Cancel(BookingId(41))]
+        );
         assert_eq!(p.details.booking_id, None);
         assert!(p.effects.notify[0].starts_with("Cancelled"));
     }

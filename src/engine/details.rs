@@ -1,6 +1,7 @@
 //! What the receptionist has learnt and offered in a conversation, kept as JSON beside its state.
 
 use crate::calendar::Slot;
+use crate::store::BookingId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,8 +16,9 @@ pub struct Details {
     pub proposals: Vec<Slot>,
     /// The slot chosen and held, awaiting YES.
     pub chosen: Option<Slot>,
-    pub hold_id: Option<i64>,
-    pub booking_id: Option<i64>,
+    /// The hold's and the booking's rows (bare numbers in the JSON).
+    pub hold_id: Option<BookingId>,
+    pub booking_id: Option<BookingId>,
     pub booked: Option<Slot>,
     /// Proposals are for moving the existing booking.
     pub rescheduling: bool,
@@ -62,5 +64,21 @@ impl Details {
             parts.push(format!("for {n}"));
         }
         parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booking_ids_stay_bare_numbers_in_the_stored_json() {
+        let stored = r#"{"hold_id":41,"booking_id":7}"#;
+        let d = Details::parse(Some(stored));
+        assert_eq!(d.hold_id, Some(BookingId(41)));
+        assert_eq!(d.booking_id, Some(BookingId(7)));
+        let json = d.to_json();
+        assert!(json.contains(r#""hold_id":41"#), "{json}");
+        assert!(json.contains(r#""booking_id":7"#), "{json}");
     }
 }

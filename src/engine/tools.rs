@@ -10,6 +10,7 @@ use crate::calendar::service::{BookingDetails, BookingError, Snapshot};
 use crate::calendar::Slot;
 use crate::store::businesses::BusinessRecord;
 use crate::store::contacts::Contact;
+use crate::store::{BookingId, ConversationId};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,19 +94,19 @@ pub enum ToolError {
 pub enum CalendarChange {
     /// Hold this slot for the caller; the hold's id goes into the details' `hold_id`.
     Hold(Slot),
-    Release(i64),
+    Release(BookingId),
     /// The held time becomes the booking (same id).
     Confirm {
-        hold: i64,
+        hold: BookingId,
         slot: Slot,
     },
     /// Let the hold go and move the booking to its time.
     Move {
-        booking: i64,
-        hold: i64,
+        booking: BookingId,
+        hold: BookingId,
         slot: Slot,
     },
-    Cancel(i64),
+    Cancel(BookingId),
 }
 
 /// Things a turn does besides replying, written with the turn's result.
@@ -122,7 +123,7 @@ pub struct Effects {
 /// One turn being decided: what is known, and what it has done so far (in memory only).
 pub struct Turn<'a> {
     pub business: &'a BusinessRecord,
-    pub conversation_id: crate::store::ConversationId,
+    pub conversation_id: ConversationId,
     pub contact: &'a Contact,
     pub now: DateTime<Utc>,
     /// Where the caller is: the wording of the reply depends on it, the decision does not.
@@ -164,7 +165,7 @@ fn clip(s: Option<String>, max: usize) -> Option<String> {
 pub fn booking_details(
     details: &Details,
     contact: &Contact,
-    conversation_id: crate::store::ConversationId,
+    conversation_id: ConversationId,
 ) -> BookingDetails {
     BookingDetails {
         service: details.service.clone(),
@@ -466,7 +467,7 @@ impl<'a> Turn<'a> {
         let profile = &self.business.profile;
         let service = self.details.service.clone();
         // The caller's own hold is let go if they pick again: its time may be offered.
-        let own: Vec<i64> = self.details.hold_id.into_iter().collect();
+        let own: Vec<BookingId> = self.details.hold_id.into_iter().collect();
         let (mut slots, availability) =
             calendar.propose(profile, service.as_deref(), preference, self.now, &own)?;
         if availability.needs_human_confirmation() {
@@ -501,7 +502,7 @@ impl<'a> Turn<'a> {
 
     /// Let go of a hold this conversation no longer needs (a stored one, or one this turn meant
     /// to make); returns the stored hold let go, if any.
-    fn release_hold(&mut self) -> Vec<i64> {
+    fn release_hold(&mut self) -> Vec<BookingId> {
         self.effects
             .calendar
             .retain(|c| !matches!(c, CalendarChange::Hold(_)));

@@ -80,7 +80,7 @@ impl CaldavWorker {
 
     /// Claim every due booking and write it, one after another: one round, for the loop, tests
     /// and tools. Returns each booking's id and outcome.
-    pub async fn run_once(&self) -> anyhow::Result<Vec<(i64, Synced)>> {
+    pub async fn run_once(&self) -> anyhow::Result<Vec<(crate::store::BookingId, Synced)>> {
         let mut out = Vec::new();
         loop {
             let now_ms = to_millis(self.state.clock.now());
@@ -114,7 +114,7 @@ impl CaldavWorker {
         }
     }
 
-    #[tracing::instrument(skip_all, fields(booking = item.booking.id, business = item.booking.business_id.0, status = %item.booking.status))]
+    #[tracing::instrument(skip_all, fields(booking = item.booking.id.0, business = item.booking.business_id.0, status = %item.booking.status))]
     pub async fn process(&self, item: Claimed) -> anyhow::Result<Synced> {
         let state = &self.state;
         let b = &item.booking;

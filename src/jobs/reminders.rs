@@ -34,7 +34,7 @@ const QUIET_SLACK_MS: i64 = 24 * 3_600_000;
 /// What happened to one reminder in a round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decided {
-    pub booking_id: i64,
+    pub booking_id: crate::store::BookingId,
     pub offset_minutes: i64,
     /// Queued in the outbox (its message), or `None`: skipped (a nearer one went instead).
     pub message_id: Option<i64>,
@@ -250,7 +250,7 @@ impl ReminderWorker {
         tx.commit().await?;
         tracing::info!(
             business = business.id.0,
-            booking = booking.id,
+            booking = booking.id.0,
             offset_minutes = offset,
             "reminder queued"
         );

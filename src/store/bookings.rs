@@ -8,7 +8,7 @@ pub const CELL_MS: i64 = 5 * 60_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookingRow {
-    pub id: i64,
+    pub id: BookingId,
     pub business_id: BusinessId,
     pub uid: String,
     pub status: String,
@@ -91,7 +91,7 @@ pub async fn active_between(
     from: i64,
     to: i64,
     now_ms: i64,
-) -> anyhow::Result<Vec<(i64, i64, i64)>> {
+) -> anyhow::Result<Vec<(BookingId, i64, i64)>> {
     let rows = sqlx::query(
         "SELECT id, start_at, end_at FROM bookings WHERE business_id = $1 AND end_at > $2 AND start_at < $3 \
          AND (status IN ('booked', 'rescheduled') OR (status = 'held' AND hold_expires_at > $4)) ORDER BY start_at",
@@ -124,7 +124,7 @@ pub struct NewBooking<'a> {
     pub now_ms: i64,
 }
 
-pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<i64> {
+pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<BookingId> {
     let uid = format!("{}@frontdesk", uuid::Uuid::new_v4());
     let row = sqlx::query(
         "INSERT INTO bookings (business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, \
@@ -180,7 +180,7 @@ pub async fn claim_cells(
     Ok(())
 }
 
-pub async fn release_cells(conn: &mut Conn, booking_id: i64) -> anyhow::Result<()> {
+pub async fn release_cells(conn: &mut Conn, booking_id: BookingId) -> anyhow::Result<()> {
     sqlx::query("DELETE FROM booking_cells WHERE booking_id = $1")
         .bind(booking_id)
         .execute(&mut *conn)
@@ -210,7 +210,7 @@ pub async fn get(
 #[allow(clippy::too_many_arguments)]
 pub async fn update(
     conn: &mut Conn,
-    id: i64,
+    id: BookingId,
     expected_status: &str,
     status: &str,
     start_at: i64,

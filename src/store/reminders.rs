@@ -3,7 +3,7 @@
 //! confirmations.
 
 use super::bookings::{self, BookingRow};
-use super::{col, BusinessId, Conn, ContactId, ConversationId};
+use super::{col, BookingId, BusinessId, Conn, ContactId, ConversationId};
 use anyhow::Context;
 
 /// Booked or moved bookings of the business starting in `(now, until]` that someone can be
@@ -37,7 +37,7 @@ pub async fn decided(
     business_id: BusinessId,
     now_ms: i64,
     until_ms: i64,
-) -> anyhow::Result<Vec<(i64, i64, i64)>> {
+) -> anyhow::Result<Vec<(BookingId, i64, i64)>> {
     let rows = sqlx::query(
         "SELECT booking_id, start_at, offset_minutes FROM booking_reminders WHERE business_id = $1 \
          AND start_at > $2 AND start_at <= $3",
@@ -65,7 +65,7 @@ pub async fn decided(
 pub async fn record(
     conn: &mut Conn,
     business_id: BusinessId,
-    booking_id: i64,
+    booking_id: BookingId,
     start_at: i64,
     offset_minutes: i64,
     state: &str,
@@ -92,7 +92,7 @@ pub async fn record(
 /// Point a recorded reminder at the text that carries it (queued in the same transaction).
 pub async fn set_message(
     conn: &mut Conn,
-    booking_id: i64,
+    booking_id: BookingId,
     start_at: i64,
     offset_minutes: i64,
     message_id: i64,
@@ -152,7 +152,7 @@ pub async fn answered(
 }
 
 /// The caller confirmed (C): noted on the booking (the first confirmation stands).
-pub async fn confirm(conn: &mut Conn, booking_id: i64, now_ms: i64) -> anyhow::Result<()> {
+pub async fn confirm(conn: &mut Conn, booking_id: BookingId, now_ms: i64) -> anyhow::Result<()> {
     sqlx::query("UPDATE bookings SET confirmed_at = COALESCE(confirmed_at, $1) WHERE id = $2")
         .bind(now_ms)
         .bind(booking_id)
@@ -163,7 +163,7 @@ pub async fn confirm(conn: &mut Conn, booking_id: i64, now_ms: i64) -> anyhow::R
 }
 
 /// When the booking was confirmed, if it was.
-pub async fn confirmed_at(conn: &mut Conn, booking_id: i64) -> anyhow::Result<Option<i64>> {
+pub async fn confirmed_at(conn: &mut Conn, booking_id: BookingId) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query("SELECT confirmed_at FROM bookings WHERE id = $1")
         .bind(booking_id)
         .fetch_optional(&mut *conn)

@@ -259,7 +259,7 @@ impl Setup {
             .unwrap()
     }
 
-    async fn round(&self) -> Vec<(i64, Synced)> {
+    async fn round(&self) -> Vec<(BookingId, Synced)> {
         self.worker.run_once().await.unwrap()
     }
 }
@@ -283,7 +283,7 @@ async fn a_booking_is_written_moved_and_removed(backend: Backend) {
     // Two workers at once (two instances): each booking is written exactly once.
     let (w1, w2) = (s.worker.clone(), CaldavWorker::new(s.app.state.clone()));
     let (r1, r2) = tokio::join!(w1.run_once(), w2.run_once());
-    let mut done: Vec<(i64, Synced)> = r1.unwrap().into_iter().chain(r2.unwrap()).collect();
+    let mut done: Vec<(BookingId, Synced)> = r1.unwrap().into_iter().chain(r2.unwrap()).collect();
     done.sort_by_key(|(id, _)| *id);
     assert_eq!(
         done,
@@ -617,7 +617,7 @@ async fn held_and_lapsed_bookings_are_never_written(backend: Backend) {
     cal.book(slots[24], &details("Eve"), None).await.unwrap();
     let lapsed = {
         let mut conn = s.app.state.store.pool().acquire().await.unwrap();
-        frontdesk::store::bookings::get(&mut conn, s.app.business_id, BookingId(lapsing.id))
+        frontdesk::store::bookings::get(&mut conn, s.app.business_id, lapsing.id)
             .await
             .unwrap()
     };

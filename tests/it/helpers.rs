@@ -667,7 +667,7 @@ pub fn closed_instant() -> chrono::DateTime<chrono::Utc> {
 
 /// A booking made now of `phone` for drain cleaning at 12 Oak St, an hour from `start` (RFC 3339),
 /// written straight into the store (for the reminder and no-show tests).
-pub async fn book_at(app: &TestApp, start: &str, phone: &str) -> i64 {
+pub async fn book_at(app: &TestApp, start: &str, phone: &str) -> frontdesk::store::BookingId {
     let now_ms = frontdesk::clock::to_millis(app.state.clock.now());
     let start_ms =
         frontdesk::clock::to_millis(start.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
@@ -682,7 +682,7 @@ pub async fn insert_booking(
     phone: &str,
     start_ms: i64,
     made_ms: i64,
-) -> i64 {
+) -> frontdesk::store::BookingId {
     let mut tx = store.begin().await.unwrap();
     let contact = frontdesk::store::contacts::upsert(&mut tx, business_id, phone, made_ms)
         .await

@@ -5,7 +5,7 @@
 use crate::both_backends;
 use crate::dashboard::{dashboard_app, signed_in, OWNER, STAFF_EMAIL};
 use crate::helpers::*;
-use frontdesk::store::{bookings, BookingId, BusinessId, Error};
+use frontdesk::store::{bookings, BusinessId, Error};
 use reqwest::StatusCode;
 
 both_backends!(
@@ -103,9 +103,8 @@ async fn the_store_tells_missing_from_taken(backend: Backend) {
     let bid = app.business_id;
     let now_ms = frontdesk::clock::to_millis(app.state.clock.now());
     let start = now_ms + 86_400_000;
-    let first = BookingId(insert_booking(&app.state.store, bid, CALLER, start, now_ms).await);
-    let second =
-        BookingId(insert_booking(&app.state.store, bid, "+15550100161", start, now_ms).await);
+    let first = insert_booking(&app.state.store, bid, CALLER, start, now_ms).await;
+    let second = insert_booking(&app.state.store, bid, "+15550100161", start, now_ms).await;
     let mut conn = app.state.store.pool().acquire().await.unwrap();
 
     // Another business's booking is as missing as one never made.
@@ -115,7 +114,7 @@ async fn the_store_tells_missing_from_taken(backend: Backend) {
     assert!(matches!(e, Error::NotFound { what: "booking" }), "{e:?}");
     assert_eq!(
         bookings::get(&mut conn, bid, first).await.unwrap().id,
-        first.0
+        first
     );
 
     // Two bookings on the same cells: the second is a conflict (a unique violation, read
