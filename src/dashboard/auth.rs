@@ -372,7 +372,7 @@ pub async fn join(
     tx.commit().await?;
     users::attempt_succeeded(&state.store, &join_key, &address_key).await?;
     tracing::info!(
-        user = user.id,
+        user = user.id.0,
         business = invite.business_id.0,
         "invite accepted"
     );
@@ -476,7 +476,7 @@ pub async fn login(
 async fn start_session(
     state: &AppState,
     headers: &HeaderMap,
-    user_id: i64,
+    user_id: crate::store::UserId,
     now_ms: i64,
     to: &str,
 ) -> DashResult<Response> {
@@ -493,7 +493,7 @@ async fn start_session(
         expires,
     )
     .await?;
-    tracing::info!(user = user_id, "signed in");
+    tracing::info!(user = user_id.0, "signed in");
     let mut resp = Redirect::to(to).into_response();
     let secure = is_https(state, headers);
     resp.headers_mut().append(

@@ -12,7 +12,7 @@ use crate::engine::details::Details;
 use crate::engine::state::{self as states, Event as ConvEvent};
 use crate::store::dashboard::{self as q, Filter, InboxRow};
 use crate::store::messages::Author;
-use crate::store::{call_backs, contacts, BusinessId, ContactId, ConversationId, UserId};
+use crate::store::{call_backs, contacts, BusinessId, ContactId, ConversationId};
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -203,8 +203,7 @@ pub async fn call_back_done(
 ) -> DashResult<Response> {
     let now_ms = to_millis(state.clock.now());
     let mut conn = state.store.pool().acquire().await?;
-    let closed =
-        call_backs::mark_done(&mut conn, bid, kid, UserId(a.session.user.id), now_ms).await?;
+    let closed = call_backs::mark_done(&mut conn, bid, kid, a.session.user.id, now_ms).await?;
     if closed == 0 {
         return Err(DashError::Conflict(
             "This caller has no call-back waiting (already marked done?).".into(),
@@ -212,7 +211,7 @@ pub async fn call_back_done(
     }
     tracing::info!(
         contact = %kid,
-        user = a.session.user.id,
+        user = a.session.user.id.0,
         tasks = closed,
         "call-back marked done"
     );
@@ -448,8 +447,7 @@ pub async fn take_over(
     let mut tx = state.store.begin().await?;
     let head = q::thread_head(&mut tx, bid, cid).await?;
     let to = states::after(Some(head.row.state), ConvEvent::TakenOver);
-    if head.row.opted_out
-        || !q::take_over(&mut tx, bid, cid, UserId(a.session.user.id), to, now_ms).await?
+    if head.row.opted_out || !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await?
     {
         return Err(DashError::Conflict(
             "This caller has opted out of texts; the thread cannot be taken over.".into(),
@@ -458,7 +456,7 @@ pub async fn take_over(
     tx.commit().await?;
     tracing::info!(
         conversation = %cid,
-        user = a.session.user.id,
+        user = a.session.user.id.0,
         "thread taken over"
     );
     Ok(back(bid, cid))
@@ -495,7 +493,7 @@ pub async fn hand_back(
     tx.commit().await?;
     tracing::info!(
         conversation = %cid,
-        user = a.session.user.id,
+        user = a.session.user.id.0,
         "thread handed back to the AI"
     );
     Ok(back(bid, cid))
@@ -581,7 +579,7 @@ pub async fn reply(
             DashError::Conflict("The business has no phone number to send from.".into())
         })?;
     let to = states::after(None, ConvEvent::TakenOver);
-    if !q::take_over(&mut tx, bid, cid, UserId(a.session.user.id), to, now_ms).await? {
+    if !q::take_over(&mut tx, bid, cid, a.session.user.id, to, now_ms).await? {
         return Err(DashError::Conflict(
             "This caller has opted out of texts. Nothing was sent.".into(),
         ));
@@ -605,7 +603,7 @@ pub async fn reply(
     state.wake_outbox();
     tracing::info!(
         conversation = %cid,
-        user = a.session.user.id,
+        user = a.session.user.id.0,
         "staff reply queued"
     );
     Ok(back(bid, cid))

@@ -216,7 +216,7 @@ pub async fn cancel_booking(
     }
     tracing::info!(
         booking = %id,
-        user = a.session.user.id,
+        user = a.session.user.id.0,
         "booking cancelled from the dashboard"
     );
     Ok(Redirect::to(&format!("/app/{bid}/bookings")).into_response())
@@ -295,7 +295,7 @@ pub async fn mark_no_show(
     }
     tracing::info!(
         booking = %id,
-        user = a.session.user.id,
+        user = a.session.user.id.0,
         texted = queued,
         "booking marked a no-show from the dashboard"
     );

@@ -663,7 +663,7 @@ pub async fn save_section(
     match checked {
         Ok(profile) => {
             store_profile(&state, bid, &profile).await?;
-            tracing::info!(business = bid.0, section = %section, user = a.session.user.id, "profile saved");
+            tracing::info!(business = bid.0, section = %section, user = a.session.user.id.0, "profile saved");
             if section == "booking" {
                 // Fetch new or changed feeds now, so their health shows on the next page.
                 let st = state.clone();
@@ -966,7 +966,7 @@ pub async fn remove_member(
     // Two owners removing each other at once: the owner rows are locked, so one sees the other gone.
     users::lock_owners(&mut tx, state.store.backend(), bid).await?;
     let members = users::members(&mut tx, bid).await?;
-    let Some(target) = members.iter().find(|m| m.user_id == uid.0) else {
+    let Some(target) = members.iter().find(|m| m.user_id == uid) else {
         return Err(DashError::NotFound("team member"));
     };
     let owners = members.iter().filter(|m| m.role == Role::Owner).count();

@@ -5,7 +5,7 @@ use anyhow::Context;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub password_hash: String,
@@ -44,7 +44,7 @@ pub struct Membership {
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Member {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -86,7 +86,7 @@ pub async fn by_email(conn: &mut Conn, email: &str) -> anyhow::Result<Option<Use
 }
 
 /// The user `id`; [`super::Error::NotFound`] when there is none.
-pub async fn by_id(conn: &mut Conn, id: i64) -> super::Result<User> {
+pub async fn by_id(conn: &mut Conn, id: UserId) -> super::Result<User> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     let row = sqlx::query(&sql)
         .bind(id)
@@ -147,7 +147,7 @@ pub async fn add_to_business(
 
 pub async fn set_password(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
     password_hash: &str,
     must_change: bool,
 ) -> anyhow::Result<()> {
@@ -161,7 +161,7 @@ pub async fn set_password(
     Ok(())
 }
 
-pub async fn memberships(conn: &mut Conn, user_id: i64) -> anyhow::Result<Vec<Membership>> {
+pub async fn memberships(conn: &mut Conn, user_id: UserId) -> anyhow::Result<Vec<Membership>> {
     let rows = sqlx::query(
         "SELECT m.business_id, b.name, m.role FROM memberships m JOIN businesses b ON b.id = m.business_id \
          WHERE m.user_id = $1 ORDER BY b.name, m.business_id",
@@ -224,7 +224,7 @@ pub struct SessionRow {
 pub async fn create_session(
     conn: &mut Conn,
     token_hash: &str,
-    user_id: i64,
+    user_id: UserId,
     csrf: &str,
     now_ms: i64,
     expires_at: i64,
@@ -285,7 +285,7 @@ pub async fn delete_session(store: &Store, token_hash: &str) -> anyhow::Result<(
 /// Sign the user out everywhere except (optionally) one session.
 pub async fn delete_other_sessions(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
     keep_hash: &str,
 ) -> anyhow::Result<()> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
