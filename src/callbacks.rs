@@ -16,7 +16,7 @@ use crate::store::{Optional as _, Tx};
 
 /// The missed call to ring back.
 pub struct Missed<'a> {
-    pub call_id: i64,
+    pub call_id: crate::store::CallId,
     pub contact_id: crate::store::ContactId,
     /// The caller's number (E.164).
     pub phone: &'a str,
@@ -110,7 +110,7 @@ fn alert_text(business: &BusinessRecord, missed: &Missed<'_>) -> String {
 /// (replies, reminders) are not missed calls and open nothing. Returns whether alerts were queued.
 pub async fn after_refused_textback(
     tx: &mut Tx,
-    message_id: i64,
+    message_id: crate::store::MessageId,
     error_code: &str,
     now_ms: i64,
 ) -> anyhow::Result<bool> {

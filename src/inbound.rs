@@ -156,7 +156,7 @@ pub enum InboundOutcome {
     /// Stored; the conversation now awaits the receptionist's reply.
     AwaitingReply {
         conversation_id: crate::store::ConversationId,
-        message_id: i64,
+        message_id: crate::store::MessageId,
     },
 }
 
@@ -334,7 +334,12 @@ struct Reply<'a> {
 }
 
 impl Reply<'_> {
-    async fn queue(&self, tx: &mut Tx, kind: MessageKind, text: &str) -> anyhow::Result<i64> {
+    async fn queue(
+        &self,
+        tx: &mut Tx,
+        kind: MessageKind,
+        text: &str,
+    ) -> anyhow::Result<crate::store::MessageId> {
         let body = crate::domain::sms_text::normalize(text);
         let message_id = outbox::queue_text(
             tx,

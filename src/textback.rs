@@ -32,7 +32,7 @@ pub const TEXTBACK_TTL_MINUTES: i64 = 15;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Queued {
-        message_id: i64,
+        message_id: crate::store::MessageId,
     },
     Skipped(SkipReason),
     /// No text: the caller cannot get one (`Landline` or `NotTextable`); staff have a call-back

@@ -163,7 +163,7 @@ pub struct Call {
     /// Lines the caller said, numbered for idempotent storage.
     heard: i64,
     /// The last reply said, while it may still be interrupted.
-    last_said: Option<i64>,
+    last_said: Option<crate::store::MessageId>,
     /// The call ended with a hand-off (the caller is being put through, or called back).
     pub handed_off: bool,
 }

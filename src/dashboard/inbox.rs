@@ -281,7 +281,7 @@ pub async fn events(State(state): State<AppState>, a: Member) -> DashResult<Resp
 
 #[derive(Serialize)]
 struct MessageView {
-    id: i64,
+    id: crate::store::MessageId,
     inbound: bool,
     who: String,
     author: String,

@@ -32,7 +32,7 @@ pub struct TurnInput {
     /// Why the thread was last handed to a person, if it was.
     pub handoff_reason: Option<String>,
     /// The caller's texts this turn answers: (message id, body), oldest first.
-    pub pending: Vec<(i64, String)>,
+    pub pending: Vec<(crate::store::MessageId, String)>,
     /// Earlier messages (author, body), for a model; empty for the built-in policy.
     pub history: Vec<(String, String)>,
     /// The caller's last message before these, if any.
@@ -275,7 +275,7 @@ mod tests {
     use crate::calendar::Slot;
     use crate::engine::tools::CalendarChange;
     use crate::store::bookings::BookingRow;
-    use crate::store::{BookingId, BusinessId, ContactId, ConversationId};
+    use crate::store::{BookingId, BusinessId, ContactId, ConversationId, MessageId};
     use std::sync::Arc;
 
     const NOW: &str = "2026-12-02T15:00:00Z";
@@ -304,7 +304,7 @@ mod tests {
             pending: texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (i as i64 + 1, t.to_string()))
+                .map(|(i, t)| (MessageId(i as i64 + 1), t.to_string()))
                 .collect(),
             history: Vec::new(),
             earlier: None,

@@ -372,7 +372,10 @@ async fn apply(
             .await?;
     }
     let details_json = plan.details.to_json();
-    let handled_up_to = input.pending.last().map(|(id, _)| *id).unwrap_or_default();
+    let handled_up_to = input
+        .pending
+        .last()
+        .map_or(crate::store::MessageId(0), |(id, _)| *id);
     let t = conversations::TurnResult {
         state: plan.state,
         details_json: &details_json,

@@ -426,7 +426,7 @@ async fn seed_booking(
     let t = conversations::TurnResult {
         state: states::after(None, states::Event::BookedElsewhere),
         details_json: &d.to_json(),
-        handled_up_to: 0,
+        handled_up_to: crate::store::MessageId(0),
         handoff_reason: None,
     };
     conversations::finish_turn(&mut conn, conversation, t, now_ms).await?;

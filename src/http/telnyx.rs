@@ -261,7 +261,11 @@ async fn messaging(State(state): State<AppState>, signed: TelnyxSigned) -> Resul
             let code = code.as_deref();
             let delivery = Delivery {
                 sid,
-                message_id: signed.query.get("m").and_then(|m| m.parse().ok()),
+                message_id: signed
+                    .query
+                    .get("m")
+                    .and_then(|m| m.parse().ok())
+                    .map(crate::store::MessageId),
                 status,
                 error_code: code,
                 opted_out: code == Some(tx::OPTED_OUT),

@@ -627,7 +627,11 @@ async fn sms_status(State(state): State<AppState>, form: TwilioForm) -> Result<R
         .ok_or_else(|| Error::BadRequest("missing form parameter MessageStatus".into()))?
         .to_ascii_lowercase();
     let error_code = form.get("ErrorCode").filter(|c| !c.is_empty() && *c != "0");
-    let message_id = form.query.get("m").and_then(|m| m.parse::<i64>().ok());
+    let message_id = form
+        .query
+        .get("m")
+        .and_then(|m| m.parse::<i64>().ok())
+        .map(crate::store::MessageId);
     let delivery = Delivery {
         sid,
         message_id,
@@ -646,7 +650,7 @@ pub(crate) struct Delivery<'a> {
     /// The provider's id for the text.
     pub sid: &'a str,
     /// Our message, named by the signed callback URL.
-    pub message_id: Option<i64>,
+    pub message_id: Option<crate::store::MessageId>,
     /// In our (Twilio's) words.
     pub status: &'a str,
     pub error_code: Option<&'a str>,

@@ -33,8 +33,8 @@ const TTL_MS: i64 = 3_600_000;
 /// One nudge queued in a round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nudged {
-    pub call_id: i64,
-    pub message_id: i64,
+    pub call_id: crate::store::CallId,
+    pub message_id: crate::store::MessageId,
 }
 
 #[derive(Clone)]
@@ -149,7 +149,7 @@ impl NudgeWorker {
         .await?;
         nudges::set_message(&mut tx, c.call_id, message_id).await?;
         tx.commit().await?;
-        tracing::info!(business = business.id.0, call = c.call_id, "nudge queued");
+        tracing::info!(business = business.id.0, call = c.call_id.0, "nudge queued");
         Ok(Some(Nudged {
             call_id: c.call_id,
             message_id,

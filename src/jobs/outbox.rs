@@ -168,7 +168,11 @@ impl OutboxWorker {
     }
 
     /// Where the provider reports the text's delivery (the signed URL names the message).
-    fn status_callback(&self, provider: ProviderKind, message_id: i64) -> Option<String> {
+    fn status_callback(
+        &self,
+        provider: ProviderKind,
+        message_id: crate::store::MessageId,
+    ) -> Option<String> {
         let path = match provider {
             ProviderKind::Twilio => "/webhooks/twilio/sms/status",
             ProviderKind::Telnyx => "/webhooks/telnyx/messaging",

@@ -37,7 +37,7 @@ pub struct Decided {
     pub booking_id: crate::store::BookingId,
     pub offset_minutes: i64,
     /// Queued in the outbox (its message), or `None`: skipped (a nearer one went instead).
-    pub message_id: Option<i64>,
+    pub message_id: Option<crate::store::MessageId>,
 }
 
 #[derive(Clone)]

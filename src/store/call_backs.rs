@@ -2,7 +2,7 @@
 //! landline, or a number the carrier refused a text to). One row per missed call; the dashboard
 //! shows the open ones per caller. The decision to open one is `crate::callbacks`.
 
-use super::{col, BusinessId, Conn, ContactId, Store, UserId};
+use super::{col, BusinessId, CallId, Conn, ContactId, MessageId, Store, UserId};
 use anyhow::Context;
 
 /// Why staff should call back rather than text.
@@ -29,7 +29,7 @@ impl Reason {
 pub struct NewCallBack<'a> {
     pub business_id: BusinessId,
     pub contact_id: ContactId,
-    pub call_id: i64,
+    pub call_id: CallId,
     pub reason: Reason,
     pub error_code: Option<&'a str>,
     pub called_at: i64,
@@ -86,7 +86,7 @@ pub async fn set_alerted(conn: &mut Conn, id: i64, now_ms: i64) -> anyhow::Resul
 /// A missed call whose text-back went out (or was meant to).
 #[derive(Debug, Clone)]
 pub struct TextbackCall {
-    pub call_id: i64,
+    pub call_id: CallId,
     pub business_id: BusinessId,
     pub contact_id: ContactId,
     /// The caller's number.
@@ -99,7 +99,7 @@ pub struct TextbackCall {
 /// The missed call whose text-back this message was, if it was one.
 pub async fn call_of_textback(
     conn: &mut Conn,
-    message_id: i64,
+    message_id: MessageId,
 ) -> anyhow::Result<Option<TextbackCall>> {
     let row = sqlx::query(
         "SELECT c.id, c.business_id, c.contact_id, k.phone, c.to_number, \

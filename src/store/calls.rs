@@ -1,11 +1,11 @@
 //! Calls, one row per provider call SID, and the one text-back decision each gets.
 
-use super::{col, BusinessId, Conn, ContactId};
+use super::{col, BusinessId, CallId, Conn, ContactId, MessageId};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
 pub struct CallRow {
-    pub id: i64,
+    pub id: CallId,
     pub status: String,
     /// `None` until decided; then `queued` or `skipped`.
     pub textback: Option<String>,
@@ -58,7 +58,12 @@ pub async fn is_decided(conn: &mut Conn, call_sid: &str) -> anyhow::Result<bool>
     Ok(col::<i64>(&row, "n")? > 0)
 }
 
-pub async fn set_status(conn: &mut Conn, id: i64, status: &str, now_ms: i64) -> anyhow::Result<()> {
+pub async fn set_status(
+    conn: &mut Conn,
+    id: CallId,
+    status: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
     sqlx::query("UPDATE calls SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status)
         .bind(now_ms)
@@ -69,13 +74,13 @@ pub async fn set_status(conn: &mut Conn, id: i64, status: &str, now_ms: i64) -> 
 }
 
 pub struct Decision<'a> {
-    pub call_id: i64,
+    pub call_id: CallId,
     pub contact_id: Option<ContactId>,
     pub missed_at: i64,
     pub status: &'a str,
     pub textback: &'a str,
     pub reason: Option<&'a str>,
-    pub message_id: Option<i64>,
+    pub message_id: Option<MessageId>,
 }
 
 pub async fn record_decision(conn: &mut Conn, d: Decision<'_>) -> anyhow::Result<()> {
@@ -100,7 +105,7 @@ pub async fn record_decision(conn: &mut Conn, d: Decision<'_>) -> anyhow::Result
 pub async fn answered_by_ai(
     conn: &mut Conn,
     call_sid: &str,
-) -> anyhow::Result<Option<(i64, String, i64)>> {
+) -> anyhow::Result<Option<(CallId, String, i64)>> {
     let row = sqlx::query(
         "SELECT id, status, created_at FROM calls WHERE call_sid = $1 AND textback_reason = 'answered_by_ai'",
     )

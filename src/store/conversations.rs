@@ -2,7 +2,7 @@
 
 use super::businesses::{self, BusinessRecord};
 use super::contacts::Contact;
-use super::{col, BusinessId, Conn, ContactId, ConversationId};
+use super::{col, BusinessId, Conn, ContactId, ConversationId, MessageId};
 use crate::domain::State;
 use anyhow::Context;
 
@@ -160,7 +160,7 @@ pub struct TurnRow {
     pub details_json: Option<String>,
     /// Why the thread was last handed to a person, if it was.
     pub handoff_reason: Option<String>,
-    pub last_handled_message_id: i64,
+    pub last_handled_message_id: MessageId,
     pub business: BusinessRecord,
     pub contact: Contact,
     /// AI replies since the `ai_replies_since` given to [`load_for_turn`].
@@ -214,8 +214,8 @@ pub async fn load_for_turn(
 pub async fn pending_inbound(
     conn: &mut Conn,
     id: ConversationId,
-    after: i64,
-) -> anyhow::Result<(Vec<(i64, String)>, Option<String>)> {
+    after: MessageId,
+) -> anyhow::Result<(Vec<(MessageId, String)>, Option<String>)> {
     let rows = sqlx::query(
         "SELECT id, body FROM messages WHERE conversation_id = $1 AND direction = 'inbound' \
          AND id >= COALESCE((SELECT MAX(id) FROM messages WHERE conversation_id = $1 \
@@ -228,7 +228,7 @@ pub async fn pending_inbound(
     let mut pending = Vec::with_capacity(rows.len());
     let mut earlier = None;
     for r in &rows {
-        let (mid, body): (i64, String) = (col(r, "id")?, col(r, "body")?);
+        let (mid, body): (MessageId, String) = (col(r, "id")?, col(r, "body")?);
         if mid <= after {
             earlier = Some(body);
         } else {
@@ -287,7 +287,7 @@ pub async fn record_handoff(
 pub struct TurnResult<'a> {
     pub state: State,
     pub details_json: &'a str,
-    pub handled_up_to: i64,
+    pub handled_up_to: MessageId,
     pub handoff_reason: Option<&'a str>,
 }
 

@@ -1,7 +1,9 @@
 //! Read models and staff actions for the dashboard. Every query takes the business id, so a
 //! foreign id simply finds nothing.
 
-use super::{col, BusinessId, Conn, ContactId, ConversationId, Doing, Found, Store, UserId};
+use super::{
+    col, BusinessId, Conn, ContactId, ConversationId, Doing, Found, MessageId, Store, UserId,
+};
 use crate::domain::State;
 use anyhow::Context;
 use serde::Serialize;
@@ -171,7 +173,7 @@ pub async fn thread_head(
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MessageRow {
-    pub id: i64,
+    pub id: MessageId,
     pub direction: String,
     pub author: String,
     pub author_name: Option<String>,

@@ -55,6 +55,14 @@ row_id!(
     /// A row of `users` (a dashboard account).
     UserId
 );
+row_id!(
+    /// A row of `messages` (a text in or out, or a line of a call).
+    MessageId
+);
+row_id!(
+    /// A row of `calls` (one provider call).
+    CallId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! Messages: every text in or out, who wrote it, and (outbound) how far it got.
 
-use super::{col, BusinessId, Conn, ContactId, ConversationId, Doing, Found};
+use super::{col, BusinessId, Conn, ContactId, ConversationId, Doing, Found, MessageId};
 use anyhow::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +149,7 @@ pub async fn insert_inbound(
     body: &str,
     provider_sid: &str,
     now_ms: i64,
-) -> anyhow::Result<Option<i64>> {
+) -> anyhow::Result<Option<MessageId>> {
     let row = sqlx::query(
         "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, kind, body, \
          provider_sid, status, created_at, updated_at) \
@@ -180,7 +180,7 @@ pub async fn insert_spoken(
     body: &str,
     key: Option<&str>,
     now_ms: i64,
-) -> anyhow::Result<Option<i64>> {
+) -> anyhow::Result<Option<MessageId>> {
     let direction = if author == Author::Caller {
         "inbound"
     } else {
@@ -222,7 +222,7 @@ pub async fn caller_lines(conn: &mut Conn, call_sid: &str) -> anyhow::Result<i64
 pub async fn last_spoken_by_ai(
     conn: &mut Conn,
     conversation_id: ConversationId,
-) -> anyhow::Result<Option<i64>> {
+) -> anyhow::Result<Option<MessageId>> {
     let row = sqlx::query(
         "SELECT MAX(id) AS id FROM messages WHERE conversation_id = $1 AND kind = 'voice' AND author = 'ai'",
     )
@@ -234,7 +234,12 @@ pub async fn last_spoken_by_ai(
 }
 
 /// What the caller actually heard of a reply they talked over.
-pub async fn cut_spoken(conn: &mut Conn, id: i64, heard: &str, now_ms: i64) -> anyhow::Result<()> {
+pub async fn cut_spoken(
+    conn: &mut Conn,
+    id: MessageId,
+    heard: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
     sqlx::query(
         "UPDATE messages SET body = $1, status = 'interrupted', updated_at = $2 WHERE id = $3 AND kind = 'voice'",
     )
@@ -294,7 +299,7 @@ pub async fn advance_status(
     }
     let (filter, key_value): (&str, KeyValue) = match key {
         MessageKey::Sid(sid) => ("provider_sid = $4", KeyValue::Text(sid)),
-        MessageKey::Id(id) => ("id = $4", KeyValue::Int(id)),
+        MessageKey::Id(id) => ("id = $4", KeyValue::Id(id)),
     };
     let sql = format!(
         "UPDATE messages SET status = $1, error_code = COALESCE($2, error_code), updated_at = $3 \
@@ -304,7 +309,7 @@ pub async fn advance_status(
     let query = sqlx::query(&sql).bind(status).bind(error_code).bind(now_ms);
     let query = match key_value {
         KeyValue::Text(s) => query.bind(s),
-        KeyValue::Int(i) => query.bind(i),
+        KeyValue::Id(id) => query.bind(id),
     };
     let done = query
         .execute(&mut *conn)
@@ -316,18 +321,18 @@ pub async fn advance_status(
 #[derive(Debug, Clone, Copy)]
 pub enum MessageKey<'a> {
     Sid(&'a str),
-    Id(i64),
+    Id(MessageId),
 }
 
 enum KeyValue<'a> {
     Text(&'a str),
-    Int(i64),
+    Id(MessageId),
 }
 
 /// Record the provider's SID for a message the provider accepted.
 pub async fn set_provider_sid(
     conn: &mut Conn,
-    id: i64,
+    id: MessageId,
     sid: &str,
     now_ms: i64,
 ) -> anyhow::Result<()> {
@@ -359,7 +364,7 @@ pub async fn last_textback_at(
 
 /// A message's id and contact, by id or provider SID; [`super::Error::NotFound`] for a message
 /// we never sent.
-pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> super::Result<(i64, ContactId)> {
+pub async fn ids_of(conn: &mut Conn, key: MessageKey<'_>) -> super::Result<(MessageId, ContactId)> {
     let query = match key {
         MessageKey::Sid(sid) => {
             sqlx::query("SELECT id, contact_id FROM messages WHERE provider_sid = $1").bind(sid)

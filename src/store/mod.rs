@@ -34,7 +34,7 @@ use sqlx::{AnyConnection, AnyPool, Executor, Row};
 use std::time::Duration;
 
 pub use error::{Doing, Error, Found, Optional, Result};
-pub use ids::{BookingId, BusinessId, ContactId, ConversationId, UserId};
+pub use ids::{BookingId, BusinessId, CallId, ContactId, ConversationId, MessageId, UserId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;

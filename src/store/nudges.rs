@@ -1,13 +1,13 @@
 //! Follow-up nudges: the text-backs still unanswered (derived from the calls rows each round),
 //! and the record of the nudges sent, whose key (the call) makes each happen at most once.
 
-use super::{col, BusinessId, Conn, ContactId, ConversationId};
+use super::{col, BusinessId, CallId, Conn, ContactId, ConversationId, MessageId};
 use anyhow::Context;
 
 /// A text-back that may be nudged: the call, its caller and the thread the text-back went to.
 #[derive(Debug, Clone)]
 pub struct Unanswered {
-    pub call_id: i64,
+    pub call_id: CallId,
     pub missed_at: i64,
     pub contact_id: ContactId,
     pub phone: String,
@@ -32,7 +32,7 @@ pub async fn unanswered(
 pub async fn still_unanswered(
     conn: &mut Conn,
     business_id: BusinessId,
-    call_id: i64,
+    call_id: CallId,
 ) -> anyhow::Result<bool> {
     Ok(
         !select(conn, business_id, i64::MIN, i64::MAX, Some(call_id))
@@ -46,7 +46,7 @@ async fn select(
     business_id: BusinessId,
     since_ms: i64,
     until_ms: i64,
-    call_id: Option<i64>,
+    call_id: Option<CallId>,
 ) -> anyhow::Result<Vec<Unanswered>> {
     let rows = sqlx::query(
         "SELECT c.id AS call_id, c.missed_at, c.contact_id, k.phone, m.conversation_id \
@@ -89,7 +89,7 @@ async fn select(
 pub async fn record(
     conn: &mut Conn,
     business_id: BusinessId,
-    call_id: i64,
+    call_id: CallId,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
@@ -106,7 +106,11 @@ pub async fn record(
 }
 
 /// Point a recorded nudge at the text that carries it (queued in the same transaction).
-pub async fn set_message(conn: &mut Conn, call_id: i64, message_id: i64) -> anyhow::Result<()> {
+pub async fn set_message(
+    conn: &mut Conn,
+    call_id: CallId,
+    message_id: MessageId,
+) -> anyhow::Result<()> {
     sqlx::query("UPDATE textback_nudges SET message_id = $1 WHERE call_id = $2")
         .bind(message_id)
         .bind(call_id)

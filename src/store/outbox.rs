@@ -3,7 +3,7 @@
 //! out while another took the row over).
 
 use super::messages::{self, Author};
-use super::{col, Backend, BusinessId, Conn, ContactId, ConversationId, Store};
+use super::{col, Backend, BusinessId, Conn, ContactId, ConversationId, MessageId, Store};
 use anyhow::Context;
 
 /// A text to send: its message in the thread and its outbox row are written together.
@@ -25,7 +25,7 @@ pub struct NewText<'a> {
 /// Write an outbound text into its thread and the outbox, and note it on the conversation, inside
 /// the caller's transaction. One statement on PostgreSQL; three on SQLite, where a statement is
 /// a function call, not a round trip.
-pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> {
+pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<MessageId> {
     const MESSAGE: &str =
         "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, \
         author_name, kind, body, status, created_at, updated_at) \
@@ -55,7 +55,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<i64> 
         .fetch_one(&mut *conn)
         .await
         .context("inserting outbound message")?;
-    let message_id: i64 = col(&row, "id")?;
+    let message_id: MessageId = col(&row, "id")?;
     sqlx::query(&format!(
         "{OUTBOX_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $8, $8)"
     ))
@@ -99,7 +99,7 @@ fn bind_message<'q>(
 #[derive(Debug, Clone)]
 pub struct Claimed {
     pub id: i64,
-    pub message_id: i64,
+    pub message_id: MessageId,
     pub business_id: BusinessId,
     pub contact_id: ContactId,
     pub to: String,

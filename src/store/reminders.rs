@@ -3,7 +3,7 @@
 //! confirmations.
 
 use super::bookings::{self, BookingRow};
-use super::{col, BookingId, BusinessId, Conn, ContactId, ConversationId};
+use super::{col, BookingId, BusinessId, Conn, ContactId, ConversationId, MessageId};
 use anyhow::Context;
 
 /// Booked or moved bookings of the business starting in `(now, until]` that someone can be
@@ -69,7 +69,7 @@ pub async fn record(
     start_at: i64,
     offset_minutes: i64,
     state: &str,
-    message_id: Option<i64>,
+    message_id: Option<MessageId>,
     now_ms: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
@@ -95,7 +95,7 @@ pub async fn set_message(
     booking_id: BookingId,
     start_at: i64,
     offset_minutes: i64,
-    message_id: i64,
+    message_id: MessageId,
 ) -> anyhow::Result<()> {
     sqlx::query(
         "UPDATE booking_reminders SET message_id = $1 WHERE booking_id = $2 AND start_at = $3 AND offset_minutes = $4",
@@ -115,7 +115,7 @@ pub async fn set_message(
 pub async fn answered(
     conn: &mut Conn,
     contact_id: ContactId,
-    inbound_id: i64,
+    inbound_id: MessageId,
     now_ms: i64,
 ) -> anyhow::Result<Option<BookingRow>> {
     let last = sqlx::query(
@@ -131,7 +131,7 @@ pub async fn answered(
     if col::<String>(&last, "kind")? != "reminder" {
         return Ok(None);
     }
-    let message_id: i64 = col(&last, "id")?;
+    let message_id: MessageId = col(&last, "id")?;
     let cols = bookings::COLUMNS
         .split(", ")
         .map(|c| format!("k.{}", c.trim()))

@@ -298,7 +298,7 @@ impl Rfc2822 for FixedClock {
 }
 
 /// Queue a staff text to `to` the way the engine does (message, outbox row, thread noted).
-async fn queue_to(app: &TestApp, to: &str, body: &str, now_ms: i64) -> i64 {
+async fn queue_to(app: &TestApp, to: &str, body: &str, now_ms: i64) -> frontdesk::store::MessageId {
     use frontdesk::store::{contacts, conversations, messages::Author, outbox};
     let mut tx = app.state.store.begin().await.unwrap();
     let contact = contacts::upsert(&mut tx, app.business_id, to, now_ms)
@@ -350,7 +350,7 @@ async fn claims_take_each_recipients_head_in_order(backend: Backend) {
     let b1 = queue_to(&app, b, "first to b", now).await;
 
     let claimed = outbox::claim(store, now, 30_000, 10).await.unwrap();
-    let mut heads: Vec<i64> = claimed.iter().map(|c| c.message_id).collect();
+    let mut heads: Vec<_> = claimed.iter().map(|c| c.message_id).collect();
     heads.sort();
     assert_eq!(heads, vec![a1, b1], "only each queue's head");
     // a2 is due but waits behind a1 in flight: nothing to claim, and no wake-up before a lease ends.
@@ -399,7 +399,7 @@ async fn claims_take_each_recipients_head_in_order(backend: Backend) {
     let again = outbox::claim(store, now + 30_001, 30_000, 10)
         .await
         .unwrap();
-    let ids: Vec<i64> = again.iter().map(|c| c.message_id).collect();
+    let ids: Vec<_> = again.iter().map(|c| c.message_id).collect();
     assert!(ids.contains(&b1), "expired lease reclaimed: {ids:?}");
     let b_again = again.iter().find(|c| c.message_id == b1).unwrap();
     assert_eq!(b_again.attempts, 2);
