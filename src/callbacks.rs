@@ -12,12 +12,12 @@
 
 use crate::store::businesses::BusinessRecord;
 use crate::store::call_backs::{self, NewCallBack, Reason};
-use crate::store::{Optional as _, Tx};
+use crate::store::{CallId, ContactId, MessageId, Optional as _, Tx};
 
 /// The missed call to ring back.
 pub struct Missed<'a> {
-    pub call_id: crate::store::CallId,
-    pub contact_id: crate::store::ContactId,
+    pub call_id: CallId,
+    pub contact_id: ContactId,
     /// The caller's number (E.164).
     pub phone: &'a str,
     /// The business number the alert comes from.
@@ -110,7 +110,7 @@ fn alert_text(business: &BusinessRecord, missed: &Missed<'_>) -> String {
 /// (replies, reminders) are not missed calls and open nothing. Returns whether alerts were queued.
 pub async fn after_refused_textback(
     tx: &mut Tx,
-    message_id: crate::store::MessageId,
+    message_id: MessageId,
     error_code: &str,
     now_ms: i64,
 ) -> anyhow::Result<bool> {

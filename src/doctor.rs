@@ -4,7 +4,7 @@
 
 use crate::config::{redact_url, Config};
 use crate::domain::profile::ProviderKind;
-use crate::store::{Optional as _, Store};
+use crate::store::{BusinessId, Optional as _, Store};
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -222,7 +222,7 @@ async fn check_businesses(config: &Config, store: &Store, r: &mut Report) -> any
 async fn check_caldav(
     config: &Config,
     conn: &mut crate::store::Conn,
-    business_id: crate::store::BusinessId,
+    business_id: BusinessId,
     name: &str,
     c: &crate::domain::profile::CaldavSection,
     r: &mut Report,

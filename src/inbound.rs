@@ -8,7 +8,10 @@ use crate::domain::PhoneNumber;
 use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::{Author, MessageKind};
-use crate::store::{contacts, conversations, messages, outbox, Tx};
+use crate::store::{
+    contacts, conversations, messages, outbox, BookingId, BusinessId, ContactId, ConversationId,
+    MessageId, Tx,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keyword {
@@ -150,13 +153,13 @@ pub enum InboundOutcome {
     Silenced,
     /// C in answer to a reminder: the booking is confirmed and the caller told so.
     ReminderConfirmed {
-        conversation_id: crate::store::ConversationId,
-        booking_id: crate::store::BookingId,
+        conversation_id: ConversationId,
+        booking_id: BookingId,
     },
     /// Stored; the conversation now awaits the receptionist's reply.
     AwaitingReply {
-        conversation_id: crate::store::ConversationId,
-        message_id: crate::store::MessageId,
+        conversation_id: ConversationId,
+        message_id: MessageId,
     },
 }
 
@@ -325,21 +328,16 @@ pub async fn handle_inbound_sms(
 
 /// Where a system reply to an inbound text goes.
 struct Reply<'a> {
-    business: crate::store::BusinessId,
-    conversation_id: crate::store::ConversationId,
-    contact_id: crate::store::ContactId,
+    business: BusinessId,
+    conversation_id: ConversationId,
+    contact_id: ContactId,
     to: &'a PhoneNumber,
     from: &'a str,
     now_ms: i64,
 }
 
 impl Reply<'_> {
-    async fn queue(
-        &self,
-        tx: &mut Tx,
-        kind: MessageKind,
-        text: &str,
-    ) -> anyhow::Result<crate::store::MessageId> {
+    async fn queue(&self, tx: &mut Tx, kind: MessageKind, text: &str) -> anyhow::Result<MessageId> {
         let body = crate::domain::sms_text::normalize(text);
         let message_id = outbox::queue_text(
             tx,

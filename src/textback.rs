@@ -20,7 +20,9 @@ use crate::domain::profile::{check_fits_one_sms, render_sms_template_for, Caller
 use crate::engine::state::{self as states, Event};
 use crate::store::businesses::BusinessRecord;
 use crate::store::messages::Author;
-use crate::store::{call_backs, calls, contacts, conversations, messages, outbox};
+use crate::store::{
+    call_backs, calls, contacts, conversations, messages, outbox, BusinessId, ContactId, MessageId,
+};
 use crate::telephony::lookup::LineType;
 
 /// Caller IDs Twilio substitutes when the caller hides their number.
@@ -32,7 +34,7 @@ pub const TEXTBACK_TTL_MINUTES: i64 = 15;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Queued {
-        message_id: crate::store::MessageId,
+        message_id: MessageId,
     },
     Skipped(SkipReason),
     /// No text: the caller cannot get one (`Landline` or `NotTextable`); staff have a call-back
@@ -385,8 +387,8 @@ const RECENT_BOOKING_DAYS: i64 = 14;
 /// next booking (or the one of the last two weeks).
 async fn caller_facts(
     conn: &mut crate::store::Conn,
-    business_id: crate::store::BusinessId,
-    contact_id: crate::store::ContactId,
+    business_id: BusinessId,
+    contact_id: ContactId,
     profile: &crate::domain::BusinessProfile,
     now_ms: i64,
 ) -> anyhow::Result<CallerFacts> {

@@ -12,7 +12,9 @@ use crate::engine::state::{self as states, Event, State};
 use crate::store::businesses::{self, BusinessRecord};
 use crate::store::contacts::Contact;
 use crate::store::messages::{Author, MessageKind};
-use crate::store::{calls, contacts, conversations, messages, outbox, Optional as _};
+use crate::store::{
+    calls, contacts, conversations, messages, outbox, ConversationId, MessageId, Optional as _,
+};
 
 /// The longest stretch of speech kept for one turn (Twilio sends a few sentences at most).
 pub const MAX_UTTERANCE_CHARS: usize = 1_000;
@@ -159,11 +161,11 @@ pub struct Call {
     pub call_sid: String,
     pub business: BusinessRecord,
     pub contact: Contact,
-    pub conversation_id: crate::store::ConversationId,
+    pub conversation_id: ConversationId,
     /// Lines the caller said, numbered for idempotent storage.
     heard: i64,
     /// The last reply said, while it may still be interrupted.
-    last_said: Option<crate::store::MessageId>,
+    last_said: Option<MessageId>,
     /// The call ended with a hand-off (the caller is being put through, or called back).
     pub handed_off: bool,
 }

@@ -83,12 +83,13 @@ pub fn render_one(b: &BookingRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::{BookingId, BusinessId};
 
     #[test]
     fn folds_long_lines_and_escapes() {
         let row = BookingRow {
-            id: crate::store::BookingId(1),
-            business_id: crate::store::BusinessId(1),
+            id: BookingId(1),
+            business_id: BusinessId(1),
             uid: "b1@frontdesk".into(),
             status: "booked".into(),
             start_at: 1_796_000_000_000,

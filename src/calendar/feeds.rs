@@ -12,6 +12,7 @@ use super::ics::{busy_time, BusyTime, IcsError};
 use super::Interval;
 use crate::clock::to_millis;
 use crate::store::feeds::{self, FeedMeta};
+use crate::store::BusinessId;
 use crate::store::Optional as _;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -305,7 +306,7 @@ pub async fn refresh(
 /// `fetch_missing`); if it still has nothing, it is listed in `unloaded` (its busy time is unknown).
 pub async fn busy_for(
     deps: &Deps,
-    business_id: crate::store::BusinessId,
+    business_id: BusinessId,
     tz: Tz,
     horizon_days: u32,
     fetch_missing: bool,

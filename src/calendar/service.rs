@@ -11,8 +11,7 @@ use crate::clock::to_millis;
 use crate::domain::profile::BusinessProfile;
 use crate::store::bookings::{self, BookingRow, Details, NewBooking};
 use crate::store::businesses::BusinessRecord;
-use crate::store::BookingId;
-use crate::store::{Conn, Optional as _};
+use crate::store::{BookingId, Conn, ContactId, ConversationId, Optional as _};
 use chrono::{DateTime, Utc};
 
 /// How long a proposed slot is held for a caller who is deciding.
@@ -160,8 +159,8 @@ pub struct BookingDetails {
     pub caller_phone: Option<String>,
     pub address: Option<String>,
     pub notes: Option<String>,
-    pub conversation_id: Option<crate::store::ConversationId>,
-    pub contact_id: Option<crate::store::ContactId>,
+    pub conversation_id: Option<ConversationId>,
+    pub contact_id: Option<ContactId>,
 }
 
 impl BookingDetails {

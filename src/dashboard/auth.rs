@@ -10,6 +10,7 @@ use super::{render, render_status, DashError, DashResult};
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::store::users::{self, Membership, User};
+use crate::store::UserId;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
@@ -476,7 +477,7 @@ pub async fn login(
 async fn start_session(
     state: &AppState,
     headers: &HeaderMap,
-    user_id: crate::store::UserId,
+    user_id: UserId,
     now_ms: i64,
     to: &str,
 ) -> DashResult<Response> {

@@ -12,7 +12,7 @@ use crate::engine::details::Details;
 use crate::engine::state::{self as states, Event as ConvEvent};
 use crate::store::dashboard::{self as q, Filter, InboxRow};
 use crate::store::messages::Author;
-use crate::store::{call_backs, contacts, BusinessId, ContactId, ConversationId};
+use crate::store::{call_backs, contacts, BusinessId, ContactId, ConversationId, MessageId};
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -123,7 +123,7 @@ impl View {
 /// One caller to ring back.
 #[derive(Serialize)]
 struct CallBackView {
-    contact_id: crate::store::ContactId,
+    contact_id: ContactId,
     caller: String,
     /// The number to tap to call (E.164).
     tel: String,
@@ -281,7 +281,7 @@ pub async fn events(State(state): State<AppState>, a: Member) -> DashResult<Resp
 
 #[derive(Serialize)]
 struct MessageView {
-    id: crate::store::MessageId,
+    id: MessageId,
     inbound: bool,
     who: String,
     author: String,

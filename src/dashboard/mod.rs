@@ -14,6 +14,7 @@ mod view;
 
 use crate::app::AppState;
 use crate::store::users::{Membership, Role};
+use crate::store::BusinessId;
 use anyhow::Context as _;
 use axum::extract::FromRequestParts as _;
 use axum::http::{header, StatusCode};
@@ -332,7 +333,7 @@ impl axum::extract::FromRequestParts<AppState> for Member {
             .strip_prefix("/app/")
             .and_then(|rest| rest.split('/').next())
             .and_then(|b| b.parse::<i64>().ok())
-            .map(crate::store::BusinessId)
+            .map(BusinessId)
             .ok_or(DashError::NotFound("business"))?;
         Ok(Member(access(state, session, bid).await?))
     }
@@ -381,11 +382,7 @@ impl axum::extract::FromRequest<AppState> for CsrfForm {
 }
 
 /// Check that the session's user belongs to business `bid`; anyone else gets a 404.
-pub async fn access(
-    state: &AppState,
-    session: Session,
-    bid: crate::store::BusinessId,
-) -> DashResult<Access> {
+pub async fn access(state: &AppState, session: Session, bid: BusinessId) -> DashResult<Access> {
     let Some(membership) = session
         .memberships
         .iter()

@@ -11,7 +11,7 @@ use crate::engine::details::Details;
 use crate::inbound::{handle_inbound_sms, InboundSms};
 use crate::store::bookings::{self, BookingRow};
 use crate::store::conversations;
-use crate::store::{dashboard as q, BookingId, BusinessId, Optional as _};
+use crate::store::{dashboard as q, BookingId, BusinessId, ConversationId, Optional as _};
 use crate::textback::{handle_missed_call, MissedCall};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -38,7 +38,7 @@ struct BookingView {
     caller: String,
     name: String,
     address: String,
-    conversation_id: Option<crate::store::ConversationId>,
+    conversation_id: Option<ConversationId>,
     cancellable: bool,
     /// When the caller confirmed it (answered a reminder with C), else empty.
     confirmed: String,

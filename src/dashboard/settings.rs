@@ -14,7 +14,9 @@ use crate::domain::profile::{
 };
 use crate::domain::sms_text;
 use crate::store::users::{self, Role};
-use crate::store::{businesses, dashboard as q, feeds, BusinessId, Optional as _, UserId};
+use crate::store::{
+    businesses, dashboard as q, feeds, BusinessId, ConversationId, Optional as _, UserId,
+};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -751,7 +753,7 @@ pub async fn preview(
 struct QuestionView {
     id: i64,
     question: String,
-    conversation_id: crate::store::ConversationId,
+    conversation_id: ConversationId,
     when: String,
 }
 

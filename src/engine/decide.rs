@@ -12,6 +12,7 @@ use super::tools::{Effects, ToolCall, Turn};
 use crate::calendar::service::Snapshot;
 use crate::store::businesses::BusinessRecord;
 use crate::store::contacts::Contact;
+use crate::store::{BookingId, ConversationId, MessageId};
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
@@ -26,13 +27,13 @@ pub const MAX_LLM_FAILURES: u32 = 3;
 pub struct TurnInput {
     pub business: BusinessRecord,
     pub contact: Contact,
-    pub conversation_id: crate::store::ConversationId,
+    pub conversation_id: ConversationId,
     pub state: State,
     pub details: Details,
     /// Why the thread was last handed to a person, if it was.
     pub handoff_reason: Option<String>,
     /// The caller's texts this turn answers: (message id, body), oldest first.
-    pub pending: Vec<(crate::store::MessageId, String)>,
+    pub pending: Vec<(MessageId, String)>,
     /// Earlier messages (author, body), for a model; empty for the built-in policy.
     pub history: Vec<(String, String)>,
     /// The caller's last message before these, if any.
@@ -68,7 +69,7 @@ impl TurnInput {
     }
 
     /// The calendar rows the conversation refers to.
-    pub fn own_bookings(&self) -> Vec<crate::store::BookingId> {
+    pub fn own_bookings(&self) -> Vec<BookingId> {
         self.details
             .hold_id
             .into_iter()

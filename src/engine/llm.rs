@@ -7,6 +7,7 @@ use super::knowledge::hours_summary;
 use super::state::{allowed, ToolName};
 use super::tools::{Outcome, ToolCall, Turn};
 use crate::config::LlmConfig;
+use crate::store::BusinessId;
 use async_openai::config::OpenAIConfig;
 use async_openai::types::chat::{
     ChatCompletionMessageToolCalls, CreateChatCompletionRequest, CreateChatCompletionResponse,
@@ -46,9 +47,8 @@ pub struct Llm {
     retries: u32,
     templates: tera::Tera,
     /// The rendered business part of the prompt per business, with the profile it came from.
-    system_cache: std::sync::Mutex<
-        std::collections::HashMap<crate::store::BusinessId, (String, std::sync::Arc<String>)>,
-    >,
+    system_cache:
+        std::sync::Mutex<std::collections::HashMap<BusinessId, (String, std::sync::Arc<String>)>>,
     /// Total time spent waiting for the model, in microseconds (for measuring the engine's own cost).
     model_time_us: std::sync::atomic::AtomicU64,
 }

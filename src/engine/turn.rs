@@ -12,7 +12,9 @@ use super::tools::{booking_details, CalendarChange};
 use crate::calendar::service::{BookingError, Calendar, Snapshot, DEFAULT_HOLD_MINUTES};
 use crate::clock::to_millis;
 use crate::store::messages::{Author, MessageKind};
-use crate::store::{businesses, contacts, conversations, messages, outbox, Tx};
+use crate::store::{
+    businesses, contacts, conversations, messages, outbox, ContactId, ConversationId, MessageId, Tx,
+};
 use anyhow::Context as _;
 
 pub use super::decide::{MAX_AI_REPLIES_PER_DAY, MAX_LLM_FAILURES};
@@ -31,10 +33,7 @@ pub enum TurnOutcome {
     },
 }
 
-pub async fn run_turn(
-    deps: &Deps,
-    conversation_id: crate::store::ConversationId,
-) -> anyhow::Result<TurnOutcome> {
+pub async fn run_turn(deps: &Deps, conversation_id: ConversationId) -> anyhow::Result<TurnOutcome> {
     Ok(
         run_turn_with(deps, conversation_id, None, Channel::Sms, None)
             .await?
@@ -47,7 +46,7 @@ pub async fn run_turn(
 /// go to it as they stream in (each checked first); the reply then holds all that was said.
 pub async fn run_voice_turn(
     deps: &Deps,
-    conversation_id: crate::store::ConversationId,
+    conversation_id: ConversationId,
     speaker: Option<super::channel::Speaker>,
 ) -> anyhow::Result<Finished> {
     run_turn_with(deps, conversation_id, None, Channel::Voice, speaker).await
@@ -81,7 +80,7 @@ impl Finished {
 /// retrying forever or leaving the caller with silence.
 pub async fn hand_off_failed_turn(
     deps: &Deps,
-    conversation_id: crate::store::ConversationId,
+    conversation_id: ConversationId,
     reason: &str,
 ) -> anyhow::Result<TurnOutcome> {
     Ok(
@@ -94,7 +93,7 @@ pub async fn hand_off_failed_turn(
 #[tracing::instrument(skip_all, fields(conversation = conversation_id.0))]
 async fn run_turn_with(
     deps: &Deps,
-    conversation_id: crate::store::ConversationId,
+    conversation_id: ConversationId,
     force_hand_off: Option<&str>,
     channel: Channel,
     speaker: Option<super::channel::Speaker>,
@@ -372,10 +371,7 @@ async fn apply(
             .await?;
     }
     let details_json = plan.details.to_json();
-    let handled_up_to = input
-        .pending
-        .last()
-        .map_or(crate::store::MessageId(0), |(id, _)| *id);
+    let handled_up_to = input.pending.last().map_or(MessageId(0), |(id, _)| *id);
     let t = conversations::TurnResult {
         state: plan.state,
         details_json: &details_json,
@@ -451,8 +447,8 @@ pub(crate) async fn alert_staff(
 pub(crate) async fn queue(
     tx: &mut Tx,
     business: &businesses::BusinessRecord,
-    conversation_id: crate::store::ConversationId,
-    contact_id: crate::store::ContactId,
+    conversation_id: ConversationId,
+    contact_id: ContactId,
     to: &str,
     from: &str,
     author: Author,

@@ -14,7 +14,9 @@ use crate::engine::details::Details;
 use crate::engine::state as states;
 use crate::engine::turn::run_turn;
 use crate::inbound::{handle_inbound_sms, InboundOutcome, InboundSms};
-use crate::store::{businesses, contacts, conversations, feeds, Store};
+use crate::store::{
+    businesses, contacts, conversations, feeds, BusinessId, ConversationId, MessageId, Store,
+};
 use anyhow::Context;
 use scenario::Scenario;
 use score::{score, Line, Score, Transcript};
@@ -276,7 +278,7 @@ async fn run_one(
             )?;
             simulate_caller(&state, &business, s, &llm, &clock, &to, index).await?;
         }
-        let mut pending: Vec<crate::store::ConversationId> = Vec::new();
+        let mut pending: Vec<ConversationId> = Vec::new();
         let texts = s.caller.messages.iter().map(|m| (m, s.caller.burst));
         let then = s.caller.then.iter().map(|m| (m, false));
         for (i, (body, burst)) in texts.chain(then).enumerate() {
@@ -426,17 +428,14 @@ async fn seed_booking(
     let t = conversations::TurnResult {
         state: states::after(None, states::Event::BookedElsewhere),
         details_json: &d.to_json(),
-        handled_up_to: crate::store::MessageId(0),
+        handled_up_to: MessageId(0),
         handoff_reason: None,
     };
     conversations::finish_turn(&mut conn, conversation, t, now_ms).await?;
     Ok(())
 }
 
-async fn read_transcript(
-    store: &Store,
-    business_id: crate::store::BusinessId,
-) -> anyhow::Result<Transcript> {
+async fn read_transcript(store: &Store, business_id: BusinessId) -> anyhow::Result<Transcript> {
     let crate::store::evaluation::Rows {
         lines,
         booked,

@@ -9,6 +9,7 @@ use super::twilio::{self as tw_http, CallForm, Delivery, VoiceForm, VoicePaths};
 use crate::app::AppState;
 use crate::error::{Error, Result};
 use crate::inbound::{self, InboundSms};
+use crate::store::MessageId;
 use crate::telephony::{telnyx as tx, twiml};
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request, State};
@@ -265,7 +266,7 @@ async fn messaging(State(state): State<AppState>, signed: TelnyxSigned) -> Resul
                     .query
                     .get("m")
                     .and_then(|m| m.parse().ok())
-                    .map(crate::store::MessageId),
+                    .map(MessageId),
                 status,
                 error_code: code,
                 opted_out: code == Some(tx::OPTED_OUT),

@@ -14,6 +14,7 @@ use crate::inbound::{self, InboundSms};
 use crate::store::businesses::{self, BusinessRecord};
 use crate::store::contacts;
 use crate::store::messages::{self, MessageKey};
+use crate::store::MessageId;
 use crate::telephony::{twilio as tw, twiml};
 use crate::textback::{self, MissedCall, Outcome};
 use axum::body::Body;
@@ -631,7 +632,7 @@ async fn sms_status(State(state): State<AppState>, form: TwilioForm) -> Result<R
         .query
         .get("m")
         .and_then(|m| m.parse::<i64>().ok())
-        .map(crate::store::MessageId);
+        .map(MessageId);
     let delivery = Delivery {
         sid,
         message_id,
@@ -650,7 +651,7 @@ pub(crate) struct Delivery<'a> {
     /// The provider's id for the text.
     pub sid: &'a str,
     /// Our message, named by the signed callback URL.
-    pub message_id: Option<crate::store::MessageId>,
+    pub message_id: Option<MessageId>,
     /// In our (Twilio's) words.
     pub status: &'a str,
     pub error_code: Option<&'a str>,

@@ -25,6 +25,7 @@ use crate::calendar::caldav::{resource_url, Answer, Credentials, Precondition};
 use crate::calendar::export;
 use crate::clock::to_millis;
 use crate::store::caldav::{self, Claimed};
+use crate::store::BookingId;
 use crate::store::Optional as _;
 use rand::Rng;
 use std::time::Duration;
@@ -80,7 +81,7 @@ impl CaldavWorker {
 
     /// Claim every due booking and write it, one after another: one round, for the loop, tests
     /// and tools. Returns each booking's id and outcome.
-    pub async fn run_once(&self) -> anyhow::Result<Vec<(crate::store::BookingId, Synced)>> {
+    pub async fn run_once(&self) -> anyhow::Result<Vec<(BookingId, Synced)>> {
         let mut out = Vec::new();
         loop {
             let now_ms = to_millis(self.state.clock.now());

@@ -19,7 +19,7 @@ use crate::clock::to_millis;
 use crate::reminders::{nudge_text, send_at, zone_of_number};
 use crate::store::messages::{Author, MessageKind};
 use crate::store::nudges::{self, Unanswered};
-use crate::store::{businesses, outbox, Optional as _};
+use crate::store::{businesses, outbox, BusinessId, CallId, MessageId, Optional as _};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -33,8 +33,8 @@ const TTL_MS: i64 = 3_600_000;
 /// One nudge queued in a round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nudged {
-    pub call_id: crate::store::CallId,
-    pub message_id: crate::store::MessageId,
+    pub call_id: CallId,
+    pub message_id: MessageId,
 }
 
 #[derive(Clone)]
@@ -69,10 +69,7 @@ impl NudgeWorker {
         Ok(out)
     }
 
-    async fn business_round(
-        &self,
-        business_id: crate::store::BusinessId,
-    ) -> anyhow::Result<Vec<Nudged>> {
+    async fn business_round(&self, business_id: BusinessId) -> anyhow::Result<Vec<Nudged>> {
         let now_ms = to_millis(self.state.clock.now());
         let mut conn = self.state.store.pool().acquire().await?;
         let Some(business) = businesses::by_id(&mut conn, business_id).await.optional()? else {

@@ -14,7 +14,7 @@ use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::profile::ProviderKind;
 use crate::store::messages::MessageKind;
-use crate::store::{contacts, outbox, outbox::Claimed};
+use crate::store::{contacts, outbox, outbox::Claimed, MessageId};
 use crate::telephony::{OutboundSms, SendError};
 use rand::Rng;
 use std::sync::Arc;
@@ -168,11 +168,7 @@ impl OutboxWorker {
     }
 
     /// Where the provider reports the text's delivery (the signed URL names the message).
-    fn status_callback(
-        &self,
-        provider: ProviderKind,
-        message_id: crate::store::MessageId,
-    ) -> Option<String> {
+    fn status_callback(&self, provider: ProviderKind, message_id: MessageId) -> Option<String> {
         let path = match provider {
             ProviderKind::Twilio => "/webhooks/twilio/sms/status",
             ProviderKind::Telnyx => "/webhooks/telnyx/messaging",

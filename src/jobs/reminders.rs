@@ -22,7 +22,10 @@ use crate::domain::State;
 use crate::reminders::{reminder_text, send_at, zone_of_number, ReminderFacts};
 use crate::store::bookings::BookingRow;
 use crate::store::messages::{Author, MessageKind};
-use crate::store::{businesses, contacts, conversations, outbox, reminders, Optional as _};
+use crate::store::{
+    businesses, contacts, conversations, outbox, reminders, BookingId, BusinessId, MessageId,
+    Optional as _,
+};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -34,10 +37,10 @@ const QUIET_SLACK_MS: i64 = 24 * 3_600_000;
 /// What happened to one reminder in a round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decided {
-    pub booking_id: crate::store::BookingId,
+    pub booking_id: BookingId,
     pub offset_minutes: i64,
     /// Queued in the outbox (its message), or `None`: skipped (a nearer one went instead).
-    pub message_id: Option<crate::store::MessageId>,
+    pub message_id: Option<MessageId>,
 }
 
 #[derive(Clone)]
@@ -72,10 +75,7 @@ impl ReminderWorker {
         Ok(out)
     }
 
-    async fn business_round(
-        &self,
-        business_id: crate::store::BusinessId,
-    ) -> anyhow::Result<Vec<Decided>> {
+    async fn business_round(&self, business_id: BusinessId) -> anyhow::Result<Vec<Decided>> {
         let now_ms = to_millis(self.state.clock.now());
         let (business, upcoming, decided) = {
             let mut conn = self.state.store.pool().acquire().await?;
