@@ -2005,7 +2005,86 @@ fn confused_after_a_blow(t: &Text) -> bool {
             &["head"],
             5,
         );
-    confused && (head || unwell)
+    // "The tv tipped over on him... a big knot on his forehead and just threw up": a blow to
+    // the head with vomiting or drowsiness is an emergency however the blow is told.
+    let lump = t.near(
+        &["knot", "bump", "lump", "goose egg", "gash", "cut"],
+        &["forehead", "head", "temple"],
+        4,
+    ) || t.any(&["goose egg"]);
+    let struck = t.near(
+        &[
+            "tipped over",
+            "fell",
+            "fallen",
+            "landed",
+            "came down",
+            "toppled",
+        ],
+        &[
+            "on him",
+            "on her",
+            "on my son",
+            "on my daughter",
+            "on the baby",
+            "on top of",
+        ],
+        3,
+    );
+    let worse_after = t.any(&[
+        "threw up",
+        "throwing up",
+        "thrown up",
+        "vomit*",
+        "puked",
+        "puking",
+        "wont wake",
+        "hard to wake",
+        "keeps falling asleep",
+        "really sleepy",
+        "so sleepy",
+        "drowsy",
+        "passed out",
+    ]);
+    confused && (head || unwell) || worse_after && (head || lump || struck && who)
+}
+
+/// A small child and a button battery that may have been swallowed ("cant find the old battery
+/// anywhere. my 18 month old was sitting right next to me and shes drooling"): minutes matter.
+fn battery_swallowed(t: &Text) -> bool {
+    let battery = t.any(&[
+        "battery",
+        "batteries",
+        "button cell",
+        "coin cell",
+        "magnet*",
+    ]);
+    let gone = t.any(&[
+        "swallow*",
+        "cant find",
+        "missing",
+        "in his mouth",
+        "in her mouth",
+        "put it in",
+        "ate",
+        "choking",
+        "drooling",
+    ]);
+    let little = t.any(&[
+        "baby",
+        "toddler",
+        "month old",
+        "months old",
+        "year old",
+        "yr old",
+        "my son",
+        "my daughter",
+        "kid",
+        "little one",
+        "grandson",
+        "granddaughter",
+    ]);
+    battery && gone && little
 }
 
 /// An alarm sounding or fumes, with several people sick at once: carbon monoxide until proven
@@ -2564,6 +2643,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || infection_spreading(&t)
         || injected(&t)
         || confused_after_a_blow(&t)
+        || battery_swallowed(&t)
     {
         return Some(Danger::Medical);
     }
@@ -6227,6 +6307,24 @@ mod tests {
         assert!(!crate::engine::understand::looks_automated(
             "is this an auto reply or a real person? I need the brakes looked at"
         ));
+    }
+
+    #[test]
+    fn round_eleven_a_blow_to_the_head_with_vomiting_and_a_missing_battery() {
+        for text in [
+            "the shelf came down on top of my daughter, theres a goose egg on her head and she threw up twice",
+            "my son fell off the top bunk and has a bump on his forehead, now hes really sleepy",
+            "cant find the button battery from the remote and my 2 year old had it a minute ago",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        // A battery to change, a bump with nothing after it: no emergency.
+        for text in [
+            "can you change the battery in my sons watch while we wait",
+            "the frame fell and left a bump in the drywall, can you patch it when you mount the tv",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
     }
 
     #[test]
