@@ -4890,6 +4890,13 @@ const STILL_BROKEN: &[&str] = &[
     "already stopped",
     "already failed",
     "already leaking",
+    "already peel*",
+    "already chipp*",
+    "already lifting",
+    "already cracking",
+    "already coming off",
+    "already coming up",
+    "already fading",
     "quit again",
     "never there before",
     "not there before",
@@ -5210,9 +5217,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if t.any(NO_SHOW) && !other && !hypothetical {
         return Some("no show".into());
     }
+    // ...or already failing what they paid for ("its already peeling up... paid $410 for
+    // this"), told in a text of its own after the one that said it was our work.
     if !other
         && t.near(&["pay", "paid", "paying"], &["for this", "for that"], 6)
-        && (ours || t.any(NO_SHOW))
+        && (ours || t.any(NO_SHOW) || t.any(STILL_BROKEN))
     {
         return Some("work not fixed".into());
     }
@@ -6337,6 +6346,11 @@ mod tests {
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
+        assert!(complaint(
+            "the sealer is already peeling by the sink and we paid $300 for this",
+            &[]
+        )
+        .is_some());
         // Told by someone what to do, one message left, or a wait at another company: no
         // complaint about us.
         for text in [
