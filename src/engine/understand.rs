@@ -6072,12 +6072,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let entry = |text: &str| {
-            topics(text, &p).into_iter().find_map(|t| match t {
-                Topic::Faq(i) => Some(p.faq[i].q.clone()),
-                _ => None,
-            })
-        };
+        let entry = |text: &str| faq_entry_asked(text, &p);
         assert_eq!(
             entry("do u need money down to hold the day? and is it refundable").as_deref(),
             Some("Is there a deposit?")
@@ -6125,12 +6120,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let entry = |text: &str| {
-            topics(text, &p).into_iter().find_map(|t| match t {
-                Topic::Faq(i) => Some(p.faq[i].q.clone()),
-                _ => None,
-            })
-        };
+        let entry = |text: &str| faq_entry_asked(text, &p);
         for (text, want) in [
             (
                 "if we redo the hall bathroom how long are we stuck without a shower",
@@ -6171,6 +6161,14 @@ mod tests {
         assert!(is_yes("yes maam thank you"));
     }
 
+    /// The question of the FAQ entry a text is taken to ask about, if any.
+    fn faq_entry_asked(text: &str, p: &BusinessProfile) -> Option<String> {
+        topics(text, p).into_iter().find_map(|t| match t {
+            Topic::Faq(i) => Some(p.faq[i].q.clone()),
+            _ => None,
+        })
+    }
+
     #[test]
     fn round_eleven_a_breed_and_the_things_of_a_house_say_what_an_faq_entry_is_about() {
         let p = BusinessProfile::from_toml(
@@ -6182,12 +6180,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let entry = |text: &str| {
-            topics(text, &p).into_iter().find_map(|t| match t {
-                Topic::Faq(i) => Some(p.faq[i].q.clone()),
-                _ => None,
-            })
-        };
+        let entry = |text: &str| faq_entry_asked(text, &p);
         assert_eq!(
             entry("our golden retriever came back from the lake with fleas, is that extra")
                 .as_deref(),
