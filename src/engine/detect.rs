@@ -3839,16 +3839,10 @@ fn service_words_include(profile: &BusinessProfile, ws: &[&str]) -> bool {
 
 // --- a person -----------------------------------------------------------------------------
 
-const CALL: &[&str] = &[
-    "call",
-    "calls",
-    "phone",
-    "phones",
-    "telephone",
-    "ring",
-    "buzz",
-    "callback",
-];
+const CALL: &[&str] = &["call", "calls", "phone", "phones", "telephone", "callback"];
+/// Words that call someone only right before who is called ("ring me", "buzz us back"): a ring
+/// is also a thing a jeweler sizes ("picked up my ring saturday after u sized it").
+const CALL_RIGHT_BEFORE: &[&str] = &["ring", "buzz"];
 const CALL_WHO: &[&str] = &[
     "me",
     "back",
@@ -4095,10 +4089,11 @@ pub fn wants_person(text: &str) -> bool {
     ]);
     // Within one sentence: "before i call anybody.. do yall deal with insurance" is the caller
     // phoning someone else, then a question to us.
-    let call_asked = calls.near(CALL, CALL_WHO, 3)
+    let called = |t: &Text| t.near(CALL, CALL_WHO, 3) || t.near(CALL_RIGHT_BEFORE, CALL_WHO, 1);
+    let call_asked = called(&calls)
         && text
             .split(['.', '?', '!', '\n'])
-            .any(|s| Text::new(s).near(CALL, CALL_WHO, 3));
+            .any(|s| called(&Text::new(s)));
     if call_asked {
         return true;
     }
@@ -5145,6 +5140,35 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // Something promised did not happen, at a cost to the caller ("the report was supposed to
     // go to our agent on monday. its thursday... now we're paying $400").
+    // Fine when it was left with us, not now ("the diamond wiggles... it was NOT loose when i
+    // dropped it off"): damage in our care.
+    if !hypothetical
+        && t.near(
+            &[
+                "not",
+                "wasnt",
+                "never",
+                "was fine",
+                "was perfect",
+                "worked fine",
+                "was working",
+            ],
+            &[
+                "when i dropped it off",
+                "when we dropped it off",
+                "when i brought it in",
+                "when we brought it in",
+                "when i left it",
+                "before you had it",
+                "before u had it",
+                "before you worked on it",
+                "before u worked on it",
+            ],
+            4,
+        )
+    {
+        return Some("damage".into());
+    }
     // ...or a time we gave has long passed ("was told 2 weeks. its been 7"), or messages left
     // with us go unanswered ("ive left like 4 messages").
     let told = t.any(&[
@@ -6337,6 +6361,15 @@ mod tests {
     }
 
     #[test]
+    fn round_eleven_a_ring_is_a_thing_unless_someone_is_rung() {
+        assert!(!wants_person(
+            "picked up my ring saturday after u sized it and the stone wiggles now"
+        ));
+        assert!(wants_person("can somebody ring me back this afternoon"));
+        assert!(wants_person("just buzz me when ur free"));
+    }
+
+    #[test]
     fn round_eleven_promises_and_messages_left_unanswered() {
         for text in [
             "brought the amp in on the 2nd and was told a week, its been almost a month now",
@@ -6348,6 +6381,11 @@ mod tests {
         }
         assert!(complaint(
             "the sealer is already peeling by the sink and we paid $300 for this",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "got my watch back and the crown spins freely now, it was not like that, it worked fine when i dropped it off",
             &[]
         )
         .is_some());
