@@ -235,7 +235,15 @@ fn signed_out_form(
     template: &str,
     mut ctx: tera::Context,
 ) -> DashResult<Response> {
-    let token = random_token();
+    // The browser's token is kept when it sent one: a form shown again after a failed try does
+    // not invalidate the same form open in another tab (or a request still in flight).
+    let token = cookie_value(headers, LOGIN_CSRF_COOKIE)
+        .filter(|t| {
+            t.len() == 43
+                && t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+        .unwrap_or_else(random_token);
     ctx.insert("login_csrf", &token);
     let mut resp = render_status(status, template, &ctx)?;
     resp.headers_mut().append(
