@@ -75,6 +75,15 @@ pub fn skipped_once(kind: &'static str, how: &str) {
     }
 }
 
+/// A local port nothing listens on right now (for a process the test starts itself).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub fn postgres_url() -> Option<String> {
     std::env::var("FRONTDESK_TEST_POSTGRES_URL")
         .ok()

@@ -102,11 +102,7 @@ async fn a_reminder_due_at_kill_dash_nine_is_sent_once_after_restart(backend: Ba
     due_booking(&db_url, business_id, CALLERS[1]).await;
     // Every send is taken by the fake Twilio and never answered until after the crash.
     let (twilio, fake) = slow_twilio(0).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let http = reqwest::Client::new();
 
     // 1. Killed with both reminders queued and their sends in flight (their outcome unknown).

@@ -421,11 +421,7 @@ async fn kill_dash_nine_loses_nothing_and_sends_nothing_twice(backend: Backend) 
     let db = app.stop_keep_db().await;
     let db_url = db.url.clone();
     let (twilio, fake) = slow_twilio(5).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let http = reqwest::Client::new();
     let mut child = spawn_binary(&db_url, &twilio, port);
     wait_ready(&http, port).await;
