@@ -2049,6 +2049,110 @@ fn confused_after_a_blow(t: &Text) -> bool {
     confused && (head || unwell) || worse_after && (head || lump || struck && who)
 }
 
+/// A cut that keeps bleeding ("sliced my palm pretty deep. its soaked thru 2 dish towels and not
+/// slowing down and im getting kinda woozy"): bleeding that does not stop, or a faint feeling
+/// after a cut, needs help now whatever part of the body it is.
+fn bleeding_wont_stop(t: &Text) -> bool {
+    const CUT: &[&str] = &[
+        "sliced",
+        "slit",
+        "gash*",
+        "lacerat*",
+        "stabbed",
+        "deep cut",
+        "cut my",
+        "cut his",
+        "cut her",
+        "cut myself",
+        "cut himself",
+        "cut herself",
+        "cut open",
+        "bleed*",
+        "blood*",
+    ];
+    const NOT_STOPPING: &[&str] = &[
+        "soaked thru",
+        "soaked through",
+        "soaking thru",
+        "soaking through",
+        "not slowing",
+        "isnt slowing",
+        "wont slow",
+        "not stopping",
+        "wont stop",
+        "will not stop",
+        "cant stop it",
+        "cant get it to stop",
+        "keeps bleeding",
+        "still bleeding",
+        "pouring",
+        "gushing",
+        "spurting",
+        "squirting",
+        "dripping",
+        "pool of blood",
+        "blood everywhere",
+    ];
+    const FAINT: &[&str] = &[
+        "woozy",
+        "lightheaded",
+        "light headed",
+        "faint*",
+        "gonna pass out",
+        "going to pass out",
+        "about to pass out",
+        "dizzy",
+    ];
+    t.any(CUT) && (t.any(NOT_STOPPING) || t.any(FAINT)) && !t.any(NOBODY_HURT)
+}
+
+/// Someone taken out of water and not right ("found him in our pool. i pulled him out hes
+/// coughing but hes all floppy and not really answering me"): a near drowning.
+fn pulled_from_water(t: &Text) -> bool {
+    const FOUND: &[&str] = &[
+        "found him in",
+        "found her in",
+        "found them in",
+        "pulled him out",
+        "pulled her out",
+        "pulled them out",
+        "fished him out",
+        "fished her out",
+        "went under",
+        "face down",
+        "fell in the",
+        "fell into the",
+        "under water",
+        "underwater",
+    ];
+    const WATER: &[&str] = &[
+        "pool", "tub", "bathtub", "bath", "pond", "lake", "river", "creek", "canal", "spa",
+        "hot tub", "water",
+    ];
+    // Signs of a person, not of a phone that fell in ("not responding").
+    const SIGNS: &[&str] = &[
+        "cough*",
+        "floppy",
+        "limp",
+        "not breathing",
+        "breathing",
+        "not answering",
+        "not really answering",
+        "wont wake",
+        "sleepy",
+        "drowsy",
+        "vomit*",
+        "throwing up",
+        "threw up",
+        "out of it",
+    ];
+    const WHO: &[&str] = &[
+        "him", "her", "them", "he", "hes", "she", "shes", "son", "daughter", "kid", "child",
+        "baby", "toddler", "boy", "girl",
+    ];
+    t.any(FOUND) && t.any(WATER) && t.any(SIGNS) && t.any(WHO)
+}
+
 /// A small child and a button battery that may have been swallowed ("cant find the old battery
 /// anywhere. my 18 month old was sitting right next to me and shes drooling"): minutes matter.
 fn battery_swallowed(t: &Text) -> bool {
@@ -2644,8 +2748,38 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || injected(&t)
         || confused_after_a_blow(&t)
         || battery_swallowed(&t)
+        || pulled_from_water(&t)
     {
         return Some(Danger::Medical);
+    }
+    // (A pet's cut that keeps bleeding is the vet's emergency.)
+    if bleeding_wont_stop(&t) {
+        let pet = t.any(&[
+            "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "paw*", "horse*",
+        ]) && !t.any(&[
+            "son",
+            "daughter",
+            "kid",
+            "kids",
+            "child",
+            "baby",
+            "toddler",
+            "granddaughter",
+            "grandson",
+            "husband",
+            "wife",
+            "mom",
+            "dad",
+            "grandpa",
+            "grandma",
+            "me",
+            "myself",
+            "my hand",
+            "my finger*",
+            "my arm",
+            "my leg",
+        ]);
+        return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
     if fumes_making_people_sick(&t) {
         return Some(Danger::Gas);
@@ -2875,13 +3009,33 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Water);
     }
-    if t.any(MEDICAL) {
+    // A swimmer's or a painter's stroke, a two-stroke engine, a stroke clinic: no stroke of the
+    // brain.
+    let t_med = t.without(&[
+        "every stroke",
+        "each stroke",
+        "per stroke",
+        "swim stroke",
+        "freestyle stroke",
+        "back stroke",
+        "breast stroke",
+        "brush stroke",
+        "stroke clinic",
+        "stroke technique",
+        "stroke count",
+        "2 stroke",
+        "two stroke",
+        "4 stroke",
+        "four stroke",
+    ]);
+    if t_med.any(MEDICAL) {
         return Some(Danger::Medical);
     }
     // Blue or grey lips or skin: not enough oxygen, at any age (not "my kid gets cold so fast,
     // lips go purple", a habit in a chilly pool).
-    let habitually_cold = t.any(&["cold", "chilly", "freezing", "shiver*"])
-        && t.any(&["go", "gets", "always", "every time", "usually"]);
+    let habitually_cold = t.any(&[
+        "cold", "chilly", "freezing", "shiver*", "popsicle", "icicle",
+    ]) && t.any(&["go", "gets", "always", "every time", "usually"]);
     const COLOUR: &[&str] = &["blue*", "bluish", "grey*", "gray*", "purple*", "dusky"];
     let blue = t.near(
         &[
@@ -3322,6 +3476,47 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ],
         5,
     );
+    // "My daughters macbook air got crushed in her backpack": a thing crushed, nobody in it.
+    let thing_crushed = {
+        const AUX: &[&str] = &[
+            "got",
+            "get",
+            "gets",
+            "getting",
+            "was",
+            "is",
+            "were",
+            "been",
+            "be",
+            "are",
+            "just",
+            "all",
+            "completely",
+            "totally",
+            "kinda",
+            "pretty",
+        ];
+        const PEOPLE: &[&str] = &[
+            "i", "im", "we", "they", "he", "hes", "she", "shes", "him", "her", "me", "us", "them",
+            "someone", "somebody", "son", "daughter", "kid", "kids", "child", "baby", "toddler",
+            "husband", "wife", "dog", "cat", "puppy", "pet", "hand", "hands", "finger", "fingers",
+            "arm", "leg", "foot", "head",
+        ];
+        let w = &t.words;
+        let traps: Vec<usize> = (0..w.len())
+            .filter(|&i| matches!(w[i].as_str(), "crushed" | "pinned" | "trapped"))
+            .collect();
+        !traps.is_empty()
+            && traps.iter().all(|&i| {
+                let before = w[..i].iter().rev().find(|x| !AUX.contains(&x.as_str()));
+                let after = w[i + 1..]
+                    .iter()
+                    .find(|x| !["his", "her", "my", "the", "their", "our"].contains(&x.as_str()));
+                before.is_some_and(|b| !PEOPLE.contains(&b.as_str()))
+                    && !after.is_some_and(|a| PEOPLE.contains(&a.as_str()))
+            })
+            && !t.any(&["stuck under", "caught in", "caught between"])
+    };
     if !unhurt
         && (t.any(&[
             "stuck under",
@@ -3331,6 +3526,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "caught in",
             "caught between",
         ]) && t.any(CAUGHT_WHO)
+            && !thing_crushed
             || landed_on)
     {
         let pet = t.any(&["dog*", "cat", "pet*", "puppy"]);
@@ -4423,6 +4619,13 @@ const ANGER: &[&str] = &[
     "overcharg*",
     "charged me twice",
     "double charged",
+    "charged twice",
+    "charged us twice",
+    "billed twice",
+    "billed me twice",
+    "2 charges",
+    "two charges",
+    "duplicate charge*",
     "dispute",
     "chargeback",
     "scam*",
@@ -4916,7 +5119,11 @@ const STILL_BROKEN: &[&str] = &[
     "nothing changed",
     "no better",
     "didnt help",
-    "didnt do",
+    "didnt do it",
+    "didnt do the job",
+    "didnt do what",
+    "didnt do squat",
+    "didnt do jack",
     "left a mess",
     "knocked over",
     "stole*",
@@ -5058,9 +5265,30 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "neighbor used",
         "friend used",
     ]);
+    // "You guys sealed our drive in september ... neighbors had theirs done by someone else":
+    // our work on the caller's own thing, whatever is said of a neighbour's.
+    let you_did_ours = (0..t.words.len()).any(|i| {
+        let w = &t.words;
+        let you = matches!(w[i].as_str(), "you" | "u" | "yall" | "yous")
+            || matches!(w[i].as_str(), "guys" | "all")
+                && i > 0
+                && matches!(w[i - 1].as_str(), "you" | "u");
+        let did = w.get(i + 1).is_some_and(|v| {
+            v.len() > 4 && v.ends_with("ed") && v != "need"
+                || [
+                    "did", "put", "came", "made", "cut", "laid", "redid", "built",
+                ]
+                .contains(&v.as_str())
+        });
+        you && did
+            && w[i + 2..w.len().min(i + 5)]
+                .iter()
+                .any(|o| ["my", "our", "me", "us"].contains(&o.as_str()))
+    });
     let ours = !hypothetical
-        && !for_someone_else
-        && (stated.any(OUR_VISIT)
+        && (you_did_ours || !for_someone_else)
+        && (you_did_ours
+            || stated.any(OUR_VISIT)
             || stated.our_past_work()
             || ever_since_ours
             || picked_up_from_us);
@@ -5076,7 +5304,26 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if elsewhere && !ours && !at_us {
         return None;
     }
-    if let Some(word) = ANGER.iter().find(|w| t.has(w)) {
+    // "3 days w no power in that storm, my wife says never again lol. looking to get one put
+    // in": fed up with a situation, asking for new work, and nothing said of us.
+    const SITUATIONAL: &[&str] = &["never again", "fed up"];
+    let new_work = t.any(&[
+        "looking to get",
+        "looking to have",
+        "want to get",
+        "wanna get",
+        "want one",
+        "get one",
+        "put in",
+        "come look",
+        "give me a price",
+        "quote",
+        "estimate",
+    ]);
+    if let Some(word) = ANGER
+        .iter()
+        .find(|w| t.has(w) && !(SITUATIONAL.contains(w) && !ours && !at_us && new_work))
+    {
         return Some(word.trim_end_matches('*').to_string());
     }
     // Swearing is a complaint when it is about us ("your guy did a crap job"), not in "cant see
@@ -5159,6 +5406,10 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
                 "when i brought it in",
                 "when we brought it in",
                 "when i left it",
+                "before i brought it in",
+                "before we brought it in",
+                "before i dropped it off",
+                "before i took it in",
                 "before you had it",
                 "before u had it",
                 "before you worked on it",
@@ -6395,6 +6646,56 @@ mod tests {
             "i was told to text this number to book a tune up",
             "i left a message earlier about a quote for a new panel",
             "another company said 3 weeks and its been 5, can you do it sooner",
+        ] {
+            assert!(complaint(text, &[]).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn round_twelve_bleeding_that_goes_on_and_a_child_out_of_the_water() {
+        for text in [
+            "cut my hand open on the broken mirror, its dripping through the paper towels and im lightheaded",
+            "my husband sliced his thumb on the blade and the blood wont stop",
+            "we pulled her out of the hot tub, shes limp and coughing",
+            "found him in the bath face down, hes breathing but so sleepy",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        // A swimmer's stroke, a two-stroke engine, a kid who is always cold, a phone crushed
+        // or dropped in the pool: nobody in danger.
+        for text in [
+            "her backstroke is fine but she lifts her head every stroke",
+            "do you work on 2 stroke engines, the weed eater wont start",
+            "my son is a popsicle after 10 minutes, his lips go blue at every pool",
+            "my sons ipad got crushed in the car door, screen has lines",
+            "my daughters phone fell in the pool and its not responding",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_twelve_our_work_on_the_callers_thing_and_a_situation_had_enough_of() {
+        // Said of our work on their own thing, whatever a neighbour's job was like.
+        assert!(complaint(
+            "you guys painted our deck in june and its already peeling, our neighbors had theirs done by someone else and it looks fine",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "there are 2 charges of $95 from you on my card this month",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "the touchscreen was fine before i brought it in and now it ghost taps",
+            &[]
+        )
+        .is_some());
+        // Fed up with a storm, asking for new work; a machine that did not do its own job.
+        for text in [
+            "lost power 4 days last winter, never again. looking to get a whole house unit put in",
+            "the unit didnt do its weekly self test and the battery light is on, can you come swap it",
         ] {
             assert!(complaint(text, &[]).is_none(), "{text}");
         }

@@ -3235,13 +3235,13 @@ pub fn asked_action(text: &str) -> Option<String> {
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
 /// verb) is named nowhere in the profile, so no listed service is it, whatever word it shares.
 pub fn asks_about_unknown(text: &str, profile: &BusinessProfile) -> bool {
-    unknown_asked(text, profile, false, true)
+    unknown_asked(text, profile, false, true, false)
 }
 
 /// The thing asked about is itself unknown ("curtains" in "can u hem curtains?"), not only a
 /// word said of it ("disposable" in "do u use the disposable liners?"): no FAQ entry is about it.
 pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
-    unknown_asked(text, profile, true, true)
+    unknown_asked(text, profile, true, true, false)
 }
 
 /// "Do yall work on furnaces?", "do u put in whole house fans?": asked whether we do work on a
@@ -3249,17 +3249,68 @@ pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
 /// Who is asked to do the thing: the business, however it is addressed ("does anyone there do").
 const DOER: &[&str] = &["you", "u", "anyone", "anybody", "someone", "somebody"];
 
+/// What a business is asked to do ("do yall seal concrete drives?").
+const DOING: &[&str] = &[
+    "do",
+    "work",
+    "fix",
+    "repair",
+    "service",
+    "install",
+    "put",
+    "clean",
+    "pump",
+    "treat",
+    "see",
+    "handle",
+    "replace",
+    "build",
+    "sell",
+    "offer",
+    "remove",
+    "inspect",
+    "come",
+    "spray",
+    "haul",
+    "move",
+    "mow",
+    "trim",
+    "cut",
+    "paint",
+    "wash",
+    "groom",
+    "board",
+    "train",
+    "tow",
+    "deliver",
+    "make",
+    "program",
+    "unlock",
+    "seal",
+    "reseal",
+    "coat",
+    "patch",
+    "fill",
+    "assemble",
+    "mount",
+    "hang",
+    "refinish",
+    "restore",
+    "sharpen",
+    "tint",
+    "teach",
+    "host",
+    "cover",
+    "sand",
+    "stain",
+    "resurface",
+];
+
 pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
     asks_to_do(text, profile, true)
 }
 
 fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
-    const DOING: &[&str] = &[
-        "do", "work", "fix", "repair", "service", "install", "put", "clean", "pump", "treat",
-        "see", "handle", "replace", "build", "sell", "offer", "remove", "inspect", "come", "spray",
-        "haul", "move", "mow", "trim", "cut", "paint", "wash", "groom", "board", "train", "tow",
-        "deliver", "make", "program", "unlock",
-    ];
     const FILLER: &[&str] = &[
         "guys", "all", "yall", "folks", "ever", "also", "still", "even", "there", "here",
     ];
@@ -3271,7 +3322,7 @@ fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
             .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
             .is_some_and(|verb| DOING.contains(&verb.as_str()))
     });
-    doing && unknown_asked(text, profile, true, with_faq)
+    doing && unknown_asked(text, profile, true, with_faq, true)
 }
 
 /// "Do u guys put in whole house fans?" where only an FAQ answer mentions fans (running exhaust
@@ -3536,7 +3587,13 @@ fn asks_is_that_something(text: &str) -> bool {
     ])
 }
 
-fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_faq: bool) -> bool {
+fn unknown_asked(
+    text: &str,
+    profile: &BusinessProfile,
+    head_only: bool,
+    with_faq: bool,
+    modifiers: bool,
+) -> bool {
     let text = bounded(text);
     let Some(clause) = offer_clause(text) else {
         return false;
@@ -3573,8 +3630,18 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
         "and", "or", "but", "if", "when", "after", "before", "around", "between", "until", "while",
         "since", "once", "without",
     ];
+    // The verb asked about is skipped once ("do you seal cracked drives"); a word that could be
+    // one after it is the thing ("do yall do tint").
     let mut i = you + 1;
-    while i < ws.len() && SKIP.contains(&ws[i].as_str()) {
+    let mut verb_done = false;
+    while let Some(w) = ws.get(i).map(String::as_str) {
+        if SKIP.contains(&w) {
+            verb_done |= DOING.contains(&w);
+        } else if !verb_done && DOING.contains(&w) {
+            verb_done = true;
+        } else {
+            break;
+        }
         i += 1;
     }
     // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown.
@@ -3724,14 +3791,116 @@ fn unknown_asked(text: &str, profile: &BusinessProfile, head_only: bool, with_fa
     if head_only {
         // The head is the last word that is not a generic trade word ("frontal installs":
         // frontal).
-        object
-            .iter()
-            .rev()
-            .find(|w| !generic.contains(&stem(w)))
-            .is_some_and(unknown)
+        let head = object.iter().rposition(|w| !generic.contains(&stem(w)));
+        // A thing named by a word the profile never uses in front of a known one is another
+        // thing ("concrete driveways" at a blacktop sealer, "gate openers" at a garage door
+        // company): unless that word only says what state or size it is in ("leaky faucets").
+        // (Asked to do it, that is: "do u use the disposable liners" asks about a detail.)
+        let other_kind = modifiers
+            && head.is_some_and(|h| {
+                object[..h]
+                    .iter()
+                    .any(|w| unknown(w) && !says_state_or_size(w))
+            });
+        head.is_some_and(|h| unknown(&object[h])) || other_kind
     } else {
         object.iter().any(unknown)
     }
+}
+
+/// The text asks about a thing no service or FAQ entry is about, or asks us to do one ("do yall
+/// install those tesla powerwall battery backup things?"): a price asked beside it is its price.
+fn asks_for_unknown(text: &str, profile: &BusinessProfile) -> bool {
+    asks_about_unknown_thing(text, profile) || asks_to_do_unknown_thing(text, profile)
+}
+
+/// A word in front of a thing that says what state, size or age it is in ("leaky", "old",
+/// "cracked"), not which kind of thing it is ("concrete", "gate").
+fn says_state_or_size(w: &str) -> bool {
+    const STATES: &[&str] = &[
+        "old",
+        "new",
+        "big",
+        "small",
+        "little",
+        "large",
+        "tiny",
+        "huge",
+        "bad",
+        "good",
+        "whole",
+        "entire",
+        "full",
+        "empty",
+        "main",
+        "front",
+        "back",
+        "side",
+        "extra",
+        "long",
+        "short",
+        "tall",
+        "high",
+        "low",
+        "hot",
+        "cold",
+        "warm",
+        "basic",
+        "regular",
+        "normal",
+        "quick",
+        "first",
+        "second",
+        "last",
+        "other",
+        "same",
+        "different",
+        "few",
+        "couple",
+        "several",
+        "many",
+        "more",
+        "less",
+        "both",
+        "each",
+        "every",
+        "own",
+        "wet",
+        "dry",
+        "dirty",
+        "clean",
+        "loose",
+        "tight",
+        "stuck",
+        "slow",
+        "fast",
+        "annual",
+        "deep",
+        "simple",
+        "standard",
+        "minor",
+        "major",
+        "real",
+        "actual",
+        "older",
+        "newer",
+        "bigger",
+        "smaller",
+        "nice",
+        "cheap",
+        "free",
+        "broken",
+        "bent",
+        "torn",
+        "worn",
+        "busted",
+        "shattered",
+        "upstairs",
+        "downstairs",
+    ];
+    STATES.contains(&w)
+        || w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with('y'))
+        || w.ends_with("ly")
 }
 
 /// Every part of the profile the text asks about, in order, at most two ("do you take discover
@@ -3896,7 +4065,9 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             .contains(&w.as_str())
         })
         .collect();
-    if price_asked && rest.is_empty() {
+    // "Can we rent your pool for a party? ... how much would that be": the price of the thing
+    // asked about, which no service is, not the whole price list.
+    if price_asked && rest.is_empty() && !asks_about_unknown_thing(whole, profile) {
         return Some(Topic::Services);
     }
     // "Open" and "close" are about the hours when said of the business or a day ("r u guys open
@@ -3966,7 +4137,10 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // "How much is a tune-up?": a price question naming a listed service gets its price.
     // (Named, or most of what was asked: "do u charge extra to come out" is no key repair.)
     if price_asked {
-        if let Some(m) = service_in(text, whole, profile).filter(|m| m.named || m.coverage >= 0.5) {
+        if let Some(m) = service_in(text, whole, profile).filter(|m| {
+            (m.named || m.coverage >= 0.5)
+                && !(m.coverage < 0.5 && asks_for_unknown(whole, profile))
+        }) {
             return Some(Topic::Service {
                 index: m.best,
                 price_asked,
@@ -4076,7 +4250,12 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             && offered_asked
             && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
-            && (price_asked || !asks_about_unknown(whole, profile))
+            // "Do yall install those tesla powerwall things? how much vs a generator": a price
+            // asked beside a do-you-do question about an unknown thing is that thing's price.
+            && (price_asked && !asks_do_you_do(whole) || !asks_about_unknown(whole, profile))
+            // "Can we rent your pool for a party? ... how much would that be": the price of
+            // the unknown thing asked for, which one shared word does not make a service's.
+            && !(price_asked && m.coverage < 0.5 && asks_for_unknown(whole, profile))
             && !foreign_request(text, profile)
             && !asks_to_do_unlisted_thing(text, profile)
         {
@@ -5900,8 +6079,10 @@ mod tests {
             1,
         ))
         .unwrap();
-        assert!(asks_to_do_unlisted_thing("do u put in attic fans?", &p2));
-        assert!(!asks_to_do_unknown_thing("do u put in attic fans?", &p2));
+        assert!(asks_to_do_unlisted_thing("do u put in fans?", &p2));
+        assert!(!asks_to_do_unknown_thing("do u put in fans?", &p2));
+        // (Attic fans are another kind of fan than the FAQ's: unknown either way.)
+        assert!(asks_to_do_unknown_thing("do u put in attic fans?", &p2));
         assert!(!asks_to_do_unlisted_thing(
             "do u put in water heaters?",
             &p2
@@ -6341,5 +6522,39 @@ mod tests {
             size_range("bigger self-propelled ones (24 inch and up)", inch),
             Some((24.0, f64::INFINITY))
         );
+    }
+
+    #[test]
+    fn round_twelve_another_kind_of_a_known_thing_and_its_price() {
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replacen(
+                "[[services]]",
+                "[[services]]\nname = \"Driveway sealcoating\"\nduration_minutes = 180\nprice = \"$250\"\ndescription = \"Two coats of sealer on your blacktop drive.\"\nkeywords = [\"blacktop\", \"reseal\"]\n\n[[services]]",
+                1,
+            ),
+        )
+        .unwrap();
+        // A word the profile never uses in front of a known thing names another thing...
+        assert!(asks_to_do_unknown_thing(
+            "do you seal brick driveways or only blacktop?",
+            &p
+        ));
+        // ...unless it only says what state the thing is in.
+        assert!(!asks_to_do_unknown_thing(
+            "do you seal cracked driveways?",
+            &p
+        ));
+        // The price asked beside an unknown thing is not the price of a listed one.
+        assert_eq!(
+            topic(
+                "do you guys install those rooftop solar water things? how much would that run",
+                &p
+            ),
+            None
+        );
+        assert!(matches!(
+            topic("how much to reseal my driveway?", &p),
+            Some(Topic::Service { .. })
+        ));
     }
 }
