@@ -356,45 +356,8 @@ async fn thread_context(
         .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect::<Vec<_>>(),
     );
-    ctx.insert(
-        "earlier",
-        &earlier
-            .iter()
-            .map(|t| {
-                (
-                    t.id,
-                    view::when(t.created_at, tz),
-                    view::preview(
-                        t.last_caller_body
-                            .as_deref()
-                            .unwrap_or("(no text from the caller)"),
-                        80,
-                    ),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "caller_bookings",
-        &bookings
-            .iter()
-            .map(|b| {
-                let when = crate::calendar::Slot {
-                    start: b.start_at,
-                    end: b.end_at,
-                }
-                .for_sms(tz);
-                let status = match (b.status.as_str(), b.confirmed_at) {
-                    ("cancelled", _) => "cancelled",
-                    ("rescheduled", Some(_)) => "moved, confirmed by caller",
-                    ("rescheduled", None) => "moved",
-                    (_, Some(_)) => "booked, confirmed by caller",
-                    _ => "booked",
-                };
-                (when, b.service.clone().unwrap_or_default(), status)
-            })
-            .collect::<Vec<_>>(),
-    );
+    ctx.insert("earlier", &super::history::threads(&earlier, tz));
+    ctx.insert("caller_bookings", &super::history::bookings(&bookings, tz));
     ctx.insert("booked", &details.booked.map(|s| s.for_sms(tz)));
     // The thread's booking, confirmed by the caller answering a reminder with C.
     let confirmed = details

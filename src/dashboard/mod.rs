@@ -7,6 +7,7 @@
 
 mod after_reply;
 pub mod auth;
+mod history;
 mod inbox;
 mod reports;
 mod settings;

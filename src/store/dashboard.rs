@@ -822,6 +822,9 @@ pub async fn simulator_messages(
 pub struct EarlierThread {
     pub id: ConversationId,
     pub created_at: i64,
+    /// Where it ended up (booked, handed to a person...), and whether staff closed it.
+    pub state: State,
+    pub closed_at: Option<i64>,
     pub last_caller_body: Option<String>,
 }
 
@@ -834,7 +837,7 @@ pub async fn earlier_threads(
     limit: i64,
 ) -> anyhow::Result<Vec<EarlierThread>> {
     let rows = sqlx::query(
-        "SELECT c.id, c.created_at, (SELECT m.body FROM messages m WHERE m.conversation_id = c.id \
+        "SELECT c.id, c.created_at, c.state, c.closed_at, (SELECT m.body FROM messages m WHERE m.conversation_id = c.id \
          AND m.direction = 'inbound' ORDER BY m.id DESC LIMIT 1) AS last_caller_body \
          FROM conversations c WHERE c.business_id = $1 AND c.contact_id = $2 AND c.id <> $3 \
          ORDER BY c.id DESC LIMIT $4",
@@ -851,6 +854,8 @@ pub async fn earlier_threads(
             Ok(EarlierThread {
                 id: col(r, "id")?,
                 created_at: col(r, "created_at")?,
+                state: col::<String>(r, "state")?.parse()?,
+                closed_at: col(r, "closed_at")?,
                 last_caller_body: col(r, "last_caller_body")?,
             })
         })

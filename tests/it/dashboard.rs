@@ -1695,7 +1695,8 @@ async fn the_inbox_shows_the_callers_words_and_emergencies(backend: Backend) {
     app.stop().await;
 }
 
-/// A caller who comes back: their new thread shows their bookings and earlier conversations.
+/// A caller who comes back: their new thread shows their bookings (and what became of them) and
+/// their earlier conversations (how each ended, a link to it).
 async fn a_thread_shows_the_callers_earlier_threads_and_bookings(backend: Backend) {
     let app = dashboard_app(backend).await;
     let bid = app.business_id;
@@ -1713,12 +1714,52 @@ async fn a_thread_shows_the_callers_earlier_threads_and_bookings(backend: Backen
     assert_ne!(first, second, "a new thread after the first was resolved");
     let page = web.get(&format!("/app/{bid}/c/{second}")).await.body;
     assert!(page.contains("id=\"caller-bookings\""), "{page}");
-    assert!(page.contains("Drain cleaning · booked"), "{page}");
+    // The booking, and the thread it was made in.
+    let link = format!("href=\"/app/{bid}/c/{first}\"");
     assert!(
-        page.contains(&format!("href=\"/app/{bid}/c/{first}\"")),
+        page.contains(&format!(
+            "Drain cleaning · <span class=\"booking-status\">booked</span> · <a {link}>thread</a>"
+        )),
         "{page}"
     );
-    // The earlier thread is shown by the caller's last words in it.
-    assert!(page.contains("</a>: YES</li>"), "{page}");
+    // The earlier thread: how it ended (booked, then resolved by staff), the caller's last words.
+    assert!(
+        page.contains("<span class=\"outcome\">Booked, resolved</span>: YES</li>"),
+        "{page}"
+    );
+    assert_eq!(page.matches(&link).count(), 2, "{page}");
+
+    // The caller did not turn up: marked a no-show, which the history now says.
+    let (booking, start): (i64, i64) = {
+        use sqlx::Row;
+        let r = sqlx::query("SELECT id, start_at FROM bookings WHERE status = 'booked'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+        (r.get("id"), r.get("start_at"))
+    };
+    app.clock
+        .as_ref()
+        .unwrap()
+        .set(frontdesk::clock::from_millis(start + 3_600_000));
+    let res = web
+        .submit(
+            &format!("/app/{bid}/bookings"),
+            &format!("/app/{bid}/bookings/{booking}/no-show"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = web.get(&format!("/app/{bid}/c/{second}")).await.body;
+    assert!(
+        page.contains("Drain cleaning · <span class=\"booking-status\">no-show</span>"),
+        "{page}"
+    );
+    // The first thread's own page lists the second as an earlier-or-other conversation.
+    let page = web.get(&thread).await.body;
+    assert!(
+        page.contains(&format!("href=\"/app/{bid}/c/{second}\"")),
+        "{page}"
+    );
     app.stop().await;
 }
