@@ -255,6 +255,26 @@ async fn choose(turn: &mut Turn<'_>, option: usize) -> anyhow::Result<Option<Str
     }
 }
 
+/// An address for an on-site visit other than the one recorded, said once the booking is under
+/// way: recorded (the booking is written with it when confirmed), and returned to say back.
+fn moved_address(turn: &mut Turn<'_>, text: &str) -> Option<String> {
+    let profile = &turn.business.profile;
+    if !profile.needs_address(turn.details.service.as_deref()) {
+        return None;
+    }
+    let address = u::extract_address(text)?;
+    let same = turn
+        .details
+        .address
+        .as_deref()
+        .is_some_and(|a| a.eq_ignore_ascii_case(&address));
+    if same {
+        return None;
+    }
+    turn.details.address = Some(address.chars().take(120).collect());
+    turn.details.address.clone()
+}
+
 /// Did the caller name one of the proposals by its day or time ("Thursday works", "the 10am")?
 fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let tz = turn.tz();
@@ -659,6 +679,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     match turn.current {
         State::Confirming => {
             let chosen = turn.details.chosen;
+            // "it's at 88 Pine Ave this time": the visit moves there; the time still waits.
+            if let Some(address) = moved_address(turn, text) {
+                let words = turn.channel.new_address(&address);
+                return Ok(Some(format!("{words} {}", turn.channel.yes_to_book())));
+            }
             // "Option 1 please. Pam Whitaker": the name is kept whatever else the text does.
             if turn.details.name.is_none() && u::pick_number(text, 9).is_some() {
                 if let Some(name) = u::name_when_asked(text, &profile) {
@@ -743,6 +768,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         }
         State::Scheduling => {
             let n = turn.details.proposals.len();
+            // A new address with the times on offer (the one we had was from their last visit,
+            // or they mistyped it): taken, and the times stay on offer unless they also picked.
+            if let Some(address) = moved_address(turn, text) {
+                if u::pick_number(text, n).is_none() && !has_time_words(text) {
+                    let words = turn.channel.new_address(&address);
+                    return Ok(Some(format!("{words} {}", turn.channel.which_time())));
+                }
+            }
             // A name sent after the times were offered ("Jordan") is a detail, not a muddle.
             let late_name = turn
                 .details
@@ -1140,6 +1173,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         .filter(|_| lead.is_empty())
         .map(|p| format!(" ({p})"))
         .unwrap_or_default();
+    // A caller we know, for another visit: the address of their last one, said back with the
+    // times, instead of asking for it again.
+    let mut said_service = false;
+    if on_site && turn.details.address.is_none() {
+        if let Some(address) = turn.details.known_address.take() {
+            let words = turn.channel.same_address(&service_name, &price, &address);
+            lead = format!("{lead}{words}");
+            turn.details.address = Some(address);
+            said_service = true;
+        }
+    }
     if on_site && turn.details.address.is_none() {
         if !unread {
             turn.details.address_asks += 1;
@@ -1168,7 +1212,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // The name is asked beside the times, never instead of them: a caller who answers "1" has
     // picked a time, and one who never says a name is booked under their number.
     let ask_name = turn.details.name.is_none() && !turn.details.asked_name;
-    if ask_name && !on_site || settled_tie {
+    if (ask_name && !on_site || settled_tie) && !said_service {
         lead = format!("{lead}Got it - {service_name}{price}. ");
     }
     let pref = if has_time_words(text) {

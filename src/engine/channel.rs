@@ -107,6 +107,27 @@ impl Channel {
         }
     }
 
+    /// With the times for a caller we know: the service, and the address of their last visit,
+    /// said back so they can give another instead of being asked again. The price gives way to a
+    /// long address, so the times after it still fit the reply.
+    pub fn same_address(self, service: &str, price: &str, address: &str) -> String {
+        let other = match self {
+            Channel::Sms => "if it's somewhere else, just send the address",
+            Channel::Voice => "if it's somewhere else, just tell me",
+        };
+        let price = if address.chars().count() > 40 {
+            ""
+        } else {
+            price
+        };
+        format!("Got it - {service}{price}, at {address} like last time ({other}). ")
+    }
+
+    /// The address changed while times are on offer or one waits for a yes.
+    pub fn new_address(self, address: &str) -> String {
+        format!("Thanks - the visit is at {address} then.")
+    }
+
     /// Said at the end of a finished errand.
     pub fn come_again(self) -> &'static str {
         match self {

@@ -39,9 +39,44 @@ pub struct Details {
     pub early_pick: Option<usize>,
     /// Searches in a row that found no open time: the second hands the thread to a person.
     pub no_times: u32,
+    /// The address the caller gave in an earlier thread with the business: taken for an on-site
+    /// visit (and said back with the times, so they can give another) instead of asking again.
+    pub known_address: Option<String>,
+}
+
+/// What we already know of a caller from their earlier threads with the business.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Known {
+    pub name: Option<String>,
+    pub address: Option<String>,
+}
+
+impl Known {
+    /// From the details of their earlier threads, newest first: the latest name and the latest
+    /// address each was given (a thread that never got as far as the address still gave a name).
+    pub fn from_earlier<S: AsRef<str>>(earlier: &[S]) -> Self {
+        let parsed: Vec<Details> = earlier
+            .iter()
+            .map(|d| Details::parse(Some(d.as_ref())))
+            .collect();
+        Known {
+            name: parsed.iter().find_map(|d| d.name.clone()),
+            address: parsed.iter().find_map(|d| d.address.clone()),
+        }
+    }
 }
 
 impl Details {
+    /// A new thread of a caller we know starts from what they told us before: their name is
+    /// taken as said (they can still correct it); the address waits until a visit needs one.
+    pub fn starting_from(known: Known) -> Self {
+        Details {
+            name: known.name,
+            known_address: known.address,
+            ..Details::default()
+        }
+    }
+
     pub fn parse(json: Option<&str>) -> Self {
         json.and_then(|j| serde_json::from_str(j).ok())
             .unwrap_or_default()
@@ -80,5 +115,22 @@ mod tests {
         let json = d.to_json();
         assert!(json.contains(r#""hold_id":41"#), "{json}");
         assert!(json.contains(r#""booking_id":7"#), "{json}");
+    }
+
+    #[test]
+    fn what_we_know_is_the_latest_name_and_the_latest_address() {
+        let earlier = [
+            r#"{"service":"Leak repair"}"#,
+            r#"{"name":"Jane Doe"}"#,
+            r#"{"name":"Jane","address":"12 Oak St"}"#,
+            r#"{"address":"1 Old Rd"}"#,
+        ];
+        let known = Known::from_earlier(&earlier);
+        assert_eq!(known.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(known.address.as_deref(), Some("12 Oak St"));
+        let d = Details::starting_from(known);
+        assert_eq!(d.address, None, "not taken before a visit needs it");
+        assert_eq!(d.known_address.as_deref(), Some("12 Oak St"));
+        assert_eq!(Known::from_earlier::<&str>(&[]), Known::default());
     }
 }

@@ -6,7 +6,7 @@
 use super::channel::Channel;
 use super::decide::{decide, Decision, Plan, TurnInput};
 use super::deps::Deps;
-use super::details::Details;
+use super::details::{Details, Known};
 use super::state::State;
 use super::tools::{booking_details, CalendarChange};
 use crate::calendar::service::{BookingError, Calendar, Snapshot, DEFAULT_HOLD_MINUTES};
@@ -100,7 +100,7 @@ async fn run_turn_with(
 ) -> anyhow::Result<Finished> {
     let now = deps.clock.now();
     let now_ms = to_millis(now);
-    let (row, pending, earlier, known_name) = {
+    let (row, pending, earlier, known) = {
         let mut conn = deps.store.pool().acquire().await?;
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
@@ -124,17 +124,17 @@ async fn run_turn_with(
                 }
             }
         }
-        // A caller we already know, in a new thread: their name is not asked again (taken from
-        // their latest earlier thread with this business; the address may differ, so it is).
-        let known_name = if row.details_json.is_none() {
-            conversations::recent_details_of_contact(&mut conn, row.contact.id, 5)
-                .await?
-                .iter()
-                .find_map(|d| Details::parse(Some(d)).name)
+        // A caller we already know, in a new thread: what they told us before (their name, the
+        // address of their last visit) is not asked again. Their latest earlier threads with
+        // this business say it.
+        let known = if row.details_json.is_none() {
+            let before =
+                conversations::recent_details_of_contact(&mut conn, row.contact.id, 5).await?;
+            Some(Known::from_earlier(&before))
         } else {
             None
         };
-        (row, pending, earlier, known_name)
+        (row, pending, earlier, known)
     };
     if pending.is_empty() {
         let mut tx = deps.store.begin().await?;
@@ -164,12 +164,9 @@ async fn run_turn_with(
     };
     let input = TurnInput {
         earlier,
-        details: {
-            let mut d = Details::parse(row.details_json.as_deref());
-            if d.name.is_none() {
-                d.name = known_name;
-            }
-            d
+        details: match known {
+            Some(known) => Details::starting_from(known),
+            None => Details::parse(row.details_json.as_deref()),
         },
         business: row.business,
         contact: row.contact,

@@ -18,7 +18,6 @@ both_backends!(
     after_hours_someone_now_reaches_the_on_call_team,
     the_alert_names_the_caller_who_asked_for_a_person,
     a_question_we_cannot_answer_while_booking_keeps_the_booking,
-    a_returning_caller_is_not_asked_their_name_again,
 );
 
 const STAFF: &str = "+15550100999";
@@ -283,61 +282,5 @@ async fn a_question_we_cannot_answer_while_booking_keeps_the_booking(backend: Ba
     assert!(r.contains("reply YES to confirm"), "{r}");
     let r = app.say("yes").await;
     assert!(r.starts_with("You're booked: "), "{r}");
-    app.stop().await;
-}
-
-/// A caller who booked before and texts again in a new thread (the old one resolved) is not asked
-/// for their name again: the booking carries the name they gave the first time.
-async fn a_returning_caller_is_not_asked_their_name_again(backend: Backend) {
-    let app = app(backend).await;
-    app.say("Hi, my kitchen drain is clogged, can you come out?")
-        .await;
-    app.say("12 Oak St, I'm Jane Doe").await;
-    app.say("2").await;
-    let r = app.say("YES").await;
-    assert!(r.starts_with("You're booked: "), "{r}");
-    // Staff resolve the thread; weeks later the same caller texts about another job.
-    let now_ms = frontdesk::clock::to_millis(app.state.clock.now());
-    let mut conn = app.state.store.pool().acquire().await.unwrap();
-    let id: frontdesk::store::ConversationId = {
-        use sqlx::Row;
-        sqlx::query(
-            "SELECT c.id FROM conversations c JOIN contacts k ON k.id = c.contact_id \
-             WHERE c.business_id = $1 AND k.phone = $2",
-        )
-        .bind(app.business_id)
-        .bind(CALLER)
-        .fetch_one(&mut *conn)
-        .await
-        .unwrap()
-        .get(0)
-    };
-    assert!(
-        frontdesk::store::dashboard::resolve(&mut conn, app.business_id, id, now_ms)
-            .await
-            .unwrap()
-    );
-    drop(conn);
-    let r = app
-        .say("the bathroom sink is leaking under the cabinet now, can someone come look")
-        .await;
-    assert!(!r.to_lowercase().contains("name"), "{r}");
-    let r = app.say("88 Pine Ave").await;
-    assert!(!r.to_lowercase().contains("name"), "{r}");
-    app.say("1").await;
-    let r = app.say("yes").await;
-    assert!(r.starts_with("You're booked: "), "{r}");
-    assert_eq!(
-        app.count("bookings WHERE status = 'booked' AND caller_name = 'Jane Doe'")
-            .await,
-        2
-    );
-    assert_eq!(
-        app.count(&format!(
-            "conversations WHERE contact_id IN (SELECT id FROM contacts WHERE phone = '{CALLER}')"
-        ))
-        .await,
-        2
-    );
     app.stop().await;
 }

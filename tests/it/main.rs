@@ -29,6 +29,7 @@ mod properties;
 mod real_llm;
 mod reminders;
 mod reminders_crash;
+mod returning;
 mod scale;
 mod security;
 mod sms;
