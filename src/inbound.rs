@@ -353,6 +353,7 @@ impl Reply<'_> {
                 body: &body,
                 now_ms: self.now_ms,
                 expires_at: None,
+                not_before: None,
             },
         )
         .await?;

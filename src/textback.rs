@@ -223,6 +223,7 @@ pub async fn handle_missed_call(
                 body: &body,
                 now_ms,
                 expires_at: Some(now_ms + TEXTBACK_TTL_MINUTES * 60_000),
+                not_before: None,
             },
         )
         .await?;

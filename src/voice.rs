@@ -373,6 +373,12 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
         ),
     };
     let body = crate::engine::guard::finalize(&body);
+    // The pick-up is no answer to anything the caller just asked: like reminders and nudges it
+    // waits for their sending window (a call cut off at 21:30 is picked up at 08:00). The
+    // confirmation of a booking just made is an answer, and goes at once.
+    let not_before = (kind == MessageKind::VoicePickup)
+        .then(|| pickup_at(profile, &contact.phone, now_ms))
+        .filter(|&at| at > now_ms);
     let from = profile.sending_number().unwrap_or_default().to_string();
     outbox::queue_text(
         &mut tx,
@@ -387,13 +393,33 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
             from: &from,
             body: &body,
             now_ms,
-            expires_at: None,
+            // One that waited past the morning (downtime) would come out of nowhere.
+            expires_at: not_before.map(|at| at + PICKUP_WAIT_MS),
+            not_before,
         },
     )
     .await?;
     tx.commit().await?;
     state.wake_outbox();
     Ok(())
+}
+
+/// How long a pick-up that waited for the window may still go after it opens.
+const PICKUP_WAIT_MS: i64 = 3_600_000;
+
+/// When a pick-up text may go: now inside the recipient's window (08:00-20:00 in the zone of
+/// their area code, or the business's narrower `[quiet_hours]`), else when it next opens.
+fn pickup_at(profile: &BusinessProfile, phone: &str, now_ms: i64) -> i64 {
+    let tz = crate::reminders::zone_of_number(phone, profile.tz());
+    // Due now, made now, useful for a day: `send_at` keeps it or moves it to the next opening.
+    crate::reminders::send_at(
+        now_ms,
+        now_ms,
+        now_ms + 86_400_000,
+        tz,
+        profile.send_window(),
+    )
+    .unwrap_or(now_ms)
 }
 
 /// A call's status once the receptionist's part of it is over.
@@ -445,6 +471,34 @@ mod tests {
             include_str!("../examples/daves-plumbing.toml")
         ))
         .unwrap()
+    }
+
+    fn ms(s: &str) -> i64 {
+        s.parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+            .timestamp_millis()
+    }
+
+    #[test]
+    fn a_pickup_waits_for_the_recipients_morning() {
+        let p = profile("");
+        // Dave's Plumbing is in New York. 15:00 there: at once.
+        let day = ms("2026-12-02T20:00:00Z");
+        assert_eq!(pickup_at(&p, "+15550100123", day), day);
+        // 21:30 there: 08:00 the next morning.
+        let night = ms("2026-12-03T02:30:00Z");
+        assert_eq!(
+            pickup_at(&p, "+15550100123", night),
+            ms("2026-12-03T13:00:00Z")
+        );
+        // A Los Angeles caller at 18:30 their time (21:30 in New York): still their evening.
+        assert_eq!(pickup_at(&p, "+14155550100", night), night);
+        // ...and at 21:30 theirs: 08:00 Pacific.
+        let late = ms("2026-12-03T05:30:00Z");
+        assert_eq!(
+            pickup_at(&p, "+14155550100", late),
+            ms("2026-12-03T16:00:00Z")
+        );
     }
 
     #[test]

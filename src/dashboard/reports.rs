@@ -283,6 +283,7 @@ pub async fn mark_no_show(
                     body: &body,
                     now_ms,
                     expires_at: Some(now_ms + 24 * 3_600_000),
+                    not_before: None,
                 },
             )
             .await?;

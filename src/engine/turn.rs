@@ -468,6 +468,7 @@ pub(crate) async fn queue(
             body,
             now_ms,
             expires_at: None,
+            not_before: None,
         },
     )
     .await?;

@@ -141,6 +141,7 @@ impl NudgeWorker {
                 body: &body,
                 now_ms,
                 expires_at: Some(now_ms + TTL_MS),
+                not_before: None,
             },
         )
         .await?;

@@ -13,7 +13,7 @@
 use crate::app::AppState;
 use crate::clock::to_millis;
 use crate::domain::profile::ProviderKind;
-use crate::store::messages::MessageKind;
+use crate::store::messages::{self, MessageKind};
 use crate::store::{contacts, outbox, outbox::Claimed, MessageId};
 use crate::telephony::{OutboundSms, SendError};
 use rand::Rng;
@@ -190,6 +190,11 @@ impl OutboxWorker {
             Some("number cannot receive texts")
         } else if item.expires_at.is_some_and(|at| now_ms > at) {
             Some("expired before it could be sent")
+        } else if item.kind == MessageKind::VoicePickup
+            && messages::caller_since(&state.store, item.contact_id, item.message_id).await?
+        {
+            // "Text us here" to someone who already did (it may have waited for the morning).
+            Some("the caller wrote since; nothing to pick up")
         } else {
             None
         };

@@ -243,6 +243,7 @@ impl ReminderWorker {
                 now_ms,
                 // A reminder after the appointment began is pointless.
                 expires_at: Some(booking.start_at),
+                not_before: None,
             },
         )
         .await?;

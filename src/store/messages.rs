@@ -206,6 +206,24 @@ pub async fn insert_spoken(
     row.map(|r| col(&r, "id")).transpose()
 }
 
+/// Has the caller texted (or spoken on a call) since `after`, a text of ours, was queued?
+pub async fn caller_since(
+    store: &super::Store,
+    contact_id: ContactId,
+    after: MessageId,
+) -> anyhow::Result<bool> {
+    let row = sqlx::query(
+        "SELECT 1 AS one FROM messages WHERE contact_id = $1 AND direction = 'inbound' AND id > $2 \
+         LIMIT 1",
+    )
+    .bind(contact_id)
+    .bind(after)
+    .fetch_optional(store.pool())
+    .await
+    .context("looking for the caller's words since a text was queued")?;
+    Ok(row.is_some())
+}
+
 /// How many things the caller has said on this call.
 pub async fn caller_lines(conn: &mut Conn, call_sid: &str) -> anyhow::Result<i64> {
     let row = sqlx::query(

@@ -20,6 +20,10 @@ pub struct NewText<'a> {
     pub now_ms: i64,
     /// Past this instant the text is pointless and is dropped instead of sent late.
     pub expires_at: Option<i64>,
+    /// Not sent before this instant (a text that waits for the recipient's sending window). Until
+    /// then it does not hold back later texts to the same number: an answer to a caller who
+    /// just texted goes at once.
+    pub not_before: Option<i64>,
 }
 
 /// Write an outbound text into its thread and the outbox, and note it on the conversation, inside
@@ -34,10 +38,11 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<Messa
         from_number, body, kind, state, attempts, next_attempt_at, expires_at, created_at, updated_at)";
     const TOUCH: &str =
         "UPDATE conversations SET last_message_at = $8, updated_at = $8 WHERE id = $2";
+    let due = t.not_before.map_or(t.now_ms, |at| at.max(t.now_ms));
     if Backend::of(conn) == Backend::Postgres {
         let sql = format!(
             "WITH m AS ({MESSAGE}), \
-                  o AS ({OUTBOX_COLUMNS} SELECT id, $1, $3, $9, $10, $7, $6, 'pending', 0, $8, $11, $8, $8 \
+                  o AS ({OUTBOX_COLUMNS} SELECT id, $1, $3, $9, $10, $7, $6, 'pending', 0, $12, $11, $8, $8 \
                         FROM m RETURNING message_id), \
                   t AS ({TOUCH}) \
              SELECT message_id AS id FROM o"
@@ -46,6 +51,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<Messa
             .bind(t.to)
             .bind(t.from)
             .bind(t.expires_at)
+            .bind(due)
             .fetch_one(&mut *conn)
             .await
             .context("queueing outbound text")?;
@@ -57,7 +63,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<Messa
         .context("inserting outbound message")?;
     let message_id: MessageId = col(&row, "id")?;
     sqlx::query(&format!(
-        "{OUTBOX_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $8, $8)"
+        "{OUTBOX_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $10, $9, $8, $8)"
     ))
     .bind(message_id)
     .bind(t.business_id)
@@ -68,6 +74,7 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<Messa
     .bind(t.kind.as_str())
     .bind(t.now_ms)
     .bind(t.expires_at)
+    .bind(due)
     .execute(&mut *conn)
     .await
     .context("enqueueing outbound text")?;
@@ -145,8 +152,11 @@ pub async fn claim_as(
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
+    // A text never tried and not yet due is waiting for the recipient's sending window
+    // (`NewText::not_before`), not in line: it holds nothing back.
     let head_of_queue = "NOT EXISTS (SELECT 1 FROM outbox e WHERE e.to_number = o.to_number \
-                         AND e.state IN ('pending', 'sending') AND e.id < o.id)";
+                         AND e.state IN ('pending', 'sending') AND e.id < o.id \
+                         AND NOT (e.state = 'pending' AND e.attempts = 0 AND e.next_attempt_at > $2))";
     let sql = format!(
         "WITH expired AS (SELECT o.id FROM outbox o WHERE o.state = 'sending' AND o.lease_until < $2 \
                           AND {head_of_queue} ORDER BY o.lease_until LIMIT $3 {lock}), \

@@ -36,6 +36,7 @@ mod sms;
 mod telnyx;
 mod textback;
 mod voice;
+mod voice_quiet_hours;
 mod webhooks;
 
 // Bytes allocated per thread, for the resource-limits tests (`limits.rs`).

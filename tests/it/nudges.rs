@@ -202,6 +202,7 @@ async fn no_nudge_once_staff_handled_it(backend: Backend) {
             body: "Hi, Sam here - I'll call you in 10 minutes.",
             now_ms: now,
             expires_at: None,
+            not_before: None,
         },
     )
     .await

@@ -327,6 +327,7 @@ async fn queue_to(app: &TestApp, to: &str, body: &str, now_ms: i64) -> frontdesk
             body,
             now_ms,
             expires_at: None,
+            not_before: None,
         },
     )
     .await

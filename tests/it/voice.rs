@@ -24,11 +24,11 @@ both_backends!(
 
 const TRANSFER: &str = "+15550100300";
 
-fn voice_profile(extra: &str) -> String {
+pub(crate) fn voice_profile(extra: &str) -> String {
     format!("{EXAMPLE}\n[voice]\nanswer = \"ai\"\ntransfer_to = [\"{TRANSFER}\"]\n{extra}")
 }
 
-async fn voice_app(backend: Backend, profile: String) -> TestApp {
+pub(crate) async fn voice_app(backend: Backend, profile: String) -> TestApp {
     spawn_app_with(
         backend,
         Options {
@@ -73,7 +73,7 @@ fn relay_signature() -> String {
     )
 }
 
-async fn call(app: &TestApp, call_sid: &str) -> Ws {
+pub(crate) async fn call(app: &TestApp, call_sid: &str) -> Ws {
     let mut ws = relay(app, Some(&relay_signature()))
         .await
         .expect("relay opens");
@@ -91,7 +91,7 @@ async fn send(ws: &mut Ws, v: Value) {
 }
 
 /// Say something; get back the words spoken and, if the receptionist leaves, its `end` message.
-async fn say(ws: &mut Ws, words: &str) -> (String, Option<Value>) {
+pub(crate) async fn say(ws: &mut Ws, words: &str) -> (String, Option<Value>) {
     send(
         ws,
         json!({"type": "prompt", "voicePrompt": words, "lang": "en-US", "last": true}),
@@ -122,13 +122,13 @@ async fn next(ws: &mut Ws) -> Value {
     }
 }
 
-async fn hang_up(mut ws: Ws) {
+pub(crate) async fn hang_up(mut ws: Ws) {
     ws.close(None).await.ok();
     // The server finishes the call after the socket closes.
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
-async fn answered(app: &TestApp, call_sid: &str) -> String {
+pub(crate) async fn answered(app: &TestApp, call_sid: &str) -> String {
     let res = app.missed_call(call_sid, CALLER).await;
     assert_eq!(res.status(), 200);
     res.text().await.unwrap()
