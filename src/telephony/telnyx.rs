@@ -90,9 +90,12 @@ pub fn public_key_of(secret: &[u8; 32]) -> String {
 /// Telnyx refused to send because the recipient replied STOP (its own block rule).
 pub const OPTED_OUT: &str = "40300";
 
-/// Error codes that mean the recipient cannot get texts at this number: not routable (a
-/// landline), an invalid or non-mobile destination.
-const NOT_TEXTABLE: &[&str] = &["40001", "40310", "40311", "40312"];
+/// Error codes that mean the recipient cannot get texts at this number, Telnyx's counterparts of
+/// Twilio's 30006 and 21614: 40001 "Not routable" (a landline or non-routable number, in a
+/// delivery report), 40012 "Invalid destination number" (the carrier refused the number), 40310
+/// "Invalid 'to' address" (the API's answer), and 40311/40312 (an invalid or non-mobile
+/// destination). Retrying any of them only costs money.
+const NOT_TEXTABLE: &[&str] = &["40001", "40012", "40310", "40311", "40312"];
 
 pub fn is_not_textable(code: &str) -> bool {
     NOT_TEXTABLE.contains(&code)
@@ -357,6 +360,17 @@ mod tests {
         assert!(public_key("not base64!").is_err());
         assert!(public_key("AAAA").unwrap_err().contains("32 bytes"));
         assert!(public_key(&public_key_of(&SECRET)).is_ok());
+    }
+
+    #[test]
+    fn landline_and_invalid_destination_codes_are_not_textable() {
+        for code in ["40001", "40012", "40310"] {
+            assert!(is_not_textable(code), "{code}");
+        }
+        // Spam blocks, an unavailable carrier, an expired message: the number itself is fine.
+        for code in ["40002", "40006", "40005", "40300", "10007"] {
+            assert!(!is_not_textable(code), "{code}");
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ mod scale;
 mod security;
 mod sms;
 mod telnyx;
+mod telnyx_landlines;
 mod textback;
 mod voice;
 mod voice_quiet_hours;

@@ -11,9 +11,9 @@ use std::time::Duration;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
-const TELNYX_NUMBER: &str = "+15550100300";
+pub(crate) const TELNYX_NUMBER: &str = "+15550100300";
 
-fn telnyx_profile(number: &str, forward_to: &str) -> String {
+pub(crate) fn telnyx_profile(number: &str, forward_to: &str) -> String {
     EXAMPLE
         .replace(
             "phone_numbers = [\"+15550100200\"]",
@@ -23,7 +23,7 @@ fn telnyx_profile(number: &str, forward_to: &str) -> String {
 }
 
 /// A unique message id per request, as Telnyx answers `POST /v2/messages`.
-struct TelnyxMessages(std::sync::atomic::AtomicU64);
+pub(crate) struct TelnyxMessages(std::sync::atomic::AtomicU64);
 
 impl Respond for TelnyxMessages {
     fn respond(&self, req: &Request) -> ResponseTemplate {
@@ -41,7 +41,7 @@ impl Respond for TelnyxMessages {
     }
 }
 
-async fn mount_telnyx_ok(app: &TestApp) {
+pub(crate) async fn mount_telnyx_ok(app: &TestApp) {
     Mock::given(method("POST"))
         .and(path(TELNYX_MESSAGES_PATH))
         .and(header(
@@ -125,11 +125,11 @@ fn received(id: &str, from: &str, to: &str, text: &str) -> Vec<u8> {
     .unwrap()
 }
 
-fn voice_form(pairs: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn voice_form(pairs: &[(&str, &str)]) -> Vec<u8> {
     serde_urlencoded::to_string(pairs).unwrap().into_bytes()
 }
 
-const FORM: &str = "application/x-www-form-urlencoded";
+pub(crate) const FORM: &str = "application/x-www-form-urlencoded";
 
 async fn wait_for<F: std::future::Future<Output = bool>>(what: &str, mut check: impl FnMut() -> F) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
