@@ -1,7 +1,9 @@
 //! The dashboard in a real headless Chromium, driven over the W3C WebDriver protocol
 //! (chromedriver): an owner adds an FAQ entry and the simulator's receptionist uses it; a thread
-//! escalated from the simulator is taken over by staff, answered and handed back. Screenshots of
-//! the inbox, a thread, the profile editor and the funnel land in target/screenshots/.
+//! escalated from the simulator is taken over by staff, answered and handed back; staff find a
+//! caller texts cannot reach in the inbox's "Call back" view and mark them called back.
+//! Screenshots of the inbox, a thread, the profile editor and the funnel land in
+//! target/screenshots/.
 //!
 //! Runs when /usr/bin/chromedriver (Debian's chromium-driver) exists; `.ci/run` installs it.
 
@@ -439,6 +441,60 @@ async fn owner_and_staff_in_a_real_browser() {
     driver.click("#hand-back").await;
     driver.wait_text("#thread-state", "AI handling").await;
     assert_eq!(app.conversation_state("+15550100777").await, "qualifying");
+    driver.quit().await;
+    app.stop().await;
+}
+
+/// A missed caller texts cannot reach (Twilio refuses the text-back: not a mobile number) is in
+/// the inbox's "Call back" view: staff find it there, ring the number and mark it done.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_find_a_call_back_in_a_real_browser() {
+    use wiremock::matchers::{body_string_contains, method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        Options {
+            clock: Some(FixedClock::new(open_hours_instant())),
+            ..Default::default()
+        },
+    )
+    .await;
+    add_user(&app, STAFF_EMAIL, "staff", "Sam").await;
+    let (base, bid) = (app.base.clone(), app.business_id);
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .and(body_string_contains("To=%2B15550100123"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "code": 21614,
+            "message": "'To' number is not a valid mobile number",
+            "status": 400
+        })))
+        .with_priority(1)
+        .mount(&app.twilio)
+        .await;
+    app.missed_call("CAbrowser-cb", CALLER).await;
+    app.settle().await;
+
+    driver.sign_in(&base, STAFF_EMAIL).await;
+    driver.go(&format!("{base}/app/{bid}/inbox")).await;
+    driver
+        .click("nav.filters a[href$='filter=call_back']")
+        .await;
+    driver.wait_text("#inbox-rows", "(555) 010-0123").await;
+    driver.wait_text("#inbox-rows", "21614").await;
+    driver
+        .find(&format!("#inbox-rows a.call[href='tel:{CALLER}']"))
+        .await;
+    driver.check_layout("inbox-call-back").await;
+    driver.screenshot("inbox-call-back").await;
+    driver
+        .click("#inbox-rows li[data-call-back] button[type=submit]")
+        .await;
+    driver.wait_text("#inbox-rows", "Nobody to call back").await;
+    assert_eq!(app.count("call_backs WHERE done_by IS NOT NULL").await, 1);
     driver.quit().await;
     app.stop().await;
 }
