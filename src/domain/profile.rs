@@ -638,7 +638,11 @@ impl BusinessProfile {
     ) -> std::sync::Arc<T> {
         let slots = || self.text.1.lock().unwrap_or_else(|e| e.into_inner());
         let find = |slots: &[std::sync::Arc<dyn std::any::Any + Send + Sync>]| {
-            slots.iter().find_map(|a| a.clone().downcast::<T>().ok())
+            // The type is asked first: no reference counted for each slot passed over.
+            slots
+                .iter()
+                .find(|a| (***a).is::<T>())
+                .and_then(|a| a.clone().downcast::<T>().ok())
         };
         if let Some(found) = find(&slots()) {
             return found;

@@ -92,12 +92,22 @@ fn promises_after_hours_text(text: &str) -> bool {
 
 /// The business takes emergencies outside its hours (a setting, or an FAQ answer saying so).
 pub fn promises_after_hours(profile: &BusinessProfile) -> bool {
-    profile.escalation.after_hours_emergencies
-        || profile.faq.iter().any(|f| {
-            let all = format!("{} {}", f.q, f.a).to_lowercase();
-            (all.contains("emergenc") || all.contains("lockout") || all.contains("urgent"))
-                && promises_after_hours_text(&f.a)
+    /// Read from the profile alone, so once per profile value.
+    struct Promised(bool);
+    profile
+        .derived(|profile| {
+            Promised(
+                profile.escalation.after_hours_emergencies
+                    || profile.faq.iter().any(|f| {
+                        let all = format!("{} {}", f.q, f.a).to_lowercase();
+                        (all.contains("emergenc")
+                            || all.contains("lockout")
+                            || all.contains("urgent"))
+                            && promises_after_hours_text(&f.a)
+                    }),
+            )
         })
+        .0
 }
 
 fn list_services(turn: &Turn<'_>) -> String {

@@ -58,31 +58,63 @@ pub(crate) fn contains_spaced(hay: &str, needle: &str, space_after: bool) -> boo
         let pattern = if space_after { "  " } else { " " };
         return hay.contains(pattern);
     }
-    let bytes = hay.as_bytes();
-    let mut from = 0;
-    while let Some(at) = hay[from..].find(needle).map(|i| from + i) {
-        let before = at > 0 && bytes[at - 1] == b' ';
-        let after = !space_after || bytes.get(at + needle.len()) == Some(&b' ');
-        if before && after {
-            return true;
-        }
-        // The next place a match may start (a character boundary: `needle` starts at `at`).
-        from = at + needle.chars().next().map_or(1, char::len_utf8);
+    // Every place right after a space is a place the needle may start (a space is one byte, so
+    // it is a character boundary): compared there in place. Cheaper than a substring search for
+    // these short texts, which sets up a searcher for the needle on every call.
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if h.len() <= n.len() {
+        return false;
     }
-    false
+    (1..=h.len() - n.len()).any(|at| {
+        h[at - 1] == b' '
+            && h[at] == n[0]
+            && h[at..at + n.len()] == *n
+            && (!space_after || h.get(at + n.len()) == Some(&b' '))
+    })
 }
 
 /// A caller's text as words, for concept tests.
 pub struct Text {
     words: Vec<String>,
     padded: String,
+    /// Where in `padded` each place right after a space is: where an entry may start.
+    starts: Vec<usize>,
 }
 
 impl Text {
     pub fn new(text: &str) -> Self {
         let words = words(text);
         let padded = format!(" {} ", words.join(" "));
-        Self { words, padded }
+        Self::of(words, padded)
+    }
+
+    fn of(words: Vec<String>, padded: String) -> Self {
+        let starts = padded
+            .bytes()
+            .enumerate()
+            .filter(|(i, b)| *b == b' ' && i + 1 < padded.len())
+            .map(|(i, _)| i + 1)
+            .collect();
+        Self {
+            words,
+            padded,
+            starts,
+        }
+    }
+
+    /// `contains_spaced(&self.padded, needle, space_after)`, trying only the places right
+    /// after a space (known once per text) instead of every byte.
+    fn spaced(&self, needle: &str, space_after: bool) -> bool {
+        if needle.is_empty() {
+            return contains_spaced(&self.padded, needle, space_after);
+        }
+        let (h, n) = (self.padded.as_bytes(), needle.as_bytes());
+        self.starts.iter().any(|&at| {
+            h.len() >= at + n.len()
+                && h[at] == n[0]
+                && h[at..at + n.len()] == *n
+                && (!space_after || h.get(at + n.len()) == Some(&b' '))
+        })
     }
 
     /// Does any entry of the group occur? Entries: `word`, `prefix*`, or `a phrase`.
@@ -93,7 +125,7 @@ impl Text {
     fn has(&self, entry: &str) -> bool {
         if let Some(prefix) = entry.strip_suffix('*') {
             if prefix.contains(' ') {
-                return contains_spaced(&self.padded, prefix, false);
+                return self.spaced(prefix, false);
             }
             return self.words.iter().any(|w| w.starts_with(prefix));
         }
@@ -101,7 +133,7 @@ impl Text {
             // One word: the words hold no spaces, so " word " occurs exactly where a word is it.
             return self.words.iter().any(|w| w == entry);
         }
-        contains_spaced(&self.padded, entry, true)
+        self.spaced(entry, true)
     }
 
     /// The text with these phrases taken out ("fire marshal" is an inspector, not a fire).
@@ -115,13 +147,13 @@ impl Text {
         }
         let words: Vec<String> = padded.split_whitespace().map(str::to_string).collect();
         let padded = format!(" {} ", words.join(" "));
-        Text { words, padded }
+        Text::of(words, padded)
     }
 
     /// The text without floods that are over or a word of the trade: "the 2016 flood", "after
     /// the flood", "flood cuts", "flood zone", "flood insurance".
     pub fn without_past_floods(&self) -> Text {
-        let mut t = self.without(&[
+        let t = self.without(&[
             "after the flood",
             "since the flood",
             "during the flood",
@@ -151,9 +183,8 @@ impl Text {
             }
             words.push(w.clone());
         }
-        t.padded = format!(" {} ", words.join(" "));
-        t.words = words;
-        t
+        let padded = format!(" {} ", words.join(" "));
+        Text::of(words, padded)
     }
 
     /// The text with every "you" that is asked to do something ("can you put in a filter",
@@ -176,7 +207,7 @@ impl Text {
             })
             .collect();
         let padded = format!(" {} ", words.join(" "));
-        Text { words, padded }
+        Text::of(words, padded)
     }
 
     /// An age said of someone: "shes 86", "he is 90", "86 years old", "my 92 yo dad".
@@ -4021,16 +4052,31 @@ fn cares_for_large_animals(profile: &BusinessProfile) -> bool {
 
 /// Do the business's services (names, descriptions, keywords) use one of these words?
 fn service_words_include(profile: &BusinessProfile, ws: &[&str]) -> bool {
-    profile.services.iter().any(|s| {
-        let mut all = words(&s.name);
-        if let Some(d) = &s.description {
-            all.extend(words(d));
+    profile
+        .derived(ServiceWords::new)
+        .0
+        .iter()
+        .any(|w| ws.iter().any(|x| w.starts_with(x)))
+}
+
+/// The words of all the services' names, descriptions and keywords: made from the profile
+/// alone, so once per profile value ([`BusinessProfile::derived`]).
+struct ServiceWords(Vec<String>);
+
+impl ServiceWords {
+    fn new(profile: &BusinessProfile) -> Self {
+        let mut all = Vec::new();
+        for s in &profile.services {
+            all.extend(words(&s.name));
+            if let Some(d) = &s.description {
+                all.extend(words(d));
+            }
+            for k in &s.keywords {
+                all.extend(words(k));
+            }
         }
-        for k in &s.keywords {
-            all.extend(words(k));
-        }
-        all.iter().any(|w| ws.iter().any(|x| w.starts_with(x)))
-    })
+        Self(all)
+    }
 }
 
 // --- a person -----------------------------------------------------------------------------

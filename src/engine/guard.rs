@@ -267,21 +267,64 @@ impl<'a> GroundingSources<'a> {
     }
 }
 
+/// What the grounding check reads from the profile alone, made once per profile value
+/// ([`BusinessProfile::derived`]) instead of on every reply.
+struct ProfileGrounds {
+    /// The figures of the profile's text.
+    figures: Vec<(String, String)>,
+    /// The profile's text, lower-cased (ASCII).
+    lower_text: String,
+    /// The business's own numbers, digits only (the caller may see them written nationally).
+    own_numbers: Vec<String>,
+    /// The [`PROMISES`] the profile's text makes (lower-cased, it contains them).
+    promises: Vec<&'static str>,
+}
+
+impl ProfileGrounds {
+    fn new(profile: &BusinessProfile) -> Self {
+        let text = profile.as_text();
+        Self {
+            figures: figures(text),
+            lower_text: text.to_ascii_lowercase(),
+            own_numbers: profile
+                .business
+                .phone_numbers
+                .iter()
+                .map(|n| digits(n.as_str()))
+                .collect(),
+            promises: {
+                let lower = text.to_lowercase();
+                PROMISES
+                    .iter()
+                    .copied()
+                    .filter(|p| lower.contains(p))
+                    .collect()
+            },
+        }
+    }
+}
+
 /// Figures in `reply` that appear neither in the profile nor in `also_allowed` (the caller's own
 /// words, the slots and dates the engine rendered).
 pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String]) -> Vec<String> {
-    let mut sources = vec![profile.as_text().to_string()];
-    sources.extend(also_allowed.iter().cloned());
-    let known: Vec<(String, String)> = sources.iter().flat_map(|s| figures(s)).collect();
-    let known_text = sources.join(" ").to_ascii_lowercase();
-    // The caller may see the business's own numbers written nationally.
-    let own: Vec<String> = profile
-        .business
-        .phone_numbers
-        .iter()
-        .map(|n| digits(n.as_str()))
-        .collect();
-    figures(reply)
+    let found = figures(reply);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let grounds = profile.derived(ProfileGrounds::new);
+    let also_known: Vec<(String, String)> = also_allowed.iter().flat_map(|s| figures(s)).collect();
+    // The profile's text and the turn's own words, joined by spaces, lower-cased (ASCII, as a
+    // whole: the profile's part is lower-cased once per profile).
+    let mut known_text = String::with_capacity(
+        grounds.lower_text.len() + also_allowed.iter().map(|a| a.len() + 1).sum::<usize>(),
+    );
+    known_text.push_str(&grounds.lower_text);
+    for a in also_allowed {
+        known_text.push(' ');
+        known_text.push_str(&a.to_ascii_lowercase());
+    }
+    let own = &grounds.own_numbers;
+    found
         .into_iter()
         .filter(|(shown, key)| {
             if let Some(phrase) = key.strip_prefix("words:") {
@@ -291,7 +334,11 @@ pub fn ungrounded(reply: &str, profile: &BusinessProfile, also_allowed: &[String
             if is_link {
                 return !known_text.contains(key.as_str());
             }
-            let grounded = known.iter().any(|(_, k)| k == key)
+            let grounded = grounds
+                .figures
+                .iter()
+                .chain(&also_known)
+                .any(|(_, k)| k == key)
                 || own
                     .iter()
                     .any(|o| key.len() >= 7 && o.ends_with(key.as_str()))
@@ -356,10 +403,10 @@ const PROMISES: &[&str] = &[
 /// Promises in `reply` that the profile does not make.
 pub fn unpromised(reply: &str, profile: &BusinessProfile) -> Vec<String> {
     let said = reply.to_lowercase();
-    let known = profile.as_text().to_lowercase();
+    let grounds = profile.derived(ProfileGrounds::new);
     PROMISES
         .iter()
-        .filter(|p| said.contains(*p) && !known.contains(*p))
+        .filter(|p| said.contains(*p) && !grounds.promises.contains(*p))
         .map(|p| p.to_string())
         .collect()
 }

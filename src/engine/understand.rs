@@ -1929,6 +1929,16 @@ fn alternatives(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each service's vocabulary, in the profile's order: made from the profile alone, so once per
+/// profile value ([`BusinessProfile::derived`]), not on every scoring.
+struct ServiceVocabs(Vec<Vocab>);
+
+impl ServiceVocabs {
+    fn new(profile: &BusinessProfile) -> Self {
+        Self(profile.services.iter().map(vocab).collect())
+    }
+}
+
 fn vocab(s: &crate::domain::profile::Service) -> Vocab {
     let mut terms = Vec::new();
     for part in alternatives(&s.name) {
@@ -2088,8 +2098,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         ends.resize(said_words.len(), false);
         ends
     };
-    let vocabs: Vec<Vocab> = profile.services.iter().map(vocab).collect();
-    join_phrasal_verbs(&said_words, &mut said, &vocabs);
+    let vocabs = profile.derived(ServiceVocabs::new);
+    let vocabs: &[Vocab] = &vocabs.0;
+    join_phrasal_verbs(&said_words, &mut said, vocabs);
     // "...keeps sliding every time i change strings": what happens whenever something is done
     // is when the trouble shows, not the job asked for; those words name no service.
     let mut aside_at = vec![false; said.len()];
@@ -3587,6 +3598,53 @@ fn asks_is_that_something(text: &str) -> bool {
     ])
 }
 
+/// What the profile names, for telling a thing asked about from one it does not know: made
+/// from the profile alone, so once per profile value ([`BusinessProfile::derived`]).
+struct KnownThings {
+    /// The concepts the FAQ's entries (question and answer) hold.
+    faq_concepts: Vec<&'static str>,
+    /// Content words of the services (name, description, keywords), the business's name and
+    /// its service area.
+    words: Vec<String>,
+    /// Content words of the FAQ's entries (question, answer, keywords).
+    faq_words: Vec<String>,
+}
+
+impl KnownThings {
+    fn new(profile: &BusinessProfile) -> Self {
+        let mut faq_tokens: Vec<&'static str> = Vec::new();
+        for f in &profile.faq {
+            for c in faq_concepts(&format!("{} {}", f.q, f.a), false) {
+                if !faq_tokens.contains(&c.token) {
+                    faq_tokens.push(c.token);
+                }
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        for sv in &profile.services {
+            words.extend(content_words(&format!(
+                "{} {} {}",
+                sv.name,
+                sv.description.as_deref().unwrap_or(""),
+                sv.keywords.join(" ")
+            )));
+        }
+        words.extend(content_words(&profile.business.name));
+        // A town of the service area is no unknown thing ("do u go out as far as timnath").
+        words.extend(content_words(&profile.business.service_area));
+        let faq_words = profile
+            .faq
+            .iter()
+            .flat_map(|f| content_words(&format!("{} {} {}", f.q, f.a, f.keywords.join(" "))))
+            .collect();
+        Self {
+            faq_concepts: faq_tokens,
+            words,
+            faq_words,
+        }
+    }
+}
+
 fn unknown_asked(
     text: &str,
     profile: &BusinessProfile,
@@ -3600,13 +3658,10 @@ fn unknown_asked(
     };
     // "Do u need someone there to let u in": asked in other words than an FAQ entry's, but
     // about what the entry answers.
-    let faq_holds = faq_concepts(clause, true).iter().any(|c| {
-        profile.faq.iter().any(|f| {
-            faq_concepts(&format!("{} {}", f.q, f.a), false)
-                .iter()
-                .any(|d| d.token == c.token)
-        })
-    });
+    let known_things = profile.derived(KnownThings::new);
+    let faq_holds = faq_concepts(clause, true)
+        .iter()
+        .any(|c| known_things.faq_concepts.contains(&c.token));
     if faq_holds {
         return false;
     }
@@ -3764,29 +3819,19 @@ fn unknown_asked(
     if object.is_empty() {
         return false;
     }
-    let mut known: Vec<String> = Vec::new();
-    for sv in &profile.services {
-        known.extend(content_words(&format!(
-            "{} {} {}",
-            sv.name,
-            sv.description.as_deref().unwrap_or(""),
-            sv.keywords.join(" ")
-        )));
-    }
-    for f in profile.faq.iter().filter(|_| with_faq) {
-        known.extend(content_words(&format!(
-            "{} {} {}",
-            f.q,
-            f.a,
-            f.keywords.join(" ")
-        )));
-    }
-    known.extend(content_words(&profile.business.name));
-    // A town of the service area is no unknown thing ("do u go out as far as timnath").
-    known.extend(content_words(&profile.business.service_area));
+    let faq_words: &[String] = if with_faq {
+        &known_things.faq_words
+    } else {
+        &[]
+    };
     let unknown = |w: &String| {
         let st = stem(w);
-        !generic.contains(&st) && !known.iter().any(|k| super::normalize::near(k, &st))
+        !generic.contains(&st)
+            && !known_things
+                .words
+                .iter()
+                .chain(faq_words)
+                .any(|k| super::normalize::near(k, &st))
     };
     if head_only {
         // The head is the last word that is not a generic trade word ("frontal installs":
