@@ -2146,6 +2146,10 @@ fn pulled_from_water(t: &Text) -> bool {
         "found them in",
         "pulled him out",
         "pulled her out",
+        "got him out",
+        "got her out",
+        "he was in it",
+        "she was in it",
         "pulled them out",
         "fished him out",
         "fished her out",
@@ -2172,6 +2176,8 @@ fn pulled_from_water(t: &Text) -> bool {
         "wont wake",
         "sleepy",
         "drowsy",
+        "wants to sleep",
+        "want to sleep",
         "vomit*",
         "throwing up",
         "threw up",
@@ -4298,6 +4304,18 @@ const NO_TEXT: &[&str] = &[
 /// The caller asks for a person, to be phoned, or whether anyone real is there.
 pub fn wants_person(text: &str) -> bool {
     let t = Text::new(text);
+    // "Yall quoted me $95 over the phone": what was said on a call before, not asking for one.
+    let t = if t.near(
+        &[
+            "quoted", "told", "said", "gave", "agreed", "promised", "booked", "ordered", "paid",
+        ],
+        &["over the phone"],
+        8,
+    ) {
+        t.without(&["over the phone"])
+    } else {
+        t
+    };
     if t.any(PERSON) || t.any(NO_TEXT) {
         return true;
     }
@@ -4683,6 +4701,12 @@ const ANGER: &[&str] = &[
     "livid",
     "fed up",
     "never again",
+    "not what i was told",
+    "not what we were told",
+    "not what i was promised",
+    "not what we were promised",
+    "not what i paid for",
+    "not what we paid for",
     "waste of money",
     "threw that money away",
     "threw my money away",
@@ -5141,6 +5165,9 @@ const STILL_BROKEN: &[&str] = &[
     "already coming off",
     "already coming up",
     "already fading",
+    "already gone",
+    "already falling out",
+    "already fell out",
     "quit again",
     "never there before",
     "not there before",
@@ -5366,10 +5393,8 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "quote",
         "estimate",
     ]);
-    if let Some(word) = ANGER
-        .iter()
-        .find(|w| t.has(w) && !(SITUATIONAL.contains(w) && !ours && !at_us && new_work))
-    {
+    let about_a_situation = |w: &&str| SITUATIONAL.contains(w) && !ours && !at_us && new_work;
+    if let Some(word) = ANGER.iter().find(|w| t.has(w) && !about_a_situation(w)) {
         return Some(word.trim_end_matches('*').to_string());
     }
     // Swearing is a complaint when it is about us ("your guy did a crap job"), not in "cant see
@@ -6745,5 +6770,28 @@ mod tests {
         ] {
             assert!(complaint(text, &[]).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn round_twelve_after_the_last_held_out_run() {
+        // A child got out of a pond and now only wants to sleep.
+        assert_eq!(
+            danger(
+                "turned my back for a sec and she was in the pool, got her out, shes 2 and coughing and just wants to sleep",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        for text in [
+            "you did my gel set tuesday and 3 are already gone",
+            "picked it up after the repair and its not what i was told at all",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        // A price agreed on a call before is no request for one; asking for a call still is.
+        assert!(!wants_person(
+            "you quoted me $80 over the phone for the ding"
+        ));
+        assert!(wants_person("can we do this over the phone instead"));
     }
 }

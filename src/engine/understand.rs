@@ -938,6 +938,8 @@ fn name_word(w: &str, lowercase_ok: bool) -> bool {
 /// Up to three name words from the start of `rest`, stopping at punctuation, a number or a
 /// word that is not a name ("Bob, 45 Pine Ave" gives "Bob").
 fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
+    // A name ends with its line: "hey its Tori" and "im due for a fill" are two texts.
+    let rest = rest.trim_start().lines().next().unwrap_or("");
     let mut out: Vec<String> = Vec::new();
     for raw in rest.split_whitespace() {
         // "dana (her aunt)": an aside after the name is not part of it.
@@ -6601,5 +6603,13 @@ mod tests {
             topic("how much to reseal my driveway?", &p),
             Some(Topic::Service { .. })
         ));
+    }
+
+    #[test]
+    fn round_twelve_a_name_ends_with_its_text() {
+        assert_eq!(
+            extract_name("hey its Marla\nim due for a touch up").as_deref(),
+            Some("Marla")
+        );
     }
 }
