@@ -478,7 +478,25 @@ pub fn safety_while_staff_own(
     // saying hes dizzy") are the danger going on, whatever words they use.
     let worse = handed_off_for.is_some_and(|r| r.starts_with("safety"))
         && super::detect::body_in_trouble(text);
-    let kind = super::detect::danger(text, Some(&profile)).or(worse.then_some(Danger::Medical))?;
+    let Some(kind) =
+        super::detect::danger(text, Some(&profile)).or(worse.then_some(Danger::Medical))
+    else {
+        // Handed over for a question, then a complaint ("yall quoted me $95" ... "the bill is
+        // $240?? thats not ok"): staff learn it is one now. Staff own the thread: no reply.
+        let for_other =
+            handed_off_for.is_some_and(|r| !r.starts_with("complaint") && !r.starts_with("safety"));
+        if let Some(why) =
+            super::detect::complaint(text, &profile.escalation.keywords).filter(|_| for_other)
+        {
+            turn.effects.notify.push(format!(
+                "Frontdesk: {} is now complaining ({why}). They said: \"{}\"",
+                turn.contact.phone,
+                super::tools::quote(text)
+            ));
+            turn.effects.handoff_reason = Some(format!("complaint: {why}"));
+        }
+        return None;
+    };
     turn.effects.notify.push(format!(
         "URGENT Frontdesk: {} may be unsafe ({}). They said: \"{}\"",
         turn.contact.phone,

@@ -769,6 +769,30 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_complaint_after_a_hand_off_for_a_question_tells_staff_it_is_one() {
+        let mut i = input(
+            State::HumanOwned,
+            Details::default(),
+            &["the bill came to $240 and nobody said a word about that, thats not ok"],
+        );
+        i.handoff_reason = Some("unanswered_question".into());
+        let p = plan(&i, None).await;
+        assert!(p.reply.is_none());
+        assert!(p
+            .effects
+            .handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("complaint")));
+        assert!(p.effects.notify.iter().any(|n| n.contains("complaining")));
+        // Already a complaint, or only thanks: nothing new for staff.
+        i.handoff_reason = Some("complaint: refund".into());
+        assert!(plan(&i, None).await.effects.notify.is_empty());
+        let mut i = input(State::HumanOwned, Details::default(), &["ok thanks"]);
+        i.handoff_reason = Some("unanswered_question".into());
+        assert!(plan(&i, None).await.effects.notify.is_empty());
+    }
+
+    #[tokio::test]
     async fn the_reply_cap_and_a_failing_turn_hand_off() {
         let mut i = input(State::Qualifying, Details::default(), &["hello?"]);
         i.replies_today = MAX_AI_REPLIES_PER_DAY;
