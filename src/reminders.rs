@@ -187,6 +187,22 @@ pub fn send_at(
     local_instant(tz, later_day, open).filter(|&later| later < start_ms && later > nominal_ms)
 }
 
+/// When a text that answers nothing (a pick-up after a cut-off call, a no-show note) may go:
+/// now inside the recipient's window (08:00-20:00 in the zone of
+/// their area code, or the business's narrower `[quiet_hours]`), else when it next opens.
+pub fn next_in_window(profile: &BusinessProfile, phone: &str, now_ms: i64) -> i64 {
+    let tz = zone_of_number(phone, profile.tz());
+    // Due now, made now, useful for a day: `send_at` keeps it or moves it to the next opening.
+    send_at(
+        now_ms,
+        now_ms,
+        now_ms + 86_400_000,
+        tz,
+        profile.send_window(),
+    )
+    .unwrap_or(now_ms)
+}
+
 /// What the booking is for, and where, as a reminder says it.
 pub struct ReminderFacts<'a> {
     pub service: Option<&'a str>,

@@ -377,7 +377,7 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
     // waits for their sending window (a call cut off at 21:30 is picked up at 08:00). The
     // confirmation of a booking just made is an answer, and goes at once.
     let not_before = (kind == MessageKind::VoicePickup)
-        .then(|| pickup_at(profile, &contact.phone, now_ms))
+        .then(|| crate::reminders::next_in_window(profile, &contact.phone, now_ms))
         .filter(|&at| at > now_ms);
     let from = profile.sending_number().unwrap_or_default().to_string();
     outbox::queue_text(
@@ -406,21 +406,6 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
 
 /// How long a pick-up that waited for the window may still go after it opens.
 const PICKUP_WAIT_MS: i64 = 3_600_000;
-
-/// When a pick-up text may go: now inside the recipient's window (08:00-20:00 in the zone of
-/// their area code, or the business's narrower `[quiet_hours]`), else when it next opens.
-fn pickup_at(profile: &BusinessProfile, phone: &str, now_ms: i64) -> i64 {
-    let tz = crate::reminders::zone_of_number(phone, profile.tz());
-    // Due now, made now, useful for a day: `send_at` keeps it or moves it to the next opening.
-    crate::reminders::send_at(
-        now_ms,
-        now_ms,
-        now_ms + 86_400_000,
-        tz,
-        profile.send_window(),
-    )
-    .unwrap_or(now_ms)
-}
 
 /// A call's status once the receptionist's part of it is over.
 const ENDED: &str = "ai-ended";
@@ -484,19 +469,25 @@ mod tests {
         let p = profile("");
         // Dave's Plumbing is in New York. 15:00 there: at once.
         let day = ms("2026-12-02T20:00:00Z");
-        assert_eq!(pickup_at(&p, "+15550100123", day), day);
+        assert_eq!(
+            crate::reminders::next_in_window(&p, "+15550100123", day),
+            day
+        );
         // 21:30 there: 08:00 the next morning.
         let night = ms("2026-12-03T02:30:00Z");
         assert_eq!(
-            pickup_at(&p, "+15550100123", night),
+            crate::reminders::next_in_window(&p, "+15550100123", night),
             ms("2026-12-03T13:00:00Z")
         );
         // A Los Angeles caller at 18:30 their time (21:30 in New York): still their evening.
-        assert_eq!(pickup_at(&p, "+14155550100", night), night);
+        assert_eq!(
+            crate::reminders::next_in_window(&p, "+14155550100", night),
+            night
+        );
         // ...and at 21:30 theirs: 08:00 Pacific.
         let late = ms("2026-12-03T05:30:00Z");
         assert_eq!(
-            pickup_at(&p, "+14155550100", late),
+            crate::reminders::next_in_window(&p, "+14155550100", late),
             ms("2026-12-03T16:00:00Z")
         );
     }

@@ -269,6 +269,10 @@ pub async fn mark_no_show(
                 }
             };
             let body = crate::reminders::no_show_text(profile, booking.service.as_deref());
+            // Not an answer to anything the caller said: it waits for their sending window (a
+            // no-show marked at 21:00 is texted at 08:00 in the caller's zone).
+            let not_before = Some(crate::reminders::next_in_window(profile, &phone, now_ms))
+                .filter(|&at| at > now_ms);
             outbox::queue_text(
                 &mut tx,
                 outbox::NewText {
@@ -282,8 +286,8 @@ pub async fn mark_no_show(
                     from,
                     body: &body,
                     now_ms,
-                    expires_at: Some(now_ms + 24 * 3_600_000),
-                    not_before: None,
+                    expires_at: Some(not_before.unwrap_or(now_ms) + 24 * 3_600_000),
+                    not_before,
                 },
             )
             .await?;

@@ -1060,6 +1060,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         && !u::wants_booking(text)
         && !u::describes_problem(text)
         && turn.details.service.is_none();
+    // A question answered while our "A or B?" is still open ("oh wait its a bullfrog, do yall
+    // even work on those?"): the answer, then the same question again, not a fresh start.
+    let still_open = tie.clone().filter(|_| asked_before && just_asking);
     let tie = tie.filter(|_| !just_asking && !asking_other);
     if let Some(pair) = tie {
         // Two services fit nearly equally: one short question, not a guess. Asked again when
@@ -1175,6 +1178,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if turn.details.service.is_none() {
         if profile.services.len() == 1 {
             turn.details.service = Some(profile.services[0].name.clone());
+        } else if let Some((a, b)) = still_open.filter(|_| !lead.is_empty()) {
+            let ask = format!("{lead}Just to be sure: is that for {a} or {b}?");
+            turn.details.candidates = vec![a, b];
+            return Ok(Some(ask));
         } else if !lead.is_empty() && !booking {
             return Ok(Some(format!("{lead}Would you like to book a visit?")));
         } else {

@@ -3038,9 +3038,27 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "water", "leak*", "pipe*", "flood*", "sewage", "drip*", "wet", "soak*", "puddle*",
         "pooling", "seep*", "ceiling*", "toilet*", "tub", "sink", "heater", "rain*", "storm*",
     ]);
+    // "Roofer came out and fixed it last week. Now there's a brown ring on the ceiling": the
+    // leak is over and its mark is left, unless water is coming again.
+    let leak_fixed = (t_water.near(&["leak*"], &["fixed", "repaired", "patched"], 10)
+        || t_water.near(&["fixed", "repaired", "patched"], &["leak*"], 4))
+        && !t_water.any(&[
+            "drip*",
+            "pour*",
+            "gush*",
+            "spraying",
+            "water coming",
+            "water is coming",
+            "puddle*",
+            "pooling",
+            "still leak*",
+            "leaking again",
+            "leaks again",
+        ]);
     if t_water.any(WATER)
         && t_water.any(NEAR_ELECTRIC_OR_CEILING)
         && !t_water.any(&["stain*", "spot*", "old leak"])
+        && !leak_fixed
         || t_water.any(FLOOD) && t_water.any(WATER) && watery
         || t_water.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
     {
@@ -4885,10 +4903,9 @@ const OUR_VISIT: &[&str] = &[
     "from you last",
     "back from you",
     "picked up from you",
-    "since you",
-    "after you",
+    // ("Since you", "after you", "when you" count with a past verb after them, in
+    // `our_past_work`: "since you do ceilings" is what we do, not a visit.)
     "after your",
-    "when you",
 ];
 /// A bad time had elsewhere, said without naming a company of ours ("burned by a scammy company
 /// last yr", "at my old place").
@@ -5311,7 +5328,22 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "before i book",
             "b4 i book",
             "before booking",
-        ]);
+        ])
+        // "Does that warranty still count for us or did it die when they sold": a question
+        // about a warranty, nothing gone wrong yet.
+        || t.near(&["does", "do", "is", "would", "will", "can"], &["warrant*", "guarante*"], 3)
+            && !t.any(&[
+                "again",
+                "already",
+                "broke*",
+                "died",
+                "stopped",
+                "not working",
+                "doesnt work",
+                "still not",
+                "still doesnt",
+                "still broken",
+            ]);
     let stated = t.stated();
     // "Ever since my silk press w yall": a service had here, and what followed.
     let ever_since_ours = t.near(
@@ -5450,7 +5482,12 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // Our work, then worse, back again, or the caller is fed up about it.
     let other = t.any(OTHER_COMPANY);
-    if ours && !other && (t.any(STILL_BROKEN) || t.any(ANGER_AT_US) || t.any(WORSE)) {
+    // "Flashing the same HL code it was before": back to where it was before our work.
+    let same_as_before = t.near(&["same"], &["before"], 6);
+    if ours
+        && !other
+        && (t.any(STILL_BROKEN) || same_as_before || t.any(ANGER_AT_US) || t.any(WORSE))
+    {
         return Some("work not fixed".into());
     }
     if t.stated().any(BILLED) && t.any(DISPUTED) {
@@ -5553,6 +5590,10 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "estimate*",
         "told me it would",
         "said it would",
+        "was told",
+        "were told",
+        "told me",
+        "told us",
     ]) && t.stated().any(BILLED)
         && amounts >= 2
     {
@@ -5652,7 +5693,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "nothing like",
         "not what",
     ]);
-    let paid_for_this = t.near(&["paid", "pay"], &["for this", "for that"], 6)
+    // ...or "so what exactly did we pay for??"
+    let paid_for_this = (t.near(&["paid", "pay"], &["for this", "for that"], 6)
+        || t.near(&["what"], &["pay for", "paid for", "paying for"], 5))
         && (text.contains("??") || text.contains("?!"));
     if !other && !hypothetical && (paying_for || asked_otherwise || paid_for_this) {
         return Some("not what was paid for".into());
@@ -6793,5 +6836,48 @@ mod tests {
             "you quoted me $80 over the phone for the ding"
         ));
         assert!(wants_person("can we do this over the phone instead"));
+    }
+
+    #[test]
+    fn round_thirteen_complaints_and_what_is_not_one() {
+        // "Since you do X" is what we do, not a visit of ours; a warranty question is no
+        // complaint; a fixed leak's mark is no water coming in.
+        assert_eq!(
+            complaint(
+                "can yall mount a tv? box is still sealed. since you do walls i figured id ask",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "the receipt says you did the roof in 2019, does the warranty still apply now that we own it",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "plumber fixed the leak on monday, now theres a yellow ring on the ceiling and its a bit soft",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "plumber fixed the leak on monday but now its dripping through the ceiling again",
+                None
+            ),
+            Some(Danger::Water)
+        );
+        // A price told and a bigger one charged; back to how it was before our work; "what did
+        // we pay for??".
+        for text in [
+            "they told me $150 when i dropped it off and my card was charged $210. why",
+            "your guy replaced the motor friday and it's making the same noise it made before",
+            "you put in a new pump last week and its dead. what did i even pay for??",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
     }
 }

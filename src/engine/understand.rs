@@ -502,6 +502,19 @@ pub fn asks_attribute(text: &str) -> bool {
 fn asks_for_a_visit(text: &str) -> bool {
     wants_booking(text)
         && (has_prefix_word(text, WEEKDAY_NAMES)
+            // "Can yall come check it all over?": someone sent out to look.
+            || super::detect::Text::new(text).any(&[
+                "come check",
+                "come look",
+                "come take a look",
+                "come out and check",
+                "come out and look",
+                "come by and",
+                "send someone",
+                "send somebody",
+                "someone come",
+                "somebody come",
+            ])
             || has_any(
                 text,
                 &[
@@ -1259,7 +1272,16 @@ fn signed_name(text: &str) -> Option<String> {
                 };
                 // "FL", "NE": a state, not a name.
                 let initials = w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase());
-                if !name_word(w, false) || initials {
+                // "Jordan Pike, 1107 Cherokee Blvd": a surname that is also a street word, with
+                // the comma and the address still to come, is no street.
+                let street_surname = start == end
+                    && is_before_address
+                    && raw.ends_with(',')
+                    && w.starts_with(char::is_uppercase)
+                    && STREET.contains(&w.to_lowercase().as_str())
+                    && start >= 2
+                    && name_word(tokens[start - 2], false);
+                if !(name_word(w, false) || street_surname) || initials {
                     break;
                 }
                 start -= 1;
@@ -1575,6 +1597,8 @@ pub struct ServiceMatch {
     /// The share of the text's content words the best service accounts for: "open a gun safe,
     /// lost the combo" shares only "lost" with a car key service, too little to say yes to it.
     pub coverage: f64,
+    /// How many of the text's words the best service accounts for.
+    pub hits: usize,
 }
 
 /// Words that make what follows a place ("in our garage", "under my house").
@@ -1828,6 +1852,11 @@ const REFUSERS: &[&str] = &[
     " except the ",
     " other than ",
     " but not ",
+];
+/// Things going wrong, as a caller fears them ("don't want the pipes freezing").
+const GOING_WRONG: &[&str] = &[
+    "freez", "crack", "leak", "burst", "break", "flood", "rot", "rust", "mold", "mould", "peel",
+    "fad", "sag", "clog", "overflow", "warp", "split", "bubbl", "fall",
 ];
 const REPAIR_WORDS: &[&str] = &[
     "repair",
@@ -2198,6 +2227,32 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let returning = concepts.any(RETURNING);
     // "don't need an inspection", "instead of a repair": the words after are not the request.
     // Each word: said as not wanted, and (a narrower case) ruled out outright.
+    // "Don't want the lines freezing", "don't want them to crack": what the caller fears will
+    // happen is the reason for the work; no word of it is a part turned down.
+    let mut feared = vec![false; said_words.len()];
+    for k in 0..said_words.len().saturating_sub(1) {
+        if !(said_words[k] == "dont" && said_words[k + 1] == "want") {
+            continue;
+        }
+        let going_wrong = |j: usize| {
+            let w = &said_words[j];
+            GOING_WRONG.iter().any(|g| w.starts_with(g))
+                && (w.ends_with("ing") || j > 0 && said_words[j - 1] == "to")
+        };
+        let end = (k + 9).min(said_words.len());
+        if let Some(j) = (k + 2..end)
+            .take_while(|&j| {
+                !clause_end
+                    .get(j.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(false)
+                    || j == k + 2
+            })
+            .find(|&j| going_wrong(j))
+        {
+            feared[k + 2..=j].iter_mut().for_each(|f| *f = true);
+        }
+    }
     let (negated, refusing): (Vec<bool>, Vec<bool>) = (0..said_words.len())
         .map(|i| {
             let before = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
@@ -2220,8 +2275,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                         )
                 );
             (
-                NEGATORS.iter().any(|n| before.contains(n)) || fine_after || no_thanks,
-                REFUSERS.iter().any(|n| before.contains(n)),
+                !feared[i]
+                    && (NEGATORS.iter().any(|n| before.contains(n)) || fine_after || no_thanks),
+                !feared[i] && REFUSERS.iter().any(|n| before.contains(n)),
             )
         })
         .unzip();
@@ -2618,6 +2674,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         runner_up,
         named: hits[best].1,
         coverage: hits[best].0 as f64 / content.len().max(1) as f64,
+        hits: hits[best].0,
     })
 }
 
@@ -3228,7 +3285,15 @@ pub fn asks_do_you_do(text: &str) -> bool {
 pub fn asked_action(text: &str) -> Option<String> {
     let clause = offer_clause(text)?;
     let ws = words(clause);
-    let you = ws.iter().position(|w| w == "you")?;
+    // The "you" that is asked ("if yall fix it ... do you guys stand behind it"), else the first.
+    let asked_you = (1..ws.len()).find(|&i| {
+        ws[i] == "you"
+            && [
+                "do", "does", "can", "could", "would", "will", "are", "r", "did", "dont",
+            ]
+            .contains(&ws[i - 1].as_str())
+    });
+    let you = asked_you.or_else(|| ws.iter().position(|w| w == "you"))?;
     const FILLER: &[&str] = &[
         "guys", "all", "folks", "still", "ever", "also", "even", "ppl",
     ];
@@ -4262,9 +4327,12 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             "much" => has_any(text, &["how much"]),
             _ => true,
         };
-        let through_question = asked_words(text)
-            .iter()
-            .any(|w| asked.contains(w) && as_asked(w));
+        // (A concept the entry's question is about, asked in other words, "do you guys stand
+        // behind it" of "Do you guarantee your work?", is its question too.)
+        let entry_concepts = faq_concepts(&format!("{} {}", f.q, f.keywords.join(" ")), false);
+        let through_question = asked_words(text).iter().any(|w| {
+            asked.contains(w) && as_asked(w) || entry_concepts.iter().any(|c| c.token == w)
+        });
         let named = || service_in(text, whole, profile).is_some_and(|m| m.named);
         // An entry that fits only through its answer's words does not answer a request for a
         // visit ("can i bring it in saturday" is no question about free adjustments), nor a
@@ -4293,7 +4361,9 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         // what gets answered.)
         let offered_asked =
             price_asked || asks_if_offered(text) && is_question(text) || m.coverage >= 0.5;
-        if (price_asked || m.named || m.coverage >= 0.5)
+        // ("Do you guys paint it when you're done?": one word of a description, "ready to
+        // paint", is no yes.)
+        if (price_asked || m.named || m.coverage >= 0.5 && m.hits >= 2)
             && offered_asked
             && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
@@ -4593,8 +4663,18 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "breaks again",
             "stops working",
             "covered if",
+            "stand behind*",
+            "stands behind",
+            "craps out",
+            "quits again",
+            "dies again",
+            "goes out again",
+            "fails again",
+            "out the money",
         ],
         guard: &[
+            "stand behind*",
+            "stands behind",
             "how long",
             "warrant*",
             "guarante*",
@@ -4764,6 +4844,13 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         ],
         // Not how long the business has been around, nor how long a repair holds up.
         guard: &[
+            "days or weeks",
+            "hours or days",
+            "gonna be",
+            "going to be",
+            "be here",
+            "be there",
+            "be at",
             "take",
             "takes",
             "taking",
@@ -4786,6 +4873,85 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "ready within",
             "takes about",
             "take about",
+        ],
+    },
+    // What to do, or not do, right after the work ("can i roll the windows down", "can i
+    // shower tonight"), written by owners as the care after it.
+    FaqConcept {
+        token: "#aftercare",
+        asked: &[
+            "roll the windows down",
+            "roll my windows down",
+            "roll them down",
+            "roll em down",
+            "roll down",
+            "mess it up",
+            "mess them up",
+            "ruin it",
+            "ruin them",
+            "get it wet",
+            "get them wet",
+            "take care of it",
+            "take care of them",
+            "aftercare",
+            "after care",
+        ],
+        guard: &[
+            "can i",
+            "can we",
+            "will that",
+            "will it",
+            "is it ok",
+            "is it okay",
+            "should i",
+            "ok to",
+            "okay to",
+            "how do i",
+            "what do i",
+        ],
+        written: &[
+            "after i get",
+            "after we get",
+            "aftercare",
+            "after care",
+            "after your appointment",
+            "after the appointment",
+            "first few days",
+        ],
+    },
+    // How long to wait after the work before something ("can i paint it that night or do i
+    // gotta wait"), written "How long before I can paint?".
+    FaqConcept {
+        token: "#waitbefore",
+        asked: &[
+            "gotta wait",
+            "have to wait",
+            "need to wait",
+            "wait before",
+            "wait till",
+            "wait until",
+            "how long before",
+            "how long till",
+            "how long until",
+            "how long after",
+            "how soon can i",
+            "how soon can we",
+            "that night",
+            "same day",
+            "right away",
+            "right after",
+        ],
+        guard: &[
+            "can i", "can we", "do i", "do we", "should i", "how soon", "how long",
+        ],
+        written: &[
+            "how long before",
+            "how soon",
+            "how long after",
+            "how long until",
+            "wait before",
+            "ready for paint",
+            "ready to",
         ],
     },
     FaqConcept {
@@ -5025,8 +5191,12 @@ impl FaqIndex {
             .iter()
             .map(|f| {
                 let mut d = std::collections::HashMap::new();
+                let mut sentence_start = true;
                 for raw in f.a.split_whitespace() {
-                    let proper = raw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                    // ("Check, card or ACH": a capital that only opens a sentence is no name.)
+                    let proper = raw.starts_with(|c: char| c.is_ascii_digit())
+                        || raw.starts_with(char::is_uppercase) && !sentence_start;
+                    sentence_start = raw.ends_with(['.', '!', '?', ':']);
                     for w in content_words(raw) {
                         let weight: f64 = if proper { 1.0 } else { 0.85 };
                         let e = d.entry(w).or_insert(0.0);
@@ -5107,10 +5277,17 @@ impl FaqIndex {
                 .map(|(w, _)| w.clone())
                 .collect()
         };
+        // ...and so is a word of the business's own name ("tinted" at a tint shop): "What do I
+        // do after I get it tinted?" is asked by "can i roll the windows down".
+        let own_name = content_words(&profile.business.name);
         let asked = asked
             .into_iter()
             .map(|a: Vec<String>| {
-                let kept: Vec<String> = a.iter().filter(|w| !common.contains(w)).cloned().collect();
+                let kept: Vec<String> = a
+                    .iter()
+                    .filter(|w| !common.contains(w) && !own_name.contains(w))
+                    .cloned()
+                    .collect();
                 if kept.is_empty() {
                     a
                 } else {
@@ -6610,6 +6787,90 @@ mod tests {
         assert_eq!(
             extract_name("hey its Marla\nim due for a touch up").as_deref(),
             Some("Marla")
+        );
+    }
+
+    /// The example plumber with one more service (first in the list) and more FAQ entries, under
+    /// another name when given.
+    fn plumber_plus(service: &str, faq: &str, name: Option<&str>) -> BusinessProfile {
+        let mut toml = include_str!("../../examples/daves-plumbing.toml")
+            .replacen(
+                "[[services]]",
+                &format!("[[services]]\n{service}\n\n[[services]]"),
+                1,
+            )
+            .replacen("[escalation]", &format!("{faq}\n\n[escalation]"), 1);
+        if let Some(n) = name {
+            toml = toml.replacen("name = \"Dave's Plumbing\"", &format!("name = \"{n}\""), 1);
+        }
+        BusinessProfile::from_toml(&toml).unwrap()
+    }
+
+    #[test]
+    fn round_thirteen_a_fear_is_the_reason_for_the_work() {
+        let p = plumber_plus(
+            "name = \"Outdoor faucet winterizing\"\nduration_minutes = 60\nprice = \"$95\"\ndescription = \"We shut off and drain your outside spigots and lines before winter so nothing freezes and cracks.\"\nkeywords = [\"winterize\"]",
+            "",
+            None,
+        );
+        let best = |t: &str| score_services(t, &p).map(|m| p.services[m.best].name.clone());
+        assert_eq!(
+            best("we're away till march and i don't want the outside lines freezing and cracking")
+                .as_deref(),
+            Some("Outdoor faucet winterizing")
+        );
+        // ...while what is turned down still is: "don't want the winterizing, just a leak fixed".
+        assert_ne!(
+            best("don't want the winterizing this year, just the dripping kitchen faucet fixed")
+                .as_deref(),
+            Some("Outdoor faucet winterizing")
+        );
+    }
+
+    #[test]
+    fn round_thirteen_questions_asked_in_other_words() {
+        let faq = "[[faq]]\nq = \"How soon can I use the shower after you caulk it?\"\na = \"Give the caulk 24 hours to cure before it gets wet.\"\n\n[[faq]]\nq = \"Do you guarantee your work?\"\na = \"Yes, one year on labor.\"\n\n[[faq]]\nq = \"Can I pay by check?\"\na = \"Check, card or cash.\"";
+        let p = plumber_plus("name = \"Tub caulking\"\nduration_minutes = 60\nprice = \"$120\"\ndescription = \"Old caulk out, new silicone in.\"", faq, None);
+        let entry = |q: &str| p.faq.iter().position(|f| f.q.starts_with(q)).unwrap();
+        let topics_of = |t: &str| topics(t, &p);
+        // How long to wait before something, asked as "can i ... that night or do i have to wait".
+        assert!(topics_of(
+            "if you redo the caulk in the morning can i shower that night or do i have to wait?"
+        )
+        .contains(&Topic::Faq(entry("How soon"))));
+        // A warranty, asked as standing behind the work, after a story about fixing.
+        assert!(topics_of(
+            "before we book. if you fix it and it quits again in a month am i out the money or do you stand behind it?"
+        )
+        .contains(&Topic::Faq(entry("Do you guarantee"))));
+        // A capital that only opens the answer's sentence is no name: "come check it" is no
+        // question about paying by check.
+        assert!(!topics_of("can you come check the water heater over?")
+            .contains(&Topic::Faq(entry("Can I pay"))));
+
+        // The care after the work, at a business whose own name says what the work is.
+        let tint = plumber_plus(
+            "name = \"Window tint\"\nduration_minutes = 120\nprice = \"$250\"\ndescription = \"Film on your car windows.\"",
+            "[[faq]]\nq = \"What do I do after I get it tinted?\"\na = \"Keep the windows up for 3 days.\"",
+            Some("Dave's Tint"),
+        );
+        let i = tint.faq.len() - 1;
+        assert!(topics(
+            "just picked up the car, is it ok to roll em down for the dog or will that mess them up",
+            &tint
+        )
+        .contains(&Topic::Faq(i)));
+    }
+
+    #[test]
+    fn round_thirteen_a_surname_that_is_also_a_street_word() {
+        assert_eq!(
+            extract_name("the hallway wall is cracked. Dana Lane, 45 Birch St").as_deref(),
+            Some("Dana Lane")
+        );
+        assert_eq!(
+            extract_name("my hallway wall is cracked. 45 Birch St, Tampa").as_deref(),
+            None
         );
     }
 }

@@ -209,10 +209,19 @@ pub fn score(s: &Scenario, t: &Transcript, profile: &BusinessProfile) -> Score {
         let got_words: Vec<String> = got.split_whitespace().map(str::to_lowercase).collect();
         let want_words: Vec<String> = want.split_whitespace().map(str::to_lowercase).collect();
         let extra = &got_words[want_words.len().min(got_words.len())..];
+        // ...unless the caller wrote it as their name, the comma and the address after it
+        // ("Jordan Pike, 1107 Cherokee Blvd").
+        let written_as_name = |w: &String| {
+            let said = format!("{} {w},", want_words.join(" "));
+            t.lines
+                .iter()
+                .any(|l| l.author == "caller" && l.body.to_lowercase().contains(&said))
+        };
         let right = got_words.starts_with(&want_words)
             && extra.len() <= 1
             && extra.iter().all(|w| {
-                w.chars().all(char::is_alphabetic) && !crate::engine::understand::is_street_word(w)
+                w.chars().all(char::is_alphabetic)
+                    && (!crate::engine::understand::is_street_word(w) || written_as_name(w))
             });
         if !right {
             out.failures
