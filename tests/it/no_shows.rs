@@ -7,7 +7,10 @@ use crate::dashboard::{dashboard_app, signed_in, OWNER, STAFF_EMAIL};
 use crate::helpers::*;
 use reqwest::StatusCode;
 
-both_backends!(staff_mark_a_no_show_and_the_caller_is_texted_once);
+both_backends!(
+    staff_mark_a_no_show_and_the_caller_is_texted_once,
+    a_no_show_marked_at_night_is_texted_in_the_callers_morning,
+);
 
 async fn staff_mark_a_no_show_and_the_caller_is_texted_once(backend: Backend) {
     // Wednesday 10:00 New York: a booking at 08:00 this morning, and one tomorrow.
@@ -92,5 +95,49 @@ async fn staff_mark_a_no_show_and_the_caller_is_texted_once(backend: Backend) {
         "{}",
         page.body
     );
+    app.stop().await;
+}
+
+/// Wednesday 21:30 in New York (Dave's Plumbing, and the caller: 555 is no real area code).
+const NIGHT: &str = "2026-12-03T02:30:00Z";
+/// Thursday 08:00 in New York.
+const MORNING: &str = "2026-12-03T13:00:00Z";
+
+async fn a_no_show_marked_at_night_is_texted_in_the_callers_morning(backend: Backend) {
+    let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    let app = dashboard_app(backend).await;
+    let bid = app.business_id;
+    let clock = app.clock.as_ref().unwrap();
+    let past = book_at(&app, "2026-12-02T21:00:00Z", CALLER).await;
+    clock.set(at(NIGHT));
+    let web = signed_in(&app, STAFF_EMAIL).await;
+    let csrf = web.get(&format!("/app/{bid}/bookings")).await.csrf();
+    let page = web
+        .post(
+            &format!("/app/{bid}/bookings/{past}/no-show"),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    // Marked and written into the thread now; due when the caller's window opens.
+    assert_eq!(app.count("bookings WHERE no_show_at IS NOT NULL").await, 1);
+    let (status, due): (String, i64) = sqlx::query_as(
+        "SELECT m.status, o.next_attempt_at FROM messages m JOIN outbox o ON o.message_id = m.id \
+         WHERE m.kind = 'no_show'",
+    )
+    .fetch_one(app.state.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(status, "pending");
+    assert_eq!(due, at(MORNING).timestamp_millis());
+    app.state.wake_outbox();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert!(app.texts_to(CALLER).await.is_empty(), "nothing at night");
+    clock.set(at(MORNING));
+    app.state.wake_outbox();
+    app.settle().await;
+    let texts = app.texts_to(CALLER).await;
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].contains("sorry we missed you"), "{texts:?}");
     app.stop().await;
 }
