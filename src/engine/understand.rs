@@ -1853,6 +1853,56 @@ const REFUSERS: &[&str] = &[
     " other than ",
     " but not ",
 ];
+/// A removal service for a caller who wants more put in.
+fn opposite_action(v: &Vocab, adds: bool, removes: bool) -> bool {
+    v.removal && adds && !removes
+}
+
+/// Whether the whole text wants the opposite of what service `index` does ("do yall do
+/// insulation? ... want the blown in kind added" of an insulation removal service).
+fn wants_opposite(whole: &str, profile: &BusinessProfile, index: usize) -> bool {
+    let t = super::detect::Text::new(whole);
+    let vocabs = profile.derived(ServiceVocabs::new);
+    vocabs.0.get(index).is_some_and(|v| {
+        opposite_action(
+            v,
+            t.any(ADDING),
+            t.any(REMOVING) || t.any(&["replace*", "swap*", "redo"]),
+        )
+    })
+}
+
+/// Taking a thing out, in a service's name or a caller's words.
+const REMOVING: &[&str] = &[
+    "removal",
+    "remove*",
+    "removing",
+    "take out",
+    "taken out",
+    "tear out",
+    "tear off",
+    "haul*",
+    "get rid",
+    "strip*",
+    "extraction",
+    "scrape off",
+    "clean out",
+    "pull out",
+];
+/// Putting more of a thing in.
+const ADDING: &[&str] = &[
+    "add",
+    "added",
+    "adding",
+    "blown in",
+    "blow in",
+    "put in more",
+    "more of",
+    "install*",
+    "top up",
+    "top off",
+];
+
 /// Things going wrong, as a caller fears them ("don't want the pipes freezing").
 const GOING_WRONG: &[&str] = &[
     "freez", "crack", "leak", "burst", "break", "flood", "rot", "rust", "mold", "mould", "peel",
@@ -1888,6 +1938,8 @@ struct Vocab {
     keywords: Vec<Vec<String>>,
     /// A new install and nothing about repairs ("Light fixture or ceiling fan install").
     install_only: bool,
+    /// Taking something out ("Old insulation and debris removal", "Tint removal").
+    removal: bool,
     /// The name is for one kind of person ("Children's eye exam"): its words, and how else
     /// callers say they are that person.
     audience: Option<(&'static [&'static str], &'static [&'static str])>,
@@ -2015,6 +2067,14 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         ]),
         install_only: !REPAIR_WORDS.iter().any(|r| all.contains(r))
             && super::detect::Text::new(&s.name).any(&["install*", "new"]),
+        // (Not "Panel removal and reinstall": that one puts back too.)
+        removal: super::detect::Text::new(&s.name).any(REMOVING)
+            && !super::detect::Text::new(&s.name).any(&[
+                "install*",
+                "reinstall*",
+                "replace*",
+                "new",
+            ]),
         name: content_words(&s.name),
         keywords: s.keywords.iter().map(|k| content_words(k)).collect(),
         audience: {
@@ -2223,6 +2283,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let generic = &*GENERIC_STEMS;
     let concepts = super::detect::Text::new(text);
     let problem = concepts.any(PROBLEM);
+    let adds = concepts.any(ADDING);
+    let removes = concepts.any(REMOVING) || concepts.any(&["replace*", "swap*", "redo"]);
     let first_visit = concepts.any(FIRST_VISIT);
     let returning = concepts.any(RETURNING);
     // "don't need an inspection", "instead of a repair": the words after are not the request.
@@ -2474,6 +2536,11 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         // it shares.
         let for_children = v.audience.is_some_and(|(named, _)| named.contains(&"kids"));
         if for_children && adult_asking {
+            continue;
+        }
+        // "Want the blown in kind added up there" is not a removal service, whatever thing
+        // the two share.
+        if opposite_action(v, adds, removes) {
             continue;
         }
         if score > 0.0 && !refused {
@@ -4081,7 +4148,11 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
             .map(|p| p.as_str())
             .collect::<Vec<_>>()
             .join(". ");
-        out.extend(topic(if any_asks { &questions } else { text }, profile));
+        out.extend(topic_within(
+            if any_asks { &questions } else { text },
+            text,
+            profile,
+        ));
     }
     // "...the gauge only says 80 after the fill. is that how its supposed to be?": a short
     // question pointing back at the story before it asks about that story.
@@ -4131,6 +4202,9 @@ pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
 /// tent for termites? and how much is an inspection" asks about the termite inspection).
 fn service_in(part: &str, whole: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
     let m = score_services(part, profile)?;
+    if wants_opposite(whole, profile, m.best) {
+        return None;
+    }
     if let Some(other) = m.runner_up {
         if let Some(w) = score_services(whole, profile) {
             if w.best == other || w.best == m.best {
@@ -6871,6 +6945,33 @@ mod tests {
         assert_eq!(
             extract_name("my hallway wall is cracked. 45 Birch St, Tampa").as_deref(),
             None
+        );
+    }
+
+    #[test]
+    fn round_thirteen_more_put_in_is_no_removal() {
+        let p = plumber_plus(
+            "name = \"Old mulch removal\"\nduration_minutes = 120\nprice = \"from $300\"\ndescription = \"We rake out and haul away old, moldy mulch from your beds.\"",
+            "",
+            None,
+        );
+        let removal = Topic::Service {
+            index: 0,
+            price_asked: false,
+        };
+        let text =
+            "do you guys do mulch? the beds are bare, want a fresh layer added before spring";
+        assert!(
+            !topics(text, &p).contains(&removal),
+            "{:?}",
+            topics(text, &p)
+        );
+        assert_ne!(score_services(text, &p).map(|m| m.best), Some(0));
+        // Taking it out is that service.
+        assert_eq!(
+            score_services("want the old moldy mulch hauled away from the beds", &p)
+                .map(|m| m.best),
+            Some(0)
         );
     }
 }
