@@ -394,7 +394,7 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
     // (When nothing is handed off, the conversation reads the name as usual.)
     let known = turn.details.name.clone();
     if known.is_none() {
-        turn.details.name = u::extract_name(text);
+        turn.details.name = u::extract_name_in(text, &turn.business.profile);
     }
     let reply = hand_off_now(turn, text).await?;
     if reply.is_none() {
@@ -770,7 +770,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if turn.details.name.is_none() {
                 // ("Rosa Mendez, im the owner" after we asked for a name.)
                 let short = u::words(text).len() <= 2 || turn.details.asked_name;
-                let name = u::extract_name(text)
+                let name = u::extract_name_in(text, &profile)
                     .or_else(|| short.then(|| u::name_when_asked(text, &profile)).flatten());
                 if let Some(name) = name {
                     let first = first_name(&name).to_string();
@@ -809,7 +809,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .details
                 .name
                 .is_none()
-                .then(|| u::extract_name(text).or_else(|| u::name_when_asked(text, &profile)))
+                .then(|| {
+                    u::extract_name_in(text, &profile)
+                        .or_else(|| u::name_when_asked(text, &profile))
+                })
                 .flatten();
             if let Some(name) = late_name {
                 let first = first_name(&name).to_string();
@@ -1000,7 +1003,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     let name = if turn.details.name.is_some() {
         u::stated_name(text)
     } else {
-        u::extract_name(text)
+        u::extract_name_in(text, &profile)
     };
     let name = name
         .or_else(|| {

@@ -1056,6 +1056,22 @@ pub fn extract_name(text: &str) -> Option<String> {
     extract_name_any(text).filter(|n| !names_a_business(n))
 }
 
+/// `extract_name`, less what the business's service area names ("...2815 Jefferson St. Des
+/// Moines" is a town, not a caller).
+pub fn extract_name_in(text: &str, profile: &BusinessProfile) -> Option<String> {
+    let area = profile.business.service_area.to_lowercase();
+    extract_name(text).filter(|n| !contains_words(&area, &n.to_lowercase()))
+}
+
+/// Whether `hay` holds `needle` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(at, _)| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn extract_name_any(text: &str) -> Option<String> {
     let text = bounded(text);
     stated_name(text)
@@ -1097,6 +1113,8 @@ pub fn stated_name(text: &str) -> Option<String> {
         "under the name ",
         "put me down as ",
         "put us down as ",
+        // "My name Tomasz": the verb left out.
+        "my name ",
         // Spanish, as callers mix it in ("me llamo Lupe", "mi nombre es Ana").
         "me llamo ",
         "mi nombre es ",
@@ -1142,9 +1160,7 @@ pub fn stated_name(text: &str) -> Option<String> {
                 let sentence_start = lower[..pos].ends_with('\n')
                     || lower[..pos].trim_end().ends_with(['.', '!', '?', ',', '-'])
                     || lower[..pos].trim().is_empty()
-                    || lower[..pos].trim_end().ends_with("hi")
-                    || lower[..pos].trim_end().ends_with("hey")
-                    || lower[..pos].trim_end().ends_with("hello")
+                    || ends_with_greeting(&lower[..pos])
                     || filler_open(&lower[..pos]);
                 // ...or anywhere in a short text, before a capitalised name ("oh sorry its Reggie").
                 if ["this is ", "it's ", "its ", "it is "].contains(cue)
@@ -1174,7 +1190,8 @@ pub fn stated_name(text: &str) -> Option<String> {
                     // sentence going on ("its sooo dated"), unless it opens the text after a
                     // greeting ("hey its marcus bell.").
                     let lower_start = !rest.trim_start().starts_with(char::is_uppercase);
-                    let greeted = ["hi", "hey", "hello"].contains(&lower[..pos].trim())
+                    let greeted = lower[..pos].split_whitespace().count() == 1
+                        && ends_with_greeting(&lower[..pos])
                         || filler_open(&lower[..pos]);
                     if lower_after_it
                         && lower_start
@@ -1226,6 +1243,22 @@ pub fn stated_name(text: &str) -> Option<String> {
 }
 
 /// Only fillers before a cue ("oh and its gloria nguyen"): the name opens the text.
+/// Whether the text so far ends with a greeting, however drawn out ("hiii", "heyyy").
+fn ends_with_greeting(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let mut squeezed = String::new();
+    for c in last.chars() {
+        if !squeezed.ends_with(c) {
+            squeezed.push(c);
+        }
+    }
+    ["hi", "hey", "helo", "hello", "hiya", "heya"].contains(&squeezed.as_str())
+}
+
 fn filler_open(before: &str) -> bool {
     let before = before.trim();
     !before.is_empty()
@@ -1325,7 +1358,11 @@ fn signed_name(text: &str) -> Option<String> {
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
                 prev.ends_with(['.', '!', '?', ',', ';', ':', '-'])
-                    && !STREET.contains(&bare.as_str())
+                    && (!STREET.contains(&bare.as_str())
+                        // "...2815 Jefferson St. Gary Lindqvist": a full stop after the
+                        // street, then a first and last name (a town there is caught by the
+                        // service area, where the name is used).
+                        || prev.ends_with('.') && end - start >= 2 && !is_before_address)
                     && !bare.chars().all(|c| c.is_ascii_digit())
             };
             boundary.then(|| {
@@ -6934,6 +6971,28 @@ mod tests {
             &tint
         )
         .contains(&Topic::Faq(i)));
+    }
+
+    #[test]
+    fn round_thirteen_names_as_people_text_them() {
+        for (text, name) in [
+            ("evenings are best for me. My name Wojciech", "Wojciech"),
+            ("heyyy its Noor 🙂 can i come in friday", "Noor"),
+            (
+                "mornings work, I'm retired. 18 Alder St. Walt Benson",
+                "Walt Benson",
+            ),
+        ] {
+            assert_eq!(extract_name(text).as_deref(), Some(name), "{text}");
+        }
+        // A town after the street is no name when the business serves it.
+        let mut p = profile();
+        p.business.service_area = "Des Moines, Ankeny and Ames".into();
+        assert_eq!(
+            extract_name_in("mornings work, I'm retired. 18 Alder St. Des Moines", &p),
+            None
+        );
+        assert_eq!(extract_name("my name and number are on the invoice"), None);
     }
 
     #[test]
