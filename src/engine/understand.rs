@@ -4923,6 +4923,172 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "per mile",
         ],
     },
+    // Getting ready for the visit ("do we have to turn it off before your guy comes out").
+    FaqConcept {
+        token: "#prep",
+        asked: &[
+            "before you come",
+            "before you get here",
+            "before your guy",
+            "before your tech",
+            "before the tech",
+            "before they come",
+            "before he comes",
+            "before she comes",
+            "before you guys come",
+            "before you all come",
+            "before the appointment",
+            "before my appointment",
+            "ahead of time",
+            "to get ready",
+            "prep for",
+            "prepare for",
+        ],
+        guard: &[
+            "do i",
+            "do we",
+            "should i",
+            "should we",
+            "have to",
+            "need to",
+            "gotta",
+            "anything",
+        ],
+        written: &[
+            "before you come",
+            "before we come",
+            "before we arrive",
+            "before we get there",
+            "before your appointment",
+            "before the appointment",
+            "ahead of time",
+            "prepare",
+            "prep",
+        ],
+    },
+    // Safe for the pets or the children ("is the salt stuff ok for dogs").
+    FaqConcept {
+        token: "#safe",
+        asked: &[
+            "ok for dogs",
+            "ok for my dog",
+            "ok for the dog",
+            "ok for cats",
+            "ok for my cat",
+            "ok for pets",
+            "ok for kids",
+            "ok for my kids",
+            "ok for the kids",
+            "ok for babies",
+            "okay for dogs",
+            "okay for pets",
+            "okay for kids",
+            "safe for dogs",
+            "safe for my dog",
+            "safe for cats",
+            "safe for pets",
+            "safe for kids",
+            "safe for my kids",
+            "safe for the kids",
+            "safe for babies",
+            "safe around",
+            "hurt my dog",
+            "hurt the dog",
+            "hurt my cat",
+            "hurt the kids",
+            "bad for dogs",
+            "bad for my dog",
+            "bad for pets",
+            "toxic",
+            "harmful",
+        ],
+        guard: &[],
+        written: &[
+            "safe for",
+            "pet safe",
+            "pet-safe",
+            "pet friendly",
+            "pet-friendly",
+            "kid safe",
+            "child safe",
+            "non-toxic",
+            "nontoxic",
+            "safe around",
+        ],
+    },
+    // Doing it themselves ("can i bleed the radiators myself?" of "Can I bleed my own
+    // radiators?").
+    FaqConcept {
+        token: "#diy",
+        asked: &[
+            "myself",
+            "my self",
+            "on my own",
+            "ourselves",
+            "diy",
+            "by hand",
+        ],
+        guard: &[
+            "can i", "can we", "should i", "could i", "is it ok", "how do i", "how to",
+        ],
+        written: &[
+            "my own",
+            "our own",
+            "yourself",
+            "yourselves",
+            "on your own",
+            "diy",
+        ],
+    },
+    // Leaving while the work or the session goes on ("can i drop him off and run to costco").
+    FaqConcept {
+        token: "#leave",
+        asked: &[
+            "run to",
+            "run out",
+            "run errands",
+            "step out",
+            "can i leave",
+            "can we leave",
+            "ok to leave",
+            "okay to leave",
+            "wait in the car",
+            "drop him off and",
+            "drop her off and",
+            "drop them off and",
+            "drop my son off",
+            "drop my daughter off",
+        ],
+        guard: &[],
+        written: &[
+            "leave during",
+            "leave while",
+            "stay in the building",
+            "stay for the",
+            "stay on site",
+            "can i leave",
+            "in between you can leave",
+        ],
+    },
+    // A referral or a prescription from a doctor.
+    FaqConcept {
+        token: "#referral",
+        asked: &[
+            "referral",
+            "referal",
+            "refferal",
+            "referred",
+            "dr note",
+            "doctors note",
+            "doctor note",
+            "prescription",
+            "script from",
+            "from my doctor",
+            "from my dr",
+        ],
+        guard: &[],
+        written: &["referral", "prescription", "direct access"],
+    },
     FaqConcept {
         token: "#bring",
         asked: &[
@@ -5363,6 +5529,11 @@ impl FaqIndex {
                     .filter(|w| {
                         !["polici", "rule", "process", "procedur", "cover", "includ"]
                             .contains(&w.as_str())
+                            // ("Do I need to do anything before you come?": what is asked is
+                            // the getting ready, not "anything".)
+                            && !["anyth", "someth", "everyth"]
+                                .iter()
+                                .any(|f| w.starts_with(f))
                             && !STOP.contains(&w.as_str())
                             && !of_concept(w)
                     })
@@ -6971,6 +7142,38 @@ mod tests {
             &tint
         )
         .contains(&Topic::Faq(i)));
+    }
+
+    #[test]
+    fn round_thirteen_everyday_ways_of_asking_what_owners_answer() {
+        let faq = "[[faq]]\nq = \"Do I need to do anything before you come?\"\na = \"Clear a path to the water heater.\"\n\n[[faq]]\nq = \"Can I snake my own drain?\"\na = \"Sure, a hand auger from the hardware store works on most sink clogs.\"\n\n[[faq]]\nq = \"Can I leave while you work?\"\na = \"Yes, as long as someone lets us in and is back by the end.\"\n\n[[faq]]\nq = \"Do I need a referral?\"\na = \"No, book directly.\"";
+        let p = plumber_plus(
+            "name = \"Hand auger service\"\nduration_minutes = 60\nprice = \"$90\"\ndescription = \"A hand auger through the trap.\"",
+            faq,
+            None,
+        );
+        let entry = |q: &str| p.faq.iter().position(|f| f.q.starts_with(q)).unwrap();
+        for (text, q) in [
+            (
+                "quick q, do we have to move the car out of the garage before your guy comes tues?",
+                "Do I need to do",
+            ),
+            (
+                "dumb question but can i snake the drain myself?",
+                "Can I snake",
+            ),
+            (
+                "can i let him in and then run to the store while he works?",
+                "Can I leave",
+            ),
+            ("do i need a referal from anyone?", "Do I need a referral"),
+        ] {
+            assert!(
+                topics(text, &p).contains(&Topic::Faq(entry(q))),
+                "{text}: {:?}",
+                topics(text, &p)
+            );
+        }
     }
 
     #[test]
