@@ -969,6 +969,43 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if turn.details.service.is_none() && u::foreign_request(text, &profile) {
         return unanswered(turn, text).await;
     }
+    // "Do i need to have a hose hooked up for u guys?": a question about the visit that the
+    // profile does not answer, asked with no wish to book and no trouble told, is a question for
+    // the team; a word a service's description shares ("hose") does not start a booking.
+    if question
+        && answer.is_none()
+        && turn.details.service.is_none()
+        && turn.details.candidates.is_empty()
+        && !u::wants_booking(text)
+        && !u::describes_problem(text)
+        // ("Whats the earliest u can get my husky in?", "can someone run a camera down there":
+        // asking for a visit.)
+        && !crate::engine::detect::Text::new(text).any(&[
+            "earliest",
+            "soonest",
+            "can someone",
+            "could someone",
+            "can somebody",
+            "could somebody",
+            "someone come",
+            "send someone",
+            "get him in",
+            "get her in",
+            "get them in",
+            "get me in",
+            "get us in",
+            "fit me in",
+            "fit us in",
+            "fit him in",
+            "fit her in",
+        ])
+        && !u::words(text).windows(4).any(|w| {
+            w[0] == "get" && ["my", "our", "his", "her", "the"].contains(&w[1].as_str()) && w[3] == "in"
+        })
+        && u::score_services(text, &profile).is_none_or(|m| !m.named)
+    {
+        return unanswered(turn, text).await;
+    }
     let (mut service, tie) = which_service(turn, text);
     // What is answered and what is booked are one service. "What would it take to get a new
     // windshield put in?" answered "yes, we do windshield replacement" books that, not the

@@ -793,6 +793,37 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_question_the_profile_cannot_answer_starts_no_booking() {
+        // A word of a service's description ("hose") in a question about the visit is no wish
+        // for that service: the question goes to the team.
+        let with_description = |mut i: TurnInput| {
+            let mut p = (*i.business.profile).clone();
+            p.services[0].description = Some("We run a hose-fed jetter through the line.".into());
+            i.business.profile = Arc::new(p);
+            i
+        };
+        let i = with_description(input(
+            State::Greeted,
+            Details::default(),
+            &["do i need to have a hose hooked up for you guys?"],
+        ));
+        let p = plan(&i, None).await;
+        assert_eq!(
+            p.effects.handoff_reason.as_deref(),
+            Some("unanswered_question")
+        );
+        assert!(p.details.service.is_none());
+        // Asking for a visit is a booking, question or not.
+        let i = with_description(input(
+            State::Greeted,
+            Details::default(),
+            &["whats the earliest you can get someone out to jet the line?"],
+        ));
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert!(p.effects.handoff_reason.is_none(), "{:?}", p.reply);
+    }
+
+    #[tokio::test]
     async fn the_reply_cap_and_a_failing_turn_hand_off() {
         let mut i = input(State::Qualifying, Details::default(), &["hello?"]);
         i.replies_today = MAX_AI_REPLIES_PER_DAY;
