@@ -173,6 +173,29 @@ async fn hand_off(turn: &mut Turn<'_>, reason: &str, lead: &str) -> anyhow::Resu
     }
 }
 
+/// A caller we know, for another visit that needs an address and has none yet: the address of
+/// their last visit is taken for it (either policy), and the words that say it back with the
+/// times, so they can give another instead of being asked again.
+pub fn take_known_address(turn: &mut Turn<'_>, price: &str) -> Option<String> {
+    let on_site = turn
+        .business
+        .profile
+        .needs_address(turn.details.service.as_deref());
+    if !on_site || turn.details.address.is_some() {
+        return None;
+    }
+    let address = turn.details.known_address.take()?;
+    let service = turn
+        .details
+        .service
+        .clone()
+        .unwrap_or_default()
+        .to_lowercase();
+    let words = turn.channel.same_address(&service, price, &address);
+    turn.details.address = Some(address);
+    Some(words)
+}
+
 /// The words for a calendar outcome, the same for either policy on the channel of the turn:
 /// times on offer, a time read back for a yes, a booking made, moved or cancelled. `None` for
 /// outcomes whose words depend on the conversation.
@@ -1251,13 +1274,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // A caller we know, for another visit: the address of their last one, said back with the
     // times, instead of asking for it again.
     let mut said_service = false;
-    if on_site && turn.details.address.is_none() {
-        if let Some(address) = turn.details.known_address.take() {
-            let words = turn.channel.same_address(&service_name, &price, &address);
-            lead = format!("{lead}{words}");
-            turn.details.address = Some(address);
-            said_service = true;
-        }
+    if let Some(words) = take_known_address(turn, &price) {
+        lead = format!("{lead}{words}");
+        said_service = true;
     }
     if on_site && turn.details.address.is_none() {
         if !unread {

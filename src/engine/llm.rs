@@ -343,15 +343,27 @@ impl Llm {
                         }
                         Ok(call) => {
                             let moving = matches!(call, ToolCall::Reschedule { .. });
+                            let finding = matches!(call, ToolCall::FindSlots { .. });
                             match turn.execute(call).await {
                                 Ok(Outcome::HandedOff(when)) => {
                                     return Ok(LlmReply::HandedOff(when))
                                 }
                                 Ok(outcome) => {
+                                    // Times for a caller we know, and no address given: they
+                                    // are for the address of their last visit, said back with
+                                    // them (as the built-in policy does), and booked there.
+                                    let same = match outcome {
+                                        Outcome::Proposed(_) | Outcome::ProposedInstead(_)
+                                            if finding =>
+                                        {
+                                            super::builtin::take_known_address(turn, "")
+                                        }
+                                        _ => None,
+                                    };
                                     if let Some(w) =
                                         super::builtin::outcome_words(turn, &outcome, moving)
                                     {
-                                        worded = Some(w);
+                                        worded = Some(format!("{}{w}", same.unwrap_or_default()));
                                     }
                                     describe(&outcome, turn)
                                 }

@@ -24,7 +24,7 @@ both_backends!(
 
 /// Answers each chat-completions request with the next scripted response.
 #[derive(Clone, Default)]
-struct Script(Arc<Mutex<VecDeque<ResponseTemplate>>>);
+pub(crate) struct Script(Arc<Mutex<VecDeque<ResponseTemplate>>>);
 
 impl Respond for Script {
     fn respond(&self, _: &Request) -> ResponseTemplate {
@@ -35,10 +35,10 @@ impl Respond for Script {
 }
 
 impl Script {
-    fn push(&self, r: ResponseTemplate) {
+    pub(crate) fn push(&self, r: ResponseTemplate) {
         self.0.lock().unwrap().push_back(r);
     }
-    fn ok(&self, body: Value) {
+    pub(crate) fn ok(&self, body: Value) {
         self.push(ResponseTemplate::new(200).set_body_json(body));
     }
 }
@@ -51,16 +51,16 @@ fn envelope(message: Value) -> Value {
     })
 }
 
-fn text(content: &str) -> Value {
+pub(crate) fn text(content: &str) -> Value {
     envelope(json!({"role": "assistant", "content": content}))
 }
 
-fn tools(calls: &[(&str, Value)]) -> Value {
+pub(crate) fn tools(calls: &[(&str, Value)]) -> Value {
     tools_saying("", calls)
 }
 
 /// Tool calls, and words beside them (empty: none).
-fn tools_saying(words: &str, calls: &[(&str, Value)]) -> Value {
+pub(crate) fn tools_saying(words: &str, calls: &[(&str, Value)]) -> Value {
     let calls: Vec<Value> = calls
         .iter()
         .enumerate()
@@ -74,7 +74,7 @@ fn tools_saying(words: &str, calls: &[(&str, Value)]) -> Value {
     envelope(json!({"role": "assistant", "content": content, "tool_calls": calls}))
 }
 
-async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
+pub(crate) async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
     let server = MockServer::start().await;
     let script = Script::default();
     Mock::given(method("POST"))
@@ -95,7 +95,7 @@ async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
 }
 
 /// The bodies the scripted server received, as JSON.
-async fn requests(server: &MockServer) -> Vec<Value> {
+pub(crate) async fn requests(server: &MockServer) -> Vec<Value> {
     server
         .received_requests()
         .await

@@ -1,6 +1,8 @@
 //! A caller we know, in a new conversation: the receptionist starts from what they told us
 //! before (their name, the address of their last visit), does not ask again, and takes another
-//! address when they give one. Through the real webhook path, on both backends.
+//! address when they give one. Through the real webhook path, on both backends; with the
+//! built-in policy, and with a (scripted) model, which is told what we know and whose booking
+//! records it.
 
 use crate::both_backends;
 use crate::helpers::*;
@@ -9,6 +11,7 @@ use sqlx::Row;
 both_backends!(
     a_returning_caller_books_again_without_being_asked_name_or_address,
     a_returning_caller_can_give_another_address,
+    with_a_model_a_returning_callers_name_and_address_reach_it_and_the_booking,
 );
 
 /// The first booking: the caller gives their address and name when asked.
@@ -132,5 +135,82 @@ async fn a_returning_caller_can_give_another_address(backend: Backend) {
         last_booking(&app).await,
         (Some("Janet Doe".into()), Some("86 Pine Ave".into()))
     );
+    app.stop().await;
+}
+
+/// With an LLM: the first visit is booked through the model's tool calls; in the caller's next
+/// thread the model is told their name and the address of their last visit, and a booking it
+/// makes without asking for either again is for that name and address.
+async fn with_a_model_a_returning_callers_name_and_address_reach_it_and_the_booking(
+    backend: Backend,
+) {
+    use crate::llm::{llm_app, requests, tools};
+    use serde_json::json;
+    let (app, server, script) = llm_app(backend).await;
+    script.ok(tools(&[
+        (
+            "record_details",
+            json!({"service": "Drain cleaning", "address": "12 Oak St", "name": "Jane Doe"}),
+        ),
+        ("find_slots", json!({"preference": ""})),
+    ]));
+    let r = app
+        .say("Hi, my kitchen drain is clogged, can you come out? 12 Oak St, I'm Jane Doe")
+        .await;
+    assert!(r.contains("I can do 1) "), "{r}");
+    app.say("2").await;
+    let r = app.say("YES").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
+    assert_eq!(
+        last_booking(&app).await,
+        (Some("Jane Doe".into()), Some("12 Oak St".into()))
+    );
+    resolve_open_thread(&app).await;
+
+    // Another job, another thread: the model asks for nothing and looks for times at once.
+    let asked = requests(&server).await.len();
+    script.ok(tools(&[
+        (
+            "record_details",
+            json!({"service": "Leak repair", "description": "bathroom sink leaking under the cabinet"}),
+        ),
+        ("find_slots", json!({"preference": ""})),
+    ]));
+    let r = app
+        .say("the bathroom sink is leaking under the cabinet now, can someone come look")
+        .await;
+    let all = requests(&server).await;
+    assert_eq!(all.len(), asked + 1);
+    // What the model was sent for this turn says who the caller is and where they were visited.
+    let body = serde_json::to_string(&all[asked]).unwrap();
+    assert!(body.contains("Jane Doe"), "{body}");
+    assert!(body.contains("12 Oak St"), "{body}");
+    let note = all[asked]["messages"][1]["content"].as_str().unwrap();
+    assert!(note.contains("name Jane Doe"), "{note}");
+    assert!(
+        note.contains("address of their last visit 12 Oak St"),
+        "{note}"
+    );
+    // The caller is told which address the times are for, and can give another.
+    assert!(r.contains("at 12 Oak St like last time"), "{r}");
+    assert!(r.contains("I can do 1) "), "{r}");
+    let r = app.say("1").await;
+    assert!(r.contains("at 12 Oak St - reply YES to confirm."), "{r}");
+    let r = app.say("yes").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
+    assert_eq!(
+        last_booking(&app).await,
+        (Some("Jane Doe".into()), Some("12 Oak St".into()))
+    );
+    let staff = app.texts_to("+15550100999").await;
+    let last = staff.last().unwrap();
+    assert!(
+        last.starts_with("New booking: Leak repair")
+            && last.contains("Jane Doe")
+            && last.contains("12 Oak St"),
+        "{staff:?}"
+    );
+    // Only the turn that needed the model asked it: the pick and the yes were certain.
+    assert_eq!(requests(&server).await.len(), asked + 1);
     app.stop().await;
 }
