@@ -7,9 +7,8 @@
 //!
 //! Runs when /usr/bin/chromedriver (Debian's chromium-driver) exists; `.ci/run` installs it.
 
-use crate::dashboard::{add_user, OWNER, PASSWORD, STAFF_EMAIL};
+use crate::dashboard::{dashboard_app, OWNER, PASSWORD, STAFF_EMAIL};
 use crate::helpers::*;
-use frontdesk::clock::FixedClock;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -283,21 +282,20 @@ impl Driver {
     }
 }
 
+/// Chromium under chromedriver, and the dashboard app it browses: SQLite, open hours on the
+/// fixed clock, an owner (Dave) and a member of staff (Sam). `None` when chromedriver is missing
+/// (the test is skipped, said once).
+async fn start_browser_app() -> Option<(Driver, TestApp)> {
+    let driver = Driver::start().await?;
+    let app = dashboard_app(Backend::Sqlite).await;
+    Some((driver, app))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn owner_and_staff_in_a_real_browser() {
-    let Some(driver) = Driver::start().await else {
+    let Some((driver, app)) = start_browser_app().await else {
         return;
     };
-    let app = spawn_app_with(
-        Backend::Sqlite,
-        Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
-    add_user(&app, OWNER, "owner", "Dave").await;
-    add_user(&app, STAFF_EMAIL, "staff", "Sam").await;
     let (base, bid) = (app.base.clone(), app.business_id);
     // Some history for the inbox and the funnel.
     app.missed_call("CAbrowser1", CALLER).await;
@@ -451,18 +449,9 @@ async fn owner_and_staff_in_a_real_browser() {
 async fn staff_find_a_call_back_in_a_real_browser() {
     use wiremock::matchers::{body_string_contains, method, path};
     use wiremock::{Mock, ResponseTemplate};
-    let Some(driver) = Driver::start().await else {
+    let Some((driver, app)) = start_browser_app().await else {
         return;
     };
-    let app = spawn_app_with(
-        Backend::Sqlite,
-        Options {
-            clock: Some(FixedClock::new(open_hours_instant())),
-            ..Default::default()
-        },
-    )
-    .await;
-    add_user(&app, STAFF_EMAIL, "staff", "Sam").await;
     let (base, bid) = (app.base.clone(), app.business_id);
     Mock::given(method("POST"))
         .and(path(MESSAGES_PATH))
