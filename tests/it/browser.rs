@@ -1,8 +1,9 @@
 //! The dashboard in a real headless Chromium, driven over the W3C WebDriver protocol
 //! (chromedriver): an owner adds an FAQ entry and the simulator's receptionist uses it; a thread
 //! escalated from the simulator is taken over by staff, answered and handed back; staff find a
-//! caller texts cannot reach in the inbox's "Call back" view and mark them called back.
-//! Screenshots of the inbox, a thread, the profile editor and the funnel land in
+//! caller texts cannot reach in the inbox's "Call back" view and mark them called back; staff
+//! see a booking the caller confirmed by reminder, then mark it a no-show once it is past.
+//! Screenshots of the inbox, a thread, the profile editor, the bookings and the funnel land in
 //! target/screenshots/.
 //!
 //! Runs when /usr/bin/chromedriver (Debian's chromium-driver) exists; `.ci/run` installs it.
@@ -248,6 +249,22 @@ impl Driver {
         panic!("{css} never showed {needle:?}: {}", self.text_of(css).await);
     }
 
+    /// Accept the confirmation the page asked for (a `window.confirm`); its words.
+    async fn accept_alert(&self) -> String {
+        for _ in 0..100 {
+            if let Ok(text) = self
+                .try_cmd(reqwest::Method::GET, "/alert/text", None)
+                .await
+            {
+                self.cmd(reqwest::Method::POST, "/alert/accept", Some(json!({})))
+                    .await;
+                return text.as_str().unwrap_or_default().to_string();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no confirmation was asked for");
+    }
+
     async fn screenshot(&self, name: &str) {
         use base64::Engine;
         let png = self.cmd(reqwest::Method::GET, "/screenshot", None).await;
@@ -484,6 +501,117 @@ async fn staff_find_a_call_back_in_a_real_browser() {
         .await;
     driver.wait_text("#inbox-rows", "Nobody to call back").await;
     assert_eq!(app.count("call_backs WHERE done_by IS NOT NULL").await, 1);
+    driver.quit().await;
+    app.stop().await;
+}
+
+/// A caller confirms their booking by answering the reminder with C: staff see it confirmed on
+/// the bookings page and in the thread. The time comes and nobody is there: staff mark the past
+/// booking a no-show from the bookings page (after the page asks them to be sure), the page shows
+/// it, the caller gets the one text offering to rebook, and the thread shows that text sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_see_a_confirmation_and_mark_a_no_show_in_a_real_browser() {
+    let Some((driver, app)) = start_browser_app().await else {
+        return;
+    };
+    let (base, bid) = (app.base.clone(), app.business_id);
+    let iso = |ms: i64| frontdesk::clock::from_millis(ms).to_rfc3339();
+    // Jane books by text, gets the reminder and confirms with C.
+    app.say("Hi, my kitchen drain is clogged, can you come out?")
+        .await;
+    app.say("12 Oak St, I'm Jane Doe").await;
+    app.say("2").await;
+    let r = app.say("YES").await;
+    assert!(r.starts_with("You're booked: "), "{r}");
+    let (id, start): (i64, i64) =
+        sqlx::query_as("SELECT id, start_at FROM bookings WHERE status = 'booked'")
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    let reminded =
+        worker_round_at(&app, &iso(start - 2 * 3_600_000), CALLER, Worker::Reminders).await;
+    assert_eq!(reminded.len(), 1, "{reminded:?}");
+    let r = app.say("C").await;
+    assert!(r.starts_with("Thanks, you're confirmed for "), "{r}");
+    let no_show_path = format!("/app/{bid}/bookings/{id}/no-show");
+
+    // Staff see it confirmed among the upcoming bookings, with no no-show control yet...
+    driver.sign_in(&base, STAFF_EMAIL).await;
+    driver.go(&format!("{base}/app/{bid}/bookings")).await;
+    driver.wait_text("main table", "confirmed by caller").await;
+    let row = driver.text_of("main table tbody tr").await;
+    assert!(
+        row.contains("Jane Doe")
+            && row.contains("12 Oak St")
+            && row.contains("confirmed by caller"),
+        "{row}"
+    );
+    assert!(!driver.source().await.contains(&no_show_path));
+    driver.check_layout("bookings-confirmed").await;
+    driver.screenshot("bookings-confirmed").await;
+    // ...and in the thread.
+    driver.click("main table tbody tr a[href*='/c/']").await;
+    driver
+        .wait_text("#booking-confirmed", "confirmed by the caller")
+        .await;
+
+    // An hour and a half after the start, nobody came: the booking is past, and can be marked.
+    app.clock
+        .as_ref()
+        .unwrap()
+        .set(frontdesk::clock::from_millis(start + 90 * 60_000));
+    driver.go(&format!("{base}/app/{bid}/bookings")).await;
+    driver.wait_text("main", "No upcoming bookings.").await;
+    let row = driver.text_of("main table tbody tr").await;
+    assert!(
+        row.contains("Jane Doe") && row.contains("confirmed"),
+        "{row}"
+    );
+    assert!(!row.contains("no-show"), "{row}");
+    driver
+        .click(&format!("form[action='{no_show_path}'] button"))
+        .await;
+    let asked = driver.accept_alert().await;
+    assert!(asked.starts_with("Mark as a no-show?"), "{asked}");
+    driver.wait_text("main table tbody tr", "no-show").await;
+    driver.find("main table tbody tr span.no-show").await;
+    // Marked: the control is gone, so it cannot be marked (and the caller texted) twice.
+    assert!(!driver.source().await.contains(&no_show_path));
+    driver.check_layout("bookings-no-show").await;
+    driver.screenshot("bookings-no-show").await;
+
+    // The caller gets one text offering to rebook, and the thread shows it sent.
+    app.settle().await;
+    let offers: Vec<String> = app
+        .texts_to(CALLER)
+        .await
+        .into_iter()
+        .filter(|t| t.contains("sorry we missed you for your drain cleaning"))
+        .collect();
+    assert_eq!(offers.len(), 1, "{offers:?}");
+    driver.go(&format!("{base}/app/{bid}/inbox")).await;
+    driver
+        .click("#inbox-rows li[data-conversation] a[href*='/c/']")
+        .await;
+    driver
+        .wait_text("#transcript", "sorry we missed you for your drain cleaning")
+        .await;
+    driver.wait_text("#caller-bookings", "no-show").await;
+    let transcript = driver.text_of("#transcript").await;
+    assert_eq!(
+        transcript
+            .matches("sorry we missed you for your drain cleaning")
+            .count(),
+        1,
+        "{transcript}"
+    );
+    // The newest message in the thread: the offer, taken by the carrier (not waiting, not failed).
+    let last = driver.text_of("#transcript li.msg:last-child").await;
+    assert!(
+        last.contains("sorry we missed you") && last.contains("queued") && !last.contains("failed"),
+        "{last}"
+    );
+    driver.screenshot("thread-no-show").await;
     driver.quit().await;
     app.stop().await;
 }
