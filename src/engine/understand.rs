@@ -618,6 +618,12 @@ const STREET: &[&str] = &[
     "fwy",
 ];
 
+/// Street types said before the street's name ("Calle Fernando", "Camino del Sol").
+const STREET_FIRST: &[&str] = &[
+    "calle", "camino", "avenida", "paseo", "via", "rue", "caminito", "placita", "entrada",
+    "cerrada", "corte", "circulo",
+];
+
 /// A street address: a house number, words, and a street type ("12 Oak St", "4410 W Kennedy Blvd Apt 3").
 pub fn extract_address(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -637,6 +643,48 @@ pub fn extract_address(text: &str) -> Option<String> {
             let w = tokens[j]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase();
+            // "4471 e calle fernando", "880 Camino del Sol": the street type first, right
+            // after the number (and a direction), then the street's name.
+            let direction = ["n", "s", "e", "w", "ne", "nw", "se", "sw"];
+            let type_first = j == i + 1
+                || j == i + 2
+                    && direction.contains(
+                        &tokens[i + 1]
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_ascii_lowercase()
+                            .as_str(),
+                    );
+            // (A house number of two digits or more: "2 via the side gate" is no address.)
+            if type_first
+                && num.len() >= 2
+                && STREET_FIRST.contains(&w.as_str())
+                && !tokens[j].ends_with([',', '.'])
+            {
+                let mut end = j + 1;
+                while end < tokens.len() && end < j + 4 {
+                    let n = tokens[end]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase();
+                    if n.is_empty()
+                        || !n.chars().all(|c| c.is_alphabetic())
+                        || [
+                            "in", "near", "by", "off", "and", "at", "on", "for", "im", "its",
+                            "the", "a", "my", "your",
+                        ]
+                        .contains(&n.as_str())
+                    {
+                        break;
+                    }
+                    end += 1;
+                    if tokens[end - 1].ends_with([',', '.', '!', '?', ';']) {
+                        break;
+                    }
+                }
+                if end > j + 1 {
+                    let addr = tokens[i..end].join(" ");
+                    return Some(addr.trim_end_matches([',', '.', ';', '!', '?']).to_string());
+                }
+            }
             if STREET.contains(&w.as_str()) {
                 // Keep a unit ("Apt 3", "#3") that follows.
                 let mut end = j + 1;
@@ -7174,6 +7222,22 @@ mod tests {
                 topics(text, &p)
             );
         }
+    }
+
+    #[test]
+    fn round_thirteen_street_type_before_the_name() {
+        for (text, addr) in [
+            (
+                "the lift is at 902 w camino del oro in oro valley",
+                "902 w camino del oro",
+            ),
+            ("1150 Calle Sonora, apt 2", "1150 Calle Sonora"),
+            ("55 Paseo Verde Dr, Henderson", "55 Paseo Verde Dr"),
+        ] {
+            assert_eq!(extract_address(text).as_deref(), Some(addr), "{text}");
+        }
+        // A number of things is no address.
+        assert_eq!(extract_address("2 via the side gate"), None);
     }
 
     #[test]
