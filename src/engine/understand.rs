@@ -3482,6 +3482,9 @@ const DOER: &[&str] = &["you", "u", "anyone", "anybody", "someone", "somebody"];
 /// What a business is asked to do ("do yall seal concrete drives?").
 const DOING: &[&str] = &[
     "do",
+    "swap",
+    "switch",
+    "change",
     "work",
     "fix",
     "repair",
@@ -3910,7 +3913,8 @@ fn unknown_asked(
     let mut verb_done = false;
     while let Some(w) = ws.get(i).map(String::as_str) {
         if SKIP.contains(&w) {
-            verb_done |= DOING.contains(&w);
+            // ("Come" only brings the verb: "can yall come swap it out".)
+            verb_done |= DOING.contains(&w) && w != "come";
         } else if !verb_done && DOING.contains(&w) {
             verb_done = true;
         } else {
@@ -7222,6 +7226,18 @@ mod tests {
                 topics(text, &p)
             );
         }
+    }
+
+    #[test]
+    fn round_thirteen_come_only_brings_the_verb() {
+        let p = profile();
+        for text in [
+            "the water heater is leaking again. can yall come swap it out",
+            "can you come switch out the water heater",
+        ] {
+            assert!(!asks_about_unknown(text, &p), "{text}");
+        }
+        assert!(asks_about_unknown("can you come tune our piano", &p));
     }
 
     #[test]
