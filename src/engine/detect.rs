@@ -201,6 +201,12 @@ impl Text {
                 let asked = i > 0 && ASKING.contains(&self.words[i - 1].as_str());
                 if asked && matches!(w.as_str(), "you" | "yall") {
                     "you-asked".to_string()
+                } else if w == "your"
+                    && i > 0
+                    && (asked || ["are", "is"].contains(&self.words[i - 1].as_str()))
+                {
+                    // "Are your guys certified?": asked about them, no visit told.
+                    "your-asked".to_string()
                 } else {
                     w.clone()
                 }
@@ -6879,5 +6885,21 @@ mod tests {
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn round_thirteen_asked_about_our_people_is_no_visit() {
+        assert_eq!(
+            complaint(
+                "r ur techs even licensed or just some guy w a van lol. the last company we had left a mess",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint(
+            "your techs left a mess all over the garage and the drain is still slow",
+            &[]
+        )
+        .is_some());
     }
 }
