@@ -5463,7 +5463,17 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "poo",
         ];
         // ("The poop on the patio is disgusting": the thing, not us.)
-        let describes_a_thing = t.near(ANGER_AT_US, THINGS, 3) || t.near(THINGS, ANGER_AT_US, 5);
+        // ("...the cords just hang down the middle and it looks terrible. can u hide them":
+        // how the caller's own thing looks, smells or sounds.)
+        let describes_a_thing = t.near(ANGER_AT_US, THINGS, 3)
+            || t.near(THINGS, ANGER_AT_US, 5)
+            || t.near(
+                &[
+                    "looks", "look", "looking", "smells", "smell", "sounds", "feels",
+                ],
+                ANGER_AT_US,
+                2,
+            ) && !t.any(AT_US_STRICT);
         if about_us && !describes_a_thing {
             return Some(word.trim_end_matches('*').to_string());
         }
@@ -6901,5 +6911,17 @@ mod tests {
             &[]
         )
         .is_some());
+    }
+
+    #[test]
+    fn round_thirteen_how_a_thing_looks_is_no_anger_at_us() {
+        assert_eq!(
+            complaint(
+                "the wires hang down under the tv and it looks awful. can u run them inside the wall?",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint("your install looks awful, the tv is crooked", &[]).is_some());
     }
 }
