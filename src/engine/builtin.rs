@@ -987,6 +987,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && answer.is_none() && !books && u::asks_to_do_unlisted_thing(text, &profile) {
         return unanswered(turn, text).await;
     }
+    if question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile) {
+        return unanswered(turn, text).await;
+    }
     // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
     // listed service, whatever word it shares with one.
     if turn.details.service.is_none() && u::foreign_request(text, &profile) {

@@ -3415,6 +3415,22 @@ fn offer_clause(text: &str) -> Option<&str> {
         .map(|(c, _)| *c)
 }
 
+/// "How much to engrave a wedding band?": the price of a job on a thing the profile does not
+/// name (whatever word it shares with a service, "band" of "Watch band sizing").
+pub fn asks_price_of_unknown(text: &str, profile: &BusinessProfile) -> bool {
+    price_clause(bounded(text)).is_some() && asks_about_unknown_thing(text, profile)
+}
+
+/// The clause asking a price for a job ("how much to engrave a wedding band?").
+fn price_clause(text: &str) -> Option<&str> {
+    text.split(['?', '.', '!', ',', '\n']).find(|c| {
+        let ws = words(c);
+        (1..ws.len()).any(|k| {
+            ws[k] == "to" && ["much", "cost", "price", "charge"].contains(&ws[k - 1].as_str())
+        })
+    })
+}
+
 /// "Do you (guys) do/offer/fix X?": asking whether the business does a thing at all, not
 /// asking for a time ("can you do tuesday?").
 pub fn asks_do_you_do(text: &str) -> bool {
@@ -3875,9 +3891,22 @@ fn unknown_asked(
     modifiers: bool,
 ) -> bool {
     let text = bounded(text);
-    let Some(clause) = offer_clause(text) else {
-        return false;
-    };
+    // The clause that asks whether we do it, and one that asks its price ("how much to pump
+    // out our grease trap? ... figured since yall do the grease stuff"): either may name it.
+    [offer_clause(text), price_clause(text)]
+        .into_iter()
+        .flatten()
+        .any(|clause| unknown_in_clause(clause, text, profile, head_only, with_faq, modifiers))
+}
+
+fn unknown_in_clause(
+    clause: &str,
+    text: &str,
+    profile: &BusinessProfile,
+    head_only: bool,
+    with_faq: bool,
+    modifiers: bool,
+) -> bool {
     // "Do u need someone there to let u in": asked in other words than an FAQ entry's, but
     // about what the entry answers.
     let known_things = profile.derived(KnownThings::new);
@@ -3888,9 +3917,14 @@ fn unknown_asked(
         return false;
     }
     let ws = words(clause);
+    // ("How much to engrave a wedding band": the price asked stands where "you" would.)
+    let priced = (1..ws.len()).find(|&k| {
+        ws[k] == "to" && ["much", "cost", "price", "charge"].contains(&ws[k - 1].as_str())
+    });
     let Some(you) = ws
         .iter()
         .position(|w| w == "your" || DOER.contains(&w.as_str()))
+        .or(priced)
     else {
         return false;
     };
@@ -7226,6 +7260,23 @@ mod tests {
                 topics(text, &p)
             );
         }
+    }
+
+    #[test]
+    fn round_thirteen_the_price_of_a_job_on_an_unknown_thing() {
+        let p = profile();
+        assert!(asks_price_of_unknown(
+            "how much to flush a water softener?",
+            &p
+        ));
+        assert!(asks_price_of_unknown(
+            "how much to pump out our septic tank? figured since yall do the drain stuff",
+            &p
+        ));
+        assert!(!asks_price_of_unknown(
+            "how much to install a water heater?",
+            &p
+        ));
     }
 
     #[test]
