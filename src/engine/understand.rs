@@ -3423,11 +3423,14 @@ pub fn asks_price_of_unknown(text: &str, profile: &BusinessProfile) -> bool {
 
 /// The clause asking a price for a job ("how much to engrave a wedding band?").
 fn price_clause(text: &str) -> Option<&str> {
-    text.split(['?', '.', '!', ',', '\n']).find(|c| {
-        let ws = words(c);
-        (1..ws.len()).any(|k| {
-            ws[k] == "to" && ["much", "cost", "price", "charge"].contains(&ws[k - 1].as_str())
-        })
+    text.split(['?', '.', '!', ',', '\n'])
+        .find(|c| price_to_at(&words(c)).is_some())
+}
+
+/// Where "to" follows "how much", "cost", "price" or "charge" ("how much to ...").
+fn price_to_at(ws: &[String]) -> Option<usize> {
+    (1..ws.len()).find(|&k| {
+        ws[k] == "to" && ["much", "cost", "price", "charge"].contains(&ws[k - 1].as_str())
     })
 }
 
@@ -3918,9 +3921,7 @@ fn unknown_in_clause(
     }
     let ws = words(clause);
     // ("How much to engrave a wedding band": the price asked stands where "you" would.)
-    let priced = (1..ws.len()).find(|&k| {
-        ws[k] == "to" && ["much", "cost", "price", "charge"].contains(&ws[k - 1].as_str())
-    });
+    let priced = price_to_at(&ws);
     let Some(you) = ws
         .iter()
         .position(|w| w == "your" || DOER.contains(&w.as_str()))
