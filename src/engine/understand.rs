@@ -3957,11 +3957,28 @@ fn unknown_in_clause(
         }
         i += 1;
     }
-    // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown.
-    if ws
-        .get(i)
-        .is_some_and(|w| ["it", "them", "this", "one"].contains(&w.as_str()))
-    {
+    // "Could u do that over our old laminate countertops?": the job already told, on a thing
+    // named now; that thing is what is asked about.
+    let pronoun = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| ["it", "them", "this", "that", "one"].contains(&w.as_str()))
+    };
+    let onto = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| ["over", "on", "onto"].contains(&w.as_str()))
+    };
+    if (pronoun(i) && onto(i + 1)) || (i > 0 && pronoun(i - 1) && onto(i)) {
+        i += if onto(i) { 1 } else { 2 };
+        while ws.get(i).is_some_and(|w| {
+            [
+                "our", "my", "the", "a", "an", "his", "her", "their", "some", "old", "new",
+            ]
+            .contains(&w.as_str())
+        }) {
+            i += 1;
+        }
+    } else if pronoun(i) {
+        // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown.
         return false;
     }
     // "House calls for rabbits": who or what it is for is asked about too.
@@ -7276,6 +7293,20 @@ mod tests {
         ));
         assert!(!asks_price_of_unknown(
             "how much to install a water heater?",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_thirteen_the_job_told_on_a_thing_named_now() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "saw yall clean drains. could u do that on our boat's holding tank?",
+            &p
+        ));
+        assert!(!asks_about_unknown("could u do that on saturday?", &p));
+        assert!(!asks_about_unknown(
+            "could you do it on our old water heater too?",
             &p
         ));
     }
