@@ -1938,9 +1938,42 @@ const REFUSERS: &[&str] = &[
     " other than ",
     " but not ",
 ];
-/// A removal service for a caller who wants more put in.
-fn opposite_action(v: &Vocab, adds: bool, removes: bool) -> bool {
-    v.removal && adds && !removes
+/// What a caller wants done with the thing: more of it put in, it taken out, or kept.
+struct Action {
+    adds: bool,
+    removes: bool,
+    /// "Not getting rid of it, we wanna take it with us".
+    keeps: bool,
+}
+
+impl Action {
+    fn of(t: &super::detect::Text) -> Self {
+        let keeps = t.any(&[
+            "not getting rid",
+            "not get rid",
+            "not removing",
+            "not remove",
+            "not to remove",
+            "dont want it removed",
+            "dont want it gone",
+            "not hauling",
+            "take it with us",
+            "take it with me",
+            "keeping it",
+        ]);
+        Self {
+            adds: t.any(ADDING),
+            removes: !keeps && (t.any(REMOVING) || t.any(&["replace*", "swap*", "redo"])),
+            keeps,
+        }
+    }
+}
+
+/// A removal service (or any service of a business that takes things away, "Lilac City
+/// Haul-Away") for a caller who wants more put in, or wants the thing kept.
+fn opposite_action(v: &Vocab, a: &Action, profile: &BusinessProfile) -> bool {
+    let removal = v.removal || super::detect::Text::new(&profile.business.name).any(REMOVING);
+    removal && (a.keeps || a.adds && !a.removes)
 }
 
 /// Whether the whole text wants the opposite of what service `index` does ("do yall do
@@ -1948,13 +1981,10 @@ fn opposite_action(v: &Vocab, adds: bool, removes: bool) -> bool {
 fn wants_opposite(whole: &str, profile: &BusinessProfile, index: usize) -> bool {
     let t = super::detect::Text::new(whole);
     let vocabs = profile.derived(ServiceVocabs::new);
-    vocabs.0.get(index).is_some_and(|v| {
-        opposite_action(
-            v,
-            t.any(ADDING),
-            t.any(REMOVING) || t.any(&["replace*", "swap*", "redo"]),
-        )
-    })
+    vocabs
+        .0
+        .get(index)
+        .is_some_and(|v| opposite_action(v, &Action::of(&t), profile))
 }
 
 /// Taking a thing out, in a service's name or a caller's words.
@@ -2368,8 +2398,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     let generic = &*GENERIC_STEMS;
     let concepts = super::detect::Text::new(text);
     let problem = concepts.any(PROBLEM);
-    let adds = concepts.any(ADDING);
-    let removes = concepts.any(REMOVING) || concepts.any(&["replace*", "swap*", "redo"]);
+    let action = Action::of(&concepts);
     let first_visit = concepts.any(FIRST_VISIT);
     let returning = concepts.any(RETURNING);
     // "don't need an inspection", "instead of a repair": the words after are not the request.
@@ -2625,7 +2654,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         }
         // "Want the blown in kind added up there" is not a removal service, whatever thing
         // the two share.
-        if opposite_action(v, adds, removes) {
+        if opposite_action(v, &action, profile) {
             continue;
         }
         if score > 0.0 && !refused {
@@ -7392,6 +7421,10 @@ mod tests {
             topics(text, &p)
         );
         assert_ne!(score_services(text, &p).map(|m| m.best), Some(0));
+        // ...nor one who wants the thing kept and moved.
+        let keep = "can you move our mulch pile? not getting rid of it, just want it by the garden";
+        assert!(!topics(keep, &p).contains(&removal));
+        assert_ne!(score_services(keep, &p).map(|m| m.best), Some(0));
         // Taking it out is that service.
         assert_eq!(
             score_services("want the old moldy mulch hauled away from the beds", &p)
