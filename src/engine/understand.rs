@@ -4007,8 +4007,26 @@ fn unknown_in_clause(
             i += 1;
         }
     } else if pronoun(i) {
-        // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown.
-        return false;
+        // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown;
+        // unless the job asked is one the profile never names ("can yall reseal it?" at a
+        // pond and aquarium business that seals nothing).
+        const PLAIN: &[&str] = &[
+            "do", "work", "fix", "repair", "service", "come", "see", "handle", "look", "check",
+            "help", "take", "get", "put", "make", "deal", "swap", "switch", "change", "replace",
+            "install", "remove", "clean", "inspect", "test",
+        ];
+        let verb = ws[you + 1..i]
+            .iter()
+            .rev()
+            .find(|w| DOING.contains(&w.as_str()) && !PLAIN.contains(&w.as_str()));
+        return verb.is_some_and(|v| {
+            let st = stem(v);
+            !known_things
+                .words
+                .iter()
+                .chain(&known_things.faq_words)
+                .any(|k| super::normalize::near(k, &st) || k.ends_with(st.as_str()))
+        });
     }
     // "House calls for rabbits": who or what it is for is asked about too.
     let mut asked: Vec<&String> = ws[i..]
@@ -7336,6 +7354,19 @@ mod tests {
         assert!(!asks_about_unknown("could u do that on saturday?", &p));
         assert!(!asks_about_unknown(
             "could you do it on our old water heater too?",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_thirteen_a_job_never_named_done_to_the_thing_told() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "the caulk around the tub is peeling at the seams. can yall reseal it?",
+            &p
+        ));
+        assert!(!asks_about_unknown(
+            "the water heater is leaking again. can yall replace it?",
             &p
         ));
     }
