@@ -2083,7 +2083,30 @@ fn confused_after_a_blow(t: &Text) -> bool {
         "drowsy",
         "passed out",
     ]);
-    confused && (head || unwell) || worse_after && (head || lump || struck && who)
+    // "Came off the slide head first and landed on his neck... says his neck hurts": a fall
+    // onto the neck, then pain, numbness or confusion, may be a spine injury.
+    let on_the_neck = t.any(&[
+        "landed on his neck",
+        "landed on her neck",
+        "landed on my neck",
+        "landed on their neck",
+        "fell on his neck",
+        "fell on her neck",
+        "fell on my neck",
+        "head first",
+        "headfirst",
+    ]) && t.any(&[
+        "neck hurts",
+        "neck pain",
+        "hurts his neck",
+        "hurts her neck",
+        "cant move",
+        "tingl*",
+        "numb*",
+        "out of it",
+        "confus*",
+    ]);
+    confused && (head || unwell) || worse_after && (head || lump || struck && who) || on_the_neck
 }
 
 /// A cut that keeps bleeding ("sliced my palm pretty deep. its soaked thru 2 dish towels and not
@@ -2626,6 +2649,65 @@ pub fn body_in_trouble(text: &str) -> bool {
     t.any(BODY_IN_TROUBLE) || t.any(&["headache", "head is pounding", "head pounding", "nause*"])
 }
 
+/// The text without the towns of the service area said as places ("her party at the sparks
+/// marina park", "we're in burns"): Sparks is a town there, not sparks. Sparks said as a thing
+/// ("sparks coming out of the outlet") stay.
+fn without_towns(t: Text, service_area: &str) -> Text {
+    const PLACES: &[&str] = &[
+        "marina",
+        "park",
+        "library",
+        "area",
+        "school",
+        "mall",
+        "side",
+        "office",
+        "location",
+        "store",
+        "community",
+        "rec",
+        "ymca",
+        "church",
+        "high",
+        "middle",
+        "elementary",
+    ];
+    // The area's towns: its capitalised words that do not open a sentence ("All of Chicago
+    // plus Cicero" gives Chicago and Cicero).
+    let mut towns: Vec<String> = Vec::new();
+    let mut opens = true;
+    for raw in service_area.split_whitespace() {
+        let word: String = raw
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if !opens
+            && raw.starts_with(char::is_uppercase)
+            && word.len() >= 4
+            && t.words.contains(&word)
+        {
+            towns.push(word);
+        }
+        opens = raw.ends_with(['.', '!', '?', ':']);
+    }
+    if towns.is_empty() {
+        return t;
+    }
+    let mut phrases: Vec<String> = Vec::new();
+    for w in towns {
+        for before in ["in", "at", "to", "from", "near", "of", "outside"] {
+            phrases.push(format!("{before} {w}"));
+        }
+        for place in PLACES {
+            phrases.push(format!("the {w} {place}"));
+            phrases.push(format!("{w} {place}"));
+        }
+    }
+    let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+    t.without(&refs)
+}
+
 /// Something heavy giving way, or about to.
 const UNSTABLE: &[&str] = &[
     "bowing",
@@ -2658,6 +2740,17 @@ const UNSTABLE: &[&str] = &[
     "gave way",
     "hanging by",
     "collaps*",
+    // An inflatable or a tent the wind is taking ("the back corner is lifting off the grass").
+    "lifting off",
+    "lifting up off",
+    "blowing away",
+    "blowing over",
+    "blew over",
+    "blown over",
+    "stakes pulled",
+    "stake pulled",
+    "stakes came out",
+    "stake came out",
 ];
 /// Glass or edges that cut.
 const SHARP: &[&str] = &[
@@ -2703,6 +2796,10 @@ const FIRE_OFFICIAL: &[&str] = &[
 
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let t = Text::new(text).without(FIRE_OFFICIAL);
+    let t = match profile {
+        Some(p) => without_towns(t, &p.business.service_area),
+        None => t,
+    };
     if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
         return Some(Danger::Gas);
     }
@@ -4609,6 +4706,15 @@ const ANGER: &[&str] = &[
     "nobody told me",
     "no one told me",
     "never told me",
+    "nobody told us",
+    "no one told us",
+    "nobody let us know",
+    "nobody let me know",
+    // Leaving us over it ("honestly thinking about going somewhere else").
+    "thinking about going somewhere else",
+    "thinking of going somewhere else",
+    "take our business elsewhere",
+    "take my business elsewhere",
     "not ok",
     "not okay",
     "not acceptable",
@@ -6923,5 +7029,44 @@ mod tests {
             None
         );
         assert!(complaint("your install looks awful, the tv is crooked", &[]).is_some());
+    }
+
+    #[test]
+    fn round_thirteen_after_the_last_held_out_run() {
+        assert_eq!(
+            danger(
+                "wind is picking up and the canopy is lifting off the ground, kids are still under it",
+                None
+            ),
+            Some(Danger::Hazard)
+        );
+        assert_eq!(
+            danger(
+                "my son flew off the trampoline head first and landed on his neck, says his neck hurts",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // A town of the service area said as a place is no danger; the thing itself is.
+        let mut p =
+            BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap();
+        p.business.service_area = "Reno, Sparks and Verdi".into();
+        assert_eq!(
+            danger(
+                "can Dana call me? she did our job at the sparks library last year",
+                Some(&p)
+            ),
+            None
+        );
+        assert_eq!(
+            danger("the outlet by the sink is throwing sparks", Some(&p)),
+            Some(Danger::Electrical)
+        );
+        for text in [
+            "we came in for our 10:00 and nobody told us she was out sick",
+            "third time this month. honestly thinking about going somewhere else",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
     }
 }

@@ -629,9 +629,16 @@ pub fn extract_address(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
         let num = t.trim_matches(|c: char| !c.is_alphanumeric());
+        // ("Saturday the 19th and want that big 2 lane...": a date is no house number.)
+        let ordinal = num.len() > 2
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| num.to_ascii_lowercase().ends_with(s))
+            && num[..num.len() - 2].chars().all(|c| c.is_ascii_digit());
         if num.is_empty()
             || !num.chars().next().is_some_and(|c| c.is_ascii_digit())
             || num.len() > 6
+            || ordinal
         {
             continue;
         }
@@ -685,7 +692,8 @@ pub fn extract_address(text: &str) -> Option<String> {
                     return Some(addr.trim_end_matches([',', '.', ';', '!', '?']).to_string());
                 }
             }
-            if STREET.contains(&w.as_str()) {
+            // ("A big 2 lane race inflatable": a street has a name between number and type.)
+            if STREET.contains(&w.as_str()) && j > i + 1 {
                 // Keep a unit ("Apt 3", "#3") that follows.
                 let mut end = j + 1;
                 if let Some(next) = tokens.get(end) {
@@ -2516,7 +2524,25 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             // said as what is not wanted rules it out ("not the lobe"); a word of its
             // description counts against it.
             if negated[pos] {
+                // (Not when another word of the name is wanted: "a regular 3 cushion sofa, not a
+                // sectional" is the "Sofa and sectional" service.)
+                let raw_name = profile.services[si].name.to_lowercase();
+                let alternatives = raw_name.contains(" and ")
+                    || raw_name.contains(" or ")
+                    || raw_name.contains('&')
+                    || raw_name.contains('/');
+                let other_name_word_wanted = alternatives
+                    && said.iter().zip(&negated).any(|((x, stop), neg)| {
+                        !*stop
+                            && !*neg
+                            && x != w
+                            && idf.get(x.as_str()).is_some_and(|(strong, _)| *strong > 0.9)
+                            && v.name
+                                .iter()
+                                .any(|t| super::normalize::near(t, x) && !generic.contains(t))
+                    });
                 let own_name = refusing[pos]
+                    && !other_name_word_wanted
                     && v.name.iter().any(|t| {
                         super::normalize::near(t, w)
                             && !generic.contains(t)
@@ -2529,7 +2555,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                     .filter(|t| t.weight >= 1.0 && super::normalize::near(&t.stem, w))
                     .map(|t| if t.strong { 3.0 } else { 1.5 })
                     .fold(0.0, f64::max);
-                score -= against;
+                if !other_name_word_wanted {
+                    score -= against;
+                }
                 continue;
             }
             let best = v
@@ -3447,7 +3475,10 @@ fn offer_clause(text: &str) -> Option<&str> {
 /// "How much to engrave a wedding band?": the price of a job on a thing the profile does not
 /// name (whatever word it shares with a service, "band" of "Watch band sizing").
 pub fn asks_price_of_unknown(text: &str, profile: &BusinessProfile) -> bool {
-    price_clause(bounded(text)).is_some() && asks_about_unknown_thing(text, profile)
+    // (A word the profile never uses in front of a known thing names another thing, as when
+    // we are asked to do it: "how much to install a lift kit" at a shop that installs light
+    // kits.)
+    price_clause(bounded(text)).is_some() && unknown_asked(text, profile, true, true, true)
 }
 
 /// The clause asking a price for a job ("how much to engrave a wedding band?").
@@ -3951,11 +3982,10 @@ fn unknown_in_clause(
     let ws = words(clause);
     // ("How much to engrave a wedding band": the price asked stands where "you" would.)
     let priced = price_to_at(&ws);
-    let Some(you) = ws
-        .iter()
-        .position(|w| w == "your" || DOER.contains(&w.as_str()))
-        .or(priced)
-    else {
+    let Some(you) = priced.or_else(|| {
+        ws.iter()
+            .position(|w| w == "your" || DOER.contains(&w.as_str()))
+    }) else {
         return false;
     };
     const SKIP: &[&str] = &[
@@ -4163,11 +4193,16 @@ fn unknown_in_clause(
         // thing ("concrete driveways" at a blacktop sealer, "gate openers" at a garage door
         // company): unless that word only says what state or size it is in ("leaky faucets").
         // (Asked to do it, that is: "do u use the disposable liners" asks about a detail.)
+        // ("A 2 car driveway", "a 75 gallon tank": a word after a number is a size.)
+        let after_number = |w: &String| {
+            ws.windows(2)
+                .any(|p| p[1] == *w && p[0].chars().all(|c| c.is_ascii_digit()))
+        };
         let other_kind = modifiers
             && head.is_some_and(|h| {
                 object[..h]
                     .iter()
-                    .any(|w| unknown(w) && !says_state_or_size(w))
+                    .any(|w| unknown(w) && !says_state_or_size(w) && !after_number(w))
             });
         head.is_some_and(|h| unknown(&object[h])) || other_kind
     } else {
@@ -4178,7 +4213,9 @@ fn unknown_in_clause(
 /// The text asks about a thing no service or FAQ entry is about, or asks us to do one ("do yall
 /// install those tesla powerwall battery backup things?"): a price asked beside it is its price.
 fn asks_for_unknown(text: &str, profile: &BusinessProfile) -> bool {
-    asks_about_unknown_thing(text, profile) || asks_to_do_unknown_thing(text, profile)
+    asks_about_unknown_thing(text, profile)
+        || asks_to_do_unknown_thing(text, profile)
+        || asks_price_of_unknown(text, profile)
 }
 
 /// A word in front of a thing that says what state, size or age it is in ("leaky", "old",
@@ -4187,6 +4224,11 @@ fn says_state_or_size(w: &str) -> bool {
     const STATES: &[&str] = &[
         "old",
         "new",
+        "regular",
+        "normal",
+        "standard",
+        "typical",
+        "average",
         "big",
         "small",
         "little",
@@ -4988,6 +5030,13 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "wont be home",
             "be present",
             "at work all day",
+            "have to be there",
+            "need to be there",
+            "while im out",
+            "while im gone",
+            "while im away",
+            "while were out",
+            "while were gone",
         ],
         guard: &[],
         written: &[
@@ -5380,7 +5429,55 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "wait before",
             "ready for paint",
             "ready to",
+            "to dry",
+            "dry time",
+            "drying time",
+            "to cure",
         ],
+    },
+    // The weather on the day ("what if its crazy windy or snowing").
+    FaqConcept {
+        token: "#weather",
+        asked: &[
+            "weather", "windy", "wind", "snowing", "snows", "snow", "raining", "rains", "rain",
+            "storm*", "too cold", "freezing", "icy",
+        ],
+        guard: &[
+            "if",
+            "what if",
+            "what happens",
+            "in case",
+            "cancel*",
+            "still",
+            "lose",
+        ],
+        written: &["weather", "wind*", "snow*", "rain*", "storm*", "cold"],
+    },
+    // Brothers and sisters, or a baby, brought along.
+    FaqConcept {
+        token: "#siblings",
+        asked: &[
+            "no sitter",
+            "no babysitter",
+            "bring the baby",
+            "bring my baby",
+            "bring my toddler",
+            "bring the kids",
+            "bring my other",
+            "bring his brother",
+            "bring her brother",
+            "bring his sister",
+            "bring her sister",
+            "tag along",
+            "come along",
+            "bring him along",
+            "bring her along",
+            "bring them along",
+            // "my 1 yr old along"
+            "old along",
+        ],
+        guard: &[],
+        written: &["sibling*", "brothers", "sisters", "tag along", "come along"],
     },
     FaqConcept {
         token: "#extra",
@@ -7462,5 +7559,49 @@ mod tests {
                 .map(|m| m.best),
             Some(0)
         );
+    }
+
+    #[test]
+    fn round_thirteen_after_the_last_held_out_run() {
+        // A date is no house number, and a street has a name before its type.
+        assert_eq!(
+            extract_address(
+                "party is saturday the 12th and we want a 2 lane slide. we're at 410 Elm St"
+            )
+            .as_deref(),
+            Some("410 Elm St")
+        );
+        // "A regular sofa, not a sectional" is the sofa-and-sectional service, its other
+        // alternative named.
+        let p = plumber_plus(
+            "name = \"Sofa and sectional cleaning\"\nduration_minutes = 90\nprice = \"$149\"\n\n[[services]]\nname = \"Chair cleaning\"\nduration_minutes = 30\nprice = \"$59\"",
+            "[[faq]]\nq = \"What if it rains?\"\na = \"We reschedule free.\"\n\n[[faq]]\nq = \"Can siblings come along?\"\na = \"Yes, with another adult.\"",
+            None,
+        );
+        assert_eq!(
+            score_services("just a regular 3 cushion sofa, not a sectional", &p).map(|m| m.best),
+            Some(0)
+        );
+        let entry = |q: &str| p.faq.iter().position(|f| f.q.starts_with(q)).unwrap();
+        assert!(topics("what happens if its super windy that day?", &p)
+            .contains(&Topic::Faq(entry("What if it rains"))));
+        assert!(
+            topics("can i bring my 2 yr old along? no sitter that day", &p)
+                .contains(&Topic::Faq(entry("Can siblings")))
+        );
+        // A price for a job on another kind of a known thing; a size or "regular" is no kind.
+        let lights = plumber_plus(
+            "name = \"LED light kit install\"\nduration_minutes = 90\nprice = \"$389\"",
+            "",
+            None,
+        );
+        assert!(asks_price_of_unknown(
+            "how much do u charge to install a lift kit?",
+            &lights
+        ));
+        assert!(!asks_price_of_unknown(
+            "how much to install a regular 4 light kit?",
+            &lights
+        ));
     }
 }
