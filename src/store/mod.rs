@@ -91,8 +91,12 @@ impl Store {
                 };
                 // SQLite allows one writer at a time; one connection serialises writes without
                 // busy-wait retries, and WAL keeps readers of other processes unblocked.
+                // No ping before each use: the connection is a thread in this process, and on
+                // the one connection each ping was a hop to that thread that every other
+                // statement waited behind (sqlx still pings once on each release).
                 let options = AnyPoolOptions::new()
                     .max_connections(max_connections.unwrap_or(1))
+                    .test_before_acquire(false)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
                             conn.execute(
