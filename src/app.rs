@@ -46,6 +46,9 @@ pub struct AppState {
     pub instance: Arc<str>,
     /// What the engine (and, through it, the calendar) is given: no more than it needs.
     pub engine: crate::engine::deps::Deps,
+    /// On SQLite, where inbound texts are stored: in batches, one transaction each
+    /// (`jobs::group_commit`). `None` on PostgreSQL: each webhook its own transaction.
+    pub inbound_writer: Option<Arc<crate::jobs::group_commit::InboundWriter>>,
     bells: Arc<Bells>,
 }
 
@@ -190,6 +193,12 @@ impl AppState {
             turn_wake: turn_wake.clone(),
             wake_outbox,
         };
+        let inbound_writer = (store.backend() == crate::store::Backend::Sqlite).then(|| {
+            Arc::new(crate::jobs::group_commit::InboundWriter::new(
+                store.clone(),
+                config.inbound_batch_hold,
+            ))
+        });
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -206,6 +215,7 @@ impl AppState {
             stopping: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             instance,
             engine,
+            inbound_writer,
             bells,
         })
     }

@@ -61,6 +61,10 @@ pub struct Config {
     pub allow_file_feeds: bool,
     /// How long a caller must be quiet before the receptionist answers (bursts get one reply).
     pub reply_quiet: Duration,
+    /// Tests only (`FRONTDESK_INBOUND_BATCH_HOLD_MS`, default 0): on SQLite each batch of inbound
+    /// texts is held open this long before its commit, so a test can kill the server between a
+    /// batch's writes and its commit (see `jobs::group_commit`).
+    pub inbound_batch_hold: Duration,
     /// The OpenAI-compatible chat-completions endpoint, when an LLM is configured.
     pub llm: Option<LlmConfig>,
 }
@@ -532,6 +536,11 @@ impl Config {
                 2500,
                 0..=30_000,
             )?),
+            inbound_batch_hold: Duration::from_millis(number(
+                "FRONTDESK_INBOUND_BATCH_HOLD_MS",
+                0,
+                0..=60_000,
+            )?),
             llm: {
                 let base = get("OPENAI_BASE_URL")?;
                 let key = get("OPENAI_API_KEY")?;
@@ -595,6 +604,7 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_ALLOW_PRIVATE_NETWORKS",
     "FRONTDESK_ALLOW_FILE_FEEDS",
     "FRONTDESK_REPLY_QUIET_MS",
+    "FRONTDESK_INBOUND_BATCH_HOLD_MS",
     "OPENAI_BASE_URL",
     "OPENAI_API_KEY",
     "FRONTDESK_LLM_MODEL",

@@ -187,14 +187,37 @@ pub async fn handle_inbound_sms(
         sms.body
     };
     let sms = &InboundSms { body, ..*sms };
-    let mut tx = state.store.begin().await?;
-    if messages::exists_by_sid(&mut tx, sms.message_sid).await? {
-        tx.commit().await?;
+    // On SQLite the text joins a batch (one transaction for many webhooks); either way the
+    // outcome comes back only once the text is committed.
+    let outcome = match &state.inbound_writer {
+        Some(writer) => writer.store(business, &from, sms, now_ms).await?,
+        None => {
+            let mut tx = state.store.begin().await?;
+            let outcome = record(&mut tx, business, &from, sms, now_ms).await?;
+            tx.commit().await?;
+            outcome
+        }
+    };
+    after_commit(state, &outcome);
+    Ok(outcome)
+}
+
+/// Store an inbound text and what it calls for, inside the caller's transaction. Nothing here
+/// leaves the database (no wake-ups, no metrics): the transaction may hold other texts too, and
+/// may be rolled back and this text recorded again alone.
+pub(crate) async fn record(
+    tx: &mut Tx,
+    business: &BusinessRecord,
+    from: &PhoneNumber,
+    sms: &InboundSms<'_>,
+    now_ms: i64,
+) -> anyhow::Result<InboundOutcome> {
+    if messages::exists_by_sid(tx, sms.message_sid).await? {
         return Ok(InboundOutcome::Duplicate);
     }
-    let contact = contacts::upsert(&mut tx, business.id, from.as_str(), now_ms).await?;
+    let contact = contacts::upsert(tx, business.id, from.as_str(), now_ms).await?;
     let conversation_id = conversations::open_for_contact(
-        &mut tx,
+        tx,
         business.id,
         contact.id,
         states::after(None, Event::CallerTexted),
@@ -202,7 +225,7 @@ pub async fn handle_inbound_sms(
     )
     .await?;
     let Some(message_id) = messages::insert_inbound(
-        &mut tx,
+        tx,
         business.id,
         conversation_id,
         contact.id,
@@ -212,29 +235,25 @@ pub async fn handle_inbound_sms(
     )
     .await?
     else {
-        tx.commit().await?;
         return Ok(InboundOutcome::Duplicate);
     };
-    state.metrics.inbound_message();
     let opted_out = contact.opted_out_at.is_some();
     let name = &business.profile.business.name;
     let reply = Reply {
         business: business.id,
         conversation_id,
         contact_id: contact.id,
-        to: &from,
+        to: from,
         from: sms.to,
         now_ms,
     };
     let outcome = match classify(sms.body) {
         Some(Keyword::OptOut) if !opted_out => {
-            contacts::set_opted_out(&mut tx, contact.id, Some(now_ms)).await?;
+            contacts::set_opted_out(tx, contact.id, Some(now_ms)).await?;
             let to = states::after(None, Event::OptedOut);
-            conversations::set_state(&mut tx, conversation_id, to, now_ms).await?;
+            conversations::set_state(tx, conversation_id, to, now_ms).await?;
             let text = format!("You're unsubscribed from {name} texts and won't get any more. Reply START to resubscribe.");
-            reply
-                .queue(&mut tx, MessageKind::OptoutConfirm, &text)
-                .await?;
+            reply.queue(tx, MessageKind::OptoutConfirm, &text).await?;
             InboundOutcome::OptedOut {
                 confirmation_queued: true,
             }
@@ -243,13 +262,11 @@ pub async fn handle_inbound_sms(
             confirmation_queued: false,
         },
         Some(Keyword::OptIn) if opted_out => {
-            contacts::set_opted_out(&mut tx, contact.id, None).await?;
+            contacts::set_opted_out(tx, contact.id, None).await?;
             let to = states::after(None, Event::OptedIn);
-            conversations::set_state(&mut tx, conversation_id, to, now_ms).await?;
+            conversations::set_state(tx, conversation_id, to, now_ms).await?;
             let text = format!("You're resubscribed to {name} texts. Reply STOP to opt out.");
-            reply
-                .queue(&mut tx, MessageKind::OptinConfirm, &text)
-                .await?;
+            reply.queue(tx, MessageKind::OptinConfirm, &text).await?;
             InboundOutcome::OptedIn
         }
         Some(Keyword::Help) => {
@@ -257,25 +274,22 @@ pub async fn handle_inbound_sms(
                 .map(|n| n.display_national())
                 .unwrap_or_else(|_| sms.to.to_string());
             let text = format!("{name}: to reach a person, call us at {phone}. Msg&data rates may apply. Reply STOP to opt out.");
-            reply.queue(&mut tx, MessageKind::Help, &text).await?;
+            reply.queue(tx, MessageKind::Help, &text).await?;
             InboundOutcome::HelpSent
         }
         _ if opted_out => InboundOutcome::Silenced,
         _ if crate::reminders::ReplyWord::parse(sms.body)
             == Some(crate::reminders::ReplyWord::Confirm) =>
         {
-            match crate::store::reminders::answered(&mut tx, contact.id, message_id, now_ms).await?
-            {
+            match crate::store::reminders::answered(tx, contact.id, message_id, now_ms).await? {
                 Some(booking) => {
-                    crate::store::reminders::confirm(&mut tx, booking.id, now_ms).await?;
+                    crate::store::reminders::confirm(tx, booking.id, now_ms).await?;
                     let text = crate::reminders::confirmed_text(
                         &business.profile,
                         booking.service.as_deref(),
                         booking.start_at,
                     );
-                    reply
-                        .queue(&mut tx, MessageKind::ReminderConfirm, &text)
-                        .await?;
+                    reply.queue(tx, MessageKind::ReminderConfirm, &text).await?;
                     InboundOutcome::ReminderConfirmed {
                         conversation_id,
                         booking_id: booking.id,
@@ -283,7 +297,7 @@ pub async fn handle_inbound_sms(
                 }
                 // Not an answer to a reminder: a normal text.
                 None => {
-                    conversations::touch(&mut tx, conversation_id, now_ms, true).await?;
+                    conversations::touch(tx, conversation_id, now_ms, true).await?;
                     InboundOutcome::AwaitingReply {
                         conversation_id,
                         message_id,
@@ -292,7 +306,7 @@ pub async fn handle_inbound_sms(
             }
         }
         _ => {
-            conversations::touch(&mut tx, conversation_id, now_ms, true).await?;
+            conversations::touch(tx, conversation_id, now_ms, true).await?;
             InboundOutcome::AwaitingReply {
                 conversation_id,
                 message_id,
@@ -306,9 +320,19 @@ pub async fn handle_inbound_sms(
         } | InboundOutcome::Silenced
     ) {
         // Queued replies noted the thread already.
-        conversations::touch(&mut tx, conversation_id, now_ms, false).await?;
+        conversations::touch(tx, conversation_id, now_ms, false).await?;
     }
-    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Once the text is committed: count it and wake whoever has work from it.
+fn after_commit(state: &AppState, outcome: &InboundOutcome) {
+    if !matches!(
+        outcome,
+        InboundOutcome::Duplicate | InboundOutcome::Unanswerable
+    ) {
+        state.metrics.inbound_message();
+    }
     if matches!(
         outcome,
         InboundOutcome::OptedOut {
@@ -323,7 +347,6 @@ pub async fn handle_inbound_sms(
         state.wake_turns();
     }
     tracing::info!(outcome = ?outcome, "inbound text handled");
-    Ok(outcome)
 }
 
 /// Where a system reply to an inbound text goes.

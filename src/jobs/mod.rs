@@ -1,9 +1,11 @@
 //! Background work: the outbox sender, the reply worker, the CalDAV write-back, appointment
-//! reminders, follow-up nudges, and (on PostgreSQL) the listener that wakes them when another
+//! reminders, follow-up nudges, (on SQLite) the writer that stores inbound texts in batches, and
+//! (on PostgreSQL) the listener that wakes them when another
 //! instance wrote work.
 
 pub mod caldav;
 pub mod feeds;
+pub mod group_commit;
 pub mod heartbeat;
 pub mod listen;
 pub mod nudges;

@@ -16,6 +16,7 @@ mod dashboard_after_reply;
 mod engine;
 mod eval;
 mod fuzz;
+mod group_commit;
 mod hostile_feed;
 mod landlines;
 mod limits;

@@ -383,7 +383,18 @@ pub async fn slow_twilio(answered: usize) -> (String, Arc<SlowTwilio>) {
 
 /// `frontdesk serve` as a real process on `port`, on `db_url`, sending through `twilio`.
 pub fn spawn_binary(db_url: &str, twilio: &str, port: u16) -> std::process::Child {
+    spawn_binary_with(db_url, twilio, port, &[])
+}
+
+/// [`spawn_binary`] with more settings in its environment.
+pub fn spawn_binary_with(
+    db_url: &str,
+    twilio: &str,
+    port: u16,
+    env: &[(&str, &str)],
+) -> std::process::Child {
     std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .envs(env.iter().copied())
         .arg("serve")
         .env("DATABASE_URL", db_url)
         .env("FRONTDESK_LISTEN", format!("127.0.0.1:{port}"))
