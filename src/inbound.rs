@@ -12,6 +12,7 @@ use crate::store::{
     contacts, conversations, messages, outbox, BookingId, BusinessId, ContactId, ConversationId,
     MessageId, Tx,
 };
+use anyhow::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keyword {
@@ -163,6 +164,38 @@ pub enum InboundOutcome {
     },
 }
 
+/// A webhook's inbound text to the number `sms.to`; `None` when that number belongs to no
+/// business. On SQLite the business is looked up inside the text's batch (no checkout of the
+/// connection of its own).
+#[tracing::instrument(skip_all, fields(message_sid = sms.message_sid))]
+pub async fn handle_inbound_sms_to(
+    state: &AppState,
+    sms: &InboundSms<'_>,
+) -> anyhow::Result<Option<InboundOutcome>> {
+    if let (Some(writer), CallerId::Number(from)) =
+        (&state.inbound_writer, CallerId::parse(sms.from))
+    {
+        let now_ms = to_millis(state.clock.now());
+        let body = clipped(sms.body);
+        let sms = &InboundSms {
+            body: &body,
+            ..*sms
+        };
+        let outcome = writer.store(None, &from, sms, now_ms).await?;
+        if let Some(outcome) = &outcome {
+            after_commit(state, outcome);
+        }
+        return Ok(outcome);
+    }
+    let mut conn = state.store.pool().acquire().await?;
+    let business = crate::store::businesses::by_number(&mut conn, sms.to).await?;
+    drop(conn);
+    match business {
+        Some(business) => Ok(Some(handle_inbound_sms(state, &business, sms).await?)),
+        None => Ok(None),
+    }
+}
+
 #[tracing::instrument(skip_all, fields(business = business.id.0, message_sid = sms.message_sid))]
 pub async fn handle_inbound_sms(
     state: &AppState,
@@ -177,20 +210,18 @@ pub async fn handle_inbound_sms(
         }
     };
     let now_ms = to_millis(state.clock.now());
-    // Twilio delivers at most 1600 characters; anything longer is cut there, not stored whole.
-    let clipped: String;
-    let body = if sms.body.chars().count() > MAX_INBOUND_CHARS {
-        tracing::warn!(chars = sms.body.chars().count(), "inbound text longer than {MAX_INBOUND_CHARS} characters; keeping the first {MAX_INBOUND_CHARS}");
-        clipped = sms.body.chars().take(MAX_INBOUND_CHARS).collect();
-        clipped.as_str()
-    } else {
-        sms.body
+    let body = clipped(sms.body);
+    let sms = &InboundSms {
+        body: &body,
+        ..*sms
     };
-    let sms = &InboundSms { body, ..*sms };
     // On SQLite the text joins a batch (one transaction for many webhooks); either way the
     // outcome comes back only once the text is committed.
     let outcome = match &state.inbound_writer {
-        Some(writer) => writer.store(business, &from, sms, now_ms).await?,
+        Some(writer) => writer
+            .store(Some(business), &from, sms, now_ms)
+            .await?
+            .context("the business was given")?,
         None => {
             let mut tx = state.store.begin().await?;
             let outcome = record(&mut tx, business, &from, sms, now_ms).await?;
@@ -200,6 +231,20 @@ pub async fn handle_inbound_sms(
     };
     after_commit(state, &outcome);
     Ok(outcome)
+}
+
+/// Twilio delivers at most 1600 characters; anything longer is cut there, not stored whole.
+fn clipped(body: &str) -> std::borrow::Cow<'_, str> {
+    let chars = body.chars().count();
+    if chars > MAX_INBOUND_CHARS {
+        tracing::warn!(chars, "inbound text longer than {MAX_INBOUND_CHARS} characters; keeping the first {MAX_INBOUND_CHARS}");
+        body.chars()
+            .take(MAX_INBOUND_CHARS)
+            .collect::<String>()
+            .into()
+    } else {
+        body.into()
+    }
 }
 
 /// Store an inbound text and what it calls for, inside the caller's transaction. Nothing here

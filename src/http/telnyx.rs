@@ -226,10 +226,6 @@ async fn messaging(State(state): State<AppState>, signed: TelnyxSigned) -> Resul
                 .ok_or_else(|| {
                     Error::BadRequest("missing data.payload.to[0].phone_number".into())
                 })?;
-            let business = match tw_http::business_for(&state, to, false).await? {
-                Ok(b) => b,
-                Err(resp) => return Ok(resp),
-            };
             let sms = InboundSms {
                 // Telnyx sends an event again until it is acknowledged: its id is the key.
                 message_sid: &data.id,
@@ -237,8 +233,10 @@ async fn messaging(State(state): State<AppState>, signed: TelnyxSigned) -> Resul
                 to,
                 body: payload.text.as_deref().unwrap_or(""),
             };
-            inbound::handle_inbound_sms(&state, &business, &sms).await?;
-            Ok(ok())
+            match inbound::handle_inbound_sms_to(&state, &sms).await? {
+                Some(_) => Ok(ok()),
+                None => Ok(tw_http::unknown_number(&state, to, false)),
+            }
         }
         "message.sent" | "message.finalized" => {
             let sid = payload

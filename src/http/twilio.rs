@@ -275,17 +275,20 @@ pub(crate) async fn business_for(
         .map_err(anyhow::Error::from)?;
     match businesses::by_number(&mut conn, to).await? {
         Some(b) => Ok(Ok(b)),
-        None => {
-            state.metrics.webhook_rejected("unknown_number");
-            tracing::warn!(to, "webhook for a number that belongs to no business");
-            let body = if voice {
-                twiml::say_and_hang_up("Sorry, this number is not in service.")
-            } else {
-                twiml::empty()
-            };
-            Ok(Err(xml(StatusCode::NOT_FOUND, body)))
-        }
+        None => Ok(Err(unknown_number(state, to, voice))),
     }
+}
+
+/// The 404 TwiML answer to a webhook for a number that belongs to no business.
+pub(crate) fn unknown_number(state: &AppState, to: &str, voice: bool) -> Response {
+    state.metrics.webhook_rejected("unknown_number");
+    tracing::warn!(to, "webhook for a number that belongs to no business");
+    let body = if voice {
+        twiml::say_and_hang_up("Sorry, this number is not in service.")
+    } else {
+        twiml::empty()
+    };
+    xml(StatusCode::NOT_FOUND, body)
 }
 
 fn missed_call_line(business: &BusinessRecord, outcome: &Outcome) -> String {
@@ -600,18 +603,16 @@ async fn sms(State(state): State<AppState>, form: TwilioForm) -> Result<Response
         .ok_or_else(|| Error::BadRequest("missing form parameter MessageSid".into()))?;
     let (from, to) = (form.require("From")?, form.require("To")?);
     let body = form.get("Body").unwrap_or("");
-    let business = match business_for(&state, to, false).await? {
-        Ok(b) => b,
-        Err(resp) => return Ok(resp),
-    };
     let sms = InboundSms {
         message_sid: sid,
         from,
         to,
         body,
     };
-    inbound::handle_inbound_sms(&state, &business, &sms).await?;
-    Ok(xml(StatusCode::OK, twiml::empty()))
+    match inbound::handle_inbound_sms_to(&state, &sms).await? {
+        Some(_) => Ok(xml(StatusCode::OK, twiml::empty())),
+        None => Ok(unknown_number(&state, to, false)),
+    }
 }
 
 #[tracing::instrument(skip_all)]

@@ -11,9 +11,10 @@
 
 use crate::domain::PhoneNumber;
 use crate::inbound::{self, InboundOutcome, InboundSms};
-use crate::store::businesses::BusinessRecord;
-use crate::store::Store;
+use crate::store::businesses::{self, BusinessRecord};
+use crate::store::{Store, Tx};
 use anyhow::Context;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
@@ -25,13 +26,14 @@ const QUEUE: usize = 4096;
 
 /// One webhook's text, owned so it can wait in the queue.
 struct Job {
-    business: BusinessRecord,
+    /// `None`: the business that owns `to`, looked up in the batch's transaction.
+    business: Option<BusinessRecord>,
     from: PhoneNumber,
     message_sid: String,
     to: String,
     body: String,
     now_ms: i64,
-    done: oneshot::Sender<anyhow::Result<InboundOutcome>>,
+    done: oneshot::Sender<anyhow::Result<Option<InboundOutcome>>>,
 }
 
 impl Job {
@@ -63,13 +65,15 @@ impl InboundWriter {
     }
 
     /// Store the text in the next batch; the outcome is returned once the batch has committed.
+    /// Without a `business`, the one that owns `sms.to` is looked up in the batch; `None` when
+    /// there is none (nothing is stored).
     pub async fn store(
         &self,
-        business: &BusinessRecord,
+        business: Option<&BusinessRecord>,
         from: &PhoneNumber,
         sms: &InboundSms<'_>,
         now_ms: i64,
-    ) -> anyhow::Result<InboundOutcome> {
+    ) -> anyhow::Result<Option<InboundOutcome>> {
         let jobs = self.jobs.get_or_init(|| {
             let (jobs, queue) = mpsc::channel(QUEUE);
             tokio::spawn(run(self.store.clone(), self.hold, queue));
@@ -77,7 +81,7 @@ impl InboundWriter {
         });
         let (done, outcome) = oneshot::channel();
         let job = Job {
-            business: business.clone(),
+            business: business.cloned(),
             from: from.clone(),
             message_sid: sms.message_sid.to_string(),
             to: sms.to.to_string(),
@@ -132,13 +136,13 @@ async fn in_one_transaction(
     store: &Store,
     hold: Duration,
     batch: &[Job],
-) -> anyhow::Result<Vec<InboundOutcome>> {
+) -> anyhow::Result<Vec<Option<InboundOutcome>>> {
     let mut tx = store.begin().await?;
     let mut outcomes = Vec::with_capacity(batch.len());
+    // A batch's texts mostly go to a few numbers: each is looked up once.
+    let mut owners = HashMap::new();
     for job in batch {
-        outcomes.push(
-            inbound::record(&mut tx, &job.business, &job.from, &job.sms(), job.now_ms).await?,
-        );
+        outcomes.push(record(&mut tx, job, &mut owners).await?);
     }
     if !hold.is_zero() {
         tokio::time::sleep(hold).await;
@@ -149,10 +153,32 @@ async fn in_one_transaction(
     Ok(outcomes)
 }
 
-async fn alone(store: &Store, job: &Job) -> anyhow::Result<InboundOutcome> {
+async fn alone(store: &Store, job: &Job) -> anyhow::Result<Option<InboundOutcome>> {
     let mut tx = store.begin().await?;
-    let outcome =
-        inbound::record(&mut tx, &job.business, &job.from, &job.sms(), job.now_ms).await?;
+    let outcome = record(&mut tx, job, &mut HashMap::new()).await?;
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// One job's text in the batch's transaction; `None` when its number belongs to no business.
+async fn record(
+    tx: &mut Tx,
+    job: &Job,
+    owners: &mut HashMap<String, Option<BusinessRecord>>,
+) -> anyhow::Result<Option<InboundOutcome>> {
+    let business = match &job.business {
+        Some(b) => b,
+        None => {
+            if !owners.contains_key(&job.to) {
+                let owner = businesses::by_number(tx, &job.to).await?;
+                owners.insert(job.to.clone(), owner);
+            }
+            match owners.get(&job.to).and_then(Option::as_ref) {
+                Some(b) => b,
+                None => return Ok(None),
+            }
+        }
+    };
+    let outcome = inbound::record(tx, business, &job.from, &job.sms(), job.now_ms).await?;
+    Ok(Some(outcome))
 }
