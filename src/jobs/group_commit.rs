@@ -107,7 +107,21 @@ async fn run(store: Store, hold: Duration, mut queue: mpsc::Receiver<Job>) {
 
 /// Write a batch and answer each of its webhooks.
 async fn write(store: &Store, hold: Duration, batch: Vec<Job>) {
-    match in_one_transaction(store, hold, &batch).await {
+    let tx = match store.begin().await {
+        Ok(tx) => tx,
+        Err(e) => {
+            // No connection (the pool timed out): nothing was written, and each text alone
+            // would only wait for one again. Every webhook fails; the provider retries.
+            let e = format!("{e:#}");
+            for job in batch {
+                let _ = job
+                    .done
+                    .send(Err(anyhow::anyhow!("storing an inbound text: {e}")));
+            }
+            return;
+        }
+    };
+    match in_one_transaction(tx, hold, &batch).await {
         Ok(outcomes) => {
             tracing::debug!(texts = batch.len(), "inbound batch committed");
             for (job, outcome) in batch.into_iter().zip(outcomes) {
@@ -133,11 +147,10 @@ async fn write(store: &Store, hold: Duration, batch: Vec<Job>) {
 }
 
 async fn in_one_transaction(
-    store: &Store,
+    mut tx: Tx,
     hold: Duration,
     batch: &[Job],
 ) -> anyhow::Result<Vec<Option<InboundOutcome>>> {
-    let mut tx = store.begin().await?;
     let mut outcomes = Vec::with_capacity(batch.len());
     // A batch's texts mostly go to a few numbers: each is looked up once.
     let mut owners = HashMap::new();
