@@ -101,12 +101,18 @@ impl InboundWriter {
 async fn run(store: Store, hold: Duration, mut queue: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        write(&store, hold, std::mem::take(&mut batch)).await;
+        let jobs = std::mem::replace(&mut batch, Vec::with_capacity(MAX_BATCH));
+        // Its own task, so that a panic fails only this batch's webhooks (their answers are
+        // dropped unsent, nothing is committed), not every text after it.
+        if let Err(e) = tokio::spawn(write(store.clone(), hold, jobs)).await {
+            tracing::error!(error = %e, "writing a batch of inbound texts panicked");
+        }
     }
 }
 
 /// Write a batch and answer each of its webhooks.
-async fn write(store: &Store, hold: Duration, batch: Vec<Job>) {
+async fn write(store: Store, hold: Duration, batch: Vec<Job>) {
+    let store = &store;
     let tx = match store.begin().await {
         Ok(tx) => tx,
         Err(e) => {
