@@ -3956,10 +3956,29 @@ fn unknown_asked(
     let text = bounded(text);
     // The clause that asks whether we do it, and one that asks its price ("how much to pump
     // out our grease trap? ... figured since yall do the grease stuff"): either may name it.
-    [offer_clause(text), price_clause(text)]
+    // ...and the last of several asks in one clause ("u guys do rugs so figured yall do carpet
+    // too").
+    let last_ask = offer_clause(text).and_then(last_you);
+    [offer_clause(text), price_clause(text), last_ask]
         .into_iter()
         .flatten()
         .any(|clause| unknown_in_clause(clause, text, profile, head_only, with_faq, modifiers))
+}
+
+/// The clause from its last "you" on, when it has more than one ("u guys do rugs so figured
+/// yall do carpet too" gives "yall do carpet too").
+fn last_you(clause: &str) -> Option<&str> {
+    let starts: Vec<usize> = clause
+        .split_whitespace()
+        .filter(|t| {
+            let w = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            ["you", "u", "yall", "y'all", "ya"].contains(&w.as_str())
+        })
+        .map(|t| t.as_ptr() as usize - clause.as_ptr() as usize)
+        .collect();
+    (starts.len() >= 2).then(|| &clause[starts[starts.len() - 1]..])
 }
 
 fn unknown_in_clause(
@@ -7464,6 +7483,19 @@ mod tests {
         ));
         assert!(!asks_about_unknown(
             "the water heater is leaking again. can yall replace it?",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_thirteen_the_last_of_several_asks() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "you guys do drains so i figured you do septic tanks too",
+            &p
+        ));
+        assert!(!asks_about_unknown(
+            "you guys did our drain so i figured you do water heaters too",
             &p
         ));
     }
