@@ -3965,6 +3965,33 @@ fn unknown_asked(
         .any(|clause| unknown_in_clause(clause, text, profile, head_only, with_faq, modifiers))
 }
 
+/// What the caller said they want or need before the clause that asks ("want custom in ear
+/// monitors, the molded kind"): up to four words, to the end of that phrase.
+fn wanted_before(text: &str, clause: &str) -> Vec<String> {
+    let end = (clause.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    let before = &text[..end];
+    let Some(at) = ["want ", "need ", "looking for ", "interested in "]
+        .iter()
+        .filter_map(|cue| before.to_lowercase().rfind(cue).map(|i| i + cue.len()))
+        .max()
+    else {
+        return Vec::new();
+    };
+    let phrase = before
+        .get(at..)
+        .unwrap_or("")
+        .split(['.', ',', '!', '?', ';', '\n'])
+        .next()
+        .unwrap_or("");
+    words(phrase)
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.as_str()) && w.len() >= 3)
+        .take(4)
+        .collect()
+}
+
 /// The clause from its last "you" on, when it has more than one ("u guys do rugs so figured
 /// yall do carpet too" gives "yall do carpet too").
 fn last_you(clause: &str) -> Option<&str> {
@@ -4184,6 +4211,17 @@ fn unknown_in_clause(
         } else {
             object
         }
+    } else {
+        object
+    };
+    // "Want custom in ear monitors, the molded kind... do u guys do those": "those" is what the
+    // caller said they want before asking.
+    let object = if object.is_empty()
+        && ws[you + 1..]
+            .iter()
+            .any(|w| ["those", "these", "them"].contains(&w.as_str()))
+    {
+        wanted_before(text, clause)
     } else {
         object
     };
@@ -7496,6 +7534,19 @@ mod tests {
         ));
         assert!(!asks_about_unknown(
             "you guys did our drain so i figured you do water heaters too",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_thirteen_those_the_caller_wants() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "we want one of those tankless water softeners, the whole house kind. do u guys do those",
+            &p
+        ));
+        assert!(!asks_about_unknown(
+            "we need a new water heater, the 50 gallon kind. do u guys do those",
             &p
         ));
     }
