@@ -1004,30 +1004,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         && turn.details.candidates.is_empty()
         && !u::wants_booking(text)
         && !u::describes_problem(text)
-        // ("Whats the earliest u can get my husky in?", "can someone run a camera down there":
-        // asking for a visit.)
-        && !crate::engine::detect::Text::new(text).any(&[
-            "earliest",
-            "soonest",
-            "can someone",
-            "could someone",
-            "can somebody",
-            "could somebody",
-            "someone come",
-            "send someone",
-            "get him in",
-            "get her in",
-            "get them in",
-            "get me in",
-            "get us in",
-            "fit me in",
-            "fit us in",
-            "fit him in",
-            "fit her in",
-        ])
-        && !u::words(text).windows(4).any(|w| {
-            w[0] == "get" && ["my", "our", "his", "her", "the"].contains(&w[1].as_str()) && w[3] == "in"
-        })
+        && !u::asks_to_be_seen(text)
         && u::score_services(text, &profile).is_none_or(|m| !m.named)
     {
         return unanswered(turn, text).await;
