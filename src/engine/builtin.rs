@@ -305,6 +305,11 @@ fn moved_address(turn: &mut Turn<'_>, text: &str) -> Option<String> {
         return None;
     }
     turn.details.address = Some(address.chars().take(120).collect());
+    // ("Renee Castillo 2219 Emerson Ave louisville": the name beside it is kept too.)
+    if turn.details.name.is_none() {
+        let profile = turn.business.profile.clone();
+        turn.details.name = u::extract_name_in(text, &profile);
+    }
     turn.details.address.clone()
 }
 
@@ -449,6 +454,19 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     // a person ("have the owner call me back" asks for a person).
     if let Some(k) = super::detect::complaint(text, &[]) {
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
+    }
+    // So may a complaint ("your guys did the shower tile tuesday", then "theres overspray all
+    // over my mirror and footprints on the carpet"): our work told first, what it left after.
+    // (Not a pick or a yes: "or not?" then "ok number 1 is good" is no "not ok".)
+    let a_pick = u::pick_number(text, 9).is_some() || u::is_yes(text);
+    if let Some(earlier) = turn.earlier.clone().filter(|_| long_enough && !a_pick) {
+        let together = format!("{earlier}\n{text}");
+        if super::detect::complaint(&earlier, &[]).is_none() {
+            if let Some(k) = super::detect::complaint(&together, &[]) {
+                return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ")
+                    .await;
+            }
+        }
     }
     if super::detect::wants_person(text) {
         return hand_off(turn, "human_requested", "Of course. ").await;
@@ -877,7 +895,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let about_times = has_time_words(&without_before_picking(text));
             // A question about something else ("do you warranty your work?" before picking)
             // is answered first; the times stay on offer.
-            if let Some((topic, a)) = &answer {
+            // ("What days do u have": the times asked for, whatever FAQ entry says "days".)
+            if let Some((topic, a)) = answer.as_ref().filter(|_| !u::asks_for_times(text)) {
                 if !matches!(topic, u::Topic::Hours) {
                     return Ok(Some(format!("{a} Which time works for you?")));
                 }

@@ -887,4 +887,44 @@ mod tests {
             .as_deref()
             .is_some_and(|r| r.starts_with("safety")));
     }
+
+    #[tokio::test]
+    async fn a_complaint_told_over_two_texts_is_handed_off() {
+        let mut i = input(
+            State::Qualifying,
+            Details::default(),
+            &["now theres black grease smeared all over my white carpet in the hall"],
+        );
+        i.earlier = Some("hey your plumber did our kitchen drain yesterday".into());
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert!(
+            p.effects
+                .handoff_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("complaint")),
+            "{:?}",
+            p.reply
+        );
+        // A pick after a question is no complaint, whatever the two texts make together.
+        let mut i = input(
+            State::Scheduling,
+            Details::default(),
+            &["ok number 1 is good"],
+        );
+        i.details.service = Some("Drain cleaning".into());
+        i.details.proposals = vec![thursday_ten()];
+        i.earlier = Some("will it take long or not?".into());
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert!(p.effects.handoff_reason.is_none(), "{:?}", p.reply);
+    }
+
+    #[tokio::test]
+    async fn a_name_beside_a_new_address_is_kept_while_confirming() {
+        let mut d = holding();
+        d.name = None;
+        let i = input(State::Confirming, d, &["Marisol Vega 88 Birch Lane"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.details.address.as_deref(), Some("88 Birch Lane"));
+        assert_eq!(p.details.name.as_deref(), Some("Marisol Vega"));
+    }
 }

@@ -369,8 +369,36 @@ impl Text {
                 .contains(&self.words[i].as_str())
                 && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
         });
+        // "Got my iphone screen done there last wednesday", "had it fixed by you guys": our
+        // work said from the caller's side, a past job and where or by whom.
+        let had_it_done = (1..self.words.len()).any(|i| {
+            const DONE: &[&str] = &[
+                "done",
+                "fixed",
+                "replaced",
+                "repaired",
+                "installed",
+                "cleaned",
+                "serviced",
+            ];
+            let w = &self.words;
+            DONE.contains(&w[i].as_str())
+                && (w[..i]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|v| matches!(v.as_str(), "got" | "had" | "gotten")))
+                && match w.get(i + 1).map(String::as_str) {
+                    Some("there" | "here") => true,
+                    Some("by" | "with" | "at") => w
+                        .get(i + 2)
+                        .is_some_and(|v| matches!(v.as_str(), "you" | "u" | "yall" | "your")),
+                    _ => false,
+                }
+        });
         staff_did
             || yours_did
+            || had_it_done
             || (0..self.words.len()).any(|i| {
                 if !matches!(self.words[i].as_str(), "you" | "yall") {
                     return false;
@@ -4113,6 +4141,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
                 if *w == "hurt" && !serious {
                     continue; // "my back hurts" is a reason to book, not an emergency
                 }
+                // "Still cracked and bleeding", "chapped and bleeding": skin that splits, sore
+                // and worth a visit, not a wound (a head that cracked open still is one).
+                let split_skin = t.near(&["cracked", "cracking", "chapped", "dry", "raw"], &[w], 3)
+                    && !t.any(&["head", "skull", "fell", "fall", "hit", "cut", "gash*"]);
+                if *w == "bleeding" && split_skin && !serious {
+                    continue;
+                }
                 return Some(Danger::Medical);
             }
         }
@@ -5116,6 +5151,12 @@ const DAMAGE: &[&str] = &[
     "keeps us up",
     "all night long",
     // Asked for one thing and got another ("i literally asked her to keep the heat low").
+    // Animals lost after a visit ("6 of my discus were floating", "the hamster died").
+    "dead",
+    "died",
+    "floating",
+    "belly up",
+    "killed",
     "asked her to",
     "asked him to",
     "asked them to",
@@ -5347,6 +5388,11 @@ const STILL_BROKEN: &[&str] = &[
     "no difference",
     "didnt do anything",
     "didnt do a thing",
+    // Gone wrong since ("since yesterday it types by itself... the bottom doesnt respond").
+    "doesnt respond",
+    "wont respond",
+    "not responding",
+    "stopped responding",
 ];
 
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
@@ -5675,8 +5721,48 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "weeks now",
         "months now",
     ]);
-    let unanswered = t.near(&["left"], &["messages", "voicemails", "msgs"], 4);
-    if !hypothetical && !t.any(OTHER_COMPANY) && (told && overdue || unanswered) {
+    // ("...and ive texted twice with no answer": reached out, nothing came back.)
+    let unanswered = t.near(&["left"], &["messages", "voicemails", "msgs"], 4)
+        || t.near(
+            &[
+                "texted",
+                "called",
+                "emailed",
+                "messaged",
+                "reached out",
+                "tried calling",
+            ],
+            &[
+                "no answer",
+                "no response",
+                "no reply",
+                "no call back",
+                "no callback",
+                "nothing back",
+                "never heard back",
+                "never got back",
+                "nobody got back",
+                "no one got back",
+            ],
+            6,
+        );
+    // "She said shed email a written plan that night and we never got it": told, then it
+    // never came.
+    let never_came = t.any(&["she said", "he said", "they said", "you said", "u said"])
+        && t.any(&[
+            "never got it",
+            "never got them",
+            "never got one",
+            "never came",
+            "never arrived",
+            "never received",
+            "never showed",
+            "never sent",
+            "still havent gotten",
+            "still havent received",
+            "still dont have it",
+        ]);
+    if !hypothetical && !t.any(OTHER_COMPANY) && (told && overdue || unanswered || never_came) {
         return Some("promise not kept".into());
     }
     if !hypothetical
@@ -7068,5 +7154,39 @@ mod tests {
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn round_fourteen_our_work_told_from_the_callers_side() {
+        for text in [
+            "had my laptop fixed there on friday and now the trackpad doesnt respond. pretty ridiculous",
+            "your guy cleaned the pond tuesday and this morning two of the koi were dead",
+            "she said shed send the receipt that night and we never got it",
+            "ive called twice about the invoice with no answer",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "the generator starts by itself every monday, is that normal?",
+            "she said to text you about times for next week",
+            "had my laptop fixed there last year, can you do my phone screen too?",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_fourteen_split_skin_is_no_wound() {
+        assert_eq!(
+            danger("my knuckles are so dry and cracked theyre bleeding", None),
+            None
+        );
+        assert_eq!(
+            danger(
+                "he fell off the ladder, cracked his head and its bleeding",
+                None
+            ),
+            Some(Danger::Medical)
+        );
     }
 }

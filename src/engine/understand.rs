@@ -431,6 +431,7 @@ pub fn wants_booking(text: &str) -> bool {
             "available",
             "availability",
             "when can",
+            "when could",
             "what times",
             "any time",
             "anytime",
@@ -468,6 +469,36 @@ pub fn wants_booking(text: &str) -> bool {
             "time slots",
         ],
     ) || has_prefix_word(text, WEEKDAY_NAMES)
+        || asks_for_times(text)
+}
+
+/// "What days do u have?", "any other times?": the caller asks which times are open.
+pub fn asks_for_times(text: &str) -> bool {
+    has_any(
+        text,
+        &[
+            "what days",
+            "which days",
+            "what day",
+            "which day",
+            "what times",
+            "which times",
+            "what time slots",
+            "other times",
+            "other days",
+            "any other time",
+            "any other day",
+            "when are you free",
+            "when r u free",
+            "when are u free",
+            "days do you have",
+            "times do you have",
+            "days you have",
+            "times you have",
+            "do you have open",
+            "you have open",
+        ],
+    )
 }
 
 /// A question that opens with what, which, how, when, where or why.
@@ -661,10 +692,15 @@ pub fn extract_address(text: &str) -> Option<String> {
                 .iter()
                 .any(|s| num.to_ascii_lowercase().ends_with(s))
             && num[..num.len() - 2].chars().all(|c| c.is_ascii_digit());
+        // ("That pink 1950s tile all the way up the walls": a decade is no house number.)
+        let decade = num.len() > 2
+            && num.to_ascii_lowercase().ends_with('s')
+            && num[..num.len() - 1].chars().all(|c| c.is_ascii_digit());
         if num.is_empty()
             || !num.chars().next().is_some_and(|c| c.is_ascii_digit())
             || num.len() > 6
             || ordinal
+            || decade
         {
             continue;
         }
@@ -2862,18 +2898,18 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             "quoted",
         ])
     };
+    let assessment = |i: usize| {
+        super::detect::Text::new(&profile.services[i].name).any(&[
+            "estimate*",
+            "quote*",
+            "assessment*",
+            "consult*",
+            "evaluation*",
+            "walkthrough",
+            "site visit",
+        ])
+    };
     if price_first && (vocabs[best].install_only || quoted_at_estimate(best)) {
-        let assessment = |i: usize| {
-            super::detect::Text::new(&profile.services[i].name).any(&[
-                "estimate*",
-                "quote*",
-                "assessment*",
-                "consult*",
-                "evaluation*",
-                "walkthrough",
-                "site visit",
-            ])
-        };
         if let Some(&(a, _)) = scores.iter().find(|(si, s)| *s > 0.0 && assessment(*si)) {
             best = a;
             runner_up = None;
@@ -2890,8 +2926,22 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         // asked for is the repair, not the other job a word of the story names.
         let by_problem = (problem && !wants_new && vocabs[best].repair != vocabs[r].repair)
             .then(|| if vocabs[best].repair { 0 } else { 1 });
+        // "How much to get it white": the price of the job named, not the estimate visit
+        // whose keywords say "how much" (unless a quote or a look is asked for).
+        let by_price_only = |i: usize| {
+            assessment(i)
+                && matched[i]
+                    .iter()
+                    .all(|m| PRICE_WORDS.iter().any(|p| m.starts_with(p)))
+        };
+        let price_of_job = !price_first
+            && has_any(text, &["how much", "price", "cost", "costs", "charge"])
+            && by_price_only(best) != by_price_only(r)
+            && assessment(best) != assessment(r);
+        let by_price = price_of_job.then(|| if by_price_only(best) { 1 } else { 0 });
         let pick = by_person
             .or(by_problem)
+            .or(by_price)
             .or_else(|| settled_by_words(text, a, b))
             .or_else(|| settled_by_number(text, a, b))
             .or_else(|| settled_by_request(text, profile, best, r));
@@ -4158,7 +4208,11 @@ fn unknown_in_clause(
         .enumerate()
         .filter(|(k, w)| {
             // A short word after the first is part of a product's name ("gel x").
-            let long_enough = w.len() >= 3 || *k > 0 && w.chars().all(|c| c.is_alphabetic());
+            // ...and a thing with a two-letter name is one ("replace a tv screen").
+            const SHORT_THINGS: &[&str] = &["tv", "pc", "ac", "rv", "ev", "dj"];
+            let long_enough = w.len() >= 3
+                || *k > 0 && w.chars().all(|c| c.is_alphabetic())
+                || SHORT_THINGS.contains(&w.as_str());
             const VAGUE: &[&str] = &[
                 // A time asked for ("anything next tuesday") is no thing asked about.
                 "next",
@@ -4796,8 +4850,19 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         "possible",
         "if possible",
     ]);
+    // ("So we can sleep a few hrs": a length of time, not the hours we keep.)
+    let hours_long = t.near(
+        &[
+            "few", "couple", "several", "some", "many", "more", "extra", "for", "like",
+        ],
+        &["hours", "hrs"],
+        2,
+    ) || words(text)
+        .windows(2)
+        .any(|p| p[1] == "hours" && p[0].chars().all(|c| c.is_ascii_digit()));
     if !open_verb
-        && (has_any(text, &["hours", "what time"])
+        && (has_any(text, &["hours", "what time"]) && !hours_long
+            || has_any(text, &["what time"])
             || t.any(&["weekend*", "saturday*", "sunday*"]) && !asks_for_a_slot)
     {
         return Some(Topic::Hours);
@@ -7674,5 +7739,60 @@ mod tests {
             "how much to install a regular 4 light kit?",
             &lights
         ));
+    }
+
+    #[test]
+    fn round_fourteen_a_thing_with_a_two_letter_name() {
+        let p = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$240\"\ndescription = \"We fit a glass screen.\"\n\n[[services]]\nname = \"Shower screen install\"",
+        );
+        assert!(asks_to_do_unknown_thing(
+            "can you guys replace a tv screen? the dog knocked it over",
+            &p
+        ));
+        assert!(!asks_to_do_unknown_thing(
+            "can you guys replace a shower screen? the glass cracked",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_fourteen_the_price_of_the_job_not_of_the_estimate_visit() {
+        let p = plumber_with(
+            "\nduration_minutes = 30\nprice = \"Free\"\nkeywords = [\"how much\", \"quote\", \"price\"]\ndescription = \"We look and give a written price.\"\n\n[[services]]\nname = \"Free plumbing estimate\"",
+        );
+        let name = |text: &str| {
+            score_services(text, &p)
+                .filter(|m| m.runner_up.is_none())
+                .map(|m| p.services[m.best].name.clone())
+        };
+        assert_eq!(
+            name("our water heater is from like 1995, how much to get a new one in").as_deref(),
+            Some("Water heater install")
+        );
+        // Asked for a quote, the estimate visit is still what fits.
+        assert_ne!(
+            name("can someone come give me a quote on a new water heater").as_deref(),
+            Some("Water heater install")
+        );
+    }
+
+    #[test]
+    fn round_fourteen_a_decade_and_a_length_of_time() {
+        assert_eq!(
+            extract_address("the kitchen has that green 1970s paneling all the way around"),
+            None
+        );
+        assert_eq!(
+            extract_address("its 1970 Parkway Dr").as_deref(),
+            Some("1970 Parkway Dr")
+        );
+        let p = profile();
+        assert!(
+            !topics("could someone stay a few hrs while we're out?", &p).contains(&Topic::Hours)
+        );
+        assert!(topics("what are your hours on saturday?", &p).contains(&Topic::Hours));
+        assert!(asks_for_times("ok that works. what days do u have"));
+        assert!(!asks_for_times("what colors do you have"));
     }
 }
