@@ -4745,6 +4745,13 @@ const ANGER: &[&str] = &[
     "no one told us",
     "nobody let us know",
     "nobody let me know",
+    // Chasing us again and again ("every time i call its 'next week'").
+    "every time i call",
+    "every time we call",
+    "every time i text",
+    "every time i ask",
+    "each time i call",
+    "at this point i just want",
     // Leaving us over it ("honestly thinking about going somewhere else").
     "thinking about going somewhere else",
     "thinking of going somewhere else",
@@ -7163,6 +7170,7 @@ mod tests {
             "your guy cleaned the pond tuesday and this morning two of the koi were dead",
             "she said shed send the receipt that night and we never got it",
             "ive called twice about the invoice with no answer",
+            "every time i call about my ring they say friday. its been a month",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
