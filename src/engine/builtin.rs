@@ -452,7 +452,24 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     // A complaint that also asks for a person is handed off as the complaint it is (the
     // staff alert says why); the owner's own escalation words come after a plain request for
     // a person ("have the owner call me back" asks for a person).
-    if let Some(k) = super::detect::complaint(text, &[]) {
+    // ("Dale did Bandit's full set last wed": the owner by name is "your guy".)
+    let owner = u::owner_first_name(&profile);
+    let as_ours = |t: &str| match &owner {
+        Some(name) => t
+            .split_inclusive(char::is_whitespace)
+            .map(|w| {
+                let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if bare.eq_ignore_ascii_case(name) {
+                    format!("your tech{}", &w[bare.len()..])
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<String>(),
+        None => t.to_string(),
+    };
+    let text_ours = as_ours(text);
+    if let Some(k) = super::detect::complaint(&text_ours, &[]) {
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
     }
     // So may a complaint ("your guys did the shower tile tuesday", then "theres overspray all
@@ -460,7 +477,8 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     // (Not a pick or a yes: "or not?" then "ok number 1 is good" is no "not ok".)
     let a_pick = u::pick_number(text, 9).is_some() || u::is_yes(text);
     if let Some(earlier) = turn.earlier.clone().filter(|_| long_enough && !a_pick) {
-        let together = format!("{earlier}\n{text}");
+        let earlier = as_ours(&earlier);
+        let together = format!("{earlier}\n{text_ours}");
         if super::detect::complaint(&earlier, &[]).is_none() {
             if let Some(k) = super::detect::complaint(&together, &[]) {
                 return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ")
@@ -614,8 +632,12 @@ fn safety_guidance(
     if super::guard::sms_units(r) <= REFERRAL_BUDGET {
         return Some(r.to_string());
     }
-    referral_for(r, said, kind)
-        .or_else(|| Some(super::guard::leading_sentences(r, REFERRAL_BUDGET, 1)))
+    referral_for(r, said, kind).or_else(|| {
+        Some(shortened(
+            &super::guard::leading_sentences(r, REFERRAL_BUDGET, 1),
+            REFERRAL_BUDGET,
+        ))
+    })
 }
 
 /// Room for the referral beside a short line saying who was alerted.
@@ -659,10 +681,49 @@ fn referral_for(referral: &str, said: &str, kind: Danger) -> Option<String> {
     Some(
         chosen
             .iter()
-            .map(|i| parts[*i].trim())
+            .map(|i| shortened(parts[*i].trim(), REFERRAL_BUDGET))
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// A referral sentence too long to send beside who was alerted, cut to what to do: "If your pet
+/// is struggling to breathe, bleeding, ... call Columbia Emergency Vet (24/7) at 555-0142-7700
+/// now; for poisoning also call ..." gives "Call Columbia Emergency Vet (24/7) at 555-0142-7700
+/// now." (the conditions first, then a later clause, go).
+fn shortened(sentence: &str, budget: usize) -> String {
+    let fits = |t: &str| super::guard::sms_units(t) <= budget;
+    if fits(sentence) {
+        return sentence.to_string();
+    }
+    const DO: &[&str] = &[
+        "call", "go", "get", "head", "bring", "take", "leave", "text", "drive", "dial",
+    ];
+    let mut out = sentence.to_string();
+    if out.to_lowercase().starts_with("if ") {
+        let action = out.match_indices(", ").map(|(i, _)| i + 2).find(|&i| {
+            let next = out[i..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            DO.contains(&next.as_str())
+        });
+        if let Some(i) = action {
+            let rest = &out[i..];
+            let mut c = rest.chars();
+            out = c
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default();
+        }
+    }
+    if !fits(&out) {
+        if let Some(i) = out.find("; ") {
+            out = format!("{}.", out[..i].trim_end_matches(['.', ',']));
+        }
+    }
+    out
 }
 
 fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
@@ -1594,5 +1655,17 @@ mod tests {
             crate::engine::understand::extract_name("2 pls. put it under Rosa"),
             Some("Rosa".into())
         );
+    }
+
+    #[test]
+    fn a_referral_too_long_to_send_keeps_what_to_do() {
+        let long = "If your rabbit is not eating, has stopped pooping, is bleeding, breathing with its mouth open, had a seizure or may have eaten something toxic, call Cascade Animal ER (open 24/7) at 555-0100-2200 now and head in; for poisoning also call the animal poison line at 888-426-4435.";
+        let short = super::shortened(long, super::REFERRAL_BUDGET);
+        assert!(short.starts_with("Call Cascade Animal ER"), "{short}");
+        assert!(short.contains("555-0100-2200"), "{short}");
+        assert!(super::super::guard::sms_units(&short) <= super::REFERRAL_BUDGET);
+        // Short enough already: kept whole.
+        let plain = "If you smell gas, call 911.";
+        assert_eq!(super::shortened(plain, super::REFERRAL_BUDGET), plain);
     }
 }

@@ -927,4 +927,25 @@ mod tests {
         assert_eq!(p.details.address.as_deref(), Some("88 Birch Lane"));
         assert_eq!(p.details.name.as_deref(), Some("Marisol Vega"));
     }
+
+    #[tokio::test]
+    async fn the_owner_named_is_our_own_visit() {
+        let mut i = input(
+            State::Greeted,
+            Details::default(),
+            &["dave did our water heater last month, now theres rusty water all over my floor"],
+        );
+        let mut p = (*i.business.profile).clone();
+        p.business.about = format!("Owned by master plumber Dave Ruiz. {}", p.business.about);
+        i.business.profile = Arc::new(p);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert!(
+            p.effects
+                .handoff_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("complaint")),
+            "{:?}",
+            p.reply
+        );
+    }
 }

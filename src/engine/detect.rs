@@ -540,6 +540,12 @@ const WATER: &[&str] = &[
     "water all",
     "water near",
     "water touching",
+    "waters up",
+    "water over",
+    "waters over",
+    "over the floorboards",
+    "taking on water",
+    "sinking",
     "water around",
     "water behind",
     "water under",
@@ -561,6 +567,13 @@ const NEAR_ELECTRIC_OR_CEILING: &[&str] = &[
     "breaker*",
     "electric*",
     "wiring",
+    // Power beside the water ("shore power cord is still plugged in and the batteries are
+    // right by the water").
+    "plugged in",
+    "power cord",
+    "shore power",
+    "extension cord",
+    "batteries",
 ];
 const FLOOD: &[&str] = &[
     "flood*",
@@ -1247,6 +1260,18 @@ const PET_EMERGENCY: &[&str] = &[
     "nothing coming out",
     "hasnt peed",
     "not peeing",
+    // A gut that has stopped (a rabbit or a guinea pig: "hasnt pooped since last night... sitting
+    // hunched up grinding her teeth").
+    "hasnt pooped",
+    "hasnt pooped since",
+    "not pooping",
+    "no poop",
+    "no poops",
+    "hunched",
+    "grinding her teeth",
+    "grinding his teeth",
+    "grinding its teeth",
+    "teeth grinding",
 ];
 /// Signs no grooming or nail trim explains: a blocked bladder, collapse, gums gone pale.
 const PET_EMERGENCY_STRONG: &[&str] = &[
@@ -1320,6 +1345,10 @@ const LARGE_ANIMAL_EMERGENCY: &[&str] = &[
     "nail in",
     "nail stuck",
     "stepped on a nail",
+    // Walking on three legs ("came in from the field hopping on 3 legs").
+    "on 3 legs",
+    "on three legs",
+    "hopping on",
     "puncture*",
     "hot feet",
     "feet feel hot",
@@ -2964,7 +2993,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if hurt_now(&t) {
         return Some(Danger::Medical);
     }
-    if t.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
+    // (A sparkler is no spark: "the sparkler exit pics".)
+    let t_sparks = t.without(&["sparkler", "sparklers", "sparkler exit"]);
+    if t_sparks.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
         return Some(Danger::Electrical);
     }
     // A lithium battery swelling or hissing can burst into fire ("the battery looks puffy on one
@@ -3059,7 +3090,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "singed",
     ];
     let scorched = t.near(SCORCHED, KIT, 8) || t.near(KIT, SCORCHED, 8);
-    if [hot_smell, flicker, warm_kit, scorched]
+    // ("...and kind of a haze in there when i open the door.")
+    let haze = t.any(&["haze", "hazy", "smoky", "smokey"]);
+    if [hot_smell, flicker, warm_kit, scorched, haze]
         .iter()
         .filter(|b| **b)
         .count()
@@ -3214,6 +3247,37 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "4 stroke",
         "four stroke",
     ]);
+    // "Had a stroke last year", "since her heart attack": a person's history, told as why a
+    // visit at home helps, not something happening now (what is happening now still counts:
+    // a drooping face, slurred speech).
+    const EVENTS: &[&str] = &["stroke", "strokes", "heart attack", "heart attacks"];
+    let long_ago = t.any(&[
+        "last year",
+        "years ago",
+        "yrs ago",
+        "year ago",
+        "yr ago",
+        "months ago",
+        "a while back",
+        "a while ago",
+        "back in",
+        "few years",
+    ]);
+    let history = t_med.near(
+        &["since his", "since her", "since my", "since their"],
+        EVENTS,
+        1,
+    ) || t_med.near(&["after his", "after her", "after my"], EVENTS, 1)
+        || t_med.near(
+            &["had a", "had 2", "had two", "had several", "had mini"],
+            EVENTS,
+            2,
+        ) && long_ago;
+    let t_med = if history {
+        t_med.without(EVENTS)
+    } else {
+        t_med
+    };
     if t_med.any(MEDICAL) {
         return Some(Danger::Medical);
     }
@@ -4086,6 +4150,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Animal);
     }
     let groomy = t.any(&["nail*", "trim*", "groom*", "haircut", "matted", "mats"]);
+    // (Small pets and exotics too: rabbits, birds, reptiles.)
     if t.any(&[
         "dog*",
         "puppy",
@@ -4095,6 +4160,27 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "kitten*",
         "pet*",
         "litter box",
+        "rabbit*",
+        "bunny",
+        "bunnies",
+        "guinea pig*",
+        "ferret*",
+        "hamster*",
+        "chinchilla*",
+        "bird",
+        "birds",
+        "parrot*",
+        "budgie*",
+        "cockatiel*",
+        "parakeet*",
+        "lizard*",
+        "bearded dragon*",
+        "beardie*",
+        "iguana*",
+        "snake*",
+        "tortoise*",
+        "turtle*",
+        "reptile*",
     ]) && (t.any(PET_EMERGENCY) && !groomy || t.any(PET_EMERGENCY_STRONG))
     {
         return Some(Danger::Animal);
@@ -4103,8 +4189,32 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // with a strange stance, a belly ache rolling: signs a vet must see today.
     // At a practice for horses and farm animals, "he" and "our 29 yr old" are the animal.
     let large_care = profile.is_some_and(cares_for_large_animals);
+    // ("A big roofing nail sticking up out of the bottom of her back foot by the frog".)
+    let in_the_sole = t.near(
+        &["nail", "screw", "glass", "wire", "spike", "stick", "metal"],
+        &[
+            "bottom of her",
+            "bottom of his",
+            "bottom of the",
+            "sole",
+            "frog",
+        ],
+        8,
+    );
+    // ("Vet came out sat, pulled the shoe and said...": already in a vet's hands.)
+    let seen_by_vet = t.any(&[
+        "vet came",
+        "vet was out",
+        "vet was here",
+        "vet already",
+        "vet said",
+        "vet pulled",
+        "vet has",
+        "vet put",
+    ]);
     if (t.any(LARGE_ANIMAL) || large_care)
-        && (t.any(LARGE_ANIMAL_EMERGENCY) || t.any(PET_EMERGENCY))
+        && !seen_by_vet
+        && (t.any(LARGE_ANIMAL_EMERGENCY) || t.any(PET_EMERGENCY) || in_the_sole)
     {
         return Some(Danger::Animal);
     }
@@ -4352,6 +4462,10 @@ const PERSON: &[&str] = &[
     "en espanol",
 ];
 const BOT: &[&str] = &[
+    "auto text*",
+    "auto reply",
+    "autoreply",
+    "auto message*",
     "bot",
     "robot",
     "ai",
@@ -4698,9 +4812,13 @@ pub fn wants_person(text: &str) -> bool {
                 "this", "you", "talking", "texting", "speaking", "a", "youre",
             ],
             BOT,
-            5,
+            7,
         )
         && t.any(&[
+            "auto text*",
+            "auto reply",
+            "autoreply",
+            "auto message*",
             "bot",
             "robot",
             "ai",
@@ -5015,6 +5133,14 @@ const PAST_SERVICE: &[&str] = &[
     "after your",
     "since you",
     "since the",
+    // Brought to us ("we brought Clover in nov 19 for the teeth filing").
+    "we brought",
+    "i brought",
+    "brought her in",
+    "brought him in",
+    "brought it in",
+    "took her in",
+    "took him in",
 ];
 /// Our own visit, named outright: "your guy", "you came out", "since you fixed it".
 const OUR_VISIT: &[&str] = &[
@@ -5158,6 +5284,12 @@ const DAMAGE: &[&str] = &[
     "keeps us up",
     "all night long",
     // Asked for one thing and got another ("i literally asked her to keep the heat low").
+    // Frozen and split after a winterizing ("the exhaust manifold froze and split").
+    "split",
+    "froze",
+    // Hair or a part breaking after the work ("little pieces are snapping off when I brush it").
+    "snapping off",
+    "breaking off",
     // Animals lost after a visit ("6 of my discus were floating", "the hamster died").
     "dead",
     "died",
@@ -5180,6 +5312,13 @@ const BILLED: &[&str] = &[
     "billed",
     "invoice*",
     "charged",
+    "ran my card",
+    "walked out paying",
+    "paid",
+    "paying",
+    "ran our card",
+    "ran the card",
+    "charged my card",
     "statement",
     "receipt",
 ];
@@ -5187,6 +5326,9 @@ const DISPUTED: &[&str] = &[
     // Work nobody agreed to ("sheathing replacement on it that nobody ever asked me about").
     "nobody asked",
     "nobody ever asked",
+    "nobody actually asked",
+    "nobody asked me",
+    "no one actually asked",
     "no one asked",
     "never asked",
     "didnt ask",
@@ -5209,6 +5351,10 @@ const DISPUTED: &[&str] = &[
     "charged me twice",
     "never ordered",
     "didnt order",
+    // Charged in full for what did not happen ("yall still ran my card for the whole thing").
+    "still ran",
+    "still charged",
+    "for the whole thing",
     "never got",
     "not right",
     "is wrong",
@@ -5404,7 +5550,15 @@ const STILL_BROKEN: &[&str] = &[
 
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
 pub fn needs_someone_now(text: &str) -> bool {
-    let t = Text::new(text);
+    // ("Not an emergency, hes basking and pooping fine.")
+    let t = Text::new(text).without(&[
+        "not an emergency",
+        "not urgent",
+        "no emergency",
+        "isnt an emergency",
+        "not a emergency",
+        "no rush",
+    ]);
     t.any(&[
         "tonight",
         "right now",
@@ -5443,6 +5597,29 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     let t = Text::new(text);
     // "She's been complaining about a back tooth": a symptom, not a complaint about us.
+    // "My dad keeps complaining his nails are too long": someone's own trouble told to us.
+    let t = if t.near(
+        &[
+            "he", "she", "they", "dad", "mom", "father", "mother", "husband", "wife", "son",
+            "daughter", "kids", "grandma", "grandpa", "aunt", "uncle", "keeps", "kept",
+        ],
+        &["complaining", "complains", "complained"],
+        2,
+    ) && !t.near(
+        &["complaining", "complains", "complained"],
+        &[
+            "about you",
+            "about your",
+            "about yall",
+            "about the service",
+            "about the work",
+        ],
+        3,
+    ) {
+        t.without(&["complaining", "complains", "complained"])
+    } else {
+        t
+    };
     let t = if t.near(
         &["complaining", "complains", "complained"],
         &[
@@ -5641,7 +5818,21 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if t.any(OTHER_COMPANY) && !ours {
         return None;
     }
-    if ours && t.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+    // ("...rebuilt my mother's porch years ago and it's still solid as a rock": praise.)
+    let t_praise = t.without(&[
+        "still solid",
+        "still good",
+        "still great",
+        "still fine",
+        "still perfect",
+        "still holding",
+        "still going strong",
+        "still looks great",
+        "still looks good",
+        "still works great",
+        "still beautiful",
+    ]);
+    if ours && t_praise.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
         return Some("work not fixed".into());
     }
     // "Want it fixed" is a complaint about our work, an ordinary request about theirs.
@@ -5814,6 +6005,31 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     {
         return Some("billing".into());
     }
+    // Came so late the thing was over ("got to my daughters party at like 2:15. party
+    // started at 1. half the kids had already gone home by then").
+    let late = t.any(&[
+        "showed up late",
+        "came late",
+        "got there late",
+        "got here late",
+        "arrived late",
+        "hour late",
+        "hours late",
+        "minutes late",
+        "mins late",
+    ]) || t.any(&["got there", "got to", "got here", "showed up", "arrived"])
+        && t.any(&[
+            "by then",
+            "already gone",
+            "had already",
+            "gone home",
+            "was over",
+            "missed the",
+        ])
+        && !t.any(&["we got", "i got", "when we", "when i"]);
+    if late && !other && !hypothetical {
+        return Some("late".into());
+    }
     // Waited for us and nobody came; or paying for what they describe ("we pay $150 a month
     // for this").
     if t.any(NO_SHOW) && !other && !hypothetical {
@@ -5933,6 +6149,8 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
 
 /// Things got worse or came back after a visit.
 const WORSE: &[&str] = &[
+    // Asked what went wrong, after our work ("...theres water in the oil. so what happened").
+    "so what happened",
     "worse",
     "out again",
     "again already",
@@ -7196,5 +7414,66 @@ mod tests {
             ),
             Some(Danger::Medical)
         );
+    }
+
+    #[test]
+    fn round_fourteen_dangers_in_other_trades_words() {
+        for (text, kind) in [
+            (
+                "my guinea pig hasnt pooped since this morning and hes sitting hunched in the corner",
+                Danger::Animal,
+            ),
+            (
+                "the pontoon is sitting way low, waters over the floorboards and the shore power cord is still plugged in",
+                Danger::Water,
+            ),
+            (
+                "theres a hot plastic smell from the motor room and kind of a haze when i open the door",
+                Danger::Electrical,
+            ),
+            (
+                "our gelding came in off the pasture and theres a screw in the bottom of his front foot",
+                Danger::Animal,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        for text in [
+            "needs a trim at home, she had a stroke a few years ago and cant do the stairs",
+            "got married saturday, the sparkler exit pics came out great",
+            "vet came out friday, pulled the shoe and said its an abscess, now we need the shoe back on",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        // What is happening now still counts, whatever the history.
+        assert!(danger(
+            "he had a stroke last year and now his face is drooping",
+            None
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn round_fourteen_complaints_in_other_words() {
+        for text in [
+            "the dj got to the reception at 8:40, it started at 7. half the guests had already gone home by then",
+            "i was told $120 for the checkup and walked out paying $340 for tests nobody actually asked me about",
+            "we brought our cockatiel in last month for the beak trim and its overgrown the same as before",
+            "you guys winterized the boat in november and now the block froze and split",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "my mom keeps complaining her nails are too long, can someone come to her place",
+            "you rebuilt my dads steps years ago and theyre still solid. can you look at our walk",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        assert!(needs_someone_now(
+            "its urgent, she cant get out of the chair"
+        ));
+        assert!(!needs_someone_now(
+            "not an emergency, she just needs her nails done"
+        ));
     }
 }

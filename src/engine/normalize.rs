@@ -230,6 +230,36 @@ fn words_uncached(text: &str) -> Vec<String> {
             None => out.push(w),
         }
     }
+    // "Next wed", "sun afternoon": a day, where "wed" could be "we'd" and "sun" the sun; read
+    // as the day only beside a word that says so.
+    const BEFORE: &[&str] = &[
+        "next", "this", "on", "by", "til", "till", "until", "thru", "through", "or", "every",
+        "friday", "thursday", "tuesday", "monday", "saturday",
+    ];
+    const AFTER: &[&str] = &[
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "am",
+        "pm",
+        "or",
+        "works",
+        "work",
+        "ok",
+    ];
+    for i in 0..out.len() {
+        let day = match out[i].as_str() {
+            "wed" => "wednesday",
+            "sun" => "sunday",
+            _ => continue,
+        };
+        let before = i > 0 && BEFORE.contains(&out[i - 1].as_str());
+        let after = out.get(i + 1).is_some_and(|n| AFTER.contains(&n.as_str()));
+        if before || after {
+            out[i] = day.to_string();
+        }
+    }
     out
 }
 
@@ -423,5 +453,19 @@ mod tests {
         assert_eq!(stem("pictures"), stem("photo"));
         assert_eq!(stem("died"), stem("dead"));
         assert_ne!(stem("dying"), stem("dead"));
+    }
+
+    #[test]
+    fn a_short_day_beside_a_word_that_says_so() {
+        assert_eq!(
+            words("can u do next wed?").join(" "),
+            "can you do next wednesday"
+        );
+        assert_eq!(words("sun afternoon ok?").join(" "), "sunday afternoon ok");
+        assert_eq!(words("wed love to come").join(" "), "wed love to come");
+        assert_eq!(
+            words("out in the sun all day").join(" "),
+            "out in the sun all day"
+        );
     }
 }

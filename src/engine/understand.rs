@@ -472,6 +472,30 @@ pub fn wants_booking(text: &str) -> bool {
         || asks_for_times(text)
 }
 
+/// The owner's first name, from what the business says about itself ("owned by Dale Whitaker",
+/// "run by Kirsten Halvorsen, RN", "founded by lead artist Jolene Harper"): callers name the
+/// owner where others would say "your guy".
+pub fn owner_first_name(profile: &BusinessProfile) -> Option<String> {
+    let about = &profile.business.about;
+    let tokens: Vec<&str> = about.split_whitespace().collect();
+    let cue = (1..tokens.len()).find(|&i| {
+        let (a, b) = (tokens[i - 1].to_lowercase(), tokens[i].to_lowercase());
+        ["owned", "run", "founded", "started"].contains(&a.as_str()) && b == "by"
+            || a == "owner" && tokens[i].starts_with(char::is_uppercase)
+    })?;
+    let start = if tokens[cue].eq_ignore_ascii_case("by") {
+        cue + 1
+    } else {
+        cue
+    };
+    tokens[start..tokens.len().min(start + 4)]
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !["Dr", "Dr.", "Mr", "Mrs", "Ms"].contains(t))
+        .find(|t| t.len() >= 2 && t.starts_with(char::is_uppercase))
+        .map(str::to_lowercase)
+}
+
 /// "What days do u have?", "any other times?": the caller asks which times are open.
 pub fn asks_for_times(text: &str) -> bool {
     has_any(
@@ -780,6 +804,12 @@ pub fn extract_address(text: &str) -> Option<String> {
 
 /// Words that follow "I'm" or "this is" but are not names.
 const NOT_NAMES: &[&str] = &[
+    // A text's opening words ("question tho, most lash glue gives me...").
+    "question",
+    "questions",
+    "tho",
+    "though",
+    "quick",
     // Contractions open sentences, never names ("we're at 1420 yarrow st").
     "we're",
     "they're",
@@ -1680,6 +1710,10 @@ pub fn loose_address(text: &str) -> Option<String> {
             && n.chars().filter(|c| c.is_ascii_digit()).count() >= 1
             && !n.ends_with("am")
             && !n.ends_with("pm")
+            // ("2nd option": a pick, not a house number.)
+            && !["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| n.to_ascii_lowercase().ends_with(s) && n.len() <= 4)
     })?;
     let mut out = vec![tokens[start]];
     for t in &tokens[start + 1..] {
@@ -2361,7 +2395,15 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 && i > 0
                 && said_words[i - 1].chars().all(|c| c.is_ascii_digit());
             let when = WHEN.contains(&w.as_str()) && !named_by(w);
-            let stop = STOP.contains(&w.as_str()) || span || when;
+            // "Do yall charge extra to come out": a price asked, not a battery's charge.
+            let price_verb = st.starts_with("charg")
+                && (i > 0
+                    && ["you", "all", "they", "we", "guys", "do", "does"]
+                        .contains(&said_words[i - 1].as_str())
+                    || said_words.get(i + 1).is_some_and(|n| {
+                        ["extra", "more", "for", "anything", "a", "to"].contains(&n.as_str())
+                    }));
+            let stop = STOP.contains(&w.as_str()) || span || when || price_verb;
             (st, stop)
         })
         .collect();
@@ -2888,6 +2930,13 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         "come take a look",
         "take a look",
         "price it out",
+        // ("Need somebody to test it and tell us what we actually need.")
+        "what we need",
+        "what we actually need",
+        "what i need",
+        "what i actually need",
+        "tell us what",
+        "tell me what",
     ]);
     // So does a job whose own price is set at an estimate ("from $2,800, quoted after a free
     // estimate") when the caller asks for a quote.
@@ -2898,16 +2947,21 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             "quoted",
         ])
     };
+    // (A visit that costs nothing is the look before the work: "Free water test".)
     let assessment = |i: usize| {
-        super::detect::Text::new(&profile.services[i].name).any(&[
-            "estimate*",
-            "quote*",
-            "assessment*",
-            "consult*",
-            "evaluation*",
-            "walkthrough",
-            "site visit",
-        ])
+        profile.services[i]
+            .price
+            .as_deref()
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("free"))
+            || super::detect::Text::new(&profile.services[i].name).any(&[
+                "estimate*",
+                "quote*",
+                "assessment*",
+                "consult*",
+                "evaluation*",
+                "walkthrough",
+                "site visit",
+            ])
     };
     if price_first && (vocabs[best].install_only || quoted_at_estimate(best)) {
         if let Some(&(a, _)) = scores.iter().find(|(si, s)| *s > 0.0 && assessment(*si)) {
@@ -3503,24 +3557,59 @@ const Q: &[&str] = &[
 
 /// "Do you do X?", "can u hang Y": the caller asks whether something is offered.
 pub fn asks_if_offered(text: &str) -> bool {
-    super::detect::Text::new(text).any(&[
-        "do you",
-        "do you all",
-        "does your",
-        "can you do",
-        "you guys do",
-        "you do",
-        "you offer",
-        "you all do",
-        "do they",
-        "can you",
-        "could you",
-        "are you able",
-        "does anyone",
-        "does anybody",
-        "does someone",
-        "does somebody",
-    ])
+    named_doer(&words(text)).is_some()
+        || super::detect::Text::new(text).any(&[
+            "do you",
+            "do you all",
+            "does your",
+            "can you do",
+            "you guys do",
+            "you do",
+            "you offer",
+            "you all do",
+            "do they",
+            "can you",
+            "could you",
+            "are you able",
+            "does anyone",
+            "does anybody",
+            "does someone",
+            "does somebody",
+        ])
+}
+
+/// "Does maria do waxing?": the owner or one of the staff, asked by name, in the place of
+/// "you"; the name's position.
+fn named_doer(ws: &[String]) -> Option<usize> {
+    const NOT_A_DOER: &[&str] = &[
+        "it",
+        "that",
+        "this",
+        "the",
+        "a",
+        "an",
+        "insurance",
+        "one",
+        "everything",
+        "anything",
+        "something",
+        "what",
+        "which",
+        "your",
+        "my",
+        "our",
+        "price",
+        "cost",
+        "visit",
+    ];
+    (0..ws.len().saturating_sub(2)).find_map(|i| {
+        (ws[i] == "does"
+            && ["do", "offer", "work"].contains(&ws[i + 2].as_str())
+            && !NOT_A_DOER.contains(&ws[i + 1].as_str())
+            && ws[i + 1].len() >= 2
+            && ws[i + 1].chars().all(|c| c.is_alphabetic()))
+        .then_some(i + 1)
+    })
 }
 
 /// The clause that asks whether the business does a thing: the one asked as a question when
@@ -3579,18 +3668,19 @@ fn price_to_at(ws: &[String]) -> Option<usize> {
 /// "Do you (guys) do/offer/fix X?": asking whether the business does a thing at all, not
 /// asking for a time ("can you do tuesday?").
 pub fn asks_do_you_do(text: &str) -> bool {
-    super::detect::Text::new(text).any(&[
-        "do you",
-        "do you all",
-        "does your",
-        "you guys do",
-        "you all do",
-        "you offer",
-        "can you guys",
-        "can you all",
-        "does anyone",
-        "does anybody",
-    ])
+    named_doer(&words(text)).is_some()
+        || super::detect::Text::new(text).any(&[
+            "do you",
+            "do you all",
+            "does your",
+            "you guys do",
+            "you all do",
+            "you offer",
+            "can you guys",
+            "can you all",
+            "does anyone",
+            "does anybody",
+        ])
 }
 
 /// The action a "do you (verb) ...?" question asks about, when it is a particular one ("give"
@@ -3639,6 +3729,13 @@ pub fn asks_about_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
 /// thing the profile never names (not "do you need money up front", "do u charge extra").
 /// Who is asked to do the thing: the business, however it is addressed ("does anyone there do").
 const DOER: &[&str] = &["you", "u", "anyone", "anybody", "someone", "somebody"];
+
+/// Jobs every trade does in some way: asked of us, they say nothing of which job.
+const PLAIN_JOBS: &[&str] = &[
+    "do", "work", "fix", "repair", "service", "come", "see", "handle", "look", "check", "help",
+    "take", "get", "put", "make", "deal", "swap", "switch", "change", "replace", "install",
+    "remove", "clean", "inspect", "test",
+];
 
 /// What a business is asked to do ("do yall seal concrete drives?").
 const DOING: &[&str] = &[
@@ -3713,6 +3810,7 @@ fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
         let ws = words(clause);
         ws.iter()
             .position(|w| DOER.contains(&w.as_str()))
+            .or_else(|| named_doer(&ws))
             .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
             .is_some_and(|verb| DOING.contains(&verb.as_str()))
     });
@@ -4110,10 +4208,13 @@ fn unknown_in_clause(
     let ws = words(clause);
     // ("How much to engrave a wedding band": the price asked stands where "you" would.)
     let priced = price_to_at(&ws);
-    let Some(you) = priced.or_else(|| {
-        ws.iter()
-            .position(|w| w == "your" || DOER.contains(&w.as_str()))
-    }) else {
+    let Some(you) = priced
+        .or_else(|| {
+            ws.iter()
+                .position(|w| w == "your" || DOER.contains(&w.as_str()))
+        })
+        .or_else(|| named_doer(&ws))
+    else {
         return false;
     };
     const SKIP: &[&str] = &[
@@ -4133,17 +4234,27 @@ fn unknown_in_clause(
     // one after it is the thing ("do yall do tint").
     let mut i = you + 1;
     let mut verb_done = false;
+    let mut asked_verb: Option<&str> = None;
     while let Some(w) = ws.get(i).map(String::as_str) {
         if SKIP.contains(&w) {
             // ("Come" only brings the verb: "can yall come swap it out".)
             verb_done |= DOING.contains(&w) && w != "come";
         } else if !verb_done && DOING.contains(&w) {
             verb_done = true;
+            asked_verb = Some(w);
         } else {
             break;
         }
         i += 1;
     }
+    let job_unknown = |v: &str| {
+        let st = stem(v);
+        !known_things
+            .words
+            .iter()
+            .chain(&known_things.faq_words)
+            .any(|k| super::normalize::near(k, &st) || k.ends_with(st.as_str()))
+    };
     // "Could u do that over our old laminate countertops?": the job already told, on a thing
     // named now; that thing is what is asked about.
     let pronoun = |k: usize| {
@@ -4168,23 +4279,16 @@ fn unknown_in_clause(
         // "Can yall do it while I'm at work?": "it" is the job already told, nothing unknown;
         // unless the job asked is one the profile never names ("can yall reseal it?" at a
         // pond and aquarium business that seals nothing).
-        const PLAIN: &[&str] = &[
-            "do", "work", "fix", "repair", "service", "come", "see", "handle", "look", "check",
-            "help", "take", "get", "put", "make", "deal", "swap", "switch", "change", "replace",
-            "install", "remove", "clean", "inspect", "test",
-        ];
         let verb = ws[you + 1..i]
             .iter()
             .rev()
-            .find(|w| DOING.contains(&w.as_str()) && !PLAIN.contains(&w.as_str()));
-        return verb.is_some_and(|v| {
-            let st = stem(v);
-            !known_things
-                .words
-                .iter()
-                .chain(&known_things.faq_words)
-                .any(|k| super::normalize::near(k, &st) || k.ends_with(st.as_str()))
-        });
+            .find(|w| DOING.contains(&w.as_str()) && !PLAIN_JOBS.contains(&w.as_str()));
+        return verb.is_some_and(|v| job_unknown(v));
+    }
+    // "Do yall board birds??" at a bird clinic: a job the profile never names, on a thing it
+    // knows.
+    if asked_verb.is_some_and(|v| !PLAIN_JOBS.contains(&v) && job_unknown(v)) {
+        return true;
     }
     // "House calls for rabbits": who or what it is for is asked about too.
     let mut asked: Vec<&String> = ws[i..]
@@ -4223,6 +4327,17 @@ fn unknown_in_clause(
                 "friday",
                 "saturday",
                 "sunday",
+                "mon",
+                "tue",
+                "tues",
+                "wed",
+                "weds",
+                "thu",
+                "thur",
+                "thurs",
+                "fri",
+                "sat",
+                "sun",
                 "available",
                 "availability",
                 "far",
@@ -5305,10 +5420,17 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "should we",
             "have to",
             "need to",
+            "need me",
+            "need us",
+            "set up",
+            "have ready",
             "gotta",
             "anything",
         ],
         written: &[
+            "have ready",
+            "to have ready",
+            "set up",
             "before you come",
             "before we come",
             "before we arrive",
@@ -7794,5 +7916,39 @@ mod tests {
         assert!(topics("what are your hours on saturday?", &p).contains(&Topic::Hours));
         assert!(asks_for_times("ok that works. what days do u have"));
         assert!(!asks_for_times("what colors do you have"));
+    }
+
+    #[test]
+    fn round_fourteen_asked_of_the_owner_by_name() {
+        let p = profile();
+        assert!(asks_to_do_unknown_thing("does dave do septic tanks?", &p));
+        assert!(!asks_to_do_unknown_thing("does dave do water heaters?", &p));
+        // A job the profile never names, on a thing it knows.
+        assert!(asks_about_unknown("do yall winterize water heaters?", &p));
+        assert!(!asks_about_unknown("do yall install water heaters?", &p));
+        assert_eq!(
+            owner_first_name(
+                &BusinessProfile::from_toml(
+                    &include_str!("../../examples/daves-plumbing.toml").replace(
+                        "about = \"",
+                        "about = \"Owned by master plumber Dave Ruiz. "
+                    )
+                )
+                .unwrap()
+            )
+            .as_deref(),
+            Some("dave")
+        );
+    }
+
+    #[test]
+    fn round_fourteen_a_price_asked_a_pick_and_a_question_opener() {
+        let p = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$99\"\ndescription = \"We charge and test your sump pump backup battery.\"\n\n[[services]]\nname = \"Backup battery check\"",
+        );
+        assert!(score_services("do yall charge extra to come out to the lake?", &p).is_none());
+        assert!(score_services("my sump backup battery wont charge", &p).is_some());
+        assert_eq!(loose_address("2nd option"), None);
+        assert_eq!(bare_name("question tho"), None);
     }
 }
