@@ -2744,7 +2744,18 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 .keywords
                 .iter()
                 .any(|k| k.len() >= 2 && k.iter().all(wanted));
-            if all_named || keyword_said {
+            // A name of several words said whole ("is face painting available") names it more
+            // than the package whose description lists it.
+            let name_whole = v.name.len() >= 2
+                && (0..said.len().saturating_sub(v.name.len() - 1)).any(|i| {
+                    v.name
+                        .iter()
+                        .enumerate()
+                        .all(|(k, n)| super::normalize::near(&said[i + k].0, n))
+                });
+            if all_named && name_whole {
+                score += 2.5;
+            } else if all_named || keyword_said {
                 score += 1.0;
             }
             if said_phrase[si] {
@@ -5111,6 +5122,37 @@ struct FaqConcept {
 }
 
 const FAQ_CONCEPTS: &[FaqConcept] = &[
+    // A reaction the caller has had to what we use ("most lash glue gives me itchy puffy
+    // eyelids... is that gonna be a problem?").
+    FaqConcept {
+        token: "#allergy",
+        asked: &[
+            "allerg*",
+            "itchy",
+            "itching",
+            "itches",
+            "rash",
+            "hives",
+            "puffy",
+            "breakout",
+            "break out",
+            "breaks me out",
+            "react*",
+            "sensitive skin",
+            "sensitive to",
+        ],
+        guard: &[
+            "problem", "issue", "ok", "okay", "safe", "can you", "do you", "will", "gonna",
+            "is that", "should i", "what do", "anything",
+        ],
+        written: &[
+            "allerg*",
+            "hypoallergenic",
+            "sensitive skin",
+            "sensitive",
+            "patch test",
+        ],
+    },
     FaqConcept {
         token: "#cancel",
         asked: &[
@@ -7950,5 +7992,29 @@ mod tests {
         assert!(score_services("my sump backup battery wont charge", &p).is_some());
         assert_eq!(loose_address("2nd option"), None);
         assert_eq!(bare_name("question tho"), None);
+    }
+
+    #[test]
+    fn round_fourteen_a_name_said_whole_and_a_reaction_asked_about() {
+        let p = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$300\"\ndescription = \"Drain cleaning, a camera look and a water heater flush in one visit.\"\n\n[[services]]\nname = \"Whole house plumbing package\"",
+        );
+        let m = score_services(
+            "is drain cleaning available for a whole house? small place",
+            &p,
+        )
+        .unwrap();
+        assert_eq!(p.services[m.best].name, "Drain cleaning");
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: "Do you work with sensitive skin or allergies?".into(),
+            a: "Yes. We use fragrance-free, hypoallergenic products and patch test first.".into(),
+            keywords: Vec::new(),
+        });
+        assert!(topics(
+            "most sealants give me an itchy rash for a day. is that gonna be a problem?",
+            &p
+        )
+        .contains(&Topic::Faq(p.faq.len() - 1)));
     }
 }
