@@ -1262,6 +1262,10 @@ const PET_EMERGENCY: &[&str] = &[
     "not peeing",
     // A gut that has stopped (a rabbit or a guinea pig: "hasnt pooped since last night... sitting
     // hunched up grinding her teeth").
+    // Struggling for air ("this awful honking wheeze... wobbly on his feet").
+    "wheez*",
+    "honking",
+    "wobbly",
     "hasnt pooped",
     "hasnt pooped since",
     "not pooping",
@@ -1319,6 +1323,16 @@ pub(crate) const DOG_BREEDS: &[&str] = &[
     "chihuahua",
     "dachshund",
     "corgi",
+    "pug",
+    "pugs",
+    "bulldog",
+    "frenchie",
+    "yorkie",
+    "shih tzu",
+    "bichon",
+    "maltese",
+    "schnauzer",
+    "pomeranian",
     "pup",
     "pooch",
 ];
@@ -3262,16 +3276,35 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "a while ago",
         "back in",
         "few years",
+        "last month",
+        "last spring",
+        "last summer",
+        "last fall",
+        "last winter",
+        "in the spring",
+        "in the summer",
+        "in january",
+        "in february",
+        "in march",
+        "in april",
+        "in may",
+        "in june",
+        "in july",
+        "in august",
+        "in september",
+        "in october",
+        "in november",
     ]);
+    // (Gaps count from an entry's first word: "since his" then "stroke" is two on.)
     let history = t_med.near(
         &["since his", "since her", "since my", "since their"],
         EVENTS,
-        1,
-    ) || t_med.near(&["after his", "after her", "after my"], EVENTS, 1)
+        2,
+    ) || t_med.near(&["after his", "after her", "after my"], EVENTS, 2)
         || t_med.near(
             &["had a", "had 2", "had two", "had several", "had mini"],
             EVENTS,
-            2,
+            3,
         ) && long_ago;
     let t_med = if history {
         t_med.without(EVENTS)
@@ -3280,6 +3313,50 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     };
     if t_med.any(MEDICAL) {
         return Some(Danger::Medical);
+    }
+    // Signs of a stroke in everyday words ("talking kinda slurry and his left hand keeps
+    // dropping his cup", "his words are mushed and one side of his mouth looks droopy").
+    const SPEECH: &[&str] = &[
+        "slurr*",
+        "mushed",
+        "talking funny",
+        "talking weird",
+        "talking strange",
+        "cant get his words out",
+        "cant get her words out",
+    ];
+    const ONE_SIDE: &[&str] = &[
+        "droop*",
+        "keeps dropping",
+        "weak on one side",
+        "numb on one side",
+    ];
+    // (Of a person: "one side of his face is puffing up" of a dog is a swelling, and a
+    // lopsided haircut no stroke.)
+    let animal =
+        t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet*", "horse*"]) || t.any(DOG_BREEDS);
+    let one_side = t.any(ONE_SIDE) && t.any(&["face", "mouth", "hand", "arm", "side"]);
+    if !history && !animal && (t.any(SPEECH) || one_side) {
+        return Some(Danger::Medical);
+    }
+    // A power line down ("a wire from the pole hanging down in our back yard... laying in the
+    // snow").
+    let line_down = t.near(
+        &["wire", "wires", "line", "lines", "cable"],
+        &[
+            "down",
+            "hanging",
+            "laying",
+            "lying",
+            "on the ground",
+            "snapped",
+            "fell",
+            "fallen",
+        ],
+        6,
+    ) && t.any(&["pole", "power", "utility", "electric*", "sparking"]);
+    if line_down {
+        return Some(Danger::Electrical);
     }
     // Blue or grey lips or skin: not enough oxygen, at any age (not "my kid gets cold so fast,
     // lips go purple", a habit in a chilly pool).
@@ -4084,7 +4161,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Medical);
     }
     // "We had that cold snap last week": weather, not a home without heat.
+    // ("My dad has a cold coming on": an illness, not a house without heat.)
     let weather = t.without(&[
+        "a cold",
+        "head cold",
+        "chest cold",
+        "cold coming on",
         "cold snap",
         "cold spell",
         "cold front",
@@ -4150,38 +4232,40 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Animal);
     }
     let groomy = t.any(&["nail*", "trim*", "groom*", "haircut", "matted", "mats"]);
-    // (Small pets and exotics too: rabbits, birds, reptiles.)
-    if t.any(&[
-        "dog*",
-        "puppy",
-        "pup",
-        "cat",
-        "cats",
-        "kitten*",
-        "pet*",
-        "litter box",
-        "rabbit*",
-        "bunny",
-        "bunnies",
-        "guinea pig*",
-        "ferret*",
-        "hamster*",
-        "chinchilla*",
-        "bird",
-        "birds",
-        "parrot*",
-        "budgie*",
-        "cockatiel*",
-        "parakeet*",
-        "lizard*",
-        "bearded dragon*",
-        "beardie*",
-        "iguana*",
-        "snake*",
-        "tortoise*",
-        "turtle*",
-        "reptile*",
-    ]) && (t.any(PET_EMERGENCY) && !groomy || t.any(PET_EMERGENCY_STRONG))
+    // (Small pets and exotics too: rabbits, birds, reptiles; and a dog by its breed.)
+    if (t.any(DOG_BREEDS)
+        || t.any(&[
+            "dog*",
+            "puppy",
+            "pup",
+            "cat",
+            "cats",
+            "kitten*",
+            "pet*",
+            "litter box",
+            "rabbit*",
+            "bunny",
+            "bunnies",
+            "guinea pig*",
+            "ferret*",
+            "hamster*",
+            "chinchilla*",
+            "bird",
+            "birds",
+            "parrot*",
+            "budgie*",
+            "cockatiel*",
+            "parakeet*",
+            "lizard*",
+            "bearded dragon*",
+            "beardie*",
+            "iguana*",
+            "snake*",
+            "tortoise*",
+            "turtle*",
+            "reptile*",
+        ]))
+        && (t.any(PET_EMERGENCY) && !groomy || t.any(PET_EMERGENCY_STRONG))
     {
         return Some(Danger::Animal);
     }
@@ -7475,5 +7559,37 @@ mod tests {
         assert!(!needs_someone_now(
             "not an emergency, she just needs her nails done"
         ));
+    }
+
+    #[test]
+    fn round_fourteen_a_stroke_a_line_down_and_a_dog_by_its_breed() {
+        for (text, kind) in [
+            (
+                "mom seems off since dinner, her speech is kinda slurry and she keeps dropping her fork",
+                Danger::Medical,
+            ),
+            (
+                "grandpa is talking funny and the left side of his mouth looks droopy",
+                Danger::Medical,
+            ),
+            (
+                "the storm brought a line down off the pole, its laying across our driveway",
+                Danger::Electrical,
+            ),
+            (
+                "our frenchie is wheezing really bad and his gums look bluish",
+                Danger::Animal,
+            ),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        for text in [
+            "been caring for my mom since her stroke in the spring, i need a break",
+            "my dad has a cold coming on, can we move his visit",
+            "our husky is blowing his coat, fur everywhere. earliest you can take him?",
+            "the groomer left one side of his face way shorter, he looks lopsided",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
     }
 }
