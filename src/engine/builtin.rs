@@ -1508,10 +1508,27 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
     }
     // A service already settled is changed only by one the caller names ("the first one" in
     // reply to another question is no new service).
+    // (One shared word does not: "1st one works" is no "not working" service call, "do u
+    // warranty ur repairs" no other repair; a pick is no service at all.)
     let settled = turn.details.service.is_some();
+    let switch_said = super::detect::Text::new(text).any(&[
+        "instead",
+        "actually",
+        "rather",
+        "change it to",
+        "switch it to",
+        "make it",
+        "make that",
+    ]);
+    let a_pick = u::pick_number(text, 9).is_some() || u::any_will_do(text);
     match u::score_services(text, &profile)
         .filter(|m| !asks_if_offered || m.named || m.coverage >= 0.5)
-        .filter(|m| !settled || m.named)
+        .filter(|m| {
+            !settled
+                || m.named
+                    && !a_pick
+                    && (switch_said || m.hits >= 2 && m.runner_up.is_none())
+        })
     {
         Some(m) => match m.runner_up {
             Some(r) if turn.details.service.is_none() => (
