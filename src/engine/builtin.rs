@@ -1524,12 +1524,8 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
     match u::score_services(text, &profile)
         .filter(|m| !asks_if_offered || m.named || m.coverage >= 0.5)
         .filter(|m| {
-            !settled
-                || m.named
-                    && !a_pick
-                    && (switch_said || m.hits >= 2 && m.runner_up.is_none())
-        })
-    {
+            !settled || m.named && !a_pick && (switch_said || m.hits >= 2 && m.runner_up.is_none())
+        }) {
         Some(m) => match m.runner_up {
             Some(r) if turn.details.service.is_none() => (
                 None,

@@ -355,8 +355,9 @@ impl Text {
             "inspector",
             "contractor",
         ];
-        let staff_did = (1..self.words.len()).any(|i| {
-            matches!(self.words[i - 1].as_str(), "the" | "my" | "our" | "your")
+        // (Or opening the text: "crew came yesterday for our lights".)
+        let staff_did = (0..self.words.len()).any(|i| {
+            (i == 0 || matches!(self.words[i - 1].as_str(), "the" | "my" | "our" | "your"))
                 && STAFF.contains(&self.words[i].as_str())
                 && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
         });
@@ -396,9 +397,28 @@ impl Text {
                     _ => false,
                 }
         });
+        // "Had her groom with yall monday", "paid like $600 for yall to put lights up".
+        let with_us = (0..self.words.len()).any(|i| {
+            let w = &self.words;
+            w[i] == "had"
+                && (i + 1..w.len().min(i + 6)).any(|j| {
+                    w[j] == "with"
+                        && w.get(j + 1)
+                            .is_some_and(|v| matches!(v.as_str(), "you" | "u" | "yall"))
+                })
+        }) || (0..self.words.len()).any(|i| {
+            let w = &self.words;
+            matches!(w[i].as_str(), "paid" | "payed")
+                && (i + 1..w.len().min(i + 6)).any(|j| {
+                    w[j] == "for"
+                        && w.get(j + 1)
+                            .is_some_and(|v| matches!(v.as_str(), "you" | "u" | "yall"))
+                })
+        });
         staff_did
             || yours_did
             || had_it_done
+            || with_us
             || (0..self.words.len()).any(|i| {
                 if !matches!(self.words[i].as_str(), "you" | "yall") {
                     return false;
@@ -4954,6 +4974,8 @@ const ANGER: &[&str] = &[
     "every time i ask",
     "each time i call",
     "at this point i just want",
+    "im not laughing",
+    "not laughing",
     // Leaving us over it ("honestly thinking about going somewhere else").
     "thinking about going somewhere else",
     "thinking of going somewhere else",
@@ -5368,6 +5390,12 @@ const DAMAGE: &[&str] = &[
     "keeps us up",
     "all night long",
     // Asked for one thing and got another ("i literally asked her to keep the heat low").
+    // Bent or broken on the visit ("the gutter over the door is bent now... that wasnt like
+    // that before").
+    "bent",
+    "wasnt like that before",
+    "been dark",
+    "went dark",
     // Frozen and split after a winterizing ("the exhaust manifold froze and split").
     "split",
     "froze",
@@ -5408,6 +5436,11 @@ const BILLED: &[&str] = &[
 ];
 const DISPUTED: &[&str] = &[
     // Work nobody agreed to ("sheathing replacement on it that nobody ever asked me about").
+    // ("...told me Medicare would take care of it. I don't understand why we are being billed.")
+    "dont understand why",
+    "why we are being",
+    "why am i being",
+    "why are we being",
     "nobody asked",
     "nobody ever asked",
     "nobody actually asked",
@@ -5506,6 +5539,13 @@ const DISPUTED: &[&str] = &[
 ];
 /// Someone of ours did not come, or kept the caller waiting.
 const NO_SHOW: &[&str] = &[
+    // ("Was somebody coming today?? ... its 12:20. no van no text no nothing.")
+    "was somebody coming",
+    "was someone coming",
+    "was anyone coming",
+    "no van no",
+    "no text no",
+    "no nothing",
     "nobody came",
     "nobody ever came",
     "no one came",
@@ -5915,6 +5955,14 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "still looks good",
         "still works great",
         "still beautiful",
+        // Coming back for more ("had a great time with yall, want to book again").
+        "book again",
+        "booking again",
+        "come again",
+        "do it again",
+        "use you again",
+        "see you again",
+        "schedule again",
     ]);
     if ours && t_praise.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
         return Some("work not fixed".into());
@@ -7590,6 +7638,25 @@ mod tests {
             "the groomer left one side of his face way shorter, he looks lopsided",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_fourteen_our_visit_in_the_callers_words() {
+        for text in [
+            "had her nails done with yall friday and two of them already split",
+            "we paid like $300 for you guys to put the lights up and half of them went dark",
+            "crew came tuesday for the gutters, theres shingle bits all over my flower beds",
+            "was someone coming today?? its 2pm. no truck no text no nothing",
+            "got a statement for $240 but the girl told me insurance covers it. i dont understand why we are being billed",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "is someone coming today? just checking the time",
+            "had a great time with yall last year, want to book again",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
         }
     }
 }
