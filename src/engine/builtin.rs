@@ -454,20 +454,7 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     // a person ("have the owner call me back" asks for a person).
     // ("Dale did Bandit's full set last wed": the owner by name is "your guy".)
     let owner = u::owner_first_name(&profile);
-    let as_ours = |t: &str| match &owner {
-        Some(name) => t
-            .split_inclusive(char::is_whitespace)
-            .map(|w| {
-                let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                if bare.eq_ignore_ascii_case(name) {
-                    format!("your tech{}", &w[bare.len()..])
-                } else {
-                    w.to_string()
-                }
-            })
-            .collect::<String>(),
-        None => t.to_string(),
-    };
+    let as_ours = |t: &str| owner_as(t, owner.as_deref(), "your tech");
     let text_ours = as_ours(text);
     if let Some(k) = super::detect::complaint(&text_ours, &[]) {
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
@@ -486,7 +473,10 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
             }
         }
     }
-    if super::detect::wants_person(text) {
+    // ("Is Dale around? ... wanted to talk to him": the owner asked for by name.)
+    if super::detect::wants_person(text)
+        || super::detect::wants_person(&owner_as(text, owner.as_deref(), "the owner"))
+    {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
     if let Some(k) = super::detect::own_keyword(text, &profile.escalation.keywords) {
@@ -512,6 +502,24 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
         }
     }
     Ok(None)
+}
+
+/// The text with the owner's first name, said as a word of its own, put as `with` ("dale did
+/// our full set" reads as "your tech did our full set").
+fn owner_as(text: &str, owner: Option<&str>, with: &str) -> String {
+    let Some(name) = owner else {
+        return text.to_string();
+    };
+    text.split_inclusive(char::is_whitespace)
+        .map(|w| {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if bare.eq_ignore_ascii_case(name) {
+                format!("{with}{}", &w[bare.len()..])
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Someone may be unsafe: what to do first, the profile's own emergency referral, and who is
@@ -1305,6 +1313,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let ask = format!("{lead}Just to be sure: is that for {a} or {b}?");
             turn.details.candidates = vec![a, b];
             return Ok(Some(ask));
+        } else if !lead.is_empty() && !booking && turn.details.candidates.len() > 2 {
+            // (The list again when it fits beside the answer; they have just seen it.)
+            let list = format!("{lead}Which service do you need: {}?", list_services(turn));
+            if super::guard::sms_units(&list) <= super::guard::MAX_REPLY_CHARS {
+                return Ok(Some(list));
+            }
+            return Ok(Some(format!("{lead}Which of those services do you need?")));
         } else if !lead.is_empty() && !booking {
             return Ok(Some(format!("{lead}Would you like to book a visit?")));
         } else {
@@ -1493,6 +1508,11 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         }
         if let [a, b] = candidates.as_slice() {
             return (None, Some((a.clone(), b.clone())));
+        }
+        // A question asked while the list is open ("ok and does medicare pay for any of
+        // this"): answered, and the list stays open for "the first one".
+        if u::is_question(text) {
+            turn.details.candidates = candidates;
         }
     }
     // "Do you hang Christmas lights?" sharing one description word with a service is not a

@@ -4194,7 +4194,18 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "heat wave",
         "the cold",
     ]);
+    // ("She gets cold so easy her lips turn purple at the splash pad": how she is, no house
+    // without heat.)
+    let habitually = t.any(&[
+        "gets cold",
+        "get cold",
+        "so easy",
+        "so easily",
+        "always cold",
+        "runs cold",
+    ]);
     if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE) || child)
+        && !habitually
         && weather.any(CLIMATE)
         && weather.any(OUTAGE)
     {
@@ -4504,6 +4515,12 @@ const TALK_WHO: &[&str] = &[
     "a woman",
 ];
 const PERSON: &[&str] = &[
+    // The owner asked for ("is the owner around?").
+    "is the owner around",
+    "is the owner there",
+    "is the owner in",
+    "is the owner available",
+    "the owner around",
     "give me a call",
     "give me a ring",
     "give us a call",
@@ -4975,6 +4992,9 @@ const ANGER: &[&str] = &[
     "each time i call",
     "at this point i just want",
     "im not laughing",
+    // Promised one thing, got another ("i thought this was supposed to be dustless??").
+    "thought this was supposed to",
+    "thought it was supposed to",
     "not laughing",
     // Leaving us over it ("honestly thinking about going somewhere else").
     "thinking about going somewhere else",
@@ -5425,6 +5445,8 @@ const BILLED: &[&str] = &[
     "invoice*",
     "charged",
     "ran my card",
+    "another charge",
+    "charge on my card",
     "walked out paying",
     "paid",
     "paying",
@@ -7658,5 +7680,26 @@ mod tests {
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
+    }
+
+    #[test]
+    fn round_fourteen_the_owner_asked_for_and_more_complaints() {
+        assert!(wants_person(
+            "is the owner around? wanted to ask about a used saw"
+        ));
+        for text in [
+            "just saw another charge on my card from yall for $120. i didnt sign up for anything",
+            "you can see swirl marks all over the floor. i thought this was supposed to be dustless??",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        // How a child is, not a house without heat.
+        assert_eq!(
+            danger(
+                "how warm is the pool? my son gets cold so easy, lips go purple",
+                None
+            ),
+            None
+        );
     }
 }

@@ -248,6 +248,13 @@ fn words_uncached(text: &str) -> Vec<String> {
         "work",
         "ok",
     ];
+    // ("Think he needs 1 on 1": one to one, a private session.)
+    for i in 0..out.len().saturating_sub(2) {
+        if out[i] == "1" && out[i + 1] == "on" && out[i + 2] == "1" {
+            out[i] = "one".to_string();
+            out[i + 2] = "one".to_string();
+        }
+    }
     for i in 0..out.len() {
         let day = match out[i].as_str() {
             "wed" => "wednesday",
@@ -467,5 +474,14 @@ mod tests {
             words("out in the sun all day").join(" "),
             "out in the sun all day"
         );
+    }
+
+    #[test]
+    fn one_on_one() {
+        assert_eq!(
+            words("think he needs 1 on 1").join(" "),
+            "think he needs one on one"
+        );
+        assert_eq!(words("21 on 1st st").join(" "), "21 on 1st st");
     }
 }

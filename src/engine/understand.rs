@@ -779,7 +779,14 @@ pub fn extract_address(text: &str) -> Option<String> {
                 }
             }
             // ("A big 2 lane race inflatable": a street has a name between number and type.)
-            if STREET.contains(&w.as_str()) && j > i + 1 {
+            // ("...2 stage wont start, theres no way": a street's name has no comma in it, and
+            // "no way", "the way" are no street.)
+            let before = tokens[j - 1]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            let not_a_street = ["no", "the", "all", "any", "my", "your"].contains(&before.as_str())
+                || tokens[i + 1..j].iter().any(|t| t.ends_with(','));
+            if STREET.contains(&w.as_str()) && j > i + 1 && !not_a_street {
                 // Keep a unit ("Apt 3", "#3") that follows.
                 let mut end = j + 1;
                 if let Some(next) = tokens.get(end) {
@@ -3497,7 +3504,14 @@ pub fn is_question(text: &str) -> bool {
     if text.contains('?') {
         return true;
     }
-    w.first().is_some_and(|f| Q.contains(&f.as_str()))
+    // ("ok and does medicare pay for any of this": the question after the fillers.)
+    const FILLERS: &[&str] = &[
+        "ok", "and", "so", "but", "also", "oh", "k", "alright", "well", "um", "hey", "hi", "hello",
+        "ah", "quick", "question",
+    ];
+    w.iter()
+        .find(|x| !FILLERS.contains(&x.as_str()))
+        .is_some_and(|f| Q.contains(&f.as_str()))
         || asks_in_a_clause(text)
         || has_any(
             text,
@@ -3517,6 +3531,12 @@ pub fn is_question(text: &str) -> bool {
                 "is there",
                 "do i need",
                 "do i have to",
+                "do i got to",
+                "do we got to",
+                "do we have to",
+                "do we need",
+                "should i",
+                "should we",
                 "need to know",
                 "let me know",
                 "any idea",
@@ -4317,6 +4337,68 @@ fn unknown_in_clause(
                 .take_while(|w| !ENDS.contains(&w.as_str()))
                 .take(2),
         );
+    }
+    // "Do yall do sitters at the hospital?": where the work is asked for is asked about too,
+    // unless it is the caller's own place.
+    if ws.get(after).is_some_and(|w| w == "at" || w == "in") {
+        const OWN_PLACES: &[&str] = &[
+            "home",
+            "house",
+            "place",
+            "apartment",
+            "apt",
+            "condo",
+            "office",
+            "work",
+            "yard",
+            "garage",
+            "basement",
+            "kitchen",
+            "bathroom",
+            "room",
+            "building",
+            "town",
+            "area",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "week",
+            "weekend",
+            "same",
+            "once",
+            "all",
+        ];
+        let place = ws[after + 1..]
+            .iter()
+            .find(|w| {
+                ![
+                    "the", "a", "an", "my", "our", "her", "his", "their", "your", "this", "that",
+                ]
+                .contains(&w.as_str())
+            })
+            .filter(|w| {
+                w.len() >= 4
+                    && w.chars().all(|c| c.is_alphabetic())
+                    && !OWN_PLACES.contains(&w.as_str())
+                    && !STOP.contains(&w.as_str())
+                    && !WEEKDAY_NAMES.contains(&w.as_str())
+            });
+        if let Some(place) = place {
+            let st = stem(place);
+            let known = known_things
+                .words
+                .iter()
+                .chain(&known_things.faq_words)
+                .any(|k| super::normalize::near(k, &st))
+                || words(&profile.business.service_area)
+                    .iter()
+                    .chain(words(&profile.business.about).iter())
+                    .any(|a| stem(a) == st);
+            if !known {
+                return true;
+            }
+        }
     }
     let object: Vec<String> = asked
         .into_iter()
@@ -5163,6 +5245,14 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "miss the appointment",
             "miss a session",
             "miss the session",
+            // ("if he gets it and misses do we just lose that lesson or can we make it up")
+            "misses",
+            "make it up",
+            "make up",
+            "makeup",
+            "lose that lesson",
+            "lose the lesson",
+            "gets sick",
             "wakes up sick",
             "if im sick",
             "if he is sick",
@@ -5770,6 +5860,27 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "lose",
         ],
         written: &["weather", "wind*", "snow*", "rain*", "storm*", "cold"],
+    },
+    // Work in the cold season ("do u guys even do floors in the winter or should we wait til
+    // spring? its 5 below out").
+    FaqConcept {
+        token: "#season",
+        asked: &[
+            "in the winter",
+            "in winter",
+            "this winter",
+            "over the winter",
+            "during winter",
+            "this time of year",
+            "wait til spring",
+            "wait till spring",
+            "wait until spring",
+            "below zero",
+            "below out",
+            "degrees out",
+        ],
+        guard: &[],
+        written: &["winter", "year round", "cold months", "all year"],
     },
     // Brothers and sisters, or a baby, brought along.
     FaqConcept {
@@ -8013,6 +8124,46 @@ mod tests {
         });
         assert!(topics(
             "most sealants give me an itchy rash for a day. is that gonna be a problem?",
+            &p
+        )
+        .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_fourteen_questions_people_text_and_where_the_work_is() {
+        let p = profile();
+        // A place asked about that the profile never names; the caller's own place is none.
+        assert!(asks_about_unknown(
+            "do yall do drain cleaning at the marina?",
+            &p
+        ));
+        assert!(!asks_about_unknown(
+            "do yall do drain cleaning at my house?",
+            &p
+        ));
+        // Questions without a question mark.
+        assert!(is_question("ok and does insurance cover any of this"));
+        assert!(is_question(
+            "before i pick one do i gotta turn the water off first"
+        ));
+        assert!(!is_question("ok and the first one works"));
+        // "2 stage wont start, theres no way": no street.
+        assert_eq!(
+            extract_address("our 2 stage wont start, theres no way we can lift it"),
+            None
+        );
+        assert_eq!(
+            extract_address("its 418 Kenduskeag Ave Bangor").as_deref(),
+            Some("418 Kenduskeag Ave")
+        );
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: "Do you work in winter?".into(),
+            a: "Yes, year round; we heat the house to 65F while the finish cures.".into(),
+            keywords: Vec::new(),
+        });
+        assert!(topics(
+            "do u guys even do that in the winter or should we wait til spring?",
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
