@@ -2981,8 +2981,28 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 "site visit",
             ])
     };
-    if price_first && (vocabs[best].install_only || quoted_at_estimate(best)) {
-        if let Some(&(a, _)) = scores.iter().find(|(si, s)| *s > 0.0 && assessment(*si)) {
+    // ...and so does any job when the look and the price are both asked for ("can someone
+    // come look and tell us what it would cost").
+    let price_said = has_any(
+        text,
+        &[
+            "how much", "cost", "costs", "price", "quote", "estimate", "ballpark",
+        ],
+    );
+    if price_first && (vocabs[best].install_only || quoted_at_estimate(best) || price_said) {
+        let scored = scores
+            .iter()
+            .find(|(si, s)| *s > 0.0 && assessment(*si))
+            .map(|&(a, _)| a);
+        // (With the price asked outright, the business's one estimate visit, whatever words
+        // it shares with the story.)
+        let only_one = || {
+            let all: Vec<usize> = (0..profile.services.len())
+                .filter(|&i| assessment(i))
+                .collect();
+            (all.len() == 1).then(|| all[0])
+        };
+        if let Some(a) = scored.or_else(|| price_said.then(only_one).flatten()) {
             best = a;
             runner_up = None;
         }
@@ -8018,8 +8038,10 @@ mod tests {
 
     #[test]
     fn round_fourteen_a_thing_with_a_two_letter_name() {
-        let p = plumber_with(
-            "\nduration_minutes = 60\nprice = \"$240\"\ndescription = \"We fit a glass screen.\"\n\n[[services]]\nname = \"Shower screen install\"",
+        let p = plumber_plus(
+            "name = \"Shower screen install\"\nprice = \"$240\"\ndescription = \"We fit a glass screen.\"",
+            "",
+            None,
         );
         assert!(asks_to_do_unknown_thing(
             "can you guys replace a tv screen? the dog knocked it over",
@@ -8033,8 +8055,10 @@ mod tests {
 
     #[test]
     fn round_fourteen_the_price_of_the_job_not_of_the_estimate_visit() {
-        let p = plumber_with(
-            "\nduration_minutes = 30\nprice = \"Free\"\nkeywords = [\"how much\", \"quote\", \"price\"]\ndescription = \"We look and give a written price.\"\n\n[[services]]\nname = \"Free plumbing estimate\"",
+        let p = plumber_plus(
+            "name = \"Free plumbing estimate\"\nprice = \"Free\"\nkeywords = [\"how much\", \"quote\", \"price\"]\ndescription = \"We look and give a written price.\"",
+            "",
+            None,
         );
         let name = |text: &str| {
             score_services(text, &p)
@@ -8045,10 +8069,16 @@ mod tests {
             name("our water heater is from like 1995, how much to get a new one in").as_deref(),
             Some("Water heater install")
         );
-        // Asked for a quote, the estimate visit is still what fits.
+        // Asked for a quote, the estimate visit is still what fits; so it is when a look and
+        // the cost are both asked for, whatever the job.
         assert_ne!(
             name("can someone come give me a quote on a new water heater").as_deref(),
             Some("Water heater install")
+        );
+        assert_eq!(
+            name("the drain keeps clogging, can someone come look and tell us what it would cost")
+                .as_deref(),
+            Some("Free plumbing estimate")
         );
     }
 
@@ -8096,8 +8126,10 @@ mod tests {
 
     #[test]
     fn round_fourteen_a_price_asked_a_pick_and_a_question_opener() {
-        let p = plumber_with(
-            "\nduration_minutes = 60\nprice = \"$99\"\ndescription = \"We charge and test your sump pump backup battery.\"\n\n[[services]]\nname = \"Backup battery check\"",
+        let p = plumber_plus(
+            "name = \"Backup battery check\"\nprice = \"$99\"\ndescription = \"We charge and test your sump pump backup battery.\"",
+            "",
+            None,
         );
         assert!(score_services("do yall charge extra to come out to the lake?", &p).is_none());
         assert!(score_services("my sump backup battery wont charge", &p).is_some());
@@ -8107,8 +8139,10 @@ mod tests {
 
     #[test]
     fn round_fourteen_a_name_said_whole_and_a_reaction_asked_about() {
-        let p = plumber_with(
-            "\nduration_minutes = 60\nprice = \"$300\"\ndescription = \"Drain cleaning, a camera look and a water heater flush in one visit.\"\n\n[[services]]\nname = \"Whole house plumbing package\"",
+        let p = plumber_plus(
+            "name = \"Whole house plumbing package\"\nprice = \"$300\"\ndescription = \"Drain cleaning, a camera look and a water heater flush in one visit.\"",
+            "",
+            None,
         );
         let m = score_services(
             "is drain cleaning available for a whole house? small place",
