@@ -2438,6 +2438,9 @@ fn stranded_by_traffic(t: &Text) -> bool {
         "broke down",
         "broken down",
         "blew a tire",
+        "blew out",
+        "blown out",
+        "on the shoulder",
         "blowout",
         "flat",
         "cant move",
@@ -7700,6 +7703,17 @@ mod tests {
                 None
             ),
             None
+        );
+    }
+
+    #[test]
+    fn round_fourteen_a_blowout_on_the_highway() {
+        assert_eq!(
+            danger(
+                "tire blew out on 71, im on the shoulder with my toddler and semis are flying by",
+                None
+            ),
+            Some(Danger::Vehicle)
         );
     }
 }

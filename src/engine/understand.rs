@@ -3709,10 +3709,19 @@ fn price_clause(text: &str) -> Option<&str> {
         .find(|c| price_to_at(&words(c)).is_some())
 }
 
-/// Where "to" follows "how much", "cost", "price" or "charge" ("how much to ...").
+/// Where "to" follows "how much", "cost", "price" or "charge" ("how much to ...", "how much
+/// would it be to swap out ...").
 fn price_to_at(ws: &[String]) -> Option<usize> {
     (1..ws.len()).find(|&k| {
-        ws[k] == "to" && ["much", "cost", "price", "charge"].contains(&ws[k - 1].as_str())
+        ws[k] == "to"
+            && (1..=4).any(|back| {
+                k >= back
+                    && ["much", "cost", "price", "charge"].contains(&ws[k - back].as_str())
+                    && ws[k - back + 1..k].iter().all(|w| {
+                        ["would", "will", "it", "be", "cost", "run", "does", "is"]
+                            .contains(&w.as_str())
+                    })
+            })
     })
 }
 
@@ -3954,6 +3963,15 @@ const OTHER_TRADES: &[&[&str]] = &[
     ],
     // Pools and hot tubs.
     &["pool", "hot tub", "jacuzzi"],
+    // Garage doors ("the spring on top of the garage door is snapped" at a window and door
+    // company that fits entry doors).
+    &[
+        "garage door*",
+        "garage spring*",
+        "torsion spring*",
+        "door opener*",
+        "garage opener*",
+    ],
     // Septic systems and wells.
     &["septic", "leach field", "well pump", "pressure tank"],
 ];
@@ -4108,7 +4126,9 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
                         && (j.saturating_sub(3)..j).any(|b| service_word(b) || ws[b] == "coming")
                 })
             });
-            if asked || needed || question && (compound || owner) {
+            // "The garage door": another kind of the listed door, named whole.
+            let kind_of_listed = n >= 2 && service_word(i + n - 1);
+            if asked || needed || question && (compound || owner || kind_of_listed) {
                 return true;
             }
         }
@@ -4347,7 +4367,8 @@ fn unknown_in_clause(
         .take_while(|w| !ENDS.contains(&w.as_str()))
         .collect();
     let after = i + asked.len();
-    if ws.get(after).is_some_and(|w| w == "for") {
+    // ("Redo the felt on poker tables": what the job is on is asked about too.)
+    if ws.get(after).is_some_and(|w| w == "for" || w == "on") {
         asked.extend(
             ws[after + 1..]
                 .iter()
@@ -8201,5 +8222,26 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_fourteen_what_the_job_is_on_and_a_price_asked_in_more_words() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "do u guys snake the drains on boats too?",
+            &p
+        ));
+        assert!(asks_price_of_unknown(
+            "how much would it be to swap our water heater for a heat pump?",
+            &p
+        ));
+        assert!(!asks_price_of_unknown(
+            "how much would it be to swap out our old water heater?",
+            &p
+        ));
+        assert!(foreign_request(
+            "the spring on the garage door snapped, u guys do doors right? can u replace it",
+            &plumber_plus("name = \"Entry door replacement\"", "", None)
+        ));
     }
 }
