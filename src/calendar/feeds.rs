@@ -311,11 +311,24 @@ pub async fn busy_for(
     horizon_days: u32,
     fetch_missing: bool,
 ) -> anyhow::Result<FeedsBusy> {
-    let now = deps.clock.now();
     let metas = {
         let mut conn = deps.store.pool().acquire().await?;
         feeds::list(&mut conn, business_id).await?
     };
+    busy_from(deps, business_id, metas, tz, horizon_days, fetch_missing).await
+}
+
+/// [`busy_for`] from the business's feeds as already listed (`feeds::list`, read on a
+/// checkout of the caller's).
+pub async fn busy_from(
+    deps: &Deps,
+    business_id: BusinessId,
+    metas: Vec<FeedMeta>,
+    tz: Tz,
+    horizon_days: u32,
+    fetch_missing: bool,
+) -> anyhow::Result<FeedsBusy> {
+    let now = deps.clock.now();
     let mut lists: Vec<Arc<Vec<Interval>>> = Vec::new();
     let mut unloaded = Vec::new();
     let (_, needed_end) = window(now, horizon_days);

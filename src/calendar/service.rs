@@ -238,24 +238,39 @@ impl<'a> Calendar<'a> {
         own: &[BookingId],
         fetch_missing: bool,
     ) -> Result<Snapshot, BookingError> {
-        let feeds = self.feeds_with(fetch_missing).await?;
-        let mut conn = self
-            .deps
-            .store
-            .pool()
-            .acquire()
-            .await
-            .map_err(anyhow::Error::from)?;
-        let claimed = self.claimed(&mut conn).await?;
-        let mut rows = Vec::new();
-        for &id in own {
-            // A row of the conversation's that is gone is simply not part of the snapshot.
-            rows.extend(
-                bookings::get(&mut conn, self.business.id, id)
-                    .await
-                    .optional()?,
-            );
-        }
+        // The feeds' list and the bookings on one checkout (each checkout of SQLite's one
+        // connection is a hop to its thread and its release another); released before any
+        // feed is fetched or a stored copy is read (on a cache miss) on a checkout of its own.
+        let (metas, claimed, rows) = {
+            let mut conn = self
+                .deps
+                .store
+                .pool()
+                .acquire()
+                .await
+                .map_err(anyhow::Error::from)?;
+            let metas = crate::store::feeds::list(&mut conn, self.business.id).await?;
+            let claimed = self.claimed(&mut conn).await?;
+            let mut rows = Vec::new();
+            for &id in own {
+                // A row of the conversation's that is gone is simply not part of the snapshot.
+                rows.extend(
+                    bookings::get(&mut conn, self.business.id, id)
+                        .await
+                        .optional()?,
+                );
+            }
+            (metas, claimed, rows)
+        };
+        let feeds = super::feeds::busy_from(
+            self.deps,
+            self.business.id,
+            metas,
+            self.business.profile.tz(),
+            self.horizon(),
+            fetch_missing,
+        )
+        .await?;
         Ok(Snapshot {
             feeds,
             claimed,

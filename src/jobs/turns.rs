@@ -123,26 +123,24 @@ impl TurnWorker {
             }
             while tasks.try_join_next().is_some() {}
             let now_ms = to_millis(self.state.clock.now());
-            let free = CONCURRENCY - tasks.len() as i64;
-            let claimed = if free > 0 {
-                conversations::claim_due(
-                    &self.state.store,
-                    now_ms,
-                    self.quiet_ms(),
-                    MAX_WAIT_MS,
-                    self.lease_ms(),
-                    free,
-                    Some(&self.state.instance),
-                )
-                .await
-            } else {
-                Ok(Vec::new())
+            let free = (CONCURRENCY - tasks.len() as i64).max(0);
+            let due = conversations::Due {
+                now_ms,
+                quiet_ms: self.quiet_ms(),
+                max_wait_ms: MAX_WAIT_MS,
             };
-            match claimed {
-                Ok(ids) if !ids.is_empty() => {
-                    // A full batch: more may be due at once. Fewer: nothing else is due now.
-                    let full = ids.len() as i64 >= free;
-                    for id in ids {
+            // The claim and, when it leaves nothing due, the next due time: one checkout.
+            let claim = conversations::claim_due_then_next(
+                &self.state.store,
+                due,
+                self.lease_ms(),
+                free,
+                Some(&self.state.instance),
+            )
+            .await;
+            let next_due = match claim {
+                Ok(claim) => {
+                    for id in claim.ids {
                         let worker = self.clone();
                         tasks.spawn(async move {
                             if let Err(e) = worker.answer(id).await {
@@ -150,23 +148,23 @@ impl TurnWorker {
                             }
                         });
                     }
-                    if full {
+                    // A full batch: more may be due at once.
+                    if claim.full {
                         continue;
                     }
+                    claim.next_due
                 }
-                Ok(_) => {}
                 Err(e) => {
-                    tracing::error!(error = %format!("{e:#}"), "claiming conversations failed")
+                    tracing::error!(error = %format!("{e:#}"), "claiming conversations failed");
+                    None
                 }
-            }
-            let now_ms = to_millis(self.state.clock.now());
-            let mut wait =
-                match conversations::next_due(&self.state.store, now_ms, self.quiet_ms()).await {
-                    Ok(Some(due)) => Duration::from_millis(
-                        (due - to_millis(self.state.clock.now())).clamp(20, 2_000) as u64,
-                    ),
-                    _ => Duration::from_secs(2),
-                };
+            };
+            let mut wait = match next_due {
+                Some(due) => Duration::from_millis(
+                    (due - to_millis(self.state.clock.now())).clamp(20, 2_000) as u64,
+                ),
+                None => Duration::from_secs(2),
+            };
             if !tasks.is_empty() {
                 // A turn that ends with its caller owed more wakes the loop; this is the net.
                 wait = wait.min(Duration::from_millis(250));

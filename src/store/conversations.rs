@@ -339,7 +339,71 @@ pub async fn claim_due(
     limit: i64,
     instance: Option<&str>,
 ) -> anyhow::Result<Vec<ConversationId>> {
-    let lock = match store.backend() {
+    let mut conn = store.pool().acquire().await?;
+    let due = Due {
+        now_ms,
+        quiet_ms,
+        max_wait_ms,
+    };
+    claim_due_on(&mut conn, due, lease_ms, limit, instance).await
+}
+
+/// When a claim looks for conversations owed a reply.
+#[derive(Debug, Clone, Copy)]
+pub struct Due {
+    pub now_ms: i64,
+    /// A caller's texts are answered once they have been quiet this long...
+    pub quiet_ms: i64,
+    /// ...or have waited this long.
+    pub max_wait_ms: i64,
+}
+
+/// What one claim found: the conversations claimed and, when fewer than asked were due, when
+/// the next one falls due (read on the same checkout: on SQLite's one connection every
+/// checkout is a hop to its thread and back, and its release another).
+pub struct Claim {
+    pub ids: Vec<ConversationId>,
+    /// `limit` conversations were claimed: more may be due at once (`next_due` was not read).
+    pub full: bool,
+    pub next_due: Option<i64>,
+}
+
+/// [`claim_due`], then (unless the claim was full) [`next_due`], on one checkout. A `limit` of
+/// 0 claims nothing and only reads the next due time.
+pub async fn claim_due_then_next(
+    store: &super::Store,
+    due: Due,
+    lease_ms: i64,
+    limit: i64,
+    instance: Option<&str>,
+) -> anyhow::Result<Claim> {
+    let mut conn = store.pool().acquire().await?;
+    let ids = if limit > 0 {
+        claim_due_on(&mut conn, due, lease_ms, limit, instance).await?
+    } else {
+        Vec::new()
+    };
+    let full = limit > 0 && ids.len() as i64 >= limit;
+    let next_due = if full {
+        None
+    } else {
+        next_due_on(&mut conn, due.now_ms, due.quiet_ms).await?
+    };
+    Ok(Claim {
+        ids,
+        full,
+        next_due,
+    })
+}
+
+async fn claim_due_on(
+    conn: &mut Conn,
+    due: Due,
+    lease_ms: i64,
+    limit: i64,
+    instance: Option<&str>,
+) -> anyhow::Result<Vec<ConversationId>> {
+    let lock = match super::Backend::of(conn) {
         super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         super::Backend::Sqlite => "",
     };
@@ -351,13 +415,13 @@ pub async fn claim_due(
          RETURNING id"
     );
     let rows = sqlx::query(&sql)
-        .bind(now_ms + lease_ms)
-        .bind(now_ms - quiet_ms)
-        .bind(now_ms - max_wait_ms)
-        .bind(now_ms)
+        .bind(due.now_ms + lease_ms)
+        .bind(due.now_ms - due.quiet_ms)
+        .bind(due.now_ms - due.max_wait_ms)
+        .bind(due.now_ms)
         .bind(limit)
         .bind(instance)
-        .fetch_all(store.pool())
+        .fetch_all(&mut *conn)
         .await
         .context("claiming conversations")?;
     rows.iter().map(|r| col(r, "id")).collect()
@@ -388,6 +452,11 @@ pub async fn next_due(
     now_ms: i64,
     quiet_ms: i64,
 ) -> anyhow::Result<Option<i64>> {
+    let mut conn = store.pool().acquire().await?;
+    next_due_on(&mut conn, now_ms, quiet_ms).await
+}
+
+async fn next_due_on(conn: &mut Conn, now_ms: i64, quiet_ms: i64) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
         "SELECT (SELECT MIN(last_inbound_at) FROM conversations WHERE awaiting_reply_since IS NOT NULL \
                  AND (turn_lease_until IS NULL OR turn_lease_until < $1)) AS quiet, \
@@ -395,7 +464,7 @@ pub async fn next_due(
                  AND awaiting_reply_since IS NOT NULL) AS lease",
     )
     .bind(now_ms)
-    .fetch_one(store.pool())
+    .fetch_one(&mut *conn)
     .await?;
     let quiet: Option<i64> = col(&row, "quiet")?;
     let lease: Option<i64> = col(&row, "lease")?;
