@@ -49,6 +49,9 @@ pub struct AppState {
     /// On SQLite, where inbound texts are stored: in batches, one transaction each
     /// (`jobs::group_commit`). `None` on PostgreSQL: each webhook its own transaction.
     pub inbound_writer: Option<Arc<crate::jobs::group_commit::InboundWriter>>,
+    /// On SQLite, where the outbox records its sent texts: in batches (`jobs::sent_commit`).
+    /// `None` on PostgreSQL: one statement per send.
+    pub sent_writer: Option<Arc<crate::jobs::sent_commit::SentWriter>>,
     bells: Arc<Bells>,
 }
 
@@ -199,6 +202,12 @@ impl AppState {
                 config.inbound_batch_hold,
             ))
         });
+        let sent_writer = (store.backend() == crate::store::Backend::Sqlite).then(|| {
+            Arc::new(crate::jobs::sent_commit::SentWriter::new(
+                store.clone(),
+                config.sent_batch_hold,
+            ))
+        });
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -216,6 +225,7 @@ impl AppState {
             instance,
             engine,
             inbound_writer,
+            sent_writer,
             bells,
         })
     }

@@ -65,6 +65,10 @@ pub struct Config {
     /// texts is held open this long before its commit, so a test can kill the server between a
     /// batch's writes and its commit (see `jobs::group_commit`).
     pub inbound_batch_hold: Duration,
+    /// Tests only (`FRONTDESK_SENT_BATCH_HOLD_MS`, default 0): on SQLite each batch of the
+    /// outbox's records of sent texts is held open this long before its commit, so a test can
+    /// kill the server after a send but before its record commits (see `jobs::sent_commit`).
+    pub sent_batch_hold: Duration,
     /// The OpenAI-compatible chat-completions endpoint, when an LLM is configured.
     pub llm: Option<LlmConfig>,
 }
@@ -541,6 +545,11 @@ impl Config {
                 0,
                 0..=60_000,
             )?),
+            sent_batch_hold: Duration::from_millis(number(
+                "FRONTDESK_SENT_BATCH_HOLD_MS",
+                0,
+                0..=60_000,
+            )?),
             llm: {
                 let base = get("OPENAI_BASE_URL")?;
                 let key = get("OPENAI_API_KEY")?;
@@ -605,6 +614,7 @@ pub const KEYS: &[&str] = &[
     "FRONTDESK_ALLOW_FILE_FEEDS",
     "FRONTDESK_REPLY_QUIET_MS",
     "FRONTDESK_INBOUND_BATCH_HOLD_MS",
+    "FRONTDESK_SENT_BATCH_HOLD_MS",
     "OPENAI_BASE_URL",
     "OPENAI_API_KEY",
     "FRONTDESK_LLM_MODEL",

@@ -1,6 +1,6 @@
 //! Background work: the outbox sender, the reply worker, the CalDAV write-back, appointment
-//! reminders, follow-up nudges, (on SQLite) the writer that stores inbound texts in batches, and
-//! (on PostgreSQL) the listener that wakes them when another
+//! reminders, follow-up nudges, (on SQLite) the writers that store inbound texts and the records
+//! of sent texts in batches, and (on PostgreSQL) the listener that wakes them when another
 //! instance wrote work.
 
 pub mod caldav;
@@ -11,6 +11,7 @@ pub mod listen;
 pub mod nudges;
 pub mod outbox;
 pub mod reminders;
+pub mod sent_commit;
 pub mod turns;
 
 pub use outbox::OutboxWorker;

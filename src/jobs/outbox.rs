@@ -92,7 +92,8 @@ impl OutboxWorker {
                 continue;
             }
             let now_ms = to_millis(self.state.clock.now());
-            let claimed = match outbox::claim_as(
+            // The claim and, when it leaves nothing due, the next due time: one checkout.
+            let claim = match outbox::claim_then_next(
                 &self.state.store,
                 now_ms,
                 self.lease_ms(),
@@ -111,39 +112,35 @@ impl OutboxWorker {
                     continue;
                 }
             };
-            // A full batch: more may be due at once. Fewer: nothing else is due now, so wait.
-            let full = claimed.len() >= free;
-            if !claimed.is_empty() {
-                for item in claimed {
-                    let Ok(permit) = permits.clone().acquire_owned().await else {
-                        break;
-                    };
-                    let worker = self.clone();
-                    tasks.spawn(async move {
-                        let id = item.id;
-                        match worker.process(item).await {
-                            // A plain send wakes the loop only when a text waits behind it.
-                            Ok(Sent::Sent | Sent::Reconciled) => {}
-                            // A retry moves the next due time; a row given up frees its queue.
-                            Ok(_) => worker.state.outbox_wake.notify_one(),
-                            Err(e) => {
-                                // The row keeps its lease and is picked up again when it runs out.
-                                tracing::error!(outbox_id = id, error = %format!("{e:#}"), "outbox row failed");
-                            }
+            for item in claim.rows {
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    break;
+                };
+                let worker = self.clone();
+                tasks.spawn(async move {
+                    let id = item.id;
+                    match worker.process(item).await {
+                        // A plain send wakes the loop only when a text waits behind it.
+                        Ok(Sent::Sent | Sent::Reconciled) => {}
+                        // A retry moves the next due time; a row given up frees its queue.
+                        Ok(_) => worker.state.outbox_wake.notify_one(),
+                        Err(e) => {
+                            // The row keeps its lease and is picked up again when it runs out.
+                            tracing::error!(outbox_id = id, error = %format!("{e:#}"), "outbox row failed");
                         }
-                        drop(permit);
-                    });
-                }
-                if full {
-                    continue;
-                }
+                    }
+                    drop(permit);
+                });
             }
-            let now_ms = to_millis(self.state.clock.now());
-            let mut wait = match outbox::next_due(&self.state.store, now_ms).await {
-                Ok(Some(due)) => Duration::from_millis(
+            // A full batch: more may be due at once. Fewer: nothing else is due now, so wait.
+            if claim.full {
+                continue;
+            }
+            let mut wait = match claim.next_due {
+                Some(due) => Duration::from_millis(
                     (due - to_millis(self.state.clock.now())).clamp(5, 5_000) as u64,
                 ),
-                _ => IDLE_RECHECK,
+                None => IDLE_RECHECK,
             };
             if !tasks.is_empty() {
                 // Sends in flight wake the loop when a text waits behind them; this is the net
@@ -220,14 +217,9 @@ impl OutboxWorker {
                     tracing::info!(
                         "earlier attempt had reached the provider; recorded, not resent"
                     );
-                    let Some(finished) = outbox::finish_sent(
-                        &state.store,
-                        &item,
-                        &accepted.sid,
-                        &accepted.status,
-                        now_ms,
-                    )
-                    .await?
+                    let Some(finished) = self
+                        .finish_sent(&item, &accepted.sid, &accepted.status, now_ms)
+                        .await?
                     else {
                         return Ok(Sent::Lost);
                     };
@@ -257,14 +249,9 @@ impl OutboxWorker {
         let now_ms = to_millis(state.clock.now());
         match result {
             Ok(accepted) => {
-                let Some(finished) = outbox::finish_sent(
-                    &state.store,
-                    &item,
-                    &accepted.sid,
-                    &accepted.status,
-                    now_ms,
-                )
-                .await?
+                let Some(finished) = self
+                    .finish_sent(&item, &accepted.sid, &accepted.status, now_ms)
+                    .await?
                 else {
                     return Ok(Sent::Lost);
                 };
@@ -344,6 +331,21 @@ impl OutboxWorker {
                 self.give_up(&item, "failed", &message, Some(&code), now_ms)
                     .await
             }
+        }
+    }
+
+    /// Record that the provider accepted the text: on SQLite in the sent-record writer's next
+    /// batch, which has committed when this returns.
+    async fn finish_sent(
+        &self,
+        item: &Claimed,
+        sid: &str,
+        status: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<Option<outbox::Finished>> {
+        match &self.state.sent_writer {
+            Some(writer) => writer.finish_sent(item, sid, status, now_ms).await,
+            None => outbox::finish_sent(&self.state.store, item, sid, status, now_ms).await,
         }
     }
 

@@ -148,7 +148,51 @@ pub async fn claim_as(
     limit: i64,
     instance: Option<&str>,
 ) -> anyhow::Result<Vec<Claimed>> {
-    let lock = match store.backend() {
+    let mut conn = store.pool().acquire().await?;
+    claim_on(&mut conn, now_ms, lease_ms, limit, instance).await
+}
+
+/// What one claim found: the rows claimed and, when fewer than asked were due, when the next
+/// one falls due (read on the same checkout: on SQLite's one connection every checkout is a
+/// hop to its thread and back, and its release another).
+pub struct Claim {
+    pub rows: Vec<Claimed>,
+    /// `limit` rows were claimed: more may be due at once (`next_due` was not read).
+    pub full: bool,
+    pub next_due: Option<i64>,
+}
+
+/// [`claim_as`], then (unless the claim was full) [`next_due`], on one checkout.
+pub async fn claim_then_next(
+    store: &Store,
+    now_ms: i64,
+    lease_ms: i64,
+    limit: i64,
+    instance: Option<&str>,
+) -> anyhow::Result<Claim> {
+    let mut conn = store.pool().acquire().await?;
+    let rows = claim_on(&mut conn, now_ms, lease_ms, limit, instance).await?;
+    let full = rows.len() as i64 >= limit;
+    let next_due = if full {
+        None
+    } else {
+        next_due_on(&mut conn, now_ms).await?
+    };
+    Ok(Claim {
+        rows,
+        full,
+        next_due,
+    })
+}
+
+async fn claim_on(
+    conn: &mut Conn,
+    now_ms: i64,
+    lease_ms: i64,
+    limit: i64,
+    instance: Option<&str>,
+) -> anyhow::Result<Vec<Claimed>> {
+    let lock = match Backend::of(conn) {
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
@@ -176,7 +220,7 @@ pub async fn claim_as(
         .bind(now_ms)
         .bind(limit)
         .bind(instance)
-        .fetch_all(store.pool())
+        .fetch_all(&mut *conn)
         .await
         .context("claiming outbox rows")?;
     let mut out: Vec<Claimed> = rows
@@ -213,6 +257,11 @@ pub async fn claim_as(
     Ok(out)
 }
 
+/// Marks the claimed row `$4` sent, if this claim (attempt `$5`) still owns it.
+const MARK_SENT: &str =
+    "UPDATE outbox SET state = 'sent', lease_until = NULL, in_flight_since = NULL, \
+    last_error = NULL, updated_at = $2 WHERE id = $4 AND attempts = $5 AND state = 'sending'";
+
 /// A row finished by [`finish_sent`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Finished {
@@ -221,7 +270,7 @@ pub struct Finished {
 }
 
 /// The provider accepted the text: mark the row sent and record the SID and status on its
-/// message, atomically (one statement on PostgreSQL, one transaction on SQLite). `None`: the row
+/// message, atomically (one statement on PostgreSQL, one transaction of two on SQLite). `None`: the row
 /// is not ours any more (another worker took it over after our lease ran out; it reconciles by SID).
 pub async fn finish_sent(
     store: &Store,
@@ -230,9 +279,6 @@ pub async fn finish_sent(
     provider_status: &str,
     now_ms: i64,
 ) -> anyhow::Result<Option<Finished>> {
-    const MARK_SENT: &str =
-        "UPDATE outbox SET state = 'sent', lease_until = NULL, in_flight_since = NULL, \
-        last_error = NULL, updated_at = $2 WHERE id = $4 AND attempts = $5 AND state = 'sending'";
     let message = messages::sent_assignments(provider_status);
     if store.backend() == Backend::Postgres {
         let sql = format!(
@@ -259,36 +305,47 @@ pub async fn finish_sent(
             .transpose();
     }
     let mut tx = store.begin().await?;
-    // Numbered as in the PostgreSQL statement; parameters a statement does not mention are unused.
-    let done = sqlx::query(MARK_SENT)
-        .bind(sid)
-        .bind(now_ms)
-        .bind(provider_status)
-        .bind(item.id)
-        .bind(item.attempts)
-        .execute(&mut *tx)
-        .await
-        .context("marking outbox row sent")?;
-    if done.rows_affected() == 0 {
-        tx.rollback().await?;
+    let finished = record_sent(&mut tx, item, sid, provider_status, now_ms).await?;
+    tx.commit().await?;
+    Ok(finished)
+}
+
+/// [`finish_sent`]'s writes on SQLite, inside the caller's transaction (a batch of them is
+/// committed together by `jobs::sent_commit`). `None`: the row is not ours any more, and
+/// nothing was changed.
+pub async fn record_sent(
+    conn: &mut Conn,
+    item: &Claimed,
+    sid: &str,
+    provider_status: &str,
+    now_ms: i64,
+) -> anyhow::Result<Option<Finished>> {
+    // Numbered as in the PostgreSQL statement; parameters a statement does not mention are
+    // unused. Whether a text waits behind this one comes back with the row.
+    let row = sqlx::query(&format!(
+        "{MARK_SENT} RETURNING {QUEUED_BEHIND} AS queued_behind"
+    ))
+    .bind(sid)
+    .bind(now_ms)
+    .bind(provider_status)
+    .bind(item.id)
+    .bind(item.attempts)
+    .bind(&item.to)
+    .fetch_optional(&mut *conn)
+    .await
+    .context("marking outbox row sent")?;
+    let Some(row) = row else {
         return Ok(None);
-    }
+    };
+    let message = messages::sent_assignments(provider_status);
     sqlx::query(&format!("UPDATE messages SET {message} WHERE id = $4"))
         .bind(sid)
         .bind(now_ms)
         .bind(provider_status)
         .bind(item.message_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await
         .context("recording the sent text")?;
-    let row = sqlx::query(&format!(
-        "SELECT {} AS queued_behind",
-        QUEUED_BEHIND.replace("$6", "$1")
-    ))
-    .bind(&item.to)
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.commit().await?;
     Ok(Some(Finished {
         queued_behind: col::<i64>(&row, "queued_behind")? > 0,
     }))
@@ -381,12 +438,17 @@ pub async fn depth(store: &Store) -> anyhow::Result<i64> {
 /// Rows already due but queued behind a text in flight are not counted: the worker sending that
 /// text claims again when it is done.
 pub async fn next_due(store: &Store, now_ms: i64) -> anyhow::Result<Option<i64>> {
+    let mut conn = store.pool().acquire().await?;
+    next_due_on(&mut conn, now_ms).await
+}
+
+async fn next_due_on(conn: &mut Conn, now_ms: i64) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
         "SELECT (SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND next_attempt_at > $1) AS retry, \
                 (SELECT MIN(lease_until) FROM outbox WHERE state = 'sending') AS lease",
     )
     .bind(now_ms)
-    .fetch_one(store.pool())
+    .fetch_one(&mut *conn)
     .await?;
     let retry: Option<i64> = col(&row, "retry")?;
     let lease: Option<i64> = col(&row, "lease")?;
