@@ -238,12 +238,17 @@ impl<'a> Calendar<'a> {
         own: &[BookingId],
         fetch_missing: bool,
     ) -> Result<Snapshot, BookingError> {
-        // The feeds' list and the bookings on one checkout (each checkout is a hop to SQLite's
-        // thread and its release another); released before any feed is fetched or a stored
-        // copy is read (on a cache miss) on a checkout of its own.
+        // The feeds' list and the bookings on one checkout (each checkout of SQLite's one
+        // connection is a hop to its thread and its release another); released before any
+        // feed is fetched or a stored copy is read (on a cache miss) on a checkout of its own.
         let (metas, claimed, rows) = {
-            // On SQLite a read connection's snapshot: the writer goes on meanwhile.
-            let mut conn = self.deps.store.reads().await?;
+            let mut conn = self
+                .deps
+                .store
+                .pool()
+                .acquire()
+                .await
+                .map_err(anyhow::Error::from)?;
             let metas = crate::store::feeds::list(&mut conn, self.business.id).await?;
             let claimed = self.claimed(&mut conn).await?;
             let mut rows = Vec::new();
@@ -255,7 +260,6 @@ impl<'a> Calendar<'a> {
                         .optional()?,
                 );
             }
-            conn.finish().await?;
             (metas, claimed, rows)
         };
         let feeds = super::feeds::busy_from(

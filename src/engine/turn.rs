@@ -101,8 +101,7 @@ async fn run_turn_with(
     let now = deps.clock.now();
     let now_ms = to_millis(now);
     let (row, pending, earlier, known) = {
-        // On SQLite a read connection's snapshot: the writer goes on meanwhile.
-        let mut conn = deps.store.reads().await?;
+        let mut conn = deps.store.pool().acquire().await?;
         let since = now_ms - 86_400_000;
         let Some(row) = conversations::load_for_turn(&mut conn, conversation_id, since).await?
         else {
@@ -135,7 +134,6 @@ async fn run_turn_with(
         } else {
             None
         };
-        conn.finish().await?;
         (row, pending, earlier, known)
     };
     if pending.is_empty() {

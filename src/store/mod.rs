@@ -59,52 +59,8 @@ impl Backend {
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
-    /// SQLite (a file): read-only connections for reads that need no write connection. In WAL
-    /// mode they read the last commit while the one writer writes, instead of queueing behind
-    /// it. `None` on PostgreSQL (its pool serves both) and for an in-memory database.
-    reader: Option<AnyPool>,
     backend: Backend,
 }
-
-/// Reads that see one moment of the database: a read transaction on SQLite's read connections
-/// (another writer's commit cannot fall between them, as it could not when they shared the one
-/// connection); a plain checkout on PostgreSQL, as before.
-pub enum Reads {
-    Snapshot(Tx),
-    Checkout(sqlx::pool::PoolConnection<sqlx::Any>),
-}
-
-impl Reads {
-    /// End the reads (a read transaction is committed; nothing was written).
-    pub async fn finish(self) -> anyhow::Result<()> {
-        if let Reads::Snapshot(tx) = self {
-            tx.commit().await.context("ending a read transaction")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::ops::Deref for Reads {
-    type Target = Conn;
-    fn deref(&self) -> &Conn {
-        match self {
-            Reads::Snapshot(tx) => tx,
-            Reads::Checkout(conn) => conn,
-        }
-    }
-}
-
-impl std::ops::DerefMut for Reads {
-    fn deref_mut(&mut self) -> &mut Conn {
-        match self {
-            Reads::Snapshot(tx) => tx,
-            Reads::Checkout(conn) => conn,
-        }
-    }
-}
-
-/// Read connections to a SQLite file: few, since the reads they take are short.
-const SQLITE_READERS: u32 = 2;
 
 impl Store {
     /// Connect (creating a SQLite file if missing) and apply pending migrations.
@@ -170,34 +126,7 @@ impl Store {
             .with_context(|| {
                 format!("connecting to database {}", crate::config::redact_url(&url))
             })?;
-        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
-        let reader = (backend == Backend::Sqlite && !in_memory).then(|| {
-            // Opened on first use (after the migrations); `query_only` makes a write through
-            // one an error instead of a second writer.
-            AnyPoolOptions::new()
-                .max_connections(SQLITE_READERS)
-                .test_before_acquire(false)
-                .acquire_timeout(Duration::from_secs(10))
-                .after_connect(|conn, _meta| {
-                    Box::pin(async move {
-                        conn.execute("PRAGMA query_only = ON; PRAGMA busy_timeout = 10000;")
-                            .await?;
-                        Ok(())
-                    })
-                })
-                .connect_lazy(&url)
-        });
-        let reader = reader.transpose().with_context(|| {
-            format!(
-                "opening read connections to {}",
-                crate::config::redact_url(&url)
-            )
-        })?;
-        Ok(Self {
-            pool,
-            reader,
-            backend,
-        })
+        Ok(Self { pool, backend })
     }
 
     pub fn backend(&self) -> Backend {
@@ -206,25 +135,6 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
-    }
-
-    /// Start reads that need no write connection and see one moment of the database (see
-    /// [`Reads`]).
-    pub async fn reads(&self) -> anyhow::Result<Reads> {
-        Ok(match &self.reader {
-            Some(reader) => Reads::Snapshot(
-                reader
-                    .begin()
-                    .await
-                    .context("starting a read transaction")?,
-            ),
-            None => Reads::Checkout(
-                self.pool
-                    .acquire()
-                    .await
-                    .context("checking out a connection")?,
-            ),
-        })
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -260,9 +170,6 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        if let Some(reader) = &self.reader {
-            reader.close().await;
-        }
         self.pool.close().await;
     }
 }
