@@ -14,7 +14,7 @@
 //! after a crash between a send and its record today. PostgreSQL keeps one statement per send.
 
 use crate::store::outbox::{self, Claimed, Finished};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use anyhow::Context;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -95,7 +95,22 @@ async fn run(store: Store, hold: Duration, mut queue: mpsc::Receiver<Job>) {
 
 /// Write a batch and answer each of its senders.
 async fn write(store: Store, hold: Duration, batch: Vec<Job>) {
-    match in_one_transaction(&store, hold, &batch).await {
+    let tx = match store.begin().await {
+        Ok(tx) => tx,
+        Err(e) => {
+            // No connection (the pool timed out): nothing was written, and each record alone
+            // would only wait for one again. Every send fails; its row stays in flight and is
+            // reconciled when its lease runs out.
+            let e = format!("{e:#}");
+            for job in batch {
+                let _ = job
+                    .done
+                    .send(Err(anyhow::anyhow!("recording a sent text: {e}")));
+            }
+            return;
+        }
+    };
+    match in_one_transaction(tx, hold, &batch).await {
         Ok(outcomes) => {
             for (job, outcome) in batch.into_iter().zip(outcomes) {
                 let _ = job.done.send(Ok(outcome));
@@ -107,7 +122,7 @@ async fn write(store: Store, hold: Duration, batch: Vec<Job>) {
             }
         }
         Err(e) => {
-            // Rolled back (or never begun): nothing of the batch is recorded. Each record again
+            // Rolled back: nothing of the batch is recorded. Each record again
             // in its own transaction, so one that cannot be written fails only its own send.
             tracing::warn!(texts = batch.len(), error = %format!("{e:#}"), "batch of sent records failed; recording them one by one");
             for job in batch {
@@ -120,11 +135,10 @@ async fn write(store: Store, hold: Duration, batch: Vec<Job>) {
 }
 
 async fn in_one_transaction(
-    store: &Store,
+    mut tx: Tx,
     hold: Duration,
     batch: &[Job],
 ) -> anyhow::Result<Vec<Option<Finished>>> {
-    let mut tx = store.begin().await?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
         outcomes.push(
