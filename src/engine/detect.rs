@@ -4524,6 +4524,7 @@ const PERSON: &[&str] = &[
     "is the owner in",
     "is the owner available",
     "the owner around",
+    "looking for the owner",
     "give me a call",
     "give me a ring",
     "give us a call",
@@ -4995,6 +4996,12 @@ const ANGER: &[&str] = &[
     "each time i call",
     "at this point i just want",
     "im not laughing",
+    // A mix-up in our care ("the card on the box says Bella. our dog was Stella... how we even
+    // know it's her").
+    "how we even know",
+    "how do we even know",
+    "how do i even know",
+    "wrong name on",
     // Promised one thing, got another ("i thought this was supposed to be dustless??").
     "thought this was supposed to",
     "thought it was supposed to",
@@ -5415,7 +5422,11 @@ const DAMAGE: &[&str] = &[
     // Asked for one thing and got another ("i literally asked her to keep the heat low").
     // Bent or broken on the visit ("the gutter over the door is bent now... that wasnt like
     // that before").
-    "bent",
+    "is bent",
+    "are bent",
+    "got bent",
+    "bent now",
+    "all bent",
     "wasnt like that before",
     "been dark",
     "went dark",
@@ -7672,6 +7683,7 @@ mod tests {
             "had her nails done with yall friday and two of them already split",
             "we paid like $300 for you guys to put the lights up and half of them went dark",
             "crew came tuesday for the gutters, theres shingle bits all over my flower beds",
+            "your guys put the lights up friday and now the gutter is bent",
             "was someone coming today?? its 2pm. no truck no text no nothing",
             "got a statement for $240 but the girl told me insurance covers it. i dont understand why we are being billed",
         ] {
@@ -7690,6 +7702,16 @@ mod tests {
         assert!(wants_person(
             "is the owner around? wanted to ask about a used saw"
         ));
+        assert!(wants_person(
+            "looking for the owner. want to talk to him directly"
+        ));
+        assert_eq!(
+            complaint(
+                "your tech helped us last year. i manage the bent nail pub",
+                &[]
+            ),
+            None
+        );
         for text in [
             "just saw another charge on my card from yall for $120. i didnt sign up for anything",
             "you can see swirl marks all over the floor. i thought this was supposed to be dustless??",

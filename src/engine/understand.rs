@@ -3261,6 +3261,13 @@ fn name_range(name: &str) -> Option<(u64, u64)> {
             Some((*n, u64::MAX))
         }
         [lo, hi] if lo < hi => Some((*lo, *hi)),
+        // "Sports massage 90 min": that length exactly.
+        [n] if ["min", "minute", "hour", "hr"]
+            .iter()
+            .any(|w| lower.contains(w)) =>
+        {
+            Some((*n, *n))
+        }
         _ => None,
     }
 }
@@ -3269,14 +3276,27 @@ fn name_range(name: &str) -> Option<(u64, u64)> {
 fn settled_by_number(text: &str, a: &str, b: &str) -> Option<usize> {
     let (ra, rb) = (name_range(a)?, name_range(b)?);
     let fits = |n: u64, (lo, hi): (u64, u64)| n >= lo && n <= hi;
-    numbers(text)
-        .into_iter()
-        .filter(|n| *n >= 10)
-        .find_map(|n| match (fits(n, ra), fits(n, rb)) {
-            (true, false) => Some(0),
-            (false, true) => Some(1),
-            _ => None,
-        })
+    let decide = |n: u64| match (fits(n, ra), fits(n, rb)) {
+        (true, false) => Some(0),
+        (false, true) => Some(1),
+        _ => None,
+    };
+    // A length said with its unit decides first ("after 60 mile weeks... the long 90 min one").
+    let ws = words(text);
+    let timed = ws.windows(2).filter_map(|p| {
+        let unit = [
+            "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs",
+        ];
+        unit.contains(&p[1].as_str())
+            .then(|| p[0].parse::<u64>().ok())
+            .flatten()
+    });
+    timed.filter(|n| *n >= 10).find_map(decide).or_else(|| {
+        numbers(text)
+            .into_iter()
+            .filter(|n| *n >= 10)
+            .find_map(decide)
+    })
 }
 
 /// Stems of the words that ask for a price, not for a service.
@@ -8222,6 +8242,18 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_fourteen_a_length_said_with_its_unit() {
+        assert_eq!(
+            settled_by_number(
+                "legs are wrecked after 60 mile weeks. want the long 90 min one",
+                "Sports massage 90 min",
+                "Sports massage 60 min"
+            ),
+            Some(0)
+        );
     }
 
     #[test]
