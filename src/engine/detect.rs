@@ -3362,6 +3362,31 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if !history && !animal && (t.any(SPEECH) || one_side) {
         return Some(Danger::Medical);
     }
+    // A ceiling or roof giving way under snow ("the ceiling has been making loud popping sounds
+    // and theres a crack across the drywall... its dipping in the middle").
+    let giving_way = t.near(
+        &["ceiling", "roof", "rafter*", "beam*", "drywall"],
+        &[
+            "sag*", "dipping", "dips", "bowing", "bows", "caving", "buckl*", "popping", "creak*",
+            "crack*",
+        ],
+        10,
+    ) && t.any(&["snow", "ice", "weight", "load", "heavy"])
+        && t.any(&[
+            "sag*", "dipping", "bowing", "caving", "buckl*", "popping", "creak*", "crack*",
+        ])
+        && t.any(&[
+            "tonight",
+            "now",
+            "today",
+            "started",
+            "wasnt there",
+            "just",
+            "getting worse",
+        ]);
+    if giving_way {
+        return Some(Danger::Hazard);
+    }
     // A power line down ("a wire from the pole hanging down in our back yard... laying in the
     // snow").
     let line_down = t.near(
@@ -4108,6 +4133,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "a while ago",
         "a while back",
         "ever since",
+        "at thanksgiving",
+        "on thanksgiving",
+        "last week",
+        "last weekend",
     ]) && !t.any(&[
         "just",
         "today",
@@ -4996,6 +5025,12 @@ const ANGER: &[&str] = &[
     "each time i call",
     "at this point i just want",
     "im not laughing",
+    // ("...nobody said anything or left a note")
+    "nobody said anything",
+    "no one said anything",
+    "or left a note",
+    "not what we agreed",
+    "not what i agreed",
     // A mix-up in our care ("the card on the box says Bella. our dog was Stella... how we even
     // know it's her").
     "how we even know",
@@ -6084,6 +6119,15 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "still havent",
         "still not done",
         "still not ready",
+        // ("...was told the deposit would come back. Its Dec 11 and nothing on my card.")
+        "nothing on my card",
+        "still nothing",
+        "nothing yet",
+        "not back yet",
+        "hasnt come back",
+        "texted twice",
+        "called twice",
+        "emailed twice",
         "weeks now",
         "months now",
     ]);
@@ -6164,6 +6208,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "estimate*",
         "told me it would",
         "said it would",
+        "said around",
+        "said about",
+        "on the phone said",
         "was told",
         "were told",
         "told me",
@@ -7737,5 +7784,30 @@ mod tests {
             ),
             Some(Danger::Vehicle)
         );
+    }
+
+    #[test]
+    fn round_fourteen_a_roof_giving_way_and_more_complaints() {
+        assert_eq!(
+            danger(
+                "so much snow on the porch roof, the ceiling under it started creaking tonight and theres a new crack",
+                None
+            ),
+            Some(Danger::Hazard)
+        );
+        assert_eq!(
+            danger(
+                "my dad already tripped on those roots at thanksgiving. can you grind them down",
+                None
+            ),
+            None
+        );
+        for text in [
+            "was told the refund would come back in a week. its been 3 and still nothing, ive called twice",
+            "ur guy ground the stump today, chips all through my beds and nobody said anything",
+            "the man on the phone said around $300 and my card got charged $520. not what we agreed to",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
     }
 }

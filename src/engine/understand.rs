@@ -3673,6 +3673,36 @@ fn named_doer(ws: &[String]) -> Option<usize> {
         "cost",
         "visit",
     ];
+    // ("Can the sitter also give Mabel a bath": one of the staff, asked by what they are.)
+    const STAFF: &[&str] = &[
+        "sitter",
+        "tech",
+        "guy",
+        "cleaner",
+        "groomer",
+        "crew",
+        "chef",
+        "driver",
+        "nurse",
+        "therapist",
+        "aide",
+        "caregiver",
+        "trainer",
+        "walker",
+        "installer",
+    ];
+    let staff = (1..ws.len().saturating_sub(1)).find(|&i| {
+        ["can", "could", "will", "would", "does"].contains(&ws[i - 1].as_str())
+            || ws[i - 1] == "the"
+                && i >= 2
+                && ["can", "could", "will", "would", "does"].contains(&ws[i - 2].as_str())
+    });
+    if let Some(i) = staff {
+        let at = if ws[i] == "the" { i + 1 } else { i };
+        if ws.get(at).is_some_and(|w| STAFF.contains(&w.as_str())) {
+            return Some(at);
+        }
+    }
     (0..ws.len().saturating_sub(2)).find_map(|i| {
         (ws[i] == "does"
             && ["do", "offer", "work"].contains(&ws[i + 2].as_str())
@@ -3814,12 +3844,14 @@ const DOER: &[&str] = &["you", "u", "anyone", "anybody", "someone", "somebody"];
 const PLAIN_JOBS: &[&str] = &[
     "do", "work", "fix", "repair", "service", "come", "see", "handle", "look", "check", "help",
     "take", "get", "put", "make", "deal", "swap", "switch", "change", "replace", "install",
-    "remove", "clean", "inspect", "test",
+    "remove", "clean", "inspect", "test", "give",
 ];
 
 /// What a business is asked to do ("do yall seal concrete drives?").
 const DOING: &[&str] = &[
     "do",
+    // ("Can the sitter also give Mabel a bath?")
+    "give",
     "swap",
     "switch",
     "change",
@@ -4375,6 +4407,53 @@ fn unknown_in_clause(
             .rev()
             .find(|w| DOING.contains(&w.as_str()) && !PLAIN_JOBS.contains(&w.as_str()));
         return verb.is_some_and(|v| job_unknown(v));
+    }
+    // "Do yall take down trees too?" at a stump grinder: felling, which the profile never
+    // names, whatever it says of trees.
+    const FELLING: &[&str] = &[
+        "take down",
+        "cut down",
+        "chop down",
+        "tear down",
+        "knock down",
+    ];
+    let asks_felling = super::detect::Text::new(&ws[you + 1..].join(" ")).any(FELLING);
+    if asks_felling {
+        let text_of = |p: &BusinessProfile| {
+            format!(
+                "{} {} {}",
+                p.business.about,
+                p.services
+                    .iter()
+                    .map(|s| format!(
+                        "{} {} {}",
+                        s.name,
+                        s.description.as_deref().unwrap_or(""),
+                        s.keywords.join(" ")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                p.faq
+                    .iter()
+                    .map(|f| format!("{} {}", f.q, f.a))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        };
+        let named = super::detect::Text::new(&text_of(profile)).any(&[
+            "take down",
+            "taking down",
+            "cut down",
+            "cutting down",
+            "tree removal",
+            "fell",
+            "felling",
+            "remove trees",
+            "remove the tree",
+        ]);
+        if !named {
+            return true;
+        }
     }
     // "Do yall board birds??" at a bird clinic: a job the profile never names, on a thing it
     // knows.
@@ -8274,6 +8353,20 @@ mod tests {
         assert!(foreign_request(
             "the spring on the garage door snapped, u guys do doors right? can u replace it",
             &plumber_plus("name = \"Entry door replacement\"", "", None)
+        ));
+    }
+
+    #[test]
+    fn round_fourteen_asked_of_the_staff_and_felling() {
+        let p = profile();
+        assert!(asks_to_do_unknown_thing(
+            "can the tech also give our dog a bath while hes here?",
+            &p
+        ));
+        assert!(asks_about_unknown("do yall take down trees too?", &p));
+        assert!(!asks_about_unknown(
+            "do yall take care of water heaters too?",
+            &p
         ));
     }
 }
