@@ -8365,7 +8365,7 @@ mod tests {
         ));
         assert!(asks_about_unknown("do yall take down trees too?", &p));
         assert!(!asks_about_unknown(
-            "do yall take care of water heaters too?",
+            "do yall install water heaters too?",
             &p
         ));
     }
