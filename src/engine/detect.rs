@@ -3362,6 +3362,31 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if !history && !animal && (t.any(SPEECH) || one_side) {
         return Some(Danger::Medical);
     }
+    // Someone holding up or pinned under something heavy ("its stuck halfway and my husband is
+    // under it on the stairs holding it up, his arms are shaking").
+    let under = t.any(&[
+        "holding it up",
+        "holding up the",
+        "pinned",
+        "trapped under",
+        "stuck under",
+        "under it",
+        "crushed",
+    ]);
+    let giving_out = t.any(&[
+        "shaking",
+        "slipping",
+        "cant hold",
+        "cant budge",
+        "cant get it to budge",
+        "cant move",
+        "cant get out",
+        "cant breathe",
+        "on top of",
+    ]);
+    if under && giving_out {
+        return Some(Danger::Hazard);
+    }
     // A ceiling or roof giving way under snow ("the ceiling has been making loud popping sounds
     // and theres a crack across the drywall... its dipping in the middle").
     let giving_way = t.near(
@@ -7809,5 +7834,20 @@ mod tests {
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn round_fourteen_someone_under_something_heavy() {
+        assert_eq!(
+            danger(
+                "the dresser tipped on the stairs and my son is under it holding it up, hes shaking",
+                None
+            ),
+            Some(Danger::Hazard)
+        );
+        assert_eq!(
+            danger("can you move a dresser up the stairs on friday", None),
+            None
+        );
     }
 }

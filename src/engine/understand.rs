@@ -3850,6 +3850,7 @@ const PLAIN_JOBS: &[&str] = &[
 /// What a business is asked to do ("do yall seal concrete drives?").
 const DOING: &[&str] = &[
     "do",
+    "tune",
     // ("Can the sitter also give Mabel a bath?")
     "give",
     "swap",
@@ -3918,7 +3919,9 @@ fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
         "guys", "all", "yall", "folks", "ever", "also", "still", "even", "there", "here",
     ];
     let text = bounded(text);
-    let doing = offer_clause(text).is_some_and(|clause| {
+    // (The last ask of a clause too: "since yall pressure wash the pads can u do my driveway".)
+    let clauses = offer_clause(text).map(|c| [Some(c), last_you(c)]);
+    let doing = clauses.into_iter().flatten().flatten().any(|clause| {
         let ws = words(clause);
         ws.iter()
             .position(|w| DOER.contains(&w.as_str()))
@@ -8366,6 +8369,19 @@ mod tests {
         assert!(asks_about_unknown("do yall take down trees too?", &p));
         assert!(!asks_about_unknown(
             "do yall install water heaters too?",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_fourteen_the_last_ask_of_a_clause_asked_to_do() {
+        let p = profile();
+        assert!(asks_to_do_unknown_thing(
+            "since yall clean drains can u do my gutters too?",
+            &p
+        ));
+        assert!(asks_to_do_unknown_thing(
+            "can u also tune the piano while youre here?",
             &p
         ));
     }
