@@ -3,6 +3,7 @@
 //! of sent texts in batches, and (on PostgreSQL) the listener that wakes them when another
 //! instance wrote work.
 
+pub mod batch;
 pub mod caldav;
 pub mod feeds;
 pub mod group_commit;
