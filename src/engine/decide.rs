@@ -888,6 +888,16 @@ mod tests {
             .is_some_and(|r| r.starts_with("safety")));
     }
 
+    async fn assert_handed_off_as_complaint(i: &TurnInput) {
+        let p = plan(i, Some(&Snapshot::default())).await;
+        let why = p.effects.handoff_reason.as_deref();
+        assert!(
+            why.is_some_and(|r| r.starts_with("complaint")),
+            "{why:?}: {:?}",
+            p.reply
+        );
+    }
+
     #[tokio::test]
     async fn a_complaint_told_over_two_texts_is_handed_off() {
         let mut i = input(
@@ -896,15 +906,7 @@ mod tests {
             &["now theres black grease smeared all over my white carpet in the hall"],
         );
         i.earlier = Some("hey your plumber did our kitchen drain yesterday".into());
-        let p = plan(&i, Some(&Snapshot::default())).await;
-        assert!(
-            p.effects
-                .handoff_reason
-                .as_deref()
-                .is_some_and(|r| r.starts_with("complaint")),
-            "{:?}",
-            p.reply
-        );
+        assert_handed_off_as_complaint(&i).await;
         // A pick after a question is no complaint, whatever the two texts make together.
         let mut i = input(
             State::Scheduling,
@@ -938,14 +940,6 @@ mod tests {
         let mut p = (*i.business.profile).clone();
         p.business.about = format!("Owned by master plumber Dave Ruiz. {}", p.business.about);
         i.business.profile = Arc::new(p);
-        let p = plan(&i, Some(&Snapshot::default())).await;
-        assert!(
-            p.effects
-                .handoff_reason
-                .as_deref()
-                .is_some_and(|r| r.starts_with("complaint")),
-            "{:?}",
-            p.reply
-        );
+        assert_handed_off_as_complaint(&i).await;
     }
 }

@@ -14,7 +14,7 @@
 
 use crate::both_backends;
 use crate::helpers::*;
-use crate::scale::{slow_twilio, spawn_binary, spawn_binary_with, wait_ready};
+use crate::scale::{missed_call, slow_twilio, spawn_binary, spawn_binary_with, wait_ready};
 use frontdesk::store::Store;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -164,29 +164,6 @@ async fn a_webhook_is_answered_only_after_its_batch_commits(backend: Backend) {
     }
     child.kill().unwrap();
     child.wait().unwrap();
-}
-
-/// A signed missed call from `caller` (its text-back is queued at once).
-async fn missed_call(http: &reqwest::Client, port: u16, sid: &str, caller: &str) {
-    let params = form(&[
-        ("CallSid", sid),
-        ("From", caller),
-        ("To", BUSINESS_NUMBER),
-        ("CallStatus", "ringing"),
-    ]);
-    let sig = frontdesk::telephony::twilio::signature(
-        AUTH_TOKEN,
-        &format!("{PUBLIC_URL}/webhooks/twilio/voice"),
-        &params,
-    );
-    let r = http
-        .post(format!("http://127.0.0.1:{port}/webhooks/twilio/voice"))
-        .header("X-Twilio-Signature", sig)
-        .form(&params)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
 }
 
 /// (state, provider SID) of every outbox row with its message, by recipient.

@@ -441,25 +441,7 @@ async fn kill_dash_nine_loses_nothing_and_sends_nothing_twice(backend: Backend) 
         .collect();
     let mut accepted = 0;
     for (i, c) in callers.iter().enumerate() {
-        let params = form(&[
-            ("CallSid", &format!("CAcrash{i}")),
-            ("From", c),
-            ("To", BUSINESS_NUMBER),
-            ("CallStatus", "ringing"),
-        ]);
-        let sig = frontdesk::telephony::twilio::signature(
-            AUTH_TOKEN,
-            &format!("{PUBLIC_URL}/webhooks/twilio/voice"),
-            &params,
-        );
-        let r = http
-            .post(format!("http://127.0.0.1:{port}/webhooks/twilio/voice"))
-            .header("X-Twilio-Signature", sig)
-            .form(&params)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
+        missed_call(&http, port, &format!("CAcrash{i}"), c).await;
         accepted += 1;
     }
     // Kill -9 while sends are in flight (each takes 150 ms at the fake Twilio).
@@ -516,4 +498,27 @@ async fn kill_dash_nine_loses_nothing_and_sends_nothing_twice(backend: Backend) 
     assert_eq!(fake.sent.lock().unwrap().len(), callers.len());
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A signed missed call from `caller` (its text-back is queued at once).
+pub async fn missed_call(http: &reqwest::Client, port: u16, sid: &str, caller: &str) {
+    let params = form(&[
+        ("CallSid", sid),
+        ("From", caller),
+        ("To", BUSINESS_NUMBER),
+        ("CallStatus", "ringing"),
+    ]);
+    let sig = frontdesk::telephony::twilio::signature(
+        AUTH_TOKEN,
+        &format!("{PUBLIC_URL}/webhooks/twilio/voice"),
+        &params,
+    );
+    let r = http
+        .post(format!("http://127.0.0.1:{port}/webhooks/twilio/voice"))
+        .header("X-Twilio-Signature", sig)
+        .form(&params)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
 }
