@@ -286,13 +286,7 @@ pub async fn finish_sent(
              UPDATE messages SET {message} WHERE id IN (SELECT message_id FROM o) \
              RETURNING {QUEUED_BEHIND} AS queued_behind"
         );
-        let row = sqlx::query(&sql)
-            .bind(sid)
-            .bind(now_ms)
-            .bind(provider_status)
-            .bind(item.id)
-            .bind(item.attempts)
-            .bind(&item.to)
+        let row = mark_sent(&sql, item, sid, provider_status, now_ms)
             .fetch_optional(store.pool())
             .await
             .context("recording the sent text")?;
@@ -310,6 +304,23 @@ pub async fn finish_sent(
     Ok(finished)
 }
 
+/// A statement built on [`MARK_SENT`], with its parameters bound in its order.
+fn mark_sent<'q>(
+    sql: &'q str,
+    item: &'q Claimed,
+    sid: &'q str,
+    provider_status: &'q str,
+    now_ms: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(sql)
+        .bind(sid)
+        .bind(now_ms)
+        .bind(provider_status)
+        .bind(item.id)
+        .bind(item.attempts)
+        .bind(&item.to)
+}
+
 /// [`finish_sent`]'s writes on SQLite, inside the caller's transaction (a batch of them is
 /// committed together by `jobs::sent_commit`). `None`: the row is not ours any more, and
 /// nothing was changed.
@@ -322,18 +333,11 @@ pub async fn record_sent(
 ) -> anyhow::Result<Option<Finished>> {
     // Numbered as in the PostgreSQL statement; parameters a statement does not mention are
     // unused. Whether a text waits behind this one comes back with the row.
-    let row = sqlx::query(&format!(
-        "{MARK_SENT} RETURNING {QUEUED_BEHIND} AS queued_behind"
-    ))
-    .bind(sid)
-    .bind(now_ms)
-    .bind(provider_status)
-    .bind(item.id)
-    .bind(item.attempts)
-    .bind(&item.to)
-    .fetch_optional(&mut *conn)
-    .await
-    .context("marking outbox row sent")?;
+    let sql = format!("{MARK_SENT} RETURNING {QUEUED_BEHIND} AS queued_behind");
+    let row = mark_sent(&sql, item, sid, provider_status, now_ms)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("marking outbox row sent")?;
     let Some(row) = row else {
         return Ok(None);
     };
