@@ -506,8 +506,15 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
 
 /// The text with the owner's first name, said as a word of its own, put as `with` ("dale did
 /// our full set" reads as "your tech did our full set").
+/// (Not a name that is also an everyday word, "the bill", "will you": those stay as they are.)
 fn owner_as(text: &str, owner: Option<&str>, with: &str) -> String {
-    let Some(name) = owner else {
+    const EVERYDAY: &[&str] = &[
+        "bill", "will", "mark", "rose", "grant", "rich", "sue", "pat", "art", "jack", "frank",
+        "grace", "hope", "faith", "joy", "dawn", "summer", "april", "may", "june", "rob", "drew",
+        "guy", "chase", "hunter", "miles", "max", "ray", "sky", "gene", "chip", "buck", "penny",
+        "ginger", "holly", "ivy", "rusty", "sandy", "skip", "doc",
+    ];
+    let Some(name) = owner.filter(|n| !EVERYDAY.contains(n)) else {
         return text.to_string();
     };
     text.split_inclusive(char::is_whitespace)
