@@ -329,32 +329,6 @@ impl Text {
             (v.len() > 4 && v.ends_with("ed") && !v.ends_with("need")) || PAST.contains(&v.as_str())
         };
         // "The groomer did our bichon", "my therapist spent most of my session on her phone".
-        const STAFF: &[&str] = &[
-            "groomer",
-            "therapist",
-            "tech",
-            "technician",
-            "techs",
-            "crew",
-            "installer",
-            "installers",
-            "plumber",
-            "electrician",
-            "roofer",
-            "roofers",
-            "cleaner",
-            "cleaners",
-            "painter",
-            "painters",
-            "mechanic",
-            "worker",
-            "workers",
-            "hygienist",
-            "stylist",
-            "trainer",
-            "inspector",
-            "contractor",
-        ];
         // (Or opening the text: "crew came yesterday for our lights".)
         let staff_did = (0..self.words.len()).any(|i| {
             (i == 0 || matches!(self.words[i - 1].as_str(), "the" | "my" | "our" | "your"))
@@ -1326,6 +1300,74 @@ const PET_EMERGENCY_STRONG: &[&str] = &[
     "nothing is coming out",
     "hasnt peed",
     "not peeing",
+];
+/// The business's people by what they do ("the groomer did our bichon", "can the sitter also
+/// bathe her").
+pub(crate) const STAFF: &[&str] = &[
+    "groomer",
+    "therapist",
+    "tech",
+    "technician",
+    "techs",
+    "crew",
+    "installer",
+    "installers",
+    "plumber",
+    "electrician",
+    "roofer",
+    "roofers",
+    "cleaner",
+    "cleaners",
+    "painter",
+    "painters",
+    "mechanic",
+    "worker",
+    "workers",
+    "hygienist",
+    "stylist",
+    "trainer",
+    "inspector",
+    "contractor",
+    "sitter",
+    "guy",
+    "chef",
+    "driver",
+    "nurse",
+    "aide",
+    "caregiver",
+    "walker",
+];
+/// Pets by the words owners use, small ones and exotics too (rabbits, birds, reptiles).
+const PETS: &[&str] = &[
+    "dog*",
+    "puppy",
+    "pup",
+    "cat",
+    "cats",
+    "kitten*",
+    "pet*",
+    "litter box",
+    "rabbit*",
+    "bunny",
+    "bunnies",
+    "guinea pig*",
+    "ferret*",
+    "hamster*",
+    "chinchilla*",
+    "bird",
+    "birds",
+    "parrot*",
+    "budgie*",
+    "cockatiel*",
+    "parakeet*",
+    "lizard*",
+    "bearded dragon*",
+    "beardie*",
+    "iguana*",
+    "snake*",
+    "tortoise*",
+    "turtle*",
+    "reptile*",
 ];
 /// Dogs by the names owners call them ("our lab", "the husky").
 pub(crate) const DOG_BREEDS: &[&str] = &[
@@ -3356,8 +3398,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ];
     // (Of a person: "one side of his face is puffing up" of a dog is a swelling, and a
     // lopsided haircut no stroke.)
-    let animal =
-        t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet*", "horse*"]) || t.any(DOG_BREEDS);
+    let animal = t.any(PETS) || t.any(DOG_BREEDS) || t.any(LARGE_ANIMAL);
     let one_side = t.any(ONE_SIDE) && t.any(&["face", "mouth", "hand", "arm", "side"]);
     if !history && !animal && (t.any(SPEECH) || one_side) {
         return Some(Danger::Medical);
@@ -4320,39 +4361,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Animal);
     }
     let groomy = t.any(&["nail*", "trim*", "groom*", "haircut", "matted", "mats"]);
-    // (Small pets and exotics too: rabbits, birds, reptiles; and a dog by its breed.)
-    if (t.any(DOG_BREEDS)
-        || t.any(&[
-            "dog*",
-            "puppy",
-            "pup",
-            "cat",
-            "cats",
-            "kitten*",
-            "pet*",
-            "litter box",
-            "rabbit*",
-            "bunny",
-            "bunnies",
-            "guinea pig*",
-            "ferret*",
-            "hamster*",
-            "chinchilla*",
-            "bird",
-            "birds",
-            "parrot*",
-            "budgie*",
-            "cockatiel*",
-            "parakeet*",
-            "lizard*",
-            "bearded dragon*",
-            "beardie*",
-            "iguana*",
-            "snake*",
-            "tortoise*",
-            "turtle*",
-            "reptile*",
-        ]))
+    // (A dog by its breed too.)
+    if (t.any(DOG_BREEDS) || t.any(PETS))
         && (t.any(PET_EMERGENCY) && !groomy || t.any(PET_EMERGENCY_STRONG))
     {
         return Some(Danger::Animal);

@@ -476,7 +476,14 @@ pub fn wants_booking(text: &str) -> bool {
 /// "run by Kirsten Halvorsen, RN", "founded by lead artist Jolene Harper"): callers name the
 /// owner where others would say "your guy".
 pub fn owner_first_name(profile: &BusinessProfile) -> Option<String> {
-    let about = &profile.business.about;
+    struct Owner(Option<String>);
+    profile
+        .derived(|p| Owner(owner_in(&p.business.about)))
+        .0
+        .clone()
+}
+
+fn owner_in(about: &str) -> Option<String> {
     let tokens: Vec<&str> = about.split_whitespace().collect();
     let cue = (1..tokens.len()).find(|&i| {
         let (a, b) = (tokens[i - 1].to_lowercase(), tokens[i].to_lowercase());
@@ -3674,23 +3681,7 @@ fn named_doer(ws: &[String]) -> Option<usize> {
         "visit",
     ];
     // ("Can the sitter also give Mabel a bath": one of the staff, asked by what they are.)
-    const STAFF: &[&str] = &[
-        "sitter",
-        "tech",
-        "guy",
-        "cleaner",
-        "groomer",
-        "crew",
-        "chef",
-        "driver",
-        "nurse",
-        "therapist",
-        "aide",
-        "caregiver",
-        "trainer",
-        "walker",
-        "installer",
-    ];
+    use super::detect::STAFF;
     let staff = (1..ws.len().saturating_sub(1)).find(|&i| {
         ["can", "could", "will", "would", "does"].contains(&ws[i - 1].as_str())
             || ws[i - 1] == "the"
@@ -4080,6 +4071,39 @@ impl ListedWork {
     }
 }
 
+/// Whether the profile (what it says about itself, its services, its FAQ) names felling trees:
+/// made once per profile.
+struct NamesFelling(bool);
+
+impl NamesFelling {
+    fn new(p: &BusinessProfile) -> Self {
+        let services = p.services.iter().map(|s| {
+            format!(
+                "{} {} {}",
+                s.name,
+                s.description.as_deref().unwrap_or(""),
+                s.keywords.join(" ")
+            )
+        });
+        let faq = p.faq.iter().map(|f| format!("{} {}", f.q, f.a));
+        let all: Vec<String> = std::iter::once(p.business.about.clone())
+            .chain(services)
+            .chain(faq)
+            .collect();
+        Self(super::detect::Text::new(&all.join(" ")).any(&[
+            "take down",
+            "taking down",
+            "cut down",
+            "cutting down",
+            "tree removal",
+            "fell",
+            "felling",
+            "remove trees",
+            "remove the tree",
+        ]))
+    }
+}
+
 /// The caller asks for work on a kind of thing this business never names: "do u guys make car
 /// keys?" at a house locksmith, "the drain line coming off my AC unit" at a plumber, "might need
 /// a palate expander, is that something dr ames does" at a children's dentist. The thing is the
@@ -4421,42 +4445,8 @@ fn unknown_in_clause(
         "knock down",
     ];
     let asks_felling = super::detect::Text::new(&ws[you + 1..].join(" ")).any(FELLING);
-    if asks_felling {
-        let text_of = |p: &BusinessProfile| {
-            format!(
-                "{} {} {}",
-                p.business.about,
-                p.services
-                    .iter()
-                    .map(|s| format!(
-                        "{} {} {}",
-                        s.name,
-                        s.description.as_deref().unwrap_or(""),
-                        s.keywords.join(" ")
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                p.faq
-                    .iter()
-                    .map(|f| format!("{} {}", f.q, f.a))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )
-        };
-        let named = super::detect::Text::new(&text_of(profile)).any(&[
-            "take down",
-            "taking down",
-            "cut down",
-            "cutting down",
-            "tree removal",
-            "fell",
-            "felling",
-            "remove trees",
-            "remove the tree",
-        ]);
-        if !named {
-            return true;
-        }
+    if asks_felling && !profile.derived(NamesFelling::new).0 {
+        return true;
     }
     // "Do yall board birds??" at a bird clinic: a job the profile never names, on a thing it
     // knows.
@@ -6519,6 +6509,17 @@ mod tests {
         BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap()
     }
 
+    /// The example plumber with one more FAQ entry (the last).
+    fn with_faq(q: &str, a: &str) -> BusinessProfile {
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: q.into(),
+            a: a.into(),
+            keywords: Vec::new(),
+        });
+        p
+    }
+
     /// The example plumber with more services: TOML added right after its drain cleaning entry.
     fn plumber_with(extra: &str) -> BusinessProfile {
         BusinessProfile::from_toml(&include_str!("../../examples/daves-plumbing.toml").replace(
@@ -8273,12 +8274,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
-        let mut p = profile();
-        p.faq.push(crate::domain::profile::Faq {
-            q: "Do you work with sensitive skin or allergies?".into(),
-            a: "Yes. We use fragrance-free, hypoallergenic products and patch test first.".into(),
-            keywords: Vec::new(),
-        });
+        let p = with_faq(
+            "Do you work with sensitive skin or allergies?",
+            "Yes. We use fragrance-free, hypoallergenic products and patch test first.",
+        );
         assert!(topics(
             "most sealants give me an itchy rash for a day. is that gonna be a problem?",
             &p
@@ -8313,12 +8312,10 @@ mod tests {
             extract_address("its 418 Kenduskeag Ave Bangor").as_deref(),
             Some("418 Kenduskeag Ave")
         );
-        let mut p = profile();
-        p.faq.push(crate::domain::profile::Faq {
-            q: "Do you work in winter?".into(),
-            a: "Yes, year round; we heat the house to 65F while the finish cures.".into(),
-            keywords: Vec::new(),
-        });
+        let p = with_faq(
+            "Do you work in winter?",
+            "Yes, year round; we heat the house to 65F while the finish cures.",
+        );
         assert!(topics(
             "do u guys even do that in the winter or should we wait til spring?",
             &p
