@@ -112,7 +112,7 @@ impl OutboxWorker {
                     continue;
                 }
             };
-            for item in claim.rows {
+            for item in claim.items {
                 let Ok(permit) = permits.clone().acquire_owned().await else {
                     break;
                 };

@@ -140,7 +140,7 @@ impl TurnWorker {
             .await;
             let next_due = match claim {
                 Ok(claim) => {
-                    for id in claim.ids {
+                    for id in claim.items {
                         let worker = self.clone();
                         tasks.spawn(async move {
                             if let Err(e) = worker.answer(id).await {

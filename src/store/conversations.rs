@@ -358,16 +358,6 @@ pub struct Due {
     pub max_wait_ms: i64,
 }
 
-/// What one claim found: the conversations claimed and, when fewer than asked were due, when
-/// the next one falls due (read on the same checkout: on SQLite's one connection every
-/// checkout is a hop to its thread and back, and its release another).
-pub struct Claim {
-    pub ids: Vec<ConversationId>,
-    /// `limit` conversations were claimed: more may be due at once (`next_due` was not read).
-    pub full: bool,
-    pub next_due: Option<i64>,
-}
-
 /// [`claim_due`], then (unless the claim was full) [`next_due`], on one checkout. A `limit` of
 /// 0 claims nothing and only reads the next due time.
 pub async fn claim_due_then_next(
@@ -376,7 +366,7 @@ pub async fn claim_due_then_next(
     lease_ms: i64,
     limit: i64,
     instance: Option<&str>,
-) -> anyhow::Result<Claim> {
+) -> anyhow::Result<super::Claim<ConversationId>> {
     let mut conn = store.pool().acquire().await?;
     let ids = if limit > 0 {
         claim_due_on(&mut conn, due, lease_ms, limit, instance).await?
@@ -389,8 +379,8 @@ pub async fn claim_due_then_next(
     } else {
         next_due_on(&mut conn, due.now_ms, due.quiet_ms).await?
     };
-    Ok(Claim {
-        ids,
+    Ok(super::Claim {
+        items: ids,
         full,
         next_due,
     })

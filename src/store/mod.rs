@@ -37,6 +37,16 @@ pub use error::{Doing, Error, Found, Optional, Result};
 pub use ids::{BookingId, BusinessId, CallId, ContactId, ConversationId, MessageId, UserId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// What one claim of due work found: the items claimed and, when fewer than asked were due,
+/// when the next one falls due (read on the same checkout: on SQLite's one connection every
+/// checkout is a hop to its thread and back, and its release another).
+pub struct Claim<T> {
+    pub items: Vec<T>,
+    /// As many as asked were claimed: more may be due at once (`next_due` was not read).
+    pub full: bool,
+    pub next_due: Option<i64>,
+}
 pub type Conn = AnyConnection;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -152,16 +152,6 @@ pub async fn claim_as(
     claim_on(&mut conn, now_ms, lease_ms, limit, instance).await
 }
 
-/// What one claim found: the rows claimed and, when fewer than asked were due, when the next
-/// one falls due (read on the same checkout: on SQLite's one connection every checkout is a
-/// hop to its thread and back, and its release another).
-pub struct Claim {
-    pub rows: Vec<Claimed>,
-    /// `limit` rows were claimed: more may be due at once (`next_due` was not read).
-    pub full: bool,
-    pub next_due: Option<i64>,
-}
-
 /// [`claim_as`], then (unless the claim was full) [`next_due`], on one checkout.
 pub async fn claim_then_next(
     store: &Store,
@@ -169,7 +159,7 @@ pub async fn claim_then_next(
     lease_ms: i64,
     limit: i64,
     instance: Option<&str>,
-) -> anyhow::Result<Claim> {
+) -> anyhow::Result<super::Claim<Claimed>> {
     let mut conn = store.pool().acquire().await?;
     let rows = claim_on(&mut conn, now_ms, lease_ms, limit, instance).await?;
     let full = rows.len() as i64 >= limit;
@@ -178,8 +168,8 @@ pub async fn claim_then_next(
     } else {
         next_due_on(&mut conn, now_ms).await?
     };
-    Ok(Claim {
-        rows,
+    Ok(super::Claim {
+        items: rows,
         full,
         next_due,
     })
