@@ -382,12 +382,12 @@ impl Text {
                 })
         }) || (0..self.words.len()).any(|i| {
             let w = &self.words;
+            let us = |v: &String| matches!(v.as_str(), "you" | "u" | "yall");
+            // ("...for yall to", or paid to us outright: "paid you guys $280 for front brakes".)
             matches!(w[i].as_str(), "paid" | "payed")
-                && (i + 1..w.len().min(i + 6)).any(|j| {
-                    w[j] == "for"
-                        && w.get(j + 1)
-                            .is_some_and(|v| matches!(v.as_str(), "you" | "u" | "yall"))
-                })
+                && (w.get(i + 1).is_some_and(us)
+                    || (i + 1..w.len().min(i + 6))
+                        .any(|j| w[j] == "for" && w.get(j + 1).is_some_and(us)))
         });
         staff_did
             || yours_did
@@ -2441,7 +2441,13 @@ fn fumes_making_people_sick(t: &Text) -> bool {
         "food poisoning",
         "ate",
     ]);
-    let sick = SICK.iter().filter(|s| t.has(s)).count();
+    // "Both kids are saying their heads hurt", "my head is pounding".
+    let sore_head = t.near(
+        &["head", "heads"],
+        &["hurt*", "pound*", "ache*", "killing", "splitting", "throbbing"],
+        3,
+    );
+    let sick = SICK.iter().filter(|s| t.has(s)).count() + usize::from(sore_head);
     !bug && (alarm && sick >= 1 || several && indoors && sick >= 2)
 }
 
@@ -2931,7 +2937,19 @@ const FIRE_OFFICIAL: &[&str] = &[
 ];
 
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
-    let t = Text::new(text).without(FIRE_OFFICIAL);
+    // "Nothing fell thank god": a fall said not to have happened.
+    const NOT_FALLEN: &[&str] = &[
+        "nothing fell",
+        "nobody fell",
+        "no one fell",
+        "didnt fall",
+        "did not fall",
+        "hasnt fallen",
+        "nothing has fallen",
+        "nothing tipped",
+        "didnt tip",
+    ];
+    let t = Text::new(text).without(FIRE_OFFICIAL).without(NOT_FALLEN);
     let t = match profile {
         Some(p) => without_towns(t, &p.business.service_area),
         None => t,
@@ -3371,7 +3389,24 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             EVENTS,
             3,
         ) && long_ago;
-    let t_med = if history {
+    // "I about had a heart attack", "the bill nearly gave me a heart attack": a fright, said of
+    // the caller's own feelings, not a heart stopping.
+    let fright = t_med.near(
+        &[
+            "about had",
+            "almost had",
+            "nearly had",
+            "practically had",
+            "just about had",
+            "gave me",
+            "give me",
+            "giving me",
+            "gonna give me",
+        ],
+        &["heart attack", "heart attacks"],
+        3,
+    );
+    let t_med = if history || fright {
         t_med.without(EVENTS)
     } else {
         t_med
@@ -4652,8 +4687,8 @@ const PERSON: &[&str] = &[
 ];
 const BOT: &[&str] = &[
     "auto text*",
-    "auto reply",
-    "autoreply",
+    "auto repl*",
+    "autorepl*",
     "auto message*",
     "bot",
     "robot",
@@ -4669,6 +4704,7 @@ const BOT: &[&str] = &[
 ];
 const BOT_QUESTION: &[&str] = &[
     "is this",
+    "are these",
     "are you",
     "am i talking",
     "am i texting",
@@ -4997,16 +5033,18 @@ pub fn wants_person(text: &str) -> bool {
     }
     t.any(BOT_QUESTION)
         && t.near(
+            // ("Are these auto replies?", "are these texts automated")
             &[
-                "this", "you", "talking", "texting", "speaking", "a", "youre",
+                "this", "you", "talking", "texting", "speaking", "a", "youre", "these", "texts",
+                "replies", "messages",
             ],
             BOT,
             7,
         )
         && t.any(&[
             "auto text*",
-            "auto reply",
-            "autoreply",
+            "auto repl*",
+            "autorepl*",
             "auto message*",
             "bot",
             "robot",
@@ -5048,6 +5086,11 @@ const ANGER: &[&str] = &[
     "nobody told me",
     "no one told me",
     "never told me",
+    // ("...starting to feel like i got taken")
+    "got taken",
+    "getting taken",
+    "been taken",
+    "taken advantage",
     "nobody told us",
     "no one told us",
     "nobody let us know",
@@ -5541,6 +5584,15 @@ const BILLED: &[&str] = &[
     "receipt",
 ];
 const DISPUTED: &[&str] = &[
+    // A charge never spoken of ("a shop supplies charge on the bill nobody ever mentioned"), or
+    // asked about as a wrong ("u charged 7 nights, she was there 5. whats going on").
+    "nobody mentioned",
+    "nobody ever mentioned",
+    "no one mentioned",
+    "no one ever mentioned",
+    "never mentioned",
+    "whats going on",
+    "what is going on",
     // Work nobody agreed to ("sheathing replacement on it that nobody ever asked me about").
     // ("...told me Medicare would take care of it. I don't understand why we are being billed.")
     "dont understand why",
@@ -5825,7 +5877,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if let Some(k) = own_keyword(text, profile_keywords) {
         return Some(k);
     }
-    let t = Text::new(text);
+    let t = without_others_absence(Text::new(text));
     // "She's been complaining about a back tooth": a symptom, not a complaint about us.
     // "My dad keeps complaining his nails are too long": someone's own trouble told to us.
     let t = if t.near(
@@ -6282,7 +6334,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // Waited for us and nobody came; or paying for what they describe ("we pay $150 a month
     // for this").
-    if t.any(NO_SHOW) && !other && !hypothetical {
+    if (t.any(NO_SHOW) || absences(&t)) && !other && !hypothetical {
         return Some("no show".into());
     }
     // ...or already failing what they paid for ("its already peeling up... paid $410 for
@@ -6395,6 +6447,83 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         return Some("work not fixed".into());
     }
     None
+}
+
+/// Waiting listed in absences, one of them of word from us or of us: "no wood, no call,
+/// nothing", "no truck no text", "its 2:30 ... no call nothing"; or asked, after the time has
+/// passed, whether anyone was coming ("was anyone actually coming today").
+fn absences(t: &Text) -> bool {
+    const FROM_US: &[&str] = &[
+        "call", "calls", "text", "texts", "word", "show", "truck", "van", "crew", "tech",
+        "update", "email", "message", "heads",
+    ];
+    let w = &t.words;
+    let nos: Vec<usize> = (0..w.len())
+        .filter(|&i| w[i] == "no" && w.get(i + 1).is_some_and(|n| n != "one"))
+        .collect();
+    let listed = nos.windows(2).any(|p| p[1] - p[0] <= 3)
+        || nos
+            .iter()
+            .any(|&i| w[i + 1..w.len().min(i + 4)].iter().any(|n| n == "nothing"));
+    let from_us = nos
+        .iter()
+        .any(|&i| w.get(i + 1).is_some_and(|n| FROM_US.contains(&n.as_str())));
+    let was_anyone_coming = t.near(
+        &["was anyone", "was anybody", "was someone", "was somebody"],
+        &["coming", "showing"],
+        3,
+    );
+    listed && from_us || was_anyone_coming
+}
+
+/// "My brother in law ... never came back to help stack it": someone of the caller's own did
+/// not come, not us. Those words are taken out; an absence of ours stays ("ur guy never came").
+fn without_others_absence(t: Text) -> Text {
+    const GONE: &[&str] = &[
+        "never came",
+        "never showed",
+        "didnt show",
+        "didnt come",
+        "never called back",
+        "stood me up",
+        "stood us up",
+    ];
+    const OURS: &[&str] = &[
+        "you", "u", "yall", "your", "guys", "guy", "crew", "tech", "truck", "van", "anyone",
+        "anybody", "someone", "somebody", "nobody", "installer", "driver", "company",
+    ];
+    const THEIRS: &[&str] = &[
+        "brother", "sister", "law", "friend", "neighbor", "neighbour", "dad", "mom", "father",
+        "mother", "husband", "wife", "son", "daughter", "cousin", "uncle", "aunt", "roommate",
+        "landlord", "boyfriend", "girlfriend", "ex", "buddy",
+    ];
+    let w = &t.words;
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for i in 0..w.len() {
+        let Some(n) = GONE
+            .iter()
+            .find_map(|g| super::normalize::entry_at(w, i, g))
+        else {
+            continue;
+        };
+        let who = (i.saturating_sub(16)..i)
+            .rev()
+            .find(|&j| OURS.contains(&w[j].as_str()) || THEIRS.contains(&w[j].as_str()));
+        if who.is_some_and(|j| THEIRS.contains(&w[j].as_str())) {
+            cut.push((i, i + n));
+        }
+    }
+    if cut.is_empty() {
+        return t;
+    }
+    let words: Vec<String> = w
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !cut.iter().any(|&(a, b)| (a..b).contains(i)))
+        .map(|(_, v)| v.clone())
+        .collect();
+    let padded = format!(" {} ", words.join(" "));
+    Text::of(words, padded)
 }
 
 /// Things got worse or came back after a visit.
@@ -7859,5 +7988,65 @@ mod tests {
             danger("can you move a dresser up the stairs on friday", None),
             None
         );
+    }
+
+    #[test]
+    fn round_fifteen_an_alarm_and_sore_heads() {
+        assert_eq!(
+            danger(
+                "the alarm by the bedrooms keeps going off, like 4 beeps then quiet then 4 beeps, and both kids are saying their heads hurt",
+                None
+            ),
+            Some(Danger::Gas)
+        );
+        assert_eq!(
+            danger("the smoke alarm keeps chirping, i think the battery is low", None),
+            None
+        );
+    }
+
+    #[test]
+    fn round_fifteen_a_heart_attack_said_as_a_fright() {
+        assert_eq!(
+            danger(
+                "my 2 yr old uses the dresser drawers like a ladder and i about had a heart attack. nothing fell thank god",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("the bill nearly gave me a heart attack lol", None),
+            None
+        );
+        assert_eq!(
+            danger("i think my dad is having a heart attack, he is gray and sweating", None),
+            Some(Danger::Medical)
+        );
+    }
+
+    #[test]
+    fn round_fifteen_complaints_in_other_words() {
+        for text in [
+            "paid you guys $280 for front brakes last week and theyre grinding again, worse than before",
+            "plus theres a shop supplies charge on the bill nobody ever mentioned. starting to feel like i got taken",
+            "looking at my card statement and you charged 7 nights, she was there 5. whats going on",
+            "so was anyone actually coming today or... i stayed home from work, its 2:30 and the window was 10 to 12. no call nothing",
+            "i was out shoveling at 6am so your truck could get in for the 9 oclock delivery. its 1 now. no wood, no call, nothing",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "my brother in law dumped 2 face cords in my driveway in october and never came back to help stack it",
+            "no rush, no pressure, whenever you have a spot",
+            "you charged me $95 last time, is it the same for 2 rooms?",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_fifteen_asked_whether_the_replies_are_automatic() {
+        assert!(wants_person("are these auto replies?"));
+        assert!(wants_person("are these texts automated or is someone there"));
     }
 }

@@ -149,6 +149,15 @@ pub fn answer(topic: &Topic, profile: &BusinessProfile) -> String {
                 ),
             }
         }
+        Topic::Prices(services) => services
+            .iter()
+            .filter_map(|&i| profile.services.get(i))
+            .map(|s| match &s.price {
+                Some(p) => format!("{} is {p}.", s.name),
+                None => format!("{}: we'll confirm the price with you.", s.name),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
         Topic::Hours => format!("Our hours: {}.", hours_summary(profile)),
         Topic::ServiceArea => {
             if profile.business.service_area.is_empty() {

@@ -2159,6 +2159,10 @@ struct Term {
     next: Option<String>,
     /// From the name or a keyword (not the description).
     strong: bool,
+    /// For an everyday verb inside a longer phrase ("battery keeps dying", "see the place"),
+    /// the phrase's other words: the verb says what happens, not which service, unless one of
+    /// them is said too ("come see the place", not "keep it there" or "to see family").
+    mates: Option<Vec<String>>,
 }
 
 struct Vocab {
@@ -2226,9 +2230,25 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
             prev: i.checked_sub(1).and_then(content),
             next: content(i + 1),
             strong: base >= 3.0,
+            mates: if ws.len() >= 2 && EVERYDAY_VERBS.contains(&w.as_str()) {
+                Some(
+                    (0..ws.len())
+                        .filter(|&k| k != i)
+                        .filter_map(content)
+                        .collect(),
+                )
+            } else {
+                None
+            },
         });
     }
 }
+
+/// Verbs of every day, in a service's phrases: alone they name no service.
+const EVERYDAY_VERBS: &[&str] = &[
+    "see", "keep", "keeps", "kept", "get", "gets", "go", "goes", "come", "comes", "take", "takes",
+    "make", "makes", "put", "let", "give", "want", "need", "know", "say", "tell", "try",
+];
 
 /// The alternatives a name lists ("Spa / hot tub service", "Gutter cleaning - two-story home"):
 /// each is its own phrase, so "spa" is not expected to come before "hot".
@@ -2708,6 +2728,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                         })
                     };
                     if broken(&t.next, beside(pos, true)) || broken(&t.prev, beside(pos, false)) {
+                        return 0.0;
+                    }
+                    if t.mates.as_ref().is_some_and(|m| !m.iter().any(|n| has(n))) {
                         return 0.0;
                     }
                     let (strong, all) = idf[w.as_str()];
@@ -4901,6 +4924,8 @@ pub enum Topic {
     },
     /// All services and prices.
     Services,
+    /// The prices of these services (those priced by the night, when asked the nightly rate).
+    Prices(Vec<usize>),
     Hours,
     ServiceArea,
     About,
@@ -4931,6 +4956,54 @@ fn service_in(part: &str, whole: &str, profile: &BusinessProfile) -> Option<Serv
         }
     }
     Some(m)
+}
+
+/// The services whose price is per the unit of time a price question names ("nightly rate",
+/// "how much per hour", "what is it a night"), at most three.
+fn priced_by_unit(text: &str, profile: &BusinessProfile) -> Option<Topic> {
+    const UNITS: &[(&str, &str)] = &[
+        ("night", "nightly"),
+        ("hour", "hourly"),
+        ("day", "daily"),
+        ("week", "weekly"),
+        ("month", "monthly"),
+    ];
+    let t = super::detect::Text::new(text);
+    let (unit, _) = UNITS.iter().find(|(unit, adverb)| {
+        t.any(&[adverb])
+            || t.any(&[
+                &format!("per {unit}"),
+                &format!("a {unit}"),
+                &format!("an {unit}"),
+                &format!("by the {unit}"),
+            ])
+    })?;
+    let found: Vec<usize> = profile
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.price.as_deref().is_some_and(|price| {
+                let p = super::detect::Text::new(price);
+                p.any(&[
+                    &format!("per {unit}"),
+                    &format!("a {unit}"),
+                    &format!("an {unit}"),
+                    &format!("{unit}ly"),
+                ]) || price.to_lowercase().contains(&format!("/{unit}"))
+            })
+        })
+        .map(|(i, _)| i)
+        .take(3)
+        .collect();
+    match found.len() {
+        0 => None,
+        1 => Some(Topic::Service {
+            index: found[0],
+            price_asked: true,
+        }),
+        _ => Some(Topic::Prices(found)),
+    }
 }
 
 /// The topic of one part of a longer text.
@@ -4969,6 +5042,13 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // asked about, which no service is, not the whole price list.
     if price_asked && rest.is_empty() && !asks_about_unknown_thing(whole, profile) {
         return Some(Topic::Services);
+    }
+    // "Whats ur nightly rate for one cat": the services priced by the night, when no one
+    // service is named.
+    if price_asked && score_services(text, profile).is_none() {
+        if let Some(priced) = priced_by_unit(text, profile) {
+            return Some(priced);
+        }
     }
     // "Open" and "close" are about the hours when said of the business or a day ("r u guys open
     // sundays", "are you closed christmas"), not of a sale ("our closing is not sure yet") or a
@@ -5810,6 +5890,33 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "can i leave",
             "in between you can leave",
         ],
+    },
+    // Leaving the thing with us for a while ("cant grab it for a while after... do u charge to
+    // keep it there?"): what the owner calls storage.
+    FaqConcept {
+        token: "#storage",
+        asked: &[
+            "storage",
+            "store it",
+            "store my",
+            "keep it there",
+            "keep it at",
+            "keep it for",
+            "leave it there",
+            "leave it with",
+            "leave it at",
+            "hold it",
+            "hold onto it",
+            "sit there",
+            "sits there",
+            "cant grab it",
+            "cant pick it up",
+            "pick it up later",
+        ],
+        guard: &[
+            "charge", "fee", "cost", "pay", "extra", "how long", "ok", "okay", "can i", "is it",
+        ],
+        written: &["storage", "stored", "store"],
     },
     // A referral or a prescription from a doctor.
     FaqConcept {
