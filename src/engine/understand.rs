@@ -3579,9 +3579,27 @@ pub fn is_question(text: &str) -> bool {
         "ok", "and", "so", "but", "also", "oh", "k", "alright", "well", "um", "hey", "hi", "hello",
         "ah", "quick", "question",
     ];
+    // "Any weekday is fine", "any time works": a statement that starts like "any openings".
+    let any_is_fine = |f: &String| {
+        f == "any"
+            && has_any(
+                text,
+                &[
+                    "is fine",
+                    "are fine",
+                    "is good",
+                    "is ok",
+                    "is okay",
+                    "is perfect",
+                    "works",
+                    "would work",
+                    "is great",
+                ],
+            )
+    };
     w.iter()
         .find(|x| !FILLERS.contains(&x.as_str()))
-        .is_some_and(|f| Q.contains(&f.as_str()))
+        .is_some_and(|f| Q.contains(&f.as_str()) && !any_is_fine(f))
         || asks_in_a_clause(text)
         || has_any(
             text,
@@ -4626,6 +4644,8 @@ fn unknown_in_clause(
                 "openings",
                 "spot",
                 "spots",
+                // ("Do u guys just do the stacking part?": that share of the job.)
+                "part",
             ];
             long_enough
                 && !w.chars().any(|c| c.is_ascii_digit())
@@ -5117,9 +5137,13 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // "How much is a tune-up?": a price question naming a listed service gets its price.
     // (Named, or most of what was asked: "do u charge extra to come out" is no key repair.)
     if price_asked {
+        // ("If i drop my bike off and cant grab it for a while, do u charge to keep it there?"
+        // is the storage entry, not the one service with "bike" in a keyword.)
+        let faq_fits_well = || best_faq_in_clauses(text, profile).is_some_and(|(_, s)| s >= 0.5);
         if let Some(m) = service_in(text, whole, profile).filter(|m| {
             (m.named || m.coverage >= 0.5)
                 && !(m.coverage < 0.5 && asks_for_unknown(whole, profile))
+                && !(m.hits <= 1 && m.coverage < 0.25 && faq_fits_well())
         }) {
             return Some(Topic::Service {
                 index: m.best,
