@@ -383,6 +383,9 @@ fn stem_uncached(word: &str) -> String {
         ("warrante", "guarante"),
         ("normal", "standard"),
         ("basic", "standard"),
+        ("regular", "standard"),
+        // Furniture "bolted to the wall" is anchored.
+        ("bolt", "anchor"),
         ("shot", "vaccin"),
         ("exterior", "outsid"),
         ("interior", "insid"),

@@ -2935,9 +2935,14 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         v.audience
             .is_some_and(|(named, said_as)| audience_said(&concepts, named, said_as))
     };
+    // (Not one the story barely touches: "my 2 yr old climbs the dresser... want the dresser,
+    // the bookshelf and the tv stand bolted to the wall" at a childproofer is the anchoring,
+    // not the whole-home package whose name says "child".)
     let for_person = scores
         .iter()
-        .find(|(si, s)| *s >= SERVICE_THRESHOLD && for_the_person(&vocabs[*si]))
+        .find(|(si, s)| {
+            *s >= SERVICE_THRESHOLD && *s >= score * 0.3 && for_the_person(&vocabs[*si])
+        })
         .map(|&(si, _)| si)
         .filter(|_| vocabs[best].audience.is_none());
     let mut runner_up = scores
