@@ -2140,13 +2140,17 @@ const GOING_WRONG: &[&str] = &[
     "freez", "crack", "leak", "burst", "break", "flood", "rot", "rust", "mold", "mould", "peel",
     "fad", "sag", "clog", "overflow", "warp", "split", "bubbl", "fall",
 ];
+/// Words of a service's own text that make it a repair, as whole words or stems: "fix", not
+/// the "fixed" of "a fixed, tilting or full-motion mount".
 const REPAIR_WORDS: &[&str] = &[
-    "repair",
+    "repair*",
     "fix",
-    "troubleshoot",
-    "diagnos",
-    "sick",
-    "problem",
+    "fixes",
+    "fixing",
+    "troubleshoot*",
+    "diagnos*",
+    "sick*",
+    "problem*",
 ];
 
 /// One word of a service's vocabulary, with the distinctive words beside it in its phrase.
@@ -2310,10 +2314,11 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         .filter(|ws| ws.len() >= 2 && ws.iter().any(|w| STOP.contains(&w.as_str())))
         .map(|ws| ws.iter().map(|w| stem(w)).collect())
         .collect();
+    let repair = super::detect::Text::new(&all).any(REPAIR_WORDS);
     Vocab {
         terms,
         phrases,
-        repair: REPAIR_WORDS.iter().any(|r| all.contains(r)),
+        repair,
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         follow_up: super::detect::Text::new(&s.name).any(&[
             "follow*",
@@ -2324,7 +2329,7 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
             "established",
             "repeat",
         ]),
-        install_only: !REPAIR_WORDS.iter().any(|r| all.contains(r))
+        install_only: !repair
             && super::detect::Text::new(&s.name).any(&["install*", "new"]),
         // (Not "Panel removal and reinstall": that one puts back too.)
         removal: super::detect::Text::new(&s.name).any(REMOVING)
