@@ -1546,12 +1546,26 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         "switch it to",
         "make it",
         "make that",
+        // ("ok great lets do the trial then. what days")
+        "lets do",
+        "lets go with",
+        "go with",
+        "ill take",
+        "well take",
     ]);
     let a_pick = u::pick_number(text, 9).is_some() || u::any_will_do(text);
+    // (Nor is a question about the job: "if u replace the vent things and it starts again is
+    // that covered" keeps the radiator service, whatever "replace" names.)
+    // (A "do you do X" about another service is asked to have it: "do u guys just do the
+    // stacking part?")
+    let asked = u::is_question(text) && !asks_if_offered;
     match u::score_services(text, &profile)
         .filter(|m| !asks_if_offered || m.named || m.coverage >= 0.5)
         .filter(|m| {
-            !settled || m.named && !a_pick && (switch_said || m.hits >= 2 && m.runner_up.is_none())
+            !settled
+                || m.named
+                    && !a_pick
+                    && (switch_said || !asked && m.hits >= 2 && m.runner_up.is_none())
         }) {
         Some(m) => match m.runner_up {
             Some(r) if turn.details.service.is_none() => (

@@ -1729,6 +1729,29 @@ pub fn loose_address(text: &str) -> Option<String> {
                 .iter()
                 .any(|s| n.to_ascii_lowercase().ends_with(s) && n.len() <= 4)
     })?;
+    // "Thurs after 2 if u can": a time of day, not a house number and a street.
+    let bare = |k: usize| {
+        tokens.get(k).map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    const TIME_BEFORE: &[&str] = &[
+        "after", "before", "at", "by", "til", "till", "until", "around", "from", "between",
+        "about", "past",
+    ];
+    const CLAUSE_AFTER: &[&str] = &[
+        "if", "or", "so", "but", "when", "because", "cuz", "bc", "to", "oclock", "ish", "today",
+        "tomorrow", "tmrw", "then", "on",
+    ];
+    if start
+        .checked_sub(1)
+        .and_then(bare)
+        .is_some_and(|b| TIME_BEFORE.contains(&b.as_str()))
+        || bare(start + 1).is_some_and(|a| CLAUSE_AFTER.contains(&a.as_str()))
+    {
+        return None;
+    }
     let mut out = vec![tokens[start]];
     for t in &tokens[start + 1..] {
         let w = t
@@ -2607,10 +2630,27 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                             _
                         )
                 );
+            // "The tank hooked up to the boiler, not a regular water heater": a kind of the
+            // thing told apart from the usual one, not the thing turned down.
+            let of_a_kind = ["a", "an", "the", "your"].iter().any(|a| {
+                [
+                    "regular",
+                    "normal",
+                    "standard",
+                    "typical",
+                    "ordinary",
+                    "usual",
+                    "plain",
+                    "traditional",
+                ]
+                .iter()
+                .any(|k| before.contains(&format!(" not {a} {k} ")))
+            });
             (
                 !feared[i]
+                    && !of_a_kind
                     && (NEGATORS.iter().any(|n| before.contains(n)) || fine_after || no_thanks),
-                !feared[i] && REFUSERS.iter().any(|n| before.contains(n)),
+                !feared[i] && !of_a_kind && REFUSERS.iter().any(|n| before.contains(n)),
             )
         })
         .unzip();
@@ -3582,6 +3622,29 @@ pub fn is_question(text: &str) -> bool {
         return false;
     }
     if text.contains('?') {
+        return true;
+    }
+    // "If u replace the vent things and it starts again is that covered or do i pay again": a
+    // condition, then the question.
+    if w.first().is_some_and(|f| f == "if")
+        && has_any(
+            text,
+            &[
+                "is that",
+                "is it",
+                "do i",
+                "does it",
+                "does that",
+                "will it",
+                "will that",
+                "would it",
+                "would that",
+                "can i",
+                "do you",
+                "am i",
+            ],
+        )
+    {
         return true;
     }
     // ("ok and does medicare pay for any of this": the question after the fillers.)
@@ -5446,6 +5509,8 @@ struct FaqConcept {
     /// When not empty, a caller's text names the concept only if it also says one of these
     /// ("good for" is a warranty only with "how long"; "come out" a trip fee only with money).
     guard: &'static [&'static str],
+    /// Phrases whose words do not name it ("pay again" asks about a warranty, not payment).
+    unless: &'static [&'static str],
     /// How owners write it, in a question or an answer.
     written: &'static [&'static str],
 }
@@ -5474,6 +5539,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "problem", "issue", "ok", "okay", "safe", "can you", "do you", "will", "gonna",
             "is that", "should i", "what do", "anything",
         ],
+        unless: &[],
         written: &[
             "allerg*",
             "hypoallergenic",
@@ -5522,6 +5588,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "lose",
             "notice",
         ],
+        unless: &[],
         written: &["cancel*", "reschedul*", "no show*", "notice"],
     },
     FaqConcept {
@@ -5541,6 +5608,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "dangerous level",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "too high",
             "safe level*",
@@ -5567,6 +5635,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "get my money back",
         ],
         guard: &[],
+        unless: &[],
         written: &["deposit*", "down payment", "forfeit*", "non refundable"],
     },
     FaqConcept {
@@ -5589,6 +5658,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "deductible",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "insurance",
             "insurer*",
@@ -5623,6 +5693,18 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "goes out again",
             "fails again",
             "out the money",
+            // ("If u replace the vent things and it starts again a month later is that
+            // covered or do i pay again")
+            "starts again",
+            "happens again",
+            "does it again",
+            "is that covered",
+            "is it covered",
+            "am i covered",
+            "are we covered",
+            "pay again",
+            "paying again",
+            "pay twice",
         ],
         guard: &[
             "stand behind*",
@@ -5635,6 +5717,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "last",
             "lasts",
         ],
+        unless: &[],
         written: &["warrant*", "guarante*", "rated for"],
     },
     FaqConcept {
@@ -5658,6 +5741,13 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "mastercard",
         ],
         guard: &[],
+        unless: &[
+            "pay again",
+            "paying again",
+            "pay twice",
+            "pay for it again",
+            "pay all over again",
+        ],
         written: &["pay", "payment*", "cash", "venmo", "zelle", "apple pay"],
     },
     FaqConcept {
@@ -5687,6 +5777,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "while were gone",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "be home",
             "be there",
@@ -5711,6 +5802,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[
             "owe", "charge*", "cost*", "fee", "fees", "pay", "how much", "extra", "free", "bill*",
         ],
+        unless: &[],
         written: &[
             "trip fee",
             "trip charge",
@@ -5732,6 +5824,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "cancel anytime",
         ],
         guard: &[],
+        unless: &[],
         written: &["contract", "month to month", "per month", "commit*"],
     },
     FaqConcept {
@@ -5762,6 +5855,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         ],
         // (Only an entry about what going farther costs: "free inside our service area" on an
         // entry about estimates does not say where we go.)
+        unless: &[],
         written: &[
             "travel fee",
             "trip fee",
@@ -5806,6 +5900,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "gotta",
             "anything",
         ],
+        unless: &[],
         written: &[
             "have ready",
             "to have ready",
@@ -5858,6 +5953,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "harmful",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "safe for",
             "pet safe",
@@ -5886,6 +5982,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[
             "can i", "can we", "should i", "could i", "is it ok", "how do i", "how to",
         ],
+        unless: &[],
         written: &[
             "my own",
             "our own",
@@ -5915,6 +6012,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "drop my daughter off",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "leave during",
             "leave while",
@@ -5950,6 +6048,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[
             "charge", "fee", "cost", "pay", "extra", "how long", "ok", "okay", "can i", "is it",
         ],
+        unless: &[],
         written: &["storage", "stored", "store"],
     },
     // A referral or a prescription from a doctor.
@@ -5969,6 +6068,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "from my dr",
         ],
         guard: &[],
+        unless: &[],
         written: &["referral", "prescription", "direct access"],
     },
     FaqConcept {
@@ -5985,6 +6085,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "do we bring",
         ],
         guard: &[],
+        unless: &[],
         written: &["bring", "carrier"],
     },
     FaqConcept {
@@ -6024,6 +6125,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "keep",
             "have",
         ],
+        unless: &[],
         written: &[
             "how long",
             "business days",
@@ -6068,6 +6170,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "how do i",
             "what do i",
         ],
+        unless: &[],
         written: &[
             "after i get",
             "after we get",
@@ -6103,6 +6206,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[
             "can i", "can we", "do i", "do we", "should i", "how soon", "how long",
         ],
+        unless: &[],
         written: &[
             "how long before",
             "how soon",
@@ -6133,6 +6237,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "still",
             "lose",
         ],
+        unless: &[],
         written: &["weather", "wind*", "snow*", "rain*", "storm*", "cold"],
     },
     // Work in the cold season ("do u guys even do floors in the winter or should we wait til
@@ -6154,6 +6259,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "degrees out",
         ],
         guard: &[],
+        unless: &[],
         written: &["winter", "year round", "cold months", "all year"],
     },
     // Brothers and sisters, or a baby, brought along.
@@ -6180,6 +6286,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "old along",
         ],
         guard: &[],
+        unless: &[],
         written: &["sibling*", "brothers", "sisters", "tag along", "come along"],
     },
     FaqConcept {
@@ -6199,6 +6306,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "additional fee",
         ],
         guard: &[],
+        unless: &[],
         written: &["extra", "additional", "surcharge", "fee", "on top"],
     },
     FaqConcept {
@@ -6213,6 +6321,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "how many lessons",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "how many sessions",
             "how many treatments",
@@ -6237,6 +6346,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "pay monthly",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "payment plan*",
             "financ*",
@@ -6260,6 +6370,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "ballpark",
         ],
         guard: &[],
+        unless: &[],
         written: &["cost*", "how much", "price*"],
     },
     // "Do i need to run a hose out for u or plug u in somewhere?" asks "Do you need my water or
@@ -6293,6 +6404,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[
             "need", "use", "run", "bring", "have to", "got to", "supply", "provide", "hook",
         ],
+        unless: &[],
         written: &[
             "hose*",
             "spigot*",
@@ -6324,6 +6436,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "try it out",
         ],
         guard: &[],
+        unless: &[],
         written: &["return*", "trial", "money back", "refund*", "exchange*"],
     },
     FaqConcept {
@@ -6347,6 +6460,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "can i trust",
         ],
         guard: &[],
+        unless: &[],
         written: &[
             "background check*",
             "screened",
@@ -6362,11 +6476,18 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
 
 /// The concepts a text names, as callers ask (`asked`) or as owners write.
 fn faq_concepts(text: &str, asked: bool) -> Vec<&'static FaqConcept> {
-    let t = super::detect::Text::new(text);
+    let t_all = super::detect::Text::new(text);
+    let t = &t_all;
     FAQ_CONCEPTS
         .iter()
         .filter(|c| {
             if asked {
+                let t = if c.unless.is_empty() {
+                    None
+                } else {
+                    Some(t.without(c.unless))
+                };
+                let t = t.as_ref().unwrap_or(&t_all);
                 t.any(c.asked) && (c.guard.is_empty() || t.any(c.guard))
             } else {
                 t.any(c.written)
