@@ -5136,9 +5136,9 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     if price_asked && rest.is_empty() && !asks_about_unknown_thing(whole, profile) {
         return Some(Topic::Services);
     }
-    // "Whats ur nightly rate for one cat": the services priced by the night, when no one
+    // "Whats ur nightly rate for one cat": the services priced by the night, when no
     // service is named.
-    if price_asked && score_services(text, profile).is_none() {
+    if price_asked && score_services(text, profile).is_none_or(|m| !m.named) {
         if let Some(priced) = priced_by_unit(text, profile) {
             return Some(priced);
         }
@@ -8641,6 +8641,98 @@ mod tests {
         ));
         assert!(asks_to_do_unknown_thing(
             "can u also tune the piano while youre here?",
+            &p
+        ));
+    }
+
+    #[test]
+    fn round_fifteen_an_everyday_verb_of_a_keyword_names_nothing_alone() {
+        let p = plumber_plus(
+            "name = \"Meet and greet tour\"\nprice = \"Free\"\nkeywords = [\"see the place\", \"tour\"]\ndescription = \"Come meet the staff.\"",
+            "",
+            None,
+        );
+        let best = |t: &str| score_services(t, &p).map(|m| p.services[m.best].name.clone());
+        assert_eq!(
+            best("could i come see the place first").as_deref(),
+            Some("Meet and greet tour")
+        );
+        assert_ne!(
+            best("flying out to see family on the 18th").as_deref(),
+            Some("Meet and greet tour")
+        );
+    }
+
+    #[test]
+    fn round_fifteen_a_rate_asked_by_the_night() {
+        let p = plumber_plus(
+            "name = \"Standard suite\"\nprice = \"$42 per night\"\ndescription = \"A cat condo.\"\n\n[[services]]\nname = \"Window suite\"\nprice = \"$58/night\"\ndescription = \"A bigger room.\"",
+            "",
+            None,
+        );
+        let t = topics("whats ur nightly rate for one cat? nothing fancy", &p);
+        assert_eq!(t, vec![Topic::Prices(vec![0, 1])]);
+        let said = super::super::knowledge::answer(&t[0], &p);
+        assert!(said.contains("$42") && said.contains("$58"), "{said}");
+    }
+
+    #[test]
+    fn round_fifteen_statements_and_questions() {
+        assert!(!is_question("any weekday is fine"));
+        assert!(is_question("any openings friday"));
+        assert!(is_question(
+            "if u replace the vents and it starts again is that covered or do i pay again"
+        ));
+        assert_eq!(loose_address("thurs after 2 if u can, im home then"), None);
+        assert!(loose_address("1817 Woodland Ave").is_some());
+    }
+
+    #[test]
+    fn round_fifteen_a_kind_told_apart_is_not_turned_down() {
+        let p = profile();
+        assert_eq!(
+            picked(
+                "2 min of hot water then its freezing. its the tank hooked to the boiler, not a regular water heater",
+                &p
+            ),
+            Some("Water heater install")
+        );
+        assert_ne!(
+            picked("not the water heater, the kitchen drain is clogged", &p),
+            Some("Water heater install")
+        );
+    }
+
+    #[test]
+    fn round_fifteen_a_fixed_mount_is_no_repair() {
+        let p = plumber_plus(
+            "name = \"TV wall mounting\"\nprice = \"$149\"\ndescription = \"We mount a TV with a fixed, tilting or full-motion mount.\"",
+            "",
+            None,
+        );
+        assert!(!vocab(&p.services[0]).repair);
+        let q = plumber_plus(
+            "name = \"Fryer service\"\nprice = \"$145\"\ndescription = \"We fix fryers that won't light.\"",
+            "",
+            None,
+        );
+        assert!(vocab(&q.services[0]).repair);
+    }
+
+    #[test]
+    fn round_fifteen_paying_again_is_about_the_warranty() {
+        let faq = "[[faq]]\nq = \"Is there a warranty on your work?\"\na = \"Repairs are covered for 1 year.\"\n\n[[faq]]\nq = \"How do I pay?\"\na = \"Card or check.\"";
+        let p = plumber_plus("name = \"Radiator vent service\"\nprice = \"$140\"\ndescription = \"We replace radiator vents.\"", faq, None);
+        let warranty = p.faq.iter().position(|f| f.q.contains("warranty")).unwrap();
+        assert_eq!(
+            topics(
+                "if u replace the vent things and it starts again a month later is that covered or do i pay again",
+                &p
+            ),
+            vec![Topic::Faq(warranty)]
+        );
+        assert!(!asks_about_unknown_thing(
+            "do u guys just do the radiator vent part?",
             &p
         ));
     }
