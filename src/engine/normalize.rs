@@ -384,8 +384,9 @@ fn stem_uncached(word: &str) -> String {
         ("normal", "standard"),
         ("basic", "standard"),
         ("regular", "standard"),
-        // Furniture "bolted to the wall" is anchored.
+        // Furniture "bolted to the wall" is anchored; a TV's "bracket" is its mount.
         ("bolt", "anchor"),
+        ("bracket", "mount"),
         ("shot", "vaccin"),
         ("exterior", "outsid"),
         ("interior", "insid"),

@@ -3045,22 +3045,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             "quoted",
         ])
     };
-    // (A visit that costs nothing is the look before the work: "Free water test".)
-    let assessment = |i: usize| {
-        profile.services[i]
-            .price
-            .as_deref()
-            .is_some_and(|p| p.trim().eq_ignore_ascii_case("free"))
-            || super::detect::Text::new(&profile.services[i].name).any(&[
-                "estimate*",
-                "quote*",
-                "assessment*",
-                "consult*",
-                "evaluation*",
-                "walkthrough",
-                "site visit",
-            ])
-    };
+    let assessment = |i: usize| is_assessment(profile, i);
     // ...and so does any job when the look and the price are both asked for ("can someone
     // come look and tell us what it would cost").
     let price_said = has_any(
@@ -5099,6 +5084,24 @@ fn priced_by_unit(text: &str, profile: &BusinessProfile) -> Option<Topic> {
     }
 }
 
+/// Is this service the look before the work: an estimate, a consultation, or a visit that costs
+/// nothing ("Free water test")?
+fn is_assessment(profile: &BusinessProfile, i: usize) -> bool {
+    profile.services[i]
+        .price
+        .as_deref()
+        .is_some_and(|p| p.trim().eq_ignore_ascii_case("free"))
+        || super::detect::Text::new(&profile.services[i].name).any(&[
+            "estimate*",
+            "quote*",
+            "assessment*",
+            "consult*",
+            "evaluation*",
+            "walkthrough",
+            "site visit",
+        ])
+}
+
 /// The topic of one part of a longer text.
 fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<Topic> {
     const PRICE: &[&str] = &[
@@ -5220,6 +5223,31 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         }) {
             return Some(Topic::Service {
                 index: m.best,
+                price_asked,
+            });
+        }
+    }
+    // "How much is it just to have someone come out and look and tell us what we need?": the
+    // price of the business's one visit for a look, when it lists one.
+    let look_asked = t.any(&[
+        "come look",
+        "come out and look",
+        "come take a look",
+        "take a look",
+        "look at it",
+        "walk through",
+        "tell us what we need",
+        "tell me what i need",
+        "what we need",
+        "what i need",
+    ]);
+    if price_asked && look_asked {
+        let looks: Vec<usize> = (0..profile.services.len())
+            .filter(|&i| is_assessment(profile, i))
+            .collect();
+        if let [only] = looks.as_slice() {
+            return Some(Topic::Service {
+                index: *only,
                 price_asked,
             });
         }
@@ -6087,6 +6115,39 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[],
         unless: &[],
         written: &["bring", "carrier"],
+    },
+    // What we bring to the job ("do i need to buy the bracket thing myself or do yall bring
+    // one?").
+    FaqConcept {
+        token: "#supplies",
+        asked: &[
+            "do you bring",
+            "you bring",
+            "you all bring",
+            "you guys bring",
+            "yall bring",
+            "bring one",
+            "bring your own",
+            "buy it myself",
+            "buy one myself",
+            "buy myself",
+            "need to buy",
+            "have to buy",
+            "do you supply",
+            "do you provide the",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "we bring",
+            "bring all",
+            "bring our own",
+            "bring your own",
+            "supplies",
+            "hardware",
+            "materials",
+            "equipment",
+        ],
     },
     FaqConcept {
         token: "#duration",
