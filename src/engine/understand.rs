@@ -1020,6 +1020,11 @@ const NOT_NAMES: &[&str] = &[
     "great",
     "cool",
     "awesome",
+    "sweet",
+    "nice",
+    "dope",
+    "bet",
+    "gotcha",
     "sounds",
     "thanks",
     "works",
@@ -2257,16 +2262,13 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
             prev: i.checked_sub(1).and_then(content),
             next: content(i + 1),
             strong: base >= 3.0,
-            mates: if ws.len() >= 2 && EVERYDAY_VERBS.contains(&w.as_str()) {
-                Some(
-                    (0..ws.len())
-                        .filter(|&k| k != i)
-                        .filter_map(content)
-                        .collect(),
-                )
-            } else {
-                None
-            },
+            mates: Some(
+                (0..ws.len())
+                    .filter(|&k| k != i)
+                    .filter_map(content)
+                    .collect::<Vec<_>>(),
+            )
+            .filter(|m| !m.is_empty() && EVERYDAY_VERBS.contains(&w.as_str())),
         });
     }
 }
@@ -2274,7 +2276,8 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
 /// Verbs of every day, in a service's phrases: alone they name no service.
 const EVERYDAY_VERBS: &[&str] = &[
     "see", "keep", "keeps", "kept", "get", "gets", "go", "goes", "come", "comes", "take", "takes",
-    "make", "makes", "put", "let", "give", "want", "need", "know", "say", "tell", "try",
+    "make", "makes", "put", "let", "give", "want", "need", "know", "say", "tell", "try", "buy",
+    "buying", "bought",
 ];
 
 /// The alternatives a name lists ("Spa / hot tub service", "Gutter cleaning - two-story home"):
@@ -6111,6 +6114,14 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "have to bring",
             "should we bring",
             "do we bring",
+            // ("...i already bought the oil and a filter, can i bring those or do i have to
+            // buy urs?")
+            "can i bring",
+            "can we bring",
+            "bring my own",
+            "bring our own",
+            "bring those",
+            "bring them",
         ],
         guard: &[],
         unless: &[],
