@@ -1131,7 +1131,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
     let address = u::extract_address(text).or_else(|| {
         (turn.details.asked_address && turn.details.address.is_none())
-            .then(|| u::loose_address(text))
+            .then(|| u::loose_address(text).or_else(|| u::landmark_address(text)))
             .flatten()
     });
     // A name already recorded is corrected only by one stated outright ("my name is...").

@@ -387,6 +387,8 @@ fn stem_uncached(word: &str) -> String {
         // Furniture "bolted to the wall" is anchored; a TV's "bracket" is its mount.
         ("bolt", "anchor"),
         ("bracket", "mount"),
+        ("queasi", "nausea"),
+        ("nauseous", "nausea"),
         ("shot", "vaccin"),
         ("exterior", "outsid"),
         ("interior", "insid"),

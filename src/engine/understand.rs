@@ -1796,6 +1796,56 @@ pub fn loose_address(text: &str) -> Option<String> {
     })
 }
 
+/// A place told by its name and street, with no house number: "im at the hyatt on doubletree
+/// ranch rd, room 2214" gives "hyatt on doubletree ranch rd, room 2214".
+pub fn landmark_address(text: &str) -> Option<String> {
+    const STREET_TYPES: &[&str] = &[
+        "rd", "road", "st", "street", "ave", "avenue", "blvd", "boulevard", "dr", "drive", "ln",
+        "lane", "way", "pkwy", "parkway", "hwy", "highway", "ct", "court", "trail", "cir",
+        "circle",
+    ];
+    const UNITS: &[&str] = &["room", "rm", "suite", "unit", "apt", "apartment"];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let bare: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let alpha = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic());
+    let j = (1..bare.len()).find(|&j| STREET_TYPES.contains(&bare[j].as_str()))?;
+    let on = (j.saturating_sub(5)..j).rev().find(|&k| bare[k] == "on")?;
+    // The street's own words, then the place named right before "on" ("the hyatt").
+    if on + 1 >= j || !bare[on + 1..j].iter().all(alpha) || on == 0 {
+        return None;
+    }
+    let place = on - 1;
+    let placed = alpha(&bare[place])
+        && !STOP.contains(&bare[place].as_str())
+        && place
+            .checked_sub(1)
+            .is_some_and(|k| ["the", "at"].contains(&bare[k].as_str()));
+    if !placed {
+        return None;
+    }
+    let mut end = j;
+    if bare
+        .get(j + 1)
+        .is_some_and(|u| UNITS.contains(&u.as_str()))
+        && bare
+            .get(j + 2)
+            .is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
+    {
+        end = j + 2;
+    }
+    let out = tokens[place..=end].join(" ");
+    Some(
+        out.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string(),
+    )
+}
+
 /// Does the text describe something wrong ("toilet keeps running", "lights flicker")?
 pub fn describes_problem(text: &str) -> bool {
     super::detect::Text::new(text).any(PROBLEM)
@@ -8757,6 +8807,12 @@ mod tests {
         ));
         assert_eq!(loose_address("thurs after 2 if u can, im home then"), None);
         assert!(loose_address("1817 Woodland Ave").is_some());
+        assert_eq!(
+            landmark_address("can a nurse come? im at the hyatt on doubletree ranch rd, room 2214")
+                .as_deref(),
+            Some("hyatt on doubletree ranch rd, room 2214")
+        );
+        assert_eq!(landmark_address("i work on the road all day"), None);
     }
 
     #[test]
