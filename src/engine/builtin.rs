@@ -1168,6 +1168,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         }
         t => t,
     };
+    let named_now = name.is_some();
     if service.is_some() || address.is_some() || name.is_some() {
         let description = (service.is_some() && turn.details.description.is_none())
             .then(|| u::problem_summary(text));
@@ -1371,12 +1372,25 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         turn.details.asked_address = true;
         let also_name = turn.details.name.is_none() && !turn.details.asked_name;
         turn.details.asked_name |= also_name;
-        let ask = match (first, also_name) {
-            (true, true) => "What's the address for the visit, and your name?",
-            (true, false) => "What's the address for the visit?",
-            (false, _) => {
-                "I'll need the street address for the visit before I can book it - what is it?"
+        // Asked again, the reply takes in what the caller said instead: a name, a time wished
+        // or picked (kept for when the times are offered).
+        let again = match turn.details.name.as_deref().filter(|_| named_now) {
+            Some(n) => format!(
+                "Thanks, {}. What's the street address for the visit? Then I can send the open times.",
+                first_name(n)
+            ),
+            None if has_time_words(text) || turn.details.early_pick.is_some() => {
+                "Got it. I just need the street address for the visit first - what is it?".into()
             }
+            None => {
+                "I'll need the street address for the visit before I can book it - what is it?"
+                    .into()
+            }
+        };
+        let ask = match (first, also_name) {
+            (true, true) => "What's the address for the visit, and your name?".to_string(),
+            (true, false) => "What's the address for the visit?".to_string(),
+            (false, _) => again,
         };
         let got = if first {
             format!("Got it - {service_name}{price}. ")
