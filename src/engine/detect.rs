@@ -1696,6 +1696,10 @@ fn body_signs(t: &Text) -> usize {
         &[
             "confused",
             "not making sense",
+            "calling me by",
+            "wrong name",
+            "doesnt know where",
+            "doesnt know who",
             "slurr*",
             "out of it",
             "talking sounds off",
@@ -1729,8 +1733,36 @@ fn body_signs(t: &Text) -> usize {
         &["faint*", "passed out", "blacked out", "collapsed"],
         &["short of breath", "cant breathe", "wheez*", "gasping"],
         &["numb*", "tingl*"],
-        &["pale", "clammy", "cold sweat"],
-        &["chest pain", "chest hurts", "chest is tight"],
+        &[
+            "pale",
+            "clammy",
+            "cold sweat",
+            "sweaty",
+            "sweating",
+        ],
+        &["shaky", "shaking", "trembling", "tremors"],
+        // Hard to keep awake, slow to answer ("now he just wants to sleep and is kinda slow
+        // answering me").
+        &[
+            "wants to sleep",
+            "cant stay awake",
+            "keeps falling asleep",
+            "hard to wake",
+            "wont wake",
+            "slow answering",
+            "slow to answer",
+            "slow to respond",
+            "not himself",
+            "not herself",
+        ],
+        &[
+            "chest pain",
+            "chest hurts",
+            "chest is tight",
+            "sitting on his chest",
+            "sitting on her chest",
+            "sitting on my chest",
+        ],
         &[
             "cuts on", "cut her", "cut his", "cut my", "cut up", "bleed*", "blood", "gash*",
         ],
@@ -1749,9 +1781,185 @@ fn body_signs(t: &Text) -> usize {
         3,
     );
     let head_counted = t.any(SIGNS[1]);
+    // A finger, a toe or lips changing colour (not "the tint is all purple").
+    const BODY_PARTS: &[&str] = &[
+        "finger", "fingers", "toe", "toes", "lips", "lip", "hand", "hands", "foot", "feet", "skin",
+        "nails", "face",
+    ];
+    const COLOURS: &[&str] = &["purple", "blue", "white", "gray", "grey"];
+    let colour = t.near(BODY_PARTS, COLOURS, 6) || t.near(COLOURS, BODY_PARTS, 3);
     SIGNS.iter().filter(|g| t.any(g)).count()
         + usize::from(cannot_move)
         + usize::from(head && !head_counted)
+        + usize::from(colour)
+}
+
+/// Emergencies told without an emergency's words: a pregnancy going wrong, a baby's water
+/// tainted, a child out on a pool cover, water running through a light, a scald, a ring
+/// cutting off a finger.
+fn said_in_everyday_words(t: &Text) -> Option<Danger> {
+    // "Im 34 wks... a little spotting and cramps... she hasnt kicked much today".
+    let pregnant = t.any(&[
+        "pregnant",
+        "trimester",
+        "my ob",
+        "ob said",
+        "midwife",
+        "prenatal",
+        "weeks along",
+        "wks along",
+    ]) || t.words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "im" | "am" | "at")
+            && w[1].parse::<u32>().is_ok_and(|n| (12..=42).contains(&n))
+            && matches!(w[2].as_str(), "wks" | "weeks" | "wk" | "week")
+    });
+    let going_wrong = t.any(&[
+        "spotting",
+        "bleeding",
+        "cramp*",
+        "contraction*",
+        "hasnt kicked",
+        "havent felt her kick",
+        "havent felt him kick",
+        "not kicking",
+        "kicked much",
+        "hasnt moved",
+        "not moving much",
+        "stopped moving",
+        "fewer kicks",
+        "less movement",
+        "water broke",
+        "leaking fluid",
+    ]);
+    if pregnant && going_wrong {
+        return Some(Danger::Medical);
+    }
+    // Tap water gone strange, fed to a baby ("smells like lawn fertilizer... ive been using it
+    // to mix my 4 month olds bottles").
+    let tainted = t.any(&["water"])
+        && t.any(&[
+            "fertilizer",
+            "chemical*",
+            "soapy",
+            "gasoline",
+            "pesticide*",
+            "weed killer",
+            "yellow",
+            "blue tint",
+            "green tint",
+        ]);
+    let fed = t.any(&[
+        "bottle",
+        "bottles",
+        "formula",
+        "drinking it",
+        "drank it",
+        "drank some",
+        "been drinking",
+    ]);
+    if tainted && fed {
+        return Some(Danger::Medical);
+    }
+    // A child out on a pool cover or on ice that is giving way.
+    let on_cover = t.any(&[
+        "pool cover",
+        "safety cover",
+        "on the cover",
+        "on the ice",
+        "thin ice",
+        "frozen pond",
+    ]);
+    let child = t.young_child()
+        || t.any(&[
+            "little boy",
+            "little girl",
+            "kid",
+            "kids",
+            "child",
+            "toddler",
+            "my son",
+            "my daughter",
+        ]);
+    let giving_way = t.any(&[
+        "ripping",
+        "tearing",
+        "torn",
+        "sinking",
+        "pooled",
+        "cracking",
+        "in the middle",
+        "grab him",
+        "grab her",
+        "fell through",
+    ]);
+    if on_cover && child && giving_way {
+        return Some(Danger::Hazard);
+    }
+    // Water coming through a light, a fan or an outlet ("dripping out of the light in the babys
+    // room... the light is still on").
+    if !t.any(&["pilot light", "water heater"])
+        && t.any(&["water", "wet"])
+        && t.near(
+            &["drip*", "leak*", "pouring"],
+            &["light", "fixture", "outlet", "switch", "ceiling fan"],
+            5,
+        )
+    {
+        return Some(Danger::Electrical);
+    }
+    // A scald ("the wax spilled all down her forearm... white and bubbly and shes screaming").
+    let spilled = t.any(&[
+        "spilled",
+        "spill",
+        "splashed",
+        "poured",
+        "dumped",
+        "knocked over",
+        "pulled the cord",
+    ]);
+    let hot = t.any(&[
+        "wax",
+        "hot water",
+        "boiling",
+        "coffee",
+        "grease",
+        "hot oil",
+        "tea",
+        "soup",
+        "hot",
+    ]);
+    let scalded = t.any(&[
+        "white and",
+        "bubbl*",
+        "blister*",
+        "peeling",
+        "screaming",
+        "burn*",
+        "skin",
+    ]);
+    if spilled && hot && scalded && t.any(&["her", "his", "my", "skin", "arm", "hand", "leg"]) {
+        return Some(Danger::Medical);
+    }
+    // A ring cutting off a swollen finger ("the finger is kind of dark purple now and she says
+    // its tingly").
+    if t.any(&["ring", "band"])
+        && t.any(&["finger", "fingers"])
+        && t.any(&[
+            "purple",
+            "blue",
+            "dark",
+            "numb*",
+            "tingl*",
+            "cold",
+            "white",
+        ])
+        && t.any(&[
+            "swoll*", "swell*", "puffed", "puffy", "stuck", "digging", "tight", "wont come off",
+        ])
+    {
+        return Some(Danger::Medical);
+    }
+    None
 }
 
 /// Someone who hurt or threatened the caller before is coming, or has a way in ("my ex still has
@@ -3271,6 +3479,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "smoke coming",
             "smoke everywhere",
             "full of smoke",
+            // ("...started smoking from up inside... its still kinda smoking up in there")
+            "started smoking",
+            "still smoking",
+            "still kinda smoking",
+            "is smoking",
+            "its smoking",
+            "smoking from",
+            "keeps smoking",
         ]);
     // "Smoke detector install" is a job, not a fire; an alarm going off is not.
     // A fire someone means to light ("we wanna have a fire christmas eve") is no emergency.
@@ -3587,6 +3803,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]);
     if stuck && person && (frail || a_while) {
         return Some(Danger::Medical);
+    }
+    if let Some(d) = said_in_everyday_words(&t) {
+        return Some(d);
     }
     // Two signs of a person's body in trouble, however they are said ("hes dizzy and his head
     // is pounding and he cant really get up"): no single phrase needed.
@@ -8048,5 +8267,30 @@ mod tests {
     fn round_fifteen_asked_whether_the_replies_are_automatic() {
         assert!(wants_person("are these auto replies?"));
         assert!(wants_person("are these texts automated or is someone there"));
+    }
+
+    #[test]
+    fn round_fifteen_emergencies_in_everyday_words() {
+        for (text, kind) in [
+            ("im 30 weeks and having some cramping and spotting tonight, baby hasnt moved much", Danger::Medical),
+            ("the tap water smells like chemicals and looks yellow, been making the babys formula with it", Danger::Medical),
+            ("a kid from down the street is standing on our pool cover and its tearing at the corner", Danger::Hazard),
+            ("theres water dripping out of the light in the nursery and its still on", Danger::Electrical),
+            ("my toddler knocked over the coffee and it went down her arm, the skin is blistering", Danger::Medical),
+            ("her ring is stuck on her swollen finger and the tip is turning purple and numb", Danger::Medical),
+            ("hes diabetic, skipped lunch, now hes sweaty and shaky and not making sense", Danger::Medical),
+            ("he says it feels like someone is sitting on his chest and hes clammy", Danger::Medical),
+            ("got hit in the head with a bat, threw up and now just wants to sleep", Danger::Medical),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        for text in [
+            "the tint on my back window is all purple and bubbly like blisters, want it off",
+            "theres a gray papery nest the size of a football in the oak, they fly in and out",
+            "spilled hot coffee on the white couch, can you get the stain out",
+            "the pilot light on the water heater keeps going out",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
     }
 }
