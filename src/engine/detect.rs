@@ -1834,6 +1834,17 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     if pregnant && going_wrong {
         return Some(Danger::Medical);
     }
+    // Bleeding on a blood thinner ("shes 88 and on coumadin... bled thru 2 bandaids").
+    if t.any(&[
+        "coumadin",
+        "warfarin",
+        "eliquis",
+        "xarelto",
+        "blood thinner*",
+    ]) && t.any(&["bleed*", "bled", "dripping", "blood everywhere", "wont stop"])
+    {
+        return Some(Danger::Medical);
+    }
     // Tap water gone strange, fed to a baby ("smells like lawn fertilizer... ive been using it
     // to mix my 4 month olds bottles").
     let tainted = t.any(&["water"])
@@ -2879,11 +2890,13 @@ fn hurt_now(t: &Text) -> bool {
     const BODY: &[&str] = &[
         "foot", "feet", "toe*", "hand", "hands", "finger*", "thumb", "arm", "arms", "leg", "legs",
         "ankle", "wrist", "knee", "face", "cheek", "lip", "lips", "head", "eye", "eyes", "nose",
-        "neck", "chin", "forehead", "scalp", "shoulder",
+        "neck", "chin", "forehead", "scalp", "shoulder", "elbow",
     ];
     const BAD: &[&str] = &[
         "still bleeding",
         "bleeding through",
+        "bled through",
+        "soaked through",
         "bleeding a lot",
         "bleeding pretty",
         "bleeding bad*",
@@ -3555,6 +3568,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "stroke clinic",
         "stroke technique",
         "stroke count",
+        // A golfer's or a swimmer's stroke ("measure the stroke and find the right putter").
+        "the stroke",
+        "my stroke",
+        "your stroke",
+        "putting stroke",
         "2 stroke",
         "two stroke",
         "4 stroke",

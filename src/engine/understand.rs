@@ -152,7 +152,21 @@ pub fn is_no(text: &str) -> bool {
 pub fn looks_automated(text: &str) -> bool {
     // A person asking whether they are texting a machine is no machine ("am i texting a real
     // person or one of those auto reply things?").
-    if text.contains('?')
+    // ...with or without a "?" ("is this like an auto reply thing or is someone at the shop
+    // actually reading these").
+    if (text.contains('?')
+        || has_any(
+            text,
+            &[
+                "is this",
+                "are these",
+                "is someone",
+                "is anyone",
+                "is anybody",
+                "actually reading",
+                "anyone reading",
+            ],
+        ))
         && has_any(
             text,
             &[
@@ -162,6 +176,13 @@ pub fn looks_automated(text: &str) -> bool {
                 "am i texting",
                 "am i talking",
                 "one of those",
+                "is this",
+                "are these",
+                "is someone",
+                "is anyone",
+                "is anybody",
+                "actually reading",
+                "anyone reading",
             ],
         )
     {
@@ -4454,7 +4475,15 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .saturating_sub(text.as_ptr() as usize)
         .min(text.len());
     let before = &text[..end];
-    let Some(at) = ["want ", "need ", "looking for ", "interested in "]
+    let Some(at) = [
+        "want ",
+        "wants ",
+        "need ",
+        "needs ",
+        "looking for ",
+        "interested in ",
+        "asking for ",
+    ]
         .iter()
         .filter_map(|cue| before.to_lowercase().rfind(cue).map(|i| i + cue.len()))
         .max()
@@ -4797,10 +4826,17 @@ fn unknown_in_clause(
     };
     // "Want custom in ear monitors, the molded kind... do u guys do those": "those" is what the
     // caller said they want before asking.
+    // ...and so is "that" in "is that something u guys do" ("our insurance wants a written
+    // appraisal of the ring... is that something u guys do").
+    let that_before = ws[..you]
+        .windows(2)
+        .any(|w| ["is", "was"].contains(&w[0].as_str()) && ["that", "this", "it"].contains(&w[1].as_str()))
+        && ws[..you].iter().any(|w| w == "something");
     let object = if object.is_empty()
-        && ws[you + 1..]
-            .iter()
-            .any(|w| ["those", "these", "them"].contains(&w.as_str()))
+        && (that_before
+            || ws[you + 1..]
+                .iter()
+                .any(|w| ["those", "these", "them"].contains(&w.as_str())))
     {
         wanted_before(text, clause)
     } else {
