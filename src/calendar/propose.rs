@@ -17,6 +17,8 @@ pub struct Preference {
     /// Local start time before this minute of the day.
     pub before_minute: Option<u32>,
     pub asap: bool,
+    /// A time said outright ("at 5"), taken as the earliest start when no other limit is said.
+    at_minute: Option<u32>,
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -72,6 +74,55 @@ fn parse_clock(word: &str, next: Option<&str>) -> Option<u32> {
     Some(hour * 60 + m)
 }
 
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A day of the month said at word `i`: "17th" after "the" (not "the 2nd one"), or a number
+/// after a month's name ("dec 9", "december 9th").
+fn day_of_month(words: &[&str], i: usize) -> Option<u32> {
+    let w = words[i];
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &w[digits.len()..];
+    let day: u32 = digits.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let ordinal = matches!(suffix, "st" | "nd" | "rd" | "th");
+    let after_month = i > 0 && {
+        let m = words[i - 1];
+        m.len() >= 3 && MONTHS.iter().any(|name| m.starts_with(name))
+    };
+    let a_pick = words.get(i + 1).is_some_and(|n| {
+        matches!(
+            *n,
+            "one" | "option" | "choice" | "slot" | "time" | "pick" | "1" | "ones"
+        )
+    });
+    // ("The 2nd works", "the 1st pls": a pick among the times offered.)
+    let a_pick = a_pick
+        || day <= 3
+            && words.get(i + 1).is_none_or(|n| {
+                matches!(*n, "works" | "is" | "sounds" | "please" | "pls" | "plz" | "thx")
+            });
+    let after_the = i > 0 && matches!(words[i - 1], "the" | "on");
+    ((after_month && (ordinal || suffix.is_empty())) || (ordinal && after_the && !a_pick))
+        .then_some(day)
+}
+
+/// The next date on this day of the month: this month's, or next month's once it has passed.
+fn next_date_on(today: NaiveDate, day: u32) -> NaiveDate {
+    let this = NaiveDate::from_ymd_opt(today.year(), today.month(), day);
+    match this {
+        Some(d) if d >= today => d,
+        _ => {
+            let (y, m) = if today.month() == 12 {
+                (today.year() + 1, 1)
+            } else {
+                (today.year(), today.month() + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, day).unwrap_or(today)
+        }
+    }
+}
+
 impl Preference {
     /// Understand a caller's words about timing. Unknown words are ignored.
     pub fn parse(text: &str, now: DateTime<Utc>, tz: Tz) -> Self {
@@ -83,6 +134,7 @@ impl Preference {
         let today = now.with_timezone(&tz).date_naive();
         let mut p = Preference::default();
         let mut dates: Vec<NaiveDate> = Vec::new();
+        let mut on_day: Option<NaiveDate> = None;
         let has = |phrase: &str| format!(" {} ", words.join(" ")).contains(&format!(" {phrase} "));
         if has("asap")
             || has("as soon as possible")
@@ -134,19 +186,64 @@ impl Preference {
                 }
             }
             let next = words.get(i + 1).copied();
+            let clock = || next.and_then(|n| parse_clock(n, words.get(i + 2).copied()));
+            let before_here = |k: usize| &words[i.saturating_sub(k)..i];
             match *w {
                 "after" | "from" | "past" => {
-                    if let Some(m) = next.and_then(|n| parse_clock(n, words.get(i + 2).copied())) {
+                    if let Some(m) = clock() {
                         p.after_minute = Some(m);
                     }
                 }
-                "before" | "by" | "until" => {
-                    if let Some(m) = next.and_then(|n| parse_clock(n, words.get(i + 2).copied())) {
+                "before" | "by" | "until" | "till" | "til" => {
+                    let Some(m) = clock() else { continue };
+                    // What the caller cannot do, or is busy with, until then: "cant get there
+                    // before 5", "at work till 3", "home by 4" all mean from then on.
+                    let cannot = *w == "before"
+                        && before_here(4).iter().any(|b| {
+                            matches!(
+                                *b,
+                                "cant" | "can't" | "cannot" | "not" | "dont" | "don't" | "wont"
+                                    | "won't"
+                            )
+                        });
+                    let busy = matches!(*w, "until" | "till" | "til")
+                        && before_here(1).iter().any(|b| {
+                            matches!(
+                                *b,
+                                "work" | "working" | "busy" | "class" | "school" | "shift"
+                                    | "meetings" | "out" | "gone"
+                            )
+                        });
+                    let back = *w == "by"
+                        && before_here(1)
+                            .iter()
+                            .any(|b| matches!(*b, "home" | "back" | "free" | "off"));
+                    if cannot || busy || back {
+                        p.after_minute = Some(m);
+                    } else {
                         p.before_minute = Some(m);
+                    }
+                }
+                // "Thurs the 17th at 5": that time, or soon after it.
+                "at" => {
+                    if let Some(m) = clock() {
+                        p.at_minute = Some(m);
                     }
                 }
                 _ => {}
             }
+            // "The 17th", "dec 9": a day of the month.
+            if let Some(day) = day_of_month(&words, i) {
+                on_day = Some(next_date_on(today, day));
+            }
+        }
+        if let Some(m) = p.at_minute.take() {
+            if p.after_minute.is_none() && p.before_minute.is_none() {
+                p.after_minute = Some(m);
+            }
+        }
+        if let Some(date) = on_day {
+            dates = vec![date];
         }
         if has("morning") {
             p.before_minute = Some(p.before_minute.unwrap_or(12 * 60).min(12 * 60));
@@ -259,6 +356,41 @@ mod tests {
         assert_eq!(p.before_minute, Some(10 * 60));
         let p = Preference::parse("after 15:30", now(), TZ);
         assert_eq!(p.after_minute, Some(15 * 60 + 30));
+    }
+
+    #[test]
+    fn a_limit_said_as_what_the_caller_cannot_do() {
+        // "Cant get there before 5": from 5 on, not before it.
+        let p = Preference::parse("i cant get there before 5 on weekdays", now(), TZ);
+        assert_eq!((p.after_minute, p.before_minute), (Some(17 * 60), None));
+        let p = Preference::parse("im at work till 3", now(), TZ);
+        assert_eq!((p.after_minute, p.before_minute), (Some(15 * 60), None));
+        let p = Preference::parse("im home by 4", now(), TZ);
+        assert_eq!(p.after_minute, Some(16 * 60));
+        // ...while a plain limit stays one.
+        let p = Preference::parse("has to be done by 11am", now(), TZ);
+        assert_eq!(p.before_minute, Some(11 * 60));
+        let p = Preference::parse("anything until noon", now(), TZ);
+        assert_eq!(p.after_minute, None);
+    }
+
+    #[test]
+    fn a_date_and_a_time_said_outright() {
+        let p = Preference::parse("can u do thurs the 17th at 5", now(), TZ);
+        assert_eq!(p.dates, Some(vec![d("2026-12-17")]));
+        assert_eq!(p.after_minute, Some(17 * 60));
+        let p = Preference::parse("dec 9 works", now(), TZ);
+        assert_eq!(p.dates, Some(vec![d("2026-12-09")]));
+        // A day of the month already past is next month's; "the 2nd works" is a pick.
+        let p = Preference::parse("how about the 2nd at 10", now(), TZ);
+        assert_eq!(p.dates, Some(vec![d("2026-12-02")]));
+        let p = Preference::parse("the 2nd works", now(), TZ);
+        assert_eq!(p.dates, None);
+        let p = Preference::parse("the 29th", now(), TZ);
+        assert_eq!(p.dates, Some(vec![d("2026-12-29")]));
+        // "At 123 Elm" is a place, not a time.
+        let p = Preference::parse("at 123 elm st", now(), TZ);
+        assert_eq!(p.after_minute, None);
     }
 
     fn slot(local: &str) -> Slot {

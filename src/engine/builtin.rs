@@ -328,9 +328,17 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
             let hour = s.start_utc().with_timezone(&tz).format("%-I").to_string();
             let ampm = s.start_utc().with_timezone(&tz).format("%P").to_string();
             let day_said = said.iter().any(|w| w.len() >= 3 && w.starts_with(day));
+            // ("5 works, Dave Mercer": an hour no pick number could be, said as a yes.)
+            let no_pick = hour.parse::<usize>().is_ok_and(|h| h > turn.details.proposals.len());
             let time_said = said.iter().enumerate().any(|(i, w)| {
                 *w == format!("{hour}{ampm}")
                     || (*w == hour && said.get(i + 1).is_some_and(|n| *n == ampm))
+                    || (*w == hour
+                        && (no_pick || said.get(i + 1).is_some_and(|n| n == "oclock"))
+                        && said.get(i + 1).is_none_or(|n| {
+                            ["works", "is", "sounds", "please", "oclock", "ok", "okay", "then"]
+                                .contains(&n.as_str())
+                        }))
             });
             day_said || time_said
         })
@@ -394,6 +402,17 @@ fn part_of_day_wish(text: &str) -> bool {
         ]
         .contains(&w.as_str())
     })
+}
+
+/// A day said by its name or as today/tomorrow ("fri", "tmrw").
+fn is_day_word(w: &str) -> bool {
+    [
+        "today", "tomorrow", "tonight", "mon", "monday", "tue", "tues", "tuesday", "wed",
+        "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
+        "sun", "sunday", "weekend", "week",
+    ]
+    .contains(&w.trim_end_matches('s'))
+        || w.ends_with("day")
 }
 
 fn has_time_words(text: &str) -> bool {
@@ -934,7 +953,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if let Some(name) = late_name {
                 let first = first_name(&name).to_string();
                 turn.details.name = Some(name);
-                if u::pick_number(text, n).is_none() && !has_time_words(text) {
+                if u::pick_number(text, n).is_none()
+                    && !has_time_words(text)
+                    && mentioned_proposal(turn, text).is_none()
+                {
                     // "Priya. also do u have a shuttle?": thanked, answered, times still on offer.
                     let a = answer
                         .as_ref()
@@ -1050,8 +1072,20 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
 
     // Learning what the caller needs; a wish about timing is kept for when slots are offered.
+    // ("Earliest one lol" after "anything fri before 9": the soonest of what was asked, not
+    // the soonest of all.)
     if has_time_words(text) {
-        turn.details.preference = Some(text.to_string());
+        let only_soonest = !u::words(text)
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+            && ["earliest", "soonest", "asap", "first"]
+                .iter()
+                .any(|w| u::words(text).iter().any(|x| x == w))
+            && !u::words(text).iter().any(|w| is_day_word(w));
+        turn.details.preference = match turn.details.preference.take() {
+            Some(before) if only_soonest => Some(format!("{before} {text}")),
+            _ => Some(text.to_string()),
+        };
     }
     // A pick said before any times were offered, to a question about the job ("3 please" when
     // asked for the address, "the earliest one"): kept, and taken when the times are offered.
