@@ -831,7 +831,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if let Some(reply) = hand_off_if_needed(turn, text).await? {
         return Ok(Some(reply));
     }
-    let question = u::is_question(text);
+    // "Can u do the 2nd one": a pick asked as a question, not a question to answer.
+    let a_pick_asked = u::pick_number(text, profile.booking.max_proposals.max(1) as usize)
+        .is_some()
+        && u::words(text).iter().any(|w| w == "one" || w == "option")
+        && u::topics(text, &profile).is_empty();
+    let question = u::is_question(text) && !a_pick_asked;
     let topics = if question {
         u::topics(text, &profile)
     } else {

@@ -3170,7 +3170,18 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "nothing tipped",
         "didnt tip",
     ];
-    let t = Text::new(text).without(FIRE_OFFICIAL).without(NOT_FALLEN);
+    // "So sick of dealing w this every january": fed up, nobody ill.
+    const FED_UP: &[&str] = &[
+        "sick of",
+        "sick and tired",
+        "sick to death",
+        "makes me sick",
+        "getting sick of",
+    ];
+    let t = Text::new(text)
+        .without(FIRE_OFFICIAL)
+        .without(NOT_FALLEN)
+        .without(FED_UP);
     let t = match profile {
         Some(p) => without_towns(t, &p.business.service_area),
         None => t,
@@ -8310,5 +8321,16 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+    }
+
+    #[test]
+    fn round_fifteen_sick_of_it_is_nobody_ill() {
+        assert_eq!(
+            danger(
+                "once the ice is gone do you put in heat cables? so sick of dealing w this every january",
+                None
+            ),
+            None
+        );
     }
 }

@@ -5397,6 +5397,25 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
                     .any(|w| super::normalize::near(&stem(w), verb) || w.starts_with(verb.as_str()))
             })
     };
+    // "Do yall do a pilates teacher training?": a job the profile never names, asked whether we
+    // do it, is not answered by an entry about what the caller may do ("Can I do pilates while
+    // pregnant?") that shares "pilates" with it.
+    let faq = faq.filter(|(i, score)| {
+        let asks_leave = |ws: &[String]| {
+            matches!(
+                ws.iter().map(String::as_str).take(3).collect::<Vec<_>>().as_slice(),
+                ["can", "i" | "we", ..]
+                    | ["should", "i" | "we", ..]
+                    | ["may", "i", ..]
+                    | ["is", "it", "ok" | "okay" | "safe"]
+            )
+        };
+        let permission = asks_leave(&words(&profile.faq[*i].q)) && !asks_leave(&words(whole));
+        *score >= 0.75
+            || !permission
+            || !asks_if_offered(whole)
+            || !asks_to_do_unlisted_thing(whole, profile)
+    });
     if let Some((i, score)) = faq {
         // (A price question naming a listed service was answered with its price above.) An
         // entry that fits only through its answer's words ("an oil change takes 30 minutes" in
@@ -6212,6 +6231,33 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         guard: &[],
         unless: &[],
         written: &["bring", "carrier"],
+    },
+    // Closing for the visit ("do we have to shut down for it tho? we open at 11").
+    FaqConcept {
+        token: "#shutdown",
+        asked: &[
+            "shut down",
+            "close down",
+            "have to close",
+            "have to shut",
+            "need to close",
+            "need to shut",
+            "close the kitchen",
+            "shut the kitchen",
+            "close the shop",
+            "close the store",
+            "stop cooking",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "close the kitchen",
+            "have to close",
+            "shut down",
+            "closed for",
+            "close for",
+            "stay open",
+        ],
     },
     // What we bring to the job ("do i need to buy the bracket thing myself or do yall bring
     // one?").
@@ -8899,5 +8945,30 @@ mod tests {
             "do u guys just do the radiator vent part?",
             &p
         ));
+    }
+
+    #[test]
+    fn round_fifteen_an_entry_about_what_the_caller_may_do_is_no_yes_to_another_job() {
+        let faq = "[[faq]]\nq = \"Can I do pilates while pregnant?\"\na = \"Yes, with a note from your OB.\"\n\n[[faq]]\nq = \"Do we have to close the kitchen for a hood inspection?\"\na = \"No, it takes about 1 hour before opening.\"";
+        let p = plumber_plus(
+            "name = \"Intro private pilates session\"\nprice = \"$60\"\ndescription = \"One on one reformer pilates.\"",
+            faq,
+            None,
+        );
+        let pregnant = p.faq.iter().position(|f| f.q.contains("pregnant")).unwrap();
+        let kitchen = p.faq.iter().position(|f| f.q.contains("kitchen")).unwrap();
+        assert!(!topics(
+            "do yall do a pilates teacher training or certification program?? want to start teaching",
+            &p
+        )
+        .contains(&Topic::Faq(pregnant)));
+        assert_eq!(
+            topics("can i still do pilates while pregnant?", &p),
+            vec![Topic::Faq(pregnant)]
+        );
+        assert_eq!(
+            topics("do we have to shut down for it tho? we open at 11", &p),
+            vec![Topic::Faq(kitchen)]
+        );
     }
 }
