@@ -831,12 +831,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if let Some(reply) = hand_off_if_needed(turn, text).await? {
         return Ok(Some(reply));
     }
-    // "Can u do the 2nd one": a pick asked as a question, not a question to answer.
-    let a_pick_asked = u::pick_number(text, profile.booking.max_proposals.max(1) as usize)
-        .is_some()
-        && u::words(text).iter().any(|w| w == "one" || w == "option")
-        && u::topics(text, &profile).is_empty();
-    let question = u::is_question(text) && !a_pick_asked;
+    // "Oh ok perfect. can u do the 2nd one": a pick asked as a question (in the text's last
+    // sentence), not a question to answer.
+    let asked_pick = text
+        .split(['.', '!', '?', '\n'])
+        .map(str::trim)
+        .rfind(|c| !c.is_empty())
+        .and_then(|last| u::pick_number(last, profile.booking.max_proposals.max(1) as usize))
+        .filter(|_| {
+            u::words(text).iter().any(|w| w == "one" || w == "option")
+                && u::topics(text, &profile).is_empty()
+        });
+    let question = u::is_question(text) && asked_pick.is_none();
     let topics = if question {
         u::topics(text, &profile)
     } else {
@@ -1096,7 +1102,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // asked for the address, "the earliest one"): kept, and taken when the times are offered.
     if turn.details.service.is_some() && turn.details.proposals.is_empty() && !question {
         let most = profile.booking.max_proposals.max(1) as usize;
-        let early = u::pick_number(text, most).or(u::any_will_do(text).then_some(1));
+        let early = u::pick_number(text, most)
+            .or(asked_pick)
+            .or(u::any_will_do(text).then_some(1));
         if early.is_some() {
             turn.details.early_pick = early;
         } else if has_time_words(text) {

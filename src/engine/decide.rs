@@ -942,4 +942,30 @@ mod tests {
         i.business.profile = Arc::new(p);
         assert_handed_off_as_complaint(&i).await;
     }
+
+    #[tokio::test]
+    async fn asked_again_for_the_address_the_reply_takes_in_what_was_said() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            asked_address: true,
+            asked_name: true,
+            address_asks: 1,
+            ..Details::default()
+        };
+        // A name instead of the address: thanked by it, then the address again.
+        let i = input(State::Qualifying, d.clone(), &["Brittany Vo"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.details.name.as_deref(), Some("Brittany Vo"));
+        let reply = p.reply.unwrap();
+        assert!(
+            reply.starts_with("Thanks, Brittany.") && reply.contains("street address"),
+            "{reply}"
+        );
+        // A pick asked as a question: kept for when the times come, not passed to the team.
+        let i = input(State::Qualifying, d, &["oh ok perfect. can u do the 2nd one"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_ne!(p.state, State::HumanOwned, "{:?}", p.effects.handoff_reason);
+        assert_eq!(p.details.early_pick, Some(2));
+        assert!(p.reply.unwrap().contains("address"));
+    }
 }
