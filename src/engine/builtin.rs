@@ -1664,10 +1664,21 @@ fn fit_answers(answers: &[String], budget: usize) -> String {
     if answers.len() < 2 || all.chars().count() <= budget {
         return all;
     }
+    // (What a short answer leaves of its share goes to the longer ones: "We serve ..." and the
+    // travel fee entry's "$25" both fit.)
     let share = budget / answers.len();
+    let spare: usize = answers
+        .iter()
+        .map(|a| share.saturating_sub(a.chars().count() + 1))
+        .sum();
+    let long = answers
+        .iter()
+        .filter(|a| a.chars().count() + 1 > share)
+        .count()
+        .max(1);
     answers
         .iter()
-        .map(|a| super::guard::leading_sentences(a, share, 40))
+        .map(|a| super::guard::leading_sentences(a, share + spare / long, 40))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -5191,11 +5191,19 @@ fn is_assessment(profile: &BusinessProfile, i: usize) -> bool {
         ])
 }
 
+/// "marietta" as a name is written: "Marietta".
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The topic of one part of a longer text.
 fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<Topic> {
     const PRICE: &[&str] = &[
         "how much", "price", "prices", "pricing", "cost", "costs", "rate", "rates", "fee", "fees",
-        "quote", "charge", "charges",
+        "quote", "charge", "charges", "ballpark",
     ];
     // "She charges it all night" is a battery, not a price.
     let battery = super::detect::Text::new(text).near(
@@ -5218,7 +5226,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         .filter(|w| {
             ![
                 "much", "price", "pric", "pricing", "cost", "rate", "fee", "quote", "charge",
-                "charg",
+                "charg", "ballpark",
             ]
             .contains(&w.as_str())
         })
@@ -5226,6 +5234,17 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // "Can we rent your pool for a party? ... how much would that be": the price of the thing
     // asked about, which no service is, not the whole price list.
     if price_asked && rest.is_empty() && !asks_about_unknown_thing(whole, profile) {
+        // ("Do u guys come out as far as marietta? and does it cost more": the entry on the
+        // travel fee, which the whole text asks about, not the price list.)
+        let asked = faq_concepts(whole, true);
+        let entry = profile.faq.iter().position(|f| {
+            faq_concepts(&f.q, false)
+                .iter()
+                .any(|c| c.token == "#tripfee" && asked.iter().any(|a| a.token == c.token))
+        });
+        if let Some(i) = entry {
+            return Some(Topic::Faq(i));
+        }
         return Some(Topic::Services);
     }
     // "Whats ur nightly rate for one cat": the services priced by the night, when no
@@ -5304,7 +5323,16 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     if price_asked {
         // ("If i drop my bike off and cant grab it for a while, do u charge to keep it there?"
         // is the storage entry, not the one service with "bike" in a keyword.)
-        let faq_fits_well = || best_faq_in_clauses(text, profile).is_some_and(|(_, s)| s >= 0.5);
+        let faq_fits_well = || {
+            best_faq_in_clauses(text, profile).is_some_and(|(i, s)| {
+                let f = &profile.faq[i];
+                let entry = faq_concepts(&format!("{} {}", f.q, f.a), false);
+                s >= 0.5
+                    && faq_concepts(text, true)
+                        .iter()
+                        .any(|c| entry.iter().any(|e| e.token == c.token))
+            })
+        };
         if let Some(m) = service_in(text, whole, profile).filter(|m| {
             (m.named || m.coverage >= 0.5)
                 && !(m.coverage < 0.5 && asks_for_unknown(whole, profile))
@@ -5544,6 +5572,24 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             "where are you",
         ],
     ) {
+        // "Do u come out as far as marietta": a place the service area does not name, which an
+        // entry's answer does ("...beyond our listed areas (Marietta, ...) there is a $25
+        // travel fee"): that entry says the rest.
+        let area = words(&profile.business.service_area);
+        let place_in_entry = profile.faq.iter().position(|f| {
+            let answer = words(&f.a);
+            words(text).iter().any(|w| {
+                w.len() >= 4
+                    && w.chars().all(|c| c.is_ascii_alphabetic())
+                    && !STOP.contains(&w.as_str())
+                    && !area.contains(w)
+                    && f.a.contains(&capitalised(w))
+                    && answer.contains(w)
+            })
+        });
+        if let Some(i) = place_in_entry {
+            return Some(Topic::Faq(i));
+        }
         return Some(Topic::ServiceArea);
     }
     // A price for something the profile does not list is unanswered, not the whole price list.
@@ -5945,6 +5991,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "service call",
             "diagnos*",
             "travel fee",
+            "travel charge",
         ],
     },
     FaqConcept {
@@ -8969,6 +9016,23 @@ mod tests {
         assert_eq!(
             topics("do we have to shut down for it tho? we open at 11", &p),
             vec![Topic::Faq(kitchen)]
+        );
+    }
+
+    #[test]
+    fn round_fifteen_a_town_named_only_in_an_answer() {
+        let faq = "[[faq]]\nq = \"Is there a travel charge?\"\na = \"No travel charge inside our service area. Beyond it (Marietta, Lawrenceville) there is a $25 travel fee.\"";
+        let mut p = plumber_plus("name = \"Home blood draw\"\nprice = \"$75\"\ndescription = \"We draw blood at home.\"", faq, None);
+        p.business.service_area = "Atlanta, Decatur and Smyrna".into();
+        let fee = p.faq.iter().position(|f| f.q.contains("travel")).unwrap();
+        assert_eq!(
+            topics("do u guys come out as far as marietta or nah? and does it cost more", &p)
+                .first(),
+            Some(&Topic::Faq(fee))
+        );
+        assert_eq!(
+            topics("do you come out to decatur?", &p),
+            vec![Topic::ServiceArea]
         );
     }
 }
