@@ -3178,10 +3178,23 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "makes me sick",
         "getting sick of",
     ];
+    // "My baby lock serger is chewing up the edges": a brand or a thing for babies, no baby.
+    const BABY_THINGS: &[&str] = &[
+        "baby lock",
+        "babylock",
+        "baby shower",
+        "baby monitor",
+        "baby oil",
+        "baby powder",
+        "baby wipes",
+        "baby carrots",
+        "baby shampoo",
+    ];
     let t = Text::new(text)
         .without(FIRE_OFFICIAL)
         .without(NOT_FALLEN)
-        .without(FED_UP);
+        .without(FED_UP)
+        .without(BABY_THINGS);
     let t = match profile {
         Some(p) => without_towns(t, &p.business.service_area),
         None => t,
@@ -4865,6 +4878,11 @@ const TALK_WHO: &[&str] = &[
     "a woman",
 ];
 const PERSON: &[&str] = &[
+    // Someone asked for by name on a referral ("she said ask for him directly").
+    "ask for him",
+    "ask for her",
+    "asked for him",
+    "asked for her",
     // The owner asked for ("is the owner around?").
     "is the owner around",
     "is the owner there",
@@ -5334,6 +5352,18 @@ const ANGER: &[&str] = &[
     "nobody told me",
     "no one told me",
     "never told me",
+    // ("...u can see his ribs. nobody said a thing about him not eating. honestly not sure why
+    // we keep coming back")
+    "nobody said a thing",
+    "nobody said anything",
+    "no one said a thing",
+    "no one said anything",
+    "why we keep coming back",
+    "why i keep coming back",
+    "can never be replaced",
+    "cant be replaced",
+    "irreplaceable",
+    "feel sick about",
     // ("...starting to feel like i got taken")
     "got taken",
     "getting taken",
@@ -5723,6 +5753,16 @@ const OTHER_COMPANY: &[&str] = &[
 /// Words that describe an ordinary job ("a broken branch", "pet stains") as well as damage
 /// after our work: a complaint only when our visit is named.
 const DAMAGE: &[&str] = &[
+    // What was the caller's, given away or thrown out ("your team donated the cedar chest...
+    // it had a KEEP sticker").
+    "donated",
+    "threw out",
+    "threw away",
+    "thrown out",
+    "thrown away",
+    "tossed",
+    "got rid of",
+    "gave away",
     // A promise not kept, harm left behind ("thought you guys were supposed to run a magnet",
     // "my wifes car got a flat").
     "were supposed to",
@@ -5832,6 +5872,13 @@ const BILLED: &[&str] = &[
     "receipt",
 ];
 const DISPUTED: &[&str] = &[
+    // ("Invoice says 9 hours... they got there at 10 and left at 4... someone needs to explain
+    // this to me")
+    "explain this",
+    "explain that",
+    "explain why",
+    "needs to explain",
+    "left at",
     // A charge never spoken of ("a shop supplies charge on the bill nobody ever mentioned"), or
     // asked about as a wrong ("u charged 7 nights, she was there 5. whats going on").
     "nobody mentioned",
@@ -8330,6 +8377,24 @@ mod tests {
                 "once the ice is gone do you put in heat cables? so sick of dealing w this every january",
                 None
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn round_fifteen_more_complaints_and_a_brand_that_says_baby() {
+        for text in [
+            "picked him up and you can see his ribs. nobody said a thing about him not eating",
+            "the invoice says 9 hours, they got there at 10 and left at 4. someone needs to explain this",
+            "your team donated my grandmothers cedar chest, it had a keep sticker on it",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        assert!(wants_person(
+            "my neighbor said ask for him directly, want to talk to him about my shop floor"
+        ));
+        assert_eq!(
+            danger("my baby lock serger is chewing up the edges of everything", None),
             None
         );
     }
