@@ -1241,10 +1241,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // A question the profile cannot answer, asked with no wish to book and no trouble described
     // ("would it be the same person every time?"), goes to the team: the service words in it
     // are context, not a choice to make.
+    // (Not "can someone fix that part", "can u guys put a fresh coat over it": work asked for.)
     let asking_other = question
         && answer.is_none()
         && !u::wants_booking(text)
         && !u::describes_problem(text)
+        && !u::asks_to_be_seen(text)
+        && !(u::asks_if_offered(text)
+            && u::score_services(text, &profile).is_some_and(|m| m.named))
         && turn.details.service.is_none();
     // A question answered while our "A or B?" is still open ("oh wait its a bullfrog, do yall
     // even work on those?"): the answer, then the same question again, not a fresh start.

@@ -4786,6 +4786,23 @@ fn unknown_in_clause(
                 "spots",
                 // ("Do u guys just do the stacking part?": that share of the job.)
                 "part",
+                // How the job should be, not another thing ("can yall do a real wash", "put a
+                // fresh shiny coat over it", "a plain old singer").
+                "real",
+                "proper",
+                "good",
+                "fresh",
+                "shiny",
+                "nice",
+                "quick",
+                "thorough",
+                "decent",
+                "plain",
+                "old",
+                "little",
+                "big",
+                "better",
+                "actual",
             ];
             long_enough
                 && !w.chars().any(|c| c.is_ascii_digit())
@@ -9034,5 +9051,15 @@ mod tests {
             topics("do you come out to decatur?", &p),
             vec![Topic::ServiceArea]
         );
+    }
+
+    #[test]
+    fn round_fifteen_how_the_job_should_be_is_no_other_thing() {
+        let p = profile();
+        assert!(!asks_about_unknown(
+            "can yall do a real good drain cleaning, the kitchen sink is so slow",
+            &p
+        ));
+        assert!(asks_about_unknown("do you guys do pool heaters?", &p));
     }
 }
