@@ -1575,7 +1575,13 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         }
         // Not decided: a service named outright still counts; else the same question again
         // (counted, so a caller who never says is handed to a person).
-        if let Some(m) = u::score_services(text, &profile).filter(|m| m.runner_up.is_none()) {
+        // ("Whenever works, we're home most days" names no service, whatever "one-day" shares
+        // with "days": one outside the question is taken only when named outright.)
+        if let Some(m) = u::score_services(text, &profile).filter(|m| {
+            m.runner_up.is_none()
+                && (candidates.contains(&profile.services[m.best].name)
+                    || m.named && m.hits >= 2)
+        }) {
             return (Some(profile.services[m.best].name.clone()), None);
         }
         if let [a, b] = candidates.as_slice() {

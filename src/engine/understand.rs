@@ -3096,7 +3096,6 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         "get a quote",
         "an estimate",
         "free estimate",
-        "ballpark",
         "come look",
         "come out and look",
         "come take a look",
