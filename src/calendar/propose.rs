@@ -100,7 +100,10 @@ fn day_of_month(words: &[&str], i: usize) -> Option<u32> {
     let a_pick = a_pick
         || day <= 3
             && words.get(i + 1).is_none_or(|n| {
-                matches!(*n, "works" | "is" | "sounds" | "please" | "pls" | "plz" | "thx")
+                matches!(
+                    *n,
+                    "works" | "is" | "sounds" | "please" | "pls" | "plz" | "thx"
+                )
             });
     let after_the = i > 0 && matches!(words[i - 1], "the" | "on");
     ((after_month && (ordinal || suffix.is_empty())) || (ordinal && after_the && !a_pick))
@@ -202,7 +205,13 @@ impl Preference {
                         && before_here(4).iter().any(|b| {
                             matches!(
                                 *b,
-                                "cant" | "can't" | "cannot" | "not" | "dont" | "don't" | "wont"
+                                "cant"
+                                    | "can't"
+                                    | "cannot"
+                                    | "not"
+                                    | "dont"
+                                    | "don't"
+                                    | "wont"
                                     | "won't"
                             )
                         });
@@ -210,8 +219,15 @@ impl Preference {
                         && before_here(1).iter().any(|b| {
                             matches!(
                                 *b,
-                                "work" | "working" | "busy" | "class" | "school" | "shift"
-                                    | "meetings" | "out" | "gone"
+                                "work"
+                                    | "working"
+                                    | "busy"
+                                    | "class"
+                                    | "school"
+                                    | "shift"
+                                    | "meetings"
+                                    | "out"
+                                    | "gone"
                             )
                         });
                     let back = *w == "by"

@@ -329,15 +329,19 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
             let ampm = s.start_utc().with_timezone(&tz).format("%P").to_string();
             let day_said = said.iter().any(|w| w.len() >= 3 && w.starts_with(day));
             // ("5 works, Dave Mercer": an hour no pick number could be, said as a yes.)
-            let no_pick = hour.parse::<usize>().is_ok_and(|h| h > turn.details.proposals.len());
+            let no_pick = hour
+                .parse::<usize>()
+                .is_ok_and(|h| h > turn.details.proposals.len());
             let time_said = said.iter().enumerate().any(|(i, w)| {
                 *w == format!("{hour}{ampm}")
                     || (*w == hour && said.get(i + 1).is_some_and(|n| *n == ampm))
                     || (*w == hour
                         && (no_pick || said.get(i + 1).is_some_and(|n| n == "oclock"))
                         && said.get(i + 1).is_none_or(|n| {
-                            ["works", "is", "sounds", "please", "oclock", "ok", "okay", "then"]
-                                .contains(&n.as_str())
+                            [
+                                "works", "is", "sounds", "please", "oclock", "ok", "okay", "then",
+                            ]
+                            .contains(&n.as_str())
                         }))
             });
             day_said || time_said
@@ -407,9 +411,28 @@ fn part_of_day_wish(text: &str) -> bool {
 /// A day said by its name or as today/tomorrow ("fri", "tmrw").
 fn is_day_word(w: &str) -> bool {
     [
-        "today", "tomorrow", "tonight", "mon", "monday", "tue", "tues", "tuesday", "wed",
-        "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
-        "sun", "sunday", "weekend", "week",
+        "today",
+        "tomorrow",
+        "tonight",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "weekend",
+        "week",
     ]
     .contains(&w.trim_end_matches('s'))
         || w.ends_with("day")
@@ -1242,13 +1265,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // ("would it be the same person every time?"), goes to the team: the service words in it
     // are context, not a choice to make.
     // (Not "can someone fix that part", "can u guys put a fresh coat over it": work asked for.)
+    let work_asked = u::asks_to_be_seen(text)
+        || u::asks_if_offered(text) && u::score_services(text, &profile).is_some_and(|m| m.named);
     let asking_other = question
         && answer.is_none()
         && !u::wants_booking(text)
         && !u::describes_problem(text)
-        && !u::asks_to_be_seen(text)
-        && !(u::asks_if_offered(text)
-            && u::score_services(text, &profile).is_some_and(|m| m.named))
+        && !work_asked
         && turn.details.service.is_none();
     // A question answered while our "A or B?" is still open ("oh wait its a bullfrog, do yall
     // even work on those?"): the answer, then the same question again, not a fresh start.
@@ -1579,8 +1602,7 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         // with "days": one outside the question is taken only when named outright.)
         if let Some(m) = u::score_services(text, &profile).filter(|m| {
             m.runner_up.is_none()
-                && (candidates.contains(&profile.services[m.best].name)
-                    || m.named && m.hits >= 2)
+                && (candidates.contains(&profile.services[m.best].name) || m.named && m.hits >= 2)
         }) {
             return (Some(profile.services[m.best].name.clone()), None);
         }

@@ -962,7 +962,11 @@ mod tests {
             "{reply}"
         );
         // A pick asked as a question: kept for when the times come, not passed to the team.
-        let i = input(State::Qualifying, d, &["oh ok perfect. can u do the 2nd one"]);
+        let i = input(
+            State::Qualifying,
+            d,
+            &["oh ok perfect. can u do the 2nd one"],
+        );
         let p = plan(&i, Some(&Snapshot::default())).await;
         assert_ne!(p.state, State::HumanOwned, "{:?}", p.effects.handoff_reason);
         assert_eq!(p.details.early_pick, Some(2));

@@ -1733,13 +1733,7 @@ fn body_signs(t: &Text) -> usize {
         &["faint*", "passed out", "blacked out", "collapsed"],
         &["short of breath", "cant breathe", "wheez*", "gasping"],
         &["numb*", "tingl*"],
-        &[
-            "pale",
-            "clammy",
-            "cold sweat",
-            "sweaty",
-            "sweating",
-        ],
+        &["pale", "clammy", "cold sweat", "sweaty", "sweating"],
         &["shaky", "shaking", "trembling", "tremors"],
         // Hard to keep awake, slow to answer ("now he just wants to sleep and is kinda slow
         // answering me").
@@ -1841,8 +1835,13 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
         "eliquis",
         "xarelto",
         "blood thinner*",
-    ]) && t.any(&["bleed*", "bled", "dripping", "blood everywhere", "wont stop"])
-    {
+    ]) && t.any(&[
+        "bleed*",
+        "bled",
+        "dripping",
+        "blood everywhere",
+        "wont stop",
+    ]) {
         return Some(Danger::Medical);
     }
     // Tap water gone strange, fed to a baby ("smells like lawn fertilizer... ive been using it
@@ -1955,17 +1954,16 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     // its tingly").
     if t.any(&["ring", "band"])
         && t.any(&["finger", "fingers"])
+        && t.any(&["purple", "blue", "dark", "numb*", "tingl*", "cold", "white"])
         && t.any(&[
-            "purple",
-            "blue",
-            "dark",
-            "numb*",
-            "tingl*",
-            "cold",
-            "white",
-        ])
-        && t.any(&[
-            "swoll*", "swell*", "puffed", "puffy", "stuck", "digging", "tight", "wont come off",
+            "swoll*",
+            "swell*",
+            "puffed",
+            "puffy",
+            "stuck",
+            "digging",
+            "tight",
+            "wont come off",
         ])
     {
         return Some(Danger::Medical);
@@ -2663,7 +2661,14 @@ fn fumes_making_people_sick(t: &Text) -> bool {
     // "Both kids are saying their heads hurt", "my head is pounding".
     let sore_head = t.near(
         &["head", "heads"],
-        &["hurt*", "pound*", "ache*", "killing", "splitting", "throbbing"],
+        &[
+            "hurt*",
+            "pound*",
+            "ache*",
+            "killing",
+            "splitting",
+            "throbbing",
+        ],
         3,
     );
     let sick = SICK.iter().filter(|s| t.has(s)).count() + usize::from(sore_head);
@@ -6749,8 +6754,8 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
 /// passed, whether anyone was coming ("was anyone actually coming today").
 fn absences(t: &Text) -> bool {
     const FROM_US: &[&str] = &[
-        "call", "calls", "text", "texts", "word", "show", "truck", "van", "crew", "tech",
-        "update", "email", "message", "heads",
+        "call", "calls", "text", "texts", "word", "show", "truck", "van", "crew", "tech", "update",
+        "email", "message", "heads",
     ];
     let w = &t.words;
     let nos: Vec<usize> = (0..w.len())
@@ -6784,13 +6789,49 @@ fn without_others_absence(t: Text) -> Text {
         "stood us up",
     ];
     const OURS: &[&str] = &[
-        "you", "u", "yall", "your", "guys", "guy", "crew", "tech", "truck", "van", "anyone",
-        "anybody", "someone", "somebody", "nobody", "installer", "driver", "company",
+        "you",
+        "u",
+        "yall",
+        "your",
+        "guys",
+        "guy",
+        "crew",
+        "tech",
+        "truck",
+        "van",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "installer",
+        "driver",
+        "company",
     ];
     const THEIRS: &[&str] = &[
-        "brother", "sister", "law", "friend", "neighbor", "neighbour", "dad", "mom", "father",
-        "mother", "husband", "wife", "son", "daughter", "cousin", "uncle", "aunt", "roommate",
-        "landlord", "boyfriend", "girlfriend", "ex", "buddy",
+        "brother",
+        "sister",
+        "law",
+        "friend",
+        "neighbor",
+        "neighbour",
+        "dad",
+        "mom",
+        "father",
+        "mother",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "cousin",
+        "uncle",
+        "aunt",
+        "roommate",
+        "landlord",
+        "boyfriend",
+        "girlfriend",
+        "ex",
+        "buddy",
     ];
     let w = &t.words;
     let mut cut: Vec<(usize, usize)> = Vec::new();
@@ -8295,7 +8336,10 @@ mod tests {
             Some(Danger::Gas)
         );
         assert_eq!(
-            danger("the smoke alarm keeps chirping, i think the battery is low", None),
+            danger(
+                "the smoke alarm keeps chirping, i think the battery is low",
+                None
+            ),
             None
         );
     }
@@ -8314,7 +8358,10 @@ mod tests {
             None
         );
         assert_eq!(
-            danger("i think my dad is having a heart attack, he is gray and sweating", None),
+            danger(
+                "i think my dad is having a heart attack, he is gray and sweating",
+                None
+            ),
             Some(Danger::Medical)
         );
     }
@@ -8342,7 +8389,9 @@ mod tests {
     #[test]
     fn round_fifteen_asked_whether_the_replies_are_automatic() {
         assert!(wants_person("are these auto replies?"));
-        assert!(wants_person("are these texts automated or is someone there"));
+        assert!(wants_person(
+            "are these texts automated or is someone there"
+        ));
     }
 
     #[test]
@@ -8394,7 +8443,10 @@ mod tests {
             "my neighbor said ask for him directly, want to talk to him about my shop floor"
         ));
         assert_eq!(
-            danger("my baby lock serger is chewing up the edges of everything", None),
+            danger(
+                "my baby lock serger is chewing up the edges of everything",
+                None
+            ),
             None
         );
     }

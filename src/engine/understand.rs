@@ -1821,8 +1821,27 @@ pub fn loose_address(text: &str) -> Option<String> {
 /// ranch rd, room 2214" gives "hyatt on doubletree ranch rd, room 2214".
 pub fn landmark_address(text: &str) -> Option<String> {
     const STREET_TYPES: &[&str] = &[
-        "rd", "road", "st", "street", "ave", "avenue", "blvd", "boulevard", "dr", "drive", "ln",
-        "lane", "way", "pkwy", "parkway", "hwy", "highway", "ct", "court", "trail", "cir",
+        "rd",
+        "road",
+        "st",
+        "street",
+        "ave",
+        "avenue",
+        "blvd",
+        "boulevard",
+        "dr",
+        "drive",
+        "ln",
+        "lane",
+        "way",
+        "pkwy",
+        "parkway",
+        "hwy",
+        "highway",
+        "ct",
+        "court",
+        "trail",
+        "cir",
         "circle",
     ];
     const UNITS: &[&str] = &["room", "rm", "suite", "unit", "apt", "apartment"];
@@ -1851,9 +1870,7 @@ pub fn landmark_address(text: &str) -> Option<String> {
         return None;
     }
     let mut end = j;
-    if bare
-        .get(j + 1)
-        .is_some_and(|u| UNITS.contains(&u.as_str()))
+    if bare.get(j + 1).is_some_and(|u| UNITS.contains(&u.as_str()))
         && bare
             .get(j + 2)
             .is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
@@ -2426,8 +2443,7 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
             "established",
             "repeat",
         ]),
-        install_only: !repair
-            && super::detect::Text::new(&s.name).any(&["install*", "new"]),
+        install_only: !repair && super::detect::Text::new(&s.name).any(&["install*", "new"]),
         // (Not "Panel removal and reinstall": that one puts back too.)
         removal: super::detect::Text::new(&s.name).any(REMOVING)
             && !super::detect::Text::new(&s.name).any(&[
@@ -4483,10 +4499,9 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         "interested in ",
         "asking for ",
     ]
-        .iter()
-        .filter_map(|cue| before.to_lowercase().rfind(cue).map(|i| i + cue.len()))
-        .max()
-    else {
+    .iter()
+    .filter_map(|cue| before.to_lowercase().rfind(cue).map(|i| i + cue.len()))
+    .max() else {
         return Vec::new();
     };
     let phrase = before
@@ -4844,10 +4859,9 @@ fn unknown_in_clause(
     // caller said they want before asking.
     // ...and so is "that" in "is that something u guys do" ("our insurance wants a written
     // appraisal of the ring... is that something u guys do").
-    let that_before = ws[..you]
-        .windows(2)
-        .any(|w| ["is", "was"].contains(&w[0].as_str()) && ["that", "this", "it"].contains(&w[1].as_str()))
-        && ws[..you].iter().any(|w| w == "something");
+    let that_before = ws[..you].windows(2).any(|w| {
+        ["is", "was"].contains(&w[0].as_str()) && ["that", "this", "it"].contains(&w[1].as_str())
+    }) && ws[..you].iter().any(|w| w == "something");
     let object = if object.is_empty()
         && (that_before
             || ws[you + 1..]
@@ -5447,7 +5461,11 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     let faq = faq.filter(|(i, score)| {
         let asks_leave = |ws: &[String]| {
             matches!(
-                ws.iter().map(String::as_str).take(3).collect::<Vec<_>>().as_slice(),
+                ws.iter()
+                    .map(String::as_str)
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .as_slice(),
                 ["can", "i" | "we", ..]
                     | ["should", "i" | "we", ..]
                     | ["may", "i", ..]
@@ -9038,12 +9056,19 @@ mod tests {
     #[test]
     fn round_fifteen_a_town_named_only_in_an_answer() {
         let faq = "[[faq]]\nq = \"Is there a travel charge?\"\na = \"No travel charge inside our service area. Beyond it (Marietta, Lawrenceville) there is a $25 travel fee.\"";
-        let mut p = plumber_plus("name = \"Home blood draw\"\nprice = \"$75\"\ndescription = \"We draw blood at home.\"", faq, None);
+        let mut p = plumber_plus(
+            "name = \"Home blood draw\"\nprice = \"$75\"\ndescription = \"We draw blood at home.\"",
+            faq,
+            None,
+        );
         p.business.service_area = "Atlanta, Decatur and Smyrna".into();
         let fee = p.faq.iter().position(|f| f.q.contains("travel")).unwrap();
         assert_eq!(
-            topics("do u guys come out as far as marietta or nah? and does it cost more", &p)
-                .first(),
+            topics(
+                "do u guys come out as far as marietta or nah? and does it cost more",
+                &p
+            )
+            .first(),
             Some(&Topic::Faq(fee))
         );
         assert_eq!(
