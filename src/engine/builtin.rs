@@ -408,34 +408,16 @@ fn part_of_day_wish(text: &str) -> bool {
     })
 }
 
-/// A day said by its name or as today/tomorrow ("fri", "tmrw").
+/// A day said by its name, short or whole, or as today, tomorrow or the weekend ("fri",
+/// "thursdays", "tmrw").
 fn is_day_word(w: &str) -> bool {
-    [
-        "today",
-        "tomorrow",
-        "tonight",
-        "mon",
-        "monday",
-        "tue",
-        "tues",
-        "tuesday",
-        "wed",
-        "wednesday",
-        "thu",
-        "thur",
-        "thurs",
-        "thursday",
-        "fri",
-        "friday",
-        "sat",
-        "saturday",
-        "sun",
-        "sunday",
-        "weekend",
-        "week",
-    ]
-    .contains(&w.trim_end_matches('s'))
-        || w.ends_with("day")
+    let w = w.trim_end_matches('s');
+    w.ends_with("day")
+        || [
+            "tonight", "tomorrow", "mon", "tue", "wed", "thu", "thur", "fri", "sat", "sun",
+            "weekend", "week",
+        ]
+        .contains(&w)
 }
 
 fn has_time_words(text: &str) -> bool {

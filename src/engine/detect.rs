@@ -3856,7 +3856,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Two signs of a person's body in trouble, however they are said ("hes dizzy and his head
     // is pounding and he cant really get up"): no single phrase needed.
-    if body_signs(&t) >= 2 && !t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"]) {
+    // (Not an animal's: "our old boy has been down in the paddock... just trembling" is the
+    // horse's, told by the animal rules below.)
+    const LARGE_ANIMALS: &[&str] = &[
+        "horse*", "pony", "mare", "gelding", "foal", "paddock", "pasture", "goat*", "cow", "cows",
+        "sheep", "llama*", "alpaca*", "donkey*",
+    ];
+    if body_signs(&t) >= 2 && !t.any(PETS) && !t.any(LARGE_ANIMALS) {
         return Some(Danger::Medical);
     }
     if t.any(&["chest"])

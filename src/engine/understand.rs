@@ -7662,9 +7662,12 @@ mod tests {
             "can u guys fix garage door openers",
             &p
         ));
-        assert!(asks_about_unknown("do you do shiny drain cleaning", &p));
+        assert!(asks_about_unknown(
+            "do you do trenchless drain cleaning",
+            &p
+        ));
         assert!(!asks_about_unknown_thing(
-            "do you do shiny drain cleaning",
+            "do you do trenchless drain cleaning",
             &p
         ));
         // A time asked for, or a town served, is no unknown thing.
