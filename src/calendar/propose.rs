@@ -242,7 +242,17 @@ impl Preference {
                 }
                 // "Thurs the 17th at 5": that time, or soon after it.
                 "at" => {
-                    if let Some(m) = clock() {
+                    // (Not "i'm at 12 Oak Street": a time only with its own mark or alone.)
+                    let marked = next
+                        .is_some_and(|n| n.contains(':') || n.ends_with("am") || n.ends_with("pm"));
+                    let alone = words.get(i + 2).is_none_or(|a| {
+                        [
+                            "am", "pm", "oclock", "o'clock", "on", "or", "if", "tomorrow", "today",
+                            "tmrw", "please", "pls", "works", "then", "sharp", "ish",
+                        ]
+                        .contains(a)
+                    });
+                    if let Some(m) = clock().filter(|_| marked || alone) {
                         p.at_minute = Some(m);
                     }
                 }
@@ -404,9 +414,15 @@ mod tests {
         assert_eq!(p.dates, None);
         let p = Preference::parse("the 29th", now(), TZ);
         assert_eq!(p.dates, Some(vec![d("2026-12-29")]));
-        // "At 123 Elm" is a place, not a time.
+        // "At 123 Elm", "I'm at 12 Oak Street" are places, not times.
         let p = Preference::parse("at 123 elm st", now(), TZ);
         assert_eq!(p.after_minute, None);
+        let p = Preference::parse(
+            "I'm at 12 Oak Street. Tomorrow morning if you can.",
+            now(),
+            TZ,
+        );
+        assert_eq!((p.after_minute, p.before_minute), (None, Some(12 * 60)));
     }
 
     fn slot(local: &str) -> Slot {
