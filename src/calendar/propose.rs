@@ -248,7 +248,7 @@ impl Preference {
                     let alone = words.get(i + 2).is_none_or(|a| {
                         [
                             "am", "pm", "oclock", "o'clock", "on", "or", "if", "tomorrow", "today",
-                            "tmrw", "please", "pls", "works", "then", "sharp", "ish",
+                            "tmrw", "please", "pls", "works", "then", "sharp", "ish", "so",
                         ]
                         .contains(a)
                     });
@@ -423,6 +423,8 @@ mod tests {
             TZ,
         );
         assert_eq!((p.after_minute, p.before_minute), (None, Some(12 * 60)));
+        let p = Preference::parse("im off at 4 so anytime after that", now(), TZ);
+        assert_eq!(p.after_minute, Some(16 * 60));
     }
 
     fn slot(local: &str) -> Slot {
