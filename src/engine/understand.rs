@@ -7076,6 +7076,11 @@ mod tests {
         .unwrap()
     }
 
+    /// The name of the service that scores best for a text (near-tie or not).
+    fn best_named(text: &str, p: &BusinessProfile) -> Option<String> {
+        score_services(text, p).map(|m| p.services[m.best].name.clone())
+    }
+
     /// The name of the service a text picks.
     fn picked<'p>(text: &str, p: &'p BusinessProfile) -> Option<&'p str> {
         match_service(text, p).map(|i| p.services[i].name.as_str())
@@ -8466,7 +8471,7 @@ mod tests {
             "",
             None,
         );
-        let best = |t: &str| score_services(t, &p).map(|m| p.services[m.best].name.clone());
+        let best = |t: &str| best_named(t, &p);
         assert_eq!(
             best("we're away till march and i don't want the outside lines freezing and cracking")
                 .as_deref(),
@@ -8940,7 +8945,7 @@ mod tests {
             "",
             None,
         );
-        let best = |t: &str| score_services(t, &p).map(|m| p.services[m.best].name.clone());
+        let best = |t: &str| best_named(t, &p);
         assert_eq!(
             best("could i come see the place first").as_deref(),
             Some("Meet and greet tour")
