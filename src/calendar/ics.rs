@@ -193,7 +193,7 @@ fn naive_between(
     cap: u16,
 ) -> Result<Vec<NaiveDateTime>, String> {
     let as_utc = |n: NaiveDateTime| Utc.from_utc_datetime(&n).with_timezone(&rrule::Tz::UTC);
-    let dtstart = as_utc(start);
+    let dtstart = as_utc(within_reach(start, rule, (from, to))?);
     let rule = normalise_until(rule, &dtstart);
     let parsed: rrule::RRule<rrule::Unvalidated> =
         rule.parse().map_err(|e: rrule::RRuleError| e.to_string())?;
@@ -862,15 +862,15 @@ fn expand(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<DateTime<Utc>>, String> {
-    // Rules finer than hourly are not how anyone marks busy time, and expanding years of them
-    // would let one feed stall availability: refuse them.
-    let upper = rule.to_ascii_uppercase();
-    if upper.contains("FREQ=SECONDLY") || upper.contains("FREQ=MINUTELY") {
-        return Err("a rule repeating every second or minute is not supported".into());
-    }
+    let window = (from.naive_utc(), to.naive_utc());
     let dtstart = match start {
-        When::Utc(t) => t.with_timezone(&rrule::Tz::UTC),
-        When::Local(n, Zone::Named(tz)) => local_instant(tz, n).with_timezone(&rrule::Tz::Tz(tz)),
+        When::Utc(t) => Utc
+            .from_utc_datetime(&within_reach(t.naive_utc(), rule, window)?)
+            .with_timezone(&rrule::Tz::UTC),
+        When::Local(n, Zone::Named(tz)) => {
+            let n = within_reach(n, rule, window)?;
+            local_instant(tz, n).with_timezone(&rrule::Tz::Tz(tz))
+        }
         // A zone defined in the feed: expand wall-clock times, then place each in the zone.
         When::Local(n, Zone::Custom(z)) => {
             let day = Duration::days(1);
@@ -883,8 +883,10 @@ fn expand(
             )?;
             return Ok(list.into_iter().map(|t| z.instant(t)).collect());
         }
-        When::Date(d) => local_instant(default_tz, d.and_hms_opt(0, 0, 0).expect("midnight"))
-            .with_timezone(&rrule::Tz::Tz(default_tz)),
+        When::Date(d) => {
+            let n = within_reach(d.and_hms_opt(0, 0, 0).expect("midnight"), rule, window)?;
+            local_instant(default_tz, n).with_timezone(&rrule::Tz::Tz(default_tz))
+        }
     };
     // Some writers give UNTIL as a date or local time where the RFC wants UTC: make it UTC.
     let rule = normalise_until(rule, &dtstart);
@@ -900,6 +902,74 @@ fn expand(
         .into_iter()
         .map(|d| d.with_timezone(&Utc))
         .collect())
+}
+
+/// Candidate times one rule may step through, from its start to the end of the window, at most.
+const MAX_RULE_STEPS: i64 = 400_000;
+
+/// Where to expand a rule from, so that its cost is bounded.
+///
+/// Expanders step from DTSTART through every period since, so a rule that began long ago costs
+/// time for each one (an hourly rule from 1601 is millions of steps before this month). Refused:
+/// what no busy calendar writes (every second or minute, lists of minutes, any seconds) and a
+/// rule that would still step more than [`MAX_RULE_STEPS`] times. An hourly, daily or weekly rule
+/// without COUNT starts again a few whole periods before the window instead, which yields the same
+/// times inside it (a whole number of its periods keeps its phase).
+fn within_reach(
+    start: NaiveDateTime,
+    rule: &str,
+    window: (NaiveDateTime, NaiveDateTime),
+) -> Result<NaiveDateTime, String> {
+    let part = |key: &str| {
+        rule.split(';').find_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            k.trim()
+                .eq_ignore_ascii_case(key)
+                .then(|| v.trim().to_ascii_uppercase())
+        })
+    };
+    let listed = |key: &str| part(key).map_or(0, |v| v.split(',').count() as i64);
+    let freq = part("FREQ").unwrap_or_default();
+    if matches!(freq.as_str(), "SECONDLY" | "MINUTELY")
+        || part("BYSECOND").is_some()
+        || listed("BYMINUTE") > 1
+    {
+        return Err("a rule repeating every second or minute is not supported".into());
+    }
+    // A period's length in seconds, and how many days of it a rule may pick.
+    let (unit, days): (i64, i64) = match freq.as_str() {
+        "HOURLY" => (3_600, 1),
+        "DAILY" => (86_400, 1),
+        "WEEKLY" => (7 * 86_400, 7),
+        "MONTHLY" => (28 * 86_400, 31),
+        _ => (365 * 86_400, 366),
+    };
+    let picks_days = ["BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"]
+        .iter()
+        .any(|k| part(k).is_some());
+    let interval = part("INTERVAL")
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1);
+    let period = unit.saturating_mul(interval);
+    let per_period = if picks_days { days } else { 1 } * listed("BYHOUR").max(1);
+    let count = part("COUNT").and_then(|v| v.parse::<i64>().ok());
+    let mut start = start;
+    if count.is_none() && matches!(freq.as_str(), "HOURLY" | "DAILY" | "WEEKLY") {
+        let skip = (window.0 - start).num_seconds() / period - 2;
+        if skip > 0 {
+            start += Duration::seconds(skip * period);
+        }
+    }
+    let periods = ((window.1 - start).num_seconds() / period).max(0) + 1;
+    let steps = count.map_or(periods, |c| c.clamp(0, periods)) * per_period;
+    if steps > MAX_RULE_STEPS {
+        return Err(format!(
+            "a rule from {} would take {steps} steps to reach this window",
+            start.format("%Y-%m-%d")
+        ));
+    }
+    Ok(start)
 }
 
 fn normalise_until(rule: &str, dtstart: &DateTime<rrule::Tz>) -> String {

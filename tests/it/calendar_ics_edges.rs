@@ -150,3 +150,53 @@ RDATE;VALUE=PERIOD:20261203T150000Z/P99999999W\r\nEND:VEVENT\r\n");
         busy.intervals[0].end >= super::calendar_ics::t("2126-01-01T00:00:00Z").timestamp_millis()
     );
 }
+
+/// Rules that began long ago (an hourly job "since 1990", a standing meeting every 3 days since
+/// 2001, a weekly one since 1995 in the feed's own zone) yield the same times this month as a
+/// rule that began last week: the expander starts near the window, keeping each rule's phase.
+#[test]
+fn rules_begun_long_ago_keep_their_times() {
+    let feed = cal("BEGIN:VTIMEZONE\r\nTZID:Office time\r\nBEGIN:STANDARD\r\n\
+DTSTART:19701101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\n\
+DTSTART:19700308T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n\
+BEGIN:VEVENT\r\nUID:h1\r\nDTSTART:19900101T060000Z\r\n\
+DTEND:19900101T061500Z\r\nRRULE:FREQ=HOURLY;INTERVAL=5\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:d3\r\nDTSTART:20010101T150000Z\r\nDTEND:20010101T160000Z\r\n\
+RRULE:FREQ=DAILY;INTERVAL=3\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:w2\r\nDTSTART;TZID=Office time:19950104T120000\r\n\
+DTEND;TZID=Office time:19950104T130000\r\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE\r\nEND:VEVENT\r\n");
+    let busy = read(&feed, "2026-12-07T05:00:00Z", "2026-12-10T05:00:00Z");
+    assert!(busy.warnings.is_empty(), "{:?}", busy.warnings);
+    // Every 5 hours from 06:00 UTC on 1 Jan 1990: 323,735 hours later is 05:00 UTC on 7 Dec 2026
+    // (00:00 in New York), a multiple of 5, so that day's are at 00:00, 05:00, 10:00 ... .
+    // Every 3 days from 1 Jan 2001: 9,471 days later is 7 Dec 2026, 9,471 = 3 * 3,157: that day.
+    // Every other Wednesday from 4 Jan 1995: 1,666 weeks later is Wed 9 Dec 2026, an even count.
+    let times = local(&busy.intervals);
+    let on = |day: &str| {
+        times
+            .iter()
+            .filter(|t| t.starts_with(day))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        on("Mon Dec 07"),
+        vec![
+            "Mon Dec 07 00:00-Mon Dec 07 00:15",
+            "Mon Dec 07 05:00-Mon Dec 07 05:15",
+            "Mon Dec 07 10:00-Mon Dec 07 11:00",
+            "Mon Dec 07 15:00-Mon Dec 07 15:15",
+            "Mon Dec 07 20:00-Mon Dec 07 20:15",
+        ]
+    );
+    assert!(
+        on("Tue Dec 08").iter().all(|t| t.ends_with(":15")),
+        "{times:?}"
+    );
+    assert!(
+        on("Wed Dec 09").contains(&"Wed Dec 09 12:00-Wed Dec 09 13:00".to_string()),
+        "{times:?}"
+    );
+}

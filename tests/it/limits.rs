@@ -155,3 +155,51 @@ fn the_largest_inputs_are_bounded() {
         let _ = guard::ungrounded(&answer, &p, &[]);
     });
 }
+
+/// Rules that began centuries ago: the expander steps from DTSTART, so each would cost minutes
+/// before reaching this month (the first was found by the `ics_availability` fuzz target: a zone
+/// observance with a minutely rule from 1601, 25 s for one 3 KB feed). Each is bounded, and
+/// its cost does not grow with how long ago it began.
+#[test]
+fn rules_begun_centuries_ago_are_bounded() {
+    let p = example_profile();
+    let found = include_str!("../fixtures/ics/zone-rule-every-minute-since-1601.ics");
+    bounded("the fuzz target's feed", || ics_availability(&p, found));
+    let zone = |rule: &str| {
+        format!(
+            "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:Old time\nBEGIN:STANDARD\nDTSTART:16010101T020000\n\
+TZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nRRULE:{rule}\nEND:STANDARD\nEND:VTIMEZONE\n\
+BEGIN:VEVENT\nUID:z\nDTSTART;TZID=Old time:20261203T090000\nDTEND;TZID=Old time:20261203T100000\n\
+END:VEVENT\nEND:VCALENDAR\n"
+        )
+    };
+    let event = |start: &str, rule: &str| {
+        format!(
+            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:e\nDTSTART{start}\nDURATION:PT15M\nRRULE:{rule}\n\
+END:VEVENT\nEND:VCALENDAR\n"
+        )
+    };
+    let feeds = [
+        zone("FREQ=MINUTELY"),
+        zone("FREQ=HOURLY"),
+        zone("FREQ=DAILY;COUNT=100000000"),
+        zone("FREQ=YEARLY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23"),
+        event(":00010101T000000Z", "FREQ=HOURLY"),
+        event(
+            ";TZID=America/New_York:00010101T000000",
+            "FREQ=HOURLY;BYDAY=MO",
+        ),
+        event(";VALUE=DATE:00010101", "FREQ=DAILY;COUNT=2000000000"),
+        event(
+            ":16010101T000000Z",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=1,2,3,4,5,6,7,8",
+        ),
+        event(
+            ":16010101T000000Z",
+            "FREQ=MONTHLY;BYMONTHDAY=1,2,3;BYHOUR=1,2,3,4,5,6,7,8",
+        ),
+    ];
+    for feed in &feeds {
+        bounded(feed, || ics_availability(&p, feed));
+    }
+}
