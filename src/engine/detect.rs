@@ -550,6 +550,12 @@ const WATER: &[&str] = &[
     "soak*",
     "seep*",
     "spraying",
+    // ("...just split open and its shooting water sideways right onto the electrical box".)
+    "shooting water",
+    "water shooting",
+    "spewing",
+    "spurting",
+    "squirting",
 ];
 const NEAR_ELECTRIC_OR_CEILING: &[&str] = &[
     "ceiling*",
@@ -1621,6 +1627,99 @@ const INSIDE: &[&str] = &[
 /// install" for an electrician, "sports injury" for a physio).
 const WEAK_DANGER: &[&str] = &["injured", "injury", "hurt", "bleeding"];
 
+/// Signs of a body in trouble, one group per kind (the third is confusion).
+const SIGNS: &[&[&str]] = &[
+    &[
+        "dizzy",
+        "dizziness",
+        "lightheaded",
+        "light headed",
+        "spinning",
+    ],
+    &[
+        "headache",
+        "head is pounding",
+        "head pounding",
+        "pounding head",
+        "head hurts",
+    ],
+    &[
+        "confused",
+        "not making sense",
+        "calling me by",
+        "wrong name",
+        "doesnt know where",
+        "doesnt know who",
+        "slurr*",
+        "out of it",
+        "talking sounds off",
+        "speech sounds off",
+        "sounds off",
+        "talking funny",
+        "talking weird",
+        "talking strange",
+        "words are jumbled",
+        "cant get words out",
+        "cant get his words out",
+        "cant get her words out",
+        "cant find words",
+        // Repeating itself after a knock to the head.
+        "same question*",
+        "same thing over",
+        "what day it is",
+        "what year it is",
+        "all mixed up",
+        "doesnt remember",
+        "dont remember what",
+        "cant remember what",
+    ],
+    &[
+        "vomit*",
+        "throwing up",
+        "threw up",
+        "thrown up",
+        // "He cant keep even water down."
+        "keep anything down",
+        "keep water down",
+        "keep even water down",
+        "keep food down",
+        "keep fluids down",
+        "nause*",
+        "puking",
+        "puked",
+    ],
+    &["faint*", "passed out", "blacked out", "collapsed"],
+    &["short of breath", "cant breathe", "wheez*", "gasping"],
+    &["numb*", "tingl*"],
+    &["pale", "clammy", "cold sweat", "sweaty", "sweating"],
+    &["shaky", "shaking", "trembling", "tremors"],
+    // Hard to keep awake, slow to answer ("now he just wants to sleep and is kinda slow
+    // answering me").
+    &[
+        "wants to sleep",
+        "cant stay awake",
+        "keeps falling asleep",
+        "hard to wake",
+        "wont wake",
+        "slow answering",
+        "slow to answer",
+        "slow to respond",
+        "not himself",
+        "not herself",
+    ],
+    &[
+        "chest pain",
+        "chest hurts",
+        "chest is tight",
+        "sitting on his chest",
+        "sitting on her chest",
+        "sitting on my chest",
+    ],
+    &[
+        "cuts on", "cut her", "cut his", "cut my", "cut up", "bleed*", "blood", "gash*",
+    ],
+];
+
 /// Someone may be unsafe. Recall-first: an unneeded hand-off is cheaper than a missed emergency.
 /// A caller asking whether something is normal or what to do, worried.
 const WORRIED: &[&str] = &[
@@ -1678,89 +1777,6 @@ const BODY_IN_TROUBLE: &[&str] = &[
 ];
 /// How many different signs of a body in trouble the text gives.
 fn body_signs(t: &Text) -> usize {
-    const SIGNS: &[&[&str]] = &[
-        &[
-            "dizzy",
-            "dizziness",
-            "lightheaded",
-            "light headed",
-            "spinning",
-        ],
-        &[
-            "headache",
-            "head is pounding",
-            "head pounding",
-            "pounding head",
-            "head hurts",
-        ],
-        &[
-            "confused",
-            "not making sense",
-            "calling me by",
-            "wrong name",
-            "doesnt know where",
-            "doesnt know who",
-            "slurr*",
-            "out of it",
-            "talking sounds off",
-            "speech sounds off",
-            "sounds off",
-            "talking funny",
-            "talking weird",
-            "talking strange",
-            "words are jumbled",
-            "cant get words out",
-            "cant get his words out",
-            "cant get her words out",
-            "cant find words",
-            // Repeating itself after a knock to the head.
-            "same question*",
-            "same thing over",
-            "what day it is",
-            "doesnt remember",
-            "dont remember what",
-            "cant remember what",
-        ],
-        &[
-            "vomit*",
-            "throwing up",
-            "threw up",
-            "thrown up",
-            "nause*",
-            "puking",
-            "puked",
-        ],
-        &["faint*", "passed out", "blacked out", "collapsed"],
-        &["short of breath", "cant breathe", "wheez*", "gasping"],
-        &["numb*", "tingl*"],
-        &["pale", "clammy", "cold sweat", "sweaty", "sweating"],
-        &["shaky", "shaking", "trembling", "tremors"],
-        // Hard to keep awake, slow to answer ("now he just wants to sleep and is kinda slow
-        // answering me").
-        &[
-            "wants to sleep",
-            "cant stay awake",
-            "keeps falling asleep",
-            "hard to wake",
-            "wont wake",
-            "slow answering",
-            "slow to answer",
-            "slow to respond",
-            "not himself",
-            "not herself",
-        ],
-        &[
-            "chest pain",
-            "chest hurts",
-            "chest is tight",
-            "sitting on his chest",
-            "sitting on her chest",
-            "sitting on my chest",
-        ],
-        &[
-            "cuts on", "cut her", "cut his", "cut my", "cut up", "bleed*", "blood", "gash*",
-        ],
-    ];
     let cannot_move = t.near(
         &["cant", "couldnt", "can barely", "unable to", "wont"],
         &[
@@ -1792,6 +1808,46 @@ fn body_signs(t: &Text) -> usize {
 /// tainted, a child out on a pool cover, water running through a light, a scald, a ring
 /// cutting off a finger.
 fn said_in_everyday_words(t: &Text) -> Option<Danger> {
+    // A used needle in someone's skin ("got poked by one of those needles... little bit of
+    // blood on his palm"): bloodborne infection, seen the same day.
+    let needle = t.any(&["needle", "needles", "syringe*", "sharps"]);
+    let stuck_by = t.any(&[
+        "poked",
+        "pricked",
+        "stuck himself",
+        "stuck herself",
+        "stuck myself",
+        "stuck by",
+        "stuck with",
+        "jabbed",
+        "needle stick",
+        "needlestick",
+        "went into his",
+        "went into her",
+        "went into my",
+    ]);
+    if needle && stuck_by {
+        return Some(Danger::Medical);
+    }
+    // A small child bleeding and screaming, or caught in a machine ("her hair got sucked into
+    // the spinny brush... wound up tight against her head and theres blood and shes
+    // screaming").
+    let child = t.young_child() || t.any(&["my son", "my daughter", "my kid", "my little"]);
+    let blood = t.any(&["blood*", "bleed*"]);
+    let caught = t.any(&[
+        "sucked into",
+        "sucked in",
+        "caught in",
+        "wound up",
+        "wrapped around",
+        "stuck in the",
+        "pinned",
+        "crushed",
+    ]);
+    let screaming = t.any(&["screaming", "screams", "wont stop crying", "hysterical"]);
+    if child && (blood && (screaming || caught) || caught && screaming) {
+        return Some(Danger::Medical);
+    }
     // "Im 34 wks... a little spotting and cramps... she hasnt kicked much today".
     let pregnant = t.any(&[
         "pregnant",
@@ -2041,9 +2097,120 @@ fn threatened_by_someone(t: &Text) -> bool {
     t.any(VIOLENT) && (t.any(WHO) && t.any(COMING) || t.any(&["ex", "my ex", "restraining"]))
 }
 
+/// A break-in told as over and done ("the store on Pine that was broken into Tuesday night"):
+/// nobody there now, nothing threatening said; the caller is dealing with what it left.
+fn break_in_over(t: &Text) -> bool {
+    const BREAK_IN: &[&str] = &[
+        "broke in",
+        "broken into",
+        "break in",
+        "break-in",
+        "breaking in",
+        "burglar*",
+        "robbed",
+    ];
+    let only_a_break_in = INTRUDER
+        .iter()
+        .filter(|w| t.has(w))
+        .all(|w| BREAK_IN.contains(w));
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let past = t.any(&[
+        "last week",
+        "last weekend",
+        "last month",
+        "other night",
+        "other day",
+        "days ago",
+        "weeks ago",
+        "was broken into",
+        "were broken into",
+        "got broken into",
+        "got robbed",
+    ]) || t.near(&days, &["night", "morning", "afternoon", "evening"], 1);
+    let now = t.any(&[
+        "still",
+        "right now",
+        "now",
+        "inside",
+        "in the house",
+        "hear*",
+        "tonight",
+        "scared",
+        "afraid",
+        "came back",
+        "coming back",
+    ]);
+    only_a_break_in && past && !now
+}
+
 /// Someone who does not respond: slumped, unconscious, not breathing, or down in a tank, pit,
 /// well or manhole and not answering (where whoever goes in after them can be overcome too).
 fn someone_down(t: &Text) -> bool {
+    // "We cant really wake her up and her breathing sounds weird and slow."
+    let hard_to_wake = t.near(
+        &["cant", "wont", "barely", "hard to", "couldnt", "not"],
+        &["wake", "waking"],
+        3,
+    );
+    let breathing_wrong = t.near(
+        &["breathing", "breath", "breathes", "breaths"],
+        &[
+            "weird",
+            "slow",
+            "funny",
+            "strange",
+            "shallow",
+            "rattl*",
+            "gurgl*",
+            "labored",
+            "laboured",
+            "noisy",
+            "irregular",
+        ],
+        4,
+    );
+    // A person, not a phone or a laptop that "wont wake up".
+    let a_person = t.any(&[
+        "her",
+        "him",
+        "his",
+        "she",
+        "he",
+        "friend",
+        "mom",
+        "dad",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "baby",
+        "kid",
+        "grandma",
+        "grandpa",
+        "brother",
+        "sister",
+        "roommate",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+    ]) && !t.any(&[
+        "phone", "ipad", "tablet", "laptop", "computer", "screen", "tv", "device", "watch",
+        "iphone", "macbook",
+    ]);
+    if a_person
+        && (hard_to_wake
+            || breathing_wrong && t.any(&["drank", "drunk", "overdose*", "pills", "took"]))
+    {
+        return true;
+    }
     const UNRESPONSIVE: &[&str] = &[
         "slumped",
         "unresponsive",
@@ -2158,6 +2325,9 @@ fn cannot_be_reached(t: &Text) -> bool {
         "cant get ahold",
         "cant get a hold",
         "cant get hold",
+        "able to reach",
+        "unable to reach",
+        "cant get through to",
     ];
     const SIGN: &[&str] = &[
         "walker",
@@ -2208,9 +2378,43 @@ fn cannot_be_reached(t: &Text) -> bool {
         "grandfather",
         "nana",
         "they",
+        "uncle",
+        "aunt",
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "cousin",
+        "husband",
+        "wife",
+        "neighbor",
+        "neighbour",
+        "friend",
     ];
-    let person_unreached = t.near(PERSON, UNREACHED, 4) || t.near(UNREACHED, PERSON, 3);
-    who && person_unreached && t.any(SIGN)
+    let person_unreached = t.near(PERSON, UNREACHED, 4) || t.near(UNREACHED, PERSON, 4);
+    // Days without a word and the signs at the door ("havent been able to reach my uncle in like
+    // 9 days... flies on the inside of the front window and a really bad smell"), at any age.
+    let days_gone = t.any(&[
+        "for days",
+        "in days",
+        "few days",
+        "couple days",
+        "a week",
+        "in weeks",
+    ]) || t.words.windows(2).any(|w| {
+        w[0].parse::<u32>().is_ok_and(|n| n >= 2) && matches!(w[1].as_str(), "days" | "weeks")
+    });
+    let signs_at_the_door = t.any(&[
+        "flies",
+        "smell*",
+        "stink*",
+        "odor*",
+        "mail piling",
+        "mail is piling",
+        "newspapers",
+        "packages piling",
+    ]);
+    person_unreached && (who && t.any(SIGN) || days_gone && signs_at_the_door)
 }
 
 /// Said outright that nobody was hurt.
@@ -2619,6 +2823,7 @@ fn fumes_making_people_sick(t: &Text) -> bool {
         "vomit*",
         "dizzy",
         "lightheaded",
+        "light headed",
         "sleepy",
         "drowsy",
     ];
@@ -2672,7 +2877,21 @@ fn fumes_making_people_sick(t: &Text) -> bool {
         3,
     );
     let sick = SICK.iter().filter(|s| t.has(s)).count() + usize::from(sore_head);
-    !bug && (alarm && sick >= 1 || several && indoors && sick >= 2)
+    // "Smell is so strong im lightheaded just standing down there": one person is enough when
+    // the smell itself is what they blame.
+    let strong_smell = t.near(
+        &["smell*", "fumes", "odor*", "stench"],
+        &[
+            "strong",
+            "so bad",
+            "overpowering",
+            "terrible",
+            "awful",
+            "thick",
+        ],
+        6,
+    );
+    !bug && (alarm && sick >= 1 || several && indoors && sick >= 2 || strong_smell && sick >= 1)
 }
 
 /// Stopped on a highway shoulder with traffic rushing past ("the shoulder is tiny and 18
@@ -3195,11 +3414,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "baby carrots",
         "baby shampoo",
     ];
+    // "I'm running on fumes" is tired; "you cant breathe in there" is a smell, said of a place
+    // to anyone ("the carpet is soaked through, you cant breathe in there").
+    const IDIOMS: &[&str] = &[
+        "running on fumes",
+        "on fumes",
+        "you cant breathe in there",
+        "u cant breathe in there",
+        "you can barely breathe in there",
+        "you cant breathe in here",
+    ];
     let t = Text::new(text)
         .without(FIRE_OFFICIAL)
         .without(NOT_FALLEN)
         .without(FED_UP)
-        .without(BABY_THINGS);
+        .without(BABY_THINGS)
+        .without(IDIOMS);
     let t = match profile {
         Some(p) => without_towns(t, &p.business.service_area),
         None => t,
@@ -3250,7 +3480,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Gas);
     }
-    if t.any(INTRUDER) {
+    if t.any(INTRUDER) && !break_in_over(&t) {
         return Some(Danger::Intruder);
     }
     // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
@@ -3439,7 +3669,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let scorched = t.near(SCORCHED, KIT, 8) || t.near(KIT, SCORCHED, 8);
     // ("...and kind of a haze in there when i open the door.")
     let haze = t.any(&["haze", "hazy", "smoky", "smokey"]);
-    if [hot_smell, flicker, warm_kit, scorched, haze]
+    // Arcing: "the box is buzzing and i heard a couple pops and saw a little flash".
+    let arcing = t.any(&[
+        "pop", "pops", "popping", "flash", "flashes", "flashing", "spark*",
+    ]) && t.any(KIT);
+    if [hot_smell, flicker, warm_kit, scorched, haze, arcing]
         .iter()
         .filter(|b| **b)
         .count()
@@ -3548,7 +3782,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Fire);
     }
     // ("Cold air pouring down around the attic ladder" is a draught.)
-    let t_water = t.without(&["air pouring", "air pours", "air poured", "air is pouring"]);
+    let t_water = t.without(&[
+        "air pouring",
+        "air pours",
+        "air poured",
+        "air is pouring",
+        // Stopped: "water guy shut it off at the meter so at least nothings spraying".
+        "nothings spraying",
+        "nothing spraying",
+        "nothing is spraying",
+        "not spraying",
+        "isnt spraying",
+        "stopped spraying",
+        "no longer spraying",
+        "nothings leaking",
+        "nothing is leaking",
+    ]);
     // A flood in the past or as a word of the trade ("after the 2016 flood", "flood cuts") is no
     // water now.
     let t_water = t_water.without_past_floods();
@@ -3862,6 +4111,27 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "horse*", "pony", "mare", "gelding", "foal", "paddock", "pasture", "goat*", "cow", "cows",
         "sheep", "llama*", "alpaca*", "donkey*",
     ];
+    // Someone old newly confused ("my dad is 86... today hes all mixed up, asked me twice what
+    // day it is"): not the confusion of a known dementia, nor how they often are.
+    let newly_confused = t.any(SIGNS[2])
+        && t.any(&[
+            "today",
+            "now",
+            "suddenly",
+            "all of a sudden",
+            "this morning",
+            "tonight",
+        ])
+        && !t.any(&[
+            "dementia",
+            "alzheimer*",
+            "memory care",
+            "gets confused",
+            "sometimes",
+        ]);
+    if newly_confused && (t.any(OLDER_PEOPLE) || t.age_said().is_some_and(|a| a >= 65)) {
+        return Some(Danger::Medical);
+    }
     if body_signs(&t) >= 2 && !t.any(PETS) && !t.any(LARGE_ANIMALS) {
         return Some(Danger::Medical);
     }
@@ -6320,7 +6590,29 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
                 .iter()
                 .any(|o| ["my", "our", "me", "us"].contains(&o.as_str()))
     });
+    // "The guy who did it last year retired": whoever did the last job is gone, so the job is not
+    // ours (unless the text says it was).
+    let gone = t.any(&["retired", "out of business", "went under", "moved away"]);
+    // "Marcus fixed my son's phone last spring and did a great job": our work praised, told as
+    // the reason to come back (unless a "but" turns it: "great job but it leaks now").
+    let praised = t.any(&[
+        "great job",
+        "good job",
+        "amazing job",
+        "awesome job",
+        "fantastic job",
+        "excellent job",
+        "wonderful job",
+        "nice job",
+        "did great",
+        "was great",
+        "were great",
+        "loved it",
+        "love it",
+    ]) && !t.any(&["but", "except", "however", "though", "until"]);
     let ours = !hypothetical
+        && !praised
+        && (you_did_ours || !gone)
         && (you_did_ours || !for_someone_else)
         && (you_did_ours
             || stated.any(OUR_VISIT)
@@ -6419,6 +6711,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "still looks good",
         "still works great",
         "still beautiful",
+        // Due again, as it is every year ("got the letter that my backflow test is due again").
+        "due again",
+        "that time again",
         // Coming back for more ("had a great time with yall, want to book again").
         "book again",
         "booking again",
@@ -6851,7 +7146,13 @@ fn without_others_absence(t: Text) -> Text {
         let who = (i.saturating_sub(16)..i)
             .rev()
             .find(|&j| OURS.contains(&w[j].as_str()) || THEIRS.contains(&w[j].as_str()));
-        if who.is_some_and(|j| THEIRS.contains(&w[j].as_str())) {
+        // ("...failed the test last spring too and the other company never came back".)
+        let another = |j: usize| {
+            j > 0
+                && ["other", "last", "previous", "old", "another", "first"]
+                    .contains(&w[j - 1].as_str())
+        };
+        if who.is_some_and(|j| THEIRS.contains(&w[j].as_str()) || another(j)) {
             cut.push((i, i + n));
         }
     }
@@ -8330,6 +8631,50 @@ mod tests {
             danger("can you move a dresser up the stairs on friday", None),
             None
         );
+    }
+
+    #[test]
+    fn round_sixteen_people_in_trouble_in_everyday_words() {
+        for (text, kind) in [
+            ("my roommate drank a whole bottle of vodka and his breathing is slow and kind of weird", Danger::Medical),
+            ("we cant really wake him, he took something at the party", Danger::Medical),
+            ("grandpa is 90 and this morning he keeps asking me what year it is", Danger::Medical),
+            ("the diesel smell in the basement is so strong my wife feels dizzy", Danger::Gas),
+            ("my daughter got pricked by a syringe in the park sandbox", Danger::Medical),
+            ("my toddlers fingers got caught in the paper shredder and hes screaming", Danger::Medical),
+            ("nobody has been able to reach my sister for a week and the mail is piling up at her door", Danger::Medical),
+            ("the pipe split and water is spewing onto the breaker panel", Danger::Water),
+            ("the outlet in the hall is buzzing and it popped with a flash", Danger::Electrical),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        for text in [
+            "im running on fumes this week, can i get a massage friday",
+            "the shop was broken into last week and we need the front glass replaced",
+            "the spare room smells so bad you cant breathe in there, can you clean the carpet",
+            "the city shut it off at the meter so nothing is spraying anymore",
+            "my ipad wont wake up after the update",
+            "my mom has dementia and gets confused in the evenings, we need a sitter on tuesdays",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_sixteen_not_complaints_about_us() {
+        for text in [
+            "your tech did a great job on our furnace last year, we want the same checkup",
+            "our annual test is due again. the guy who did it last year moved away, can you take it over",
+            "it failed inspection in spring and the other company never came back to redo it",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        for text in [
+            "your tech did a great job but its leaking again already",
+            "you guys did our furnace in october and it quit again",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
     }
 
     #[test]
