@@ -5399,6 +5399,29 @@ pub fn wants_person(text: &str) -> bool {
     if call_asked {
         return true;
     }
+    // "Somebody needs to get back to me tonight": a person asked to answer, not the thread.
+    if t.near(
+        &[
+            "someone",
+            "somebody",
+            "anyone",
+            "anybody",
+            "a person",
+            "a human",
+            "the owner",
+            "manager",
+        ],
+        &[
+            "get back to me",
+            "get back to us",
+            "reach out to me",
+            "reach out to us",
+            "contact me",
+        ],
+        4,
+    ) {
+        return true;
+    }
     // Asking for someone by name: "i just want to talk to megan", "can i speak with dr patel"
     // (not "i need to talk to my wife first").
     const WISH: &[&str] = &[
@@ -6404,6 +6427,11 @@ const STILL_BROKEN: &[&str] = &[
     "wont respond",
     "not responding",
     "stopped responding",
+    // Coming undone soon after ("already got like 15 braids sliding out at the ends").
+    "sliding out",
+    "slipping out",
+    "coming loose",
+    "came loose",
 ];
 
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
@@ -6453,7 +6481,27 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if let Some(k) = own_keyword(text, profile_keywords) {
         return Some(k);
     }
-    let t = without_others_absence(Text::new(text));
+    // Work wanted, not work done ("just want it fixed before it gets worse", "it has to be
+    // replaced or they wont renew us"); and a reply going back to someone ("something to send
+    // back to them"), not a problem back again.
+    let t = without_others_absence(Text::new(text)).without(&[
+        "want it fixed",
+        "want it repaired",
+        "want it replaced",
+        "need it fixed",
+        "need it repaired",
+        "need it replaced",
+        "get it fixed",
+        "get it replaced",
+        "to be fixed",
+        "to be repaired",
+        "to be replaced",
+        "send back to",
+        "sent back to",
+        "get back to",
+        "go back to",
+        "write back to",
+    ]);
     // "She's been complaining about a back tooth": a symptom, not a complaint about us.
     // "My dad keeps complaining his nails are too long": someone's own trouble told to us.
     let t = if t.near(
@@ -6728,7 +6776,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // "Want it fixed" is a complaint about our work, an ordinary request about theirs.
     if ours
-        && t.any(&[
+        && Text::new(text).any(&[
             "want it fixed",
             "want this fixed",
             "want it redone",
@@ -8672,9 +8720,21 @@ mod tests {
         for text in [
             "your tech did a great job but its leaking again already",
             "you guys did our furnace in october and it quit again",
+            "got my twists done two weeks ago and a bunch are already sliding out. paid 180 for this",
         ] {
             assert!(complaint(text, &[]).is_some(), "{text}");
         }
+        // Work wanted, and papers to send on, are no complaint.
+        for text in [
+            "the patio is crumbling by the steps, just want it fixed before it gets worse",
+            "it has to be replaced for the insurance, can you give me something to send back to them",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        assert!(wants_person(
+            "can somebody get back to me tonight about this"
+        ));
+        assert!(!wants_person("get back to me with a price when you can"));
     }
 
     #[test]

@@ -5921,6 +5921,11 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "pay again",
             "paying again",
             "pay twice",
+            // ("...if it starts dying fast again in a few months am i just out of luck or do u
+            // guys cover that for a while")
+            "cover that",
+            "cover it",
+            "out of luck",
         ],
         guard: &[
             "stand behind*",
@@ -6014,6 +6019,9 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "coming out",
             "diagnos*",
             "still owe",
+            // ("do u guys go out that far or is there an extra charge for that")
+            "that far",
+            "go out to",
         ],
         guard: &[
             "owe", "charge*", "cost*", "fee", "fees", "pay", "how much", "extra", "free", "bill*",
@@ -6240,6 +6248,61 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "in between you can leave",
         ],
     },
+    // Papers for someone else ("do you guys give me something to send back to them after? they
+    // want proof it got done"): what owners call paperwork or a certificate.
+    FaqConcept {
+        token: "#paperwork",
+        asked: &[
+            "proof",
+            "paperwork",
+            "documentation",
+            "in writing",
+            "something to send",
+            "something to show",
+            "something for my insurance",
+            "certificate",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["paperwork", "certificate*", "documentation", "proof"],
+    },
+    // Being seen ("do your trucks say biohazard all over them? my street is the nosiest street"):
+    // what the owner says of unmarked vans and keeping quiet.
+    FaqConcept {
+        token: "#discreet",
+        asked: &[
+            "discreet*",
+            "discretion",
+            "unmarked",
+            "nosy",
+            "nosey",
+            "nosiest",
+            "neighbors see",
+            "neighbors know",
+            "neighbors will see",
+            "neighbors will know",
+            "neighbours see",
+            "neighbours know",
+            "everyone knowing",
+            "everyone will know",
+            "people knowing",
+            "trucks say",
+            "truck say",
+            "vans say",
+            "van say",
+            "logo on",
+            "logos on",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "unmarked",
+            "discreet*",
+            "plain clothes",
+            "neighbors",
+            "neighbours",
+        ],
+    },
     // Leaving the thing with us for a while ("cant grab it for a while after... do u charge to
     // keep it there?"): what the owner calls storage.
     FaqConcept {
@@ -6256,6 +6319,10 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "leave it at",
             "hold it",
             "hold onto it",
+            "hold on to it",
+            "hang on to it",
+            "hang onto it",
+            "hang on to my",
             "sit there",
             "sits there",
             "cant grab it",
@@ -8838,6 +8905,39 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_sixteen_faq_concepts_in_other_words() {
+        for (q, a, text) in [
+            (
+                "Is there a warranty?",
+                "Parts are covered for 180 days.",
+                "if it starts acting up again in a couple months do u guys cover that",
+            ),
+            (
+                "How long do you hold finished items?",
+                "We hold finished work for 60 days, then there is a storage fee.",
+                "im gone till february, how long will yall hang on to it",
+            ),
+            (
+                "Will the neighbors know?",
+                "We come in unmarked vans and plain clothes.",
+                "do your vans say pest control all over them? my street is super nosy",
+            ),
+            (
+                "Is there a trip charge?",
+                "Towns outside our area pay a $40 trip charge.",
+                "do u go out that far or is it extra",
+            ),
+        ] {
+            let p = with_faq(q, a);
+            assert!(
+                topics(text, &p).contains(&Topic::Faq(p.faq.len() - 1)),
+                "{text}: {:?}",
+                topics(text, &p)
+            );
+        }
     }
 
     #[test]
