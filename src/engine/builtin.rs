@@ -317,6 +317,31 @@ fn moved_address(turn: &mut Turn<'_>, text: &str) -> Option<String> {
 fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let tz = turn.tz();
     let said = u::words(text);
+    // "The one closest to 9 please": the offer nearest that hour (of the day the offers share
+    // it, in the morning when before 7 would be an odd hour to mean the evening).
+    let near_hour = said.windows(3).find_map(|w| {
+        (["closest", "nearest", "close"].contains(&w[0].as_str()) && w[1] == "to")
+            .then(|| w[2].parse::<u32>().ok())
+            .flatten()
+            .filter(|h| (1..=12).contains(h))
+    });
+    if let Some(h) = near_hour {
+        let wanted = |pm: bool| if pm && h < 12 { h + 12 } else { h } * 60;
+        let pm = said.iter().any(|w| w == "pm") || h < 7;
+        let distance = |s: &Slot| {
+            use chrono::Timelike;
+            let local = s.start_utc().with_timezone(&tz);
+            let minutes = local.hour() * 60 + local.minute();
+            minutes.abs_diff(wanted(pm))
+        };
+        return turn
+            .details
+            .proposals
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, s)| distance(s))
+            .map(|(i, _)| i + 1);
+    }
     let matches: Vec<usize> = turn
         .details
         .proposals

@@ -203,7 +203,13 @@ impl Text {
                     "you-asked".to_string()
                 } else if w == "your"
                     && i > 0
-                    && (asked || ["are", "is"].contains(&self.words[i - 1].as_str()))
+                    && (asked
+                        || ["are", "is"].contains(&self.words[i - 1].as_str())
+                        // "Do any of your trainers do zoom?"
+                        || i > 1
+                            && self.words[i - 1] == "of"
+                            && ["any", "some", "either"]
+                                .contains(&self.words[i - 2].as_str()))
                 {
                     // "Are your guys certified?": asked about them, no visit told.
                     "your-asked".to_string()
@@ -336,13 +342,39 @@ impl Text {
                 && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
         });
         // "Your company replaced our opener on Monday": the business itself, said as "your".
+        // ("Your lady came for my mom friday", "your delivery guys brought my recliner back".)
+        const YOURS: &[&str] = &[
+            "company",
+            "guys",
+            "team",
+            "people",
+            "shop",
+            "office",
+            "folks",
+            "lady",
+            "woman",
+            "man",
+            "girl",
+            "nurse",
+            "driver",
+            "drivers",
+            "crew",
+            "installer",
+            "installers",
+            "movers",
+            "worker",
+            "workers",
+            "guy",
+        ];
         let yours_did = (1..self.words.len()).any(|i| {
+            let at = |k: usize| {
+                self.words
+                    .get(k)
+                    .is_some_and(|w| YOURS.contains(&w.as_str()))
+            };
             self.words[i - 1] == "your"
-                && [
-                    "company", "guys", "team", "people", "shop", "office", "folks",
-                ]
-                .contains(&self.words[i].as_str())
-                && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
+                && (at(i) && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
+                    || at(i + 1) && (2..=3).any(|k| self.words.get(i + k).is_some_and(past)))
         });
         // "Got my iphone screen done there last wednesday", "had it fixed by you guys": our
         // work said from the caller's side, a past job and where or by whom.
@@ -1549,6 +1581,13 @@ const INTRUDER: &[&str] = &[
     "afraid he",
     "afraid she",
     "broke in",
+    // Forced just now ("the back door is bent open and theres a drill hole started on the safe").
+    "pried open",
+    "been pried",
+    "was pried",
+    "bent open",
+    "forced open",
+    "kicked in",
     "broken into",
     "break in",
     "break-in",
@@ -1859,7 +1898,7 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
         "weeks along",
         "wks along",
     ]) || t.words.windows(3).any(|w| {
-        matches!(w[0].as_str(), "im" | "am" | "at")
+        matches!(w[0].as_str(), "im" | "am" | "at" | "shes" | "is")
             && w[1].parse::<u32>().is_ok_and(|n| (12..=42).contains(&n))
             && matches!(w[2].as_str(), "wks" | "weeks" | "wk" | "week")
     });
@@ -2108,6 +2147,12 @@ fn break_in_over(t: &Text) -> bool {
         "breaking in",
         "burglar*",
         "robbed",
+        "pried open",
+        "been pried",
+        "was pried",
+        "bent open",
+        "forced open",
+        "kicked in",
     ];
     let only_a_break_in = INTRUDER
         .iter()
@@ -3320,6 +3365,10 @@ const UNSTABLE: &[&str] = &[
     "coming loose",
     "came loose",
     "pulling away",
+    // ("...theres a gap between it and the wall now maybe an inch and it was not there this
+    // morning. i heard a crack sound")
+    "away from the wall",
+    "separating from the wall",
     "pulling out of the wall",
     "pulling off the wall",
     "coming off the wall",
@@ -3430,6 +3479,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         .without(FED_UP)
         .without(BABY_THINGS)
         .without(IDIOMS);
+    // "Take the tubes to the lab": a laboratory, no labrador, where blood is drawn for tests.
+    let t = if t.any(&[
+        "tube*",
+        "sample*",
+        "specimen*",
+        "results",
+        "bloodwork",
+        "blood work",
+        "draw",
+        "drawn",
+        "test*",
+    ]) {
+        t.without(&["the lab", "a lab", "lab work", "labs", "lab order"])
+    } else {
+        t
+    };
     let t = match profile {
         Some(p) => without_towns(t, &p.business.service_area),
         None => t,
@@ -3490,6 +3555,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         &[
             "someone",
             "somebody",
+            "something",
             "footsteps",
             "steps",
             "voices",
@@ -3501,6 +3567,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ) && t.any(&[
         "upstairs",
         "downstairs",
+        "storage room",
+        "back room",
+        "in the back",
         "inside",
         "in the house",
         "in our house",
@@ -3668,7 +3737,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ];
     let scorched = t.near(SCORCHED, KIT, 8) || t.near(KIT, SCORCHED, 8);
     // ("...and kind of a haze in there when i open the door.")
-    let haze = t.any(&["haze", "hazy", "smoky", "smokey"]);
+    let haze = t.any(&["haze", "hazy", "smoky", "smokey", "wisp*", "smoke"]);
     // Arcing: "the box is buzzing and i heard a couple pops and saw a little flash".
     let arcing = t.any(&[
         "pop", "pops", "popping", "flash", "flashes", "flashing", "spark*",
@@ -4379,7 +4448,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // Something heavy giving way, or broken glass, where children or anyone could be hurt ("the
     // bookcase is leaning and my toddler climbs", "glass shattered and the kids are home"); a
     // car's gears shifting is no falling object.
-    if (t.any(UNSTABLE) || t.any(SHARP))
+    // ("...theres a gap between it and the wall now... it was not there this morning.")
+    let off_the_wall = t.near(&["gap", "space"], &["the wall"], 6) && !t.any(&["caulk*", "paint*"]);
+    if (t.any(UNSTABLE) || t.any(SHARP) || off_the_wall)
         && (t.any(AT_RISK) || t.young_child())
         && !t.any(&["gear*", "transmission", "clutch"])
     {
@@ -5399,6 +5470,49 @@ pub fn wants_person(text: &str) -> bool {
     if call_asked {
         return true;
     }
+    // "Is kelsey still there??": one of the people asked after by name.
+    let still_there = text.contains('?')
+        && t.words.windows(4).any(|w| {
+            w[0] == "is"
+                && w[2] == "still"
+                && ["there", "around", "working", "with", "at"].contains(&w[3].as_str())
+                && w[1].len() >= 3
+                && w[1].chars().all(|c| c.is_ascii_alphabetic())
+                && ![
+                    "it",
+                    "that",
+                    "this",
+                    "there",
+                    "the",
+                    "everything",
+                    "anything",
+                    "something",
+                    "water",
+                    "leak",
+                    "offer",
+                    "deal",
+                    "price",
+                    "sale",
+                    "spot",
+                    "slot",
+                    "opening",
+                    "appointment",
+                    "time",
+                    "special",
+                    "coupon",
+                    "discount",
+                    "warranty",
+                    "place",
+                    "shop",
+                    "store",
+                    "office",
+                    "business",
+                ]
+                .contains(&w[1].as_str())
+        });
+    if still_there {
+        return true;
+    }
     // "Somebody needs to get back to me tonight": a person asked to answer, not the thread.
     if t.near(
         &[
@@ -6087,6 +6201,15 @@ const DAMAGE: &[&str] = &[
     "broke*",
     "cracked",
     "scratch*",
+    // Water left behind ("the bottom of the cabinet is soaked and puffed up... one of the fittings
+    // he put on is dripping"), a floor gouged on the way out.
+    "soaked",
+    "puffed up",
+    "swelled",
+    "warped",
+    "dripping",
+    "gouge*",
+    "chunk out",
     "stained",
     "chipped",
     "dented",
@@ -6304,6 +6427,12 @@ const NO_SHOW: &[&str] = &[
     "no text no",
     "no nothing",
     "nobody came",
+    "no one has shown",
+    "nobody has shown",
+    "no one has come",
+    "nobody has come",
+    "no one has called",
+    "nobody has called",
     "nobody ever came",
     "no one came",
     "nobody showed",
@@ -6427,6 +6556,11 @@ const STILL_BROKEN: &[&str] = &[
     "wont respond",
     "not responding",
     "stopped responding",
+    // Locked out by the work ("today it wont open with the new numbers").
+    "wont open",
+    "wont unlock",
+    "lock me out",
+    "locked me out",
     // Coming undone soon after ("already got like 15 braids sliding out at the ends").
     "sliding out",
     "slipping out",
@@ -6633,8 +6767,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
                 ]
                 .contains(&v.as_str())
         });
+        // ("you guys changed the combo on my store safe")
         you && did
-            && w[i + 2..w.len().min(i + 5)]
+            && w[i + 2..w.len().min(i + 6)]
                 .iter()
                 .any(|o| ["my", "our", "me", "us"].contains(&o.as_str()))
     });
@@ -6696,7 +6831,14 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "estimate",
     ]);
     let about_a_situation = |w: &&str| SITUATIONAL.contains(w) && !ours && !at_us && new_work;
-    if let Some(word) = ANGER.iter().find(|w| t.has(w) && !about_a_situation(w)) {
+    // "Wife is not happy" about what the brother-in-law did to the counter: unhappy, at nobody
+    // of ours.
+    const MILD: &[&str] = &["not happy", "unhappy", "upset"];
+    let at_nobody = |w: &&str| MILD.contains(w) && !ours && !at_us;
+    if let Some(word) = ANGER
+        .iter()
+        .find(|w| t.has(w) && !about_a_situation(w) && !at_nobody(w))
+    {
         return Some(word.trim_end_matches('*').to_string());
     }
     // Swearing is a complaint when it is about us ("your guy did a crap job"), not in "cant see
@@ -6737,7 +6879,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
                 ],
                 ANGER_AT_US,
                 2,
-            ) && !t.any(AT_US_STRICT);
+            ) && !t.stated().any(AT_US_STRICT);
         if about_us && !describes_a_thing {
             return Some(word.trim_end_matches('*').to_string());
         }
@@ -8735,6 +8877,47 @@ mod tests {
             "can somebody get back to me tonight about this"
         ));
         assert!(!wants_person("get back to me with a price when you can"));
+    }
+
+    #[test]
+    fn round_sixteen_second_round() {
+        for (text, kind) in [
+            ("theres a burnt plastic smell and a little wisp coming from the base of the chair lift", Danger::Fire),
+            ("just got to the store, the back door was pried open and i think i heard something moving in the back room", Danger::Intruder),
+            ("shes 33 weeks and having cramps every few minutes and some bleeding", Danger::Medical),
+            ("theres a gap between the upper cabinet and the wall now and my toddler plays under it", Danger::Hazard),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        assert_eq!(
+            danger(
+                "if you draw my blood at home who takes the tubes to the lab after",
+                None
+            ),
+            None
+        );
+        for text in [
+            "your delivery guys brought the couch back and there is a long scratch in our floor",
+            "your lady came friday, it took four tries and now the sample got rejected. all for nothing",
+            "your guy swapped the filter last week and now the cabinet under the sink is soaked",
+            "my appointment was at 8 and no one has shown up",
+            "you guys changed the code on my safe last month and today it wont open",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "my brother set a hot pan on the counter and my wife is not happy, can that be fixed",
+            "do you also put up tile? our old backsplash looks awful",
+            "do any of your trainers do sessions over video? id still pay the same",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        assert!(wants_person(
+            "is maria still there?? she did my color last year"
+        ));
+        assert!(!wants_person(
+            "is the leak still there? it stopped dripping"
+        ));
     }
 
     #[test]

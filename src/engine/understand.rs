@@ -3841,6 +3841,9 @@ pub fn asks_if_offered(text: &str) -> bool {
             "does anybody",
             "does someone",
             "does somebody",
+            // "Do any of your trainers do sessions over zoom?"
+            "any of your",
+            "any of you",
         ])
 }
 
@@ -4102,11 +4105,19 @@ fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
     let clauses = offer_clause(text).map(|c| [Some(c), last_you(c)]);
     let doing = clauses.into_iter().flatten().flatten().any(|clause| {
         let ws = words(clause);
-        ws.iter()
+        let asked_of_you = ws
+            .iter()
             .position(|w| DOER.contains(&w.as_str()))
             .or_else(|| named_doer(&ws))
             .and_then(|you| ws[you + 1..].iter().find(|w| !FILLER.contains(&w.as_str())))
-            .is_some_and(|verb| DOING.contains(&verb.as_str()))
+            .is_some_and(|verb| DOING.contains(&verb.as_str()));
+        // "Do any of your trainers do sessions over zoom?": asked of the staff.
+        let asked_of_staff = ws.windows(3).any(|w| {
+            w[0] == "your"
+                && super::detect::STAFF.contains(&w[1].trim_end_matches('s'))
+                && DOING.contains(&w[2].as_str())
+        });
+        asked_of_you || asked_of_staff
     });
     doing && unknown_asked(text, profile, true, with_faq, true)
 }
@@ -4654,8 +4665,31 @@ fn unknown_in_clause(
         .take_while(|w| !ENDS.contains(&w.as_str()))
         .collect();
     let after = i + asked.len();
-    // ("Redo the felt on poker tables": what the job is on is asked about too.)
-    if ws.get(after).is_some_and(|w| w == "for" || w == "on") {
+    // ("Redo the felt on poker tables": what the job is on is asked about too; and how it is
+    // done, "sessions over zoom or facetime", unless that is when: "over the holidays".)
+    const WHEN_WORDS: &[&str] = &[
+        "weekend",
+        "weekends",
+        "holiday",
+        "holidays",
+        "break",
+        "summer",
+        "winter",
+        "christmas",
+        "week",
+        "night",
+        "phone",
+    ];
+    let by_means = ws
+        .get(after)
+        .is_some_and(|w| ["over", "via", "through"].contains(&w.as_str()))
+        && ws
+            .get(after + 1)
+            .is_some_and(|n| !["the", "a", "an", "this", "next"].contains(&n.as_str()))
+        && ws
+            .get(after + 1)
+            .is_some_and(|n| !WHEN_WORDS.contains(&n.as_str()));
+    if ws.get(after).is_some_and(|w| w == "for" || w == "on") || by_means {
         asked.extend(
             ws[after + 1..]
                 .iter()
@@ -8905,6 +8939,19 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_sixteen_asked_of_the_staff_over_an_unknown_medium() {
+        let p = profile();
+        assert!(asks_to_do_unknown_thing(
+            "do any of your plumbers do consults over zoom?",
+            &p
+        ));
+        assert!(!asks_to_do_unknown_thing(
+            "can you do it over the weekend?",
+            &p
+        ));
     }
 
     #[test]
