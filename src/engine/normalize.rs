@@ -405,6 +405,8 @@ fn stem_uncached(word: &str) -> String {
         ("wash", "bath"),
         // Trade words: a line is "scoped" with a camera.
         ("scope", "camera"),
+        // "Do you need proof its mine" asks "Do I have to prove the safe is mine?".
+        ("proof", "prove"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

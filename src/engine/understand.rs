@@ -5127,8 +5127,12 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
     let points_back = any_asks
         && asked.iter().all(|p| {
             let last = p.rsplit(',').next().unwrap_or(p);
-            words(last).len() <= 12
-                && super::detect::Text::new(last).any(&["that", "this", "it", "its", "thats"])
+            // ("...5 sessions left on my pack... do those run out at some point or are they
+            // good whenever i get back")
+            words(last).len() <= 16
+                && super::detect::Text::new(last).any(&[
+                    "that", "this", "it", "its", "thats", "those", "these", "they", "them",
+                ])
         });
     if out.is_empty() && points_back {
         if let Some((i, score)) = best_faq_in_clauses(text, profile) {
@@ -6282,6 +6286,61 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "in between you can leave",
         ],
     },
+    // Time running out on what was paid for ("do those run out at some point or are they good
+    // whenever i get back"): what owners call expiring.
+    FaqConcept {
+        token: "#expire",
+        asked: &[
+            "expire*",
+            "run out",
+            "runs out",
+            "good whenever",
+            "still be good",
+            "still good",
+            "lose them",
+            "lose my",
+            "use them later",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["expire*", "expiration", "good for"],
+    },
+    // What happens to what the caller lets go ("do i have to drive all the giveaway bags
+    // somewhere myself??").
+    FaqConcept {
+        token: "#donate",
+        asked: &[
+            "giveaway",
+            "give away",
+            "giving away",
+            "donat*",
+            "goodwill",
+            "getting rid of",
+            "get rid of",
+            "toss pile",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["donat*", "getting rid of", "get rid of", "goodwill"],
+    },
+    // Which one to buy or use ("does it matter which one i put in mine").
+    FaqConcept {
+        token: "#choose",
+        asked: &[
+            "does it matter which",
+            "which one should",
+            "which one do i",
+            "which kind",
+            "which type",
+            "what kind should",
+            "what type should",
+            "which brand should",
+            "what brand should",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["should i use", "should i buy", "should i get", "what kind"],
+    },
     // Papers for someone else ("do you guys give me something to send back to them after? they
     // want proof it got done"): what owners call paperwork or a certificate.
     FaqConcept {
@@ -7086,8 +7145,13 @@ impl FaqIndex {
                 })
             };
             // (With the concept said, the entry's generic words, "work" of "do you work with",
-            // need not be.)
-            let generic = |w: &String| !concept_said.is_empty() && GENERIC_STEMS.contains(w);
+            // need not be; nor its vague ones: "What happens to the stuff I'm getting rid of?"
+            // is asked by "do i have to drive all the giveaway bags somewhere myself".)
+            let generic = |w: &String| {
+                !concept_said.is_empty()
+                    && (GENERIC_STEMS.contains(w)
+                        || ["happen", "stuff", "thing", "know"].contains(&w.as_str()))
+            };
             plain
                 .iter()
                 .all(|w| said.contains(w) || by_concept(w) || generic(w))
@@ -8976,6 +9040,26 @@ mod tests {
                 "Is there a trip charge?",
                 "Towns outside our area pay a $40 trip charge.",
                 "do u go out that far or is it extra",
+            ),
+            (
+                "Do class cards expire?",
+                "Cards are good for 6 months from purchase.",
+                "i have 4 classes left on my card and im away all of january. do those run out or are they good whenever",
+            ),
+            (
+                "What happens to the stuff I'm getting rid of?",
+                "We take a carload of donations to Goodwill.",
+                "when we finish do i have to haul the giveaway bags myself",
+            ),
+            (
+                "What salt should I use?",
+                "Solar salt pellets.",
+                "does it matter which salt i buy",
+            ),
+            (
+                "Do I have to prove the safe is mine?",
+                "Yes, a photo ID with the address.",
+                "would you need proof its mine",
             ),
         ] {
             let p = with_faq(q, a);
