@@ -373,7 +373,37 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
         })
         .map(|(i, _)| i + 1)
         .collect();
-    (matches.len() == 1).then(|| matches[0])
+    // "The 2pm one" when 2:00 PM is offered on two days: the first of them, unless a day
+    // was said too (then it is unclear).
+    let day_named = said.iter().any(|w| is_day_word(w));
+    match matches.as_slice() {
+        [one] => Some(*one),
+        [first, ..] if !day_named => Some(*first),
+        _ => None,
+    }
+}
+
+/// "The earliest one" with times on offer: the earliest of them, not a new search.
+fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
+    let said = u::words(text);
+    let earliest = said
+        .iter()
+        .any(|w| ["earliest", "soonest", "earlier"].contains(&w.as_str()))
+        && said
+            .iter()
+            .any(|w| ["one", "of", "time", "slot", "option"].contains(&w.as_str()))
+        && !said
+            .iter()
+            .any(|w| is_day_word(w) || w.chars().any(|c| c.is_ascii_digit()));
+    if !earliest {
+        return None;
+    }
+    turn.details
+        .proposals
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, s)| s.start_utc())
+        .map(|(i, _)| i + 1)
 }
 
 /// A question asked while booking that the profile does not answer: recorded as unanswered and
@@ -922,7 +952,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     Err(e) => Err(anyhow::anyhow!("{e}")),
                 };
             }
-            if let Some(n) = u::pick_number(text, turn.details.proposals.len()) {
+            if let Some(n) = u::pick_number(text, turn.details.proposals.len())
+                .or_else(|| earliest_offered(turn, text))
+            {
                 return choose(turn, n).await;
             }
             if u::is_no(text) || has_time_words(text) {
@@ -1014,7 +1046,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let any = (u::any_will_do(text) || u::is_yes(text) && !question).then_some(1);
             // A day named beside a wish about the time of day ("late afternoon would be best, or a
             // friday") is a wish: times are looked for again, not the one offer on that day.
-            let mentioned = mentioned_proposal(turn, text).filter(|_| !part_of_day_wish(text));
+            let mentioned = mentioned_proposal(turn, text)
+                .filter(|_| !part_of_day_wish(text))
+                .or_else(|| earliest_offered(turn, text));
             if let Some(k) = u::pick_number(text, n).or(mentioned).or(any) {
                 return choose(turn, k).await;
             }

@@ -972,4 +972,56 @@ mod tests {
         assert_eq!(p.details.early_pick, Some(2));
         assert!(p.reply.unwrap().contains("address"));
     }
+
+    /// Picks said by how they compare: "the earliest one" while a later time is read back, "the
+    /// one closest to 9", "the 10am one" when 10:00 is offered on two days (the first).
+    #[tokio::test]
+    async fn picks_said_by_how_they_compare() {
+        let hour = 3_600_000;
+        let shift = |s: Slot, ms: i64| Slot {
+            start: s.start + ms,
+            end: s.end + ms,
+        };
+        let (thu_ten, thu_noon, fri_ten) = (
+            thursday_ten(),
+            shift(thursday_ten(), 2 * hour),
+            shift(thursday_ten(), 24 * hour),
+        );
+        let base = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            name: Some("Ann".into()),
+            ..Details::default()
+        };
+        let confirming = Details {
+            proposals: vec![thu_ten, thu_noon],
+            chosen: Some(thu_noon),
+            ..base.clone()
+        };
+        let p = plan(
+            &input(State::Confirming, confirming, &["the earliest one"]),
+            Some(&Snapshot::default()),
+        )
+        .await;
+        assert_eq!(p.details.chosen, Some(thu_ten));
+        for (text, proposals, wanted) in [
+            (
+                "the one closest to 9 please",
+                vec![thu_noon, thu_ten],
+                thu_ten,
+            ),
+            ("the 10am one", vec![thu_noon, thu_ten, fri_ten], thu_ten),
+        ] {
+            let d = Details {
+                proposals,
+                ..base.clone()
+            };
+            let p = plan(
+                &input(State::Scheduling, d, &[text]),
+                Some(&Snapshot::default()),
+            )
+            .await;
+            assert_eq!(p.details.chosen, Some(wanted), "{text}");
+        }
+    }
 }

@@ -1766,9 +1766,55 @@ pub fn loose_address(text: &str) -> Option<String> {
         "after", "before", "at", "by", "til", "till", "until", "around", "from", "between",
         "about", "past",
     ];
+    // (...and "its 3 bed, kitchen is the big one": the size of the place, not where it is.)
     const CLAUSE_AFTER: &[&str] = &[
-        "if", "or", "so", "but", "when", "because", "cuz", "bc", "to", "oclock", "ish", "today",
-        "tomorrow", "tmrw", "then", "on",
+        "if",
+        "or",
+        "so",
+        "but",
+        "when",
+        "because",
+        "cuz",
+        "bc",
+        "to",
+        "oclock",
+        "ish",
+        "today",
+        "tomorrow",
+        "tmrw",
+        "then",
+        "on",
+        "bed",
+        "beds",
+        "bedroom",
+        "bedrooms",
+        "br",
+        "bath",
+        "baths",
+        "bathroom",
+        "bathrooms",
+        "ba",
+        "car",
+        "story",
+        "stories",
+        "room",
+        "rooms",
+        "kids",
+        "people",
+        "hours",
+        "hrs",
+        "weeks",
+        "days",
+        "sq",
+        "square",
+        "ft",
+        "feet",
+        "yr",
+        "yrs",
+        "year",
+        "years",
+        "lb",
+        "lbs",
     ];
     if start
         .checked_sub(1)
@@ -9003,6 +9049,13 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_sixteen_the_size_of_a_place_is_no_address() {
+        assert_eq!(loose_address("its 3 bed, kitchen is the big one"), None);
+        assert_eq!(loose_address("2 story colonial, 4 bedrooms"), None);
+        assert!(loose_address("7720 Idlewild Rd in Mint Hill").is_some());
     }
 
     #[test]
