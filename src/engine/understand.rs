@@ -4136,6 +4136,11 @@ const DOING: &[&str] = &[
     "sand",
     "stain",
     "resurface",
+    // ("Do you all organize photos?": the organizer's own verb, on a thing it never names.)
+    "organize",
+    "declutter",
+    "scan",
+    "digitize",
 ];
 
 pub fn asks_to_do_unknown_thing(text: &str, profile: &BusinessProfile) -> bool {
@@ -4484,6 +4489,9 @@ struct KnownThings {
     words: Vec<String>,
     /// Content words of the FAQ's entries (question, answer, keywords).
     faq_words: Vec<String>,
+    /// The words of the services that can name a job done: as `words`, but a keyword's word in
+    /// the past tense tells the caller's situation, not our work ("moved in" is no moving).
+    job_words: Vec<String>,
 }
 
 impl KnownThings {
@@ -4497,13 +4505,18 @@ impl KnownThings {
             }
         }
         let mut words: Vec<String> = Vec::new();
+        let mut job_words: Vec<String> = Vec::new();
         for sv in &profile.services {
-            words.extend(content_words(&format!(
-                "{} {} {}",
-                sv.name,
-                sv.description.as_deref().unwrap_or(""),
-                sv.keywords.join(" ")
-            )));
+            let told = format!("{} {}", sv.name, sv.description.as_deref().unwrap_or(""));
+            words.extend(content_words(&format!("{told} {}", sv.keywords.join(" "))));
+            job_words.extend(content_words(&told));
+            for k in &sv.keywords {
+                let present: Vec<&str> = k
+                    .split_whitespace()
+                    .filter(|w| !(w.len() > 4 && w.to_lowercase().ends_with("ed")))
+                    .collect();
+                job_words.extend(content_words(&present.join(" ")));
+            }
         }
         words.extend(content_words(&profile.business.name));
         // A town of the service area is no unknown thing ("do u go out as far as timnath").
@@ -4517,6 +4530,7 @@ impl KnownThings {
             faq_concepts: faq_tokens,
             words,
             faq_words,
+            job_words,
         }
     }
 }
@@ -4652,7 +4666,7 @@ fn unknown_in_clause(
     let job_unknown = |v: &str| {
         let st = stem(v);
         !known_things
-            .words
+            .job_words
             .iter()
             .chain(&known_things.faq_words)
             .any(|k| super::normalize::near(k, &st) || k.ends_with(st.as_str()))
@@ -9056,6 +9070,16 @@ mod tests {
         assert_eq!(loose_address("its 3 bed, kitchen is the big one"), None);
         assert_eq!(loose_address("2 story colonial, 4 bedrooms"), None);
         assert!(loose_address("7720 Idlewild Rd in Mint Hill").is_some());
+    }
+
+    #[test]
+    fn round_sixteen_a_keyword_in_the_past_tense_names_no_job() {
+        let mut p = profile();
+        p.services[0].keywords.push("just moved in".into());
+        assert!(asks_to_do_unknown_thing(
+            "do you guys move water heaters? ours has to go to the garage",
+            &p
+        ));
     }
 
     #[test]
