@@ -3958,6 +3958,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "in september",
         "in october",
         "in november",
+        // Being looked after already ("had a stroke and is getting discharged next week... while
+        // he does rehab").
+        "discharged",
+        "rehab",
+        "recovering",
+        "home from the hospital",
+        "coming home",
     ]);
     // (Gaps count from an entry's first word: "since his" then "stroke" is two on.)
     let history = t_med.near(
@@ -6699,6 +6706,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     let elsewhere = t.any(OTHER_COMPANY) || t.any(ELSEWHERE);
     let hypothetical = t.words.first().is_some_and(|w| w == "if")
         || t.any(&["what if", "what happens if", "in case"])
+        // ("ok good. and if it bubbles up again in a few months is that on you guys")
+        || t.any(&["and if", "but if", "so if", "also if"])
+            && t.any(&["is that", "would that", "will that", "will you", "would you", "am i", "do i"])
         || t.any(&[
             "if ur guy",
             "if your guy",
@@ -6937,7 +6947,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     {
         return Some("work not fixed".into());
     }
-    if t.stated().any(BILLED) && t.any(DISPUTED) {
+    if t.stated().any(BILLED) && t.any(DISPUTED) && !hypothetical {
         return Some("billing".into());
     }
     // Something promised did not happen, at a cost to the caller ("the report was supposed to

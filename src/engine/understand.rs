@@ -839,6 +839,12 @@ pub fn extract_address(text: &str) -> Option<String> {
 
 /// Words that follow "I'm" or "this is" but are not names.
 const NOT_NAMES: &[&str] = &[
+    // Where in town ("2245 N Camino Seco, east side").
+    "side",
+    "east",
+    "west",
+    "north",
+    "south",
     // A text's opening words ("question tho, most lash glue gives me...").
     "question",
     "questions",
@@ -5544,8 +5550,16 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
                         .any(|d| d.token == c.token)
             })
         });
+        // ("What kind do you guys put in?" asks which make, whatever the verb.)
+        let which_make = faq_concepts(text, true).iter().any(|c| {
+            c.token == "#brands"
+                && faq_concepts(&format!("{} {}", f.q, f.a), false)
+                    .iter()
+                    .any(|d| d.token == c.token)
+        });
         offers
             || same_concept
+            || which_make
             || action.as_ref().is_none_or(|verb| {
                 let said = format!("{} {} {}", f.q, f.a, f.keywords.join(" "));
                 words(&said)
@@ -6345,6 +6359,22 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "can i leave",
             "in between you can leave",
         ],
+    },
+    // Which make we put in ("my sister says it has to be a Bruno... what kind do you guys put
+    // in?"): what owners list as the brands they carry.
+    FaqConcept {
+        token: "#brands",
+        asked: &[
+            "what kind do",
+            "which kind do",
+            "what brand*",
+            "which brand*",
+            "what make",
+            "what makes",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["brand*", "carry", "we sell"],
     },
     // Time running out on what was paid for ("do those run out at some point or are they good
     // whenever i get back"): what owners call expiring.
@@ -9068,6 +9098,10 @@ mod tests {
     #[test]
     fn round_sixteen_the_size_of_a_place_is_no_address() {
         assert_eq!(loose_address("its 3 bed, kitchen is the big one"), None);
+        assert_eq!(
+            name_when_asked("2245 N Camino Seco, east side", &profile()),
+            None
+        );
         assert_eq!(loose_address("2 story colonial, 4 bedrooms"), None);
         assert!(loose_address("7720 Idlewild Rd in Mint Hill").is_some());
     }
@@ -9132,6 +9166,11 @@ mod tests {
                 "What salt should I use?",
                 "Solar salt pellets.",
                 "does it matter which salt i buy",
+            ),
+            (
+                "What brands do you carry?",
+                "Bruno and Harmar stair lifts.",
+                "my sister says it has to be a bruno. what kind do you guys put in?",
             ),
             (
                 "Do I have to prove the safe is mine?",
