@@ -2396,11 +2396,43 @@ fn phrase_terms(phrase: &str, base: f64, lead_counts: bool, out: &mut Vec<Term>)
             base
         };
         first = false;
+        // The job done to a thing is no part of it: "pantry organizing" is the pantry, so a
+        // caller's "pantry door" still names it (unlike "water heater" and "water softener").
+        const JOB_GERUNDS: &[&str] = &[
+            "organizing",
+            "organising",
+            "cleaning",
+            "sorting",
+            "unpacking",
+            "detailing",
+            "grooming",
+            "training",
+            "washing",
+            "sealing",
+            "staining",
+            "mowing",
+            "trimming",
+            "pruning",
+            "testing",
+            "pumping",
+            "polishing",
+            "sharpening",
+            "tuning",
+            "coating",
+            "recovering",
+            "refinishing",
+            "repair",
+            "repairs",
+            "replacement",
+            "install",
+            "installation",
+        ];
+        let neighbour = |k: usize| content(k).filter(|_| !JOB_GERUNDS.contains(&ws[k].as_str()));
         out.push(Term {
             stem: st,
             weight,
-            prev: i.checked_sub(1).and_then(content),
-            next: content(i + 1),
+            prev: i.checked_sub(1).and_then(neighbour),
+            next: neighbour(i + 1),
             strong: base >= 3.0,
             mates: Some(
                 (0..ws.len())
@@ -2639,7 +2671,19 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             || (w == "time"
                 && i > 0
                 && ["every", "each", "any"].contains(&said_words[i - 1].as_str()));
-        if opens {
+        // (Not when what is done then is only using the thing: "every time i open my pantry
+        // door something falls on my head" is about the pantry.)
+        let using = |k: usize| {
+            said_words.get(k).is_some_and(|v| {
+                [
+                    "open", "opens", "use", "uses", "turn", "turns", "walk", "walks", "sit",
+                    "sits", "step", "steps", "pull", "pulls", "push", "pushes", "look", "looks",
+                    "go", "goes", "reach", "reaches",
+                ]
+                .contains(&v.as_str())
+            })
+        };
+        if opens && !(using(i + 1) || using(i + 2)) {
             aside = true;
             continue;
         }
@@ -9114,6 +9158,23 @@ mod tests {
             "do you guys move water heaters? ours has to go to the garage",
             &p
         ));
+    }
+
+    #[test]
+    fn round_sixteen_the_thing_used_when_trouble_shows_names_it() {
+        let p = plumber_plus(
+            "name = \"Closet and pantry organizing\"\ndescription = \"We set your closet or pantry back up with bins.\"\n\n[[services]]\nname = \"Move-in unpacking\"\nkeywords = [\"boxes\"]",
+            "",
+            None,
+        );
+        assert_eq!(
+            best_named(
+                "every time i open my pantry door something falls on my head. cereal boxes, chip bags",
+                &p
+            )
+            .as_deref(),
+            Some("Closet and pantry organizing")
+        );
     }
 
     #[test]
