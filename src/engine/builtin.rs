@@ -533,7 +533,7 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     // a person ("have the owner call me back" asks for a person).
     // ("Dale did Bandit's full set last wed": the owner by name is "your guy".)
     let owner = u::owner_first_name(&profile);
-    let as_ours = |t: &str| owner_as(t, owner.as_deref(), "your tech");
+    let as_ours = |t: &str| owner_as(t, owner.as_deref(), "your tech", true);
     let text_ours = as_ours(text);
     if let Some(k) = super::detect::complaint(&text_ours, &[]) {
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
@@ -554,7 +554,7 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     }
     // ("Is Dale around? ... wanted to talk to him": the owner asked for by name.)
     if super::detect::wants_person(text)
-        || super::detect::wants_person(&owner_as(text, owner.as_deref(), "the owner"))
+        || super::detect::wants_person(&owner_as(text, owner.as_deref(), "the owner", false))
     {
         return hand_off(turn, "human_requested", "Of course. ").await;
     }
@@ -586,7 +586,9 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
 /// The text with the owner's first name, said as a word of its own, put as `with` ("dale did
 /// our full set" reads as "your tech did our full set").
 /// (Not a name that is also an everyday word, "the bill", "will you": those stay as they are.)
-fn owner_as(text: &str, owner: Option<&str>, with: &str) -> String {
+/// With `not_when_asked_for`, the owner asked for ("ask for Dale", "is Dale available") keeps
+/// the name: a request for the person, not the person's past work.
+fn owner_as(text: &str, owner: Option<&str>, with: &str, not_when_asked_for: bool) -> String {
     const EVERYDAY: &[&str] = &[
         "bill", "will", "mark", "rose", "grant", "rich", "sue", "pat", "art", "jack", "frank",
         "grace", "hope", "faith", "joy", "dawn", "summer", "april", "may", "june", "rob", "drew",
@@ -596,11 +598,29 @@ fn owner_as(text: &str, owner: Option<&str>, with: &str) -> String {
     let Some(name) = owner.filter(|n| !EVERYDAY.contains(n)) else {
         return text.to_string();
     };
-    text.split_inclusive(char::is_whitespace)
-        .map(|w| {
-            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if bare.eq_ignore_ascii_case(name) {
-                format!("{with}{}", &w[bare.len()..])
+    // ("Detective Morales said to ask for Dale... is Dale available to call me back?": the
+    // owner asked for, not the owner's work.)
+    let pieces: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let asked_for = |i: usize| {
+        not_when_asked_for
+            && (i
+                .checked_sub(1)
+                .is_some_and(|k| ["for", "to", "with"].contains(&bare(pieces[k]).as_str()))
+                || pieces.get(i + 1).is_some_and(|n| {
+                    ["available", "around", "there", "in"].contains(&bare(n).as_str())
+                }))
+    };
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let trimmed = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if trimmed.eq_ignore_ascii_case(name) && !asked_for(i) {
+                format!("{with}{}", &w[trimmed.len()..])
             } else {
                 w.to_string()
             }
@@ -1804,6 +1824,23 @@ async fn unsure(turn: &mut Turn<'_>, clarify: &str) -> anyhow::Result<Option<Str
 #[cfg(test)]
 mod tests {
     use super::Danger;
+
+    #[test]
+    fn the_owner_asked_for_is_not_the_owners_work() {
+        let ours = |t: &str| super::owner_as(t, Some("dale"), "your tech", true);
+        assert_eq!(
+            ours("Dale did our floors last week and they peeled"),
+            "your tech did our floors last week and they peeled"
+        );
+        assert_eq!(
+            ours("the detective said to ask for Dale. is Dale available?"),
+            "the detective said to ask for Dale. is Dale available?"
+        );
+        assert_eq!(
+            super::owner_as("is Dale around?", Some("dale"), "the owner", false),
+            "is the owner around?"
+        );
+    }
 
     #[test]
     fn a_long_referral_sends_the_sentences_about_this_danger() {
