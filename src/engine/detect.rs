@@ -1868,6 +1868,29 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     if needle && stuck_by {
         return Some(Danger::Medical);
     }
+    // A swelling in the mouth or throat and trouble swallowing or breathing ("its like 3x the
+    // size now... i can barely swallow my own spit and my breathing sounds kinda weird").
+    let swollen = t.near(
+        &["tongue", "throat", "lip", "lips", "face", "mouth"],
+        &["swell*", "swollen", "puff*", "size", "huge", "bigger"],
+        10,
+    ) || t.near(
+        &["swell*", "swollen"],
+        &["tongue", "throat", "lip", "lips", "face"],
+        4,
+    );
+    let airway = t.any(&[
+        "swallow*",
+        "breathing",
+        "breathe",
+        "breath",
+        "choking",
+        "wheez*",
+        "cant talk",
+    ]);
+    if swollen && airway {
+        return Some(Danger::Medical);
+    }
     // A small child bleeding and screaming, or caught in a machine ("her hair got sucked into
     // the spinny brush... wound up tight against her head and theres blood and shes
     // screaming").
@@ -5755,6 +5778,13 @@ pub fn wants_person(text: &str) -> bool {
 
 /// Words that are a complaint on their own.
 const ANGER: &[&str] = &[
+    // Disbelief that the job was done ("did anybody even pump the whole thing").
+    "did anybody even",
+    "did anyone even",
+    "did you even",
+    "did u even",
+    "did yall even",
+    "did you guys even",
     // Asked and not heard ("asked like 3 times for lighter pressure... i wasnt being listened to").
     "wasnt being listened to",
     "was not being listened to",
@@ -7235,10 +7265,20 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         return Some("not what was paid for".into());
     }
     // Money asked back: "I want that $10 back", "give me my 40 back".
-    let money_back = t.words.windows(2).any(|w| {
-        w[1] == "back"
-            && (w[0].chars().all(|c| c.is_ascii_digit())
-                || ["money", "fee", "charge", "payment", "cash"].contains(&w[0].as_str()))
+    // (Not "the 3 back bedrooms": "back" there says which rooms.)
+    let money_back = (0..t.words.len().saturating_sub(1)).any(|i| {
+        let w = &t.words;
+        let said_of_a_place = w.get(i + 2).is_some_and(|n| {
+            [
+                "bedroom", "bedrooms", "room", "rooms", "yard", "door", "doors", "porch", "patio",
+                "deck", "window", "windows", "wall", "fence", "bathroom", "office", "house",
+            ]
+            .contains(&n.as_str())
+        });
+        w[i + 1] == "back"
+            && !said_of_a_place
+            && (w[i].chars().all(|c| c.is_ascii_digit())
+                || ["money", "fee", "charge", "payment", "cash"].contains(&w[i].as_str()))
     });
     if money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
         return Some("money back".into());
@@ -8922,6 +8962,25 @@ mod tests {
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
+        assert_eq!(
+            danger(
+                "had my lip pierced yesterday and now my lips are twice the size and its getting hard to breathe",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert!(complaint(
+            "you guys jetted our line monday and its overflowing tonight. did anybody even run the camera",
+            &[]
+        )
+        .is_some());
+        assert_eq!(
+            complaint(
+                "we want shutters for the 3 back bedrooms, need someone to measure",
+                &[]
+            ),
+            None
+        );
         assert!(wants_person(
             "is maria still there?? she did my color last year"
         ));
