@@ -317,8 +317,8 @@ fn moved_address(turn: &mut Turn<'_>, text: &str) -> Option<String> {
 fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let tz = turn.tz();
     let said = u::words(text);
-    // "The one closest to 9 please": the offer nearest that hour (of the day the offers share
-    // it, in the morning when before 7 would be an odd hour to mean the evening).
+    // "The one closest to 9 please": the offer nearest that hour of the day (an hour under 7,
+    // or one said with "pm", in the afternoon).
     let near_hour = said.windows(3).find_map(|w| {
         (["closest", "nearest", "close"].contains(&w[0].as_str()) && w[1] == "to")
             .then(|| w[2].parse::<u32>().ok())
@@ -326,7 +326,7 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
             .filter(|h| (1..=12).contains(h))
     });
     if let Some(h) = near_hour {
-        let wanted = |pm: bool| if pm && h < 12 { h + 12 } else { h } * 60;
+        let wanted = |pm: bool| (if pm && h < 12 { h + 12 } else { h }) * 60;
         let pm = said.iter().any(|w| w == "pm") || h < 7;
         let distance = |s: &Slot| {
             use chrono::Timelike;

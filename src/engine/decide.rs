@@ -1011,6 +1011,8 @@ mod tests {
                 thu_ten,
             ),
             ("the 10am one", vec![thu_noon, thu_ten, fri_ten], thu_ten),
+            // (An hour under 7 is in the afternoon: 3 is nearer noon than ten.)
+            ("closest to 3 if u can", vec![thu_ten, thu_noon], thu_noon),
         ] {
             let d = Details {
                 proposals,
