@@ -1738,7 +1738,17 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
             });
             !(compass && ws.iter().any(|w| places.contains(&format!(" {w} "))))
         })
-        .find_map(bare_name)
+        // "Harold and Bev Jensen": a couple, booked under the first of them ("Harold Jensen").
+        .map(|seg| {
+            let ts: Vec<&str> = seg.split_whitespace().collect();
+            match ts.as_slice() {
+                [a, and, _, last] if ["and", "&"].contains(&and.to_lowercase().as_str()) => {
+                    format!("{a} {last}")
+                }
+                _ => seg.to_string(),
+            }
+        })
+        .find_map(|seg| bare_name(&seg))
 }
 
 /// An address given loosely after it was asked for: a house number and up to five words
@@ -3900,7 +3910,7 @@ fn asks_in_a_clause(text: &str) -> bool {
     ];
     const ABOUT: &[&str] = &[
         "that", "this", "it", "there", "i", "we", "you", "u", "yall", "they", "thats", "your",
-        "ur", "he", "she", "someone", "somebody", "anyone",
+        "ur", "he", "she", "someone", "somebody", "anyone", "those", "these", "my", "our",
     ];
     text.split([',', '.', '!', ';', '\n'])
         .skip(1)
@@ -9140,8 +9150,22 @@ mod tests {
     }
 
     #[test]
+    fn round_sixteen_a_later_clause_asks_about_those() {
+        assert!(is_question(
+            "i still have 5 sessions left on my pack. do those run out at some point"
+        ));
+        assert!(!is_question(
+            "i still have 5 sessions left on my pack. those are paid for"
+        ));
+    }
+
+    #[test]
     fn round_sixteen_the_size_of_a_place_is_no_address() {
         assert_eq!(loose_address("its 3 bed, kitchen is the big one"), None);
+        assert_eq!(
+            name_when_asked("Harold and Bev Jensen, 3300 E Fort Lowell Rd", &profile()).as_deref(),
+            Some("Harold Jensen")
+        );
         assert_eq!(
             name_when_asked("2245 N Camino Seco, east side", &profile()),
             None
