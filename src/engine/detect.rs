@@ -1559,11 +1559,26 @@ const GAS_APPLIANCE: &[&str] = &[
     "gas dryer",
     "regulator",
 ];
-const INTRUDER: &[&str] = &[
+/// A way in forced or broken ("broke in", "the back door is bent open and theres a drill hole
+/// started on the safe"): danger now, unless told as over and done (`break_in_over`).
+const BREAK_IN: &[&str] = &[
     "kicked in",
-    "been kicked",
     "pried open",
+    "been pried",
+    "was pried",
+    "bent open",
     "forced open",
+    "broke in",
+    "broken into",
+    "break in",
+    "break-in",
+    "breaking in",
+    "burglar*",
+    "robbed",
+];
+/// Someone inside, threatening or following now.
+const INTRUDER: &[&str] = &[
+    "been kicked",
     "still in the house",
     "still inside",
     "still down",
@@ -1580,21 +1595,7 @@ const INTRUDER: &[&str] = &[
     "scared she",
     "afraid he",
     "afraid she",
-    "broke in",
-    // Forced just now ("the back door is bent open and theres a drill hole started on the safe").
-    "pried open",
-    "been pried",
-    "was pried",
-    "bent open",
-    "forced open",
-    "kicked in",
-    "broken into",
-    "break in",
-    "break-in",
-    "breaking in",
-    "burglar*",
     "intruder*",
-    "robbed",
     "someone in my house",
     "someone is in my house",
     "someone inside",
@@ -2162,25 +2163,8 @@ fn threatened_by_someone(t: &Text) -> bool {
 /// A break-in told as over and done ("the store on Pine that was broken into Tuesday night"):
 /// nobody there now, nothing threatening said; the caller is dealing with what it left.
 fn break_in_over(t: &Text) -> bool {
-    const BREAK_IN: &[&str] = &[
-        "broke in",
-        "broken into",
-        "break in",
-        "break-in",
-        "breaking in",
-        "burglar*",
-        "robbed",
-        "pried open",
-        "been pried",
-        "was pried",
-        "bent open",
-        "forced open",
-        "kicked in",
-    ];
-    let only_a_break_in = INTRUDER
-        .iter()
-        .filter(|w| t.has(w))
-        .all(|w| BREAK_IN.contains(w));
+    // (Called when a break-in or an intruder was said: only a break-in may be over.)
+    let only_a_break_in = !t.any(INTRUDER);
     let days = [
         "monday",
         "tuesday",
@@ -3489,7 +3473,6 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // "I'm running on fumes" is tired; "you cant breathe in there" is a smell, said of a place
     // to anyone ("the carpet is soaked through, you cant breathe in there").
     const IDIOMS: &[&str] = &[
-        "running on fumes",
         "on fumes",
         "you cant breathe in there",
         "u cant breathe in there",
@@ -3568,7 +3551,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Gas);
     }
-    if t.any(INTRUDER) && !break_in_over(&t) {
+    if (t.any(BREAK_IN) || t.any(INTRUDER)) && !break_in_over(&t) {
         return Some(Danger::Intruder);
     }
     // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
