@@ -4803,12 +4803,10 @@ fn unknown_in_clause(
     let by_means = ws
         .get(after)
         .is_some_and(|w| ["over", "via", "through"].contains(&w.as_str()))
-        && ws
-            .get(after + 1)
-            .is_some_and(|n| !["the", "a", "an", "this", "next"].contains(&n.as_str()))
-        && ws
-            .get(after + 1)
-            .is_some_and(|n| !WHEN_WORDS.contains(&n.as_str()));
+        && ws.get(after + 1).is_some_and(|n| {
+            !["the", "a", "an", "this", "next"].contains(&n.as_str())
+                && !WHEN_WORDS.contains(&n.as_str())
+        });
     if ws.get(after).is_some_and(|w| w == "for" || w == "on") || by_means {
         asked.extend(
             ws[after + 1..]
