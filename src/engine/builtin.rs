@@ -612,7 +612,13 @@ fn owner_as(text: &str, owner: Option<&str>, with: &str, not_when_asked_for: boo
                 .is_some_and(|k| ["for", "to", "with"].contains(&bare(pieces[k]).as_str()))
                 || pieces.get(i + 1).is_some_and(|n| {
                     ["available", "around", "there", "in"].contains(&bare(n).as_str())
-                }))
+                })
+                // ("Rick still running things over there?": the owner asked after.)
+                || pieces.get(i + 1).is_some_and(|n| bare(n) == "still")
+                    && pieces.get(i + 2).is_some_and(|n| {
+                        ["running", "around", "there", "in", "the", "own", "owns", "working"]
+                            .contains(&bare(n).as_str())
+                    }))
     };
     pieces
         .iter()
@@ -667,6 +673,17 @@ pub fn safety_while_staff_own(
                 super::tools::quote(text)
             ));
             turn.effects.handoff_reason = Some(format!("complaint: {why}"));
+        } else if handed_off_for.is_some_and(|r| r == "unanswered_question")
+            && super::detect::wants_person(text)
+        {
+            // Handed over for a question, then a call asked for ("can he call me when he gets
+            // a sec"): staff learn someone is waiting to be phoned.
+            turn.effects.notify.push(format!(
+                "Frontdesk: {} asks for a person to get in touch. They said: \"{}\"",
+                turn.contact.phone,
+                super::tools::quote(text)
+            ));
+            turn.effects.handoff_reason = Some("human_requested".into());
         }
         return None;
     };
@@ -1282,16 +1299,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .then(|| u::just_a_name(text))
                 .flatten()
         });
-    // Asked once which of two, and the caller went on with their address or name instead: the
-    // better fit is taken (the reply names it, so the caller can still say it is the other),
-    // not the same question a third time.
+    // Asked once which of two, and the caller went on with their address, name or when they
+    // are free instead ("we both work weekdays, any chance this saturday morning?"): the better
+    // fit is taken (the reply names it, so the caller can still say it is the other), not the
+    // same question a third time.
     let mut settled_tie = false;
     let tie = match tie {
         Some(pair)
             if asked_before
                 && service.is_none()
                 && turn.details.service.is_none()
-                && (address.is_some() || name.is_some()) =>
+                && (address.is_some() || name.is_some() || has_time_words(text)) =>
         {
             service = Some(pair.0);
             settled_tie = true;
@@ -1839,6 +1857,15 @@ mod tests {
         assert_eq!(
             super::owner_as("is Dale around?", Some("dale"), "the owner", false),
             "is the owner around?"
+        );
+        // Asked after, not his work: "is Dale still running the place?"
+        assert_eq!(
+            ours("Dale still running the place? have him text me"),
+            "Dale still running the place? have him text me"
+        );
+        assert_eq!(
+            ours("Dale still hasnt sent the invoice"),
+            "your tech still hasnt sent the invoice"
         );
     }
 

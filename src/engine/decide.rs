@@ -446,6 +446,20 @@ mod tests {
         let reply = p.reply.unwrap();
         assert!(reply.contains("leak repair"), "{reply}");
         assert!(!reply.contains("Just to be sure"), "{reply}");
+        // ...and so does saying when they are free instead.
+        let d = Details {
+            candidates: vec!["Leak repair".into(), "Drain cleaning".into()],
+            ..Details::default()
+        };
+        let i = input(
+            State::Qualifying,
+            d,
+            &["we both work weekdays, anything saturday morning?"],
+        );
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.details.service.as_deref(), Some("Leak repair"));
+        let reply = p.reply.unwrap();
+        assert!(!reply.contains("Just to be sure"), "{reply}");
     }
 
     /// "Yep" to the times offered: the first of them, asked to confirm (never booked unseen).
@@ -790,6 +804,28 @@ mod tests {
         let mut i = input(State::HumanOwned, Details::default(), &["ok thanks"]);
         i.handoff_reason = Some("unanswered_question".into());
         assert!(plan(&i, None).await.effects.notify.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_call_asked_for_after_a_hand_off_for_a_question_tells_staff() {
+        let mut i = input(
+            State::HumanOwned,
+            Details::default(),
+            &["actually could the owner just phone me when hes free"],
+        );
+        i.handoff_reason = Some("unanswered_question".into());
+        let p = plan(&i, None).await;
+        assert!(p.reply.is_none());
+        assert_eq!(p.effects.handoff_reason.as_deref(), Some("human_requested"));
+        assert!(p
+            .effects
+            .notify
+            .iter()
+            .any(|n| n.contains("asks for a person")));
+        // Handed off for safety or a complaint: that reason stays.
+        i.handoff_reason = Some("complaint: billing".into());
+        let p = plan(&i, None).await;
+        assert!(p.effects.handoff_reason.is_none() && p.effects.notify.is_empty());
     }
 
     #[tokio::test]

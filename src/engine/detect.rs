@@ -81,6 +81,50 @@ pub struct Text {
     starts: Vec<usize>,
 }
 
+/// Is the flood word at `i` dated months or years back ("flooded in october", "flooded a couple
+/// years ago", "ever since the basement flooded")?
+fn flooded_long_ago(words: &[String], i: usize) -> bool {
+    const LONG_AGO: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "aug",
+        "august",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "spring",
+        "summer",
+        "fall",
+        "winter",
+        "ago",
+    ];
+    let after = &words[i + 1..words.len().min(i + 6)];
+    let dated = after.iter().any(|w| LONG_AGO.contains(&w.as_str()))
+        && !after
+            .iter()
+            .any(|w| ["tonight", "today", "now", "morning"].contains(&w.as_str()))
+        && !after.windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("hours" | "hrs" | "minutes" | "mins", "ago")
+            )
+        });
+    let ever_since = i >= 2
+        && words[i.saturating_sub(4)..i]
+            .windows(2)
+            .any(|p| p[0] == "ever" && p[1] == "since");
+    dated || ever_since
+}
+
 impl Text {
     pub fn new(text: &str) -> Self {
         let words = words(text);
@@ -179,6 +223,11 @@ impl Text {
             }
             if year(w) && t.words.get(i + 1).is_some_and(|n| n.starts_with("flood")) {
                 skip = true;
+                continue;
+            }
+            // "Ever since the basement flooded a little in oct": a flood months back, its smell
+            // or stain the question now.
+            if w.starts_with("flood") && flooded_long_ago(&t.words, i) {
                 continue;
             }
             words.push(w.clone());
@@ -2090,6 +2139,207 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     None
 }
 
+/// Someone who may take their own life, said the way families say it: hopelessness beyond
+/// doubt ("keeps saying theres no point anymore and hes ready to go be with her"), or weaker
+/// words beside a means or a place ("the baby would be better off with someone else... keeps
+/// talking about walking down to the river by herself").
+fn may_harm_themselves(t: &Text) -> bool {
+    const HOPELESS: &[&str] = &[
+        "no point anymore",
+        "no point in anything",
+        "no point to anything",
+        "no point in going on",
+        "go be with her",
+        "go be with him",
+        "be with her again",
+        "be with him again",
+        "join her soon",
+        "join him soon",
+        "tired of living",
+        "tired of being alive",
+        "dont want to wake up",
+        "doesnt want to wake up",
+        "not be here anymore",
+        "not be around anymore",
+        "wont be around much longer",
+        "wont be here much longer",
+        "wish i was dead",
+        "wishes he was dead",
+        "wishes she was dead",
+        "wish i wasnt here",
+        "disappear forever",
+    ];
+    const WEAKER: &[&str] = &[
+        "better off with someone else",
+        "better off with somebody else",
+        "better off without",
+        "better off if i",
+        "better off if she",
+        "better off if he",
+        "theres no point",
+        "whats the point",
+        "cant do this anymore",
+        "cant take it anymore",
+        "hopeless",
+        "saying goodbye",
+        "said goodbye",
+        "goodbye texts",
+        "goodbye letter",
+        "giving away",
+        "gave away all",
+        "a burden",
+        "ready to go",
+    ];
+    const MEANS: &[&str] = &[
+        "gun",
+        "guns",
+        "revolver",
+        "pistol",
+        "rifle",
+        "shotgun",
+        "pills",
+        "his meds",
+        "her meds",
+        "rope",
+        "bridge",
+        "river",
+        "the lake",
+        "train tracks",
+        "the tracks",
+        "jump",
+        "razor*",
+        "blade*",
+        "by herself",
+        "by himself",
+        "alone",
+    ];
+    t.any(HOPELESS) || t.any(WEAKER) && t.any(MEANS)
+}
+
+/// A person held down under something heavy that came down ("part of the block wall came
+/// down... my dad's leg is under some of the blocks, he says he cant move it").
+fn pinned_under(t: &Text) -> bool {
+    const BODY: &[&str] = &[
+        "leg", "legs", "foot", "feet", "arm", "arms", "hand", "hands", "chest", "head", "he",
+        "she", "hes", "shes", "him", "her", "someone", "somebody",
+    ];
+    const UNDER: &[&str] = &[
+        "is under",
+        "are under",
+        "is stuck under",
+        "are stuck under",
+        "trapped under",
+        "caught under",
+        "pinned",
+        "crushed",
+        "stuck underneath",
+        "is underneath",
+    ];
+    const CAME_DOWN: &[&str] = &[
+        "came down",
+        "fell",
+        "collapsed",
+        "caved",
+        "gave way",
+        "tipped",
+        "rolled",
+        "slid",
+        "came off",
+        "landed on",
+    ];
+    let held = t.near(BODY, UNDER, 3) || t.any(&["pinned", "crushed", "trapped under"]);
+    held && t.any(CAME_DOWN) && !t.any(NOBODY_HURT)
+}
+
+/// A burn on a person's body past a red mark: blistering, white or charred skin, or a hoarse
+/// voice after a burn to the face ("the tubing caught and burned his nose and cheek... his face
+/// is red and blistering up and his voice sounds hoarse").
+fn burned_badly(t: &Text) -> bool {
+    const BURNED: &[&str] = &[
+        "burned",
+        "burnt",
+        "burns",
+        "scald*",
+        "caught fire",
+        "singed",
+        "scorched",
+    ];
+    const BODY: &[&str] = &[
+        "face", "nose", "cheek", "cheeks", "lip", "lips", "mouth", "neck", "chest", "hand",
+        "hands", "arm", "arms", "leg", "legs", "finger*", "palm", "eyebrows", "skin", "back",
+        "foot", "feet", "belly",
+    ];
+    const SEVERE: &[&str] = &[
+        "blister*",
+        "hoarse",
+        "peeling",
+        "charred",
+        "skin came off",
+        "skin is coming off",
+        "oozing",
+        "weeping",
+        "raw",
+        "cant swallow",
+        "white and",
+        "leathery",
+    ];
+    let said_of_body = t.near(BURNED, BODY, 5) || t.near(BODY, BURNED, 4);
+    said_of_body && t.any(SEVERE)
+}
+
+/// Something heavy came down on or beside a small child, who is hurt or may be ("our tv came
+/// off the wall... my 2 yr old was right under it, hes screaming and theres a bump coming up on
+/// his forehead"): a head injury in a toddler is seen now, not at the next opening.
+fn fell_on_a_child(t: &Text) -> bool {
+    const HEAVY: &[&str] = &[
+        "tv",
+        "television",
+        "dresser",
+        "bookcase",
+        "bookshelf",
+        "shelf",
+        "shelves",
+        "mirror",
+        "cabinet",
+        "mount",
+        "furniture",
+        "wardrobe",
+        "chest of drawers",
+    ];
+    const CAME_DOWN: &[&str] = &[
+        "came off",
+        "fell",
+        "tipped",
+        "came down",
+        "ripped out",
+        "pulled over",
+        "toppled",
+        "crashed",
+        "knocked over",
+    ];
+    const HIT: &[&str] = &[
+        "bump",
+        "goose egg",
+        "forehead",
+        "hit him",
+        "hit her",
+        "hit his",
+        "hit her head",
+        "knocked out",
+        "screaming",
+        "bleed*",
+        "blood",
+        "under it",
+        "on top of him",
+        "on top of her",
+        "throwing up",
+        "threw up",
+        "sleepy",
+    ];
+    let child = t.young_child() || t.any(&["toddler", "baby", "little one", "infant"]);
+    child && t.any(HEAVY) && t.any(CAME_DOWN) && t.any(HIT) && !t.any(NOBODY_HURT)
+}
+
 /// Someone who hurt or threatened the caller before is coming, or has a way in ("my ex still has
 /// a key and says hes coming by tonight... last time he punched the wall by my head").
 fn threatened_by_someone(t: &Text) -> bool {
@@ -3082,7 +3332,18 @@ fn shut_in_somewhere(t: &Text) -> bool {
         "would i",
         "would we",
     ]);
-    t.any(SHUT) && t.any(PLACE) && t.any(WHO) && !what_if
+    // The place is where someone is shut in ("stuck in the walk in", "the elevator stopped and
+    // mom is stuck in it"), not a thing named elsewhere ("lift recliners... he cant get out of
+    // bed by himself").
+    // (A lift chair is furniture.)
+    let t = &t.without(&[
+        "lift chair",
+        "lift chairs",
+        "lift recliner",
+        "lift recliners",
+    ]);
+    let shut_there = t.near(SHUT, PLACE, 8) || t.near(PLACE, SHUT, 8);
+    shut_there && t.any(WHO) && !what_if
 }
 
 /// A person struck hard (kicked, trampled, thrown) with signs of shock or an injury inside:
@@ -3478,6 +3739,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "u cant breathe in there",
         "you can barely breathe in there",
         "you cant breathe in here",
+        // A stuffy nose, not a breath that will not come.
+        "breathe out of my nose",
+        "breathe out of his nose",
+        "breathe out of her nose",
+        "breathe through my nose",
+        "breathe through his nose",
+        "breathe through her nose",
+        "breathe thru my nose",
     ];
     let t = Text::new(text)
         .without(FIRE_OFFICIAL)
@@ -3590,6 +3859,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Medical);
     }
     if someone_down(&t)
+        || may_harm_themselves(&t)
+        || pinned_under(&t)
+        || burned_badly(&t)
+        || fell_on_a_child(&t)
         || shut_in_somewhere(&t)
         || struck_with_signs(&t)
         || seizing(&t)
@@ -4942,6 +5215,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // "We had that cold snap last week": weather, not a home without heat.
     // ("My dad has a cold coming on": an illness, not a house without heat.)
     let weather = t.without(&[
+        // The season turning ("since it got cold ive been using my inhaler every night").
+        "since it got cold",
+        "when it got cold",
+        "once it got cold",
+        "since it turned cold",
+        "since its gotten cold",
         "a cold",
         "head cold",
         "chest cold",
@@ -5584,7 +5863,7 @@ pub fn wants_person(text: &str) -> bool {
                 .iter()
                 .any(|w| WISH.contains(&w.as_str()))
     });
-    if asks_for_named {
+    if asks_for_named && !talk_told_of(&t) {
         return true;
     }
     // "Is Bev in today?", "is he around?": asking whether someone of theirs is there.
@@ -5725,7 +6004,7 @@ pub fn wants_person(text: &str) -> bool {
         "in person",
     ]);
     let named_who = t.any(&TALK_WHO[6..]);
-    if t.any(TALK) && t.any(TALK_WHO) && (named_who || !visit) {
+    if t.any(TALK) && t.any(TALK_WHO) && (named_who || !visit) && !talk_told_of(&t) {
         return true;
     }
     t.any(BOT_QUESTION)
@@ -5755,6 +6034,107 @@ pub fn wants_person(text: &str) -> bool {
             "human",
             "a person",
         ])
+}
+
+/// "There are 3 extra holes in my wall from where he drilled in the wrong place": someone did
+/// work at the caller's home and the text never says who, so it is whoever both sides know came
+/// (ours), not a husband or a neighbour named before.
+fn unnamed_worker_did(t: &Text) -> bool {
+    const SOMEONE_NAMED: &[&str] = &[
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "dad",
+        "mom",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "boyfriend",
+        "girlfriend",
+        "friend",
+        "buddy",
+        "neighbor",
+        "neighbour",
+        "landlord",
+        "roommate",
+        "kid",
+        "kids",
+        "baby",
+        "grandpa",
+        "grandma",
+        "contractor",
+        "plumber",
+        "electrician",
+        "handyman",
+        "builder",
+        "dog",
+        "cat",
+        "puppy",
+        "cousin",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "partner",
+        "boss",
+        "coworker",
+        "tenant",
+        "owner",
+        "owners",
+    ];
+    const DID: &[&str] = &[
+        "put", "left", "did", "broke", "cut", "made", "took", "dug", "hung", "drove", "tore",
+    ];
+    let w = &t.words;
+    let Some(i) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "he" | "she" | "they"))
+    else {
+        return false;
+    };
+    let did = w.get(i + 1).is_some_and(|v| {
+        v.len() > 4 && v.ends_with("ed") && v != "need" || DID.contains(&v.as_str())
+    });
+    did && !w[..i].iter().any(|x| SOMEONE_NAMED.contains(&x.as_str()))
+}
+
+/// Every "talk to someone" in the text is advice passed on or someone else's wish, told as the
+/// reason for writing ("my doctor said i should talk to someone", "hes the one who asked if he
+/// could talk to somebody"), not the caller asking us for a person.
+fn talk_told_of(t: &Text) -> bool {
+    const TOLD: &[&str] = &[
+        "said i should",
+        "says i should",
+        "said we should",
+        "said he should",
+        "said she should",
+        "thinks i should",
+        "thinks he should",
+        "thinks she should",
+        "told me to",
+        "told him to",
+        "told her to",
+        "suggested",
+        "recommended",
+        "advised",
+        "asked if he",
+        "asked if she",
+        "asked if they",
+        "wants him to",
+        "wants her to",
+    ];
+    let w = &t.words;
+    let talks: Vec<usize> = (0..w.len())
+        .filter(|&i| TALK.contains(&w[i].as_str()))
+        .collect();
+    !talks.is_empty()
+        && talks.iter().all(|&i| {
+            let from = i.saturating_sub(6);
+            let before = Text::of(w[from..i].to_vec(), format!(" {} ", w[from..i].join(" ")));
+            before.any(TOLD)
+        })
 }
 
 // --- complaints ---------------------------------------------------------------------------
@@ -6298,6 +6678,10 @@ const DAMAGE: &[&str] = &[
     "specifically asked",
     "literally asked",
     "ever since",
+    // Work put where it should not be ("drilled in the wrong place first and just left them").
+    "wrong place",
+    "wrong spot",
+    "extra holes",
 ];
 /// A bill the caller disputes ("the bill says 312 gallons on a 250 gallon tank, somethings not
 /// adding up"), not a question about prices.
@@ -6423,6 +6807,19 @@ const DISPUTED: &[&str] = &[
     "after we cancelled",
     "i cancelled",
     "we cancelled",
+    // Told it would be covered, then billed ("the woman at the front told me Premera would
+    // cover it and I'd only owe my copay").
+    "would cover it",
+    "would cover this",
+    "would cover that",
+    "would be covered",
+    "supposed to be covered",
+    "said it was covered",
+    "only owe",
+    "only pay my copay",
+    "just my copay",
+    "just the copay",
+    "only the copay",
     // Billed for what was already paid ("I paid that at the front desk ... receipt right here").
     "already paid",
     "i paid that",
@@ -6936,7 +7333,31 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "see you again",
         "schedule again",
     ]);
-    if ours && t_praise.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+    // (Only harm a visit leaves: "is Randy still with yall? he did our install" is no harm, and
+    // "cracked screens" may be the next job.)
+    const LEFT_BY_A_VISIT: &[&str] = &[
+        "scratch*",
+        "gouge*",
+        "dented",
+        "a dent",
+        "stain*",
+        "chipped",
+        "wrong place",
+        "wrong spot",
+        "extra holes",
+        "tracked",
+        "footprints",
+        "scraped",
+        "left a mess",
+        "left a pile",
+        "left the gate",
+        "left our gate",
+        "left the door",
+        "drop cloth*",
+    ];
+    let worker =
+        !hypothetical && !praised && !elsewhere && t.any(LEFT_BY_A_VISIT) && unnamed_worker_did(&t);
+    if (ours || worker) && t_praise.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
         return Some("work not fixed".into());
     }
     // "Want it fixed" is a complaint about our work, an ordinary request about theirs.
@@ -8881,6 +9302,74 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+    }
+
+    #[test]
+    fn round_seventeen_people_in_trouble_in_everyday_words() {
+        for text in [
+            // Hopelessness beyond doubt, or weaker words beside a means.
+            "since grandpa died my grandma keeps saying shes ready to go be with him",
+            "my husband says the kids would be better off with someone else and he took his rifle out to the truck",
+            // Held down under something that came down.
+            "the shelving in the garage tipped and my husbands arm is stuck under it",
+            // A burn past a red mark.
+            "he burned his palm on the grill and now its blistering",
+            // Something heavy on a small child.
+            "the dresser tipped over on my 3 year old, shes got a bump on her head",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        for text in [
+            "every spring i cant breathe through my nose, want allergy testing",
+            "since it got cold my 80 yr old dad uses his inhaler more, can he get a checkup",
+            "do you sell lift chairs? my mom cant get out of her recliner on her own",
+            "ever since the crawlspace flooded in august the whole house smells musty",
+            "theres no point fixing the old unit, we want a new one put in",
+            "i burned my hand on the oven door yesterday, its just a little red, still ok for my massage friday?",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        // A flood today is water now.
+        assert_eq!(
+            danger(
+                "the basement flooded 2 hours ago and its still coming in",
+                None
+            ),
+            Some(Danger::Water)
+        );
+    }
+
+    #[test]
+    fn round_seventeen_who_talks_and_who_did_it() {
+        // Advice passed on, or someone else's wish, is the reason for writing.
+        assert!(!wants_person(
+            "my pediatrician said i should talk to someone about my daughters anxiety"
+        ));
+        assert!(!wants_person(
+            "my husband is the one who asked if he could talk to somebody, can we book"
+        ));
+        assert!(wants_person("can i talk to someone about the estimate"));
+        // Harm left by someone the text never names is our visit's; a husband's is not.
+        assert!(complaint(
+            "there are two extra holes in the drywall where he drilled in the wrong spot",
+            &[]
+        )
+        .is_some());
+        assert_eq!(
+            complaint(
+                "my husband drilled in the wrong spot, can you patch the drywall",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "got a bill for $180 but the lady on the phone said insurance would cover it",
+                &[]
+            )
+            .as_deref(),
+            Some("billing")
+        );
     }
 
     #[test]

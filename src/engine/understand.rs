@@ -3200,10 +3200,11 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     if problem && !wants_new && !vocabs[best].repair {
         let name_words = |i: usize| content_words(&profile.services[i].name);
         let siblings = |i: usize| name_words(i).iter().any(|w| name_words(best).contains(w));
-        if let Some(&(r, _)) = scores
-            .iter()
-            .find(|(si, s)| vocabs[*si].repair && *s >= SERVICE_THRESHOLD && siblings(*si))
-        {
+        // (Not one the text barely names beside it: "my watch died, needs a battery" is the
+        // battery, not the band repair that shares "watch".)
+        if let Some(&(r, _)) = scores.iter().find(|(si, s)| {
+            vocabs[*si].repair && *s >= SERVICE_THRESHOLD && *s >= score * 0.5 && siblings(*si)
+        }) {
             best = r;
             runner_up = None;
         }
@@ -9145,6 +9146,20 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_seventeen_a_repair_beside_it_must_fit_too() {
+        // Something broken: the repair of the same thing wins a near tie, not a far second.
+        let p = plumber_plus(
+            "name = \"Clock battery replacement\"\nduration_minutes = 30\nprice = \"$15\"\ndescription = \"A fresh cell in your wall clock, set to time.\"\nkeywords = [\"clock battery\", \"clock stopped\", \"dead clock\"]\n\n[[services]]\nname = \"Clock hands and glass repair\"\nduration_minutes = 60\nprice = \"$40\"\ndescription = \"Bent hands straightened, cracked glass replaced.\"\nkeywords = [\"clock glass\", \"clock\"]",
+            "",
+            None,
+        );
+        assert_eq!(
+            best_named("my clock died again, it needs a battery", &p).as_deref(),
+            Some("Clock battery replacement")
+        );
     }
 
     #[test]
