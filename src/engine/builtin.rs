@@ -947,7 +947,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     };
     let answer = topics
         .first()
-        .map(|t| (t.clone(), answers_text(&topics, &profile)));
+        .map(|t| (t.clone(), answers_text(&topics, &profile, text)));
     match turn.current {
         State::Confirming => {
             let chosen = turn.details.chosen;
@@ -1096,7 +1096,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 let lead = if topics.is_empty() {
                     pass_question_on(turn, &asked)
                 } else {
-                    answers_text(&topics, &profile)
+                    answers_text(&topics, &profile, &asked)
                 };
                 return Ok(choose(turn, k).await?.map(|c| format!("{lead} {c}")));
             }
@@ -1272,7 +1272,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     index: i,
                     price_asked,
                 };
-                let words = answers_text(std::slice::from_ref(&topic), &profile);
+                let words = answers_text(std::slice::from_ref(&topic), &profile, text);
                 answer = Some((topic, words));
             }
         }
@@ -1412,7 +1412,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             String::new()
         } else {
             record_answer(turn, text).await;
-            format!("{} ", answers_text(&others, &profile))
+            format!("{} ", answers_text(&others, &profile, text))
         };
         return Ok(Some(format!("{answers}{ask}")));
     }
@@ -1754,7 +1754,11 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
 }
 
 /// The profile's answers to the topics asked about, each once.
-fn answers_text(topics: &[u::Topic], profile: &crate::domain::BusinessProfile) -> String {
+fn answers_text(
+    topics: &[u::Topic],
+    profile: &crate::domain::BusinessProfile,
+    asked: &str,
+) -> String {
     let mut out: Vec<String> = Vec::new();
     for t in topics {
         let a = super::knowledge::answer(t, profile);
@@ -1762,15 +1766,50 @@ fn answers_text(topics: &[u::Topic], profile: &crate::domain::BusinessProfile) -
             out.push(a);
         }
     }
-    fit_answers(&out, ANSWERS_BUDGET)
+    // The words asked, and which of them the profile uses in one sentence only (a town, a
+    // brand): those say most about which sentence answers.
+    let texts: Vec<String> = profile
+        .faq
+        .iter()
+        .flat_map(|f| [f.q.as_str(), f.a.as_str()])
+        .chain(
+            profile
+                .services
+                .iter()
+                .flat_map(|s| [s.name.as_str(), s.description.as_deref().unwrap_or("")]),
+        )
+        .flat_map(super::guard::sentences)
+        .map(|t| {
+            u::words(t)
+                .iter()
+                .map(|w| u::stem(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let asked: Vec<(String, bool)> = u::content_words(asked)
+        .iter()
+        .filter(|w| w.len() >= 4)
+        .map(|w| {
+            let st = u::stem(w);
+            let places = texts
+                .iter()
+                .filter(|t| t.split(' ').any(|x| x == st))
+                .count();
+            (st, places <= 1)
+        })
+        .collect();
+    fit_answers(&out, ANSWERS_BUDGET, &asked)
 }
 
 /// Room for the answers in a two-segment text, leaving some for what follows them.
 const ANSWERS_BUDGET: usize = 260;
 
 /// Two answers that together would not fit in a text: each keeps its leading sentences within
-/// its share (at least its first), so both questions get answered rather than the second cut.
-fn fit_answers(answers: &[String], budget: usize) -> String {
+/// its share (at least its first), so both questions get answered rather than the second cut;
+/// the sentence that answers what was asked is kept first ("do yall go out to gretna... is
+/// there an extra charge" keeps "Gretna... have a $50 travel fee").
+fn fit_answers(answers: &[String], budget: usize, asked: &[(String, bool)]) -> String {
     let all = answers.join(" ");
     if answers.len() < 2 || all.chars().count() <= budget {
         return all;
@@ -1789,7 +1828,55 @@ fn fit_answers(answers: &[String], budget: usize) -> String {
         .max(1);
     answers
         .iter()
-        .map(|a| super::guard::leading_sentences(a, share + spare / long, 40))
+        .map(|a| sentences_asked_for(a, share + spare / long, asked))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An answer cut to `budget`: its leading sentences, unless that leaves out the sentence that
+/// shares most with what was asked (`asked`: stems, and whether the profile uses the word in
+/// one place only, which counts double); then that sentence, with the others in order as they
+/// fit, in the answer's own order.
+fn sentences_asked_for(answer: &str, budget: usize, asked: &[(String, bool)]) -> String {
+    let leading = super::guard::leading_sentences(answer, budget, 40);
+    let sentences = super::guard::sentences(answer);
+    let score = |s: &str| -> usize {
+        u::words(s)
+            .iter()
+            .map(|w| {
+                let st = u::stem(w);
+                asked
+                    .iter()
+                    .find(|(a, _)| *a == st)
+                    .map_or(0, |(_, rare)| if *rare { 2 } else { 1 })
+            })
+            .sum()
+    };
+    let best = sentences
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, s)| (score(s), std::cmp::Reverse(*k)))
+        .filter(|(_, s)| score(s) > 0);
+    let Some((b, best)) = best else {
+        return leading;
+    };
+    if leading.contains(best.trim()) {
+        return leading;
+    }
+    let mut keep = vec![false; sentences.len()];
+    keep[b] = true;
+    let mut used = best.chars().count();
+    for (k, s) in sentences.iter().enumerate() {
+        if !keep[k] && used + s.chars().count() <= budget {
+            keep[k] = true;
+            used += s.chars().count();
+        }
+    }
+    sentences
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(s, _)| s.trim())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -1897,10 +1984,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_answer_keeps_the_sentence_asked_about() {
+        let trip = "No trip charge in Springfield, Riverton, Oak Hill, Maple Grove and Eastbrook. Fairview and Lakeside have a $35 travel fee.".to_string();
+        let long =
+            "Most visits take about two hours. We cover the floors and clean up after ourselves."
+                .to_string();
+        // Asked about Fairview (a town the profile names in one sentence), and a charge.
+        let asked = [("fairview".to_string(), true), ("charg".to_string(), false)];
+        let out = super::fit_answers(&[trip.clone(), long.clone()], 200, &asked);
+        assert!(out.contains("$35"), "{out}");
+        assert!(out.contains("two hours"), "{out}");
+        // Nothing asked that a later sentence holds: the leading sentences, as before.
+        let out = super::fit_answers(&[trip, long], 200, &[]);
+        assert!(out.starts_with("No trip charge"), "{out}");
+    }
+
+    #[test]
     fn two_long_answers_both_fit() {
         let a = "We bring everything. We use plant-based products and HEPA vacuums. If you'd rather we use yours, leave them out on the counter by the sink.".to_string();
         let b = "Yes. We are licensed, bonded and insured for $2.5 million. Certificates on request, just ask us and we will email one within a day or so.".to_string();
-        let out = super::fit_answers(&[a, b], 200);
+        let out = super::fit_answers(&[a, b], 200, &[]);
         assert!(
             out.contains("plant-based") && out.contains("$2.5 million"),
             "{out}"

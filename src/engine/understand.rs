@@ -4622,6 +4622,7 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .saturating_sub(text.as_ptr() as usize)
         .min(text.len());
     let before = &text[..end];
+    // ("Its a Whirlpool we got at Lowes, do yall even work on those": what it is said to be.)
     let Some(at) = [
         "want ",
         "wants ",
@@ -4630,6 +4631,10 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         "looking for ",
         "interested in ",
         "asking for ",
+        "its the ",
+        "it's the ",
+        "its a ",
+        "it's a ",
     ]
     .iter()
     .filter_map(|cue| before.to_lowercase().rfind(cue).map(|i| i + cue.len()))
@@ -4642,9 +4647,20 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .split(['.', ',', '!', '?', ';', '\n'])
         .next()
         .unwrap_or("");
+    // (Not when it is said: "its the faucet again".)
+    const WHEN: &[&str] = &[
+        "again",
+        "too",
+        "also",
+        "now",
+        "still",
+        "anymore",
+        "today",
+        "yesterday",
+    ];
     words(phrase)
         .into_iter()
-        .filter(|w| !STOP.contains(&w.as_str()) && w.len() >= 3)
+        .filter(|w| !STOP.contains(&w.as_str()) && w.len() >= 3 && !WHEN.contains(&w.as_str()))
         .take(4)
         .collect()
 }
@@ -5446,9 +5462,26 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     // job ("open a gun safe").
     let t = super::detect::Text::new(text);
     const OPEN_CLOSE: &[&str] = &["open", "close", "closed", "closing", "opens", "closes"];
+    // ("A keypad deadbolt you can open from your phone", "the gate wont open".)
     let open_verb = t.any(&[
-        "open a", "open an", "open the", "open my", "open his", "open her", "open our", "open it",
+        "open a",
+        "open an",
+        "open the",
+        "open my",
+        "open his",
+        "open her",
+        "open our",
+        "open it",
         "open up",
+        "you can open",
+        "to open",
+        "wont open",
+        "cant open",
+        "doesnt open",
+        "didnt open",
+        "wont close",
+        "doesnt close",
+        "open from",
     ]);
     let of_us_or_a_day = !open_verb
         && (t.near(
@@ -9146,6 +9179,36 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_seventeen_open_said_of_a_thing_is_no_hours_question() {
+        let p = profile();
+        assert_ne!(
+            topic(
+                "do you put in those keypad locks you can open from your phone?",
+                &p
+            ),
+            Some(Topic::Hours)
+        );
+        assert_ne!(
+            topic("my side gate wont open, can someone look at it?", &p),
+            Some(Topic::Hours)
+        );
+        assert_eq!(topic("are you open saturday?", &p), Some(Topic::Hours));
+    }
+
+    #[test]
+    fn round_seventeen_those_is_what_it_was_said_to_be() {
+        let p = profile();
+        assert!(asks_about_unknown_thing(
+            "the guy at the parts store says its the transfer case. do yall work on those?",
+            &p
+        ));
+        assert!(!asks_about_unknown_thing(
+            "the basement is damp again, its the water heater again. do yall work on those?",
+            &p
+        ));
     }
 
     #[test]
