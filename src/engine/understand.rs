@@ -4665,6 +4665,49 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the caller was told the thing is, before the clause that asks ("my buddy says its the
+/// transfer case", "plumber says the pressure regulator by the main is shot"): up to three
+/// words, to where the sentence goes on about it.
+fn said_to_be(text: &str, clause: &str) -> Vec<String> {
+    const CUES: &[&str] = &[
+        "says the ",
+        "said the ",
+        "says its ",
+        "said its ",
+        "says it's ",
+        "said it's ",
+        "thinks its ",
+        "think its ",
+        "its the ",
+        "it's the ",
+    ];
+    const GOES_ON: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "needs", "need", "keeps", "by", "in",
+        "on", "near", "next", "under", "behind", "that", "which", "and", "so", "but", "again",
+    ];
+    let end = (clause.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    let before = text[..end].to_lowercase();
+    let Some(at) = CUES
+        .iter()
+        .filter_map(|cue| before.rfind(cue).map(|i| i + cue.len()))
+        .max()
+    else {
+        return Vec::new();
+    };
+    let phrase = before[at..]
+        .split(['.', ',', '!', '?', ';', '\n'])
+        .next()
+        .unwrap_or("");
+    words(phrase)
+        .into_iter()
+        .take_while(|w| !GOES_ON.contains(&w.as_str()))
+        .filter(|w| !STOP.contains(&w.as_str()) && w.len() >= 3)
+        .take(3)
+        .collect()
+}
+
 /// The clause from its last "you" on, when it has more than one ("u guys do rugs so figured
 /// yall do carpet too" gives "yall do carpet too").
 fn last_you(clause: &str) -> Option<&str> {
@@ -5031,6 +5074,8 @@ fn unknown_in_clause(
     let that_before = ws[..you].windows(2).any(|w| {
         ["is", "was"].contains(&w[0].as_str()) && ["that", "this", "it"].contains(&w[1].as_str())
     }) && ws[..you].iter().any(|w| w == "something");
+    // ...and "that" in "can u guys swap that out too" is what the caller was told it is
+    // ("plumber buddy says the pressure regulator by the main is shot").
     let object = if object.is_empty()
         && (that_before
             || ws[you + 1..]
@@ -5038,6 +5083,12 @@ fn unknown_in_clause(
                 .any(|w| ["those", "these", "them"].contains(&w.as_str())))
     {
         wanted_before(text, clause)
+    } else if object.is_empty()
+        && ws[you + 1..i.min(ws.len())]
+            .iter()
+            .any(|w| ["that", "it", "this"].contains(&w.as_str()))
+    {
+        said_to_be(text, clause)
     } else {
         object
     };
@@ -9207,6 +9258,15 @@ mod tests {
         ));
         assert!(!asks_about_unknown_thing(
             "the basement is damp again, its the water heater again. do yall work on those?",
+            &p
+        ));
+        // "That" is what the caller was told it is.
+        assert!(asks_about_unknown_thing(
+            "my neighbor says the pressure regulator by the meter is shot. can u guys swap that out too?",
+            &p
+        ));
+        assert!(!asks_about_unknown_thing(
+            "my neighbor says the water heater is shot. can u guys swap that out?",
             &p
         ));
     }
