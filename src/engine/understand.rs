@@ -2362,6 +2362,8 @@ struct Vocab {
     /// callers say they are that person.
     audience: Option<(&'static [&'static str], &'static [&'static str])>,
     repair: bool,
+    /// The name says it is for grown-ups ("Women's haircut", "Men's cut", "Adult lesson").
+    for_grown_ups: bool,
     first_visit: bool,
     /// A visit for those already seen ("Follow-up visit", "Return visit").
     follow_up: bool,
@@ -2527,6 +2529,16 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         terms,
         phrases,
         repair,
+        for_grown_ups: super::detect::Text::new(&s.name).any(&[
+            "women*",
+            "woman",
+            "men",
+            "mens",
+            "ladies",
+            "gentlemen*",
+            "adult*",
+            "grown up*",
+        ]),
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         follow_up: super::detect::Text::new(&s.name).any(&[
             "follow*",
@@ -2871,6 +2883,17 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             }
         }
     }
+    // A child named as who it is for, by age ("hes 7", "my 6 yr old") or as "a kids cut".
+    let child_named = concepts.young_child()
+        || concepts.any(&[
+            "kid",
+            "kids",
+            "kids cut",
+            "child",
+            "childs",
+            "my son",
+            "my daughter",
+        ]) && concepts.age_said().is_none_or(|age| age <= 12);
     let adult_asking = concepts.any(&[
         "grown up",
         "grown ups",
@@ -3077,6 +3100,10 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
         // it shares.
         let for_children = v.audience.is_some_and(|(named, _)| named.contains(&"kids"));
         if for_children && adult_asking {
+            continue;
+        }
+        // ...and "a kids cut? my son is 7" is not the women's or the men's haircut.
+        if v.for_grown_ups && child_named {
             continue;
         }
         // "Want the blown in kind added up there" is not a removal service, whatever thing
@@ -9268,6 +9295,27 @@ mod tests {
         assert!(!asks_about_unknown_thing(
             "my neighbor says the water heater is shot. can u guys swap that out?",
             &p
+        ));
+    }
+
+    #[test]
+    fn round_seventeen_a_grown_ups_service_is_not_for_a_child() {
+        let p = plumber_plus(
+            "name = \"Men's haircut\"\nduration_minutes = 30\nprice = \"$30\"\ndescription = \"Clipper or scissor cut.\"\nkeywords = [\"cut\", \"trim\"]",
+            "[[faq]]\nq = \"Do you cut kids' hair?\"\na = \"Yes, kids 12 and under are $18 for a simple cut.\"",
+            None,
+        );
+        let kids = p.faq.len() - 1;
+        assert_eq!(
+            topic(
+                "how much for a kids cut? my boy is 6 and his bangs are in his eyes",
+                &p
+            ),
+            Some(Topic::Faq(kids))
+        );
+        assert!(matches!(
+            topic("how much is a mens cut?", &p),
+            Some(Topic::Service { .. })
         ));
     }
 
