@@ -969,6 +969,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if let Some(k) = other_pick {
                 return choose(turn, k).await;
             }
+            // "Marcus Batiste. yes go ahead and book", "its Aisha Brown, and yes book it": a
+            // name beside the yes is kept, and the yes is a yes.
+            if let Some(name) = u::name_beside_yes(text).filter(|_| turn.details.name.is_none()) {
+                turn.details.name = Some(name);
+            }
             if u::is_yes(text) {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
                     Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) => {

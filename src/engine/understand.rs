@@ -91,6 +91,9 @@ pub fn is_yes(text: &str) -> bool {
     if w.is_empty() || is_no(text) {
         return false;
     }
+    if name_beside_yes(text).is_some() {
+        return true;
+    }
     if w.len() <= 6 {
         return has_any(text, YES);
     }
@@ -140,6 +143,34 @@ pub fn is_yes(text: &str) -> bool {
         && OPENS.contains(&w[0].as_str())
         && !text.contains('?')
         && !w.iter().any(|x| CHANGES.contains(&x.as_str()))
+}
+
+/// A yes said beside the caller's name, in pieces of its own ("Marcus Batiste. yes go ahead
+/// and book", "its Aisha Brown, and yes book it"): the name, when every other piece is a yes.
+pub fn name_beside_yes(text: &str) -> Option<String> {
+    let pieces: Vec<&str> = text
+        .split(['.', ',', ';', '\n', '!'])
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("and ").unwrap_or(p)
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 || text.contains('?') || is_no(text) {
+        return None;
+    }
+    let mut name = None;
+    let mut yes = false;
+    for p in pieces {
+        if is_yes(p) {
+            yes = true;
+        } else if let Some(n) = stated_name(p).or_else(|| just_a_name(p)) {
+            name.get_or_insert(n);
+        } else {
+            return None;
+        }
+    }
+    name.filter(|_| yes)
 }
 
 pub fn is_no(text: &str) -> bool {
@@ -9317,6 +9348,18 @@ mod tests {
             topic("how much is a mens cut?", &p),
             Some(Topic::Service { .. })
         ));
+    }
+
+    #[test]
+    fn round_seventeen_a_yes_beside_the_name() {
+        assert!(is_yes("Lena Ortiz. yes go ahead and book"));
+        assert_eq!(
+            name_beside_yes("its Omar Haddad, and yes book it").as_deref(),
+            Some("Omar Haddad")
+        );
+        assert!(!is_yes("Lena Ortiz. can we do thursday instead?"));
+        assert!(!is_yes("Lena Ortiz. no not that one"));
+        assert!(!is_yes("Lena Ortiz, 44 Elm St"));
     }
 
     #[test]
