@@ -870,6 +870,24 @@ pub fn extract_address(text: &str) -> Option<String> {
 
 /// Words that follow "I'm" or "this is" but are not names.
 const NOT_NAMES: &[&str] = &[
+    // Where the caller is, or asks about ("im near reid park", "im around next week", "and
+    // wheres parking"), and words no one is named ("alright", "building B").
+    "near",
+    "around",
+    "nearby",
+    "wheres",
+    "where",
+    "alright",
+    "aight",
+    "building",
+    "bldg",
+    "his",
+    "her",
+    "next",
+    "week",
+    "parking",
+    "kinda",
+    "sorta",
     // Where in town ("2245 N Camino Seco, east side").
     "side",
     "east",
@@ -1300,8 +1318,21 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 fn extract_name_any(text: &str) -> Option<String> {
     let text = bounded(text);
     stated_name(text)
+        .or_else(|| leading_name(text))
         .or_else(|| signed_name(text))
         .or_else(|| sign_off_name(text))
+}
+
+/// A first and last name, capitalised, as the text's first sentence, with more after it
+/// ("Carol Benedetti. Pickup is 45 Squaw Run Rd East, Fox Chapel"): the name, not the town the
+/// text ends with.
+fn leading_name(text: &str) -> Option<String> {
+    let (first, rest) = text.trim_start().split_once(['.', '\n'])?;
+    if rest.trim().is_empty() || first.split_whitespace().count() < 2 {
+        return None;
+    }
+    let tokens: Vec<&str> = first.split_whitespace().collect();
+    (tokens.len() <= 3 && tokens.iter().all(|t| name_word(t, false))).then(|| tokens.join(" "))
 }
 
 /// A name the caller states with a cue ("my name is", "this is", "I'm", "Bob here"): strong
@@ -9360,6 +9391,17 @@ mod tests {
         assert!(!is_yes("Lena Ortiz. can we do thursday instead?"));
         assert!(!is_yes("Lena Ortiz. no not that one"));
         assert!(!is_yes("Lena Ortiz, 44 Elm St"));
+    }
+
+    #[test]
+    fn round_seventeen_names_and_what_is_no_name() {
+        assert_eq!(
+            extract_name("Rosa Delgado. Pickup is 12 Birch Hill Rd West, Glen Ellyn").as_deref(),
+            Some("Rosa Delgado")
+        );
+        assert_eq!(extract_name("im near the high school, off 5th"), None);
+        assert_eq!(extract_name("whenever works, im around next week"), None);
+        assert_eq!(just_a_name("Alright"), None);
     }
 
     #[test]
