@@ -998,7 +998,7 @@ const OUTAGE: &[&str] = &[
     "doesnt", "quit", "freez*", "cold", "frigid", "degrees", "hot", "blowing", "failed", "gone",
 ];
 const PET: &[&str] = &[
-    "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*", "he", "she", "him", "her",
+    "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet", "pets", "he", "she", "him", "her",
 ];
 const ATE: &[&str] = &[
     "ate", "eaten", "eat", "swallow*", "got into", "chewed", "chewing", "licked", "licking",
@@ -1432,7 +1432,8 @@ const PETS: &[&str] = &[
     "cat",
     "cats",
     "kitten*",
-    "pet*",
+    "pet",
+    "pets",
     "litter box",
     "rabbit*",
     "bunny",
@@ -3475,7 +3476,7 @@ fn hurt_now(t: &Text) -> bool {
     ];
     // With a pet in the text, the hurt one must be named as a person ("my granddaughter").
     let pet = t.any(&[
-        "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "paw*", "horse*",
+        "dog*", "puppy", "cat", "cats", "kitten*", "pet", "pets", "paw*", "horse*",
     ]);
     let person = (person_in_danger_text(t) && !pet)
         || t.any(&[
@@ -3877,7 +3878,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // (A pet's cut that keeps bleeding is the vet's emergency.)
     if bleeding_wont_stop(&t) {
         let pet = t.any(&[
-            "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "paw*", "horse*",
+            "dog*", "puppy", "cat", "cats", "kitten*", "pet", "pets", "paw*", "horse*",
         ]) && !t.any(&[
             "son",
             "daughter",
@@ -4124,6 +4125,19 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "fire in the fireplace",
         "fire in our fireplace",
     ]) && !real_fire;
+    // Smoke with heat said beside it is happening ("the trailer tires are smoking pretty good
+    // and it smells like hot brakes, like really hot"), even where smoke is the trade's word.
+    let real_fire = real_fire
+        || t.any(&["smoking", "smoke"])
+            && t.any(&[
+                "really hot",
+                "so hot",
+                "too hot to touch",
+                "hot brakes",
+                "burning smell",
+                "smells like burning",
+                "smells burnt",
+            ]);
     let just_a_job =
         (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire) || planned_fire;
     if t.any(FIRE_WORDS) && !just_a_job {
@@ -4624,7 +4638,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]);
     // (A pet hit by a car is the animal danger, below.)
     if crash
-        && !t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"])
+        && !t.any(&[
+            "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet", "pets",
+        ])
         && t.any(&[
             "hurt*",
             "pain",
@@ -4800,9 +4816,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // Something coming down on someone must land on them ("came down right on his foot"), not
     // on a car beside them ("came down on the roof of my wife's car... nobody was hurt").
     const CAUGHT_WHO: &[&str] = &[
-        "dog*", "cat", "pet*", "puppy", "son", "daughter", "kid*", "child*", "baby", "toddler",
-        "hand", "hands", "finger*", "arm", "leg", "foot", "head", "someone", "somebody", "him",
-        "her", "he", "she", "husband", "wife", "me", "my",
+        "dog*", "cat", "pet", "pets", "puppy", "son", "daughter", "kid*", "child*", "baby",
+        "toddler", "hand", "hands", "finger*", "arm", "leg", "foot", "head", "someone", "somebody",
+        "him", "her", "he", "she", "husband", "wife", "me", "my",
     ];
     let unhurt = t.any(NOBODY_HURT);
     // ("came down right on his foot": the thing lands *on* someone, said right after.)
@@ -4904,7 +4920,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             && !thing_crushed
             || landed_on)
     {
-        let pet = t.any(&["dog*", "cat", "pet*", "puppy"]);
+        let pet = t.any(&["dog*", "cat", "pet", "pets", "puppy"]);
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
     // A ceiling that sags or bulges can come down (not a ceiling fan or light hanging low).
@@ -4965,7 +4981,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Swelling of the face or throat, hives: an allergic reaction (after a sting, a bite, a shot).
     let pet_words = t.any(&[
-        "dog*", "puppy", "cat", "cats", "kitten*", "pet*", "he", "she", "his", "her",
+        "dog*", "puppy", "cat", "cats", "kitten*", "pet", "pets", "he", "she", "his", "her",
     ]);
     if t.any(&[
         "face", "muzzle", "eye", "eyes", "lips", "tongue", "throat", "neck", "mouth", "cheek*",
@@ -5080,7 +5096,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // A pet in trouble: bloat, a seizure, loose near traffic. For a business that cares for
     // animals "he" and "she" are usually the pet; elsewhere a person is in trouble.
     let animal_care = profile.is_some_and(cares_for_animals);
-    let kind = if t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet*"]) || animal_care {
+    let kind = if t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet", "pets"]) || animal_care
+    {
         Danger::Animal
     } else {
         Danger::Medical
@@ -5251,7 +5268,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Anyone (a pet, a child) who ate something toxic: the pet words are not needed. A child
     // needs poison control or 911, a pet the animal emergency line.
-    let pet = t.any(&["dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet*"]);
+    let pet = t.any(&[
+        "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet", "pets",
+    ]);
     if child && t.any(MOUTHED) && !pet {
         return Some(Danger::Medical);
     }
@@ -5407,7 +5426,7 @@ fn cares_for_animals(profile: &BusinessProfile) -> bool {
     );
     let t = Text::new(&all);
     t.any(&[
-        "dog*", "puppy", "puppies", "cat", "cats", "pet*", "canine", "feline", "vet*",
+        "dog*", "puppy", "puppies", "cat", "cats", "pet", "pets", "canine", "feline", "vet*",
     ])
 }
 
@@ -9329,6 +9348,27 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+        // Smoke and heat at a shop whose trade names smoke; and a truck called Pete is no pet.
+        let mut p = crate::domain::profile::BusinessProfile::from_toml(include_str!(
+            "../../examples/daves-plumbing.toml"
+        ))
+        .unwrap();
+        p.services[0].description =
+            Some("We find the cause of black smoke and hard starts.".into());
+        assert_eq!(
+            danger(
+                "my trailer tires are smoking and it smells like hot brakes, can i bring it monday",
+                Some(&p)
+            ),
+            Some(Danger::Fire)
+        );
+        assert_eq!(
+            danger(
+                "paid for brake work on my pete and it still bleeds air overnight",
+                None
+            ),
+            None
+        );
         // A flood today is water now.
         assert_eq!(
             danger(
