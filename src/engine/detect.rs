@@ -6839,6 +6839,12 @@ const DISPUTED: &[&str] = &[
     "just my copay",
     "just the copay",
     "only the copay",
+    // Disbelief at the charge ("a $150 storage fee on it?? for the days YOU had it sitting.
+    // thats crazy").
+    "thats crazy",
+    "thats insane",
+    "outrageous",
+    "for the days you",
     // Billed for what was already paid ("I paid that at the front desk ... receipt right here").
     "already paid",
     "i paid that",
@@ -7133,7 +7139,8 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // again", "got burned by a scammy company last yr") is a cautious customer, not a complaint:
     // unless the text also says it is about us.
     let elsewhere = t.any(OTHER_COMPANY) || t.any(ELSEWHERE);
-    let hypothetical = t.words.first().is_some_and(|w| w == "if")
+    // ("quick q, if PG&E cuts the power again can i open it by hand": "if" after an opener.)
+    let hypothetical = t.words.iter().take(4).any(|w| w == "if")
         || t.any(&["what if", "what happens if", "in case"])
         // ("ok good. and if it bubbles up again in a few months is that on you guys")
         || t.any(&["and if", "but if", "so if", "also if"])
@@ -9409,6 +9416,22 @@ mod tests {
             )
             .as_deref(),
             Some("billing")
+        );
+        assert_eq!(
+            complaint(
+                "the invoice has a $90 storage charge for the days you had it sitting. thats crazy",
+                &[]
+            )
+            .as_deref(),
+            Some("billing")
+        );
+        // "If" after an opener is still a what-if, not our work failing again.
+        assert_eq!(
+            complaint(
+                "quick q, if the power goes out again can i open it by hand? you guys put our opener in last spring",
+                &[]
+            ),
+            None
         );
     }
 

@@ -581,7 +581,17 @@ pub fn asks_for_times(text: &str) -> bool {
             "do you have open",
             "you have open",
         ],
-    )
+    ) || {
+        // "ok thats fine. what do you have": asked last, with nothing after it, it is the times.
+        let w = words(text);
+        let ends = |tail: &[&str]| w.len() >= tail.len() && w[w.len() - tail.len()..] == *tail;
+        ends(&["what", "do", "you", "have"])
+            || ends(&["what", "you", "got"])
+            || ends(&["what", "do", "you", "got"])
+            || ends(&["what", "have", "you", "got"])
+            || ends(&["whats", "open"])
+            || ends(&["what", "is", "open"])
+    }
 }
 
 /// A question that opens with what, which, how, when, where or why.
@@ -9379,6 +9389,13 @@ mod tests {
             topic("how much is a mens cut?", &p),
             Some(Topic::Service { .. })
         ));
+    }
+
+    #[test]
+    fn round_seventeen_what_do_you_have_asks_the_times() {
+        assert!(asks_for_times("ok thats fine. what do u have"));
+        assert!(asks_for_times("sounds good, whats open"));
+        assert!(!asks_for_times("what do you have for dogs that pull"));
     }
 
     #[test]
