@@ -475,6 +475,27 @@ fn is_day_word(w: &str) -> bool {
         .contains(&w)
 }
 
+/// A day or a time of day said, or the times asked for ("any chance this saturday morning?",
+/// "the earliest you have"); not "after" or "before" alone ("it started after the rain").
+fn says_when(text: &str) -> bool {
+    u::asks_for_times(text)
+        || u::words(text).iter().any(|w| {
+            is_day_word(w)
+                || [
+                    "morning",
+                    "mornings",
+                    "afternoon",
+                    "afternoons",
+                    "evening",
+                    "evenings",
+                    "earliest",
+                    "soonest",
+                    "asap",
+                ]
+                .contains(&w.as_str())
+        })
+}
+
 fn has_time_words(text: &str) -> bool {
     u::wants_booking(text)
         || [
@@ -616,7 +637,7 @@ fn owner_as(text: &str, owner: Option<&str>, with: &str, not_when_asked_for: boo
                 // ("Rick still running things over there?": the owner asked after.)
                 || pieces.get(i + 1).is_some_and(|n| bare(n) == "still")
                     && pieces.get(i + 2).is_some_and(|n| {
-                        ["running", "around", "there", "in", "the", "own", "owns", "working"]
+                        ["running", "around", "there", "in", "own", "owns"]
                             .contains(&bare(n).as_str())
                     }))
     };
@@ -1314,7 +1335,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if asked_before
                 && service.is_none()
                 && turn.details.service.is_none()
-                && (address.is_some() || name.is_some() || has_time_words(text)) =>
+                && (address.is_some() || name.is_some() || says_when(text)) =>
         {
             service = Some(pair.0);
             settled_tie = true;
@@ -1771,8 +1792,12 @@ fn answers_text(
             out.push(a);
         }
     }
+    let all = out.join(" ");
+    if out.len() < 2 || all.chars().count() <= ANSWERS_BUDGET {
+        return all;
+    }
     // The words asked, and which of them the profile uses in one sentence only (a town, a
-    // brand): those say most about which sentence answers.
+    // brand): those say most about which sentence answers. (Only when the answers must be cut.)
     let texts: Vec<String> = profile
         .faq
         .iter()
@@ -1870,11 +1895,12 @@ fn sentences_asked_for(answer: &str, budget: usize, asked: &[(String, bool)]) ->
     }
     let mut keep = vec![false; sentences.len()];
     keep[b] = true;
-    let mut used = best.chars().count();
+    let mut used = super::guard::sms_units(best);
     for (k, s) in sentences.iter().enumerate() {
-        if !keep[k] && used + s.chars().count() <= budget {
+        let units = super::guard::sms_units(s);
+        if !keep[k] && used + units <= budget {
             keep[k] = true;
-            used += s.chars().count();
+            used += units;
         }
     }
     sentences

@@ -81,10 +81,11 @@ pub struct Text {
     starts: Vec<usize>,
 }
 
-/// Is the flood word at `i` dated months or years back ("flooded in october", "flooded a couple
-/// years ago", "ever since the basement flooded")?
+/// Is the flood word at `i` dated months or years back ("flooded in october", "flooded last
+/// spring", "flooded a couple years ago", "ever since the basement flooded")? Not "an hour ago",
+/// nor "flooding again like it did last spring".
 fn flooded_long_ago(words: &[String], i: usize) -> bool {
-    const LONG_AGO: &[&str] = &[
+    const MONTHS_AND_SEASONS: &[&str] = &[
         "jan",
         "january",
         "feb",
@@ -105,24 +106,27 @@ fn flooded_long_ago(words: &[String], i: usize) -> bool {
         "summer",
         "fall",
         "winter",
-        "ago",
+    ];
+    const LONG_UNITS: &[&str] = &[
+        "week", "weeks", "wks", "month", "months", "mos", "year", "years", "yrs",
     ];
     let after = &words[i + 1..words.len().min(i + 6)];
-    let dated = after.iter().any(|w| LONG_AGO.contains(&w.as_str()))
-        && !after
-            .iter()
-            .any(|w| ["tonight", "today", "now", "morning"].contains(&w.as_str()))
-        && !after.windows(2).any(|p| {
-            matches!(
-                (p[0].as_str(), p[1].as_str()),
-                ("hours" | "hrs" | "minutes" | "mins", "ago")
-            )
-        });
+    let now = after.iter().any(|w| {
+        [
+            "again", "tonight", "today", "now", "morning", "still", "right",
+        ]
+        .contains(&w.as_str())
+    });
+    let dated = after.windows(2).any(|p| {
+        ["in", "last", "past", "since"].contains(&p[0].as_str())
+            && MONTHS_AND_SEASONS.contains(&p[1].as_str())
+            || LONG_UNITS.contains(&p[0].as_str()) && p[1] == "ago"
+    });
     let ever_since = i >= 2
         && words[i.saturating_sub(4)..i]
             .windows(2)
             .any(|p| p[0] == "ever" && p[1] == "since");
-    dated || ever_since
+    !now && (dated || ever_since)
 }
 
 impl Text {
@@ -2158,17 +2162,13 @@ fn may_harm_themselves(t: &Text) -> bool {
         "join him soon",
         "tired of living",
         "tired of being alive",
-        "dont want to wake up",
-        "doesnt want to wake up",
-        "not be here anymore",
-        "not be around anymore",
-        "wont be around much longer",
-        "wont be here much longer",
+        "dont want to wake up anymore",
+        "doesnt want to wake up anymore",
+        "wish i wouldnt wake up",
         "wish i was dead",
         "wishes he was dead",
         "wishes she was dead",
         "wish i wasnt here",
-        "disappear forever",
     ];
     const WEAKER: &[&str] = &[
         "better off with someone else",
@@ -2178,19 +2178,16 @@ fn may_harm_themselves(t: &Text) -> bool {
         "better off if she",
         "better off if he",
         "theres no point",
-        "whats the point",
         "cant do this anymore",
         "cant take it anymore",
         "hopeless",
-        "saying goodbye",
-        "said goodbye",
         "goodbye texts",
         "goodbye letter",
-        "giving away",
-        "gave away all",
+        "giving away his",
+        "giving away her",
         "a burden",
-        "ready to go",
     ];
+    // Said of where someone is or what they hold, close to the hopeless words.
     const MEANS: &[&str] = &[
         "gun",
         "guns",
@@ -2204,17 +2201,18 @@ fn may_harm_themselves(t: &Text) -> bool {
         "rope",
         "bridge",
         "river",
-        "the lake",
         "train tracks",
-        "the tracks",
-        "jump",
-        "razor*",
-        "blade*",
+        "jump off",
         "by herself",
         "by himself",
-        "alone",
     ];
-    t.any(HOPELESS) || t.any(WEAKER) && t.any(MEANS)
+    // ("Tired of living with this leak" is fed up with a thing.)
+    let t = t.without(&[
+        "tired of living with",
+        "tired of living in",
+        "tired of living like",
+    ]);
+    t.any(HOPELESS) || t.near(WEAKER, MEANS, 16) || t.near(MEANS, WEAKER, 16)
 }
 
 /// A person held down under something heavy that came down ("part of the block wall came
@@ -2222,11 +2220,10 @@ fn may_harm_themselves(t: &Text) -> bool {
 fn pinned_under(t: &Text) -> bool {
     const BODY: &[&str] = &[
         "leg", "legs", "foot", "feet", "arm", "arms", "hand", "hands", "chest", "head", "he",
-        "she", "hes", "shes", "him", "her", "someone", "somebody",
+        "she", "hes", "shes", "him", "her", "someone", "somebody", "husband", "wife", "son",
+        "daughter", "dad", "mom", "grandpa", "grandma", "kid", "worker", "guy",
     ];
     const UNDER: &[&str] = &[
-        "is under",
-        "are under",
         "is stuck under",
         "are stuck under",
         "trapped under",
@@ -2234,8 +2231,10 @@ fn pinned_under(t: &Text) -> bool {
         "pinned",
         "crushed",
         "stuck underneath",
-        "is underneath",
     ];
+    // Only under it: someone may be holding it up (a danger of its own kind), unless they
+    // cannot move.
+    const ONLY_UNDER: &[&str] = &["is under", "are under", "is underneath"];
     const CAME_DOWN: &[&str] = &[
         "came down",
         "fell",
@@ -2248,7 +2247,11 @@ fn pinned_under(t: &Text) -> bool {
         "came off",
         "landed on",
     ];
-    let held = t.near(BODY, UNDER, 3) || t.any(&["pinned", "crushed", "trapped under"]);
+    // (Said of a person: "crushed our gutter" is a thing.)
+    let cannot_move = t.any(&["cant move", "cant get out", "cant pull", "cant get it off"]);
+    let held = t.near(BODY, UNDER, 3)
+        || t.near(UNDER, BODY, 2)
+        || cannot_move && t.near(BODY, ONLY_UNDER, 3);
     held && t.any(CAME_DOWN) && !t.any(NOBODY_HURT)
 }
 
@@ -2267,13 +2270,12 @@ fn burned_badly(t: &Text) -> bool {
     ];
     const BODY: &[&str] = &[
         "face", "nose", "cheek", "cheeks", "lip", "lips", "mouth", "neck", "chest", "hand",
-        "hands", "arm", "arms", "leg", "legs", "finger*", "palm", "eyebrows", "skin", "back",
-        "foot", "feet", "belly",
+        "hands", "arm", "arms", "leg", "legs", "finger*", "palm", "eyebrows", "foot", "feet",
+        "belly",
     ];
     const SEVERE: &[&str] = &[
         "blister*",
         "hoarse",
-        "peeling",
         "charred",
         "skin came off",
         "skin is coming off",
@@ -2284,8 +2286,10 @@ fn burned_badly(t: &Text) -> bool {
         "white and",
         "leathery",
     ];
+    // (Not the sun's, nor a car's paint.)
+    let sun_or_paint = t.any(&["sun", "sunburn*", "paint", "clear coat", "beach"]);
     let said_of_body = t.near(BURNED, BODY, 5) || t.near(BODY, BURNED, 4);
-    said_of_body && t.any(SEVERE)
+    said_of_body && t.any(SEVERE) && !sun_or_paint
 }
 
 /// Something heavy came down on or beside a small child, who is hurt or may be ("our tv came
@@ -2338,7 +2342,22 @@ fn fell_on_a_child(t: &Text) -> bool {
         "sleepy",
     ];
     let child = t.young_child() || t.any(&["toddler", "baby", "little one", "infant"]);
-    child && t.any(HEAVY) && t.any(CAME_DOWN) && t.any(HIT) && !t.any(NOBODY_HURT)
+    // Told as the reason for work now ("after the bookshelf tipped on our 2 yr old last month
+    // we want everything anchored"), or missed: no one hurt now.
+    let over = t.any(&[
+        "last week",
+        "last month",
+        "last year",
+        "ago",
+        "after the",
+        "missed him",
+        "missed her",
+        "hes fine",
+        "shes fine",
+        "didnt hit",
+        "not hurt",
+    ]);
+    child && t.any(HEAVY) && t.any(CAME_DOWN) && t.any(HIT) && !over && !t.any(NOBODY_HURT)
 }
 
 /// Someone who hurt or threatened the caller before is coming, or has a way in ("my ex still has
@@ -4127,17 +4146,17 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]) && !real_fire;
     // Smoke with heat said beside it is happening ("the trailer tires are smoking pretty good
     // and it smells like hot brakes, like really hot"), even where smoke is the trade's word.
+    const HEAT: &[&str] = &[
+        "really hot",
+        "too hot to touch",
+        "hot brakes",
+        "burning smell",
+        "smells like burning",
+        "smells burnt",
+    ];
     let real_fire = real_fire
-        || t.any(&["smoking", "smoke"])
-            && t.any(&[
-                "really hot",
-                "so hot",
-                "too hot to touch",
-                "hot brakes",
-                "burning smell",
-                "smells like burning",
-                "smells burnt",
-            ]);
+        || t.near(&["smoking", "smoke"], HEAT, 10)
+        || t.near(HEAT, &["smoking", "smoke"], 10);
     let just_a_job =
         (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire) || planned_fire;
     if t.any(FIRE_WORDS) && !just_a_job {
@@ -6058,8 +6077,16 @@ pub fn wants_person(text: &str) -> bool {
 /// "There are 3 extra holes in my wall from where he drilled in the wrong place": someone did
 /// work at the caller's home and the text never says who, so it is whoever both sides know came
 /// (ours), not a husband or a neighbour named before.
-fn unnamed_worker_did(t: &Text) -> bool {
+fn unnamed_worker_did(t: &Text, raw: &str) -> bool {
     const SOMEONE_NAMED: &[&str] = &[
+        "tenants",
+        "movers",
+        "roommates",
+        "neighbors",
+        "neighbours",
+        "dogs",
+        "cats",
+        "previous",
         "husband",
         "wife",
         "son",
@@ -6116,13 +6143,35 @@ fn unnamed_worker_did(t: &Text) -> bool {
     let did = w.get(i + 1).is_some_and(|v| {
         v.len() > 4 && v.ends_with("ed") && v != "need" || DID.contains(&v.as_str())
     });
-    did && !w[..i].iter().any(|x| SOMEONE_NAMED.contains(&x.as_str()))
+    // Nor someone named by name before ("Joe from next door hung our tv and he drilled..."):
+    // a capitalised word that does not open a sentence.
+    let head: Vec<&str> = raw
+        .split_whitespace()
+        .take_while(|r| {
+            !matches!(
+                r.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+                "he" | "she" | "they"
+            )
+        })
+        .collect();
+    let named_before = head.iter().enumerate().any(|(k, r)| {
+        k > 0
+            && r.starts_with(|c: char| c.is_uppercase())
+            && !head[k - 1].ends_with(['.', '!', '?'])
+            && !["I", "I'm", "Im", "I've", "I'd", "I'll"].contains(r)
+    });
+    did && !named_before && !w[..i].iter().any(|x| SOMEONE_NAMED.contains(&x.as_str()))
 }
 
 /// Every "talk to someone" in the text is advice passed on or someone else's wish, told as the
 /// reason for writing ("my doctor said i should talk to someone", "hes the one who asked if he
 /// could talk to somebody"), not the caller asking us for a person.
 fn talk_told_of(t: &Text) -> bool {
+    // Each ends right before the word for talking ("said i should talk", "asked if he could
+    // talk"), so "the estimate you recommended seems high, id like to talk to the owner" still
+    // asks for a person.
     const TOLD: &[&str] = &[
         "said i should",
         "says i should",
@@ -6135,14 +6184,20 @@ fn talk_told_of(t: &Text) -> bool {
         "told me to",
         "told him to",
         "told her to",
-        "suggested",
-        "recommended",
-        "advised",
-        "asked if he",
-        "asked if she",
-        "asked if they",
+        "told us to",
+        "suggested i",
+        "suggested we",
+        "recommended i",
+        "recommended we",
+        "advised me to",
+        "asked if he could",
+        "asked if she could",
+        "asked if they could",
+        "asked if i could",
         "wants him to",
         "wants her to",
+        "wanted him to",
+        "wanted her to",
     ];
     let w = &t.words;
     let talks: Vec<usize> = (0..w.len())
@@ -6150,9 +6205,8 @@ fn talk_told_of(t: &Text) -> bool {
         .collect();
     !talks.is_empty()
         && talks.iter().all(|&i| {
-            let from = i.saturating_sub(6);
-            let before = Text::of(w[from..i].to_vec(), format!(" {} ", w[from..i].join(" ")));
-            before.any(TOLD)
+            let before = format!(" {} ", w[i.saturating_sub(5)..i].join(" "));
+            TOLD.iter().any(|p| before.ends_with(&format!(" {p} ")))
         })
 }
 
@@ -6826,19 +6880,6 @@ const DISPUTED: &[&str] = &[
     "after we cancelled",
     "i cancelled",
     "we cancelled",
-    // Told it would be covered, then billed ("the woman at the front told me Premera would
-    // cover it and I'd only owe my copay").
-    "would cover it",
-    "would cover this",
-    "would cover that",
-    "would be covered",
-    "supposed to be covered",
-    "said it was covered",
-    "only owe",
-    "only pay my copay",
-    "just my copay",
-    "just the copay",
-    "only the copay",
     // Disbelief at the charge ("a $150 storage fee on it?? for the days YOU had it sitting.
     // thats crazy").
     "thats crazy",
@@ -7381,8 +7422,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "left the door",
         "drop cloth*",
     ];
-    let worker =
-        !hypothetical && !praised && !elsewhere && t.any(LEFT_BY_A_VISIT) && unnamed_worker_did(&t);
+    let worker = !hypothetical
+        && !praised
+        && !elsewhere
+        && t.any(LEFT_BY_A_VISIT)
+        && unnamed_worker_did(&t, text);
     if (ours || worker) && t_praise.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
         return Some("work not fixed".into());
     }
@@ -7408,6 +7452,38 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         return Some("work not fixed".into());
     }
     if t.stated().any(BILLED) && t.any(DISPUTED) && !hypothetical {
+        return Some("billing".into());
+    }
+    // Billed after being told it would be covered ("I just opened a statement for $280... the
+    // woman at the front told me Premera would cover it and I'd only owe my copay"); not a
+    // question about coverage ("is this covered or am i paying out of pocket?").
+    const BILLED_NOW: &[&str] = &[
+        "statement",
+        "got a bill",
+        "a bill for",
+        "billed",
+        "charged",
+        "invoice*",
+    ];
+    const PROMISED: &[&str] = &[
+        "would cover it",
+        "would cover this",
+        "would cover that",
+        "would be covered",
+        "said it was covered",
+        "only owe",
+        "only pay my copay",
+        "just my copay",
+        "just the copay",
+        "only the copay",
+    ];
+    let told = t.any(&["told me", "told us", "said", "says"]);
+    if t.any(BILLED_NOW)
+        && told
+        && t.any(PROMISED)
+        && !text.trim_end().ends_with('?')
+        && !hypothetical
+    {
         return Some("billing".into());
     }
     // Something promised did not happen, at a cost to the caller ("the report was supposed to

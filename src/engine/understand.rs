@@ -118,32 +118,35 @@ pub fn is_yes(text: &str) -> bool {
         "go",
         "book",
     ];
-    const CHANGES: &[&str] = &[
-        "but",
-        "instead",
-        "actually",
-        "change",
-        "different",
-        "other",
-        "another",
-        "earlier",
-        "later",
-        "not",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "tomorrow",
-        "week",
-    ];
+    const CHANGES: &[&str] = YES_CHANGES;
     w.len() <= 15
         && OPENS.contains(&w[0].as_str())
         && !text.contains('?')
         && !w.iter().any(|x| CHANGES.contains(&x.as_str()))
 }
+
+/// Words that turn a yes into a change ("yes but can we do thursday instead").
+const YES_CHANGES: &[&str] = &[
+    "but",
+    "instead",
+    "actually",
+    "change",
+    "different",
+    "other",
+    "another",
+    "earlier",
+    "later",
+    "not",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+    "week",
+];
 
 /// A yes said beside the caller's name, in pieces of its own ("Marcus Batiste. yes go ahead
 /// and book", "its Aisha Brown, and yes book it"): the name, when every other piece is a yes.
@@ -156,7 +159,11 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
         })
         .filter(|p| !p.is_empty())
         .collect();
-    if pieces.len() < 2 || text.contains('?') || is_no(text) {
+    // ("Lena Ortiz. yes but not friday" changes the time: no yes.)
+    let changes = words(text)
+        .iter()
+        .any(|w| w == "but" || YES_CHANGES.contains(&w.as_str()));
+    if pieces.len() < 2 || text.contains('?') || is_no(text) || changes {
         return None;
     }
     let mut name = None;
@@ -1341,6 +1348,9 @@ fn leading_name(text: &str) -> Option<String> {
     if rest.trim().is_empty() || first.split_whitespace().count() < 2 {
         return None;
     }
+    // (With the address after it, as a name-then-details text is: "Kitchen Sink. its clogged"
+    // names no one.)
+    extract_address(rest)?;
     let tokens: Vec<&str> = first.split_whitespace().collect();
     (tokens.len() <= 3 && tokens.iter().all(|t| name_word(t, false))).then(|| tokens.join(" "))
 }
@@ -2601,16 +2611,19 @@ fn vocab(s: &crate::domain::profile::Service) -> Vocab {
         terms,
         phrases,
         repair,
-        for_grown_ups: super::detect::Text::new(&s.name).any(&[
-            "women*",
-            "woman",
-            "men",
-            "mens",
-            "ladies",
-            "gentlemen*",
-            "adult*",
-            "grown up*",
-        ]),
+        for_grown_ups: {
+            let name = super::detect::Text::new(&s.name);
+            name.any(&[
+                "women*",
+                "woman",
+                "men",
+                "mens",
+                "ladies",
+                "gentlemen*",
+                "adult*",
+                "grown up*",
+            ]) && !name.any(&["boy*", "girl*", "kid*", "child*", "youth", "junior*"])
+        },
         first_visit: FIRST_VISIT_WORDS.iter().any(|r| all.contains(r)),
         follow_up: super::detect::Text::new(&s.name).any(&[
             "follow*",
@@ -2958,14 +2971,16 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // A child named as who it is for, by age ("hes 7", "my 6 yr old") or as "a kids cut".
     let child_named = concepts.young_child()
         || concepts.any(&[
-            "kid",
-            "kids",
             "kids cut",
-            "child",
-            "childs",
-            "my son",
-            "my daughter",
-        ]) && concepts.age_said().is_none_or(|age| age <= 12);
+            "kid cut",
+            "kids haircut",
+            "childs cut",
+            "for my son",
+            "for my daughter",
+            "for my kid",
+        ])
+        || concepts.any(&["my son", "my daughter"])
+            && concepts.age_said().is_some_and(|age| age <= 12);
     let adult_asking = concepts.any(&[
         "grown up",
         "grown ups",
@@ -3175,7 +3190,12 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             continue;
         }
         // ...and "a kids cut? my son is 7" is not the women's or the men's haircut.
-        if v.for_grown_ups && child_named {
+        // (Unless the grown-ups' word is said: "a mens cut at 9 after i drop the kids off".)
+        let grown_up_said = v.name.iter().any(|n| {
+            ["women", "men", "adult"].contains(&n.as_str())
+                && said.iter().any(|(x, stop)| !*stop && x == n)
+        });
+        if v.for_grown_ups && child_named && !grown_up_said {
             continue;
         }
         // "Want the blown in kind added up there" is not a removal service, whatever thing
@@ -4736,7 +4756,7 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         "it's a ",
     ]
     .iter()
-    .filter_map(|cue| before.to_lowercase().rfind(cue).map(|i| i + cue.len()))
+    .filter_map(|cue| cue_end(&before.to_lowercase(), cue))
     .max() else {
         return Vec::new();
     };
@@ -4764,6 +4784,21 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where the last `cue` said as whole words ends in `lower` ("its the", not the end of "hits
+/// the").
+fn cue_end(lower: &str, cue: &str) -> Option<usize> {
+    lower
+        .match_indices(cue)
+        .filter(|(i, _)| {
+            !lower[..*i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| i + cue.len())
+        .last()
+}
+
 /// What the caller was told the thing is, before the clause that asks ("my buddy says its the
 /// transfer case", "plumber says the pressure regulator by the main is shot"): up to three
 /// words, to where the sentence goes on about it.
@@ -4788,11 +4823,7 @@ fn said_to_be(text: &str, clause: &str) -> Vec<String> {
         .saturating_sub(text.as_ptr() as usize)
         .min(text.len());
     let before = text[..end].to_lowercase();
-    let Some(at) = CUES
-        .iter()
-        .filter_map(|cue| before.rfind(cue).map(|i| i + cue.len()))
-        .max()
-    else {
+    let Some(at) = CUES.iter().filter_map(|cue| cue_end(&before, cue)).max() else {
         return Vec::new();
     };
     let phrase = before[at..]
@@ -4888,7 +4919,12 @@ fn unknown_in_clause(
             .job_words
             .iter()
             .chain(&known_things.faq_words)
-            .any(|k| super::normalize::near(k, &st) || k.ends_with(st.as_str()))
+            .any(|k| {
+                super::normalize::near(k, &st)
+                    || k.ends_with(st.as_str())
+                    // ("Can u treat that" at a business whose service is an odor treatment.)
+                    || st.len() >= 5 && k.starts_with(st.as_str())
+            })
     };
     // "Could u do that over our old laminate countertops?": the job already told, on a thing
     // named now; that thing is what is asked about.
@@ -5185,7 +5221,7 @@ fn unknown_in_clause(
     } else if object.is_empty()
         && ws[you + 1..i.min(ws.len())]
             .iter()
-            .any(|w| ["that", "it", "this"].contains(&w.as_str()))
+            .any(|w| ["that", "this"].contains(&w.as_str()))
     {
         said_to_be(text, clause)
     } else {
@@ -5624,14 +5660,12 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         "open it",
         "open up",
         "you can open",
-        "to open",
         "wont open",
         "cant open",
         "doesnt open",
         "didnt open",
         "wont close",
         "doesnt close",
-        "open from",
     ]);
     let of_us_or_a_day = !open_verb
         && (t.near(
@@ -9346,6 +9380,10 @@ mod tests {
             Some(Topic::Hours)
         );
         assert_eq!(topic("are you open saturday?", &p), Some(Topic::Hours));
+        assert_eq!(
+            topic("is the shop open from 8 on saturdays?", &p),
+            Some(Topic::Hours)
+        );
     }
 
     #[test]
@@ -9353,6 +9391,11 @@ mod tests {
         let p = profile();
         assert!(asks_about_unknown_thing(
             "the guy at the parts store says its the transfer case. do yall work on those?",
+            &p
+        ));
+        // "Hits the" is no "its the".
+        assert!(!asks_about_unknown_thing(
+            "the drip hits the subfloor under the water heater. do yall work on those?",
             &p
         ));
         assert!(!asks_about_unknown_thing(
@@ -9389,6 +9432,10 @@ mod tests {
             topic("how much is a mens cut?", &p),
             Some(Topic::Service { .. })
         ));
+        assert_eq!(
+            best_named("can i get a mens cut at 9 after i drop the kids off", &p).as_deref(),
+            Some("Men's haircut")
+        );
     }
 
     #[test]
@@ -9408,6 +9455,7 @@ mod tests {
         assert!(!is_yes("Lena Ortiz. can we do thursday instead?"));
         assert!(!is_yes("Lena Ortiz. no not that one"));
         assert!(!is_yes("Lena Ortiz, 44 Elm St"));
+        assert!(!is_yes("This is Lena Ortiz. yes but not friday"));
     }
 
     #[test]
@@ -9419,6 +9467,7 @@ mod tests {
         assert_eq!(extract_name("im near the high school, off 5th"), None);
         assert_eq!(extract_name("whenever works, im around next week"), None);
         assert_eq!(just_a_name("Alright"), None);
+        assert_eq!(extract_name("Kitchen Sink. its clogged again"), None);
     }
 
     #[test]
