@@ -438,28 +438,25 @@ fn without_before_picking(text: &str) -> String {
     out
 }
 
+/// The parts of a day a caller names ("mornings are best").
+const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "mornings",
+    "afternoon",
+    "afternoons",
+    "evening",
+    "evenings",
+];
+
 /// A wish about the time of day: "late afternoon", "after 3", "before noon", "mornings".
 fn part_of_day_wish(text: &str) -> bool {
     let ws = u::words(text);
     ws.iter().any(|w| {
-        [
-            "morning",
-            "mornings",
-            "afternoon",
-            "afternoons",
-            "evening",
-            "evenings",
-            "noon",
-            "lunch",
-            "after",
-            "before",
-            "til",
-            "till",
-            "until",
-            "later",
-            "earlier",
-        ]
-        .contains(&w.as_str())
+        PARTS_OF_DAY.contains(&w.as_str())
+            || [
+                "noon", "lunch", "after", "before", "til", "till", "until", "later", "earlier",
+            ]
+            .contains(&w.as_str())
     })
 }
 
@@ -481,18 +478,8 @@ fn says_when(text: &str) -> bool {
     u::asks_for_times(text)
         || u::words(text).iter().any(|w| {
             is_day_word(w)
-                || [
-                    "morning",
-                    "mornings",
-                    "afternoon",
-                    "afternoons",
-                    "evening",
-                    "evenings",
-                    "earliest",
-                    "soonest",
-                    "asap",
-                ]
-                .contains(&w.as_str())
+                || PARTS_OF_DAY.contains(&w.as_str())
+                || ["earliest", "soonest", "asap"].contains(&w.as_str())
         })
 }
 
