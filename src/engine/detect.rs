@@ -2247,10 +2247,14 @@ fn pinned_under(t: &Text) -> bool {
         "came off",
         "landed on",
     ];
-    // (Said of a person: "crushed our gutter" is a thing.)
+    // (Said of a person: "crushed our gutter" is a thing, and so is "crushed her car".)
+    const PERSON_AFTER: &[&str] = &[
+        "him", "me", "someone", "somebody", "husband", "wife", "son", "daughter", "dad", "mom",
+        "grandpa", "grandma", "kid", "worker", "guy",
+    ];
     let cannot_move = t.any(&["cant move", "cant get out", "cant pull", "cant get it off"]);
     let held = t.near(BODY, UNDER, 3)
-        || t.near(UNDER, BODY, 2)
+        || t.near(UNDER, PERSON_AFTER, 2)
         || cannot_move && t.near(BODY, ONLY_UNDER, 3);
     held && t.any(CAME_DOWN) && !t.any(NOBODY_HURT)
 }
@@ -6156,11 +6160,49 @@ fn unnamed_worker_did(t: &Text, raw: &str) -> bool {
             )
         })
         .collect();
+    // (Opening the text, a capital is a name unless it is a common first word.)
+    const OPENERS: &[&str] = &[
+        "the",
+        "my",
+        "our",
+        "we",
+        "hi",
+        "hey",
+        "hello",
+        "so",
+        "just",
+        "your",
+        "you",
+        "its",
+        "it",
+        "this",
+        "that",
+        "there",
+        "when",
+        "after",
+        "last",
+        "yesterday",
+        "today",
+        "ok",
+        "okay",
+        "well",
+        "and",
+        "but",
+        "a",
+        "an",
+        "i",
+        "im",
+        "ive",
+        "id",
+        "ill",
+    ];
     let named_before = head.iter().enumerate().any(|(k, r)| {
-        k > 0
-            && r.starts_with(|c: char| c.is_uppercase())
-            && !head[k - 1].ends_with(['.', '!', '?'])
-            && !["I", "I'm", "Im", "I've", "I'd", "I'll"].contains(r)
+        let bare = r
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        r.starts_with(|c: char| c.is_uppercase())
+            && !OPENERS.contains(&bare.as_str())
+            && (k == 0 || !head[k - 1].ends_with(['.', '!', '?']))
     });
     did && !named_before && !w[..i].iter().any(|x| SOMEONE_NAMED.contains(&x.as_str()))
 }
@@ -9428,9 +9470,29 @@ mod tests {
             "ever since the crawlspace flooded in august the whole house smells musty",
             "theres no point fixing the old unit, we want a new one put in",
             "i burned my hand on the oven door yesterday, its just a little red, still ok for my massage friday?",
+            // Everyday words the detectors must not take for danger.
+            "im so tired of living with this leak, can someone come friday",
+            "please just text, i dont want to wake up the baby",
+            "my beard is hopeless, need a razor line up saturday",
+            "a branch fell and crushed our gutter, can you replace that section",
+            "the oak fell last night and crushed her car, can you cut it up and haul it",
+            "got burned at the beach and my back is peeling, can i still get a massage tomorrow",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+        // A fall told as the reason for work now is no injury now (the older rule for heavy
+        // things near a small child still calls it a hazard).
+        assert_ne!(
+            danger(
+                "after the bookshelf tipped over on our 2 yr old last month we want everything anchored",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("the basement flooded an hour ago, what do we do", None),
+            Some(Danger::Water)
+        );
         // Smoke and heat at a shop whose trade names smoke; and a truck called Pete is no pet.
         let mut p = crate::domain::profile::BusinessProfile::from_toml(include_str!(
             "../../examples/daves-plumbing.toml"
@@ -9472,6 +9534,9 @@ mod tests {
             "my husband is the one who asked if he could talk to somebody, can we book"
         ));
         assert!(wants_person("can i talk to someone about the estimate"));
+        assert!(wants_person(
+            "the estimate you recommended seems high, id like to talk to the owner"
+        ));
         // Harm left by someone the text never names is our visit's; a husband's is not.
         assert!(complaint(
             "there are two extra holes in the drywall where he drilled in the wrong spot",
@@ -9481,6 +9546,28 @@ mod tests {
         assert_eq!(
             complaint(
                 "my husband drilled in the wrong spot, can you patch the drywall",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "the tenants moved out and they left stains all over the carpet, can you clean thursday",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "Joe from next door hung our tv and he drilled in the wrong spot, can you patch it",
+                &[]
+            ),
+            None
+        );
+        // A question about coverage is no disputed bill.
+        assert_eq!(
+            complaint(
+                "is this supposed to be covered by my insurance or am i paying out of pocket?",
                 &[]
             ),
             None
