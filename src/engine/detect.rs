@@ -6078,6 +6078,12 @@ pub fn wants_person(text: &str) -> bool {
         ])
 }
 
+/// A verb of work done, right after who did it: a regular past tense ("drilled", "changed") or
+/// one of `irregular` ("put", "did").
+fn did_work(v: &str, irregular: &[&str]) -> bool {
+    v.len() > 4 && v.ends_with("ed") || irregular.contains(&v)
+}
+
 /// "There are 3 extra holes in my wall from where he drilled in the wrong place": someone did
 /// work at the caller's home and the text never says who, so it is whoever both sides know came
 /// (ours), not a husband or a neighbour named before.
@@ -6144,9 +6150,7 @@ fn unnamed_worker_did(t: &Text, raw: &str) -> bool {
     else {
         return false;
     };
-    let did = w.get(i + 1).is_some_and(|v| {
-        v.len() > 4 && v.ends_with("ed") && v != "need" || DID.contains(&v.as_str())
-    });
+    let did = w.get(i + 1).is_some_and(|v| did_work(v, DID));
     // Nor someone named by name before ("Joe from next door hung our tv and he drilled..."):
     // a capitalised word that does not open a sentence.
     let head: Vec<&str> = raw
@@ -7290,11 +7294,12 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
                 && i > 0
                 && matches!(w[i - 1].as_str(), "you" | "u");
         let did = w.get(i + 1).is_some_and(|v| {
-            v.len() > 4 && v.ends_with("ed") && v != "need"
-                || [
+            did_work(
+                v,
+                &[
                     "did", "put", "came", "made", "cut", "laid", "redid", "built",
-                ]
-                .contains(&v.as_str())
+                ],
+            )
         });
         // ("you guys changed the combo on my store safe")
         you && did

@@ -118,11 +118,10 @@ pub fn is_yes(text: &str) -> bool {
         "go",
         "book",
     ];
-    const CHANGES: &[&str] = YES_CHANGES;
     w.len() <= 15
         && OPENS.contains(&w[0].as_str())
         && !text.contains('?')
-        && !w.iter().any(|x| CHANGES.contains(&x.as_str()))
+        && !w.iter().any(|x| YES_CHANGES.contains(&x.as_str()))
 }
 
 /// Words that turn a yes into a change ("yes but can we do thursday instead").
@@ -162,7 +161,7 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
     // ("Lena Ortiz. yes but not friday" changes the time: no yes.)
     let changes = words(text)
         .iter()
-        .any(|w| w == "but" || YES_CHANGES.contains(&w.as_str()));
+        .any(|w| YES_CHANGES.contains(&w.as_str()));
     if pieces.len() < 2 || text.contains('?') || is_no(text) || changes {
         return None;
     }
@@ -4737,10 +4736,8 @@ fn unknown_asked(
 /// What the caller said they want or need before the clause that asks ("want custom in ear
 /// monitors, the molded kind"): up to four words, to the end of that phrase.
 fn wanted_before(text: &str, clause: &str) -> Vec<String> {
-    let end = (clause.as_ptr() as usize)
-        .saturating_sub(text.as_ptr() as usize)
-        .min(text.len());
-    let before = &text[..end];
+    let before = before_clause(text, clause);
+    let lower = before.to_lowercase();
     // ("Its a Whirlpool we got at Lowes, do yall even work on those": what it is said to be.)
     let Some(at) = [
         "want ",
@@ -4756,7 +4753,7 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         "it's a ",
     ]
     .iter()
-    .filter_map(|cue| cue_end(&before.to_lowercase(), cue))
+    .filter_map(|cue| cue_end(&lower, cue))
     .max() else {
         return Vec::new();
     };
@@ -4782,6 +4779,14 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .filter(|w| !STOP.contains(&w.as_str()) && w.len() >= 3 && !WHEN.contains(&w.as_str()))
         .take(4)
         .collect()
+}
+
+/// The text before `clause`, a slice of it.
+fn before_clause<'a>(text: &'a str, clause: &str) -> &'a str {
+    let end = (clause.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    &text[..end]
 }
 
 /// Where the last `cue` said as whole words ends in `lower` ("its the", not the end of "hits
@@ -4819,10 +4824,7 @@ fn said_to_be(text: &str, clause: &str) -> Vec<String> {
         "is", "are", "was", "were", "has", "have", "had", "needs", "need", "keeps", "by", "in",
         "on", "near", "next", "under", "behind", "that", "which", "and", "so", "but", "again",
     ];
-    let end = (clause.as_ptr() as usize)
-        .saturating_sub(text.as_ptr() as usize)
-        .min(text.len());
-    let before = text[..end].to_lowercase();
+    let before = before_clause(text, clause).to_lowercase();
     let Some(at) = CUES.iter().filter_map(|cue| cue_end(&before, cue)).max() else {
         return Vec::new();
     };
