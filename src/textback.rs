@@ -410,7 +410,7 @@ async fn caller_facts(
     let (booking_when, booking_service) = match booking {
         Some(b) => (
             day_words(b.start_at, now_ms, profile.tz()),
-            b.service.unwrap_or_default().to_lowercase(),
+            crate::domain::profile::in_sentence(&b.service.unwrap_or_default()),
         ),
         None => Default::default(),
     };

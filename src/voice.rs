@@ -357,7 +357,7 @@ pub async fn ended(state: &AppState, call: &Call) -> anyhow::Result<()> {
             format!(
                 "You're booked with {name}: {}, {}. Reply here if you need to change it.",
                 slot.for_sms(profile.tz()),
-                details.service.as_deref().unwrap_or("visit").to_lowercase()
+                crate::domain::profile::in_sentence(details.service.as_deref().unwrap_or("visit"))
             ),
         ),
         // Booked before the call, and nothing new: nothing to pick up.

@@ -389,6 +389,27 @@ impl Default for BookingSection {
     }
 }
 
+/// A service's name as said inside a sentence ("Got it - ankle-foot orthosis (AFO) fitting"):
+/// lower case, except a word written with more than its first letter in capitals, an acronym or
+/// a brand ("AFO", "CPAP", "iPhone"), which keeps its own spelling.
+pub fn in_sentence(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let inner_capital = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .skip(1)
+                .any(char::is_uppercase);
+            if inner_capital {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
@@ -1160,6 +1181,17 @@ mod tests {
         assert!(TimeZone::try_from("Europe/Gondor".to_string()).is_err());
     }
     use super::*;
+
+    #[test]
+    fn a_service_in_a_sentence_keeps_its_acronyms() {
+        assert_eq!(in_sentence("Drain cleaning"), "drain cleaning");
+        assert_eq!(
+            in_sentence("Ankle-foot orthosis (AFO) fitting"),
+            "ankle-foot orthosis (AFO) fitting"
+        );
+        assert_eq!(in_sentence("EV charger install"), "EV charger install");
+        assert_eq!(in_sentence("iPad screen repair"), "iPad screen repair");
+    }
 
     const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");
 

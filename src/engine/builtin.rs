@@ -8,7 +8,7 @@ use super::understand as u;
 use crate::calendar::Slot;
 
 use super::detect::Danger;
-use crate::domain::profile::BusinessProfile;
+use crate::domain::profile::{in_sentence, BusinessProfile};
 
 /// What to do first, in words that fit the danger (a dog owner is not told about gas leaks).
 fn danger_advice(kind: Danger) -> &'static str {
@@ -135,12 +135,7 @@ pub fn proposals_text(turn: &Turn<'_>, slots: &[Slot], moving: bool) -> String {
 }
 
 fn confirm_text(turn: &Turn<'_>, slot: Slot) -> String {
-    let service = turn
-        .details
-        .service
-        .as_deref()
-        .unwrap_or("visit")
-        .to_lowercase();
+    let service = in_sentence(turn.details.service.as_deref().unwrap_or("visit"));
     let place = turn
         .details
         .address
@@ -185,12 +180,7 @@ pub fn take_known_address(turn: &mut Turn<'_>, price: &str) -> Option<String> {
         return None;
     }
     let address = turn.details.known_address.take()?;
-    let service = turn
-        .details
-        .service
-        .clone()
-        .unwrap_or_default()
-        .to_lowercase();
+    let service = in_sentence(turn.details.service.as_deref().unwrap_or_default());
     let words = turn.channel.same_address(&service, price, &address);
     turn.details.address = Some(address);
     Some(words)
@@ -214,11 +204,7 @@ pub fn outcome_words(turn: &Turn<'_>, outcome: &Outcome, moving: bool) -> Option
         Outcome::Booked(slot) => format!(
             "You're booked: {}, {}. See you then! {}",
             when(slot),
-            turn.details
-                .service
-                .as_deref()
-                .unwrap_or("visit")
-                .to_lowercase(),
+            in_sentence(turn.details.service.as_deref().unwrap_or("visit")),
             turn.channel.after_booking()
         ),
         Outcome::Moved(slot) => format!(
@@ -1506,12 +1492,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         }
     }
     let on_site = profile.needs_address(turn.details.service.as_deref());
-    let service_name = turn
-        .details
-        .service
-        .clone()
-        .unwrap_or_default()
-        .to_lowercase();
+    let service_name = in_sentence(turn.details.service.as_deref().unwrap_or_default());
     let price = profile
         .services
         .iter()

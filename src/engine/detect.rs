@@ -389,9 +389,15 @@ impl Text {
         };
         // "The groomer did our bichon", "my therapist spent most of my session on her phone".
         // (Or opening the text: "crew came yesterday for our lights".)
+        // ("The painters we hired leaned their ladder on the trim": someone the caller hired, a
+        // clause about them, not our staff.)
         let staff_did = (0..self.words.len()).any(|i| {
             (i == 0 || matches!(self.words[i - 1].as_str(), "the" | "my" | "our" | "your"))
                 && STAFF.contains(&self.words[i].as_str())
+                && !self
+                    .words
+                    .get(i + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "we" | "i" | "they"))
                 && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
         });
         // "Your company replaced our opener on Monday": the business itself, said as "your".
@@ -4161,8 +4167,25 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let real_fire = real_fire
         || t.near(&["smoking", "smoke"], HEAT, 10)
         || t.near(HEAT, &["smoking", "smoke"], 10);
-    let just_a_job =
-        (fire_compound && !alarm_sounding) || (fire_is_their_work && !real_fire) || planned_fire;
+    // A fire someone asked about or took it for ("my neighbor literally asked if we had a
+    // fire", of a patch the wrong colour) is no fire now.
+    let fire_asked_about = t.near(
+        &[
+            "asked if",
+            "asked me if",
+            "asking if",
+            "asked whether",
+            "wondered if",
+            "thought we had",
+            "thought there was",
+        ],
+        &["a fire", "had a fire", "was a fire"],
+        4,
+    ) && !real_fire;
+    let just_a_job = (fire_compound && !alarm_sounding)
+        || (fire_is_their_work && !real_fire)
+        || planned_fire
+        || fire_asked_about;
     if t.any(FIRE_WORDS) && !just_a_job {
         return Some(Danger::Fire);
     }
@@ -5219,7 +5242,26 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "next fall",
         "the fall season",
     ]);
+    // A near miss ("she has almost fallen twice", "nearly fell on the ice") is why they call, not
+    // a fall, unless someone got hurt or cannot get up.
+    let near_miss = !t
+        .without(&[
+            "almost fell",
+            "almost fallen",
+            "almost falling",
+            "almost falls",
+            "almost fall",
+            "nearly fell",
+            "nearly fallen",
+            "nearly falling",
+            "nearly falls",
+            "nearly fall",
+        ])
+        .any(FELL)
+        && !cannot_get_up
+        && !head_hurt;
     if t.any(FELL)
+        && !near_miss
         && !long_ago
         && !season
         && !t.any(&["fell asleep", "fell behind", "fell through"])
@@ -6244,6 +6286,15 @@ fn talk_told_of(t: &Text) -> bool {
         "wants her to",
         "wanted him to",
         "wanted her to",
+        // Talks going on or had ("we're talking to u guys about doing our floor in january").
+        "were",
+        "we are",
+        "weve been",
+        "ive been",
+        "been",
+        "i was",
+        "we was",
+        "already",
     ];
     let w = &t.words;
     let talks: Vec<usize> = (0..w.len())
@@ -7289,10 +7340,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // our work on the caller's own thing, whatever is said of a neighbour's.
     let you_did_ours = (0..t.words.len()).any(|i| {
         let w = &t.words;
+        // ("the patch ur guys did on the front of our house")
         let you = matches!(w[i].as_str(), "you" | "u" | "yall" | "yous")
             || matches!(w[i].as_str(), "guys" | "all")
                 && i > 0
-                && matches!(w[i - 1].as_str(), "you" | "u");
+                && matches!(w[i - 1].as_str(), "you" | "u" | "ur" | "your");
         let did = w.get(i + 1).is_some_and(|v| {
             did_work(
                 v,
@@ -7303,7 +7355,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         });
         // ("you guys changed the combo on my store safe")
         you && did
-            && w[i + 2..w.len().min(i + 6)]
+            && w[i + 2..w.len().min(i + 8)]
                 .iter()
                 .any(|o| ["my", "our", "me", "us"].contains(&o.as_str()))
     });
@@ -7490,6 +7542,54 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // Our work, then worse, back again, or the caller is fed up about it.
     let other = t.any(OTHER_COMPANY);
+    // ...or not what was asked for: a patch that does not match ("a totally different color,
+    // looks like a big gray band-aid").
+    const MISMATCHED: &[&str] = &[
+        "different color",
+        "different colour",
+        "wrong color",
+        "wrong colour",
+        "doesnt match",
+        "does not match",
+        "dont match",
+        "didnt match",
+        "not the same color",
+        "sticks out like",
+        "stands out like",
+    ];
+    if ours && !other && t.any(MISMATCHED) {
+        return Some("work not fixed".into());
+    }
+    // Back again and again for the same thing, and it is still not right ("This is my 3rd
+    // time back for the same adjustment and my leg still pinches").
+    let back_again = t.near(
+        &[
+            "2nd", "second", "3rd", "third", "4th", "fourth", "5th", "fifth",
+        ],
+        &[
+            "time back",
+            "trip back",
+            "time coming in",
+            "time coming back",
+            "time in for",
+        ],
+        2,
+    ) || t.any(&[
+        "keep coming back",
+        "kept coming back",
+        "keep having to come back",
+    ]);
+    let still_wrong = t.near(
+        &["still"],
+        &[
+            "pinch*", "hurt*", "rub*", "ache*", "aching", "sore", "loose", "wobbl*", "leak*",
+            "squeak*", "slip*", "broken", "not", "doesnt", "dont", "isnt", "wont", "cant",
+        ],
+        2,
+    );
+    if back_again && !other && !hypothetical && (still_wrong || t.any(STILL_BROKEN)) {
+        return Some("work not fixed".into());
+    }
     // "Flashing the same HL code it was before": back to where it was before our work.
     let same_as_before = t.near(&["same"], &["before"], 6);
     if ours
@@ -7568,6 +7668,22 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     {
         return Some("damage".into());
     }
+    // ("...a deep scratch down the top tube. That is a $3,800 bike and it did not leave my
+    // house like that.")
+    if !hypothetical
+        && t.any(&[
+            "did not leave my house like that",
+            "didnt leave my house like that",
+            "did not leave here like that",
+            "didnt leave here like that",
+            "wasnt like that when",
+            "was not like that when",
+            "wasnt like that before",
+            "was not like that before",
+        ])
+    {
+        return Some("damage".into());
+    }
     // ...or a time we gave has long passed ("was told 2 weeks. its been 7"), or messages left
     // with us go unanswered ("ive left like 4 messages").
     let told = t.any(&[
@@ -7599,6 +7715,10 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "texted twice",
         "called twice",
         "emailed twice",
+        // ("I had to call twice to even find out it was done")
+        "call twice",
+        "had to call",
+        "had to chase",
         "weeks now",
         "months now",
     ]);
@@ -9451,6 +9571,87 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+    }
+
+    #[test]
+    fn round_eighteen_what_happened_and_what_almost_did() {
+        // A fire someone asked about, of soot or a stain, is none; one burning is.
+        assert_eq!(
+            danger(
+                "the mail lady asked if we had a fire, the siding by the dryer vent is that black",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my neighbor asked if we had a fire bc theres smoke pouring out of the attic vent",
+                None
+            ),
+            Some(Danger::Fire)
+        );
+        // A near miss is why they call; a fall with a hurt or stuck person is not.
+        assert_eq!(
+            danger(
+                "grandpa is 84 and nearly fell twice on the back steps this week, can we get a railing",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my 80 yr old mom almost fell, then went down in the hall and cant get up",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("my 80 yr old mom fell in the shower", None),
+            Some(Danger::Medical)
+        );
+    }
+
+    #[test]
+    fn round_eighteen_our_work_not_right_and_someone_elses() {
+        // Our work that does not match, or that they keep coming back for.
+        assert!(complaint(
+            "ur guys did the grout in our bathroom last week and its a different color than the sample",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "this is my third time back for the same fitting and it still rubs by lunch",
+            &[]
+        )
+        .is_some());
+        assert_eq!(
+            complaint("my second time back was great, thanks again", &[]),
+            None
+        );
+        // Chased, or given back worse than it came.
+        assert!(complaint(
+            "was told my mower would be done monday, had to call twice just to hear it was ready",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "theres a dent in the fender now and it did not leave my house like that",
+            &[]
+        )
+        .is_some());
+        // Someone the caller hired is not our staff.
+        assert_eq!(
+            complaint(
+                "the roofers we hired dropped a bundle on the gutter and cracked it, can you replace that section",
+                &[]
+            ),
+            None
+        );
+        // Talks going on are not a wish to talk now.
+        assert!(!wants_person(
+            "we're talking to you guys about a new patio in the spring, do you also do fire pits"
+        ));
+        assert!(wants_person("can i just talk to you guys on the phone"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::understand::Topic;
 use crate::calendar::ics::local_instant;
-use crate::domain::profile::BusinessProfile;
+use crate::domain::profile::{in_sentence, BusinessProfile};
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 
 fn clock(minute: u16) -> String {
@@ -126,13 +126,21 @@ pub fn answer(topic: &Topic, profile: &BusinessProfile) -> String {
         Topic::Service { index, price_asked } => {
             let s = &profile.services[*index];
             match (&s.price, price_asked) {
+                // ("Free floor estimate is Free." says nothing twice.)
+                (Some(p), true) if p.trim().eq_ignore_ascii_case("free") => {
+                    if s.name.to_lowercase().contains("free") {
+                        format!("{} costs nothing.", s.name)
+                    } else {
+                        format!("{} is free.", s.name)
+                    }
+                }
                 (Some(p), true) => format!("{} is {p}.", s.name),
                 (None, true) => format!(
                     "We do {}; the price depends on the job, so we'll confirm it with you.",
-                    s.name.to_lowercase()
+                    in_sentence(&s.name)
                 ),
-                (Some(p), false) => format!("Yes, we do {} ({p}).", s.name.to_lowercase()),
-                (None, false) => format!("Yes, we do {}.", s.name.to_lowercase()),
+                (Some(p), false) => format!("Yes, we do {} ({p}).", in_sentence(&s.name)),
+                (None, false) => format!("Yes, we do {}.", in_sentence(&s.name)),
             }
         }
         Topic::Services => {
@@ -241,5 +249,26 @@ mod tests {
             answer(&Topic::ServiceArea, &p),
             "We serve Tampa, St. Petersburg and Clearwater."
         );
+    }
+
+    #[test]
+    fn a_free_service_is_said_to_be_free_once() {
+        let mut p = profile();
+        p.services[0].price = Some("Free".into());
+        let asked = Topic::Service {
+            index: 0,
+            price_asked: true,
+        };
+        assert_eq!(answer(&asked, &p), "Drain cleaning is free.");
+        p.services[0].name = "Free drain inspection".into();
+        assert_eq!(answer(&asked, &p), "Free drain inspection costs nothing.");
+        // An acronym keeps its capitals inside the sentence.
+        p.services[0].name = "AC repair".into();
+        p.services[0].price = Some("$89".into());
+        let offered = Topic::Service {
+            index: 0,
+            price_asked: false,
+        };
+        assert_eq!(answer(&offered, &p), "Yes, we do AC repair ($89).");
     }
 }

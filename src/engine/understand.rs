@@ -1394,8 +1394,23 @@ pub fn stated_name(text: &str) -> Option<String> {
         "me llamo ",
         "mi nombre es ",
     ];
+    // ("It's for Judith Halvorsen, I'm her daughter": who the visit is for.)
     let weak = [
-        "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ", "soy ",
+        "this is ",
+        "i'm ",
+        "im ",
+        "i am ",
+        "it's ",
+        "its ",
+        "it is ",
+        "call me ",
+        "soy ",
+        "it's for ",
+        "its for ",
+        "it is for ",
+        "this is for ",
+        "appointment is for ",
+        "appt is for ",
     ];
     let short = words(text).len() <= 6;
     for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
@@ -4214,8 +4229,23 @@ pub fn asked_action(text: &str) -> Option<String> {
             .contains(&ws[i - 1].as_str())
     });
     let you = asked_you.or_else(|| ws.iter().position(|w| w == "you"))?;
+    // ("how long do u guys usually keep it": "usually" says how often, not what is done.)
     const FILLER: &[&str] = &[
-        "guys", "all", "folks", "still", "ever", "also", "even", "ppl",
+        "guys",
+        "all",
+        "folks",
+        "still",
+        "ever",
+        "also",
+        "even",
+        "ppl",
+        "usually",
+        "normally",
+        "typically",
+        "generally",
+        "really",
+        "actually",
+        "just",
     ];
     const GENERIC: &[&str] = &[
         "do", "does", "offer", "provide", "have", "handle", "take", "accept", "work", "need",
@@ -4754,7 +4784,8 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
     ]
     .iter()
     .filter_map(|cue| cue_end(&lower, cue))
-    .max() else {
+    .max()
+    .or_else(|| others_do(&lower)) else {
         return Vec::new();
     };
     let phrase = before
@@ -4779,6 +4810,51 @@ fn wanted_before(text: &str, clause: &str) -> Vec<String> {
         .filter(|w| !STOP.contains(&w.as_str()) && w.len() >= 3 && !WHEN.contains(&w.as_str()))
         .take(4)
         .collect()
+}
+
+/// Where what other businesses are said to do begins ("the nurse said some prosthetic places
+/// fit the breast forms and the special bras": "the breast forms..."), after their verb.
+fn others_do(lower: &str) -> Option<usize> {
+    const SOME: &[&str] = &[
+        "some", "other", "most", "certain", "a few", "a lot of", "many",
+    ];
+    const WHO: &[&str] = &[
+        "places",
+        "shops",
+        "companies",
+        "clinics",
+        "offices",
+        "stores",
+        "businesses",
+    ];
+    const MODAL: &[&str] = &[
+        "can", "will", "do", "also", "actually", "even", "who", "that",
+    ];
+    let mut found = None;
+    for who in WHO {
+        for (at, _) in lower.match_indices(&format!(" {who} ")) {
+            let head = &lower[..at];
+            // The word (or two) before says which: "some prosthetic places".
+            let before: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+            if !before
+                .iter()
+                .any(|w| SOME.iter().any(|s| s.split(' ').next_back() == Some(*w)))
+            {
+                continue;
+            }
+            let mut end = at + who.len() + 2;
+            let mut rest = lower[end..].split(' ');
+            // Past "can", "will", then the verb itself.
+            for w in rest.by_ref() {
+                end += w.len() + 1;
+                if !MODAL.contains(&w) {
+                    break;
+                }
+            }
+            found = found.max(Some(end.min(lower.len())));
+        }
+    }
+    found
 }
 
 /// The text before `clause`, a slice of it.
@@ -5742,7 +5818,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         if let Some(m) = service_in(text, whole, profile).filter(|m| {
             (m.named || m.coverage >= 0.5)
                 && !(m.coverage < 0.5 && asks_for_unknown(whole, profile))
-                && !(m.hits <= 1 && m.coverage < 0.25 && faq_fits_well())
+                && !(m.coverage < 0.25 && faq_fits_well())
         }) {
             return Some(Topic::Service {
                 index: m.best,
@@ -5829,9 +5905,22 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
                     .iter()
                     .any(|d| d.token == c.token)
         });
+        // ("how long do u guys usually keep it" asks what "How long do repairs take?" does:
+        // the measure asked for, not the verb, is the question.)
+        let same_measure = [
+            "how long",
+            "how soon",
+            "how often",
+            "how many",
+            "how far",
+            "how old",
+        ]
+        .iter()
+        .any(|m| has_any(text, &[m]) && has_any(&f.q, &[m]));
         offers
             || same_concept
             || which_make
+            || same_measure
             || action.as_ref().is_none_or(|verb| {
                 let said = format!("{} {} {}", f.q, f.a, f.keywords.join(" "));
                 words(&said)
@@ -7043,6 +7132,10 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "cancel*",
             "still",
             "lose",
+            // ("is it a bad idea this time of year w all the rain")
+            "bad idea",
+            "good idea",
+            "all the",
         ],
         unless: &[],
         written: &["weather", "wind*", "snow*", "rain*", "storm*", "cold"],
@@ -7067,7 +7160,17 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         ],
         guard: &[],
         unless: &[],
-        written: &["winter", "year round", "cold months", "all year"],
+        // ("Do you work in the rain or cold?" answers the winter question.)
+        written: &[
+            "winter",
+            "year round",
+            "cold months",
+            "all year",
+            "or cold",
+            "in the cold",
+            "cold weather",
+            "below freezing",
+        ],
     },
     // Brothers and sisters, or a baby, brought along.
     FaqConcept {
@@ -7326,6 +7429,10 @@ struct FaqIndex {
     docs: Vec<std::collections::HashMap<String, f64>>,
     /// Each entry's question, as content words.
     asked: Vec<Vec<String>>,
+    /// The words the business names its work with (in its name, or in two services' names):
+    /// "coat" in "Can you coat a floor in winter?" at a floor coater is what any caller asking
+    /// means by "do".
+    trade: Vec<String>,
 }
 
 impl FaqIndex {
@@ -7456,7 +7563,23 @@ impl FaqIndex {
                 }
             })
             .collect();
-        Some(Self { docs, asked })
+        // (Only the work most of it is: a word of two services' names or of the business's
+        // own; "feeding evaluation", one service, is what "What should we bring to a feeding
+        // evaluation?" is about.)
+        let mut trade: Vec<String> = content_words(&profile.business.name);
+        let named: Vec<Vec<String>> = profile
+            .services
+            .iter()
+            .map(|s| content_words(&s.name))
+            .collect();
+        for (k, ws) in named.iter().enumerate() {
+            for w in ws {
+                if named[k + 1..].iter().any(|o| o.contains(w)) && !trade.contains(w) {
+                    trade.push(w.clone());
+                }
+            }
+        }
+        Some(Self { docs, asked, trade })
     }
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
@@ -7514,9 +7637,17 @@ impl FaqIndex {
                     && (GENERIC_STEMS.contains(w)
                         || ["happen", "stuff", "thing", "know"].contains(&w.as_str()))
             };
-            plain
+            let missing: Vec<&&String> = plain
                 .iter()
-                .all(|w| said.contains(w) || by_concept(w) || generic(w))
+                .filter(|w| !(said.contains(w) || by_concept(w) || generic(w)))
+                .collect();
+            // (Nor one word for the work the business does, beside a word of the entry that was
+            // said: "is it even possible to do a garage floor this time of year" asks "Can you
+            // coat a floor in winter?" at a floor coater.)
+            let only_the_work = matches!(missing.as_slice(), [w] if self.trade.contains(w))
+                && !concept_said.is_empty()
+                && plain.iter().any(|w| said.contains(w));
+            (missing.is_empty() || only_the_work)
                 && (concepts.is_empty() || concepts.iter().any(|c| said.contains(c)))
         };
         let in_question = |asked: &Vec<String>| covers(asked, &asking);
@@ -9365,6 +9496,51 @@ mod tests {
             &p
         )
         .contains(&Topic::Faq(p.faq.len() - 1)));
+    }
+
+    #[test]
+    fn round_eighteen_the_measure_asked_and_the_season() {
+        // "Usually" says how often, not what is done: the entry on how long answers.
+        let p = with_faq(
+            "How long do repairs take?",
+            "Most repairs are done in 2-3 business days.",
+        );
+        let last = p.faq.len() - 1;
+        assert_eq!(
+            topics(
+                "if i leave my disposal with you how long do u guys normally keep it?",
+                &p
+            ),
+            vec![Topic::Faq(last)]
+        );
+        // The cold season said as the time of year or the rain, of an entry on rain or cold.
+        let p = with_faq(
+            "Do you work in the rain or cold?",
+            "We don't dig in heavy rain or below 20F. If rain is forecast we call the day before.",
+        );
+        let last = p.faq.len() - 1;
+        assert_eq!(
+            topics(
+                "is it a bad idea to get the line dug up this time of year w all the rain? do u even work in winter",
+                &p
+            ),
+            vec![Topic::Faq(last)]
+        );
+    }
+
+    #[test]
+    fn round_eighteen_what_other_places_do_is_what_is_asked() {
+        let p = profile();
+        assert!(asks_about_unknown(
+            "my sister said some plumbing companies rebuild antique clawfoot hardware. is that something you do?",
+            &p
+        ));
+        // Who the visit is for, named.
+        assert_eq!(
+            stated_name("It's for Maria Lopez, I'm her son").as_deref(),
+            Some("Maria Lopez")
+        );
+        assert_eq!(stated_name("its for tuesday"), None);
     }
 
     #[test]
