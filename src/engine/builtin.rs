@@ -1232,6 +1232,38 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile) {
         return unanswered(turn, text).await;
     }
+    // "Can u guys take them out too or do i have to go somewhere else for that": a first
+    // request the caller doubts is ours goes to the team unless a service covers most of what
+    // was asked; never a yes on a shared word.
+    if question
+        && !books
+        && turn.details.service.is_none()
+        && !matches!(answer, Some((u::Topic::Faq(_), _)))
+        && u::doubts_fit(text)
+        && u::score_services(text, &profile).is_none_or(|m| m.coverage < 0.5)
+    {
+        return unanswered(turn, text).await;
+    }
+    // ...and so does one asking whether we do a job the service it matches never names
+    // (unless something was answered: a price, an entry).
+    if question
+        && !books
+        && turn.details.service.is_none()
+        && answer.as_ref().is_none_or(|(t, _)| {
+            matches!(
+                t,
+                u::Topic::Service {
+                    price_asked: false,
+                    ..
+                }
+            )
+        })
+        && u::asks_if_offered(text)
+        && u::match_service(text, &profile)
+            .is_some_and(|i| u::job_not_the_services(text, &profile, i))
+    {
+        return unanswered(turn, text).await;
+    }
     // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
     // listed service, whatever word it shares with one.
     if turn.details.service.is_none() && u::foreign_request(text, &profile) {

@@ -405,6 +405,35 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_job_the_caller_doubts_is_ours_goes_to_the_team_not_a_yes() {
+        for text in [
+            "can u guys hang a ceiling fan while ur here or is that not your thing",
+            "do yall insulate pipes in the crawlspace?",
+        ] {
+            let i = input(State::Greeted, Details::default(), &[text]);
+            let p = plan(&i, None).await;
+            assert_eq!(
+                p.effects.handoff_reason.as_deref(),
+                Some("unanswered_question"),
+                "{text}"
+            );
+            let reply = p.reply.unwrap();
+            assert!(
+                !reply.contains("Yes") && !reply.contains("Got it"),
+                "{reply}"
+            );
+        }
+        // A listed job asked plainly is still booked.
+        let i = input(
+            State::Greeted,
+            Details::default(),
+            &["can you guys come fix a leak tomorrow?"],
+        );
+        let p = plan(&i, None).await;
+        assert!(p.effects.handoff_reason.is_none());
+    }
+
+    #[tokio::test]
     async fn offering_times_needs_the_calendar_and_then_proposes_from_it() {
         let d = Details {
             service: Some("Drain cleaning".into()),

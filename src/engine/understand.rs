@@ -4385,6 +4385,79 @@ fn asks_to_do(text: &str, profile: &BusinessProfile, with_faq: bool) -> bool {
 /// "Do u guys put in whole house fans?" where only an FAQ answer mentions fans (running exhaust
 /// fans while foam cures): asked to do a thing no service names. (When an FAQ entry answers
 /// the question, the entry is the answer: see `builtin`.)
+/// "Do yall board birds??" at a bird clinic whose nail trim shares "birds": a job asked for that
+/// is neither a plain one (fix, clean, come, meet...) nor said anywhere in the service's own
+/// name, description or keywords (nor in another service's name or keywords) is not that
+/// service.
+pub fn job_not_the_services(text: &str, profile: &BusinessProfile, index: usize) -> bool {
+    const ERRANDS: &[&str] = &[
+        "meet", "stop", "drop", "pick", "bring", "send", "call", "text", "squeeze", "fit",
+        "schedule", "book",
+    ];
+    let Some(verb) = asked_action(text) else {
+        return false;
+    };
+    if PLAIN_JOBS.iter().chain(ERRANDS).any(|p| stem(p) == verb) {
+        return false;
+    }
+    // (Exactly, not within a typo: "board" is no "beard" of "bearded dragon".)
+    let says = |said: &str| {
+        words(said)
+            .iter()
+            .any(|w| stem(w) == verb || w.starts_with(verb.as_str()))
+    };
+    let sv = &profile.services[index];
+    // (Another service that names it, "Duct sanitizing and odor treatment" for "can u treat
+    // that", is a choice between services, not a job we do not list.)
+    !says(&format!(
+        "{} {} {}",
+        sv.name,
+        sv.description.as_deref().unwrap_or(""),
+        sv.keywords.join(" ")
+    )) && !profile
+        .services
+        .iter()
+        .any(|o| says(&format!("{} {}", o.name, o.keywords.join(" "))))
+}
+
+/// The caller doubts the job is ours ("can u guys take them out too or do i have to go
+/// somewhere else for that", "can you level those or is that not your thing", "do yall move
+/// stuff too or just haul it off?").
+pub fn doubts_fit(text: &str) -> bool {
+    super::detect::Text::new(text).any(&[
+        "not your thing",
+        "not ur thing",
+        "not really your thing",
+        "somewhere else for",
+        "go somewhere else",
+        "go elsewhere",
+        "someone else for",
+        "somebody else for",
+        "a different company",
+        "a different place",
+        "not something you do",
+        "not something you guys do",
+        "not something yall do",
+        "not something you all do",
+        "or is that not something",
+        "not sure if you do",
+        "not sure if you guys do",
+        "not sure if yall do",
+        "not sure if thats something",
+        "dont know if you do",
+        "dont know if thats something",
+        "idk if you do",
+        "no idea if you do",
+        "too or just",
+        "also or just",
+        "or do you just",
+        "or do you guys just",
+        "or do yall just",
+        "or do you only",
+        "outside what you do",
+    ])
+}
+
 pub fn asks_to_do_unlisted_thing(text: &str, profile: &BusinessProfile) -> bool {
     asks_to_do(text, profile, false)
 }
@@ -6000,6 +6073,7 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         // ("Do you guys paint it when you're done?": one word of a description, "ready to
         // paint", is no yes.)
         if (price_asked || m.named || m.coverage >= 0.5 && m.hits >= 2)
+            && !job_not_the_services(text, profile, m.best)
             && offered_asked
             && (price_asked || !asks_attribute(text))
             && !asks_about_unknown(text, profile)
@@ -9526,6 +9600,37 @@ mod tests {
             ),
             vec![Topic::Faq(last)]
         );
+    }
+
+    #[test]
+    fn round_eighteen_a_job_the_service_never_names_is_not_it() {
+        // The example plumber's leak repair shares "pipes"; "insulate" is said nowhere.
+        let p = profile();
+        let leak = p
+            .services
+            .iter()
+            .position(|s| s.name == "Leak repair")
+            .unwrap();
+        assert!(job_not_the_services(
+            "do yall insulate pipes in the crawlspace?",
+            &p,
+            leak
+        ));
+        // A plain job, or an errand, is any service's.
+        assert!(!job_not_the_services("do yall fix leaky pipes?", &p, leak));
+        assert!(!job_not_the_services(
+            "can u meet me at the rental to look at a leak",
+            &p,
+            leak
+        ));
+        // Doubts that it is ours.
+        assert!(doubts_fit(
+            "can you guys hang a ceiling fan or is that not your thing"
+        ));
+        assert!(doubts_fit(
+            "do yall do sprinklers too or just the house plumbing?"
+        ));
+        assert!(!doubts_fit("can you guys come thursday to fix a leak"));
     }
 
     #[test]
