@@ -2259,9 +2259,25 @@ fn pinned_under(t: &Text) -> bool {
         "grandpa", "grandma", "kid", "worker", "guy",
     ];
     let cannot_move = t.any(&["cant move", "cant get out", "cant pull", "cant get it off"]);
+    // ...or caught in what gave way ("the ground caved in ... went thru up to his hip. his leg
+    // is stuck down in there ... I cant pull him out").
+    let caught_in = cannot_move
+        && t.near(
+            BODY,
+            &[
+                "is stuck",
+                "are stuck",
+                "stuck down",
+                "wedged",
+                "went thru",
+                "went through",
+            ],
+            3,
+        );
     let held = t.near(BODY, UNDER, 3)
         || t.near(UNDER, PERSON_AFTER, 2)
-        || cannot_move && t.near(BODY, ONLY_UNDER, 3);
+        || cannot_move && t.near(BODY, ONLY_UNDER, 3)
+        || caught_in;
     held && t.any(CAME_DOWN) && !t.any(NOBODY_HURT)
 }
 
@@ -4083,6 +4099,42 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     {
         return Some(Danger::Vehicle);
     }
+    // Something stopped in a traffic lane with traffic coming ("my hay trailer came off the
+    // truck on I-90 ... sitting sideways across the right lane and its pitch dark, semis coming
+    // by").
+    let in_a_lane = t.any(&[
+        "across the lane",
+        "across the right lane",
+        "across the left lane",
+        "across both lanes",
+        "in the right lane",
+        "in the left lane",
+        "in the middle lane",
+        "blocking the lane",
+        "blocking a lane",
+        "blocking traffic",
+        "middle of the road",
+        "middle of the highway",
+        "middle of the interstate",
+        "middle of the freeway",
+        "across the road",
+        "across the highway",
+    ]);
+    let traffic_coming = t.any(&[
+        "semis",
+        "semi trucks",
+        "traffic",
+        "cars coming",
+        "trucks coming",
+        "coming by",
+        "flying by",
+        "whizzing by",
+        "pitch dark",
+        "in the dark",
+    ]);
+    if in_a_lane && traffic_coming {
+        return Some(Danger::Vehicle);
+    }
     // ("Hood" alone is a kitchen's as often as a car's.)
     if (t.any(&["smoke", "smoking", "flames", "fire", "on fire"]) && t.any(VEHICLE_FIRE))
         && t.any(&["car", "truck", "vehicle", "engine", "suv", "van"])
@@ -4186,7 +4238,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || (fire_is_their_work && !real_fire)
         || planned_fire
         || fire_asked_about;
-    if t.any(FIRE_WORDS) && !just_a_job {
+    // ("One hub was smoking hot when we pulled out": very hot, said as people say it.)
+    if t.without(&["smoking hot"]).any(FIRE_WORDS) && !just_a_job {
         return Some(Danger::Fire);
     }
     // ("Cold air pouring down around the attic ladder" is a draught.)
@@ -5358,7 +5411,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if got_into && sick_after {
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
-    if t.any(ATE) && t.any(TOXIC) && !t.any(&["dont eat", "wont eat", "not eating"])
+    // ("...rubs a raw place on my gum ... eating soup": the gum of a mouth, not a pack of gum.)
+    let t_toxic = t.without(&[
+        "my gum",
+        "my gums",
+        "his gum",
+        "his gums",
+        "her gum",
+        "her gums",
+        "the gums",
+        "gum line",
+        "gumline",
+        "on the gum",
+        "sore gum",
+        "sore gums",
+    ]);
+    if t.any(ATE) && t_toxic.any(TOXIC) && !t.any(&["dont eat", "wont eat", "not eating"])
         || t.any(PET) && t.any(&["poison*"])
     {
         let person = child
@@ -9608,6 +9676,48 @@ mod tests {
         assert_eq!(
             danger("my 80 yr old mom fell in the shower", None),
             Some(Danger::Medical)
+        );
+    }
+
+    #[test]
+    fn round_eighteen_held_out_61_caught_in_the_ground_and_stopped_in_a_lane() {
+        assert!(danger(
+            "the deck boards gave way and my son went thru up to his waist, his foot is stuck and we cant pull him out",
+            None
+        )
+        .is_some());
+        assert_eq!(
+            danger(
+                "our camper came unhooked on route 9, its sitting across the left lane and traffic is flying by",
+                None
+            ),
+            Some(Danger::Vehicle)
+        );
+        assert_eq!(
+            danger(
+                "can you fix our camper hitch before we leave on the 20th",
+                None
+            ),
+            None
+        );
+        // "Smoking hot" is how hot, and a gum in a mouth is no pack of gum.
+        assert_eq!(
+            danger(
+                "the left hub on the camper was smoking hot after the trip last month, can u check the bearings",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my partial rubs a sore spot on my gums so ive been eating soft food",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("my dog ate a whole pack of sugar free gum", None),
+            Some(Danger::Animal)
         );
     }
 

@@ -1763,6 +1763,55 @@ pub fn bare_name(text: &str) -> Option<String> {
     {
         return None;
     }
+    // A piece of a sentence ("we both work M" of "we both work M-F") or a day ("Fri" of "I work
+    // Mon-Fri") is no name.
+    const NEVER_NAMES: &[&str] = &[
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "us",
+        "our",
+        "this",
+        "that",
+        "there",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "weds",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    if NEVER_NAMES.contains(&w[0].as_str()) {
+        return None;
+    }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let lower = |t: &str| {
         t.trim_matches(|c: char| !c.is_alphanumeric())
@@ -9646,6 +9695,10 @@ mod tests {
             Some("Maria Lopez")
         );
         assert_eq!(stated_name("its for tuesday"), None);
+        // A piece of a sentence, or a day, is no name ("we both work M-F", "I work Mon-Fri").
+        assert_eq!(bare_name("we both work M"), None);
+        assert_eq!(bare_name("Fri"), None);
+        assert_eq!(bare_name("Amy Schultz").as_deref(), Some("Amy Schultz"));
     }
 
     #[test]
