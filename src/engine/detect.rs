@@ -5890,6 +5890,10 @@ pub fn wants_person(text: &str) -> bool {
     }
     // Someone else's phone ("she was on her phone the whole session") asks for no call.
     let calls = t.without(&[
+        // Shopping around ("just curious before i call around").
+        "call around",
+        "calling around",
+        "call around first",
         "call me in",
         "calls me in",
         "called me in",
@@ -7594,7 +7598,33 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         && !elsewhere
         && t.any(LEFT_BY_A_VISIT)
         && unnamed_worker_did(&t, text);
-    if (ours || worker) && t_praise.any(DAMAGE) || stated.any(PAST_SERVICE) && t.any(STILL_BROKEN) {
+    // Still wrong after the work ("paid $225 to have my top plate relined. It still rocks
+    // every time I chew").
+    let still_wrong = t.near(
+        &["still"],
+        &[
+            "pinch*", "hurt*", "rub*", "rock*", "ache*", "aching", "sore", "loose", "wobbl*",
+            "leak*", "drip*", "squeak*", "slip*", "broken", "not", "doesnt", "dont", "isnt",
+            "wont", "cant",
+        ],
+        2,
+    );
+    if (ours || worker) && t_praise.any(DAMAGE)
+        || stated.any(PAST_SERVICE) && (t.any(STILL_BROKEN) || still_wrong && !t.any(OTHER_COMPANY))
+    {
+        return Some("work not fixed".into());
+    }
+    // Asked to pay twice for one job ("I shouldnt have to pay again to get it done right").
+    if !hypothetical
+        && t.any(&[
+            "shouldnt have to pay",
+            "should not have to pay",
+            "not paying again",
+            "not paying for it again",
+            "pay twice",
+            "paying twice",
+        ])
+    {
         return Some("work not fixed".into());
     }
     // "Want it fixed" is a complaint about our work, an ordinary request about theirs.
@@ -7647,14 +7677,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "kept coming back",
         "keep having to come back",
     ]);
-    let still_wrong = t.near(
-        &["still"],
-        &[
-            "pinch*", "hurt*", "rub*", "ache*", "aching", "sore", "loose", "wobbl*", "leak*",
-            "squeak*", "slip*", "broken", "not", "doesnt", "dont", "isnt", "wont", "cant",
-        ],
-        2,
-    );
     if back_again && !other && !hypothetical && (still_wrong || t.any(STILL_BROKEN)) {
         return Some("work not fixed".into());
     }
@@ -9749,6 +9771,17 @@ mod tests {
             &[]
         )
         .is_some());
+        // Still wrong after what was paid for, or asked to pay twice.
+        assert!(complaint(
+            "paid $300 to have the door rehung last week and it still sticks at the top, still rubs",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("i shouldnt have to pay again for you to get it right", &[]).is_some());
+        // Shopping around is no request for a call.
+        assert!(!wants_person(
+            "just curious before i call around, do you charge extra on weekends?"
+        ));
         // Someone the caller hired is not our staff.
         assert_eq!(
             complaint(

@@ -296,6 +296,24 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
     if w.is_empty() {
         return None;
     }
+    // "Jesse Two Bulls": a name of capitalised words, one of them a number's, picks nothing
+    // (unless it opens as a pick does: "Second One", "Option Two").
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let capitalised_name = tokens.len() >= 2
+        && tokens.iter().all(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            t.starts_with(char::is_uppercase)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+        && !ORDINALS.iter().any(|(o, _)| *o == w[0])
+        && ![
+            "the", "option", "number", "choice", "slot", "time", "one", "last", "ok", "okay", "yes",
+        ]
+        .contains(&w[0].as_str());
+    if capitalised_name {
+        return None;
+    }
     let mut found: Option<usize> = None;
     for (i, word) in w.iter().enumerate() {
         let pick = if let Ok(k) = word.parse::<usize>() {
@@ -2017,11 +2035,40 @@ pub fn loose_address(text: &str) -> Option<String> {
         })
         .filter(|w| !w.is_empty() && !FILLER.contains(&w.as_str()))
         .count();
-    (out.len() >= 2 && street_words > 0).then(|| {
-        out.join(" ")
-            .trim_end_matches([',', '.', ';', '!'])
-            .to_string()
-    })
+    (out.len() >= 2 && street_words > 0)
+        .then(|| {
+            out.join(" ")
+                .trim_end_matches([',', '.', ';', '!'])
+                .to_string()
+        })
+        .or_else(|| number_after_street(&tokens))
+}
+
+/// The house number said after its street ("Its a double on Hopkins Ave in Lakewood, 1427"):
+/// a capitalised street name with its suffix, and the text's last word a bare number.
+fn number_after_street(tokens: &[&str]) -> Option<String> {
+    let clean = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let number = clean(tokens.last()?);
+    if number.is_empty() || number.len() > 6 || !number.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let before_number = &tokens[..tokens.len() - 1];
+    // (After a comma: "...in Lakewood, 1427".)
+    if !before_number.last()?.ends_with(',') {
+        return None;
+    }
+    let at = (1..before_number.len()).find(|&j| {
+        let suffix = clean(before_number[j]).to_lowercase();
+        let name = clean(before_number[j - 1]);
+        is_street_word(&suffix)
+            && name.starts_with(char::is_uppercase)
+            && name.chars().all(char::is_alphabetic)
+    })?;
+    Some(format!(
+        "{number} {} {}",
+        clean(before_number[at - 1]),
+        clean(before_number[at])
+    ))
 }
 
 /// A place told by its name and street, with no house number: "im at the hyatt on doubletree
@@ -9699,6 +9746,16 @@ mod tests {
         assert_eq!(bare_name("we both work M"), None);
         assert_eq!(bare_name("Fri"), None);
         assert_eq!(bare_name("Amy Schultz").as_deref(), Some("Amy Schultz"));
+        // A name with a number's word in it picks nothing; a pick written in capitals still does.
+        assert_eq!(pick_number("Jesse Two Bulls", 3), None);
+        assert_eq!(pick_number("Second One", 3), Some(2));
+        assert_eq!(pick_number("Option Two", 3), Some(2));
+        // The house number after its street.
+        assert_eq!(
+            loose_address("its the blue house on Maple Ave in Dundee, 2210").as_deref(),
+            Some("2210 Maple Ave")
+        );
+        assert_eq!(loose_address("we moved to Maple Ave in 2019"), None);
     }
 
     #[test]
