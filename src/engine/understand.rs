@@ -480,6 +480,11 @@ const WEEKDAY_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Weekday names as shortened in texts ("fri", "thurs").
+const DAY_SHORT: &[&str] = &[
+    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
 /// Weekday names, also as "sundays".
 const WEEKDAYS_AND_PLURALS: &[&str] = &[
     "monday*",
@@ -1784,50 +1789,12 @@ pub fn bare_name(text: &str) -> Option<String> {
     // A piece of a sentence ("we both work M" of "we both work M-F") or a day ("Fri" of "I work
     // Mon-Fri") is no name.
     const NEVER_NAMES: &[&str] = &[
-        "we",
-        "i",
-        "you",
-        "they",
-        "he",
-        "she",
-        "it",
-        "us",
-        "our",
-        "this",
-        "that",
-        "there",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "weds",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        "we", "i", "you", "they", "he", "she", "it", "us", "our", "this", "that", "there", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
-    if NEVER_NAMES.contains(&w[0].as_str()) {
+    let first = w[0].as_str();
+    if NEVER_NAMES.contains(&first) || WEEKDAY_NAMES.contains(&first) || DAY_SHORT.contains(&first)
+    {
         return None;
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -5335,24 +5302,6 @@ fn unknown_in_clause(
             const VAGUE: &[&str] = &[
                 // A time asked for ("anything next tuesday") is no thing asked about.
                 "next",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "mon",
-                "tue",
-                "tues",
-                "wed",
-                "weds",
-                "thu",
-                "thur",
-                "thurs",
-                "fri",
-                "sat",
-                "sun",
                 "available",
                 "availability",
                 "far",
@@ -5416,6 +5365,8 @@ fn unknown_in_clause(
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && !STOP.contains(&w.as_str())
                 && !VAGUE.contains(&w.as_str())
+                && !WEEKDAY_NAMES.contains(&w.as_str())
+                && !DAY_SHORT.contains(&w.as_str())
                 && !["those", "these", "kind", "sort", "type"].contains(&w.as_str())
         })
         .map(|(_, w)| w.clone())
