@@ -393,19 +393,21 @@ impl Default for BookingSection {
 /// lower case, except a word written with more than its first letter in capitals, an acronym or
 /// a brand ("AFO", "CPAP", "iPhone"), which keeps its own spelling.
 pub fn in_sentence(name: &str) -> String {
+    // (Each part of a hyphenated word on its own: "Tune-Up" is title case, "X-Ray" too.)
+    let part = |w: &str| {
+        let inner_capital = w
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .skip(1)
+            .any(char::is_uppercase);
+        if inner_capital {
+            w.to_string()
+        } else {
+            w.to_lowercase()
+        }
+    };
     name.split(' ')
-        .map(|w| {
-            let inner_capital = w
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .skip(1)
-                .any(char::is_uppercase);
-            if inner_capital {
-                w.to_string()
-            } else {
-                w.to_lowercase()
-            }
-        })
+        .map(|w| w.split('-').map(part).collect::<Vec<_>>().join("-"))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -1191,6 +1193,7 @@ mod tests {
         );
         assert_eq!(in_sentence("EV charger install"), "EV charger install");
         assert_eq!(in_sentence("iPad screen repair"), "iPad screen repair");
+        assert_eq!(in_sentence("Furnace Tune-Up"), "furnace tune-up");
     }
 
     const EXAMPLE: &str = include_str!("../../examples/daves-plumbing.toml");

@@ -1259,8 +1259,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             )
         })
         && u::asks_if_offered(text)
-        && u::match_service(text, &profile)
-            .is_some_and(|i| u::job_not_the_services(text, &profile, i))
+        && u::score_services(text, &profile)
+            .is_some_and(|m| m.coverage < 0.5 && u::job_not_the_services(text, &profile, m.best))
     {
         return unanswered(turn, text).await;
     }

@@ -424,13 +424,11 @@ mod tests {
             );
         }
         // A listed job asked plainly is still booked.
-        let i = input(
-            State::Greeted,
-            Details::default(),
-            &["can you guys come fix a leak tomorrow?"],
-        );
-        let p = plan(&i, None).await;
-        assert!(p.effects.handoff_reason.is_none());
+        for text in ["can you guys come fix a leak tomorrow?"] {
+            let i = input(State::Greeted, Details::default(), &[text]);
+            let p = plan(&i, None).await;
+            assert!(p.effects.handoff_reason.is_none(), "{text}");
+        }
     }
 
     #[tokio::test]

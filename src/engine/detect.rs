@@ -397,7 +397,7 @@ impl Text {
                 && !self
                     .words
                     .get(i + 1)
-                    .is_some_and(|w| matches!(w.as_str(), "we" | "i" | "they"))
+                    .is_some_and(|w| matches!(w.as_str(), "we" | "i"))
                 && (1..=2).any(|k| self.words.get(i + k).is_some_and(past))
         });
         // "Your company replaced our opener on Monday": the business itself, said as "your".
@@ -2258,7 +2258,18 @@ fn pinned_under(t: &Text) -> bool {
         "him", "me", "someone", "somebody", "husband", "wife", "son", "daughter", "dad", "mom",
         "grandpa", "grandma", "kid", "worker", "guy",
     ];
-    let cannot_move = t.any(&["cant move", "cant get out", "cant pull", "cant get it off"]);
+    let cannot_move = t.any(&[
+        "cant move",
+        "cant get out",
+        "cant pull",
+        "cannot pull",
+        "cant get it off",
+        "cant get him out",
+        "cant get her out",
+        "cant get it out",
+        "cant get them out",
+        "cant get free",
+    ]);
     // ...or caught in what gave way ("the ground caved in ... went thru up to his hip. his leg
     // is stuck down in there ... I cant pull him out").
     let caught_in = cannot_move
@@ -2268,6 +2279,7 @@ fn pinned_under(t: &Text) -> bool {
                 "is stuck",
                 "are stuck",
                 "stuck down",
+                "stuck in",
                 "wedged",
                 "went thru",
                 "went through",
@@ -2276,9 +2288,10 @@ fn pinned_under(t: &Text) -> bool {
         );
     let held = t.near(BODY, UNDER, 3)
         || t.near(UNDER, PERSON_AFTER, 2)
-        || cannot_move && t.near(BODY, ONLY_UNDER, 3)
-        || caught_in;
-    held && t.any(CAME_DOWN) && !t.any(NOBODY_HURT)
+        || cannot_move && t.near(BODY, ONLY_UNDER, 3);
+    // (Caught in something needs nothing to have come down: "my kids hand is stuck in the
+    // garbage disposal, cant pull it out".)
+    (held && t.any(CAME_DOWN) || caught_in) && !t.any(NOBODY_HURT)
 }
 
 /// A burn on a person's body past a red mark: blistering, white or charred skin, or a hoarse
@@ -4120,19 +4133,35 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "across the road",
         "across the highway",
     ]);
+    // (Directions are not: "we live across the road from the school, traffic is crazy at 8";
+    // a vehicle or its load must have stopped there.)
     let traffic_coming = t.any(&[
         "semis",
         "semi trucks",
-        "traffic",
         "cars coming",
         "trucks coming",
         "coming by",
         "flying by",
         "whizzing by",
+        "oncoming",
         "pitch dark",
-        "in the dark",
     ]);
-    if in_a_lane && traffic_coming {
+    let stopped_there = t.any(&[
+        "came off",
+        "came loose",
+        "came unhooked",
+        "came unhitched",
+        "broke down",
+        "broken down",
+        "stalled",
+        "jackknif*",
+        "flipped",
+        "tipped over",
+        "rolled over",
+        "sitting sideways",
+        "stuck",
+    ]);
+    if in_a_lane && traffic_coming && stopped_there {
         return Some(Danger::Vehicle);
     }
     // ("Hood" alone is a kitchen's as often as a car's.)
@@ -4233,13 +4262,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ],
         &["a fire", "had a fire", "was a fire"],
         4,
-    ) && !real_fire;
+    ) && !real_fire
+        // ("...asked if we had a fire, we do!! theres fire in the garage")
+        && !t.without(&["a fire"]).any(FIRE_WORDS)
+        && !t.any(&["burning", "we do", "we did", "yes we"]);
     let just_a_job = (fire_compound && !alarm_sounding)
         || (fire_is_their_work && !real_fire)
         || planned_fire
         || fire_asked_about;
     // ("One hub was smoking hot when we pulled out": very hot, said as people say it.)
-    if t.without(&["smoking hot"]).any(FIRE_WORDS) && !just_a_job {
+    // (Not of an outlet, a plug or a wire: "the outlet is smoking hot" is a fire risk.)
+    let t_fire = if t.any(HOT_ELECTRIC) || t.any(&["wire*"]) {
+        t.without(&[])
+    } else {
+        t.without(&["smoking hot"])
+    };
+    if t_fire.any(FIRE_WORDS) && !just_a_job {
         return Some(Danger::Fire);
     }
     // ("Cold air pouring down around the attic ladder" is a draught.)
@@ -5312,7 +5350,17 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ])
         .any(FELL)
         && !cannot_get_up
-        && !head_hurt;
+        && !head_hurt
+        && !t.any(FALL_SEVERE)
+        && !t.any(&[
+            "stuck",
+            "cant move",
+            "cant walk",
+            "not moving",
+            "on the floor",
+            "hanging",
+            "trapped",
+        ]);
     if t.any(FELL)
         && !near_miss
         && !long_ago
@@ -5412,16 +5460,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
     // ("...rubs a raw place on my gum ... eating soup": the gum of a mouth, not a pack of gum.)
+    // ("My dog ate my gum" is the candy.)
     let t_toxic = t.without(&[
-        "my gum",
         "my gums",
-        "his gum",
         "his gums",
-        "her gum",
         "her gums",
         "the gums",
         "gum line",
         "gumline",
+        "on my gum",
         "on the gum",
         "sore gum",
         "sore gums",
@@ -6358,14 +6405,11 @@ fn talk_told_of(t: &Text) -> bool {
         "wants her to",
         "wanted him to",
         "wanted her to",
-        // Talks going on or had ("we're talking to u guys about doing our floor in january").
+        // Talks going on ("we're talking to u guys about doing our floor in january"); not a
+        // call that dropped ("i was talking with your tech and the call dropped").
         "were",
         "we are",
         "weve been",
-        "ive been",
-        "been",
-        "i was",
-        "we was",
         "already",
     ];
     let w = &t.words;
@@ -7603,9 +7647,26 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     let still_wrong = t.near(
         &["still"],
         &[
-            "pinch*", "hurt*", "rub*", "rock*", "ache*", "aching", "sore", "loose", "wobbl*",
-            "leak*", "drip*", "squeak*", "slip*", "broken", "not", "doesnt", "dont", "isnt",
-            "wont", "cant",
+            "pinch*",
+            "hurt*",
+            "rub*",
+            "rock*",
+            "ache*",
+            "aching",
+            "sore",
+            "loose",
+            "wobbl*",
+            "leak*",
+            "drip*",
+            "running",
+            "squeak*",
+            "slip*",
+            "broken",
+            "doesnt",
+            "isnt",
+            "wont",
+            "not working",
+            "not fixed",
         ],
         2,
     );
@@ -7655,7 +7716,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "sticks out like",
         "stands out like",
     ];
-    if ours && !other && t.any(MISMATCHED) {
+    // (Said as it is, not asked: "is it ok if the pipe insulation is a different color?")
+    let mismatch_told = text
+        .split_inclusive(['.', '!', '?', '\n'])
+        .any(|s| !s.trim_end().ends_with('?') && Text::new(s).any(MISMATCHED));
+    if ours && !other && mismatch_told {
         return Some("work not fixed".into());
     }
     // Back again and again for the same thing, and it is still not right ("This is my 3rd
@@ -7669,7 +7734,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "trip back",
             "time coming in",
             "time coming back",
-            "time in for",
         ],
         2,
     ) || t.any(&[
@@ -7766,10 +7830,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "didnt leave my house like that",
             "did not leave here like that",
             "didnt leave here like that",
-            "wasnt like that when",
-            "was not like that when",
-            "wasnt like that before",
-            "was not like that before",
         ])
     {
         return Some("damage".into());
@@ -7807,7 +7867,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "emailed twice",
         // ("I had to call twice to even find out it was done")
         "call twice",
-        "had to call",
         "had to chase",
         "weeks now",
         "months now",
@@ -9740,6 +9799,93 @@ mod tests {
         assert_eq!(
             danger("my dog ate a whole pack of sugar free gum", None),
             Some(Danger::Animal)
+        );
+    }
+
+    #[test]
+    fn round_eighteen_the_reviews_everyday_texts() {
+        // Directions are no vehicle stopped in a lane.
+        assert_eq!(
+            danger(
+                "we live across the road from the elementary school, traffic is crazy at 8 so can you come after 9?",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "the dumpster is blocking traffic, can you move it when you come friday",
+                None
+            ),
+            None
+        );
+        // A near fall that ends on the floor or stuck is a fall.
+        assert_eq!(
+            danger("mom nearly fell in the tub and now shes on the floor", None),
+            Some(Danger::Medical)
+        );
+        assert!(danger(
+            "grandma almost fell and is stuck between the toilet and the tub, she cant move",
+            None
+        )
+        .is_some());
+        // A fire asked about, then confirmed, is a fire.
+        assert_eq!(
+            danger(
+                "neighbor asked if we had a fire, we do!! theres fire in the garage by the water heater",
+                None
+            ),
+            Some(Danger::Fire)
+        );
+        // The candy, and a hot outlet.
+        assert_eq!(
+            danger("the dog got into my purse and ate my gum", None),
+            Some(Danger::Animal)
+        );
+        assert!(danger("the outlet behind the water heater is smoking hot", None).is_some());
+        // Caught in something, nothing come down.
+        assert!(danger(
+            "my kids hand is stuck in the garbage disposal, cant pull it out",
+            None
+        )
+        .is_some());
+        // A call that dropped still asks for a person.
+        assert!(wants_person(
+            "i was talking with your tech on the phone and the call dropped"
+        ));
+        // Not ours, not a promise, not a complaint; but "the tech they sent" is ours.
+        assert_eq!(
+            complaint(
+                "theres a water stain on the ceiling, it wasnt like that when we moved in, can someone come look",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "they told me to call you, I had to call the insurance first. when can you come out",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint(
+            "the tech they sent out yesterday left mud all over my carpet",
+            &[]
+        )
+        .is_some());
+        assert_eq!(
+            complaint(
+                "this will be my third time in for my annual checkup, still not sure what time works",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "you installed our water heater in 2019. is it ok if the pipe insulation is a different color?",
+                &[]
+            ),
+            None
         );
     }
 

@@ -74,24 +74,44 @@ pub struct Store {
     checkpointer: Option<std::sync::Arc<Checkpointer>>,
 }
 
-/// The task that checkpoints a SQLite database in the background; stopped with the last `Store`.
-struct Checkpointer(tokio::task::JoinHandle<()>);
+/// The task that checkpoints a SQLite database in the background, and its connection: stopped
+/// by `Store::close` or with the last clone of the `Store`.
+struct Checkpointer {
+    task: tokio::task::JoinHandle<()>,
+    conn: std::sync::Arc<tokio::sync::Mutex<Option<AnyConnection>>>,
+}
+
+impl Checkpointer {
+    /// Stop the task and close its connection (the last connection to close a SQLite database
+    /// checkpoints what is left and removes the WAL).
+    async fn stop(&self) {
+        self.task.abort();
+        if let Some(conn) = self.conn.lock().await.take() {
+            use sqlx::Connection;
+            let _ = conn.close().await;
+        }
+    }
+}
 
 impl Drop for Checkpointer {
     fn drop(&mut self) {
-        self.0.abort();
+        self.task.abort();
     }
 }
 
 /// How often the background checkpoint runs.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
-/// Pages of WAL (64 MiB) at which the writing connection checkpoints by itself after all. Under
-/// steady writes the WAL only starts over from a checkpoint taken right after a commit, which
-/// the writer's own is; by then the background ones have copied nearly every page, so what it
-/// costs the commit is little more than the fsync, sixteen times more rarely than SQLite's
-/// default (1,000 pages). When writes pause, a background checkpoint catches up fully and the
-/// next commit starts the WAL over without one.
+/// Pages of WAL (64 MiB) at which the writing connection checkpoints by itself after all. The WAL
+/// starts over at the first commit after a checkpoint that copied every page; under steady
+/// writes new pages arrive while a background checkpoint copies, so that may take a while, and
+/// then the writer's own checkpoint finds nearly every page copied already: what it costs the
+/// commit is little more than the fsync, sixteen times more rarely than SQLite's default (1,000
+/// pages).
 const WAL_PAGES_BEFORE_A_WRITER_CHECKPOINTS: u32 = 16_384;
+/// Size the WAL file is cut back to when it starts over (16 MiB), after a burst grew it.
+const WAL_BYTES_KEPT: u32 = 16 * 1024 * 1024;
+/// A failing checkpoint is logged once, then once every this many failures (a minute).
+const CHECKPOINT_FAILURES_PER_WARNING: u64 = 240;
 
 /// Copy the WAL into the database file every `CHECKPOINT_EVERY`, on a connection of its own.
 /// SQLite's default is for the connection whose commit fills 1,000 pages to do it, inside that
@@ -100,20 +120,34 @@ const WAL_PAGES_BEFORE_A_WRITER_CHECKPOINTS: u32 = 16_384;
 /// writers; commits stay as durable as before (WAL, synchronous = NORMAL).
 async fn checkpoints(url: &str) -> anyhow::Result<Checkpointer> {
     use sqlx::Connection;
-    let mut conn = AnyConnection::connect(url)
+    let conn = AnyConnection::connect(url)
         .await
         .context("opening the SQLite checkpoint connection")?;
+    let conn = std::sync::Arc::new(tokio::sync::Mutex::new(Some(conn)));
+    let shared = conn.clone();
     let task = tokio::spawn(async move {
         let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut failures: u64 = 0;
         loop {
             tick.tick().await;
+            let mut guard = shared.lock().await;
+            let Some(conn) = guard.as_mut() else {
+                return;
+            };
             if let Err(e) = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
-                tracing::warn!(error = %e, "SQLite checkpoint failed; the next one will retry");
+                if failures % CHECKPOINT_FAILURES_PER_WARNING == 0 {
+                    tracing::warn!(
+                        error = %e,
+                        failures = failures + 1,
+                        "SQLite background checkpoint failed; the writer still checkpoints at its own limit"
+                    );
+                }
+                failures += 1;
             }
         }
     });
-    Ok(Checkpointer(task))
+    Ok(Checkpointer { task, conn })
 }
 
 impl Store {
@@ -157,8 +191,9 @@ impl Store {
                                 format!(
                                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                                      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-                                     PRAGMA wal_autocheckpoint = {};",
-                                    WAL_PAGES_BEFORE_A_WRITER_CHECKPOINTS
+                                     PRAGMA wal_autocheckpoint = {}; \
+                                     PRAGMA journal_size_limit = {};",
+                                    WAL_PAGES_BEFORE_A_WRITER_CHECKPOINTS, WAL_BYTES_KEPT
                                 )
                                 .as_str(),
                             )
@@ -188,8 +223,15 @@ impl Store {
         // (An in-memory database is one per connection: nothing to checkpoint, and a second
         // connection would be another database.)
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        // (Without it the writer still checkpoints, at its own limit: a warning, not a failure.)
         let checkpointer = if backend == Backend::Sqlite && !in_memory {
-            Some(std::sync::Arc::new(checkpoints(&url).await?))
+            match checkpoints(&url).await {
+                Ok(c) => Some(std::sync::Arc::new(c)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "no background SQLite checkpoints");
+                    None
+                }
+            }
         } else {
             None
         };
@@ -242,7 +284,7 @@ impl Store {
 
     pub async fn close(&self) {
         if let Some(c) = &self.checkpointer {
-            c.0.abort();
+            c.stop().await;
         }
         self.pool.close().await;
     }
@@ -306,6 +348,12 @@ mod tests {
             }
         }
         assert!(size > 300 * 1024, "the database file holds {size} bytes");
+        // A clean stop leaves everything in the database file: no WAL to copy along with it.
         store.close().await;
+        let wal = dir.path().join("cp.db-wal");
+        assert!(
+            std::fs::metadata(&wal).map_or(true, |m| m.len() == 0),
+            "a WAL was left behind"
+        );
     }
 }
