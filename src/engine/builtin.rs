@@ -424,21 +424,11 @@ fn without_before_picking(text: &str) -> String {
     out
 }
 
-/// The parts of a day a caller names ("mornings are best").
-const PARTS_OF_DAY: &[&str] = &[
-    "morning",
-    "mornings",
-    "afternoon",
-    "afternoons",
-    "evening",
-    "evenings",
-];
-
 /// A wish about the time of day: "late afternoon", "after 3", "before noon", "mornings".
 fn part_of_day_wish(text: &str) -> bool {
     let ws = u::words(text);
     ws.iter().any(|w| {
-        PARTS_OF_DAY.contains(&w.as_str())
+        u::PARTS_OF_DAY.contains(&w.as_str())
             || [
                 "noon", "lunch", "after", "before", "til", "till", "until", "later", "earlier",
             ]
@@ -464,7 +454,7 @@ fn says_when(text: &str) -> bool {
     u::asks_for_times(text)
         || u::words(text).iter().any(|w| {
             is_day_word(w)
-                || PARTS_OF_DAY.contains(&w.as_str())
+                || u::PARTS_OF_DAY.contains(&w.as_str())
                 || ["earliest", "soonest", "asap"].contains(&w.as_str())
         })
 }
@@ -1232,37 +1222,34 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile) {
         return unanswered(turn, text).await;
     }
-    // "Can u guys take them out too or do i have to go somewhere else for that": a first
-    // request the caller doubts is ours goes to the team unless a service covers most of what
-    // was asked; never a yes on a shared word.
-    if question
-        && !books
-        && turn.details.service.is_none()
-        && !matches!(answer, Some((u::Topic::Faq(_), _)))
-        && u::doubts_fit(text)
-        && u::score_services(text, &profile).is_none_or(|m| m.coverage < 0.5)
-    {
-        return unanswered(turn, text).await;
-    }
-    // ...and so does one asking whether we do a job the service it matches never names
-    // (unless something was answered: a price, an entry).
-    if question
-        && !books
-        && turn.details.service.is_none()
-        && answer.as_ref().is_none_or(|(t, _)| {
-            matches!(
-                t,
-                u::Topic::Service {
-                    price_asked: false,
-                    ..
-                }
-            )
-        })
-        && u::asks_if_offered(text)
-        && u::score_services(text, &profile)
-            .is_some_and(|m| m.coverage < 0.5 && u::job_not_the_services(text, &profile, m.best))
-    {
-        return unanswered(turn, text).await;
+    // A first request that no service covers half of goes to the team, never a yes on a shared
+    // word, when the caller doubts it is ours ("can u guys take them out too or do i have to go
+    // somewhere else for that"; unless an entry answered it), or asks whether we do a job the
+    // service it matches never names ("do yall board birds??"; unless a price or an entry was
+    // answered).
+    if question && !books && turn.details.service.is_none() {
+        let doubts = u::doubts_fit(text) && !matches!(answer, Some((u::Topic::Faq(_), _)));
+        let asks_job = u::asks_if_offered(text)
+            && answer.as_ref().is_none_or(|(t, _)| {
+                matches!(
+                    t,
+                    u::Topic::Service {
+                        price_asked: false,
+                        ..
+                    }
+                )
+            });
+        if doubts || asks_job {
+            let best = u::score_services(text, &profile);
+            let covered = best.as_ref().is_some_and(|m| m.coverage >= 0.5);
+            let job_unnamed = || {
+                best.as_ref()
+                    .is_some_and(|m| u::job_not_the_services(text, &profile, m.best))
+            };
+            if !covered && (doubts || asks_job && job_unnamed()) {
+                return unanswered(turn, text).await;
+            }
+        }
     }
     // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
     // listed service, whatever word it shares with one.

@@ -4272,12 +4272,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || fire_asked_about;
     // ("One hub was smoking hot when we pulled out": very hot, said as people say it.)
     // (Not of an outlet, a plug or a wire: "the outlet is smoking hot" is a fire risk.)
-    let t_fire = if t.any(HOT_ELECTRIC) || t.any(&["wire*"]) {
-        t.without(&[])
+    let fire_said = if t.any(HOT_ELECTRIC) || t.any(&["wire*"]) {
+        t.any(FIRE_WORDS)
     } else {
-        t.without(&["smoking hot"])
+        t.without(&["smoking hot"]).any(FIRE_WORDS)
     };
-    if t_fire.any(FIRE_WORDS) && !just_a_job {
+    if fire_said && !just_a_job {
         return Some(Danger::Fire);
     }
     // ("Cold air pouring down around the attic ladder" is a draught.)

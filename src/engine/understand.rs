@@ -480,6 +480,16 @@ const WEEKDAY_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// The parts of a day a caller names ("mornings are best").
+pub(crate) const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "mornings",
+    "afternoon",
+    "afternoons",
+    "evening",
+    "evenings",
+];
+
 /// Weekday names as shortened in texts ("fri", "thurs").
 const DAY_SHORT: &[&str] = &[
     "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -2772,18 +2782,7 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     const SPANS: &[&str] = &["week", "month", "day", "year", "hour", "minut"];
     // "Good morning", "mornings are best": when, not what, unless a service is named by it
     // ("Evening class"); a description's "morning drop-off" does not make it one.
-    const WHEN: &[&str] = &[
-        "morning",
-        "mornings",
-        "afternoon",
-        "afternoons",
-        "evening",
-        "evenings",
-        "tonight",
-        "today",
-        "tomorrow",
-        "weekend",
-    ];
+    const WHEN: &[&str] = &["tonight", "today", "tomorrow", "weekend"];
     let named_by = |w: &str| {
         profile.services.iter().any(|s| {
             words(&format!("{} {}", s.name, s.keywords.join(" ")))
@@ -2799,7 +2798,8 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             let span = SPANS.contains(&st.as_str())
                 && i > 0
                 && said_words[i - 1].chars().all(|c| c.is_ascii_digit());
-            let when = WHEN.contains(&w.as_str()) && !named_by(w);
+            let when =
+                (WHEN.contains(&w.as_str()) || PARTS_OF_DAY.contains(&w.as_str())) && !named_by(w);
             // "Do yall charge extra to come out": a price asked, not a battery's charge.
             let price_verb = st.starts_with("charg")
                 && (i > 0
