@@ -497,6 +497,14 @@ pub async fn hand_off_if_needed(turn: &mut Turn<'_>, text: &str) -> anyhow::Resu
 async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
     let profile = turn.business.profile.clone();
     if let Some(kind) = super::detect::danger(text, Some(&profile)) {
+        if kind == Danger::Water && super::detect::water_left_by_our_work(text) {
+            return hand_off(
+                turn,
+                "complaint: work not fixed",
+                "I'm sorry to hear that. ",
+            )
+            .await;
+        }
         return safety_hand_off(turn, kind).await;
     }
     // The danger may only show with what the caller said just before ("my gelding is overdue",
@@ -1753,13 +1761,21 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
                     && (switch_said || !asked && m.hits >= 2 && m.runner_up.is_none())
         }) {
         Some(m) => match m.runner_up {
-            Some(r) if turn.details.service.is_none() => (
-                None,
-                Some((
+            Some(r) if turn.details.service.is_none() => {
+                let (a, b) = (
                     profile.services[m.best].name.clone(),
                     profile.services[r].name.clone(),
-                )),
-            ),
+                );
+                // Where the caller wants it done decides between a visit and a drop-off ("no
+                // way im taking that thing apart to haul it in. do you come out?").
+                let on_site = |s: &str| profile.needs_address(Some(s));
+                match u::wants_it_done_at_home(text) {
+                    Some(home) if on_site(&a) != on_site(&b) => {
+                        (Some(if on_site(&a) == home { a } else { b }), None)
+                    }
+                    _ => (None, Some((a, b))),
+                }
+            }
             _ => (Some(profile.services[m.best].name.clone()), None),
         },
         None => (None, None),

@@ -984,6 +984,27 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn water_standing_in_our_work_is_a_complaint_water_pouring_in_a_danger() {
+        let i = input(
+            State::Greeted,
+            Details::default(),
+            &["you installed our sump liner in october and now theres 3 inches of water in it and our stored boxes are soaked"],
+        );
+        assert_handed_off_as_complaint(&i).await;
+        let i = input(
+            State::Greeted,
+            Details::default(),
+            &["the pipe you fixed in october burst and water is pouring into the basement"],
+        );
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert!(p
+            .effects
+            .handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("safety")));
+    }
+
+    #[tokio::test]
     async fn a_name_beside_a_new_address_is_kept_while_confirming() {
         let mut d = holding();
         d.name = None;

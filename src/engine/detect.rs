@@ -424,6 +424,9 @@ impl Text {
             "worker",
             "workers",
             "guy",
+            // ("Your two men moved our treadmill down to the basement yesterday.")
+            "men",
+            "techs",
         ];
         let yours_did = (1..self.words.len()).any(|i| {
             let at = |k: usize| {
@@ -695,7 +698,10 @@ const MEDICAL: &[&str] = &[
     "seeing double",
     "double vision",
     "face droop*",
-    "drooping",
+    "face is droop*",
+    "face looks droop*",
+    "mouth droop*",
+    "mouth is droop*",
     "lost my vision",
     "cant see out",
     "bent the wrong way",
@@ -705,6 +711,20 @@ const MEDICAL: &[&str] = &[
     "chest hurts",
     "chest is tight",
     "heart attack",
+    // The heart out of rhythm ("now shes dizzy and her heart is fluttering").
+    "heart is racing",
+    "heart racing",
+    "heart is fluttering",
+    "heart fluttering",
+    "heart is flutter*",
+    "heart is skipping",
+    "heart skipping",
+    "heart is pounding",
+    "heart pounding",
+    "heart is beating really fast",
+    "heart is beating so fast",
+    "heart is going crazy",
+    "palpitation*",
     "stroke",
     "cant breathe",
     "cannot breathe",
@@ -3757,6 +3777,37 @@ const FIRE_OFFICIAL: &[&str] = &[
     "fire rated",
 ];
 
+/// Water standing in what we built ("you put our shelter in at the end of october... theres
+/// like 3 inches of water in the bottom, our emergency kit... soaked"): the work failed, a
+/// complaint, when nothing is pouring in, rising or near power (those stay a danger).
+pub fn water_left_by_our_work(text: &str) -> bool {
+    let t = Text::new(text);
+    !t.any(NEAR_ELECTRIC_OR_CEILING)
+        && !t.any(&[
+            "pour*",
+            "gush*",
+            "spray*",
+            "burst*",
+            "shooting",
+            "spewing",
+            "spurting",
+            "cant shut",
+            "cant turn off",
+            "wont stop",
+            "rising",
+            "coming in",
+            "coming through",
+            "still coming",
+            "sewage",
+            "sewer",
+            "gas",
+            "smell gas",
+            "sinking",
+            "taking on water",
+        ])
+        && complaint(text, &[]).is_some_and(|k| k == "work not fixed")
+}
+
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // "Nothing fell thank god": a fall said not to have happened.
     const NOT_FALLEN: &[&str] = &[
@@ -4466,7 +4517,32 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "stuck under",
         "under it",
         "crushed",
-    ]);
+    ]) || t.near(
+        &[
+            "cant lift",
+            "cant get",
+            "cant move",
+            "cant pull",
+            "cant budge",
+            "couldnt lift",
+            "couldnt get",
+            "unable to lift",
+        ],
+        &[
+            "off him",
+            "off her",
+            "off of him",
+            "off of her",
+            "off his",
+            "off of his",
+            "off my",
+            "off of my",
+            "off me",
+            "off the baby",
+            "off our",
+        ],
+        4,
+    );
     let giving_out = t.any(&[
         "shaking",
         "slipping",
@@ -4477,6 +4553,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "cant get out",
         "cant breathe",
         "on top of",
+        "cant lift",
+        "cant get it off",
     ]);
     if under && giving_out {
         return Some(Danger::Hazard);
@@ -5291,6 +5369,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "on thanksgiving",
         "last week",
         "last weekend",
+        "after her fall",
+        "after his fall",
+        "after my fall",
+        "since her fall",
+        "since his fall",
+        "since my fall",
     ]) && !t.any(&[
         "just",
         "today",
@@ -5414,6 +5498,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "cold weather",
         "heat wave",
         "the cold",
+        "out of the house",
+        "out of the home",
+        "out of our house",
+        "out of the apartment",
+        "out of the room",
+        "out of town",
     ]);
     // ("She gets cold so easy her lips turn purple at the splash pad": how she is, no house
     // without heat.)
@@ -5721,6 +5811,17 @@ const TALK_WHO: &[&str] = &[
     "a woman",
 ];
 const PERSON: &[&str] = &[
+    // Who to take it up with ("They didn't mention a thing. Who do I talk to about this?").
+    "who do i talk to",
+    "who do i speak to",
+    "who do i speak with",
+    "who can i talk to",
+    "who can i speak to",
+    "who can i speak with",
+    "who should i talk to",
+    "who should i speak to",
+    "who do i need to talk to",
+    "who do i need to speak",
     // Someone asked for by name on a referral ("she said ask for him directly").
     "ask for him",
     "ask for her",
@@ -6606,6 +6707,17 @@ const ANGER: &[&str] = &[
     "double charged",
     "charged twice",
     "charged us twice",
+    // The bank shows it twice ("my bank shows $3,950 taken out twice").
+    "taken out twice",
+    "came out twice",
+    "went through twice",
+    "pulled out twice",
+    "withdrawn twice",
+    "debited twice",
+    "deducted twice",
+    "posted twice",
+    "ran my card twice",
+    "ran it twice",
     "billed twice",
     "billed me twice",
     "2 charges",
@@ -7670,7 +7782,39 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         ],
         2,
     );
-    if (ours || worker) && t_praise.any(DAMAGE)
+    // ("Travis came out in October and gave us a quote for the stain and the chinking. had
+    // some questions about it": a quote, no work done; the job quoted is no harm left.)
+    let quoted_only = t.any(&[
+        "gave us a quote",
+        "gave me a quote",
+        "gave us an estimate",
+        "gave me an estimate",
+        "gave us a bid",
+        "gave me a bid",
+        "came out to quote",
+        "came out for a quote",
+        "came out for an estimate",
+        "came out to look",
+        "about the quote",
+        "about the estimate",
+    ]) && !t.any(&[
+        "broke*",
+        "cracked",
+        "scratch*",
+        "gouge*",
+        "dent*",
+        "damag*",
+        "ruin*",
+        "mess",
+        "never",
+        "didnt",
+        "wasnt",
+        "ignor*",
+        "still waiting",
+        "no one",
+        "nobody",
+    ]);
+    if (ours || worker) && !quoted_only && t_praise.any(DAMAGE)
         || stated.any(PAST_SERVICE) && (t.any(STILL_BROKEN) || still_wrong && !t.any(OTHER_COMPANY))
     {
         return Some("work not fixed".into());
@@ -10305,5 +10449,90 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn round_nineteen_pinned_a_racing_heart_and_what_is_past() {
+        // Something heavy on a person that nobody can lift off.
+        assert!(danger(
+            "the dresser tipped onto my husbands leg and we cant lift it off him",
+            None
+        )
+        .is_some());
+        // The heart out of rhythm is a medical red flag.
+        assert_eq!(
+            danger(
+                "my dad says his heart is racing and he feels lightheaded",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // Blinds droop; a face drooping on one side is still a stroke sign.
+        assert_eq!(
+            danger("all the blinds are drooping since the heat treatment", None),
+            None
+        );
+        assert_eq!(
+            danger("her face is drooping on one side and she sounds off", None),
+            Some(Danger::Medical)
+        );
+        // A fall told as why they need equipment; a fall now is still one.
+        assert_eq!(
+            danger(
+                "dad cant manage the stairs anymore after his fall, do you rent ramps",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("grandma fell in the hall and cant get up", None),
+            Some(Danger::Medical)
+        );
+        // Out of the house for the treatment is no home without heat.
+        assert_eq!(
+            danger(
+                "how long do we need to be out of the house on the heat day? we have a baby",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("the heat is out and we have a newborn", None),
+            Some(Danger::Vulnerable)
+        );
+    }
+
+    #[test]
+    fn round_nineteen_our_men_the_bank_and_a_quote() {
+        assert!(complaint(
+            "your three men carried the piano upstairs and left a gouge in the hallway floor",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("my card statement shows the deposit taken out twice", &[]).is_some());
+        // A quote visit did no work: the job quoted is no harm.
+        assert_eq!(
+            complaint(
+                "your tech came out last month and gave us a quote for the stain, had a couple questions",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint(
+            "your tech gave us a quote and left a big scratch on the door on his way out",
+            &[]
+        )
+        .is_some());
+        // Who to take it up with is a person asked for.
+        assert!(wants_person(
+            "the installer never said a word about it. who do i talk to about that?"
+        ));
+        // Water standing in what we built is our work failing; water pouring in stays a danger.
+        assert!(water_left_by_our_work(
+            "you installed our window well liners in may, now theres 2 inches of water in the bottom and the boxes by them are soaked"
+        ));
+        assert!(!water_left_by_our_work(
+            "the pipe you guys fixed burst again and water is pouring into the basement"
+        ));
     }
 }

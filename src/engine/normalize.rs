@@ -414,11 +414,38 @@ fn stem_uncached(word: &str) -> String {
     }
 }
 
+/// Stems of two everyday words a letter apart: each is a word in its own right, never a typo of
+/// the other ("is there a trip charge" asks no combination change).
+const TWO_WORDS: &[(&str, &str)] = &[
+    ("charg", "chang"),
+    ("floor", "flood"),
+    ("grass", "glass"),
+    ("stain", "strain"),
+    ("spark", "spare"),
+    ("screen", "scream"),
+    ("chair", "chain"),
+    ("board", "broad"),
+    ("paint", "point"),
+    ("sheet", "sheep"),
+    ("group", "grout"),
+    ("steam", "stream"),
+    ("clean", "clear"),
+    ("price", "pride"),
+    ("plant", "plank"),
+    ("crack", "crank"),
+];
+
 /// Are two stems the same word but for a typo? Short words must match exactly; longer ones may
 /// differ by one edit (two from eight letters), and must share their first letter.
 pub fn near(a: &str, b: &str) -> bool {
     if a == b {
         return true;
+    }
+    if TWO_WORDS
+        .iter()
+        .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+    {
+        return false;
     }
     let shortest = a.len().min(b.len());
     if shortest < 5 || a.as_bytes()[0] != b.as_bytes()[0] {
@@ -450,6 +477,13 @@ mod tests {
         assert_eq!(words("Don't").join(" "), "dont");
         assert_eq!(words("pleeeease").join(" "), "pleease");
         assert_eq!(words("2").join(" "), "2");
+    }
+
+    #[test]
+    fn two_everyday_words_are_not_typos_of_each_other() {
+        assert!(!near(&stem("charge"), &stem("change")));
+        assert!(!near(&stem("floor"), &stem("flood")));
+        assert!(near(&stem("flooor"), &stem("floor")));
     }
 
     #[test]

@@ -561,6 +561,135 @@ pub fn wants_booking(text: &str) -> bool {
         ],
     ) || has_prefix_word(text, WEEKDAY_NAMES)
         || asks_for_times(text)
+        || says_day_of_month(text)
+}
+
+/// Where the caller wants the work done, when they say: at their place ("do you come out?",
+/// "no way im taking that thing apart to haul it in") or brought to the business ("can i
+/// drop it off"). Neither, or both, says nothing.
+pub fn wants_it_done_at_home(text: &str) -> Option<bool> {
+    let t = super::detect::Text::new(text);
+    let home = t.any(&[
+        "come out",
+        "come to me",
+        "come to my",
+        "come to us",
+        "come to our",
+        "come to the house",
+        "house call",
+        "house calls",
+        "at my house",
+        "at my home",
+        "cant bring",
+        "cannot bring",
+        "cant haul",
+        "cant move it",
+        "no way im taking",
+        "not taking it",
+        "too heavy to bring",
+        "too big to bring",
+        "too heavy to move",
+        "you come",
+        "someone come",
+        "somebody come",
+    ]);
+    let shop = t.any(&[
+        "bring it in",
+        "bring them in",
+        "bring it by",
+        "drop it off",
+        "drop them off",
+        "drop off",
+        "drop it by",
+        "stop by",
+        "walk in",
+        "come in",
+        "come by your",
+        "bring it to you",
+    ]);
+    match (home, shop) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// A day of the month asked for ("could you do the 16th?", "could you do the 10th sometime
+/// after 1?"), not a deadline or someone else's date ("agent says we have until the 11th", "in
+/// laws come the 22nd"), nor an order of things ("the 2nd one", "past the 7th fret").
+pub fn says_day_of_month(text: &str) -> bool {
+    const AFTER_A_DAY: &[&str] = &[
+        "after",
+        "before",
+        "at",
+        "around",
+        "in",
+        "morning",
+        "afternoon",
+        "evening",
+        "sometime",
+        "anytime",
+        "or",
+        "would",
+        "works",
+        "work",
+        "if",
+        "thats",
+        "then",
+        "please",
+        "between",
+        "from",
+        "too",
+        "instead",
+        "maybe",
+        "possibly",
+        "ok",
+        "is",
+        "any",
+    ];
+    const NOT_ON_THE_DAY: &[&str] = &[
+        "until", "til", "till", "before", "by", "past", "from", "to", "since", "after", "come",
+        "comes", "coming", "due", "closing", "close", "leave", "leaving",
+    ];
+    let asked = super::detect::Text::new(text).any(&[
+        "could you",
+        "can you",
+        "would you",
+        "do you have",
+        "have anything",
+        "got anything",
+        "anything on",
+        "any time on",
+        "anytime on",
+        "how about",
+        "what about",
+        "are you free",
+        "you free",
+        "available",
+        "open on",
+        "would work",
+        "work for you",
+        "possible",
+    ]);
+    let ws = words(text);
+    asked
+        && ws.iter().enumerate().any(|(i, w)| {
+            let Some(digits) = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| w.strip_suffix(s))
+            else {
+                return false;
+            };
+            !digits.is_empty()
+                && digits.len() <= 2
+                && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && i > 0
+                && ["the", "on"].contains(&ws[i - 1].as_str())
+                && (i < 2 || !NOT_ON_THE_DAY.contains(&ws[i - 2].as_str()))
+                && ws
+                    .get(i + 1)
+                    .is_none_or(|next| AFTER_A_DAY.contains(&next.as_str()))
+        })
 }
 
 /// The owner's first name, from what the business says about itself ("owned by Dale Whitaker",
@@ -1884,8 +2013,12 @@ pub fn loose_address(text: &str) -> Option<String> {
         let n = t.trim_matches(|c: char| !c.is_alphanumeric());
         // "1. Gino Ferraro", "lets do 2, Amber": a pick before a name; "3:30": a time.
         let punctuated = t.ends_with(['.', ',', ')', ':', '!', ';']) || n.contains(':');
+        // ("$3,950 taken out twice": money; "like 8ish?": a time.)
+        let money = t.starts_with('$') || n.ends_with(['k', 'K']);
         !n.is_empty()
             && !punctuated
+            && !money
+            && !n.to_ascii_lowercase().ends_with("ish")
             && n.len() <= 6
             && n.chars().next().is_some_and(|c| c.is_ascii_digit())
             && n.chars().filter(|c| c.is_ascii_digit()).count() >= 1
@@ -1956,6 +2089,28 @@ pub fn loose_address(text: &str) -> Option<String> {
         "years",
         "lb",
         "lbs",
+        // Money and measures ("8 thousand dollars out of our checking", "3 inches of water").
+        "thousand",
+        "hundred",
+        "grand",
+        "dollars",
+        "bucks",
+        "cents",
+        "percent",
+        "inch",
+        "inches",
+        "foot",
+        "yards",
+        "miles",
+        "mi",
+        "gallons",
+        "degrees",
+        "pounds",
+        "minutes",
+        "mins",
+        "min",
+        "months",
+        "times",
     ];
     if start
         .checked_sub(1)
@@ -2812,6 +2967,26 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
             (st, stop)
         })
         .collect();
+    // "The oil change place said my front pads are almost gone": what another business is
+    // called by is not the job asked for.
+    for i in 1..said_words.len() {
+        const OTHERS: &[&str] = &["place", "shop", "store", "dealer", "dealership"];
+        const TOLD: &[&str] = &[
+            "said", "says", "told", "tells", "thinks", "thought", "quoted",
+        ];
+        if OTHERS.contains(&said_words[i].as_str())
+            && said_words
+                .get(i + 1)
+                .is_some_and(|n| TOLD.contains(&n.as_str()))
+        {
+            for j in (i.saturating_sub(2)..i).rev() {
+                if ["the", "a", "an", "my", "our", "that"].contains(&said_words[j].as_str()) {
+                    break;
+                }
+                said[j].1 = true;
+            }
+        }
+    }
     // Where a sentence or clause ends after a word ("...pacific panel. insurance says"): the
     // next word is no neighbour of it. (Aligned word for word when the text splits cleanly.)
     let clause_end: Vec<bool> = {
@@ -4266,6 +4441,9 @@ pub fn asks_do_you_do(text: &str) -> bool {
 /// The action a "do you (verb) ...?" question asks about, when it is a particular one ("give"
 /// in "do yall give vaccines?"), not one every business does ("do", "take", "have").
 pub fn asked_action(text: &str) -> Option<String> {
+    if let Some(job) = job_needed_before(text) {
+        return Some(job);
+    }
     let clause = offer_clause(text)?;
     let ws = words(clause);
     // The "you" that is asked ("if yall fix it ... do you guys stand behind it"), else the first.
@@ -4306,6 +4484,43 @@ pub fn asked_action(text: &str) -> Option<String> {
         .find(|w| !FILLER.contains(&w.as_str()))?;
     (!GENERIC.contains(&verb.as_str()) && !STOP.contains(&verb.as_str()) && verb.len() >= 3)
         .then(|| stem(verb))
+}
+
+/// "Is that something you do?" after the job was told ("builder said the screw jacks on top of
+/// the posts need turned down. is that something you do?"): the job is what was said to need
+/// doing ("turn").
+fn job_needed_before(text: &str) -> Option<String> {
+    let t = super::detect::Text::new(text);
+    if !t.any(&[
+        "something you do",
+        "something you all do",
+        "something you guys do",
+        "something you offer",
+        "something you handle",
+        "something you work on",
+        "do you do that",
+        "you do that",
+        "you guys do that",
+        "you all do that",
+        "do you do this",
+        "can you do that",
+        "can you do this",
+        "a thing you do",
+    ]) {
+        return None;
+    }
+    const BETWEEN: &[&str] = &["to", "be", "get", "got", "gotten", "getting", "been"];
+    let ws = words(text);
+    let at = ws
+        .iter()
+        .position(|w| ["need", "needs", "needed"].contains(&w.as_str()))?;
+    let verb = ws[at + 1..]
+        .iter()
+        .find(|w| !BETWEEN.contains(&w.as_str()))?;
+    (verb.len() >= 4
+        && (verb.ends_with("ed") || verb.ends_with("en"))
+        && !STOP.contains(&verb.as_str()))
+    .then(|| stem(verb))
 }
 
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
@@ -5092,7 +5307,7 @@ fn unknown_in_clause(
         "some", "any", "those", "these", "that", "this", "my", "our", "me", "us", "to", "get",
         "put", "in", "clean", "fix", "install", "repair", "replace", "hang", "make", "sell",
         "service", "use", "come", "and", "just", "ever", "really", "look", "check", "see", "at",
-        "peek", "help", "deal", "there", "here",
+        "peek", "help", "deal", "there", "here", "charge",
     ];
     const ENDS: &[&str] = &[
         "for", "in", "on", "at", "with", "over", "from", "by", "near", "to", "so", "because",
@@ -5115,6 +5330,36 @@ fn unknown_in_clause(
             break;
         }
         i += 1;
+    }
+    // ("Do you guys rent or put in those chair lifts": two verbs for one thing; the thing is
+    // after the second.)
+    const SECOND_VERB: &[&str] = &[
+        "put", "install", "fix", "repair", "replace", "clean", "sell", "service", "make", "hang",
+        "handle", "offer", "provide", "rent", "lease",
+    ];
+    // (Not a question of its own: "can u patch just that or do i need the whole tub redone".)
+    let verb_at = |k: usize| {
+        ws.get(k).is_some_and(|n| {
+            n != "do"
+                && n != "does"
+                && (DOING.contains(&n.as_str()) || SECOND_VERB.contains(&n.as_str()))
+        }) && ws
+            .get(k + 1)
+            .is_none_or(|n| !["i", "we", "you", "they", "he", "she", "it"].contains(&n.as_str()))
+    };
+    let or_at = |k: usize| ws.get(k).is_some_and(|w| w == "or" || w == "and");
+    let second = if or_at(i) && verb_at(i + 1) {
+        Some(i + 1)
+    } else if verb_at(i) && or_at(i + 1) && verb_at(i + 2) {
+        Some(i + 2)
+    } else {
+        None
+    };
+    if let Some(at) = second {
+        i = at + 1;
+        while ws.get(i).is_some_and(|w| SKIP.contains(&w.as_str())) {
+            i += 1;
+        }
     }
     let job_unknown = |v: &str| {
         let st = stem(v);
@@ -10187,5 +10432,74 @@ mod tests {
             &p
         ));
         assert!(asks_about_unknown("do you guys do pool heaters?", &p));
+    }
+
+    #[test]
+    fn round_nineteen_a_day_of_the_month_money_and_two_verbs() {
+        assert!(says_day_of_month("could you do the 16th?"));
+        assert!(says_day_of_month(
+            "can you do the 3rd in the afternoon, im off then"
+        ));
+        assert!(wants_booking("could u do the 22nd?"));
+        // A deadline, someone else's date, a pick, a floor, a fret: no day asked for.
+        assert!(!says_day_of_month(
+            "realtor says we have until the 11th, can you fit us in"
+        ));
+        assert!(!says_day_of_month("can you do the 2nd one"));
+        assert!(!says_day_of_month("can you fix the 2nd floor toilet"));
+        assert!(!says_day_of_month(
+            "can you set it up so it plays past the 7th fret"
+        ));
+        // Money, measures and a rough time are no house number.
+        assert_eq!(loose_address("my bank shows $3,950 taken out twice"), None);
+        assert_eq!(
+            loose_address("thats 8 thousand dollars out of our account"),
+            None
+        );
+        assert_eq!(loose_address("like 4 inches of water in the pit"), None);
+        assert_eq!(
+            loose_address("anything early like 7ish? tues is best"),
+            None
+        );
+        assert!(loose_address("412 w prairie sky st").is_some());
+        // "Is that something you do?" asks about the job said to be needed.
+        assert_eq!(
+            asked_action("the gutters need resealed at the seams, is that something you do?"),
+            Some(stem("reseal"))
+        );
+        // Two verbs for one thing: the thing after the second is asked about.
+        let p = profile();
+        assert!(asks_about_unknown(
+            "do you guys sell or install those tankless water softener loops?",
+            &p
+        ));
+        assert!(!asks_about_unknown(
+            "can u fix just that leak or do i need the whole pipe redone",
+            &p
+        ));
+        // Where the work is wanted.
+        assert_eq!(
+            wants_it_done_at_home("its too heavy to bring in, do you come out?"),
+            Some(true)
+        );
+        assert_eq!(
+            wants_it_done_at_home("can i drop it off tomorrow"),
+            Some(false)
+        );
+        assert_eq!(wants_it_done_at_home("it stopped working"), None);
+    }
+
+    #[test]
+    fn round_nineteen_another_business_named_by_its_trade() {
+        // "The water heater place said": what the other business is called by is no job
+        // asked for.
+        let p = profile();
+        let m = score_services(
+            "the water heater place said my kitchen drain is clogged up bad",
+            &p,
+        )
+        .unwrap();
+        assert_eq!(p.services[m.best].name, "Drain cleaning");
+        assert!(m.runner_up.is_none());
     }
 }
