@@ -1024,8 +1024,8 @@ const CLIMATE: &[&str] = &[
     "radiator*",
 ];
 const OUTAGE: &[&str] = &[
-    "no", "not", "without", "out", "broke*", "died", "dead", "stopped", "wont", "cant", "isnt",
-    "doesnt", "quit", "freez*", "cold", "frigid", "degrees", "hot", "blowing", "failed", "gone",
+    "no", "not", "without", "broke*", "died", "dead", "stopped", "wont", "cant", "isnt", "doesnt",
+    "quit", "freez*", "cold", "frigid", "degrees", "hot", "blowing", "failed", "gone",
 ];
 const PET: &[&str] = &[
     "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet", "pets", "he", "she", "him", "her",
@@ -4483,6 +4483,24 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t_med.any(MEDICAL) {
         return Some(Danger::Medical);
     }
+    // Someone's oxygen running low ("her oxygen concentrator is inside... only got a little
+    // left in the portable tank").
+    if t.any(&["oxygen", "o2", "concentrator", "portable tank"])
+        && t.any(&[
+            "little left",
+            "not much left",
+            "running low",
+            "running out",
+            "ran out",
+            "almost out",
+            "almost empty",
+            "about out",
+            "low on oxygen",
+            "out of oxygen",
+        ])
+    {
+        return Some(Danger::Medical);
+    }
     // Signs of a stroke in everyday words ("talking kinda slurry and his left hand keeps
     // dropping his cup", "his words are mushed and one side of his mouth looks droopy").
     const SPEECH: &[&str] = &[
@@ -5518,7 +5536,17 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if (t.any(OLDER_PEOPLE) || t.any(VULNERABLE) || child)
         && !habitually
         && weather.any(CLIMATE)
-        && weather.any(OUTAGE)
+        && (weather.any(OUTAGE)
+            // "Out" when it is the heat that is out ("the furnace went out", "ran out of
+            // propane"), not "figure out where we go" or "out of the house".
+            || weather.near(CLIMATE, &["out"], 4)
+            // Shut out of the home ("locked herself out ... sitting in her car with the heater").
+            || weather.near(&["locked"], &["out"], 2)
+            || weather.near(
+                &["out of", "ran out", "run out", "running out"],
+                &["oil", "propane", "fuel", "gas", "heat", "heating"],
+                3,
+            ))
     {
         return Some(Danger::Vulnerable);
     }
@@ -10499,6 +10527,27 @@ mod tests {
         assert_eq!(
             danger("the heat is out and we have a newborn", None),
             Some(Danger::Vulnerable)
+        );
+        // "Out" that is no outage: figuring out where to go with the kids.
+        assert_eq!(
+            danger(
+                "the heat treatment day, trying to figure out where we go with 3 kids",
+                None
+            ),
+            None
+        );
+        // An 80-year-old shut out of the house in the cold; oxygen running low.
+        assert!(danger(
+            "my dad is 80 and locked himself out, hes waiting in the car with the heater running",
+            None
+        )
+        .is_some());
+        assert_eq!(
+            danger(
+                "her concentrator is in the house and shes almost out in the portable tank",
+                None
+            ),
+            Some(Danger::Medical)
         );
     }
 
