@@ -562,6 +562,27 @@ pub fn wants_booking(text: &str) -> bool {
     ) || has_prefix_word(text, WEEKDAY_NAMES)
         || asks_for_times(text)
         || says_day_of_month(text)
+        || short_day_said(text)
+}
+
+/// A day by its short name, said as a day ("wed the 16th would be best", "on thurs", "fri
+/// morning"), not a word it also spells ("wed like to book" is "we'd").
+fn short_day_said(text: &str) -> bool {
+    let ws = words(text);
+    ws.iter().enumerate().any(|(i, w)| {
+        DAY_SHORT.contains(&w.as_str())
+            && (i > 0
+                && ["on", "this", "next", "til", "till", "until", "by"]
+                    .contains(&ws[i - 1].as_str())
+                || ws.get(i + 1).is_some_and(|n| {
+                    n == "the"
+                        && ws
+                            .get(i + 2)
+                            .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+                        || PARTS_OF_DAY.contains(&n.as_str())
+                        || ["at", "after", "before", "or", "works", "would"].contains(&n.as_str())
+                }))
+    })
 }
 
 /// Where the caller wants the work done, when they say: at their place ("do you come out?",
@@ -2932,6 +2953,23 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // "me and my gf, side by side": a couple, in the word a service would use.
     if super::detect::Text::new(text).any(TWO_PEOPLE) {
         said_words.push("couples".to_string());
+    }
+    // "Want someone to look it over before spring": an inspection, in the word a service would
+    // use.
+    if super::detect::Text::new(text).any(&[
+        "look it over",
+        "look over",
+        "looked over",
+        "look them over",
+        "check it over",
+        "checked over",
+        "once over",
+        "make sure its ok",
+        "make sure its safe",
+        "make sure its sound",
+        "make sure everything is ok",
+    ]) {
+        said_words.push("inspection".to_string());
     }
     // "Out of town for 3 weeks", "a 12 week old lab": a length of time, not a weekly service.
     const SPANS: &[&str] = &["week", "month", "day", "year", "hour", "minut"];
