@@ -271,6 +271,22 @@ impl Preference {
         if let Some(date) = on_day {
             dates = vec![date];
         }
+        // "Can u do this saturday morning? weekdays im at work til 6": the hours said of
+        // weekdays do not bound the weekend day asked for.
+        let of_weekdays = has("weekdays")
+            || has("weekday")
+            || has("during the week")
+            || has("m-f")
+            || has("mon-fri");
+        if of_weekdays
+            && !dates.is_empty()
+            && dates
+                .iter()
+                .all(|d| matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        {
+            p.after_minute = None;
+            p.before_minute = None;
+        }
         if has("morning") {
             p.before_minute = Some(p.before_minute.unwrap_or(12 * 60).min(12 * 60));
         }
@@ -359,6 +375,25 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn hours_said_of_weekdays_do_not_bound_a_weekend_day() {
+        let p = Preference::parse(
+            "could you come sunday afternoon? weekdays im at the shop til 7",
+            now(),
+            TZ,
+        );
+        assert!(p
+            .dates
+            .as_ref()
+            .unwrap()
+            .iter()
+            .all(|d| d.weekday() == Weekday::Sun));
+        assert_eq!(p.after_minute, Some(12 * 60));
+        // Said of a weekday, they still do.
+        let p = Preference::parse("thursday, im at work til 3", now(), TZ);
+        assert_eq!(p.after_minute, Some(15 * 60));
     }
 
     #[test]

@@ -436,6 +436,18 @@ fn part_of_day_wish(text: &str) -> bool {
     })
 }
 
+/// A bare hour said alone ("9 is good", "10 works for me").
+fn hour_alone(text: &str) -> Option<u32> {
+    const FILLER: &[&str] = &[
+        "is", "good", "works", "work", "fine", "great", "perfect", "please", "thanks", "for", "me",
+        "sounds", "would", "be", "ok", "okay", "oclock", "am", "pm", "then",
+    ];
+    let ws = u::words(text);
+    let hour = ws.first()?.parse::<u32>().ok()?;
+    ((1..=12).contains(&hour) && ws[1..].iter().all(|w| FILLER.contains(&w.as_str())))
+        .then_some(hour)
+}
+
 /// A day said by its name, short or whole, or as today, tomorrow or the weekend ("fri",
 /// "thursdays", "tmrw").
 fn is_day_word(w: &str) -> bool {
@@ -1200,6 +1212,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // asked for the address, "the earliest one"): kept, and taken when the times are offered.
     if turn.details.service.is_some() && turn.details.proposals.is_empty() && !question {
         let most = profile.booking.max_proposals.max(1) as usize;
+        // "9 is good" before any times were offered, after "can u do this saturday morning?":
+        // an hour too high to be a pick is the time wished for, on the day wished for.
+        if let Some(hour) = hour_alone(text).filter(|h| *h as usize > most) {
+            turn.details.preference = Some(match turn.details.preference.take() {
+                Some(before) => format!("{before} at {hour}"),
+                None => format!("at {hour}"),
+            });
+        }
         let early = u::pick_number(text, most)
             .or(asked_pick)
             .or(u::any_will_do(text).then_some(1));
@@ -1963,6 +1983,14 @@ async fn unsure(turn: &mut Turn<'_>, clarify: &str) -> anyhow::Result<Option<Str
 #[cfg(test)]
 mod tests {
     use super::Danger;
+
+    #[test]
+    fn an_hour_said_alone_is_an_hour() {
+        assert_eq!(hour_alone("9 is good"), Some(9));
+        assert_eq!(hour_alone("10 works for me"), Some(10));
+        assert_eq!(hour_alone("9 dogs"), None);
+        assert_eq!(hour_alone("42 is good"), None);
+    }
 
     #[test]
     fn the_owner_asked_for_is_not_the_owners_work() {

@@ -5577,6 +5577,8 @@ fn unknown_in_clause(
                 "available",
                 "availability",
                 "far",
+                // How far they would come ("do yall come way up to the 45 mile marker").
+                "way",
                 "whole",
                 "place",
                 "thing",
