@@ -1982,7 +1982,7 @@ async fn unsure(turn: &mut Turn<'_>, clarify: &str) -> anyhow::Result<Option<Str
 
 #[cfg(test)]
 mod tests {
-    use super::Danger;
+    use super::{hour_alone, Danger};
 
     #[test]
     fn an_hour_said_alone_is_an_hour() {
