@@ -427,6 +427,11 @@ impl Text {
             // ("Your two men moved our treadmill down to the basement yesterday.")
             "men",
             "techs",
+            "plumbers",
+            "electricians",
+            "painters",
+            "cleaners",
+            "roofers",
         ];
         let yours_did = (1..self.words.len()).any(|i| {
             let at = |k: usize| {
@@ -702,6 +707,13 @@ const MEDICAL: &[&str] = &[
     "face looks droop*",
     "mouth droop*",
     "mouth is droop*",
+    "lip droop*",
+    "lip is droop*",
+    "smile droop*",
+    "smile is droop*",
+    "cheek droop*",
+    "cheek is droop*",
+    "eyelid is droop*",
     "lost my vision",
     "cant see out",
     "bent the wrong way",
@@ -711,20 +723,6 @@ const MEDICAL: &[&str] = &[
     "chest hurts",
     "chest is tight",
     "heart attack",
-    // The heart out of rhythm ("now shes dizzy and her heart is fluttering").
-    "heart is racing",
-    "heart racing",
-    "heart is fluttering",
-    "heart fluttering",
-    "heart is flutter*",
-    "heart is skipping",
-    "heart skipping",
-    "heart is pounding",
-    "heart pounding",
-    "heart is beating really fast",
-    "heart is beating so fast",
-    "heart is going crazy",
-    "palpitation*",
     "stroke",
     "cant breathe",
     "cannot breathe",
@@ -998,6 +996,9 @@ const VULNERABLE: &[&str] = &[
 ];
 const CLIMATE: &[&str] = &[
     "heat",
+    // ("heat's out", "the ac's been out": the apostrophe goes.)
+    "heats",
+    "acs",
     "heater*",
     "heating",
     "furnace*",
@@ -3804,6 +3805,16 @@ pub fn water_left_by_our_work(text: &str) -> bool {
             "smell gas",
             "sinking",
             "taking on water",
+            "leak*",
+            "drip*",
+            "flood*",
+            "broke*",
+            "everywhere",
+            "deeper",
+            "worse",
+            "overflow*",
+            "keeps coming",
+            "coming up",
         ])
         && complaint(text, &[]).is_some_and(|k| k == "work not fixed")
 }
@@ -4483,20 +4494,73 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if t_med.any(MEDICAL) {
         return Some(Danger::Medical);
     }
+    // The heart out of rhythm, with another sign of a body in trouble ("now shes saying she
+    // feels dizzy and her heart is fluttering"); not a heart racing with excitement.
+    let heart = t.any(&[
+        "heart is racing",
+        "heart racing",
+        "hearts racing",
+        "heart is fluttering",
+        "heart fluttering",
+        "heart is flutter*",
+        "heart is skipping",
+        "heart skipping",
+        "heart keeps skipping",
+        "skipping beats",
+        "heart is pounding",
+        "heart pounding",
+        "hearts pounding",
+        "heart is beating really",
+        "heart is beating so",
+        "heart beating really",
+        "heart rate is",
+        "heart is going crazy",
+        "palpitation*",
+    ]);
+    let other_sign = t.any(&[
+        "dizzy",
+        "faint*",
+        "lightheaded",
+        "light headed",
+        "chest",
+        "sweat*",
+        "short of breath",
+        "cant breathe",
+        "pale",
+        "weak",
+        "confused",
+        "pass out",
+        "passing out",
+        "shaky",
+        "shaking",
+    ]);
+    if heart && other_sign {
+        return Some(Danger::Medical);
+    }
     // Someone's oxygen running low ("her oxygen concentrator is inside... only got a little
     // left in the portable tank").
-    if t.any(&["oxygen", "o2", "concentrator", "portable tank"])
+    if t.any(&["oxygen", "o2", "concentrator"])
         && t.any(&[
             "little left",
             "not much left",
             "running low",
+            "getting low",
             "running out",
-            "ran out",
             "almost out",
             "almost empty",
             "about out",
             "low on oxygen",
             "out of oxygen",
+            "sats",
+            "dropping",
+        ])
+        && !t.any(&[
+            "rental",
+            "extend",
+            "last month",
+            "last week",
+            "refill",
+            "filled",
         ])
     {
         return Some(Danger::Medical);
@@ -4553,11 +4617,18 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "off of her",
             "off his",
             "off of his",
-            "off my",
-            "off of my",
             "off me",
             "off the baby",
-            "off our",
+            "off my son",
+            "off my daughter",
+            "off my husband",
+            "off my wife",
+            "off my dad",
+            "off my mom",
+            "off my leg",
+            "off my foot",
+            "off my arm",
+            "off my hand",
         ],
         4,
     );
@@ -5063,6 +5134,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "came down onto",
             "fell on",
             "fell onto",
+            "fell over on",
+            "tipped over on",
+            "tipped onto",
+            "tipped on",
             "closed on",
             "slammed on",
             "slammed down on",
@@ -5387,12 +5462,6 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "on thanksgiving",
         "last week",
         "last weekend",
-        "after her fall",
-        "after his fall",
-        "after my fall",
-        "since her fall",
-        "since his fall",
-        "since my fall",
     ]) && !t.any(&[
         "just",
         "today",
@@ -5401,6 +5470,24 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "right now",
         "cant get up",
     ]);
+    // ...or as why they need equipment now ("she cant do the steps anymore after her fall").
+    let long_ago = long_ago
+        || t.any(&[
+            "after her fall",
+            "after his fall",
+            "after my fall",
+            "since her fall",
+            "since his fall",
+            "since my fall",
+        ]) && t.any(&["anymore", "any more", "no longer"])
+            && !t.any(&[
+                "ago",
+                "today",
+                "tonight",
+                "this morning",
+                "this afternoon",
+                "just",
+            ]);
     let cannot_get_up = t.near(
         &["cant", "cannot", "couldnt", "unable", "wont"],
         &[
@@ -5539,9 +5626,20 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         && (weather.any(OUTAGE)
             // "Out" when it is the heat that is out ("the furnace went out", "ran out of
             // propane"), not "figure out where we go" or "out of the house".
-            || weather.near(CLIMATE, &["out"], 4)
+            || weather
+                .without(&[
+                    "figured out",
+                    "figure out",
+                    "checked out",
+                    "check out",
+                    "looked at",
+                    "warm out",
+                    "hot out",
+                    "nice out",
+                ])
+                .near(CLIMATE, &["out"], 4)
             // Shut out of the home ("locked herself out ... sitting in her car with the heater").
-            || weather.near(&["locked"], &["out"], 2)
+            || weather.near(&["locked"], &["out"], 2) && !weather.any(&["warm out", "nice out"])
             || weather.near(
                 &["out of", "ran out", "run out", "running out"],
                 &["oil", "propane", "fuel", "gas", "heat", "heating"],
@@ -5850,6 +5948,19 @@ const PERSON: &[&str] = &[
     "who should i speak to",
     "who do i need to talk to",
     "who do i need to speak",
+    "who should i contact",
+    "who do i contact",
+    "who do i call about",
+    "who would i talk to",
+    "who do i reach out to",
+    "whos in charge",
+    "who is in charge",
+    "whos the manager",
+    "who is the manager",
+    "is there someone i can call",
+    "is there someone i can talk to",
+    "is there someone i can speak",
+    "who can i ask about",
     // Someone asked for by name on a referral ("she said ask for him directly").
     "ask for him",
     "ask for her",
@@ -6737,15 +6848,20 @@ const ANGER: &[&str] = &[
     "charged us twice",
     // The bank shows it twice ("my bank shows $3,950 taken out twice").
     "taken out twice",
-    "came out twice",
     "went through twice",
+    "shows up twice",
+    "showing up twice",
+    "shows twice",
+    "hit twice",
+    "payment out twice",
+    "card 2 times",
+    "card two times",
     "pulled out twice",
     "withdrawn twice",
     "debited twice",
     "deducted twice",
     "posted twice",
     "ran my card twice",
-    "ran it twice",
     "billed twice",
     "billed me twice",
     "2 charges",
@@ -7034,6 +7150,8 @@ const DAMAGE: &[&str] = &[
     "swelled",
     "warped",
     "dripping",
+    "puddle*",
+    "water on the floor",
     "gouge*",
     "chunk out",
     "stained",
@@ -7841,6 +7959,10 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "still waiting",
         "no one",
         "nobody",
+        "left",
+        "tracked",
+        "mud",
+        "gone",
     ]);
     if (ours || worker) && !quoted_only && t_praise.any(DAMAGE)
         || stated.any(PAST_SERVICE) && (t.any(STILL_BROKEN) || still_wrong && !t.any(OTHER_COMPANY))
@@ -10583,5 +10705,101 @@ mod tests {
         assert!(!water_left_by_our_work(
             "the pipe you guys fixed burst again and water is pouring into the basement"
         ));
+    }
+
+    #[test]
+    fn round_nineteen_the_reviews_everyday_texts() {
+        // A fall now, whatever "since her fall" says after it.
+        assert_eq!(
+            danger(
+                "grandpa fell on the porch an hour ago and his hip has hurt since his fall",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // Flooding after our work stays a danger, not only a complaint.
+        assert!(!water_left_by_our_work(
+            "the line you fixed broke again and the laundry room is flooding"
+        ));
+        // The apostrophe goes: "heat's out" is "heats out".
+        assert_eq!(
+            danger("heat's out and my grandma is 90", None),
+            Some(Danger::Vulnerable)
+        );
+        // A thermostat figured out, a furnace checked out: no outage.
+        assert_eq!(
+            danger(
+                "my 88 year old dad needs his thermostat figured out, its confusing",
+                None
+            ),
+            None
+        );
+        // A drooping lip or smile is a stroke sign.
+        assert_eq!(
+            danger("his smile is drooping on one side all of a sudden", None),
+            Some(Danger::Medical)
+        );
+        // A racing heart with a sign; not with excitement.
+        assert_eq!(
+            danger("my hearts racing and im really lightheaded", None),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("my heart is racing, so excited to book the trial lol", None),
+            None
+        );
+        // Cleaning something off a carpet is no one pinned; a fridge on a foot is.
+        assert_eq!(
+            danger("the cat threw up and i cant get it off my rug", None),
+            None
+        );
+        assert!(danger(
+            "the bookcase tipped over on my sons foot and we cant get it off",
+            None
+        )
+        .is_some());
+        // Oxygen low is a danger; a rental ending is not; a propane tank is not oxygen.
+        assert_eq!(
+            danger("his oxygen is getting low and the power is out", None),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "my concentrator rental ran out last month, can i extend it",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "our portable tank is running low, can we get it filled",
+                None
+            ),
+            None
+        );
+        // A quote visit that left harm is a complaint.
+        assert!(complaint(
+            "your tech came out for an estimate and left our gate open, now the dog is gone",
+            &[]
+        )
+        .is_some());
+        // Two visits are no double charge; a charge seen twice is.
+        assert_eq!(
+            complaint(
+                "your guys came out twice last winter and were great, can we book again",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint("it shows up twice on my card", &[]).is_some());
+        // Who to contact asks for a person.
+        assert!(wants_person("who should i contact about this"));
+        assert!(wants_person("whos in charge there"));
+        // A puddle under what we put in is our work failing.
+        assert!(complaint(
+            "you replaced our water heater in march and now theres a puddle under it",
+            &[]
+        )
+        .is_some());
     }
 }

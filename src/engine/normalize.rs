@@ -429,7 +429,6 @@ const TWO_WORDS: &[(&str, &str)] = &[
     ("sheet", "sheep"),
     ("group", "grout"),
     ("steam", "stream"),
-    ("clean", "clear"),
     ("price", "pride"),
     ("plant", "plank"),
     ("crack", "crank"),

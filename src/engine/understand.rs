@@ -570,17 +570,30 @@ pub fn wants_booking(text: &str) -> bool {
 fn short_day_said(text: &str) -> bool {
     let ws = words(text);
     ws.iter().enumerate().any(|(i, w)| {
+        // ("The water sat at the bottom", "full sun", "wed at least like a ballpark": words
+        // these also spell; they count only as surely a day.)
+        let also_a_word = ["sat", "sun", "wed"].contains(&w.as_str());
+        let clock_next = ws.get(i + 1).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && (n.contains(':')
+                    || n.ends_with("am")
+                    || n.ends_with("pm")
+                    || ws.get(i + 2).is_some_and(|m| m == "am" || m == "pm"))
+        });
         DAY_SHORT.contains(&w.as_str())
             && (i > 0
                 && ["on", "this", "next", "til", "till", "until", "by"]
                     .contains(&ws[i - 1].as_str())
+                || clock_next
                 || ws.get(i + 1).is_some_and(|n| {
                     n == "the"
                         && ws
                             .get(i + 2)
                             .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
                         || PARTS_OF_DAY.contains(&n.as_str())
-                        || ["at", "after", "before", "or", "works", "would"].contains(&n.as_str())
+                        || !also_a_word
+                            && ["at", "after", "before", "or", "works", "would"]
+                                .contains(&n.as_str())
                 }))
     })
 }
@@ -614,20 +627,27 @@ pub fn wants_it_done_at_home(text: &str) -> Option<bool> {
         "someone come",
         "somebody come",
     ]);
-    let shop = t.any(&[
-        "bring it in",
-        "bring them in",
-        "bring it by",
-        "drop it off",
-        "drop them off",
-        "drop off",
-        "drop it by",
-        "stop by",
-        "walk in",
-        "come in",
-        "come by your",
-        "bring it to you",
+    // ("I cant bring it in": said of the shop, wanting the visit.)
+    let refused = t.any(&[
+        "cant bring",
+        "cannot bring",
+        "no way",
+        "not bringing",
+        "not taking it",
     ]);
+    let shop = !refused
+        && t.any(&[
+            "bring it in",
+            "bring them in",
+            "bring it by",
+            "drop it off",
+            "drop them off",
+            "drop off",
+            "drop it by",
+            "walk in",
+            "bring it to you",
+            "bring it to your",
+        ]);
     match (home, shop) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -667,14 +687,24 @@ pub fn says_day_of_month(text: &str) -> bool {
         "ok",
         "is",
         "any",
+        "open",
+        "available",
+        "free",
     ];
+    // ("I get paid on the 15th", "what the 3rd is for on my bill", "if the 5th is when my
+    // warranty ends": a date of something else.)
     const NOT_ON_THE_DAY: &[&str] = &[
         "until", "til", "till", "before", "by", "past", "from", "to", "since", "after", "come",
-        "comes", "coming", "due", "closing", "close", "leave", "leaving",
+        "comes", "coming", "due", "closing", "close", "leave", "leaving", "paid", "what", "if",
+        "when", "whether", "ends", "expires", "billed",
     ];
-    let asked = super::detect::Text::new(text).any(&[
+    // Asked for in the words just before the date ("could you do the 16th?", "any chance on
+    // the 16th?", "does the 16th work?").
+    const ASKS: &[&str] = &[
         "could you",
         "can you",
+        "can we",
+        "could we",
         "would you",
         "do you have",
         "have anything",
@@ -684,33 +714,35 @@ pub fn says_day_of_month(text: &str) -> bool {
         "anytime on",
         "how about",
         "what about",
+        "any chance",
         "are you free",
         "you free",
-        "available",
-        "open on",
-        "would work",
-        "work for you",
-        "possible",
-    ]);
+        "does the",
+        "is the",
+        "maybe the",
+    ];
     let ws = words(text);
-    asked
-        && ws.iter().enumerate().any(|(i, w)| {
-            let Some(digits) = ["st", "nd", "rd", "th"]
-                .iter()
-                .find_map(|s| w.strip_suffix(s))
-            else {
-                return false;
-            };
-            !digits.is_empty()
-                && digits.len() <= 2
-                && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-                && i > 0
-                && ["the", "on"].contains(&ws[i - 1].as_str())
-                && (i < 2 || !NOT_ON_THE_DAY.contains(&ws[i - 2].as_str()))
-                && ws
-                    .get(i + 1)
-                    .is_none_or(|next| AFTER_A_DAY.contains(&next.as_str()))
-        })
+    ws.iter().enumerate().any(|(i, w)| {
+        let Some(digits) = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+        else {
+            return false;
+        };
+        let next = ws.get(i + 1).map(String::as_str);
+        let window = ws[i.saturating_sub(6)..i].join(" ");
+        let asked = super::detect::Text::new(&window).any(ASKS)
+            // ("The 16th would be great.")
+            || next.is_some_and(|n| ["would", "works", "work"].contains(&n));
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && i > 0
+            && ["the", "on"].contains(&ws[i - 1].as_str())
+            && (i < 2 || !NOT_ON_THE_DAY.contains(&ws[i - 2].as_str()))
+            && next.is_none_or(|n| AFTER_A_DAY.contains(&n))
+            && asked
+    })
 }
 
 /// The owner's first name, from what the business says about itself ("owned by Dale Whitaker",
@@ -2110,10 +2142,8 @@ pub fn loose_address(text: &str) -> Option<String> {
         "years",
         "lb",
         "lbs",
-        // Money and measures ("8 thousand dollars out of our checking", "3 inches of water").
-        "thousand",
-        "hundred",
-        "grand",
+        // Money and measures ("3 inches of water"; "8 thousand dollars" below: Grand Ave and
+        // Thousand Oaks are streets).
         "dollars",
         "bucks",
         "cents",
@@ -2138,6 +2168,7 @@ pub fn loose_address(text: &str) -> Option<String> {
         .and_then(bare)
         .is_some_and(|b| TIME_BEFORE.contains(&b.as_str()))
         || bare(start + 1).is_some_and(|a| CLAUSE_AFTER.contains(&a.as_str()))
+        || bare(start + 2).is_some_and(|a| ["dollars", "dollar", "bucks"].contains(&a.as_str()))
     {
         return None;
     }
@@ -2954,23 +2985,6 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     if super::detect::Text::new(text).any(TWO_PEOPLE) {
         said_words.push("couples".to_string());
     }
-    // "Want someone to look it over before spring": an inspection, in the word a service would
-    // use.
-    if super::detect::Text::new(text).any(&[
-        "look it over",
-        "look over",
-        "looked over",
-        "look them over",
-        "check it over",
-        "checked over",
-        "once over",
-        "make sure its ok",
-        "make sure its safe",
-        "make sure its sound",
-        "make sure everything is ok",
-    ]) {
-        said_words.push("inspection".to_string());
-    }
     // "Out of town for 3 weeks", "a 12 week old lab": a length of time, not a weekly service.
     const SPANS: &[&str] = &["week", "month", "day", "year", "hour", "minut"];
     // "Good morning", "mornings are best": when, not what, unless a service is named by it
@@ -3008,9 +3022,18 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // "The oil change place said my front pads are almost gone": what another business is
     // called by is not the job asked for.
     for i in 1..said_words.len() {
-        const OTHERS: &[&str] = &["place", "shop", "store", "dealer", "dealership"];
+        const OTHERS: &[&str] = &["place", "shop", "store", "dealer", "dealership", "guys"];
         const TOLD: &[&str] = &[
-            "said", "says", "told", "tells", "thinks", "thought", "quoted",
+            "said",
+            "says",
+            "told",
+            "tells",
+            "thinks",
+            "thought",
+            "quoted",
+            "mentioned",
+            "recommended",
+            "suggested",
         ];
         if OTHERS.contains(&said_words[i].as_str())
             && said_words
@@ -3018,7 +3041,9 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
                 .is_some_and(|n| TOLD.contains(&n.as_str()))
         {
             for j in (i.saturating_sub(2)..i).rev() {
-                if ["the", "a", "an", "my", "our", "that"].contains(&said_words[j].as_str()) {
+                if ["the", "a", "an", "my", "our", "that", "your", "you"]
+                    .contains(&said_words[j].as_str())
+                {
                     break;
                 }
                 said[j].1 = true;
@@ -4552,13 +4577,15 @@ fn job_needed_before(text: &str) -> Option<String> {
     let at = ws
         .iter()
         .position(|w| ["need", "needs", "needed"].contains(&w.as_str()))?;
+    // ("We need kitchen cabinets painted": the job may follow what it is done to.)
     let verb = ws[at + 1..]
         .iter()
-        .find(|w| !BETWEEN.contains(&w.as_str()))?;
-    (verb.len() >= 4
-        && (verb.ends_with("ed") || verb.ends_with("en"))
-        && !STOP.contains(&verb.as_str()))
-    .then(|| stem(verb))
+        .filter(|w| !BETWEEN.contains(&w.as_str()))
+        .take(4)
+        .find(|w| w.len() >= 5 && w.ends_with("ed") && !STOP.contains(&w.as_str()))?;
+    let job = stem(verb);
+    // (A plain job, "needs looked at", is every business's.)
+    (!PLAIN_JOBS.iter().any(|p| stem(p) == job)).then_some(job)
 }
 
 /// "Do yall clean out gutters?" at a lawn company: the thing asked about (the words after the
@@ -5386,12 +5413,12 @@ fn unknown_in_clause(
             .is_none_or(|n| !["i", "we", "you", "they", "he", "she", "it"].contains(&n.as_str()))
     };
     let or_at = |k: usize| ws.get(k).is_some_and(|w| w == "or" || w == "and");
-    let second = if or_at(i) && verb_at(i + 1) {
-        Some(i + 1)
+    let (first, second) = if or_at(i) && verb_at(i + 1) {
+        (asked_verb, Some(i + 1))
     } else if verb_at(i) && or_at(i + 1) && verb_at(i + 2) {
-        Some(i + 2)
+        (ws.get(i).map(String::as_str), Some(i + 2))
     } else {
-        None
+        (None, None)
     };
     if let Some(at) = second {
         i = at + 1;
@@ -5412,6 +5439,11 @@ fn unknown_in_clause(
                     || st.len() >= 5 && k.starts_with(st.as_str())
             })
     };
+    // ("Do you rent or sell water heaters" at a plumber who rents nothing: the first job is
+    // asked about too.)
+    if first.is_some_and(|v| !PLAIN_JOBS.contains(&v) && job_unknown(v)) {
+        return true;
+    }
     // "Could u do that over our old laminate countertops?": the job already told, on a thing
     // named now; that thing is what is asked about.
     let pronoun = |k: usize| {
@@ -10541,5 +10573,54 @@ mod tests {
         .unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
         assert!(m.runner_up.is_none());
+    }
+
+    #[test]
+    fn round_nineteen_the_reviews_everyday_texts() {
+        // A date of something else is no booking wish; "can we" and "is the" ask for a day.
+        assert!(!says_day_of_month(
+            "can you send me the invoice? i get paid on the 15th"
+        ));
+        assert!(!says_day_of_month(
+            "could you check if the 5th is when my warranty ends"
+        ));
+        assert!(says_day_of_month("can we do the 16th?"));
+        assert!(says_day_of_month("is the 16th open"));
+        assert!(says_day_of_month("the 16th would be great"));
+        // "Wed" may be "we'd", "sun" the sun: a day only when surely one.
+        assert!(!wants_booking(
+            "wed at least like a ballpark price on a new water heater"
+        ));
+        assert!(!wants_booking("that side gets sun after 2"));
+        assert!(wants_booking("wed 10am?"));
+        // Grand Ave and Thousand Oaks are streets; thousands of dollars are not.
+        assert!(loose_address("412 grand").is_some());
+        assert!(loose_address("2150 thousand oaks").is_some());
+        assert_eq!(
+            loose_address("thats 8 thousand dollars out of our account"),
+            None
+        );
+        // The first of two jobs is asked about too.
+        let p = profile();
+        assert!(asks_about_unknown("do you rent or sell water heaters", &p));
+        // The job needed may follow what it is done to; a plain job is every business's.
+        assert_eq!(
+            asked_action("we need kitchen cabinets painted, is that something you do?"),
+            Some(stem("paint"))
+        );
+        assert_eq!(
+            asked_action("the dryer needs looked at, is that something you do"),
+            None
+        );
+        // Where the work is wanted.
+        assert_eq!(
+            wants_it_done_at_home("i cant bring it in, can someone come out"),
+            Some(true)
+        );
+        assert_eq!(wants_it_done_at_home("can someone stop by the house"), None);
+        // "The oil change guys said": another business, by its trade.
+        let m =
+            score_services("the water heater guys said my kitchen drain is clogged", &p).unwrap();
+        assert_eq!(p.services[m.best].name, "Drain cleaning");
     }
 }
