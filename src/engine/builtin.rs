@@ -1241,7 +1241,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // (which brands we work on) does not say whether we do a thing the profile never names.
     let service_answer = matches!(answer, Some((u::Topic::Service { .. }, _)));
     let books = u::wants_booking(text) || u::extract_address(text).is_some();
-    if question && !service_answer && !books && u::asks_to_do_unknown_thing(text, &profile) {
+    // ...and so does one asked beside a booking, when no service names the job ("if u guys
+    // move it next week can u also tune it": no service tunes).
+    // (Asked outright, "can u also": not "after yall close".)
+    let job_nowhere = || {
+        u::asks_you_outright(text)
+            && u::score_services(text, &profile)
+                .is_some_and(|m| u::job_not_the_services(text, &profile, m.best))
+    };
+    if question
+        && !service_answer
+        && (!books || job_nowhere())
+        && u::asks_to_do_unknown_thing(text, &profile)
+    {
         return unanswered(turn, text).await;
     }
     if question && answer.is_none() && !books && u::asks_to_do_unlisted_thing(text, &profile) {

@@ -409,6 +409,8 @@ mod tests {
         for text in [
             "can u guys hang a ceiling fan while ur here or is that not your thing",
             "do yall insulate pipes in the crawlspace?",
+            // A job no service names, asked beside a booking.
+            "if u guys clear the drain next week can u also paint the bathroom?",
         ] {
             let i = input(State::Greeted, Details::default(), &[text]);
             let p = plan(&i, None).await;

@@ -4501,6 +4501,15 @@ pub fn asks_do_you_do(text: &str) -> bool {
         ])
 }
 
+/// "Can u also tune it", "would you...": the business asked outright to do something (not "after
+/// yall close", "and u do the oil change").
+pub fn asks_you_outright(text: &str) -> bool {
+    let ws = words(text);
+    (1..ws.len()).any(|i| {
+        ws[i] == "you" && ["can", "could", "would", "will", "do"].contains(&ws[i - 1].as_str())
+    })
+}
+
 /// The action a "do you (verb) ...?" question asks about, when it is a particular one ("give"
 /// in "do yall give vaccines?"), not one every business does ("do", "take", "have").
 pub fn asked_action(text: &str) -> Option<String> {
