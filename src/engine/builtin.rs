@@ -6,6 +6,7 @@ use super::state::State;
 use super::tools::{Outcome, ToolCall, ToolError, Turn};
 use super::understand as u;
 use crate::calendar::Slot;
+use chrono::Timelike;
 
 use super::detect::Danger;
 use crate::domain::profile::{in_sentence, BusinessProfile};
@@ -1219,6 +1220,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 Some(before) => format!("{before} at {hour}"),
                 None => format!("at {hour}"),
             });
+            turn.details.early_hour = Some(hour);
         }
         let early = u::pick_number(text, most)
             .or(asked_pick)
@@ -1625,6 +1627,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         &lead,
     )
     .await?;
+    // An hour said before the times were offered picks the time offered at that hour.
+    if let Some(hour) = turn.details.early_hour.take() {
+        let tz = turn.tz();
+        let at = turn.details.proposals.iter().position(|s| {
+            let local = s.start_utc().with_timezone(&tz);
+            (local.hour() == hour || local.hour() == hour + 12) && local.minute() == 0
+        });
+        if turn.details.early_pick.is_none() {
+            turn.details.early_pick = at.map(|i| i + 1);
+        }
+    }
     // The time picked before the times were offered is read back for a yes, with the others
     // still open to pick.
     let offered = turn.details.proposals.len();

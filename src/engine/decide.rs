@@ -277,6 +277,7 @@ mod tests {
     use crate::engine::tools::CalendarChange;
     use crate::store::bookings::BookingRow;
     use crate::store::{BookingId, BusinessId, ContactId, ConversationId, MessageId};
+    use chrono::Timelike;
     use std::sync::Arc;
 
     const NOW: &str = "2026-12-02T15:00:00Z";
@@ -505,6 +506,29 @@ mod tests {
         assert_eq!(p.state, State::Confirming);
         assert_eq!(p.details.chosen, Some(thursday_ten()));
         assert!(p.reply.unwrap().contains("YES"));
+    }
+
+    /// An hour said alone while the address is still missing ("9 is good" after a day was
+    /// wished): the time offered at that hour is read back for a yes once the address comes.
+    #[tokio::test]
+    async fn an_hour_before_any_times_is_read_back_at_that_hour() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            asked_address: true,
+            address_asks: 1,
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["10 is good"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert!(p.reply.unwrap().contains("address"));
+        assert_eq!(p.details.early_hour, Some(10));
+        assert_eq!(p.details.early_pick, None, "10 is no pick of three");
+        let i = input(State::Qualifying, p.details, &["12 Oak St"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming);
+        let tz = i.business.profile.tz();
+        let chosen = p.details.chosen.unwrap().start_utc().with_timezone(&tz);
+        assert_eq!(chosen.hour(), 10, "{:?}", p.reply);
     }
 
     /// A number sent while the address is still missing: the address is asked for again, not

@@ -37,6 +37,9 @@ pub struct Details {
     /// A time picked before any were offered ("2 works", "the earliest one" while the address
     /// was asked): taken, and read back for a yes, when the times are offered.
     pub early_pick: Option<usize>,
+    /// An hour said alone before any times were offered ("9 is good" after "this saturday
+    /// morning?"): the offered time at that hour is read back for a yes.
+    pub early_hour: Option<u32>,
     /// Searches in a row that found no open time: the second hands the thread to a person.
     pub no_times: u32,
     /// The address the caller gave in an earlier thread with the business: taken for an on-site
