@@ -754,6 +754,16 @@ const MEDICAL: &[&str] = &[
     "epipen",
     "unconscious",
     "unresponsive",
+    // ("...hes breathing but hes not answering me when i say his name")
+    "not answering me when",
+    "isnt answering me when",
+    "not responding to me",
+    "not responding when",
+    "wont respond to me",
+    "doesnt respond to me",
+    "wont respond to his",
+    "wont respond to her",
+    "went limp",
     "passed out",
     "fainted",
     "blacked out",
@@ -3704,6 +3714,15 @@ const UNSTABLE: &[&str] = &[
     "shifting",
     "about to fall",
     "could fall",
+    // ("...it creaked when i set my coffee down... is it gonna snap?")
+    "creaked",
+    "gonna snap",
+    "going to snap",
+    "about to snap",
+    "could snap",
+    "might snap",
+    "gonna break off",
+    "going to break off",
     "going to fall",
     "gonna fall",
     "might fall",
@@ -4384,7 +4403,20 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "leaking again",
             "leaks again",
         ]);
-    if t_water.any(WATER)
+    // ("Water is literally running out of the ceiling light".)
+    let water_moving = t_water.near(
+        &["water"],
+        &[
+            "running",
+            "runs",
+            "coming out",
+            "dripping",
+            "streaming",
+            "trickling",
+        ],
+        3,
+    );
+    if (t_water.any(WATER) || water_moving)
         && t_water.any(NEAR_ELECTRIC_OR_CEILING)
         && !t_water.any(&["stain*", "spot*", "old leak"])
         && !leak_fixed
@@ -10799,6 +10831,39 @@ mod tests {
         assert!(complaint(
             "you replaced our water heater in march and now theres a puddle under it",
             &[]
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn round_nineteen_held_out_64_after_its_run() {
+        // Someone who does not answer to their name; a screen that does not respond to touch.
+        assert_eq!(
+            danger(
+                "my wife got real pale and sat down on the floor, shes not answering me when i talk to her",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "screen cracked and the bottom half doesnt respond to touch",
+                None
+            ),
+            None
+        );
+        // Water running out of a light fixture.
+        assert_eq!(
+            danger(
+                "theres water running out of the light in the hallway ceiling",
+                None
+            ),
+            Some(Danger::Water)
+        );
+        // A shelf about to snap where a toddler climbs.
+        assert!(danger(
+            "the floating shelf creaked and my toddler climbs on it, is it gonna snap",
+            None
         )
         .is_some());
     }

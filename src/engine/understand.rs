@@ -2140,6 +2140,9 @@ pub fn loose_address(text: &str) -> Option<String> {
         "yrs",
         "year",
         "years",
+        "month",
+        "week",
+        "day",
         "lb",
         "lbs",
         // Money and measures ("3 inches of water"; "8 thousand dollars" below: Grand Ave and
@@ -4778,6 +4781,10 @@ pub fn doubts_fit(text: &str) -> bool {
         "not sure if you guys do",
         "not sure if yall do",
         "not sure if thats something",
+        // ("is that something yall fix or who do i call")
+        "or who do i call",
+        "or who should i call",
+        "or do i call someone",
         "dont know if you do",
         "dont know if thats something",
         "idk if you do",
