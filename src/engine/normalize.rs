@@ -110,7 +110,6 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("thur", "thursday"),
     ("thu", "thursday"),
     ("fri", "friday"),
-    ("sat", "saturday"),
     ("pic", "picture"),
     ("pics", "pictures"),
     ("okay", "ok"),
@@ -253,6 +252,56 @@ fn words_uncached(text: &str) -> Vec<String> {
         if out[i] == "1" && out[i + 1] == "on" && out[i + 2] == "1" {
             out[i] = "one".to_string();
             out[i + 2] = "one".to_string();
+        }
+    }
+    // "Sat" is Saturday unless it is the verb ("the water sat at the bottom", "its sat there
+    // for a week", "my car sat in the lot").
+    const SAT_AFTER: &[&str] = &[
+        "there",
+        "down",
+        "up",
+        "for",
+        "outside",
+        "around",
+        "with",
+        "under",
+        "out",
+        "still",
+        "idle",
+        "empty",
+        "unused",
+        "overnight",
+        "all",
+        "too",
+        "behind",
+        "inside",
+    ];
+    // ("Sat at the bottom", "sat in the lot"; but "sat at 10", "sat on the 12th" are days.)
+    const SAT_PLACE: &[&str] = &["at", "on", "in", "by"];
+    const SAT_BEFORE: &[&str] = &[
+        "it", "its", "water", "car", "he", "she", "i", "we", "they", "had", "has", "have", "been",
+        "just", "that", "which", "who", "truck", "boat", "dog", "cat",
+    ];
+    for i in 0..out.len() {
+        if out[i] == "sat" {
+            let word = |k: usize| out.get(k).map(String::as_str).unwrap_or("");
+            let a_place = SAT_PLACE.contains(&word(i + 1))
+                && ["the", "a", "my", "our", "his", "her", "their", "your"].contains(&word(i + 2))
+                && !word(i + 3).starts_with(|c: char| c.is_ascii_digit());
+            // ("first time coming in sat for the stretch thing": when they come.)
+            let day_said = i > 0
+                && [
+                    "on", "this", "next", "by", "til", "until", "come", "coming", "in", "for",
+                    "do", "before", "after", "or", "and", "thru",
+                ]
+                .contains(&word(i - 1));
+            let verb = !day_said
+                && (i > 0 && SAT_BEFORE.contains(&word(i - 1))
+                    || SAT_AFTER.contains(&word(i + 1))
+                    || a_place);
+            if !verb {
+                out[i] = "saturday".to_string();
+            }
         }
     }
     for i in 0..out.len() {
@@ -476,6 +525,20 @@ mod tests {
         assert_eq!(words("Don't").join(" "), "dont");
         assert_eq!(words("pleeeease").join(" "), "pleease");
         assert_eq!(words("2").join(" "), "2");
+    }
+
+    #[test]
+    fn sat_is_saturday_unless_it_is_the_verb() {
+        assert_eq!(words("anything sat?").join(" "), "anything saturday");
+        assert_eq!(
+            words("sat morning works").join(" "),
+            "saturday morning works"
+        );
+        assert!(!words("the water sat at the bottom of the tub").contains(&"saturday".to_string()));
+        assert!(!words("its sat there a week").contains(&"saturday".to_string()));
+        assert!(words("can u do sat at 10").contains(&"saturday".to_string()));
+        assert!(words("first time coming in sat for a cut").contains(&"saturday".to_string()));
+        assert!(words("how about sat on the 12th").contains(&"saturday".to_string()));
     }
 
     #[test]
