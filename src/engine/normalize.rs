@@ -311,7 +311,21 @@ fn words_uncached(text: &str) -> Vec<String> {
             _ => continue,
         };
         let before = i > 0 && BEFORE.contains(&out[i - 1].as_str());
-        let after = out.get(i + 1).is_some_and(|n| AFTER.contains(&n.as_str()));
+        // ("Wed the 16th would be best", "wed 10am?": a date or a clock time after it.)
+        let digit_led = |k: usize| {
+            out.get(k)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let clock = digit_led(i + 1)
+            && (out[i + 1].contains(':')
+                || out[i + 1].ends_with("am")
+                || out[i + 1].ends_with("pm")
+                || out.get(i + 2).is_some_and(|m| m == "am" || m == "pm"));
+        let after = out.get(i + 1).is_some_and(|n| {
+            AFTER.contains(&n.as_str())
+                || ["mornings", "afternoons", "evenings"].contains(&n.as_str())
+                || n == "the" && digit_led(i + 2)
+        }) || clock;
         if before || after {
             out[i] = day.to_string();
         }

@@ -562,40 +562,6 @@ pub fn wants_booking(text: &str) -> bool {
     ) || has_prefix_word(text, WEEKDAY_NAMES)
         || asks_for_times(text)
         || says_day_of_month(text)
-        || short_day_said(text)
-}
-
-/// A day by its short name, said as a day ("wed the 16th would be best", "on thurs", "fri
-/// morning"), not a word it also spells ("wed like to book" is "we'd").
-fn short_day_said(text: &str) -> bool {
-    let ws = words(text);
-    ws.iter().enumerate().any(|(i, w)| {
-        // ("The water sat at the bottom", "full sun", "wed at least like a ballpark": words
-        // these also spell; they count only as surely a day.)
-        let also_a_word = ["sat", "sun", "wed"].contains(&w.as_str());
-        let clock_next = ws.get(i + 1).is_some_and(|n| {
-            n.starts_with(|c: char| c.is_ascii_digit())
-                && (n.contains(':')
-                    || n.ends_with("am")
-                    || n.ends_with("pm")
-                    || ws.get(i + 2).is_some_and(|m| m == "am" || m == "pm"))
-        });
-        DAY_SHORT.contains(&w.as_str())
-            && (i > 0
-                && ["on", "this", "next", "til", "till", "until", "by"]
-                    .contains(&ws[i - 1].as_str())
-                || clock_next
-                || ws.get(i + 1).is_some_and(|n| {
-                    n == "the"
-                        && ws
-                            .get(i + 2)
-                            .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
-                        || PARTS_OF_DAY.contains(&n.as_str())
-                        || !also_a_word
-                            && ["at", "after", "before", "or", "works", "would"]
-                                .contains(&n.as_str())
-                }))
-    })
 }
 
 /// Where the caller wants the work done, when they say: at their place ("do you come out?",
