@@ -306,13 +306,7 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let said = u::words(text);
     // "The one closest to 9 please": the offer nearest that hour of the day (an hour under 7,
     // or one said with "pm", in the afternoon).
-    let near_hour = said.windows(3).find_map(|w| {
-        (["closest", "nearest", "close"].contains(&w[0].as_str()) && w[1] == "to")
-            .then(|| w[2].parse::<u32>().ok())
-            .flatten()
-            .filter(|h| (1..=12).contains(h))
-    });
-    if let Some(h) = near_hour {
+    if let Some(h) = closest_to_hour(text) {
         let wanted = |pm: bool| (if pm && h < 12 { h + 12 } else { h }) * 60;
         let pm = said.iter().any(|w| w == "pm") || h < 7;
         let distance = |s: &Slot| {
@@ -339,7 +333,15 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
             let day = &shown[..3];
             let hour = s.start_utc().with_timezone(&tz).format("%-I").to_string();
             let ampm = s.start_utc().with_timezone(&tz).format("%P").to_string();
-            let day_said = said.iter().any(|w| w.len() >= 3 && w.starts_with(day));
+            // ("any day except tuesday works": not the Tuesday.)
+            let day_said = said.iter().enumerate().any(|(i, w)| {
+                w.len() >= 3
+                    && w.starts_with(day)
+                    && !said[i.saturating_sub(2)..i].iter().any(|b| {
+                        ["except", "but", "not", "besides", "no", "than", "exept"]
+                            .contains(&b.as_str())
+                    })
+            });
             // ("5 works, Dave Mercer": an hour no pick number could be, said as a yes.)
             let no_pick = hour
                 .parse::<usize>()
@@ -370,27 +372,36 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     }
 }
 
-/// "The earliest one" with times on offer: the earliest of them, not a new search.
+/// "The earliest one", "whichever is soonest" with times on offer: the earliest of them, not a
+/// new search; "the latest one", "whichever is later": the latest.
 fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let said = u::words(text);
-    let earliest = said
+    let has = |list: &[&str]| said.iter().any(|w| list.contains(&w.as_str()));
+    let of_these = has(&[
+        "one",
+        "of",
+        "time",
+        "slot",
+        "option",
+        "whichever",
+        "whatever",
+        "whatevers",
+    ]);
+    let plain = !said
         .iter()
-        .any(|w| ["earliest", "soonest", "earlier"].contains(&w.as_str()))
-        && said
-            .iter()
-            .any(|w| ["one", "of", "time", "slot", "option"].contains(&w.as_str()))
-        && !said
-            .iter()
-            .any(|w| is_day_word(w) || w.chars().any(|c| c.is_ascii_digit()));
-    if !earliest {
-        return None;
+        .any(|w| is_day_word(w) || w.chars().any(|c| c.is_ascii_digit()));
+    let offers = turn.details.proposals.iter().enumerate();
+    if has(&["earliest", "soonest", "earlier"]) && of_these && plain {
+        return offers
+            .min_by_key(|(_, s)| s.start_utc())
+            .map(|(i, _)| i + 1);
     }
-    turn.details
-        .proposals
-        .iter()
-        .enumerate()
-        .min_by_key(|(_, s)| s.start_utc())
-        .map(|(i, _)| i + 1)
+    if has(&["latest", "later"]) && of_these && plain && !has(&["than", "in", "on", "at"]) {
+        return offers
+            .max_by_key(|(_, s)| s.start_utc())
+            .map(|(i, _)| i + 1);
+    }
+    None
 }
 
 /// A question asked while booking that the profile does not answer: recorded as unanswered and
@@ -434,6 +445,16 @@ fn part_of_day_wish(text: &str) -> bool {
                 "noon", "lunch", "after", "before", "til", "till", "until", "later", "earlier",
             ]
             .contains(&w.as_str())
+    })
+}
+
+/// "Whichever one is closest to 2": the hour the times should be nearest.
+fn closest_to_hour(text: &str) -> Option<u32> {
+    u::words(text).windows(3).find_map(|w| {
+        (["closest", "nearest", "close"].contains(&w[0].as_str()) && w[1] == "to")
+            .then(|| w[2].parse::<u32>().ok())
+            .flatten()
+            .filter(|h| (1..=12).contains(h))
     })
 }
 
@@ -586,6 +607,16 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
         }
     }
     Ok(None)
+}
+
+/// A name stated outright ("my name is Dolores Amaral") that is not the one recorded.
+fn stated_anew(turn: &Turn<'_>, text: &str) -> Option<String> {
+    u::stated_name(text).filter(|n| {
+        turn.details
+            .name
+            .as_deref()
+            .is_some_and(|k| !k.eq_ignore_ascii_case(n))
+    })
 }
 
 /// The text with the owner's first name, said as a word of its own, put as `with` ("dale did
@@ -1023,10 +1054,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // "oh and its gloria nguyen, sorry forgot to say": the name is kept, the time still
             // waits for a yes.
             // (A word or two alone, "pete", is the name asked for earlier, when it can be one.)
-            if turn.details.name.is_none() {
+            if turn.details.name.is_none() || stated_anew(turn, text).is_some() {
                 // ("Rosa Mendez, im the owner" after we asked for a name.)
                 let short = u::words(text).len() <= 2 || turn.details.asked_name;
-                let name = u::extract_name_in(text, &profile)
+                let name = stated_anew(turn, text)
+                    .or_else(|| u::extract_name_in(text, &profile))
                     .or_else(|| short.then(|| u::name_when_asked(text, &profile)).flatten());
                 if let Some(name) = name {
                     let first = first_name(&name).to_string();
@@ -1061,15 +1093,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 }
             }
             // A name sent after the times were offered ("Jordan") is a detail, not a muddle.
-            let late_name = turn
-                .details
-                .name
-                .is_none()
-                .then(|| {
-                    u::extract_name_in(text, &profile)
-                        .or_else(|| u::name_when_asked(text, &profile))
-                })
-                .flatten();
+            // ("It is yellow gold, plain band" was taken for a name; "My name is Dolores Amaral"
+            // said after it is the name: one stated outright corrects a guess.)
+            let late_name = if turn.details.name.is_none() {
+                u::extract_name_in(text, &profile).or_else(|| u::name_when_asked(text, &profile))
+            } else {
+                stated_anew(turn, text)
+            };
             if let Some(name) = late_name {
                 let first = first_name(&name).to_string();
                 turn.details.name = Some(name);
@@ -1215,10 +1245,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         let most = profile.booking.max_proposals.max(1) as usize;
         // "9 is good" before any times were offered, after "can u do this saturday morning?":
         // an hour too high to be a pick is the time wished for, on the day wished for.
-        if let Some(hour) = hour_alone(text).filter(|h| *h as usize > most) {
+        // ("whichever one is closest to 2": the offer nearest 2 o'clock, when times come.)
+        let wish = hour_alone(text)
+            .filter(|h| *h as usize > most)
+            .map(|h| (h, "at"))
+            .or_else(|| closest_to_hour(text).map(|h| (h, "around")));
+        if let Some((hour, how)) = wish {
             turn.details.preference = Some(match turn.details.preference.take() {
-                Some(before) => format!("{before} at {hour}"),
-                None => format!("at {hour}"),
+                Some(before) => format!("{before} {how} {hour}"),
+                None => format!("{how} {hour}"),
             });
             turn.details.early_hour = Some(hour);
         }
@@ -1627,13 +1662,23 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         &lead,
     )
     .await?;
-    // An hour said before the times were offered picks the time offered at that hour.
+    // An hour said before the times were offered picks the time offered nearest it (within two
+    // hours), read back for a yes.
     if let Some(hour) = turn.details.early_hour.take() {
         let tz = turn.tz();
-        let at = turn.details.proposals.iter().position(|s| {
+        let off = |s: &Slot| {
             let local = s.start_utc().with_timezone(&tz);
-            (local.hour() == hour || local.hour() == hour + 12) && local.minute() == 0
-        });
+            let m = local.hour() * 60 + local.minute();
+            m.abs_diff(hour * 60).min(m.abs_diff((hour + 12) * 60))
+        };
+        let at = turn
+            .details
+            .proposals
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| off(s) <= 120)
+            .min_by_key(|(_, s)| off(s))
+            .map(|(i, _)| i);
         if turn.details.early_pick.is_none() {
             turn.details.early_pick = at.map(|i| i + 1);
         }

@@ -1650,6 +1650,24 @@ const GAS_APPLIANCE: &[&str] = &[
     "gas dryer",
     "regulator",
 ];
+/// A way into a home or a shop: what is left open at night (not "the plastic under my trailer is
+/// ripped wide open").
+const WAYS_IN: &[&str] = &[
+    "door*",
+    "window*",
+    "gate*",
+    "slider",
+    "sliding",
+    "garage",
+    "lock*",
+    "latch*",
+    "deadbolt*",
+    "hatch",
+    "front",
+    "back",
+    "entrance",
+    "shutter*",
+];
 /// A way in forced or broken ("broke in", "the back door is bent open and theres a drill hole
 /// started on the safe"): danger now, unless told as over and done (`break_in_over`).
 const BREAK_IN: &[&str] = &[
@@ -1682,10 +1700,6 @@ const INTRUDER: &[&str] = &[
     "trying to get in",
     "threaten*",
     "stalk*",
-    "scared he",
-    "scared she",
-    "afraid he",
-    "afraid she",
     "intruder*",
     "someone in my house",
     "someone is in my house",
@@ -2698,6 +2712,99 @@ fn someone_down(t: &Text) -> bool {
 
 /// An older or vulnerable person nobody can reach, with the door shut or a sign of a fall
 /// ("mom is 79, hasnt picked up since yesterday, her door is deadbolted"): a welfare check.
+/// Gasoline or fuel smelled through a home, or leaking where people are ("a big wet puddle under
+/// the car in our garage and the whole house reeks like gasoline"): fumes that can catch fire.
+fn fuel_leaking_indoors(t: &Text) -> bool {
+    let fuel = t.any(&["gasoline", "fuel", "diesel", "kerosene", "gas tank"]);
+    let smelled = t.any(&["smell*", "reek*", "stink*", "odor*", "odour*", "fumes"]);
+    let where_people_are = t.any(&[
+        "whole house",
+        "in the house",
+        "in our house",
+        "in my house",
+        "kitchen",
+        "bedroom",
+        "living room",
+        "inside",
+        "through the house",
+        "thru the house",
+        "basement",
+    ]);
+    let leaking = t.any(&["puddle", "leak*", "dripping", "pouring", "soaked"]);
+    fuel && smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
+}
+
+/// Someone out in the back country or on the water who has not come back when they said and
+/// cannot be reached ("said hed be back by 1. its almost 5 now and getting dark, his phone goes
+/// straight to vm"): a search, not a question for the business.
+fn overdue_outdoors(t: &Text) -> bool {
+    const OUT_THERE: &[&str] = &[
+        "hiking",
+        "hike",
+        "touring",
+        "backcountry",
+        "back country",
+        "skiing",
+        "snowmobil*",
+        "hunting",
+        "fishing",
+        "kayak*",
+        "canoe*",
+        "paddl*",
+        "out on the lake",
+        "out on the water",
+        "out on the boat",
+        "on the mountain",
+        "the trail",
+        "trailhead",
+        "climbing",
+        "by himself",
+        "by herself",
+    ];
+    const OVERDUE: &[&str] = &[
+        "be back by",
+        "be back at",
+        "be back before",
+        "supposed to be back",
+        "should be back",
+        "shouldve been back",
+        "should have been back",
+        "hasnt come back",
+        "hasnt gotten back",
+        "hasnt made it back",
+        "never came back",
+        "never made it back",
+        "not back yet",
+        "isnt back",
+        "still not back",
+        "overdue",
+        "hasnt returned",
+        "not home yet",
+    ];
+    const NO_WORD: &[&str] = &[
+        "straight to vm",
+        "straight to voicemail",
+        "goes to voicemail",
+        "goes to vm",
+        "not answering",
+        "no answer",
+        "cant reach",
+        "wont answer",
+        "hasnt answered",
+        "not picking up",
+        "getting dark",
+        "its dark",
+        "dark out",
+        "no signal",
+        "no service",
+        "truck is still",
+        "car is still",
+        "hasnt texted",
+        "havent heard",
+    ];
+    t.any(OUT_THERE) && t.any(OVERDUE) && t.any(NO_WORD)
+}
+
 fn cannot_be_reached(t: &Text) -> bool {
     const UNREACHED: &[&str] = &[
         "not answering",
@@ -3954,13 +4061,50 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // A smell beside something that burns gas ("left the knob on... funny smell in the
     // kitchen", "smells weird by the propane tank").
-    if t.any(&["smell*", "odor*", "odour*", "stink*", "whiff"])
+    if t.any(&["smell*", "odor*", "odour*", "stink*", "whiff", "reek*"])
         && t.any(GAS_APPLIANCE)
         && !t.any(&["no smell", "smell is gone", "doesnt smell", "dont smell"])
     {
         return Some(Danger::Gas);
     }
+    if fuel_leaking_indoors(&t) {
+        return Some(Danger::Gas);
+    }
     if (t.any(BREAK_IN) || t.any(INTRUDER)) && !break_in_over(&t) {
+        return Some(Danger::Intruder);
+    }
+    // Afraid of someone ("scared he'll come back tonight"), not afraid for oneself ("she is
+    // afraid she will go through it", of a soft floor).
+    if t.near(
+        &[
+            "scared he",
+            "scared she",
+            "afraid he",
+            "afraid she",
+            "scared they",
+            "afraid they",
+        ],
+        &[
+            "come back",
+            "coming back",
+            "show up",
+            "hurt",
+            "find",
+            "kill",
+            "break in",
+            "break the",
+            "get in",
+            "do something",
+            "follow",
+            "take",
+        ],
+        5,
+    ) || t.any(&[
+        "afraid of him",
+        "afraid of her",
+        "scared of him",
+        "scared of her",
+    ]) {
         return Some(Danger::Intruder);
     }
     // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
@@ -4052,7 +4196,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if threatened_by_someone(&t) {
         return Some(Danger::Intruder);
     }
-    if cannot_be_reached(&t) {
+    if cannot_be_reached(&t) || overdue_outdoors(&t) {
         return Some(Danger::Medical);
     }
     if hurt_now(&t) {
@@ -5299,23 +5443,24 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "cant shut",
         "wide open",
         "broken lock",
-    ]) && (t.any(&["night"])
+    ]) && t.any(WAYS_IN)
+        && (t.any(&["night"])
         // (Left open by our crew overnight, "snow came in all over the storage": careless work,
         // unless someone is at risk.)
         && !t.any(&["your guys", "your guy", "your crew", "your tech*", "after you", "you guys left"])
-        || t.any(&[
-            "alone",
-            "kids",
-            "children",
-            "baby",
-            "break in*",
-            "going thru",
-            "going through",
-            "burglar*",
-            "prowler*",
-            "someone",
-            "stranger*",
-        ]))
+            || t.any(&[
+                "alone",
+                "kids",
+                "children",
+                "baby",
+                "break in*",
+                "going thru",
+                "going through",
+                "burglar*",
+                "prowler*",
+                "someone",
+                "stranger*",
+            ]))
     {
         return Some(Danger::Intruder);
     }
@@ -7404,6 +7549,92 @@ const DISPUTED: &[&str] = &[
     "second time",
 ];
 /// Someone of ours did not come, or kept the caller waiting.
+/// One of our people treating the caller or their child badly ("the instructor made my son do 20
+/// pushups in front of everyone ... kept calling him out", "the girl at the counter acted like i
+/// was doing something wrong"), or the same thing replaced over and over and still failing
+/// ("this is the 3rd machine yall have given me and it STILL cuts off").
+fn mistreated(t: &Text) -> Option<&'static str> {
+    const STAFF: &[&str] = &[
+        "instructor",
+        "teacher",
+        "coach",
+        "sensei",
+        "trainer",
+        "receptionist",
+        "front desk",
+        "the girl at",
+        "the guy at",
+        "the lady at",
+        "the man at",
+        "the woman at",
+        "your girl",
+        "your guy",
+        "your tech",
+        "your nurse",
+        "the nurse",
+        "your staff",
+        "staff",
+        "employee",
+    ];
+    const TREATED_BADLY: &[&str] = &[
+        "yelled",
+        "screamed at",
+        "called him out",
+        "called her out",
+        "calling him out",
+        "calling her out",
+        "called me out",
+        "acted like i",
+        "acted like we",
+        "acted like he",
+        "acted like she",
+        "talked down",
+        "rude",
+        "embarrass*",
+        "humiliat*",
+        "singled",
+        "laughed at",
+        "blamed",
+        "mocked",
+        "belittl*",
+        "snapped at",
+        "in front of everyone",
+        "in front of the whole",
+        "made fun",
+        "cussed",
+        "disrespect*",
+    ];
+    if t.near(STAFF, TREATED_BADLY, 12)
+        || t.any(&[
+            "not how you talk to",
+            "not how you treat",
+            "no way to talk to",
+            "no way to treat",
+        ])
+    {
+        return Some("staff");
+    }
+    let again_and_again = t.words.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "2nd" | "3rd" | "4th" | "5th" | "second" | "third" | "fourth" | "fifth"
+        ) && matches!(
+            w[1].as_str(),
+            "machine"
+                | "unit"
+                | "replacement"
+                | "device"
+                | "mask"
+                | "motor"
+                | "pump"
+                | "battery"
+                | "compressor"
+        )
+    });
+    (again_and_again && t.any(&["still", "again", "same problem", "same thing"]))
+        .then_some("work not fixed")
+}
+
 const NO_SHOW: &[&str] = &[
     // ("Was somebody coming today?? ... its 12:20. no van no text no nothing.")
     "was somebody coming",
@@ -7621,7 +7852,27 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "get back to",
         "go back to",
         "write back to",
+        // Torn by the wind, not cheated ("its going to rip off in the wind").
+        "going to rip off",
+        "will rip off",
+        "could rip off",
+        "might rip off",
+        "would rip off",
+        "it rip off",
+        "rip off in",
+        "rip off the",
+        "rip it off",
+        "ripped off the",
+        "ripped off in",
+        "ripped off by the wind",
     ]);
+    // "I am not ok" after a night out: how the caller feels, not what they think of us ("im not
+    // ok with this" still is).
+    let t = if t.any(&["not ok with", "not okay with"]) {
+        t
+    } else {
+        t.without(&["i am not ok", "im not ok", "i am not okay", "im not okay"])
+    };
     // "She's been complaining about a back tooth": a symptom, not a complaint about us.
     // "My dad keeps complaining his nails are too long": someone's own trouble told to us.
     let t = if t.near(
@@ -7751,6 +8002,18 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             || matches!(w[i].as_str(), "guys" | "all")
                 && i > 0
                 && matches!(w[i - 1].as_str(), "you" | "u" | "ur" | "your");
+        // ("do u guys put in windows? our 84 fleetwood...": asked, not done.)
+        let start = if matches!(w[i].as_str(), "guys" | "all") {
+            i.saturating_sub(1)
+        } else {
+            i
+        };
+        let asked = start > 0
+            && matches!(
+                w[start - 1].as_str(),
+                "do" | "can" | "could" | "would" | "will" | "does"
+            );
+        let you = you && !asked;
         let did = w.get(i + 1).is_some_and(|v| {
             did_work(
                 v,
@@ -7805,6 +8068,27 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         ]);
     if elsewhere && !ours && !at_us {
         return None;
+    }
+    // What someone else says of a product, asked about ("my neighbor says that roof coating
+    // only lasts 2 yrs and its a waste of money. is that true??"): a question, not a complaint.
+    let hearsay = t.any(&[
+        "is that true",
+        "is it true",
+        "is this true",
+        "true or not",
+        "whos right",
+        "who is right",
+        "is he right",
+        "is she right",
+        "are they right",
+    ]) && t.any(&[
+        "says", "said", "told me", "heard", "claims", "thinks", "swears",
+    ]);
+    if hearsay && !ours {
+        return None;
+    }
+    if let Some(k) = mistreated(&t) {
+        return Some(k.into());
     }
     // "3 days w no power in that storm, my wife says never again lol. looking to get one put
     // in": fed up with a situation, asking for new work, and nothing said of us.
@@ -10628,6 +10912,111 @@ mod tests {
             danger(
                 "my baby lock serger is chewing up the edges of everything",
                 None
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn round_twenty_dangers_said_sideways() {
+        // Afraid for herself of a soft floor; afraid of someone coming back.
+        assert_eq!(
+            danger(
+                "the floor is soft, my wife is afraid she will go through it",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my ex was here last night, im afraid he will come back",
+                None
+            ),
+            Some(Danger::Intruder)
+        );
+        // Torn wide open is no way in left open.
+        assert_eq!(
+            danger(
+                "the wrap under the trailer is ripped wide open, i hear it at night",
+                None
+            ),
+            None
+        );
+        assert!(danger(
+            "the back door wont lock and its night, kids are asleep",
+            None
+        )
+        .is_some());
+        // Gasoline smelled through a home, or a puddle of it in the garage.
+        assert_eq!(
+            danger("theres a puddle under the car in the garage and the whole house reeks like gasoline", None),
+            Some(Danger::Gas)
+        );
+        assert_eq!(
+            danger("can you top off the fuel and check the oil", None),
+            None
+        );
+        // Said with the g dropped.
+        assert!(danger(
+            "cut my finger, its bleedin pretty good thru the towel",
+            None
+        )
+        .is_some());
+        // Out on the mountain, overdue and unreachable.
+        assert_eq!(
+            danger("my brother went hiking alone, said hed be back by 2. its 6 and his phone goes straight to voicemail", None),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("your tech said hed be back by 2 with the part, his phone goes straight to voicemail", None),
+            None
+        );
+    }
+
+    #[test]
+    fn round_twenty_complaints_and_what_is_not_one() {
+        // One of ours treating a child or the caller badly.
+        assert!(complaint(
+            "the coach made my daughter run laps in front of everyone for laughing. shes 7",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "the guy at the front desk acted like i was lying about the bill",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("that is not how you talk to a little kid", &[]).is_some());
+        // The same thing replaced again and again and still failing.
+        assert!(complaint(
+            "this is the 3rd unit you have sent me and it still shuts off at night",
+            &[]
+        )
+        .is_some());
+        assert_eq!(complaint("ok still want it. 2nd one works", &[]), None);
+        // Torn by the wind, a neighbour's opinion asked about, feeling rough: no complaint.
+        assert_eq!(
+            complaint(
+                "is it ok to leave the awning out in wind or will it rip off",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint("that price is a total rip off", &[]).is_some());
+        assert_eq!(
+            complaint(
+                "my neighbor says sealing is a waste of money. is that true? how long does yours last",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(complaint("can i get one today? i am not ok lol", &[]), None);
+        assert!(complaint("im not ok with how this was left", &[]).is_some());
+        // A question about a job is not work we did.
+        assert_eq!(
+            complaint(
+                "do u guys put in doors? our old one still sticks and the cold pours in",
+                &[]
             ),
             None
         );

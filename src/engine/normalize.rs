@@ -142,6 +142,110 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("geese", "goose"),
 ];
 
+/// Words said with the g dropped ("its bleedin pretty good", "somethin is leakin"): read as the
+/// word. A closed list of everyday verbs, so "cabin", "raisin" or "Austin" never gain a g.
+const G_DROPPED: &[&str] = &[
+    "bleedin",
+    "leakin",
+    "drippin",
+    "smokin",
+    "burnin",
+    "sparkin",
+    "comin",
+    "goin",
+    "doin",
+    "nothin",
+    "somethin",
+    "anythin",
+    "everythin",
+    "workin",
+    "runnin",
+    "tryin",
+    "gettin",
+    "lookin",
+    "talkin",
+    "wonderin",
+    "thinkin",
+    "freakin",
+    "fallin",
+    "breathin",
+    "shakin",
+    "hurtin",
+    "cryin",
+    "screamin",
+    "throwin",
+    "pukin",
+    "flickerin",
+    "flashin",
+    "blinkin",
+    "beepin",
+    "stinkin",
+    "makin",
+    "takin",
+    "havin",
+    "sayin",
+    "waitin",
+    "callin",
+    "textin",
+    "sittin",
+    "standin",
+    "walkin",
+    "movin",
+    "pourin",
+    "floodin",
+    "buzzin",
+    "hummin",
+    "smellin",
+    "drivin",
+    "fixin",
+    "chargin",
+    "startin",
+    "turnin",
+    "heatin",
+    "coolin",
+    "blowin",
+    "grindin",
+    "squeakin",
+    "squealin",
+    "rattlin",
+    "knockin",
+    "bangin",
+    "clickin",
+    "stoppin",
+    "actin",
+    "keepin",
+    "soundin",
+    "feelin",
+    "breakin",
+    "crackin",
+    "saggin",
+    "sinkin",
+    "trippin",
+    "slippin",
+    "swellin",
+    "itchin",
+    "throbbin",
+    "achin",
+    "limpin",
+    "chokin",
+    "gaspin",
+    "wheezin",
+    "coughin",
+    "vomitin",
+    "bringin",
+    "droppin",
+    "pickin",
+    "askin",
+    "needin",
+    "wantin",
+    "plannin",
+    "hopin",
+    "lettin",
+    "puttin",
+    "losin",
+    "missin",
+];
+
 /// Symbols glued to words that a plain split would break apart or lose.
 const GLUED: &[(&str, &str)] = &[
     ("a/c", " ac "),
@@ -226,6 +330,7 @@ fn words_uncached(text: &str) -> Vec<String> {
         }
         match expand(&w) {
             Some(long) => out.extend(long.split(' ').map(str::to_string)),
+            None if G_DROPPED.contains(&w.as_str()) => out.push(format!("{w}g")),
             None => out.push(w),
         }
     }
@@ -553,6 +658,17 @@ mod tests {
         assert!(words("can u do sat at 10").contains(&"saturday".to_string()));
         assert!(words("first time coming in sat for a cut").contains(&"saturday".to_string()));
         assert!(words("how about sat on the 12th").contains(&"saturday".to_string()));
+    }
+
+    #[test]
+    fn words_said_with_the_g_dropped() {
+        assert_eq!(words("its bleedin bad"), ["its", "bleeding", "bad"]);
+        assert_eq!(words("somethin is leakin"), ["something", "is", "leaking"]);
+        // Not words that end in "in" of their own.
+        assert_eq!(
+            words("the cabin in austin"),
+            ["the", "cabin", "in", "austin"]
+        );
     }
 
     #[test]

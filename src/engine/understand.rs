@@ -87,6 +87,24 @@ const NO: &[&str] = &[
 
 /// A plain yes (the whole message is an agreement, perhaps with filler).
 pub fn is_yes(text: &str) -> bool {
+    // "ya", "ya do it": the yes, though "ya" alone reads as "you" everywhere else.
+    let raw: Vec<String> = text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if raw.first().is_some_and(|w| w == "ya")
+        && (raw.len() == 1
+            || raw.len() <= 6
+                && [
+                    "do", "book", "thats", "that", "sounds", "please", "pls", "perfect", "works",
+                    "go", "lock", "sure", "ok", "yes",
+                ]
+                .contains(&raw[1].as_str()))
+    {
+        return is_yes(&format!("yes {}", raw[1..].join(" ")));
+    }
     let w = words(text);
     if w.is_empty() || is_no(text) {
         return false;
@@ -337,10 +355,28 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
                     "floor",
                 ]
                 .contains(&w[i - 1].as_str());
-            let time_before = time_before || unit_before;
+            // ("whatever's closest to 2": an hour, for `mentioned_proposal`.)
+            let closest_to = i > 1
+                && w[i - 1] == "to"
+                && ["closest", "nearest", "close"].contains(&w[i - 2].as_str());
+            let time_before = time_before || unit_before || closest_to;
             (!time_follows && !time_before).then_some(k)
         } else if word == "last" {
-            Some(n)
+            // "the last one", "last please"; not "same last name as mom", "last time i came".
+            let next = w.get(i + 1).map(String::as_str);
+            let after = w.get(i + 2).map(String::as_str);
+            let a_pick = match next {
+                None => true,
+                Some("time") => {
+                    after.is_none_or(|a| ["slot", "please", "works", "is", "ok"].contains(&a))
+                }
+                Some(x) => [
+                    "one", "option", "slot", "choice", "opening", "please", "works", "is",
+                    "thanks", "ok", "sounds", "would", "for", "then", "of",
+                ]
+                .contains(&x),
+            };
+            a_pick.then_some(n)
         } else if word == "one"
             && !(w.len() == 1
                 || (i > 0 && ["option", "number", "choice"].contains(&w[i - 1].as_str())))
@@ -963,6 +999,32 @@ const STREET_FIRST: &[&str] = &[
 
 /// A street address: a house number, words, and a street type ("12 Oak St", "4410 W Kennedy Blvd Apt 3").
 pub fn extract_address(text: &str) -> Option<String> {
+    let found = street_address(text)?;
+    // "7120 e via ventura unit 2108": the unit's number belongs with its word.
+    let last = found.split_whitespace().last().unwrap_or("").to_lowercase();
+    if [
+        "unit", "apt", "suite", "ste", "lot", "space", "trailer", "#",
+    ]
+    .contains(&last.as_str())
+    {
+        if let Some(number) = text
+            .get(
+                text.find(&found)
+                    .map(|at| at + found.len())
+                    .unwrap_or(text.len())..,
+            )
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(|n| n.trim_end_matches([',', '.', ';', '!', '?']))
+            .filter(|n| n.len() <= 6 && n.chars().any(|c| c.is_ascii_digit()))
+        {
+            return Some(format!("{found} {number}"));
+        }
+    }
+    Some(found)
+}
+
+/// A house number and the street words after it (the unit's number is `extract_address`'s).
+fn street_address(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
         let num = t.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1995,9 +2057,21 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
         ))
         .join(" ")
     );
+    // What the business works on ("skis. volkl mantras", "plain band, nothing fancy") is the
+    // job, not the caller's name.
+    let trade = profile.derived(TradeWords::new);
     rest.split([',', '.', '-', ';', '\n', '!', '(', ')'])
         .map(str::trim)
+        // ("derek at 7120 e via ventura": the name before where.)
+        .map(|seg| {
+            let lower = seg.to_lowercase();
+            [" at", " from", " on"]
+                .iter()
+                .find(|w| lower.ends_with(*w))
+                .map_or(seg, |w| seg[..seg.len() - w.len()].trim_end())
+        })
         .filter(|seg| !seg.is_empty() && seg.split_whitespace().count() <= 4)
+        .filter(|seg| !content_words(seg).iter().any(|w| trade.0.contains(w)))
         // A town of the area, word for word ("Tom" is not in "custom"), or a part of one
         // ("east dallas").
         .filter(|seg| !places.contains(&format!(" {} ", words(seg).join(" "))))
@@ -2022,6 +2096,34 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
             }
         })
         .find_map(|seg| bare_name(&seg))
+}
+
+/// The content words of the services' names, descriptions and keywords (stemmed, three letters
+/// or more, and not the owner's name), once per profile.
+struct TradeWords(std::collections::HashSet<String>);
+
+impl TradeWords {
+    fn new(profile: &BusinessProfile) -> Self {
+        let owner = owner_first_name(profile).map(|o| o.to_lowercase());
+        let mut set = std::collections::HashSet::new();
+        for s in &profile.services {
+            let text = format!(
+                "{} {} {}",
+                s.name,
+                s.description.as_deref().unwrap_or(""),
+                s.keywords.join(" ")
+            );
+            for w in content_words(&text) {
+                if w.len() >= 3
+                    && w.chars().all(char::is_alphabetic)
+                    && owner.as_deref() != Some(w.as_str())
+                {
+                    set.insert(w);
+                }
+            }
+        }
+        TradeWords(set)
+    }
 }
 
 /// An address given loosely after it was asked for: a house number and up to five words
@@ -2959,11 +3061,17 @@ pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMa
     // "Good morning", "mornings are best": when, not what, unless a service is named by it
     // ("Evening class"); a description's "morning drop-off" does not make it one.
     const WHEN: &[&str] = &["tonight", "today", "tomorrow", "weekend"];
+    // (A keyword of several words names it only when said whole: "morning after" does, "some
+    // morning this week" does not.)
+    let padded = format!(" {} ", said_words.join(" "));
     let named_by = |w: &str| {
         profile.services.iter().any(|s| {
-            words(&format!("{} {}", s.name, s.keywords.join(" ")))
-                .iter()
-                .any(|x| x == w)
+            words(&s.name).iter().any(|x| x == w)
+                || s.keywords.iter().any(|k| {
+                    let kw = words(k);
+                    kw.iter().any(|x| x == w)
+                        && (kw.len() == 1 || padded.contains(&format!(" {} ", kw.join(" "))))
+                })
         })
     };
     let mut said: Vec<(String, bool)> = said_words
@@ -4323,6 +4431,7 @@ pub fn asks_if_offered(text: &str) -> bool {
             "do you",
             "do you all",
             "does your",
+            "do your",
             "can you do",
             "you guys do",
             "you do",
@@ -4460,6 +4569,7 @@ pub fn asks_do_you_do(text: &str) -> bool {
             "do you",
             "do you all",
             "does your",
+            "do your",
             "you guys do",
             "you all do",
             "you offer",
@@ -7439,6 +7549,47 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "ready within",
             "takes about",
             "take about",
+        ],
+    },
+    // Done the same day, while the caller waits ("can u do it same day or is that a whole
+    // thing"), written by owners as a rush or same-day service.
+    FaqConcept {
+        token: "#rush",
+        asked: &[
+            "same day",
+            "same-day",
+            "rush",
+            "while i wait",
+            "while you wait",
+            "while i am there",
+            "while im there",
+            "in one day",
+        ],
+        guard: &[],
+        unless: &["rush hour"],
+        written: &["same-day", "same day", "rush", "while you wait", "express"],
+    },
+    // A car to get around in while the caller's is in the shop ("do yall do loaners or how am
+    // i supposed to get to work"), written as a rental or a loaner.
+    FaqConcept {
+        token: "#loaner",
+        asked: &[
+            "loaner*",
+            "courtesy car",
+            "rental car",
+            "a rental",
+            "get a ride",
+            "shuttle",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "loaner*",
+            "courtesy car",
+            "rental car",
+            "the rental",
+            "a rental",
+            "shuttle",
         ],
     },
     // What to do, or not do, right after the work ("can i roll the windows down", "can i
@@ -10555,6 +10706,79 @@ mod tests {
         .unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
         assert!(m.runner_up.is_none());
+    }
+
+    #[test]
+    fn round_twenty_yes_picks_names_and_addresses() {
+        // "Ya" alone is a yes, though it reads as "you" in a sentence.
+        assert!(is_yes("ya"));
+        assert!(is_yes("ya do it"));
+        assert!(!is_yes("ya know what, never mind"));
+        // "Last" picks the last time only as a pick.
+        assert_eq!(pick_number("the last one", 3), Some(3));
+        assert_eq!(pick_number("last please", 3), Some(3));
+        assert_eq!(pick_number("Denise, same last name as my mom", 3), None);
+        assert_eq!(pick_number("last time i came in it was fine", 3), None);
+        // "Closest to 2" is an hour, not the second time.
+        assert_eq!(pick_number("whatever's closest to 2", 3), None);
+        // The unit's number stays with the address; the name said before "at" is the name.
+        assert_eq!(
+            extract_address("sam at 88 n palm dr unit 2108").as_deref(),
+            Some("88 n palm dr unit 2108")
+        );
+        assert_eq!(
+            name_when_asked("sam at 88 n palm dr unit 2108", &profile()).as_deref(),
+            Some("Sam")
+        );
+        // What the business works on is no name ("pipes. pex ones" to "what name?").
+        let p = plumber_with("\nkeywords = [\"pipes\", \"clogged pipe\"]");
+        assert_eq!(name_when_asked("pipes", &p), None);
+        assert_eq!(
+            name_when_asked("pipes. Jo Lee", &p).as_deref(),
+            Some("Jo Lee")
+        );
+    }
+
+    #[test]
+    fn round_twenty_keywords_times_and_faq_words() {
+        // A keyword of several words counts only said whole: "some morning this week" is when.
+        let p = plumber_with("\nkeywords = [\"morning after\"]");
+        assert_eq!(
+            best_named("could someone come some morning this week?", &p),
+            None
+        );
+        assert_eq!(
+            best_named("need someone the morning after our party", &p).as_deref(),
+            Some("Drain cleaning")
+        );
+        // "Do your plumbers do X too?" asks if it is offered.
+        assert!(asks_if_offered("do ur plumbers do gas lines too?"));
+        assert!(asks_do_you_do("do your guys do gas lines"));
+        // A loaner and a same-day rush, asked in the caller's words, find the owner's entry.
+        let loaner = with_faq(
+            "Can I get a rental car?",
+            "Enterprise on Main St picks you up here; the other driver's insurance pays for the rental.",
+        );
+        assert_eq!(
+            best_faq(
+                "do yall do loaners or how am i supposed to get to work",
+                &loaner
+            )
+            .map(|(i, _)| i),
+            Some(loaner.faq.len() - 1)
+        );
+        let rush = with_faq(
+            "How long does a repair take?",
+            "Most jobs are ready in 3-5 business days. Rush same-day service is $30 extra.",
+        );
+        assert_eq!(
+            best_faq(
+                "if i bring it in can u do it same day or is that a whole thing",
+                &rush
+            )
+            .map(|(i, _)| i),
+            Some(rush.faq.len() - 1)
+        );
     }
 
     #[test]
