@@ -333,14 +333,24 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
             let day = &shown[..3];
             let hour = s.start_utc().with_timezone(&tz).format("%-I").to_string();
             let ampm = s.start_utc().with_timezone(&tz).format("%P").to_string();
-            // ("any day except tuesday works": not the Tuesday.)
+            // ("any day except tuesday works", "cant do tuesday", "tuesday doesnt work": not
+            // the Tuesday.)
             let day_said = said.iter().enumerate().any(|(i, w)| {
+                let before = |k: usize| {
+                    i >= k
+                        && [
+                            "except", "but", "besides", "than", "not", "no", "cant", "exept",
+                        ]
+                        .contains(&said[i - k].as_str())
+                };
+                let after = said[i + 1..said.len().min(i + 3)]
+                    .iter()
+                    .any(|a| ["doesnt", "dont", "wont", "isnt", "cant"].contains(&a.as_str()));
                 w.len() >= 3
                     && w.starts_with(day)
-                    && !said[i.saturating_sub(2)..i].iter().any(|b| {
-                        ["except", "but", "not", "besides", "no", "than", "exept"]
-                            .contains(&b.as_str())
-                    })
+                    && !before(1)
+                    && !(i >= 2 && said[i - 2] == "cant" && said[i - 1] == "do")
+                    && !after
             });
             // ("5 works, Dave Mercer": an hour no pick number could be, said as a yes.)
             let no_pick = hour
@@ -396,7 +406,11 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
             .min_by_key(|(_, s)| s.start_utc())
             .map(|(i, _)| i + 1);
     }
-    if has(&["latest", "later"]) && of_these && plain && !has(&["than", "in", "on", "at"]) {
+    // ("Do you have one a little later?" asks for other times.)
+    let later = has(&["latest"])
+        || has(&["later"]) && has(&["whichever", "whatever", "whatevers"])
+        || said.windows(2).any(|w| w[0] == "the" && w[1] == "later");
+    if later && of_these && plain && !text.contains('?') && !has(&["than", "in", "on", "at"]) {
         return offers
             .max_by_key(|(_, s)| s.start_utc())
             .map(|(i, _)| i + 1);
@@ -449,10 +463,20 @@ fn part_of_day_wish(text: &str) -> bool {
 }
 
 /// "Whichever one is closest to 2": the hour the times should be nearest.
+/// (Not "close to 12 years old".)
 fn closest_to_hour(text: &str) -> Option<u32> {
-    u::words(text).windows(3).find_map(|w| {
-        (["closest", "nearest", "close"].contains(&w[0].as_str()) && w[1] == "to")
-            .then(|| w[2].parse::<u32>().ok())
+    let ws = u::words(text);
+    (0..ws.len().saturating_sub(2)).find_map(|i| {
+        let measure = ws.get(i + 3).is_some_and(|m| {
+            [
+                "year", "years", "yrs", "yr", "months", "miles", "feet", "foot", "inches",
+                "degrees", "percent", "dollars", "bucks", "hours", "minutes", "days", "weeks",
+                "lbs", "pounds", "gallons",
+            ]
+            .contains(&m.as_str())
+        });
+        (["closest", "nearest", "close"].contains(&ws[i].as_str()) && ws[i + 1] == "to" && !measure)
+            .then(|| ws[i + 2].parse::<u32>().ok())
             .flatten()
             .filter(|h| (1..=12).contains(h))
     })
@@ -562,6 +586,14 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
     let as_ours = |t: &str| owner_as(t, owner.as_deref(), "your tech", true);
     let text_ours = as_ours(text);
     if let Some(k) = super::detect::complaint(&text_ours, &[]) {
+        // ("...said he'd get back to me. never heard back. can he just call me?": the call
+        // asked for is what they want.)
+        if k == "no show"
+            && super::detect::only_a_missed_callback(text)
+            && super::detect::wants_person(text)
+        {
+            return hand_off(turn, "human_requested", "Of course. ").await;
+        }
         return hand_off(turn, &format!("complaint: {k}"), "I'm sorry to hear that. ").await;
     }
     // So may a complaint ("your guys did the shower tile tuesday", then "theres overspray all
@@ -611,7 +643,13 @@ async fn hand_off_now(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<
 
 /// A name stated outright ("my name is Dolores Amaral") that is not the one recorded.
 fn stated_anew(turn: &Turn<'_>, text: &str) -> Option<String> {
-    u::stated_name(text).filter(|n| {
+    // Only "my name is ..." or "name is ...": "its Dave right? the owner?" names nobody new.
+    let said = u::words(text);
+    let outright = said
+        .windows(2)
+        .any(|w| w[0] == "name" && w[1] == "is" || w[0] == "my" && w[1] == "names")
+        && !text.contains('?');
+    u::stated_name(text).filter(|_| outright).filter(|n| {
         turn.details
             .name
             .as_deref()
@@ -1866,7 +1904,24 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
                     _ => (None, Some((a, b))),
                 }
             }
-            _ => (Some(profile.services[m.best].name.clone()), None),
+            _ => {
+                // "Can someone come set it up at her house?" at a shop whose one home visit is
+                // its own service: that service, whatever else the words name.
+                let on_site: Vec<usize> = (0..profile.services.len())
+                    .filter(|i| profile.needs_address(Some(&profile.services[*i].name)))
+                    .collect();
+                let best = match on_site.as_slice() {
+                    [visit]
+                        if !on_site.contains(&m.best)
+                            && turn.details.service.is_none()
+                            && u::wants_it_done_at_home(text) == Some(true) =>
+                    {
+                        *visit
+                    }
+                    _ => m.best,
+                };
+                (Some(profile.services[best].name.clone()), None)
+            }
         },
         None => (None, None),
     }

@@ -1658,13 +1658,9 @@ const WAYS_IN: &[&str] = &[
     "gate*",
     "slider",
     "sliding",
-    "garage",
-    "lock*",
     "latch*",
     "deadbolt*",
     "hatch",
-    "front",
-    "back",
     "entrance",
     "shutter*",
 ];
@@ -2715,19 +2711,24 @@ fn someone_down(t: &Text) -> bool {
 /// Gasoline or fuel smelled through a home, or leaking where people are ("a big wet puddle under
 /// the car in our garage and the whole house reeks like gasoline"): fumes that can catch fire.
 fn fuel_leaking_indoors(t: &Text) -> bool {
-    let fuel = t.any(&["gasoline", "fuel", "diesel", "kerosene", "gas tank"]);
-    let smelled = t.any(&["smell*", "reek*", "stink*", "odor*", "odour*", "fumes"]);
+    const FUEL: &[&str] = &[
+        "gasoline", "fuel", "diesel", "kerosene", "petrol", "gas can",
+    ];
+    const SMELL: &[&str] = &["smell*", "reek*", "stink*", "odor*", "odour*", "fumes"];
+    // The smell of the fuel ("reeks like gasoline", "gasoline smell"), not "fuel efficient
+    // heaters ... the basement smells musty".
+    let smelled = t.near(SMELL, FUEL, 4) || t.near(FUEL, SMELL, 3);
+    let fuel = smelled;
     let where_people_are = t.any(&[
-        "whole house",
-        "in the house",
-        "in our house",
-        "in my house",
+        "house",
+        "home",
+        "apartment",
+        "upstairs",
+        "downstairs",
+        "room",
         "kitchen",
         "bedroom",
-        "living room",
         "inside",
-        "through the house",
-        "thru the house",
         "basement",
     ]);
     let leaking = t.any(&["puddle", "leak*", "dripping", "pouring", "soaked"]);
@@ -2760,15 +2761,43 @@ fn overdue_outdoors(t: &Text) -> bool {
         "climbing",
         "by himself",
         "by herself",
+        "snowshoe*",
+        "on the boat",
+        "went out on",
+        "elk",
+        "deer",
+        "solo",
     ];
-    const OVERDUE: &[&str] = &[
+    // Said to be back, and the time has passed ("its almost 5 now", "getting dark").
+    const EXPECTED: &[&str] = &[
         "be back by",
         "be back at",
         "be back before",
         "supposed to be back",
+        "supposed to be out",
+        "supposed to text",
+        "supposed to call",
         "should be back",
         "shouldve been back",
         "should have been back",
+    ];
+    const PASSED: &[&str] = &[
+        "its almost",
+        "its now",
+        "now its",
+        "its been",
+        "getting dark",
+        "its dark now",
+        "dark now",
+        "and nothing",
+        "still nothing",
+        "no word",
+    ];
+    const OVERDUE: &[&str] = &[
+        "hours late",
+        "was due back",
+        "were due back",
+        "due back last",
         "hasnt come back",
         "hasnt gotten back",
         "hasnt made it back",
@@ -2801,8 +2830,43 @@ fn overdue_outdoors(t: &Text) -> bool {
         "car is still",
         "hasnt texted",
         "havent heard",
+        "phone is off",
+        "nobody has heard",
+        "no one has heard",
+        "cant get ahold",
+        "cant get a hold",
+        "nothing",
     ];
-    t.any(OUT_THERE) && t.any(OVERDUE) && t.any(NO_WORD)
+    const SOMEONE: &[&str] = &[
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "hes",
+        "shes",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "dad",
+        "mom",
+        "brother",
+        "sister",
+        "buddy",
+        "friend*",
+        "roommate",
+        "boyfriend",
+        "girlfriend",
+    ];
+    // ("its 7 now", "its 6 and his phone...")
+    let hour_now = t
+        .words
+        .windows(2)
+        .any(|w| w[0] == "its" && w[1].parse::<u32>().is_ok_and(|h| h <= 12));
+    let overdue = t.any(OVERDUE) || t.any(EXPECTED) && (t.any(PASSED) || hour_now);
+    t.any(OUT_THERE) && overdue && t.any(NO_WORD) && t.any(SOMEONE)
 }
 
 fn cannot_be_reached(t: &Text) -> bool {
@@ -4075,36 +4139,47 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Afraid of someone ("scared he'll come back tonight"), not afraid for oneself ("she is
     // afraid she will go through it", of a soft floor).
+    // ("im afraid they will take forever to come back with the part" is a slow job.)
+    let a_job = t.any(&[
+        "part",
+        "parts",
+        "quote",
+        "estimate",
+        "forever",
+        "finish",
+        "the leak",
+        "the job",
+        "your tech",
+        "your guy",
+    ]);
     if t.near(
-        &[
-            "scared he",
-            "scared she",
-            "afraid he",
-            "afraid she",
-            "scared they",
-            "afraid they",
-        ],
+        &["scared", "afraid", "terrified", "worried", "frightened"],
         &[
             "come back",
             "coming back",
             "show up",
-            "hurt",
-            "find",
-            "kill",
+            "showing up",
             "break in",
-            "break the",
             "get in",
-            "do something",
+            "kill",
+            "hurt me",
+            "hurt us",
+            "hurt the kids",
             "follow",
-            "take",
         ],
-        5,
-    ) || t.any(&[
-        "afraid of him",
-        "afraid of her",
-        "scared of him",
-        "scared of her",
-    ]) {
+        7,
+    ) && t.any(&[
+        "he",
+        "she",
+        "they",
+        "ex",
+        "him",
+        "hes",
+        "shes",
+        "boyfriend",
+        "husband",
+    ]) && !a_job
+    {
         return Some(Danger::Intruder);
     }
     // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
@@ -5444,12 +5519,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "wide open",
         "broken lock",
     ]) && t.any(WAYS_IN)
-        && (t.any(&["night"])
+        && (t.any(&["night", "tonight", "overnight"]) && !t.any(&["all night", "every night"])
         // (Left open by our crew overnight, "snow came in all over the storage": careless work,
         // unless someone is at risk.)
         && !t.any(&["your guys", "your guy", "your crew", "your tech*", "after you", "you guys left"])
             || t.any(&[
                 "alone",
+                "by myself",
+                "by herself",
+                "by himself",
                 "kids",
                 "children",
                 "baby",
@@ -7569,7 +7647,18 @@ fn mistreated(t: &Text) -> Option<&'static str> {
         "the woman at",
         "your girl",
         "your guy",
-        "your tech",
+        "your tech*",
+        "your plumber*",
+        "your electrician*",
+        "your driver*",
+        "your mover*",
+        "your cleaner*",
+        "your groomer*",
+        "your stylist*",
+        "your worker*",
+        "your crew",
+        "your installer*",
+        "your mechanic*",
         "your nurse",
         "the nurse",
         "your staff",
@@ -7602,9 +7691,45 @@ fn mistreated(t: &Text) -> Option<&'static str> {
         "in front of the whole",
         "made fun",
         "cussed",
+        "swore at",
         "disrespect*",
+        "short with",
+        "made him cry",
+        "made her cry",
+        "made my son cry",
+        "made my daughter cry",
+        "grabbed my",
+        "grabbed his",
+        "grabbed her",
+        "ignored my",
+        "ignored him",
+        "ignored her",
+        "ignored me",
+        "ignored us",
+        "push him around",
+        "push her around",
+        "shoved",
     ];
-    if t.near(STAFF, TREATED_BADLY, 12)
+    // Thanks or a question about them ("your guy was great, my dog barked and yelled the whole
+    // time", "can your staff handle a kid who gets embarrassed?", "the coach said hes rude to
+    // other kids") is no complaint.
+    let praised = t.any(&[
+        "great",
+        "amazing",
+        "so kind",
+        "thank you",
+        "thanks",
+        "awesome",
+        "wonderful",
+        "loved",
+    ]) && !t.any(&["but", "however", "except"]);
+    let asked_of = t.near(
+        &["can", "could", "will", "would", "does", "do", "is"],
+        STAFF,
+        2,
+    ) && t.words.len() < 25;
+    let reported = t.near(STAFF, &["said", "says", "told me", "told us"], 2);
+    if !praised && !asked_of && !reported && t.near(STAFF, TREATED_BADLY, 12)
         || t.any(&[
             "not how you talk to",
             "not how you treat",
@@ -7614,25 +7739,53 @@ fn mistreated(t: &Text) -> Option<&'static str> {
     {
         return Some("staff");
     }
-    let again_and_again = t.words.windows(2).any(|w| {
+    // ("this is my 3rd cpap machine from yall and it still shuts off"; not "need a second
+    // battery, the first one still works great".)
+    let again_and_again = t.words.windows(3).any(|w| {
         matches!(
             w[0].as_str(),
             "2nd" | "3rd" | "4th" | "5th" | "second" | "third" | "fourth" | "fifth"
-        ) && matches!(
-            w[1].as_str(),
-            "machine"
-                | "unit"
-                | "replacement"
-                | "device"
-                | "mask"
-                | "motor"
-                | "pump"
-                | "battery"
-                | "compressor"
-        )
+        ) && w[1..].iter().any(|n| {
+            matches!(
+                n.as_str(),
+                "machine"
+                    | "unit"
+                    | "replacement"
+                    | "device"
+                    | "mask"
+                    | "motor"
+                    | "pump"
+                    | "battery"
+                    | "compressor"
+            )
+        })
     });
-    (again_and_again && t.any(&["still", "again", "same problem", "same thing"]))
-        .then_some("work not fixed")
+    let failing = t.near(
+        &["still", "again", "keeps"],
+        &[
+            "cuts off",
+            "cuts out",
+            "shuts off",
+            "shuts down",
+            "cutting out",
+            "shutting off",
+            "turns off",
+            "doesnt work",
+            "dont work",
+            "not working",
+            "broke*",
+            "leak*",
+            "dies",
+            "died",
+            "stops",
+            "stopped",
+            "wont",
+            "beep*",
+            "error*",
+        ],
+        4,
+    ) || t.any(&["same problem", "same issue"]);
+    (again_and_again && failing).then_some("work not fixed")
 }
 
 const NO_SHOW: &[&str] = &[
@@ -7786,6 +7939,39 @@ const STILL_BROKEN: &[&str] = &[
 ];
 
 /// The caller needs someone now, not at the next opening ("can anyone come tonight?").
+/// Only a call back that did not come ("said hed get back to me ... never heard back"), with no
+/// visit missed and nothing angry: asked beside "can he just call me?", a request for a person.
+pub fn only_a_missed_callback(text: &str) -> bool {
+    let t = Text::new(text);
+    t.any(&[
+        "never heard back",
+        "didnt hear back",
+        "havent heard back",
+        "never got back to me",
+        "never called back",
+        "never called me back",
+        "didnt call back",
+        "didnt call me back",
+    ]) && !t.any(&[
+        "nobody came",
+        "no one came",
+        "never showed",
+        "never came",
+        "didnt show",
+        "didnt come",
+        "no show",
+        "stood us up",
+        "stood me up",
+        "waited",
+        "waiting",
+        "again",
+        "still no",
+        "still nothing",
+        "still havent",
+        "still hasnt",
+    ]) && !t.any(ANGER)
+}
+
 pub fn needs_someone_now(text: &str) -> bool {
     // ("Not an emergency, hes basking and pooping fine.")
     let t = Text::new(text).without(&[
@@ -7862,13 +8048,22 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "rip off in",
         "rip off the",
         "rip it off",
-        "ripped off the",
-        "ripped off in",
         "ripped off by the wind",
     ]);
     // "I am not ok" after a night out: how the caller feels, not what they think of us ("im not
     // ok with this" still is).
-    let t = if t.any(&["not ok with", "not okay with"]) {
+    // ("im not ok paying 200", "not ok that he left" still are.)
+    let about_it = (0..t.words.len()).any(|i| {
+        t.words[i] == "not"
+            && t.words.get(i + 1).is_some_and(|w| w == "ok" || w == "okay")
+            && t.words.get(i + 2).is_some_and(|w| {
+                [
+                    "with", "paying", "that", "about", "how", "to", "being", "when",
+                ]
+                .contains(&w.as_str())
+            })
+    });
+    let t = if about_it {
         t
     } else {
         t.without(&["i am not ok", "im not ok", "i am not okay", "im not okay"])
@@ -8008,11 +8203,13 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         } else {
             i
         };
+        // ("how could you guys install the wrong size" is no question.)
         let asked = start > 0
             && matches!(
                 w[start - 1].as_str(),
                 "do" | "can" | "could" | "would" | "will" | "does"
-            );
+            )
+            && !(start > 1 && matches!(w[start - 2].as_str(), "how" | "why"));
         let you = you && !asked;
         let did = w.get(i + 1).is_some_and(|v| {
             did_work(
@@ -8081,14 +8278,49 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "is he right",
         "is she right",
         "are they right",
-    ]) && t.any(&[
-        "says", "said", "told me", "heard", "claims", "thinks", "swears",
+    ]) && t.near(
+        &[
+            "neighbor",
+            "neighbors",
+            "neighbour",
+            "friend",
+            "friends",
+            "husband",
+            "wife",
+            "brother",
+            "sister",
+            "dad",
+            "mom",
+            "roommate",
+            "coworker",
+            "cousin",
+            "buddy",
+            "people",
+            "everyone",
+            "someone",
+            "reddit",
+            "online",
+        ],
+        &["says", "said", "told me", "claims", "thinks", "swears"],
+        2,
+    ) && !t.any(&[
+        "overcharg*",
+        "charged me",
+        "charged us",
+        "showed up",
+        "nobody showed",
+        "never showed",
+        "yelled",
+        "last week",
+        "last time",
+        "you did",
+        "you guys did",
     ]);
-    if hearsay && !ours {
-        return None;
-    }
     if let Some(k) = mistreated(&t) {
         return Some(k.into());
+    }
+    if hearsay && !ours {
+        return None;
     }
     // "3 days w no power in that storm, my wife says never again lol. looking to get one put
     // in": fed up with a situation, asking for new work, and nothing said of us.
@@ -11020,6 +11252,102 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn round_twenty_the_reviews_everyday_texts() {
+        // "He'll" is not "hell"; a slow job is not someone to fear.
+        assert_eq!(
+            danger("scared he'll come back", None),
+            Some(Danger::Intruder)
+        );
+        assert_eq!(
+            danger(
+                "im afraid they will take forever to come back with the part",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my son is scared he will get hurt at sparring, can he sit out",
+                None
+            ),
+            None
+        );
+        // Gasoline smelled in the house; "fuel efficient" beside a musty smell is not.
+        assert_eq!(
+            danger(
+                "the house smells like gasoline and we cant figure out why",
+                None
+            ),
+            Some(Danger::Gas)
+        );
+        assert_eq!(
+            danger(
+                "do you install fuel efficient water heaters? the basement smells musty",
+                None
+            ),
+            None
+        );
+        // "All night" is how long it runs, not a door left open at night.
+        assert_eq!(
+            danger(
+                "the flapper is stuck open at the back, runs all night",
+                None
+            ),
+            None
+        );
+        // Overdue, in other words; the caller's own plan to be back is not.
+        assert_eq!(
+            danger("2 friends went snowshoeing, were supposed to be out by 3. its 7 now and we cant get ahold of them", None),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("can i pick up my skis at 5? im out skiing and should be back by 4, no service up here", None),
+            None
+        );
+        // Thanks are no complaint; rudeness in other words is.
+        assert_eq!(
+            complaint("sorry your tech had to see that mess, so embarrassing lol. he did great, thank you", &[]),
+            None
+        );
+        assert!(complaint(
+            "your plumber swore at my mom and tracked mud everywhere",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "the instructor was really short with my son and made him cry",
+            &[]
+        )
+        .is_some());
+        assert_eq!(
+            complaint(
+                "need a second battery for camping, the first one still works great",
+                &[]
+            ),
+            None
+        );
+        // A real complaint asked about stays one.
+        assert!(complaint(
+            "my wife says we got overcharged for the drain job last week. is she right?",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "feels like i got ripped off the first time, you charged me 400",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("im not ok paying 200 for a 10 minute visit", &[]).is_some());
+        // Only a call back that never came, with the call asked for: a request for a person.
+        assert!(only_a_missed_callback(
+            "he said hed get back to me about the color. never heard back. can he just call me?"
+        ));
+        assert!(!only_a_missed_callback(
+            "nobody came on tuesday and i never heard back"
+        ));
     }
 
     #[test]

@@ -148,7 +148,9 @@ const G_DROPPED: &[&str] = &[
     "bleedin",
     "leakin",
     "drippin",
-    "smokin",
+    "gushin",
+    "sprayin",
+    "spewin",
     "burnin",
     "sparkin",
     "comin",
@@ -216,7 +218,6 @@ const G_DROPPED: &[&str] = &[
     "keepin",
     "soundin",
     "feelin",
-    "breakin",
     "crackin",
     "saggin",
     "sinkin",
@@ -309,6 +310,17 @@ pub fn words(text: &str) -> Vec<String> {
 
 fn words_uncached(text: &str) -> Vec<String> {
     let mut lower = text.to_lowercase();
+    // "He'll", "she'll", "they'll": read without the apostrophe they would be "hell", "shell".
+    for (short, long) in [
+        ("he'll", "he will"),
+        ("he\u{2019}ll", "he will"),
+        ("they'll", "they will"),
+        ("they\u{2019}ll", "they will"),
+    ] {
+        if lower.contains(short) {
+            lower = lower.replace(short, long);
+        }
+    }
     if GLUED.iter().any(|(g, _)| lower.contains(g)) {
         for (g, with) in GLUED {
             lower = lower.replace(g, with);
@@ -352,12 +364,15 @@ fn words_uncached(text: &str) -> Vec<String> {
         "work",
         "ok",
     ];
-    // ("Think he needs 1 on 1": one to one, a private session.)
-    for i in 0..out.len().saturating_sub(2) {
-        if out[i] == "1" && out[i + 1] == "on" && out[i + 2] == "1" {
-            out[i] = "one".to_string();
-            out[i + 2] = "one".to_string();
+    // ("Think he needs 1 on 1": one to one, a private session; one word, so a keyword "one on
+    // one" is matched by it, though each of its words alone says nothing.)
+    let mut i = 0;
+    while i + 2 < out.len() {
+        let one = |w: &str| w == "1" || w == "one";
+        if one(&out[i]) && out[i + 1] == "on" && one(&out[i + 2]) {
+            out.splice(i..i + 3, ["oneonone".to_string()]);
         }
+        i += 1;
     }
     // "Sat" is Saturday unless it is the verb ("the water sat at the bottom", "its sat there
     // for a week", "my car sat in the lot").
@@ -714,8 +729,9 @@ mod tests {
     fn one_on_one() {
         assert_eq!(
             words("think he needs 1 on 1").join(" "),
-            "think he needs one on one"
+            "think he needs oneonone"
         );
+        assert_eq!(words("one on one please").join(" "), "oneonone please");
         assert_eq!(words("21 on 1st st").join(" "), "21 on 1st st");
     }
 }

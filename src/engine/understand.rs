@@ -95,6 +95,7 @@ pub fn is_yes(text: &str) -> bool {
         .map(str::to_string)
         .collect();
     if raw.first().is_some_and(|w| w == "ya")
+        && !text.contains('?')
         && (raw.len() == 1
             || raw.len() <= 6
                 && [
@@ -361,8 +362,15 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
                 && ["closest", "nearest", "close"].contains(&w[i - 2].as_str());
             let time_before = time_before || unit_before || closest_to;
             (!time_follows && !time_before).then_some(k)
-        } else if word == "last" {
-            // "the last one", "last please"; not "same last name as mom", "last time i came".
+        } else if word == "last" && !text.contains('?') {
+            // "the last one", "last please"; not "same last name as mom", "last time i came",
+            // "will it last".
+            let verb = i > 0
+                && [
+                    "it", "does", "will", "would", "to", "should", "can", "they", "that", "this",
+                    "wax", "ll",
+                ]
+                .contains(&w[i - 1].as_str());
             let next = w.get(i + 1).map(String::as_str);
             let after = w.get(i + 2).map(String::as_str);
             let a_pick = match next {
@@ -376,7 +384,7 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
                 ]
                 .contains(&x),
             };
-            a_pick.then_some(n)
+            (a_pick && !verb).then_some(n)
         } else if word == "one"
             && !(w.len() == 1
                 || (i > 0 && ["option", "number", "choice"].contains(&w[i - 1].as_str())))
@@ -612,6 +620,19 @@ pub fn wants_it_done_at_home(text: &str) -> Option<bool> {
         "come to us",
         "come to our",
         "come to the house",
+        "come to her",
+        "come to his",
+        "come to them",
+        "come set",
+        "at her house",
+        "at his house",
+        "at their house",
+        "at her home",
+        "at his home",
+        "at her place",
+        "at my place",
+        "to my place",
+        "to our place",
         "house call",
         "house calls",
         "at my house",
@@ -999,28 +1020,62 @@ const STREET_FIRST: &[&str] = &[
 
 /// A street address: a house number, words, and a street type ("12 Oak St", "4410 W Kennedy Blvd Apt 3").
 pub fn extract_address(text: &str) -> Option<String> {
+    const UNIT: &[&str] = &[
+        "unit",
+        "apt",
+        "suite",
+        "ste",
+        "lot",
+        "space",
+        "apartment",
+        "trailer",
+        "#",
+    ];
     let found = street_address(text)?;
-    // "7120 e via ventura unit 2108": the unit's number belongs with its word.
-    let last = found.split_whitespace().last().unwrap_or("").to_lowercase();
-    if [
-        "unit", "apt", "suite", "ste", "lot", "space", "trailer", "#",
-    ]
-    .contains(&last.as_str())
-    {
-        if let Some(number) = text
-            .get(
-                text.find(&found)
-                    .map(|at| at + found.len())
-                    .unwrap_or(text.len())..,
-            )
-            .and_then(|rest| rest.split_whitespace().next())
+    let at = text.find(&found).unwrap_or(0);
+    let clean = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric() && c != '#')
+            .to_lowercase()
+    };
+    let a_number = |t: &str| t.len() <= 6 && t.chars().any(|c| c.is_ascii_digit());
+    let after: Vec<&str> = text[at + found.len()..]
+        .split_whitespace()
+        .take(2)
+        .collect();
+    let last = found
+        .split_whitespace()
+        .last()
+        .map(clean)
+        .unwrap_or_default();
+    let mut out = found.clone();
+    if UNIT.contains(&last.as_str()) {
+        // "7120 e via ventura unit 2108": the unit's number belongs with its word.
+        if let Some(n) = after
+            .first()
             .map(|n| n.trim_end_matches([',', '.', ';', '!', '?']))
-            .filter(|n| n.len() <= 6 && n.chars().any(|c| c.is_ascii_digit()))
         {
-            return Some(format!("{found} {number}"));
+            if a_number(n) {
+                out = format!("{out} {n}");
+            }
+        }
+    } else if let [word, n] = after.as_slice() {
+        // "4417 Orange Blossom Ln lot 22": the lot in the park.
+        let n = n.trim_end_matches([',', '.', ';', '!', '?']);
+        if UNIT.contains(&clean(word).as_str()) && a_number(n) {
+            out = format!("{out} {} {n}", clean(word));
         }
     }
-    Some(found)
+    // "lot 118 Tropical Breeze Estates 2300 Old Bartow Rd": the lot and the park said first.
+    let before: Vec<&str> = text[..at].split_whitespace().collect();
+    let from = before.len().saturating_sub(6);
+    if let Some(k) = (from..before.len()).find(|k| UNIT[..7].contains(&clean(before[*k]).as_str()))
+    {
+        if before.get(k + 1).is_some_and(|n| a_number(&clean(n))) {
+            let lot = before[k..].join(" ");
+            out = format!("{}, {out}", lot.trim_end_matches([',', '.', ';', ' ']));
+        }
+    }
+    Some(out)
 }
 
 /// A house number and the street words after it (the unit's number is `extract_address`'s).
@@ -2065,13 +2120,33 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
         // ("derek at 7120 e via ventura": the name before where.)
         .map(|seg| {
             let lower = seg.to_lowercase();
-            [" at", " from", " on"]
-                .iter()
-                .find(|w| lower.ends_with(*w))
-                .map_or(seg, |w| seg[..seg.len() - w.len()].trim_end())
+            let Some(w) = [" at", " from", " on"].iter().find(|w| lower.ends_with(*w)) else {
+                return seg;
+            };
+            let who = seg[..seg.len() - w.len()].trim_end();
+            // ("She's at 3419 Riverside Dr": who is there, not a name.)
+            let pronoun = words(who).first().is_some_and(|w| {
+                [
+                    "shes", "hes", "im", "its", "were", "theyre", "we", "they", "she", "he", "i",
+                    "it", "mom", "dad", "my", "our", "the",
+                ]
+                .contains(&w.as_str())
+            });
+            if pronoun {
+                ""
+            } else {
+                who
+            }
         })
         .filter(|seg| !seg.is_empty() && seg.split_whitespace().count() <= 4)
-        .filter(|seg| !content_words(seg).iter().any(|w| trade.0.contains(w)))
+        // (A name written with capitals, "Jack White", stays one.)
+        .filter(|seg| {
+            let capitalised = seg
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+            capitalised && seg.split_whitespace().count() >= 2
+                || !content_words(seg).iter().any(|w| trade.0.contains(w))
+        })
         // A town of the area, word for word ("Tom" is not in "custom"), or a part of one
         // ("east dallas").
         .filter(|seg| !places.contains(&format!(" {} ", words(seg).join(" "))))
@@ -3047,6 +3122,88 @@ pub fn pick_by_length(text: &str, durations: &[u32]) -> Option<usize> {
 /// words count more than words many services share, typos count, and a word that only matches as
 /// part of a different compound ("water softener" against "water heater") does not.
 pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
+    Some(fit_age(score_by_words(text, profile)?, text, profile))
+}
+
+/// The match, moved to the one service whose ages take in the person the text is about.
+fn fit_age(mut found: ServiceMatch, text: &str, profile: &BusinessProfile) -> ServiceMatch {
+    // "My daughter is 5" beside "kids trial class (ages 7-12)": the one service whose ages
+    // take the child in, when the best by words says ages that do not.
+    if let Some(age) = age_of_who(text) {
+        let ranges = profile.derived(AgeRanges::new);
+        let fits = |i: usize| ranges.0[i].map(|(lo, hi)| (lo..=hi).contains(&age));
+        if fits(found.best) == Some(false) {
+            let mut taking = (0..profile.services.len()).filter(|i| fits(*i) == Some(true));
+            if let (Some(i), None) = (taking.next(), taking.next()) {
+                found.runner_up = None;
+                found.best = i;
+            }
+        }
+    }
+    found
+}
+
+/// The ages each service says it takes ("Little Dragons class (ages 4-6)", "ages 13+"), from
+/// its name or description, once per profile.
+struct AgeRanges(Vec<Option<(u32, u32)>>);
+
+impl AgeRanges {
+    fn new(profile: &BusinessProfile) -> Self {
+        let range = |text: &str| {
+            let lower = text.to_lowercase();
+            let w = words(&lower);
+            let at = w.iter().position(|x| x == "ages" || x == "age")?;
+            let lo: u32 = w.get(at + 1)?.parse().ok()?;
+            match w.get(at + 2).and_then(|x| x.parse::<u32>().ok()) {
+                Some(hi) if hi >= lo => Some((lo, hi)),
+                _ if lower.contains(&format!("{lo}+"))
+                    || w.get(at + 2).is_some_and(|x| x == "and")
+                        && w.get(at + 3)
+                            .is_some_and(|x| ["up", "older", "over"].contains(&x.as_str())) =>
+                {
+                    Some((lo, 120))
+                }
+                _ => None,
+            }
+        };
+        AgeRanges(
+            profile
+                .services
+                .iter()
+                .map(|s| range(&s.name).or_else(|| s.description.as_deref().and_then(range)))
+                .collect(),
+        )
+    }
+}
+
+/// The age of the person the text is about, said surely once: "my daughter is 5", "a 6 yr old",
+/// "turning 8"; not "did karate for like 6 yrs" or "it is 5 o'clock".
+fn age_of_who(text: &str) -> Option<u32> {
+    let w = words(text);
+    let mut ages = (0..w.len()).filter_map(|i| {
+        let n: u32 = w[i].parse().ok().filter(|n| (1..=110).contains(n))?;
+        let next = w.get(i + 1).map(String::as_str);
+        let unit_old = matches!(next, Some("year" | "years" | "yr" | "yrs"))
+            && w.get(i + 2).is_some_and(|x| x == "old");
+        let said = i > 0
+            && [
+                "shes", "hes", "is", "turning", "turns", "turned", "aged", "age",
+            ]
+            .contains(&w[i - 1].as_str())
+            && next.is_none_or(|x| {
+                ![
+                    "am", "pm", "oclock", "minute", "minutes", "hour", "hours", "days", "weeks",
+                    "months", "dollars", "bucks", "percent", "inches", "feet", "foot", "miles",
+                ]
+                .contains(&x)
+            });
+        (unit_old || next == Some("yo") || said).then_some(n)
+    });
+    let first = ages.next()?;
+    ages.all(|a| a == first).then_some(first)
+}
+
+fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
     let text = bounded(text);
     if profile.services.is_empty() {
         return None;
@@ -4427,11 +4584,11 @@ const Q: &[&str] = &[
 /// "Do you do X?", "can u hang Y": the caller asks whether something is offered.
 pub fn asks_if_offered(text: &str) -> bool {
     named_doer(&words(text)).is_some()
+        || asks_your_people(text)
         || super::detect::Text::new(text).any(&[
             "do you",
             "do you all",
             "does your",
-            "do your",
             "can you do",
             "you guys do",
             "you do",
@@ -4449,6 +4606,46 @@ pub fn asks_if_offered(text: &str) -> bool {
             "any of your",
             "any of you",
         ])
+}
+
+/// "Do ur nurses do the weight loss shots too?": the business's people asked about, in the place
+/// of "you" (not "do your prices include tax").
+fn asks_your_people(text: &str) -> bool {
+    let ws = words(text);
+    ws.windows(4).any(|w| {
+        w[0] == "do"
+            && w[1] == "your"
+            && [
+                "nurses",
+                "techs",
+                "technicians",
+                "guys",
+                "people",
+                "staff",
+                "plumbers",
+                "electricians",
+                "instructors",
+                "groomers",
+                "stylists",
+                "drivers",
+                "crews",
+                "crew",
+                "team",
+                "cleaners",
+                "movers",
+                "trainers",
+                "therapists",
+                "doctors",
+                "vets",
+                "mechanics",
+                "installers",
+            ]
+            .contains(&w[2].as_str())
+            && [
+                "do", "offer", "give", "carry", "handle", "work", "fix", "install", "sell",
+            ]
+            .contains(&w[3].as_str())
+    })
 }
 
 /// "Does maria do waxing?": the owner or one of the staff, asked by name, in the place of
@@ -4565,11 +4762,11 @@ fn price_to_at(ws: &[String]) -> Option<usize> {
 /// asking for a time ("can you do tuesday?").
 pub fn asks_do_you_do(text: &str) -> bool {
     named_doer(&words(text)).is_some()
+        || asks_your_people(text)
         || super::detect::Text::new(text).any(&[
             "do you",
             "do you all",
             "does your",
-            "do your",
             "you guys do",
             "you all do",
             "you offer",
@@ -6092,7 +6289,8 @@ pub fn topic(text: &str, profile: &BusinessProfile) -> Option<Topic> {
 /// The service a part of a text names; when two are nearly tied, the whole text decides ("do you
 /// tent for termites? and how much is an inspection" asks about the termite inspection).
 fn service_in(part: &str, whole: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
-    let m = score_services(part, profile)?;
+    // ("my daughter is 5 ... can she try a class": the age said anywhere in the text.)
+    let m = fit_age(score_services(part, profile)?, whole, profile);
     if wants_opposite(whole, profile, m.best) {
         return None;
     }
@@ -7558,7 +7756,13 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         asked: &[
             "same day",
             "same-day",
-            "rush",
+            "rush job",
+            "rush service",
+            "rush fee",
+            "rush order",
+            "rush it",
+            "done today",
+            "back today",
             "while i wait",
             "while you wait",
             "while i am there",
@@ -7566,7 +7770,7 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "in one day",
         ],
         guard: &[],
-        unless: &["rush hour"],
+        unless: &["rush hour", "no rush", "not in a rush"],
         written: &["same-day", "same day", "rush", "while you wait", "express"],
     },
     // A car to get around in while the caller's is in the shop ("do yall do loaners or how am
@@ -10737,6 +10941,46 @@ mod tests {
             name_when_asked("pipes. Jo Lee", &p).as_deref(),
             Some("Jo Lee")
         );
+    }
+
+    #[test]
+    fn round_twenty_the_reviews_everyday_texts() {
+        // "Ya do weekends?" asks; "last" as a verb picks nothing.
+        assert!(!is_yes("ya do weekends?"));
+        assert_eq!(pick_number("how long does the wax last", 3), None);
+        // "Do your prices...?" is no "do you do"; "do your techs do...?" is.
+        assert!(!asks_do_you_do("do your prices include tax"));
+        assert!(asks_do_you_do("do your techs do tankless"));
+        // A lot said before the street, or after it, stays in the address.
+        assert_eq!(
+            extract_address("lot 118 Palm Breeze Estates 2300 Old Bartow Rd").as_deref(),
+            Some("lot 118 Palm Breeze Estates, 2300 Old Bartow Rd")
+        );
+        assert_eq!(
+            extract_address("4410 Lakeland Hills Blvd Lot 37").as_deref(),
+            Some("4410 Lakeland Hills Blvd lot 37")
+        );
+        // Who is at the address is no name; a name in capitals stays one.
+        assert_eq!(
+            name_when_asked("She's at 3419 Riverside Dr", &profile()),
+            None
+        );
+        let p = plumber_with("\nkeywords = [\"drain\", \"clogged drain\"]");
+        assert_eq!(
+            name_when_asked("Drain Smith", &p).as_deref(),
+            Some("Drain Smith")
+        );
+        // An age said picks the service whose ages take the child in.
+        let kids = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$20\"\ndescription = \"Kids class, ages 7-12.\"\n\n[[services]]\nname = \"Little ones class (ages 4-6)\"",
+        );
+        assert_eq!(
+            best_named("my son is 5, can he try a class", &kids).as_deref(),
+            Some("Little ones class (ages 4-6)")
+        );
+        // Years of doing something are no age; a child's age said is.
+        assert_eq!(age_of_who("i did karate for like 6 yrs as a kid"), None);
+        assert_eq!(age_of_who("she is a 6 yr old, very shy"), Some(6));
     }
 
     #[test]
