@@ -383,7 +383,9 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
 }
 
 /// "The earliest one", "whichever is soonest" with times on offer: the earliest of them, not a
-/// new search; "the latest one", "whichever is later": the latest.
+/// new search; "the latest one", "whichever is later": the latest. Said with a day, a part of
+/// the day or "after 5" ("the first afternoon one", "the earliest friday one pls"), among the
+/// offers that fit it (none fitting: none).
 fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let said = u::words(text);
     let has = |list: &[&str]| said.iter().any(|w| list.contains(&w.as_str()));
@@ -397,12 +399,27 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
         "whatever",
         "whatevers",
     ]);
-    let plain = !said
+    let fit = offer_filter(turn, text);
+    let digits_only_in_fit = said
         .iter()
-        .any(|w| is_day_word(w) || w.chars().any(|c| c.is_ascii_digit()));
-    let offers = turn.details.proposals.iter().enumerate();
-    if has(&["earliest", "soonest", "earlier"]) && of_these && plain {
+        .enumerate()
+        .filter(|(_, w)| w.chars().any(|c| c.is_ascii_digit()))
+        .all(|(i, _)| i > 0 && ["after", "before"].contains(&said[i - 1].as_str()));
+    let plain = fit.is_some() || !said.iter().any(|w| is_day_word(w)) && digits_only_in_fit;
+    if !plain || !digits_only_in_fit {
+        return None;
+    }
+    let offers: Vec<(usize, &Slot)> = turn
+        .details
+        .proposals
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| fit.as_ref().is_none_or(|f| f(s)))
+        .collect();
+    let first = has(&["earliest", "soonest", "earlier"]) || fit.is_some() && has(&["first", "1st"]);
+    if first && of_these {
         return offers
+            .iter()
             .min_by_key(|(_, s)| s.start_utc())
             .map(|(i, _)| i + 1);
     }
@@ -410,12 +427,119 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
     let later = has(&["latest"])
         || has(&["later"]) && has(&["whichever", "whatever", "whatevers"])
         || said.windows(2).any(|w| w[0] == "the" && w[1] == "later");
-    if later && of_these && plain && !text.contains('?') && !has(&["than", "in", "on", "at"]) {
+    if later && of_these && !text.contains('?') && !has(&["than", "in", "on", "at"]) {
         return offers
+            .iter()
             .max_by_key(|(_, s)| s.start_utc())
             .map(|(i, _)| i + 1);
     }
     None
+}
+
+/// What a wish said beside "the earliest" keeps of the offers: a weekday named in full, a part
+/// of the day, "after 5" or "before 11".
+#[allow(clippy::type_complexity)]
+fn offer_filter(turn: &Turn<'_>, text: &str) -> Option<Box<dyn Fn(&Slot) -> bool>> {
+    use chrono::{Datelike, Timelike};
+    let said = u::words(text);
+    let tz = turn.tz();
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let day = said
+        .iter()
+        .find_map(|w| DAYS.iter().position(|d| w.trim_end_matches('s') == *d));
+    let part = said.iter().find_map(|w| match w.as_str() {
+        "morning" | "mornings" => Some((0, 12)),
+        "afternoon" | "afternoons" => Some((12, 17)),
+        "evening" | "evenings" | "night" => Some((17, 24)),
+        _ => None,
+    });
+    let bound = |word: &str| {
+        said.windows(2).find_map(|w| {
+            (w[0] == word)
+                .then(|| w[1].parse::<u32>().ok())
+                .flatten()
+                .filter(|h| (1..=12).contains(h))
+                .map(|h| if h < 7 { h + 12 } else { h })
+        })
+    };
+    let (after, before) = (bound("after"), bound("before"));
+    if day.is_none() && part.is_none() && after.is_none() && before.is_none() {
+        return None;
+    }
+    Some(Box::new(move |s: &Slot| {
+        let local = s.start_utc().with_timezone(&tz);
+        let h = local.hour();
+        day.is_none_or(|d| local.weekday().num_days_from_monday() as usize == d)
+            && part.is_none_or(|(a, b)| (a..b).contains(&h))
+            && after.is_none_or(|a| h >= a)
+            && before.is_none_or(|b| h < b)
+    }))
+}
+
+/// "Saturday, whatever the earliest is", "whichever is first": a new search whose earliest time
+/// is the one wanted.
+fn wants_the_earliest(text: &str) -> bool {
+    let said = u::words(text);
+    let has = |list: &[&str]| said.iter().any(|w| list.contains(&w.as_str()));
+    has(&["earliest", "soonest"]) || has(&["whichever", "whatever", "whatevers"]) && has(&["first"])
+}
+
+/// Offer `k` read back for a yes, with the other offers still open to pick (by text).
+async fn read_back_with_others(turn: &mut Turn<'_>, k: usize) -> anyhow::Result<Option<String>> {
+    let tz = turn.tz();
+    let others: Vec<String> = turn
+        .details
+        .proposals
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i + 1 != k)
+        .map(|(i, s)| format!("{}) {}", i + 1, turn.channel.when(*s, tz)))
+        .collect();
+    let others = match turn.channel {
+        super::channel::Channel::Sms if !others.is_empty() => {
+            format!(" Or pick {}.", others.join(" or "))
+        }
+        _ => String::new(),
+    };
+    Ok(choose(turn, k)
+        .await?
+        .map(|confirm| format!("{confirm}{others}")))
+}
+
+/// New times found for a wish that asked for the earliest ("whichever is earliest after 5"):
+/// the earliest of them read back for a yes, not the list again.
+async fn earliest_of_new_times(
+    turn: &mut Turn<'_>,
+    text: &str,
+    reply: Option<String>,
+) -> anyhow::Result<Option<String>> {
+    // ("Whats the soonest you can get it in?" asks to see the times.)
+    let asks = text.contains('?')
+        || u::words(text)
+            .first()
+            .is_some_and(|w| ["whats", "what", "when", "how"].contains(&w.as_str()));
+    if !wants_the_earliest(text) || asks || turn.current != State::Scheduling {
+        return Ok(reply);
+    }
+    let earliest = turn
+        .details
+        .proposals
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, s)| s.start_utc())
+        .map(|(i, _)| i + 1);
+    match earliest {
+        Some(k) => read_back_with_others(turn, k).await,
+        None => Ok(reply),
+    }
 }
 
 /// A question asked while booking that the profile does not answer: recorded as unanswered and
@@ -1068,7 +1192,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     Err(e) => Err(anyhow::anyhow!("{e}")),
                 };
             }
-            if let Some(n) = u::pick_number(text, turn.details.proposals.len())
+            let filtered =
+                earliest_offered(turn, text).filter(|_| offer_filter(turn, text).is_some());
+            if let Some(n) = filtered
+                .or_else(|| u::pick_number(text, turn.details.proposals.len()))
                 .or_else(|| earliest_offered(turn, text))
             {
                 return choose(turn, n).await;
@@ -1079,7 +1206,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 } else {
                     text.to_string()
                 };
-                return find(
+                let reply = find(
                     turn,
                     ToolCall::FindSlots {
                         service: None,
@@ -1087,7 +1214,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     },
                     "No problem. ",
                 )
-                .await;
+                .await?;
+                return earliest_of_new_times(turn, text, reply).await;
             }
             // "oh and its gloria nguyen, sorry forgot to say": the name is kept, the time still
             // waits for a yes.
@@ -1161,6 +1289,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             let any = (u::any_will_do(text) || u::is_yes(text) && !question).then_some(1);
             // A day named beside a wish about the time of day ("late afternoon would be best, or a
             // friday") is a wish: times are looked for again, not the one offer on that day.
+            // ("The first afternoon one is fine": the first of the afternoon ones.)
+            if let Some(k) =
+                earliest_offered(turn, text).filter(|_| offer_filter(turn, text).is_some())
+            {
+                return choose(turn, k).await;
+            }
             let mentioned = mentioned_proposal(turn, text)
                 .filter(|_| !part_of_day_wish(text))
                 .or_else(|| earliest_offered(turn, text));
@@ -1201,7 +1335,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     service: None,
                     preference: pref,
                 };
-                return find(turn, call, "").await;
+                let reply = find(turn, call, "").await?;
+                return earliest_of_new_times(turn, text, reply).await;
             }
             if let Some((_, a)) = answer {
                 return Ok(Some(format!("{a} Which time works for you?")));
@@ -1730,29 +1865,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         .take()
         .filter(|k| (1..=offered).contains(k))
     {
-        let tz = turn.tz();
-        let others: Vec<String> = turn
-            .details
-            .proposals
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i + 1 != k)
-            .map(|(i, s)| format!("{}) {}", i + 1, turn.channel.when(*s, tz)))
-            .collect();
-        let others = match turn.channel {
-            super::channel::Channel::Sms if !others.is_empty() => {
-                format!(" Or pick {}.", others.join(" or "))
-            }
-            _ => String::new(),
-        };
-        if let Some(confirm) = choose(turn, k).await? {
+        if let Some(confirm) = read_back_with_others(turn, k).await? {
             let name = if ask_name {
                 turn.details.asked_name = true;
                 " What name should I put it under?"
             } else {
                 ""
             };
-            return Ok(Some(format!("{lead}{confirm}{others}{name}")));
+            return Ok(Some(format!("{lead}{confirm}{name}")));
         }
     }
     if ask_name && !turn.details.proposals.is_empty() {

@@ -531,6 +531,51 @@ mod tests {
         assert_eq!(chosen.hour(), 10, "{:?}", p.reply);
     }
 
+    /// "The first afternoon one" picks the first afternoon time on offer, not the first time;
+    /// "whichever is earliest after 3" looks again and reads back the earliest found for a yes.
+    #[tokio::test]
+    async fn the_earliest_of_the_times_that_fit_what_was_said() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["any day works"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Scheduling, "{:?}", p.reply);
+        let tz = i.business.profile.tz();
+        let hour = |s: &crate::calendar::Slot| s.start_utc().with_timezone(&tz).hour();
+        let afternoon = p.details.proposals.iter().position(|s| hour(s) >= 12);
+        let i = input(
+            State::Scheduling,
+            p.details.clone(),
+            &["The first afternoon one is fine."],
+        );
+        let q = plan(&i, Some(&Snapshot::default())).await;
+        match afternoon {
+            Some(k) => {
+                assert_eq!(q.state, State::Confirming, "{:?}", q.reply);
+                assert_eq!(q.details.chosen, Some(p.details.proposals[k]));
+            }
+            None => assert_ne!(q.state, State::Confirming, "no afternoon time was offered"),
+        }
+        let i = input(
+            State::Scheduling,
+            p.details,
+            &["whichever is earliest after 3"],
+        );
+        let q = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(q.state, State::Confirming, "{:?}", q.reply);
+        let chosen = q.details.chosen.unwrap();
+        assert!(hour(&chosen) >= 15, "{:?}", q.reply);
+        assert!(q
+            .details
+            .proposals
+            .iter()
+            .all(|s| s.start_utc() >= chosen.start_utc()));
+        assert!(q.reply.unwrap().contains("Or pick"));
+    }
+
     /// A number sent while the address is still missing: the address is asked for again, not
     /// the list of services.
     #[tokio::test]

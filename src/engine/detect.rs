@@ -2735,6 +2735,36 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
     fuel && smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
 }
 
+/// The ground opening up and growing where people are ("the end of our driveway cracked and
+/// dropped into a HOLE ... dirt washing away underneath and it keeps getting bigger ... my kids
+/// are 5 and 7"): a sinkhole, not a slab to lift.
+fn ground_opening(t: &Text) -> bool {
+    let opened = t.any(&[
+        "sinkhole",
+        "sink hole",
+        "into a hole",
+        "caved in",
+        "cave in",
+        "caving in",
+        "opened up",
+        "giant hole",
+        "huge hole",
+        "big hole",
+    ]);
+    let growing = t.any(&[
+        "getting bigger",
+        "keeps growing",
+        "growing",
+        "washing away",
+        "washed out",
+        "ft deep",
+        "feet deep",
+        "foot deep",
+        "deep",
+    ]);
+    opened && growing
+}
+
 /// Someone out in the back country or on the water who has not come back when they said and
 /// cannot be reached ("said hed be back by 1. its almost 5 now and getting dark, his phone goes
 /// straight to vm"): a search, not a question for the business.
@@ -4133,6 +4163,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     if fuel_leaking_indoors(&t) {
         return Some(Danger::Gas);
+    }
+    if ground_opening(&t) {
+        return Some(Danger::Hazard);
     }
     if (t.any(BREAK_IN) || t.any(INTRUDER)) && !break_in_over(&t) {
         return Some(Danger::Intruder);
@@ -5842,6 +5875,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // "We had that cold snap last week": weather, not a home without heat.
     // ("My dad has a cold coming on": an illness, not a house without heat.)
     let weather = t.without(&[
+        // A heated class or room ("my midwife said no hot stuff", "a hot yoga class").
+        "no hot stuff",
+        "hot stuff",
+        "hot class",
+        "hot classes",
+        "hot yoga",
+        "hot room",
         // The season turning ("since it got cold ive been using my inhaler every night").
         "since it got cold",
         "when it got cold",
@@ -6192,6 +6232,15 @@ const TALK_WHO: &[&str] = &[
     "a woman",
 ];
 const PERSON: &[&str] = &[
+    // More than a text can do ("this is probably more of a conversation than a text thread,
+    // whoever handles the bigger accounts can reach me at this number").
+    "more of a conversation",
+    "more of a phone call",
+    "reach me at this number",
+    "reach me at this #",
+    "can reach me at",
+    "call me at this number",
+    "whoever handles",
     // Who to take it up with ("They didn't mention a thing. Who do I talk to about this?").
     "who do i talk to",
     "who do i speak to",
@@ -8072,11 +8121,39 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // "My dad keeps complaining his nails are too long": someone's own trouble told to us.
     let t = if t.near(
         &[
-            "he", "she", "they", "dad", "mom", "father", "mother", "husband", "wife", "son",
-            "daughter", "kids", "grandma", "grandpa", "aunt", "uncle", "keeps", "kept",
+            "he",
+            "she",
+            "they",
+            "dad",
+            "mom",
+            "father",
+            "mother",
+            "husband",
+            "wife",
+            "son",
+            "daughter",
+            "kids",
+            "grandma",
+            "grandpa",
+            "aunt",
+            "uncle",
+            "keeps",
+            "kept",
+            "lady",
+            "man",
+            "guy",
+            "neighbor",
+            "neighbors",
+            "tenant",
+            "tenants",
+            "mailman",
+            "customers",
+            "hoa",
+            "city",
+            "landlord",
         ],
         &["complaining", "complains", "complained"],
-        2,
+        3,
     ) && !t.near(
         &["complaining", "complains", "complained"],
         &[
@@ -11347,6 +11424,39 @@ mod tests {
         ));
         assert!(!only_a_missed_callback(
             "nobody came on tuesday and i never heard back"
+        ));
+    }
+
+    #[test]
+    fn round_twenty_held_out_67_after_its_run() {
+        // The ground opening and growing where children play.
+        assert_eq!(
+            danger("the end of the drive dropped into a hole and dirt keeps washing away, kids play right there", None),
+            Some(Danger::Hazard)
+        );
+        assert_eq!(
+            danger("can you fill the old post holes by the deck", None),
+            None
+        );
+        // A heated class is no home without heat.
+        assert_eq!(
+            danger(
+                "im 20 wks pregnant and my doctor said no hot stuff, do you have a gentle class",
+                None
+            ),
+            None
+        );
+        // Someone else complained of the caller's thing: not a complaint about us.
+        assert_eq!(
+            complaint(
+                "two slabs on the walk sank and the mail lady already complained, need it fixed",
+                &[]
+            ),
+            None
+        );
+        // More than a text can do, said sideways.
+        assert!(wants_person(
+            "this is more of a conversation than a text thread, whoever handles big accounts can reach me at this number"
         ));
     }
 

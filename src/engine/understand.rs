@@ -301,7 +301,9 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
             .collect();
         // (A pick beside a question is `pick_beside_question`'s: the question gets answered.)
         if sentences.len() < 2 || text.contains('?') || sentences.iter().any(|c| is_question(c)) {
-            return None;
+            // ("The second time you listed would be better, I have water aerobics the other
+            // mornings": one pick named as one.)
+            return said_pick(&w, n).filter(|_| !text.contains('?'));
         }
         let picks: Vec<Option<usize>> = sentences
             .iter()
@@ -312,6 +314,7 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
         let first = *chosen.next()?;
         return chosen.all(|k| *k == first).then_some(first);
     }
+
     if w.is_empty() {
         return None;
     }
@@ -401,6 +404,38 @@ pub fn pick_number(text: &str, n: usize) -> Option<usize> {
                 }
                 found = Some(k);
             }
+        }
+    }
+    found
+}
+
+/// A pick named as one in a longer sentence: an ordinal or number before "one", "option",
+/// "slot", "choice", "opening" or "time you listed" ("the 2nd one", "the second time you listed"),
+/// when exactly one is named.
+fn said_pick(w: &[String], n: usize) -> Option<usize> {
+    let mut found: Option<usize> = None;
+    for i in 0..w.len() {
+        let k = ORDINALS
+            .iter()
+            .find(|(o, _)| *o == w[i] && *o != "one")
+            .map(|(_, k)| *k)
+            .or_else(|| {
+                (i > 0 && ["option", "number", "choice", "slot"].contains(&w[i - 1].as_str()))
+                    .then(|| w[i].parse::<usize>().ok())
+                    .flatten()
+            });
+        let Some(k) = k else { continue };
+        let named = |j: usize| w.get(j).map(String::as_str);
+        let as_a_pick = ["one", "option", "slot", "choice", "opening"]
+            .contains(&named(i + 1).unwrap_or(""))
+            || named(i + 1) == Some("time")
+                && ["you", "listed", "u"].contains(&named(i + 2).unwrap_or(""))
+            || i > 0 && ["option", "number", "choice", "slot"].contains(&w[i - 1].as_str());
+        if as_a_pick && (1..=n).contains(&k) {
+            if found.is_some_and(|f| f != k) {
+                return None;
+            }
+            found = Some(k);
         }
     }
     found
@@ -10981,6 +11016,32 @@ mod tests {
         // Years of doing something are no age; a child's age said is.
         assert_eq!(age_of_who("i did karate for like 6 yrs as a kid"), None);
         assert_eq!(age_of_who("she is a 6 yr old, very shy"), Some(6));
+    }
+
+    #[test]
+    fn round_twenty_a_pick_named_in_a_long_sentence() {
+        assert_eq!(
+            pick_number(
+                "The second time you listed would be better, I have water aerobics the other mornings",
+                3
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            pick_number(
+                "ok we can do the 3rd one since my husband is home that day",
+                3
+            ),
+            Some(3)
+        );
+        // Not a story with an ordinal in it.
+        assert_eq!(
+            pick_number(
+                "the second time it broke we had just paid for the first repair",
+                3
+            ),
+            None
+        );
     }
 
     #[test]
