@@ -3201,11 +3201,36 @@ impl AgeRanges {
                 _ => None,
             }
         };
+        // A name that says who it is for ("Pediatric blood draw", "Parent and baby splash",
+        // "Adult intro class").
+        let said_of = |name: &str| {
+            let w = words(name);
+            let has = |list: &[&str]| w.iter().any(|x| list.contains(&x.as_str()));
+            if has(&["baby", "babies", "infant", "infants", "newborn"]) {
+                Some((0, 2))
+            } else if has(&["toddler", "toddlers"]) {
+                Some((1, 4))
+            } else if has(&["teen", "teens"]) {
+                Some((13, 19))
+            } else if has(&["pediatric", "kids", "kid", "child", "children", "youth"]) {
+                Some((0, 17))
+            } else if has(&["adult", "adults"]) {
+                Some((18, 120))
+            } else if has(&["senior", "seniors"]) {
+                Some((60, 120))
+            } else {
+                None
+            }
+        };
         AgeRanges(
             profile
                 .services
                 .iter()
-                .map(|s| range(&s.name).or_else(|| s.description.as_deref().and_then(range)))
+                .map(|s| {
+                    range(&s.name)
+                        .or_else(|| s.description.as_deref().and_then(range))
+                        .or_else(|| said_of(&s.name))
+                })
                 .collect(),
         )
     }
@@ -7752,6 +7777,9 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         ],
         // Not how long the business has been around, nor how long a repair holds up.
         guard: &[
+            "til",
+            "till",
+            "until",
             "days or weeks",
             "hours or days",
             "gonna be",
@@ -11012,6 +11040,27 @@ mod tests {
         assert_eq!(
             best_named("my son is 5, can he try a class", &kids).as_deref(),
             Some("Little ones class (ages 4-6)")
+        );
+        // Who a service is for, said in its name, is its ages.
+        let named = plumber_with(
+            "\nduration_minutes = 60\nprice = \"$20\"\n\n[[services]]\nname = \"Pediatric drain check\"",
+        );
+        let ranges = AgeRanges::new(&named).0;
+        let at = |n: &str| named.services.iter().position(|s| s.name == n).unwrap();
+        assert_eq!(ranges[at("Pediatric drain check")], Some((0, 17)));
+        assert_eq!(ranges[at("Drain cleaning")], None);
+        // "How long til" asks how long a job takes.
+        let lead = with_faq(
+            "How long do new shutters take?",
+            "About 6 weeks from the order to install.",
+        );
+        assert_eq!(
+            best_faq(
+                "if i ordered them now how long til theyre actually on the house",
+                &lead
+            )
+            .map(|(i, _)| i),
+            Some(lead.faq.len() - 1)
         );
         // Years of doing something are no age; a child's age said is.
         assert_eq!(age_of_who("i did karate for like 6 yrs as a kid"), None);
