@@ -2735,6 +2735,90 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
     fuel && smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
 }
 
+/// A tingle or a shock felt in water or from a cord ("he felt like a tingle when he stepped in
+/// the water", "water up to the power strip her oxygen machine is plugged into"): current in the
+/// water.
+fn shock_in_water(t: &Text) -> bool {
+    let felt = t.any(&[
+        "tingle",
+        "tingling",
+        "tingles",
+        "zapped",
+        "zap",
+        "shocked",
+        "got shocked",
+        "a shock",
+        "shocks",
+    ]) && !t.any(&["lips", "lip", "tongue", "mouth", "throat", "face"]);
+    let wet = t.any(&[
+        "water", "wet", "puddle", "flood*", "tub", "shower", "faucet", "sink", "pool",
+    ]);
+    let power = t.any(&[
+        "cord",
+        "extension",
+        "outlet*",
+        "plug*",
+        "power strip",
+        "panel",
+        "breaker*",
+        "wire*",
+        "electric*",
+    ]);
+    let water_at_power = t.near(
+        &["water", "waters", "flood*"],
+        &[
+            "up to the power strip",
+            "up to the outlet*",
+            "at the outlet*",
+            "reaching the outlet*",
+            "touching the outlet*",
+            "around the cord*",
+            "over the cord*",
+            "up to the plug*",
+            "power strip",
+        ],
+        14,
+    ) && t.any(&["rising", "still coming", "inches", "deep"]);
+    felt && wet && (power || t.any(&["water"])) || water_at_power
+}
+
+/// Scalded skin that blisters on someone ("it sprayed on her arm. its bright red and theres
+/// blisters coming up already she wont stop screaming").
+fn scalded(t: &Text) -> bool {
+    t.any(&["blister*"])
+        && t.any(&[
+            "steam",
+            "sprayed",
+            "boiling",
+            "scald*",
+            "hot water",
+            "hot oil",
+            "grease",
+            "splash*",
+            "burn*",
+        ])
+        && t.any(&[
+            "her arm",
+            "his arm",
+            "her hand",
+            "his hand",
+            "my hand",
+            "my arm",
+            "her face",
+            "his face",
+            "her leg",
+            "his leg",
+            "screaming",
+            "crying",
+            "baby",
+            "toddler",
+            "yr old",
+            "year old",
+            "son",
+            "daughter",
+        ])
+}
+
 /// The ground opening up and growing where people are ("the end of our driveway cracked and
 /// dropped into a HOLE ... dirt washing away underneath and it keeps getting bigger ... my kids
 /// are 5 and 7"): a sinkhole, not a slab to lift.
@@ -4036,7 +4120,23 @@ pub fn water_left_by_our_work(text: &str) -> bool {
             "keeps coming",
             "coming up",
         ])
-        && complaint(text, &[]).is_some_and(|k| k == "work not fixed")
+        && complaint(text, &[]).is_some_and(|k| {
+            // ("you guys put a new pump in 3 weeks ago ... 2 inches of water ... who's paying
+            // for this???": our work, and anger at what it left.)
+            k == "work not fixed"
+                || t.near(
+                    &[
+                        "you guys",
+                        "you all",
+                        "yall",
+                        "your guy",
+                        "your tech",
+                        "your crew",
+                    ],
+                    &["put", "installed", "replaced", "fixed", "did"],
+                    2,
+                )
+        })
 }
 
 pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
@@ -4163,6 +4263,12 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     if fuel_leaking_indoors(&t) {
         return Some(Danger::Gas);
+    }
+    if shock_in_water(&t) {
+        return Some(Danger::Electrical);
+    }
+    if scalded(&t) {
+        return Some(Danger::Medical);
     }
     if ground_opening(&t) {
         return Some(Danger::Hazard);
@@ -6380,6 +6486,15 @@ const NO_TEXT: &[&str] = &[
     "rather not text",
     "rather talk",
     "rather speak",
+    // Too much to put in a text ("It's a lot to type on this little phone ... I would much
+    // rather explain it to somebody").
+    "rather explain",
+    "rather tell somebody",
+    "rather tell someone",
+    "a lot to type",
+    "too much to type",
+    "hard to type",
+    "hard for me to type",
     "prefer to talk",
     "prefer to speak",
     "prefer a call",
@@ -8087,6 +8202,25 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "get back to",
         "go back to",
         "write back to",
+        // Results returned, not a problem back ("our inspection came back w high radon").
+        "came back with",
+        "came back w",
+        "came back high",
+        "came back positive",
+        "came back negative",
+        "came back clean",
+        "came back at",
+        // A lawyer's paper, not a lawyer against us ("his healthcare power of attorney", "papers
+        // from the probate court, the bank and the attorney").
+        "power of attorney",
+        "powers of attorney",
+        "attorney general",
+        "district attorney",
+        "and the attorney",
+        "from the attorney",
+        "estate attorney",
+        "probate attorney",
+        "closing attorney",
         // Torn by the wind, not cheated ("its going to rip off in the wind").
         "going to rip off",
         "will rip off",
@@ -8890,6 +9024,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "hour late",
         "hours late",
         "minutes late",
+        "minute late",
         "mins late",
     ]) || t.any(&["got there", "got to", "got here", "showed up", "arrived"])
         && t.any(&[
@@ -11457,6 +11592,58 @@ mod tests {
         // More than a text can do, said sideways.
         assert!(wants_person(
             "this is more of a conversation than a text thread, whoever handles big accounts can reach me at this number"
+        ));
+    }
+
+    #[test]
+    fn round_twenty_held_out_68_after_its_run() {
+        // A tingle in the water beside a cord; water rising to a power strip.
+        assert_eq!(
+            danger("water is ankle deep, he ran an extension cord down there and felt a tingle stepping in", None),
+            Some(Danger::Electrical)
+        );
+        assert_eq!(
+            danger("waters 3 inches and rising and its up to the power strip her oxygen is plugged into", None),
+            Some(Danger::Electrical)
+        );
+        assert_eq!(danger("my lips feel tingly since this morning", None), None);
+        // Steam on a child's arm, blistering.
+        assert_eq!(
+            danger(
+                "the kettle sprayed steam on his hand, its blistering and he is screaming",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // Water our new pump left, and anger at it: a complaint.
+        assert!(water_left_by_our_work(
+            "you guys put a new pump in 3 weeks ago. 2 inches of water in the basement today. who is paying for this"
+        ));
+        // Results back, a power of attorney, a list with "the attorney": no complaint.
+        assert_eq!(
+            complaint(
+                "our inspection came back w high radon, the inspector said they put a fan in",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "my dad needs his healthcare power of attorney notarized before surgery",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint("my attorney will be in touch about this", &[]).is_some());
+        // Late by minutes, said with "min".
+        assert!(complaint(
+            "your notary came to our signing 45 MIN late and a page was missed",
+            &[]
+        )
+        .is_some());
+        // Too much to type: a person.
+        assert!(wants_person(
+            "its a lot to type on this little phone, i would much rather explain it to somebody"
         ));
     }
 
