@@ -443,23 +443,23 @@ fn offer_filter(turn: &Turn<'_>, text: &str) -> Option<Box<dyn Fn(&Slot) -> bool
     use chrono::{Datelike, Timelike};
     let said = u::words(text);
     let tz = turn.tz();
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let day = said
-        .iter()
-        .find_map(|w| DAYS.iter().position(|d| w.trim_end_matches('s') == *d));
-    let part = said.iter().find_map(|w| match w.as_str() {
-        "morning" | "mornings" => Some((0, 12)),
-        "afternoon" | "afternoons" => Some((12, 17)),
-        "evening" | "evenings" | "night" => Some((17, 24)),
-        _ => None,
+    // (Monday first, as chrono counts.)
+    let day = said.iter().find_map(|w| {
+        u::WEEKDAY_NAMES
+            .iter()
+            .position(|d| w.trim_end_matches('s') == *d)
+    });
+    // (Not "good morning", a greeting.)
+    let part = said.iter().enumerate().find_map(|(i, w)| {
+        if i > 0 && said[i - 1] == "good" {
+            return None;
+        }
+        match w.as_str() {
+            "morning" | "mornings" => Some((0, 12)),
+            "afternoon" | "afternoons" => Some((12, 17)),
+            "evening" | "evenings" | "night" => Some((17, 24)),
+            _ => None,
+        }
     });
     let bound = |word: &str| {
         said.windows(2).find_map(|w| {

@@ -549,7 +549,7 @@ pub fn has_thanks(text: &str) -> bool {
     )
 }
 
-const WEEKDAY_NAMES: &[&str] = &[
+pub(crate) const WEEKDAY_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -1067,7 +1067,10 @@ pub fn extract_address(text: &str) -> Option<String> {
         "#",
     ];
     let found = street_address(text)?;
-    let at = text.find(&found).unwrap_or(0);
+    // (The address as written in the text; when it is not, as found.)
+    let Some(at) = text.find(&found) else {
+        return Some(found);
+    };
     let clean = |t: &str| {
         t.trim_matches(|c: char| !c.is_alphanumeric() && c != '#')
             .to_lowercase()
@@ -11023,6 +11026,9 @@ mod tests {
             extract_address("4410 Lakeland Hills Blvd Lot 37").as_deref(),
             Some("4410 Lakeland Hills Blvd lot 37")
         );
+        // Odd spacing and emoji around it: no panic, the street still found.
+        assert!(extract_address("lot 5 \u{1f3e0}  12 Main St  unit\n\u{1f480}").is_some());
+        assert!(extract_address("\u{1f480}\u{1f480} 12   Main St apt").is_some());
         // Who is at the address is no name; a name in capitals stays one.
         assert_eq!(
             name_when_asked("She's at 3419 Riverside Dr", &profile()),
