@@ -1222,6 +1222,14 @@ fn street_address(text: &str) -> Option<String> {
 
 /// Words that follow "I'm" or "this is" but are not names.
 const NOT_NAMES: &[&str] = &[
+    // Words no one is called ("plain band, nothing fancy" after the name was asked).
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "none",
+    "nobody",
+    "fancy",
     // Where the caller is, or asks about ("im near reid park", "im around next week", "and
     // wheres parking"), and words no one is named ("alright", "building B").
     "near",
@@ -11003,6 +11011,7 @@ mod tests {
         // What the business works on is no name ("pipes. pex ones" to "what name?").
         let p = plumber_with("\nkeywords = [\"pipes\", \"clogged pipe\"]");
         assert_eq!(name_when_asked("pipes", &p), None);
+        assert_eq!(name_when_asked("pipes, nothing fancy", &p), None);
         assert_eq!(
             name_when_asked("pipes. Jo Lee", &p).as_deref(),
             Some("Jo Lee")
