@@ -405,8 +405,8 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
         .enumerate()
         .filter(|(_, w)| w.chars().any(|c| c.is_ascii_digit()))
         .all(|(i, _)| i > 0 && ["after", "before"].contains(&said[i - 1].as_str()));
-    let plain = fit.is_some() || !said.iter().any(|w| is_day_word(w)) && digits_only_in_fit;
-    if !plain || !digits_only_in_fit {
+    // (A day said outside a wish it fits, or a number other than "after 5": no pick of these.)
+    if !digits_only_in_fit || fit.is_none() && said.iter().any(|w| is_day_word(w)) {
         return None;
     }
     let offers: Vec<(usize, &Slot)> = turn
@@ -434,6 +434,12 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
             .map(|(i, _)| i + 1);
     }
     None
+}
+
+/// "The first afternoon one", "the earliest friday one": `earliest_offered`, only when the text
+/// says which offers fit.
+fn earliest_that_fits(turn: &Turn<'_>, text: &str) -> Option<usize> {
+    offer_filter(turn, text).and_then(|_| earliest_offered(turn, text))
 }
 
 /// What a wish said beside "the earliest" keeps of the offers: a weekday named in full, a part
@@ -1192,9 +1198,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     Err(e) => Err(anyhow::anyhow!("{e}")),
                 };
             }
-            let filtered =
-                earliest_offered(turn, text).filter(|_| offer_filter(turn, text).is_some());
-            if let Some(n) = filtered
+            if let Some(n) = earliest_that_fits(turn, text)
                 .or_else(|| u::pick_number(text, turn.details.proposals.len()))
                 .or_else(|| earliest_offered(turn, text))
             {
@@ -1220,10 +1224,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // "oh and its gloria nguyen, sorry forgot to say": the name is kept, the time still
             // waits for a yes.
             // (A word or two alone, "pete", is the name asked for earlier, when it can be one.)
-            if turn.details.name.is_none() || stated_anew(turn, text).is_some() {
+            let anew = stated_anew(turn, text);
+            if turn.details.name.is_none() || anew.is_some() {
                 // ("Rosa Mendez, im the owner" after we asked for a name.)
                 let short = u::words(text).len() <= 2 || turn.details.asked_name;
-                let name = stated_anew(turn, text)
+                let name = anew
                     .or_else(|| u::extract_name_in(text, &profile))
                     .or_else(|| short.then(|| u::name_when_asked(text, &profile)).flatten());
                 if let Some(name) = name {
@@ -1290,9 +1295,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // A day named beside a wish about the time of day ("late afternoon would be best, or a
             // friday") is a wish: times are looked for again, not the one offer on that day.
             // ("The first afternoon one is fine": the first of the afternoon ones.)
-            if let Some(k) =
-                earliest_offered(turn, text).filter(|_| offer_filter(turn, text).is_some())
-            {
+            if let Some(k) = earliest_that_fits(turn, text) {
                 return choose(turn, k).await;
             }
             let mentioned = mentioned_proposal(turn, text)

@@ -2718,7 +2718,6 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
     // The smell of the fuel ("reeks like gasoline", "gasoline smell"), not "fuel efficient
     // heaters ... the basement smells musty".
     let smelled = t.near(SMELL, FUEL, 4) || t.near(FUEL, SMELL, 3);
-    let fuel = smelled;
     let where_people_are = t.any(&[
         "house",
         "home",
@@ -2732,7 +2731,7 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
         "basement",
     ]);
     let leaking = t.any(&["puddle", "leak*", "dripping", "pouring", "soaked"]);
-    fuel && smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
+    smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
 }
 
 /// A tingle or a shock felt in water or from a cord ("he felt like a tingle when he stepped in
