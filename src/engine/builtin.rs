@@ -26,6 +26,8 @@ fn danger_advice(kind: Danger) -> &'static str {
         Danger::Intruder => "If you are in danger, call 911 now.",
         Danger::Hazard => "Please keep everyone, especially children, well away from it until it is made safe, and call 911 if anyone is hurt.",
         Danger::Missing => "If you think someone is missing or in danger, please call 911 now.",
+        Danger::Spill => "Please keep everyone and any flame or spark away from it, and keep it out of drains and wells if you safely can. Call 911 if anyone feels unwell or it is near a flame.",
+        Danger::Fraud => "If money is leaving your account, call your bank's fraud line now. If someone is pressing you to pay by gift card or wire, hang up: it is a scam.",
     }
 }
 
@@ -434,6 +436,96 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
             .map(|(i, _)| i + 1);
     }
     None
+}
+
+/// A yes to the times on offer without saying which: the one the caller's own wish singles out
+/// (nearest a time they said, "like 4ish"; else the first that fits a day or a part of the day
+/// they said), else the first.
+fn favoured_offer(turn: &Turn<'_>) -> usize {
+    let Some(wish) = turn.details.preference.as_deref() else {
+        return 1;
+    };
+    let tz = turn.tz();
+    let wish = crate::calendar::propose::Preference::parse(wish, turn.now, tz);
+    let offers = &turn.details.proposals;
+    let fits: Vec<usize> = (0..offers.len())
+        .filter(|&i| wish.accepts(&offers[i], tz))
+        .collect();
+    let among = if fits.is_empty() {
+        (0..offers.len()).collect()
+    } else {
+        fits
+    };
+    let minute = |s: &Slot| {
+        let local = s.start_utc().with_timezone(&tz);
+        local.hour() * 60 + local.minute()
+    };
+    // ("anything fri before 9 ... earliest one": a bound and the soonest, not a time of day.)
+    let said = hour_wished(turn.details.preference.as_deref().unwrap_or_default())
+        .filter(|_| !wish.asap && wish.before_minute.is_none());
+    match said {
+        Some(at) => among
+            .iter()
+            .min_by_key(|&&i| minute(&offers[i]).abs_diff(at))
+            .map(|i| i + 1),
+        None => among.first().map(|i| i + 1),
+    }
+    .unwrap_or(1)
+}
+
+/// A time of day said as the one wished for ("like 4ish", "around 10am", "at 2:30"), as a minute
+/// of the day; not a number of something ("1/2 inch", "2 bedroom").
+fn hour_wished(text: &str) -> Option<u32> {
+    let raw: Vec<String> = text
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '?' || c == '!')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    raw.iter().enumerate().find_map(|(i, w)| {
+        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let rest = &w[digits.len()..];
+        let hour: u32 = digits.parse().ok().filter(|h| (1..=12).contains(h))?;
+        let (minute, mark) = match rest.strip_prefix(':') {
+            Some(r) => {
+                let m: String = r.chars().take_while(|c| c.is_ascii_digit()).collect();
+                (m.parse::<u32>().ok().filter(|m| *m < 60)?, &r[m.len()..])
+            }
+            None => (0, rest),
+        };
+        let next = raw.get(i + 1).map(String::as_str);
+        let marked = matches!(mark, "am" | "pm" | "ish" | "a" | "p")
+            || rest.starts_with(':')
+            || mark.is_empty() && matches!(next, Some("am" | "pm" | "ish" | "oclock"));
+        // ("like 2 months" is no time.)
+        const UNITS: &[&str] = &[
+            "months", "month", "weeks", "week", "days", "day", "years", "year", "yrs", "yr",
+            "hours", "hour", "hrs", "mins", "minutes", "min", "inch", "inches", "feet", "ft",
+            "miles", "people", "kids", "pairs", "pair", "bedroom", "bedrooms", "rooms", "times",
+            "dollars", "bucks", "of", "x",
+        ];
+        // ("at 12 oak st" is an address.)
+        const THEN: &[&str] = &[
+            "or", "if", "on", "then", "works", "work", "please", "pls", "today", "tomorrow",
+            "tmrw", "ok", "okay", "is", "would", "and", "so", "maybe", "ish",
+        ];
+        let led = i > 0
+            && ["at", "around", "like", "about", "bout", "roughly", "say"]
+                .contains(&raw[i - 1].as_str())
+            && mark.is_empty()
+            && next.is_none_or(|n| !UNITS.contains(&n) && THEN.contains(&n));
+        if !(marked || led) {
+            return None;
+        }
+        let pm = mark == "pm" || mark == "p" || next == Some("pm");
+        let am = mark == "am" || mark == "a" || next == Some("am");
+        let h24 = if pm && hour < 12 || !am && hour < 7 {
+            hour + 12
+        } else {
+            hour
+        };
+        Some(h24 * 60 + minute)
+    })
 }
 
 /// "The first afternoon one", "the earliest friday one": `earliest_offered`, only when the text
@@ -946,6 +1038,12 @@ fn danger_words(kind: Danger) -> &'static [&'static str] {
         Danger::Bite => &["bite", "sting", "bat", "snake", "anim", "swell"],
         Danger::Intruder => &["polic", "safe", "lock"],
         Danger::Missing => &["missing", "home", "find", "polic", "911"],
+        Danger::Spill => &[
+            "oil", "spill", "leak", "tank", "fuel", "report", "dep", "drain", "well",
+        ],
+        Danger::Fraud => &[
+            "fraud", "scam", "bank", "ident", "theft", "stolen", "gift", "card", "irs", "polic",
+        ],
         Danger::Hazard => &[
             "fall", "tip", "glass", "crack", "collaps", "shatter", "sharp", "away", "board", "hurt",
         ],
@@ -1271,12 +1369,24 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             } else {
                 stated_anew(turn, text)
             };
+            // ("ok do that one. its Beth Yarbrough", "thats fine. name is Dale": the yes beside
+            // the name is a yes to the times; "Great. Brent Kowalczyk" after an answer only
+            // thanks for it.)
+            let agrees = u::is_yes(text) && !question;
+            let to_the_times = agrees
+                && u::words(text).iter().any(|w| {
+                    [
+                        "that", "thats", "this", "one", "works", "work", "fine", "good", "book",
+                    ]
+                    .contains(&w.as_str())
+                });
             if let Some(name) = late_name {
                 let first = first_name(&name).to_string();
                 turn.details.name = Some(name);
                 if u::pick_number(text, n).is_none()
                     && !has_time_words(text)
                     && mentioned_proposal(turn, text).is_none()
+                    && !to_the_times
                 {
                     // "Priya. also do u have a shuttle?": thanked, answered, times still on offer.
                     let a = answer
@@ -1289,9 +1399,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     )));
                 }
             }
-            // "Yep", "yes book it" to the times offered: the first (earliest) of them, asked to
-            // confirm like any pick, so a yes never books a time the caller did not see named.
-            let any = (u::any_will_do(text) || u::is_yes(text) && !question).then_some(1);
+            // "Yep", "yes book it" to the times offered: the one their wish singles out, else the
+            // first (earliest) of them, asked to confirm like any pick, so a yes never books a
+            // time the caller did not see named.
+            let any = (u::any_will_do(text) || agrees).then(|| favoured_offer(turn));
             // A day named beside a wish about the time of day ("late afternoon would be best, or a
             // friday") is a wish: times are looked for again, not the one offer on that day.
             // ("The first afternoon one is fine": the first of the afternoon ones.)
@@ -1332,6 +1443,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 } else {
                     String::new()
                 };
+                // (The wish the new times are found for is the one a later yes is read by.)
+                if about_times {
+                    turn.details.preference = Some(pref.clone());
+                }
                 // Already offering times (for a new booking or a move): look again. The
                 // rescheduling flag stays, so a YES still moves the existing booking.
                 let call = ToolCall::FindSlots {
@@ -2230,7 +2345,20 @@ async fn unsure(turn: &mut Turn<'_>, clarify: &str) -> anyhow::Result<Option<Str
 
 #[cfg(test)]
 mod tests {
-    use super::{hour_alone, Danger};
+    use super::{hour_alone, hour_wished, Danger};
+
+    #[test]
+    fn an_hour_wished_is_a_time_of_day_not_a_number_of_things() {
+        assert_eq!(
+            hour_wished("today after school. like 4ish. 1/2 inch"),
+            Some(16 * 60)
+        );
+        assert_eq!(hour_wished("around 10am if you can"), Some(10 * 60));
+        assert_eq!(hour_wished("say 2:30?"), Some(14 * 60 + 30));
+        assert_eq!(hour_wished("its been like 2 months"), None);
+        assert_eq!(hour_wished("2 bedroom, 3 kids"), None);
+        assert_eq!(hour_wished("we're at 12 oak st"), None);
+    }
 
     #[test]
     fn an_hour_said_alone_is_an_hour() {

@@ -29,6 +29,10 @@ pub enum Danger {
     Hazard,
     /// Someone, often a child, has not come home or cannot be found.
     Missing,
+    /// Money going out of an account now, or a scam under way.
+    Fraud,
+    /// Heating oil or fuel leaking out onto the ground or a floor.
+    Spill,
 }
 
 impl Danger {
@@ -46,6 +50,8 @@ impl Danger {
             Danger::Intruder => "intruder",
             Danger::Hazard => "falling or broken hazard",
             Danger::Missing => "missing person",
+            Danger::Fraud => "fraud under way",
+            Danger::Spill => "fuel spill",
         }
     }
 }
@@ -1132,6 +1138,13 @@ const MOUTHED: &[&str] = &[
     "in her mouth",
     "in their mouth",
     "got into",
+    // ("found my 2 yr old w the bottle open behind the couch his mouth smells like it")
+    "mouth smells",
+    "breath smells",
+    "smells like it on",
+    "bottle open",
+    "cap off",
+    "lid off",
 ];
 /// A person's breath running short.
 const BREATHLESS: &[&str] = &[
@@ -2216,6 +2229,20 @@ fn may_harm_themselves(t: &Text) -> bool {
         "wishes he was dead",
         "wishes she was dead",
         "wish i wasnt here",
+        // Said of oneself by a child or a grown-up ("she told me she is too stupid to live and
+        // everyone would be better without her").
+        "too stupid to live",
+        "too ugly to live",
+        "to live anymore",
+        "not worth living",
+        "rather be dead",
+        "better off dead",
+        "everyone would be better without",
+        "everybody would be better without",
+        "everyone would be better off without",
+        "everybody would be better off without",
+        "world would be better without",
+        "be better without me",
     ];
     const WEAKER: &[&str] = &[
         "better off with someone else",
@@ -2732,6 +2759,146 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
     ]);
     let leaking = t.any(&["puddle", "leak*", "dripping", "pouring", "soaked"]);
     smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
+}
+
+/// People on ice that is giving way ("water coming up on top of the ice near where they are
+/// standing", "the ice is cracking and the kids are still out on it").
+fn on_thin_ice(t: &Text) -> bool {
+    let ice = t.any(&["ice", "pond", "lake", "river", "creek"]) && t.any(&["ice"]);
+    let giving = t.any(&[
+        "water coming up",
+        "water on top",
+        "water on the ice",
+        "water over the ice",
+        "ice is cracking",
+        "ice cracking",
+        "cracking sound*",
+        "ice is thin",
+        "thin ice",
+        "ice is soft",
+        "slushy",
+        "open water",
+        "fell through",
+        "went through the ice",
+    ]);
+    let people = t.any(&[
+        "standing",
+        "skating",
+        "kids",
+        "grandkids",
+        "son",
+        "daughter",
+        "dog",
+        "they are",
+        "theyre",
+        "out on",
+        "on it",
+    ]);
+    ice && giving && people
+}
+
+/// Heating oil or fuel leaking out of a tank or a line onto the ground or the floor ("theres oil
+/// dripping out the bottom onto the snow. its maybe 20 ft from our well"): a spill to stop and
+/// report.
+fn fuel_spilling(t: &Text) -> bool {
+    const FUEL: &[&str] = &["oil", "fuel", "diesel", "kerosene", "heating oil"];
+    const OUT: &[&str] = &[
+        "dripping",
+        "drips",
+        "leaking",
+        "leaks",
+        "pouring",
+        "spilling",
+        "spilled",
+        "running out",
+        "coming out",
+        "puddle*",
+        "pooling",
+        "soaking",
+    ];
+    let spilling = t.near(FUEL, OUT, 4) || t.near(OUT, FUEL, 3);
+    let tank = t.any(&["tank", "tanks", "fuel line", "oil line", "filter"]);
+    let ground = t.any(&[
+        "snow", "ground", "dirt", "yard", "well", "creek", "stream", "ditch", "driveway",
+        "onto the", "all over", "floor", "basement",
+    ]);
+    spilling && tank && ground
+}
+
+/// Money going out of the caller's account now, or a scam under way ("2400 dollars gone from my
+/// checking, 3 transfers I did not make", "a man from the IRS says she'll be arrested unless she
+/// pays in gift cards"): the bank, the police, whoever can stop it, before any appointment.
+fn money_being_taken(t: &Text) -> bool {
+    let not_mine = t.any(&[
+        "i did not make",
+        "i didnt make",
+        "we did not make",
+        "we didnt make",
+        "i did not authorize",
+        "i didnt authorize",
+        "not authorized",
+        "unauthorized",
+        "someone is using my",
+        "somebody is using my",
+    ]);
+    let gone = t.near(
+        &[
+            "gone",
+            "missing",
+            "taken",
+            "drained",
+            "emptied",
+            "stolen",
+            "withdrawn",
+        ],
+        &["checking", "savings", "account", "bank"],
+        4,
+    ) || t.near(
+        &["drained", "emptied", "cleaned out"],
+        &["my", "our", "her", "his"],
+        2,
+    ) && t.any(&["account", "checking", "savings", "bank"]);
+    let scam = t.any(&[
+        "gift card*",
+        "wire the money",
+        "bitcoin",
+        "crypto atm",
+        "zelle",
+    ]) && t.any(&[
+        "irs",
+        "warrant",
+        "arrest*",
+        "police",
+        "jail",
+        "on the phone",
+        "still on the phone",
+        "a man",
+        "a guy",
+        "a woman",
+        "someone called",
+        "somebody called",
+        "social security",
+    ]);
+    (not_mine || gone)
+        && t.any(&[
+            "transfer*",
+            "charge*",
+            "withdraw*",
+            "dollars",
+            "money",
+            "account",
+            "checking",
+            "card",
+        ])
+        || scam
+}
+
+/// Water leaking into or out of a light or a switch that flickers or buzzes ("its coming out of
+/// the light thats right next to it, the light keeps flickering and buzzing").
+fn water_at_a_failing_light(t: &Text) -> bool {
+    t.any(&["leak*", "drip*", "water", "wet", "coming out of the light"])
+        && t.any(&["flicker*", "buzz*", "sizzl*", "spark*", "crackl*"])
+        && t.any(&["light", "lights", "fixture*", "switch", "outlet*", "fan"])
 }
 
 /// A tingle or a shock felt in water or from a cord ("he felt like a tingle when he stepped in
@@ -3278,7 +3445,13 @@ fn confused_after_a_blow(t: &Text) -> bool {
         &["knot", "bump", "lump", "goose egg", "gash", "cut"],
         &["forehead", "head", "temple"],
         4,
-    ) || t.any(&["goose egg"]);
+    ) || t.any(&["goose egg"])
+        // A hard hit in a game ("got hit into the boards pretty hard").
+        || t.near(
+            &["hit", "slammed", "checked", "smashed", "knocked", "thrown", "crashed"],
+            &["the boards", "the glass", "the wall", "the ice", "the post", "the goal post"],
+            5,
+        ) && t.any(&["hard", "game", "practice", "tackle*", "check*"]);
     let struck = t.near(
         &[
             "tipped over",
@@ -3312,6 +3485,13 @@ fn confused_after_a_blow(t: &Text) -> bool {
         "so sleepy",
         "drowsy",
         "passed out",
+        "too bright",
+        "light hurts",
+        "lights hurt",
+        "hurts his eyes",
+        "hurts her eyes",
+        "seeing double",
+        "seeing two",
     ]);
     // "Came off the slide head first and landed on his neck... says his neck hurts": a fall
     // onto the neck, then pain, numbness or confusion, may be a spine injury.
@@ -4057,7 +4237,10 @@ const AT_RISK: &[&str] = &[
     "child*",
     "toddler*",
     "baby",
+    "babys",
     "babies",
+    "crib",
+    "nursery",
     "grandkid*",
     "students",
     "class",
@@ -4269,8 +4452,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if scalded(&t) {
         return Some(Danger::Medical);
     }
-    if ground_opening(&t) {
+    if ground_opening(&t) || on_thin_ice(&t) {
         return Some(Danger::Hazard);
+    }
+    if fuel_spilling(&t) {
+        return Some(Danger::Spill);
+    }
+    if money_being_taken(&t) {
+        return Some(Danger::Fraud);
     }
     if (t.any(BREAK_IN) || t.any(INTRUDER)) && !break_in_over(&t) {
         return Some(Danger::Intruder);
@@ -4773,6 +4962,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ],
         3,
     );
+    if water_at_a_failing_light(&t_water) {
+        return Some(Danger::Water);
+    }
     if (t_water.any(WATER) || water_moving)
         && t_water.any(NEAR_ELECTRIC_OR_CEILING)
         && !t_water.any(&["stain*", "spot*", "old leak"])
@@ -5295,6 +5487,19 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "nobody knows where",
         "not answering his phone",
         "not answering her phone",
+    ]) || t.any(&[
+        "son", "daughter", "kid", "child", "boy", "girl", "mom", "dad", "mother", "father",
+        "grandma", "grandpa", "husband", "wife",
+    ]) && t.any(&[
+        "not picking up his phone",
+        "not picking up her phone",
+        "wont pick up his phone",
+        "wont pick up her phone",
+        "phone goes to voicemail",
+        "never late like this",
+        "never this late",
+        "never made it to",
+        "never made it from",
     ]) || t
         .words
         .windows(2)
@@ -6612,6 +6817,18 @@ pub fn wants_person(text: &str) -> bool {
         "on the phone the whole",
         "her phone",
         "his phone",
+        // Someone else sent them to us ("the landlord ... he say call you for the heat").
+        "said call",
+        "say call",
+        "says call",
+        "said to call",
+        "says to call",
+        "told me to call",
+        "told me call",
+        "told us to call",
+        "told us call",
+        "said i should call",
+        "said we should call",
     ]);
     // Within one sentence: "before i call anybody.. do yall deal with insurance" is the caller
     // phoning someone else, then a question to us.
@@ -8231,7 +8448,32 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "rip off the",
         "rip it off",
         "ripped off by the wind",
+        // A review of the caller's own place ("got a guest review saying they got bit").
+        "guest review",
+        "guest reviews",
+        "a review saying",
+        "review saying",
+        "reviews saying",
+        "a bad review from",
     ]);
+    // Who pays, to be worked out among others ("need to figure out inspections, who pays,
+    // scheduling around tenants"), not who pays for our mistake.
+    let t = if t.near(
+        &[
+            "figure out",
+            "sort out",
+            "work out",
+            "decide",
+            "discuss",
+            "talk about",
+        ],
+        &["who pays", "whos paying", "who is paying"],
+        4,
+    ) {
+        t.without(&["who pays", "whos paying", "who is paying"])
+    } else {
+        t
+    };
     // "I am not ok" after a night out: how the caller feels, not what they think of us ("im not
     // ok with this" still is).
     // ("im not ok paying 200", "not ok that he left" still are.)
@@ -8286,7 +8528,8 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "landlord",
         ],
         &["complaining", "complains", "complained"],
-        3,
+        // ("tenants in 3 units now complaining")
+        7,
     ) && !t.near(
         &["complaining", "complains", "complained"],
         &[
@@ -11879,5 +12122,144 @@ mod tests {
             None
         )
         .is_some());
+    }
+
+    #[test]
+    fn round_twenty_one_dangers_in_other_words() {
+        // A child or a grown-up who says they would be better gone.
+        for text in [
+            "my son said hes too stupid to live and everybody would be better without him",
+            "she keeps saying everyone would be better off without her, she wrote it in a notebook",
+            "my dad says he doesnt see the point, says life is not worth living anymore",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        assert_eq!(
+            danger("our team would be better without that coach honestly", None),
+            None
+        );
+        // A hard hit in a game, then sick or light hurting his eyes.
+        assert_eq!(
+            danger(
+                "she got slammed into the boards at practice, now the light hurts her eyes",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("he got checked into the glass pretty hard in the game, hes fine tho, needs a sharpen", None),
+            None
+        );
+        // People on ice with water coming over it.
+        assert_eq!(
+            danger(
+                "the kids are skating on the lake and theres open water near the dock, ice looks slushy",
+                None
+            ),
+            Some(Danger::Hazard)
+        );
+        assert_eq!(
+            danger(
+                "how long does the ice last on my skates after a sharpen",
+                None
+            ),
+            None
+        );
+        // Fuel running out of a tank onto the ground or a floor.
+        assert_eq!(
+            danger(
+                "the oil tank out back has oil leaking out of the filter onto the ground",
+                None
+            ),
+            Some(Danger::Spill)
+        );
+        assert_eq!(
+            danger(
+                "how much to swap out our old oil tank, its 40 years old",
+                None
+            ),
+            None
+        );
+        // Money leaving an account now, or a scam under way.
+        assert_eq!(
+            danger(
+                "someone took 900 from my savings this morning, 2 withdrawals i didnt make",
+                None
+            ),
+            Some(Danger::Fraud)
+        );
+        assert_eq!(
+            danger(
+                "my grandpa got a call saying hes going to jail unless he pays in gift cards",
+                None
+            ),
+            Some(Danger::Fraud)
+        );
+        assert_eq!(
+            danger("do you take gift cards for the bookkeeping package", None),
+            None
+        );
+        // Water at a light that flickers.
+        assert_eq!(
+            danger(
+                "the ceiling is wet around the kitchen light and it keeps flickering",
+                None
+            ),
+            Some(Danger::Water)
+        );
+        // A cracked skylight sagging over the nursery.
+        assert_eq!(
+            danger(
+                "the glass is sagging with a crack right above the crib",
+                None
+            ),
+            Some(Danger::Hazard)
+        );
+        // A small child with the bottle open, the smell on his mouth.
+        assert!(danger(
+            "found my 3 year old with the roach spray, cap off, his breath smells like it",
+            None
+        )
+        .is_some());
+        // A child who never made it and is not answering.
+        assert_eq!(
+            danger(
+                "my daughter never made it to practice and shes not picking up her phone",
+                None
+            ),
+            Some(Danger::Missing)
+        );
+    }
+
+    #[test]
+    fn round_twenty_one_no_complaint_no_person() {
+        // Someone else's review, tenants complaining of bugs, who pays among others.
+        assert_eq!(
+            complaint(
+                "had a guest review saying there were bites, can your dog check the unit",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "the tenants on the second floor are now complaining too, need an inspection",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint(
+                "we need to sort out who pays between me and the tenants before we book",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint("you broke my door and now who pays for it", &[]).is_some());
+        // Told by someone else to call us is no request for a call.
+        assert!(!wants_person(
+            "my property manager told me to call you about the bugs, when can you come"
+        ));
+        assert!(wants_person("can you call me about the bugs"));
     }
 }

@@ -1239,6 +1239,15 @@ const NOT_NAMES: &[&str] = &[
     "where",
     "alright",
     "aight",
+    // ("All right. The first time is fine.")
+    "all",
+    // Words that name a place ("yea one. rancho viejo", "we're out in the estates").
+    "rancho",
+    "estates",
+    "heights",
+    "village",
+    "vista",
+    "canyon",
     "building",
     "bldg",
     "his",
@@ -2851,6 +2860,14 @@ const REMOVING: &[&str] = &[
     "scrape off",
     "clean out",
     "pull out",
+    // ("just want it off", "want it all GONE")
+    "want it off",
+    "want it all off",
+    "want them off",
+    "get it off",
+    "get it all off",
+    "want it gone",
+    "want it all gone",
 ];
 /// Putting more of a thing in.
 const ADDING: &[&str] = &[
@@ -3168,7 +3185,40 @@ pub fn pick_by_length(text: &str, durations: &[u32]) -> Option<usize> {
 /// words count more than words many services share, typos count, and a word that only matches as
 /// part of a different compound ("water softener" against "water heater") does not.
 pub fn score_services(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
-    Some(fit_age(score_by_words(text, profile)?, text, profile))
+    let found = score_by_words(text, profile).or_else(|| removal_wanted(text, profile))?;
+    Some(fit_age(found, text, profile))
+}
+
+/// No service named by its words, but the text wants a thing taken away ("not hanging anything
+/// new yet, just want it off"): the business's one removal service.
+fn removal_wanted(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch> {
+    // (What is said not to be done adds nothing: "not installing anything new yet".)
+    let t = super::detect::Text::new(bounded(text)).without(&[
+        "not installing",
+        "not install",
+        "not putting in",
+        "not putting up",
+        "not adding",
+        "not hanging",
+        "nothing new",
+    ]);
+    let action = Action::of(&t);
+    if !action.removes || action.adds || action.keeps {
+        return None;
+    }
+    let vocabs = profile.derived(ServiceVocabs::new);
+    let mut removals = (0..vocabs.0.len()).filter(|&i| vocabs.0[i].removal);
+    match (removals.next(), removals.next()) {
+        (Some(best), None) => Some(ServiceMatch {
+            best,
+            score: 1.0,
+            runner_up: None,
+            named: true,
+            coverage: 0.2,
+            hits: 1,
+        }),
+        _ => None,
+    }
 }
 
 /// The match, moved to the one service whose ages take in the person the text is about.
@@ -3530,6 +3580,9 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
                 );
             // "The tank hooked up to the boiler, not a regular water heater": a kind of the
             // thing told apart from the usual one, not the thing turned down.
+            // "Not hanging anything new yet": what is not being done now.
+            let not_any =
+                i >= 1 && said_words[i - 1] == "not" && matches!(next(1), Some("anything" | "any"));
             let of_a_kind = ["a", "an", "the", "your"].iter().any(|a| {
                 [
                     "regular",
@@ -3547,8 +3600,13 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
             (
                 !feared[i]
                     && !of_a_kind
-                    && (NEGATORS.iter().any(|n| before.contains(n)) || fine_after || no_thanks),
-                !feared[i] && !of_a_kind && REFUSERS.iter().any(|n| before.contains(n)),
+                    && (NEGATORS.iter().any(|n| before.contains(n))
+                        || fine_after
+                        || no_thanks
+                        || not_any),
+                !feared[i]
+                    && !of_a_kind
+                    && (REFUSERS.iter().any(|n| before.contains(n)) || not_any),
             )
         })
         .unzip();
@@ -4528,6 +4586,33 @@ pub fn is_question(text: &str) -> bool {
     }
     if text.contains('?') {
         return true;
+    }
+    // An agreement is no question, though it opens like one: "ya thats good" ("ya" reads as
+    // "you"), "ok do that one. its Beth" (a pick told, not asked).
+    let raw_first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|x| !x.is_empty())
+        .map(str::to_lowercase);
+    let told_pick = w
+        .iter()
+        .position(|x| x == "do")
+        .filter(|&i| {
+            w[..i]
+                .iter()
+                .all(|x| ["ok", "okay", "k", "yes", "yeah", "lets"].contains(&x.as_str()))
+        })
+        .is_some_and(|i| {
+            w.get(i + 1)
+                .is_some_and(|n| ["that", "this", "the"].contains(&n.as_str()))
+                && w.get(i + 2).is_some_and(|n| {
+                    [
+                        "one", "1st", "2nd", "3rd", "first", "second", "third", "last", "time",
+                    ]
+                    .contains(&n.as_str())
+                })
+        });
+    if (raw_first.as_deref() == Some("ya") || told_pick) && is_yes(text) {
+        return false;
     }
     // "If u replace the vent things and it starts again is that covered or do i pay again": a
     // condition, then the question.
@@ -10984,6 +11069,35 @@ mod tests {
         .unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
         assert!(m.runner_up.is_none());
+    }
+
+    #[test]
+    fn round_twenty_one_agreements_places_and_removal() {
+        // An agreement is no question, however it opens; a pick asked is.
+        assert!(!is_question("ya thats good"));
+        assert!(!is_question("ok do that one. its Beth Yarbrough"));
+        assert!(is_question("do that one on saturday?"));
+        assert!(is_question("ok do that kind of work"));
+        // "All right" and the names of places are no name.
+        assert_eq!(
+            name_when_asked("All right. The first time is fine.", &profile()),
+            None
+        );
+        assert_eq!(name_when_asked("yea one. rancho viejo", &profile()), None);
+        // Not doing something now rules out the service that does it; wanting it off is
+        // the removal service.
+        let p = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml").replace(
+                "name = \"Drain cleaning\"",
+                "name = \"Old fixture removal\"",
+            ),
+        )
+        .unwrap();
+        let found = score_services("not installing anything new yet, just want it off", &p);
+        assert_eq!(
+            found.map(|m| p.services[m.best].name.as_str()),
+            Some("Old fixture removal")
+        );
     }
 
     #[test]
