@@ -1276,8 +1276,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if let Some(name) = u::name_beside_yes(text).filter(|_| turn.details.name.is_none()) {
                 turn.details.name = Some(name);
             }
-            if u::is_yes(text) {
+            // "yes confirm. landlord will pay? or i pay": the yes books the time, and what is
+            // asked after it is answered (or passed to the team) in the same reply.
+            let yes_then_more = !u::is_yes(text) && u::opens_with_yes(text) && question;
+            if u::is_yes(text) || yes_then_more {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
+                    Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) if yes_then_more => {
+                        let lead = match &answer {
+                            Some((_, a)) => a.clone(),
+                            None => pass_question_on(turn, text),
+                        };
+                        Ok(outcome_words(turn, &o, false).map(|w| format!("{lead} {w}")))
+                    }
                     Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) => {
                         Ok(outcome_words(turn, &o, false))
                     }
@@ -1596,7 +1606,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // service it matches never names ("do yall board birds??"; unless a price or an entry was
     // answered).
     if question && !books && turn.details.service.is_none() {
-        let doubts = u::doubts_fit(text) && !matches!(answer, Some((u::Topic::Faq(_), _)));
+        let doubts = (u::doubts_fit(text) || u::contrasts_with_business(text, &profile))
+            && !matches!(answer, Some((u::Topic::Faq(_), _)));
         let asks_job = u::asks_if_offered(text)
             && answer.as_ref().is_none_or(|(t, _)| {
                 matches!(
@@ -2314,7 +2325,19 @@ async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<St
     // The same reading of the question as the rest of the turn: a text whose questions no
     // topic answers is not answered from a looser reading of the whole ("do yall do frontal
     // installs? ... for a wedding next weekend" is no question about the hours).
-    if u::topics(text, &turn.business.profile).is_empty() {
+    // (A "yes, we do X" is no answer to a question we could not place: that is the false yes
+    // this hand-off is for.)
+    let topics = u::topics(text, &turn.business.profile);
+    let only_offered = topics.iter().all(|t| {
+        matches!(
+            t,
+            u::Topic::Service {
+                price_asked: false,
+                ..
+            }
+        )
+    });
+    if only_offered {
         turn.effects
             .unanswered
             .push(text.chars().take(300).collect());

@@ -508,6 +508,44 @@ mod tests {
         assert!(p.reply.unwrap().contains("YES"));
     }
 
+    /// "ok thats fine. its Tyler" to three times, after "like 4ish": the name is kept and the
+    /// yes reads back the time nearest the hour the caller wished for, not the first.
+    #[tokio::test]
+    async fn a_yes_beside_a_name_reads_back_the_time_the_wish_singles_out() {
+        let at = |h: i64| {
+            let start = thursday_ten().start + (h - 10) * 3_600_000;
+            Slot {
+                start,
+                end: start + 3_600_000,
+            }
+        };
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![at(12), at(14), at(16)],
+            preference: Some("thursday, like 2ish".into()),
+            asked_name: true,
+            ..Details::default()
+        };
+        let i = input(State::Scheduling, d, &["ok thats fine. its Tyler Moss"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming, "{:?}", p.reply);
+        assert_eq!(p.details.chosen, Some(at(14)), "{:?}", p.reply);
+        assert_eq!(p.details.name.as_deref(), Some("Tyler Moss"));
+        // "Great. Tyler Moss" after an answer only thanks: the times stay on offer.
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            proposals: vec![at(12), at(14), at(16)],
+            asked_name: true,
+            ..Details::default()
+        };
+        let i = input(State::Scheduling, d, &["Great. Tyler Moss"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Scheduling, "{:?}", p.reply);
+        assert!(p.reply.unwrap().contains("Thanks, Tyler"));
+    }
+
     /// An hour said alone while the address is still missing ("9 is good" after a day was
     /// wished): the time offered at that hour is read back for a yes once the address comes.
     #[tokio::test]

@@ -2761,6 +2761,71 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
     smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
 }
 
+/// A pregnant woman with a warning sign ("my wife is 6 months pregnant and shes had headaches
+/// all week"): a headache, bleeding, cramps, swelling or blurred sight in pregnancy is for a
+/// doctor today, whatever the business.
+fn pregnant_and_unwell(t: &Text) -> bool {
+    let pregnant = t.any(&[
+        "pregnant",
+        "weeks along",
+        "months along",
+        "expecting a baby",
+        "due in",
+    ]) && !t.any(&["not pregnant", "trying to get pregnant"]);
+    let sign = t.any(&[
+        "headache*",
+        "head hurts",
+        "head is pounding",
+        "bleeding",
+        "spotting",
+        "cramp*",
+        "contraction*",
+        "blurry",
+        "seeing spots",
+        "dizzy",
+        "lightheaded",
+        "faint*",
+        "swollen",
+        "swelling",
+        "vomit*",
+        "throwing up",
+        "cant keep anything down",
+        "fever",
+    ]);
+    pregnant && sign
+}
+
+/// Old paint sanded or scraped to dust where a pregnant woman or small children live ("been
+/// sanding the old chalky paint all weekend... my wife is 6 months pregnant"): lead dust.
+fn old_paint_dust(t: &Text) -> bool {
+    let sanding = t.any(&[
+        "sand*", "scrap*", "grind*", "dust", "chips", "flak*", "chipping",
+    ]);
+    let old_paint = t.any(&[
+        "lead",
+        "old paint",
+        "chalky",
+        "old house",
+        "1800s",
+        "built in 19",
+    ]) || t.near(
+        &["paint"],
+        &[
+            "1890s", "1900s", "1910s", "1920s", "1930s", "1940s", "1950s", "1960s", "1970s",
+        ],
+        12,
+    ) || t.near(
+        &[
+            "1890s", "1900s", "1910s", "1920s", "1930s", "1940s", "1950s", "1960s", "1970s",
+        ],
+        &["paint"],
+        12,
+    );
+    let who =
+        t.any(&["pregnant", "baby", "babys", "toddler*", "infant", "newborn"]) || t.young_child();
+    sanding && old_paint && who
+}
+
 /// People on ice that is giving way ("water coming up on top of the ice near where they are
 /// standing", "the ice is cracking and the kids are still out on it").
 fn on_thin_ice(t: &Text) -> bool {
@@ -4452,6 +4517,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if scalded(&t) {
         return Some(Danger::Medical);
     }
+    if pregnant_and_unwell(&t) || old_paint_dust(&t) {
+        return Some(Danger::Medical);
+    }
     if ground_opening(&t) || on_thin_ice(&t) {
         return Some(Danger::Hazard);
     }
@@ -5487,34 +5555,36 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "nobody knows where",
         "not answering his phone",
         "not answering her phone",
-    ]) || t.any(&[
+    ]) || (t.any(&[
         "son", "daughter", "kid", "child", "boy", "girl", "mom", "dad", "mother", "father",
         "grandma", "grandpa", "husband", "wife",
-    ]) && t.any(&[
-        "not picking up his phone",
-        "not picking up her phone",
-        "wont pick up his phone",
-        "wont pick up her phone",
-        "phone goes to voicemail",
-        "never late like this",
-        "never this late",
-        "never made it to",
-        "never made it from",
-    ]) || t
-        .words
-        .windows(2)
-        .any(|w| w[0] == "is" && w[1] == "missing")
-        && !t.near(
-            &["missing"],
-            &[
-                "his", "her", "their", "the", "a", "my", "class", "lesson", "school", "work",
-            ],
-            2,
-        )
+    ]) || t.age_said().is_some_and(|a| a < 18)
+        || t.young_child())
         && t.any(&[
-            "son", "daughter", "kid", "child", "mom", "dad", "mother", "father", "grandma",
-            "grandpa", "husband", "wife",
+            "not picking up his phone",
+            "not picking up her phone",
+            "wont pick up his phone",
+            "wont pick up her phone",
+            "phone goes to voicemail",
+            "never late like this",
+            "never this late",
+            "never made it to",
+            "never made it from",
         ])
+        || t.words
+            .windows(2)
+            .any(|w| w[0] == "is" && w[1] == "missing")
+            && !t.near(
+                &["missing"],
+                &[
+                    "his", "her", "their", "the", "a", "my", "class", "lesson", "school", "work",
+                ],
+                2,
+            )
+            && t.any(&[
+                "son", "daughter", "kid", "child", "mom", "dad", "mother", "father", "grandma",
+                "grandpa", "husband", "wife",
+            ])
     {
         return Some(Danger::Missing);
     }
@@ -8206,6 +8276,12 @@ const NO_SHOW: &[&str] = &[
     "never called back",
     "nobody called back",
     "nobody ever called back",
+    // ("Tom finally picks up and says hes busy and hangs up on me")
+    "hangs up on me",
+    "hung up on me",
+    "hung up on us",
+    "hanging up on me",
+    "hangs up on us",
     "no one called back",
     "no one ever called back",
     "never heard back",
@@ -8526,6 +8602,14 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "hoa",
             "city",
             "landlord",
+            "shes",
+            "hes",
+            "theyre",
+            "theyve",
+            "kid",
+            "child",
+            "students",
+            "players",
         ],
         &["complaining", "complains", "complained"],
         // ("tenants in 3 units now complaining")
@@ -12221,6 +12305,40 @@ mod tests {
             None
         )
         .is_some());
+        // Pregnant and unwell; old paint sanded to dust where a baby is coming or lives.
+        assert_eq!(
+            danger(
+                "im 30 weeks pregnant and my feet are swollen and i have a bad headache",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "im 30 weeks pregnant, can i still get a massage on my back",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "we scraped the chipping old paint off the porch of our 1920s house, baby crawls out there",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("can you sand and paint the trim in our nursery", None),
+            None
+        );
+        // A child by age who has not arrived and does not answer.
+        assert_eq!(
+            danger(
+                "hes 9 and he never made it from the bus stop, never late like this",
+                None
+            ),
+            Some(Danger::Missing)
+        );
         // A child who never made it and is not answering.
         assert_eq!(
             danger(
@@ -12256,6 +12374,19 @@ mod tests {
             None
         );
         assert!(complaint("you broke my door and now who pays for it", &[]).is_some());
+        // Someone's own trouble, said with "shes"; hung up on by us is a complaint.
+        assert_eq!(
+            complaint(
+                "her skates are too small, shes been complaining after every game",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint(
+            "called 3 times, your office manager hung up on me, i want my records back",
+            &[]
+        )
+        .is_some());
         // Told by someone else to call us is no request for a call.
         assert!(!wants_person(
             "my property manager told me to call you about the bugs, when can you come"

@@ -311,7 +311,10 @@ impl<'a> Turn<'a> {
                 let Some(hold) = self.details.hold_id else {
                     return Err(ToolError::BadArgument("no time has been chosen yet".into()));
                 };
-                if !self.said.is_empty() && !super::understand::is_yes(&self.said) {
+                if !self.said.is_empty()
+                    && !super::understand::is_yes(&self.said)
+                    && !super::understand::opens_with_yes(&self.said)
+                {
                     return Err(ToolError::BadArgument(
                         "the caller has not said YES to this time; ask them to reply YES".into(),
                     ));

@@ -198,6 +198,20 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
     name.filter(|_| yes)
 }
 
+/// A yes said first, then something else asked or told ("yes confirm. landlord will pay? or i
+/// pay"): the opening piece is a plain yes and nothing after it changes the time.
+pub fn opens_with_yes(text: &str) -> bool {
+    let first = text
+        .split(['.', ',', '!', ';', '?', '\n'])
+        .map(str::trim)
+        .find(|p| !p.is_empty());
+    first.is_some_and(|p| words(p).len() <= 4 && is_yes(p))
+        && !is_no(text)
+        && !words(text)
+            .iter()
+            .any(|w| YES_CHANGES.contains(&w.as_str()) || w == "cancel" || w == "wait")
+}
+
 pub fn is_no(text: &str) -> bool {
     let w = words(text);
     !w.is_empty() && w.len() <= 8 && has_any(text, NO)
@@ -5229,7 +5243,48 @@ pub fn doubts_fit(text: &str) -> bool {
         "call someone else",
         "find someone else",
         "call somebody else",
+        // ("can you guys sharpen those or is it a totally different thing?")
+        "a totally different thing",
+        "a completely different thing",
+        "a whole different thing",
+        "or is it different",
+        "or is that different",
     ])
+}
+
+/// The caller's thing set against what the business is about ("my daughter does figure skating
+/// not hockey" at a hockey pro shop): a contrast with a word of the business's name or about
+/// that no service's name carries, so none of them is surely it.
+pub fn contrasts_with_business(text: &str, profile: &BusinessProfile) -> bool {
+    let w = words(bounded(text));
+    let about = content_words(&format!(
+        "{} {}",
+        profile.business.name, profile.business.about
+    ));
+    let named = |x: &str| {
+        profile
+            .services
+            .iter()
+            .any(|s| content_words(&s.name).iter().any(|n| n == x))
+    };
+    (1..w.len()).any(|i| {
+        if w[i] != "not"
+            || ["im", "i", "its", "thats", "is", "are", "was", "do", "dont"]
+                .contains(&w[i - 1].as_str())
+        {
+            return false;
+        }
+        let Some(x) = w[i + 1..]
+            .iter()
+            .find(|x| !["a", "an", "the", "for", "just"].contains(&x.as_str()))
+        else {
+            return false;
+        };
+        x.len() >= 4
+            && about.iter().any(|a| a == x)
+            && !named(x)
+            && w.iter().filter(|y| *y == x).count() == 1
+    })
 }
 
 /// "Do u guys put in whole house fans?" where only an FAQ answer mentions fans (running exhaust
@@ -11078,6 +11133,29 @@ mod tests {
         assert!(!is_question("ok do that one. its Beth Yarbrough"));
         assert!(is_question("do that one on saturday?"));
         assert!(is_question("ok do that kind of work"));
+        // A yes first, then a question: the yes opens it; a change after it is no yes.
+        assert!(opens_with_yes("yes confirm. will the landlord pay?"));
+        assert!(opens_with_yes("yep. do i need to be home?"));
+        assert!(!opens_with_yes("yes but can we do thursday instead?"));
+        assert!(!opens_with_yes("how much is it? yes or no"));
+        // "Figure skating not hockey" at a hockey shop: set against what the business is about.
+        let mut p = profile();
+        p.business.about = "Hockey pro shop since 2009. We sharpen hockey skates.".into();
+        assert!(contrasts_with_business(
+            "my daughter does figure skating not hockey, can you sharpen hers",
+            &p
+        ));
+        assert!(!contrasts_with_business(
+            "can you sharpen my hockey skates",
+            &p
+        ));
+        assert!(!contrasts_with_business(
+            "im not sure, its hockey skates",
+            &p
+        ));
+        assert!(doubts_fit(
+            "can you do those or is it a totally different thing"
+        ));
         // "All right" and the names of places are no name.
         assert_eq!(
             name_when_asked("All right. The first time is fine.", &profile()),
