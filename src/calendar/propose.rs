@@ -252,7 +252,14 @@ impl Preference {
                         ]
                         .contains(a)
                     });
-                    if let Some(m) = clock().filter(|_| marked || alone) {
+                    // ("We open at 11 so early mornings only": their own hours, no wish.)
+                    let own_hours = before_here(1).iter().any(|b| {
+                        matches!(
+                            *b,
+                            "open" | "opens" | "close" | "closes" | "leave" | "leaves"
+                        )
+                    });
+                    if let Some(m) = clock().filter(|_| (marked || alone) && !own_hours) {
                         p.at_minute = Some(m);
                     }
                 }
@@ -375,6 +382,15 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_callers_own_opening_hour_is_no_time_wished() {
+        let p = Preference::parse("wednesday morning? we open at 11", now(), TZ);
+        assert_eq!(p.after_minute, None);
+        assert_eq!(p.before_minute, Some(12 * 60));
+        let p = Preference::parse("wednesday at 11 please", now(), TZ);
+        assert_eq!(p.after_minute, Some(11 * 60));
     }
 
     #[test]

@@ -4462,6 +4462,25 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         Some(p) => without_towns(t, &p.business.service_area),
         None => t,
     };
+    // A pet or a person called by a fire word ("this is about Smokey, hes 19"): a name,
+    // written with its capital, is no smoke.
+    let named: Vec<String> = [
+        "Smokey", "Smoky", "Sparky", "Blaze", "Ember", "Ash", "Flash",
+    ]
+    .iter()
+    .filter(|n| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .skip(1)
+            .any(|w| w == **n)
+    })
+    .map(|n| n.to_lowercase())
+    .collect();
+    let t = if named.is_empty() {
+        t
+    } else {
+        let named: Vec<&str> = named.iter().map(String::as_str).collect();
+        t.without(&named)
+    };
     if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
         return Some(Danger::Gas);
     }
@@ -6328,7 +6347,64 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let pet = t.any(&[
         "dog*", "puppy", "pup", "cat", "cats", "kitten*", "pet", "pets",
     ]);
-    if child && t.any(MOUTHED) && !pet {
+    // (The pet named as the owner of the pills, "my 2 yr old got the cats pill bottle open",
+    // is not who swallowed them.)
+    // (Said of a child, not of "a 9 year old beagle" or "my 10 wk old puppy".)
+    let pet_ate = t.near(
+        &["dog", "dogs", "puppy", "cat", "cats", "kitten", "pet"],
+        &[
+            "ate", "eaten", "swallow*", "chew*", "got into", "lick*", "drank", "drinking",
+        ],
+        3,
+    );
+    let a_child_by_age = t.words.windows(3).any(|w| {
+        ["yr", "year", "yo", "month", "mo"].contains(&w[0].as_str())
+            && w[1] == "old"
+            && [
+                "just",
+                "got",
+                "is",
+                "was",
+                "ate",
+                "has",
+                "had",
+                "found",
+                "swallowed",
+                "drank",
+                "son",
+                "daughter",
+                "boy",
+                "girl",
+                "kid",
+                "grabbed",
+                "opened",
+            ]
+            .contains(&w[2].as_str())
+    });
+    let human_child = t.any(&[
+        "toddler*",
+        "baby",
+        "son",
+        "daughter",
+        "kid",
+        "kids",
+        "child",
+        "grandson",
+        "granddaughter",
+        "little one",
+        "infant",
+    ]) || a_child_by_age;
+    // ("eating and drinking normally" is well.)
+    let mouthed = t
+        .without(&[
+            "eating and drinking",
+            "drinking normally",
+            "drinking fine",
+            "drinking ok",
+            "drinking water",
+        ])
+        .any(MOUTHED);
+    if child && mouthed && (!pet || !pet_ate && human_child) {
         return Some(Danger::Medical);
     }
     // Something chewed or swallowed, and now sick: whatever it was.
@@ -9361,7 +9437,28 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "was over",
             "missed the",
         ])
-        && !t.any(&["we got", "i got", "when we", "when i"]);
+        && !t.any(&["we got", "i got", "when we", "when i"])
+        // Hours spent waiting for our person ("sat by the window from 9 till almost 1 waiting
+        // for your installer. no call").
+        || t.near(
+            &["waiting", "waited"],
+            &[
+                "your installer",
+                "your tech",
+                "your guy",
+                "your crew",
+                "your man",
+                "your plumber",
+                "your electrician",
+                "your driver",
+                "the installer",
+                "the tech",
+                "your person",
+                "your worker",
+            ],
+            6,
+        ) && t.any(&["no call", "no text", "hours", "till", "until", "all day", "all morning", "all afternoon"])
+            && !t.any(NO_SHOW);
     if late && !other && !hypothetical {
         return Some("late".into());
     }
@@ -12339,6 +12436,30 @@ mod tests {
             ),
             Some(Danger::Missing)
         );
+        // A cat called Smokey is no smoke; a toddler with the cat's pills is the child's
+        // emergency; a 9 year old beagle drinking is no child.
+        assert_eq!(
+            danger("calling about Smokey, hes 17 and not eating much", None),
+            None
+        );
+        assert_eq!(
+            danger("theres smoke coming from the dryer", None),
+            Some(Danger::Fire)
+        );
+        assert_eq!(
+            danger(
+                "my 3 yr old got the dogs pill bottle open, i think he swallowed some",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "my 9 year old beagle is limping but eating and drinking normally",
+                None
+            ),
+            None
+        );
         // A child who never made it and is not answering.
         assert_eq!(
             danger(
@@ -12374,6 +12495,15 @@ mod tests {
             None
         );
         assert!(complaint("you broke my door and now who pays for it", &[]).is_some());
+        // Hours spent waiting for our installer is a complaint.
+        assert_eq!(
+            complaint(
+                "mom waited from 8 till noon for your installer, no call at all",
+                &[]
+            )
+            .as_deref(),
+            Some("late")
+        );
         // Someone's own trouble, said with "shes"; hung up on by us is a complaint.
         assert_eq!(
             complaint(

@@ -72,6 +72,9 @@ const YES: &[&str] = &[
     "that is fine",
     "that one",
     "lets do it",
+    "will be fine",
+    "would be fine",
+    "that will do",
 ];
 const NO: &[&str] = &[
     "no",
@@ -113,7 +116,12 @@ pub fn is_yes(text: &str) -> bool {
     if name_beside_yes(text).is_some() {
         return true;
     }
-    if w.len() <= 6 {
+    // ("That will be fine dear. Thank you": the courtesies make it no longer.)
+    const COURTESY: &[&str] = &[
+        "thank", "thanks", "you", "ty", "dear", "hun", "honey", "sweetie", "hon", "much", "so",
+    ];
+    let said = w.iter().filter(|x| !COURTESY.contains(&x.as_str())).count();
+    if w.len() <= 6 || said <= 4 && has_any(text, &["thank you", "thanks", "dear", "ty"]) {
         return has_any(text, YES);
     }
     // A longer yes opens with it and changes nothing ("Yes, please go ahead and book it"), unlike
@@ -3981,7 +3989,19 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
             *s >= SERVICE_THRESHOLD && *s >= score * 0.3 && for_the_person(&vocabs[*si])
         })
         .map(|&(si, _)| si)
-        .filter(|_| vocabs[best].audience.is_none());
+        .filter(|_| vocabs[best].audience.is_none())
+        // ("My husband and I... the kids are throwing a party... just the two of us": the
+        // couple is who it is for, whoever else the story names.)
+        .filter(|_| {
+            !super::detect::Text::new(text).any(&[
+                "my husband and i",
+                "my wife and i",
+                "my partner and i",
+                "my fiance and i",
+                "two of us",
+                "the 2 of us",
+            ])
+        });
     let mut runner_up = scores
         .get(1)
         .filter(|(_, s)| *s >= SERVICE_THRESHOLD && *s >= score * TIE_SHARE)
@@ -4776,6 +4796,21 @@ pub fn asks_if_offered(text: &str) -> bool {
             "any of your",
             "any of you",
         ])
+        // "yall install hitches?": the "do" left out, at the start.
+        || {
+            let w = words(text);
+            let at = match w.first().map(String::as_str) {
+                Some("you" | "u") => match w.get(1).map(String::as_str) {
+                    Some("all" | "guys") => 2,
+                    _ => 1,
+                },
+                _ => return false,
+            };
+            w.get(at).is_some_and(|v| {
+                ["install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean"]
+                    .contains(&v.as_str())
+            }) && text.contains('?')
+        }
 }
 
 /// "Do ur nurses do the weight loss shots too?": the business's people asked about, in the place
@@ -11155,6 +11190,15 @@ mod tests {
         ));
         assert!(doubts_fit(
             "can you do those or is it a totally different thing"
+        ));
+        // A yes with courtesies; "yall install X?" asks if it is offered, "after u fix it"
+        // does not.
+        assert!(is_yes("That will be fine dear. Thank you"));
+        assert!(!is_yes("That will be a problem dear. Thank you"));
+        assert!(asks_if_offered("yall install hitches?"));
+        assert!(asks_if_offered("u guys fix garage door openers?"));
+        assert!(!asks_if_offered(
+            "if sumthin breaks again after u fix it am i covered"
         ));
         // "All right" and the names of places are no name.
         assert_eq!(
