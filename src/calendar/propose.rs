@@ -253,12 +253,21 @@ impl Preference {
                         .contains(a)
                     });
                     // ("We open at 11 so early mornings only": their own hours, no wish.)
+                    // (Not "when you open at 9": the business's hours, the first time wished.)
                     let own_hours = before_here(1).iter().any(|b| {
                         matches!(
                             *b,
                             "open" | "opens" | "close" | "closes" | "leave" | "leaves"
                         )
-                    });
+                    }) && before_here(3)
+                        .iter()
+                        .any(|b| matches!(*b, "we" | "i" | "our" | "my"))
+                        || before_here(1)
+                            .iter()
+                            .any(|b| matches!(*b, "starts" | "start"))
+                            && before_here(3)
+                                .iter()
+                                .any(|b| matches!(*b, "shift" | "work" | "school" | "class"));
                     if let Some(m) = clock().filter(|_| (marked || alone) && !own_hours) {
                         p.at_minute = Some(m);
                     }
@@ -391,6 +400,9 @@ mod tests {
         assert_eq!(p.before_minute, Some(12 * 60));
         let p = Preference::parse("wednesday at 11 please", now(), TZ);
         assert_eq!(p.after_minute, Some(11 * 60));
+        // The business's opening asked for is the time wished.
+        let p = Preference::parse("can i come in when you open at 9?", now(), TZ);
+        assert_eq!(p.after_minute, Some(9 * 60));
     }
 
     #[test]

@@ -504,6 +504,13 @@ fn hour_wished(text: &str) -> Option<u32> {
             "miles", "people", "kids", "pairs", "pair", "bedroom", "bedrooms", "rooms", "times",
             "dollars", "bucks", "of", "x",
         ];
+        // ("anything but 4pm" is no wish for 4.)
+        if raw[i.saturating_sub(3)..i]
+            .iter()
+            .any(|b| ["but", "not", "except", "no", "besides"].contains(&b.as_str()))
+        {
+            return None;
+        }
         // ("at 12 oak st" is an address.)
         const THEN: &[&str] = &[
             "or", "if", "on", "then", "works", "work", "please", "pls", "today", "tomorrow",
@@ -1392,7 +1399,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                         "that", "thats", "this", "one", "works", "work", "fine", "good", "book",
                     ]
                     .contains(&w.as_str())
-                });
+                })
+                // ("ok thats good to know. Brent Kowalczyk" thanks for an answer.)
+                && !super::detect::Text::new(text).any(&["to know", "noted", "got it"]);
             if let Some(name) = late_name {
                 let first = first_name(&name).to_string();
                 turn.details.name = Some(name);
@@ -2384,6 +2393,7 @@ mod tests {
         assert_eq!(hour_wished("its been like 2 months"), None);
         assert_eq!(hour_wished("2 bedroom, 3 kids"), None);
         assert_eq!(hour_wished("we're at 12 oak st"), None);
+        assert_eq!(hour_wished("anything but 4pm"), None);
     }
 
     #[test]

@@ -1138,13 +1138,6 @@ const MOUTHED: &[&str] = &[
     "in her mouth",
     "in their mouth",
     "got into",
-    // ("found my 2 yr old w the bottle open behind the couch his mouth smells like it")
-    "mouth smells",
-    "breath smells",
-    "smells like it on",
-    "bottle open",
-    "cap off",
-    "lid off",
 ];
 /// A person's breath running short.
 const BREATHLESS: &[&str] = &[
@@ -2035,29 +2028,56 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
         "prenatal",
         "weeks along",
         "wks along",
+        "months along",
     ]) || t.words.windows(3).any(|w| {
         matches!(w[0].as_str(), "im" | "am" | "at" | "shes" | "is")
             && w[1].parse::<u32>().is_ok_and(|n| (12..=42).contains(&n))
             && matches!(w[2].as_str(), "wks" | "weeks" | "wk" | "week")
     });
-    let going_wrong = t.any(&[
-        "spotting",
-        "bleeding",
-        "cramp*",
-        "contraction*",
-        "hasnt kicked",
-        "havent felt her kick",
-        "havent felt him kick",
-        "not kicking",
-        "kicked much",
-        "hasnt moved",
-        "not moving much",
-        "stopped moving",
-        "fewer kicks",
-        "less movement",
-        "water broke",
-        "leaking fluid",
-    ]);
+    // (A pregnant cat is the vet's; radiators and brakes are bled too.)
+    let pregnant = pregnant
+        && !t.near(
+            &[
+                "cat", "dog", "mare", "horse", "goat", "cow", "ewe", "rabbit",
+            ],
+            &["pregnant"],
+            4,
+        );
+    let bled = !t.any(&["radiator*", "brake*", "bleeder*", "bleed the"]);
+    // ("my wife is 6 months pregnant and shes had headaches all week": a headache, blurred
+    // sight, fainting or vomiting in pregnancy is for a doctor today.)
+    let going_wrong = bled && t.any(&["spotting", "bleeding"])
+        || t.any(&[
+            "headache*",
+            "head hurts",
+            "head is pounding",
+            "blurry",
+            "seeing spots",
+            "dizzy",
+            "lightheaded",
+            "faint*",
+            "passed out",
+            "vomit*",
+            "throwing up",
+            "cant keep anything down",
+            "fever",
+            "face is swollen",
+            "hands are swollen",
+            "cramp*",
+            "contraction*",
+            "hasnt kicked",
+            "havent felt her kick",
+            "havent felt him kick",
+            "not kicking",
+            "kicked much",
+            "hasnt moved",
+            "not moving much",
+            "stopped moving",
+            "fewer kicks",
+            "less movement",
+            "water broke",
+            "leaking fluid",
+        ]);
     if pregnant && going_wrong {
         return Some(Danger::Medical);
     }
@@ -2761,110 +2781,66 @@ fn fuel_leaking_indoors(t: &Text) -> bool {
     smelled && (where_people_are || leaking && t.any(&["garage", "baby", "kids"]))
 }
 
-/// A pregnant woman with a warning sign ("my wife is 6 months pregnant and shes had headaches
-/// all week"): a headache, bleeding, cramps, swelling or blurred sight in pregnancy is for a
-/// doctor today, whatever the business.
-fn pregnant_and_unwell(t: &Text) -> bool {
-    let pregnant = t.any(&[
-        "pregnant",
-        "weeks along",
-        "months along",
-        "expecting a baby",
-        "due in",
-    ]) && !t.any(&["not pregnant", "trying to get pregnant"]);
-    let sign = t.any(&[
-        "headache*",
-        "head hurts",
-        "head is pounding",
-        "bleeding",
-        "spotting",
-        "cramp*",
-        "contraction*",
-        "blurry",
-        "seeing spots",
-        "dizzy",
-        "lightheaded",
-        "faint*",
-        "swollen",
-        "swelling",
-        "vomit*",
-        "throwing up",
-        "cant keep anything down",
-        "fever",
-    ]);
-    pregnant && sign
-}
-
 /// Old paint sanded or scraped to dust where a pregnant woman or small children live ("been
 /// sanding the old chalky paint all weekend... my wife is 6 months pregnant"): lead dust.
 fn old_paint_dust(t: &Text) -> bool {
-    let sanding = t.any(&[
-        "sand*", "scrap*", "grind*", "dust", "chips", "flak*", "chipping",
-    ]);
-    let old_paint = t.any(&[
-        "lead",
-        "old paint",
-        "chalky",
-        "old house",
-        "1800s",
-        "built in 19",
-    ]) || t.near(
-        &["paint"],
-        &[
-            "1890s", "1900s", "1910s", "1920s", "1930s", "1940s", "1950s", "1960s", "1970s",
-        ],
-        12,
-    ) || t.near(
-        &[
-            "1890s", "1900s", "1910s", "1920s", "1930s", "1940s", "1950s", "1960s", "1970s",
-        ],
-        &["paint"],
-        12,
-    );
+    const DECADES: &[&str] = &[
+        "1890s", "1900s", "1910s", "1920s", "1930s", "1940s", "1950s", "1960s", "1970s",
+    ];
+    let sanding = t.any(&["sand*", "scrap*", "grind*", "chipping", "flaking"]);
+    let old_paint = t.any(&["lead paint", "lead based", "leaded paint"])
+        || t.near(&["old", "chalky", "original", "peeling"], &["paint"], 4)
+        || t.near(&["paint"], DECADES, 12)
+        || t.near(DECADES, &["paint"], 12);
     let who =
         t.any(&["pregnant", "baby", "babys", "toddler*", "infant", "newborn"]) || t.young_child();
     sanding && old_paint && who
 }
 
-/// People on ice that is giving way ("water coming up on top of the ice near where they are
-/// standing", "the ice is cracking and the kids are still out on it").
+/// People out on a frozen pond, lake or river whose ice is giving way ("water coming up on top
+/// of the ice near where they are standing", "the ice is cracking and the kids are still out
+/// on it"). (A rink's slushy ice is no danger.)
 fn on_thin_ice(t: &Text) -> bool {
-    let ice = t.any(&["ice", "pond", "lake", "river", "creek"]) && t.any(&["ice"]);
-    let giving = t.any(&[
-        "water coming up",
-        "water on top",
+    let natural = t.any(&["pond", "lake", "river", "creek", "reservoir", "bay"]) && t.any(&["ice"]);
+    // What only natural ice does, and what a rink's ice may do too.
+    let breaking = t.any(&["ice"])
+        && t.any(&[
+            "water coming up",
+            "water on top",
+            "ice is cracking",
+            "ice cracking",
+            "open water",
+            "fell through",
+            "went through the ice",
+        ]);
+    let weak = t.any(&[
         "water on the ice",
         "water over the ice",
-        "ice is cracking",
-        "ice cracking",
-        "cracking sound*",
         "ice is thin",
         "thin ice",
         "ice is soft",
-        "slushy",
-        "open water",
-        "fell through",
-        "went through the ice",
     ]);
-    let people = t.any(&[
+    let giving = breaking || weak && natural;
+    let there_now = t.any(&[
         "standing",
         "skating",
-        "kids",
-        "grandkids",
-        "son",
-        "daughter",
-        "dog",
+        "playing",
+        "fishing",
+        "right now",
+        "out on it",
+        "out there",
+        "still on",
+        "are on",
+        "theyre on",
         "they are",
-        "theyre",
-        "out on",
-        "on it",
+        "near where",
     ]);
-    ice && giving && people
+    giving && there_now
 }
 
-/// Heating oil or fuel leaking out of a tank or a line onto the ground or the floor ("theres oil
+/// Heating oil or fuel leaking out of a tank onto the ground or a basement floor ("theres oil
 /// dripping out the bottom onto the snow. its maybe 20 ft from our well"): a spill to stop and
-/// report.
+/// report. (A car or an RV leaking oil on the driveway is a repair.)
 fn fuel_spilling(t: &Text) -> bool {
     const FUEL: &[&str] = &["oil", "fuel", "diesel", "kerosene", "heating oil"];
     const OUT: &[&str] = &[
@@ -2880,33 +2856,57 @@ fn fuel_spilling(t: &Text) -> bool {
         "puddle*",
         "pooling",
         "soaking",
+        "stream",
     ];
     let spilling = t.near(FUEL, OUT, 4) || t.near(OUT, FUEL, 3);
-    let tank = t.any(&["tank", "tanks", "fuel line", "oil line", "filter"]);
+    let tank = t.any(&["tank", "tanks", "oil line", "fuel line"]);
+    let vehicle = t.any(&[
+        "car",
+        "truck",
+        "motorhome",
+        "rv",
+        "camper",
+        "engine",
+        "vehicle",
+        "van",
+        "boat",
+        "mower",
+        "tractor",
+    ]) && !t.any(&["oil tank", "fuel tank", "heating oil", "home heating"]);
     let ground = t.any(&[
-        "snow", "ground", "dirt", "yard", "well", "creek", "stream", "ditch", "driveway",
-        "onto the", "all over", "floor", "basement",
+        "snow", "ground", "dirt", "yard", "well", "creek", "stream", "ditch", "onto the",
+        "all over", "basement",
     ]);
-    spilling && tank && ground
+    spilling && tank && ground && !vehicle
 }
 
 /// Money going out of the caller's account now, or a scam under way ("2400 dollars gone from my
 /// checking, 3 transfers I did not make", "a man from the IRS says she'll be arrested unless she
 /// pays in gift cards"): the bank, the police, whoever can stop it, before any appointment.
 fn money_being_taken(t: &Text) -> bool {
-    let not_mine = t.any(&[
+    const MOVED: &[&str] = &[
+        "transfer*",
+        "charge*",
+        "withdrawal*",
+        "purchase*",
+        "payment*",
+        "transaction*",
+    ];
+    const NOT_MINE: &[&str] = &[
         "i did not make",
         "i didnt make",
         "we did not make",
         "we didnt make",
         "i did not authorize",
         "i didnt authorize",
-        "not authorized",
+        "i never made",
+        "we never made",
         "unauthorized",
-        "someone is using my",
-        "somebody is using my",
-    ]);
-    let gone = t.near(
+        "not mine",
+    ];
+    let not_mine = t.near(MOVED, NOT_MINE, 4) || t.near(&["unauthorized"], MOVED, 2);
+    let t_acc = t.without(&["taken into account", "take into account", "into account"]);
+    let gone = t_acc.near(
         &[
             "gone",
             "missing",
@@ -2916,13 +2916,13 @@ fn money_being_taken(t: &Text) -> bool {
             "stolen",
             "withdrawn",
         ],
-        &["checking", "savings", "account", "bank"],
+        &["checking", "savings", "account", "bank account"],
         4,
-    ) || t.near(
-        &["drained", "emptied", "cleaned out"],
-        &["my", "our", "her", "his"],
-        2,
-    ) && t.any(&["account", "checking", "savings", "bank"]);
+    ) && (t
+        .words
+        .iter()
+        .any(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() >= 2)
+        || t.any(&["money", "dollars", "everything", "all of it"]));
     let scam = t.any(&[
         "gift card*",
         "wire the money",
@@ -2935,35 +2935,31 @@ fn money_being_taken(t: &Text) -> bool {
         "arrest*",
         "police",
         "jail",
-        "on the phone",
-        "still on the phone",
-        "a man",
-        "a guy",
-        "a woman",
-        "someone called",
-        "somebody called",
         "social security",
-    ]);
-    (not_mine || gone)
-        && t.any(&[
-            "transfer*",
-            "charge*",
-            "withdraw*",
-            "dollars",
-            "money",
-            "account",
-            "checking",
-            "card",
-        ])
-        || scam
+        "sheriff",
+        "grandson",
+        "granddaughter",
+    ]) && !t.any(&["do you take", "can i pay", "pay with"]);
+    not_mine || gone || scam
 }
 
-/// Water leaking into or out of a light or a switch that flickers or buzzes ("its coming out of
-/// the light thats right next to it, the light keeps flickering and buzzing").
+/// Water leaking into or out of a light that flickers or buzzes ("its coming out of the light
+/// thats right next to it, the light keeps flickering and buzzing"): the water and the light
+/// are one thing, not two jobs in a list.
 fn water_at_a_failing_light(t: &Text) -> bool {
-    t.any(&["leak*", "drip*", "water", "wet", "coming out of the light"])
-        && t.any(&["flicker*", "buzz*", "sizzl*", "spark*", "crackl*"])
-        && t.any(&["light", "lights", "fixture*", "switch", "outlet*", "fan"])
+    const LIGHT: &[&str] = &["light", "lights", "fixture*", "light fixture*"];
+    const WET: &[&str] = &["leak*", "drip*", "water", "wet"];
+    const FAILING: &[&str] = &["flicker*", "buzz*", "sizzl*", "spark*", "crackl*"];
+    let wet_light = t.any(&[
+        "coming out of the light",
+        "out of the light",
+        "into the light",
+        "from the light",
+        "around the light",
+    ]) || t.near(LIGHT, WET, 4)
+        || t.near(WET, LIGHT, 4);
+    let failing = t.near(LIGHT, FAILING, 5) || t.near(FAILING, LIGHT, 3);
+    wet_light && failing
 }
 
 /// A tingle or a shock felt in water or from a cord ("he felt like a tingle when he stepped in
@@ -4435,6 +4431,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "breathe through his nose",
         "breathe through her nose",
         "breathe thru my nose",
+        // Radiators and brakes are bled ("we really want the radiators bleeding").
+        "radiators bleeding",
+        "radiator bleeding",
+        "bleeding the radiators",
+        "bleeding radiators",
+        "bleed the radiators",
+        "bleeding the brakes",
+        "brakes bleeding",
+        "bleed the brakes",
     ];
     let t = Text::new(text)
         .without(FIRE_OFFICIAL)
@@ -4464,23 +4469,28 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     };
     // A pet or a person called by a fire word ("this is about Smokey, hes 19"): a name,
     // written with its capital, is no smoke.
-    let named: Vec<String> = [
-        "Smokey", "Smoky", "Sparky", "Blaze", "Ember", "Ash", "Flash",
-    ]
-    .iter()
-    .filter(|n| {
-        text.split(|c: char| !c.is_alphanumeric())
-            .skip(1)
-            .any(|w| w == **n)
-    })
-    .map(|n| n.to_lowercase())
-    .collect();
-    let t = if named.is_empty() {
-        t
-    } else {
-        let named: Vec<&str> = named.iter().map(String::as_str).collect();
-        t.without(&named)
-    };
+    // ("Smokey" with an e is a name unless a smell follows; "Smoky Mountain" is a place.)
+    let mut named: Vec<String> = ["Sparky", "Blaze", "Ember", "Ash", "Flash"]
+        .iter()
+        .filter(|n| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .skip(1)
+                .any(|w| w == **n)
+        })
+        .map(|n| n.to_lowercase())
+        .collect();
+    if !t.any(&[
+        "smokey smell*",
+        "smokey in",
+        "smokey air",
+        "smokey odor",
+        "smells smokey",
+    ]) {
+        named.push("smokey".into());
+    }
+    named.extend(["smoky mountain", "smoky mountains", "smokey mountain"].map(String::from));
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    let t = t.without(&named);
     if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
         return Some(Danger::Gas);
     }
@@ -4536,7 +4546,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if scalded(&t) {
         return Some(Danger::Medical);
     }
-    if pregnant_and_unwell(&t) || old_paint_dust(&t) {
+    if old_paint_dust(&t) {
         return Some(Danger::Medical);
     }
     if ground_opening(&t) || on_thin_ice(&t) {
@@ -4692,7 +4702,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Medical);
     }
     // (A sparkler is no spark: "the sparkler exit pics".)
-    let t_sparks = t.without(&["sparkler", "sparklers", "sparkler exit"]);
+    let t_sparks = t.without(&[
+        "sparkler",
+        "sparklers",
+        "sparkler exit",
+        "sparkly",
+        "sparkling",
+        "sparkles",
+    ]);
     if t_sparks.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
         return Some(Danger::Electrical);
     }
@@ -5579,17 +5596,49 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "grandma", "grandpa", "husband", "wife",
     ]) || t.age_said().is_some_and(|a| a < 18)
         || t.young_child())
+        // Not arrived, and not answering (not "my son never made it to the appointment, he
+        // was sick").
+        && t.any(&[
+            "never late like this",
+            "never this late",
+            "never made it to",
+            "never made it from",
+            "hasnt shown up",
+            "didnt show up",
+            "not back yet",
+        ])
         && t.any(&[
             "not picking up his phone",
             "not picking up her phone",
             "wont pick up his phone",
             "wont pick up her phone",
-            "phone goes to voicemail",
-            "never late like this",
-            "never this late",
-            "never made it to",
-            "never made it from",
+            "not answering his phone",
+            "not answering her phone",
+            "his phone goes to voicemail",
+            "her phone goes to voicemail",
+            "not picking up",
+            "not answering",
         ])
+        // A child who did not arrive where they walk or ride to alone ("he didnt show up for
+        // 4:30 reading. he walks from budlong... hes 10").
+        || t.age_said().is_some_and(|a| a < 16)
+            && t.any(&[
+                "he didnt show up",
+                "she didnt show up",
+                "he never showed up",
+                "she never showed up",
+                "he never got there",
+                "she never got there",
+                "he didnt make it",
+                "she didnt make it",
+                "he never made it",
+                "she never made it",
+                "he hasnt shown up",
+                "she hasnt shown up",
+            ])
+            && t.any(&[
+                "walks", "walking", "walked", "bus", "bike", "bikes", "from school", "blocks",
+            ])
         || t.words
             .windows(2)
             .any(|w| w[0] == "is" && w[1] == "missing")
@@ -6404,7 +6453,16 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "drinking water",
         ])
         .any(MOUTHED);
-    if child && mouthed && (!pet || !pet_ate && human_child) {
+    // ("found my 2 yr old w the bottle open behind the couch his mouth smells like it", after
+    // "i been using the hot shot spray"): the smell of a product on a child's mouth.
+    let smells_of_it = t.any(&[
+        "mouth smells like",
+        "breath smells like",
+        "smells like it",
+        "tastes like it",
+    ]) && (t.any(&["bottle", "spray", "can", "cleaner", "jug", "container"])
+        || t.any(TOXIC));
+    if child && (mouthed || smells_of_it) && (!pet || !pet_ate && human_child) {
         return Some(Danger::Medical);
     }
     // Something chewed or swallowed, and now sick: whatever it was.
@@ -6448,7 +6506,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
                 "son", "daughter", "kid", "kids", "child", "baby", "toddler*", "husband", "wife",
                 "grandma*", "grandpa*", "my mom", "my dad",
             ]);
-        return Some(if person && !pet {
+        // (The cat's pills a toddler ate are the toddler's emergency.)
+        return Some(if person && (!pet || !pet_ate && human_child) {
             Danger::Medical
         } else {
             Danger::Animal
@@ -8600,6 +8659,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "rip off the",
         "rip it off",
         "ripped off by the wind",
+        // The line dropping, not us ("sorry my phone hung up on me").
+        "phone hung up on me",
+        "call hung up on me",
+        "line hung up on me",
+        "app hung up on me",
         // A review of the caller's own place ("got a guest review saying they got bit").
         "guest review",
         "guest reviews",
@@ -8689,7 +8753,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         ],
         &["complaining", "complains", "complained"],
         // ("tenants in 3 units now complaining")
-        7,
+        8,
     ) && !t.near(
         &["complaining", "complains", "complained"],
         &[
@@ -8698,8 +8762,16 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "about yall",
             "about the service",
             "about the work",
+            "that your",
+            "that you",
+            "that yall",
         ],
-        3,
+        // ("hes been complaining about it for weeks, your tutor yells at him")
+        8,
+    ) && !t.near(
+        &["your", "ur", "yalls"],
+        &["complaining", "complains", "complained"],
+        8,
     ) {
         t.without(&["complaining", "complains", "complained"])
     } else {
@@ -9440,7 +9512,9 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         && !t.any(&["we got", "i got", "when we", "when i"])
         // Hours spent waiting for our person ("sat by the window from 9 till almost 1 waiting
         // for your installer. no call").
-        || t.near(
+        || t
+            .without(&["be waiting", "ill wait", "will wait", "can wait"])
+            .near(
             &["waiting", "waited"],
             &[
                 "your installer",
@@ -12467,6 +12541,50 @@ mod tests {
                 None
             ),
             Some(Danger::Missing)
+        );
+    }
+
+    #[test]
+    fn round_twenty_one_the_reviews_everyday_texts() {
+        // Everyday texts near the new dangers are none.
+        for text in [
+            "I didnt make enough money last year, do I need to file?",
+            "please make sure my daycare costs are taken into account",
+            "can I pay with Zelle? a guy at church said you take it",
+            "I didnt make the payment yet, will there be a late charge?",
+            "my son never made it to the appointment, he was sick, can we reschedule?",
+            "my son tried calling but your phone goes to voicemail every time",
+            "Im 7 months pregnant and my ankles are so swollen, do you do prenatal massage?",
+            "my cat is pregnant and wont stop purring",
+            "my wife is 6 months pregnant so we really want the radiators bleeding",
+            "we have an old house and a new baby, lots of dust from scraping the wallpaper",
+            "my motorhome leaks oil near the oil filter, theres a puddle on the driveway",
+            "the bathroom fan buzzes and the faucet leaks",
+            "the ceiling fan light flickers and we need the shower drain cleaned, water pools",
+            "my daughters edges are dull, the rink ice was slushy all week and she skates on it",
+            "my 6 year old has bad breath, his mouth smells even after brushing",
+            "the toddler keeps pulling the cap off the kitchen faucet aerator",
+            "Smokey hasnt eaten in 2 days, can we come in",
+            "Smoky mountain rv repair? ac quit",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        // Complaints kept, and none made up.
+        assert!(complaint(
+            "my son says your tutor yells at him, hes been complaining about it for weeks",
+            &[]
+        )
+        .is_some());
+        assert_eq!(
+            complaint(
+                "sorry my phone hung up on me, was trying to book a drain cleaning",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            complaint("Ill be waiting for your plumber, im home all day", &[]),
+            None
         );
     }
 

@@ -121,7 +121,13 @@ pub fn is_yes(text: &str) -> bool {
         "thank", "thanks", "you", "ty", "dear", "hun", "honey", "sweetie", "hon", "much", "so",
     ];
     let said = w.iter().filter(|x| !COURTESY.contains(&x.as_str())).count();
-    if w.len() <= 6 || said <= 4 && has_any(text, &["thank you", "thanks", "dear", "ty"]) {
+    if w.len() <= 6 {
+        return has_any(text, YES);
+    }
+    if said <= 4
+        && has_any(text, &["thank you", "thanks", "dear", "ty"])
+        && !w.iter().any(|x| YES_CHANGES.contains(&x.as_str()))
+    {
         return has_any(text, YES);
     }
     // A longer yes opens with it and changes nothing ("Yes, please go ahead and book it"), unlike
@@ -213,8 +219,29 @@ pub fn opens_with_yes(text: &str) -> bool {
         .split(['.', ',', '!', ';', '?', '\n'])
         .map(str::trim)
         .find(|p| !p.is_empty());
-    first.is_some_and(|p| words(p).len() <= 4 && is_yes(p))
-        && !is_no(text)
+    // (A plain "ok" before a question is a nod, not a yes: "ok. how much is it all in?")
+    first.is_some_and(|p| {
+        words(p).len() <= 4
+            && is_yes(p)
+            && has_any(
+                p,
+                &[
+                    "yes",
+                    "yep",
+                    "yeah",
+                    "yup",
+                    "confirm",
+                    "confirmed",
+                    "book it",
+                    "perfect",
+                    "sounds good",
+                    "that works",
+                    "lets do it",
+                    "do it",
+                    "absolutely",
+                ],
+            )
+    }) && !is_no(text)
         && !words(text)
             .iter()
             .any(|w| YES_CHANGES.contains(&w.as_str()) || w == "cancel" || w == "wait")
@@ -1753,6 +1780,10 @@ pub fn stated_name(text: &str) -> Option<String> {
         "my name is ",
         "my names ",
         "my name's ",
+        // ("Our names are Gloria and Ed Thorsen": the first one named.)
+        "our names are ",
+        "our names ",
+        "names are ",
         "name's ",
         "name is ",
         "name: ",
@@ -4796,21 +4827,28 @@ pub fn asks_if_offered(text: &str) -> bool {
             "any of your",
             "any of you",
         ])
-        // "yall install hitches?": the "do" left out, at the start.
-        || {
-            let w = words(text);
-            let at = match w.first().map(String::as_str) {
-                Some("you" | "u") => match w.get(1).map(String::as_str) {
-                    Some("all" | "guys") => 2,
-                    _ => 1,
-                },
-                _ => return false,
-            };
-            w.get(at).is_some_and(|v| {
-                ["install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean"]
-                    .contains(&v.as_str())
-            }) && text.contains('?')
-        }
+        || asks_without_do(text)
+}
+
+/// "yall install hitches?", "u guys fix openers?": "do you ...?" with the "do" left out, at the
+/// start of the text.
+fn asks_without_do(text: &str) -> bool {
+    {
+        let w = words(text);
+        let at = match w.first().map(String::as_str) {
+            Some("you" | "u") => match w.get(1).map(String::as_str) {
+                Some("all" | "guys") => 2,
+                _ => 1,
+            },
+            _ => return false,
+        };
+        w.get(at).is_some_and(|v| {
+            [
+                "install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean",
+            ]
+            .contains(&v.as_str())
+        }) && text.contains('?')
+    }
 }
 
 /// "Do ur nurses do the weight loss shots too?": the business's people asked about, in the place
@@ -4988,7 +5026,7 @@ pub fn asks_you_outright(text: &str) -> bool {
     let ws = words(text);
     (1..ws.len()).any(|i| {
         ws[i] == "you" && ["can", "could", "would", "will", "do"].contains(&ws[i - 1].as_str())
-    })
+    }) || asks_without_do(text)
 }
 
 /// The action a "do you (verb) ...?" question asks about, when it is a particular one ("give"
@@ -11200,6 +11238,19 @@ mod tests {
         assert!(!asks_if_offered(
             "if sumthin breaks again after u fix it am i covered"
         ));
+        // A nod before a question is no yes; a courtesy does not hide a change.
+        assert!(!opens_with_yes(
+            "ok. how much is this going to cost me all in?"
+        ));
+        assert!(!opens_with_yes(
+            "ok, whats the soonest you could come out to us?"
+        ));
+        assert!(!is_yes("ok but not 9am, thank you so much dear"));
+        // "Our names are Gloria and Ed" gives the first.
+        assert_eq!(
+            extract_name_in("Our names are Gloria and Ed Thorsen.", &profile()).as_deref(),
+            Some("Gloria")
+        );
         // "All right" and the names of places are no name.
         assert_eq!(
             name_when_asked("All right. The first time is fine.", &profile()),
