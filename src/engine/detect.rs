@@ -2249,6 +2249,9 @@ fn may_harm_themselves(t: &Text) -> bool {
         "wishes he was dead",
         "wishes she was dead",
         "wish i wasnt here",
+        "dont really see the point of anything",
+        "dont see the point of anything",
+        "see the point of anything anymore",
         // Said of oneself by a child or a grown-up ("she told me she is too stupid to live and
         // everyone would be better without her").
         "too stupid to live",
@@ -2306,7 +2309,30 @@ fn may_harm_themselves(t: &Text) -> bool {
         "tired of living in",
         "tired of living like",
     ]);
-    t.any(HOPELESS) || t.near(WEAKER, MEANS, 16) || t.near(MEANS, WEAKER, 16)
+    // Giving one's things away beside seeing no point ("ive been giving my stuff away to my
+    // roommates this week and i dont really see the point of anything anymore").
+    let giving_away = t.any(&[
+        "giving my stuff away",
+        "giving my things away",
+        "giving away my",
+        "gave away my",
+        "giving everything away",
+        "gave all my",
+    ]);
+    // (Of anything at all, not "no point keeping it".)
+    let no_point = t.any(&[
+        "point of anything",
+        "point in anything",
+        "point anymore",
+        "see the point of",
+        "doesnt matter anymore",
+        "not sure it matters",
+        "nothing matters",
+    ]);
+    t.any(HOPELESS)
+        || t.near(WEAKER, MEANS, 16)
+        || t.near(MEANS, WEAKER, 16)
+        || giving_away && no_point
 }
 
 /// A person held down under something heavy that came down ("part of the block wall came
@@ -3421,10 +3447,27 @@ fn infection_spreading(t: &Text) -> bool {
         "spreading",
         "all the way up",
     ]);
+    // A diabetic's foot hurt and now swollen and hot, or with the shakes ("stepped on a screw
+    // in the garage sat didnt even feel it (diabetic). foots kinda swollen n hot now and ive had
+    // the shakes since last nite").
+    let diabetic_wound = t.any(&["diabet*"])
+        && t.any(&[
+            "stepped on",
+            "puncture*",
+            "screw",
+            "nail",
+            "wound",
+            "cut my",
+            "blister*",
+        ])
+        && t.any(&["foot", "feet", "toe*", "heel*", "foots"])
+        && (t.any(&["shakes", "shaking", "chills", "fever*"])
+            || t.any(&["swollen", "swelling"]) && t.any(&["hot", "red", "warm"]));
     red_line && wound
         || black && (fever || t.any(&["smell*", "diabet*"]))
         || fever && red_line
         || fever && site_bad && (wound || t.any(&["blister*", "skin", "burn*", "rash"]))
+        || diabetic_wound
 }
 
 /// Someone confused after a blow to the head, or not making sense with a sign of illness ("he
@@ -3489,8 +3532,28 @@ fn confused_after_a_blow(t: &Text) -> bool {
     ]);
     // "Not making sense" is about a person only when it is said of one speaking or unwell.
     let unwell = t.any(&[
-        "talks", "talking", "talk", "speaks", "speaking", "fever*", "shivery", "diabet*", "sick",
-        "sore", "infect*", "fell", "fall",
+        "talks",
+        "talking",
+        "talk",
+        "speaks",
+        "speaking",
+        "fever*",
+        "shivery",
+        "diabet*",
+        "sick",
+        "sore",
+        "infect*",
+        "fell",
+        "fall",
+        // A fall said otherwise ("came down the hard way onto the driveway", "slid off the
+        // porch roof").
+        "came down",
+        "slid off",
+        "slipped off",
+        "off the roof",
+        "off the ladder",
+        "hard way",
+        "landed",
     ]);
     let confused = t.any(CONFUSED) && who;
     // "Hit the back of his head on the step".
@@ -3813,6 +3876,56 @@ fn fumes_making_people_sick(t: &Text) -> bool {
 
 /// Stopped on a highway shoulder with traffic rushing past ("the shoulder is tiny and 18
 /// wheelers are flying by shaking the whole car").
+/// Someone driving now who cannot see the road ("shes driving back on 680 right now ... says she
+/// can barely see").
+fn driving_blind(t: &Text) -> bool {
+    t.any(&[
+        "driving",
+        "on the highway",
+        "on the interstate",
+        "on the freeway",
+        "behind the wheel",
+    ]) && t.any(&["right now", "now", "currently", "still"])
+        && t.any(&[
+            "can barely see",
+            "cant see",
+            "cannot see",
+            "barely see",
+            "cant see out",
+            "cant see the road",
+        ])
+}
+
+/// Someone hurt in a crash or a collision just now ("we hit a deer ... my husband has little
+/// cuts all over his face and arm from glass and his eye is watering bad").
+fn hurt_in_a_crash(t: &Text) -> bool {
+    t.any(&[
+        "hit a deer",
+        "hit a car",
+        "hit by a car",
+        "crashed",
+        "car accident",
+        "wreck",
+        "rear ended",
+        "t boned",
+        "rolled the",
+        "collision",
+    ]) && t.any(&[
+        "cuts",
+        "bleeding",
+        "hurt",
+        "his eye",
+        "her eye",
+        "my eye",
+        "glass in",
+        "cant move",
+        "passed out",
+        "knocked out",
+    ]) && !t.any(&["last year", "last month", "years ago", "months ago", "a while ago"])
+        // (A pet hit by a car is the animal emergency line's.)
+        && !t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet", "horse*"])
+}
+
 fn stranded_by_traffic(t: &Text) -> bool {
     let road = t.any(&[
         "shoulder",
@@ -4689,8 +4802,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if fumes_making_people_sick(&t) {
         return Some(Danger::Gas);
     }
-    if stranded_by_traffic(&t) {
+    if stranded_by_traffic(&t) || driving_blind(&t) {
         return Some(Danger::Vehicle);
+    }
+    if hurt_in_a_crash(&t) {
+        return Some(Danger::Medical);
     }
     if threatened_by_someone(&t) {
         return Some(Danger::Intruder);
@@ -12584,6 +12700,67 @@ mod tests {
         );
         assert_eq!(
             complaint("Ill be waiting for your plumber, im home all day", &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn round_twenty_one_held_out_71_and_73_after_their_runs() {
+        // A fall said otherwise, then confused.
+        assert_eq!(
+            danger(
+                "grandpa slid off the shed roof, says hes ok but keeps asking what day it is",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // Giving things away and seeing no point.
+        assert_eq!(
+            danger(
+                "been giving away my guitars and books, honestly i dont see the point anymore",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "giving away my old couch, no point keeping it, can you haul the rest",
+                None
+            ),
+            None
+        );
+        // Driving now and cannot see; hurt in a crash.
+        assert_eq!(
+            danger(
+                "my son is driving home on the interstate right now and says he can barely see thru the cracked glass",
+                None
+            ),
+            Some(Danger::Vehicle)
+        );
+        assert_eq!(
+            danger(
+                "we just got rear ended, my wife has glass in her hair and cuts on her arm",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("we hit a deer last month, need the bumper fixed", None),
+            None
+        );
+        // A diabetic's foot hurt, swollen and hot.
+        assert_eq!(
+            danger(
+                "im diabetic and stepped on a nail tuesday, foot is swollen and hot today",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "im diabetic, can i book a toenail trim and callus care",
+                None
+            ),
             None
         );
     }
