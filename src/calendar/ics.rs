@@ -192,6 +192,7 @@ fn naive_between(
     to: NaiveDateTime,
     cap: u16,
 ) -> Result<Vec<NaiveDateTime>, String> {
+    plain_rule(rule)?;
     let as_utc = |n: NaiveDateTime| Utc.from_utc_datetime(&n).with_timezone(&rrule::Tz::UTC);
     let dtstart = as_utc(within_reach(start, rule, (from, to))?);
     let rule = normalise_until(rule, &dtstart);
@@ -854,6 +855,17 @@ fn push(out: &mut Vec<Interval>, start: DateTime<Utc>, length: Duration, from_ms
     }
 }
 
+/// An RRULE is plain ASCII (RFC 5545); anything else is refused before the rule parser sees it
+/// (it slices by bytes and panics inside a multi-byte character, as in a `BYDAY` of a Greek
+/// letter and a "U": found by fuzzing a feed).
+fn plain_rule(rule: &str) -> Result<(), String> {
+    if rule.is_ascii() {
+        Ok(())
+    } else {
+        Err("the recurrence rule is not plain ASCII".into())
+    }
+}
+
 /// Expand an RRULE from its DTSTART within `[from, to]`.
 fn expand(
     start: When<'_>,
@@ -862,6 +874,7 @@ fn expand(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<DateTime<Utc>>, String> {
+    plain_rule(rule)?;
     let window = (from.naive_utc(), to.naive_utc());
     let dtstart = match start {
         When::Utc(t) => Utc
@@ -1001,6 +1014,43 @@ fn normalise_until(rule: &str, dtstart: &DateTime<rrule::Tz>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A rule with a character outside ASCII (a fuzzed feed's `BYDAY=δU`, in a time zone's
+    /// rule or an event's) is refused, not a panic inside the rule parser; the rest of the feed
+    /// is still read.
+    #[test]
+    fn a_rule_outside_ascii_is_refused_not_a_panic() {
+        let ics =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Eastern Standard Time\r\n\
+BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n\
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=\u{3b4}U;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n\
+BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261203T140000Z\r\nDTEND:20261203T150000Z\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=\u{3b4}U\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20261204T140000Z\r\nDTEND:20261204T150000Z\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+        let now: DateTime<Utc> = "2026-12-01T00:00:00Z".parse().unwrap();
+        let read = std::panic::catch_unwind(|| {
+            busy_time(
+                ics,
+                chrono_tz::America::New_York,
+                now,
+                now + Duration::days(14),
+            )
+        });
+        let read = read.expect("no panic on a rule outside ASCII");
+        if let Ok(busy) = read {
+            let plain: DateTime<Utc> = "2026-12-04T14:00:00Z".parse().unwrap();
+            assert!(
+                busy.intervals.iter().any(
+                    |b| b.start <= plain.timestamp_millis() && b.end > plain.timestamp_millis()
+                ),
+                "the plain event is still busy: {:?}",
+                busy.intervals
+            );
+        }
+        assert!(plain_rule("FREQ=WEEKLY;BYDAY=\u{3b4}U").is_err());
+        assert!(plain_rule("FREQ=WEEKLY;BYDAY=TH").is_ok());
+    }
 
     #[test]
     fn durations() {
