@@ -311,12 +311,7 @@ fn mentioned_proposal(turn: &Turn<'_>, text: &str) -> Option<usize> {
     if let Some(h) = closest_to_hour(text) {
         let wanted = |pm: bool| (if pm && h < 12 { h + 12 } else { h }) * 60;
         let pm = said.iter().any(|w| w == "pm") || h < 7;
-        let distance = |s: &Slot| {
-            use chrono::Timelike;
-            let local = s.start_utc().with_timezone(&tz);
-            let minutes = local.hour() * 60 + local.minute();
-            minutes.abs_diff(wanted(pm))
-        };
+        let distance = |s: &Slot| minute_of_day(s, tz).abs_diff(wanted(pm));
         return turn
             .details
             .proposals
@@ -442,11 +437,11 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
 /// (nearest a time they said, "like 4ish"; else the first that fits a day or a part of the day
 /// they said), else the first.
 fn favoured_offer(turn: &Turn<'_>) -> usize {
-    let Some(wish) = turn.details.preference.as_deref() else {
+    let Some(said) = turn.details.preference.as_deref() else {
         return 1;
     };
     let tz = turn.tz();
-    let wish = crate::calendar::propose::Preference::parse(wish, turn.now, tz);
+    let wish = crate::calendar::propose::Preference::parse(said, turn.now, tz);
     let offers = &turn.details.proposals;
     let fits: Vec<usize> = (0..offers.len())
         .filter(|&i| wish.accepts(&offers[i], tz))
@@ -456,21 +451,22 @@ fn favoured_offer(turn: &Turn<'_>) -> usize {
     } else {
         fits
     };
-    let minute = |s: &Slot| {
-        let local = s.start_utc().with_timezone(&tz);
-        local.hour() * 60 + local.minute()
-    };
     // ("anything fri before 9 ... earliest one": a bound and the soonest, not a time of day.)
-    let said = hour_wished(turn.details.preference.as_deref().unwrap_or_default())
-        .filter(|_| !wish.asap && wish.before_minute.is_none());
-    match said {
+    let at = hour_wished(said).filter(|_| !wish.asap && wish.before_minute.is_none());
+    match at {
         Some(at) => among
             .iter()
-            .min_by_key(|&&i| minute(&offers[i]).abs_diff(at))
+            .min_by_key(|&&i| minute_of_day(&offers[i], tz).abs_diff(at))
             .map(|i| i + 1),
         None => among.first().map(|i| i + 1),
     }
     .unwrap_or(1)
+}
+
+/// The minute of the local day an offer starts at.
+fn minute_of_day(s: &Slot, tz: chrono_tz::Tz) -> u32 {
+    let local = s.start_utc().with_timezone(&tz);
+    local.hour() * 60 + local.minute()
 }
 
 /// A time of day said as the one wished for ("like 4ish", "around 10am", "at 2:30"), as a minute
@@ -1981,8 +1977,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if let Some(hour) = turn.details.early_hour.take() {
         let tz = turn.tz();
         let off = |s: &Slot| {
-            let local = s.start_utc().with_timezone(&tz);
-            let m = local.hour() * 60 + local.minute();
+            let m = minute_of_day(s, tz);
             m.abs_diff(hour * 60).min(m.abs_diff((hour + 12) * 60))
         };
         let at = turn

@@ -4833,22 +4833,20 @@ pub fn asks_if_offered(text: &str) -> bool {
 /// "yall install hitches?", "u guys fix openers?": "do you ...?" with the "do" left out, at the
 /// start of the text.
 fn asks_without_do(text: &str) -> bool {
-    {
-        let w = words(text);
-        let at = match w.first().map(String::as_str) {
-            Some("you" | "u") => match w.get(1).map(String::as_str) {
-                Some("all" | "guys") => 2,
-                _ => 1,
-            },
-            _ => return false,
-        };
-        w.get(at).is_some_and(|v| {
-            [
-                "install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean",
-            ]
-            .contains(&v.as_str())
-        }) && text.contains('?')
-    }
+    let w = words(text);
+    let at = match w.first().map(String::as_str) {
+        Some("you" | "u") => match w.get(1).map(String::as_str) {
+            Some("all" | "guys") => 2,
+            _ => 1,
+        },
+        _ => return false,
+    };
+    w.get(at).is_some_and(|v| {
+        [
+            "install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean",
+        ]
+        .contains(&v.as_str())
+    }) && text.contains('?')
 }
 
 /// "Do ur nurses do the weight loss shots too?": the business's people asked about, in the place
