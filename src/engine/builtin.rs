@@ -239,6 +239,9 @@ async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result
         }
         Ok(o @ (Outcome::Proposed(_) | Outcome::ProposedInstead(_) | Outcome::NoSlots)) => {
             turn.details.no_times = u32::from(matches!(o, Outcome::NoSlots));
+            if let Some(words) = read_back_singled_out(turn, &o, moving).await? {
+                return Ok(Some(format!("{lead}{words}")));
+            }
             Ok(outcome_words(turn, &o, moving).map(|w| format!("{lead}{w}")))
         }
         Ok(Outcome::NeedsPerson) => {
@@ -414,7 +417,9 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
         .filter(|(_, s)| fit.as_ref().is_none_or(|f| f(s)))
         .collect();
     let first = has(&["earliest", "soonest", "earlier"]) || fit.is_some() && has(&["first", "1st"]);
-    if first && of_these {
+    // ("thursday one": the only offer on the day said.)
+    let only = fit.is_some() && offers.len() == 1 && has(&["one"]) && !has(&["another", "other"]);
+    if (first || only) && of_these {
         return offers
             .iter()
             .min_by_key(|(_, s)| s.start_utc())
@@ -431,6 +436,54 @@ fn earliest_offered(turn: &Turn<'_>, text: &str) -> Option<usize> {
             .map(|(i, _)| i + 1);
     }
     None
+}
+
+/// New times in a text: the one the caller's own wish favours ("9 if you have it", "whichever
+/// is closest to 12"; else the first) held and read back for a yes, the others still open to
+/// pick, so that a plain "yes" books a time the caller has seen, not a list it cannot answer.
+/// `None` (the list) when moving a booking or when the hold fails.
+async fn read_back_singled_out(
+    turn: &mut Turn<'_>,
+    outcome: &Outcome,
+    moving: bool,
+) -> anyhow::Result<Option<String>> {
+    let instead = match outcome {
+        Outcome::Proposed(_) => "",
+        Outcome::ProposedInstead(_) => "Nothing is open then. ",
+        _ => return Ok(None),
+    };
+    if moving || turn.details.proposals.is_empty() {
+        return Ok(None);
+    }
+    let k = favoured_offer(turn);
+    let tz = turn.tz();
+    let others: Vec<String> = turn
+        .details
+        .proposals
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i + 1 != k)
+        .map(|(i, s)| format!("{}) {}", i + 1, turn.channel.when(*s, tz)))
+        .collect();
+    match turn.execute(ToolCall::ChooseSlot { option: k }).await {
+        Ok(Outcome::Chosen(slot)) => {
+            let others = match (others.is_empty(), turn.channel) {
+                (true, _) => String::new(),
+                (false, super::channel::Channel::Sms) => {
+                    format!(" Or pick {}.", others.join(" or "))
+                }
+                (false, super::channel::Channel::Voice) => {
+                    format!(" If not, I also have {}.", others.join(" or "))
+                }
+            };
+            Ok(Some(format!(
+                "{instead}{}{others}",
+                confirm_text(turn, slot)
+            )))
+        }
+        Ok(_) | Err(ToolError::Booking(_)) => Ok(None),
+        Err(e) => Err(anyhow::anyhow!("{e}")),
+    }
 }
 
 /// A yes to the times on offer without saying which: the one the caller's own wish singles out
@@ -1264,15 +1317,28 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 let words = turn.channel.new_address(&address);
                 return Ok(Some(format!("{words} {}", turn.channel.yes_to_book())));
             }
-            // "Option 1 please. Pam Whitaker": the name is kept whatever else the text does.
-            if turn.details.name.is_none() && u::pick_number(text, 9).is_some() {
+            // "Option 1 please. Pam Whitaker", "earliest one works. Kyle": the name is kept
+            // whatever else the text does.
+            let picks = u::pick_number(text, 9).is_some()
+                || earliest_that_fits(turn, text).is_some()
+                || earliest_offered(turn, text).is_some();
+            // ("Monday if you have it. I'm Rosemary, her daughter": a name said outright is kept
+            // beside a new wish too.)
+            if turn.details.name.is_none() && !picks && has_time_words(text) {
+                if let Some(name) = u::stated_name(text) {
+                    turn.details.name = Some(name);
+                }
+            }
+            if turn.details.name.is_none() && picks {
                 if let Some(name) = u::name_when_asked(text, &profile) {
                     turn.details.name = Some(name);
                 }
             }
             // "ok lets do the first one": a pick of another time than the one read back is that
             // pick, not a yes to the time read back.
-            let other_pick = u::pick_number(text, turn.details.proposals.len())
+            // ("The first afternoon one is fine" when a morning time was read back.)
+            let other_pick = earliest_that_fits(turn, text)
+                .or_else(|| u::pick_number(text, turn.details.proposals.len()))
                 .filter(|k| turn.details.proposals.get(k - 1) != chosen.as_ref());
             if let Some(k) = other_pick {
                 return choose(turn, k).await;
@@ -1318,8 +1384,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             {
                 return choose(turn, n).await;
             }
-            if u::is_no(text) || has_time_words(text) {
-                let pref = if u::is_no(text) && !has_time_words(text) {
+            // ("before i pick one do u guys warranty ur work?" asks; it says no day or time.)
+            let asks_only = answer.is_some() && !u::is_no(text) && {
+                let wish = crate::calendar::propose::Preference::parse(text, turn.now, turn.tz());
+                wish.dates.is_none()
+                    && wish.after_minute.is_none()
+                    && wish.before_minute.is_none()
+                    && !wish.asap
+            };
+            let wish_words = has_time_words(&without_before_picking(text));
+            if (u::is_no(text) || wish_words) && !asks_only {
+                let pref = if u::is_no(text) && !wish_words {
                     String::new()
                 } else {
                     text.to_string()
@@ -1348,10 +1423,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 if let Some(name) = name {
                     let first = first_name(&name).to_string();
                     turn.details.name = Some(name);
-                    return Ok(Some(format!(
-                        "Thanks, {first}. {}",
-                        turn.channel.yes_to_book()
-                    )));
+                    // ("Chris Delaney. where do i park?": the question is answered too.)
+                    return Ok(Some(match &answer {
+                        Some((_, a)) => {
+                            format!("Thanks, {first}. {a} {}", turn.channel.yes_to_book())
+                        }
+                        None => format!("Thanks, {first}. {}", turn.channel.yes_to_book()),
+                    }));
                 }
             }
             if let Some((_, a)) = answer {
@@ -1363,6 +1441,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     super::channel::Channel::Voice => "Say yes to book",
                 };
                 return Ok(Some(format!("{a} {yes} {slot}.")));
+            }
+            // A question we cannot answer while a time waits for a yes goes to the team; the
+            // time still waits.
+            if question {
+                let lead = pass_question_on(turn, text);
+                return Ok(Some(format!("{lead} {}", turn.channel.yes_to_book())));
             }
             let again = turn.channel.yes_to_book();
             return unsure(turn, again).await;
@@ -1492,7 +1576,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 turn.details.name = Some(name);
             } else if turn.details.name.is_none() && turn.details.asked_name {
                 // The name asked for with the times, sent after the booking was made.
-                if let Some(name) = u::bare_name(text).filter(|_| !question) {
+                // ("Luis Ortega. yes confirm" to a time booked already.)
+                let name = u::bare_name(text).or_else(|| u::name_beside_yes(text));
+                if let Some(name) = name.filter(|_| !question) {
                     let first = first_name(&name).to_string();
                     turn.details.name = Some(name);
                     return Ok(Some(format!("Thanks, {first} - you're all set.")));
@@ -1503,7 +1589,18 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .booked
                 .map(|s| turn.channel.when(s, turn.tz()))
                 .unwrap_or_default();
-            if u::wants_reschedule(text) {
+            // ("ok thats fine" booked the time read back; "any day after 1, not sat" next is a
+            // move to a time that fits, not a question for the team.)
+            let misfit = answer.is_none() && !u::has_thanks(text) && {
+                let tz = turn.tz();
+                let wish = crate::calendar::propose::Preference::parse(text, turn.now, tz);
+                let said = wish.dates.is_some()
+                    || wish.after_minute.is_some()
+                    || wish.before_minute.is_some()
+                    || !wish.not_weekdays.is_empty();
+                said && turn.details.booked.is_some_and(|b| !wish.accepts(&b, tz))
+            };
+            if u::wants_reschedule(text) || misfit {
                 let pref = text.to_string();
                 return find(turn, ToolCall::Reschedule { preference: pref }, "Sure. ").await;
             }

@@ -448,9 +448,15 @@ mod tests {
             Decision::NeedsCalendar
         ));
         let p = plan(&i, Some(&Snapshot::default())).await;
-        assert_eq!(p.state, State::Scheduling);
+        // The first time that fits is held and read back for a yes, the others open to pick.
+        assert_eq!(p.state, State::Confirming);
         assert!(!p.details.proposals.is_empty());
-        assert!(p.reply.unwrap().contains("Thu"));
+        assert_eq!(p.details.chosen, p.details.proposals.first().copied());
+        let reply = p.reply.unwrap();
+        assert!(
+            reply.contains("Thu") && reply.contains("reply YES"),
+            "{reply}"
+        );
         // Busy time from a feed is never offered.
         let mut busy = Snapshot::default();
         busy.feeds.intervals.push(crate::calendar::Interval {
@@ -580,13 +586,19 @@ mod tests {
         };
         let i = input(State::Qualifying, d, &["any day works"]);
         let p = plan(&i, Some(&Snapshot::default())).await;
-        assert_eq!(p.state, State::Scheduling, "{:?}", p.reply);
+        assert_eq!(p.state, State::Confirming, "{:?}", p.reply);
         let tz = i.business.profile.tz();
         let hour = |s: &crate::calendar::Slot| s.start_utc().with_timezone(&tz).hour();
         let afternoon = p.details.proposals.iter().position(|s| hour(s) >= 12);
+        // (As a list, with nothing read back yet, as after a time that was just taken.)
+        let listed = Details {
+            chosen: None,
+            hold_id: None,
+            ..p.details.clone()
+        };
         let i = input(
             State::Scheduling,
-            p.details.clone(),
+            listed.clone(),
             &["The first afternoon one is fine."],
         );
         let q = plan(&i, Some(&Snapshot::default())).await;
@@ -599,7 +611,7 @@ mod tests {
         }
         let i = input(
             State::Scheduling,
-            p.details,
+            listed,
             &["whichever is earliest after 3"],
         );
         let q = plan(&i, Some(&Snapshot::default())).await;
@@ -716,7 +728,12 @@ mod tests {
             &["thursday late afternoon would be best"],
         );
         let p = plan(&i, Some(&Snapshot::default())).await;
-        assert_ne!(p.state, State::Confirming, "{:?}", p.reply);
+        assert_ne!(p.details.chosen, Some(thursday_ten()), "{:?}", p.reply);
+        assert!(
+            !p.details.proposals.contains(&thursday_ten()),
+            "{:?}",
+            p.reply
+        );
         let d = Details {
             candidates: vec![
                 "Drain cleaning".into(),
@@ -1025,8 +1042,10 @@ mod tests {
         // Same state, same times offered; only the words differ.
         assert_eq!(sms.state, voice.state);
         assert_eq!(sms.details.proposals, voice.details.proposals);
+        assert_eq!(sms.details.chosen, voice.details.chosen);
         let said = voice.reply.unwrap();
         assert!(said.contains("Thursday, December 3"), "{said}");
+        assert!(said.contains("shall I book it?"), "{said}");
         assert!(!said.contains("Reply") && !said.contains("1)"), "{said}");
         // Picking one aloud, then the read-back asks a question rather than for a typed YES.
         let mut d = voice.details.clone();

@@ -96,7 +96,7 @@ async fn a_caller_who_texts_at_night_is_answered_at_once_and_not_picked_up(backe
         assert!(tokio::time::Instant::now() < deadline, "no answer at night");
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
-    assert!(reply.contains("Reply 1"), "{reply}");
+    assert!(reply.contains("reply YES to confirm"), "{reply}");
     // In the morning the pick-up ("text us here") is not sent: they already did.
     app.clock.as_ref().unwrap().set(at(MORNING));
     app.state.wake_outbox();
