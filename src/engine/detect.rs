@@ -3689,6 +3689,10 @@ fn bleeding_wont_stop(t: &Text) -> bool {
     ];
     const FAINT: &[&str] = &[
         "woozy",
+        "white as a sheet",
+        "white as a ghost",
+        "pale and sweaty",
+        "clammy",
         "lightheaded",
         "light headed",
         "faint*",
@@ -3697,7 +3701,60 @@ fn bleeding_wont_stop(t: &Text) -> bool {
         "about to pass out",
         "dizzy",
     ];
-    t.any(CUT) && (t.any(NOT_STOPPING) || t.any(FAINT)) && !t.any(NOBODY_HURT)
+    // ("its across his palm pretty deep": a deep cut said of the body.)
+    const PART: &[&str] = &[
+        "palm", "palms", "finger*", "thumb", "hand", "wrist", "arm", "leg", "foot", "lip", "chin",
+        "forehead", "knee",
+    ];
+    let deep = t.near(PART, &["deep"], 4);
+    (t.any(CUT) || deep) && (t.any(NOT_STOPPING) || t.any(FAINT)) && !t.any(NOBODY_HURT)
+}
+
+/// Part of a finger, a thumb or a toe cut off ("took the tip of his finger off on the
+/// mandoline, its on the cutting board").
+fn part_cut_off(t: &Text) -> bool {
+    // ("keep your finger off the trigger" is no cut.)
+    let cut_off = t.near(
+        &[
+            "cut",
+            "sliced",
+            "chopped",
+            "took",
+            "blade",
+            "saw",
+            "mower",
+            "mandoline",
+        ],
+        &[
+            "finger off",
+            "fingers off",
+            "thumb off",
+            "toe off",
+            "toes off",
+        ],
+        6,
+    );
+    const OFF: &[&str] = &[
+        "fingertip off",
+        "finger tip off",
+        "cut off his finger",
+        "cut off her finger",
+        "cut off my finger",
+        "finger is hanging",
+        "finger hanging",
+    ];
+    // ("took the tip of his finger off"; not "the tip of my finger is numb".)
+    let tip_off = t.any(&["off"])
+        && t.any(&[
+            "tip of his finger",
+            "tip of her finger",
+            "tip of my finger",
+            "tip of their finger",
+            "tip of his thumb",
+            "tip of her thumb",
+            "tip of my thumb",
+        ]);
+    (cut_off || tip_off || t.any(OFF)) && !t.any(NOBODY_HURT)
 }
 
 /// Someone taken out of water and not right ("found him in our pool. i pulled him out hes
@@ -4767,6 +4824,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || confused_after_a_blow(&t)
         || battery_swallowed(&t)
         || pulled_from_water(&t)
+        || part_cut_off(&t)
     {
         return Some(Danger::Medical);
     }
@@ -5185,10 +5243,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if water_at_a_failing_light(&t_water) {
         return Some(Danger::Water);
     }
+    // ("the range hood duct ... caked with grease, it drips sometimes": grease, not water.)
+    let grease = t_water.any(&["grease", "greasy"]) && !t_water.any(&["water"]);
     if (t_water.any(WATER) || water_moving)
         && t_water.any(NEAR_ELECTRIC_OR_CEILING)
         && !t_water.any(&["stain*", "spot*", "old leak"])
         && !leak_fixed
+        && !grease
         || t_water.any(FLOOD) && t_water.any(WATER) && watery
         || t_water.any(&["flood*", "burst pipe*", "pipe burst", "sewage"])
     {
@@ -6628,6 +6689,22 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         } else {
             Danger::Animal
         });
+    }
+    // A bird's broken blood feather that keeps bleeding ("one of the new feathers on his wing
+    // snapped and its still dripping, theres drops all over the paper").
+    if t.any(&["feather*"])
+        && t.any(&[
+            "snapped",
+            "broke",
+            "broken",
+            "cracked",
+            "pulled out",
+            "ripped",
+        ])
+        && t.any(&["dripping", "bleed*", "blood*", "drops"])
+        && !t.any(&["stopped", "has stopped", "not bleeding"])
+    {
+        return Some(Danger::Animal);
     }
     // A cat breathing through its mouth or panting is in distress.
     if t.any(&["cat", "cats", "kitten*", "kitty", "kitties"])
@@ -9733,6 +9810,14 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "told her i wanted",
         "told him i wanted",
     ]) && t.any(&[
+        // ("...the blue quilt was STAYING. It's gone. It went out in the donation load.")
+        "its gone",
+        "it was gone",
+        "went out in",
+        "threw it out",
+        "threw out",
+        "tossed it",
+        "donated it",
         "instead",
         "and he is",
         "and she is",
@@ -9771,6 +9856,76 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     });
     if money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
         return Some("money back".into());
+    }
+    // A deposit or payment asked back ("paid the $30 deposit. I want it back, period").
+    if !hypothetical
+        && t.any(&["want it back", "want that back", "want my deposit back"])
+        && t.any(&["deposit", "paid", "charged", "payment"])
+        // (A landlord's deposit is why a cleaning is wanted.)
+        && !t.any(&["landlord", "security deposit", "move out", "moving out", "rental"])
+    {
+        return Some("money back".into());
+    }
+    // Booked twice over by us ("got told keisha double booked"), not the caller's own mix-up.
+    if !hypothetical
+        && t.any(&[
+            "double booked",
+            "double booking",
+            "doublebooked",
+            "overbooked",
+        ])
+        && !t.any(&[
+            "i double booked",
+            "double booked myself",
+            "we double booked",
+            "not double booked",
+            "dont double book",
+            "dont want to be double",
+        ])
+    {
+        return Some("double booked".into());
+    }
+    // Something left at our care that came back harmed ("bald patches on his chest that were
+    // NOT there when I dropped him off").
+    if !hypothetical
+        && t.any(&[
+            "not there when i dropped",
+            "not there when we dropped",
+            "werent there when",
+            "wasnt there when",
+            "were not there when",
+            "was not there when",
+        ])
+    {
+        return Some("damage".into());
+    }
+    // A child upset by one of ours ("came home crying bc the teacher ... told him his bowl was
+    // garbage").
+    const OUR_ROLE: &[&str] = &[
+        "the teacher",
+        "your teacher",
+        "the instructor",
+        "your instructor",
+        "the coach",
+        "your coach",
+        "the groomer",
+        "your groomer",
+        "the stylist",
+        "your stylist",
+        "the tutor",
+        "your tutor",
+        "the tech",
+        "your tech",
+    ];
+    if !hypothetical
+        && t.any(OUR_ROLE)
+        && t.near(
+            &["crying", "cried", "in tears", "humiliated", "embarrassed"],
+            &["because", "bc", "cause", "cuz", "after"],
+            3,
+        )
+    {
+        return Some("staff".into());
     }
     // Paid for it and angry ("paid 400 for this ... ridiculous").
     if !other && t.any(&["paid", "charged", "spent"]) && t.any(ANGER_AT_US) {
@@ -12817,5 +12972,66 @@ mod tests {
             "my property manager told me to call you about the bugs, when can you come"
         ));
         assert!(wants_person("can you call me about the bugs"));
+    }
+
+    #[test]
+    fn round_twenty_two_cuts_feathers_and_complaints() {
+        // A deep cut that keeps bleeding, a fingertip cut off, a bird's broken blood feather.
+        for text in [
+            "my 5 yr old grabbed the santoku. its across his palm pretty deep, ive been holding a dish towel on it for 15 min and its still soaking thru",
+            "one of my guys just took the tip of his finger off on the mandoline, its on the cutting board",
+            "sliced my thumb on the blade and now im white as a sheet",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        assert_eq!(
+            danger(
+                "one of the new feathers on his wing snapped and its still dripping, theres drops all over the paper",
+                None
+            ),
+            Some(Danger::Animal)
+        );
+        for text in [
+            "the cut on the table top is pretty deep, can you sand it out",
+            "he broke a feather last week but it has stopped, can we book a wing trim",
+            "need my finger off the trigger of the old sprayer fixed lol",
+            "the tip of my finger has been numb since the diabetes, can the nurse check my feet too",
+            "our range hood duct goes up through the ceiling and its caked with grease, it drips sometimes",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        // Complaints: a deposit asked back, booked twice over, harm after our care, a child
+        // upset by one of ours, something kept that we threw out.
+        for (text, why) in [
+            (
+                "I drove all the way here and paid the $30 deposit. I want it back, period",
+                "money back",
+            ),
+            (
+                "sat in my car til 10:40, then got told keisha double booked",
+                "double booked",
+            ),
+            (
+                "he has bald patches that were NOT there when I dropped him off",
+                "damage",
+            ),
+            (
+                "my son came home crying bc the teacher told him his bowl was garbage",
+                "staff",
+            ),
+            (
+                "I specifically told the girl the blue quilt was STAYING. It's gone.",
+                "not what was paid for",
+            ),
+        ] {
+            assert_eq!(complaint(text, &[]).as_deref(), Some(why), "{text}");
+        }
+        for text in [
+            "landlord is picky and we really want our deposit back, can yall clean the place",
+            "i think i double booked myself, can we move mine to friday",
+            "she was crying because she was so happy with her braids lol",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
     }
 }
