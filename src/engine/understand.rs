@@ -97,7 +97,8 @@ pub fn is_yes(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
-    if raw.first().is_some_and(|w| w == "ya")
+    // ("ye" alone, or "ye thats fine", is the same yes.)
+    if raw.first().is_some_and(|w| w == "ya" || w == "ye")
         && !text.contains('?')
         && (raw.len() == 1
             || raw.len() <= 6
@@ -6973,7 +6974,40 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
         // question about something the profile names nowhere ("can u hem curtains").
         // "What shots do yall need before the first day?": a what/which/how question whose
         // thing is in the entry's own question fits on less (the rest is the caller's context).
-        let needed = if asks_wh(text) && through_question {
+        // ("do i have to buy a machine first for the beginner class" of "Do I need my own
+        // machine for a class?": asked whether something is needed, as entries are.)
+        let asks_needed = has_any(
+            text,
+            &[
+                "do i have to",
+                "do we have to",
+                "do i need to",
+                "do we need to",
+                "do i need a",
+                "do we need a",
+                "do i need my",
+                "do we need our",
+                "should i bring",
+                "should we bring",
+                "do i bring",
+                "do we bring",
+            ],
+        );
+        let entry_asks_needed = has_any(
+            &f.q,
+            &[
+                "do i need",
+                "do we need",
+                "do i have to",
+                "do we have to",
+                "should i",
+                "should we",
+                "do i bring",
+                "what do i need",
+            ],
+        );
+        let asks_needed = asks_needed && entry_asks_needed;
+        let needed = if (asks_wh(text) || asks_needed) && through_question {
             0.35
         } else {
             0.5
@@ -11195,6 +11229,27 @@ mod tests {
         .unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
         assert!(m.runner_up.is_none());
+    }
+
+    #[test]
+    fn round_twenty_two_ye_and_what_is_needed() {
+        // "ye" alone is a yes.
+        assert!(is_yes("ye"));
+        assert!(is_yes("ye thats fine"));
+        assert!(!is_yes("ye olde shoppe?"));
+        // "Do I have to buy a machine first for the class?" is the entry "Do I need my own
+        // machine for a class?", not a booking of the class.
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: "Do I need my own machine for a class?".into(),
+            a: "No. The classroom has machines for students to use.".into(),
+            keywords: vec![],
+        });
+        let i = p.faq.len() - 1;
+        assert_eq!(
+            topics("do i have to buy a machine first for the class or nah", &p),
+            vec![Topic::Faq(i)]
+        );
     }
 
     #[test]
