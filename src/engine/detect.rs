@@ -2252,6 +2252,19 @@ fn may_harm_themselves(t: &Text) -> bool {
         "dont really see the point of anything",
         "dont see the point of anything",
         "see the point of anything anymore",
+        // ("some nights i dont really see the point of still being around")
+        "point of still being around",
+        "point of still being here",
+        "point of being around",
+        "point of being here anymore",
+        "point of being alive",
+        "point in being alive",
+        "point of living",
+        "point in living",
+        "point in still being",
+        "not be around anymore",
+        "dont want to be around anymore",
+        "dont want to be here anymore",
         // Said of oneself by a child or a grown-up ("she told me she is too stupid to live and
         // everyone would be better without her").
         "too stupid to live",
@@ -4424,6 +4437,13 @@ const UNSTABLE: &[&str] = &[
     "falling over",
     "falling down",
     "fall on",
+    // ("the fan ... just dropped like 6 inches and is hanging there by the wires over his crib")
+    "hanging by the wire*",
+    "hanging there by the wire*",
+    "hanging by wire*",
+    "hanging from the wire*",
+    "dangling by",
+    "dangling from the wire*",
     "coming loose",
     "came loose",
     "pulling away",
@@ -8865,6 +8885,31 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "reviews saying",
         "a bad review from",
     ]);
+    // The same work wanted again ("Marcus did our vans last winter ... want to talk about
+    // doing all 5 again before christmas"), not a problem back again.
+    let wanted_again = t.near(
+        &[
+            "doing", "do", "book", "booking", "schedule", "set up", "come out",
+        ],
+        &["again"],
+        4,
+    ) && !t.any(&[
+        "broke*",
+        "not working",
+        "stopped",
+        "died",
+        "leak*",
+        "still",
+        "worse",
+        "fail*",
+        "redo",
+        "re do",
+    ]);
+    let t = if wanted_again {
+        t.without(&["again"])
+    } else {
+        t
+    };
     // Who pays, to be worked out among others ("need to figure out inspections, who pays,
     // scheduling around tenants"), not who pays for our mistake.
     let t = if t.near(
@@ -13026,6 +13071,28 @@ mod tests {
         ] {
             assert_eq!(complaint(text, &[]).as_deref(), Some(why), "{text}");
         }
+        // The same work wanted again is no problem back again.
+        assert_eq!(
+            complaint(
+                "your tech did our vans last winter. Want to talk about doing all 5 again before christmas",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint("your tech did our vans last winter and its dead again", &[]).is_some());
+        // Seeing no point in still being around; a fixture hanging by its wires over a crib.
+        assert_eq!(
+            danger(
+                "im so tired of all of it, some nights i dont really see the point of still being around",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert!(danger(
+            "the fan in my sons nursery just dropped and is hanging there by the wires over his crib",
+            None
+        )
+        .is_some());
         for text in [
             "landlord is picky and we really want our deposit back, can yall clean the place",
             "i think i double booked myself, can we move mine to friday",

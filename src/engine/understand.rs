@@ -1804,6 +1804,8 @@ pub fn stated_name(text: &str) -> Option<String> {
     // ("It's for Judith Halvorsen, I'm her daughter": who the visit is for.)
     let weak = [
         "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ", "soy ",
+        // ("11802 Lipsey Rd, Carrollwood area. name Kevin")
+        "name ",
     ];
     let short = words(text).len() <= 6;
     for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
@@ -1815,6 +1817,15 @@ pub fn stated_name(text: &str) -> Option<String> {
                 let at_word_start =
                     pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
                 if !at_word_start {
+                    continue;
+                }
+                // A bare "name" starts its sentence ("... area. name Kevin"), unlike "the name
+                // Brand is on it".
+                let opens = lower[..pos].trim_end().is_empty()
+                    || lower[..pos]
+                        .trim_end()
+                        .ends_with(['.', ',', '!', '?', ';', '-', '\n']);
+                if *cue == "name " && !opens {
                     continue;
                 }
                 // "His name is Biscuit", "my daughter's name is Ava": someone else's name.
@@ -11233,6 +11244,12 @@ mod tests {
 
     #[test]
     fn round_twenty_two_ye_and_what_is_needed() {
+        // "name Kevin" opening its sentence is the name; "the name Brand is on it" is not.
+        assert_eq!(
+            stated_name("11802 Lipsey Rd, Carrollwood area. name Kevin").as_deref(),
+            Some("Kevin")
+        );
+        assert_eq!(stated_name("the name Brand is on it"), None);
         // "ye" alone is a yes.
         assert!(is_yes("ye"));
         assert!(is_yes("ye thats fine"));
