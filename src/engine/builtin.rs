@@ -1925,7 +1925,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             understood = true;
         } else if !understood
             && (!u::wants_booking(text)
-                || (u::asks_do_you_do(text) && u::asks_about_unknown(text, &profile)))
+                || (u::asks_do_you_do(text)
+                    && u::asks_about_unknown(text, &profile)
+                    && !u::asks_for_times(text)))
         {
             // ("do yall do loc retwists? need mine redone before next sat": a wish to book
             // something we do not list is still a question for the team.)
@@ -2204,7 +2206,12 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
         && !u::wants_booking(text);
     // ...and a question about something the profile names nowhere picks no service at all,
     // whatever story comes with it ("do u do garage door openers? mine died").
-    if u::is_question(text) && u::asks_do_you_do(text) && u::asks_about_unknown(text, &profile) {
+    // ("do you have anything thursday evening?" asks for times, not about a thing.)
+    if u::is_question(text)
+        && u::asks_do_you_do(text)
+        && u::asks_about_unknown(text, &profile)
+        && !u::asks_for_times(text)
+    {
         return (None, None);
     }
     // A service already settled is changed only by one the caller names ("the first one" in

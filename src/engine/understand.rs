@@ -914,7 +914,36 @@ pub fn asks_for_times(text: &str) -> bool {
         // "ok thats fine. what do you have": asked last, with nothing after it, it is the times.
         let w = words(text);
         let ends = |tail: &[&str]| w.len() >= tail.len() && w[w.len() - tail.len()..] == *tail;
-        ends(&["what", "do", "you", "have"])
+        // ("do you have anything thursday evening? like 6ish")
+        const WHEN: &[&str] = &[
+            "today",
+            "tomorrow",
+            "tmrw",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "morning",
+            "afternoon",
+            "evening",
+            "tonight",
+            "this",
+            "next",
+        ];
+        let anything_then = w
+            .windows(3)
+            .any(|x| x[0] == "have" && x[1] == "anything" && WHEN.contains(&x[2].as_str()))
+            || w.windows(4).any(|x| {
+                x[0] == "have"
+                    && x[1] == "anything"
+                    && x[2] == "on"
+                    && WHEN.contains(&x[3].as_str())
+            });
+        anything_then
+            || ends(&["what", "do", "you", "have"])
             || ends(&["what", "you", "got"])
             || ends(&["what", "do", "you", "got"])
             || ends(&["what", "have", "you", "got"])
@@ -11250,6 +11279,11 @@ mod tests {
             Some("Kevin")
         );
         assert_eq!(stated_name("the name Brand is on it"), None);
+        // "Do you have anything thursday evening?" asks for times.
+        assert!(asks_for_times(
+            "do you have anything thursday evening? like 6ish after work"
+        ));
+        assert!(!asks_for_times("do you have anything for sore hamstrings?"));
         // "ye" alone is a yes.
         assert!(is_yes("ye"));
         assert!(is_yes("ye thats fine"));
