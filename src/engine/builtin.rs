@@ -1324,8 +1324,16 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 || earliest_offered(turn, text).is_some();
             // ("Monday if you have it. I'm Rosemary, her daughter": a name said outright is kept
             // beside a new wish too.)
+            // (Not "its Memorial Day weekend", "its Jake's birthday", "This is Rebecca's phone".)
             if turn.details.name.is_none() && !picks && has_time_words(text) {
-                if let Some(name) = u::stated_name(text) {
+                const NOT_NAMES: &[&str] = &[
+                    "day", "weekend", "birthday", "phone", "house", "place", "car", "week",
+                ];
+                let plain = |n: &String| {
+                    !n.contains('\'')
+                        && !u::words(n).iter().any(|w| NOT_NAMES.contains(&w.as_str()))
+                };
+                if let Some(name) = u::stated_name(text).filter(plain) {
                     turn.details.name = Some(name);
                 }
             }
@@ -1382,6 +1390,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .or_else(|| u::pick_number(text, turn.details.proposals.len()))
                 .or_else(|| earliest_offered(turn, text))
             {
+                // ("1" to the time already read back and held: read back again, held as it is.)
+                if let Some(slot) = chosen.filter(|c| turn.details.proposals.get(n - 1) == Some(c))
+                {
+                    return Ok(Some(confirm_text(turn, slot)));
+                }
                 return choose(turn, n).await;
             }
             // ("before i pick one do u guys warranty ur work?" asks; it says no day or time.)
@@ -1408,6 +1421,36 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     "No problem. ",
                 )
                 .await?;
+                // ("actually no, can I do later in the day?": the time just turned down is not
+                // the one read back again; the next is, the declined one still open to pick.)
+                let again = chosen.is_some() && turn.details.chosen == chosen;
+                let next = turn
+                    .details
+                    .proposals
+                    .iter()
+                    .position(|s| Some(*s) != chosen)
+                    .map(|i| i + 1);
+                let turned_down = u::is_no(text)
+                    || u::words(text).iter().any(|w| {
+                        [
+                            "no",
+                            "nah",
+                            "nope",
+                            "actually",
+                            "instead",
+                            "different",
+                            "another",
+                            "other",
+                            "later",
+                            "earlier",
+                        ]
+                        .contains(&w.as_str())
+                    });
+                if let (true, Some(k)) = (again && turned_down, next) {
+                    if let Some(words) = read_back_with_others(turn, k).await? {
+                        return Ok(Some(format!("No problem. {words}")));
+                    }
+                }
                 return earliest_of_new_times(turn, text, reply).await;
             }
             // "oh and its gloria nguyen, sorry forgot to say": the name is kept, the time still
@@ -1591,15 +1634,42 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .unwrap_or_default();
             // ("ok thats fine" booked the time read back; "any day after 1, not sat" next is a
             // move to a time that fits, not a question for the team.)
-            let misfit = answer.is_none() && !u::has_thanks(text) && {
-                let tz = turn.tz();
-                let wish = crate::calendar::propose::Preference::parse(text, turn.now, tz);
-                let said = wish.dates.is_some()
-                    || wish.after_minute.is_some()
-                    || wish.before_minute.is_some()
-                    || !wish.not_weekdays.is_empty();
-                said && turn.details.booked.is_some_and(|b| !wish.accepts(&b, tz))
-            };
+            // (Only asked as a change: not "I'll be there by 9:45", "I work till 6", "I'll send
+            // the deposit tomorrow", nor a cancel.)
+            let as_change = super::detect::Text::new(text).any(&[
+                "can we",
+                "could we",
+                "can you",
+                "could you",
+                "can u",
+                "instead",
+                "any day",
+                "anyday",
+                "only",
+                "not sat*",
+                "not sun*",
+                "not mon*",
+                "not tue*",
+                "not wed*",
+                "not thu*",
+                "not fri*",
+                "works better",
+                "better for me",
+                "rather",
+            ]);
+            let misfit = answer.is_none()
+                && as_change
+                && !u::wants_cancel(text)
+                && !u::has_thanks(text)
+                && {
+                    let tz = turn.tz();
+                    let wish = crate::calendar::propose::Preference::parse(text, turn.now, tz);
+                    let said = wish.dates.is_some()
+                        || wish.after_minute.is_some()
+                        || wish.before_minute.is_some()
+                        || !wish.not_weekdays.is_empty();
+                    said && turn.details.booked.is_some_and(|b| !wish.accepts(&b, tz))
+                };
             if u::wants_reschedule(text) || misfit {
                 let pref = text.to_string();
                 return find(turn, ToolCall::Reschedule { preference: pref }, "Sure. ").await;

@@ -467,6 +467,35 @@ mod tests {
         assert!(!p.details.proposals.contains(&thursday_ten()));
     }
 
+    /// A time read back and turned down: the new search does not read the same time back again
+    /// (the next is, the declined one still open to pick).
+    #[tokio::test]
+    async fn a_time_turned_down_is_not_read_back_again() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            address: Some("12 Oak St".into()),
+            name: Some("Ann".into()),
+            ..Details::default()
+        };
+        let i = input(State::Qualifying, d, &["any day works"]);
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Confirming, "{:?}", p.reply);
+        let declined = p.details.chosen;
+        let i = input(
+            State::Confirming,
+            p.details,
+            &["actually no, something else?"],
+        );
+        let q = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(q.state, State::Confirming, "{:?}", q.reply);
+        assert!(
+            q.details.chosen.is_some() && q.details.chosen != declined,
+            "{:?}",
+            q.reply
+        );
+        assert!(q.reply.unwrap().contains("Or pick 1) "));
+    }
+
     /// Asked which of two services, the caller gives an address and name instead: the better
     /// fit is taken and named, not the same question again.
     #[tokio::test]

@@ -283,7 +283,18 @@ impl<'a> Turn<'a> {
                 }
                 let slot = self.details.proposals[option - 1];
                 let calendar = self.snapshot()?;
-                let released = self.release_hold();
+                self.release_hold();
+                // (A hold let go earlier in this turn, by a new search, is free for this pick
+                // too: "no, other times" then the same time favoured again.)
+                let released: Vec<BookingId> = self
+                    .effects
+                    .calendar
+                    .iter()
+                    .filter_map(|c| match c {
+                        CalendarChange::Release(id) => Some(*id),
+                        _ => None,
+                    })
+                    .collect();
                 calendar.check(
                     profile,
                     self.details.service.as_deref(),
