@@ -1854,7 +1854,12 @@ pub fn stated_name(text: &str) -> Option<String> {
                     || lower[..pos]
                         .trim_end()
                         .ends_with(['.', ',', '!', '?', ';', '-', '\n']);
-                if *cue == "name " && !opens {
+                // ("booking for my dog. Name Biscuit": the pet's.)
+                let others = super::detect::Text::new(&lower[..pos]).any(&[
+                    "dog", "dogs", "cat", "cats", "pet", "puppy", "kitten", "son", "daughter",
+                    "kid", "horse", "bird",
+                ]);
+                if *cue == "name " && (!opens || others) {
                     continue;
                 }
                 // "His name is Biscuit", "my daughter's name is Ava": someone else's name.
@@ -11279,6 +11284,10 @@ mod tests {
             Some("Kevin")
         );
         assert_eq!(stated_name("the name Brand is on it"), None);
+        assert_eq!(
+            stated_name("booking for my dog. Name Biscuit, goldendoodle, needs full groom"),
+            None
+        );
         // "Do you have anything thursday evening?" asks for times.
         assert!(asks_for_times(
             "do you have anything thursday evening? like 6ish after work"
