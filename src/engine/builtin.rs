@@ -456,31 +456,12 @@ async fn read_back_singled_out(
         return Ok(None);
     }
     let k = favoured_offer(turn);
-    let tz = turn.tz();
-    let others: Vec<String> = turn
-        .details
-        .proposals
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i + 1 != k)
-        .map(|(i, s)| format!("{}) {}", i + 1, turn.channel.when(*s, tz)))
-        .collect();
+    let others = others_open(turn, k);
     match turn.execute(ToolCall::ChooseSlot { option: k }).await {
-        Ok(Outcome::Chosen(slot)) => {
-            let others = match (others.is_empty(), turn.channel) {
-                (true, _) => String::new(),
-                (false, super::channel::Channel::Sms) => {
-                    format!(" Or pick {}.", others.join(" or "))
-                }
-                (false, super::channel::Channel::Voice) => {
-                    format!(" If not, I also have {}.", others.join(" or "))
-                }
-            };
-            Ok(Some(format!(
-                "{instead}{}{others}",
-                confirm_text(turn, slot)
-            )))
-        }
+        Ok(Outcome::Chosen(slot)) => Ok(Some(format!(
+            "{instead}{}{others}",
+            confirm_text(turn, slot)
+        ))),
         Ok(_) | Err(ToolError::Booking(_)) => Ok(None),
         Err(e) => Err(anyhow::anyhow!("{e}")),
     }
@@ -646,8 +627,8 @@ fn wants_the_earliest(text: &str) -> bool {
     has(&["earliest", "soonest"]) || has(&["whichever", "whatever", "whatevers"]) && has(&["first"])
 }
 
-/// Offer `k` read back for a yes, with the other offers still open to pick (by text).
-async fn read_back_with_others(turn: &mut Turn<'_>, k: usize) -> anyhow::Result<Option<String>> {
+/// The offers other than `k`, said after `k` is read back: by number in a text, in words aloud.
+fn others_open(turn: &Turn<'_>, k: usize) -> String {
     let tz = turn.tz();
     let others: Vec<String> = turn
         .details
@@ -655,14 +636,23 @@ async fn read_back_with_others(turn: &mut Turn<'_>, k: usize) -> anyhow::Result<
         .iter()
         .enumerate()
         .filter(|(i, _)| i + 1 != k)
-        .map(|(i, s)| format!("{}) {}", i + 1, turn.channel.when(*s, tz)))
+        .map(|(i, s)| match turn.channel {
+            super::channel::Channel::Sms => format!("{}) {}", i + 1, turn.channel.when(*s, tz)),
+            super::channel::Channel::Voice => turn.channel.when(*s, tz),
+        })
         .collect();
-    let others = match turn.channel {
-        super::channel::Channel::Sms if !others.is_empty() => {
-            format!(" Or pick {}.", others.join(" or "))
+    match (others.is_empty(), turn.channel) {
+        (true, _) => String::new(),
+        (false, super::channel::Channel::Sms) => format!(" Or pick {}.", others.join(" or ")),
+        (false, super::channel::Channel::Voice) => {
+            format!(" If not, I also have {}.", others.join(" or "))
         }
-        _ => String::new(),
-    };
+    }
+}
+
+/// Offer `k` read back for a yes, with the other offers still open to pick.
+async fn read_back_with_others(turn: &mut Turn<'_>, k: usize) -> anyhow::Result<Option<String>> {
+    let others = others_open(turn, k);
     Ok(choose(turn, k)
         .await?
         .map(|confirm| format!("{confirm}{others}")))
