@@ -9637,6 +9637,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
                 "before i brought it in",
                 "before we brought it in",
                 "before i dropped it off",
+                // ("bald patches on his chest that were NOT there when I dropped him off")
+                "when i dropped him off",
+                "when i dropped her off",
+                "when we dropped him off",
+                "when we dropped her off",
                 "before i took it in",
                 "before you had it",
                 "before u had it",
@@ -9996,24 +10001,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         ])
     {
         return Some("double booked".into());
-    }
-    // Something left at our care that came back harmed ("bald patches on his chest that were
-    // NOT there when I dropped him off").
-    if !hypothetical
-        && t.any(&[
-            "werent there when",
-            "wasnt there when",
-            "were not there when",
-            "was not there when",
-            "not there when",
-        ])
-        && t.any(&["dropped", "drop off", "dropping"])
-        && t.any(&[
-            "patch*", "bald", "cut", "cuts", "scratch*", "bruis*", "mark*", "missing", "swollen",
-            "limp*", "sore*", "scab*", "burn*", "nick*", "bite*", "bitten",
-        ])
-    {
-        return Some("damage".into());
     }
     // A child upset by one of ours ("came home crying bc the teacher ... told him his bowl was
     // garbage").

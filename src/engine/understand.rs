@@ -915,33 +915,16 @@ pub fn asks_for_times(text: &str) -> bool {
         let w = words(text);
         let ends = |tail: &[&str]| w.len() >= tail.len() && w[w.len() - tail.len()..] == *tail;
         // ("do you have anything thursday evening? like 6ish")
-        const WHEN: &[&str] = &[
-            "today",
-            "tomorrow",
-            "tmrw",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "morning",
-            "afternoon",
-            "evening",
-            "tonight",
-            "this",
-            "next",
-        ];
+        let then = |x: &String| {
+            WEEKDAY_NAMES.contains(&x.as_str())
+                || PARTS_OF_DAY.contains(&x.as_str())
+                || ["today", "tomorrow", "tmrw", "tonight", "this", "next"].contains(&x.as_str())
+        };
         let anything_then = w
             .windows(3)
-            .any(|x| x[0] == "have" && x[1] == "anything" && WHEN.contains(&x[2].as_str()))
-            || w.windows(4).any(|x| {
-                x[0] == "have"
-                    && x[1] == "anything"
-                    && x[2] == "on"
-                    && WHEN.contains(&x[3].as_str())
-            });
+            .any(|x| x[0] == "have" && x[1] == "anything" && then(&x[2]))
+            || w.windows(4)
+                .any(|x| x[0] == "have" && x[1] == "anything" && x[2] == "on" && then(&x[3]));
         anything_then
             || ends(&["what", "do", "you", "have"])
             || ends(&["what", "you", "got"])
