@@ -375,6 +375,7 @@ impl<'a> Calendar<'a> {
         }
         let busy = self.busy(tx, feeds, Some(hold_id)).await?;
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
+        let (store, now_ms) = (details.as_store(), to_millis(now));
         let updated = bookings::update(
             tx,
             hold_id,
@@ -382,16 +383,14 @@ impl<'a> Calendar<'a> {
             "booked",
             slot.start,
             slot.end,
-            Some(details.as_store()),
-            to_millis(now),
+            Some(store),
+            now_ms,
         )
         .await?;
         if !updated {
             return Err(BookingError::HoldLapsed);
         }
-        bookings::get(tx, self.business.id, hold_id)
-            .await
-            .map_err(BookingError::from)
+        Ok(hold.updated("booked", slot.start, slot.end, Some(store), now_ms))
     }
 
     async fn insert_claimed(
@@ -410,7 +409,7 @@ impl<'a> Calendar<'a> {
         bookings::expire_holds(tx, self.business.id, now_ms).await?;
         let busy = self.busy(tx, feeds, None).await?;
         check_slot(&rules, now, &busy, slot).map_err(BookingError::Unavailable)?;
-        let id = bookings::insert(
+        let row = bookings::insert_row(
             tx,
             NewBooking {
                 business_id: self.business.id,
@@ -431,12 +430,10 @@ impl<'a> Calendar<'a> {
         .await?;
         let buffer = i64::from(self.business.profile.booking.buffer_minutes) * 60_000;
         // The caller's transaction is dropped (rolled back) on this error.
-        bookings::claim_cells(tx, self.business.id, id, slot.start, slot.end + buffer)
+        bookings::claim_cells(tx, self.business.id, row.id, slot.start, slot.end + buffer)
             .await
             .map_err(taken)?;
-        bookings::get(tx, self.business.id, id)
-            .await
-            .map_err(BookingError::from)
+        Ok(row)
     }
 
     /// Let go of a hold that is no longer wanted (it never was a booking, so it leaves no trace
@@ -495,9 +492,7 @@ impl<'a> Calendar<'a> {
             return Err(BookingError::WrongState(b.status));
         }
         bookings::release_cells(tx, b.id).await?;
-        bookings::get(tx, self.business.id, b.id)
-            .await
-            .map_err(BookingError::from)
+        Ok(b.updated("cancelled", b.start_at, b.end_at, None, now_ms))
     }
 
     /// Move a booking to another slot (same service and length).
@@ -538,7 +533,7 @@ impl<'a> Calendar<'a> {
         bookings::claim_cells(tx, self.business.id, b.id, slot.start, slot.end + buffer)
             .await
             .map_err(taken)?;
-        bookings::update(
+        if !bookings::update(
             tx,
             b.id,
             &b.status,
@@ -548,9 +543,10 @@ impl<'a> Calendar<'a> {
             None,
             now_ms,
         )
-        .await?;
-        bookings::get(tx, self.business.id, b.id)
-            .await
-            .map_err(BookingError::from)
+        .await?
+        {
+            return Err(BookingError::WrongState(b.status));
+        }
+        Ok(b.updated("rescheduled", slot.start, slot.end, None, now_ms))
     }
 }

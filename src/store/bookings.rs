@@ -58,29 +58,36 @@ pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<BookingRow> {
     })
 }
 
-/// Free the cells of holds that have lapsed, and mark them expired.
+/// Mark lapsed holds expired and free their cells. One statement when none has lapsed (the
+/// usual case): the update says which holds it expired.
 pub async fn expire_holds(
     conn: &mut Conn,
     business_id: BusinessId,
     now_ms: i64,
 ) -> anyhow::Result<()> {
-    sqlx::query(
-        "DELETE FROM booking_cells WHERE booking_id IN (SELECT id FROM bookings WHERE business_id = $1 \
-         AND status = 'held' AND hold_expires_at <= $2)",
+    let lapsed = sqlx::query(
+        "UPDATE bookings SET status = 'expired', updated_at = $2 WHERE business_id = $1 AND status = 'held' \
+         AND hold_expires_at <= $2 RETURNING id",
     )
     .bind(business_id)
     .bind(now_ms)
+    .fetch_all(&mut *conn)
+    .await
+    .context("expiring lapsed holds")?;
+    if lapsed.is_empty() {
+        return Ok(());
+    }
+    let ids = lapsed
+        .iter()
+        .map(|r| col::<BookingId>(r, "id").map(|id| id.0.to_string()))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    sqlx::query(&format!(
+        "DELETE FROM booking_cells WHERE booking_id IN ({})",
+        ids.join(", ")
+    ))
     .execute(&mut *conn)
     .await
     .context("freeing lapsed holds")?;
-    sqlx::query(
-        "UPDATE bookings SET status = 'expired', updated_at = $2 WHERE business_id = $1 AND status = 'held' \
-         AND hold_expires_at <= $2",
-    )
-    .bind(business_id)
-    .bind(now_ms)
-    .execute(&mut *conn)
-    .await?;
     Ok(())
 }
 
@@ -125,6 +132,11 @@ pub struct NewBooking<'a> {
 }
 
 pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<BookingId> {
+    Ok(insert_row(conn, b).await?.id)
+}
+
+/// Insert a booking and return its row, built from what was written (not read back).
+pub async fn insert_row(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<BookingRow> {
     let uid = format!("{}@frontdesk", uuid::Uuid::new_v4());
     let row = sqlx::query(
         "INSERT INTO bookings (business_id, uid, status, start_at, end_at, hold_expires_at, conversation_id, \
@@ -132,7 +144,7 @@ pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<Bookin
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $14) RETURNING id",
     )
     .bind(b.business_id)
-    .bind(uid)
+    .bind(&uid)
     .bind(b.status)
     .bind(b.start_at)
     .bind(b.end_at)
@@ -148,7 +160,28 @@ pub async fn insert(conn: &mut Conn, b: NewBooking<'_>) -> anyhow::Result<Bookin
     .fetch_one(&mut *conn)
     .await
     .context("inserting booking")?;
-    col(&row, "id")
+    let owned = |v: Option<&str>| v.map(str::to_string);
+    Ok(BookingRow {
+        id: col(&row, "id")?,
+        business_id: b.business_id,
+        uid,
+        status: b.status.to_string(),
+        start_at: b.start_at,
+        end_at: b.end_at,
+        hold_expires_at: b.hold_expires_at,
+        conversation_id: b.conversation_id,
+        contact_id: b.contact_id,
+        caller_name: owned(b.caller_name),
+        caller_phone: owned(b.caller_phone),
+        service: owned(b.service),
+        address: owned(b.address),
+        notes: owned(b.notes),
+        sequence: 0,
+        created_at: b.now_ms,
+        updated_at: b.now_ms,
+        confirmed_at: None,
+        no_show_at: None,
+    })
 }
 
 /// Claim the cells of `[start, end + buffer)`. [`super::Error::Conflict`] when another booking
@@ -255,6 +288,39 @@ pub async fn update(
     }
     .context("updating booking")?;
     Ok(done.rows_affected() > 0)
+}
+
+impl BookingRow {
+    /// This row as [`update`] leaves it, so a caller that just updated it need not read it back.
+    pub fn updated(
+        &self,
+        status: &str,
+        start_at: i64,
+        end_at: i64,
+        details: Option<Details<'_>>,
+        now_ms: i64,
+    ) -> BookingRow {
+        let mut row = self.clone();
+        row.status = status.to_string();
+        if start_at != row.start_at {
+            row.confirmed_at = None;
+        }
+        row.start_at = start_at;
+        row.end_at = end_at;
+        row.hold_expires_at = None;
+        if let Some(d) = details {
+            let owned = |v: Option<&str>| v.map(str::to_string);
+            row.caller_name = owned(d.caller_name);
+            row.caller_phone = owned(d.caller_phone);
+            row.service = owned(d.service);
+            row.address = owned(d.address);
+            row.notes = owned(d.notes);
+            row.contact_id = d.contact_id.or(row.contact_id);
+        }
+        row.sequence += 1;
+        row.updated_at = now_ms;
+        row
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -43,6 +43,16 @@ async fn app_at_open_hours(backend: Backend, profile: String) -> TestApp {
     .await
 }
 
+async fn stored_row(
+    app: &TestApp,
+    id: frontdesk::store::BookingId,
+) -> frontdesk::store::bookings::BookingRow {
+    let mut conn = app.state.store.pool().acquire().await.unwrap();
+    frontdesk::store::bookings::get(&mut conn, app.business_id, id)
+        .await
+        .unwrap()
+}
+
 async fn concurrent_bookings_exactly_one_wins(backend: Backend) {
     let app = app_at_open_hours(backend, EXAMPLE.to_string()).await;
     let business = app.business().await;
@@ -85,6 +95,8 @@ async fn holds_expire_and_stale_slots_are_refused(backend: Backend) {
     let slot = slots[4];
     let hold = cal.hold(slot, &details("Ann"), 15).await.unwrap();
     assert_eq!(hold.status, "held");
+    // The rows the calendar returns (built from what was written) are the rows as stored.
+    assert_eq!(hold, stored_row(&app, hold.id).await);
     // Held slots are not offered to anyone else, and cannot be booked over.
     let again = cal.open_slots(Some("Drain cleaning")).await.unwrap().slots;
     assert!(!again.contains(&slot));
@@ -109,6 +121,7 @@ async fn holds_expire_and_stale_slots_are_refused(backend: Backend) {
     let h2 = cal.hold(s2, &details("Cy"), 15).await.unwrap();
     let booked = cal.book(s2, &details("Cy"), Some(h2.id)).await.unwrap();
     assert_eq!((booked.id, booked.status.as_str()), (h2.id, "booked"));
+    assert_eq!(booked, stored_row(&app, booked.id).await);
     // Unknown or stale slots are refused with a reason.
     let off_grid = Slot {
         start: slot.start + 10 * 60_000,
@@ -156,8 +169,10 @@ async fn cancel_and_reschedule_show_in_the_bookings_feed(backend: Backend) {
     // The old time is free again; the new one is not.
     let now_free = cal.open_slots(Some("Drain cleaning")).await.unwrap().slots;
     assert!(now_free.contains(&slots[0]) && !now_free.contains(&slots[20]));
+    assert_eq!(moved, stored_row(&app, a.id).await);
     let cancelled = cal.cancel(b.id).await.unwrap();
     assert_eq!(cancelled.status, "cancelled");
+    assert_eq!(cancelled, stored_row(&app, b.id).await);
     assert!(matches!(
         cal.cancel(b.id).await,
         Err(BookingError::WrongState(_))
