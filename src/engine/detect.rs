@@ -1137,6 +1137,12 @@ const MOUTHED: &[&str] = &[
     "in his mouth",
     "in her mouth",
     "in their mouth",
+    // ("theres some around her mouth and shes crying and drooling")
+    "around his mouth",
+    "around her mouth",
+    "around their mouth",
+    "on his lips",
+    "on her lips",
     "got into",
 ];
 /// A person's breath running short.
@@ -2645,13 +2651,17 @@ fn break_in_over(t: &Text) -> bool {
 /// well or manhole and not answering (where whoever goes in after them can be overcome too).
 fn someone_down(t: &Text) -> bool {
     // "We cant really wake her up and her breathing sounds weird and slow."
-    let hard_to_wake = t.near(
+    // ("i cant really get him to wake up": the helper words between.)
+    let hard_to_wake = t.without(&["really", "even", "actually", "just"]).near(
         &["cant", "wont", "barely", "hard to", "couldnt", "not"],
         &["wake", "waking"],
-        3,
+        5,
     );
+    // ("snoring really weird, kinda gurgly": a snore is a breath too.)
     let breathing_wrong = t.near(
-        &["breathing", "breath", "breathes", "breaths"],
+        &[
+            "breathing", "breath", "breathes", "breaths", "snoring", "snores", "snore",
+        ],
         &[
             "weird",
             "slow",
@@ -4370,7 +4380,7 @@ pub fn body_in_trouble(text: &str) -> bool {
 /// The text without the towns of the service area said as places ("her party at the sparks
 /// marina park", "we're in burns"): Sparks is a town there, not sparks. Sparks said as a thing
 /// ("sparks coming out of the outlet") stay.
-fn without_towns(t: Text, service_area: &str) -> Text {
+fn without_towns(t: Text, service_area: &str, raw: &str) -> Text {
     const PLACES: &[&str] = &[
         "marina",
         "park",
@@ -4414,6 +4424,18 @@ fn without_towns(t: Text, service_area: &str) -> Text {
     }
     let mut phrases: Vec<String> = Vec::new();
     for w in towns {
+        // A town written as one, at the end of an address ("2290 Pyramid Way apartment 12,
+        // Sparks"): the place, whatever the word means elsewhere.
+        let capitalised: String = w
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+            .collect();
+        // (Only when every use of the word is the town: "threw sparks, Sparks NV" keeps one.)
+        let as_town = raw.matches(&format!(", {capitalised}")).count();
+        if as_town > 0 && as_town >= t.words.iter().filter(|x| **x == w).count() {
+            phrases.push(w.clone());
+        }
         for before in ["in", "at", "to", "from", "near", "of", "outside"] {
             phrases.push(format!("{before} {w}"));
         }
@@ -4666,7 +4688,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "bloodwork",
         "blood work",
         "draw",
+        "draws",
         "drawn",
+        "blood draw*",
         "test*",
     ]) {
         t.without(&["the lab", "a lab", "lab work", "labs", "lab order"])
@@ -4674,7 +4698,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         t
     };
     let t = match profile {
-        Some(p) => without_towns(t, &p.business.service_area),
+        Some(p) => without_towns(t, &p.business.service_area, text),
         None => t,
     };
     // A pet or a person called by a fire word ("this is about Smokey, hes 19"): a name,
@@ -6165,15 +6189,30 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             })
             && !t.any(&["stuck under", "caught in", "caught between"])
     };
-    if !unhurt
-        && (t.any(&[
+    // ("Got caught in that hail storm back in october... need an estimate on my equinox": out
+    // in the weather or the traffic, not caught in a thing.)
+    let caught_out = t.near(
+        &["caught in", "caught out in"],
+        &[
+            "hail*", "storm*", "rain*", "snow*", "traffic", "downpour", "weather", "blizzard",
+            "wind*", "sleet", "flood*", "middle",
+        ],
+        4,
+    );
+    let held = if caught_out {
+        &["stuck under", "pinned", "crushed", "trapped", "caught between"][..]
+    } else {
+        &[
             "stuck under",
             "pinned",
             "crushed",
             "trapped",
             "caught in",
             "caught between",
-        ]) && t.any(CAUGHT_WHO)
+        ][..]
+    };
+    if !unhurt
+        && (t.any(held) && t.any(CAUGHT_WHO)
             && !thing_crushed
             || landed_on)
     {
@@ -10050,6 +10089,41 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if !other && t.any(&["paid", "charged", "spent"]) && t.any(ANGER_AT_US) {
         return Some("work not fixed".into());
     }
+    // Paid for what hardly happened ("paid $199 for a drip that barely went in"), or the price
+    // paid not deserved ("i dont think i should have paid full price").
+    // (Paid *for* it, then how little it was: "i paid already, barely have time today" is not.)
+    let paid_for_little = {
+        let w = &t.words;
+        let little = |k: usize| {
+            ["barely", "hardly", "never", "didnt", "did"].contains(&w[k].as_str())
+                && (matches!(w[k].as_str(), "barely" | "hardly")
+                    || t.near(
+                        &["never", "didnt", "did"],
+                        &["worked", "work", "nothing", "anything"],
+                        2,
+                    ))
+        };
+        (0..w.len()).any(|i| {
+            matches!(w[i].as_str(), "paid" | "payed" | "charged")
+                && (i + 1..w.len().min(i + 5)).any(|j| {
+                    w[j] == "for" && (j + 1..w.len().min(j + 11)).any(|k| little(k))
+                })
+        })
+    };
+    let price_not_deserved = t.any(&[
+        "think i should have paid",
+        "shouldnt have paid",
+        "should not have paid",
+        "shouldnt have to pay",
+        "should not have to pay",
+        "shouldnt pay full",
+        "not worth what i paid",
+        "not worth what we paid",
+        "not worth the money",
+    ]);
+    if !other && (paid_for_little || price_not_deserved) {
+        return Some("not what was paid for".into());
+    }
     None
 }
 
@@ -13091,6 +13165,89 @@ mod tests {
             "my property manager told me to call you about the bugs, when can you come"
         ));
         assert!(wants_person("can you call me about the bugs"));
+    }
+
+    #[test]
+    fn round_twenty_three_weather_pills_poison_and_paid_for_little() {
+        // Caught out in the weather or the traffic is nobody trapped; caught in a thing is.
+        for text in [
+            "we got caught in the hail on I-80 last spring, my truck roof looks like a golf ball",
+            "got caught in traffic so my car sat out in the storm, need an estimate",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        assert_eq!(
+            danger("my sons hand got caught in the treadmill belt", None),
+            Some(Danger::Medical)
+        );
+        // A lab that draws blood is no labrador.
+        assert_eq!(
+            danger(
+                "can your nurses do blood draws for my mom? she hates the lab place downtown",
+                None
+            ),
+            None
+        );
+        // Hard to wake with words between; a snore that sounds wrong after pills.
+        assert_eq!(
+            danger(
+                "my brother took a bunch of pills and i cant even really get him to wake up",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "he drank a lot and took some pills, now hes snoring weird and gurgly",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "he cant make it before 10, he wakes up late on weekends",
+                None
+            ),
+            None
+        );
+        // A little one with the product around the mouth.
+        assert_eq!(
+            danger(
+                "my 3 yr old got the cleaner open, theres some of it around his mouth",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // A town at the end of an address is the town; sparks said as sparks stay a danger.
+        let mut p =
+            BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap();
+        p.business.service_area = "Reno, Sparks and Verdi".into();
+        assert_eq!(
+            danger("my name Lin, 18 Baring Blvd unit 4, Sparks", Some(&p)),
+            None
+        );
+        assert_eq!(
+            danger("the panel threw sparks, Sparks fire dept is on the way", Some(&p)),
+            Some(Danger::Electrical)
+        );
+        // Paid for what hardly happened; paid a price not deserved.
+        for text in [
+            "paid 150 for a facial that barely lasted 20 minutes",
+            "honestly i dont think i should have paid full price for that",
+            "we paid for the heated table add on and it never worked the whole session",
+        ] {
+            assert_eq!(
+                complaint(text, &[]).as_deref(),
+                Some("not what was paid for"),
+                "{text}"
+            );
+        }
+        for text in [
+            "how much should i have paid for the deposit",
+            "i paid already, barely have time today so can we do thursday",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
     }
 
     #[test]

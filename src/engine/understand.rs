@@ -1585,6 +1585,9 @@ const NOT_NAMES: &[&str] = &[
     // Words about when, said where a name was asked ("whatever ur soonest is", "anything after
     // 3:30").
     "whatever",
+    "whatevers",
+    "whichever",
+    "whichevers",
     "whenever",
     "anything",
     "ideally",
@@ -1602,6 +1605,8 @@ const NOT_NAMES: &[&str] = &[
     "anytime",
     "soonest",
     "earliest",
+    "earlist",
+    "erliest",
     "ur",
 ];
 
@@ -5304,7 +5309,13 @@ pub fn job_not_the_services(text: &str, profile: &BusinessProfile, index: usize)
 /// somewhere else for that", "can you level those or is that not your thing", "do yall move
 /// stuff too or just haul it off?").
 pub fn doubts_fit(text: &str) -> bool {
-    super::detect::Text::new(text).any(&[
+    let t = super::detect::Text::new(text);
+    // ("or do i need a separate glass place")
+    t.near(
+        &["separate"],
+        &["place", "shop", "company", "business", "outfit", "guy"],
+        2,
+    ) || t.any(&[
         "not your thing",
         "not ur thing",
         "not really your thing",
@@ -7406,6 +7417,24 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "liberty mutual",
             "travelers",
             "deductible",
+            // Health insurers and what a patient pays ("do yall take blue cross or is it all
+            // out of pocket").
+            "blue cross",
+            "blue shield",
+            "bcbs",
+            "aetna",
+            "cigna",
+            "humana",
+            "united healthcare",
+            "unitedhealthcare",
+            "kaiser",
+            "anthem",
+            "medicare",
+            "medicaid",
+            "tricare",
+            "copay",
+            "co pay",
+            "out of pocket",
         ],
         guard: &[],
         unless: &[],
@@ -11257,6 +11286,36 @@ mod tests {
         .unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
         assert!(m.runner_up.is_none());
+    }
+
+    #[test]
+    fn round_twenty_three_names_insurers_and_separate_places() {
+        // "Whatevers earlist" answers when, not who.
+        assert_eq!(bare_name("whatevers earlist"), None);
+        assert_eq!(bare_name("whichever is erliest"), None);
+        assert_eq!(bare_name("Terrence Hollis").as_deref(), Some("Terrence Hollis"));
+        // A health insurer or out of pocket asks the insurance entry.
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: "Do you take insurance?".into(),
+            a: "We don't bill insurance; HSA and FSA cards are fine.".into(),
+            keywords: vec![],
+        });
+        let i = p.faq.len() - 1;
+        for text in [
+            "do u take aetna",
+            "is it covered by medicare?",
+            "is that a copay thing",
+        ] {
+            assert_eq!(topics(text, &p), vec![Topic::Faq(i)], "{text}");
+        }
+        // Doubting the job is ours: a separate place for it.
+        assert!(doubts_fit(
+            "can you fix the mirror too or do i need a separate glass shop"
+        ));
+        assert!(!doubts_fit("can you do the two bathrooms on separate days"));
+        // Misspelt furniture is furniture.
+        assert_eq!(words("move my furnature"), vec!["move", "my", "furniture"]);
     }
 
     #[test]
