@@ -1143,6 +1143,12 @@ const MOUTHED: &[&str] = &[
     "around their mouth",
     "on his lips",
     "on her lips",
+    // ("grabbed the cup of mineral spirits ... took a sip")
+    "sip",
+    "sipped",
+    "sips",
+    "gulp*",
+    "mouthful",
     "got into",
 ];
 /// A person's breath running short.
@@ -2660,7 +2666,13 @@ fn someone_down(t: &Text) -> bool {
     // ("snoring really weird, kinda gurgly": a snore is a breath too.)
     let breathing_wrong = t.near(
         &[
-            "breathing", "breath", "breathes", "breaths", "snoring", "snores", "snore",
+            "breathing",
+            "breath",
+            "breathes",
+            "breaths",
+            "snoring",
+            "snores",
+            "snore",
         ],
         &[
             "weird",
@@ -4672,6 +4684,20 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "bleeding the brakes",
         "brakes bleeding",
         "bleed the brakes",
+        // Snow melting is water, not something melting in heat ("every time the snow melts
+        // theres a wet line").
+        "snow melts",
+        "snow melt",
+        "snowmelt",
+        "snow melted",
+        "snow melting",
+        "melting snow",
+        "snow is melting",
+        "ice melt",
+        "ice melts",
+        // Ants, not flames ("can yall do something about fire ants too?").
+        "fire ant",
+        "fire ants",
     ];
     let t = Text::new(text)
         .without(FIRE_OFFICIAL)
@@ -5501,6 +5527,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "talking strange",
         "cant get his words out",
         "cant get her words out",
+        // ("he is mixing up his words and can barely stand up")
+        "mixing up his words",
+        "mixing up her words",
+        "mixing his words",
+        "mixing her words",
+        "words jumbled",
+        "words are jumbled",
+        "words all jumbled",
     ];
     const ONE_SIDE: &[&str] = &[
         "droop*",
@@ -6200,7 +6234,13 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         4,
     );
     let held = if caught_out {
-        &["stuck under", "pinned", "crushed", "trapped", "caught between"][..]
+        &[
+            "stuck under",
+            "pinned",
+            "crushed",
+            "trapped",
+            "caught between",
+        ][..]
     } else {
         &[
             "stuck under",
@@ -6211,11 +6251,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "caught between",
         ][..]
     };
-    if !unhurt
-        && (t.any(held) && t.any(CAUGHT_WHO)
-            && !thing_crushed
-            || landed_on)
-    {
+    if !unhurt && (t.any(held) && t.any(CAUGHT_WHO) && !thing_crushed || landed_on) {
         let pet = t.any(&["dog*", "cat", "pet", "pets", "puppy"]);
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
@@ -6756,8 +6792,63 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "lethargic",
         "wont stop",
     ]);
+    let animal = pet || t.any(PETS) || t.any(DOG_BREEDS);
     if got_into && sick_after {
-        return Some(if pet { Danger::Animal } else { Danger::Medical });
+        return Some(if animal {
+            Danger::Animal
+        } else {
+            Danger::Medical
+        });
+    }
+    // Sick after a spray or a chemical nearby ("my 2 year old was outside playing by the
+    // bushes while he did it. now shes thrown up twice and keeps rubbing her mouth").
+    let exposed = t.any(&[
+        "sprayed",
+        "spraying",
+        "spray",
+        "pesticide*",
+        "insecticide*",
+        "chemical*",
+        "fumes",
+        "fogged",
+        "fogger",
+        "treated",
+        "sealer",
+        "stripper",
+        "solvent*",
+        "thinner",
+        "mineral spirits",
+    ]);
+    let sick_now = t.any(&[
+        "threw up",
+        "thrown up",
+        "throwing up",
+        "throws up",
+        "puked",
+        "puking",
+        "vomit*",
+        "drool*",
+        // (Foaming at the mouth; spray foam is what the business puts in.)
+        "foaming",
+        "seiz*",
+        "collaps*",
+        "cant breathe",
+        "trouble breathing",
+        "mouth feels funny",
+        "dizzy",
+        "lightheaded",
+        "light headed",
+        "barely stand*",
+        "hardly stand*",
+        "cant stand up",
+        "passed out",
+    ]);
+    if exposed && sick_now {
+        return Some(if animal && !child {
+            Danger::Animal
+        } else {
+            Danger::Medical
+        });
     }
     // ("...rubs a raw place on my gum ... eating soup": the gum of a mouth, not a pack of gum.)
     // ("My dog ate my gum" is the candy.)
@@ -7905,6 +7996,11 @@ const ANGER: &[&str] = &[
     "i expected",
     "charged twice",
     "rude",
+    // ("when i finally got somebody she was real short w me")
+    "short with me",
+    "short w me",
+    "short with us",
+    "short w us",
     "unprofessional",
     "never been treated",
     "treated like that",
@@ -8360,8 +8456,12 @@ const DAMAGE: &[&str] = &[
     "asked her to",
     "asked him to",
     "asked them to",
-    "told her to",
-    "told him to",
+    // (The caller told ours, not ours telling someone: "he did my neighbors floor and told
+    // her to have me reach out".)
+    "i told her to",
+    "i told him to",
+    "we told her to",
+    "we told him to",
     "specifically asked",
     "literally asked",
     "ever since",
@@ -8901,7 +9001,17 @@ pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
         .iter()
         .find(|k| {
             let kw = words(k).join(" ");
-            !kw.is_empty() && t.padded.contains(&format!(" {kw}"))
+            // ("It is not peeling but very dull": the word said not to be so.)
+            let said_not = |at: usize| {
+                let before = &t.padded[..at];
+                [" not", " isnt", " arent"]
+                    .iter()
+                    .any(|n| before.ends_with(n))
+            };
+            !kw.is_empty()
+                && t.padded
+                    .match_indices(&format!(" {kw}"))
+                    .any(|(at, _)| !said_not(at))
         })
         .cloned()
 }
@@ -10105,9 +10215,8 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         };
         (0..w.len()).any(|i| {
             matches!(w[i].as_str(), "paid" | "payed" | "charged")
-                && (i + 1..w.len().min(i + 5)).any(|j| {
-                    w[j] == "for" && (j + 1..w.len().min(j + 11)).any(|k| little(k))
-                })
+                && (i + 1..w.len().min(i + 5))
+                    .any(|j| w[j] == "for" && (j + 1..w.len().min(j + 11)).any(|k| little(k)))
         })
     };
     let price_not_deserved = t.any(&[
@@ -13227,7 +13336,10 @@ mod tests {
             None
         );
         assert_eq!(
-            danger("the panel threw sparks, Sparks fire dept is on the way", Some(&p)),
+            danger(
+                "the panel threw sparks, Sparks fire dept is on the way",
+                Some(&p)
+            ),
             Some(Danger::Electrical)
         );
         // Paid for what hardly happened; paid a price not deserved.
@@ -13248,6 +13360,62 @@ mod tests {
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
+
+        // Held-out 80: a sip of a solvent; sick after a spray nearby, a child or a dog by its
+        // breed; words mixed up after fumes; snow melting and fire ants are no fire.
+        for text in [
+            "my 4 yr old took a sip of the paint thinner before i could grab it, hes coughing",
+            "they fogged the yard an hour ago and my daughter (3) has thrown up twice",
+            "grandpa used the floor stripper in the basement all morning and now hes mixing up his words",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        assert_eq!(
+            danger(
+                "yall sprayed the yard this morning and now my beagle is drooling and twitchy and foaming",
+                None
+            ),
+            Some(Danger::Animal)
+        );
+        for text in [
+            "every spring when the snow melts the basement gets a damp smell, can you look",
+            "theres fire ant mounds all over the back yard, do yall treat those",
+            "do we have to leave while you spray the foam? we have two cats",
+            "our bunny is still eating her hay fine but the drooling is back since the filing",
+        ] {
+            assert_ne!(danger(text, None), Some(Danger::Fire), "{text}");
+        }
+        assert_eq!(
+            danger(
+                "do we have to leave while you spray the foam? we have two cats",
+                None
+            ),
+            None
+        );
+        // Short with the caller is a complaint; the owner telling a neighbour to reach out is
+        // not; a keyword said not to be so is not the owner's escalation word.
+        assert!(complaint("called twice and the lady was real short w me", &[]).is_some());
+        assert_eq!(
+            complaint(
+                "your tech did my sisters deck and told her to have me text you",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint(
+            "your tech was here monday, i told him to leave the gate shut and he didnt",
+            &[]
+        )
+        .is_some());
+        let kw = vec!["peeling".to_string()];
+        assert_eq!(
+            own_keyword("the floor is not peeling, just dull", &kw),
+            None
+        );
+        assert_eq!(
+            own_keyword("its not the color, its peeling", &kw).as_deref(),
+            Some("peeling")
+        );
     }
 
     #[test]

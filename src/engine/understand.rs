@@ -1633,7 +1633,8 @@ fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
     // A name ends with its line: "hey its Tori" and "im due for a fill" are two texts.
     let rest = rest.trim_start().lines().next().unwrap_or("");
     let mut out: Vec<String> = Vec::new();
-    for raw in rest.split_whitespace() {
+    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    for (i, raw) in tokens.iter().enumerate() {
         // "dana (her aunt)": an aside after the name is not part of it.
         if raw.starts_with('(') {
             break;
@@ -1648,6 +1649,19 @@ fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
             break;
         }
         out.push(capitalise(w));
+        // "its jess, jessica moran": the short name, then the whole one.
+        if stop && out.len() == 1 && raw.ends_with(',') {
+            let short = w.to_lowercase();
+            let whole = tokens.get(i + 1).is_some_and(|n| {
+                let n = n
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                n.len() > short.len() && n.starts_with(&short)
+            });
+            if whole {
+                return take_name(&tokens[i + 1..].join(" "), lowercase_ok);
+            }
+        }
         if stop || out.len() == 3 {
             break;
         }
@@ -2225,11 +2239,17 @@ pub fn bare_name(text: &str) -> Option<String> {
     // capitalised word after it is a surname the name words stopped at ("Jordan Pike").
     let name = take_name(&cleaned.join(" "), true)?;
     let rest = &cleaned[name.split_whitespace().count().min(cleaned.len())..];
+    // ("mike d": an initial after the name, whatever its case.)
+    let initial = |w: &str| {
+        let letters = w.trim_end_matches('.');
+        letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
+    };
     rest.iter()
         .all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            initial(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         })
         .then_some(name)
 }
@@ -2312,7 +2332,17 @@ pub fn name_when_asked(text: &str, profile: &BusinessProfile) -> Option<String> 
                 _ => seg.to_string(),
             }
         })
-        .find_map(|seg| bare_name(&seg))
+        .filter_map(|seg| bare_name(&seg))
+        // "its jess, jessica moran": the short name, then the whole one.
+        .reduce(|first, next| {
+            let (f, n) = (first.to_lowercase(), next.to_lowercase());
+            let fuller = !f.contains(' ') && n.len() > f.len() && n.starts_with(&f);
+            if fuller {
+                next
+            } else {
+                first
+            }
+        })
 }
 
 /// The content words of the services' names, descriptions and keywords (stemmed, three letters
@@ -2863,6 +2893,7 @@ const NEGATORS: &[&str] = &[
     " leaving the ",
     " other than ",
     " but not ",
+    " not every ",
     " without a ",
     " without the ",
     " skip the ",
@@ -2882,6 +2913,7 @@ const REFUSERS: &[&str] = &[
     " except the ",
     " other than ",
     " but not ",
+    " not every ",
 ];
 /// What a caller wants done with the thing: more of it put in, it taken out, or kept.
 struct Action {
@@ -3711,8 +3743,16 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
             for i in 0..said.len() {
                 if phrase_at(ph, i) {
                     said_phrase[si] = true;
+                    // (Unless the phrase itself is turned down: "one time only, not every
+                    // month".)
+                    let head = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
+                    let with_first = format!(" {} ", said_words[i.saturating_sub(4)..=i].join(" "));
+                    let turned_down = head.ends_with(" not ")
+                        || NEGATORS
+                            .iter()
+                            .any(|n| head.ends_with(n) || with_first.ends_with(n));
                     for flag in negated.iter_mut().skip(i).take(ph.len()) {
-                        *flag = false;
+                        *flag = turned_down;
                     }
                 }
             }
@@ -5311,56 +5351,76 @@ pub fn job_not_the_services(text: &str, profile: &BusinessProfile, index: usize)
 pub fn doubts_fit(text: &str) -> bool {
     let t = super::detect::Text::new(text);
     // ("or do i need a separate glass place")
-    t.near(
-        &["separate"],
-        &["place", "shop", "company", "business", "outfit", "guy"],
-        2,
-    ) || t.any(&[
-        "not your thing",
-        "not ur thing",
-        "not really your thing",
-        "somewhere else for",
-        "go somewhere else",
-        "go elsewhere",
-        "someone else for",
-        "somebody else for",
-        "a different company",
-        "a different place",
-        "not something you do",
-        "not something you guys do",
-        "not something yall do",
-        "not something you all do",
-        "or is that not something",
-        "not sure if you do",
-        "not sure if you guys do",
-        "not sure if yall do",
-        "not sure if thats something",
-        // ("is that something yall fix or who do i call")
-        "or who do i call",
-        "or who should i call",
-        "or do i call someone",
-        "dont know if you do",
-        "dont know if thats something",
-        "idk if you do",
-        "no idea if you do",
-        "too or just",
-        "also or just",
-        "or do you just",
-        "or do you guys just",
-        "or do yall just",
-        "or do you only",
-        "outside what you do",
-        "wheelhouse",
-        "call someone else",
-        "find someone else",
-        "call somebody else",
-        // ("can you guys sharpen those or is it a totally different thing?")
-        "a totally different thing",
-        "a completely different thing",
-        "a whole different thing",
-        "or is it different",
-        "or is that different",
-    ])
+    // ("yall already spray the yard for skeeters so can yall do something about fire ants
+    // too?": what we do, said as the reason we might do something else.)
+    let since_you_do = t.near(
+        &[
+            "you already",
+            "yall already",
+            "you all already",
+            "you guys already",
+            "since you",
+            "since yall",
+            "since you all",
+            "since you guys",
+        ],
+        &[
+            "so can", "so could", "so do", "so would", "figured", "too", "also",
+        ],
+        14,
+    );
+    since_you_do
+        || t.near(
+            &["separate"],
+            &["place", "shop", "company", "business", "outfit", "guy"],
+            2,
+        )
+        || t.any(&[
+            "not your thing",
+            "not ur thing",
+            "not really your thing",
+            "somewhere else for",
+            "go somewhere else",
+            "go elsewhere",
+            "someone else for",
+            "somebody else for",
+            "a different company",
+            "a different place",
+            "not something you do",
+            "not something you guys do",
+            "not something yall do",
+            "not something you all do",
+            "or is that not something",
+            "not sure if you do",
+            "not sure if you guys do",
+            "not sure if yall do",
+            "not sure if thats something",
+            // ("is that something yall fix or who do i call")
+            "or who do i call",
+            "or who should i call",
+            "or do i call someone",
+            "dont know if you do",
+            "dont know if thats something",
+            "idk if you do",
+            "no idea if you do",
+            "too or just",
+            "also or just",
+            "or do you just",
+            "or do you guys just",
+            "or do yall just",
+            "or do you only",
+            "outside what you do",
+            "wheelhouse",
+            "call someone else",
+            "find someone else",
+            "call somebody else",
+            // ("can you guys sharpen those or is it a totally different thing?")
+            "a totally different thing",
+            "a completely different thing",
+            "a whole different thing",
+            "or is it different",
+            "or is that different",
+        ])
 }
 
 /// The caller's thing set against what the business is about ("my daughter does figure skating
@@ -5495,6 +5555,15 @@ const OTHER_TRADES: &[&[&str]] = &[
     ],
     // Septic systems and wells.
     &["septic", "leach field", "well pump", "pressure tank"],
+    // Built-in kitchen and bath cabinets (a china cabinet is furniture).
+    &[
+        "kitchen cabinet*",
+        "bathroom cabinet*",
+        "bath cabinet*",
+        "vanity cabinet*",
+        "kitchen cupboard*",
+        "cabinetry",
+    ],
 ];
 
 /// What a business says it works on (its services, its name and what it says about itself: an
@@ -5606,6 +5675,11 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
                 && (asks_if_offered(piece) || asks_is_that_something(piece) || asked_of_you)
             {
                 found = Some(at..at + n);
+                // ("our oak kitchen cabinets ... are worn. Is that something you all
+                // refinish?": "that" is what was just told.)
+                if asks_is_that_something(piece) {
+                    found = Some(0..at + n);
+                }
             }
             at += n;
         }
@@ -5646,9 +5720,10 @@ pub fn foreign_request(text: &str, profile: &BusinessProfile) -> bool {
             // What a "do you ...?" asks about.
             let asked = ask_clause.as_ref().is_some_and(|r| {
                 r.contains(&i)
-                    && ws[r.start..i]
+                    && (ws[r.start..i]
                         .iter()
                         .any(|w| DOER.contains(&w.as_str()) || w == "something")
+                        || r.start == 0 && asks_is_that_something(text))
             });
             // What is needed: "might need a palate expander", "want to get braces".
             let needed = (1..=3).any(|k| {
@@ -11293,7 +11368,10 @@ mod tests {
         // "Whatevers earlist" answers when, not who.
         assert_eq!(bare_name("whatevers earlist"), None);
         assert_eq!(bare_name("whichever is erliest"), None);
-        assert_eq!(bare_name("Terrence Hollis").as_deref(), Some("Terrence Hollis"));
+        assert_eq!(
+            bare_name("Terrence Hollis").as_deref(),
+            Some("Terrence Hollis")
+        );
         // A health insurer or out of pocket asks the insurance entry.
         let mut p = profile();
         p.faq.push(crate::domain::profile::Faq {
@@ -11316,6 +11394,34 @@ mod tests {
         assert!(!doubts_fit("can you do the two bathrooms on separate days"));
         // Misspelt furniture is furniture.
         assert_eq!(words("move my furnature"), vec!["move", "my", "furniture"]);
+
+        // Held-out 80: an initial after a name; the short name, then the whole one.
+        assert_eq!(bare_name("dave m").as_deref(), Some("Dave"));
+        assert_eq!(
+            name_when_asked("oh and its sam, samantha reyes", &profile()).as_deref(),
+            Some("Samantha Reyes")
+        );
+        assert_eq!(
+            name_when_asked("its sam, tom is my husband", &profile()).as_deref(),
+            Some("Sam")
+        );
+        // What we already do, said as the reason to ask for another thing.
+        assert!(doubts_fit(
+            "since you guys already clean the ducts, could you also look at the fridge coils?"
+        ));
+        assert!(!doubts_fit("can you clean the ducts thursday?"));
+        // Built-in kitchen cabinets at a furniture shop, asked as "is that something you do".
+        let mut p = profile();
+        p.services[0].name = "Table strip and refinish".into();
+        p.services[0].description = Some("We strip and refinish dining tables.".into());
+        assert!(foreign_request(
+            "our kitchen cabinets are worn around the handles. Is that something you refinish?",
+            &p
+        ));
+        assert!(!foreign_request(
+            "our dining table is worn around the edges. Is that something you refinish?",
+            &p
+        ));
     }
 
     #[test]
