@@ -1736,10 +1736,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     let mut understood = false;
     let mut lead = String::new();
     let asked_before = turn.details.candidates.len() == 2;
+    // A question we cannot answer while a booking is under way (the service is known: "quick q
+    // do yall handle the permit?" when asked for the address) goes to the team, and the booking
+    // goes on: the address, the name or the times are asked as before.
+    let underway = turn.details.service.is_some();
+    let mut passed_on = false;
     // "What brand pump do u put in?": a detail of the job the profile does not give.
-    if question && answer.is_none() && u::asks_attribute(text) {
-        return unanswered(turn, text).await;
-    }
+    let cannot_answer = question && answer.is_none() && u::asks_attribute(text);
     // "Do yall work on furnaces?" at a boiler company: an FAQ entry that shares other words
     // (which brands we work on) does not say whether we do a thing the profile never names.
     let service_answer = matches!(answer, Some((u::Topic::Service { .. }, _)));
@@ -1752,18 +1755,20 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             && u::score_services(text, &profile)
                 .is_some_and(|m| u::job_not_the_services(text, &profile, m.best))
     };
-    if question
-        && !service_answer
-        && (!books || job_nowhere())
-        && u::asks_to_do_unknown_thing(text, &profile)
-    {
-        return unanswered(turn, text).await;
-    }
-    if question && answer.is_none() && !books && u::asks_to_do_unlisted_thing(text, &profile) {
-        return unanswered(turn, text).await;
-    }
-    if question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile) {
-        return unanswered(turn, text).await;
+    let cannot_answer = cannot_answer
+        || question
+            && !service_answer
+            && (!books || job_nowhere())
+            && u::asks_to_do_unknown_thing(text, &profile)
+        || question && answer.is_none() && !books && u::asks_to_do_unlisted_thing(text, &profile)
+        || question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile);
+    if cannot_answer {
+        if !underway {
+            return unanswered(turn, text).await;
+        }
+        lead = format!("{} ", pass_question_on(turn, text));
+        passed_on = true;
+        understood = true;
     }
     // A first request that no service covers half of goes to the team, never a yes on a shared
     // word, when the caller doubts it is ours ("can u guys take them out too or do i have to go
@@ -1814,7 +1819,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     {
         return unanswered(turn, text).await;
     }
-    let (mut service, tie) = which_service(turn, text);
+    // (A question passed on chooses no service: its words are about something else.)
+    let (mut service, tie) = if passed_on {
+        (None, None)
+    } else {
+        which_service(turn, text)
+    };
     // What is answered and what is booked are one service. "What would it take to get a new
     // windshield put in?" answered "yes, we do windshield replacement" books that, not the
     // mirror mentioned in passing; a question that names no service ("can someone come before
@@ -1991,7 +2001,11 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         {
             // ("do yall do loc retwists? need mine redone before next sat": a wish to book
             // something we do not list is still a question for the team.)
-            return unanswered(turn, text).await;
+            if !underway {
+                return unanswered(turn, text).await;
+            }
+            lead = format!("{} ", pass_question_on(turn, text));
+            understood = true;
         }
     }
     let booking = u::wants_booking(text);

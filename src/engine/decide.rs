@@ -811,6 +811,41 @@ mod tests {
         assert!(p.reply.unwrap().contains("check that with the team"));
     }
 
+    /// A question we cannot answer while we wait for the address (the service is known): the
+    /// team gets it, and the booking goes on; before the service is known it is a hand-off.
+    #[tokio::test]
+    async fn a_question_while_asked_for_the_address_goes_to_the_team_and_the_booking_goes_on() {
+        let d = Details {
+            service: Some("Drain cleaning".into()),
+            asked_address: true,
+            asked_name: true,
+            ..Details::default()
+        };
+        let i = input(
+            State::Qualifying,
+            d,
+            &["quick q do yall pull the city permit or is that on me?"],
+        );
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(p.state, State::Qualifying, "{:?}", p.reply);
+        assert!(p.effects.handoff_reason.is_none(), "{:?}", p.reply);
+        assert_eq!(p.effects.unanswered.len(), 1);
+        assert_eq!(p.effects.notify.len(), 1);
+        let reply = p.reply.unwrap();
+        assert!(reply.contains("check that with the team"), "{reply}");
+        assert!(reply.contains("address"), "{reply}");
+        let i = input(
+            State::Greeted,
+            Details::default(),
+            &["quick q do yall pull the city permit or is that on me?"],
+        );
+        let p = plan(&i, Some(&Snapshot::default())).await;
+        assert_eq!(
+            p.effects.handoff_reason.as_deref(),
+            Some("unanswered_question")
+        );
+    }
+
     #[tokio::test]
     async fn picking_a_time_plans_a_hold_and_asks_for_yes() {
         let d = Details {
