@@ -882,6 +882,12 @@ const SUDDEN_OR_FALL: &[&str] = &[
 ];
 const FELL: &[&str] = &["fell", "fall", "fallen", "slipped", "tripped"];
 const FALL_SEVERE: &[&str] = &[
+    // ("she fall down, hit head on door. she is pregnant 5 month... not answer me correct")
+    "hit head",
+    "pregnant",
+    "pale",
+    "not answer me",
+    "not answering me",
     "cant get up",
     "couldnt get up",
     "wont get up",
@@ -1137,20 +1143,48 @@ const MOUTHED: &[&str] = &[
     "in his mouth",
     "in her mouth",
     "in their mouth",
-    // ("theres some around her mouth and shes crying and drooling")
-    "around his mouth",
-    "around her mouth",
-    "around their mouth",
-    "on his lips",
-    "on her lips",
-    // ("grabbed the cup of mineral spirits ... took a sip")
-    "sip",
-    "sipped",
-    "sips",
-    "gulp*",
-    "mouthful",
     "got into",
 ];
+/// Some of a product taken or on a child's mouth ("took a sip of the paint thinner", "theres
+/// some around her mouth" of the etching stuff): a sip of water or a rash around the mouth is
+/// not.
+fn took_some_of_a_product(t: &Text) -> bool {
+    t.any(&[
+        "sip",
+        "sipped",
+        "sips",
+        "gulp*",
+        "mouthful",
+        "around his mouth",
+        "around her mouth",
+        "around their mouth",
+        "on his lips",
+        "on her lips",
+    ]) && t.any(&[
+        "bottle",
+        "cleaner",
+        "chemical*",
+        "stuff",
+        "solvent*",
+        "thinner",
+        "spirits",
+        "bleach",
+        "stain",
+        "paint",
+        "gasoline",
+        "antifreeze",
+        "etching",
+        "acid",
+        "lye",
+        "detergent",
+        "pod",
+        "pods",
+        "polish",
+        "remover",
+        "cup of",
+        "got it open",
+    ])
+}
 /// A person's breath running short.
 const BREATHLESS: &[&str] = &[
     "winded",
@@ -2657,23 +2691,33 @@ fn break_in_over(t: &Text) -> bool {
 /// well or manhole and not answering (where whoever goes in after them can be overcome too).
 fn someone_down(t: &Text) -> bool {
     // "We cant really wake her up and her breathing sounds weird and slow."
-    // ("i cant really get him to wake up": the helper words between.)
-    let hard_to_wake = t.without(&["really", "even", "actually", "just"]).near(
-        &["cant", "wont", "barely", "hard to", "couldnt", "not"],
-        &["wake", "waking"],
-        5,
-    );
-    // ("snoring really weird, kinda gurgly": a snore is a breath too.)
-    let breathing_wrong = t.near(
+    // ("i cant really get him to wake up": the helper words between; not "we cant have the
+    // doorbell wake him".)
+    let hard_to_wake = {
+        let tw = t.without(&["really", "even", "actually", "just"]);
+        tw.near(
+            &["cant", "wont", "barely", "hard to", "couldnt", "not"],
+            &["wake", "waking"],
+            4,
+        ) && !tw.any(&["cant have", "cant let", "not have", "dont want"])
+    };
+    // ("snoring really weird, kinda gurgly": a snore sounding wrong, after drink or pills.)
+    let snore_wrong = t.near(
+        &["snoring", "snores", "snore"],
         &[
-            "breathing",
-            "breath",
-            "breathes",
-            "breaths",
-            "snoring",
-            "snores",
-            "snore",
+            "weird", "funny", "strange", "gurgl*", "rattl*", "choking", "gasping",
         ],
+        4,
+    ) && t.any(&[
+        "drank",
+        "drunk",
+        "overdose*",
+        "pills",
+        "took some",
+        "took something",
+    ]);
+    let breathing_wrong = t.near(
+        &["breathing", "breath", "breathes", "breaths"],
         &[
             "weird",
             "slow",
@@ -2719,6 +2763,7 @@ fn someone_down(t: &Text) -> bool {
     ]);
     if a_person
         && (hard_to_wake
+            || snore_wrong
             || breathing_wrong && t.any(&["drank", "drunk", "overdose*", "pills", "took"]))
     {
         return true;
@@ -4443,8 +4488,27 @@ fn without_towns(t: Text, service_area: &str, raw: &str) -> Text {
             .enumerate()
             .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
             .collect();
-        // (Only when every use of the word is the town: "threw sparks, Sparks NV" keeps one.)
-        let as_town = raw.matches(&format!(", {capitalised}")).count();
+        // (Only when every use of the word is the town: "threw sparks, Sparks NV" keeps one;
+        // and only after an address, at its end: "it arced, Sparks came out" is no town.)
+        let pattern = format!(", {capitalised}");
+        let as_town = raw
+            .match_indices(&pattern)
+            .filter(|(at, _)| {
+                let before = &raw[..*at];
+                let line = before
+                    .rsplit(['.', '!', '?', '\n'])
+                    .next()
+                    .unwrap_or(before);
+                let after = raw[at + pattern.len()..].trim_start_matches(' ');
+                let ends = after.is_empty()
+                    || after.starts_with([',', '.', '!', '\n'])
+                    || after.split_whitespace().next().is_some_and(|w| {
+                        w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())
+                            || w.chars().all(|c| c.is_ascii_digit())
+                    });
+                line.chars().any(|c| c.is_ascii_digit()) && ends
+            })
+            .count();
         if as_town > 0 && as_town >= t.words.iter().filter(|x| **x == w).count() {
             phrases.push(w.clone());
         }
@@ -4751,7 +4815,17 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     named.extend(["smoky mountain", "smoky mountains", "smokey mountain"].map(String::from));
     let named: Vec<&str> = named.iter().map(String::as_str).collect();
     let t = t.without(&named);
-    if t.any(GAS) || (t.any(&["gas"]) && t.any(&["smell*", "leak*", "hiss*", "odor*"])) {
+    // ("gas one in the garage... no leak that i can see": a leak said not to be there.)
+    let t_gas = t.without(&[
+        "no leak",
+        "no leaks",
+        "not leaking",
+        "isnt leaking",
+        "no smell",
+        "dont smell",
+        "doesnt smell",
+    ]);
+    if t.any(GAS) || (t_gas.any(&["gas"]) && t_gas.any(&["smell*", "leak*", "hiss*", "odor*"])) {
         return Some(Danger::Gas);
     }
     // Carbon monoxide by another name: an engine or a burner running shut in ("started his truck
@@ -4867,8 +4941,19 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Intruder);
     }
     // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
-    // around upstairs").
-    if t.near(
+    // around upstairs"), not someone asked to come ("no leak that i can see. can someone come
+    // tmrw morning", of a heater in the garage).
+    let t_seen = t.without(&[
+        "can someone",
+        "could someone",
+        "can somebody",
+        "could somebody",
+        "will someone",
+        "would someone",
+        "someone come",
+        "somebody come",
+    ]);
+    if t_seen.near(
         &["heard", "hear", "hearing", "saw", "see", "seeing"],
         &[
             "someone",
@@ -5527,7 +5612,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "talking strange",
         "cant get his words out",
         "cant get her words out",
-        // ("he is mixing up his words and can barely stand up")
+    ];
+    // ("he is mixing up his words and can barely stand up"; a 4 year old mixing up words is
+    // learning to talk.)
+    const MIXED_WORDS: &[&str] = &[
         "mixing up his words",
         "mixing up her words",
         "mixing his words",
@@ -5546,7 +5634,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // lopsided haircut no stroke.)
     let animal = t.any(PETS) || t.any(DOG_BREEDS) || t.any(LARGE_ANIMAL);
     let one_side = t.any(ONE_SIDE) && t.any(&["face", "mouth", "hand", "arm", "side"]);
-    if !history && !animal && (t.any(SPEECH) || one_side) {
+    let mixed_words = t.any(MIXED_WORDS) && !t.young_child();
+    if !history && !animal && (t.any(SPEECH) || mixed_words || one_side) {
         return Some(Danger::Medical);
     }
     // Someone holding up or pinned under something heavy ("its stuck halfway and my husband is
@@ -6225,14 +6314,48 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     };
     // ("Got caught in that hail storm back in october... need an estimate on my equinox": out
     // in the weather or the traffic, not caught in a thing.)
-    let caught_out = t.near(
-        &["caught in", "caught out in"],
-        &[
-            "hail*", "storm*", "rain*", "snow*", "traffic", "downpour", "weather", "blizzard",
-            "wind*", "sleet", "flood*", "middle",
-        ],
-        4,
-    );
+    // (The weather itself, not a thing named by it: a storm door, a rain barrel, a snow fence.)
+    let caught_out = {
+        const WEATHER: &[&str] = &[
+            "hail",
+            "hailstorm",
+            "storm",
+            "snowstorm",
+            "rainstorm",
+            "thunderstorm",
+            "rain",
+            "snow",
+            "traffic",
+            "downpour",
+            "weather",
+            "blizzard",
+            "wind",
+            "sleet",
+        ];
+        const THINGS: &[&str] = &[
+            "door", "doors", "drain", "drains", "grate", "fence", "barrel", "gutter", "gutters",
+            "shelter", "cellar", "pipe", "window", "windows", "guard", "chain", "chains", "plow",
+            "shovel", "machine", "gauge", "blower", "thrower", "tire", "tires",
+        ];
+        let w = &t.words;
+        (0..w.len()).any(|i| {
+            let at = if w[i] == "caught" && w.get(i + 1).is_some_and(|x| x == "in") {
+                i + 2
+            } else if w[i] == "caught"
+                && w.get(i + 1).is_some_and(|x| x == "out")
+                && w.get(i + 2).is_some_and(|x| x == "in")
+            {
+                i + 3
+            } else {
+                return false;
+            };
+            let at = (at..w.len().min(at + 2))
+                .find(|&k| !["the", "that", "a", "this", "some", "all"].contains(&w[k].as_str()))
+                .unwrap_or(at);
+            w.get(at).is_some_and(|x| WEATHER.contains(&x.as_str()))
+                && !w.get(at + 1).is_some_and(|x| THINGS.contains(&x.as_str()))
+        })
+    };
     let held = if caught_out {
         &[
             "stuck under",
@@ -6773,12 +6896,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "tastes like it",
     ]) && (t.any(&["bottle", "spray", "can", "cleaner", "jug", "container"])
         || t.any(TOXIC));
+    let mouthed = mouthed || took_some_of_a_product(&t);
     if child && (mouthed || smells_of_it) && (!pet || !pet_ate && human_child) {
         return Some(Danger::Medical);
     }
     // Something chewed or swallowed, and now sick: whatever it was.
-    let got_into =
-        t.any(MOUTHED) || t.any(&["ate", "eaten", "got ahold", "got a hold", "got hold"]);
+    let got_into = t.any(MOUTHED)
+        || took_some_of_a_product(&t)
+        || t.any(&["ate", "eaten", "got ahold", "got a hold", "got hold"]);
     let sick_after = t.any(&[
         "drool*",
         "threw up",
@@ -6812,26 +6937,49 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "fumes",
         "fogged",
         "fogger",
-        "treated",
         "sealer",
         "stripper",
         "solvent*",
         "thinner",
         "mineral spirits",
     ]);
-    let sick_now = t.any(&[
+    // Sick now, not as a rule ("bleach makes me lightheaded", "my cat vomits a lot anyway"),
+    // and not a mess to clean ("the cat threw up on it and we tried spray cleaner").
+    let as_a_rule: Vec<String> = ["makes me", "make me", "gets me", "makes her", "makes him"]
+        .iter()
+        .flat_map(|m| {
+            [
+                "dizzy",
+                "lightheaded",
+                "light headed",
+                "sick",
+                "throw up",
+                "puke",
+            ]
+            .iter()
+            .map(move |w| format!("{m} {w}"))
+        })
+        .chain(
+            ["threw up on", "thrown up on", "puked on", "vomited on"]
+                .iter()
+                .map(|p| p.to_string()),
+        )
+        .collect();
+    let as_a_rule: Vec<&str> = as_a_rule.iter().map(String::as_str).collect();
+    let sick_now = t.without(&as_a_rule).any(&[
         "threw up",
         "thrown up",
         "throwing up",
-        "throws up",
         "puked",
         "puking",
-        "vomit*",
-        "drool*",
+        "vomited",
+        "vomiting",
+        "drooling",
         // (Foaming at the mouth; spray foam is what the business puts in.)
         "foaming",
-        "seiz*",
-        "collaps*",
+        "seizure*",
+        "having a seizure",
+        "collapsed",
         "cant breathe",
         "trouble breathing",
         "mouth feels funny",
@@ -8456,12 +8604,8 @@ const DAMAGE: &[&str] = &[
     "asked her to",
     "asked him to",
     "asked them to",
-    // (The caller told ours, not ours telling someone: "he did my neighbors floor and told
-    // her to have me reach out".)
-    "i told her to",
-    "i told him to",
-    "we told her to",
-    "we told him to",
+    "told her to",
+    "told him to",
     "specifically asked",
     "literally asked",
     "ever since",
@@ -9072,6 +9216,25 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "rip off the",
         "rip it off",
         "ripped off by the wind",
+        // What wore out the old one, as we told it ("you all said the hard water is what
+        // killed our last heater"), not harm we did.
+        "what killed",
+        "killed our last",
+        "killed my last",
+        "killed the last",
+        "killed our old",
+        "killed my old",
+        "killed the old",
+        // Ours passing the caller on, not a complaint ("he did my neighbors floor and told her
+        // to have me reach out to him").
+        "told her to have me",
+        "told him to have me",
+        "told her to reach out",
+        "told him to reach out",
+        "told her to call",
+        "told him to call",
+        "told her to text",
+        "told him to text",
         // The line dropping, not us ("sorry my phone hung up on me").
         "phone hung up on me",
         "call hung up on me",
@@ -10203,20 +10366,40 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // paid not deserved ("i dont think i should have paid full price").
     // (Paid *for* it, then how little it was: "i paid already, barely have time today" is not.)
     let paid_for_little = {
+        const LITTLE: &[&str] = &[
+            "barely went",
+            "barely worked",
+            "barely works",
+            "barely did",
+            "barely lasted",
+            "barely touched",
+            "barely cleaned",
+            "barely helped",
+            "barely changed",
+            "barely any difference",
+            "hardly worked",
+            "hardly did",
+            "hardly lasted",
+            "hardly any difference",
+            "never worked",
+            "didnt work",
+            "did nothing",
+            "didnt do anything",
+            "didnt do a thing",
+        ];
         let w = &t.words;
-        let little = |k: usize| {
-            ["barely", "hardly", "never", "didnt", "did"].contains(&w[k].as_str())
-                && (matches!(w[k].as_str(), "barely" | "hardly")
-                    || t.near(
-                        &["never", "didnt", "did"],
-                        &["worked", "work", "nothing", "anything"],
-                        2,
-                    ))
-        };
         (0..w.len()).any(|i| {
+            // ("paid 150 for a facial that barely lasted 20 minutes")
+            let Some(j) = (i + 1..w.len().min(i + 4)).find(|&j| w[j] == "for") else {
+                return false;
+            };
             matches!(w[i].as_str(), "paid" | "payed" | "charged")
-                && (i + 1..w.len().min(i + 5))
-                    .any(|j| w[j] == "for" && (j + 1..w.len().min(j + 11)).any(|k| little(k)))
+                && (j + 1..w.len().min(j + 11)).any(|k| {
+                    LITTLE
+                        .iter()
+                        .any(|l| super::normalize::entry_at(w, k, l).is_some())
+                        && !["i", "we", "ive", "have"].contains(&w[k - 1].as_str())
+                })
         })
     };
     let price_not_deserved = t.any(&[
@@ -13407,6 +13590,84 @@ mod tests {
             &[]
         )
         .is_some());
+        // The review's texts (round 23): caught in a thing named by the weather; a sip of
+        // water, a rash around the mouth, a toddler mixing up words, a snore, a doorbell that
+        // must not wake him, a product that makes someone dizzy, a mess thrown up, a seized
+        // engine: none is an emergency, and the real ones still are.
+        for text in [
+            "my sons hand got caught in the snowblower",
+            "my daughters arm is caught in the middle of the garage door and it wont go back up",
+            "my dogs leg got caught in the storm drain grate",
+            "my son got his foot caught in the middle of the mower deck",
+        ] {
+            assert!(danger(text, None).is_some(), "{text}");
+        }
+        for text in [
+            "my 4 year old has a little rash around her mouth, should we still come in tuesday?",
+            "my 5 year old can take a sip of water before the cleaning right?",
+            "my 4 year old keeps mixing up his words, like aminal for animal, can we get an eval?",
+            "my wife says my snoring is irregular, i took an at home test last year",
+            "text only please, baby is napping and I can't have the doorbell wake him",
+            "what cleaning spray do you use? bleach makes me lightheaded",
+            "can you do the couch too, the cat threw up on it and we tried spray cleaner",
+            "lug nuts are seized, already sprayed them with wd40",
+            "i was treated for vertigo at another clinic and still get dizzy when i stand",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        assert_eq!(
+            danger(
+                "hot tub heater just arced, Sparks came out the side panel",
+                Some(&p)
+            ),
+            Some(Danger::Electrical)
+        );
+        assert_eq!(
+            danger(
+                "no hot water since this morning. gas one in the garage, no leak that i can see",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my friend fall down in the car, hit head on door. she is pregnant",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        for text in [
+            "i paid for a 10 session package and have barely used it lol, can i book tuesday",
+            "paid for the gift card online yesterday, didnt get anything in my email",
+            "i paid for a deep clean last time, barely any dust left so a standard is fine now",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        assert!(complaint(
+            "your plumber told her to run the hot water for 10 min and now the basement has water all over",
+            &[]
+        )
+        .is_some());
+        // Held-out 81: someone asked to come is nobody seen in the garage; what wore out the
+        // old heater, as we told it, is no harm done.
+        assert_eq!(
+            danger(
+                "gas one in the garage, no leak that i can see. can someone come tmrw",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("i can see someone in the garage with a flashlight", None),
+            Some(Danger::Intruder)
+        );
+        assert_eq!(
+            complaint(
+                "since you all said the hard water is what killed our last heater, can you install a softener?",
+                &[]
+            ),
+            None
+        );
         let kw = vec!["peeling".to_string()];
         assert_eq!(
             own_keyword("the floor is not peeling, just dull", &kw),

