@@ -1804,6 +1804,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     }
     // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
     // listed service, whatever word it shares with one.
+    // "Could one of your chefs come to the house and cook for us?" where every service happens
+    // at the business: a visit no service offers.
+    let all_at_business = profile
+        .services
+        .iter()
+        .all(|s| !profile.needs_address(Some(&s.name)));
+    if question
+        && turn.details.service.is_none()
+        && all_at_business
+        && u::wants_it_done_at_home(text) == Some(true)
+    {
+        return unanswered(turn, text).await;
+    }
     if turn.details.service.is_none() && u::foreign_request(text, &profile) {
         return unanswered(turn, text).await;
     }

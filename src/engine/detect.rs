@@ -3318,6 +3318,80 @@ fn overdue_outdoors(t: &Text) -> bool {
     t.any(OUT_THERE) && overdue && t.any(NO_WORD) && t.any(SOMEONE)
 }
 
+/// Someone out in the water who cannot be seen any more ("i cant see him out there anymore,
+/// its big today and i think hes past the break").
+fn lost_in_the_water(t: &Text) -> bool {
+    t.near(
+        &[
+            "cant see",
+            "cant find",
+            "lost sight of",
+            "dont see",
+            "havent seen",
+            "cant spot",
+        ],
+        &[
+            "him",
+            "her",
+            "them",
+            "my son",
+            "my daughter",
+            "my friend",
+            "my buddy",
+            "my dad",
+            "my husband",
+            "my wife",
+            "my kid",
+        ],
+        2,
+    ) && t.any(&[
+        "out there",
+        "the water",
+        "waves",
+        "surf*",
+        "the break",
+        "past the break",
+        "ocean",
+        "lake",
+        "river",
+        "current",
+        "rip",
+        "swim*",
+        "paddl*",
+        "beach",
+    ])
+}
+
+/// Someone shut inside something that fell or jammed and hurt ("one of my guys was in it. door
+/// is facing the ground and we cant get it open hes yelling his leg is messed up").
+fn shut_in_and_hurt(t: &Text) -> bool {
+    t.any(&[
+        "cant get it open",
+        "cant get the door open",
+        "cant open it",
+        "cant open the door",
+        "door wont open",
+        "wont open",
+    ]) && t.any(&[
+        "was in it",
+        "is in it",
+        "in there",
+        "inside",
+        "stuck in",
+        "trapped",
+    ]) && t.any(&[
+        "yelling",
+        "screaming",
+        "hurt",
+        "leg",
+        "arm",
+        "head",
+        "bleeding",
+        "cant breathe",
+        "messed up",
+    ])
+}
+
 fn cannot_be_reached(t: &Text) -> bool {
     const UNREACHED: &[&str] = &[
         "not answering",
@@ -5000,6 +5074,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || battery_swallowed(&t)
         || pulled_from_water(&t)
         || part_cut_off(&t)
+        || lost_in_the_water(&t)
+        || shut_in_and_hurt(&t)
     {
         return Some(Danger::Medical);
     }
@@ -6078,7 +6154,17 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ]) {
         return Some(Danger::Vehicle);
     }
-    if t.any(&[
+    // (A surfboard's ding "taking on water" is a repair, not a boat going down.)
+    let a_board = t.any(&["board", "surfboard", "boards", "ding", "dings"])
+        && !t.any(&[
+            "boat", "kayak", "canoe", "hull", "vessel", "sailboat", "pontoon", "skiff", "dinghy",
+        ]);
+    let t_boat = if a_board {
+        t.without(&["taking on water"])
+    } else {
+        t.without(&[])
+    };
+    if t_boat.any(&[
         "drifting",
         "adrift",
         "taking on water",
@@ -6087,6 +6173,32 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "overboard",
         "man overboard",
     ]) {
+        return Some(Danger::Vehicle);
+    }
+    // Horses or cattle loose on a road with cars going by ("two of them are standing in the
+    // middle of Ironworks Pike... cars are swerving around them").
+    if t.any(LARGE_ANIMAL)
+        && t.any(&[
+            "in the road",
+            "on the road",
+            "middle of the road",
+            "highway",
+            "interstate",
+            "pike",
+            "in traffic",
+            "in the street",
+            "on the street",
+        ])
+        && t.any(&[
+            "cars",
+            "traffic",
+            "swerv*",
+            "almost hit",
+            "nearly hit",
+            "loose",
+            "got out",
+        ])
+    {
         return Some(Danger::Vehicle);
     }
     // A roof or ceiling giving way ("loud cracking and popping from the ceiling", "the ceiling is
@@ -13667,6 +13779,47 @@ mod tests {
                 &[]
             ),
             None
+        );
+        // Held-out 82: horses loose on a road with cars; a friend not seen past the break; a
+        // worker shut in a tipped unit and hurt; a board's ding taking on water is no boat.
+        assert_eq!(
+            danger(
+                "theres 3 cows standing on the road by the farm and cars keep swerving",
+                None
+            ),
+            Some(Danger::Vehicle)
+        );
+        assert_eq!(
+            danger(
+                "my horse is lame again, can we trailer in by car thursday",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "i lost sight of my son out past the waves, he was on his board",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "the shed door slammed shut with my husband inside, we cant get it open and hes yelling his arm is hurt",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger(
+                "theres a ding on my board thats taking on water, can you fix it by friday",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("our boat is taking on water at the dock", None),
+            Some(Danger::Vehicle)
         );
         let kw = vec!["peeling".to_string()];
         assert_eq!(

@@ -619,6 +619,7 @@ const TWO_WORDS: &[(&str, &str)] = &[
     ("price", "pride"),
     ("plant", "plank"),
     ("crack", "crank"),
+    ("train", "trail"),
 ];
 
 /// Are two stems the same word but for a typo? Short words must match exactly; longer ones may

