@@ -1810,9 +1810,28 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         .services
         .iter()
         .all(|s| !profile.needs_address(Some(&s.name)));
+    // (A visit to where they are, not "can we come out and watch a lesson" or "i cant bring
+    // the board in till monday".)
+    let visit_asked = super::detect::Text::new(text).any(&[
+        "come to the house",
+        "come to my house",
+        "come to our house",
+        "come to the home",
+        "come to my home",
+        "come to our place",
+        "come to my place",
+        "come over",
+        "house call*",
+        "come tune",
+        "come cook",
+        "come fix",
+        "come do",
+        "come set",
+    ]);
     if question
         && turn.details.service.is_none()
         && all_at_business
+        && visit_asked
         && u::wants_it_done_at_home(text) == Some(true)
     {
         return unanswered(turn, text).await;

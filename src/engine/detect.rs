@@ -882,10 +882,8 @@ const SUDDEN_OR_FALL: &[&str] = &[
 ];
 const FELL: &[&str] = &["fell", "fall", "fallen", "slipped", "tripped"];
 const FALL_SEVERE: &[&str] = &[
-    // ("she fall down, hit head on door. she is pregnant 5 month... not answer me correct")
+    // ("she fall down, hit head on door... not answer me correct")
     "hit head",
-    "pregnant",
-    "pale",
     "not answer me",
     "not answering me",
     "cant get up",
@@ -1055,7 +1053,7 @@ const PET: &[&str] = &[
 ];
 const ATE: &[&str] = &[
     "ate", "eaten", "eat", "swallow*", "got into", "chewed", "chewing", "licked", "licking",
-    "ingest*", "drank", "eating",
+    "ingest*", "drank", "eating", "gulp*", "sipped", "lapped", "lapping",
 ];
 const TOXIC: &[&str] = &[
     "trident",
@@ -1181,8 +1179,24 @@ fn took_some_of_a_product(t: &Text) -> bool {
         "pods",
         "polish",
         "remover",
-        "cup of",
         "got it open",
+        "pine sol",
+        "pinesol",
+        "drano",
+        "soap",
+        "windex",
+        "lysol",
+        "clorox",
+        "mouthwash",
+        "perfume",
+        "lighter fluid",
+        "kerosene",
+        "lamp oil",
+        "medicine",
+        "pills",
+        "vape",
+        "juice pod",
+        "chocolate",
     ])
 }
 /// A person's breath running short.
@@ -3321,19 +3335,17 @@ fn overdue_outdoors(t: &Text) -> bool {
 /// Someone out in the water who cannot be seen any more ("i cant see him out there anymore,
 /// its big today and i think hes past the break").
 fn lost_in_the_water(t: &Text) -> bool {
-    t.near(
+    let unseen = t.near(
         &[
             "cant see",
             "cant find",
             "lost sight of",
             "dont see",
-            "havent seen",
             "cant spot",
         ],
         &[
             "him",
             "her",
-            "them",
             "my son",
             "my daughter",
             "my friend",
@@ -3345,21 +3357,32 @@ fn lost_in_the_water(t: &Text) -> bool {
         ],
         2,
     ) && t.any(&[
+        "anymore",
+        "any more",
         "out there",
-        "the water",
-        "waves",
-        "surf*",
-        "the break",
         "past the break",
-        "ocean",
-        "lake",
-        "river",
-        "current",
-        "rip",
-        "swim*",
-        "paddl*",
-        "beach",
-    ])
+        "in the water",
+        "under water",
+        "underwater",
+    ]);
+    // ("i lost my friend in the water, he went under and hasnt come up")
+    // (Someone, not water that "went under the wall into the nail salon".)
+    let went_under = (t.near(
+        &[
+            "he", "she", "they", "friend", "son", "daughter", "buddy", "kid", "husband", "wife",
+        ],
+        &["went under", "hasnt come up", "didnt come up"],
+        3,
+    ) || t.any(&[
+        "pulled out by the rip",
+        "caught in a rip",
+        "dragged out",
+        "swept out",
+    ])) && t.any(&[
+        "water", "waves", "surf*", "break", "ocean", "lake", "river", "current", "rip", "swim*",
+        "beach", "pool",
+    ]);
+    unseen || went_under
 }
 
 /// Someone shut inside something that fell or jammed and hurt ("one of my guys was in it. door
@@ -3375,20 +3398,25 @@ fn shut_in_and_hurt(t: &Text) -> bool {
     ]) && t.any(&[
         "was in it",
         "is in it",
-        "in there",
-        "inside",
-        "stuck in",
+        "hes inside",
+        "shes inside",
+        "he is inside",
+        "she is inside",
+        "someone inside",
+        "somebody inside",
         "trapped",
+        "hes stuck",
+        "shes stuck",
+        "stuck in there",
+        "still in there",
     ]) && t.any(&[
         "yelling",
-        "screaming",
         "hurt",
-        "leg",
-        "arm",
-        "head",
         "bleeding",
         "cant breathe",
         "messed up",
+        "broken",
+        "crying",
     ])
 }
 
@@ -4321,6 +4349,7 @@ fn struck_with_signs(t: &Text) -> bool {
         "knocked down",
         "knocked over",
         "hit in the",
+        "hit on the head",
         "gored",
         "headbutted",
         "rammed",
@@ -4343,6 +4372,8 @@ fn struck_with_signs(t: &Text) -> bool {
         "confused",
         "drowsy",
         "wont wake",
+        "not answering me",
+        "not answer me",
         "passed out",
         "blacked out",
         "cant catch",
@@ -4890,16 +4921,18 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let named: Vec<&str> = named.iter().map(String::as_str).collect();
     let t = t.without(&named);
     // ("gas one in the garage... no leak that i can see": a leak said not to be there.)
-    let t_gas = t.without(&[
-        "no leak",
-        "no leaks",
-        "not leaking",
-        "isnt leaking",
-        "no smell",
-        "dont smell",
-        "doesnt smell",
-    ]);
-    if t.any(GAS) || (t_gas.any(&["gas"]) && t_gas.any(&["smell*", "leak*", "hiss*", "odor*"])) {
+    let gas_said = t.any(&["gas"])
+        && t.without(&[
+            "no leak",
+            "no leaks",
+            "not leaking",
+            "isnt leaking",
+            "no smell",
+            "dont smell",
+            "doesnt smell",
+        ])
+        .any(&["smell*", "leak*", "hiss*", "odor*"]);
+    if t.any(GAS) || gas_said {
         return Some(Danger::Gas);
     }
     // Carbon monoxide by another name: an engine or a burner running shut in ("started his truck
@@ -5017,44 +5050,46 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // Someone heard or seen where nobody should be ("i swear i just heard somebody walking
     // around upstairs"), not someone asked to come ("no leak that i can see. can someone come
     // tmrw morning", of a heater in the garage).
-    let t_seen = t.without(&[
-        "can someone",
-        "could someone",
-        "can somebody",
-        "could somebody",
-        "will someone",
-        "would someone",
-        "someone come",
-        "somebody come",
-    ]);
-    if t_seen.near(
-        &["heard", "hear", "hearing", "saw", "see", "seeing"],
-        &[
-            "someone",
-            "somebody",
-            "something",
-            "footsteps",
-            "steps",
-            "voices",
-            "a man",
-            "a guy",
-            "people",
-        ],
-        3,
-    ) && t.any(&[
-        "upstairs",
-        "downstairs",
-        "storage room",
-        "back room",
-        "in the back",
-        "inside",
-        "in the house",
-        "in our house",
-        "in my house",
-        "in the basement",
-        "in the garage",
-        "walking around",
-    ]) {
+    const SEEN: &[&str] = &["heard", "hear", "hearing", "saw", "see", "seeing"];
+    const WHO_SEEN: &[&str] = &[
+        "someone",
+        "somebody",
+        "something",
+        "footsteps",
+        "steps",
+        "voices",
+        "a man",
+        "a guy",
+        "people",
+    ];
+    let seen = t.near(SEEN, WHO_SEEN, 3)
+        && t.without(&[
+            "can someone",
+            "could someone",
+            "can somebody",
+            "could somebody",
+            "will someone",
+            "would someone",
+            "someone come",
+            "somebody come",
+        ])
+        .near(SEEN, WHO_SEEN, 3);
+    if seen
+        && t.any(&[
+            "upstairs",
+            "downstairs",
+            "storage room",
+            "back room",
+            "in the back",
+            "inside",
+            "in the house",
+            "in our house",
+            "in my house",
+            "in the basement",
+            "in the garage",
+            "walking around",
+        ])
+    {
         return Some(Danger::Intruder);
     }
     if t.any(LOCKED) && t.any(LOCKED_IN_WHO) && t.any(INSIDE) {
@@ -6159,12 +6194,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         && !t.any(&[
             "boat", "kayak", "canoe", "hull", "vessel", "sailboat", "pontoon", "skiff", "dinghy",
         ]);
-    let t_boat = if a_board {
-        t.without(&["taking on water"])
-    } else {
-        t.without(&[])
-    };
-    if t_boat.any(&[
+    const GOING_DOWN: &[&str] = &[
         "drifting",
         "adrift",
         "taking on water",
@@ -6172,31 +6202,69 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "capsiz*",
         "overboard",
         "man overboard",
-    ]) {
+    ];
+    let going_down =
+        t.any(GOING_DOWN) && (!a_board || t.without(&["taking on water"]).any(GOING_DOWN));
+    if going_down {
         return Some(Danger::Vehicle);
     }
-    // Horses or cattle loose on a road with cars going by ("two of them are standing in the
-    // middle of Ironworks Pike... cars are swerving around them").
+    // Horses or cattle loose on a road ("two of them are standing in the middle of Ironworks
+    // Pike... cars are swerving around them"), not a barn off the highway.
+    const ON_A_ROAD: &[&str] = &[
+        "in the road",
+        "on the road",
+        "middle of the road",
+        "middle of the highway",
+        "on the highway",
+        "in the highway",
+        "on the interstate",
+        "on route",
+        "in the street",
+        "on the street",
+        "mile marker",
+        "on hwy",
+        "on highway",
+    ];
+    const ROAD: &[&str] = &[
+        "pike",
+        "road",
+        "rd",
+        "highway",
+        "hwy",
+        "street",
+        "avenue",
+        "ave",
+        "route",
+        "lane",
+        "blvd",
+        "interstate",
+        "freeway",
+    ];
+    let on_a_road = t.any(ON_A_ROAD)
+        || t.near(
+            // ("middle" alone: a town word of the area after "of" is taken out.)
+            &[
+                "middle",
+                "loose on",
+                "out on",
+                "standing on",
+                "wandering on",
+            ],
+            ROAD,
+            4,
+        );
     if t.any(LARGE_ANIMAL)
+        && on_a_road
         && t.any(&[
-            "in the road",
-            "on the road",
-            "middle of the road",
-            "highway",
-            "interstate",
-            "pike",
-            "in traffic",
-            "in the street",
-            "on the street",
-        ])
-        && t.any(&[
+            "loose",
+            "standing",
+            "wandering",
+            "running",
+            "got out",
             "cars",
             "traffic",
             "swerv*",
-            "almost hit",
-            "nearly hit",
-            "loose",
-            "got out",
+            "hit",
         ])
     {
         return Some(Danger::Vehicle);
@@ -6948,7 +7016,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let pet_ate = t.near(
         &["dog", "dogs", "puppy", "cat", "cats", "kitten", "pet"],
         &[
-            "ate", "eaten", "swallow*", "chew*", "got into", "lick*", "drank", "drinking",
+            "ate", "eaten", "swallow*", "chew*", "got into", "lick*", "drank", "drinking", "gulp*",
+            "sip*", "lapped", "lapping",
         ],
         3,
     );
@@ -7008,8 +7077,30 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "tastes like it",
     ]) && (t.any(&["bottle", "spray", "can", "cleaner", "jug", "container"])
         || t.any(TOXIC));
-    let mouthed = mouthed || took_some_of_a_product(&t);
+    let took_some = took_some_of_a_product(&t);
+    let mouthed = mouthed || took_some;
     if child && (mouthed || smells_of_it) && (!pet || !pet_ate && human_child) {
+        return Some(Danger::Medical);
+    }
+    // A product taken by someone of the family, whatever their age ("my daughter sipped the
+    // pine sol, what do i do").
+    if took_some
+        && !pet_ate
+        && t.any(&[
+            "my daughter",
+            "my son",
+            "my kid",
+            "my baby",
+            "my child",
+            "my toddler",
+            "my husband",
+            "my wife",
+            "my mom",
+            "my dad",
+            "grandma",
+            "grandpa",
+        ])
+    {
         return Some(Danger::Medical);
     }
     // Something chewed or swallowed, and now sick: whatever it was.
@@ -7039,71 +7130,85 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Sick after a spray or a chemical nearby ("my 2 year old was outside playing by the
     // bushes while he did it. now shes thrown up twice and keeps rubbing her mouth").
-    let exposed = t.any(&[
-        "sprayed",
-        "spraying",
-        "spray",
-        "pesticide*",
-        "insecticide*",
-        "chemical*",
-        "fumes",
-        "fogged",
-        "fogger",
-        "sealer",
-        "stripper",
-        "solvent*",
-        "thinner",
-        "mineral spirits",
-    ]);
+    // (A spray the caller cleaned with is no exposure: "the cat threw up on it and we tried
+    // spray cleaner".)
+    let exposed = t
+        .without(&[
+            "spray cleaner",
+            "cleaning spray",
+            "spray bottle",
+            "tried spray",
+            "sprayed it with",
+            "sprayed them with",
+        ])
+        .any(&[
+            "sprayed",
+            "spraying",
+            "spray",
+            "pesticide*",
+            "insecticide*",
+            "chemical*",
+            "fumes",
+            "fogged",
+            "fogger",
+            "sealer",
+            "stripper",
+            "solvent*",
+            "thinner",
+            "mineral spirits",
+        ]);
     // Sick now, not as a rule ("bleach makes me lightheaded", "my cat vomits a lot anyway"),
     // and not a mess to clean ("the cat threw up on it and we tried spray cleaner").
-    let as_a_rule: Vec<String> = ["makes me", "make me", "gets me", "makes her", "makes him"]
-        .iter()
-        .flat_map(|m| {
-            [
-                "dizzy",
-                "lightheaded",
-                "light headed",
-                "sick",
-                "throw up",
-                "puke",
-            ]
-            .iter()
-            .map(move |w| format!("{m} {w}"))
-        })
-        .chain(
-            ["threw up on", "thrown up on", "puked on", "vomited on"]
-                .iter()
-                .map(|p| p.to_string()),
-        )
-        .collect();
-    let as_a_rule: Vec<&str> = as_a_rule.iter().map(String::as_str).collect();
-    let sick_now = t.without(&as_a_rule).any(&[
-        "threw up",
-        "thrown up",
-        "throwing up",
-        "puked",
-        "puking",
-        "vomited",
-        "vomiting",
-        "drooling",
-        // (Foaming at the mouth; spray foam is what the business puts in.)
-        "foaming",
-        "seizure*",
-        "having a seizure",
-        "collapsed",
-        "cant breathe",
-        "trouble breathing",
-        "mouth feels funny",
-        "dizzy",
-        "lightheaded",
-        "light headed",
-        "barely stand*",
-        "hardly stand*",
-        "cant stand up",
-        "passed out",
-    ]);
-    if exposed && sick_now {
+    // (Built only when something was sprayed or used: most texts never need it.)
+    const AS_A_RULE: &[&str] = &[
+        "makes me dizzy",
+        "make me dizzy",
+        "gets me dizzy",
+        "makes her dizzy",
+        "makes him dizzy",
+        "makes me lightheaded",
+        "make me lightheaded",
+        "makes me light headed",
+        "make me light headed",
+        "makes me sick",
+        "make me sick",
+        "makes her sick",
+        "makes him sick",
+        "makes me throw up",
+        "make me throw up",
+        "makes me puke",
+        "gets dizzy",
+        "dizzy spells",
+        "vomits a lot",
+        "throws up a lot",
+    ];
+    let sick_now = || {
+        t.without(AS_A_RULE).any(&[
+            "threw up",
+            "thrown up",
+            "throwing up",
+            "puked",
+            "puking",
+            "vomit*",
+            "drooling",
+            // (Foaming at the mouth; spray foam is what the business puts in.)
+            "foaming",
+            "seizure*",
+            "having a seizure",
+            "collaps*",
+            "cant breathe",
+            "trouble breathing",
+            "mouth feels funny",
+            "dizzy",
+            "lightheaded",
+            "light headed",
+            "barely stand*",
+            "hardly stand*",
+            "cant stand up",
+            "passed out",
+        ])
+    };
+    if exposed && sick_now() {
         return Some(if animal && !child {
             Danger::Animal
         } else {
@@ -13821,6 +13926,30 @@ mod tests {
             danger("our boat is taking on water at the dock", None),
             Some(Danger::Vehicle)
         );
+        // The second review's texts (round 23).
+        for text in [
+            "yall sprayed this morning and my son just threw up on the carpet twice",
+            "yall sprayed and now my son vomits every few minutes",
+            "my daughter sipped the pine sol, what do i do",
+            "my dog took a gulp of antifreeze off the garage floor",
+            "a cow is standing in the middle of the highway near your farm",
+            "i lost my friend in the water, he went under and hasnt come up",
+            "my husband got hit on the head by the pipe and hes not answering me",
+        ] {
+            assert!(danger(text, None).is_some(), "{text}");
+        }
+        for text in [
+            "i havent seen them in a while, do you still do ding repair? surfing tomorrow",
+            "garage door wont open, car is stuck inside and the opener arm looks bent",
+            "dryer door wont open with clothes inside, heard a screaming noise from the drum",
+            "my gel fell off after 2 days and the color looks pale",
+            "sorry the appointment slipped my mind, im pregnant, can we move it",
+            "is the barn right off the highway? my daughter is nervous about horses near traffic",
+            "my kid took a sip from the cup of coffee i left out, hes 2",
+            "my husband gets dizzy spells, can you spray while hes at work",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
         let kw = vec!["peeling".to_string()];
         assert_eq!(
             own_keyword("the floor is not peeling, just dull", &kw),

@@ -213,7 +213,8 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
             _ => None,
         }
     };
-    for p in pieces {
+    let last = pieces.len() - 1;
+    for (k, p) in pieces.into_iter().enumerate() {
         if is_yes(p) {
             yes = true;
         } else if let Some(n) = stated_name(p)
@@ -221,7 +222,7 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
             .or_else(|| initialed(p))
         {
             name.get_or_insert(n);
-        } else if has_thanks(p) && words(p).len() <= 5 {
+        } else if k == last && has_thanks(p) && words(p).len() <= 5 {
             // ("My name is Jonas Weber. Yes this is correct, thank you very much")
         } else {
             return None;
@@ -5490,8 +5491,41 @@ pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
     }) else {
         return false;
     };
-    let asked = ws[ask..].join(" ");
-    score_services(&asked, profile).is_none_or(|m| !m.named)
+    // (With what came before the reason: "...we need an egress window. You guys already cut
+    // concrete... so can you put one in?")
+    let asked = format!("{} {}", ws[..since].join(" "), ws[ask..].join(" "));
+    // (Something we never name: "do something about fire ants", not "do the back yard too".)
+    const GENERIC: &[&str] = &[
+        "back",
+        "front",
+        "side",
+        "mine",
+        "yours",
+        "ours",
+        "also",
+        "thing",
+        "things",
+        "stuff",
+        "everything",
+        "something",
+        "anything",
+        "place",
+        "house",
+        "home",
+        "there",
+        "here",
+        "while",
+        "same",
+        "time",
+        "please",
+        "thanks",
+    ];
+    let listed = profile.derived(ListedWork::new);
+    // (content_words gives stems.)
+    let new_thing = content_words(&asked).iter().any(|w| {
+        w.len() >= 4 && !GENERIC.iter().any(|g| stem(g) == *w) && !listed.stems.contains(w)
+    });
+    new_thing && score_services(&asked, profile).is_none_or(|m| !m.named)
 }
 
 /// The caller's thing set against what the business is about ("my daughter does figure skating
@@ -7442,12 +7476,9 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "im 16",
             "im 17",
             "im 15",
-            "minor",
-            "minors",
             "parental consent",
             "my mom comes",
             "my dad comes",
-            "my parent*",
             "with a parent",
             "w a parent",
         ],
@@ -11567,6 +11598,8 @@ mod tests {
         );
         assert_eq!(name_beside_yes("jess p. yes").as_deref(), Some("Jess"));
         assert!(!crate::engine::normalize::near("train", "trail"));
+        // A yes with thanks and the owner's name is no name of the caller's.
+        assert_eq!(name_beside_yes("Yes, thank you, Claire"), None);
         // "Keep the X going" keeps it.
         let mut p = profile();
         p.services[1].name = "Monthly cleaning".into();
