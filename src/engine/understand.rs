@@ -1603,6 +1603,8 @@ const NOT_NAMES: &[&str] = &[
     // Words about when, said where a name was asked ("whatever ur soonest is", "anything after
     // 3:30").
     "under",
+    "already",
+    "left",
     "whatever",
     "whatevers",
     "whichever",
