@@ -3437,23 +3437,28 @@ fn shut_in_and_hurt(t: &Text) -> bool {
 /// Choking on something ("chewed on a popped balloon piece ... now hes coughing and cant talk,
 /// face is getting red").
 fn choking_on_something(t: &Text) -> bool {
-    t.any(&[
-        "cant talk",
-        "can't talk",
-        "cant speak",
-        "cant breathe",
-        "cant cough",
-    ]) && t.any(&[
-        "chewed",
-        "swallow*",
-        "piece",
-        "stuck in his throat",
-        "stuck in her throat",
-        "in his throat",
-        "in her throat",
-        "coughing",
-        "gagging",
-    ]) && !t.any(&["lost my voice", "laryngitis", "sore throat"])
+    // ("shes coughing and cant really talk, shes pointing at her throat": the helper words
+    // between, as for someone hard to wake.)
+    let t = &t.without(&["really", "even", "actually", "just", "kind of"]);
+    (t.any(&["cant talk", "cant speak", "cant breathe", "cant cough"])
+        || t.any(&[
+            "pointing at her throat",
+            "pointing at his throat",
+            "grabbing her throat",
+            "grabbing his throat",
+        ]))
+        && t.any(&[
+            "chewed",
+            "swallow*",
+            "piece",
+            "stuck in his throat",
+            "stuck in her throat",
+            "in his throat",
+            "in her throat",
+            "coughing",
+            "gagging",
+        ])
+        && !t.any(&["lost my voice", "laryngitis", "sore throat"])
 }
 
 /// Wet through in the cold and showing it ("went in up to his waist. hes soaked and shaking
@@ -14067,6 +14072,12 @@ mod tests {
         ] {
             assert!(danger(text, None).is_some(), "{text}");
         }
+        // After the kept-aside set's run (round 23): the same helper words in a choking text.
+        assert!(danger(
+            "my dad took a bite of the steak and now hes coughing and cant really talk",
+            None
+        )
+        .is_some());
         for text in [
             "the washer is shaking a lot when it spins, the clothes come out wet",
             "i lost my voice and cant talk much, can you text me the times",
