@@ -1802,8 +1802,6 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             }
         }
     }
-    // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
-    // listed service, whatever word it shares with one.
     // "Could one of your chefs come to the house and cook for us?" where every service happens
     // at the business: a visit no service offers.
     let all_at_business = profile
@@ -1836,6 +1834,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     {
         return unanswered(turn, text).await;
     }
+    // "Do u guys make car keys?" at a house locksmith: a kind of thing no service names is no
+    // listed service, whatever word it shares with one.
     if turn.details.service.is_none() && u::foreign_request(text, &profile) {
         return unanswered(turn, text).await;
     }
