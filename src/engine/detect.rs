@@ -600,6 +600,12 @@ const SPARKS: &[&str] = &[
     "shocked me",
     "got shocked",
     "got a shock",
+    // ("he got a big shock off the monitor")
+    "big shock",
+    "bad shock",
+    "nasty shock",
+    "huge shock",
+    "shock off the",
     "getting shocked",
     "shock from",
     "zapped",
@@ -14075,6 +14081,11 @@ mod tests {
         // After the kept-aside set's run (round 23): the same helper words in a choking text.
         assert!(danger(
             "my dad took a bite of the steak and now hes coughing and cant really talk",
+            None
+        )
+        .is_some());
+        assert!(danger(
+            "my dad got a big shock off the old tv while fixing it, his arm is numb",
             None
         )
         .is_some());

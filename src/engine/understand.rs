@@ -335,6 +335,21 @@ pub fn looks_automated(text: &str) -> bool {
                 "do not disturb",
                 "will get back to you",
             ],
+        )
+        // A person at the wheel says what they want ("im driving rn cant really text... can u
+        // just call me back"); a phone's reply never asks.
+        && !has_any(
+            text,
+            &[
+                "cant really text",
+                "cant text",
+                "call me",
+                "can u",
+                "can you",
+                "pls",
+                "please call",
+                "lol",
+            ],
         ))
 }
 
@@ -11602,6 +11617,14 @@ mod tests {
         assert!(!crate::engine::normalize::near("train", "trail"));
         // A yes with thanks and the owner's name is no name of the caller's.
         assert_eq!(name_beside_yes("Yes, thank you, Claire"), None);
+        // A person at the wheel is no auto-reply; a phone's driving reply is.
+        assert!(!looks_automated("im driving rn cant really text"));
+        assert!(looks_automated(
+            "I'm Driving with Do Not Disturb While Driving turned on. I'll see your message when I get where I'm going."
+        ));
+        assert!(looks_automated(
+            "I'm driving right now - I'll get back to you later."
+        ));
         // "Keep the X going" keeps it.
         let mut p = profile();
         p.services[1].name = "Monthly cleaning".into();
