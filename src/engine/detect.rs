@@ -2715,6 +2715,10 @@ fn break_in_over(t: &Text) -> bool {
     only_a_break_in && past && !now
 }
 
+/// Words that only soften what is said ("cant really get him to wake up", "cant really talk"):
+/// taken out before a rule looks for words side by side.
+const FILLERS: &[&str] = &["really", "even", "actually", "just", "kind of"];
+
 /// Someone who does not respond: slumped, unconscious, not breathing, or down in a tank, pit,
 /// well or manhole and not answering (where whoever goes in after them can be overcome too).
 fn someone_down(t: &Text) -> bool {
@@ -2722,7 +2726,7 @@ fn someone_down(t: &Text) -> bool {
     // ("i cant really get him to wake up": the helper words between; not "we cant have the
     // doorbell wake him".)
     let hard_to_wake = {
-        let tw = t.without(&["really", "even", "actually", "just"]);
+        let tw = t.without(FILLERS);
         tw.near(
             &["cant", "wont", "barely", "hard to", "couldnt", "not"],
             &["wake", "waking"],
@@ -3445,7 +3449,7 @@ fn shut_in_and_hurt(t: &Text) -> bool {
 fn choking_on_something(t: &Text) -> bool {
     // ("shes coughing and cant really talk, shes pointing at her throat": the helper words
     // between, as for someone hard to wake.)
-    let t = &t.without(&["really", "even", "actually", "just", "kind of"]);
+    let t = &t.without(FILLERS);
     (t.any(&["cant talk", "cant speak", "cant breathe", "cant cough"])
         || t.any(&[
             "pointing at her throat",
@@ -7210,7 +7214,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // Something chewed or swallowed, and now sick: whatever it was.
     let got_into = t.any(MOUTHED)
-        || took_some_of_a_product(&t)
+        || took_some
         || t.any(&["ate", "eaten", "got ahold", "got a hold", "got hold"]);
     let sick_after = t.any(&[
         "drool*",
