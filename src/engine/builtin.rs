@@ -686,19 +686,6 @@ async fn earliest_of_new_times(
     }
 }
 
-/// A question asked while booking that the profile does not answer: recorded as unanswered and
-/// sent to the team; the words telling the caller so.
-fn pass_question_on(turn: &mut Turn<'_>, asked: &str) -> String {
-    turn.effects
-        .unanswered
-        .push(asked.chars().take(300).collect());
-    turn.effects.notify.push(format!(
-        "Frontdesk: {} asked a question we could not answer while booking: \"{}\"",
-        turn.contact.phone,
-        super::tools::quote(asked)
-    ));
-    "I'll check that with the team and they'll text you.".to_string()
-}
 
 /// The text without "before I pick one" and the like: those are no wish about times.
 fn without_before_picking(text: &str) -> String {
@@ -1354,7 +1341,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) if yes_then_more => {
                         let lead = match &answer {
                             Some((_, a)) => a.clone(),
-                            None => pass_question_on(turn, text),
+                            None => turn.pass_question_on(text),
                         };
                         Ok(outcome_words(turn, &o, false).map(|w| format!("{lead} {w}")))
                     }
@@ -1478,7 +1465,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // A question we cannot answer while a time waits for a yes goes to the team; the
             // time still waits.
             if question {
-                let lead = pass_question_on(turn, text);
+                let lead = turn.pass_question_on(text);
                 return Ok(Some(format!("{lead} {}", turn.channel.yes_to_book())));
             }
             let again = turn.channel.yes_to_book();
@@ -1555,7 +1542,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if let Some((k, asked)) = u::pick_beside_question(text, n) {
                 let topics = u::topics(&asked, &profile);
                 let lead = if topics.is_empty() {
-                    pass_question_on(turn, &asked)
+                    turn.pass_question_on(&asked)
                 } else {
                     answers_text(&topics, &profile, &asked)
                 };
@@ -1597,7 +1584,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // A question we cannot answer in the middle of a booking goes to the team, and the
             // booking goes on: the times stay on offer.
             if question {
-                let lead = pass_question_on(turn, text);
+                let lead = turn.pass_question_on(text);
                 return Ok(Some(format!("{lead} {}", turn.channel.which_time())));
             }
             let again = turn.channel.which_time();
@@ -1766,7 +1753,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         if !underway {
             return unanswered(turn, text).await;
         }
-        lead = format!("{} ", pass_question_on(turn, text));
+        lead = format!("{} ", turn.pass_question_on(text));
         passed_on = true;
         understood = true;
     }
@@ -2038,7 +2025,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if !underway {
                 return unanswered(turn, text).await;
             }
-            lead = format!("{} ", pass_question_on(turn, text));
+            lead = format!("{} ", turn.pass_question_on(text));
             understood = true;
         }
     }

@@ -349,6 +349,13 @@ impl Llm {
                                     return Ok(LlmReply::HandedOff(when))
                                 }
                                 Ok(outcome) => {
+                                    // A question the profile cannot answer, asked while
+                                    // booking: the team gets it by text, and no hand-off.
+                                    if let Outcome::Unanswered(asked) = &outcome {
+                                        if turn.booking_under_way() {
+                                            turn.text_team_the_question(asked);
+                                        }
+                                    }
                                     // Times for a caller we know, and no address given: they
                                     // are for the address of their last visit, said back with
                                     // them (as the built-in policy does), and booked there.
@@ -690,6 +697,10 @@ fn describe(outcome: &Outcome, turn: &Turn<'_>) -> String {
     let tz = turn.tz();
     match outcome {
         Outcome::Answer(a) => format!("answer from the profile: {a}"),
+        // Mid-booking the question has gone to the team (see `run`) and the booking goes on.
+        Outcome::Unanswered(_) if turn.booking_under_way() => {
+            "the profile does not answer this; the question has been texted to the team, who will text the caller. Tell the caller that in a few words and go on with the booking (ask for what is still missing)".into()
+        }
         Outcome::Unanswered(_) => {
             "the profile does not answer this; call hand_off with reason unanswered_question".into()
         }

@@ -193,6 +193,35 @@ impl<'a> Turn<'a> {
         self.business.profile.tz()
     }
 
+    /// A booking is under way (the service is known and nothing is booked yet): a question the
+    /// profile cannot answer goes to the team on its own, and the booking goes on.
+    pub fn booking_under_way(&self) -> bool {
+        self.details.service.is_some()
+            && matches!(
+                self.current,
+                State::Qualifying | State::Answering | State::Scheduling | State::Confirming
+            )
+    }
+
+    /// Record a question the profile cannot answer and text it to the team, without handing the
+    /// conversation off; returns the words that tell the caller so.
+    pub fn pass_question_on(&mut self, asked: &str) -> String {
+        self.effects
+            .unanswered
+            .push(asked.chars().take(300).collect());
+        self.text_team_the_question(asked);
+        "I'll check that with the team and they'll text you.".to_string()
+    }
+
+    /// Text the team a question asked while booking (it is recorded as unanswered apart).
+    pub fn text_team_the_question(&mut self, asked: &str) {
+        self.effects.notify.push(format!(
+            "Frontdesk: {} asked a question we could not answer while booking: \"{}\"",
+            self.contact.phone,
+            quote(asked)
+        ));
+    }
+
     /// Run one tool: refused unless the current state offers it; on success the state moves as
     /// the transition table says.
     pub async fn execute(&mut self, call: ToolCall) -> Result<Outcome, ToolError> {

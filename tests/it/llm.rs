@@ -20,6 +20,7 @@ both_backends!(
     injected_instructions_cannot_reach_other_tools,
     a_bare_yes_cannot_choose_and_book_in_one_turn,
     leaked_money_links_and_nonsense_never_reach_the_caller,
+    a_question_the_profile_cannot_answer_mid_booking_goes_to_the_team_and_the_booking_goes_on,
 );
 
 /// Answers each chat-completions request with the next scripted response.
@@ -358,5 +359,94 @@ async fn leaked_money_links_and_nonsense_never_reach_the_caller(backend: Backend
             assert!(!r.contains(bad), "{bad} reached the caller: {r}");
         }
     }
+    app.stop().await;
+}
+
+/// Mid-booking, a question the profile does not answer is texted to the team and recorded, and
+/// the model is told to say so and go on: no hand-off, and the next text books on. Before the
+/// service is known the same question still asks for a hand-off.
+async fn a_question_the_profile_cannot_answer_mid_booking_goes_to_the_team_and_the_booking_goes_on(
+    backend: Backend,
+) {
+    let (app, server, script) = llm_app(backend).await;
+    script.ok(tools_saying(
+        "Sure, Jane. What's the street address for the visit?",
+        &[(
+            "record_details",
+            json!({"service": "Drain cleaning", "name": "Jane"}),
+        )],
+    ));
+    app.say("kitchen drain is slow, need it cleaned. this is Jane").await;
+    assert_eq!(app.conversation_state(CALLER).await, "qualifying");
+
+    // The model asks the profile first (no words), then answers with what it was told.
+    script.ok(tools(&[(
+        "answer_from_profile",
+        json!({"topic": "do you pull the city permit for that"}),
+    )]));
+    script.ok(text(
+        "I'll check that with the team and they'll text you. What's the street address?",
+    ));
+    let r = app.say("quick q do u pull the city permit for that?").await;
+    assert_eq!(
+        r,
+        "I'll check that with the team and they'll text you. What's the street address?"
+    );
+    assert_ne!(app.conversation_state(CALLER).await, "human_owned");
+    let staff = app.texts_to("+15550100999").await;
+    assert_eq!(staff.len(), 1, "{staff:?}");
+    assert!(
+        staff[0].contains("could not answer while booking")
+            && staff[0].contains("do you pull the city permit for that"),
+        "{}",
+        staff[0]
+    );
+    assert_eq!(app.count("unanswered_questions").await, 1);
+    let told = &requests(&server).await[2];
+    let last = told["messages"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["role"], "tool");
+    assert!(
+        last["content"]
+            .as_str()
+            .unwrap()
+            .contains("texted to the team"),
+        "{last}"
+    );
+
+    // The booking goes on: the address brings times.
+    script.ok(tools(&[
+        ("record_details", json!({"address": "12 Oak St"})),
+        ("find_slots", json!({"preference": ""})),
+    ]));
+    let r = app.say("12 Oak St").await;
+    assert!(r.contains("1) ") && r.ends_with("Reply 1, 2 or 3."), "{r}");
+    assert_eq!(app.conversation_state(CALLER).await, "scheduling");
+
+    // Another caller asks the same before any service: the model is told to hand off.
+    let other = "+15550100777";
+    script.ok(tools(&[(
+        "answer_from_profile",
+        json!({"topic": "do you pull permits"}),
+    )]));
+    script.ok(tools(&[(
+        "hand_off",
+        json!({"reason": "unanswered_question"}),
+    )]));
+    app.say_from(other, "do u pull permits?").await;
+    let told = requests(&server).await;
+    let last = told[told.len() - 1]["messages"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert!(
+        last["content"]
+            .as_str()
+            .unwrap()
+            .contains("call hand_off with reason unanswered_question"),
+        "{last}"
+    );
+    assert_eq!(app.conversation_state(other).await, "human_owned");
     app.stop().await;
 }
