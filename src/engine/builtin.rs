@@ -1765,7 +1765,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     if question && !books && turn.details.service.is_none() {
         let doubts = (u::doubts_fit(text)
             || u::contrasts_with_business(text, &profile)
-            || u::builds_on_what_we_do(text, &profile))
+            || u::builds_on_what_we_do(text, &profile)
+            || u::declines_what_we_do(text, &profile))
             && !matches!(answer, Some((u::Topic::Faq(_), _)));
         let asks_job = u::asks_if_offered(text)
             && answer.as_ref().is_none_or(|(t, _)| {

@@ -79,6 +79,27 @@ pub(crate) fn contains_spaced(hay: &str, needle: &str, space_after: bool) -> boo
     })
 }
 
+/// A body temperature said as a number, 100 to 106 after "at", "of", "is", "hit", "like",
+/// "running" or "reading" ("been at like 101.5", "hit 102").
+fn temperature_said(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.parse::<u32>().is_ok_and(|n| (100..=106).contains(&n))
+            && words[i.saturating_sub(2)..i].iter().any(|b| {
+                [
+                    "at", "of", "is", "hit", "like", "running", "reading", "was", "to",
+                ]
+                .contains(&b.as_str())
+            })
+            && !words.get(i + 1).is_some_and(|n| {
+                [
+                    "dollars", "bucks", "minutes", "mins", "people", "guests", "kids", "sq",
+                    "feet", "ft", "pounds", "lbs",
+                ]
+                .contains(&n.as_str())
+            })
+    })
+}
+
 /// A caller's text as words, for concept tests.
 pub struct Text {
     words: Vec<String>,
@@ -200,6 +221,44 @@ impl Text {
             }
         }
         let words: Vec<String> = padded.split_whitespace().map(str::to_string).collect();
+        let padded = format!(" {} ", words.join(" "));
+        Text::of(words, padded)
+    }
+
+    /// The text without things coming loose said with "fall out" ("watch it fall out", "her
+    /// hair is falling out in clumps", "a filling fell out"): shedding, not a fall. Someone
+    /// falling out of something keeps it ("fell out of bed", "fell out the window").
+    pub fn without_shedding(self) -> Text {
+        const FALLS: &[&str] = &["fall", "falls", "falling", "fell", "fallen"];
+        const OUT_OF: &[&str] = &[
+            "of", "the", "a", "an", "his", "her", "my", "their", "onto", "into", "through",
+            "thru", "window", "bed", "chair",
+        ];
+        let shed = |i: usize| {
+            FALLS.contains(&self.words[i].as_str())
+                && self.words.get(i + 1).is_some_and(|w| w == "out")
+                && !self
+                    .words
+                    .get(i + 2)
+                    .is_some_and(|w| OUT_OF.contains(&w.as_str()))
+        };
+        if !(0..self.words.len()).any(shed) {
+            return self;
+        }
+        let mut words = Vec::with_capacity(self.words.len());
+        let mut skip = false;
+        for (i, w) in self.words.iter().enumerate() {
+            if skip {
+                skip = false;
+                continue;
+            }
+            if shed(i) {
+                words.push("shed".to_string());
+                skip = true;
+                continue;
+            }
+            words.push(w.clone());
+        }
         let padded = format!(" {} ", words.join(" "));
         Text::of(words, padded)
     }
@@ -2155,6 +2214,29 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     if pregnant && going_wrong {
         return Some(Danger::Medical);
     }
+    // A fever in someone whose body cannot fight one: on chemo, after a transplant, a newborn
+    // ("shes on chemo... at like 101.5 since last night and shaking under 3 blankets").
+    if t.any(&[
+        "chemo*",
+        "transplant",
+        "neutropen*",
+        "immunocomp*",
+        "immune compromised",
+        "newborn*",
+        "week old",
+        "weeks old",
+    ]) && (t.any(&[
+        "fever*",
+        "chills",
+        "burning up",
+        "shivering",
+        "temperature",
+        "temp",
+    ]) || t.near(&["shaking", "shivery"], &["blanket*", "cold"], 4)
+        || temperature_said(&t.words))
+    {
+        return Some(Danger::Medical);
+    }
     // Bleeding on a blood thinner ("shes 88 and on coumadin... bled thru 2 bandaids").
     if t.any(&[
         "coumadin",
@@ -2669,7 +2751,81 @@ fn threatened_by_someone(t: &Text) -> bool {
         "tonight",
         "outside",
     ];
+    // A veiled threat passed on ("my ex texted that if i sign it im going to regret it"), with
+    // the one who made it close by ("his car has been parked across from my apartment").
+    let veiled = t.near(
+        &[
+            "texted", "said", "says", "told", "telling", "warned", "threatening", "messaged",
+        ],
+        &[
+            "regret it",
+            "be sorry",
+            "or else",
+            "watch your back",
+            "watch my back",
+            "pay for this",
+            "pay for it",
+        ],
+        10,
+    );
+    const WATCHING: &[&str] = &[
+        "parked across",
+        "parked outside",
+        "parked out front",
+        "parked down the street",
+        "watching the door",
+        "watching the house",
+        "watching my",
+        "watching me",
+        "sitting outside",
+        "waiting outside",
+        "keeps driving by",
+        "drove by",
+        "driving by",
+    ];
     t.any(VIOLENT) && (t.any(WHO) && t.any(COMING) || t.any(&["ex", "my ex", "restraining"]))
+        || veiled && (t.any(WATCHING) || t.any(WHO) && t.any(COMING))
+}
+
+/// Someone kept from leaving or from help by another ("he took her phone and wont let her go to
+/// my place, i can hear him yelling at her"): a person, often older, controlled now.
+fn kept_under_control(t: &Text) -> bool {
+    let kept = t.near(
+        &[
+            "wont let her",
+            "wont let him",
+            "wont let me",
+            "not letting her",
+            "not letting him",
+            "not letting me",
+            "doesnt let her",
+            "doesnt let him",
+        ],
+        &["leave", "go", "out", "call", "talk", "see", "use"],
+        3,
+    ) || t.any(&["locked her in", "locked him in", "locked me in", "keeping her from", "keeping him from"]);
+    let phone_taken = t.near(
+        &["took", "taken", "takes", "taking", "grabbed", "hid"],
+        &["her phone", "his phone", "my phone", "her cell", "his cell", "my cell"],
+        2,
+    );
+    let pressure = t.any(&[
+        "yelling at her",
+        "yelling at him",
+        "yelling at me",
+        "screaming at her",
+        "screaming at him",
+        "screaming at me",
+        "pressuring",
+        "pressured",
+        "forcing her",
+        "forcing him",
+        "forcing me",
+        "making her sign",
+        "making him sign",
+    ]);
+    // (Not a parent's rule alone: "my mom wont let her go to the party, she took her phone".)
+    (kept || phone_taken) && pressure
 }
 
 /// A break-in told as over and done ("the store on Pine that was broken into Tuesday night"):
@@ -3128,6 +3284,7 @@ fn shock_in_water(t: &Text) -> bool {
     ]);
     let power = t.any(&[
         "cord",
+        "unplug*",
         "extension",
         "outlet*",
         "plug*",
@@ -3152,7 +3309,14 @@ fn shock_in_water(t: &Text) -> bool {
         ],
         14,
     ) && t.any(&["rising", "still coming", "inches", "deep"]);
-    felt && wet && (power || t.any(&["water"])) || water_at_power
+    // A shock from something plugged in, felt after ("went to unplug the freezer... felt like a
+    // little zap and now her hand feels funny").
+    let after = t.near(
+        &["hand", "hands", "arm", "arms", "fingers", "finger"],
+        &["funny", "weird", "numb*", "tingl*", "hurts", "burn*", "dead", "asleep"],
+        4,
+    ) || t.any(&["cant feel her", "cant feel his", "cant feel my", "heart racing", "heart is racing"]);
+    felt && wet && (power || t.any(&["water"])) || water_at_power || felt && power && after
 }
 
 /// Scalded skin that blisters on someone ("it sprayed on her arm. its bright red and theres
@@ -3962,6 +4126,13 @@ fn bleeding_wont_stop(t: &Text) -> bool {
         "going to pass out",
         "about to pass out",
         "dizzy",
+        "pale",
+        "looking white",
+        "lookin white",
+        "kinda white",
+        "gone white",
+        "turning white",
+        "went white",
     ];
     // ("its across his palm pretty deep": a deep cut said of the body.)
     const PART: &[&str] = &[
@@ -3971,7 +4142,23 @@ fn bleeding_wont_stop(t: &Text) -> bool {
     let deep = t.near(PART, &["deep"], 4)
         && t.any(&["blood*", "bleed*", "soak*", "towel", "gash*", "cut"])
         && !t.any(&["deep clean*", "deep tissue", "deep condition*"]);
-    (t.any(CUT) || deep) && (t.any(NOT_STOPPING) || t.any(FAINT)) && !t.any(NOBODY_HURT)
+    // Blood through what holds it back ("blood is thru 2 towels already").
+    let through = t.near(
+        &["thru", "through"],
+        &[
+            "towel*",
+            "bandage*",
+            "bandaid*",
+            "gauze",
+            "rag",
+            "rags",
+            "napkin*",
+            "shirt",
+        ],
+        3,
+    );
+    (t.any(CUT) || deep) && (t.any(NOT_STOPPING) || through || t.any(FAINT))
+        && !t.any(NOBODY_HURT)
 }
 
 /// Part of a finger, a thumb or a toe cut off ("took the tip of his finger off on the
@@ -4951,7 +5138,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         .without(NOT_FALLEN)
         .without(FED_UP)
         .without(BABY_THINGS)
-        .without(IDIOMS);
+        .without(IDIOMS)
+        .without_shedding();
     // "Take the tubes to the lab": a laboratory, no labrador, where blood is drawn for tests.
     let t = if t.any(&[
         "tube*",
@@ -5232,7 +5420,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if hurt_in_a_crash(&t) {
         return Some(Danger::Medical);
     }
-    if threatened_by_someone(&t) {
+    if threatened_by_someone(&t) || kept_under_control(&t) {
         return Some(Danger::Intruder);
     }
     if cannot_be_reached(&t) || overdue_outdoors(&t) {
@@ -6213,7 +6401,26 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     }
     // A worried question about a body in trouble, whatever the words for the trouble ("is that
     // normal?? ... cant stop throwing up"): recall first, a person decides.
-    if t.any(WORRIED) && t.any(BODY_IN_TROUBLE) {
+    // ("break out... on my chest so im scared": the chest or the neck as the place of a rash
+    // or a tattoo is no sign.)
+    if t.any(WORRIED)
+        && t
+            .without(&[
+                "on my chest",
+                "on her chest",
+                "on his chest",
+                "on the chest",
+                "across my chest",
+                "on my neck",
+                "on her neck",
+                "on his neck",
+                "on the neck",
+                "back of my neck",
+                "back of her neck",
+                "back of his neck",
+            ])
+            .any(BODY_IN_TROUBLE)
+    {
         return Some(Danger::Medical);
     }
     // A crash with someone hurt, stranded in traffic, or adrift on the water.
@@ -9464,6 +9671,27 @@ pub fn needs_someone_now(text: &str) -> bool {
     ])
 }
 
+/// What a lawyer does to papers ("her lawyer had drawn up a power of attorney"): a lawyer said
+/// as their author is no dispute.
+const AUTHOR_VERBS: &[&str] = &[
+    "draw", "drew", "drawn", "drafted", "drafts", "prepared", "wrote", "written",
+];
+
+/// The text without lawyers said as the authors of papers.
+fn without_lawyers_as_authors(t: Text) -> Text {
+    let author = (0..t.words.len()).any(|i| {
+        ["lawyer", "lawyers", "attorney", "attorneys"].contains(&t.words[i].as_str())
+            && t.words[i + 1..t.words.len().min(i + 5)]
+                .iter()
+                .any(|w| AUTHOR_VERBS.contains(&w.as_str()))
+    });
+    if author {
+        t.without(&["lawyer", "lawyers", "attorney", "attorneys"])
+    } else {
+        t
+    }
+}
+
 /// The first of the profile's own escalation keywords the text uses.
 pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
     let t = Text::new(text);
@@ -9478,10 +9706,17 @@ pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
                     .iter()
                     .any(|n| before.ends_with(n))
             };
+            // ("her lawyer had drawn up a power of attorney": the author of papers, no dispute.)
+            let author = |at: usize| {
+                t.padded[at + kw.len() + 1..]
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| AUTHOR_VERBS.contains(&w))
+            };
             !kw.is_empty()
                 && t.padded
                     .match_indices(&format!(" {kw}"))
-                    .any(|(at, _)| !said_not(at))
+                    .any(|(at, _)| !said_not(at) && !author(at))
         })
         .cloned()
 }
@@ -9495,7 +9730,7 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // Work wanted, not work done ("just want it fixed before it gets worse", "it has to be
     // replaced or they wont renew us"); and a reply going back to someone ("something to send
     // back to them"), not a problem back again.
-    let t = without_others_absence(Text::new(text)).without(&[
+    let t = without_lawyers_as_authors(without_others_absence(Text::new(text))).without(&[
         "want it fixed",
         "want it repaired",
         "want it replaced",
@@ -10139,6 +10374,30 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     {
         return Some("work not fixed".into());
     }
+    // Paid, and asking whether what went wrong since is normal ("paid like 700 for it. now the
+    // left ear is splitting... is that supposed to happen", "paid 1400 something... the mic cut
+    // out during like every toast. is that normal for yall??").
+    if !hypothetical
+        && t.any(&["paid", "we paid", "i paid", "spent"])
+        && t.any(&[
+            "is that normal",
+            "is this normal",
+            "is it normal",
+            "normal for yall",
+            "normal for you",
+            "supposed to happen",
+            "supposed to do that",
+            "supposed to look like",
+            "is that how",
+            "is this how",
+        ])
+        && t.any(&[
+            "now", "already", "every", "useless", "ruin*", "but", "cut out", "cutting out",
+            "split*", "crack*", "peel*", "fad*", "broke*", "coming off", "came off",
+        ])
+    {
+        return Some("work not right".into());
+    }
     // Asked to pay twice for one job ("I shouldnt have to pay again to get it done right").
     if !hypothetical
         && t.any(&[
@@ -10616,6 +10875,30 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         ]);
     if charged_back || money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
         return Some("money back".into());
+    }
+    // Money asked back in other words ("Please I want the second money return to my card").
+    if !hypothetical
+        && t.any(&[
+            "money return*",
+            "return my money",
+            "return the money",
+            "return the second",
+            "back to my card",
+            "back on my card",
+            "back to my account",
+        ])
+        && t.any(&["charge*", "paid", "pay", "bank", "card", "bill*"])
+    {
+        return Some("money back".into());
+    }
+    // The same charge seen twice ("my bank show two charge of $178 from your gym").
+    if !hypothetical
+        && t.near(&["two", "2", "double"], &["charge", "charges", "charged", "payment", "payments", "transaction*"], 2)
+        && (t.any(&["bank", "statement"])
+            || t.near(&["card", "account"], &["show*", "has", "got"], 3))
+        && !t.any(&["split", "installment*", "can i", "could i"])
+    {
+        return Some("charged twice".into());
     }
     // A deposit or payment asked back ("paid the $30 deposit. I want it back, period").
     if !hypothetical
@@ -14244,5 +14527,104 @@ mod tests {
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
+    }
+
+    #[test]
+    fn round_twenty_four_shedding_fevers_threats_and_paid_for_work_gone_wrong() {
+        // Hair falling out is shedding, not a fall; falling out of something is a fall.
+        assert_eq!(
+            danger(
+                "my mom is coming out in clumps now from chemo and she said shed rather just shave it than watch it fall out",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("my dad fell out of bed and cant get up", None),
+            Some(Danger::Medical)
+        );
+        // A fever with no defences against it.
+        assert_eq!(
+            danger(
+                "shes on chemo. shes been at like 101.5 since last night and shaking under 3 blankets",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("shes on chemo and the wig was 100 dollars, is that normal", None),
+            None
+        );
+        // Blood through the towels, and pale.
+        assert_eq!(
+            danger(
+                "my buddy sliced his hand pretty good caping it, blood is thru 2 towels already",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // A rash on the chest is a place, not a sign.
+        assert_eq!(
+            danger(
+                "the jergens make me break out like crazy on my chest so im scared lol",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("my chest hurts and im scared", None),
+            Some(Danger::Medical)
+        );
+        // Someone kept from help, or threatened and watching.
+        assert_eq!(
+            danger(
+                "now he took her phone and wont let her go to my place, i can hear him yelling at her",
+                None
+            ),
+            Some(Danger::Intruder)
+        );
+        assert_eq!(
+            danger(
+                "my ex texted that if i sign it im going to regret it and his car has been parked across from my apartment for an hour",
+                None
+            ),
+            Some(Danger::Intruder)
+        );
+        assert_eq!(
+            danger("my mom wont let her go to the party, she took her phone away", None),
+            None
+        );
+        assert_eq!(
+            danger("she said you wont regret it, the parking is out front", None),
+            None
+        );
+        // A zap from something plugged in, felt after.
+        assert_eq!(
+            danger(
+                "she went to unplug the freezer and felt like a little zap and now her hand feels funny",
+                None
+            ),
+            Some(Danger::Electrical)
+        );
+        // Complaints: paid, and asking whether what went wrong is normal; money asked back;
+        // one charge seen twice.
+        for text in [
+            "paid like 700 for it. now the left ear is splitting down the middle. is that supposed to happen",
+            "we paid 1400 for the package and the mic cut out during every toast. is that normal for yall??",
+            "Hello, my bank show two charge of $178 from your gym. Please I want the second money return to my card",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "is it normal to pay a deposit first?",
+            "can i split it into 2 payments on my card?",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        // A lawyer as the author of papers is no dispute, the profile's keyword or ours.
+        let papers = "My mother had her lawyer draw up a power of attorney and it needs a notary";
+        assert_eq!(complaint(papers, &[]), None);
+        assert_eq!(complaint(papers, &["lawyer".to_string()]), None);
+        assert!(complaint("im calling my lawyer about this", &["lawyer".to_string()]).is_some());
     }
 }

@@ -598,6 +598,10 @@ fn stem_uncached(word: &str) -> String {
         ("scope", "camera"),
         // "Do you need proof its mine" asks "Do I have to prove the safe is mine?".
         ("proof", "prove"),
+        // "I'm getting married" is a wedding.
+        ("marri", "wed"),
+        // A practice run before the day is a trial ("a practice tan" is the "trial tan").
+        ("practic", "trial"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

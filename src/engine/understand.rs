@@ -179,6 +179,19 @@ const YES_CHANGES: &[&str] = &[
     "sunday",
     "tomorrow",
     "week",
+    // A wish about the time said after the nod ("Great. Weekday after school is best, after 4").
+    "weekday",
+    "weekdays",
+    "weekend",
+    "weekends",
+    "after",
+    "before",
+    "until",
+    "till",
+    "til",
+    "mornings",
+    "afternoons",
+    "evenings",
 ];
 
 /// A yes said beside the caller's name, in pieces of its own ("Marcus Batiste. yes go ahead
@@ -224,11 +237,23 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
             name.get_or_insert(n);
         } else if k == last && has_thanks(p) && words(p).len() <= 5 {
             // ("My name is Jonas Weber. Yes this is correct, thank you very much")
+        } else if k > 0 && about_family(p) {
+            // ("Heather Kim, daughter is Sophie. Yes confirm": who it is for, told beside.)
         } else {
             return None;
         }
     }
     name.filter(|_| yes)
+}
+
+/// A short piece about one of the caller's family ("daughter is Sophie", "its for my son").
+fn about_family(piece: &str) -> bool {
+    const FAMILY: &[&str] = &[
+        "daughter", "daughters", "son", "sons", "kid", "kids", "child", "mom", "moms", "dad",
+        "dads", "mother", "father", "husband", "husbands", "wife", "wifes", "grandma", "grandpa",
+    ];
+    let w = words(piece);
+    w.len() <= 6 && w.iter().take(4).any(|x| FAMILY.contains(&x.as_str()))
 }
 
 /// A yes said first, then something else asked or told ("yes confirm. landlord will pay? or i
@@ -5459,6 +5484,45 @@ pub fn doubts_fit(text: &str) -> bool {
         "or is it different",
         "or is that different",
     ])
+}
+
+/// What the business is, said not to be wanted, with something else asked instead ("can i just
+/// rent the speakers and a mic? ... we dont need a dj just the equipment" of a DJ company): the
+/// word declined names the business or most of its services.
+pub fn declines_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
+    const DECLINED: &[&str] = &[
+        "dont need a",
+        "dont need an",
+        "dont need the",
+        "dont want a",
+        "dont want an",
+        "without a",
+        "without an",
+        "without the",
+        "no need for a",
+    ];
+    let w = words(bounded(text));
+    let own = content_words(&profile.business.name);
+    let named_by_most = |x: &str| {
+        let n = profile
+            .services
+            .iter()
+            .filter(|s| content_words(&s.name).iter().any(|m| m == x))
+            .count();
+        n * 2 > profile.services.len()
+    };
+    let declined = (0..w.len()).any(|i| {
+        DECLINED.iter().any(|d| {
+            let len = d.split(' ').count();
+            w[i..].len() > len
+                && w[i..i + len].join(" ") == *d
+                && {
+                    let x = stem(&w[i + len]);
+                    x.len() >= 2 && (own.contains(&x) || named_by_most(&x))
+                }
+        })
+    });
+    declined && w.iter().any(|x| ["just", "only", "rent", "borrow", "instead"].contains(&x.as_str()))
 }
 
 /// What we do, said as the reason we might do something else that no service names ("yall
@@ -11979,5 +12043,32 @@ mod tests {
         let m =
             score_services("the water heater guys said my kitchen drain is clogged", &p).unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
+    }
+
+    #[test]
+    fn round_twenty_four_weddings_trials_what_we_do_declined_and_yes_with_a_wish() {
+        // Getting married is a wedding; a practice run is a trial.
+        assert_eq!(stem("married"), stem("wedding"));
+        assert_eq!(stem("practice"), stem("trial"));
+        // The business's own thing declined, something else asked instead.
+        let mut p = profile();
+        p.business.name = "Alamo City Beats DJ Co".into();
+        assert!(declines_what_we_do(
+            "can i just rent the speakers? we dont need a dj just the equipment",
+            &p
+        ));
+        assert!(!declines_what_we_do(
+            "we dont need a dj till 9, can you start then",
+            &p
+        ));
+        // A nod, then a wish about the time, is no yes.
+        assert!(!is_yes("Great. Weekday after school is best, after 4"));
+        assert!(is_yes("Great, book it"));
+        // A name, who it is for, and a yes.
+        assert!(is_yes("Heather Kim, daughter is Sophie. Yes confirm"));
+        assert_eq!(
+            name_beside_yes("Heather Kim, daughter is Sophie. Yes confirm").as_deref(),
+            Some("Heather Kim")
+        );
     }
 }
