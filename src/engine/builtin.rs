@@ -1374,6 +1374,41 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 }
                 return choose(turn, n).await;
             }
+            // "tuesday 10 works. Linda Harjo" with Tue 10:00 AM read back and held: the time said
+            // again, not a new wish (our own hold would keep it from being found again); it is
+            // read back once more, the name kept, for the yes that books it.
+            if let Some(slot) = chosen.filter(|_| has_time_words(text)) {
+                let wish = crate::calendar::propose::Preference::parse(
+                    &without_before_picking(text),
+                    turn.now,
+                    turn.tz(),
+                );
+                let said = wish.dates.is_some()
+                    || wish.after_minute.is_some()
+                    || wish.before_minute.is_some();
+                let changes = u::is_no(text)
+                    || u::words(text).iter().any(|w| {
+                        [
+                            "instead", "other", "different", "another", "later", "earlier",
+                            "actually", "but", "not", "else",
+                        ]
+                        .contains(&w.as_str())
+                    });
+                if said && !changes && wish.accepts(&slot, turn.tz()) {
+                    if turn.details.name.is_none() {
+                        if let Some(name) = u::extract_name_in(text, &profile) {
+                            turn.details.name = Some(name);
+                        }
+                    }
+                    // (Read back again for a plain YES: only a yes books. Anything asked
+                    // beside it that the profile answers is answered first.)
+                    let lead = answer
+                        .as_ref()
+                        .map(|(_, a)| format!("{a} "))
+                        .unwrap_or_default();
+                    return Ok(Some(format!("{lead}{}", confirm_text(turn, slot))));
+                }
+            }
             // ("before i pick one do u guys warranty ur work?" asks; it says no day or time.)
             let asks_only = answer.is_some() && !u::is_no(text) && {
                 let wish = crate::calendar::propose::Preference::parse(text, turn.now, turn.tz());
@@ -1762,11 +1797,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // somewhere else for that"; unless an entry answered it), or asks whether we do a job the
     // service it matches never names ("do yall board birds??"; unless a price or an entry was
     // answered).
-    if question && !books && turn.details.service.is_none() {
+    // (Declining what we are, "we dont need a dj just the equipment", doubts it even when a
+    // day is asked for.)
+    let declines = u::declines_what_we_do(text, &profile);
+    if question && (!books || declines) && turn.details.service.is_none() {
         let doubts = (u::doubts_fit(text)
             || u::contrasts_with_business(text, &profile)
             || u::builds_on_what_we_do(text, &profile)
-            || u::declines_what_we_do(text, &profile))
+            || declines)
             && !matches!(answer, Some((u::Topic::Faq(_), _)));
         let asks_job = u::asks_if_offered(text)
             && answer.as_ref().is_none_or(|(t, _)| {
@@ -1814,11 +1852,33 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         "come do",
         "come set",
     ]);
+    // Brought to where they are, said outright ("the mobile kind where u bring the puzzles and
+    // boxes to us? our office in middleton").
+    let brought_to_them = {
+        let t = super::detect::Text::new(text);
+        t.near(
+            &["bring", "bringing", "brings", "come"],
+            &[
+                "to us",
+                "to our house",
+                "to our place",
+                "to our office",
+                "to our home",
+                "to our building",
+                "to my house",
+                "to my place",
+                "to my home",
+                "to my office",
+                "to the office",
+                "to work",
+            ],
+            6,
+        ) || t.any(&["mobile kind", "mobile version", "mobile one", "a mobile"])
+    };
     if question
         && turn.details.service.is_none()
         && all_at_business
-        && visit_asked
-        && u::wants_it_done_at_home(text) == Some(true)
+        && (visit_asked && u::wants_it_done_at_home(text) == Some(true) || brought_to_them)
     {
         return unanswered(turn, text).await;
     }

@@ -102,7 +102,7 @@ fn temperature_said(words: &[String]) -> bool {
 
 /// A caller's text as words, for concept tests.
 pub struct Text {
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
     padded: String,
     /// Where in `padded` each place right after a space is: where an entry may start.
     starts: Vec<usize>,
@@ -2210,6 +2210,20 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
             "less movement",
             "water broke",
             "leaking fluid",
+            // ("just kinda dropped next to the car... white as a sheet and shaking and says her
+            // belly hurts")
+            "collapsed",
+            "kinda dropped",
+            "just dropped",
+            "went down",
+            "white as a sheet",
+            "belly hurts",
+            "stomach hurts",
+            "tummy hurts",
+            "belly pain",
+            "stomach pain",
+            "abdominal pain",
+            "belly is hard",
         ]);
     if pregnant && going_wrong {
         return Some(Danger::Medical);
@@ -3815,10 +3829,16 @@ fn seizing(t: &Text) -> bool {
         "not responding",
         "staring blank*",
         "blank stare",
+        // ("my nephew has epilepsy... now hes on the floor jerking and not answering us")
+        "not answering us",
+        "wont answer us",
+        "not responding to us",
+        "epilep*",
     ];
     const WHO: &[&str] = &[
         "daughter", "son", "kid", "child", "baby", "toddler", "husband", "wife", "mom", "dad",
-        "her", "his", "he", "she",
+        "her", "his", "he", "she", "hes", "shes", "him", "nephew", "niece", "brother",
+        "sister", "friend", "grandma", "grandpa", "uncle", "aunt", "cousin",
     ];
     let count = SIGNS.iter().filter(|s| t.has(s)).count();
     count >= 2 && t.any(WHO)
@@ -4076,6 +4096,9 @@ fn bleeding_wont_stop(t: &Text) -> bool {
     const CUT: &[&str] = &[
         "sliced",
         "slit",
+        "nicked",
+        "opened back up",
+        "split open",
         "gash*",
         "lacerat*",
         "stabbed",
@@ -8013,6 +8036,9 @@ const NO_TEXT: &[&str] = &[
     "give us a holler",
     "give us a shout",
     "hit me up",
+    // ("have him hit me back when he can")
+    "hit me back",
+    "hit us back",
     "reach out to me",
     "someone reach out",
     "somebody reach out",
@@ -8745,6 +8771,10 @@ const ANGER: &[&str] = &[
     "not happy",
     "unhappy",
     "disappointed",
+    // ("not cool at all", "kind of a letdown for my husband's 40th")
+    "not cool",
+    "letdown",
+    "let down",
     "never been like this",
     "real professional",
     "so professional",
@@ -9599,6 +9629,10 @@ const STILL_BROKEN: &[&str] = &[
     "stopped responding",
     // Locked out by the work ("today it wont open with the new numbers").
     "wont open",
+    "would not open",
+    "wouldnt open",
+    "did not open",
+    "didnt open",
     "wont unlock",
     "lock me out",
     "locked me out",
@@ -10391,10 +10425,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "is that how",
             "is this how",
         ])
-        && t.any(&[
-            "now", "already", "every", "useless", "ruin*", "but", "cut out", "cutting out",
-            "split*", "crack*", "peel*", "fad*", "broke*", "coming off", "came off",
-        ])
     {
         return Some("work not right".into());
     }
@@ -10742,6 +10772,47 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if (t.any(NO_SHOW) || absences(&t)) && !other && !hypothetical {
         return Some("no show".into());
     }
+    // Shut out at the time they booked ("a 12:30 booking that I paid for... standing outside a
+    // locked door in the cold. Lights are off. Nobody answers the phone").
+    let shut = t.any(&[
+        "locked door",
+        "door is locked",
+        "doors are locked",
+        "door locked",
+        "doors locked",
+        "lights are off",
+        "lights off",
+        "place is closed",
+        "its closed",
+        "dark inside",
+    ]);
+    let nobody = t.any(&[
+        "nobody answers",
+        "no one answers",
+        "nobody is answering",
+        "no one is answering",
+        "nobody answering",
+        "nobody here",
+        "no one here",
+        "nobody is here",
+        "no one is here",
+        "standing outside",
+        "waiting outside",
+    ]);
+    if shut
+        && nobody
+        && t.any(&[
+            "booking",
+            "booked",
+            "reservation",
+            "appointment",
+            "appt",
+            "paid",
+        ])
+        && !hypothetical
+    {
+        return Some("no show".into());
+    }
     // ...or already failing what they paid for ("its already peeling up... paid $410 for
     // this"), told in a text of its own after the one that said it was our work.
     if !other
@@ -10865,10 +10936,13 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // ("we got charged another $60 for 'gear' which ur website says is included?? want that
     // back")
     // (Not a thing paid for and wanted back by a day: "just want it back by saturday".)
-    let charged_back = t.any(&["charged", "billed"])
+    let charged_back = t.any(&["charged", "billed", "got hit for", "hit my card", "card got hit"])
         && t.any(&[
             "want that back",
             "want it back",
+            "some of that back",
+            "some of it back",
+            "part of it back",
             "want that refunded",
             "want it refunded",
             "want my money",
@@ -14626,5 +14700,54 @@ mod tests {
         assert_eq!(complaint(papers, &[]), None);
         assert_eq!(complaint(papers, &["lawyer".to_string()]), None);
         assert!(complaint("im calling my lawyer about this", &["lawyer".to_string()]).is_some());
+    }
+
+    #[test]
+    fn round_twenty_four_seizures_pregnancy_cuts_call_backs_and_shut_doors() {
+        // A seizure told as a person on the floor jerking, not answering.
+        assert_eq!(
+            danger(
+                "my nephew has epilepsy and now hes on the floor jerking and not answering us",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(danger("the dog is on the floor jerking his toy around", None), None);
+        // Pregnant and dropped, pale, belly hurting.
+        assert_eq!(
+            danger(
+                "my sister just kinda dropped next to the car. shes 7 months pregnant, white as a sheet and says her belly hurts",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("im 7 months pregnant, can i still get a spray tan?", None),
+            None
+        );
+        // A nick that opened back up and soaked through towels.
+        assert_eq!(
+            danger(
+                "my uncle got nicked on his hand, we taped it up but it opened back up and its soaked thru like 3 towels now",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        // "Hit me back" asks for a call.
+        assert!(wants_person("Marcus there? have him hit me back when he can"));
+        // Shut out at the time booked; a lock that would not open; money partly asked back.
+        for text in [
+            "We have a 12:30 booking that I paid for and there are 8 of us standing outside a locked door. Nobody answers the phone",
+            "paid like $190 for the 6 of us. the code was right and the box would not open",
+            "My card got hit for $900 but only 11 came. I'd like some of that back",
+            "paid like 1200 for our group and the coach was on his phone. is that normal",
+            "then the gm basically said we broke it?? not cool at all",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        assert_eq!(
+            complaint("is the door locked after 9? we booked the late room", &[]),
+            None
+        );
     }
 }

@@ -170,13 +170,35 @@ fn money_phrases(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A time of day as the engine writes one in hours: "12pm", "7:30am", "10pm".
+fn clock_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | '(' | ')'));
+    let Some(time) = w
+        .strip_suffix("am")
+        .or_else(|| w.strip_suffix("pm"))
+        .or_else(|| w.strip_suffix("AM"))
+        .or_else(|| w.strip_suffix("PM"))
+    else {
+        return false;
+    };
+    let mut parts = time.split(':');
+    let hour = parts.next().unwrap_or("");
+    let minutes = parts.next();
+    (1..=2).contains(&hour.len())
+        && hour.chars().all(|c| c.is_ascii_digit())
+        && minutes.is_none_or(|m| m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()))
+        && parts.next().is_none()
+}
+
 /// Number-like and link-like things in a text, as they would be compared.
 fn figures(text: &str) -> Vec<(String, String)> {
     let mut out = money_phrases(text);
-    // An hours range ("7:30am-6pm") is two clock times, not one four-digit figure.
+    // An hours range ("7:30am-6pm", "12pm-10pm") is two clock times, not one four-digit figure.
     let pieces = text.split(|c: char| c.is_whitespace()).flat_map(|raw| {
-        let range = raw.contains(':') && raw.contains(['-', '\u{2013}']);
-        raw.split(move |c: char| range && (c == '-' || c == '\u{2013}'))
+        let dash = |c: char| c == '-' || c == '\u{2013}';
+        let range = raw.contains(['-', '\u{2013}'])
+            && (raw.contains(':') || raw.split(dash).all(clock_word));
+        raw.split(move |c: char| range && dash(c))
     });
     for raw in pieces {
         let token = raw.trim_matches(|c: char| {
@@ -517,6 +539,20 @@ mod tests {
         );
         assert!(ungrounded(&reply, &p, &[]).is_empty(), "{reply}");
         assert!(ungrounded("Open Mon 7:30am-6pm.", &p, &[]).is_empty());
+        // Whole hours on both sides too ("Sat 10am-11pm"), as hours_summary writes them.
+        let late = BusinessProfile::from_toml(
+            &include_str!("../../examples/daves-plumbing.toml")
+                .replace("mon = \"08:00-12:00,13:00-17:00\"", "mon = \"12:00-22:00\""),
+        )
+        .unwrap();
+        let reply = format!(
+            "Our hours: {}.",
+            crate::engine::knowledge::hours_summary(&late)
+        );
+        assert!(reply.contains("12pm-10pm"), "{reply}");
+        assert!(ungrounded(&reply, &late, &[]).is_empty(), "{reply}");
+        // A range of other figures is still checked as one.
+        assert!(!ungrounded("Call 1200-3400 now", &p, &[]).is_empty());
         assert_eq!(
             ungrounded("Call 555-9999 now", &p, &[]),
             vec!["555-9999".to_string()]

@@ -602,6 +602,12 @@ fn stem_uncached(word: &str) -> String {
         ("marri", "wed"),
         // A practice run before the day is a trial ("a practice tan" is the "trial tan").
         ("practic", "trial"),
+        // Kinds of shoes are shoes ("can i throw in crocs" asks about closed-toe shoes).
+        ("croc", "shoe"),
+        ("sneaker", "shoe"),
+        ("sandal", "shoe"),
+        // Someone who can teach gives a lesson.
+        ("teach", "lesson"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

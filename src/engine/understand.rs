@@ -5447,8 +5447,6 @@ pub fn doubts_fit(text: &str) -> bool {
         "go elsewhere",
         "someone else for",
         "somebody else for",
-        "a different company",
-        "a different place",
         "not something you do",
         "not something you guys do",
         "not something yall do",
@@ -5483,7 +5481,23 @@ pub fn doubts_fit(text: &str) -> bool {
         "a whole different thing",
         "or is it different",
         "or is that different",
-    ])
+    ]) || {
+        // "Do I need a different company for that" doubts; "we went to a different place in
+        // the gulch" tells where they were before.
+        let ws = &t.words;
+        (0..ws.len()).any(|i| {
+            ws[i] == "different"
+                && i >= 1
+                && ws[i - 1] == "a"
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|n| n == "company" || n == "place")
+                && !ws[i.saturating_sub(4)..i - 1].iter().any(|b| {
+                    ["went", "used", "tried", "had", "called", "from", "at", "hired"]
+                        .contains(&b.as_str())
+                })
+        })
+    }
 }
 
 /// What the business is, said not to be wanted, with something else asked instead ("can i just
@@ -6213,6 +6227,33 @@ fn last_you(clause: &str) -> Option<&str> {
     (starts.len() >= 2).then(|| &clause[starts[starts.len() - 1]..])
 }
 
+/// The words of what the caller says they bought ("i bought a bafang mid drive kit off amazon"
+/// gives "bafang mid drive kit"), if they say so.
+fn bought_thing(text: &str) -> Vec<String> {
+    let ws = words(text);
+    let Some(at) = ws
+        .iter()
+        .position(|w| ["bought", "ordered", "purchased"].contains(&w.as_str()))
+    else {
+        return Vec::new();
+    };
+    let mut thing = Vec::new();
+    for w in ws[at + 1..].iter().take(7) {
+        if [
+            "off", "from", "at", "on", "for", "online", "and", "but", "so", "last", "yesterday",
+            "today", "it", "that",
+        ]
+        .contains(&w.as_str())
+        {
+            break;
+        }
+        if !STOP.contains(&w.as_str()) && w.len() >= 3 {
+            thing.push(w.clone());
+        }
+    }
+    thing
+}
+
 fn unknown_in_clause(
     clause: &str,
     text: &str,
@@ -6348,7 +6389,15 @@ fn unknown_in_clause(
             .iter()
             .rev()
             .find(|w| DOING.contains(&w.as_str()) && !PLAIN_JOBS.contains(&w.as_str()));
-        return verb.is_some_and(|v| job_unknown(v));
+        // ("i bought a bafang mid drive kit off amazon... could yall install it": what they
+        // bought, to be put in, is a thing the profile never names.)
+        let fitting = ws[you + 1..i]
+            .iter()
+            .any(|w| ["install", "put", "mount", "fit", "hook", "wire"].contains(&w.as_str()));
+        let bought = bought_thing(text);
+        let bought_unknown =
+            fitting && !bought.is_empty() && bought.iter().all(|w| job_unknown(w));
+        return verb.is_some_and(|v| job_unknown(v)) || bought_unknown;
     }
     // "Do yall take down trees too?" at a stump grinder: felling, which the profile never
     // names, whatever it says of trees.
@@ -12070,5 +12119,19 @@ mod tests {
             name_beside_yes("Heather Kim, daughter is Sophie. Yes confirm").as_deref(),
             Some("Heather Kim")
         );
+        // Kinds of shoes are shoes; teaching is a lesson.
+        assert_eq!(stem("crocs"), stem("shoes"));
+        assert_eq!(stem("teach"), stem("lesson"));
+        // A different place told as where they were is no doubt; asked, it is.
+        assert!(!doubts_fit(
+            "we went to a different place and she didnt stick one. can u teach us?"
+        ));
+        assert!(doubts_fit("do i need a different company for that?"));
+        // What they bought, to be put in, when the profile never names it.
+        assert_eq!(
+            bought_thing("i bought a bafang mid drive kit off amazon for my bike"),
+            vec!["bafang", "mid", "drive", "kit"]
+        );
+        assert!(bought_thing("can you put it in").is_empty());
     }
 }
