@@ -1401,11 +1401,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                         }
                     }
                     // (Read back again for a plain YES: only a yes books. Anything asked
-                    // beside it that the profile answers is answered first.)
-                    let lead = answer
-                        .as_ref()
-                        .map(|(_, a)| format!("{a} "))
-                        .unwrap_or_default();
+                    // beside it is answered first, or passed to the team.)
+                    // (A question about the times, "do you have anything after 3pm?", is
+                    // answered by the read-back itself.)
+                    let asks_other = text
+                        .split_inclusive(['.', '!', '?', '\n'])
+                        .any(|p| p.contains('?') && !has_time_words(p) && u::is_question(p));
+                    let lead = match &answer {
+                        Some((_, a)) => format!("{a} "),
+                        None if asks_other => format!("{} ", turn.pass_question_on(text)),
+                        None => String::new(),
+                    };
                     return Ok(Some(format!("{lead}{}", confirm_text(turn, slot))));
                 }
             }
@@ -1873,7 +1879,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 "to work",
             ],
             6,
-        ) || t.any(&["mobile kind", "mobile version", "mobile one", "a mobile"])
+        ) || t.any(&[
+            "mobile kind",
+            "mobile version",
+            "mobile one",
+            "mobile service",
+            "mobile unit",
+        ])
     };
     if question
         && turn.details.service.is_none()

@@ -86,14 +86,15 @@ fn temperature_said(words: &[String]) -> bool {
         w.parse::<u32>().is_ok_and(|n| (100..=106).contains(&n))
             && words[i.saturating_sub(2)..i].iter().any(|b| {
                 [
-                    "at", "of", "is", "hit", "like", "running", "reading", "was", "to",
+                    "at", "of", "hit", "running", "reading", "to", "and", "with", "temp",
+                    "fever", "around", "about",
                 ]
                 .contains(&b.as_str())
             })
             && !words.get(i + 1).is_some_and(|n| {
                 [
                     "dollars", "bucks", "minutes", "mins", "people", "guests", "kids", "sq",
-                    "feet", "ft", "pounds", "lbs",
+                    "feet", "ft", "pounds", "lbs", "percent",
                 ]
                 .contains(&n.as_str())
             })
@@ -242,7 +243,13 @@ impl Text {
                     .get(i + 2)
                     .is_some_and(|w| OUT_OF.contains(&w.as_str()))
         };
-        if !(0..self.words.len()).any(shed) {
+        // (Only of a thing that sheds: "fell out" alone is also said of a person who
+        // collapsed, "my dad fell out in the yard".)
+        let sheds = self.any(&[
+            "hair", "hairs", "tooth", "teeth", "filling", "crown", "stitch*", "lash*", "brow*",
+            "clump*", "bald*", "wig", "braid*", "extension*",
+        ]);
+        if !sheds || !(0..self.words.len()).any(shed) {
             return self;
         }
         let mut words = Vec::with_capacity(self.words.len());
@@ -2213,41 +2220,54 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
             // ("just kinda dropped next to the car... white as a sheet and shaking and says her
             // belly hurts")
             "collapsed",
-            "kinda dropped",
-            "just dropped",
-            "went down",
             "white as a sheet",
-            "belly hurts",
-            "stomach hurts",
-            "tummy hurts",
-            "belly pain",
-            "stomach pain",
-            "abdominal pain",
             "belly is hard",
         ]);
-    if pregnant && going_wrong {
+    // ("my sister... just kinda dropped next to the car... white as a sheet and shaking and
+    // says her belly hurts"; not "the prices just dropped")
+    let went_down = t.near(
+        &["she", "shes", "sister", "wife", "daughter", "i", "im", "her"],
+        &["dropped", "went down", "fell over"],
+        3,
+    ) && !t.any(&["price*", "cost*", "rate*", "dropped off", "dropped her off", "dropped me off"]);
+    let belly = t.any(&[
+        "belly hurts",
+        "stomach hurts",
+        "tummy hurts",
+        "belly pain",
+        "stomach pain",
+        "abdominal pain",
+    ]);
+    let pale_or_shaking = t.any(&["white as a sheet", "pale", "shaking", "bleeding", "faint*"]);
+    if pregnant && (going_wrong || went_down || belly && pale_or_shaking) {
         return Some(Danger::Medical);
     }
     // A fever in someone whose body cannot fight one: on chemo, after a transplant, a newborn
     // ("shes on chemo... at like 101.5 since last night and shaking under 3 blankets").
-    if t.any(&[
-        "chemo*",
-        "transplant",
-        "neutropen*",
-        "immunocomp*",
-        "immune compromised",
-        "newborn*",
-        "week old",
-        "weeks old",
-    ]) && (t.any(&[
-        "fever*",
-        "chills",
-        "burning up",
-        "shivering",
-        "temperature",
-        "temp",
-    ]) || t.near(&["shaking", "shivery"], &["blanket*", "cold"], 4)
-        || temperature_said(&t.words))
+    // (A baby of three months or less: "my 2 month old has a fever of 101".)
+    let tiny = t.words.windows(3).any(|w| {
+        w[0].parse::<u32>().is_ok_and(|n| n <= 3)
+            && (w[1] == "month" || w[1] == "months")
+            && w[2] == "old"
+    });
+    // (Not a fever feared or past: "she cant risk a fever", "if she had the chills last week".)
+    let feared = t.any(&[
+        "risk", "if she", "if he", "in case", "last week", "last month", "avoid",
+    ]);
+    if (tiny
+        || t.any(&[
+            "chemo*",
+            "transplant",
+            "neutropen*",
+            "immunocomp*",
+            "immune compromised",
+            "newborn*",
+            "week old",
+            "weeks old",
+        ]))
+        && (!feared && t.any(&["fever", "fevers", "feverish", "chills", "burning up", "shivering"])
+            || t.near(&["shaking", "shivery"], &["blanket*", "cold"], 4)
+            || temperature_said(&t.words))
     {
         return Some(Danger::Medical);
     }
@@ -2769,7 +2789,8 @@ fn threatened_by_someone(t: &Text) -> bool {
     // the one who made it close by ("his car has been parked across from my apartment").
     let veiled = t.near(
         &[
-            "texted", "said", "says", "told", "telling", "warned", "threatening", "messaged",
+            "texted", "texting", "texts", "said", "says", "told", "telling", "warned",
+            "threatening", "messaged",
         ],
         &[
             "regret it",
@@ -2780,7 +2801,7 @@ fn threatened_by_someone(t: &Text) -> bool {
             "pay for this",
             "pay for it",
         ],
-        10,
+        12,
     );
     const WATCHING: &[&str] = &[
         "parked across",
@@ -2804,24 +2825,51 @@ fn threatened_by_someone(t: &Text) -> bool {
 /// Someone kept from leaving or from help by another ("he took her phone and wont let her go to
 /// my place, i can hear him yelling at her"): a person, often older, controlled now.
 fn kept_under_control(t: &Text) -> bool {
+    // (The caller kept in only by someone close: "my boss... wont let me leave early" is
+    // no danger.)
+    let close = t.any(&[
+        "husband",
+        "boyfriend",
+        "bf",
+        "ex",
+        "partner",
+        "wife",
+        "girlfriend",
+        "gf",
+        "brother",
+        "son",
+        "stepdad",
+        "stepfather",
+        "uncle",
+    ]) && !t.any(&["boss", "bank", "manager", "work", "job", "school"]);
     let kept = t.near(
         &[
             "wont let her",
             "wont let him",
-            "wont let me",
             "not letting her",
             "not letting him",
-            "not letting me",
             "doesnt let her",
             "doesnt let him",
         ],
         &["leave", "go", "out", "call", "talk", "see", "use"],
         3,
-    ) || t.any(&["locked her in", "locked him in", "locked me in", "keeping her from", "keeping him from"]);
+    ) || close
+        && t.near(
+            &["wont let me", "not letting me"],
+            &["leave", "go", "out", "call", "talk", "see"],
+            3,
+        )
+        || t.any(&[
+            "locked her in",
+            "locked him in",
+            "locked me in",
+            "keeping her from",
+            "keeping him from",
+        ]);
     let phone_taken = t.near(
         &["took", "taken", "takes", "taking", "grabbed", "hid"],
-        &["her phone", "his phone", "my phone", "her cell", "his cell", "my cell"],
-        2,
+        &["phone", "cell"],
+        3,
     );
     let pressure = t.any(&[
         "yelling at her",
@@ -2837,6 +2885,10 @@ fn kept_under_control(t: &Text) -> bool {
         "forcing me",
         "making her sign",
         "making him sign",
+        "keeps telling her",
+        "keeps telling him",
+        "telling her she has to",
+        "telling him he has to",
     ]);
     // (Not a parent's rule alone: "my mom wont let her go to the party, she took her phone".)
     (kept || phone_taken) && pressure
@@ -3832,8 +3884,6 @@ fn seizing(t: &Text) -> bool {
         // ("my nephew has epilepsy... now hes on the floor jerking and not answering us")
         "not answering us",
         "wont answer us",
-        "not responding to us",
-        "epilep*",
     ];
     const WHO: &[&str] = &[
         "daughter", "son", "kid", "child", "baby", "toddler", "husband", "wife", "mom", "dad",
@@ -3841,7 +3891,17 @@ fn seizing(t: &Text) -> bool {
         "sister", "friend", "grandma", "grandpa", "uncle", "aunt", "cousin",
     ];
     let count = SIGNS.iter().filter(|s| t.has(s)).count();
-    count >= 2 && t.any(WHO)
+    // Someone with epilepsy moving as in a fit: one sign is enough.
+    let fit = t.any(&["epilep*"])
+        && t.any(&[
+            "jerking",
+            "jerks",
+            "convuls*",
+            "shaking all over",
+            "eyes rolled",
+            "rolled back",
+        ]);
+    (count >= 2 || fit) && t.any(WHO)
 }
 
 /// A wound or sore turning bad: a toe gone black, a red line running up a limb, chills or fever
@@ -4180,7 +4240,16 @@ fn bleeding_wont_stop(t: &Text) -> bool {
         ],
         3,
     );
-    (t.any(CUT) || deep) && (t.any(NOT_STOPPING) || through || t.any(FAINT))
+    // Said of a body ("the pipe under the sink split open... thru the towels" is a leak), and
+    // still going ("bled thru a rag but its stopped now").
+    let body = t.any(&["blood*", "bleed*", "bled"])
+        || t.any(PART)
+        || t.any(&["myself", "himself", "herself"]);
+    let stopped = t.any(&["its stopped", "it stopped", "has stopped", "stopped now"]);
+    (t.any(CUT) || deep)
+        && body
+        && !stopped
+        && (t.any(NOT_STOPPING) || through || t.any(FAINT))
         && !t.any(NOBODY_HURT)
 }
 
@@ -8036,9 +8105,19 @@ const NO_TEXT: &[&str] = &[
     "give us a holler",
     "give us a shout",
     "hit me up",
-    // ("have him hit me back when he can")
-    "hit me back",
-    "hit us back",
+    // ("have him hit me back when he can"; not "it hit me back in the face")
+    "hit me back when",
+    "hit me back asap",
+    "hit me back pls",
+    "hit me back please",
+    "hit me back at",
+    "hit me back today",
+    "hit me back tmrw",
+    "hit me back tomorrow",
+    "him hit me back",
+    "her hit me back",
+    "someone hit me back",
+    "hit us back when",
     "reach out to me",
     "someone reach out",
     "somebody reach out",
@@ -8772,9 +8851,12 @@ const ANGER: &[&str] = &[
     "unhappy",
     "disappointed",
     // ("not cool at all", "kind of a letdown for my husband's 40th")
-    "not cool",
+    "not cool at all",
+    "thats not cool",
+    "so not cool",
+    "really not cool",
+    "was not cool",
     "letdown",
-    "let down",
     "never been like this",
     "real professional",
     "so professional",
@@ -9708,16 +9790,27 @@ pub fn needs_someone_now(text: &str) -> bool {
 /// What a lawyer does to papers ("her lawyer had drawn up a power of attorney"): a lawyer said
 /// as their author is no dispute.
 const AUTHOR_VERBS: &[&str] = &[
-    "draw", "drew", "drawn", "drafted", "drafts", "prepared", "wrote", "written",
+    "draw", "drew", "drawn", "drafted", "drafts", "prepared", "wrote", "written", "advised",
+    "recommended", "suggested",
 ];
+
+/// The words after a lawyer say they wrote papers or gave advice ("drew up", "said to get it
+/// notarized"), not that they are against us ("drew my attention to the error").
+fn lawyer_as_author(after: &[&str]) -> bool {
+    let next: Vec<&str> = after.iter().take(4).copied().collect();
+    !next.contains(&"attention")
+        && (next.iter().any(|w| AUTHOR_VERBS.contains(w))
+            || next
+                .windows(2)
+                .any(|p| matches!(p, ["said", "to"] | ["told", "me"] | ["told", "us"])))
+}
 
 /// The text without lawyers said as the authors of papers.
 fn without_lawyers_as_authors(t: Text) -> Text {
     let author = (0..t.words.len()).any(|i| {
+        let after: Vec<&str> = t.words[i + 1..].iter().map(String::as_str).collect();
         ["lawyer", "lawyers", "attorney", "attorneys"].contains(&t.words[i].as_str())
-            && t.words[i + 1..t.words.len().min(i + 5)]
-                .iter()
-                .any(|w| AUTHOR_VERBS.contains(&w.as_str()))
+            && lawyer_as_author(&after)
     });
     if author {
         t.without(&["lawyer", "lawyers", "attorney", "attorneys"])
@@ -9740,12 +9833,11 @@ pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
                     .iter()
                     .any(|n| before.ends_with(n))
             };
-            // ("her lawyer had drawn up a power of attorney": the author of papers, no dispute.)
+            // ("her lawyer had drawn up a power of attorney": the author of papers, no dispute; nor
+    // "my lawyer said to get it notarized".)
             let author = |at: usize| {
-                t.padded[at + kw.len() + 1..]
-                    .split_whitespace()
-                    .take(4)
-                    .any(|w| AUTHOR_VERBS.contains(&w))
+                let after: Vec<&str> = t.padded[at + kw.len() + 1..].split_whitespace().collect();
+                lawyer_as_author(&after)
             };
             !kw.is_empty()
                 && t.padded
@@ -10412,7 +10504,18 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // left ear is splitting... is that supposed to happen", "paid 1400 something... the mic cut
     // out during like every toast. is that normal for yall??").
     if !hypothetical
-        && t.any(&["paid", "we paid", "i paid", "spent"])
+        && t.any(&[
+            "we paid",
+            "i paid",
+            "paid like",
+            "paid almost",
+            "paid over",
+            "paid about",
+            "paid around",
+            "we spent",
+            "i spent",
+        ])
+        && !t.any(&["havent paid", "not paid yet", "just paid the deposit"])
         && t.any(&[
             "is that normal",
             "is this normal",
@@ -10422,8 +10525,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "supposed to happen",
             "supposed to do that",
             "supposed to look like",
-            "is that how",
-            "is this how",
+        ])
+        && t.any(&[
+            "now", "already", "every", "useless", "ruin*", "but", "wouldnt", "didnt", "couldnt",
+            "wont", "doesnt", "isnt", "never", "broke*", "split*", "crack*", "peel*", "fad*",
+            "cut out", "coming off", "came off", "stood around", "on his phone", "on her phone",
         ])
     {
         return Some("work not right".into());
@@ -10962,15 +11068,16 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "back to my account",
         ])
         && t.any(&["charge*", "paid", "pay", "bank", "card", "bill*"])
+        && !t.any(&["can i", "could i", "if i", "if we", "would you"])
     {
         return Some("money back".into());
     }
     // The same charge seen twice ("my bank show two charge of $178 from your gym").
     if !hypothetical
-        && t.near(&["two", "2", "double"], &["charge", "charges", "charged", "payment", "payments", "transaction*"], 2)
+        && t.near(&["two", "2", "double"], &["charge", "charges", "charged", "transaction*"], 2)
         && (t.any(&["bank", "statement"])
             || t.near(&["card", "account"], &["show*", "has", "got"], 3))
-        && !t.any(&["split", "installment*", "can i", "could i"])
+        && !t.any(&["split", "installment*", "can i", "could i", "do you take"])
     {
         return Some("charged twice".into());
     }
@@ -14749,5 +14856,61 @@ mod tests {
             complaint("is the door locked after 9? we booked the late room", &[]),
             None
         );
+    }
+
+    #[test]
+    fn round_twenty_four_after_review_what_the_new_rules_must_not_take() {
+        // "Fell out" of a person is a collapse; only a thing that sheds sheds.
+        assert_eq!(
+            danger("my dad fell out in the yard and hes not responding", None),
+            Some(Danger::Medical)
+        );
+        // Threats passed on by text, a phone taken from mom, and not a boss's rule.
+        for text in [
+            "my ex keeps texting me that ill regret it and hes been parked outside my place all night",
+            "my stepdad took moms phone and is screaming at her",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Intruder), "{text}");
+        }
+        // A fever after "and", a baby of two months; not a temp wig, 100 percent, a fever
+        // feared.
+        for text in [
+            "she is on chemo and shes been throwing up and 101.2 all night",
+            "my 2 month old has a fever of 101, we need to cancel",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        for text in [
+            "my boss is pressuring me to get this notarized today, he wont let me leave early tho",
+            "my mom is on chemo, do you have a temp wig she can wear",
+            "mom is on chemo, it was 100 percent covered by insurance last time",
+            "mom is on chemo so she cant risk a fever, is the salon private",
+            // A leak through towels, a seizure worry with nobody seizing, pregnant and a price.
+            "the pipe under the sink split open and water is coming thru the towels i put down",
+            "cut myself on the antler, bled thru a rag but its stopped now, can i still drop off",
+            "my son has epilepsy so we need to know about strobe lights, yall are not answering us",
+            "my sister is 8 months pregnant, the price went down right?",
+            "im pregnant and my stomach hurts a bit from morning sickness, is the solution safe?",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        for text in [
+            "is it normal for the first tan to look patchy? havent paid yet",
+            "how much is the bump tan? my friend paid 60, is that normal",
+            "just paid the deposit, is that how it works? rest due day of?",
+            "dont want to let down my bridesmaids, can you do 6 of us saturday",
+            "not cool if i bring my sister along? lol",
+            "can i put the deposit back on my card if i reschedule?",
+            "do you take 2 payments? my bank is weird with big charges",
+            "my lawyer said to get it notarized, can you do tomorrow",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        assert!(complaint(
+            "my lawyer drew my attention to the notary error you made, the deed got rejected",
+            &[]
+        )
+        .is_some());
+        assert!(!wants_person("so it hit me back in the face when the door swung lol"));
     }
 }

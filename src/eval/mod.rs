@@ -430,6 +430,7 @@ async fn seed_booking(
         details_json: &d.to_json(),
         handled_up_to: MessageId(0),
         handoff_reason: None,
+        replied: false,
     };
     conversations::finish_turn(&mut conn, conversation, t, now_ms).await?;
     Ok(())

@@ -289,6 +289,9 @@ pub struct TurnResult<'a> {
     pub details_json: &'a str,
     pub handled_up_to: MessageId,
     pub handoff_reason: Option<&'a str>,
+    /// The turn answered (its reply queued by `outbox::queue_reply`, or said on the call): the
+    /// conversation's last message is now.
+    pub replied: bool,
 }
 
 /// Record a finished turn and release the turn's lease. The conversation stays awaiting a reply
@@ -305,6 +308,7 @@ pub async fn finish_turn(
     let row = sqlx::query(
         "UPDATE conversations SET state = $1, details_json = $2, last_handled_message_id = $3, \
          handoff_reason = COALESCE($4, handoff_reason), updated_at = $5, turn_lease_until = NULL, \
+         last_message_at = COALESCE($8, last_message_at), \
          handed_off_at = CASE WHEN $1 = $7 THEN COALESCE(handed_off_at, $5) ELSE handed_off_at END, \
          first_handed_off_at = CASE WHEN $1 = $7 THEN COALESCE(first_handed_off_at, $5) ELSE first_handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
@@ -318,6 +322,7 @@ pub async fn finish_turn(
     .bind(now_ms)
     .bind(id)
     .bind(State::HumanOwned.as_str())
+    .bind(t.replied.then_some(now_ms))
     .fetch_optional(&mut *conn)
     .await
     .context("finishing turn")?;

@@ -30,6 +30,16 @@ pub struct NewText<'a> {
 /// the caller's transaction. One statement on PostgreSQL; three on SQLite, where a statement is
 /// a function call, not a round trip.
 pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<MessageId> {
+    queue(conn, t, true).await
+}
+
+/// A turn's reply: as `queue_text`, but the conversation is noted by the turn's own
+/// `conversations::finish_turn` (`TurnResult::replied`), one statement fewer on SQLite.
+pub async fn queue_reply(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<MessageId> {
+    queue(conn, t, false).await
+}
+
+async fn queue(conn: &mut Conn, t: NewText<'_>, note: bool) -> anyhow::Result<MessageId> {
     const MESSAGE: &str =
         "INSERT INTO messages (business_id, conversation_id, contact_id, direction, author, \
         author_name, kind, body, status, created_at, updated_at) \
@@ -40,11 +50,15 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<Messa
         "UPDATE conversations SET last_message_at = $8, updated_at = $8 WHERE id = $2";
     let due = t.not_before.map_or(t.now_ms, |at| at.max(t.now_ms));
     if Backend::of(conn) == Backend::Postgres {
+        let touch = if note {
+            format!(", t AS ({TOUCH})")
+        } else {
+            String::new()
+        };
         let sql = format!(
             "WITH m AS ({MESSAGE}), \
                   o AS ({OUTBOX_COLUMNS} SELECT id, $1, $3, $9, $10, $7, $6, 'pending', 0, $12, $11, $8, $8 \
-                        FROM m RETURNING message_id), \
-                  t AS ({TOUCH}) \
+                        FROM m RETURNING message_id){touch} \
              SELECT message_id AS id FROM o"
         );
         let row = bind_message(sqlx::query(&sql), &t)
@@ -78,12 +92,14 @@ pub async fn queue_text(conn: &mut Conn, t: NewText<'_>) -> anyhow::Result<Messa
     .execute(&mut *conn)
     .await
     .context("enqueueing outbound text")?;
-    sqlx::query("UPDATE conversations SET last_message_at = $1, updated_at = $1 WHERE id = $2")
-        .bind(t.now_ms)
-        .bind(t.conversation_id)
-        .execute(&mut *conn)
-        .await
-        .context("noting the text on its conversation")?;
+    if note {
+        sqlx::query("UPDATE conversations SET last_message_at = $1, updated_at = $1 WHERE id = $2")
+            .bind(t.now_ms)
+            .bind(t.conversation_id)
+            .execute(&mut *conn)
+            .await
+            .context("noting the text on its conversation")?;
+    }
     Ok(message_id)
 }
 

@@ -18,6 +18,7 @@ both_backends!(
     after_hours_someone_now_reaches_the_on_call_team,
     the_alert_names_the_caller_who_asked_for_a_person,
     a_question_we_cannot_answer_while_booking_keeps_the_booking,
+    the_turn_that_replies_notes_its_conversation_as_answered,
 );
 
 const STAFF: &str = "+15550100999";
@@ -286,5 +287,63 @@ async fn a_question_we_cannot_answer_while_booking_keeps_the_booking(backend: Ba
     assert!(r.contains("reply YES to confirm"), "{r}");
     let r = app.say("yes").await;
     assert!(r.starts_with("You're booked: "), "{r}");
+    app.stop().await;
+}
+
+/// A turn's reply no longer notes its conversation on its own (one statement fewer per reply on
+/// SQLite): the turn's `finish_turn` does, so the inbox still orders threads by their last text.
+async fn the_turn_that_replies_notes_its_conversation_as_answered(backend: Backend) {
+    use frontdesk::store::conversations::{finish_turn, TurnResult};
+    use frontdesk::store::MessageId;
+    let app = spawn_app(backend).await;
+    app.say("my kitchen drain is clogged").await;
+    // Through the whole path: the thread's last message time is its reply's.
+    assert_eq!(
+        app.count(
+            "conversations c WHERE c.last_message_at = (SELECT MAX(m.created_at) FROM messages m \
+             WHERE m.conversation_id = c.id AND m.direction = 'outbound' AND m.author = 'ai')"
+        )
+        .await,
+        1
+    );
+    let pool = app.state.store.pool();
+    let (id, state, details): (i64, String, String) = sqlx::query_as(
+        "SELECT id, state, COALESCE(details_json, '{}') FROM conversations WHERE last_message_at > 0",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let last = || async move {
+        let (v,): (i64,) = sqlx::query_as("SELECT last_message_at FROM conversations WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        v
+    };
+    let state = frontdesk::domain::State::parse(&state).unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    sqlx::query("UPDATE conversations SET last_message_at = 1 WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let turn = |replied| TurnResult {
+        state,
+        details_json: &details,
+        handled_up_to: MessageId(0),
+        handoff_reason: None,
+        replied,
+    };
+    // A turn with nothing to say leaves it; a turn that replied sets it to its time.
+    finish_turn(&mut conn, frontdesk::store::ConversationId(id), turn(false), 5_000)
+        .await
+        .unwrap();
+    assert_eq!(last().await, 1);
+    finish_turn(&mut conn, frontdesk::store::ConversationId(id), turn(true), 9_000)
+        .await
+        .unwrap();
+    assert_eq!(last().await, 9_000);
+    drop(conn);
     app.stop().await;
 }
