@@ -313,14 +313,15 @@ async fn the_turn_that_replies_notes_its_conversation_as_answered(backend: Backe
     .fetch_one(pool)
     .await
     .unwrap();
-    let last = || async move {
+    // (Read on the one connection held: SQLite's pool has no other.)
+    async fn last(conn: &mut frontdesk::store::Conn, id: i64) -> i64 {
         let (v,): (i64,) = sqlx::query_as("SELECT last_message_at FROM conversations WHERE id = $1")
             .bind(id)
-            .fetch_one(pool)
+            .fetch_one(&mut *conn)
             .await
             .unwrap();
         v
-    };
+    }
     let state = frontdesk::domain::State::parse(&state).unwrap();
     let mut conn = pool.acquire().await.unwrap();
     sqlx::query("UPDATE conversations SET last_message_at = 1 WHERE id = $1")
@@ -339,11 +340,11 @@ async fn the_turn_that_replies_notes_its_conversation_as_answered(backend: Backe
     finish_turn(&mut conn, frontdesk::store::ConversationId(id), turn(false), 5_000)
         .await
         .unwrap();
-    assert_eq!(last().await, 1);
+    assert_eq!(last(&mut conn, id).await, 1);
     finish_turn(&mut conn, frontdesk::store::ConversationId(id), turn(true), 9_000)
         .await
         .unwrap();
-    assert_eq!(last().await, 9_000);
+    assert_eq!(last(&mut conn, id).await, 9_000);
     drop(conn);
     app.stop().await;
 }
