@@ -3513,6 +3513,23 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
         return None;
     }
     let mut said_words: Vec<String> = words(text);
+    // "Cord looks fine": a thing said to be all right is not what the job is about.
+    let fine = |i: usize| {
+        let next: Vec<&str> = said_words[i + 1..]
+            .iter()
+            .take(2)
+            .map(String::as_str)
+            .collect();
+        matches!(
+            next.as_slice(),
+            ["looks" | "seems" | "is" | "works" | "looked" | "seemed" | "was", "fine" | "ok" | "okay" | "good"]
+        )
+    };
+    let kept: Vec<String> = (0..said_words.len())
+        .filter(|&i| !fine(i))
+        .map(|i| said_words[i].clone())
+        .collect();
+    said_words = kept;
     // "me and my gf, side by side": a couple, in the word a service would use.
     if super::detect::Text::new(text).any(TWO_PEOPLE) {
         said_words.push("couples".to_string());
@@ -12172,5 +12189,15 @@ mod tests {
             "we dont need a dj for the ceremony, just the reception. are you free june 14",
             &p
         ));
+        // A thing said to be all right is not the job.
+        let mut shop = profile();
+        shop.services[0].keywords.push("cord".into());
+        let cord = shop.services[0].name.clone();
+        let read = |t: &str| score_services(t, &shop).map(|m| shop.services[m.best].name.clone());
+        assert_eq!(read("the cord is frayed").as_deref(), Some(cord.as_str()));
+        assert_ne!(
+            read("it wont turn on at all. cord looks fine").as_deref(),
+            Some(cord.as_str())
+        );
     }
 }
