@@ -687,6 +687,52 @@ async fn earliest_of_new_times(
 }
 
 
+/// The text names the held time itself: its day (if a day is said) and its hour (if an hour is
+/// said), nothing wider ("friday at 6" of Fri 6:00 PM; not "thursday at 11" of 10:00 AM, not
+/// "after 4").
+fn said_as_held(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
+    let wish =
+        crate::calendar::propose::Preference::parse(&without_before_picking(text), turn.now, turn.tz());
+    let local = slot.start_utc().with_timezone(&turn.tz());
+    let minute = local.hour() * 60 + local.minute();
+    let said = wish.dates.is_some() || wish.after_minute.is_some();
+    // (A number that could be an hour but was not read as one, "thursday at 11,": not sure.)
+    let unread_hour = wish.after_minute.is_none()
+        && u::words(text)
+            .iter()
+            .any(|w| w.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n)));
+    // ("at 6" is read as the morning's; 6 PM read back is the same hour.)
+    said && !unread_hour
+        && wish.before_minute.is_none()
+        && wish
+            .after_minute
+            .is_none_or(|m| m == minute || m + 720 == minute)
+        && wish
+            .dates
+            .as_ref()
+            .is_none_or(|d| d.contains(&local.date_naive()))
+}
+
+/// The held time, said again by the caller as read back, with a yes or "book it" ("yes friday
+/// at 6 works, book it", "si saturday 12:30 perfect, book it"): booked, as a YES would. `None`
+/// when the text does not agree or the booking could not be made.
+async fn book_if_agreed(turn: &mut Turn<'_>, text: &str) -> Option<Option<String>> {
+    let agrees = u::words(text).iter().any(|w| {
+        ["yes", "yep", "yeah", "yup", "si", "confirm", "confirmed"].contains(&w.as_str())
+    }) || super::detect::Text::new(text).any(&["book it", "lock it in"]);
+    if !agrees || u::is_no(text) {
+        return None;
+    }
+    turn.agreed_to_held = true;
+    match turn.execute(ToolCall::ConfirmBooking).await {
+        Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) => Some(outcome_words(turn, &o, false)),
+        _ => {
+            turn.agreed_to_held = false;
+            None
+        }
+    }
+}
+
 /// The text without "before I pick one" and the like: those are no wish about times.
 fn without_before_picking(text: &str) -> String {
     let mut out = text.to_lowercase();
@@ -1335,8 +1381,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             }
             // "yes confirm. landlord will pay? or i pay": the yes books the time, and what is
             // asked after it is answered (or passed to the team) in the same reply.
+            // ("Yes, that's fine. I will leave the front door unlocked": a yes, then news.)
             let yes_then_more = !u::is_yes(text) && u::opens_with_yes(text) && question;
-            if u::is_yes(text) || yes_then_more {
+            let yes_then_news = !u::is_yes(text) && u::opens_with_yes(text) && !question;
+            if u::is_yes(text) || yes_then_more || yes_then_news {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
                     Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) if yes_then_more => {
                         let lead = match &answer {
@@ -1367,9 +1415,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 .or_else(|| u::pick_number(text, turn.details.proposals.len()))
                 .or_else(|| earliest_offered(turn, text))
             {
-                // ("1" to the time already read back and held: read back again, held as it is.)
+                // ("1" to the time already read back and held: read back again, held as it is;
+                // "yes friday at 6 works, book it" of it: booked.)
                 if let Some(slot) = chosen.filter(|c| turn.details.proposals.get(n - 1) == Some(c))
                 {
+                    if !question && said_as_held(turn, text, slot) {
+                        if let Some(booked) = book_if_agreed(turn, text).await {
+                            return Ok(booked);
+                        }
+                    }
                     return Ok(Some(confirm_text(turn, slot)));
                 }
                 return choose(turn, n).await;
@@ -1398,6 +1452,14 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     if turn.details.name.is_none() {
                         if let Some(name) = u::extract_name_in(text, &profile) {
                             turn.details.name = Some(name);
+                        }
+                    }
+                    // The very time read back (its day, and its hour if one is said) with a
+                    // yes or "book it": booked ("yes friday at 6 works, book it", "si saturday
+                    // 12:30 perfect, book it").
+                    if said_as_held(turn, text, slot) && !question {
+                        if let Some(booked) = book_if_agreed(turn, text).await {
+                            return Ok(booked);
                         }
                     }
                     // (Read back again for a plain YES: only a yes books. Anything asked
@@ -1983,6 +2045,12 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
         }
         t => t,
     };
+    // At the business's own place a street address is never needed: a number and words are no
+    // place to read back ("lost 4 balls in a row at the scramble" of a golf lesson).
+    // (Only once the service is known: before, an address may be for one done on site.)
+    let known = service.as_deref().or(turn.details.service.as_deref());
+    let at_our_place = known.is_some() && !profile.needs_address(known);
+    let address = address.filter(|a| !(at_our_place && a.starts_with(|c: char| c.is_ascii_digit())));
     let named_now = name.is_some();
     if service.is_some() || address.is_some() || name.is_some() {
         let description = (service.is_some() && turn.details.description.is_none())

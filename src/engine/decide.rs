@@ -123,6 +123,7 @@ pub async fn decide(
         said: text.replace('\n', " "),
         earlier: input.earlier.clone(),
         chosen_this_turn: false,
+        agreed_to_held: false,
         speaker: input.speaker.clone(),
     };
     let silent = contact.opted_out_at.is_some() || !current.ai_speaks() || internal;
@@ -928,6 +929,37 @@ mod tests {
         assert_eq!(p.details.booking_id, Some(BookingId(41)));
         assert!(p.reply.unwrap().starts_with("You're booked"));
         assert!(p.effects.notify[0].starts_with("New booking: Drain cleaning"));
+    }
+
+    /// The time read back said again with a yes ("yes thursday at 10 works, book it") books it;
+    /// said again without one, or another hour with one, books nothing.
+    #[tokio::test]
+    async fn the_held_time_said_again_with_a_yes_books_it() {
+        let expires = input(State::Confirming, holding(), &["x"]).now.timestamp_millis() + 600_000;
+        let snapshot = Snapshot {
+            own: vec![row(41, "held", thursday_ten(), Some(expires))],
+            claimed: vec![(BookingId(41), thursday_ten().start, thursday_ten().end)],
+            ..Snapshot::default()
+        };
+        let booked = |p: &Plan| {
+            p.effects
+                .calendar
+                .iter()
+                .any(|c| matches!(c, CalendarChange::Confirm { .. }))
+        };
+        let i = input(
+            State::Confirming,
+            holding(),
+            &["yes thursday at 10 works, book it"],
+        );
+        let p = plan(&i, Some(&snapshot)).await;
+        assert!(booked(&p), "{:?}", p.reply);
+        assert_eq!(p.state, State::Booked);
+        for text in ["thursday at 10 works", "yes thursday at 11, book it"] {
+            let i = input(State::Confirming, holding(), &[text]);
+            let p = plan(&i, Some(&snapshot)).await;
+            assert!(!booked(&p), "{text}: {:?}", p.reply);
+        }
     }
 
     #[tokio::test]

@@ -960,7 +960,17 @@ const SUDDEN_OR_FALL: &[&str] = &[
     "pee",
     "peeing",
 ];
-const FELL: &[&str] = &["fell", "fall", "fallen", "slipped", "tripped"];
+const FELL: &[&str] = &[
+    "fell",
+    "fall",
+    "fallen",
+    "slipped",
+    "tripped",
+    // ("the ram came at him and knocked him flat")
+    "knocked him",
+    "knocked her",
+    "knocked me",
+];
 const FALL_SEVERE: &[&str] = &[
     // ("she fall down, hit head on door... not answer me correct")
     "hit head",
@@ -2065,7 +2075,16 @@ const BODY_IN_TROUBLE: &[&str] = &[
 /// How many different signs of a body in trouble the text gives.
 fn body_signs(t: &Text) -> usize {
     let cannot_move = t.near(
-        &["cant", "couldnt", "can barely", "unable to", "wont"],
+        &[
+            "cant",
+            "couldnt",
+            "can barely",
+            "unable to",
+            "wont",
+            // ("says his hip hurts too bad to get up")
+            "too bad to",
+            "too much to",
+        ],
         &[
             "get up", "stand*", "walk*", "move", "climb*", "grip*", "hold", "lift his", "lift her",
         ],
@@ -2215,6 +2234,18 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
             "stopped moving",
             "fewer kicks",
             "less movement",
+            // ("shes been real quiet since yesterday afternoon, i barely felt any kicks")
+            "barely felt",
+            "barely any kicks",
+            "barely kicking",
+            "barely moving",
+            "hardly felt",
+            "hardly moving",
+            "hardly kicking",
+            "real quiet since",
+            "really quiet since",
+            "so quiet since",
+            "not moving as much",
             "water broke",
             "leaking fluid",
             // ("just kinda dropped next to the car... white as a sheet and shaking and says her
@@ -4065,9 +4096,18 @@ fn confused_after_a_blow(t: &Text) -> bool {
     // "Hit the back of his head on the step".
     let head = t.any(HEAD)
         || t.near(
-            &["hit", "smacked", "bumped", "banged", "cracked", "whacked"],
+            &[
+                "hit", "smacked", "bumped", "banged", "cracked", "whacked", "kicked", "struck",
+                "bonked", "clocked",
+            ],
             &["head"],
             5,
+        )
+        // ("kicked my 10yo daughter in the head")
+        || t.near(
+            &["hit", "kicked", "struck", "whacked", "smacked", "clocked"],
+            &["in the head", "on the head"],
+            8,
         );
     // "The tv tipped over on him... a big knot on his forehead and just threw up": a blow to
     // the head with vomiting or drowsiness is an emergency however the blow is told.
@@ -10878,6 +10918,51 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     if (t.any(NO_SHOW) || absences(&t)) && !other && !hypothetical {
         return Some("no show".into());
     }
+    // Told one thing and it has not happened ("you told us we'd get paid in 10 days and its
+    // been 3 weeks, havent seen a check"), or told nothing of harm done ("someone should have
+    // told us it happened").
+    let promised = t.near(
+        &[
+            "you told us",
+            "you told me",
+            "you said",
+            "yall said",
+            "yall told",
+            "you guys said",
+            "you guys told",
+            "your lady said",
+            "your guy said",
+        ],
+        &[
+            "its been",
+            "been weeks",
+            "been a month",
+            "still no",
+            "still nothing",
+            "havent seen",
+            "havent gotten",
+            "havent got",
+            "havent received",
+            "never got",
+            "never received",
+            "never came",
+            "apparently",
+        ],
+        16,
+    );
+    if !hypothetical
+        && (promised
+            || t.any(&[
+                "should have told us",
+                "should have told me",
+                "shouldve told us",
+                "shouldve told me",
+                "paid the vet",
+                "vet bill",
+            ]))
+    {
+        return Some("promise not kept".into());
+    }
     // Shut out at the time they booked ("a 12:30 booking that I paid for... standing outside a
     // locked door in the cold. Lights are off. Nobody answers the phone").
     let shut = t.any(&[
@@ -14912,5 +14997,34 @@ mod tests {
         )
         .is_some());
         assert!(!wants_person("so it hit me back in the face when the door swung lol"));
+    }
+
+    #[test]
+    fn round_twenty_four_after_the_kept_aside_run() {
+        // Knocked flat and hurting too much to get up; kicked in the head, sick and sleepy;
+        // a baby barely moving.
+        for text in [
+            "my dad is 78 and the ram knocked him flat. hes still laying out in the paddock says his hip hurts too bad to get up",
+            "our llama kicked my 10yo daughter in the head this morning. shes thrown up twice since and keeps falling asleep",
+            "im 33 wks. honestly shes been real quiet since yesterday afternoon, i barely felt any kicks",
+        ] {
+            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+        }
+        assert_eq!(
+            danger("im 33 wks and she kicks all night lol, can i come saturday", None),
+            None
+        );
+        // A promise not kept; told nothing of harm; the vet paid for it.
+        for text in [
+            "you told us we'd get paid in 10 days and its been 3 weeks, havent seen a check",
+            "kinda feel like someone should have told us it happened",
+            "Pedro had a long nick on his side, it got infected and we just paid the vet $240",
+        ] {
+            assert!(complaint(text, &[]).is_some(), "{text}");
+        }
+        assert_eq!(
+            complaint("you said to text when the ram is penned, he is now", &[]),
+            None
+        );
     }
 }

@@ -142,6 +142,9 @@ pub struct Turn<'a> {
     /// A time was chosen in this turn: it has not been read back to the caller yet, so no yes
     /// in this turn can confirm it.
     pub chosen_this_turn: bool,
+    /// The caller said the held time again, exactly as read back, with a yes or "book it"
+    /// ("yes friday at 6 works, book it"): the engine's reading, a yes to that time.
+    pub agreed_to_held: bool,
     /// On a live call: where the model's words go as they stream in.
     pub speaker: Option<super::channel::Speaker>,
 }
@@ -352,6 +355,7 @@ impl<'a> Turn<'a> {
                     return Err(ToolError::BadArgument("no time has been chosen yet".into()));
                 };
                 if !self.said.is_empty()
+                    && !self.agreed_to_held
                     && !super::understand::is_yes(&self.said)
                     && !super::understand::opens_with_yes(&self.said)
                 {

@@ -122,8 +122,21 @@ pub fn is_yes(text: &str) -> bool {
         "thank", "thanks", "you", "ty", "dear", "hun", "honey", "sweetie", "hon", "much", "so",
     ];
     let said = w.iter().filter(|x| !COURTESY.contains(&x.as_str())).count();
+    // (A short yes that names a day or an hour, "yes thursday at 11, book it", is a yes to that
+    // time, not to whatever was read back: the policy compares it with the time held.)
     if w.len() <= 6 {
-        return has_any(text, YES);
+        // (A bare number is a pick, "yes 1"; an hour is "at 11" or "11am".)
+        let names_time = w.iter().any(|x| {
+            WEEKDAY_NAMES.iter().any(|d| x.trim_end_matches('s') == *d) || x == "tomorrow"
+        }) || w.windows(2).any(|p| {
+            p[0] == "at" && p[1].chars().all(|c| c.is_ascii_digit())
+                || p[0].chars().all(|c| c.is_ascii_digit()) && (p[1] == "am" || p[1] == "pm")
+        }) || w.iter().any(|x| {
+            (x.ends_with("am") || x.ends_with("pm"))
+                && x.len() > 2
+                && x[..x.len() - 2].chars().all(|c| c.is_ascii_digit())
+        });
+        return has_any(text, YES) && !names_time;
     }
     if said <= 4
         && has_any(text, &["thank you", "thanks", "dear", "ty"])
@@ -1310,7 +1323,18 @@ fn street_address(text: &str) -> Option<String> {
             let before = tokens[j - 1]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase();
+            // (Nor words of a sentence between: "error 9 then just spins in a circle", "in 4
+            // wheel drive theres a grinding".)
+            let sentence = tokens[i + 1..j].iter().any(|t| {
+                [
+                    "then", "just", "in", "and", "is", "was", "it", "its", "theres", "there",
+                    "keeps", "spins", "goes", "to", "of", "or", "but", "so", "when", "if",
+                    "wheel",
+                ]
+                .contains(&t.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())
+            });
             let not_a_street = ["no", "the", "all", "any", "my", "your"].contains(&before.as_str())
+                || sentence
                 || tokens[i + 1..j].iter().any(|t| t.ends_with(','));
             if STREET.contains(&w.as_str()) && j > i + 1 && !not_a_street {
                 // Keep a unit ("Apt 3", "#3") that follows.
@@ -1897,11 +1921,33 @@ pub fn stated_name(text: &str) -> Option<String> {
         "mi nombre es ",
     ];
     // ("It's for Judith Halvorsen, I'm her daughter": who the visit is for.)
-    let weak = [
+    // ("I'm his son Paul Abernathy": the caller, named after who they are to the one the
+    // visit is for; longest cues first, so "im " does not take "his".)
+    let family: Vec<String> = ["i'm ", "im ", "i am ", "this is "]
+        .iter()
+        .flat_map(|me| {
+            ["his ", "her ", "their "].iter().flat_map(move |whose| {
+                [
+                    "son ",
+                    "daughter ",
+                    "grandson ",
+                    "granddaughter ",
+                    "niece ",
+                    "nephew ",
+                    "wife ",
+                    "husband ",
+                ]
+                .iter()
+                .map(move |who| format!("{me}{whose}{who}"))
+            })
+        })
+        .collect();
+    let mut weak: Vec<&str> = family.iter().map(String::as_str).collect();
+    weak.extend([
         "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ", "soy ",
         // ("11802 Lipsey Rd, Carrollwood area. name Kevin")
         "name ",
-    ];
+    ]);
     let short = words(text).len() <= 6;
     for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
         for cue in cues {
@@ -12189,6 +12235,19 @@ mod tests {
             "we dont need a dj for the ceremony, just the reception. are you free june 14",
             &p
         ));
+        // The caller named after who they are to the one the visit is for.
+        assert_eq!(
+            stated_name("4807 Kensington Ave. I'm his son Paul Abernathy").as_deref(),
+            Some("Paul Abernathy")
+        );
+        assert_eq!(stated_name("im his son, can u come tmrw"), None);
+        // A sentence between a number and a street word is no address.
+        assert_eq!(extract_address("saying error 9 then just spins in a circle"), None);
+        assert_eq!(extract_address("when i put it in 4 wheel drive theres a grinding"), None);
+        assert_eq!(
+            extract_address("we're at 4412 Shoal Creek Blvd").as_deref(),
+            Some("4412 Shoal Creek Blvd")
+        );
         // A thing said to be all right is not the job.
         let mut shop = profile();
         shop.services[0].keywords.push("cord".into());
