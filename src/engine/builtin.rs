@@ -686,41 +686,145 @@ async fn earliest_of_new_times(
     }
 }
 
-
 /// The text names the held time itself: its day (if a day is said) and its hour (if an hour is
 /// said), nothing wider ("friday at 6" of Fri 6:00 PM; not "thursday at 11" of 10:00 AM, not
 /// "after 4").
 fn said_as_held(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
-    let wish =
-        crate::calendar::propose::Preference::parse(&without_before_picking(text), turn.now, turn.tz());
+    let wish = crate::calendar::propose::Preference::parse(
+        &without_before_picking(text),
+        turn.now,
+        turn.tz(),
+    );
     let local = slot.start_utc().with_timezone(&turn.tz());
     let minute = local.hour() * 60 + local.minute();
     let said = wish.dates.is_some() || wish.after_minute.is_some();
-    // (A number that could be an hour but was not read as one, "thursday at 11,": not sure.)
-    let unread_hour = wish.after_minute.is_none()
-        && u::words(text)
-            .iter()
-            .any(|w| w.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n)));
-    // ("at 6" is read as the morning's; 6 PM read back is the same hour.)
+    // (A number that could be another hour but was not read as one, "thursday at 11,": not
+    // sure.)
+    let unread_hour = wish.after_minute.is_none() && other_number_than(text, local.hour());
+    // ("at 6" is read as the morning's; 6 PM read back is the same hour, unless "am" was
+    // written; "next friday" may be a week on: not sure.)
+    let ws = u::words(text);
+    let meridiem = ws.iter().any(|w| {
+        w == "am"
+            || w == "pm"
+            || (w.ends_with("am") || w.ends_with("pm"))
+                && w.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let next = ws.iter().any(|w| w == "next");
+    let other_hour = written_hour(text).is_some_and(|h| h != local.hour());
     said && !unread_hour
+        && !next
+        && !other_hour
         && wish.before_minute.is_none()
         && wish
             .after_minute
-            .is_none_or(|m| m == minute || m + 720 == minute)
+            .is_none_or(|m| m == minute || !meridiem && m + 720 == minute)
         && wish
             .dates
             .as_ref()
             .is_none_or(|d| d.contains(&local.date_naive()))
 }
 
+/// The hour written with "am" or "pm" ("5pm", "10:30 am"), on a 24-hour clock.
+fn written_hour(text: &str) -> Option<u32> {
+    let ws = u::words(text);
+    ws.iter().enumerate().find_map(|(i, w)| {
+        let (digits, pm) = if w.starts_with(|c: char| c.is_ascii_digit())
+            && (w.ends_with("pm") || w.ends_with("am"))
+        {
+            (&w[..w.len() - 2], w.ends_with("pm"))
+        } else if i > 0 && (w == "pm" || w == "am") {
+            (ws[i - 1].as_str(), w == "pm")
+        } else {
+            return None;
+        };
+        let h: u32 = digits.split(':').next()?.parse().ok()?;
+        (1..=12)
+            .contains(&h)
+            .then_some(h % 12 + if pm { 12 } else { 0 })
+    })
+}
+
+/// A number from 1 to 12 in the text that is not this hour on a 12-hour clock ("at 11" of a
+/// 10:00 slot; "at 1" of 1:00 PM is the same hour).
+fn other_number_than(text: &str, hour: u32) -> bool {
+    let twelve = if hour % 12 == 0 { 12 } else { hour % 12 };
+    u::words(text).iter().any(|w| {
+        w.parse::<u32>()
+            .is_ok_and(|n| (1..=12).contains(&n) && n != twelve)
+    })
+}
+
+/// The text names a day or a time the held one is not ("ok cool. saturday morning if
+/// possible" with a Tuesday held, "yes at 11" with 10:00, "Yes. I'd prefer the afternoon"):
+/// whatever yes it holds is no yes to the held time.
+fn names_other_time(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
+    let wish = crate::calendar::propose::Preference::parse(
+        &without_before_picking(text),
+        turn.now,
+        turn.tz(),
+    );
+    let said = wish.dates.is_some() || wish.after_minute.is_some() || wish.before_minute.is_some();
+    eprintln!(
+        "DBG other {:?} {:?} {:?}",
+        wish.dates, wish.after_minute, wish.before_minute
+    );
+    let local = slot.start_utc().with_timezone(&turn.tz());
+    let minute = local.hour() * 60 + local.minute();
+    // (An hour said is the hour wished, not "from then on": "yes at 11" is not 1 PM either.)
+    let meridiem = u::words(text).iter().any(|w| {
+        w == "am"
+            || w == "pm"
+            || (w.ends_with("am") || w.ends_with("pm"))
+                && w.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let hour_said = u::words(text)
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let hour_ok = !hour_said
+        || wish.after_minute.is_none_or(|m| {
+            m == minute
+                || !meridiem && m + 720 == minute
+                || wish.before_minute.is_some()
+                || m < minute && super::detect::Text::new(text).any(&["after"])
+        });
+    // (A day said with another hour not read as one, "thursday at 11," of 10:00: not ours.)
+    let unread_hour = wish.dates.is_some()
+        && wish.after_minute.is_none()
+        && other_number_than(text, local.hour());
+    let other_hour = written_hour(text).is_some_and(|h| h != local.hour());
+    said && (!wish.accepts(&slot, turn.tz()) || !hour_ok || unread_hour)
+        || other_hour
+        || u::words(text)
+            .iter()
+            .any(|w| w == "prefer" || w == "rather")
+}
+
 /// The held time, said again by the caller as read back, with a yes or "book it" ("yes friday
 /// at 6 works, book it", "si saturday 12:30 perfect, book it"): booked, as a YES would. `None`
 /// when the text does not agree or the booking could not be made.
 async fn book_if_agreed(turn: &mut Turn<'_>, text: &str) -> Option<Option<String>> {
-    let agrees = u::words(text).iter().any(|w| {
-        ["yes", "yep", "yeah", "yup", "si", "confirm", "confirmed"].contains(&w.as_str())
-    }) || super::detect::Text::new(text).any(&["book it", "lock it in"]);
-    if !agrees || u::is_no(text) {
+    let agrees = u::words(text)
+        .iter()
+        .any(|w| ["yes", "yep", "yeah", "yup", "si", "confirm", "confirmed"].contains(&w.as_str()))
+        || super::detect::Text::new(text).any(&["book it", "lock it in"]);
+    // ("yeah friday might work, let me check with my husband", "I'll confirm tonight")
+    let hedged = super::detect::Text::new(text).any(&[
+        "might",
+        "could",
+        "maybe",
+        "probably",
+        "possibly",
+        "check",
+        "get back",
+        "let me",
+        "ill confirm",
+        "i will confirm",
+        "will confirm",
+        "think",
+        "not sure",
+    ]);
+    if !agrees || hedged || u::is_no(text) {
         return None;
     }
     turn.agreed_to_held = true;
@@ -1384,7 +1488,9 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // ("Yes, that's fine. I will leave the front door unlocked": a yes, then news.)
             let yes_then_more = !u::is_yes(text) && u::opens_with_yes(text) && question;
             let yes_then_news = !u::is_yes(text) && u::opens_with_yes(text) && !question;
-            if u::is_yes(text) || yes_then_more || yes_then_news {
+            // (No yes to the held time when another is named with it.)
+            let other_time = chosen.is_some_and(|slot| names_other_time(turn, text, slot));
+            if (u::is_yes(text) || yes_then_more || yes_then_news) && !other_time {
                 return match turn.execute(ToolCall::ConfirmBooking).await {
                     Ok(o @ (Outcome::Booked(_) | Outcome::Moved(_))) if yes_then_more => {
                         let lead = match &answer {
@@ -1443,8 +1549,16 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 let changes = u::is_no(text)
                     || u::words(text).iter().any(|w| {
                         [
-                            "instead", "other", "different", "another", "later", "earlier",
-                            "actually", "but", "not", "else",
+                            "instead",
+                            "other",
+                            "different",
+                            "another",
+                            "later",
+                            "earlier",
+                            "actually",
+                            "but",
+                            "not",
+                            "else",
                         ]
                         .contains(&w.as_str())
                     });
@@ -2050,7 +2164,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // (Only once the service is known: before, an address may be for one done on site.)
     let known = service.as_deref().or(turn.details.service.as_deref());
     let at_our_place = known.is_some() && !profile.needs_address(known);
-    let address = address.filter(|a| !(at_our_place && a.starts_with(|c: char| c.is_ascii_digit())));
+    let address =
+        address.filter(|a| !(at_our_place && a.starts_with(|c: char| c.is_ascii_digit())));
     let named_now = name.is_some();
     if service.is_some() || address.is_some() || name.is_some() {
         let description = (service.is_some() && turn.details.description.is_none())

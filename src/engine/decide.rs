@@ -935,7 +935,10 @@ mod tests {
     /// said again without one, or another hour with one, books nothing.
     #[tokio::test]
     async fn the_held_time_said_again_with_a_yes_books_it() {
-        let expires = input(State::Confirming, holding(), &["x"]).now.timestamp_millis() + 600_000;
+        let expires = input(State::Confirming, holding(), &["x"])
+            .now
+            .timestamp_millis()
+            + 600_000;
         let snapshot = Snapshot {
             own: vec![row(41, "held", thursday_ten(), Some(expires))],
             claimed: vec![(BookingId(41), thursday_ten().start, thursday_ten().end)],
@@ -955,7 +958,27 @@ mod tests {
         let p = plan(&i, Some(&snapshot)).await;
         assert!(booked(&p), "{:?}", p.reply);
         assert_eq!(p.state, State::Booked);
-        for text in ["thursday at 10 works", "yes thursday at 11, book it"] {
+        // After a review: a plain yes with the held hour still books; a hedge, another day or
+        // hour, "next", a written "am" for a PM time or a preference for another part of the
+        // day does not.
+        for text in [
+            "yes at 10",
+            "yes see you thursday",
+            "Yes, that's fine. I will leave the gate open for you",
+        ] {
+            let i = input(State::Confirming, holding(), &[text]);
+            let p = plan(&i, Some(&snapshot)).await;
+            assert!(booked(&p), "{text}: {:?}", p.reply);
+        }
+        for text in [
+            "thursday at 10 works",
+            "yes thursday at 11, book it",
+            "yeah thursday might work, let me check with my husband and get back to you",
+            "yes next thursday at 10 works, book it",
+            "yes thursday 10pm book it",
+            "Yes. I'd prefer the afternoon if there is an opening, I get home around 1",
+            "ok cool. saturday morning if possible",
+        ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
             assert!(!booked(&p), "{text}: {:?}", p.reply);

@@ -86,8 +86,8 @@ fn temperature_said(words: &[String]) -> bool {
         w.parse::<u32>().is_ok_and(|n| (100..=106).contains(&n))
             && words[i.saturating_sub(2)..i].iter().any(|b| {
                 [
-                    "at", "of", "hit", "running", "reading", "to", "and", "with", "temp",
-                    "fever", "around", "about",
+                    "at", "of", "hit", "running", "reading", "to", "and", "with", "temp", "fever",
+                    "around", "about",
                 ]
                 .contains(&b.as_str())
             })
@@ -232,8 +232,8 @@ impl Text {
     pub fn without_shedding(self) -> Text {
         const FALLS: &[&str] = &["fall", "falls", "falling", "fell", "fallen"];
         const OUT_OF: &[&str] = &[
-            "of", "the", "a", "an", "his", "her", "my", "their", "onto", "into", "through",
-            "thru", "window", "bed", "chair",
+            "of", "the", "a", "an", "his", "her", "my", "their", "onto", "into", "through", "thru",
+            "window", "bed", "chair",
         ];
         let shed = |i: usize| {
             FALLS.contains(&self.words[i].as_str())
@@ -246,8 +246,20 @@ impl Text {
         // (Only of a thing that sheds: "fell out" alone is also said of a person who
         // collapsed, "my dad fell out in the yard".)
         let sheds = self.any(&[
-            "hair", "hairs", "tooth", "teeth", "filling", "crown", "stitch*", "lash*", "brow*",
-            "clump*", "bald*", "wig", "braid*", "extension*",
+            "hair",
+            "hairs",
+            "tooth",
+            "teeth",
+            "filling",
+            "crown",
+            "stitch*",
+            "lash*",
+            "brow*",
+            "clump*",
+            "bald*",
+            "wig",
+            "braid*",
+            "extension*",
         ]);
         if !sheds || !(0..self.words.len()).any(shed) {
             return self;
@@ -2257,10 +2269,19 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     // ("my sister... just kinda dropped next to the car... white as a sheet and shaking and
     // says her belly hurts"; not "the prices just dropped")
     let went_down = t.near(
-        &["she", "shes", "sister", "wife", "daughter", "i", "im", "her"],
+        &[
+            "she", "shes", "sister", "wife", "daughter", "i", "im", "her",
+        ],
         &["dropped", "went down", "fell over"],
         3,
-    ) && !t.any(&["price*", "cost*", "rate*", "dropped off", "dropped her off", "dropped me off"]);
+    ) && !t.any(&[
+        "price*",
+        "cost*",
+        "rate*",
+        "dropped off",
+        "dropped her off",
+        "dropped me off",
+    ]);
     let belly = t.any(&[
         "belly hurts",
         "stomach hurts",
@@ -2283,7 +2304,13 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     });
     // (Not a fever feared or past: "she cant risk a fever", "if she had the chills last week".)
     let feared = t.any(&[
-        "risk", "if she", "if he", "in case", "last week", "last month", "avoid",
+        "risk",
+        "if she",
+        "if he",
+        "in case",
+        "last week",
+        "last month",
+        "avoid",
     ]);
     if (tiny
         || t.any(&[
@@ -2296,7 +2323,15 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
             "week old",
             "weeks old",
         ]))
-        && (!feared && t.any(&["fever", "fevers", "feverish", "chills", "burning up", "shivering"])
+        && (!feared
+            && t.any(&[
+                "fever",
+                "fevers",
+                "feverish",
+                "chills",
+                "burning up",
+                "shivering",
+            ])
             || t.near(&["shaking", "shivery"], &["blanket*", "cold"], 4)
             || temperature_said(&t.words))
     {
@@ -2820,8 +2855,16 @@ fn threatened_by_someone(t: &Text) -> bool {
     // the one who made it close by ("his car has been parked across from my apartment").
     let veiled = t.near(
         &[
-            "texted", "texting", "texts", "said", "says", "told", "telling", "warned",
-            "threatening", "messaged",
+            "texted",
+            "texting",
+            "texts",
+            "said",
+            "says",
+            "told",
+            "telling",
+            "warned",
+            "threatening",
+            "messaged",
         ],
         &[
             "regret it",
@@ -3410,9 +3453,17 @@ fn shock_in_water(t: &Text) -> bool {
     // little zap and now her hand feels funny").
     let after = t.near(
         &["hand", "hands", "arm", "arms", "fingers", "finger"],
-        &["funny", "weird", "numb*", "tingl*", "hurts", "burn*", "dead", "asleep"],
+        &[
+            "funny", "weird", "numb*", "tingl*", "hurts", "burn*", "dead", "asleep",
+        ],
         4,
-    ) || t.any(&["cant feel her", "cant feel his", "cant feel my", "heart racing", "heart is racing"]);
+    ) || t.any(&[
+        "cant feel her",
+        "cant feel his",
+        "cant feel my",
+        "heart racing",
+        "heart is racing",
+    ]);
     felt && wet && (power || t.any(&["water"])) || water_at_power || felt && power && after
 }
 
@@ -3918,8 +3969,8 @@ fn seizing(t: &Text) -> bool {
     ];
     const WHO: &[&str] = &[
         "daughter", "son", "kid", "child", "baby", "toddler", "husband", "wife", "mom", "dad",
-        "her", "his", "he", "she", "hes", "shes", "him", "nephew", "niece", "brother",
-        "sister", "friend", "grandma", "grandpa", "uncle", "aunt", "cousin",
+        "her", "his", "he", "she", "hes", "shes", "him", "nephew", "niece", "brother", "sister",
+        "friend", "grandma", "grandpa", "uncle", "aunt", "cousin",
     ];
     let count = SIGNS.iter().filter(|s| t.has(s)).count();
     // Someone with epilepsy moving as in a fit: one sign is enough.
@@ -4269,14 +4320,7 @@ fn bleeding_wont_stop(t: &Text) -> bool {
     let through = t.near(
         &["thru", "through"],
         &[
-            "towel*",
-            "bandage*",
-            "bandaid*",
-            "gauze",
-            "rag",
-            "rags",
-            "napkin*",
-            "shirt",
+            "towel*", "bandage*", "bandaid*", "gauze", "rag", "rags", "napkin*", "shirt",
         ],
         3,
     );
@@ -6536,22 +6580,21 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // ("break out... on my chest so im scared": the chest or the neck as the place of a rash
     // or a tattoo is no sign.)
     if t.any(WORRIED)
-        && t
-            .without(&[
-                "on my chest",
-                "on her chest",
-                "on his chest",
-                "on the chest",
-                "across my chest",
-                "on my neck",
-                "on her neck",
-                "on his neck",
-                "on the neck",
-                "back of my neck",
-                "back of her neck",
-                "back of his neck",
-            ])
-            .any(BODY_IN_TROUBLE)
+        && t.without(&[
+            "on my chest",
+            "on her chest",
+            "on his chest",
+            "on the chest",
+            "across my chest",
+            "on my neck",
+            "on her neck",
+            "on his neck",
+            "on the neck",
+            "back of my neck",
+            "back of her neck",
+            "back of his neck",
+        ])
+        .any(BODY_IN_TROUBLE)
     {
         return Some(Danger::Medical);
     }
@@ -9830,8 +9873,17 @@ pub fn needs_someone_now(text: &str) -> bool {
 /// What a lawyer does to papers ("her lawyer had drawn up a power of attorney"): a lawyer said
 /// as their author is no dispute.
 const AUTHOR_VERBS: &[&str] = &[
-    "draw", "drew", "drawn", "drafted", "drafts", "prepared", "wrote", "written", "advised",
-    "recommended", "suggested",
+    "draw",
+    "drew",
+    "drawn",
+    "drafted",
+    "drafts",
+    "prepared",
+    "wrote",
+    "written",
+    "advised",
+    "recommended",
+    "suggested",
 ];
 
 /// The words after a lawyer say they wrote papers or gave advice ("drew up", "said to get it
@@ -9874,7 +9926,7 @@ pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
                     .any(|n| before.ends_with(n))
             };
             // ("her lawyer had drawn up a power of attorney": the author of papers, no dispute; nor
-    // "my lawyer said to get it notarized".)
+            // "my lawyer said to get it notarized".)
             let author = |at: usize| {
                 let after: Vec<&str> = t.padded[at + kw.len() + 1..].split_whitespace().collect();
                 lawyer_as_author(&after)
@@ -10567,9 +10619,30 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
             "supposed to look like",
         ])
         && t.any(&[
-            "now", "already", "every", "useless", "ruin*", "but", "wouldnt", "didnt", "couldnt",
-            "wont", "doesnt", "isnt", "never", "broke*", "split*", "crack*", "peel*", "fad*",
-            "cut out", "coming off", "came off", "stood around", "on his phone", "on her phone",
+            "now",
+            "already",
+            "every",
+            "useless",
+            "ruin*",
+            "but",
+            "wouldnt",
+            "didnt",
+            "couldnt",
+            "wont",
+            "doesnt",
+            "isnt",
+            "never",
+            "broke*",
+            "split*",
+            "crack*",
+            "peel*",
+            "fad*",
+            "cut out",
+            "coming off",
+            "came off",
+            "stood around",
+            "on his phone",
+            "on her phone",
         ])
     {
         return Some("work not right".into());
@@ -11127,17 +11200,22 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     // ("we got charged another $60 for 'gear' which ur website says is included?? want that
     // back")
     // (Not a thing paid for and wanted back by a day: "just want it back by saturday".)
-    let charged_back = t.any(&["charged", "billed", "got hit for", "hit my card", "card got hit"])
-        && t.any(&[
-            "want that back",
-            "want it back",
-            "some of that back",
-            "some of it back",
-            "part of it back",
-            "want that refunded",
-            "want it refunded",
-            "want my money",
-        ]);
+    let charged_back = t.any(&[
+        "charged",
+        "billed",
+        "got hit for",
+        "hit my card",
+        "card got hit",
+    ]) && t.any(&[
+        "want that back",
+        "want it back",
+        "some of that back",
+        "some of it back",
+        "part of it back",
+        "want that refunded",
+        "want it refunded",
+        "want my money",
+    ]);
     if charged_back || money_back && t.any(&["want", "need", "give me", "expect", "owe"]) {
         return Some("money back".into());
     }
@@ -11159,7 +11237,11 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     }
     // The same charge seen twice ("my bank show two charge of $178 from your gym").
     if !hypothetical
-        && t.near(&["two", "2", "double"], &["charge", "charges", "charged", "transaction*"], 2)
+        && t.near(
+            &["two", "2", "double"],
+            &["charge", "charges", "charged", "transaction*"],
+            2,
+        )
         && (t.any(&["bank", "statement"])
             || t.near(&["card", "account"], &["show*", "has", "got"], 3))
         && !t.any(&["split", "installment*", "can i", "could i", "do you take"])
@@ -14818,7 +14900,10 @@ mod tests {
             Some(Danger::Medical)
         );
         assert_eq!(
-            danger("shes on chemo and the wig was 100 dollars, is that normal", None),
+            danger(
+                "shes on chemo and the wig was 100 dollars, is that normal",
+                None
+            ),
             None
         );
         // Blood through the towels, and pale.
@@ -14857,11 +14942,17 @@ mod tests {
             Some(Danger::Intruder)
         );
         assert_eq!(
-            danger("my mom wont let her go to the party, she took her phone away", None),
+            danger(
+                "my mom wont let her go to the party, she took her phone away",
+                None
+            ),
             None
         );
         assert_eq!(
-            danger("she said you wont regret it, the parking is out front", None),
+            danger(
+                "she said you wont regret it, the parking is out front",
+                None
+            ),
             None
         );
         // A zap from something plugged in, felt after.
@@ -14904,7 +14995,10 @@ mod tests {
             ),
             Some(Danger::Medical)
         );
-        assert_eq!(danger("the dog is on the floor jerking his toy around", None), None);
+        assert_eq!(
+            danger("the dog is on the floor jerking his toy around", None),
+            None
+        );
         // Pregnant and dropped, pale, belly hurting.
         assert_eq!(
             danger(
@@ -14926,7 +15020,9 @@ mod tests {
             Some(Danger::Medical)
         );
         // "Hit me back" asks for a call.
-        assert!(wants_person("Marcus there? have him hit me back when he can"));
+        assert!(wants_person(
+            "Marcus there? have him hit me back when he can"
+        ));
         // Shut out at the time booked; a lock that would not open; money partly asked back.
         for text in [
             "We have a 12:30 booking that I paid for and there are 8 of us standing outside a locked door. Nobody answers the phone",
@@ -14996,7 +15092,9 @@ mod tests {
             &[]
         )
         .is_some());
-        assert!(!wants_person("so it hit me back in the face when the door swung lol"));
+        assert!(!wants_person(
+            "so it hit me back in the face when the door swung lol"
+        ));
     }
 
     #[test]
@@ -15011,7 +15109,10 @@ mod tests {
             assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
         }
         assert_eq!(
-            danger("im 33 wks and she kicks all night lol, can i come saturday", None),
+            danger(
+                "im 33 wks and she kicks all night lol, can i come saturday",
+                None
+            ),
             None
         );
         // A promise not kept; told nothing of harm; the vet paid for it.

@@ -122,21 +122,8 @@ pub fn is_yes(text: &str) -> bool {
         "thank", "thanks", "you", "ty", "dear", "hun", "honey", "sweetie", "hon", "much", "so",
     ];
     let said = w.iter().filter(|x| !COURTESY.contains(&x.as_str())).count();
-    // (A short yes that names a day or an hour, "yes thursday at 11, book it", is a yes to that
-    // time, not to whatever was read back: the policy compares it with the time held.)
     if w.len() <= 6 {
-        // (A bare number is a pick, "yes 1"; an hour is "at 11" or "11am".)
-        let names_time = w.iter().any(|x| {
-            WEEKDAY_NAMES.iter().any(|d| x.trim_end_matches('s') == *d) || x == "tomorrow"
-        }) || w.windows(2).any(|p| {
-            p[0] == "at" && p[1].chars().all(|c| c.is_ascii_digit())
-                || p[0].chars().all(|c| c.is_ascii_digit()) && (p[1] == "am" || p[1] == "pm")
-        }) || w.iter().any(|x| {
-            (x.ends_with("am") || x.ends_with("pm"))
-                && x.len() > 2
-                && x[..x.len() - 2].chars().all(|c| c.is_ascii_digit())
-        });
-        return has_any(text, YES) && !names_time;
+        return has_any(text, YES);
     }
     if said <= 4
         && has_any(text, &["thank you", "thanks", "dear", "ty"])
@@ -257,8 +244,25 @@ pub fn name_beside_yes(text: &str) -> Option<String> {
 /// A short piece about one of the caller's family ("daughter is Sophie", "its for my son").
 fn about_family(piece: &str) -> bool {
     const FAMILY: &[&str] = &[
-        "daughter", "daughters", "son", "sons", "kid", "kids", "child", "mom", "moms", "dad",
-        "dads", "mother", "father", "husband", "husbands", "wife", "wifes", "grandma", "grandpa",
+        "daughter",
+        "daughters",
+        "son",
+        "sons",
+        "kid",
+        "kids",
+        "child",
+        "mom",
+        "moms",
+        "dad",
+        "dads",
+        "mother",
+        "father",
+        "husband",
+        "husbands",
+        "wife",
+        "wifes",
+        "grandma",
+        "grandpa",
     ];
     let w = words(piece);
     w.len() <= 6 && w.iter().take(4).any(|x| FAMILY.contains(&x.as_str()))
@@ -1327,14 +1331,21 @@ fn street_address(text: &str) -> Option<String> {
             // wheel drive theres a grinding".)
             let sentence = tokens[i + 1..j].iter().any(|t| {
                 [
-                    "then", "just", "in", "and", "is", "was", "it", "its", "theres", "there",
-                    "keeps", "spins", "goes", "to", "of", "or", "but", "so", "when", "if",
-                    "wheel",
+                    "then", "just", "is", "was", "it", "its", "theres", "there", "keeps", "spins",
+                    "goes", "but", "when", "if", "his", "her", "their", "days", "times", "years",
+                    "months", "weeks", "hours", "mins",
                 ]
-                .contains(&t.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())
+                .contains(
+                    &t.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase()
+                        .as_str(),
+                )
             });
+            // ("4 wheel drive", "all wheel drive": a car's, not a street.)
+            let wheel_drive = w == "drive" && before == "wheel";
             let not_a_street = ["no", "the", "all", "any", "my", "your"].contains(&before.as_str())
                 || sentence
+                || wheel_drive
                 || tokens[i + 1..j].iter().any(|t| t.ends_with(','));
             if STREET.contains(&w.as_str()) && j > i + 1 && !not_a_street {
                 // Keep a unit ("Apt 3", "#3") that follows.
@@ -1878,6 +1889,65 @@ fn leading_name(text: &str) -> Option<String> {
 
 /// A name the caller states with a cue ("my name is", "this is", "I'm", "Bob here"): strong
 /// enough to correct a name recorded earlier, unlike a name read from how a text is signed.
+/// "I'm his son Paul Abernathy", "this is her daughter Patricia": the caller, named after who
+/// they are to the one the visit is for. The name is a first and a last name written with
+/// capitals, or one such word ending the sentence ("im his son Drain is backed up" names no one).
+fn named_after_family(text: &str) -> Option<String> {
+    const ME: &[&str] = &["i'm", "im", "i am", "this is"];
+    const WHOSE: &[&str] = &["his", "her", "their"];
+    const WHO: &[&str] = &[
+        "son",
+        "daughter",
+        "grandson",
+        "granddaughter",
+        "niece",
+        "nephew",
+        "wife",
+        "husband",
+    ];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let low: Vec<String> = tokens
+        .iter()
+        .map(|t| t.replace('\u{2019}', "'").to_lowercase())
+        .collect();
+    for i in 0..tokens.len() {
+        for me in ME {
+            let me_len = me.split(' ').count();
+            let (Some(whose), Some(who)) = (low.get(i + me_len), low.get(i + me_len + 1)) else {
+                continue;
+            };
+            if low[i..i + me_len].join(" ") != *me
+                || !WHOSE.contains(&whose.as_str())
+                || !WHO.contains(&who.trim_end_matches(',').trim_end_matches('.'))
+                || who.ends_with([',', '.'])
+            {
+                continue;
+            }
+            let rest = &tokens[i + me_len + 2..];
+            let word = |t: &str| {
+                let core = t.trim_end_matches(['.', ',', '!', '?', ';']);
+                core.len() >= 2
+                    && core.starts_with(|c: char| c.is_uppercase())
+                    && core.chars().all(char::is_alphabetic)
+            };
+            match rest {
+                [a, b, ..] if word(a) && word(b) && !a.ends_with([',', '.', '!', '?', ';']) => {
+                    let a = a.trim_end_matches(['.', ',', '!', '?', ';']);
+                    let b = b.trim_end_matches(['.', ',', '!', '?', ';']);
+                    return Some(format!("{a} {b}"));
+                }
+                [a, ..]
+                    if word(a) && (rest.len() == 1 || a.ends_with([',', '.', '!', '?', ';'])) =>
+                {
+                    return Some(a.trim_end_matches(['.', ',', '!', '?', ';']).to_string());
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 pub fn stated_name(text: &str) -> Option<String> {
     // Positions found in the lower-cased text cut the original: the two must line up byte for
     // byte (a curly apostrophe is made plain in both; a letter whose lower case has another
@@ -1921,33 +1991,14 @@ pub fn stated_name(text: &str) -> Option<String> {
         "mi nombre es ",
     ];
     // ("It's for Judith Halvorsen, I'm her daughter": who the visit is for.)
-    // ("I'm his son Paul Abernathy": the caller, named after who they are to the one the
-    // visit is for; longest cues first, so "im " does not take "his".)
-    let family: Vec<String> = ["i'm ", "im ", "i am ", "this is "]
-        .iter()
-        .flat_map(|me| {
-            ["his ", "her ", "their "].iter().flat_map(move |whose| {
-                [
-                    "son ",
-                    "daughter ",
-                    "grandson ",
-                    "granddaughter ",
-                    "niece ",
-                    "nephew ",
-                    "wife ",
-                    "husband ",
-                ]
-                .iter()
-                .map(move |who| format!("{me}{whose}{who}"))
-            })
-        })
-        .collect();
-    let mut weak: Vec<&str> = family.iter().map(String::as_str).collect();
-    weak.extend([
+    let weak = [
         "this is ", "i'm ", "im ", "i am ", "it's ", "its ", "it is ", "call me ", "soy ",
         // ("11802 Lipsey Rd, Carrollwood area. name Kevin")
         "name ",
-    ]);
+    ];
+    if let Some(name) = named_after_family(text) {
+        return Some(name);
+    }
     let short = words(text).len() <= 6;
     for (cues, lowercase_ok) in [(&strong[..], true), (&weak[..], false)] {
         for cue in cues {
@@ -3568,7 +3619,10 @@ fn score_by_words(text: &str, profile: &BusinessProfile) -> Option<ServiceMatch>
             .collect();
         matches!(
             next.as_slice(),
-            ["looks" | "seems" | "is" | "works" | "looked" | "seemed" | "was", "fine" | "ok" | "okay" | "good"]
+            [
+                "looks" | "seems" | "is" | "works" | "looked" | "seemed" | "was",
+                "fine" | "ok" | "okay" | "good"
+            ]
         )
     };
     let kept: Vec<String> = (0..said_words.len())
@@ -5551,8 +5605,10 @@ pub fn doubts_fit(text: &str) -> bool {
                     .get(i + 1)
                     .is_some_and(|n| n == "company" || n == "place")
                 && !ws[i.saturating_sub(4)..i - 1].iter().any(|b| {
-                    ["went", "used", "tried", "had", "called", "from", "at", "hired"]
-                        .contains(&b.as_str())
+                    [
+                        "went", "used", "tried", "had", "called", "from", "at", "hired",
+                    ]
+                    .contains(&b.as_str())
                 })
         })
     }
@@ -5617,7 +5673,8 @@ pub fn declines_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
     });
     declined
         && !instead_ours
-        && w.iter().any(|x| ["just", "only", "rent", "borrow", "instead"].contains(&x.as_str()))
+        && w.iter()
+            .any(|x| ["just", "only", "rent", "borrow", "instead"].contains(&x.as_str()))
 }
 
 /// What we do, said as the reason we might do something else that no service names ("yall
@@ -6329,8 +6386,25 @@ fn bought_thing(text: &str) -> Vec<String> {
     let mut thing = Vec::new();
     for w in ws[at + 1..].iter().take(7) {
         if [
-            "off", "from", "at", "on", "for", "online", "and", "but", "so", "last", "yesterday",
-            "today", "it", "that", "can", "could", "will", "would", "do",
+            "off",
+            "from",
+            "at",
+            "on",
+            "for",
+            "online",
+            "and",
+            "but",
+            "so",
+            "last",
+            "yesterday",
+            "today",
+            "it",
+            "that",
+            "can",
+            "could",
+            "will",
+            "would",
+            "do",
         ]
         .contains(&w.as_str())
         {
@@ -6338,7 +6412,10 @@ fn bought_thing(text: &str) -> Vec<String> {
         }
         if !STOP.contains(&w.as_str())
             && w.len() >= 3
-            && !["new", "old", "used", "brand", "nice", "big", "small", "cheap"].contains(&w.as_str())
+            && ![
+                "new", "old", "used", "brand", "nice", "big", "small", "cheap",
+            ]
+            .contains(&w.as_str())
         {
             thing.push(w.clone());
         }
@@ -6487,8 +6564,7 @@ fn unknown_in_clause(
             .iter()
             .any(|w| ["install", "put", "mount", "fit", "hook", "wire"].contains(&w.as_str()));
         let bought = bought_thing(text);
-        let bought_unknown =
-            fitting && !bought.is_empty() && bought.iter().all(|w| job_unknown(w));
+        let bought_unknown = fitting && !bought.is_empty() && bought.iter().all(|w| job_unknown(w));
         return verb.is_some_and(|v| job_unknown(v)) || bought_unknown;
     }
     // "Do yall take down trees too?" at a stump grinder: felling, which the profile never
@@ -12241,9 +12317,28 @@ mod tests {
             Some("Paul Abernathy")
         );
         assert_eq!(stated_name("im his son, can u come tmrw"), None);
+        assert_eq!(stated_name("I'm his son Drain is backed up"), None);
+        assert_eq!(stated_name("im his son Paul").as_deref(), Some("Paul"));
+        // Street names with small words in them are still streets.
+        for a in [
+            "310 So Main St",
+            "100 Town and Country Blvd",
+            "12 Isle of Palms Blvd",
+            "320 Wheel Ln",
+        ] {
+            assert_eq!(extract_address(a).as_deref(), Some(a), "{a}");
+        }
         // A sentence between a number and a street word is no address.
-        assert_eq!(extract_address("saying error 9 then just spins in a circle"), None);
-        assert_eq!(extract_address("when i put it in 4 wheel drive theres a grinding"), None);
+        assert_eq!(
+            extract_address("saying error 9 then just spins in a circle"),
+            None
+        );
+        assert_eq!(
+            extract_address("when i put it in 4 wheel drive theres a grinding"),
+            None
+        );
+        assert_eq!(extract_address("had to get a jump 2 days in a row"), None);
+        assert_eq!(extract_address("my son is 6 and his dr wants a cbc"), None);
         assert_eq!(
             extract_address("we're at 4412 Shoal Creek Blvd").as_deref(),
             Some("4412 Shoal Creek Blvd")

@@ -315,11 +315,12 @@ async fn the_turn_that_replies_notes_its_conversation_as_answered(backend: Backe
     .unwrap();
     // (Read on the one connection held: SQLite's pool has no other.)
     async fn last(conn: &mut frontdesk::store::Conn, id: i64) -> i64 {
-        let (v,): (i64,) = sqlx::query_as("SELECT last_message_at FROM conversations WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await
-            .unwrap();
+        let (v,): (i64,) =
+            sqlx::query_as("SELECT last_message_at FROM conversations WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap();
         v
     }
     let state = frontdesk::domain::State::parse(&state).unwrap();
@@ -337,13 +338,23 @@ async fn the_turn_that_replies_notes_its_conversation_as_answered(backend: Backe
         replied,
     };
     // A turn with nothing to say leaves it; a turn that replied sets it to its time.
-    finish_turn(&mut conn, frontdesk::store::ConversationId(id), turn(false), 5_000)
-        .await
-        .unwrap();
+    finish_turn(
+        &mut conn,
+        frontdesk::store::ConversationId(id),
+        turn(false),
+        5_000,
+    )
+    .await
+    .unwrap();
     assert_eq!(last(&mut conn, id).await, 1);
-    finish_turn(&mut conn, frontdesk::store::ConversationId(id), turn(true), 9_000)
-        .await
-        .unwrap();
+    finish_turn(
+        &mut conn,
+        frontdesk::store::ConversationId(id),
+        turn(true),
+        9_000,
+    )
+    .await
+    .unwrap();
     assert_eq!(last(&mut conn, id).await, 9_000);
     drop(conn);
     app.stop().await;

@@ -376,7 +376,8 @@ async fn a_question_the_profile_cannot_answer_mid_booking_goes_to_the_team_and_t
             json!({"service": "Drain cleaning", "name": "Jane"}),
         )],
     ));
-    app.say("kitchen drain is slow, need it cleaned. this is Jane").await;
+    app.say("kitchen drain is slow, need it cleaned. this is Jane")
+        .await;
     assert_eq!(app.conversation_state(CALLER).await, "qualifying");
 
     // The model asks the profile first (no words), then answers with what it was told.
