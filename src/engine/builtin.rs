@@ -765,10 +765,6 @@ fn names_other_time(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
         turn.tz(),
     );
     let said = wish.dates.is_some() || wish.after_minute.is_some() || wish.before_minute.is_some();
-    eprintln!(
-        "DBG other {:?} {:?} {:?}",
-        wish.dates, wish.after_minute, wish.before_minute
-    );
     let local = slot.start_utc().with_timezone(&turn.tz());
     let minute = local.hour() * 60 + local.minute();
     // (An hour said is the hour wished, not "from then on": "yes at 11" is not 1 PM either.)

@@ -1887,8 +1887,6 @@ fn leading_name(text: &str) -> Option<String> {
     (tokens.len() <= 3 && tokens.iter().all(|t| name_word(t, false))).then(|| tokens.join(" "))
 }
 
-/// A name the caller states with a cue ("my name is", "this is", "I'm", "Bob here"): strong
-/// enough to correct a name recorded earlier, unlike a name read from how a text is signed.
 /// "I'm his son Paul Abernathy", "this is her daughter Patricia": the caller, named after who
 /// they are to the one the visit is for. The name is a first and a last name written with
 /// capitals, or one such word ending the sentence ("im his son Drain is backed up" names no one).
@@ -1948,6 +1946,8 @@ fn named_after_family(text: &str) -> Option<String> {
     None
 }
 
+/// A name the caller states with a cue ("my name is", "this is", "I'm", "Bob here"): strong
+/// enough to correct a name recorded earlier, unlike a name read from how a text is signed.
 pub fn stated_name(text: &str) -> Option<String> {
     // Positions found in the lower-cased text cut the original: the two must line up byte for
     // byte (a curly apostrophe is made plain in both; a letter whose lower case has another
