@@ -9900,7 +9900,11 @@ fn lawyer_as_author(after: &[&str]) -> bool {
 /// The text without lawyers said as the authors of papers.
 fn without_lawyers_as_authors(t: Text) -> Text {
     let author = (0..t.words.len()).any(|i| {
-        let after: Vec<&str> = t.words[i + 1..].iter().map(String::as_str).collect();
+        // (Four words on are enough: a long text is not copied once per word.)
+        let after: Vec<&str> = t.words[i + 1..t.words.len().min(i + 5)]
+            .iter()
+            .map(String::as_str)
+            .collect();
         ["lawyer", "lawyers", "attorney", "attorneys"].contains(&t.words[i].as_str())
             && lawyer_as_author(&after)
     });
@@ -9928,7 +9932,10 @@ pub fn own_keyword(text: &str, profile_keywords: &[String]) -> Option<String> {
             // ("her lawyer had drawn up a power of attorney": the author of papers, no dispute; nor
             // "my lawyer said to get it notarized".)
             let author = |at: usize| {
-                let after: Vec<&str> = t.padded[at + kw.len() + 1..].split_whitespace().collect();
+                let after: Vec<&str> = t.padded[at + kw.len() + 1..]
+                    .split_whitespace()
+                    .take(4)
+                    .collect();
                 lawyer_as_author(&after)
             };
             !kw.is_empty()

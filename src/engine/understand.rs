@@ -5660,19 +5660,26 @@ pub fn declines_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
     });
     // What is asked instead is no service of ours ("just the equipment", not "just the
     // reception").
+    if !declined {
+        return false;
+    }
+    let ours: Vec<String> = profile
+        .services
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(s.name.as_str())
+                .chain(s.keywords.iter().map(String::as_str))
+                .flat_map(content_words)
+        })
+        .collect();
     let instead_ours = w.iter().enumerate().any(|(i, x)| {
         (x == "just" || x == "only")
-            && w[i + 1..].iter().take(3).any(|y| {
-                let st = stem(y);
-                !STOP.contains(&y.as_str())
-                    && profile.services.iter().any(|s| {
-                        content_words(&s.name).contains(&st)
-                            || s.keywords.iter().any(|k| content_words(k).contains(&st))
-                    })
-            })
+            && w[i + 1..]
+                .iter()
+                .take(3)
+                .any(|y| !STOP.contains(&y.as_str()) && ours.contains(&stem(y)))
     });
-    declined
-        && !instead_ours
+    !instead_ours
         && w.iter()
             .any(|x| ["just", "only", "rent", "borrow", "instead"].contains(&x.as_str()))
 }
