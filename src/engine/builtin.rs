@@ -704,12 +704,7 @@ fn said_as_held(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
     // ("at 6" is read as the morning's; 6 PM read back is the same hour, unless "am" was
     // written; "next friday" may be a week on: not sure.)
     let ws = u::words(text);
-    let meridiem = ws.iter().any(|w| {
-        w == "am"
-            || w == "pm"
-            || (w.ends_with("am") || w.ends_with("pm"))
-                && w.starts_with(|c: char| c.is_ascii_digit())
-    });
+    let meridiem = writes_am_pm(text);
     let next = ws.iter().any(|w| w == "next");
     let other_hour = written_hour(text).is_some_and(|h| h != local.hour());
     said && !unread_hour
@@ -723,6 +718,16 @@ fn said_as_held(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
             .dates
             .as_ref()
             .is_none_or(|d| d.contains(&local.date_naive()))
+}
+
+/// The text writes "am" or "pm" with an hour ("6am", "10 pm").
+fn writes_am_pm(text: &str) -> bool {
+    u::words(text).iter().any(|w| {
+        w == "am"
+            || w == "pm"
+            || (w.ends_with("am") || w.ends_with("pm"))
+                && w.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// The hour written with "am" or "pm" ("5pm", "10:30 am"), on a 24-hour clock.
@@ -768,12 +773,7 @@ fn names_other_time(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
     let local = slot.start_utc().with_timezone(&turn.tz());
     let minute = local.hour() * 60 + local.minute();
     // (An hour said is the hour wished, not "from then on": "yes at 11" is not 1 PM either.)
-    let meridiem = u::words(text).iter().any(|w| {
-        w == "am"
-            || w == "pm"
-            || (w.ends_with("am") || w.ends_with("pm"))
-                && w.starts_with(|c: char| c.is_ascii_digit())
-    });
+    let meridiem = writes_am_pm(text);
     let hour_said = u::words(text)
         .iter()
         .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
