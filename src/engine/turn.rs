@@ -31,14 +31,40 @@ pub enum TurnOutcome {
     Replied {
         state: State,
     },
+    /// The turn ran past its claim and another worker claimed the conversation: nothing of this
+    /// turn was written (the other worker answers the same texts, once).
+    LeaseLost,
 }
 
 pub async fn run_turn(deps: &Deps, conversation_id: ConversationId) -> anyhow::Result<TurnOutcome> {
-    Ok(
-        run_turn_with(deps, conversation_id, None, Channel::Sms, None)
-            .await?
-            .outcome,
-    )
+    let how = How {
+        force_hand_off: None,
+        channel: Channel::Sms,
+        lease: None,
+    };
+    Ok(run_turn_with(deps, conversation_id, how, None).await?.outcome)
+}
+
+/// A turn for a conversation a worker claimed (`conversations::claim_due`): written only while
+/// the claim is still this worker's.
+pub async fn run_claimed_turn(
+    deps: &Deps,
+    claimed: conversations::Claimed,
+) -> anyhow::Result<TurnOutcome> {
+    let how = How {
+        force_hand_off: None,
+        channel: Channel::Sms,
+        lease: Some(claimed.lease_until),
+    };
+    Ok(run_turn_with(deps, claimed.id, how, None).await?.outcome)
+}
+
+/// How a turn runs, besides its conversation.
+struct How<'a> {
+    force_hand_off: Option<&'a str>,
+    channel: Channel,
+    /// The claim it runs under, if any (see [`conversations::TurnResult::lease`]).
+    lease: Option<i64>,
 }
 
 /// A turn on a live call: the same decision, worded for speech; the reply is returned to be
@@ -49,7 +75,12 @@ pub async fn run_voice_turn(
     conversation_id: ConversationId,
     speaker: Option<super::channel::Speaker>,
 ) -> anyhow::Result<Finished> {
-    run_turn_with(deps, conversation_id, None, Channel::Voice, speaker).await
+    let how = How {
+        force_hand_off: None,
+        channel: Channel::Voice,
+        lease: None,
+    };
+    run_turn_with(deps, conversation_id, how, speaker).await
 }
 
 /// What a turn ended with.
@@ -80,24 +111,44 @@ impl Finished {
 /// retrying forever or leaving the caller with silence.
 pub async fn hand_off_failed_turn(
     deps: &Deps,
-    conversation_id: ConversationId,
+    claimed: conversations::Claimed,
     reason: &str,
 ) -> anyhow::Result<TurnOutcome> {
-    Ok(
-        run_turn_with(deps, conversation_id, Some(reason), Channel::Sms, None)
-            .await?
-            .outcome,
-    )
+    let how = How {
+        force_hand_off: Some(reason),
+        channel: Channel::Sms,
+        lease: Some(claimed.lease_until),
+    };
+    Ok(run_turn_with(deps, claimed.id, how, None).await?.outcome)
 }
 
 #[tracing::instrument(skip_all, fields(conversation = conversation_id.0))]
 async fn run_turn_with(
     deps: &Deps,
     conversation_id: ConversationId,
-    force_hand_off: Option<&str>,
-    channel: Channel,
+    how: How<'_>,
     speaker: Option<super::channel::Speaker>,
 ) -> anyhow::Result<Finished> {
+    match run_turn_once(deps, conversation_id, how, speaker).await {
+        Err(e) if e.downcast_ref::<conversations::LeaseLost>().is_some() => {
+            tracing::warn!("the turn outlived its lease and another worker took the conversation; this turn's answer is dropped");
+            Ok(Finished::idle(TurnOutcome::LeaseLost))
+        }
+        other => other,
+    }
+}
+
+async fn run_turn_once(
+    deps: &Deps,
+    conversation_id: ConversationId,
+    how: How<'_>,
+    speaker: Option<super::channel::Speaker>,
+) -> anyhow::Result<Finished> {
+    let How {
+        force_hand_off,
+        channel,
+        lease,
+    } = how;
     let now = deps.clock.now();
     let now_ms = to_millis(now);
     let (row, pending, earlier, known) = {
@@ -145,6 +196,7 @@ async fn run_turn_with(
             handled_up_to: row.last_handled_message_id,
             handoff_reason: None,
             replied: false,
+            lease,
         };
         let due_again = conversations::finish_turn(&mut tx, row.id, t, now_ms).await?;
         tx.commit().await?;
@@ -200,7 +252,7 @@ async fn run_turn_with(
             }
             Decision::NeedsCalendar => anyhow::bail!("a tool asked for the calendar twice"),
         };
-        match apply(deps, &input, *plan, calendar.as_ref()).await? {
+        match apply(deps, &input, *plan, calendar.as_ref(), lease).await? {
             Ok(outcome) => return Ok(outcome),
             Err(e) => {
                 tracing::info!(error = %e, "the calendar changed under the turn; deciding again");
@@ -280,6 +332,7 @@ async fn apply(
     input: &TurnInput,
     mut plan: Plan,
     snapshot: Option<&Snapshot>,
+    lease: Option<i64>,
 ) -> anyhow::Result<Result<Finished, BookingError>> {
     let now_ms = to_millis(input.now);
     let business = &input.business;
@@ -380,6 +433,7 @@ async fn apply(
         handled_up_to,
         handoff_reason: plan.effects.handoff_reason.as_deref(),
         replied: plan.reply.is_some(),
+        lease,
     };
     let due_again = conversations::finish_turn(&mut tx, input.conversation_id, t, now_ms).await?;
     tx.commit().await?;

@@ -431,6 +431,7 @@ async fn seed_booking(
         handled_up_to: MessageId(0),
         handoff_reason: None,
         replied: false,
+        lease: None,
     };
     conversations::finish_turn(&mut conn, conversation, t, now_ms).await?;
     Ok(())

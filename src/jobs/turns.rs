@@ -4,8 +4,9 @@
 
 use crate::app::AppState;
 use crate::clock::to_millis;
-use crate::engine::turn::{hand_off_failed_turn, run_turn, TurnOutcome};
-use crate::store::{conversations, ConversationId};
+use crate::engine::turn::{hand_off_failed_turn, run_claimed_turn, TurnOutcome};
+use crate::store::conversations::{self, Claimed};
+use crate::store::ConversationId;
 use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -59,7 +60,7 @@ impl TurnWorker {
     /// Claim due conversations and answer them, waiting for all: one step, for tests and tools.
     pub async fn try_execute_batch(&self) -> anyhow::Result<Vec<TurnOutcome>> {
         let now_ms = to_millis(self.state.clock.now());
-        let ids = conversations::claim_due(
+        let claimed = conversations::claim_due(
             &self.state.store,
             now_ms,
             self.quiet_ms(),
@@ -70,14 +71,15 @@ impl TurnWorker {
         )
         .await?;
         let mut out = Vec::new();
-        for id in ids {
-            out.push(self.answer(id).await?);
+        for c in claimed {
+            out.push(self.answer(c).await?);
         }
         Ok(out)
     }
 
-    async fn answer(&self, id: ConversationId) -> anyhow::Result<TurnOutcome> {
-        let result = run_turn(&self.state.engine, id).await;
+    async fn answer(&self, claimed: Claimed) -> anyhow::Result<TurnOutcome> {
+        let id = claimed.id;
+        let result = run_claimed_turn(&self.state.engine, claimed).await;
         let failures = {
             let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
             match &result {
@@ -102,16 +104,16 @@ impl TurnWorker {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&id);
-            if let Ok(outcome) = hand_off_failed_turn(&self.state.engine, id, &reason).await {
+            if let Ok(outcome) = hand_off_failed_turn(&self.state.engine, claimed, &reason).await {
                 return Ok(outcome);
             }
         }
         // Try again after a pause that grows (1 s, 4 s, 16 s...): the lease keeps it from the
-        // claim until then.
+        // claim until then (unless another worker has claimed it meanwhile).
         let backoff = 1_000i64 * 4i64.pow(failures.saturating_sub(1).min(4));
         let until = to_millis(self.state.clock.now()) + backoff;
         let mut conn = self.state.store.pool().acquire().await?;
-        conversations::defer(&mut conn, id, until).await?;
+        conversations::defer(&mut conn, id, claimed.lease_until, until).await?;
         result
     }
 
@@ -140,11 +142,11 @@ impl TurnWorker {
             .await;
             let next_due = match claim {
                 Ok(claim) => {
-                    for id in claim.items {
+                    for c in claim.items {
                         let worker = self.clone();
                         tasks.spawn(async move {
-                            if let Err(e) = worker.answer(id).await {
-                                tracing::error!(conversation = id.0, error = %format!("{e:#}"), "turn failed; the conversation stays owed a reply");
+                            if let Err(e) = worker.answer(c).await {
+                                tracing::error!(conversation = c.id.0, error = %format!("{e:#}"), "turn failed; the conversation stays owed a reply");
                             }
                         });
                     }

@@ -292,10 +292,27 @@ pub struct TurnResult<'a> {
     /// The turn answered (its reply queued by `outbox::queue_reply`, or said on the call): the
     /// conversation's last message is now.
     pub replied: bool,
+    /// The claim the turn ran under (its `turn_lease_until`), if a worker claimed it: the turn
+    /// is written only while the claim is still its own.
+    pub lease: Option<i64>,
+}
+
+/// A turn ran past its lease and another worker claimed the conversation meanwhile: the turn
+/// must write nothing (the other one answers the same texts).
+#[derive(Debug, thiserror::Error)]
+#[error("the turn's lease ran out and another worker claimed the conversation")]
+pub struct LeaseLost;
+
+/// A conversation claimed for a turn: the turn's claim is `lease_until`, the value it set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claimed {
+    pub id: ConversationId,
+    pub lease_until: i64,
 }
 
 /// Record a finished turn and release the turn's lease. The conversation stays awaiting a reply
-/// if texts arrived meanwhile: then this returns true (it is due again).
+/// if texts arrived meanwhile: then this returns true (it is due again). A claimed turn whose
+/// claim was taken over is [`LeaseLost`]: the caller rolls the whole turn back.
 pub async fn finish_turn(
     conn: &mut Conn,
     id: ConversationId,
@@ -313,7 +330,7 @@ pub async fn finish_turn(
          first_handed_off_at = CASE WHEN $1 = $7 THEN COALESCE(first_handed_off_at, $5) ELSE first_handed_off_at END, \
          awaiting_reply_since = CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = $6 \
              AND direction = 'inbound' AND id > $3) THEN awaiting_reply_since ELSE NULL END \
-         WHERE id = $6 RETURNING awaiting_reply_since",
+         WHERE id = $6 AND ($9 IS NULL OR turn_lease_until = $9) RETURNING awaiting_reply_since",
     )
     .bind(t.state.as_str())
     .bind(t.details_json)
@@ -323,11 +340,13 @@ pub async fn finish_turn(
     .bind(id)
     .bind(State::HumanOwned.as_str())
     .bind(t.replied.then_some(now_ms))
+    .bind(t.lease)
     .fetch_optional(&mut *conn)
     .await
     .context("finishing turn")?;
     Ok(match row {
         Some(r) => col::<Option<i64>>(&r, "awaiting_reply_since")?.is_some(),
+        None if t.lease.is_some() => return Err(LeaseLost.into()),
         None => false,
     })
 }
@@ -343,7 +362,7 @@ pub async fn claim_due(
     lease_ms: i64,
     limit: i64,
     instance: Option<&str>,
-) -> anyhow::Result<Vec<ConversationId>> {
+) -> anyhow::Result<Vec<Claimed>> {
     let mut conn = store.pool().acquire().await?;
     let due = Due {
         now_ms,
@@ -371,7 +390,7 @@ pub async fn claim_due_then_next(
     lease_ms: i64,
     limit: i64,
     instance: Option<&str>,
-) -> anyhow::Result<super::Claim<ConversationId>> {
+) -> anyhow::Result<super::Claim<Claimed>> {
     let mut conn = store.pool().acquire().await?;
     let ids = if limit > 0 {
         claim_due_on(&mut conn, due, lease_ms, limit, instance).await?
@@ -397,7 +416,7 @@ async fn claim_due_on(
     lease_ms: i64,
     limit: i64,
     instance: Option<&str>,
-) -> anyhow::Result<Vec<ConversationId>> {
+) -> anyhow::Result<Vec<Claimed>> {
     let lock = match super::Backend::of(conn) {
         super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         super::Backend::Sqlite => "",
@@ -409,8 +428,9 @@ async fn claim_due_on(
          ORDER BY awaiting_reply_since LIMIT $5 {lock}) \
          RETURNING id"
     );
+    let lease_until = due.now_ms + lease_ms;
     let rows = sqlx::query(&sql)
-        .bind(due.now_ms + lease_ms)
+        .bind(lease_until)
         .bind(due.now_ms - due.quiet_ms)
         .bind(due.now_ms - due.max_wait_ms)
         .bind(due.now_ms)
@@ -419,14 +439,30 @@ async fn claim_due_on(
         .fetch_all(&mut *conn)
         .await
         .context("claiming conversations")?;
-    rows.iter().map(|r| col(r, "id")).collect()
+    rows.iter()
+        .map(|r| {
+            Ok(Claimed {
+                id: col(r, "id")?,
+                lease_until,
+            })
+        })
+        .collect()
 }
 
-/// Keep a conversation whose turn failed from being claimed again before `until_ms`.
-pub async fn defer(conn: &mut Conn, id: ConversationId, until_ms: i64) -> anyhow::Result<()> {
-    sqlx::query("UPDATE conversations SET turn_lease_until = $1 WHERE id = $2")
-        .bind(until_ms)
-        .bind(id)
+/// Keep a conversation whose turn failed from being claimed again before `until_ms`, if the
+/// claim `lease` is still the failed turn's (another worker's claim is left alone).
+pub async fn defer(
+    conn: &mut Conn,
+    id: ConversationId,
+    lease: i64,
+    until_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE conversations SET turn_lease_until = $1 WHERE id = $2 AND turn_lease_until = $3",
+    )
+    .bind(until_ms)
+    .bind(id)
+    .bind(lease)
         .execute(&mut *conn)
         .await?;
     Ok(())

@@ -336,6 +336,7 @@ async fn the_turn_that_replies_notes_its_conversation_as_answered(backend: Backe
         handled_up_to: MessageId(0),
         handoff_reason: None,
         replied,
+        lease: None,
     };
     // A turn with nothing to say leaves it; a turn that replied sets it to its time.
     finish_turn(

@@ -21,6 +21,7 @@ both_backends!(
     a_bare_yes_cannot_choose_and_book_in_one_turn,
     leaked_money_links_and_nonsense_never_reach_the_caller,
     a_question_the_profile_cannot_answer_mid_booking_goes_to_the_team_and_the_booking_goes_on,
+    a_turn_that_outlives_its_lease_writes_nothing,
 );
 
 /// Answers each chat-completions request with the next scripted response.
@@ -449,5 +450,74 @@ async fn a_question_the_profile_cannot_answer_mid_booking_goes_to_the_team_and_t
         "{last}"
     );
     assert_eq!(app.conversation_state(other).await, "human_owned");
+    app.stop().await;
+}
+
+/// A turn that outlives its lease (here a model slower than the lease allows, on a clock moved
+/// on) is claimed by a second worker. The first turn's answer is then thrown away, so the caller
+/// gets one reply, not two; the second worker's claim is left alone.
+async fn a_turn_that_outlives_its_lease_writes_nothing(backend: Backend) {
+    use frontdesk::engine::turn::TurnOutcome;
+    use frontdesk::jobs::{OutboxWorker, TurnWorker};
+    let server = MockServer::start().await;
+    let script = Script::default();
+    Mock::given(method("POST"))
+        .and(path("/v1/chat/completions"))
+        .respond_with(script.clone())
+        .mount(&server)
+        .await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            clock: Some(FixedClock::new(open_hours_instant())),
+            llm: Some(format!("{}/v1", server.uri())),
+            llm_timeout: Some(Duration::from_secs(5)),
+            worker: false,
+            ..Default::default()
+        },
+    )
+    .await;
+    script.push(
+        ResponseTemplate::new(200)
+            .set_body_json(text("We do clear drains. (the slow turn)"))
+            .set_delay(Duration::from_millis(1500)),
+    );
+    script.ok(text("We do clear drains. (the second turn)"));
+    app.inbound_sms("SMlease1", CALLER, "do u guys do drains").await;
+    let worker = TurnWorker::new(app.state.clone());
+    let slow = tokio::spawn(async move { worker.try_execute_batch().await });
+    // The slow turn has claimed the conversation once its model call is in flight.
+    for _ in 0..100 {
+        if !server.received_requests().await.unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    // Its lease (model 5 s + feed 1 s + 10 s) runs out: another worker claims and answers.
+    app.advance(chrono::Duration::seconds(17));
+    let second = TurnWorker::new(app.state.clone())
+        .try_execute_batch()
+        .await
+        .unwrap();
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert!(matches!(second[0], TurnOutcome::Replied { .. }), "{second:?}");
+    let first = slow.await.unwrap().unwrap();
+    assert_eq!(first, vec![TurnOutcome::LeaseLost]);
+    OutboxWorker::new(app.state.clone())
+        .try_execute_batch(10)
+        .await
+        .unwrap();
+    let replies = app.texts_to(CALLER).await;
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    assert!(replies[0].contains("(the second turn)"), "{replies:?}");
+    assert_eq!(app.count("messages WHERE author = 'ai'").await, 1);
+    assert_eq!(app.count("llm_calls").await, 1);
+    // Nothing is owed any more and nothing is claimed: no third turn.
+    assert!(TurnWorker::new(app.state.clone())
+        .try_execute_batch()
+        .await
+        .unwrap()
+        .is_empty());
     app.stop().await;
 }
