@@ -247,11 +247,40 @@ impl Preference {
                         .is_some_and(|n| n.contains(':') || n.ends_with("am") || n.ends_with("pm"));
                     let alone = words.get(i + 2).is_none_or(|a| {
                         [
-                            "am", "pm", "oclock", "o'clock", "on", "or", "if", "tomorrow", "today",
-                            "tmrw", "please", "pls", "works", "then", "sharp", "ish", "so",
+                            "am",
+                            "pm",
+                            "oclock",
+                            "o'clock",
+                            "on",
+                            "or",
+                            "if",
+                            "tomorrow",
+                            "today",
+                            "tmrw",
+                            "please",
+                            "pls",
+                            "works",
+                            "then",
+                            "sharp",
+                            "ish",
+                            "so",
+                            "still",
+                            "available",
+                            "open",
+                            "free",
+                            "good",
+                            "ok",
+                            "okay",
+                            "instead",
                         ]
                         .contains(a)
                     });
+                    // ("is the sunset paddle on wed at 4 still open": a day, then "at" and a
+                    // number, is a time whatever follows.)
+                    let after_day = i > 0
+                        && (WEEKDAYS.iter().any(|(w, _)| *w == words[i - 1])
+                            || matches!(words[i - 1], "tomorrow" | "tmrw" | "today" | "tonight"));
+                    let alone = alone || after_day;
                     // ("We open at 11 so early mornings only": their own hours, no wish.)
                     // (Not "when you open at 9": the business's hours, the first time wished.)
                     let own_hours = before_here(1).iter().any(|b| {
@@ -391,6 +420,19 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_day_then_at_and_a_number_is_a_time_whatever_follows() {
+        let p = Preference::parse(
+            "hi is the sunset paddle on wed at 4 still open? thered be 3 of us",
+            now(),
+            TZ,
+        );
+        assert_eq!(p.after_minute, Some(16 * 60));
+        // (Not an address: "i'm at 12 Oak Street".)
+        let p = Preference::parse("i'm at 12 Oak Street", now(), TZ);
+        assert_eq!(p.after_minute, None);
     }
 
     #[test]

@@ -223,6 +223,25 @@ pub fn outcome_words(turn: &Turn<'_>, outcome: &Outcome, moving: bool) -> Option
     })
 }
 
+/// What was answered first (`lead`), then the times (`rest`), in two segments at most: the
+/// answer whole, with as much of the times as fits (the time read back first). When not even
+/// that fits, the answer comes whole and the times are cut when the text is finished: what
+/// was asked is answered first.
+fn with_lead(lead: &str, rest: &str) -> String {
+    let whole = format!("{lead}{rest}");
+    let max = super::guard::MAX_REPLY_CHARS;
+    let units = super::guard::sms_units;
+    if lead.is_empty() || units(&whole) <= max {
+        return whole;
+    }
+    let room = max.saturating_sub(units(lead) + 1);
+    let times = super::guard::leading_sentences(rest, room, 0);
+    if !times.is_empty() {
+        return format!("{} {times}", lead.trim_end());
+    }
+    whole
+}
+
 /// Propose slots (or explain why not, handing off when a person must confirm).
 async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result<Option<String>> {
     let moving = matches!(call, ToolCall::Reschedule { .. });
@@ -240,9 +259,9 @@ async fn find(turn: &mut Turn<'_>, call: ToolCall, lead: &str) -> anyhow::Result
         Ok(o @ (Outcome::Proposed(_) | Outcome::ProposedInstead(_) | Outcome::NoSlots)) => {
             turn.details.no_times = u32::from(matches!(o, Outcome::NoSlots));
             if let Some(words) = read_back_singled_out(turn, &o, moving).await? {
-                return Ok(Some(format!("{lead}{words}")));
+                return Ok(Some(with_lead(lead, &words)));
             }
-            Ok(outcome_words(turn, &o, moving).map(|w| format!("{lead}{w}")))
+            Ok(outcome_words(turn, &o, moving).map(|w| with_lead(lead, &w)))
         }
         Ok(Outcome::NeedsPerson) => {
             hand_off(
@@ -796,14 +815,26 @@ fn names_other_time(turn: &Turn<'_>, text: &str, slot: Slot) -> bool {
             .any(|w| w == "prefer" || w == "rather")
 }
 
+/// A word of agreement beside a pick ("the first one works", "first one thx", "the earliest
+/// one pls", "option 1 is great").
+fn agrees_to_pick(text: &str) -> bool {
+    const AGREE: &[&str] = &[
+        "works", "work", "great", "perfect", "good", "fine", "thx", "thanks", "thank", "ty", "pls",
+        "please", "plz", "ok", "okay", "sure", "book", "lets", "take", "awesome", "cool", "sounds",
+    ];
+    u::words(text).iter().any(|w| AGREE.contains(&w.as_str()))
+}
+
 /// The held time, said again by the caller as read back, with a yes or "book it" ("yes friday
-/// at 6 works, book it", "si saturday 12:30 perfect, book it"): booked, as a YES would. `None`
-/// when the text does not agree or the booking could not be made.
-async fn book_if_agreed(turn: &mut Turn<'_>, text: &str) -> Option<Option<String>> {
+/// at 6 works, book it", "si saturday 12:30 perfect, book it"), or picked again with a word of
+/// agreement (`picked`: "the first one works, thanks"): booked, as a YES would. `None` when
+/// the text does not agree or the booking could not be made.
+async fn book_if_agreed(turn: &mut Turn<'_>, text: &str, picked: bool) -> Option<Option<String>> {
     let agrees = u::words(text)
         .iter()
         .any(|w| ["yes", "yep", "yeah", "yup", "si", "confirm", "confirmed"].contains(&w.as_str()))
-        || super::detect::Text::new(text).any(&["book it", "lock it in"]);
+        || super::detect::Text::new(text).any(&["book it", "lock it in"])
+        || picked && agrees_to_pick(text);
     // ("yeah friday might work, let me check with my husband", "I'll confirm tonight")
     let hedged = super::detect::Text::new(text).any(&[
         "might",
@@ -1448,14 +1479,13 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // ("Monday if you have it. I'm Rosemary, her daughter": a name said outright is kept
             // beside a new wish too.)
             // (Not "its Memorial Day weekend", "its Jake's birthday", "This is Rebecca's phone".)
+            const NOT_NAMES: &[&str] = &[
+                "day", "weekend", "birthday", "phone", "house", "place", "car", "week",
+            ];
+            let plain = |n: &String| {
+                !n.contains('\'') && !u::words(n).iter().any(|w| NOT_NAMES.contains(&w.as_str()))
+            };
             if turn.details.name.is_none() && !picks && has_time_words(text) {
-                const NOT_NAMES: &[&str] = &[
-                    "day", "weekend", "birthday", "phone", "house", "place", "car", "week",
-                ];
-                let plain = |n: &String| {
-                    !n.contains('\'')
-                        && !u::words(n).iter().any(|w| NOT_NAMES.contains(&w.as_str()))
-                };
                 if let Some(name) = u::stated_name(text).filter(plain) {
                     turn.details.name = Some(name);
                 }
@@ -1476,7 +1506,16 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             }
             // "Marcus Batiste. yes go ahead and book", "its Aisha Brown, and yes book it": a
             // name beside the yes is kept, and the yes is a yes.
-            if let Some(name) = u::name_beside_yes(text).filter(|_| turn.details.name.is_none()) {
+            // ("ya thats fine its Kayla Brandt": a name said outright beside a yes.)
+            let beside_yes = || {
+                u::stated_name(text)
+                    .filter(plain)
+                    .filter(|_| u::is_yes(text) || u::opens_with_yes(text))
+            };
+            if let Some(name) = u::name_beside_yes(text)
+                .or_else(beside_yes)
+                .filter(|_| turn.details.name.is_none())
+            {
                 turn.details.name = Some(name);
             }
             // "yes confirm. landlord will pay? or i pay": the yes books the time, and what is
@@ -1521,8 +1560,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                 // "yes friday at 6 works, book it" of it: booked.)
                 if let Some(slot) = chosen.filter(|c| turn.details.proposals.get(n - 1) == Some(c))
                 {
-                    if !question && said_as_held(turn, text, slot) {
-                        if let Some(booked) = book_if_agreed(turn, text).await {
+                    // ("the first one works, thanks", "the earliest one pls": the time read
+                    // back, picked again with a word of agreement, is a yes to it.)
+                    if !question && (said_as_held(turn, text, slot) || agrees_to_pick(text)) {
+                        if let Some(booked) = book_if_agreed(turn, text, true).await {
                             return Ok(booked);
                         }
                     }
@@ -1568,7 +1609,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     // yes or "book it": booked ("yes friday at 6 works, book it", "si saturday
                     // 12:30 perfect, book it").
                     if said_as_held(turn, text, slot) && !question {
-                        if let Some(booked) = book_if_agreed(turn, text).await {
+                        if let Some(booked) = book_if_agreed(turn, text, false).await {
                             return Ok(booked);
                         }
                     }
@@ -1810,7 +1851,24 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             } else if turn.details.name.is_none() && turn.details.asked_name {
                 // The name asked for with the times, sent after the booking was made.
                 // ("Luis Ortega. yes confirm" to a time booked already.)
-                let name = u::bare_name(text).or_else(|| u::name_beside_yes(text));
+                // ("Rosa Mendez, im the owner", "Marcus Olsen. her name is Ruby": said the way
+                // a name asked for is.)
+                // (Only a name written as one, not "See you then" or "Sounds good".)
+                let written_as_name = |n: &String| {
+                    let first = n.split_whitespace().next().unwrap_or("").to_lowercase();
+                    text.trim_start().starts_with(char::is_uppercase)
+                        && !u::has_thanks(text)
+                        && !u::is_yes(text)
+                        && ![
+                            "see", "sounds", "perfect", "great", "cool", "will", "ill", "bye",
+                            "sure", "awesome", "got", "ok", "okay", "thanks", "thank", "yes", "no",
+                            "im", "we", "i", "that", "thats", "it", "its", "good", "nice",
+                        ]
+                        .contains(&first.as_str())
+                };
+                let name = u::bare_name(text)
+                    .or_else(|| u::name_beside_yes(text))
+                    .or_else(|| u::name_when_asked(text, &profile).filter(written_as_name));
                 if let Some(name) = name.filter(|_| !question) {
                     let first = first_name(&name).to_string();
                     turn.details.name = Some(name);
@@ -2454,7 +2512,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             } else {
                 ""
             };
-            return Ok(Some(format!("{lead}{confirm}{name}")));
+            return Ok(Some(with_lead(&lead, &format!("{confirm}{name}"))));
         }
     }
     if ask_name && !turn.details.proposals.is_empty() {

@@ -986,6 +986,46 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_held_time_picked_again_with_a_word_of_agreement_books_it() {
+        let expires = input(State::Confirming, holding(), &["x"])
+            .now
+            .timestamp_millis()
+            + 600_000;
+        let snapshot = Snapshot {
+            own: vec![row(41, "held", thursday_ten(), Some(expires))],
+            claimed: vec![(BookingId(41), thursday_ten().start, thursday_ten().end)],
+            ..Snapshot::default()
+        };
+        let booked = |p: &Plan| {
+            p.effects
+                .calendar
+                .iter()
+                .any(|c| matches!(c, CalendarChange::Confirm { .. }))
+        };
+        // The caller picks the very time read back, and says it suits them.
+        for text in [
+            "the first one works, thanks",
+            "first one thx",
+            "the earliest one pls",
+            "the first one is great, thank you",
+        ] {
+            let i = input(State::Confirming, holding(), &[text]);
+            let p = plan(&i, Some(&snapshot)).await;
+            assert!(booked(&p), "{text}: {:?}", p.reply);
+        }
+        // A bare pick is read back for a yes; a pick with a question or a hedge books nothing.
+        for text in [
+            "1",
+            "the first one, do you take cards?",
+            "the first one might work, let me check",
+        ] {
+            let i = input(State::Confirming, holding(), &[text]);
+            let p = plan(&i, Some(&snapshot)).await;
+            assert!(!booked(&p), "{text}: {:?}", p.reply);
+        }
+    }
+
+    #[tokio::test]
     async fn yes_on_a_lapsed_hold_books_nothing_and_offers_times_again() {
         let i = input(State::Confirming, holding(), &["yes"]);
         let lapsed = Snapshot {

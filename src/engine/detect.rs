@@ -109,6 +109,44 @@ pub struct Text {
     starts: Vec<usize>,
 }
 
+/// A word that only softens a "can't" put weight on a limb ("she cant really put weight on her
+/// leg"), taken out so the phrase reads as said without it; "can barely breathe" is a "can't"
+/// for safety's sake. (Only there: "can't really get out to the salon anymore" and "can barely
+/// walk" of an old horse are how things have long been, not an emergency.)
+fn without_softeners(words: Vec<String>) -> Vec<String> {
+    const NOT: &[&str] = &["cant", "cannot", "couldnt", "wont"];
+    const SOFT: &[&str] = &["really", "even", "actually"];
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut held: Option<String> = None;
+    for w in words {
+        if let Some(soft) = held.take() {
+            let keep_soft = !matches!(w.as_str(), "put" | "bear" | "breathe" | "breath");
+            if keep_soft {
+                out.push(soft);
+            } else if let Some(before) = out.last_mut() {
+                if matches!(before.as_str(), "can" | "could") {
+                    *before = "cant".to_string();
+                }
+            }
+        }
+        let softens = match out.last() {
+            Some(before) => {
+                NOT.contains(&before.as_str()) && SOFT.contains(&w.as_str())
+                    || matches!(before.as_str(), "can" | "could")
+                        && matches!(w.as_str(), "barely" | "hardly" | "scarcely")
+            }
+            None => false,
+        };
+        if softens {
+            held = Some(w);
+        } else {
+            out.push(w);
+        }
+    }
+    out.extend(held);
+    out
+}
+
 /// Is the flood word at `i` dated months or years back ("flooded in october", "flooded last
 /// spring", "flooded a couple years ago", "ever since the basement flooded")? Not "an hour ago",
 /// nor "flooding again like it did last spring".
@@ -159,7 +197,7 @@ fn flooded_long_ago(words: &[String], i: usize) -> bool {
 
 impl Text {
     pub fn new(text: &str) -> Self {
-        let words = words(text);
+        let words = without_softeners(words(text));
         let padded = format!(" {} ", words.join(" "));
         Self::of(words, padded)
     }
@@ -946,7 +984,16 @@ const MEDICAL: &[&str] = &[
     "worst pain",
     "excruciating",
 ];
-const NUMB: &[&str] = &["numb*", "tingl*", "pins and needles", "paraly*", "fizzy"];
+const NUMB: &[&str] = &[
+    "numb",
+    "numbness",
+    "numbed",
+    "numbing",
+    "tingl*",
+    "pins and needles",
+    "paraly*",
+    "fizzy",
+];
 const SUDDEN_OR_FALL: &[&str] = &[
     "ladder",
     "slid",
@@ -969,6 +1016,8 @@ const SUDDEN_OR_FALL: &[&str] = &[
     "slipped",
     "landed",
     "tripped",
+    "tumble",
+    "tumbled",
     "pee",
     "peeing",
 ];
@@ -978,6 +1027,9 @@ const FELL: &[&str] = &[
     "fallen",
     "slipped",
     "tripped",
+    // ("took a tumble on the stairs")
+    "tumble",
+    "tumbled",
     // ("the ram came at him and knocked him flat")
     "knocked him",
     "knocked her",
@@ -1999,7 +2051,7 @@ const SIGNS: &[&[&str]] = &[
     ],
     &["faint*", "passed out", "blacked out", "collapsed"],
     &["short of breath", "cant breathe", "wheez*", "gasping"],
-    &["numb*", "tingl*"],
+    &["numb", "numbness", "numbed", "numbing", "tingl*"],
     &["pale", "clammy", "cold sweat", "sweaty", "sweating"],
     &["shaky", "shaking", "trembling", "tremors"],
     // Hard to keep awake, slow to answer ("now he just wants to sleep and is kinda slow
@@ -2071,7 +2123,10 @@ const BODY_IN_TROUBLE: &[&str] = &[
     "throwing up",
     "threw up",
     "chest",
-    "numb*",
+    "numb",
+    "numbness",
+    "numbed",
+    "numbing",
     "dizzy",
     "fever",
     "swollen",
@@ -2463,7 +2518,10 @@ fn said_in_everyday_words(t: &Text) -> Option<Danger> {
     // its tingly").
     if t.any(&["ring", "band"])
         && t.any(&["finger", "fingers"])
-        && t.any(&["purple", "blue", "dark", "numb*", "tingl*", "cold", "white"])
+        && t.any(&[
+            "purple", "blue", "dark", "numb", "numbness", "numbed", "numbing", "tingl*", "cold",
+            "white",
+        ])
         && t.any(&[
             "swoll*",
             "swell*",
@@ -3454,7 +3512,8 @@ fn shock_in_water(t: &Text) -> bool {
     let after = t.near(
         &["hand", "hands", "arm", "arms", "fingers", "finger"],
         &[
-            "funny", "weird", "numb*", "tingl*", "hurts", "burn*", "dead", "asleep",
+            "funny", "weird", "numb", "numbness", "numbed", "numbing", "tingl*", "hurts", "burn*",
+            "dead", "asleep",
         ],
         4,
     ) || t.any(&[
@@ -4233,7 +4292,10 @@ fn confused_after_a_blow(t: &Text) -> bool {
         "hurts her neck",
         "cant move",
         "tingl*",
-        "numb*",
+        "numb",
+        "numbness",
+        "numbed",
+        "numbing",
         "out of it",
         "confus*",
     ]);
@@ -5605,7 +5667,8 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     if hurt_now(&t) {
         return Some(Danger::Medical);
     }
-    // (A sparkler is no spark: "the sparkler exit pics".)
+    // (A sparkler is no spark: "the sparkler exit pics". A line down the middle of a screen is
+    // no power line down.)
     let t_sparks = t.without(&[
         "sparkler",
         "sparklers",
@@ -5613,6 +5676,14 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "sparkly",
         "sparkling",
         "sparkles",
+        "line down the middle",
+        "line down the center",
+        "line down the centre",
+        "line down the side",
+        "line down the screen",
+        "line down my screen",
+        "line down his screen",
+        "line down her screen",
     ]);
     if t_sparks.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
         return Some(Danger::Electrical);
@@ -5631,6 +5702,82 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "melt*",
     ];
     if t.near(BATTERY, BATTERY_FAILING, 10) || t.near(BATTERY_FAILING, BATTERY, 6) {
+        return Some(Danger::Fire);
+    }
+    // The same said of the device, without the word battery ("the ipad screen is popping up
+    // off the side like somethings pushing it from inside, a crackly hiss noise and a sweet
+    // nail polish smell"): a sound or smell of it failing, or the case pushed apart beside a
+    // smell, heat or charging.
+    const DEVICE: &[&str] = &[
+        "ipad",
+        "tablet",
+        "phone",
+        "iphone",
+        "laptop",
+        "macbook",
+        "chromebook",
+        "vape",
+        "scooter",
+        "ebike",
+        "hoverboard",
+        "airpods",
+        "earbuds",
+        "kindle",
+        "smartwatch",
+    ];
+    const PUSHED_APART: &[&str] = &[
+        "pushing it from inside",
+        "pushing from inside",
+        "pushed up",
+        "pushing up",
+        "popping up",
+        "popped up",
+        "popping off",
+        "popped off",
+        "lifting up",
+        "lifting off",
+        "separating",
+        "coming apart",
+        "bulg*",
+        "swell*",
+        "swollen",
+        "puff*",
+    ];
+    const FAILING_SMELL: &[&str] = &[
+        "smok*",
+        "nail polish",
+        "sweet smell",
+        "smells sweet",
+        "chemical smell",
+        "smells like chemicals",
+    ];
+    // (A hiss or crackle in the sound is the speaker: "a crackle on calls".)
+    let audio = t.any(&[
+        "speaker*",
+        "audio",
+        "static",
+        "headphone*",
+        "mic",
+        "microphone",
+        "music",
+        "on calls",
+        "during calls",
+        "sound quality",
+    ]);
+    let device_failing = t.any(DEVICE)
+        && (t.near(DEVICE, FAILING_SMELL, 40)
+            || !audio && t.near(DEVICE, &["hiss*", "crackl*"], 40)
+            || t.any(PUSHED_APART)
+                && t.any(&[
+                    "smell*",
+                    "smells",
+                    "hot",
+                    "charging",
+                    "charger",
+                    "plugged in",
+                    "warm",
+                ]));
+    if device_failing {
         return Some(Danger::Fire);
     }
     // Metal pushed into an outlet ("stuck a bobby pin in the outlet... a big pop"): whoever did
@@ -6418,7 +6565,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         ])
         || t.any(&["arm", "arms", "jaw"])
             && t.any(&["left arm", "left side"])
-            && t.any(&["tingl*", "numb*", "pain*"])
+            && t.any(&["tingl*", "numb", "numbness", "numbed", "numbing", "pain*"])
     {
         return Some(Danger::Medical);
     }
@@ -6667,7 +6814,29 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     ];
     let going_down =
         t.any(GOING_DOWN) && (!a_board || t.without(&["taking on water"]).any(GOING_DOWN));
-    if going_down {
+    // Water coming into a boat out on the water ("in my jon boat off fort pickens, waters
+    // coming in around the back plug faster than i can bail").
+    let filling = t.any(&[
+        "boat", "skiff", "dinghy", "pontoon", "canoe", "kayak", "hull",
+    ]) && t.any(&[
+        "water coming in",
+        "waters coming in",
+        "water is coming in",
+        "water pouring in",
+        "water keeps coming in",
+        "filling with water",
+        "filling up with water",
+        "bail",
+        "bailing",
+    ]) && !t.any(&[
+        "trailer",
+        "driveway",
+        "garage",
+        "storage",
+        "in the yard",
+        "winteriz*",
+    ]);
+    if going_down || filling {
         return Some(Danger::Vehicle);
     }
     // Horses or cattle loose on a road ("two of them are standing in the middle of Ironworks
@@ -7241,8 +7410,21 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "nothing coming out",
         ]) || t.any(&["belly", "stomach", "abdomen"])
             && t.any(&["tight", "swollen", "bloated", "hard", "distended", "puffed"])
+            // (Legs paddling in a seizure, a dog paddling under a pool cover; not paddling a
+            // kayak: "paddling is too slow for him".)
+            || t.any(&["paddling"])
+                && (t.any(&["legs", "leg", "paws", "feet", "on her side", "on his side"])
+                    || !t.any(&[
+                        "kayak*",
+                        "board*",
+                        "paddleboard*",
+                        "canoe*",
+                        "tour*",
+                        "jet ski*",
+                        "rent*",
+                        "lesson*",
+                    ]))
             || t.any(&[
-                "paddling",
                 "didnt know who",
                 "didnt recognize",
                 "twitching",
@@ -8297,6 +8479,14 @@ pub fn wants_person(text: &str) -> bool {
         "told us call",
         "said i should call",
         "said we should call",
+        // A call asked not to be made ("its a surprise so please dont call him").
+        "dont call",
+        "do not call",
+        "dont phone",
+        "do not phone",
+        "no need to call",
+        "dont need to call",
+        "dont need a call",
     ]);
     // Within one sentence: "before i call anybody.. do yall deal with insurance" is the caller
     // phoning someone else, then a question to us.
@@ -8862,6 +9052,12 @@ const ANGER: &[&str] = &[
     "annoyed",
     "for what we paid",
     "for what i paid",
+    // What the caller paid for did not happen ("the entire point of paying you was so this
+    // wouldnt happen").
+    "point of paying",
+    "point of hiring",
+    "what i paid you for",
+    "what we paid you for",
     "i expected",
     "charged twice",
     "rude",
@@ -10066,6 +10262,42 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     ]);
     let t = if wanted_again {
         t.without(&["again"])
+    } else {
+        t
+    };
+    // A battery's charge, not a charge on a card ("fully charged in the morning and by lunch it
+    // is nearly dead. Twice this week it turned itself off"), when no money is in the text.
+    let battery = t.any(&[
+        "battery",
+        "batteries",
+        "percent",
+        "fully charged",
+        "charged up",
+        "charged overnight",
+        "charged all night",
+        "charger",
+        "charging",
+        "plugged in",
+    ]);
+    let money = t.any(&[
+        "bill*",
+        "bank",
+        "card",
+        "paid",
+        "pay",
+        "refund*",
+        "invoice*",
+        "price",
+        "cost",
+        "fee",
+        "statement",
+        "account",
+        "receipt",
+        "dollar*",
+        "money",
+    ]) || text.contains('$');
+    let t = if battery && !money {
+        t.without(&["charged", "charge", "charges", "fully"])
     } else {
         t
     };
@@ -14882,6 +15114,103 @@ mod tests {
         ] {
             assert_eq!(complaint(text, &[]), None, "{text}");
         }
+    }
+
+    #[test]
+    fn round_twenty_five_devices_boats_falls_and_words_that_only_looked_alike() {
+        // A device failing without the word battery; not a crackle on calls.
+        assert_eq!(
+            danger(
+                "can i bring my daughters ipad in tmrw, the screen is kinda popping up off the side like somethings pushing it from inside. its also making a little crackly hiss noise and smells weird, like sweet nail polish kind of smell. its on her bed charging rn",
+                None
+            ),
+            Some(Danger::Fire)
+        );
+        assert_eq!(
+            danger(
+                "my phone speaker has a crackle on calls, can u fix it",
+                None
+            ),
+            None
+        );
+        // Water coming into a boat out on the water.
+        assert_eq!(
+            danger(
+                "were in my little jon boat off fort pickens, waters coming in around the back plug faster than i can bail w a cup. got my 2 kids with me",
+                None
+            ),
+            Some(Danger::Vehicle)
+        );
+        // An old woman's tumble, told with a "cant really".
+        assert_eq!(
+            danger(
+                "shes 87 and took a tumble on the stairs last night. she cant really put weight on her left leg and her hip is all purple",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("he can barely breathe and his lips look blue", None),
+            Some(Danger::Medical)
+        );
+        // Words that only looked like danger: "number" is not numb, a line down a screen is no
+        // power line, a kayak paddled is no seizure.
+        assert_eq!(
+            danger(
+                "My wife requires blood drawn every month. Please have someone call me at this number at your convenience.",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "My husbands phone has a weird green line down the middle now",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger("theres a power line down across our driveway", None),
+            Some(Danger::Electrical)
+        );
+        assert_eq!(
+            danger(
+                "my husband says paddling is too slow for him lol he wants to do the jet ski loop",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            danger(
+                "my dog is on her side paddling her legs and wont respond",
+                None
+            ),
+            Some(Danger::Animal)
+        );
+        // A battery's charge is no charge on a card; a charge on a card still is.
+        assert_eq!(
+            complaint(
+                "My phone is fully charged in the morning and by lunchtime it is nearly dead. Twice this week it turned itself off at 30 percent.",
+                &[]
+            ),
+            None
+        );
+        assert!(complaint(
+            "you charged my card twice for the battery, i want it fixed",
+            &[]
+        )
+        .is_some());
+        // What the caller paid for did not happen.
+        assert!(complaint(
+            "my neighbor brings me a handful of my own bank statements blowing around on the sidewalk. NOT shredded. the entire point of paying you was so this wouldnt happen",
+            &[]
+        )
+        .is_some());
+        // A call asked not to be made is no request for one.
+        assert!(!wants_person(
+            "morning is best. its a surprise so please dont call him haha. Marlene Dupree"
+        ));
+        assert!(wants_person("please call me when you get a sec"));
     }
 
     #[test]

@@ -585,6 +585,9 @@ fn stem_uncached(word: &str) -> String {
         ("interior", "insid"),
         ("pictur", "photo"),
         ("pic", "photo"),
+        // A place to stay is a hotel ("staying at a guesthouse on whitehead st").
+        ("guesthous", "hotel"),
+        ("motel", "hotel"),
         ("pee", "potti"),
         ("nip", "bite"),
         ("haircut", "cut"),

@@ -42,7 +42,9 @@ pub async fn run_turn(deps: &Deps, conversation_id: ConversationId) -> anyhow::R
         channel: Channel::Sms,
         lease: None,
     };
-    Ok(run_turn_with(deps, conversation_id, how, None).await?.outcome)
+    Ok(run_turn_with(deps, conversation_id, how, None)
+        .await?
+        .outcome)
 }
 
 /// A turn for a conversation a worker claimed (`conversations::claim_due`): written only while

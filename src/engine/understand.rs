@@ -7054,9 +7054,10 @@ pub fn topics(text: &str, profile: &BusinessProfile) -> Vec<Topic> {
             let last = p.rsplit(',').next().unwrap_or(p);
             // ("...5 sessions left on my pack... do those run out at some point or are they
             // good whenever i get back")
-            words(last).len() <= 16
+            // ("if we catch keepers do yall clean em or r we on our own w that lol")
+            words(last).len() <= 20
                 && super::detect::Text::new(last).any(&[
-                    "that", "this", "it", "its", "thats", "those", "these", "they", "them",
+                    "that", "this", "it", "its", "thats", "those", "these", "they", "them", "em",
                 ])
         });
     if out.is_empty() && points_back {
@@ -7342,10 +7343,20 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
                         .any(|c| entry.iter().any(|e| e.token == c.token))
             })
         };
+        // ("how do u guys count bags for the price" asks "How do you count a box?": every word
+        // of the entry's own question is in the caller's.)
+        let faq_asked_outright = || {
+            best_faq_in_clauses(text, profile).is_some_and(|(i, s)| {
+                let q = content_words(&profile.faq[i].q);
+                let said = asked_words(whole);
+                s >= 0.55 && q.len() >= 2 && q.iter().all(|w| said.contains(w))
+            })
+        };
         if let Some(m) = service_in(text, whole, profile).filter(|m| {
             (m.named || m.coverage >= 0.5)
                 && !(m.coverage < 0.5 && asks_for_unknown(whole, profile))
                 && !(m.coverage < 0.25 && faq_fits_well())
+                && !faq_asked_outright()
         }) {
             return Some(Topic::Service {
                 index: m.best,
@@ -7733,6 +7744,13 @@ fn best_faq_in_clauses(text: &str, profile: &BusinessProfile) -> Option<(usize, 
 /// an entry about Saturdays alone).
 fn asked_words(text: &str) -> Vec<String> {
     let mut query = content_words(text);
+    // An hour of the clock asks no FAQ ("can u do thurs at 2" is no question about "1-2
+    // business days").
+    for hour in clock_hours(text) {
+        if let Some(at) = query.iter().position(|w| *w == hour) {
+            query.remove(at);
+        }
+    }
     query.extend(faq_concepts(text, true).iter().map(|c| c.token.to_string()));
     let weekend = stem("weekend");
     if !query.contains(&weekend)
@@ -7743,6 +7761,67 @@ fn asked_words(text: &str) -> Vec<String> {
         query.push(weekend);
     }
     query
+}
+
+/// The numbers of a text said as hours of the clock: 1 to 12 (or "2:30") after "at", "around",
+/// "by", "after", "before", "until" or a weekday, or before "am", "pm" or "oclock"; not "at 2
+/// weeks old".
+fn clock_hours(text: &str) -> Vec<String> {
+    const BEFORE: &[&str] = &[
+        "at",
+        "around",
+        "by",
+        "after",
+        "before",
+        "until",
+        "til",
+        "till",
+        "from",
+        "about",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "tomorrow",
+        "today",
+        "tonight",
+    ];
+    const UNITS: &[&str] = &[
+        "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "yr",
+        "yrs", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "people", "kids",
+        "of", "percent", "dollars", "bucks",
+    ];
+    let ws = words(text);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let hour = w.split(':').next().unwrap_or("");
+        let is_hour = !hour.is_empty()
+            && hour.chars().all(|c| c.is_ascii_digit())
+            && hour.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h));
+        if !is_hour {
+            continue;
+        }
+        let next = ws.get(i + 1).map(String::as_str);
+        let after_cue = i > 0 && BEFORE.contains(&ws[i - 1].as_str());
+        let before_cue = matches!(next, Some("am" | "pm" | "oclock" | "ish"));
+        if (after_cue || before_cue) && !next.is_some_and(|n| UNITS.contains(&n)) {
+            out.push(w.clone());
+        }
+    }
+    out
 }
 
 pub fn best_faq(text: &str, profile: &BusinessProfile) -> Option<(usize, f64)> {
@@ -7786,6 +7865,13 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "my dad comes",
             "with a parent",
             "w a parent",
+            // ("my son is 7, is he allowed or is that too young")
+            "too young",
+            "old enough",
+            "age limit",
+            "minimum age",
+            "age requirement",
+            "how young",
         ],
         guard: &[],
         unless: &[],
@@ -7797,6 +7883,12 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "minor*",
             "parent*",
             "guardian*",
+            "and up",
+            "and older",
+            "or older",
+            "years old",
+            "kids",
+            "children",
         ],
     },
     // A reaction the caller has had to what we use ("most lash glue gives me itchy puffy
@@ -8459,6 +8551,64 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "neighbours",
         ],
     },
+    // Being fetched by us ("we dont have a car this trip. do yall come get ppl for the tours"):
+    // what the owner calls a shuttle or a pickup.
+    FaqConcept {
+        token: "#pickup",
+        asked: &[
+            "come get us",
+            "come get me",
+            "come get people",
+            "come get ppl",
+            "come get peopl",
+            "pick us up",
+            "pick me up",
+            "pick up from",
+            "pickup from",
+            "shuttle",
+            "give us a ride",
+            "give me a ride",
+            "get a ride",
+            "uber",
+            "lyft",
+            "dont have a car",
+            "no car",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "shuttle",
+            "picks you up",
+            "pick you up",
+            "pick up from",
+            "pickup",
+            "van",
+        ],
+    },
+    // What is on a device, kept or lost through a repair ("do u guys have to wipe the phone or
+    // whatever? i got like 4 yrs of baby pics on it").
+    FaqConcept {
+        token: "#data",
+        asked: &[
+            "wipe",
+            "wiped",
+            "wiping",
+            "erase",
+            "erased",
+            "reset",
+            "factory reset",
+            "lose my photos",
+            "lose my pics",
+            "lose my pictures",
+            "lose my data",
+            "lose everything",
+            "lose all my",
+            "deleted",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["data", "reset", "wipe*", "erase*"],
+    },
     // Leaving the thing with us for a while ("cant grab it for a while after... do u charge to
     // keep it there?"): what the owner calls storage.
     FaqConcept {
@@ -9094,6 +9244,41 @@ struct FaqIndex {
     /// "coat" in "Can you coat a floor in winter?" at a floor coater is what any caller asking
     /// means by "do".
     trade: Vec<String>,
+    /// Each answer's pairs of words said one after the other ("box spring", "red bank") and its
+    /// acronyms ("DLS"): a caller who says one that no other entry has asks that entry.
+    marks: Vec<std::collections::HashSet<String>>,
+}
+
+/// A text's marks (see `FaqIndex::marks`): its pairs of content words in a row within a
+/// sentence, and (when `acronyms`) its words written in capitals, two to five letters.
+fn faq_marks(text: &str, acronyms: bool) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for sentence in text.split(['.', '?', '!', ',', ';', ':', '(', ')', '\n']) {
+        let ws = content_words(sentence);
+        for pair in ws.windows(2) {
+            if pair[0] != pair[1] && pair.iter().all(|w| !w.chars().all(|c| c.is_ascii_digit())) {
+                out.insert(format!("{} {}", pair[0], pair[1]));
+            }
+        }
+        if acronyms {
+            for raw in sentence.split_whitespace() {
+                let w = raw.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                // (Not a word written loud: "OK", "NO", "AM".)
+                let plain = [
+                    "OK", "NO", "AM", "PM", "US", "IT", "IS", "ID", "TV", "ALL", "NOT", "ANY",
+                    "YES", "FREE", "NEW", "ONLY", "NOW", "ASAP", "FYI", "PLUS", "EACH", "AND",
+                    "OR", "THE",
+                ];
+                if (2..=5).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && !plain.contains(&w)
+                {
+                    out.insert(w.to_lowercase());
+                }
+            }
+        }
+    }
+    out
 }
 
 impl FaqIndex {
@@ -9240,7 +9425,32 @@ impl FaqIndex {
                 }
             }
         }
-        Some(Self { docs, asked, trade })
+        // (A pair with a word of the trade, "grease trap" at a grease trap cleaner, "old paper"
+        // at a paper hanger, is what callers say of any job, not a mark of one entry.)
+        let mut trade_words: std::collections::HashSet<String> =
+            content_words(&profile.business.name).into_iter().collect();
+        for s in &profile.services {
+            trade_words.extend(content_words(&s.name));
+            for k in &s.keywords {
+                trade_words.extend(content_words(k));
+            }
+        }
+        let marks = profile
+            .faq
+            .iter()
+            .map(|f| {
+                // (The answer's own: the question's words are asked already.)
+                let mut m = faq_marks(&f.a, true);
+                m.retain(|mark| !mark.split(' ').any(|w| trade_words.contains(w)));
+                m
+            })
+            .collect();
+        Some(Self {
+            docs,
+            asked,
+            trade,
+            marks,
+        })
     }
 
     fn best(&self, text: &str) -> Option<(usize, f64)> {
@@ -9335,6 +9545,25 @@ impl FaqIndex {
                 }
             })
             .sum();
+        // A mark of one entry only, said by the caller ("mattress n box spring", "my moms in
+        // red bank", "my insurance only does DLS").
+        let said_marks: std::collections::HashSet<String> = {
+            let mut m = faq_marks(text, false);
+            m.extend(words(text));
+            m
+        };
+        let marked: Vec<usize> = (0..self.marks.len())
+            .filter(|&i| {
+                self.marks[i].iter().any(|mark| {
+                    said_marks.contains(mark)
+                        && !self
+                            .marks
+                            .iter()
+                            .enumerate()
+                            .any(|(j, o)| j != i && o.contains(mark))
+                })
+            })
+            .collect();
         let mut best: Option<(usize, f64)> = None;
         for (i, d) in docs.iter().enumerate() {
             let s: f64 = query
@@ -9359,6 +9588,7 @@ impl FaqIndex {
             } else {
                 s
             };
+            let s = if marked == [i] { s.max(0.6) } else { s };
             if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -12267,6 +12497,70 @@ mod tests {
         let m =
             score_services("the water heater guys said my kitchen drain is clogged", &p).unwrap();
         assert_eq!(p.services[m.best].name, "Drain cleaning");
+    }
+
+    #[test]
+    fn round_twenty_five_faq_marks_concepts_and_hours_of_the_clock() {
+        let entry = |q: &str, a: &str| crate::domain::profile::Faq {
+            q: q.into(),
+            a: a.into(),
+            keywords: vec![],
+        };
+        let mut p = profile();
+        p.faq = vec![
+            entry(
+                "What can't go in the dumpster?",
+                "No paint, oil or tires. Mattresses and box springs are OK for a $25 landfill charge each.",
+            ),
+            entry(
+                "Do you deliver?",
+                "Yes. Delivery is $15 in Chattanooga, Red Bank and Hixson. Order by 1 pm for same-day delivery.",
+            ),
+            entry(
+                "Which labs do you take samples to?",
+                "We deliver to Clinical Labs or Diagnostic Laboratory Services (DLS), the same day.",
+            ),
+            entry(
+                "How long does a repair take?",
+                "Most are done in under an hour. Rare parts take 1-2 business days.",
+            ),
+            entry(
+                "Will I lose my photos or data?",
+                "Repairs don't touch your photos or data - we never reset the phone.",
+            ),
+            entry(
+                "Can kids come?",
+                "Kids 6 and up are welcome on guided tours.",
+            ),
+        ];
+        let faq = |t: &str| best_faq(t, &p).filter(|(_, s)| *s >= 0.5).map(|(i, _)| i);
+        // Two words in a row that only one entry has, or its acronym.
+        assert_eq!(
+            faq("can i toss our old mattress n box spring in there w the rest of the junk"),
+            Some(0)
+        );
+        assert_eq!(
+            faq("can it still get to my moms in red bank today?? its her bday"),
+            Some(1)
+        );
+        assert_eq!(
+            faq("my insurance only does DLS, do u take it there"),
+            Some(2)
+        );
+        // An hour of the clock is no figure of an entry.
+        assert_eq!(faq("can u do thurs at 2"), None);
+        // Ways of asking that the entries word otherwise.
+        assert_eq!(
+            faq("do u guys have to wipe the phone or whatever? i got 4 yrs of baby pics on it"),
+            Some(4)
+        );
+        assert_eq!(
+            faq("my son is 7, is he allowed or is that too young"),
+            Some(5)
+        );
+        assert_eq!(clock_hours("can u do thurs at 2"), vec!["2".to_string()]);
+        assert!(clock_hours("she was born at 2 weeks early").is_empty());
+        assert!(clock_hours("we have 2 dogs").is_empty());
     }
 
     #[test]

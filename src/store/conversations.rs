@@ -463,8 +463,8 @@ pub async fn defer(
     .bind(until_ms)
     .bind(id)
     .bind(lease)
-        .execute(&mut *conn)
-        .await?;
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
