@@ -483,7 +483,8 @@ async fn a_turn_that_outlives_its_lease_writes_nothing(backend: Backend) {
             .set_delay(Duration::from_millis(1500)),
     );
     script.ok(text("We do clear drains. (the second turn)"));
-    app.inbound_sms("SMlease1", CALLER, "do u guys do drains").await;
+    app.inbound_sms("SMlease1", CALLER, "do u guys do drains")
+        .await;
     let worker = TurnWorker::new(app.state.clone());
     let slow = tokio::spawn(async move { worker.try_execute_batch().await });
     // The slow turn has claimed the conversation once its model call is in flight.
@@ -501,7 +502,10 @@ async fn a_turn_that_outlives_its_lease_writes_nothing(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(second.len(), 1, "{second:?}");
-    assert!(matches!(second[0], TurnOutcome::Replied { .. }), "{second:?}");
+    assert!(
+        matches!(second[0], TurnOutcome::Replied { .. }),
+        "{second:?}"
+    );
     let first = slow.await.unwrap().unwrap();
     assert_eq!(first, vec![TurnOutcome::LeaseLost]);
     OutboxWorker::new(app.state.clone())
