@@ -1507,9 +1507,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             // "Marcus Batiste. yes go ahead and book", "its Aisha Brown, and yes book it": a
             // name beside the yes is kept, and the yes is a yes.
             // ("ya thats fine its Kayla Brandt": a name said outright beside a yes.)
+            // ("yes please, under Kristin Bauer": the name it goes under.)
+            let under = || {
+                // (ASCII lower-casing keeps the byte offsets of the text.)
+                let lower = text.to_ascii_lowercase();
+                let at = lower.find("under ")?;
+                u::name_when_asked(&text[at + 6..], &profile)
+            };
             let beside_yes = || {
                 u::stated_name(text)
                     .filter(plain)
+                    .or_else(under)
                     .filter(|_| u::is_yes(text) || u::opens_with_yes(text))
             };
             if let Some(name) = u::name_beside_yes(text)

@@ -730,6 +730,12 @@ const SPARKS: &[&str] = &[
     "downed line*",
     "power line down",
     "line down",
+    "line is down",
+    "lines are down",
+    "lines down",
+    "wire down",
+    "wires down",
+    "wire is down",
     // Something come down on the lines ("the big cloth part is hanging over the power lines").
     "over the power line*",
     "on the power line*",
@@ -1016,8 +1022,9 @@ const SUDDEN_OR_FALL: &[&str] = &[
     "slipped",
     "landed",
     "tripped",
-    "tumble",
+    "took a tumble",
     "tumbled",
+    "took a spill",
     "pee",
     "peeing",
 ];
@@ -1027,9 +1034,14 @@ const FELL: &[&str] = &[
     "fallen",
     "slipped",
     "tripped",
-    // ("took a tumble on the stairs")
-    "tumble",
+    // ("took a tumble on the stairs", "dad took a spill in the driveway")
+    "took a tumble",
+    "taken a tumble",
+    "had a tumble",
     "tumbled",
+    "took a spill",
+    "taken a spill",
+    "had a spill",
     // ("the ram came at him and knocked him flat")
     "knocked him",
     "knocked her",
@@ -2845,6 +2857,37 @@ fn fell_on_a_child(t: &Text) -> bool {
 /// Someone who hurt or threatened the caller before is coming, or has a way in ("my ex still has
 /// a key and says hes coming by tonight... last time he punched the wall by my head").
 fn threatened_by_someone(t: &Text) -> bool {
+    // Someone holding a blade or a gun at people now ("came back in thru the back door and
+    // grabbed one of the knives... yelling at my sous chef, wont let him by").
+    let armed = t.any(&[
+        "grabbed a knife",
+        "grabbed one of the knives",
+        "grabbed the knife",
+        "has a knife",
+        "with a knife",
+        "pulled a knife",
+        "waving a knife",
+        "holding a knife",
+        "has a gun",
+        "with a gun",
+        "pulled a gun",
+        "waving a gun",
+        "holding a gun",
+    ]);
+    let menacing = t.any(&[
+        "yelling",
+        "screaming",
+        "threatening",
+        "wont let",
+        "won't let",
+        "blocking",
+        "cornered",
+        "came back in",
+        "coming at",
+    ]);
+    if armed && menacing {
+        return true;
+    }
     const VIOLENT: &[&str] = &[
         "punched",
         "hit me",
@@ -4647,6 +4690,11 @@ fn driving_blind(t: &Text) -> bool {
         "on the interstate",
         "on the freeway",
         "behind the wheel",
+        // ("still doing like 60 lol")
+        "doing like",
+        "going like",
+        "mph",
+        "miles an hour",
     ]) && t.any(&["right now", "now", "currently", "still"])
         && t.any(&[
             "can barely see",
@@ -5370,6 +5418,21 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         // Ants, not flames ("can yall do something about fire ants too?").
         "fire ant",
         "fire ants",
+        // Smoking asked about or said not to be there ("can we smoke on the boat", "no smoke or
+        // anything"), and a drift as a way to fish.
+        "can we smoke",
+        "can i smoke",
+        "is smoking allowed",
+        "smoking allowed",
+        "no smoking",
+        "non smoking",
+        "nonsmoking",
+        "smoke free",
+        "no smoke",
+        "not smoking",
+        "isnt smoking",
+        "drifting for",
+        "drift fishing",
     ];
     let t = Text::new(text)
         .without(FIRE_OFFICIAL)
@@ -5400,6 +5463,18 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         Some(p) => without_towns(t, &p.business.service_area, text),
         None => t,
     };
+    // Someone drowning ("a kid is drowning in the neighbors pool"), not swamped ("my 7th
+    // grader is drowning in pre-algebra", "drowning in paperwork").
+    let in_water = t.any(&[
+        "pool", "water", "lake", "river", "ocean", "tub", "bath", "pond", "creek", "sea", "waves",
+        "current",
+    ]);
+    if t.any(&["drowning", "drowned", "drown"])
+        && (in_water || !t.any(&["drowning in", "drowned in"]))
+    {
+        let pet = t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet", "pets"]);
+        return Some(if pet { Danger::Animal } else { Danger::Medical });
+    }
     // A pet or a person called by a fire word ("this is about Smokey, hes 19"): a name,
     // written with its capital, is no smoke.
     // ("Smokey" with an e is a name unless a smell follows; "Smoky Mountain" is a place.)
@@ -5684,6 +5759,11 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "line down my screen",
         "line down his screen",
         "line down her screen",
+        "lines down the middle",
+        "lines down the center",
+        "lines down the side",
+        "lines down the screen",
+        "lines down my screen",
     ]);
     if t_sparks.any(SPARKS) || (t.any(HOT_ELECTRIC) && t.any(HOT)) {
         return Some(Danger::Electrical);
@@ -5712,18 +5792,27 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "ipad",
         "tablet",
         "phone",
+        "phones",
         "iphone",
+        "galaxy",
+        "samsung",
+        "pixel",
         "laptop",
         "macbook",
         "chromebook",
         "vape",
+        "juul",
         "scooter",
         "ebike",
+        "e bike",
         "hoverboard",
         "airpods",
         "earbuds",
         "kindle",
         "smartwatch",
+        "nintendo switch",
+        "battery",
+        "batteries",
     ];
     const PUSHED_APART: &[&str] = &[
         "pushing it from inside",
@@ -5734,6 +5823,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "popped up",
         "popping off",
         "popped off",
+        "popped open",
+        "pushed apart",
+        "lifting",
         "lifting up",
         "lifting off",
         "separating",
@@ -5744,12 +5836,21 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "puff*",
     ];
     const FAILING_SMELL: &[&str] = &[
-        "smok*",
+        "smoking",
+        "smoke coming",
+        "smoke out",
         "nail polish",
         "sweet smell",
         "smells sweet",
+        "smells kinda sweet",
+        "smells kind of sweet",
+        "smells really sweet",
         "chemical smell",
         "smells like chemicals",
+        "exploded",
+        "sizzl*",
+        "leaking some liquid",
+        "leaking liquid",
     ];
     // (A hiss or crackle in the sound is the speaker: "a crackle on calls".)
     let audio = t.any(&[
@@ -5764,9 +5865,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "during calls",
         "sound quality",
     ]);
+    // (A tire hissing is a flat; a crackle over bumps is the ride; a scented case smells.)
+    let mechanical = t.any(&[
+        "tire*", "tyre*", "tube", "valve", "bump*", "pedal*", "brake*", "gear*", "chain",
+    ]);
+    let scented = t.any(&["scented", "roommate smokes", "smells like smoke cuz"]);
     let device_failing = t.any(DEVICE)
+        && !scented
         && (t.near(DEVICE, FAILING_SMELL, 40)
-            || !audio && t.near(DEVICE, &["hiss*", "crackl*"], 40)
+            || !audio && !mechanical && t.near(DEVICE, &["hiss*", "crackl*"], 40)
             || t.any(PUSHED_APART)
                 && t.any(&[
                     "smell*",
@@ -6816,26 +6923,55 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         t.any(GOING_DOWN) && (!a_board || t.without(&["taking on water"]).any(GOING_DOWN));
     // Water coming into a boat out on the water ("in my jon boat off fort pickens, waters
     // coming in around the back plug faster than i can bail").
-    let filling = t.any(&[
-        "boat", "skiff", "dinghy", "pontoon", "canoe", "kayak", "hull",
-    ]) && t.any(&[
-        "water coming in",
-        "waters coming in",
-        "water is coming in",
-        "water pouring in",
-        "water keeps coming in",
-        "filling with water",
-        "filling up with water",
-        "bail",
-        "bailing",
-    ]) && !t.any(&[
-        "trailer",
-        "driveway",
-        "garage",
-        "storage",
-        "in the yard",
-        "winteriz*",
+    // (Bailing out water, not bailing on a trip: "sorry we have to bail on the boat trip".)
+    let on_the_water = t.any(&[
+        "boat",
+        "skiff",
+        "dinghy",
+        "pontoon",
+        "canoe",
+        "kayak",
+        "hull",
+        "bilge",
+        "transom",
+        "out on the",
+        "miles out",
+        "offshore",
+        "on the bay",
+        "on the lake",
+        "on the water",
     ]);
+    let filling = on_the_water
+        && t.any(&[
+            "water coming in",
+            "waters coming in",
+            "water is coming in",
+            "water pouring in",
+            "water keeps coming in",
+            "filling with water",
+            "filling up with water",
+            "taking water",
+            "taking in water",
+            "bailing water",
+            "bailing with",
+            "bailing it",
+            "bail water",
+            "bail it out",
+            "than i can bail",
+            "than we can bail",
+            "cant keep up",
+            "pump quit",
+            "pump died",
+            "flipped",
+        ])
+        && !t.any(&[
+            "trailer",
+            "driveway",
+            "garage",
+            "storage",
+            "in the yard",
+            "winteriz*",
+        ]);
     if going_down || filling {
         return Some(Danger::Vehicle);
     }
@@ -7423,6 +7559,15 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
                         "jet ski*",
                         "rent*",
                         "lesson*",
+                        // (Asleep, or swimming for fun: "paddling in his sleep", "doggy
+                        // paddling in the river".)
+                        "sleep*",
+                        "dream*",
+                        "doggy",
+                        "lake",
+                        "river",
+                        "creek",
+                        "loves",
                     ]))
             || t.any(&[
                 "didnt know who",
@@ -7589,6 +7734,38 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Medical);
     }
     let child = t.young_child();
+    // A baby cut or with something in an eye ("my 8 month old... little sparkly bits in her hair
+    // and a tiny bit of blood on her cheek and she keeps rubbing her eye").
+    if t.any(&[
+        "month old",
+        "months old",
+        "mo old",
+        "infant",
+        "newborn",
+        "baby",
+    ]) && (t.any(&["blood", "bleeding", "bled"])
+        || t.near(
+            &["glass", "shard*", "bits", "splinter*", "something"],
+            &["eye", "eyes"],
+            12,
+        ) && t.any(&[
+            "rubbing",
+            "rubs",
+            "in her eye",
+            "in his eye",
+            "fussing",
+            "crying",
+        ]))
+        && !t.any(&[
+            "blood test",
+            "blood draw",
+            "bloodwork",
+            "blood work",
+            "baby shower",
+        ])
+    {
+        return Some(Danger::Medical);
+    }
     if (child || t.any(&["kid", "kids", "child", "my son", "my daughter"]))
         && t.any(&[
             "really sleepy",
@@ -8479,6 +8656,11 @@ pub fn wants_person(text: &str) -> bool {
         "told us call",
         "said i should call",
         "said we should call",
+        // The back of a phone ("my phones back is separating from the frame").
+        "phones back",
+        "phone back is",
+        "phone back cover",
+        "phone back glass",
         // A call asked not to be made ("its a surprise so please dont call him").
         "dont call",
         "do not call",
@@ -10275,10 +10457,14 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "charged up",
         "charged overnight",
         "charged all night",
+        "charged it",
+        "charge it",
+        "charged my phone",
         "charger",
         "charging",
         "plugged in",
     ]);
+    // ("i got charged twice for the battery": the caller was charged, not the battery.)
     let money = t.any(&[
         "bill*",
         "bank",
@@ -10295,6 +10481,15 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "receipt",
         "dollar*",
         "money",
+        "got charged",
+        "charged me",
+        "charged us",
+        "was charged",
+        "were charged",
+        "been charged",
+        "double charged",
+        "overcharged",
+        "charged twice for",
     ]) || text.contains('$');
     let t = if battery && !money {
         t.without(&["charged", "charge", "charges", "fully"])
@@ -10705,6 +10900,66 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         if about_us && !describes_a_thing {
             return Some(word.trim_end_matches('*').to_string());
         }
+    }
+    // Kept waiting long past the time booked ("we sat in the lobby over an hour past our appt
+    // time. pretty frustrated honestly").
+    if !hypothetical
+        && t.any(&[
+            "past our appt",
+            "past our appointment",
+            "past my appt",
+            "past my appointment",
+            "past the appointment time",
+            "past our time",
+            "kept us waiting",
+            "kept me waiting",
+            "waited over an hour",
+            "waited an hour",
+            "waited for over an hour",
+            "sat in the lobby",
+            "sat in the waiting room",
+        ])
+    {
+        return Some("kept waiting".into());
+    }
+    // Our work harmed what was left with us ("one nail got cut way too short, bled all over her
+    // carrier"; "the tip on my wusthof is rounded off now... grinder scratches all up the side").
+    let harmed = t.any(&[
+        "cut way too short",
+        "cut too short",
+        "way too short",
+        "rounded off",
+        "grinder scratches",
+        "scratches all",
+        "scratched up",
+        "gouged",
+        "ruined my",
+        "ruined her",
+        "ruined his",
+    ]);
+    let from_us = t.any(&[
+        "got my",
+        "got our",
+        "got it back",
+        "got them back",
+        "picked up my",
+        "picked up our",
+        "picked her up",
+        "picked him up",
+        "took my",
+        "took our",
+        "brought my",
+        "brought our",
+        "this morning",
+        "yesterday",
+        "back friday",
+        "back monday",
+        "back today",
+        "i was told",
+        "we were told",
+    ]);
+    if !hypothetical && harmed && from_us {
+        return Some("work damaged".into());
     }
     // "If something breaks again after u fix it, am i covered?" asks about a warranty.
     if t.any(OTHER_COMPANY) && !ours {
@@ -15203,6 +15458,70 @@ mod tests {
         // What the caller paid for did not happen.
         assert!(complaint(
             "my neighbor brings me a handful of my own bank statements blowing around on the sidewalk. NOT shredded. the entire point of paying you was so this wouldnt happen",
+            &[]
+        )
+        .is_some());
+        // After a review: drowning; a boat filling told without the word boat; bailing on a
+        // trip, a drift for fish, smoking asked about, a tumble setting, a dog paddling in its
+        // sleep, a tire hissing are none.
+        for text in [
+            "someone is drowning in the neighbors pool",
+            "im bailing with a bucket, the bilge pump quit",
+            "dad took a spill in the driveway, hes 88",
+            "my juul is hissing",
+            "the back of my iphone is pushed apart and it smells weird",
+            "a line is down across the road near our house",
+        ] {
+            assert!(danger(text, None).is_some(), "{text}");
+        }
+        for text in [
+            "sorry we have to bail on the boat trip saturday",
+            "whats the price for drifting for fluke",
+            "my cracked phone is fine just want a quote, no smoke or anything",
+            "can we smoke on the boat",
+            "my scooter makes a crackling noise when i ride over bumps",
+            "my scooter tire is hissing",
+            "the dryer tumble setting is broken",
+            "he was paddling in his sleep and whimpering, so cute",
+            "the phone case smells sweet, its a scented case haha",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        assert!(complaint("i got charged twice for the battery", &[]).is_some());
+        assert_eq!(
+            complaint(
+                "i charged it twice overnight and it says 100 then drops to 20",
+                &[]
+            ),
+            None
+        );
+        assert!(!wants_person(
+            "my phones back is separating from the frame and it feels warm"
+        ));
+        // From a blind set's first run: a baby with glass in her eye, someone holding a knife
+        // and yelling, driving unable to see; not "drowning in pre-algebra".
+        for text in [
+            "my 8 month old is in her car seat back there, she has little sparkly bits in her hair and a tiny bit of blood on her cheek and she keeps rubbing her eye",
+            "the dishwasher we let go today came back in thru the back door and grabbed one of the knives and hes yelling at my sous chef, wont let him by",
+            "its all white n cracked on my side, can barely see out a lil corner. still doing like 60 lol",
+            "a kid is drowning in the neighbors pool",
+        ] {
+            assert!(danger(text, None).is_some(), "{text}");
+        }
+        assert_eq!(
+            danger(
+                "hi my 7th grader is drowning in pre-algebra, can you help",
+                None
+            ),
+            None
+        );
+        assert!(complaint(
+            "we sat in the lobby over an hour past our appt time. pretty frustrated honestly",
+            &[]
+        )
+        .is_some());
+        assert!(complaint(
+            "so i got my knives back friday and the tip on my chef knife is rounded off now, and theres grinder scratches all up the side",
             &[]
         )
         .is_some());

@@ -7816,7 +7816,11 @@ fn clock_hours(text: &str) -> Vec<String> {
         }
         let next = ws.get(i + 1).map(String::as_str);
         let after_cue = i > 0 && BEFORE.contains(&ws[i - 1].as_str());
-        let before_cue = matches!(next, Some("am" | "pm" | "oclock" | "ish"));
+        // ("does 2 work", "is 2 ok")
+        let before_cue = matches!(
+            next,
+            Some("am" | "pm" | "oclock" | "ish" | "work" | "works" | "ok" | "okay" | "instead")
+        );
         if (after_cue || before_cue) && !next.is_some_and(|n| UNITS.contains(&n)) {
             out.push(w.clone());
         }
@@ -8681,6 +8685,12 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "bring our own",
             "bring those",
             "bring them",
+            // ("do i have to haul the whole tank in or what?")
+            "haul the",
+            "haul it in",
+            "haul in",
+            "lug the",
+            "drag the",
         ],
         guard: &[],
         unless: &[],
