@@ -109,6 +109,48 @@ pub struct Text {
     starts: Vec<usize>,
 }
 
+/// Someone drowning now ("a kid is drowning in the neighbors pool", "she almost drowned in the
+/// bathtub", "someone is drowning!"): not swamped ("drowning in leaves", "hes drowning this
+/// semester"), a sound drowned out, or a drowning said not to happen ("he would never drown").
+fn drowning_now(t: &Text) -> bool {
+    const DROWN: &[&str] = &["drowning", "drowned", "drown", "drowns"];
+    const WATER: &[&str] = &[
+        "pool", "lake", "river", "ocean", "tub", "bathtub", "bath", "jacuzzi", "spa", "canal",
+        "pond", "creek", "sea", "surf", "waves", "current", "water", "dock", "boat",
+    ];
+    let t = t.without(&[
+        "drown out",
+        "drowned out",
+        "drowning out",
+        "wont drown",
+        "never drown",
+        "not drown",
+        "would drown",
+        "could drown",
+        "can drown",
+        "might drown",
+    ]);
+    let ws = &t.words;
+    let literal = ws.iter().enumerate().any(|(i, w)| {
+        if !DROWN.contains(&w.as_str()) {
+            return false;
+        }
+        // "drowning in <what>": water, or a thing one is swamped by ("in water bills").
+        match ws.get(i + 1).map(String::as_str) {
+            Some("in") => {
+                // (Within three words: "in the neighbors pool"; not "in water bills".)
+                let after = &ws[i + 2..ws.len().min(i + 5)];
+                after.iter().enumerate().any(|(k, x)| {
+                    WATER.contains(&x.as_str()) && after.get(k + 1).is_none_or(|y| y != "bills")
+                })
+            }
+            Some("this" | "rn" | "with" | "lately" | "at" | "under") => false,
+            _ => true,
+        }
+    });
+    literal && (t.any(WATER) || !t.any(&["homework", "paperwork", "bills", "school", "work"]))
+}
+
 /// A word that only softens a "can't" put weight on a limb ("she cant really put weight on her
 /// leg"), taken out so the phrase reads as said without it; "can barely breathe" is a "can't"
 /// for safety's sake. (Only there: "can't really get out to the salon anymore" and "can barely
@@ -2859,33 +2901,57 @@ fn fell_on_a_child(t: &Text) -> bool {
 fn threatened_by_someone(t: &Text) -> bool {
     // Someone holding a blade or a gun at people now ("came back in thru the back door and
     // grabbed one of the knives... yelling at my sous chef, wont let him by").
-    let armed = t.any(&[
+    // (Not a knife roll, a collection, a knife grabbed to cut the cake.)
+    let t_arms = t.without(&[
+        "knife roll",
+        "knife collection",
+        "knife set",
+        "knife block",
+        "grabbed a knife to",
+        "grabbed the knife to",
+    ]);
+    let aimed = t_arms.any(&[
+        "pulled a knife on",
+        "pulled a gun on",
+        "pointing a gun",
+        "pointed a gun",
+        "pointing a knife",
+        "pointed a knife",
+        "showed up with a gun",
+        "showed up with a knife",
+    ]);
+    let armed = t_arms.any(&[
         "grabbed a knife",
         "grabbed one of the knives",
         "grabbed the knife",
         "has a knife",
+        "got a knife",
         "with a knife",
-        "pulled a knife",
         "waving a knife",
         "holding a knife",
         "has a gun",
+        "got a gun",
         "with a gun",
-        "pulled a gun",
         "waving a gun",
         "holding a gun",
     ]);
-    let menacing = t.any(&[
-        "yelling",
-        "screaming",
-        "threatening",
-        "wont let",
-        "won't let",
-        "blocking",
+    let menacing = t_arms.any(&[
+        "yelling at",
+        "screaming at",
+        "threatening us",
+        "threatening me",
+        "threatening him",
+        "threatening her",
+        "threatening to kill",
+        "wont let me",
+        "wont let him",
+        "wont let her",
+        "wont let us",
+        "wont let anyone",
         "cornered",
-        "came back in",
         "coming at",
     ]);
-    if armed && menacing {
+    if aimed || armed && menacing {
         return true;
     }
     const VIOLENT: &[&str] = &[
@@ -4684,18 +4750,28 @@ fn fumes_making_people_sick(t: &Text) -> bool {
 /// Someone driving now who cannot see the road ("shes driving back on 680 right now ... says she
 /// can barely see").
 fn driving_blind(t: &Text) -> bool {
-    t.any(&[
+    // (A chip so small "you can barely see it" is no driver who cannot see.)
+    let t = t.without(&[
+        "cant see it",
+        "can barely see it",
+        "barely see it",
+        "cant see the chip",
+        "cant see the crack",
+        "barely see the chip",
+        "barely see the crack",
+        "cant see them",
+        "barely see them",
+    ]);
+    // ("still doing like 60 lol", "im doing like 70 on i25")
+    let at_speed = t.any(&["doing like", "going like", "mph", "miles an hour"]);
+    let driving_now = t.any(&[
         "driving",
         "on the highway",
         "on the interstate",
         "on the freeway",
         "behind the wheel",
-        // ("still doing like 60 lol")
-        "doing like",
-        "going like",
-        "mph",
-        "miles an hour",
-    ]) && t.any(&["right now", "now", "currently", "still"])
+    ]) && t.any(&["right now", "now", "currently", "still"]);
+    (at_speed || driving_now)
         && t.any(&[
             "can barely see",
             "cant see",
@@ -5465,13 +5541,7 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     };
     // Someone drowning ("a kid is drowning in the neighbors pool"), not swamped ("my 7th
     // grader is drowning in pre-algebra", "drowning in paperwork").
-    let in_water = t.any(&[
-        "pool", "water", "lake", "river", "ocean", "tub", "bath", "pond", "creek", "sea", "waves",
-        "current",
-    ]);
-    if t.any(&["drowning", "drowned", "drown"])
-        && (in_water || !t.any(&["drowning in", "drowned in"]))
-    {
+    if drowning_now(&t) {
         let pet = t.any(&["dog*", "puppy", "cat", "cats", "kitten*", "pet", "pets"]);
         return Some(if pet { Danger::Animal } else { Danger::Medical });
     }
@@ -7736,33 +7806,39 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     let child = t.young_child();
     // A baby cut or with something in an eye ("my 8 month old... little sparkly bits in her hair
     // and a tiny bit of blood on her cheek and she keeps rubbing her eye").
-    if t.any(&[
-        "month old",
-        "months old",
-        "mo old",
-        "infant",
-        "newborn",
-        "baby",
-    ]) && (t.any(&["blood", "bleeding", "bled"])
-        || t.near(
-            &["glass", "shard*", "bits", "splinter*", "something"],
-            &["eye", "eyes"],
-            12,
-        ) && t.any(&[
-            "rubbing",
-            "rubs",
-            "in her eye",
-            "in his eye",
-            "fussing",
-            "crying",
-        ]))
-        && !t.any(&[
-            "blood test",
-            "blood draw",
-            "bloodwork",
-            "blood work",
-            "baby shower",
-        ])
+    // (A baby's blood drawn, paint bleeding through, brakes bled on "my baby" are none.)
+    let infant = t.any(&["month old", "months old", "mo old", "infant", "newborn"]);
+    let baby = infant || t.any(&["baby", "babys", "my baby", "the baby"]);
+    let not_a_wound = t.any(&[
+        "blood test",
+        "blood draw*",
+        "blood drawn",
+        "bloodwork",
+        "blood work",
+        "blood drive",
+        "baby shower",
+        "paint",
+        "brake*",
+        "bleeding through",
+        "bleeding thru",
+        "fluid",
+    ]);
+    if !not_a_wound
+        && (infant && t.any(&["blood", "bleeding"])
+            || baby
+                && t.near(
+                    &["glass", "shard*", "bits", "splinter*", "something"],
+                    &["eye", "eyes"],
+                    12,
+                )
+                && t.any(&[
+                    "rubbing",
+                    "rubs",
+                    "in her eye",
+                    "in his eye",
+                    "fussing",
+                    "crying",
+                ]))
     {
         return Some(Danger::Medical);
     }
@@ -10902,24 +10978,37 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         }
     }
     // Kept waiting long past the time booked ("we sat in the lobby over an hour past our appt
-    // time. pretty frustrated honestly").
-    if !hypothetical
-        && t.any(&[
-            "past our appt",
-            "past our appointment",
-            "past my appt",
-            "past my appointment",
-            "past the appointment time",
-            "past our time",
-            "kept us waiting",
-            "kept me waiting",
-            "waited over an hour",
-            "waited an hour",
-            "waited for over an hour",
-            "sat in the lobby",
-            "sat in the waiting room",
-        ])
-    {
+    // time. pretty frustrated honestly"); not a wait elsewhere or a happy one ("waited an hour
+    // at the dmv", "sat in the lobby last time and loved the coffee").
+    let past_our_time = t.any(&[
+        "past our appt",
+        "past our appointment",
+        "past my appt",
+        "past my appointment",
+        "past the appointment time",
+        "past our time",
+    ]);
+    let waited = t.any(&[
+        "kept us waiting",
+        "kept me waiting",
+        "waited over an hour",
+        "waited an hour",
+        "waited for over an hour",
+        "sat in the lobby",
+        "sat in the waiting room",
+    ]) && t.any(&[
+        "frustrat*",
+        "ridiculous",
+        "unacceptable",
+        "annoyed",
+        "upset",
+        "rude",
+        "disappoint*",
+        "not ok",
+        "nobody",
+        "no one",
+    ]);
+    if !hypothetical && (past_our_time || waited) {
         return Some("kept waiting".into());
     }
     // Our work harmed what was left with us ("one nail got cut way too short, bled all over her
@@ -10937,28 +11026,47 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "ruined her",
         "ruined his",
     ]);
+    // ...by us: given back by us, left with us, or "you" did it; not another shop, the caller
+    // or someone else ("cut way too short at another salon yesterday, can you fix it?").
     let from_us = t.any(&[
         "got my",
         "got our",
         "got it back",
         "got them back",
+        "came back",
         "picked up my",
         "picked up our",
         "picked her up",
         "picked him up",
-        "took my",
-        "took our",
-        "brought my",
-        "brought our",
-        "this morning",
-        "yesterday",
-        "back friday",
-        "back monday",
-        "back today",
-        "i was told",
-        "we were told",
+        "you cut",
+        "you guys",
+        "yall",
+        "your",
+        "ur guy",
+    ]) || t.any(&["took my", "took our", "brought my", "brought our"])
+        && t.any(&["in this morning", "in yesterday", "in today", "in for"]);
+    let elsewhere = t.any(&[
+        "another",
+        "other salon",
+        "other shop",
+        "different",
+        "myself",
+        "my ex",
+        "someone",
+        "somebody",
+        "the kids",
+        "dropped",
+        "bought",
+        "crashed",
+        "roommate",
+        "last stylist",
+        "pull through",
+        "pull thru",
+        "can you fix",
+        "can u fix",
+        "could you fix",
     ]);
-    if !hypothetical && harmed && from_us {
+    if !hypothetical && harmed && from_us && !elsewhere {
         return Some("work damaged".into());
     }
     // "If something breaks again after u fix it, am i covered?" asks about a warranty.
@@ -15515,6 +15623,40 @@ mod tests {
             ),
             None
         );
+        // After a second review: drowning in a bathtub or a canal, a knife pulled, a driver at
+        // speed who cannot see; not a wait at the bank, a chip too small to see, someone
+        // swamped, a knife collection, another salon's cut.
+        for text in [
+            "she almost drowned in the bathtub, she's blue",
+            "someone is drowning!!",
+            "theres glass near my babys eye and shes rubbing it and crying",
+            "he pulled a knife on me",
+            "hes got a knife and wont let me leave",
+            "windshield just cracked all the way across, im doing like 70 on i25 and cant see",
+        ] {
+            assert!(danger(text, None).is_some(), "{text}");
+        }
+        for text in [
+            "drowning in leaves over here, pool is a swamp",
+            "drown out the noise of the pump?",
+            "hes drowning this semester, need help asap",
+            "my dog loves the lake, he would never drown lol",
+            "can my baby get his blood drawn saturday",
+            "my husband is yelling at me to get the knives done, he has a knife collection",
+            "the kids were screaming when i grabbed a knife to cut the cake",
+            "tiny chip, you can barely see it, im still driving on it fine",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
+        for text in [
+            "i waited an hour on hold with my bank lol, anyway can i book a cut",
+            "we sat in the lobby last time and loved the coffee",
+            "my hair was cut way too short at another salon yesterday, can you fix it?",
+            "took my dog to the park and he got scratched up",
+        ] {
+            assert_eq!(complaint(text, &[]), None, "{text}");
+        }
+        assert!(complaint("you cut it way too short", &[]).is_some());
         assert!(complaint(
             "we sat in the lobby over an hour past our appt time. pretty frustrated honestly",
             &[]

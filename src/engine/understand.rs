@@ -5593,7 +5593,47 @@ pub fn doubts_fit(text: &str) -> bool {
         "a whole different thing",
         "or is it different",
         "or is that different",
-    ]) || {
+        // The caller's own reason it may be ours ("u guys do those too since its glass?",
+        // "figured pinball people might know old jukeboxes", "figured its all the same
+        // electrical stuff", "do you guys work on those or just the machines").
+        "too since its",
+        "too since you",
+        "too since yall",
+        "too since u",
+        "or just the",
+        "or only the",
+        "or is it just",
+    ]) || t.near(
+        &["also do", "also fix", "also work on"],
+        &["or just", "or only"],
+        6,
+    ) || t.near(
+        &["figured", "figure", "thought", "assumed"],
+        &[
+            "might know",
+            "would know",
+            "might do",
+            "all the same",
+            "same kind of",
+            "same thing",
+        ],
+        8,
+    ) || {
+        // "yall do lights right? the light inside our swimming pool went out": asked whether a
+        // kind of work is ours, then a thing of its kind.
+        let ws = &t.words;
+        (2..ws.len()).any(|i| {
+            ws[i] == "right"
+                && ws[..i]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|w| w == "do" || w == "does")
+                && ws[i.saturating_sub(5)..i]
+                    .iter()
+                    .any(|w| ["you", "yall", "u", "guys", "ya"].contains(&w.as_str()))
+        }) && text.contains("right?")
+    } || {
         // "Do I need a different company for that" doubts; "we went to a different place in
         // the gulch" tells where they were before.
         let ws = &t.words;
