@@ -822,7 +822,13 @@ fn agrees_to_pick(text: &str) -> bool {
         "works", "work", "great", "perfect", "good", "fine", "thx", "thanks", "thank", "ty", "pls",
         "please", "plz", "ok", "okay", "sure", "book", "lets", "take", "awesome", "cool", "sounds",
     ];
-    u::words(text).iter().any(|w| AGREE.contains(&w.as_str()))
+    // (Not a pick that goes on to change it: "first one works but can we do 3 instead".)
+    const CHANGES: &[&str] = &[
+        "but", "instead", "actually", "rather", "prefer", "not", "unless",
+    ];
+    let ws = u::words(text);
+    ws.iter().any(|w| AGREE.contains(&w.as_str()))
+        && !ws.iter().any(|w| CHANGES.contains(&w.as_str()))
 }
 
 /// The held time, said again by the caller as read back, with a yes or "book it" ("yes friday

@@ -931,32 +931,39 @@ mod tests {
         assert!(p.effects.notify[0].starts_with("New booking: Drain cleaning"));
     }
 
-    /// The time read back said again with a yes ("yes thursday at 10 works, book it") books it;
-    /// said again without one, or another hour with one, books nothing.
-    #[tokio::test]
-    async fn the_held_time_said_again_with_a_yes_books_it() {
+    /// The calendar with Thursday 10:00 held for this conversation (`holding()`) for 10 minutes.
+    fn held_thursday_ten() -> Snapshot {
         let expires = input(State::Confirming, holding(), &["x"])
             .now
             .timestamp_millis()
             + 600_000;
-        let snapshot = Snapshot {
+        Snapshot {
             own: vec![row(41, "held", thursday_ten(), Some(expires))],
             claimed: vec![(BookingId(41), thursday_ten().start, thursday_ten().end)],
             ..Snapshot::default()
-        };
-        let booked = |p: &Plan| {
-            p.effects
-                .calendar
-                .iter()
-                .any(|c| matches!(c, CalendarChange::Confirm { .. }))
-        };
+        }
+    }
+
+    /// The plan books the held time.
+    fn confirms(p: &Plan) -> bool {
+        p.effects
+            .calendar
+            .iter()
+            .any(|c| matches!(c, CalendarChange::Confirm { .. }))
+    }
+
+    /// The time read back said again with a yes ("yes thursday at 10 works, book it") books it;
+    /// said again without one, or another hour with one, books nothing.
+    #[tokio::test]
+    async fn the_held_time_said_again_with_a_yes_books_it() {
+        let snapshot = held_thursday_ten();
         let i = input(
             State::Confirming,
             holding(),
             &["yes thursday at 10 works, book it"],
         );
         let p = plan(&i, Some(&snapshot)).await;
-        assert!(booked(&p), "{:?}", p.reply);
+        assert!(confirms(&p), "{:?}", p.reply);
         assert_eq!(p.state, State::Booked);
         // After a review: a plain yes with the held hour still books; a hedge, another day or
         // hour, "next", a written "am" for a PM time or a preference for another part of the
@@ -968,7 +975,7 @@ mod tests {
         ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
-            assert!(booked(&p), "{text}: {:?}", p.reply);
+            assert!(confirms(&p), "{text}: {:?}", p.reply);
         }
         for text in [
             "thursday at 10 works",
@@ -981,27 +988,13 @@ mod tests {
         ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
-            assert!(!booked(&p), "{text}: {:?}", p.reply);
+            assert!(!confirms(&p), "{text}: {:?}", p.reply);
         }
     }
 
     #[tokio::test]
     async fn the_held_time_picked_again_with_a_word_of_agreement_books_it() {
-        let expires = input(State::Confirming, holding(), &["x"])
-            .now
-            .timestamp_millis()
-            + 600_000;
-        let snapshot = Snapshot {
-            own: vec![row(41, "held", thursday_ten(), Some(expires))],
-            claimed: vec![(BookingId(41), thursday_ten().start, thursday_ten().end)],
-            ..Snapshot::default()
-        };
-        let booked = |p: &Plan| {
-            p.effects
-                .calendar
-                .iter()
-                .any(|c| matches!(c, CalendarChange::Confirm { .. }))
-        };
+        let snapshot = held_thursday_ten();
         // The caller picks the very time read back, and says it suits them.
         for text in [
             "the first one works, thanks",
@@ -1011,17 +1004,18 @@ mod tests {
         ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
-            assert!(booked(&p), "{text}: {:?}", p.reply);
+            assert!(confirms(&p), "{text}: {:?}", p.reply);
         }
         // A bare pick is read back for a yes; a pick with a question or a hedge books nothing.
         for text in [
             "1",
             "the first one, do you take cards?",
             "the first one might work, let me check",
+            "first one works but actually can we do 3 instead",
         ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
-            assert!(!booked(&p), "{text}: {:?}", p.reply);
+            assert!(!confirms(&p), "{text}: {:?}", p.reply);
         }
     }
 

@@ -76,7 +76,8 @@ pub(crate) fn tools_saying(words: &str, calls: &[(&str, Value)]) -> Value {
     envelope(json!({"role": "assistant", "content": content, "tool_calls": calls}))
 }
 
-pub(crate) async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
+/// A scripted OpenAI-compatible server: each chat-completions request gets the next response.
+pub(crate) async fn scripted_model() -> (MockServer, Script) {
     let server = MockServer::start().await;
     let script = Script::default();
     Mock::given(method("POST"))
@@ -84,6 +85,11 @@ pub(crate) async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
         .respond_with(script.clone())
         .mount(&server)
         .await;
+    (server, script)
+}
+
+pub(crate) async fn llm_app(backend: Backend) -> (TestApp, MockServer, Script) {
+    let (server, script) = scripted_model().await;
     let app = spawn_app_with(
         backend,
         Options {
@@ -459,13 +465,7 @@ async fn a_question_the_profile_cannot_answer_mid_booking_goes_to_the_team_and_t
 async fn a_turn_that_outlives_its_lease_writes_nothing(backend: Backend) {
     use frontdesk::engine::turn::TurnOutcome;
     use frontdesk::jobs::{OutboxWorker, TurnWorker};
-    let server = MockServer::start().await;
-    let script = Script::default();
-    Mock::given(method("POST"))
-        .and(path("/v1/chat/completions"))
-        .respond_with(script.clone())
-        .mount(&server)
-        .await;
+    let (server, script) = scripted_model().await;
     let app = spawn_app_with(
         backend,
         Options {
