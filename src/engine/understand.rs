@@ -9294,9 +9294,9 @@ struct FaqIndex {
     /// "coat" in "Can you coat a floor in winter?" at a floor coater is what any caller asking
     /// means by "do".
     trade: Vec<String>,
-    /// Each answer's pairs of words said one after the other ("box spring", "red bank") and its
-    /// acronyms ("DLS"): a caller who says one that no other entry has asks that entry.
-    marks: Vec<std::collections::HashSet<String>>,
+    /// The answers' pairs of words said one after the other ("box spring", "red bank") and
+    /// acronyms ("DLS") that only one entry has, with that entry: a caller who says one asks it.
+    marks: std::collections::HashMap<String, usize>,
 }
 
 /// A text's marks (see `FaqIndex::marks`): its pairs of content words in a row within a
@@ -9485,15 +9485,21 @@ impl FaqIndex {
                 trade_words.extend(content_words(k));
             }
         }
-        let marks = profile
-            .faq
-            .iter()
-            .map(|f| {
-                // (The answer's own: the question's words are asked already.)
-                let mut m = faq_marks(&f.a, true);
-                m.retain(|mark| !mark.split(' ').any(|w| trade_words.contains(w)));
-                m
-            })
+        // (The answer's own: the question's words are asked already.)
+        let mut owners: std::collections::HashMap<String, Option<usize>> = Default::default();
+        for (i, f) in profile.faq.iter().enumerate() {
+            for mark in faq_marks(&f.a, true) {
+                if !mark.split(' ').any(|w| trade_words.contains(w)) {
+                    owners
+                        .entry(mark)
+                        .and_modify(|o| *o = None)
+                        .or_insert(Some(i));
+                }
+            }
+        }
+        let marks = owners
+            .into_iter()
+            .filter_map(|(mark, owner)| owner.map(|i| (mark, i)))
             .collect();
         Some(Self {
             docs,
@@ -9602,18 +9608,12 @@ impl FaqIndex {
             m.extend(words(text));
             m
         };
-        let marked: Vec<usize> = (0..self.marks.len())
-            .filter(|&i| {
-                self.marks[i].iter().any(|mark| {
-                    said_marks.contains(mark)
-                        && !self
-                            .marks
-                            .iter()
-                            .enumerate()
-                            .any(|(j, o)| j != i && o.contains(mark))
-                })
-            })
+        let mut marked: Vec<usize> = said_marks
+            .iter()
+            .filter_map(|mark| self.marks.get(mark).copied())
             .collect();
+        marked.sort_unstable();
+        marked.dedup();
         let mut best: Option<(usize, f64)> = None;
         for (i, d) in docs.iter().enumerate() {
             let s: f64 = query
