@@ -827,7 +827,10 @@ fn agrees_to_pick(text: &str) -> bool {
         "but", "instead", "actually", "rather", "prefer", "not", "unless",
     ];
     let ws = u::words(text);
-    ws.iter().any(|w| AGREE.contains(&w.as_str()))
+    // ("first one", "the 1st", "#1": the pick alone, of the time read back with "or pick 2)
+    // or 3)", is the choice made.)
+    let alone = ws.len() <= 3 && !text.contains('?');
+    (alone || ws.iter().any(|w| AGREE.contains(&w.as_str())))
         && !ws.iter().any(|w| CHANGES.contains(&w.as_str()))
 }
 
@@ -1583,7 +1586,19 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     }
                     return Ok(Some(confirm_text(turn, slot)));
                 }
-                return choose(turn, n).await;
+                // ("the 1st one pls, Hailey", "2": another of the times offered, picked, is
+                // the choice made, as a pick of the time read back is.)
+                let agreed = !question && agrees_to_pick(text);
+                let reply = choose(turn, n).await?;
+                if agreed && turn.details.chosen == turn.details.proposals.get(n - 1).copied() {
+                    if turn.details.name.is_none() {
+                        turn.details.name = u::extract_name_in(text, &profile);
+                    }
+                    if let Some(booked) = book_if_agreed(turn, text, true).await {
+                        return Ok(booked);
+                    }
+                }
+                return Ok(reply);
             }
             // "tuesday 10 works. Linda Harjo" with Tue 10:00 AM read back and held: the time said
             // again, not a new wish (our own hold would keep it from being found again); it is
@@ -1622,8 +1637,10 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     // The very time read back (its day, and its hour if one is said) with a
                     // yes or "book it": booked ("yes friday at 6 works, book it", "si saturday
                     // 12:30 perfect, book it").
+                    // ("Ray Delgado. thurs 8 works, see u then": said back with a word of
+                    // agreement, as a pick is.)
                     if said_as_held(turn, text, slot) && !question {
-                        if let Some(booked) = book_if_agreed(turn, text, false).await {
+                        if let Some(booked) = book_if_agreed(turn, text, true).await {
                             return Ok(booked);
                         }
                     }
@@ -1888,6 +1905,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     turn.details.name = Some(name);
                     return Ok(Some(format!("Thanks, {first} - you're all set.")));
                 }
+                // ("Ana. how late can i cancel if my kid ends up sick?": the name as a sentence
+                // of its own, then a question, which is answered as usual.)
+                if question {
+                    if let Some((head, _)) = text.split_once(['.', '\n', '!']) {
+                        if let Some(name) = u::bare_name(head).filter(written_as_name) {
+                            turn.details.name = Some(name);
+                        }
+                    }
+                }
             }
             let booked = turn
                 .details
@@ -2027,14 +2053,34 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             && u::score_services(text, &profile)
                 .is_some_and(|m| u::job_not_the_services(text, &profile, m.best))
     };
+    // An entry picked on little ("do you all organize photos? ... scanned into digital folders"
+    // is not answered by the entry on photos of your home) does not answer a job asked about.
+    // ("do u see hedgehogs?" is answered by "What animals do you see?", whose answer names
+    // them: a word shared with the entry's question and one with its answer.)
+    let faq_unsure = match &answer {
+        Some((u::Topic::Faq(i), _)) => {
+            let entry = &profile.faq[*i];
+            let (q, a) = (u::content_words(&entry.q), u::content_words(&entry.a));
+            let asked = u::content_words(text);
+            let shares = asked.iter().any(|w| q.contains(w)) && asked.iter().any(|w| a.contains(w));
+            !shares && u::best_faq(text, &profile).is_none_or(|(_, score)| score < 0.35)
+        }
+        _ => false,
+    };
     let cannot_answer = cannot_answer
         || question
             && !service_answer
             && (!books || job_nowhere())
             && u::asks_to_do_unknown_thing(text, &profile)
-        || question && answer.is_none() && !books && u::asks_to_do_unlisted_thing(text, &profile)
+        || question
+            && (answer.is_none() || faq_unsure)
+            && !books
+            && u::asks_to_do_unlisted_thing(text, &profile)
         || question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile);
     if cannot_answer {
+        if !underway && faq_unsure {
+            return pass_to_team(turn, text).await;
+        }
         if !underway {
             return unanswered(turn, text).await;
         }
@@ -2051,11 +2097,16 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // day is asked for.)
     let declines = u::declines_what_we_do(text, &profile);
     if question && (!books || declines) && turn.details.service.is_none() {
+        let faq_answered = matches!(answer, Some((u::Topic::Faq(_), _)));
+        let faq_sure =
+            faq_answered && u::best_faq(text, &profile).is_some_and(|(_, score)| score >= 0.35);
         let doubts = (u::doubts_fit(text)
             || u::contrasts_with_business(text, &profile)
             || u::builds_on_what_we_do(text, &profile)
             || declines)
-            && !matches!(answer, Some((u::Topic::Faq(_), _)));
+            // (Unless an entry answered it, surely: "u guys do those too since its glass?"
+            // is not answered by the entry on chips in the cold.)
+            && !faq_sure;
         let asks_job = u::asks_if_offered(text)
             && answer.as_ref().is_none_or(|(t, _)| {
                 matches!(
@@ -2074,8 +2125,21 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     .is_some_and(|m| u::job_not_the_services(text, &profile, m.best))
             };
             if !covered && (doubts || asks_job && job_unnamed()) {
+                // (An entry set aside as unsure is not looked for again in a looser reading.)
+                if doubts && faq_answered {
+                    return pass_to_team(turn, text).await;
+                }
                 return unanswered(turn, text).await;
             }
+        }
+    }
+    // Asked outright whether we do a thing, with a day for it ("yall install hitches? need a
+    // weight distribution hitch ... next week"), when no service's name or keyword is used and
+    // the best one accounts for little of it: no yes on a word of its description.
+    if question && books && turn.details.service.is_none() && u::asks_without_do(text) {
+        let weak = u::score_services(text, &profile).is_some_and(|m| !m.named && m.coverage < 0.2);
+        if weak && answer.is_none() {
+            return unanswered(turn, text).await;
         }
     }
     // "Could one of your chefs come to the house and cook for us?" where every service happens
@@ -2858,7 +2922,7 @@ async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<St
     // (A "yes, we do X" is no answer to a question we could not place: that is the false yes
     // this hand-off is for.)
     let topics = u::topics(text, &turn.business.profile);
-    let only_offered = topics.iter().all(|t| {
+    let offered = |t: &u::Topic| {
         matches!(
             t,
             u::Topic::Service {
@@ -2866,7 +2930,11 @@ async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<St
                 ..
             }
         )
-    });
+    };
+    // (...nor from the single reading the answer tool makes: "Do you repair those, and would
+    // someone come to the house?" of a grandfather clock is no "yes, we do watch batteries".)
+    let only_offered = topics.iter().all(offered)
+        || u::topic(text, &turn.business.profile).is_some_and(|t| offered(&t));
     if only_offered {
         turn.effects
             .unanswered
@@ -2879,6 +2947,19 @@ async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<St
     {
         return Ok(Some(a));
     }
+    hand_off(
+        turn,
+        "unanswered_question",
+        "Good question - I don't want to guess. ",
+    )
+    .await
+}
+
+/// A question we will not guess at, passed to the team as it is: no answer from the profile.
+async fn pass_to_team(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
+    turn.effects
+        .unanswered
+        .push(text.chars().take(300).collect());
     hand_off(
         turn,
         "unanswered_question",

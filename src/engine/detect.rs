@@ -2825,7 +2825,18 @@ fn burned_badly(t: &Text) -> bool {
     // (Not the sun's, nor a car's paint.)
     let sun_or_paint = t.any(&["sun", "sunburn*", "paint", "clear coat", "beach"]);
     let said_of_body = t.near(BURNED, BODY, 5) || t.near(BODY, BURNED, 4);
-    said_of_body && t.any(SEVERE) && !sun_or_paint
+    // ("he also got the back of his hand with it, theres a big white blister ... and the skin
+    // around it is kinda gray": the burn told by what it did, its cause in an earlier text.)
+    let skin_gone_pale = t.any(&["blister*"])
+        && t.any(BODY)
+        && t.near(
+            &["skin"],
+            &[
+                "gray", "grey", "white", "black", "leathery", "waxy", "charred",
+            ],
+            6,
+        );
+    (said_of_body && t.any(SEVERE) || skin_gone_pale) && !sun_or_paint
 }
 
 /// Something heavy came down on or beside a small child, who is hurt or may be ("our tv came
@@ -8995,6 +9006,12 @@ pub fn wants_person(text: &str) -> bool {
         "come out and",
         "come by and",
         "come over and",
+        // ("i just want to come in and talk it over with someone": a visit to the shop.)
+        "come in and",
+        "stop in and",
+        "stop by and",
+        "swing by and",
+        "drop in and",
         "in person",
     ]);
     let named_who = t.any(&TALK_WHO[6..]);
@@ -11010,6 +11027,56 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
     ]);
     if !hypothetical && (past_our_time || waited) {
         return Some("kept waiting".into());
+    }
+    // The result not what was asked for, and paid for ("asked for icy blonde and showed pics
+    // and everything. in daylight its straight up orange/brassy ... i paid 180 plus tip and
+    // honestly i cried in my car").
+    let asked_for = t.any(&[
+        "asked for",
+        "showed pics",
+        "showed pictures",
+        "showed a pic",
+        "showed a picture",
+        "showed her",
+        "showed him",
+        "showed them",
+    ]);
+    let not_it = t.any(&[
+        "cried",
+        "crying",
+        "in tears",
+        "orange",
+        "brassy",
+        "not what i asked",
+        "not what we asked",
+        "nothing like",
+        "looks nothing",
+        "butchered",
+        "uneven",
+        "patchy",
+        "way too short",
+        "hate it",
+        "ruined",
+        "wrong color",
+        "wrong colour",
+    ]);
+    if !hypothetical && asked_for && not_it && t.any(&["paid", "charged", "tip"]) {
+        return Some("not as asked".into());
+    }
+    // A charge that makes no sense to the caller ("yall cancel my sat class ... and now theres
+    // a $25 rebook charge on my card?? how does that make any sense").
+    let senseless = t.any(&[
+        "how does that make",
+        "how does this make",
+        "makes no sense",
+        "make no sense",
+        "how is that fair",
+        "how is this fair",
+        "thats not fair",
+        "not fair",
+    ]);
+    if !hypothetical && senseless && money {
+        return Some("billing".into());
     }
     // Our work harmed what was left with us ("one nail got cut way too short, bled all over her
     // carrier"; "the tip on my wusthof is rounded off now... grinder scratches all up the side").
@@ -15924,5 +15991,48 @@ mod tests {
             complaint("you said to text when the ram is penned, he is now", &[]),
             None
         );
+    }
+
+    #[test]
+    fn round_twenty_six_talking_it_over_in_the_shop_is_a_visit() {
+        assert!(!wants_person(
+            "not ready to sit for it yet i just want to come in and talk it over with someone and get a ballpark price"
+        ));
+        assert!(!wants_person(
+            "can i stop by and talk to someone about colors"
+        ));
+        assert!(wants_person(
+            "can someone call me so i can talk it over with someone"
+        ));
+        assert!(wants_person("id rather talk to someone than text"));
+    }
+
+    #[test]
+    fn round_twenty_six_a_burn_told_by_its_skin_and_complaints_told_by_the_result() {
+        // A burn told by what it did to the skin, its cause in an earlier text.
+        assert!(danger(
+            "he also got the back of his hand with it, theres a big white blister like the size of a credit card and the skin around it is kinda gray",
+            None
+        )
+        .is_some());
+        assert!(danger(
+            "got a blister on my heel from the new boots, skin is fine",
+            None
+        )
+        .is_none());
+        // Not what was asked for, and paid for.
+        assert!(complaint(
+            "so i got highlights last thurs and asked for icy blonde and showed pics. its straight up orange. i paid 180 plus tip and honestly i cried in my car",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("i asked for a trim and paid at the desk, love it", &[]).is_none());
+        // A charge that makes no sense to the caller.
+        assert!(complaint(
+            "so yall cancel my sat class at 9pm the night before and now theres a $25 rebook charge on my card?? how does that make any sense",
+            &[]
+        )
+        .is_some());
+        assert!(complaint("how does that make the door quieter?", &[]).is_none());
     }
 }

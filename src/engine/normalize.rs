@@ -444,11 +444,22 @@ fn words_uncached(text: &str) -> Vec<String> {
             out.get(k)
                 .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
         };
+        // ("can u do wed at 3:30", "wed 330 is good": an hour, or hours and minutes run
+        // together, said after it.)
+        let hour_like = |k: usize| {
+            out.get(k).is_some_and(|n| match n.parse::<u32>() {
+                Ok(h) if n.len() <= 2 => (1..=12).contains(&h),
+                Ok(hm) if n.len() <= 4 => (1..=12).contains(&(hm / 100)) && hm % 100 < 60,
+                _ => false,
+            })
+        };
         let clock = digit_led(i + 1)
             && (out[i + 1].contains(':')
                 || out[i + 1].ends_with("am")
                 || out[i + 1].ends_with("pm")
-                || out.get(i + 2).is_some_and(|m| m == "am" || m == "pm"));
+                || hour_like(i + 1)
+                || out.get(i + 2).is_some_and(|m| m == "am" || m == "pm"))
+            || out.get(i + 1).is_some_and(|n| n == "at") && hour_like(i + 2);
         let after = out.get(i + 1).is_some_and(|n| {
             AFTER.contains(&n.as_str())
                 || ["mornings", "afternoons", "evenings"].contains(&n.as_str())

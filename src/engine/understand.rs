@@ -75,6 +75,12 @@ const YES: &[&str] = &[
     "will be fine",
     "would be fine",
     "that will do",
+    // "That'll work, thank you", "that would work".
+    "will work",
+    "would work",
+    "should work",
+    "thatll work",
+    "thatd work",
 ];
 const NO: &[&str] = &[
     "no",
@@ -1103,7 +1109,67 @@ pub fn wants_cancel(text: &str) -> bool {
             "nevermind",
             "never mind",
         ],
-    )
+    ) && !asks_about_cancelling(text)
+}
+
+/// A question about cancelling, not a wish to ("how late can i cancel if my kid ends up sick?",
+/// "whats ur cancellation policy"): the rule asked for, a condition, or a fee, with no plain
+/// "i need to cancel" outside the condition.
+pub fn asks_about_cancelling(text: &str) -> bool {
+    let lower = text.to_lowercase().replace(['\'', '\u{2019}'], "");
+    let asks = is_question(text)
+        && has_any(
+            text,
+            &[
+                "how late",
+                "how far",
+                "how much notice",
+                "how soon",
+                "how long before",
+                "how many hours",
+                "policy",
+                "fee",
+                "charge",
+                "penalty",
+                "if i",
+                "if we",
+                "if he",
+                "if she",
+                "if my",
+                "in case",
+                "what if",
+                "what happens",
+            ],
+        );
+    let outright = [
+        "need to cancel",
+        "want to cancel",
+        "wanna cancel",
+        "please cancel",
+        "pls cancel",
+        "plz cancel",
+        "have to cancel",
+        "gotta cancel",
+        "going to cancel",
+        "gonna cancel",
+    ]
+    .iter()
+    .any(|p| {
+        lower.match_indices(p).any(|(at, _)| {
+            let before = lower[..at].trim_end();
+            ![
+                "if i",
+                "if we",
+                "in case i",
+                "in case we",
+                "when i",
+                "if i ever",
+            ]
+            .iter()
+            .any(|c| before.ends_with(c))
+        })
+    });
+    asks && !outright
 }
 
 pub fn wants_reschedule(text: &str) -> bool {
@@ -1870,6 +1936,26 @@ fn extract_name_any(text: &str) -> Option<String> {
         .or_else(|| leading_name(text))
         .or_else(|| signed_name(text))
         .or_else(|| sign_off_name(text))
+        .or_else(|| name_before_address(text))
+}
+
+/// A first and last name opening a sentence that goes straight on to the street address
+/// ("need a cap put on, whatever u have soonest. walt brooks 88 sand hill rd candler").
+fn name_before_address(text: &str) -> Option<String> {
+    text.split(['.', '\n', '!', '?', ';']).find_map(|piece| {
+        let tokens: Vec<&str> = piece.split_whitespace().collect();
+        let [a, b, number, ..] = tokens.as_slice() else {
+            return None;
+        };
+        let plain = |t: &str| name_word(t, true) && !STOP.contains(&t.to_lowercase().as_str());
+        let b = b.trim_end_matches(',');
+        let address = extract_address(piece)?;
+        (number.chars().all(|c| c.is_ascii_digit())
+            && address.starts_with(number)
+            && plain(a)
+            && plain(b))
+        .then(|| format!("{} {}", capitalise(a), capitalise(b)))
+    })
 }
 
 /// A first and last name, capitalised, as the text's first sentence, with more after it
@@ -2642,10 +2728,14 @@ pub fn loose_address(text: &str) -> Option<String> {
         "months",
         "times",
     ];
+    // ("we have 2 cats who basically live in that bathroom": how many, not where.)
+    const COUNT_BEFORE: &[&str] = &[
+        "have", "has", "had", "got", "own", "with", "bought", "about", "like", "only", "just",
+    ];
     if start
         .checked_sub(1)
         .and_then(bare)
-        .is_some_and(|b| TIME_BEFORE.contains(&b.as_str()))
+        .is_some_and(|b| TIME_BEFORE.contains(&b.as_str()) || COUNT_BEFORE.contains(&b.as_str()))
         || bare(start + 1).is_some_and(|a| CLAUSE_AFTER.contains(&a.as_str()))
         || bare(start + 2).is_some_and(|a| ["dollars", "dollar", "bucks"].contains(&a.as_str()))
     {
@@ -4921,6 +5011,13 @@ pub fn is_question(text: &str) -> bool {
     if text.contains('?') {
         return true;
     }
+    // ("im 16 can i get my nose pierced there or nah": the choice left open at the end asks.)
+    if w.len() >= 4
+        && w[w.len() - 2] == "or"
+        && ["nah", "naw", "no", "not", "nope"].contains(&w[w.len() - 1].as_str())
+    {
+        return true;
+    }
     // An agreement is no question, though it opens like one: "ya thats good" ("ya" reads as
     // "you"), "ok do that one. its Beth" (a pick told, not asked).
     let raw_first = text
@@ -5101,21 +5198,28 @@ pub fn asks_if_offered(text: &str) -> bool {
 
 /// "yall install hitches?", "u guys fix openers?": "do you ...?" with the "do" left out, at the
 /// start of the text.
-fn asks_without_do(text: &str) -> bool {
-    let w = words(text);
-    let at = match w.first().map(String::as_str) {
-        Some("you" | "u") => match w.get(1).map(String::as_str) {
-            Some("all" | "guys") => 2,
-            _ => 1,
-        },
-        _ => return false,
-    };
-    w.get(at).is_some_and(|v| {
-        [
-            "install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean",
-        ]
-        .contains(&v.as_str())
-    }) && text.contains('?')
+/// (Also a later sentence asked so: "need 2 porta johns at a job site. yall handle those
+/// right?")
+pub fn asks_without_do(text: &str) -> bool {
+    text.split_inclusive(['.', '!', '?', '\n'])
+        .filter(|clause| clause.contains('?'))
+        .any(|clause| {
+            let w = words(clause);
+            let at = match w.first().map(String::as_str) {
+                Some("you" | "u" | "yall") => match w.get(1).map(String::as_str) {
+                    Some("all" | "guys") => 2,
+                    _ => 1,
+                },
+                _ => return false,
+            };
+            w.get(at).is_some_and(|v| {
+                [
+                    "install", "fix", "repair", "put", "work", "sell", "carry", "service", "clean",
+                    "handle", "rent", "offer", "deliver",
+                ]
+                .contains(&v.as_str())
+            })
+        })
 }
 
 /// "Do ur nurses do the weight loss shots too?": the business's people asked about, in the place
@@ -5253,16 +5357,20 @@ fn price_clause(text: &str) -> Option<&str> {
 }
 
 /// Where "to" follows "how much", "cost", "price" or "charge" ("how much to ...", "how much
-/// would it be to swap out ...").
+/// would it be to swap out ..."), or "for" does ("how much do you guys charge for laser
+/// removal").
 fn price_to_at(ws: &[String]) -> Option<usize> {
     (1..ws.len()).find(|&k| {
-        ws[k] == "to"
-            && (1..=4).any(|back| {
+        ["to", "for"].contains(&ws[k].as_str())
+            && (1..=5).any(|back| {
                 k >= back
                     && ["much", "cost", "price", "charge"].contains(&ws[k - back].as_str())
                     && ws[k - back + 1..k].iter().all(|w| {
-                        ["would", "will", "it", "be", "cost", "run", "does", "is"]
-                            .contains(&w.as_str())
+                        [
+                            "would", "will", "it", "be", "cost", "run", "does", "is", "do", "you",
+                            "guys", "yall", "u", "all", "charge",
+                        ]
+                        .contains(&w.as_str())
                     })
             })
     })
@@ -5603,6 +5711,23 @@ pub fn doubts_fit(text: &str) -> bool {
         "or just the",
         "or only the",
         "or is it just",
+        // ("hey since yall do tv stuff can you mount our new tv", "its basically a little
+        // chimney lol": the reason given is a likeness to what we do.)
+        "since you do",
+        "since u do",
+        "since yall do",
+        "since you guys do",
+        "since u guys do",
+        "since you all do",
+        "since you work on",
+        "since yall work on",
+        "since you guys work on",
+        "since you fix",
+        "since yall fix",
+        "its basically a",
+        "its pretty much a",
+        "basically the same",
+        "pretty much the same",
     ]) || t.near(
         &["also do", "also fix", "also work on"],
         &["or just", "or only"],
@@ -5633,6 +5758,16 @@ pub fn doubts_fit(text: &str) -> bool {
                     .iter()
                     .any(|w| ["you", "yall", "u", "guys", "ya"].contains(&w.as_str()))
         }) && text.contains("right?")
+    } || {
+        // "you guys clean out dryer vents too right?": a job asked as an extra of ours.
+        let ws = &t.words;
+        (2..ws.len()).any(|i| {
+            ws[i] == "right"
+                && ["too", "also", "aswell"].contains(&ws[i - 1].as_str())
+                && ws[i.saturating_sub(9)..i]
+                    .iter()
+                    .any(|w| ["you", "yall", "u", "guys", "ya"].contains(&w.as_str()))
+        })
     } || {
         // "Do I need a different company for that" doubts; "we went to a different place in
         // the gulch" tells where they were before.
@@ -7664,7 +7799,27 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
     if !open_verb
         && (has_any(text, &["hours", "what time"]) && !hours_long
             || has_any(text, &["what time"])
-            || t.any(&["weekend*", "saturday*", "sunday*"]) && !asks_for_a_slot)
+            || t.any(&["weekend*", "saturday*", "sunday*"]) && !asks_for_a_slot
+            // ("do yall come out to midway on saturdays?": the days we work, asked of a kind
+            // of day, not of one day.)
+            || t.any(&["weekends", "saturdays", "sundays"]) && is_question(text)
+            // ("do you work mondays? thats my only day off", "yall work on fridays?")
+            || t.near(
+                &[
+                    "you work",
+                    "u work",
+                    "yall work",
+                    "guys work",
+                    "you all work",
+                    "you working",
+                    "u working",
+                    "yall working",
+                    "guys working",
+                ],
+                WEEKDAYS_AND_PLURALS,
+                3,
+            ) && is_question(text)
+                && !asks_for_a_slot)
     {
         return Some(Topic::Hours);
     }
@@ -8653,6 +8808,129 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         unless: &[],
         written: &["data", "reset", "wipe*", "erase*"],
     },
+    // What a visit needs from the home ("do you need to plug the van into our garage or hook up
+    // to the hose?"): what the owner calls self-contained, a generator, their own water.
+    FaqConcept {
+        token: "#hookup",
+        asked: &[
+            "plug into",
+            "plug in",
+            "plug the",
+            "plug it",
+            "hook up to",
+            "hook into",
+            "hookup",
+            "hook up",
+            "use my hose",
+            "use our hose",
+            "use my water",
+            "use our water",
+            "use my power",
+            "use our power",
+            "use my electric*",
+            "use our electric*",
+            "extension cord",
+            "an outlet",
+            "our outlet",
+            "my outlet",
+            "spigot",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "self-contained",
+            "self contained",
+            "generator",
+            "own water",
+            "own power",
+            "plug into",
+            "hook up",
+            "outlet",
+        ],
+    },
+    // A test taken on paper ("is there like a paper test for the normal cpr one"): what the
+    // owner calls a written exam.
+    FaqConcept {
+        token: "#written",
+        asked: &[
+            "paper test",
+            "paper exam",
+            "written test",
+            "written exam",
+            "written part",
+            "multiple choice",
+            "test on paper",
+            "book test",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["written"],
+    },
+    // Coming without booking ("do u guys let ppl just show up for a dude cut or do i gotta
+    // book it"): what the owner calls walk-ins.
+    FaqConcept {
+        token: "#walkin",
+        asked: &[
+            "walk in",
+            "walk ins",
+            "walkin",
+            "walkins",
+            "just show up",
+            "show up without",
+            "just come in",
+            "just stop in",
+            "just drop in",
+            "without an appointment",
+            "without an appt",
+            "without booking",
+            "no appointment",
+            "no appt",
+            "gotta book",
+            "have to book",
+            "need to book",
+            "need an appointment",
+            "need an appt",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &["walk-in*", "walk in*", "appointment only", "by appointment"],
+    },
+    // The mess a visit leaves ("we just put in new cream colored carpet. is this gonna get soot
+    // all over it?"): what the owner answers with drop cloths and a clean-up.
+    FaqConcept {
+        token: "#mess",
+        asked: &[
+            "soot all over",
+            "soot everywhere",
+            "soot on",
+            "dust all over",
+            "dust everywhere",
+            "dirt all over",
+            "dirt everywhere",
+            "mud all over",
+            "mess up my",
+            "mess up the",
+            "messy",
+            "make a mess",
+            "get everything dirty",
+            "ruin my carpet",
+            "ruin the carpet",
+            "ruin my floor*",
+            "stain my carpet",
+        ],
+        guard: &[],
+        unless: &[],
+        written: &[
+            "mess",
+            "messy",
+            "drop cloth*",
+            "hepa",
+            "shoe covers",
+            "booties",
+            "tarps",
+            "clean up after",
+        ],
+    },
     // Leaving the thing with us for a while ("cant grab it for a while after... do u charge to
     // keep it there?"): what the owner calls storage.
     FaqConcept {
@@ -9529,6 +9807,14 @@ impl FaqIndex {
         // (A question already cut from its text, without its "?", is one such sentence.)
         let asking: Vec<String> = if !text.contains('?') && is_question(text) && query.len() <= 12 {
             query.clone()
+        } else if !text.contains('?') {
+            // (...or the sentences that ask, in a longer text without one: "do u guys let ppl
+            // just show up for a dude cut or do i gotta book it. my schedules all over the
+            // place".)
+            text.split(['.', '!', '\n'])
+                .filter(|p| is_question(p))
+                .flat_map(asked_words)
+                .collect()
         } else {
             text.split_inclusive('?')
                 .filter(|p| p.trim_end().ends_with('?'))
@@ -12704,5 +12990,120 @@ mod tests {
             read("it wont turn on at all. cord looks fine").as_deref(),
             Some(cord.as_str())
         );
+    }
+
+    #[test]
+    fn round_twenty_six_questions_hours_prices_and_names_before_an_address() {
+        let p = profile();
+        // The choice left open at the end asks.
+        assert!(is_question("im 16 can i get my nose pierced there or nah"));
+        assert!(!is_question("we went with the other place or not at all"));
+        // The days we work, asked of a kind of day.
+        assert_eq!(
+            topics("do you work mondays? thats my only day off", &p),
+            vec![Topic::Hours]
+        );
+        assert!(topics("do yall come out on saturdays?", &p).contains(&Topic::Hours));
+        assert!(!topics("can you work on it monday at 3?", &p).contains(&Topic::Hours));
+        // A price asked "for" a thing, as "to" one.
+        assert_eq!(
+            price_to_at(&words("how much do you guys charge for laser removal")),
+            Some(6)
+        );
+        assert_eq!(
+            price_to_at(&words("how much to install a lift kit")),
+            Some(2)
+        );
+        // "Yall handle those right?" in a later sentence asks whether we do it.
+        assert!(asks_if_offered(
+            "need 2 porta johns at a job site by monday. yall handle those right?"
+        ));
+        assert!(!asks_if_offered("you fixed it last year. thanks again"));
+        // A first and last name opening the sentence with the address.
+        assert_eq!(
+            extract_name(
+                "need a cap put on, whatever u have soonest. walt brooks 88 sand hill rd candler"
+            )
+            .as_deref(),
+            Some("Walt Brooks")
+        );
+        assert_eq!(extract_name("send someone to 88 sand hill rd"), None);
+        // How many, not where.
+        assert_eq!(
+            loose_address("we have 2 cats who basically live in that bathroom"),
+            None
+        );
+        assert!(loose_address("2219 emerson ave louisville").is_some());
+        // "That'll work": a yes.
+        assert!(is_yes("That'll work, thank you"));
+        assert!(is_yes("that would work"));
+    }
+
+    #[test]
+    fn round_twenty_six_a_question_about_cancelling_cancels_nothing() {
+        assert!(!wants_cancel(
+            "Ana. how late can i cancel if my kid ends up sick? he gets everything going around"
+        ));
+        assert!(!wants_cancel("whats ur cancellation policy?"));
+        assert!(!wants_cancel("is there a fee if i have to cancel?"));
+        assert!(wants_cancel("i need to cancel, is there a fee?"));
+        assert!(wants_cancel("please cancel my appointment"));
+        assert!(wants_cancel("can i cancel my appt for tomorrow?"));
+    }
+
+    #[test]
+    fn round_twenty_six_a_job_asked_as_like_ours_is_doubted() {
+        assert!(doubts_fit(
+            "our dryer takes 3 cycles now. you guys clean out dryer vents too right? its basically a little chimney lol"
+        ));
+        assert!(doubts_fit(
+            "hey since yall do tv stuff can you mount our new 75in tv over the fireplace"
+        ));
+        assert!(!doubts_fit("you guys clean chimneys right? ours is due"));
+    }
+
+    #[test]
+    fn round_twenty_six_faq_concepts_for_hookups_mess_written_tests_and_walk_ins() {
+        let entry = |q: &str, a: &str| crate::domain::profile::Faq {
+            q: q.into(),
+            a: a.into(),
+            keywords: vec![],
+        };
+        let mut p = profile();
+        p.faq = vec![
+            entry(
+                "Do you need to plug into my house or use my water?",
+                "No. The van is fully self-contained with its own generator and heated water.",
+            ),
+            entry(
+                "Will it make a mess in my house?",
+                "No. We lay drop cloths from the door to the hearth and run a HEPA vacuum.",
+            ),
+            entry(
+                "Is there a written test?",
+                "BLS has a written exam plus a skills test. Heartsaver has only a skills test.",
+            ),
+            entry(
+                "Do you take walk-ins?",
+                "We take walk-ins for cuts when a chair is open. Color is by appointment only.",
+            ),
+            entry("How do I pay?", "Card, cash or Apple Pay."),
+        ];
+        let faq = |t: &str| best_faq(t, &p).filter(|(_, s)| *s >= 0.5).map(|(i, _)| i);
+        assert_eq!(
+            faq("random q but do you need to plug the van into our garage or hook up to the hose?"),
+            Some(0)
+        );
+        assert_eq!(
+            faq("we just put in new cream carpet. is this gonna get soot all over it?"),
+            Some(1)
+        );
+        assert_eq!(
+            faq("is there like a paper test for the normal one or is it just the hands on stuff?"),
+            Some(2)
+        );
+        assert_eq!(faq("can i just show up?"), Some(3));
+        assert_eq!(faq("can i come without an appointment?"), Some(3));
+        assert_eq!(faq("do you take apple pay?"), Some(4));
     }
 }
