@@ -2059,11 +2059,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // them: a word shared with the entry's question and one with its answer.)
     let faq_unsure = match &answer {
         Some((u::Topic::Faq(i), _)) => {
-            let entry = &profile.faq[*i];
-            let (q, a) = (u::content_words(&entry.q), u::content_words(&entry.a));
-            let asked = u::content_words(text);
-            let shares = asked.iter().any(|w| q.contains(w)) && asked.iter().any(|w| a.contains(w));
-            !shares && u::best_faq(text, &profile).is_none_or(|(_, score)| score < 0.35)
+            !u::shares_entry_words(text, &profile.faq[*i])
+                && u::best_faq(text, &profile).is_none_or(|(_, score)| score < 0.35)
         }
         _ => false,
     };
@@ -2076,7 +2073,17 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             && (answer.is_none() || faq_unsure)
             && !books
             && u::asks_to_do_unlisted_thing(text, &profile)
-        || question && answer.is_none() && !books && u::asks_price_of_unknown(text, &profile);
+        || question
+            && (answer.is_none() || faq_unsure)
+            && !books
+            && u::asks_price_of_unknown(text, &profile)
+        // ("need 2 porta johns at a job site by monday ... yall handle those right?": asked
+        // outright, and no service matches any of it.)
+        || question
+            && answer.is_none()
+            && !underway
+            && u::asks_without_do(text)
+            && u::score_services(text, &profile).is_none();
     if cannot_answer {
         if !underway && faq_unsure {
             return pass_to_team(turn, text).await;

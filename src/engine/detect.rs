@@ -2831,9 +2831,7 @@ fn burned_badly(t: &Text) -> bool {
         && t.any(BODY)
         && t.near(
             &["skin"],
-            &[
-                "gray", "grey", "white", "black", "leathery", "waxy", "charred",
-            ],
+            &["gray", "grey", "black", "leathery", "waxy", "charred"],
             6,
         );
     (said_of_body && t.any(SEVERE) || skin_gone_pale) && !sun_or_paint
@@ -9006,12 +9004,6 @@ pub fn wants_person(text: &str) -> bool {
         "come out and",
         "come by and",
         "come over and",
-        // ("i just want to come in and talk it over with someone": a visit to the shop.)
-        "come in and",
-        "stop in and",
-        "stop by and",
-        "swing by and",
-        "drop in and",
         "in person",
     ]);
     let named_who = t.any(&TALK_WHO[6..]);
@@ -11060,7 +11052,20 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "wrong color",
         "wrong colour",
     ]);
-    if !hypothetical && asked_for && not_it && t.any(&["paid", "charged", "tip"]) {
+    let pleased = t.any(&[
+        "love it",
+        "loved it",
+        "is fine",
+        "looks great",
+        "looks good",
+        "obsessed",
+    ]);
+    if !hypothetical
+        && asked_for
+        && not_it
+        && !pleased
+        && t.any(&["paid", "charged", "tip", "tipped"])
+    {
         return Some("not as asked".into());
     }
     // A charge that makes no sense to the caller ("yall cancel my sat class ... and now theres
@@ -11073,7 +11078,6 @@ pub fn complaint(text: &str, profile_keywords: &[String]) -> Option<String> {
         "how is that fair",
         "how is this fair",
         "thats not fair",
-        "not fair",
     ]);
     if !hypothetical && senseless && money {
         return Some("billing".into());
@@ -15994,12 +15998,13 @@ mod tests {
     }
 
     #[test]
-    fn round_twenty_six_talking_it_over_in_the_shop_is_a_visit() {
-        assert!(!wants_person(
-            "not ready to sit for it yet i just want to come in and talk it over with someone and get a ballpark price"
+    fn round_twenty_six_a_person_asked_for_beside_a_visit_is_still_asked_for() {
+        // (A review found "come in and talk it over", read as a visit, also hid these.)
+        assert!(wants_person(
+            "can i stop by and talk to someone about my results, theyre scaring me"
         ));
-        assert!(!wants_person(
-            "can i stop by and talk to someone about colors"
+        assert!(wants_person(
+            "can i swing by and talk to a person, the bot isnt helping"
         ));
         assert!(wants_person(
             "can someone call me so i can talk it over with someone"
@@ -16020,6 +16025,11 @@ mod tests {
             None
         )
         .is_none());
+        assert!(danger(
+            "got a blister on my hand from paddling and the skin is white, is that normal",
+            None
+        )
+        .is_none());
         // Not what was asked for, and paid for.
         assert!(complaint(
             "so i got highlights last thurs and asked for icy blonde and showed pics. its straight up orange. i paid 180 plus tip and honestly i cried in my car",
@@ -16034,5 +16044,11 @@ mod tests {
         )
         .is_some());
         assert!(complaint("how does that make the door quieter?", &[]).is_none());
+        assert!(complaint("the tip is not fair to the groomer lol i paid extra", &[]).is_none());
+        assert!(complaint(
+            "showed him pictures of what i wanted and its nothing like it, i even tipped",
+            &[]
+        )
+        .is_some());
     }
 }

@@ -311,7 +311,15 @@ pub fn opens_with_yes(text: &str) -> bool {
 
 pub fn is_no(text: &str) -> bool {
     let w = words(text);
-    !w.is_empty() && w.len() <= 8 && has_any(text, NO)
+    !w.is_empty() && w.len() <= 8 && has_any(text, NO) && !open_choice_at_end(&w)
+}
+
+/// "...or nah" ending a text of four words or more: the choice left open, which asks ("can you
+/// come today or nah", "im 16 can i get my nose pierced there or nah"), not a no.
+fn open_choice_at_end(w: &[String]) -> bool {
+    w.len() >= 4
+        && w[w.len() - 2] == "or"
+        && ["nah", "naw", "no", "nope"].contains(&w[w.len() - 1].as_str())
 }
 
 /// Messages an auto-responder would send ("I'm driving", "out of office"). Phrases a person also
@@ -1941,13 +1949,31 @@ fn extract_name_any(text: &str) -> Option<String> {
 
 /// A first and last name opening a sentence that goes straight on to the street address
 /// ("need a cap put on, whatever u have soonest. walt brooks 88 sand hill rd candler").
+/// (Only the text's last sentence, where a name is signed; and not a place at the address:
+/// "gate code 4410...", "rear entrance 88 ...", "Hilton Hawaiian 2005 Kalia Rd".)
 fn name_before_address(text: &str) -> Option<String> {
-    text.split(['.', '\n', '!', '?', ';']).find_map(|piece| {
+    const PLACE: &[&str] = &[
+        "gate", "code", "rear", "front", "back", "side", "entrance", "loading", "dock", "door",
+        "blue", "red", "green", "white", "black", "garden", "unit", "apt", "suite", "building",
+        "lot", "hotel", "office", "shop", "store", "main", "north", "south", "east", "west",
+        "upper", "lower", "hilton", "hawaiian", "marriott", "hyatt", "inn", "motel", "condo",
+        "house", "home", "work", "job", "site", "church", "school", "park", "plaza", "center",
+    ];
+    let last = text
+        .split(['.', '\n', '!', '?', ';'])
+        .map(str::trim)
+        .rfind(|p| !p.is_empty())?;
+    [last].into_iter().find_map(|piece| {
         let tokens: Vec<&str> = piece.split_whitespace().collect();
         let [a, b, number, ..] = tokens.as_slice() else {
             return None;
         };
-        let plain = |t: &str| name_word(t, true) && !STOP.contains(&t.to_lowercase().as_str());
+        let plain = |t: &str| {
+            let lower = t.to_lowercase();
+            name_word(t, true)
+                && !STOP.contains(&lower.as_str())
+                && !PLACE.contains(&lower.as_str())
+        };
         let b = b.trim_end_matches(',');
         let address = extract_address(piece)?;
         (number.chars().all(|c| c.is_ascii_digit())
@@ -2731,6 +2757,7 @@ pub fn loose_address(text: &str) -> Option<String> {
     // ("we have 2 cats who basically live in that bathroom": how many, not where.)
     const COUNT_BEFORE: &[&str] = &[
         "have", "has", "had", "got", "own", "with", "bought", "about", "like", "only", "just",
+        "are", "were", "my", "our", "his", "her", "their",
     ];
     if start
         .checked_sub(1)
@@ -2950,6 +2977,24 @@ const GENERIC: &[&str] = &[
     "minutes",
     "hour",
 ];
+/// Whether the text shares a word of substance with an FAQ entry's question and one with its
+/// answer ("do u see hedgehogs?" with "What animals do you see?" and the answer that names
+/// them); not words every question has ("how many sessions does it take" shares nothing with
+/// "Do you take a deposit?").
+pub fn shares_entry_words(text: &str, entry: &crate::domain::profile::Faq) -> bool {
+    const EVERYDAY: &[&str] = &[
+        "take", "do", "get", "make", "have", "use", "come", "go", "know", "much", "long", "many",
+    ];
+    let plain = |t: &str| {
+        content_words(t)
+            .into_iter()
+            .filter(|w| !GENERIC_STEMS.contains(w) && !EVERYDAY.contains(&w.as_str()))
+            .collect::<Vec<_>>()
+    };
+    let (q, a, asked) = (plain(&entry.q), plain(&entry.a), plain(text));
+    asked.iter().any(|w| q.contains(w)) && asked.iter().any(|w| a.contains(w))
+}
+
 /// The generic words as stems, made once.
 static GENERIC_STEMS: std::sync::LazyLock<Vec<String>> =
     std::sync::LazyLock::new(|| GENERIC.iter().map(|g| stem(g)).collect());
@@ -5012,10 +5057,7 @@ pub fn is_question(text: &str) -> bool {
         return true;
     }
     // ("im 16 can i get my nose pierced there or nah": the choice left open at the end asks.)
-    if w.len() >= 4
-        && w[w.len() - 2] == "or"
-        && ["nah", "naw", "no", "not", "nope"].contains(&w[w.len() - 1].as_str())
-    {
+    if open_choice_at_end(&w) {
         return true;
     }
     // An agreement is no question, though it opens like one: "ya thats good" ("ya" reads as
@@ -5724,8 +5766,8 @@ pub fn doubts_fit(text: &str) -> bool {
         "since you guys work on",
         "since you fix",
         "since yall fix",
-        "its basically a",
-        "its pretty much a",
+        "since you all fix",
+        "since you all work on",
         "basically the same",
         "pretty much the same",
     ]) || t.near(
@@ -5761,12 +5803,17 @@ pub fn doubts_fit(text: &str) -> bool {
     } || {
         // "you guys clean out dryer vents too right?": a job asked as an extra of ours.
         let ws = &t.words;
+        // (Not a visit of ours told: "you came out last year too right?")
         (2..ws.len()).any(|i| {
+            let before = &ws[i.saturating_sub(9)..i];
             ws[i] == "right"
                 && ["too", "also", "aswell"].contains(&ws[i - 1].as_str())
-                && ws[i.saturating_sub(9)..i]
+                && before
                     .iter()
                     .any(|w| ["you", "yall", "u", "guys", "ya"].contains(&w.as_str()))
+                && !before.iter().any(|w| {
+                    ["came", "did", "was", "were", "last", "had", "fixed"].contains(&w.as_str())
+                })
         })
     } || {
         // "Do I need a different company for that" doubts; "we went to a different place in
@@ -7801,8 +7848,15 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
             || has_any(text, &["what time"])
             || t.any(&["weekend*", "saturday*", "sunday*"]) && !asks_for_a_slot
             // ("do yall come out to midway on saturdays?": the days we work, asked of a kind
-            // of day, not of one day.)
-            || t.any(&["weekends", "saturdays", "sundays"]) && is_question(text)
+            // of day, not of one day; not "my husband works saturdays, can you come friday?")
+            || t.any(&["weekends", "saturdays", "sundays"])
+                && is_question(text)
+                && !t.near(
+                    &["work", "works", "working", "off", "busy"],
+                    &["weekends", "saturdays", "sundays"],
+                    3,
+                )
+                && !t.any(&["expensive", "extra", "charge", "cost*", "price*", "rate*"])
             // ("do you work mondays? thats my only day off", "yall work on fridays?")
             || t.near(
                 &[
@@ -7815,6 +7869,8 @@ fn topic_within(text: &str, whole: &str, profile: &BusinessProfile) -> Option<To
                     "u working",
                     "yall working",
                     "guys working",
+                    "all work on",
+                    "all working on",
                 ],
                 WEEKDAYS_AND_PLURALS,
                 3,
@@ -8885,11 +8941,14 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "without booking",
             "no appointment",
             "no appt",
-            "gotta book",
-            "have to book",
-            "need to book",
-            "need an appointment",
-            "need an appt",
+            "do i gotta book",
+            "do i have to book",
+            "do i need to book",
+            "do we need to book",
+            "do i need an appointment",
+            "do i need an appt",
+            "do we need an appointment",
+            "do i need to make an appointment",
         ],
         guard: &[],
         unless: &[],
@@ -12997,7 +13056,9 @@ mod tests {
         let p = profile();
         // The choice left open at the end asks.
         assert!(is_question("im 16 can i get my nose pierced there or nah"));
-        assert!(!is_question("we went with the other place or not at all"));
+        assert!(!is_question("im not sure if its worth fixing or not"));
+        assert!(!is_no("can you come today or nah"));
+        assert!(is_no("nah"));
         // The days we work, asked of a kind of day.
         assert_eq!(
             topics("do you work mondays? thats my only day off", &p),
@@ -13005,6 +13066,9 @@ mod tests {
         );
         assert!(topics("do yall come out on saturdays?", &p).contains(&Topic::Hours));
         assert!(!topics("can you work on it monday at 3?", &p).contains(&Topic::Hours));
+        assert!(
+            !topics("my husband works saturdays, can you come friday?", &p).contains(&Topic::Hours)
+        );
         // A price asked "for" a thing, as "to" one.
         assert_eq!(
             price_to_at(&words("how much do you guys charge for laser removal")),
@@ -13028,6 +13092,11 @@ mod tests {
             Some("Walt Brooks")
         );
         assert_eq!(extract_name("send someone to 88 sand hill rd"), None);
+        assert_eq!(extract_name("rear entrance 14 abercorn st"), None);
+        assert_eq!(
+            extract_name("gate code 1234. front gate 14 abercorn st"),
+            None
+        );
         // How many, not where.
         assert_eq!(
             loose_address("we have 2 cats who basically live in that bathroom"),
@@ -13060,6 +13129,9 @@ mod tests {
             "hey since yall do tv stuff can you mount our new 75in tv over the fireplace"
         ));
         assert!(!doubts_fit("you guys clean chimneys right? ours is due"));
+        assert!(!doubts_fit(
+            "you came out last year too right? for the water heater"
+        ));
     }
 
     #[test]
