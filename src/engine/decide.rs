@@ -1041,19 +1041,25 @@ mod tests {
         assert!(p.reply.unwrap().starts_with("Sorry"));
     }
 
-    #[tokio::test]
-    async fn a_cancel_after_booking_plans_the_cancellation() {
+    /// A drain cleaning booked for Thursday at ten (booking 41), and the calendar that holds it.
+    fn booked_thursday_ten() -> (Details, Snapshot) {
         let d = Details {
             service: Some("Drain cleaning".into()),
             booking_id: Some(BookingId(41)),
             booked: Some(thursday_ten()),
             ..Details::default()
         };
-        let i = input(State::Booked, d, &["i need to cancel my appointment"]);
         let snapshot = Snapshot {
             own: vec![row(41, "booked", thursday_ten(), None)],
             ..Snapshot::default()
         };
+        (d, snapshot)
+    }
+
+    #[tokio::test]
+    async fn a_cancel_after_booking_plans_the_cancellation() {
+        let (d, snapshot) = booked_thursday_ten();
+        let i = input(State::Booked, d, &["i need to cancel my appointment"]);
         let p = plan(&i, Some(&snapshot)).await;
         assert_eq!(
             p.effects.calendar,
@@ -1065,17 +1071,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_question_about_cancelling_keeps_the_booking() {
-        let d = Details {
-            service: Some("Drain cleaning".into()),
-            booking_id: Some(BookingId(41)),
-            booked: Some(thursday_ten()),
-            asked_name: true,
-            ..Details::default()
-        };
-        let snapshot = Snapshot {
-            own: vec![row(41, "booked", thursday_ten(), None)],
-            ..Snapshot::default()
-        };
+        let (mut d, snapshot) = booked_thursday_ten();
+        d.asked_name = true;
         let i = input(
             State::Booked,
             d,

@@ -10000,6 +10000,20 @@ mod tests {
         BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap()
     }
 
+    /// The example plumber with these FAQ entries (question, answer) instead of its own.
+    fn with_entries(entries: &[(&str, &str)]) -> BusinessProfile {
+        let mut p = profile();
+        p.faq = entries
+            .iter()
+            .map(|(q, a)| crate::domain::profile::Faq {
+                q: q.to_string(),
+                a: a.to_string(),
+                keywords: vec![],
+            })
+            .collect();
+        p
+    }
+
     /// The example plumber with one more FAQ entry (the last).
     fn with_faq(q: &str, a: &str) -> BusinessProfile {
         let mut p = profile();
@@ -12896,38 +12910,32 @@ mod tests {
 
     #[test]
     fn round_twenty_five_faq_marks_concepts_and_hours_of_the_clock() {
-        let entry = |q: &str, a: &str| crate::domain::profile::Faq {
-            q: q.into(),
-            a: a.into(),
-            keywords: vec![],
-        };
-        let mut p = profile();
-        p.faq = vec![
-            entry(
+        let p = with_entries(&[
+            (
                 "What can't go in the dumpster?",
                 "No paint, oil or tires. Mattresses and box springs are OK for a $25 landfill charge each.",
             ),
-            entry(
+            (
                 "Do you deliver?",
                 "Yes. Delivery is $15 in Chattanooga, Red Bank and Hixson. Order by 1 pm for same-day delivery.",
             ),
-            entry(
+            (
                 "Which labs do you take samples to?",
                 "We deliver to Clinical Labs or Diagnostic Laboratory Services (DLS), the same day.",
             ),
-            entry(
+            (
                 "How long does a repair take?",
                 "Most are done in under an hour. Rare parts take 1-2 business days.",
             ),
-            entry(
+            (
                 "Will I lose my photos or data?",
                 "Repairs don't touch your photos or data - we never reset the phone.",
             ),
-            entry(
+            (
                 "Can kids come?",
                 "Kids 6 and up are welcome on guided tours.",
             ),
-        ];
+        ]);
         let faq = |t: &str| best_faq(t, &p).filter(|(_, s)| *s >= 0.5).map(|(i, _)| i);
         // Two words in a row that only one entry has, or its acronym.
         assert_eq!(
@@ -13136,31 +13144,25 @@ mod tests {
 
     #[test]
     fn round_twenty_six_faq_concepts_for_hookups_mess_written_tests_and_walk_ins() {
-        let entry = |q: &str, a: &str| crate::domain::profile::Faq {
-            q: q.into(),
-            a: a.into(),
-            keywords: vec![],
-        };
-        let mut p = profile();
-        p.faq = vec![
-            entry(
+        let p = with_entries(&[
+            (
                 "Do you need to plug into my house or use my water?",
                 "No. The van is fully self-contained with its own generator and heated water.",
             ),
-            entry(
+            (
                 "Will it make a mess in my house?",
                 "No. We lay drop cloths from the door to the hearth and run a HEPA vacuum.",
             ),
-            entry(
+            (
                 "Is there a written test?",
                 "BLS has a written exam plus a skills test. Heartsaver has only a skills test.",
             ),
-            entry(
+            (
                 "Do you take walk-ins?",
                 "We take walk-ins for cuts when a chair is open. Color is by appointment only.",
             ),
-            entry("How do I pay?", "Card, cash or Apple Pay."),
-        ];
+            ("How do I pay?", "Card, cash or Apple Pay."),
+        ]);
         let faq = |t: &str| best_faq(t, &p).filter(|(_, s)| *s >= 0.5).map(|(i, _)| i);
         assert_eq!(
             faq("random q but do you need to plug the van into our garage or hook up to the hose?"),
