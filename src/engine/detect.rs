@@ -4805,10 +4805,35 @@ fn hurt_in_a_crash(t: &Text) -> bool {
         "t boned",
         "rolled the",
         "collision",
+        // ("somebody just slammed into the back of me ... my neck really hurts and i cant stop
+        // shaking")
+        "slammed into",
+        "smashed into",
+        "ran into me",
+        "ran into us",
+        "ran into the back",
+        "hit me",
+        "hit us",
+        "hit my car",
+        "hit the back of",
+        "backed into me",
+        "sideswiped",
+        "fender bender",
+        "totaled",
     ]) && t.any(&[
         "cuts",
         "bleeding",
         "hurt",
+        "hurts",
+        "hurting",
+        "in pain",
+        "whiplash",
+        "my neck",
+        "his neck",
+        "her neck",
+        "cant stop shaking",
+        "dizzy",
+        "airbag*",
         "his eye",
         "her eye",
         "my eye",
@@ -16044,6 +16069,17 @@ mod tests {
         )
         .is_some());
         assert!(complaint("how does that make the door quieter?", &[]).is_none());
+        // Hurt in a crash just now, told as it happened.
+        assert!(danger(
+            "on my way to my drive test and somebody just slammed into the back of me. my neck really hurts and i cant stop shaking",
+            None
+        )
+        .is_some());
+        assert!(danger(
+            "the door slammed into the wall and left a dent, can you patch it",
+            None
+        )
+        .is_none());
         assert!(complaint("the tip is not fair to the groomer lol i paid extra", &[]).is_none());
         assert!(complaint(
             "showed him pictures of what i wanted and its nothing like it, i even tipped",
