@@ -2086,7 +2086,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             && u::score_services(text, &profile).is_none();
     if cannot_answer {
         if !underway && faq_unsure {
-            return pass_to_team(turn, text).await;
+            return pass_to_team(turn, text, true).await;
         }
         if !underway {
             return unanswered(turn, text).await;
@@ -2134,7 +2134,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
             if !covered && (doubts || asks_job && job_unnamed()) {
                 // (An entry set aside as unsure is not looked for again in a looser reading.)
                 if doubts && faq_answered {
-                    return pass_to_team(turn, text).await;
+                    return pass_to_team(turn, text, true).await;
                 }
                 return unanswered(turn, text).await;
             }
@@ -2943,10 +2943,9 @@ async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<St
     let only_offered = topics.iter().all(offered)
         || u::topic(text, &turn.business.profile).is_some_and(|t| offered(&t));
     if only_offered {
-        turn.effects
-            .unanswered
-            .push(text.chars().take(300).collect());
-    } else if let Ok(Outcome::Answer(a)) = turn
+        return pass_to_team(turn, text, true).await;
+    }
+    if let Ok(Outcome::Answer(a)) = turn
         .execute(ToolCall::AnswerFromProfile {
             topic: text.to_string(),
         })
@@ -2954,19 +2953,21 @@ async fn unanswered(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<St
     {
         return Ok(Some(a));
     }
-    hand_off(
-        turn,
-        "unanswered_question",
-        "Good question - I don't want to guess. ",
-    )
-    .await
+    pass_to_team(turn, text, false).await
 }
 
-/// A question we will not guess at, passed to the team as it is: no answer from the profile.
-async fn pass_to_team(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<String>> {
-    turn.effects
-        .unanswered
-        .push(text.chars().take(300).collect());
+/// A question we will not guess at, passed to the team as it is: no answer from the profile;
+/// `noted` keeps it among the questions the owner sees unanswered.
+async fn pass_to_team(
+    turn: &mut Turn<'_>,
+    text: &str,
+    noted: bool,
+) -> anyhow::Result<Option<String>> {
+    if noted {
+        turn.effects
+            .unanswered
+            .push(text.chars().take(300).collect());
+    }
     hand_off(
         turn,
         "unanswered_question",

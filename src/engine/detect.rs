@@ -4805,35 +4805,10 @@ fn hurt_in_a_crash(t: &Text) -> bool {
         "t boned",
         "rolled the",
         "collision",
-        // ("somebody just slammed into the back of me ... my neck really hurts and i cant stop
-        // shaking")
-        "slammed into",
-        "smashed into",
-        "ran into me",
-        "ran into us",
-        "ran into the back",
-        "hit me",
-        "hit us",
-        "hit my car",
-        "hit the back of",
-        "backed into me",
-        "sideswiped",
-        "fender bender",
-        "totaled",
     ]) && t.any(&[
         "cuts",
         "bleeding",
         "hurt",
-        "hurts",
-        "hurting",
-        "in pain",
-        "whiplash",
-        "my neck",
-        "his neck",
-        "her neck",
-        "cant stop shaking",
-        "dizzy",
-        "airbag*",
         "his eye",
         "her eye",
         "my eye",
@@ -6966,6 +6941,20 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         "hit by a",
         "t boned",
         "wreck*",
+        // ("somebody just slammed into the back of me ... my neck really hurts and i cant stop
+        // shaking")
+        "slammed into",
+        "smashed into",
+        "ran into me",
+        "ran into us",
+        "ran into the back",
+        "hit me",
+        "hit us",
+        "hit my car",
+        "hit the back of",
+        "backed into me",
+        "sideswiped",
+        "totaled",
     ]);
     // (A pet hit by a car is the animal danger, below.)
     if crash
@@ -6981,6 +6970,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "bleed*",
             "crying",
             "ambulance",
+            "whiplash",
+            "dizzy",
+            "cant stop shaking",
         ])
     {
         return Some(Danger::Vehicle);
