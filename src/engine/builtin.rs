@@ -827,10 +827,7 @@ fn agrees_to_pick(text: &str) -> bool {
         "but", "instead", "actually", "rather", "prefer", "not", "unless",
     ];
     let ws = u::words(text);
-    // ("first one", "the 1st", "#1": the pick alone, of the time read back with "or pick 2)
-    // or 3)", is the choice made.)
-    let alone = ws.len() <= 3 && !text.contains('?');
-    (alone || ws.iter().any(|w| AGREE.contains(&w.as_str())))
+    ws.iter().any(|w| AGREE.contains(&w.as_str()))
         && !ws.iter().any(|w| CHANGES.contains(&w.as_str()))
 }
 
@@ -1586,19 +1583,7 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     }
                     return Ok(Some(confirm_text(turn, slot)));
                 }
-                // ("the 1st one pls, Hailey", "2": another of the times offered, picked, is
-                // the choice made, as a pick of the time read back is.)
-                let agreed = !question && agrees_to_pick(text);
-                let reply = choose(turn, n).await?;
-                if agreed && turn.details.chosen == turn.details.proposals.get(n - 1).copied() {
-                    if turn.details.name.is_none() {
-                        turn.details.name = u::extract_name_in(text, &profile);
-                    }
-                    if let Some(booked) = book_if_agreed(turn, text, true).await {
-                        return Ok(booked);
-                    }
-                }
-                return Ok(reply);
+                return choose(turn, n).await;
             }
             // "tuesday 10 works. Linda Harjo" with Tue 10:00 AM read back and held: the time said
             // again, not a new wish (our own hold would keep it from being found again); it is
@@ -1637,10 +1622,8 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
                     // The very time read back (its day, and its hour if one is said) with a
                     // yes or "book it": booked ("yes friday at 6 works, book it", "si saturday
                     // 12:30 perfect, book it").
-                    // ("Ray Delgado. thurs 8 works, see u then": said back with a word of
-                    // agreement, as a pick is.)
                     if said_as_held(turn, text, slot) && !question {
-                        if let Some(booked) = book_if_agreed(turn, text, true).await {
+                        if let Some(booked) = book_if_agreed(turn, text, false).await {
                             return Ok(booked);
                         }
                     }

@@ -972,14 +972,13 @@ mod tests {
             "yes at 10",
             "yes see you thursday",
             "Yes, that's fine. I will leave the gate open for you",
-            // The held time said back with a word of agreement ("thurs 8 works, see u then").
-            "thursday at 10 works",
         ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
             assert!(confirms(&p), "{text}: {:?}", p.reply);
         }
         for text in [
+            "thursday at 10 works",
             "yes thursday at 11, book it",
             "yeah thursday might work, let me check with my husband and get back to you",
             "yes next thursday at 10 works, book it",
@@ -1002,18 +1001,14 @@ mod tests {
             "first one thx",
             "the earliest one pls",
             "the first one is great, thank you",
-            // The pick alone is the choice made: the time read back is the first of the list
-            // ("... reply YES to confirm. Or pick 2) ... or 3) ...").
-            "1",
-            "first one",
-            "the 1st one",
         ] {
             let i = input(State::Confirming, holding(), &[text]);
             let p = plan(&i, Some(&snapshot)).await;
             assert!(confirms(&p), "{text}: {:?}", p.reply);
         }
-        // A pick with a question, a hedge or a change books nothing.
+        // A bare pick is read back for a yes; a pick with a question or a hedge books nothing.
         for text in [
+            "1",
             "the first one, do you take cards?",
             "the first one might work, let me check",
             "first one works but actually can we do 3 instead",
