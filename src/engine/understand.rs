@@ -1963,25 +1963,21 @@ fn name_before_address(text: &str) -> Option<String> {
         .split(['.', '\n', '!', '?', ';'])
         .map(str::trim)
         .rfind(|p| !p.is_empty())?;
-    [last].into_iter().find_map(|piece| {
-        let tokens: Vec<&str> = piece.split_whitespace().collect();
-        let [a, b, number, ..] = tokens.as_slice() else {
-            return None;
-        };
-        let plain = |t: &str| {
-            let lower = t.to_lowercase();
-            name_word(t, true)
-                && !STOP.contains(&lower.as_str())
-                && !PLACE.contains(&lower.as_str())
-        };
-        let b = b.trim_end_matches(',');
-        let address = extract_address(piece)?;
-        (number.chars().all(|c| c.is_ascii_digit())
-            && address.starts_with(number)
-            && plain(a)
-            && plain(b))
-        .then(|| format!("{} {}", capitalise(a), capitalise(b)))
-    })
+    let tokens: Vec<&str> = last.split_whitespace().collect();
+    let [a, b, number, ..] = tokens.as_slice() else {
+        return None;
+    };
+    let plain = |t: &str| {
+        let lower = t.to_lowercase();
+        name_word(t, true) && !STOP.contains(&lower.as_str()) && !PLACE.contains(&lower.as_str())
+    };
+    let b = b.trim_end_matches(',');
+    let address = extract_address(last)?;
+    (number.chars().all(|c| c.is_ascii_digit())
+        && address.starts_with(number)
+        && plain(a)
+        && plain(b))
+    .then(|| format!("{} {}", capitalise(a), capitalise(b)))
 }
 
 /// A first and last name, capitalised, as the text's first sentence, with more after it
