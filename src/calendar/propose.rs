@@ -240,8 +240,9 @@ impl Preference {
                         p.before_minute = Some(m);
                     }
                 }
-                // "Thurs the 17th at 5": that time, or soon after it.
-                "at" => {
+                // "Thurs the 17th at 5": that time, or soon after it; "friday the 18th around
+                // 10am" the same.
+                "at" | "around" | "round" | "about" | "bout" => {
                     // (Not "i'm at 12 Oak Street": a time only with its own mark or alone.)
                     let marked = next
                         .is_some_and(|n| n.contains(':') || n.ends_with("am") || n.ends_with("pm"));
@@ -445,6 +446,17 @@ mod tests {
         // The business's opening asked for is the time wished.
         let p = Preference::parse("can i come in when you open at 9?", now(), TZ);
         assert_eq!(p.after_minute, Some(9 * 60));
+    }
+
+    #[test]
+    fn round_twenty_seven_a_time_said_around_is_the_time_wished() {
+        let p = Preference::parse("can yall spray friday the 18th around 10am?", now(), TZ);
+        assert_eq!(p.after_minute, Some(10 * 60));
+        let p = Preference::parse("friday about 2:30 if you can", now(), TZ);
+        assert_eq!(p.after_minute, Some(14 * 60 + 30));
+        // A count is no time.
+        let p = Preference::parse("friday, we have about 3 dogs", now(), TZ);
+        assert_eq!(p.after_minute, None);
     }
 
     #[test]

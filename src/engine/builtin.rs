@@ -28,6 +28,7 @@ fn danger_advice(kind: Danger) -> &'static str {
         Danger::Missing => "If you think someone is missing or in danger, please call 911 now.",
         Danger::Spill => "Please keep everyone and any flame or spark away from it, and keep it out of drains and wells if you safely can. Call 911 if anyone feels unwell or it is near a flame.",
         Danger::Fraud => "If money is leaving your account, call your bank's fraud line now. If someone is pressing you to pay by gift card or wire, hang up: it is a scam.",
+        Danger::SelfHarm => "If you're thinking about ending your life or hurting yourself, please call or text 988, the Suicide & Crisis Lifeline, now. If you're in danger right now, call 911.",
     }
 }
 
@@ -1263,6 +1264,7 @@ fn danger_words(kind: Danger) -> &'static [&'static str] {
         Danger::Fraud => &[
             "fraud", "scam", "bank", "ident", "theft", "stolen", "gift", "card", "irs", "polic",
         ],
+        Danger::SelfHarm => &["988", "suicid", "crisis", "lifelin", "harm", "ending"],
         Danger::Hazard => &[
             "fall", "tip", "glass", "crack", "collaps", "shatter", "sharp", "away", "board", "hurt",
         ],
@@ -1418,7 +1420,12 @@ fn safety_reply(turn: &Turn<'_>, kind: Danger, when: &str) -> String {
             && words
                 .iter()
                 .any(|w| danger_words(kind).iter().any(|k| w.starts_with(k)));
-        if advice.contains("911") && !r.contains("911") && !about_this && kind != Danger::Animal {
+        // Someone at risk of harming themselves is told of the crisis line, whatever the
+        // business's referral says about its own dangers.
+        let crisis = kind == Danger::SelfHarm && !about_this;
+        if crisis
+            || advice.contains("911") && !r.contains("911") && !about_this && kind != Danger::Animal
+        {
             options.push(format!("{advice} {follow}"));
         }
         options.push(format!("{r} {follow}"));
@@ -2086,13 +2093,16 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     // (Declining what we are, "we dont need a dj just the equipment", doubts it even when a
     // day is asked for.)
     let declines = u::declines_what_we_do(text, &profile);
-    if question && (!books || declines) && turn.details.service.is_none() {
+    // ("you guys do the LLC taxes so can you also set up a new LLC for me... want it done
+    // before jan 1": a new thing asked on the strength of what we do, a date or not.)
+    let builds = u::builds_on_what_we_do(text, &profile);
+    if question && (!books || declines || builds) && turn.details.service.is_none() {
         let faq_answered = matches!(answer, Some((u::Topic::Faq(_), _)));
         let faq_sure =
             faq_answered && u::best_faq(text, &profile).is_some_and(|(_, score)| score >= 0.35);
         let doubts = (u::doubts_fit(text)
             || u::contrasts_with_business(text, &profile)
-            || u::builds_on_what_we_do(text, &profile)
+            || builds
             || declines)
             // (Unless an entry answered it, surely: "u guys do those too since its glass?"
             // is not answered by the entry on chips in the cold.)

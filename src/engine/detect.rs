@@ -33,6 +33,8 @@ pub enum Danger {
     Fraud,
     /// Heating oil or fuel leaking out onto the ground or a floor.
     Spill,
+    /// Someone who may take or harm their own life.
+    SelfHarm,
 }
 
 impl Danger {
@@ -52,6 +54,7 @@ impl Danger {
             Danger::Missing => "missing person",
             Danger::Fraud => "fraud under way",
             Danger::Spill => "fuel spill",
+            Danger::SelfHarm => "self-harm",
         }
     }
 }
@@ -976,30 +979,6 @@ const MEDICAL: &[&str] = &[
     "cant feel her",
     "cant feel his",
     "slurred",
-    "suicid*",
-    "kill myself",
-    "want to die",
-    "wants to die",
-    // Someone who may harm themselves, however it is put ("doesnt want to be alive anymore",
-    // "shes been cutting").
-    "want to be alive",
-    "wants to be alive",
-    "want to live anymore",
-    "wants to live anymore",
-    "no reason to live",
-    "better off dead",
-    "better off without me",
-    "better off without her",
-    "better off without him",
-    "no point in living",
-    "cant go on",
-    "end it all",
-    "end my life",
-    "end her life",
-    "end his life",
-    "kill herself",
-    "kill himself",
-    "kill themselves",
     "hurt herself",
     "hurt himself",
     "hurting herself",
@@ -1008,12 +987,6 @@ const MEDICAL: &[&str] = &[
     "harm himself",
     "harming herself",
     "harming himself",
-    "self harm*",
-    "selfharm*",
-    "been cutting",
-    "cutting herself",
-    "cutting himself",
-    "cutting myself",
     "overdos*",
     "poisoned",
     "poisoning",
@@ -1032,6 +1005,49 @@ const MEDICAL: &[&str] = &[
     "worst pain",
     "excruciating",
 ];
+/// Someone who may take or harm their own life, said outright ("kill myself", "shes been
+/// cutting"); the ways families and callers say it otherwise are [`may_harm_themselves`].
+const SELF_HARM: &[&str] = &[
+    "suicid*",
+    "kill myself",
+    "kill herself",
+    "kill himself",
+    "kill themselves",
+    "want to die",
+    "wants to die",
+    "want to be alive",
+    "wants to be alive",
+    "want to live anymore",
+    "wants to live anymore",
+    "no reason to live",
+    "nothing to live for",
+    "no point in living",
+    "better off without me",
+    "better off without her",
+    "better off without him",
+    "cant go on",
+    "end it all",
+    "end my life",
+    "end her life",
+    "end his life",
+    "take my own life",
+    "take my life",
+    "self harm*",
+    "selfharm*",
+    "been cutting",
+    "cutting herself",
+    "cutting himself",
+    "cutting myself",
+    "hurt myself",
+    "harm myself",
+    "hurting myself",
+];
+
+/// Someone who may take or harm their own life, however it is put.
+fn self_harm(t: &Text) -> bool {
+    t.any(SELF_HARM) || may_harm_themselves(t)
+}
+
 const NUMB: &[&str] = &[
     "numb",
     "numbness",
@@ -2630,6 +2646,18 @@ fn may_harm_themselves(t: &Text) -> bool {
         "point in still being",
         "dont want to be around anymore",
         "dont want to be here anymore",
+        // ("honestly i dont see the point anymore, theyd all be better off with the life
+        // insurance")
+        "dont see the point anymore",
+        "dont see the point any more",
+        "whats the point anymore",
+        "point of living anymore",
+        "point in living anymore",
+        "point of even living",
+        "go to sleep and not wake up",
+        "go to sleep and never wake up",
+        "better off with the life insurance",
+        "better off with my life insurance",
         // Said of oneself by a child or a grown-up ("she told me she is too stupid to live and
         // everyone would be better without her").
         "too stupid to live",
@@ -5548,6 +5576,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         Some(p) => without_towns(t, &p.business.service_area, text),
         None => t,
     };
+    if self_harm(&t) {
+        return Some(Danger::SelfHarm);
+    }
     // Someone drowning ("a kid is drowning in the neighbors pool"), not swamped ("my 7th
     // grader is drowning in pre-algebra", "drowning in paperwork").
     if drowning_now(&t) {
@@ -5754,7 +5785,6 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
         return Some(Danger::Medical);
     }
     if someone_down(&t)
-        || may_harm_themselves(&t)
         || pinned_under(&t)
         || burned_badly(&t)
         || fell_on_a_child(&t)
@@ -6522,8 +6552,56 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     // lopsided haircut no stroke.)
     let animal = t.any(PETS) || t.any(DOG_BREEDS) || t.any(LARGE_ANIMAL);
     let one_side = t.any(ONE_SIDE) && t.any(&["face", "mouth", "hand", "arm", "side"]);
-    let mixed_words = t.any(MIXED_WORDS) && !t.young_child();
-    if !history && !animal && (t.any(SPEECH) || mixed_words || one_side) {
+    // Words that come out wrong, however it is put ("her words were all jumbled", "his speech
+    // is garbled and not making sense").
+    let garbled = t.near(
+        &["words", "speech", "talking", "sentences", "speaking"],
+        &[
+            "jumbled",
+            "garbled",
+            "scrambled",
+            "mixed up",
+            "all mixed",
+            "not making sense",
+            "dont make sense",
+            "coming out wrong",
+            "came out wrong",
+            "gibberish",
+            "nonsense",
+        ],
+        3,
+    );
+    let mixed_words = (t.any(MIXED_WORDS) || garbled) && !t.young_child();
+    // An arm or a leg gone weak or heavy on one side ("her right arm feels heavy and she cant
+    // lift it"): the A of FAST, said with a side or with how sudden it was.
+    let limb_weak = (t.near(
+        &["arm", "arms", "leg", "hand"],
+        &[
+            "heavy",
+            "weak",
+            "went dead",
+            "gone dead",
+            "limp",
+            "wont move",
+            "cant lift",
+            "cant raise",
+            "cant move",
+        ],
+        4,
+    ) || t.near(
+        &["cant lift", "cant raise", "cant move", "couldnt lift"],
+        &["arm", "arms", "leg", "hand"],
+        4,
+    )) && t.any(&[
+        "right",
+        "left",
+        "one side",
+        "suddenly",
+        "all of a sudden",
+        "out of nowhere",
+        "just now",
+    ]);
+    if !history && !animal && (t.any(SPEECH) || mixed_words || one_side || limb_weak) {
         return Some(Danger::Medical);
     }
     // Someone holding up or pinned under something heavy ("its stuck halfway and my husband is
@@ -7557,9 +7635,10 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
             "yellowjacket*",
             "bees",
             "swarm",
-            "6 or 7 times",
-            "times",
         ])
+        // Stung many times ("got stung like 5 times"); not "getting bit 10 times" in a yard full
+        // of mosquitoes.
+        || t.any(&["stung", "sting*"]) && t.any(&["times"])
         || t.any(&["bat", "bats"])
             && t.any(&[
                 "bare hand*",
@@ -12643,11 +12722,11 @@ mod tests {
         for (text, kind) in [
             (
                 "my son said he doesnt want to be alive anymore, what do i do",
-                Danger::Medical,
+                Danger::SelfHarm,
             ),
             (
                 "found out my teen has been cutting, can we cancel today",
-                Danger::Medical,
+                Danger::SelfHarm,
             ),
             (
                 "the burner knob was left on for a bit and theres an odd smell in the kitchen",
@@ -12676,7 +12755,7 @@ mod tests {
             ("theres a hot plastic smell by the hall light and it flickers", Danger::Electrical),
             ("my hand went numb and wont grip, and my wife says my talking sounds off", Danger::Medical),
             ("my granddaughter climbed in the laundry chute lift and it wont budge, shes 5 and inside", Danger::Medical),
-            ("some days i think my family would be better off without me", Danger::Medical),
+            ("some days i think my family would be better off without me", Danger::SelfHarm),
         ] {
             assert_eq!(danger(text, None), Some(kind), "{text}");
         }
@@ -13921,7 +14000,13 @@ mod tests {
             // Something heavy on a small child.
             "the dresser tipped over on my 3 year old, shes got a bump on her head",
         ] {
-            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+            // (Those who may harm themselves are told of the crisis line: a kind of their own.)
+            let kind = if self_harm(&Text::new(text)) {
+                Danger::SelfHarm
+            } else {
+                Danger::Medical
+            };
+            assert_eq!(danger(text, None), Some(kind), "{text}");
         }
         for text in [
             "every spring i cant breathe through my nose, want allergy testing",
@@ -14801,7 +14886,7 @@ mod tests {
             "she keeps saying everyone would be better off without her, she wrote it in a notebook",
             "my dad says he doesnt see the point, says life is not worth living anymore",
         ] {
-            assert_eq!(danger(text, None), Some(Danger::Medical), "{text}");
+            assert_eq!(danger(text, None), Some(Danger::SelfHarm), "{text}");
         }
         assert_eq!(
             danger("our team would be better without that coach honestly", None),
@@ -15018,7 +15103,7 @@ mod tests {
                 "been giving away my guitars and books, honestly i dont see the point anymore",
                 None
             ),
-            Some(Danger::Medical)
+            Some(Danger::SelfHarm)
         );
         assert_eq!(
             danger(
@@ -15506,7 +15591,7 @@ mod tests {
                 "im so tired of all of it, some nights i dont really see the point of still being around",
                 None
             ),
-            Some(Danger::Medical)
+            Some(Danger::SelfHarm)
         );
         assert!(danger(
             "the fan in my sons nursery just dropped and is hanging there by the wires over his crib",
@@ -15520,7 +15605,7 @@ mod tests {
                 "lately i keep thinking everyone would be better off if i just wasnt around",
                 None
             ),
-            Some(Danger::Medical)
+            Some(Danger::SelfHarm)
         );
         assert!(danger(
             "tonight hes breathing super fast and hard, stretching his neck out, and his tongue looks kind of purple grey",
@@ -16078,5 +16163,54 @@ mod tests {
             &[]
         )
         .is_some());
+    }
+
+    #[test]
+    fn round_twenty_seven_self_harm_and_a_stroke_in_everyday_words() {
+        // Someone at risk who never says the word, and the crisis line said to them.
+        for t in [
+            "i owe the irs like 40k. honestly i dont see the point anymore, theyd all be better off with the life insurance",
+            "everyone would be better off without me tbh",
+            "i just want to go to sleep and not wake up",
+            "whats the point of living anymore",
+        ] {
+            assert_eq!(danger(t, None), Some(Danger::SelfHarm), "{t}");
+        }
+        // A service found pointless, or a bill that stings, is no risk.
+        assert_eq!(
+            danger(
+                "i dont see the point of paying for a tune up every single year",
+                None
+            ),
+            None
+        );
+        // Words that come out wrong and an arm gone heavy on one side: signs of a stroke.
+        assert_eq!(
+            danger(
+                "she called from the parking lot, her words were all jumbled and she said her right arm feels heavy and she cant lift it",
+                None
+            ),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("all of a sudden he cant lift his left arm", None),
+            Some(Danger::Medical)
+        );
+        assert_eq!(
+            danger("my arms are sore from painting the ceiling all day", None),
+            None
+        );
+        // Bitten many times in a yard of mosquitoes is no bite to treat; stung many times is.
+        assert_ne!(
+            danger(
+                "cant even take the dog out without getting bit 10 times. just come spray the yard one time",
+                None
+            ),
+            Some(Danger::Bite)
+        );
+        assert_eq!(
+            danger("my son got stung like 5 times out by the shed", None),
+            Some(Danger::Bite)
+        );
     }
 }

@@ -81,6 +81,11 @@ const YES: &[&str] = &[
     "should work",
     "thatll work",
     "thatd work",
+    // The time read back, met with "see you then".
+    "see you then",
+    "see u then",
+    "see ya then",
+    "see you there",
 ];
 const NO: &[&str] = &[
     "no",
@@ -96,6 +101,12 @@ const NO: &[&str] = &[
 
 /// A plain yes (the whole message is an agreement, perhaps with filler).
 pub fn is_yes(text: &str) -> bool {
+    // A thumbs up or an OK hand is the nod ("👍 thanks", "👌").
+    const NODS: &[char] = &['\u{1F44D}', '\u{1F44C}', '\u{2705}'];
+    if text.contains(NODS) && !text.contains('?') {
+        let rest: String = text.chars().filter(|c| !NODS.contains(c)).collect();
+        return rest.trim().is_empty() || is_yes(&format!("ok {rest}"));
+    }
     // "ya", "ya do it": the yes, though "ya" alone reads as "you" everywhere else.
     let raw: Vec<String> = text
         .to_lowercase()
@@ -126,6 +137,7 @@ pub fn is_yes(text: &str) -> bool {
     // ("That will be fine dear. Thank you": the courtesies make it no longer.)
     const COURTESY: &[&str] = &[
         "thank", "thanks", "you", "ty", "dear", "hun", "honey", "sweetie", "hon", "much", "so",
+        "gracias",
     ];
     let said = w.iter().filter(|x| !COURTESY.contains(&x.as_str())).count();
     if w.len() <= 6 {
@@ -1898,6 +1910,11 @@ fn name_ends_sentence(rest: &str, name: &str) -> bool {
         || last.ends_with([',', '.', '!', '?', ';', ':'])
         // "im marisol (his mom)"
         || tokens.get(n).is_some_and(|next| next.starts_with('('))
+        // "its bryce at 48 marsh hawk ln": the address begins after the name.
+        || tokens.get(n).is_some_and(|next| ["at", "from", "on", "in"].contains(next))
+            && tokens
+                .get(n + 1)
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
         || tokens.get(n).is_none_or(|next| {
             let next = next
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -5916,6 +5933,13 @@ pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
         "since yall",
         "since you all",
         "since you guys",
+        // "you guys do the LLC taxes so can you also set up a new LLC".
+        "you guys do",
+        "yall do",
+        "you all do",
+        "u guys do",
+        "you guys fix",
+        "yall fix",
     ];
     const ASK: &[&str] = &[
         "so can",
@@ -5983,7 +6007,20 @@ pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
     let new_thing = content_words(&asked).iter().any(|w| {
         w.len() >= 4 && !GENERIC.iter().any(|g| stem(g) == *w) && !listed.stems.contains(w)
     });
-    new_thing && score_services(&asked, profile).is_none_or(|m| !m.named)
+    // (A word of the reason said again in the ask names no new service: "the LLC taxes... so
+    // can you also set up a new LLC" asks for forming one.)
+    let reason = content_words(&ws[since..ask].join(" "));
+    let asked_new = words(&asked)
+        .into_iter()
+        .filter(|w| !reason.contains(&stem(w)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // (Once the reason's word is set aside, a service named by a word or two of a long ask, "set
+    // up ... with the state" of payroll setup, is not surely what is asked.)
+    let repeated = words(&asked_new).len() < words(&asked).len();
+    new_thing
+        && score_services(&asked_new, profile)
+            .is_none_or(|m| !m.named || repeated && m.coverage < 0.3)
 }
 
 /// The caller's thing set against what the business is about ("my daughter does figure skating
@@ -8967,6 +9004,9 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
             "mess up the",
             "messy",
             "make a mess",
+            // ("is refinishing gonna fill the whole house with sawdust?")
+            "sawdust",
+            "saw dust",
             "get everything dirty",
             "ruin my carpet",
             "ruin the carpet",
@@ -8978,12 +9018,90 @@ const FAQ_CONCEPTS: &[FaqConcept] = &[
         written: &[
             "mess",
             "messy",
+            "dust",
+            "dusty",
             "drop cloth*",
             "hepa",
             "shoe covers",
             "booties",
             "tarps",
             "clean up after",
+        ],
+    },
+    // Another state named by its name ("moved here from denver in june. can yall do my colorado
+    // taxes too"): what the owner writes as other states.
+    FaqConcept {
+        token: "#state",
+        asked: &[
+            "alabama",
+            "alaska",
+            "arizona",
+            "arkansas",
+            "california",
+            "colorado",
+            "connecticut",
+            "delaware",
+            "florida",
+            "georgia",
+            "hawaii",
+            "idaho",
+            "illinois",
+            "indiana",
+            "iowa",
+            "kansas",
+            "kentucky",
+            "louisiana",
+            "maine",
+            "maryland",
+            "massachusetts",
+            "michigan",
+            "minnesota",
+            "mississippi",
+            "missouri",
+            "montana",
+            "nebraska",
+            "nevada",
+            "new hampshire",
+            "new jersey",
+            "new mexico",
+            "new york",
+            "north carolina",
+            "north dakota",
+            "ohio",
+            "oklahoma",
+            "oregon",
+            "pennsylvania",
+            "rhode island",
+            "south carolina",
+            "south dakota",
+            "tennessee",
+            "texas",
+            "utah",
+            "vermont",
+            "virginia",
+            "washington",
+            "west virginia",
+            "wisconsin",
+            "wyoming",
+            "out of state",
+            "another state",
+            "other state",
+            "other states",
+            "different state",
+        ],
+        // (A state said of where one lives, moved from, is licensed or files: not "4410
+        // maryland st".)
+        guard: &[
+            "moved", "move", "moving", "from", "live", "lived", "living", "tax", "taxes", "return",
+            "returns", "license", "licensed", "too", "also",
+        ],
+        unless: &[],
+        written: &[
+            "state",
+            "states",
+            "out-of-state",
+            "multi-state",
+            "multistate",
         ],
     },
     // Leaving the thing with us for a while ("cant grab it for a while after... do u charge to
@@ -13175,5 +13293,52 @@ mod tests {
         assert_eq!(faq("can i just show up?"), Some(3));
         assert_eq!(faq("can i come without an appointment?"), Some(3));
         assert_eq!(faq("do you take apple pay?"), Some(4));
+    }
+
+    #[test]
+    fn round_twenty_seven_nods_names_and_faq_concepts() {
+        // The time read back, met with a nod in other words.
+        for t in [
+            "gracias see you then",
+            "\u{1F44D} thanks",
+            "\u{1F44D}",
+            "ok see u then",
+        ] {
+            assert!(is_yes(t), "{t}");
+        }
+        assert!(!is_yes("\u{1F44D} but can we do friday instead?"));
+        // A name, then the address.
+        assert_eq!(
+            extract_name("its bryce at 48 marsh hawk ln in mount pleasant").as_deref(),
+            Some("Bryce")
+        );
+        let p = with_entries(&[
+            (
+                "Can you do returns for other states?",
+                "Yes, we file returns for all states. Each extra state return adds $75.",
+            ),
+            (
+                "How much dust is there?",
+                "We sand with a dustless system and a HEPA vacuum, so there's very little.",
+            ),
+            ("How do I pay?", "Card, cash or check."),
+        ]);
+        let faq = |t: &str| best_faq(t, &p).filter(|(_, s)| *s >= 0.5).map(|(i, _)| i);
+        assert_eq!(
+            faq("moved here from denver in june. can yall do my colorado taxes too"),
+            Some(0)
+        );
+        assert_eq!(
+            faq("is refinishing gonna fill the whole house with sawdust?"),
+            Some(1)
+        );
+        assert_eq!(faq("im at 1812 w maryland st, can you come friday?"), None);
+        // A new thing asked on the strength of what we do, with a word of it said again.
+        let plumber =
+            BusinessProfile::from_toml(include_str!("../../examples/daves-plumbing.toml")).unwrap();
+        assert!(builds_on_what_we_do(
+            "you guys do the water heaters so can you also set up a new water softener for me? want it done before xmas",
+            &plumber
+        ));
     }
 }
