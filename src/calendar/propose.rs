@@ -253,6 +253,8 @@ impl Preference {
                             "oclock",
                             "o'clock",
                             "on",
+                            // "at 9 in the morning"
+                            "in",
                             "or",
                             "if",
                             "tomorrow",

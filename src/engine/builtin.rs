@@ -566,11 +566,17 @@ fn hour_wished(text: &str) -> Option<u32> {
             "or", "if", "on", "then", "works", "work", "please", "pls", "today", "tomorrow",
             "tmrw", "ok", "okay", "is", "would", "and", "so", "maybe", "ish",
         ];
+        // ("at 9 in the morning")
+        let of_day = next == Some("in")
+            && raw.get(i + 2).is_some_and(|w| w == "the")
+            && raw
+                .get(i + 3)
+                .is_some_and(|w| ["morning", "afternoon", "evening"].contains(&w.as_str()));
         let led = i > 0
             && ["at", "around", "like", "about", "bout", "roughly", "say"]
                 .contains(&raw[i - 1].as_str())
             && mark.is_empty()
-            && next.is_none_or(|n| !UNITS.contains(&n) && THEN.contains(&n));
+            && (of_day || next.is_none_or(|n| !UNITS.contains(&n) && THEN.contains(&n)));
         if !(marked || led) {
             return None;
         }
@@ -2622,6 +2628,23 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
             // back for a yes when the times are offered (the caller sees service and time).
             if digit {
                 turn.details.early_pick = Some(k);
+            }
+            // ("first one. kelsey tran": the name given with the pick, in a piece of its own.)
+            if turn.details.name.is_none() {
+                let pieces: Vec<&str> = text
+                    .split(['.', ',', '\n'])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if let [pick, rest @ ..] = pieces.as_slice() {
+                    let name = (rest.len() == 1
+                        && u::pick_number(pick, candidates.len()).is_some())
+                    .then(|| u::bare_name(rest[0]))
+                    .flatten();
+                    if name.is_some() {
+                        turn.details.name = name;
+                    }
+                }
             }
             return (Some(candidates[k - 1].clone()), None);
         }

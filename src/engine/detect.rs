@@ -1043,9 +1043,191 @@ const SELF_HARM: &[&str] = &[
     "hurting myself",
 ];
 
-/// Someone who may take or harm their own life, however it is put.
+/// Someone who may take or harm their own life, however it is put. ("gonna kill myself lol jk
+/// just tell me what i owe": taken back at once, a figure of speech.)
 fn self_harm(t: &Text) -> bool {
-    t.any(SELF_HARM) || may_harm_themselves(t)
+    let taken_back = t.any(&["jk", "j k", "just kidding", "just joking", "kidding lol"]);
+    (t.any(SELF_HARM) && !taken_back) || may_harm_themselves(t) || farewell(t)
+}
+
+/// A farewell in other words: things given away or left in order for after one is gone, a
+/// goodbye and then silence ("my daughter texted me goodbye and said she loves us and now shes
+/// not answering", "giving everything away, wont need any of it where im going", "my son keeps
+/// saying hes not going to be here next week and gave away his hearing aids").
+fn farewell(t: &Text) -> bool {
+    const GONE: &[&str] = &[
+        "wont be around much longer",
+        "wont be here much longer",
+        "not going to be around much longer",
+        "not gonna be around much longer",
+        "not be around much longer",
+        "wont need any of it where",
+        "wont need it where",
+        "where im going",
+        "tired of being a burden",
+        "its almost over",
+        "it will all be over",
+        "itll all be over soon",
+    ];
+    const GOODBYE: &[&str] = &[
+        "texted me goodbye",
+        "texted goodbye",
+        "said goodbye",
+        "text saying goodbye",
+        "goodbye text*",
+        "goodbye letter*",
+        "wrote the letters",
+        "wrote letters",
+        "gave away his",
+        "gave away her",
+        "gave away all",
+        "giving everything away",
+        "giving away everything",
+    ];
+    const SILENCE_OR_END: &[&str] = &[
+        "not answering",
+        "isnt answering",
+        "wont answer",
+        "not picking up",
+        "cant reach",
+        "after im gone",
+        "when im gone",
+        "not going to be here",
+        "not gonna be here",
+        "wont be here",
+        "wont need",
+        "scared what",
+        "what hes planning",
+        "what shes planning",
+    ];
+    t.any(GONE) || t.any(GOODBYE) && t.any(SILENCE_OR_END)
+}
+
+/// Signs of a body in trouble told in other words, read before the other rules: a neck or a
+/// back that hurts with hands or legs gone tingly or strange (a spine hurt in a fall or a
+/// crash), sudden confusion or a crooked smile (a stroke), asthma a reliever does not help, a
+/// young child out and not found, a child or an elder left alone without care.
+fn signs_told_otherwise(t: &Text) -> Option<Danger> {
+    const LIMBS: &[&str] = &[
+        "hand", "hands", "leg", "legs", "arm", "arms", "feet", "foot", "fingers", "toes",
+    ];
+    const STRANGE: &[&str] = &[
+        "tingl*",
+        "numb*",
+        "feel weird",
+        "feels weird",
+        "feel funny",
+        "feels funny",
+        "feel strange",
+        "pins and needles",
+        "weak",
+        "wont move",
+    ];
+    const SPINE: &[&str] = &["neck", "back", "spine"];
+    const PAIN: &[&str] = &["hurt*", "pain*", "sore", "killing"];
+    let spine = (t.near(SPINE, PAIN, 3) || t.near(PAIN, SPINE, 3))
+        && (t.near(LIMBS, STRANGE, 4) || t.near(&["cant feel"], LIMBS, 3));
+    if spine && !t.any(PETS) {
+        return Some(Danger::Medical);
+    }
+    let sudden = t.any(&[
+        "out of nowhere",
+        "all of a sudden",
+        "suddenly",
+        "just now",
+        "this morning",
+    ]);
+    let confused = t.any(&[
+        "really confused",
+        "so confused",
+        "very confused",
+        "got confused",
+        "doesnt know where he is",
+        "doesnt know where she is",
+        "dont know where he is",
+        "didnt know where he was",
+        "didnt know where she was",
+    ]);
+    let crooked = t.any(&[
+        "smile is crooked",
+        "smile looks crooked",
+        "face is crooked",
+        "face looks crooked",
+        "mouth is crooked",
+        "mouth looks crooked",
+        "face is lopsided",
+        "smile is lopsided",
+    ]) && !t.any(&["teeth", "tooth", "braces", "aligners", "invisalign"]);
+    if (confused && sudden || crooked) && !t.any(PETS) {
+        return Some(Danger::Medical);
+    }
+    if t.any(&[
+        "inhaler isnt helping",
+        "inhaler not helping",
+        "inhaler isnt working",
+        "inhaler not working",
+        "inhaler doesnt help",
+        "inhaler didnt help",
+        "cant talk in full sentences",
+        "cant finish a sentence",
+        "cant get a full sentence out",
+    ]) {
+        return Some(Danger::Medical);
+    }
+    // ("my 3 yr old got out the back gate and i cant find him and the pool cover is off")
+    let not_found = t.any(&[
+        "cant find him",
+        "cant find her",
+        "cant find my son",
+        "cant find my daughter",
+        "got out the",
+        "wandered off",
+        "snuck out",
+    ]);
+    if not_found && t.young_child() {
+        return Some(Danger::Missing);
+    }
+    // ("the little boy next door has been home alone for 2 days, no heat"; "my 90 yr old mother
+    // hasnt eaten in days and her caregiver left")
+    let alone = t.any(&[
+        "home alone",
+        "alone",
+        "by himself",
+        "by herself",
+        "caregiver left",
+        "nobody there",
+    ]);
+    let uncared = t.any(&[
+        "no heat",
+        "no food",
+        "hasnt eaten",
+        "not eaten",
+        "cant get out of bed",
+        "cant get up",
+    ]);
+    let child = t.young_child()
+        || t.any(&[
+            "little boy",
+            "little girl",
+            "kid",
+            "child",
+            "toddler",
+            "baby",
+        ]);
+    let child_left = t.any(&[
+        "for 2 days",
+        "for two days",
+        "for days",
+        "crying",
+        "all night",
+    ]);
+    let elder = t.any(&[
+        "90*", "80*", "elderly", "grandma", "grandpa", "mother", "father", "mom", "dad",
+    ]);
+    if alone && (uncared && (child || elder) || child && child_left) {
+        return Some(Danger::Vulnerable);
+    }
+    None
 }
 
 const NUMB: &[&str] = &[
@@ -5578,6 +5760,9 @@ pub fn danger(text: &str, profile: Option<&BusinessProfile>) -> Option<Danger> {
     };
     if self_harm(&t) {
         return Some(Danger::SelfHarm);
+    }
+    if let Some(kind) = signs_told_otherwise(&t) {
+        return Some(kind);
     }
     // Someone drowning ("a kid is drowning in the neighbors pool"), not swamped ("my 7th
     // grader is drowning in pre-algebra", "drowning in paperwork").
@@ -16212,5 +16397,37 @@ mod tests {
             danger("my son got stung like 5 times out by the shed", None),
             Some(Danger::Bite)
         );
+    }
+
+    #[test]
+    fn round_twenty_seven_a_review_of_dangers_told_otherwise() {
+        // A blind review's misses: a farewell, a spine hurt, a stroke, asthma, a child not
+        // found, a child or an elder left without care.
+        for (text, kind) in [
+            ("can you find a new home for bear? i wont be around much longer and i want him with someone good", Danger::SelfHarm),
+            ("want to sell my bike and all my gear cheap, giving everything away, wont need any of it where im going", Danger::SelfHarm),
+            ("just get my taxes done so my wife isnt stuck with it after im gone. i already wrote the letters", Danger::SelfHarm),
+            ("no need to come out anymore, im tired of being a burden on everyone, its almost over", Danger::SelfHarm),
+            ("my son keeps saying hes not going to be here next week and gave away his hearing aids, im scared what hes planning", Danger::SelfHarm),
+            ("my daughter texted me goodbye and said she loves us and now shes not answering, i dont know what to do, can u cancel today", Danger::SelfHarm),
+            ("can i pick up the bike tmrw instead, my dad just got really confused out of nowhere and doesnt know where he is, his smile is crooked", Danger::Medical),
+            ("went over the handlebars, neck really hurts and my hands are tingly, can u come get the bike", Danger::Medical),
+            ("the ladder slid out, hes on the driveway saying his back hurts and his legs feel weird", Danger::Medical),
+            ("sorry running late, my asthma is acting up bad and my inhaler isnt helping, cant talk in full sentences", Danger::Medical),
+            ("my 3 yr old got out the back gate and i cant find him and the pool cover is off", Danger::Missing),
+            ("the little boy next door has been home alone for 2 days, no heat, he's crying at the window", Danger::Vulnerable),
+            ("my 90 yr old mother hasnt eaten in days and her caregiver left, shes alone and cant get out of bed", Danger::Vulnerable),
+        ] {
+            assert_eq!(danger(text, None), Some(kind), "{text}");
+        }
+        for text in [
+            "if i owe again this year im gonna kill myself lol jk just tell me what i owe",
+            "we wont be here next week, can you come the week after",
+            "my back hurts from shoveling, can you come clear the gutters",
+            "i want to fix my crooked smile, do you do invisalign",
+            "my dad lives alone now, can you clean his windows on friday",
+        ] {
+            assert_eq!(danger(text, None), None, "{text}");
+        }
     }
 }

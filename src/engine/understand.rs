@@ -74,6 +74,8 @@ const YES: &[&str] = &[
     "lets do it",
     "will be fine",
     "would be fine",
+    // ("cool thx" to the time read back)
+    "cool",
     "that will do",
     // "That'll work, thank you", "that would work".
     "will work",
@@ -140,8 +142,13 @@ pub fn is_yes(text: &str) -> bool {
         "gracias",
     ];
     let said = w.iter().filter(|x| !COURTESY.contains(&x.as_str())).count();
+    // ("not sure", "not cool": a yes word said not to be so; "sure why not" is still a yes.)
+    let negated = w.iter().enumerate().any(|(i, x)| {
+        ["not", "dont", "isnt", "wasnt", "didnt", "wont", "cant"].contains(&x.as_str())
+            && (i == 0 || w[i - 1] != "why")
+    });
     if w.len() <= 6 {
-        return has_any(text, YES);
+        return has_any(text, YES) && !negated;
     }
     if said <= 4
         && has_any(text, &["thank you", "thanks", "dear", "ty"])
