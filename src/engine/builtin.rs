@@ -2104,8 +2104,15 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     let builds = u::builds_on_what_we_do(text, &profile);
     if question && (!books || declines || builds) && turn.details.service.is_none() {
         let faq_answered = matches!(answer, Some((u::Topic::Faq(_), _)));
+        // (Built on what we have, the entry must answer the ask, not the reason: "you guys have
+        // the barn so can our two labs board there" is not answered by where the barn is.)
+        let asked = if builds {
+            u::asked_after_reason(text).unwrap_or_else(|| text.to_string())
+        } else {
+            text.to_string()
+        };
         let faq_sure =
-            faq_answered && u::best_faq(text, &profile).is_some_and(|(_, score)| score >= 0.35);
+            faq_answered && u::best_faq(&asked, &profile).is_some_and(|(_, score)| score >= 0.35);
         let doubts = (u::doubts_fit(text)
             || u::contrasts_with_business(text, &profile)
             || builds

@@ -5930,7 +5930,10 @@ pub fn declines_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
 /// already spray the yard for skeeters so can yall do something about fire ants too?"); not
 /// another listed job asked the same way ("since you already have the car for the oil change,
 /// could you also rotate the tires?").
-pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
+/// A reason from what we do or have, then something asked on its strength ("you guys have the
+/// barn so can our two labs board there"): the text's words, where the reason starts and where
+/// the ask starts.
+fn reason_then_ask(text: &str) -> Option<(Vec<String>, usize, usize)> {
     const SINCE: &[&str] = &[
         "you already",
         "yall already",
@@ -5940,7 +5943,11 @@ pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
         "since yall",
         "since you all",
         "since you guys",
-        // "you guys do the LLC taxes so can you also set up a new LLC".
+        // "you guys do the LLC taxes so can you also set up a new LLC"; "you guys have the
+        // barn so can our two labs board there".
+        "you guys have",
+        "yall have",
+        "you all have",
         "you guys do",
         "yall do",
         "you all do",
@@ -5963,21 +5970,29 @@ pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
     ];
     let t = super::detect::Text::new(text);
     if !t.near(SINCE, ASK, 14) {
-        return false;
+        return None;
     }
-    // The part asked after the reason given.
     let ws = words(bounded(text));
-    let Some(since) = (0..ws.len()).find(|&i| {
+    let since = (0..ws.len()).find(|&i| {
         SINCE
             .iter()
             .any(|s| super::normalize::entry_at(&ws, i, s).is_some())
-    }) else {
-        return false;
-    };
-    let Some(ask) = (since + 1..ws.len()).find(|&i| {
+    })?;
+    let ask = (since + 1..ws.len()).find(|&i| {
         ASK.iter()
             .any(|a| super::normalize::entry_at(&ws, i, a).is_some())
-    }) else {
+    })?;
+    Some((ws, since, ask))
+}
+
+/// The part asked after a reason from what we do ([`reason_then_ask`]): what an FAQ entry must
+/// answer, not the reason ("the barn" of "you guys have the barn so can our labs board there").
+pub fn asked_after_reason(text: &str) -> Option<String> {
+    reason_then_ask(text).map(|(ws, _, ask)| ws[ask..].join(" "))
+}
+
+pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
+    let Some((ws, since, ask)) = reason_then_ask(text) else {
         return false;
     };
     // (With what came before the reason: "...we need an egress window. You guys already cut
