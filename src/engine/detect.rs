@@ -1038,9 +1038,9 @@ const SELF_HARM: &[&str] = &[
     "cutting herself",
     "cutting himself",
     "cutting myself",
-    "hurt myself",
+    // (Not "hurt myself": "i hurt myself falling off the ladder" is an injury.)
     "harm myself",
-    "hurting myself",
+    "harming myself",
 ];
 
 /// Someone who may take or harm their own life, however it is put. ("gonna kill myself lol jk
@@ -1063,7 +1063,6 @@ fn farewell(t: &Text) -> bool {
         "not be around much longer",
         "wont need any of it where",
         "wont need it where",
-        "where im going",
         "tired of being a burden",
         "its almost over",
         "it will all be over",
@@ -16426,8 +16425,17 @@ mod tests {
             "my back hurts from shoveling, can you come clear the gutters",
             "i want to fix my crooked smile, do you do invisalign",
             "my dad lives alone now, can you clean his windows on friday",
+            "ill text you where im going to be staying, its 12 oak st",
         ] {
             assert_eq!(danger(text, None), None, "{text}");
         }
+        // An injury told as hurting oneself is no self-harm.
+        for text in ["i hurt myself falling off the ladder, my ankle is huge"] {
+            assert_ne!(danger(text, None), Some(Danger::SelfHarm), "{text}");
+        }
+        assert_eq!(
+            danger("some days i just want to harm myself", None),
+            Some(Danger::SelfHarm)
+        );
     }
 }
