@@ -16430,9 +16430,13 @@ mod tests {
             assert_eq!(danger(text, None), None, "{text}");
         }
         // An injury told as hurting oneself is no self-harm.
-        for text in ["i hurt myself falling off the ladder, my ankle is huge"] {
-            assert_ne!(danger(text, None), Some(Danger::SelfHarm), "{text}");
-        }
+        assert_ne!(
+            danger(
+                "i hurt myself falling off the ladder, my ankle is huge",
+                None
+            ),
+            Some(Danger::SelfHarm)
+        );
         assert_eq!(
             danger("some days i just want to harm myself", None),
             Some(Danger::SelfHarm)
