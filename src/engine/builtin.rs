@@ -2101,18 +2101,16 @@ pub async fn respond(turn: &mut Turn<'_>, text: &str) -> anyhow::Result<Option<S
     let declines = u::declines_what_we_do(text, &profile);
     // ("you guys do the LLC taxes so can you also set up a new LLC for me... want it done
     // before jan 1": a new thing asked on the strength of what we do, a date or not.)
-    let builds = u::builds_on_what_we_do(text, &profile);
+    let builds =
+        question && turn.details.service.is_none() && u::builds_on_what_we_do(text, &profile);
     if question && (!books || declines || builds) && turn.details.service.is_none() {
         let faq_answered = matches!(answer, Some((u::Topic::Faq(_), _)));
         // (Built on what we have, the entry must answer the ask, not the reason: "you guys have
         // the barn so can our two labs board there" is not answered by where the barn is.)
-        let asked = if builds {
-            u::asked_after_reason(text).unwrap_or_else(|| text.to_string())
-        } else {
-            text.to_string()
-        };
-        let faq_sure =
-            faq_answered && u::best_faq(&asked, &profile).is_some_and(|(_, score)| score >= 0.35);
+        let asked = builds.then(|| u::asked_after_reason(text)).flatten();
+        let faq_sure = faq_answered
+            && u::best_faq(asked.as_deref().unwrap_or(text), &profile)
+                .is_some_and(|(_, score)| score >= 0.35);
         let doubts = (u::doubts_fit(text)
             || u::contrasts_with_business(text, &profile)
             || builds
@@ -2644,12 +2642,8 @@ fn which_service(turn: &mut Turn<'_>, text: &str) -> (Option<String>, Option<(St
                     .filter(|p| !p.is_empty())
                     .collect();
                 if let [pick, rest @ ..] = pieces.as_slice() {
-                    let name = (rest.len() == 1
-                        && u::pick_number(pick, candidates.len()).is_some())
-                    .then(|| u::bare_name(rest[0]))
-                    .flatten();
-                    if name.is_some() {
-                        turn.details.name = name;
+                    if rest.len() == 1 && u::pick_number(pick, candidates.len()).is_some() {
+                        turn.details.name = u::bare_name(rest[0]);
                     }
                 }
             }

@@ -6032,14 +6032,19 @@ pub fn builds_on_what_we_do(text: &str, profile: &BusinessProfile) -> bool {
     // (A word of the reason said again in the ask names no new service: "the LLC taxes... so
     // can you also set up a new LLC" asks for forming one.)
     let reason = content_words(&ws[since..ask].join(" "));
-    let asked_new = words(&asked)
-        .into_iter()
+    let asked_words = words(&asked);
+    let kept: Vec<&String> = asked_words
+        .iter()
         .filter(|w| !reason.contains(&stem(w)))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
     // (Once the reason's word is set aside, a service named by a word or two of a long ask, "set
     // up ... with the state" of payroll setup, is not surely what is asked.)
-    let repeated = words(&asked_new).len() < words(&asked).len();
+    let repeated = kept.len() < asked_words.len();
+    let asked_new = kept
+        .iter()
+        .map(|w| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     new_thing
         && score_services(&asked_new, profile)
             .is_none_or(|m| !m.named || repeated && m.coverage < 0.3)
